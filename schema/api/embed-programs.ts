@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import { Currency, Id, MinorUnits, Money } from './common.ts';
+
+export const Category = v.picklist(['coaching', 'mobility', 'reiki', 'private_class']);
+export const DeliveryMode = v.picklist(['in_person', 'online', 'hybrid']);
+export const Visibility = v.picklist(['public', 'by_link', 'hidden']);
+
+export const Cadence = v.object({ every: v.number(), unit: v.picklist(['day', 'week']) });
+
+/** One entry of `GET /v1/embed/programs`. */
+export const ProgramSummary = v.object({
+  id: Id,
+  slug: v.string(),
+  title: v.string(),
+  summary: v.string(),
+  category: Category,
+  delivery_mode: DeliveryMode,
+  session_length_min: v.number(),
+  is_multi_session: v.boolean(),
+  sessions_count: v.number(),
+  from_price: v.nullable(Money),
+  thumbnail_url: v.nullable(v.string()),
+  tags: v.array(v.string()),
+});
+export type ProgramSummary = v.InferOutput<typeof ProgramSummary>;
+
+export const ProgramList = v.object({ programs: v.array(ProgramSummary) });
+export type ProgramList = v.InferOutput<typeof ProgramList>;
+
+export const PayPlan = v.object({
+  deposit: v.variant('kind', [
+    v.object({ kind: v.literal('fixed'), amount: MinorUnits }),
+    v.object({ kind: v.literal('percent'), bp: v.number() }),
+  ]),
+  installments: v.number(),
+  every: v.optional(v.object({ weeks: v.number() })),
+  schedule: v.optional(v.picklist(['interval', 'session_dates'])),
+});
+export type PayPlan = v.InferOutput<typeof PayPlan>;
+
+export const Variant = v.object({
+  id: Id,
+  name: v.string(),
+  sessions_count: v.number(),
+  price: MinorUnits,
+  currency: Currency,
+  /** Percent, e.g. 8.1; `vat_rate_bp` carries the exact figure in basis points. */
+  vat_rate: v.number(),
+  vat_rate_bp: v.number(),
+  deposit_amount: v.nullable(MinorUnits),
+  pay_plan: v.nullable(PayPlan),
+  credit_price: v.nullable(v.number()),
+});
+export type Variant = v.InferOutput<typeof Variant>;
+
+export const Instructor = v.object({
+  id: Id,
+  name: v.string(),
+  bio: v.nullable(v.string()),
+  photo_url: v.nullable(v.string()),
+  timezone: v.string(),
+});
+export type Instructor = v.InferOutput<typeof Instructor>;
+
+export const Milestone = v.object({
+  order: v.number(),
+  name: v.string(),
+  description_html: v.string(),
+  due_day_offset: v.nullable(v.number()),
+});
+
+export const Media = v.object({ kind: v.picklist(['image', 'video']), url: v.string(), alt: v.string() });
+
+export const ProgramDetail = v.object({
+  ...ProgramSummary.entries,
+  visibility: Visibility,
+  description_html: v.string(),
+  banner_url: v.nullable(v.string()),
+  media: v.array(Media),
+  cadence: v.nullable(Cadence),
+  itinerary: v.array(v.object({ title: v.string(), description: v.string() })),
+  outcomes: v.array(v.string()),
+  host_bio_html: v.nullable(v.string()),
+  testimonials: v.array(v.object({ quote: v.string(), author: v.string() })),
+  faq: v.array(v.object({ question: v.string(), answer: v.string() })),
+  policies: v.object({ free_cancel_hours: v.number(), late_cancel_fee_percent: v.number(), notes: v.nullable(v.string()) }),
+  needs_room: v.boolean(),
+  location: v.nullable(v.object({ name: v.string(), address: v.string() })),
+  variants: v.array(Variant),
+  intake_form: v.nullable(v.object({ schema: v.record(v.string(), v.unknown()), is_required: v.boolean() })),
+  milestones: v.array(Milestone),
+  instructors: v.array(Instructor),
+});
+export type ProgramDetail = v.InferOutput<typeof ProgramDetail>;
+
+export const ProgramParams = v.object({ slug: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a program slug')) });
+export const ProgramQuery = v.object({ link: v.optional(v.pipe(v.string(), v.maxLength(200))) });

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, orgId } from './columns.ts';
+import { programBookings } from './bookings.ts';
+import { orgs } from './tenancy.ts';
+import { anyOf, isCustomer, isInstructor, isManager, nobody, tenantPolicies } from './policies.ts';
+
+export const senderKind = pgEnum('sender_kind', ['customer', 'staff', 'system']);
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+
+/** The private thread between a customer and the instructor of one booking. */
+export const messageThreads = pgTable('message_threads', {
+  id: id(),
+  orgId: orgId(),
+  bookingId: uuid('booking_id').notNull(),
+  subject: text('subject').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('message_threads_org_id').on(t.orgId, t.id),
+  uniqueIndex('message_threads_booking').on(t.orgId, t.bookingId),
+  foreignKey({ columns: [t.orgId, t.bookingId], foreignColumns: [programBookings.orgId, programBookings.id] }).onDelete('cascade'),
+  ...tenantPolicies('message_threads', {
+    select: anyOf(isManager, sql`booking_id in (select id from program_bookings)`),
+    insert: isManager, update: isManager, delete: isManager,
+  }),
+]).enableRLS();
+
+const inVisibleThread = sql`thread_id in (select id from message_threads)`;
+
+export const messages = pgTable('messages', {
+  id: id(),
+  orgId: orgId(),
+  threadId: uuid('thread_id').notNull(),
+  senderKind: senderKind('sender_kind').notNull(),
+  senderId: uuid('sender_id'),
+  bodyMd: text('body_md').notNull(),
+  readAt: instant('read_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId, t.threadId], foreignColumns: [messageThreads.orgId, messageThreads.id] }).onDelete('cascade'),
+  index('messages_thread').on(t.orgId, t.threadId, t.createdAt),
+  ...tenantPolicies('messages', {
+    select: anyOf(isManager, inVisibleThread),
+    // people write as themselves only
+    insert: anyOf(isManager,
+      sql`(${isCustomer} and ${inVisibleThread} and sender_kind = 'customer' and sender_id = app_customer_id())`,
+      sql`(${isInstructor} and ${inVisibleThread} and sender_kind = 'staff' and sender_id = app_user_id())`),
+    update: isManager,
+    delete: isManager,
+  }),
+]).enableRLS();
+
+/**
+ * Outgoing mail, written in the same transaction as what caused it and sent
+ * afterwards by the outbox worker: a crash between commit and send loses nothing,
+ * and `dedupe_key` keeps the same mail from being queued twice.
+ */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: id(),
+  orgId: orgId(),
+  dedupeKey: text('dedupe_key').notNull(),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body'),
+  attachments: jsonb('attachments').$type<{ filename: string; content_type: string; content_base64: string }[]>().notNull().default([]),
+  status: outboxStatus('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  sentAt: instant('sent_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  uniqueIndex('mail_outbox_dedupe').on(t.orgId, t.dedupeKey),
+  index('mail_outbox_pending').on(t.status, t.createdAt),
+  ...tenantPolicies('mail_outbox', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
+]).enableRLS();

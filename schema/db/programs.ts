@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, orgId, updatedAt } from './columns.ts';
+import { orgs, resources, staff, locations } from './tenancy.ts';
+import { anyOf, isAnonymous, isCustomer, isManager, isStaff, tenantPolicies } from './policies.ts';
+
+export const programCategory = pgEnum('program_category', ['coaching', 'mobility', 'reiki', 'private_class']);
+export const deliveryMode = pgEnum('delivery_mode', ['in_person', 'online', 'hybrid']);
+export const programVisibility = pgEnum('program_visibility', ['public', 'by_link', 'hidden']);
+
+export interface ProgramMedia { kind: 'image' | 'video'; url: string; alt: string; role?: 'banner' | 'thumbnail' | 'gallery' }
+export interface ProgramDetails {
+  itinerary?: { title: string; description: string }[];
+  outcomes?: string[];
+  host_bio_md?: string;
+  testimonials?: { quote: string; author: string }[];
+  faq?: { question: string; answer: string }[];
+}
+export interface ProgramPolicies { free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; notes?: string }
+export interface SchedulingSettings {
+  buffer_before_min: number; buffer_after_min: number; min_notice_min: number; horizon_days: number; slot_step_min: number;
+  cadence?: { every: number; unit: 'day' | 'week' };
+}
+
+/**
+ * What a customer may see of programs: active ones that are public, or by_link
+ * when the transaction presents the program's link token; a customer also sees
+ * the programs of their own bookings.
+ */
+const visibleToPublic = sql`(is_active and (visibility = 'public' or (visibility = 'by_link' and private_link_token = app_link_token())))`;
+
+export const programs = pgTable('programs', {
+  id: id(),
+  orgId: orgId(),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  longDescriptionMd: text('long_description_md').notNull().default(''),
+  category: programCategory('category').notNull(),
+  deliveryMode: deliveryMode('delivery_mode').notNull(),
+  sessionLengthMin: integer('session_length_min').notNull(),
+  isMultiSession: boolean('is_multi_session').notNull().default(false),
+  defaultSessionsCount: integer('default_sessions_count').notNull().default(1),
+  visibility: programVisibility('visibility').notNull().default('public'),
+  privateLinkToken: text('private_link_token'),
+  media: jsonb('media').$type<ProgramMedia[]>().notNull().default([]),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  details: jsonb('details').$type<ProgramDetails>().notNull().default({}),
+  isActive: boolean('is_active').notNull().default(true),
+  policies: jsonb('policies').$type<ProgramPolicies>().notNull().default({ free_cancel_hours: 24, late_cancel_fee_bp: 5000, no_show_fee_bp: 10000 }),
+  scheduling: jsonb('scheduling').$type<SchedulingSettings>().notNull().default({ buffer_before_min: 0, buffer_after_min: 15, min_notice_min: 720, horizon_days: 90, slot_step_min: 30 }),
+  locationId: uuid('location_id'),
+  /** The room a session needs, if any. */
+  resourceId: uuid('resource_id'),
+  meetingUrl: text('meeting_url'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  unique('programs_org_id').on(t.orgId, t.id),
+  unique('programs_org_slug').on(t.orgId, t.slug),
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.locationId], foreignColumns: [locations.orgId, locations.id] }),
+  foreignKey({ columns: [t.orgId, t.resourceId], foreignColumns: [resources.orgId, resources.id] }),
+  check('programs_session_length', sql`${t.sessionLengthMin} between 5 and 1440`),
+  check('programs_sessions_count', sql`${t.defaultSessionsCount} between 1 and 52`),
+  check('programs_link_token', sql`${t.visibility} <> 'by_link' or ${t.privateLinkToken} is not null`),
+  ...tenantPolicies('programs', {
+    select: anyOf(
+      isStaff,
+      sql`(${isAnonymous} and ${visibleToPublic})`,
+      sql`(${isCustomer} and (${visibleToPublic} or exists (select 1 from program_bookings b where b.program_id = programs.id)))`,
+    ),
+    insert: isManager, update: isManager, delete: isManager,
+  }),
+]).enableRLS();
+
+/** Rows that hang off a program: readable by whoever can read the program (the subquery is itself filtered by programs' policies). */
+const followsProgram = { select: anyOf(isStaff, sql`program_id in (select id from programs)`), insert: isManager, update: isManager, delete: isManager };
+
+export const programInstructors = pgTable('program_instructors', {
+  orgId: orgId(),
+  programId: uuid('program_id').notNull(),
+  staffId: uuid('staff_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.orgId, t.programId, t.staffId] }),
+  foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [programs.orgId, programs.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.staffId], foreignColumns: [staff.orgId, staff.id] }).onDelete('cascade'),
+  ...tenantPolicies('program_instructors', followsProgram),
+]).enableRLS();
+
+/** A price tier. `price` is VAT-inclusive in minor units; `vat_rate_bp` in basis points (810 = 8.1 %). */
+export const programVariants = pgTable('program_variants', {
+  id: id(),
+  orgId: orgId(),
+  programId: uuid('program_id').notNull(),
+  name: text('name').notNull(),
+  sessionsCount: integer('sessions_count').notNull().default(1),
+  currency: text('currency').notNull(),
+  price: integer('price').notNull(),
+  creditPrice: integer('credit_price'),
+  vatRateBp: integer('vat_rate_bp').notNull(),
+  depositAmount: integer('deposit_amount'),
+  payPlanJson: jsonb('pay_plan_json').$type<{ deposit: { kind: 'fixed'; amount: number } | { kind: 'percent'; bp: number }; installments: number; every?: { weeks: number }; schedule?: 'interval' | 'session_dates' }>(),
+  /** One order line per session, or one package line. */
+  billing: text('billing').notNull().default('package'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('program_variants_org_id').on(t.orgId, t.id),
+  foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [programs.orgId, programs.id] }).onDelete('cascade'),
+  index('program_variants_program').on(t.orgId, t.programId),
+  check('program_variants_price', sql`${t.price} >= 0`),
+  check('program_variants_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  check('program_variants_vat', sql`${t.vatRateBp} between 0 and 10000`),
+  check('program_variants_deposit', sql`${t.depositAmount} is null or (${t.depositAmount} >= 0 and ${t.depositAmount} <= ${t.price})`),
+  check('program_variants_credit', sql`${t.creditPrice} is null or ${t.creditPrice} > 0`),
+  check('program_variants_billing', sql`${t.billing} in ('package', 'per_session')`),
+  ...tenantPolicies('program_variants', followsProgram),
+]).enableRLS();
+
+/** The intake form as JSON Schema; answers are stored on the booking. */
+export const programIntakeForms = pgTable('program_intake_forms', {
+  id: id(),
+  orgId: orgId(),
+  programId: uuid('program_id').notNull(),
+  formSchemaJson: jsonb('form_schema_json').$type<Record<string, unknown>>().notNull(),
+  isRequired: boolean('is_required').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('program_intake_forms_org_id').on(t.orgId, t.id),
+  unique('program_intake_forms_program').on(t.orgId, t.programId),
+  foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [programs.orgId, programs.id] }).onDelete('cascade'),
+  ...tenantPolicies('program_intake_forms', followsProgram),
+]).enableRLS();
+
+export const programMilestones = pgTable('program_milestones', {
+  id: id(),
+  orgId: orgId(),
+  programId: uuid('program_id').notNull(),
+  orderIdx: integer('order_idx').notNull(),
+  name: text('name').notNull(),
+  descriptionMd: text('description_md').notNull().default(''),
+  dueDayOffset: integer('due_day_offset'),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('program_milestones_org_id').on(t.orgId, t.id),
+  unique('program_milestones_order').on(t.orgId, t.programId, t.orderIdx),
+  foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [programs.orgId, programs.id] }).onDelete('cascade'),
+  ...tenantPolicies('program_milestones', followsProgram),
+]).enableRLS();

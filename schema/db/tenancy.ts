@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, orgId, updatedAt } from './columns.ts';
+import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isStaff, managersOnly, nobody, tenantPolicies } from './policies.ts';
+
+export const staffRole = pgEnum('staff_role', ['owner', 'manager', 'instructor']);
+export const apiKeyKind = pgEnum('api_key_kind', ['publishable', 'secret']);
+
+/** A studio or an independent instructor: the tenant. `org_id` mirrors `id` so every table has the column. */
+export const orgs = pgTable('orgs', {
+  id: id(),
+  orgId: uuid('org_id').notNull().generatedAlwaysAs(sql`id`),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  currency: text('currency').notNull(),
+  defaultLocale: text('default_locale').notNull().default('en'),
+  /** Creditor data for invoices and QR-bills: structured address, IBAN / QR-IBAN, VAT number. */
+  billing: jsonb('billing').$type<{
+    legal_name: string; street: string; building_number?: string; postal_code: string; city: string; country: string;
+    iban?: string; qr_iban?: string; vat_number?: string; email?: string;
+  }>(),
+  stripeAccountId: text('stripe_account_id'),
+  createdAt: createdAt(),
+}, () => tenantPolicies('orgs', {
+  select: sql`true`,
+  insert: nobody,
+  update: sql`app_role() in ('owner', 'manager')`,
+  delete: nobody,
+}, 'id')).enableRLS();
+
+/** Origins allowed to use the org's publishable key (CORS). */
+export const orgDomains = pgTable('org_domains', {
+  id: id(),
+  orgId: orgId(),
+  origin: text('origin').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  uniqueIndex('org_domains_org_origin').on(t.orgId, t.origin),
+  ...tenantPolicies('org_domains', managersOnly),
+]).enableRLS();
+
+/** Publishable (`pk_…`, stored as is: it is public) and secret (`sk_…`, only its SHA-256) keys. */
+export const apiKeys = pgTable('api_keys', {
+  id: id(),
+  orgId: orgId(),
+  kind: apiKeyKind('kind').notNull(),
+  /** Shown in lists: the whole publishable key, or the first characters of a secret one. */
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  label: text('label').notNull().default(''),
+  /** The staff member a secret key acts as. */
+  staffId: uuid('staff_id'),
+  revokedAt: instant('revoked_at'),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  ...tenantPolicies('api_keys', { select: isManager, insert: sql`app_role() in ('owner', 'manager')`, update: sql`app_role() in ('owner', 'manager')`, delete: sql`app_role() = 'owner'` }),
+]).enableRLS();
+
+export const staff = pgTable('staff', {
+  id: id(),
+  orgId: orgId(),
+  role: staffRole('role').notNull(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  bio: text('bio'),
+  photoUrl: text('photo_url'),
+  timezone: text('timezone').notNull(),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  unique('staff_org_id').on(t.orgId, t.id),
+  uniqueIndex('staff_org_email').on(t.orgId, t.email),
+  ...tenantPolicies('staff', {
+    // Instructors' public profiles are on the program page.
+    select: anyOf(isStaff, sql`(app_role() in ('anonymous', 'customer') and is_active and role = 'instructor')`),
+    insert: sql`app_role() in ('owner', 'manager')`,
+    update: anyOf(sql`app_role() in ('owner', 'manager')`, sql`(${isInstructor} and id = app_user_id())`),
+    delete: sql`app_role() = 'owner'`,
+  }),
+]).enableRLS();
+
+export const customers = pgTable('customers', {
+  id: id(),
+  orgId: orgId(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone'),
+  locale: text('locale').notNull().default('en'),
+  timezone: text('timezone'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  unique('customers_org_id').on(t.orgId, t.id),
+  uniqueIndex('customers_org_email').on(t.orgId, t.email),
+  ...tenantPolicies('customers', {
+    select: anyOf(
+      isManager,
+      sql`(${isCustomer} and id = app_customer_id())`,
+      // an instructor sees the people they conduct sessions for (bookings' own policy narrows the subquery)
+      sql`(${isInstructor} and exists (select 1 from program_bookings b where b.customer_id = customers.id))`,
+    ),
+    insert: isManager,
+    update: anyOf(isManager, sql`(${isCustomer} and id = app_customer_id())`),
+    delete: sql`app_role() in ('owner', 'manager')`,
+  }),
+]).enableRLS();
+
+export const locations = pgTable('locations', {
+  id: id(),
+  orgId: orgId(),
+  name: text('name').notNull(),
+  address: text('address').notNull().default(''),
+  timezone: text('timezone').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  unique('locations_org_id').on(t.orgId, t.id),
+  ...tenantPolicies('locations', { select: sql`true`, insert: isManager, update: isManager, delete: isManager }),
+]).enableRLS();
+
+/** A room or other resource a session may need. */
+export const resources = pgTable('resources', {
+  id: id(),
+  orgId: orgId(),
+  locationId: uuid('location_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('resources_org_id').on(t.orgId, t.id),
+  foreignKey({ columns: [t.orgId, t.locationId], foreignColumns: [locations.orgId, locations.id] }).onDelete('cascade'),
+  index('resources_location').on(t.orgId, t.locationId),
+  ...tenantPolicies('resources', { select: anyOf(isStaff, isAnonymous, isCustomer), insert: isManager, update: isManager, delete: isManager }),
+]).enableRLS();

@@ -1,0 +1,13 @@
+/** Pure money rules: no I/O, no clock, no environment. */
+export * from './money.ts';
+export * from './rounding.ts';
+export * from './vat.ts';
+export * from './allocate.ts';
+export * from './instant.ts';
+export * from './discount.ts';
+export * from './order.ts';
+export * from './coupons.ts';
+export * from './referrals.ts';
+export * from './payment-plan.ts';
+export * from './credits.ts';
+export * from './refunds.ts';

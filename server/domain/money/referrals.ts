@@ -1,0 +1,111 @@
+/**
+ * Referral codes. A customer shares their code; the referee gets a discount on their first
+ * order (applied like a coupon: before VAT, over the lines); the referrer gets a reward —
+ * class credits or a money credit — once the referee's order is confirmed (paid on the
+ * verified webhook or the reconciled transfer), never before.
+ */
+import type { CreditLedgerEntry } from './credits.ts';
+import { assertDiscountRule, type AppliedDiscount, type DiscountRule } from './discount.ts';
+import { assertMoney, assertNonNegativeInteger, MoneyError, type Currency, type Money } from './money.ts';
+import type { OrderLineInput } from './order.ts';
+
+export type ReferrerReward =
+  | { readonly kind: 'credits'; readonly credits: number }
+  | { readonly kind: 'money'; readonly amount: Money };
+
+export interface ReferralCode {
+  readonly code: string;
+  readonly referrerCustomerId: string;
+  readonly refereeDiscount: DiscountRule;
+  readonly referrerReward: ReferrerReward;
+}
+
+export interface ReferralContext {
+  /** The customer placing the order. */
+  readonly customerId: string;
+  /** Orders this customer already has (confirmed or paid) with the studio, this one excluded. */
+  readonly priorOrders: number;
+  readonly currency: Currency;
+  readonly lines: readonly OrderLineInput[];
+}
+
+export type ReferralErrorCode =
+  | 'referral_not_found'
+  | 'referral_self'
+  | 'referral_not_first_order'
+  | 'referral_currency_mismatch'
+  | 'referral_not_applicable';
+
+export type ReferralResult =
+  | { readonly ok: true; readonly discount: AppliedDiscount; readonly reward: ReferrerReward; readonly referrerCustomerId: string }
+  | { readonly ok: false; readonly code: ReferralErrorCode };
+
+export function assertReferrerReward(reward: ReferrerReward): void {
+  if (reward.kind === 'credits') {
+    assertNonNegativeInteger(reward.credits, 'reward.credits');
+  } else if (reward.kind === 'money') {
+    assertMoney(reward.amount, 'reward.amount');
+    if (reward.amount.amount < 0) throw new MoneyError('reward.amount must not be negative');
+  } else {
+    throw new MoneyError(`unknown reward kind ${JSON.stringify((reward as { kind: unknown }).kind)}`);
+  }
+}
+
+/**
+ * Checks, in order: own code → not the first order → fixed discount in another currency →
+ * an order with no lines. Every line is eligible.
+ */
+export function validateReferral(referral: ReferralCode, ctx: ReferralContext): ReferralResult {
+  assertDiscountRule(referral.refereeDiscount);
+  assertReferrerReward(referral.referrerReward);
+  assertNonNegativeInteger(ctx.priorOrders, 'priorOrders');
+
+  if (referral.referrerCustomerId === ctx.customerId) return { ok: false, code: 'referral_self' };
+  if (ctx.priorOrders > 0) return { ok: false, code: 'referral_not_first_order' };
+  const rule = referral.refereeDiscount;
+  if (rule.kind === 'fixed' && rule.amountOff.currency !== ctx.currency) {
+    return { ok: false, code: 'referral_currency_mismatch' };
+  }
+  if (ctx.lines.length === 0) return { ok: false, code: 'referral_not_applicable' };
+  return {
+    ok: true,
+    discount: { source: 'referral', code: referral.code, rule, eligibleLines: ctx.lines.map((_, i) => i) },
+    reward: referral.referrerReward,
+    referrerCustomerId: referral.referrerCustomerId,
+  };
+}
+
+export type ReferralOrderStatus = 'pending' | 'confirmed' | 'cancelled' | 'refunded';
+
+export type ReferrerRewardGrant =
+  | { readonly kind: 'credits'; readonly entry: CreditLedgerEntry }
+  | { readonly kind: 'money'; readonly customerId: string; readonly amount: Money; readonly orderId: string };
+
+/**
+ * What to grant the referrer for the referee's order: nothing until the order is confirmed;
+ * then a credit-ledger entry (credits) or a money credit. A zero reward grants nothing.
+ * Granting once per order is the caller's job (a unique key on the order id).
+ */
+export function referrerRewardFor(
+  referral: Pick<ReferralCode, 'code' | 'referrerCustomerId' | 'referrerReward'>,
+  order: { readonly orderId: string; readonly status: ReferralOrderStatus },
+): ReferrerRewardGrant | null {
+  assertReferrerReward(referral.referrerReward);
+  if (order.status !== 'confirmed') return null;
+  const reward = referral.referrerReward;
+  if (reward.kind === 'credits') {
+    if (reward.credits === 0) return null;
+    return {
+      kind: 'credits',
+      entry: {
+        customerId: referral.referrerCustomerId,
+        delta: reward.credits,
+        reason: 'referral_reward',
+        orderId: order.orderId,
+        note: `referral ${referral.code}`,
+      },
+    };
+  }
+  if (reward.amount.amount === 0) return null;
+  return { kind: 'money', customerId: referral.referrerCustomerId, amount: reward.amount, orderId: order.orderId };
+}

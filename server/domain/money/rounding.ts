@@ -63,7 +63,10 @@ export function applyBasisPoints(amount: number, bp: number): number {
  */
 export function roundChf05(rappen: number): number {
   assertInteger(rappen, 'rappen');
-  if (rappen < 0) return -roundChf05(-rappen);
+  if (rappen < 0) {
+    const up = roundChf05(-rappen);
+    return up === 0 ? 0 : -up; // never -0
+  }
   const r = rappen % 5;
   return r <= 2 ? rappen - r : rappen + (5 - r);
 }

@@ -46,6 +46,18 @@ REVOKE ALL ON FUNCTION resolve_api_key(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION resolve_api_key(text) TO tandem_app;
 --> statement-breakpoint
 
+-- A CORS preflight carries no key: it may pass when some org allows the origin;
+-- the request that follows is checked against its own key's org.
+CREATE OR REPLACE FUNCTION origin_is_allowed(p_origin text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM org_domains WHERE origin = p_origin)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION origin_is_allowed(text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION origin_is_allowed(text) TO tandem_app;
+--> statement-breakpoint
+
 GRANT USAGE ON SCHEMA public TO tandem_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tandem_app;

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { openAPIRouteHandler } from 'hono-openapi';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { AppError, problem } from './http/errors.ts';
+import { embedAuth } from './http/embed-auth.ts';
+import { healthRoute } from './routes/health.ts';
+import { widgetAssetsRoute } from './routes/widget-assets.ts';
+import { listProgramsRoute } from './routes/embed/list-programs.ts';
+import { getProgramRoute } from './routes/embed/get-program.ts';
+
+/** Composes middleware and routers. No logic lives here. */
+export function createApp(deps: AppDeps) {
+  const embed = new Hono<AppEnv>()
+    .use('*', embedAuth(deps))
+    .route('/', listProgramsRoute(deps))
+    .route('/', getProgramRoute(deps));
+
+  const app = new Hono<AppEnv>()
+    .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
+    .route('/', healthRoute(deps))
+    .route('/', widgetAssetsRoute(deps))
+    .route('/v1/embed', embed);
+
+  app.get('/v1/openapi.json', openAPIRouteHandler(app, {
+    documentation: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '1', description: 'Embed, portal and admin APIs of Tandem. Errors are application/problem+json (RFC 9457) with a stable `code`.' },
+      components: {
+        securitySchemes: {
+          publishableKey: { type: 'http', scheme: 'bearer', description: 'pk_… key, usable from the org\'s allowed origins' },
+          secretKey: { type: 'http', scheme: 'bearer', description: 'sk_… key, server side only' },
+        },
+      },
+    },
+  }));
+
+  app.notFound((c) => problem(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return problem(c, error);
+    if (error instanceof HTTPException) {
+      if (error.status === 400) return problem(c, new AppError('malformed_json', error.message));
+      if (error.status === 413) return problem(c, new AppError('payload_too_large'));
+    }
+    console.error(`[tandem] ${c.req.method} ${c.req.path}:`, error);
+    return problem(c, new AppError('internal_error'));
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

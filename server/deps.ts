@@ -1,0 +1,24 @@
+import type { Database } from './db/database.ts';
+
+export interface AppConfig {
+  /** Where the API is reachable, for links in answers and mails. */
+  publicOrigin: string;
+  /** Signs manage links and booking tokens. */
+  secret: string;
+  /** Built widget files served at /widget/. */
+  widgetDir: string;
+  /** Demo conveniences: the outbox page, the test payment processor. */
+  demo: boolean;
+}
+
+/** Everything a route needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  db: Database;
+  config: AppConfig;
+  /** The clock: injected so time-dependent behaviour is testable. */
+  now: () => Date;
+}
+
+export interface EmbedCaller { orgId: string; keyId: string }
+
+export type AppEnv = { Variables: { embed: EmbedCaller } };

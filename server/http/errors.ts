@@ -1,0 +1,142 @@
+import type { Context } from 'hono';
+
+/** Every error code the API answers with. Clients may rely on these strings. */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'unauthorized'
+  | 'origin_not_allowed'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'slot_taken'
+  | 'slot_unavailable'
+  | 'conflict'
+  | 'hold_expired'
+  | 'invalid_state'
+  | 'idempotency_key_required'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress'
+  | 'payload_too_large'
+  | 'coupon_not_found'
+  | 'coupon_not_started'
+  | 'coupon_expired'
+  | 'coupon_exhausted'
+  | 'coupon_already_used'
+  | 'coupon_not_applicable'
+  | 'coupon_currency_mismatch'
+  | 'coupon_min_total'
+  | 'referral_self'
+  | 'referral_not_first_order'
+  | 'insufficient_credits'
+  | 'payment_method_unavailable'
+  | 'payment_provider_error'
+  | 'invalid_signature'
+  | 'internal_error';
+
+export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 {
+  switch (code) {
+    case 'validation_failed':
+    case 'malformed_json':
+    case 'idempotency_key_required':
+    case 'invalid_signature':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'origin_not_allowed':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'method_not_allowed':
+      return 405;
+    case 'slot_taken':
+    case 'slot_unavailable':
+    case 'conflict':
+    case 'hold_expired':
+    case 'invalid_state':
+    case 'idempotency_in_progress':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'idempotency_key_reused':
+    case 'coupon_not_found':
+    case 'coupon_not_started':
+    case 'coupon_expired':
+    case 'coupon_exhausted':
+    case 'coupon_already_used':
+    case 'coupon_not_applicable':
+    case 'coupon_currency_mismatch':
+    case 'coupon_min_total':
+    case 'referral_self':
+    case 'referral_not_first_order':
+    case 'insufficient_credits':
+    case 'payment_method_unavailable':
+      return 422;
+    case 'payment_provider_error':
+      return 502;
+    case 'internal_error':
+      return 500;
+  }
+}
+
+const titles: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_json: 'The request body is not valid JSON',
+  unauthorized: 'A valid API key is required',
+  origin_not_allowed: 'This website is not allowed to use this key',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  slot_taken: 'That time has just been taken',
+  slot_unavailable: 'That time is not available',
+  conflict: 'The request conflicts with the current state',
+  hold_expired: 'The reservation has expired',
+  invalid_state: 'Not possible in the current state',
+  idempotency_key_required: 'An Idempotency-Key header is required',
+  idempotency_key_reused: 'This Idempotency-Key was used with a different request',
+  idempotency_in_progress: 'A request with this Idempotency-Key is still being processed',
+  payload_too_large: 'The request body is too large',
+  coupon_not_found: 'Unknown code',
+  coupon_not_started: 'This code is not valid yet',
+  coupon_expired: 'This code has expired',
+  coupon_exhausted: 'This code has been used up',
+  coupon_already_used: 'You have already used this code',
+  coupon_not_applicable: 'This code does not apply to this program',
+  coupon_currency_mismatch: 'This code is for another currency',
+  coupon_min_total: 'The order is below this code\'s minimum',
+  referral_self: 'You cannot use your own referral code',
+  referral_not_first_order: 'Referral codes are for a first order only',
+  insufficient_credits: 'Not enough credits',
+  payment_method_unavailable: 'This payment method is not available for this booking',
+  payment_provider_error: 'The payment provider did not answer as expected',
+  invalid_signature: 'The signature does not match',
+  internal_error: 'Something went wrong on our side',
+};
+
+export interface FieldError { field: string; message: string }
+
+/** An expected failure that becomes a problem+json answer. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(detail ?? titles[code]);
+  }
+}
+
+export function problemBody(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: `https://tandem.example/problems/${code.replaceAll('_', '-')}`,
+    title: titles[code],
+    status: statusOf(code),
+    code,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
+}
+
+/** RFC 9457 answer. */
+export function problem(c: Context, error: AppError): Response {
+  const body = problemBody(error.code, error.detail, error.extra);
+  return c.body(JSON.stringify(body), body.status, { 'Content-Type': 'application/problem+json' });
+}

@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createApp } from './app.ts';
+import { projectRoot, readEnv } from './config.ts';
+import { openDatabase } from './db/open.ts';
+
+/**
+ * Entry point: choose the database, migrate, seed the demo when asked, listen.
+ *   tsx server/main.ts          the API
+ *   tsx server/main.ts --demo   the API plus the demo studio site on DEMO_PORT, seeded once
+ */
+async function main() {
+  const started = performance.now();
+  const env = readEnv();
+  const demo = process.argv.includes('--demo');
+  const database = await openDatabase({ url: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  if (demo) {
+    const { seedDemo, ensureDemoOrigins } = await import('../demo/seed/index.ts');
+    const origins = [env.demoOrigin, env.demoOrigin.replace('localhost', '127.0.0.1')];
+    const { seeded } = await seedDemo(database.db, { origins });
+    await ensureDemoOrigins(database.db, origins);
+    if (seeded) console.log('Seeded the demo studios (Studio Flow, Atelier Nord).');
+  }
+  const app = createApp({
+    db: database.db,
+    now: () => new Date(),
+    config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo },
+  });
+  const api = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
+  const servers = [api];
+  console.log(`Tandem API       ${env.publicOrigin}  (database: ${database.kind === 'pglite' ? `PGlite at ${env.dataDir}` : 'PostgreSQL'})`);
+  if (demo) {
+    const { startDemoSite } = await import('../demo/server.ts');
+    servers.push(startDemoSite({ port: env.demoPort, host: env.host, apiOrigin: env.publicOrigin }));
+    console.log(`Demo studio site ${env.demoOrigin}   <- open this`);
+  }
+  console.log(`Ready in ${Math.round(performance.now() - started)} ms.`);
+  const stop = async () => {
+    for (const s of servers) s.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

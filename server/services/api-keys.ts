@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** A new key: `pk_live_…` / `sk_live_…` plus 32 random bytes, base64url. */
+export function generateKey(kind: 'publishable' | 'secret', mode: 'live' | 'test' = 'live'): string {
+  return `${kind === 'publishable' ? 'pk' : 'sk'}_${mode}_${randomBytes(24).toString('base64url')}`;
+}
+
+export interface ResolvedKey {
+  orgId: string;
+  keyId: string;
+  kind: 'publishable' | 'secret';
+  staffId: string | null;
+  revoked: boolean;
+  origins: string[];
+}
+
+/** Looks a key up by its hash (a SECURITY DEFINER function: the org is not known yet). */
+export async function resolveKey(db: Database, key: string): Promise<ResolvedKey | undefined> {
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
+    return tx.execute(sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hashKey(key)})`);
+  });
+  const row = rowsOf(rows)[0];
+  if (!row) return undefined;
+  return {
+    orgId: String(row.org_id), keyId: String(row.key_id), kind: row.kind as ResolvedKey['kind'],
+    staffId: row.staff_id ? String(row.staff_id) : null, revoked: Boolean(row.revoked), origins: parseTextArray(row.origins),
+  };
+}
+
+export async function isOriginAllowedAnywhere(db: Database, origin: string): Promise<boolean> {
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
+    return tx.execute(sql`select origin_is_allowed(${origin}) as allowed`);
+  });
+  return Boolean(rowsOf(rows)[0]?.allowed);
+}
+
+/** postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
+}
+
+function parseTextArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, ''));
+  return [];
+}

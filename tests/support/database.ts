@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../../server/db/open.ts';
+import type { OpenDatabase } from '../../server/db/database.ts';
+
+/**
+ * A fresh, migrated database for one test file.
+ *   DATABASE_URL unset: an in-memory PGlite.
+ *   DATABASE_URL set:   a new database on that server (created here, dropped on close),
+ *                       so runs never see each other's rows.
+ */
+export async function freshDatabase(options: { max?: number } = {}): Promise<OpenDatabase & { label: string }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const opened = await openDatabase({});
+    return { ...opened, label: 'PGlite' };
+  }
+  const { default: postgres } = await import('postgres');
+  const name = `tandem_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const opened = await openDatabase({ url: target.toString(), max: options.max ?? 20 });
+  return {
+    ...opened,
+    label: 'PostgreSQL',
+    close: async () => {
+      await opened.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

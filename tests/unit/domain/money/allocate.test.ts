@@ -50,8 +50,8 @@ describe('allocate (largest remainder)', () => {
     const r = prng(1234);
     for (let i = 0; i < CASES; i++) {
       const n = r.int(1, 12);
-      const weights = Array.from({ length: n }, () => (r.next() < 0.15 ? 0 : r.int(0, 500_000)));
-      if (weights.every((w) => w === 0)) weights[0] = 1;
+      const weights: number[] = Array.from({ length: n }, () => (r.next() < 0.15 ? 0 : r.int(0, 500_000)));
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
       const wSum = weights.reduce((a, b) => a + b, 0);
       const total = r.next() < 0.5 ? r.int(0, wSum) : r.int(0, 10_000_000);
       const parts = allocate(total, weights);

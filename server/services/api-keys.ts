@@ -44,7 +44,7 @@ export async function isOriginAllowedAnywhere(db: Database, origin: string): Pro
 
 /** postgres.js returns an array, PGlite `{ rows }`. */
 export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  if (Array.isArray(result)) return Array.from(result as Record<string, unknown>[]);
   return ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
 }
 

@@ -1,0 +1,298 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import * as t from '../../schema/db/index.ts';
+import { rangeOf } from '../../schema/db/columns.ts';
+import { withTenant, type TenantContext } from '../../server/db/tenant.ts';
+import { pgErrorCode } from '../../server/db/errors.ts';
+import { rowsOf } from '../../server/services/api-keys.ts';
+import type { Database } from '../../server/db/database.ts';
+import { freshDatabase } from '../support/database.ts';
+import { buildFixture, keyExpression, type Fixture, type OrgIds, type Tag } from '../support/tenancy-fixture.ts';
+
+/**
+ * The tenancy matrix: every table × every caller × select/insert/update/delete.
+ * Selects have no `where` at all: what comes back is exactly what the policies allow.
+ */
+type Caller = 'anonymous' | 'customerA' | 'customerB' | 'instructorA' | 'instructorB' | 'manager' | 'otherManager';
+const callers: Caller[] = ['anonymous', 'customerA', 'customerB', 'instructorA', 'instructorB', 'manager', 'otherManager'];
+
+function contextOf(caller: Caller, f: Fixture): TenantContext {
+  const o = f.one;
+  switch (caller) {
+    case 'anonymous': return { orgId: o.org, role: 'anonymous' };
+    case 'customerA': return { orgId: o.org, role: 'customer', customerId: o.customerA };
+    case 'customerB': return { orgId: o.org, role: 'customer', customerId: o.customerB };
+    case 'instructorA': return { orgId: o.org, role: 'instructor', userId: o.instructorA };
+    case 'instructorB': return { orgId: o.org, role: 'instructor', userId: o.instructorB };
+    case 'manager': return { orgId: o.org, role: 'manager', userId: o.manager };
+    case 'otherManager': return { orgId: f.two.org, role: 'manager', userId: f.two.manager };
+  }
+}
+
+const ALL = 'all' as const;
+type Reads = Partial<Record<Exclude<Caller, 'otherManager'>, Tag[] | typeof ALL>>;
+type Op = 'insert' | 'update' | 'delete';
+
+interface TableSpec {
+  table: PgTable;
+  /** Tags of org one each caller sees; missing callers see nothing. The other org's manager always sees exactly 'other'. */
+  read: Reads;
+  /** Callers allowed each write on org one's target row. */
+  write: Record<Op, Caller[]>;
+  /** The row whose update/delete is attempted (default: tagged 'A', else the first). */
+  target?: Tag;
+  /** False where even a manager lists nothing (idempotency keys). */
+  managersList?: false;
+  /** A new row for org one, as `caller` would write it. */
+  newRow: (o: OrgIds, caller: Caller) => Record<string, unknown>;
+}
+
+const staffReads: Reads = { instructorA: ALL, instructorB: ALL, manager: ALL };
+const ownBooking: Reads = { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], manager: ALL };
+const ownMoney: Reads = { customerA: ['A'], customerB: ['B'], manager: ALL };
+const ownInstructor: Reads = { instructorA: ['A'], instructorB: ['B'], manager: ALL };
+const programFollowers: Reads = { anonymous: ['public'], customerA: ['public'], customerB: ['public', 'hidden'], ...staffReads };
+const managers = (...more: Caller[]): Caller[] => ['manager', ...more];
+const byManagers = { insert: managers(), update: managers(), delete: managers() };
+const when = new Date('2031-01-06T09:00:00Z');
+const plusHours = (h: number) => new Date(when.getTime() + h * 3_600_000);
+
+const specs: TableSpec[] = [
+  { table: t.orgs, read: { anonymous: ['org'], customerA: ['org'], customerB: ['org'], instructorA: ['org'], instructorB: ['org'], manager: ['org'] },
+    write: { insert: [], update: managers(), delete: [] }, target: 'org',
+    newRow: (o) => ({ slug: `x-${randomUUID()}`, name: 'x', timezone: 'UTC', currency: 'CHF' }) },
+  { table: t.orgDomains, read: { manager: ALL }, write: byManagers, target: 'org', newRow: (o) => ({ orgId: o.org, origin: `https://${randomUUID()}.example` }) },
+  { table: t.apiKeys, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, kind: 'secret', prefix: 'sk_x', keyHash: randomUUID() }) },
+  { table: t.staff, read: { anonymous: ['A', 'B'], customerA: ['A', 'B'], customerB: ['A', 'B'], ...staffReads },
+    write: { insert: managers(), update: managers('instructorA'), delete: [] },
+    newRow: (o) => ({ orgId: o.org, role: 'instructor', name: 'New', email: `${randomUUID()}@x`, timezone: 'UTC' }) },
+  { table: t.customers, read: { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], manager: ALL },
+    write: { insert: managers(), update: managers('customerA'), delete: managers() },
+    newRow: (o) => ({ orgId: o.org, name: 'New', email: `${randomUUID()}@x` }) },
+  { table: t.locations, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byManagers, target: 'org',
+    newRow: (o) => ({ orgId: o.org, name: 'New', timezone: 'UTC' }) },
+  { table: t.resources, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byManagers, target: 'org',
+    newRow: (o) => ({ orgId: o.org, locationId: o.location, name: 'New' }) },
+  { table: t.programs, read: programFollowers, write: byManagers, target: 'public',
+    newRow: (o) => ({ orgId: o.org, slug: `p-${randomUUID()}`, title: 'P', category: 'reiki', deliveryMode: 'online', sessionLengthMin: 30 }) },
+  { table: t.programInstructors, read: programFollowers, write: byManagers, target: 'public',
+    newRow: (o) => ({ orgId: o.org, programId: o.programLink, staffId: o.instructorA }) },
+  { table: t.programVariants, read: programFollowers, write: byManagers, target: 'public',
+    newRow: (o) => ({ orgId: o.org, programId: o.programPublic, name: 'V', currency: 'CHF', price: 100, vatRateBp: 0 }) },
+  { table: t.programIntakeForms, read: programFollowers, write: byManagers, target: 'public',
+    newRow: (o) => ({ orgId: o.org, programId: o.programLink, formSchemaJson: {} }) },
+  { table: t.programMilestones, read: programFollowers, write: byManagers, target: 'public',
+    newRow: (o) => ({ orgId: o.org, programId: o.programPublic, orderIdx: 9, name: 'M' }) },
+  { table: t.availabilityRules, read: ownInstructor, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+    newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, weekday: 2, startTime: '09:00', endTime: '10:00', timezone: 'UTC' }) },
+  { table: t.classOccurrences, read: staffReads, write: byManagers, target: 'org',
+    newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, title: 'C', startsAt: plusHours(0), endsAt: plusHours(1), timezone: 'UTC' }) },
+  { table: t.scheduleBlocks, read: ownInstructor, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+    newRow: (o) => ({ orgId: o.org, kind: 'time_off', instructorId: o.instructorA, timezone: 'UTC', during: sql`${rangeOf(plusHours(2), plusHours(3))}` }) },
+  { table: t.programBookings, read: ownBooking, write: { insert: managers(), update: managers('instructorA'), delete: managers() },
+    newRow: (o) => ({ orgId: o.org, programId: o.programPublic, variantId: o.variantPublic, customerId: o.customerA, instructorId: o.instructorA, status: 'confirmed', currency: 'CHF', totalPrice: 1, sessionsCount: 1, clientTokenHash: 'x' }) },
+  { table: t.programSessions, read: ownBooking, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers() },
+    newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, seq: 2, timezone: 'UTC' }) },
+  { table: t.programProgress, read: ownBooking, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+    newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, milestoneId: o.milestoneHidden }) },
+  { table: t.orders, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerA, currency: 'CHF', subtotal: 1, vatTotal: 0, total: 1 }) },
+  { table: t.orderItems, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, orderId: o.orderA, description: 'x', unitPrice: 1, amount: 1, vatRateBp: 0, vatAmount: 0, currency: 'CHF' }) },
+  { table: t.payments, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, orderId: o.orderA, method: 'test', amount: 1, currency: 'CHF', provider: 'test', providerRef: randomUUID() }) },
+  { table: t.paymentPlans, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, orderId: o.orderB, currency: 'CHF', total: 1, deposit: 0, planJson: {} }) },
+  { table: t.installments, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, planId: o.planA, orderId: o.orderA, seq: 2, dueAt: plusHours(5), amount: 1, currency: 'CHF' }) },
+  { table: t.refunds, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, orderId: o.orderA, amount: 1, currency: 'CHF', reason: 'x' }) },
+  { table: t.invoices, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, orderId: randomUUID(), number: 99 }) },
+  { table: t.invoiceCounters, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, lastNumber: 0 }) },
+  { table: t.creditLedger, read: ownMoney, write: { insert: managers(), update: [], delete: [] },
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerA, delta: 1, balanceAfter: 0, reason: 'x' }) },
+  { table: t.coupons, read: { manager: ALL }, write: byManagers, target: 'org',
+    newRow: (o) => ({ orgId: o.org, code: randomUUID(), kind: 'percent', percentBp: 500 }) },
+  { table: t.referralCodes, read: ownMoney, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerA, code: randomUUID() }) },
+  { table: t.messageThreads, read: ownBooking, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, bookingId: randomUUID(), subject: 'x' }) },
+  { table: t.messages, read: ownBooking, write: { insert: managers('customerA', 'instructorA'), update: managers(), delete: managers() },
+    newRow: (o, caller) => ({ orgId: o.org, threadId: o.threadA, bodyMd: 'hi',
+      ...(caller.startsWith('instructor') ? { senderKind: 'staff', senderId: caller === 'instructorA' ? o.instructorA : o.instructorB }
+        : caller.startsWith('customer') ? { senderKind: 'customer', senderId: caller === 'customerA' ? o.customerA : o.customerB }
+        : { senderKind: 'system' }) }) },
+  { table: t.mailOutbox, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't' }) },
+  { table: t.payrollRules, read: ownInstructor, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
+  { table: t.earnings, read: ownInstructor, write: byManagers,
+    newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, amount: 1, currency: 'CHF', earnedAt: plusHours(1) }) },
+  // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
+  { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, key: randomUUID(), scope: 'POST /x', requestHash: 'h' }) },
+];
+
+class Rollback extends Error {}
+
+/** Runs `work` as the caller and rolls everything back. Returns what `work` returned or the SQLSTATE it failed with. */
+async function attempt<T>(db: Database, ctx: TenantContext, work: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<T>): Promise<{ value?: T; code?: string }> {
+  let outcome: { value?: T; code?: string } = {};
+  try {
+    await withTenant(db, ctx, async (tx) => {
+      try {
+        outcome = { value: await work(tx) };
+      } catch (error) {
+        outcome = { code: pgErrorCode(error) ?? String(error) };
+      }
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return outcome;
+}
+
+const RLS_DENIED = '42501';
+
+describe('row level security matrix', async () => {
+  let db: Database;
+  let f: Fixture;
+  let close: () => Promise<void>;
+  let label = '';
+
+  before(async () => {
+    const opened = await freshDatabase();
+    db = opened.db;
+    close = opened.close;
+    label = opened.label;
+    f = await buildFixture(db);
+  });
+  after(async () => close());
+
+  test('every table in the schema is covered by the matrix, with RLS enabled and forced', async () => {
+    const result = rowsOf(await db.execute(sql`select relname, relrowsecurity, relforcerowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by relname`));
+    const names = result.map((r) => String(r.relname));
+    assert.deepEqual(names, specs.map((s) => getTableName(s.table)).sort(), `${label}: tables and matrix differ`);
+    for (const r of result) assert.ok(r.relrowsecurity && r.relforcerowsecurity, `${r.relname} must have RLS enabled and forced`);
+  });
+
+  test('requests run as tandem_app, which is neither superuser nor BYPASSRLS', async () => {
+    const { value } = await attempt(db, { orgId: f.one.org, role: 'manager' }, async (tx) =>
+      rowsOf(await tx.execute(sql`select current_user as who, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`))[0]);
+    assert.deepEqual(value, { who: 'tandem_app', rolsuper: false, rolbypassrls: false });
+  });
+
+  test('without the role switch the owner sees every org (which is why withTenant switches)', async () => {
+    const all = rowsOf(await db.execute(sql`select count(distinct org_id)::int as n from program_bookings`));
+    assert.equal(all[0]!.n, 2);
+  });
+
+  test('no org set: nothing at all is visible', async () => {
+    const { value } = await attempt(db, { orgId: '00000000-0000-4000-8000-000000000000', role: 'manager' }, async (tx) =>
+      rowsOf(await tx.execute(sql`select count(*)::int as n from program_bookings`))[0]!.n);
+    assert.equal(value, 0);
+  });
+
+  for (const spec of specs) {
+    const name = getTableName(spec.table);
+    describe(name, () => {
+      test('select without where: each caller sees exactly their rows', async () => {
+        const rows = f.rows.get(name) ?? [];
+        const expr = sql.raw(keyExpression[name] ?? 'id::text');
+        for (const caller of callers) {
+          const { value, code } = await attempt(db, contextOf(caller, f), async (tx) =>
+            rowsOf(await tx.execute(sql`select ${expr} as key from ${spec.table}`)).map((r) => String(r.key)).sort());
+          assert.equal(code, undefined, `${name} as ${caller}: ${code}`);
+          const allowed = caller === 'otherManager' ? ['other'] : spec.read[caller] ?? [];
+          const expected = rows.filter((r) => r.tag !== 'other' && (allowed === ALL || allowed.includes(r.tag))
+            || (caller === 'otherManager' && r.tag === 'other' && spec.managersList !== false))
+            .map((r) => r.key).sort();
+          assert.deepEqual(value, expected, `${name} as ${caller} (${label})`);
+        }
+      });
+
+      for (const op of ['insert', 'update', 'delete'] as const) {
+        test(`${op}: only ${spec.write[op].join(', ') || 'nobody'}`, async () => {
+          const targetTag = spec.target ?? 'A';
+          const target = (f.rows.get(name) ?? []).find((r) => r.tag === targetTag)!;
+          const expr = sql.raw(keyExpression[name] ?? 'id::text');
+          for (const caller of callers) {
+            const { value, code } = await attempt(db, contextOf(caller, f), async (tx) => {
+              if (op === 'insert') {
+                await tx.insert(spec.table).values(spec.newRow(f.one, caller) as never);
+                return 1;
+              }
+              const set = name === 'orgs' ? sql.raw('name = name') : sql.raw('org_id = org_id');
+              const statement = op === 'update'
+                ? sql`update ${spec.table} set ${set} where ${expr} = ${target.key} returning 1`
+                : sql`delete from ${spec.table} where ${expr} = ${target.key} returning 1`;
+              return rowsOf(await tx.execute(statement)).length;
+            });
+            const denied = code === RLS_DENIED || code === '42501' || value === 0;
+            const expectAllowed = spec.write[op].includes(caller);
+            // A foreign-key or unique error means the row got past the policies to the constraints.
+            const allowed = value === 1 || (code !== undefined && code.startsWith('23'));
+            if (expectAllowed) assert.ok(allowed, `${name}: ${caller} should ${op} (got ${code ?? value}) on ${label}`);
+            else assert.ok(denied && !allowed, `${name}: ${caller} must not ${op} (got ${code ?? value}) on ${label}`);
+          }
+        });
+      }
+    });
+  }
+
+  test('an idempotency key is visible only to the transaction presenting it', async () => {
+    const presented = await attempt(db, { orgId: f.one.org, role: 'anonymous', idempotencyKey: f.one.idempotencyKey }, async (tx) =>
+      rowsOf(await tx.execute(sql`select key from idempotency_keys`)).map((r) => r.key));
+    assert.deepEqual(presented.value, [f.one.idempotencyKey]);
+    const otherOrg = await attempt(db, { orgId: f.two.org, role: 'manager', idempotencyKey: f.one.idempotencyKey }, async (tx) =>
+      rowsOf(await tx.execute(sql`select key from idempotency_keys`)).length);
+    assert.equal(otherOrg.value, 0);
+  });
+
+  test('a by_link program is visible to the anonymous caller presenting its token, with its variants', async () => {
+    const { value } = await attempt(db, { orgId: f.one.org, role: 'anonymous', linkToken: 'token-tenant-one' }, async (tx) =>
+      rowsOf(await tx.execute(sql`select p.slug, count(v.id)::int as variants from programs p left join program_variants v on v.program_id = p.id group by p.slug order by p.slug`)));
+    assert.deepEqual(value, [{ slug: 'link', variants: 1 }, { slug: 'public', variants: 1 }]);
+    const wrong = await attempt(db, { orgId: f.one.org, role: 'anonymous', linkToken: 'token-tenant-two' }, async (tx) =>
+      rowsOf(await tx.execute(sql`select slug from programs order by slug`)).map((r) => r.slug));
+    assert.deepEqual(wrong.value, ['public']);
+  });
+
+  test('a row cannot be written into another org, even by a manager', async () => {
+    const { code } = await attempt(db, { orgId: f.two.org, role: 'manager' }, (tx) =>
+      tx.insert(t.coupons).values({ orgId: f.one.org, code: 'SNEAK', kind: 'percent', percentBp: 100 }));
+    assert.equal(code, RLS_DENIED);
+  });
+
+  test('composite foreign keys: a row cannot point into another tenant (checked by the database, as owner)', async () => {
+    // A booking of org one naming org two's customer: rejected even by the owner handle, which skips RLS.
+    await assert.rejects(
+      db.insert(t.programBookings).values({ orgId: f.one.org, programId: f.one.programPublic, variantId: f.one.variantPublic, customerId: f.two.customerA, instructorId: f.one.instructorA, currency: 'CHF', totalPrice: 1, sessionsCount: 1, clientTokenHash: 'x', status: 'confirmed' }),
+      (error) => pgErrorCode(error) === '23503',
+    );
+    await assert.rejects(
+      db.insert(t.programSessions).values({ orgId: f.two.org, bookingId: f.one.bookingA, seq: 5, timezone: 'UTC' }),
+      (error) => pgErrorCode(error) === '23503',
+    );
+  });
+
+  test('the credit ledger is append-only and never negative', async () => {
+    const update = await attempt(db, { orgId: f.one.org, role: 'manager' }, (tx) => tx.execute(sql`update credit_ledger set delta = 100`));
+    assert.equal(update.code, '42501');
+    const overdraw = await attempt(db, { orgId: f.one.org, role: 'manager' }, (tx) =>
+      tx.insert(t.creditLedger).values({ orgId: f.one.org, customerId: f.one.customerA, delta: -6, balanceAfter: 0, reason: 'too much' }));
+    assert.equal(overdraw.code, '23514');
+    const spend = await attempt(db, { orgId: f.one.org, role: 'manager' }, async (tx) => {
+      await tx.insert(t.creditLedger).values({ orgId: f.one.org, customerId: f.one.customerA, delta: -5, balanceAfter: 0, reason: 'all of it' });
+      return rowsOf(await tx.execute(sql`select balance_after from credit_ledger where customer_id = ${f.one.customerA} order by created_at desc limit 1`))[0]!.balance_after;
+    });
+    assert.equal(spend.value, 0);
+  });
+});

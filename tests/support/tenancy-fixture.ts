@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '../../server/db/database.ts';
+import * as t from '../../schema/db/index.ts';
+import { rangeOf } from '../../schema/db/columns.ts';
+
+/**
+ * Two orgs with a row in every table, each row tagged with whose it is:
+ *   'A' / 'B'   customer A with instructor A / customer B with instructor B (org 1)
+ *   'org'       the org's own rows, nobody's in particular
+ *   'public' | 'hidden' | 'inactive' | 'link'   programs and what hangs off them
+ *   'other'     every row of the second org
+ * Written with the owner handle: the fixture must not depend on the policies it tests.
+ */
+export type Tag = 'A' | 'B' | 'org' | 'public' | 'hidden' | 'inactive' | 'link' | 'other';
+
+export interface OrgIds {
+  org: string; manager: string; instructorA: string; instructorB: string; customerA: string; customerB: string;
+  location: string; resource: string; programPublic: string; programHidden: string; programInactive: string; programLink: string;
+  variantPublic: string; variantHidden: string; milestonePublic: string; milestoneHidden: string;
+  bookingA: string; bookingB: string; sessionA: string; sessionB: string; orderA: string; orderB: string;
+  paymentA: string; paymentB: string; planA: string; planB: string; threadA: string; threadB: string; classOccurrence: string;
+  idempotencyKey: string;
+}
+
+export interface Fixture {
+  one: OrgIds;
+  two: OrgIds;
+  /** table name → rows, each with the key the matrix selects and its tag. */
+  rows: Map<string, { key: string; tag: Tag }[]>;
+}
+
+/** The SQL expression identifying a row of each table in the matrix. */
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text' };
+
+function ids(): OrgIds {
+  const u = () => randomUUID();
+  return {
+    org: u(), manager: u(), instructorA: u(), instructorB: u(), customerA: u(), customerB: u(), location: u(), resource: u(),
+    programPublic: u(), programHidden: u(), programInactive: u(), programLink: u(), variantPublic: u(), variantHidden: u(),
+    milestonePublic: u(), milestoneHidden: u(), bookingA: u(), bookingB: u(), sessionA: u(), sessionB: u(), orderA: u(), orderB: u(),
+    paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(),
+  };
+}
+
+export async function buildFixture(db: Database): Promise<Fixture> {
+  const rows = new Map<string, { key: string; tag: Tag }[]>();
+  const one = ids();
+  const two = ids();
+  await buildOrg(db, one, 'tenant-one', rows, (tag) => tag);
+  await buildOrg(db, two, 'tenant-two', rows, () => 'other');
+  return { one, two, rows };
+}
+
+async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['rows'], retag: (tag: Tag) => Tag) {
+  const add = async (table: PgTable, name: string, tag: Tag, values: Record<string, unknown>, key?: string) => {
+    const id = (values.id as string | undefined) ?? randomUUID();
+    const withId = 'id' in (table as unknown as Record<string, unknown>) ? { id, ...values } : values;
+    await db.insert(table).values(withId as never);
+    const list = rows.get(name) ?? [];
+    list.push({ key: key ?? id, tag: retag(tag) });
+    rows.set(name, list);
+  };
+  const org = o.org;
+  const zone = 'Europe/Zurich';
+  const start = new Date('2030-03-04T09:00:00Z');
+  const end = new Date('2030-03-04T10:00:00Z');
+  const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
+
+  await add(t.orgs, 'orgs', 'org', { id: org, slug, name: slug, timezone: zone, currency: 'CHF' });
+  await add(t.orgDomains, 'org_domains', 'org', { orgId: org, origin: `https://${slug}.example` });
+  await add(t.apiKeys, 'api_keys', 'org', { orgId: org, kind: 'publishable', prefix: `pk_${slug}`, keyHash: `hash-${slug}` });
+  await add(t.staff, 'staff', 'org', { id: o.manager, orgId: org, role: 'manager', name: 'Manager', email: `m@${slug}`, timezone: zone });
+  await add(t.staff, 'staff', 'A', { id: o.instructorA, orgId: org, role: 'instructor', name: 'Instructor A', email: `ia@${slug}`, timezone: zone });
+  await add(t.staff, 'staff', 'B', { id: o.instructorB, orgId: org, role: 'instructor', name: 'Instructor B', email: `ib@${slug}`, timezone: zone });
+  await add(t.customers, 'customers', 'A', { id: o.customerA, orgId: org, name: 'Customer A', email: `ca@${slug}` });
+  await add(t.customers, 'customers', 'B', { id: o.customerB, orgId: org, name: 'Customer B', email: `cb@${slug}` });
+  await add(t.locations, 'locations', 'org', { id: o.location, orgId: org, name: 'Studio', timezone: zone });
+  await add(t.resources, 'resources', 'org', { id: o.resource, orgId: org, locationId: o.location, name: 'Room' });
+
+  const program = (id: string, slugPart: string, extra: Record<string, unknown>) => ({
+    id, orgId: org, slug: slugPart, title: slugPart, category: 'coaching', deliveryMode: 'online', sessionLengthMin: 60, ...extra,
+  });
+  await add(t.programs, 'programs', 'public', program(o.programPublic, 'public', {}));
+  await add(t.programs, 'programs', 'hidden', program(o.programHidden, 'hidden', { visibility: 'hidden' }));
+  await add(t.programs, 'programs', 'inactive', program(o.programInactive, 'inactive', { isActive: false }));
+  await add(t.programs, 'programs', 'link', program(o.programLink, 'link', { visibility: 'by_link', privateLinkToken: `token-${slug}` }));
+  await add(t.programInstructors, 'program_instructors', 'public', { orgId: org, programId: o.programPublic, staffId: o.instructorA }, `${o.programPublic}:${o.instructorA}`);
+  await add(t.programInstructors, 'program_instructors', 'hidden', { orgId: org, programId: o.programHidden, staffId: o.instructorB }, `${o.programHidden}:${o.instructorB}`);
+  const variant = (id: string, programId: string) => ({ id, orgId: org, programId, name: 'Single', currency: 'CHF', price: 10000, vatRateBp: 810 });
+  await add(t.programVariants, 'program_variants', 'public', variant(o.variantPublic, o.programPublic));
+  await add(t.programVariants, 'program_variants', 'hidden', variant(o.variantHidden, o.programHidden));
+  await add(t.programVariants, 'program_variants', 'link', variant(randomUUID(), o.programLink));
+  await add(t.programIntakeForms, 'program_intake_forms', 'public', { orgId: org, programId: o.programPublic, formSchemaJson: { type: 'object' } });
+  await add(t.programIntakeForms, 'program_intake_forms', 'hidden', { orgId: org, programId: o.programHidden, formSchemaJson: { type: 'object' } });
+  await add(t.programMilestones, 'program_milestones', 'public', { id: o.milestonePublic, orgId: org, programId: o.programPublic, orderIdx: 1, name: 'M' });
+  await add(t.programMilestones, 'program_milestones', 'hidden', { id: o.milestoneHidden, orgId: org, programId: o.programHidden, orderIdx: 1, name: 'M' });
+
+  await add(t.availabilityRules, 'availability_rules', 'A', { orgId: org, instructorId: o.instructorA, weekday: 1, startTime: '09:00', endTime: '12:00', timezone: zone });
+  await add(t.availabilityRules, 'availability_rules', 'B', { orgId: org, instructorId: o.instructorB, weekday: 1, startTime: '09:00', endTime: '12:00', timezone: zone });
+  await add(t.classOccurrences, 'class_occurrences', 'org', { id: o.classOccurrence, orgId: org, instructorId: o.instructorA, title: 'Class', startsAt: later(48), endsAt: later(49), timezone: zone });
+
+  const booking = (id: string, customerId: string, instructorId: string, programId: string, variantId: string) => ({
+    id, orgId: org, programId, variantId, customerId, instructorId, status: 'confirmed', currency: 'CHF', totalPrice: 10000, sessionsCount: 1, clientTokenHash: `h-${id}`,
+  });
+  await add(t.programBookings, 'program_bookings', 'A', booking(o.bookingA, o.customerA, o.instructorA, o.programPublic, o.variantPublic));
+  await add(t.programBookings, 'program_bookings', 'B', booking(o.bookingB, o.customerB, o.instructorB, o.programHidden, o.variantHidden));
+  for (const [tag, bookingId, sessionId, instructorId, hours] of [['A', o.bookingA, o.sessionA, o.instructorA, 0], ['B', o.bookingB, o.sessionB, o.instructorB, 2]] as const) {
+    await add(t.programSessions, 'program_sessions', tag, { id: sessionId, orgId: org, bookingId, seq: 1, startsAt: later(hours), endsAt: later(hours + 1), timezone: zone });
+    await add(t.scheduleBlocks, 'schedule_blocks', tag, { orgId: org, kind: 'session', instructorId, sessionId, timezone: zone, during: sql`${rangeOf(later(hours), later(hours + 1))}` });
+  }
+  await add(t.programProgress, 'program_progress', 'A', { orgId: org, bookingId: o.bookingA, milestoneId: o.milestonePublic });
+  await add(t.programProgress, 'program_progress', 'B', { orgId: org, bookingId: o.bookingB, milestoneId: o.milestoneHidden });
+
+  for (const [tag, customerId, bookingId, orderId, paymentId, planId, threadId] of [
+    ['A', o.customerA, o.bookingA, o.orderA, o.paymentA, o.planA, o.threadA],
+    ['B', o.customerB, o.bookingB, o.orderB, o.paymentB, o.planB, o.threadB],
+  ] as const) {
+    await add(t.orders, 'orders', tag, { id: orderId, orgId: org, customerId, bookingId, currency: 'CHF', subtotal: 10000, vatTotal: 749, total: 10000 });
+    await add(t.orderItems, 'order_items', tag, { orgId: org, orderId, description: 'Session', unitPrice: 10000, amount: 10000, vatRateBp: 810, vatAmount: 749, currency: 'CHF' });
+    await add(t.payments, 'payments', tag, { id: paymentId, orgId: org, orderId, method: 'card', amount: 10000, currency: 'CHF', provider: 'test', providerRef: `pi-${paymentId}` });
+    await add(t.paymentPlans, 'payment_plans', tag, { id: planId, orgId: org, orderId, currency: 'CHF', total: 10000, deposit: 4000, planJson: {} });
+    await add(t.installments, 'installments', tag, { orgId: org, planId, orderId, seq: 1, dueAt: later(24 * 28), amount: 6000, currency: 'CHF' });
+    await add(t.refunds, 'refunds', tag, { orgId: org, orderId, paymentId, amount: 1000, currency: 'CHF', reason: 'goodwill' });
+    await add(t.invoices, 'invoices', tag, { orgId: org, orderId, number: tag === 'A' ? 1 : 2 });
+    await add(t.creditLedger, 'credit_ledger', tag, { orgId: org, customerId, delta: 5, balanceAfter: 5, reason: 'card' });
+    await add(t.referralCodes, 'referral_codes', tag, { orgId: org, customerId, code: `REF-${tag}` });
+    await add(t.messageThreads, 'message_threads', tag, { id: threadId, orgId: org, bookingId, subject: 'Thread' });
+    await add(t.messages, 'messages', tag, { orgId: org, threadId, senderKind: 'customer', senderId: customerId, bodyMd: 'Hello' });
+    await add(t.payrollRules, 'payroll_rules', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, kind: 'percent', value: 5000, currency: 'CHF', validFrom: '2030-01-01' });
+    await add(t.earnings, 'earnings', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, sessionId: tag === 'A' ? o.sessionA : o.sessionB, amount: 4000, currency: 'CHF', earnedAt: later(1) });
+  }
+  await add(t.invoiceCounters, 'invoice_counters', 'org', { orgId: org, lastNumber: 2 }, org);
+  await add(t.coupons, 'coupons', 'org', { orgId: org, code: 'WELCOME', kind: 'percent', percentBp: 1000 });
+  await add(t.mailOutbox, 'mail_outbox', 'org', { orgId: org, dedupeKey: 'k', toAddress: 'a@b.c', subject: 's', textBody: 't' });
+  await add(t.idempotencyKeys, 'idempotency_keys', 'org', { orgId: org, key: o.idempotencyKey, scope: 'POST /x', requestHash: 'h' });
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The whole suite, or some groups of it: `node tests/run.mjs [types] [unit] [db] [api] [widget] [e2e]`.
+// Node suites run with Node's test runner (TypeScript through tsx), the widget suite with
+// @web/test-runner in Chromium. Ends with one line: `tandem: N passed, M failed`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tapDir = join(root, '.tap');
+mkdirSync(tapDir, { recursive: true });
+
+const nodeGroups = { unit: 'tests/unit', db: 'tests/db', api: 'tests/api', e2e: 'tests/e2e' };
+const allGroups = ['types', 'unit', 'db', 'api', 'widget', 'e2e'];
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const groups = asked.length ? asked : allGroups;
+for (const g of groups) if (!allGroups.includes(g)) { console.error(`unknown group "${g}" (one of ${allGroups.join(', ')})`); process.exit(2); }
+
+const chromium = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const requireBrowser = process.env.TANDEM_REQUIRE_BROWSER === '1';
+const totals = { passed: 0, failed: 0 };
+const notRun = [];
+
+function testFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.test.ts')) out.push(relative(root, path));
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function nodeSuite(group) {
+  const files = testFiles(nodeGroups[group]);
+  if (files.length === 0) { console.log(`\n== ${group}: no test files`); return; }
+  const tap = join(tapDir, `${group}.tap`);
+  console.log(`\n== ${group} (${files.length} files${process.env.DATABASE_URL ? ', PostgreSQL at DATABASE_URL' : ', PGlite'})`);
+  const { code } = await run(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ], chromium ? { CHROME_PATH: chromium } : {});
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+  totals.passed += pass;
+  totals.failed += fail || (code !== 0 ? 1 : 0);
+}
+
+async function widgetSuite() {
+  console.log('\n== widget (@web/test-runner, Chromium)');
+  const { code, output } = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'], { CHROME_PATH: chromium });
+  const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+  const last = matches.at(-1);
+  const pass = last ? Number(last[1]) : 0;
+  const fail = last ? Number(last[2]) : 0;
+  totals.passed += pass;
+  totals.failed += fail || (code !== 0 ? 1 : 0);
+}
+
+async function typesSuite() {
+  console.log('\n== types (tsc --noEmit)');
+  const { code } = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+  if (code === 0) { totals.passed += 1; console.log('types: ok'); } else totals.failed += 1;
+}
+
+const started = Date.now();
+for (const group of groups) {
+  if ((group === 'widget' || group === 'e2e') && !chromium) {
+    notRun.push(group);
+    console.log(`\n== ${group}: NOT RUN — no Chromium found (install chromium or set CHROME_PATH)`);
+    if (requireBrowser) totals.failed += 1;
+    continue;
+  }
+  if (group === 'widget' && !existsSync(join(root, 'web-test-runner.config.mjs'))) { console.log('\n== widget: no web-test-runner.config.mjs yet'); continue; }
+  if (group === 'types') await typesSuite();
+  else if (group === 'widget') await widgetSuite();
+  else await nodeSuite(group);
+}
+
+writeFileSync(join(tapDir, 'totals.json'), JSON.stringify({ ...totals, notRun }));
+console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s${notRun.length ? `; not run: ${notRun.join(', ')} (no browser)` : ''}.`);
+console.log(`tandem: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

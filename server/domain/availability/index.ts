@@ -1,0 +1,21 @@
+/**
+ * The availability engine: pure functions, no I/O, no clock. Callers pass `now` and zones.
+ */
+export type {
+  Cadence,
+  DateOverride,
+  EpochMs,
+  InstructorCalendar,
+  Interval,
+  Slot,
+  SlotQuery,
+  SlotSettings,
+  WeeklyRule,
+} from './types.ts';
+export { AvailabilityInputError } from './types.ts';
+export { intersectIntervals, mergeIntervals, overlapsAny, subtractIntervals } from './intervals.ts';
+export { expandRules } from './expand-rules.ts';
+export { computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
+export { cadenceStarts } from './cadence.ts';
+export { nearestFreeAlternatives } from './alternatives.ts';
+export { isValidZone } from './zone-offsets.ts';

@@ -22,3 +22,8 @@ export interface AppDeps {
 export interface EmbedCaller { orgId: string; keyId: string }
 
 export type AppEnv = { Variables: { embed: EmbedCaller } };
+
+/** A staff member acting through the admin API; `role` is their staff role. */
+export interface StaffCaller { orgId: string; staffId: string; role: 'owner' | 'manager' | 'instructor' }
+
+export type AdminEnv = { Variables: { staff: StaffCaller } };

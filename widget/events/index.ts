@@ -1,0 +1,4 @@
+export { TandemReadyEvent, type TandemReadyDetail } from './ready-event.ts';
+export { TandemStepEvent, type TandemStepDetail } from './step-event.ts';
+export { TandemBookedEvent, type TandemBookedDetail } from './booked-event.ts';
+export { TandemErrorEvent, type TandemErrorDetail } from './error-event.ts';

@@ -1,0 +1,133 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { ApiClient, scriptOrigin } from '../controllers/api-client.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import { TandemErrorEvent } from '../events/error-event.ts';
+import { ApiError } from '../controllers/api-client.ts';
+import { base, tokens } from '../shared/styles.ts';
+import { errorBox, loadingBox } from '../shared/templates.ts';
+import type { ProgramList, ProgramSummary } from '../../schema/api/embed-programs.ts';
+import { programsStyles } from './tandem-programs.styles.ts';
+
+/**
+ * Lists a studio's public programs; choosing one opens it in a `<tandem-program>` in place.
+ *
+ * @summary `<tandem-programs key="pk_test_…"></tandem-programs>`
+ *
+ * @attr {string} key - The studio's publishable key (`pk_…`).
+ * @attr {string} api - The API origin; defaults to the origin the script was loaded from.
+ * @attr {string} lang - Language (en, de, fr, it); defaults to the closest `[lang]`, then the browser.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme.
+ *
+ * @event {TandemErrorEvent} tandem:error - The list could not be loaded. detail: `{code, status, message, step, retryable}`.
+ * @event {TandemReadyEvent} tandem:ready - (from the opened program) The program is shown.
+ * @event {TandemStepEvent} tandem:step - (from the opened program) The customer moved to another step.
+ * @event {TandemBookedEvent} tandem:booked - (from the opened program) A booking was made.
+ *
+ * @csspart base - The outer box.
+ * @csspart list - The list of programs.
+ * @csspart card - One program.
+ * @csspart button - Every button.
+ * @csspart price - A "from" price.
+ * @csspart program - The opened `<tandem-program>` (its own parts are re-exported).
+ *
+ * @cssproperty --tandem-color-primary - Accent colour.
+ * @cssproperty --tandem-font - Font family (default: inherited from the page).
+ * @cssproperty --tandem-radius - Corner radius.
+ * @cssproperty --tandem-space - Base spacing.
+ */
+export class TandemPrograms extends LitElement {
+  static override styles = [tokens, base, programsStyles];
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  @property() key = '';
+  @property() api = '';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+  /** The slug of the opened program, or '' for the list. */
+  @state() private open = '';
+
+  private readonly locale = new LocaleController(this);
+
+  private readonly list = new Task(this, {
+    task: async ([api, key], { signal }) => {
+      try {
+        return (await new ApiClient(api, key).get<ProgramList>('/v1/embed/programs', { signal })).programs;
+      } catch (err) {
+        if (!signal.aborted) {
+          const e = ApiError.from(err);
+          this.dispatchEvent(new TandemErrorEvent({ code: e.code, status: e.status, message: e.message, step: 'program', retryable: e.retryable }));
+        }
+        throw err;
+      }
+    },
+    args: () => [this.api || scriptOrigin(), this.key] as const,
+  });
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.locale.refresh();
+  }
+
+  private async back(): Promise<void> {
+    const slug = this.open;
+    this.open = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-slug="${slug}"]`)?.focus();
+  }
+
+  private card(p: ProgramSummary) {
+    const i18n = this.locale.localizer;
+    return html`<li>
+      <article class="card" part="card">
+        ${p.thumbnail_url ? html`<img src=${p.thumbnail_url} alt="" loading="lazy" />` : nothing}
+        <h3>${p.title}</h3>
+        <p>${p.summary}</p>
+        <p class="muted">
+          ${i18n.t(`delivery_${p.delivery_mode}`)} · ${i18n.plural('sessions', p.sessions_count)}
+          ${p.from_price ? html` · <span part="price">${i18n.t('fromPrice', { price: i18n.money(p.from_price.amount, p.from_price.currency) })}</span>` : nothing}
+        </p>
+        <button type="button" class="btn primary" part="button" data-slug=${p.slug} @click=${() => (this.open = p.slug)}>
+          ${i18n.t('viewProgram', { title: p.title })}
+        </button>
+      </article>
+    </li>`;
+  }
+
+  protected override render() {
+    const i18n = this.locale.localizer;
+    if (this.open) {
+      return html`<div class="wrap" part="base">
+        <button type="button" class="btn back" part="button" @click=${this.back}>‹ ${i18n.t('allPrograms')}</button>
+        <tandem-program
+          part="program"
+          exportparts="base, heading, button, button-primary, banner, price, variant, calendar, day, slot, field, input, error"
+          key=${this.key}
+          program=${this.open}
+          api=${this.api || nothing}
+          lang=${this.getAttribute('lang') || nothing}
+          theme=${this.theme || nothing}
+        ></tandem-program>
+      </div>`;
+    }
+    return html`<div class="wrap" part="base" lang=${i18n.locale}>
+      <h2>${i18n.t('programsHeading')}</h2>
+      ${this.list.render({
+        initial: () => loadingBox(i18n),
+        pending: () => loadingBox(i18n),
+        error: (err) => errorBox(err, i18n, () => void this.list.run()),
+        complete: (programs) =>
+          programs.length ? html`<ul class="list" part="list">${programs.map((p) => this.card(p))}</ul>` : html`<p>${i18n.t('noPrograms')}</p>`,
+      })}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-programs': TandemPrograms;
+  }
+}

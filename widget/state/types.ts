@@ -1,0 +1,74 @@
+import type { ProgramDetail } from '../../schema/api/embed-programs.ts';
+import type { SlotOut } from '../../schema/api/embed-slots.ts';
+import type { BookingOut, CreatedBooking } from '../../schema/api/embed-bookings.ts';
+
+export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking };
+
+/** The five steps of a booking, in order. */
+export const STEPS = ['program', 'time', 'intake', 'checkout', 'confirmation'] as const;
+export type StepName = (typeof STEPS)[number];
+
+export type PaymentMethod = 'card' | 'twint' | 'qr_bill' | 'credits';
+export type PaymentPlan = 'full' | 'deposit';
+
+/** How the sessions of a multi-session program are scheduled. */
+export type ScheduleMode = 'cadence' | 'later' | 'explicit';
+
+/** An alternative start offered by a 409 `slot_taken`. */
+export interface Alternative {
+  start: string;
+  end: string;
+  instructor?: { id: string; name: string };
+}
+
+export interface Conflict {
+  start: string;
+  alternatives: Alternative[];
+}
+
+/**
+ * `POST /v1/embed/bookings/:id/checkout` answer (issue 6 contract; no schema/api file yet,
+ * so the widget declares the fields it reads).
+ */
+export interface CheckoutResponse {
+  booking: BookingOut & { manage_url?: string };
+  order: {
+    id: string;
+    currency: string;
+    total: number;
+    vat_total: number;
+    lines: Array<{ description: string; amount: number; vat_rate: number; vat_amount: number }>;
+  };
+  invoice?: { number: string; pdf_url: string };
+  payment?: { provider: 'stripe' | 'test'; client_secret: string; publishable_key?: string; test_mode?: boolean };
+}
+
+export interface CustomerDetails {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** Everything the steps share. Replaced (never mutated) on every change. */
+export interface BookingState {
+  step: StepName;
+  program: ProgramDetail | null;
+  variantId: string | null;
+  timezone: string;
+  /** '' = any instructor. */
+  instructorId: string;
+  firstSlot: SlotOut | null;
+  mode: ScheduleMode;
+  /** The explicit list of starts (mode 'explicit', after a collision). */
+  starts: string[];
+  conflicts: Conflict[];
+  /** A message shown on the time step (e.g. after a 409). */
+  timeNotice: string;
+  intake: Record<string, unknown>;
+  customer: CustomerDetails;
+  /** The server's per-field errors, keyed by its field path (`intake.goals`, `customer.email`). */
+  fieldErrors: Record<string, string>;
+  booking: (CreatedBooking & { manage_url?: string }) | null;
+  checkout: CheckoutResponse | null;
+  method: PaymentMethod | null;
+}

@@ -1,0 +1,120 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Stripe, StripeElements, StripeElementLocale } from '@stripe/stripe-js';
+import { define } from '../../shared/define.ts';
+import { base } from '../../shared/styles.ts';
+import type { Localizer } from '../../i18n/localizer.ts';
+
+/**
+ * Stripe's Payment Element (card, Apple Pay, Google Pay, TWINT) inside the widget.
+ * Stripe.js is imported and loaded only when this element is reached; payment stays in the
+ * page (`redirect: 'if_required'`), and the booking is confirmed by the server's webhook.
+ * @internal
+ */
+export class TandemStripePayment extends LitElement {
+  static override styles = [
+    base,
+    css`
+      .element {
+        min-height: 6rem;
+        margin: 0 0 var(--_space);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) clientSecret = '';
+  @property({ attribute: false }) publishableKey = '';
+  @property({ attribute: false }) i18n!: Localizer;
+  @property({ attribute: false }) onPaid: () => void = () => undefined;
+  @property({ attribute: false }) onFailed: (message: string) => void = () => undefined;
+
+  @state() private ready = false;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private loadFailed = false;
+
+  private stripe: Stripe | null = null;
+  private elements: StripeElements | null = null;
+
+  protected override firstUpdated(): void {
+    void this.setup();
+  }
+
+  private async setup(): Promise<void> {
+    this.loadFailed = false;
+    this.error = '';
+    try {
+      const { loadStripe } = await import('@stripe/stripe-js');
+      const stripe = await loadStripe(this.publishableKey, { locale: this.i18n.lang as StripeElementLocale });
+      if (!stripe) throw new Error('Stripe.js is not available');
+      this.stripe = stripe;
+      const styles = getComputedStyle(this);
+      const primary = styles.getPropertyValue('--_primary').trim();
+      const dark = styles.colorScheme === 'dark';
+      this.elements = stripe.elements({
+        clientSecret: this.clientSecret,
+        locale: this.i18n.lang as StripeElementLocale,
+        appearance: { theme: dark ? 'night' : 'stripe', variables: primary ? { colorPrimary: primary } : {} },
+      });
+      const mountPoint = this.renderRoot.querySelector<HTMLElement>('.element');
+      if (!mountPoint) throw new Error('no mount point');
+      const element = this.elements.create('payment', { layout: 'tabs' });
+      element.mount(mountPoint);
+      this.ready = true;
+    } catch (err) {
+      this.loadFailed = true;
+      this.error = this.i18n.t('stripeLoadFailed');
+      this.onFailed(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private async pay(): Promise<void> {
+    if (!this.stripe || !this.elements) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      const { error } = await this.stripe.confirmPayment({
+        elements: this.elements,
+        redirect: 'if_required',
+        confirmParams: { return_url: location.href },
+      });
+      if (error) {
+        this.error = error.message ?? this.i18n.t('paymentFailed');
+        this.onFailed(this.error);
+      } else {
+        this.onPaid();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    return html`<div class="element" part="payment-element"></div>
+      ${this.error
+        ? html`<div class="notice error" role="alert">
+            <p>${this.error}</p>
+            ${this.loadFailed ? html`<button type="button" class="btn" @click=${this.setup}>${i18n.t('retry')}</button>` : nothing}
+          </div>`
+        : nothing}
+      ${this.ready
+        ? html`<div class="actions">
+            <span></span>
+            <button type="button" class="btn primary" part="button button-primary" ?disabled=${this.busy} @click=${this.pay}>
+              ${this.busy ? i18n.t('processing') : i18n.t('payNow')}
+            </button>
+          </div>`
+        : this.loadFailed
+          ? nothing
+          : html`<p role="status">${i18n.t('loading')}</p>`}`;
+  }
+}
+
+define('tandem-stripe-payment', TandemStripePayment);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-stripe-payment': TandemStripePayment;
+  }
+}

@@ -1,0 +1,119 @@
+import { css, html, nothing } from 'lit';
+import { StepElement } from '../step-element.ts';
+import { define } from '../../shared/define.ts';
+import { base } from '../../shared/styles.ts';
+import { icsHref, type IcsEvent } from '../../shared/ics.ts';
+import { dateOfInstant } from '../../shared/time.ts';
+
+const CONFIRMED = new Set(['confirmed', 'in_progress', 'completed']);
+
+/**
+ * Step 5: the confirmation — sessions with "add to calendar", the manage link, and for a
+ * QR-bill the invoice download and how long the times stay reserved.
+ * @internal
+ */
+export class TandemConfirmationStep extends StepElement {
+  static override styles = [
+    base,
+    css`
+      .sessions li {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 0.5rem;
+        align-items: center;
+        padding: 0.5rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .ok {
+        color: var(--_success);
+      }
+      .invoice {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  protected override render() {
+    const ctx = this.ctx;
+    const s = ctx?.state;
+    const booking = s?.checkout?.booking ?? s?.booking;
+    if (!ctx || !s || !booking) return nothing;
+    const i18n = ctx.i18n;
+    const confirmed = CONFIRMED.has(booking.status);
+    const program = s.program;
+    const location = program?.location ? `${program.location.name}, ${program.location.address}` : program?.delivery_mode === 'online' ? 'Online' : undefined;
+    const manage = s.checkout?.booking.manage_url ?? s.booking?.manage_url;
+    const events: IcsEvent[] = booking.sessions.map((x, i) => {
+      const e: IcsEvent = {
+        uid: `${x.id}@tandem`,
+        start: x.starts_at,
+        end: x.ends_at,
+        summary: `${booking.program.title} (${i + 1}/${booking.sessions.length + booking.sessions_to_schedule}) · ${booking.instructor.name}`,
+      };
+      if (location) e.location = location;
+      if (manage) e.url = manage;
+      return e;
+    });
+    const invoice = s.checkout?.invoice;
+    const order = s.checkout?.order;
+    const holdUntil = s.checkout?.booking.hold_expires_at ?? booking.hold_expires_at;
+    return html`
+      <h2 tabindex="-1" part="heading" class=${confirmed ? 'ok' : ''}>${i18n.t(confirmed ? 'confirmedHeading' : 'reservedHeading')}</h2>
+      ${s.customer.email ? html`<p>${i18n.t('confirmationSent', { email: s.customer.email })}</p>` : nothing}
+      ${invoice
+        ? html`<div class="notice" part="invoice">
+            <p>
+              <a class="invoice" href=${invoice.pdf_url} target="_blank" rel="noopener" download>
+                ${i18n.t('invoiceDownload', { number: invoice.number })}
+              </a>
+            </p>
+            ${!confirmed && holdUntil ? html`<p>${i18n.t('reservedUntil', { datetime: i18n.dateTime(holdUntil, s.timezone) })}</p>` : nothing}
+          </div>`
+        : nothing}
+      <section aria-labelledby="sessions-h">
+        <h3 id="sessions-h">${i18n.t('sessionsHeading')}</h3>
+        <ul class="plain sessions">
+          ${booking.sessions.map(
+            (x, i) => html`<li part="session">
+              <span>
+                <strong>${i18n.t('sessionN', { n: i + 1 })}:</strong>
+                ${i18n.dateTime(x.starts_at, s.timezone)}–${i18n.time(x.ends_at, s.timezone)} · ${booking.instructor.name}
+              </span>
+              <a
+                class="btn"
+                part="button"
+                href=${icsHref([events[i]!])}
+                download=${`${booking.program.slug}-${i + 1}.ics`}
+                aria-label=${i18n.t('addSessionToCalendar', { n: i + 1, date: i18n.date(dateOfInstant(x.starts_at, s.timezone)) })}
+              >
+                ${i18n.t('addToCalendar')}
+              </a>
+            </li>`,
+          )}
+        </ul>
+        ${booking.sessions_to_schedule > 0 ? html`<p>${i18n.plural('toSchedule', booking.sessions_to_schedule)}</p>` : nothing}
+        <p class="hint">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone) })}</p>
+        ${booking.sessions.length > 1
+          ? html`<p>
+              <a class="btn" part="button" href=${icsHref(events)} download=${`${booking.program.slug}.ics`}>${i18n.t('addAllToCalendar')}</a>
+            </p>`
+          : nothing}
+      </section>
+      ${order ? html`<p><strong>${i18n.t('paidTotal', { amount: i18n.money(order.total, order.currency) })}</strong></p>` : nothing}
+      <p>
+        ${manage
+          ? html`<a class="btn primary" part="button button-primary" href=${manage} target="_blank" rel="noopener">${i18n.t('manageLink')}</a>`
+          : i18n.t('manageByEmail')}
+      </p>
+    `;
+  }
+}
+
+define('tandem-confirmation-step', TandemConfirmationStep);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-confirmation-step': TandemConfirmationStep;
+  }
+}

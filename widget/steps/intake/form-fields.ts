@@ -1,0 +1,174 @@
+import { html, nothing } from 'lit';
+import type { Localizer } from '../../i18n/localizer.ts';
+import type { FormField } from './schema-form.ts';
+
+export interface FieldView {
+  field: FormField;
+  value: unknown;
+  /** The message shown (client-side or the server's), or ''. */
+  error: string;
+  onValue: (value: unknown) => void;
+  onBlur: () => void;
+  /** Browser autofill hint (`name`, `email`, `tel`). */
+  autocomplete?: string;
+}
+
+const describedBy = (id: string, f: FormField, error: string) =>
+  [f.description ? `${id}-desc` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || nothing;
+
+const star = (f: FormField, i18n: Localizer) =>
+  f.required ? html`<span class="req" aria-hidden="true">*</span><span class="sr-only">(${i18n.t('requiredMark')})</span>` : nothing;
+
+/** One labelled control with its description and error, wired for screen readers. */
+export function renderField(v: FieldView, i18n: Localizer) {
+  const { field: f, value, error } = v;
+  const id = `f-${f.name}`;
+  const desc = f.description ? html`<p class="desc" id="${id}-desc">${f.description}</p>` : nothing;
+  const err = error ? html`<p class="error-text" id="${id}-err" part="error">${error}</p>` : nothing;
+  const invalid = error ? 'true' : 'false';
+  const text = (e: Event) => v.onValue((e.target as HTMLInputElement).value);
+
+  switch (f.kind) {
+    case 'choice':
+    case 'yesno': {
+      const opts = f.kind === 'yesno' ? [{ value: 'true', label: i18n.t('yes') }, { value: 'false', label: i18n.t('no') }] : f.options;
+      const current = f.kind === 'yesno' ? (value === undefined ? '' : String(value)) : String(value ?? '');
+      if (f.kind === 'choice' && opts.length > 6) {
+        return html`<div class="field" part="field">
+          <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label>
+          ${desc}
+          <select
+            id=${id}
+            name=${f.name}
+            part="input"
+            ?required=${f.required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy(id, f, error)}
+            @change=${text}
+            @blur=${v.onBlur}
+          >
+            <option value="">${i18n.t('choose')}</option>
+            ${opts.map((o) => html`<option .value=${o.value} ?selected=${o.value === current}>${o.label}</option>`)}
+          </select>
+          ${err}
+        </div>`;
+      }
+      return html`<fieldset
+        class="field"
+        part="field"
+        id=${id}
+        role="radiogroup"
+        aria-required=${f.required ? 'true' : 'false'}
+        aria-invalid=${invalid}
+        aria-describedby=${describedBy(id, f, error)}
+        @focusout=${v.onBlur}
+      >
+        <legend>${f.label} ${star(f, i18n)}</legend>
+        ${desc}
+        <div class=${f.kind === 'yesno' ? 'yesno' : ''}>
+          ${opts.map(
+            (o) => html`<label class="choice">
+              <input
+                type="radio"
+                name=${f.name}
+                .value=${o.value}
+                .checked=${o.value === current}
+                @change=${() => v.onValue(f.kind === 'yesno' ? o.value === 'true' : o.value)}
+              />
+              <span>${o.label}</span>
+            </label>`,
+          )}
+        </div>
+        ${err}
+      </fieldset>`;
+    }
+    case 'multi': {
+      const list = Array.isArray(value) ? (value as string[]) : [];
+      return html`<fieldset class="field" part="field" id=${id} aria-invalid=${invalid} aria-describedby=${describedBy(id, f, error)} @focusout=${v.onBlur}>
+        <legend>${f.label} ${star(f, i18n)}</legend>
+        ${desc}
+        ${f.options.map(
+          (o) => html`<label class="choice">
+            <input
+              type="checkbox"
+              name=${f.name}
+              .value=${o.value}
+              .checked=${list.includes(o.value)}
+              @change=${(e: Event) =>
+                v.onValue((e.target as HTMLInputElement).checked ? [...list, o.value] : list.filter((x) => x !== o.value))}
+            />
+            <span>${o.label}</span>
+          </label>`,
+        )}
+        ${err}
+      </fieldset>`;
+    }
+    case 'consent':
+      return html`<div class="field" part="field">
+        <label class="choice">
+          <input
+            id=${id}
+            type="checkbox"
+            name=${f.name}
+            .checked=${value === true}
+            ?required=${f.required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy(id, f, error)}
+            @change=${(e: Event) => v.onValue((e.target as HTMLInputElement).checked)}
+            @blur=${v.onBlur}
+          />
+          <span>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</span>
+        </label>
+        ${desc} ${err}
+      </div>`;
+    case 'textarea':
+      return html`<div class="field" part="field">
+        <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label>
+        ${desc}
+        <textarea
+          id=${id}
+          name=${f.name}
+          part="input"
+          ?required=${f.required}
+          maxlength=${f.maxLength ?? nothing}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy(id, f, error)}
+          .value=${String(value ?? '')}
+          @input=${text}
+          @blur=${v.onBlur}
+        ></textarea>
+        ${err}
+      </div>`;
+    default: {
+      const type = { text: 'text', email: 'email', tel: 'tel', number: 'text', integer: 'text', date: 'date' }[f.kind] ?? 'text';
+      const numeric = f.kind === 'number' || f.kind === 'integer';
+      return html`<div class="field" part="field">
+        <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : html`<span class="hint">(${i18n.t('optional')})</span>`}</label>
+        ${desc}
+        <input
+          id=${id}
+          name=${f.name}
+          part="input"
+          type=${type}
+          inputmode=${numeric ? (f.kind === 'integer' ? 'numeric' : 'decimal') : nothing}
+          autocomplete=${v.autocomplete ?? 'off'}
+          ?required=${f.required}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy(id, f, error)}
+          .value=${String(value ?? '')}
+          @input=${text}
+          @blur=${v.onBlur}
+        />
+        ${err}
+      </div>`;
+    }
+  }
+}
+
+/** Focuses the first control of the first field in error. */
+export function focusFirstInvalid(root: ParentNode): void {
+  const el = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!el) return;
+  const target = el.matches('fieldset') ? (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input')) : el;
+  target?.focus();
+}

@@ -1,0 +1,286 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { StepElement } from '../step-element.ts';
+import { define } from '../../shared/define.ts';
+import { base } from '../../shared/styles.ts';
+import { errorBox, loadingBox } from '../../shared/templates.ts';
+import { addMonths, dateOfInstant, lastOfMonth, monthOf, timeZones, todayIn } from '../../shared/time.ts';
+import { plannedStarts, selectedVariant, sessionsCount } from '../../state/booking-context.ts';
+import type { Alternative, SlotOut } from '../../state/types.ts';
+import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
+import '../calendar/calendar.ts';
+import { timeStepStyles } from './time-step.styles.ts';
+
+const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
+
+/**
+ * Step 2: a calendar of days with free times and the times of the chosen day, in the
+ * customer's time zone (detected, changeable, always shown); instructor choice; for
+ * multi-session programs the cadence or "schedule the rest later", with the resulting dates
+ * and any collisions (from a 409) with their alternatives.
+ * @internal
+ */
+export class TandemTimeStep extends StepElement {
+  static override styles = [base, timeStepStyles];
+
+  @state() private month = '';
+  @state() private selectedDate = '';
+
+  private readonly slots = new Task(this, {
+    task: async ([month, tz, instructor, variant, slug], { signal }) => {
+      const ctx = this.ctx;
+      if (!ctx || !slug) return new Map<string, SlotOut[]>();
+      const today = todayIn(tz);
+      const from = `${month}-01` < today ? today : `${month}-01`;
+      const to = lastOfMonth(month);
+      const byDate = new Map<string, SlotOut[]>();
+      if (from > to) return byDate;
+      try {
+        const res = await ctx.actions.api.get<SlotsResponse>(`/v1/embed/programs/${encodeURIComponent(slug)}/slots`, {
+          query: { from, to, tz, instructor, variant, link: ctx.actions.link || undefined },
+          signal,
+        });
+        for (const day of res.days) if (day.slots.length) byDate.set(day.date, day.slots);
+        return byDate;
+      } catch (err) {
+        if (!signal.aborted) ctx.actions.fail(err, 'time');
+        throw err;
+      }
+    },
+    args: () => {
+      const s = this.ctx?.state;
+      return [this.month, s?.timezone ?? 'UTC', s?.instructorId || undefined, s?.variantId ?? undefined, s?.program?.slug ?? ''] as const;
+    },
+  });
+
+  protected override willUpdate(): void {
+    const s = this.ctx?.state;
+    if (s && !this.month) {
+      const date = s.firstSlot ? dateOfInstant(s.firstSlot.start, s.timezone) : todayIn(s.timezone);
+      this.month = monthOf(date);
+      if (s.firstSlot) this.selectedDate = date;
+    }
+    if (s?.step === 'time') this.ctx?.actions.prefetch(s.program?.intake_form ? 'intake' : 'checkout');
+  }
+
+  private chooseSlot(slot: SlotOut): void {
+    const s = this.ctx!.state;
+    const mode = sessionsCount(s) > 1 && !s.program?.cadence ? 'later' : 'cadence';
+    this.ctx!.actions.update({ firstSlot: slot, mode, starts: [], conflicts: [], timeNotice: '' });
+  }
+
+  private chooseAlternative(index: number, alt: Alternative): void {
+    const s = this.ctx!.state;
+    const starts = [...plannedStarts(s)];
+    const old = starts[index];
+    starts[index] = alt.start;
+    const conflicts = s.conflicts.filter((c) => !old || !sameInstant(c.start, old));
+    const patch: Partial<typeof s> = { mode: 'explicit', starts, conflicts };
+    if (index === 0 && s.firstSlot) {
+      patch.firstSlot = { ...s.firstSlot, start: alt.start, end: alt.end, instructor: alt.instructor ?? s.firstSlot.instructor };
+    }
+    this.ctx!.actions.update(patch);
+  }
+
+  private unresolved(): number {
+    const s = this.ctx!.state;
+    const starts = plannedStarts(s);
+    return s.conflicts.filter((c) => starts.some((x) => sameInstant(x, c.start))).length;
+  }
+
+  private next(): void {
+    const s = this.ctx!.state;
+    if (!s.firstSlot || this.unresolved()) return;
+    this.ctx!.actions.update({ timeNotice: '' });
+    this.ctx!.actions.go(s.program?.intake_form ? 'intake' : 'checkout');
+  }
+
+  private renderSchedule() {
+    const { state: s, i18n, actions } = this.ctx!;
+    const count = sessionsCount(s);
+    if (!s.firstSlot || (count === 1 && !s.conflicts.length)) return nothing;
+    const starts = plannedStarts(s);
+    const cadence = s.program?.cadence;
+    const minutes = (Date.parse(s.firstSlot.end) - Date.parse(s.firstSlot.start)) / 60000;
+    return html`
+      ${count > 1
+        ? html`<fieldset>
+            <legend>${i18n.t('scheduleLabel')}</legend>
+            ${cadence
+              ? html`<label class="choice">
+                  <input
+                    type="radio"
+                    name="mode"
+                    .checked=${s.mode !== 'later'}
+                    @change=${() => actions.update({ mode: 'cadence', starts: [], conflicts: [] })}
+                  />
+                  <span>${i18n.plural(`cadence_${cadence.unit}`, cadence.every)}</span>
+                </label>`
+              : nothing}
+            <label class="choice">
+              <input
+                type="radio"
+                name="mode"
+                .checked=${s.mode === 'later'}
+                @change=${() => actions.update({ mode: 'later', starts: [], conflicts: [] })}
+              />
+              <span>${i18n.t('scheduleLater')}</span>
+            </label>
+            ${s.mode === 'later' ? html`<p class="hint">${i18n.plural('laterNote', count - 1)}</p>` : nothing}
+          </fieldset>`
+        : nothing}
+      ${s.mode !== 'later' || s.conflicts.length
+        ? html`<section aria-labelledby="sessions-heading">
+            <h3 id="sessions-heading">${i18n.t('resultingDates')}</h3>
+            ${s.conflicts.length ? html`<p>${i18n.t('conflictsIntro')}</p>` : nothing}
+            <ol class="plain sessions">
+              ${starts.map((start, i) => {
+                const conflict = s.conflicts.find((c) => sameInstant(c.start, start));
+                const when = i18n.dateTime(start, s.timezone);
+                const end = new Date(Date.parse(start) + minutes * 60000).toISOString();
+                return html`<li class=${conflict ? 'conflict' : ''} part="session">
+                  <strong>${i18n.t('sessionN', { n: i + 1 })}:</strong> ${when}–${i18n.time(end, s.timezone)}
+                  ${conflict
+                    ? html`<span> (${i18n.t('notAvailable')})</span>
+                        <div class="alts" role="group" aria-label=${i18n.t('alternativesFor', { n: i + 1 })}>
+                          ${conflict.alternatives.length
+                            ? conflict.alternatives.map(
+                                (a) => html`<button type="button" class="btn" part="button slot" @click=${() => this.chooseAlternative(i, a)}>
+                                  ${i18n.dateTime(a.start, s.timezone, 'medium')}${a.instructor ? ` · ${a.instructor.name}` : ''}
+                                </button>`,
+                              )
+                            : html`<span>${i18n.t('noAlternatives')}</span>`}
+                        </div>`
+                    : nothing}
+                </li>`;
+              })}
+            </ol>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  protected override render() {
+    const ctx = this.ctx;
+    if (!ctx?.state.program) return nothing;
+    const { state: s, i18n, actions } = ctx;
+    const p = s.program!;
+    const variant = selectedVariant(s);
+    const today = todayIn(s.timezone);
+    const byDate = this.slots.value ?? new Map<string, SlotOut[]>();
+    const counts = new Map([...byDate].map(([d, list]) => [d, list.length]));
+    const daySlots = byDate.get(this.selectedDate) ?? [];
+    const showInstructor = p.instructors.length > 1 && !s.instructorId;
+    return html`
+      <h2 tabindex="-1" part="heading">${i18n.t('timeHeading')}</h2>
+      <p class="muted">${p.title}${variant ? ` · ${variant.name}` : ''} · ${i18n.plural('sessions', sessionsCount(s))}</p>
+      ${s.timeNotice ? html`<div class="notice error" role="alert" part="error"><p>${s.timeNotice}</p></div>` : nothing}
+      <div class="controls">
+        <div class="field" part="field timezone">
+          <label for="tz">${i18n.t('timezoneLabel')}</label>
+          <select
+            id="tz"
+            part="input"
+            @change=${(e: Event) => {
+              const tz = (e.target as HTMLSelectElement).value;
+              this.selectedDate = s.firstSlot ? dateOfInstant(s.firstSlot.start, tz) : '';
+              actions.update({ timezone: tz, starts: s.mode === 'explicit' ? s.starts : [] });
+            }}
+          >
+            ${timeZones(s.timezone).map((z) => html`<option .value=${z} ?selected=${z === s.timezone}>${z.replace(/_/g, ' ')}</option>`)}
+          </select>
+        </div>
+        ${p.instructors.length > 1
+          ? html`<div class="field" part="field">
+              <label for="instructor">${i18n.t('instructorLabel')}</label>
+              <select
+                id="instructor"
+                part="input"
+                @change=${(e: Event) =>
+                  actions.update({ instructorId: (e.target as HTMLSelectElement).value, firstSlot: null, conflicts: [], starts: [] })}
+              >
+                <option value="" ?selected=${!s.instructorId}>${i18n.t('anyInstructor')}</option>
+                ${p.instructors.map((x) => html`<option .value=${x.id} ?selected=${x.id === s.instructorId}>${x.name}</option>`)}
+              </select>
+            </div>`
+          : p.instructors[0]
+            ? html`<p>${i18n.t('withInstructor', { name: p.instructors[0].name })}</p>`
+            : nothing}
+      </div>
+      <p class="zone" id="zone-note">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone) })}</p>
+      <div class="layout">
+        <div>
+          <tandem-calendar
+            exportparts="calendar, day, button"
+            .i18n=${i18n}
+            .month=${this.month}
+            .counts=${counts}
+            .selected=${this.selectedDate}
+            .min=${today}
+            .busy=${this.slots.status === TaskStatus.PENDING}
+            .onSelectDate=${(d: string) => (this.selectedDate = d)}
+            .onMonthChange=${(m: string) => {
+              this.month = m;
+            }}
+          ></tandem-calendar>
+          ${this.slots.render({
+            pending: () => loadingBox(i18n),
+            error: (err) => errorBox(err, i18n, () => void this.slots.run()),
+            complete: (map) =>
+              map.size === 0
+                ? html`<div class="notice" role="status">
+                    <p>${i18n.t('noSlotsMonth')}</p>
+                    <button type="button" class="btn" part="button" @click=${() => (this.month = addMonths(this.month, 1))}>
+                      ${i18n.t('showNextMonth')}
+                    </button>
+                  </div>`
+                : nothing,
+          })}
+        </div>
+        <section aria-labelledby="times-heading">
+          ${this.selectedDate && daySlots.length
+            ? html`<h3 id="times-heading">${i18n.t('timesFor', { date: i18n.date(this.selectedDate) })}</h3>
+                <ul class="plain times" aria-describedby="zone-note">
+                  ${daySlots.map((slot) => {
+                    const pressed = !!s.firstSlot && sameInstant(s.firstSlot.start, slot.start) && s.firstSlot.instructor.id === slot.instructor.id;
+                    return html`<li>
+                      <button type="button" class="slot" part="slot" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.chooseSlot(slot)}>
+                        ${i18n.time(slot.start, s.timezone)} ${showInstructor ? html`<small>${slot.instructor.name}</small>` : nothing}
+                      </button>
+                    </li>`;
+                  })}
+                </ul>`
+            : html`<p id="times-heading" class="muted">${i18n.t('pickDay')}</p>`}
+        </section>
+      </div>
+      ${s.firstSlot
+        ? html`<p role="status" part="summary">
+            <strong>${i18n.t('selectedTime', { datetime: i18n.dateTime(s.firstSlot.start, s.timezone) })}</strong>
+            ${showInstructor || p.instructors.length > 1 ? ` · ${i18n.t('withInstructor', { name: s.firstSlot.instructor.name })}` : ''}
+          </p>`
+        : html`<p role="status" class="sr-only"></p>`}
+      ${this.renderSchedule()}
+      <div class="actions">
+        <button type="button" class="btn" part="button" @click=${() => actions.go('program')}>${i18n.t('back')}</button>
+        <button
+          type="button"
+          class="btn primary"
+          part="button button-primary"
+          aria-disabled=${!s.firstSlot || this.unresolved() ? 'true' : 'false'}
+          @click=${this.next}
+        >
+          ${i18n.t('continue')}
+        </button>
+      </div>
+    `;
+  }
+}
+
+define('tandem-time-step', TandemTimeStep);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-time-step': TandemTimeStep;
+  }
+}

@@ -22,6 +22,8 @@ const ZURICH = 'Europe/Zurich';
 const VAT = 810; // Swiss standard rate, 8.1 %
 
 export function studioFlow(demoOrigins: string[]): OrgSeed {
+  // Pictures are served by the demo site itself, so the demo works offline.
+  const img = (name: string) => `${demoOrigins[0] ?? ''}/img/${name}`;
   return {
     org: {
       id: FLOW.org, slug: 'studio-flow', name: 'Studio Flow', timezone: ZURICH, currency: 'CHF', defaultLocale: 'de',
@@ -79,8 +81,8 @@ export function studioFlow(demoOrigins: string[]): OrgSeed {
           sessionLengthMin: 60, isMultiSession: true, defaultSessionsCount: 8, visibility: 'public', tags: ['coaching', 'habits', 'online possible'],
           locationId: FLOW.studio, meetingUrl: 'https://meet.studioflow.example/evolve',
           media: [
-            { kind: 'image', role: 'banner', url: 'https://images.studioflow.example/evolve-banner.jpg', alt: 'Two chairs facing each other by a sunny window' },
-            { kind: 'image', role: 'thumbnail', url: 'https://images.studioflow.example/evolve-thumb.jpg', alt: 'A notebook with a written plan' },
+            { kind: 'image', role: 'banner', url: img('evolve-banner.svg'), alt: 'Two chairs facing each other by a sunny window' },
+            { kind: 'image', role: 'thumbnail', url: img('evolve-thumb.svg'), alt: 'A notebook with a written plan' },
           ],
           details: {
             itinerary: [
@@ -140,7 +142,7 @@ export function studioFlow(demoOrigins: string[]): OrgSeed {
           longDescriptionMd: 'SPLIT is for dancers, climbers, yogis and the simply curious who want the **grand écart** without forcing it.\n\nEach session measures progress, adjusts your routine and works on the hips, hamstrings and adductors with active flexibility methods.',
           sessionLengthMin: 60, isMultiSession: true, defaultSessionsCount: 6, visibility: 'public', tags: ['flexibility', 'mobility', 'dance'],
           locationId: FLOW.studio,
-          media: [{ kind: 'image', role: 'banner', url: 'https://images.studioflow.example/split-banner.jpg', alt: 'A dancer in a side split on a wooden floor' }],
+          media: [{ kind: 'image', role: 'banner', url: img('split-banner.svg'), alt: 'A dancer in a side split on a wooden floor' }],
           details: {
             itinerary: [
               { title: 'Week 1', description: 'Assessment and your first routine.' },
@@ -180,7 +182,7 @@ export function studioFlow(demoOrigins: string[]): OrgSeed {
           longDescriptionMd: 'A calm, clothed treatment on the table: a short conversation, about an hour of Reiki, and time to arrive back.\n\nPlease come a few minutes early and avoid a heavy meal just before.',
           sessionLengthMin: 75, isMultiSession: false, defaultSessionsCount: 1, visibility: 'public', tags: ['reiki', 'relaxation'],
           locationId: FLOW.studio, resourceId: FLOW.roomLotus,
-          media: [{ kind: 'image', role: 'banner', url: 'https://images.studioflow.example/reiki-banner.jpg', alt: 'A treatment table in a softly lit room' }],
+          media: [{ kind: 'image', role: 'banner', url: img('reiki-banner.svg'), alt: 'A treatment table in a softly lit room' }],
           details: { outcomes: ['Deep rest', 'Time for yourself'], faq: [{ question: 'Do I need to undress?', answer: 'No, you stay fully clothed.' }] },
           policies: { free_cancel_hours: 48, late_cancel_fee_bp: 5000, no_show_fee_bp: 10000 },
           scheduling: { buffer_before_min: 0, buffer_after_min: 15, min_notice_min: 720, horizon_days: 60, slot_step_min: 15 },

@@ -13,6 +13,23 @@ const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.c
  * script or style) to prove the widget needs none. `{{API_ORIGIN}}` in a page
  * becomes the API's origin.
  */
+/** The React page's bundle, built on first request and kept (the demo needs no build step of its own). */
+let reactBundle: Promise<string> | undefined;
+function buildReactApp(): Promise<string> {
+  reactBundle ??= (async () => {
+    const { build } = await import('vite');
+    const result = await build({
+      configFile: false, logLevel: 'silent', publicDir: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: { write: false, minify: true, lib: { entry: fileURLToPath(new URL('./react/main.ts', import.meta.url)), formats: ['es'], fileName: () => 'react-app.js' } },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
+    const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
+    return chunk!.code!;
+  })();
+  return reactBundle;
+}
+
 export function createDemoSite(apiOrigin: string) {
   const csp = [
     "default-src 'self'",
@@ -24,7 +41,9 @@ export function createDemoSite(apiOrigin: string) {
     "object-src 'none'",
     "base-uri 'none'",
   ].join('; ');
-  return new Hono().get('*', async (c) => {
+  return new Hono().get('/react-app.js', async (c) =>
+    c.body(await buildReactApp(), 200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': csp }),
+  ).get('*', async (c) => {
     let path = normalize(decodeURIComponent(c.req.path)).replace(/^\/+/, '');
     if (path.startsWith('..')) return c.notFound();
     if (path === '' || path.endsWith('/')) path += 'index.html';

@@ -1,0 +1,175 @@
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import { addDays, cadenceStarts, parseDate, weekday, zonedToUtc } from '../../../widget/shared/time.ts';
+import { IDS, programs, summary } from './fixtures.ts';
+
+export const API = 'https://api.tandem.test';
+
+export interface Call {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Headers;
+  body: unknown;
+}
+
+/** What the fake API has seen and holds; reset before each test. */
+export const db = {
+  calls: [] as Call[],
+  status: 'reserved' as string,
+  booking: null as null | Record<string, unknown>,
+};
+
+export function resetDb(): void {
+  db.calls = [];
+  db.status = 'reserved';
+  db.booking = null;
+}
+
+export const worker = setupWorker();
+
+export async function startMocks(): Promise<void> {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+}
+
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}) {
+  return HttpResponse.json(
+    { type: `https://tandem.dev/problems/${code}`, title: code.replace(/_/g, ' '), status, code, ...extra },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+async function record(request: Request): Promise<Call> {
+  const url = new URL(request.url);
+  let body: unknown = null;
+  if (request.method !== 'GET') {
+    try {
+      body = await request.clone().json();
+    } catch {
+      body = null;
+    }
+  }
+  const call = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, body };
+  db.calls.push(call);
+  return call;
+}
+
+export function callsTo(method: string, pathPart: string): Call[] {
+  return db.calls.filter((c) => c.method === method && c.path.includes(pathPart));
+}
+
+const TIMES = ['09:00', '10:00', '14:00'];
+
+export function slotsFor(slug: string, from: string, to: string, tz: string, instructor?: string) {
+  const p = programs[slug]!;
+  const days = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (weekday(d) === 7) {
+      days.push({ date: d, slots: [] });
+      continue;
+    }
+    const slots = TIMES.map((t, i) => {
+      const [hour, minute] = t.split(':').map(Number);
+      const start = zonedToUtc({ ...parseDate(d), hour: hour!, minute: minute!, second: 0 }, tz);
+      const who = p.instructors.find((x) => x.id === instructor) ?? p.instructors[i % p.instructors.length]!;
+      const end = start + p.session_length_min * 60000;
+      return {
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        local_start: t,
+        local_end: `${String(hour! + 1).padStart(2, '0')}:${t.slice(3)}`,
+        instructor: { id: who.id, name: who.name },
+      };
+    });
+    days.push({ date: d, slots });
+  }
+  return { timezone: tz, days };
+}
+
+function bookingOut(body: Record<string, any>, status = db.status) {
+  const p = programs[body.program]!;
+  const v = p.variants.find((x) => x.id === body.variant) ?? p.variants[0]!;
+  const tz = body.customer?.timezone ?? 'Europe/Zurich';
+  const s = body.sessions;
+  const starts: string[] =
+    s.mode === 'explicit' ? s.starts : s.mode === 'later' ? [s.first_start] : cadenceStarts(s.first_start, p.cadence ?? { every: 1, unit: 'week' }, v.sessions_count, tz);
+  const who = p.instructors.find((x) => x.id === body.instructor) ?? p.instructors[0]!;
+  return {
+    id: IDS.booking,
+    status,
+    program: { slug: p.slug, title: p.title },
+    variant: { id: v.id, name: v.name },
+    instructor: { id: who.id, name: who.name },
+    hold_expires_at: new Date(Date.now() + 15 * 60000).toISOString(),
+    sessions: starts.map((x, i) => ({
+      id: `9999999${i}-9999-4999-8999-999999999999`,
+      starts_at: x,
+      ends_at: new Date(Date.parse(x) + p.session_length_min * 60000).toISOString(),
+      timezone: tz,
+      status: 'scheduled',
+    })),
+    sessions_to_schedule: s.mode === 'later' ? v.sessions_count - 1 : 0,
+    total_price: { amount: v.price, currency: v.currency },
+  };
+}
+
+/** The happy-path API. Tests put their own handlers in front with `worker.use(...)`. */
+export function defaultHandlers(): RequestHandler[] {
+  return [
+    http.get(`${API}/v1/embed/programs`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ programs: Object.values(programs).map(summary) });
+    }),
+    http.get(`${API}/v1/embed/programs/:slug/slots`, async ({ request, params }) => {
+      const c = await record(request);
+      const slug = String(params.slug);
+      if (!programs[slug]) return problem(404, 'not_found');
+      return HttpResponse.json(slotsFor(slug, c.query.get('from')!, c.query.get('to')!, c.query.get('tz')!, c.query.get('instructor') ?? undefined));
+    }),
+    http.get(`${API}/v1/embed/programs/:slug`, async ({ request, params }) => {
+      await record(request);
+      const p = programs[String(params.slug)];
+      return p ? HttpResponse.json(p) : problem(404, 'not_found', { detail: 'No such program' });
+    }),
+    http.post(`${API}/v1/embed/bookings`, async ({ request }) => {
+      const c = await record(request);
+      const body = c.body as Record<string, any>;
+      db.booking = { ...bookingOut(body), client_token: 'ct_secret' };
+      db.booking.request = body;
+      return HttpResponse.json(db.booking, { status: 201 });
+    }),
+    http.get(`${API}/v1/embed/bookings/:id`, async ({ request }) => {
+      await record(request);
+      if (request.headers.get('Tandem-Booking-Token') !== 'ct_secret' || !db.booking) return problem(404, 'not_found');
+      return HttpResponse.json({ ...bookingOut(db.booking.request as Record<string, any>), status: db.status });
+    }),
+    http.post(`${API}/v1/embed/bookings/:id/checkout`, async ({ request }) => {
+      const c = await record(request);
+      const body = c.body as { method: string; plan: string };
+      const b = bookingOut(db.booking!.request as Record<string, any>);
+      const total = b.total_price.amount;
+      const order = {
+        id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+        currency: 'CHF',
+        total,
+        vat_total: Math.round((total * 81) / 1081),
+        lines: [{ description: b.program.title, amount: total, vat_rate: 8.1, vat_amount: Math.round((total * 81) / 1081) }],
+      };
+      if (body.method === 'credits') {
+        db.status = 'confirmed';
+        return HttpResponse.json({ booking: { ...b, status: 'confirmed', hold_expires_at: null }, order });
+      }
+      if (body.method === 'qr_bill') {
+        const hold = new Date(Date.now() + 5 * 86400000).toISOString();
+        return HttpResponse.json({ booking: { ...b, hold_expires_at: hold }, order, invoice: { number: 'FLOW-2026-0007', pdf_url: `${API}/v1/embed/invoices/FLOW-2026-0007.pdf` } });
+      }
+      return HttpResponse.json({ booking: b, order, payment: { provider: 'test', client_secret: 'pi_test_secret', test_mode: true } });
+    }),
+    http.post(`${API}/v1/embed/bookings/:id/test-payments`, async ({ request }) => {
+      const c = await record(request);
+      const outcome = (c.body as { outcome: string }).outcome;
+      if (outcome === 'succeed') db.status = 'confirmed';
+      return HttpResponse.json({ outcome });
+    }),
+  ];
+}

@@ -28,7 +28,7 @@ import { expandPieces, parseCalendar, type OpenPiece, type ParsedCalendar } from
 import type { EpochMs, InstructorCalendar, Interval, Slot, SlotQuery, SlotSettings } from './types.ts';
 import { AvailabilityInputError } from './types.ts';
 import { DAY_MS, MINUTE_MS, mod, parseDay, wallDay } from './wall-clock.ts';
-import { offsetTable, offsetAt, wallRangeToInstants, type OffsetTable } from './zone-offsets.ts';
+import { assertZone, offsetTable, offsetAt, wallRangeToInstants, type OffsetTable } from './zone-offsets.ts';
 
 interface Prepared {
   lengthMs: number;
@@ -49,6 +49,15 @@ function nonNegativeInt(value: number, label: string): number {
   return value;
 }
 
+/** Ten years: the engine expands every local day up to the horizon. */
+export const MAX_HORIZON_DAYS = 3660;
+
+function horizonDays(value: number): number {
+  const days = nonNegativeInt(value, 'horizonDays');
+  if (days > MAX_HORIZON_DAYS) throw new AvailabilityInputError(`horizonDays must be at most ${MAX_HORIZON_DAYS}, got ${days}`);
+  return days;
+}
+
 function prepare(settings: SlotSettings): Prepared {
   const length = nonNegativeInt(settings.sessionLengthMin, 'sessionLengthMin');
   const step = nonNegativeInt(settings.stepMin, 'stepMin');
@@ -59,7 +68,7 @@ function prepare(settings: SlotSettings): Prepared {
     beforeMs: nonNegativeInt(settings.bufferBeforeMin, 'bufferBeforeMin') * MINUTE_MS,
     afterMs: nonNegativeInt(settings.bufferAfterMin, 'bufferAfterMin') * MINUTE_MS,
     noticeMs: nonNegativeInt(settings.minNoticeMin, 'minNoticeMin') * MINUTE_MS,
-    horizonMs: nonNegativeInt(settings.horizonDays, 'horizonDays') * DAY_MS,
+    horizonMs: horizonDays(settings.horizonDays) * DAY_MS,
     stepMs: step * MINUTE_MS,
   };
 }
@@ -92,15 +101,19 @@ function noticeWindow(p: Prepared, now: EpochMs): Interval[] {
 
 function customerWindow(p: Prepared, query: SlotQuery): Interval[] {
   assertInstant(query.now, 'now');
+  assertZone(query.customerZone);
   const fromDay = parseDay(query.from, 'from');
   const toDay = parseDay(query.to, 'to');
   if (toDay < fromDay) return [];
-  const wallStart = fromDay * DAY_MS;
-  const wallEnd = (toDay + 1) * DAY_MS;
-  const table = offsetTable(query.customerZone, wallStart - TABLE_MARGIN_MS, wallEnd + TABLE_MARGIN_MS);
-  const dates = mergeIntervals(wallRangeToInstants(table, wallStart, wallEnd));
   const [limit] = noticeWindow(p, query.now);
   if (!limit) return [];
+  // Clip the customer's dates to the notice/horizon window first (a wall time is within a day
+  // of its instant), so a range of years costs no more than the horizon.
+  const wallStart = Math.max(fromDay * DAY_MS, limit.start - DAY_MS);
+  const wallEnd = Math.min((toDay + 1) * DAY_MS, limit.end + DAY_MS);
+  if (wallEnd <= wallStart) return [];
+  const table = offsetTable(query.customerZone, wallStart - TABLE_MARGIN_MS, wallEnd + TABLE_MARGIN_MS);
+  const dates = mergeIntervals(wallRangeToInstants(table, wallStart, wallEnd));
   const out: Interval[] = [];
   for (const d of dates) {
     const start = Math.max(d.start, limit.start);
@@ -185,8 +198,9 @@ function slotsInWindow(
 export function computeSlots(calendar: InstructorCalendar, settings: SlotSettings, query: SlotQuery, roomBusy?: Interval[]): Slot[] {
   const p = prepare(settings);
   const window = customerWindow(p, query);
+  assertZone(calendar.timezone);
+  const parsed = parseCalendar(calendar); // validates even when nothing is asked for
   if (window.length === 0) return [];
-  const parsed = parseCalendar(calendar);
   return slotsInWindow(calendar.instructorId, calendar.timezone, parsed, [calendar.busy, roomBusy], p, window, tableCache());
 }
 
@@ -199,16 +213,42 @@ export function computeSlotsForInstructors(
 ): Slot[] {
   const p = prepare(settings);
   const window = customerWindow(p, query);
+  const parsed = calendars.map((cal) => {
+    assertZone(cal.timezone);
+    return parseCalendar(cal);
+  });
   if (window.length === 0 || calendars.length === 0) return [];
   const tableFor = tableCache();
   const room = roomBusy ? relevantBusy([roomBusy], window[0]!.start - p.beforeMs, window[window.length - 1]!.end + p.lengthMs + p.afterMs) : undefined;
-  const all: Slot[] = [];
-  for (const cal of calendars) {
-    const slots = slotsInWindow(cal.instructorId, cal.timezone, parseCalendar(cal), [cal.busy, room], p, window, tableFor);
-    for (const s of slots) all.push(s);
+  const order = calendars.map((_, i) => i).sort((a, b) => compareIds(calendars[a]!.instructorId, calendars[b]!.instructorId));
+  let lists = order.map((i) => {
+    const cal = calendars[i]!;
+    return slotsInWindow(cal.instructorId, cal.timezone, parsed[i]!, [cal.busy, room], p, window, tableFor);
+  });
+  // Each list is sorted by start and the lists are in instructorId order: merging neighbours
+  // pairwise, left first on equal starts, gives (start, instructorId) order in O(n log k).
+  while (lists.length > 1) {
+    const next: Slot[][] = [];
+    for (let i = 0; i < lists.length; i += 2) next.push(i + 1 < lists.length ? mergeByStart(lists[i]!, lists[i + 1]!) : lists[i]!);
+    lists = next;
   }
-  all.sort((a, b) => a.start - b.start || (a.instructorId < b.instructorId ? -1 : a.instructorId > b.instructorId ? 1 : 0));
-  return all;
+  return lists[0]!;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Merges two start-sorted lists; on equal starts the element of `a` comes first. */
+function mergeByStart(a: Slot[], b: Slot[]): Slot[] {
+  const out = new Array<Slot>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /**
@@ -226,8 +266,9 @@ export function isSlotFree(
   assertInstant(start, 'start');
   assertInstant(now, 'now');
   const [limit] = noticeWindow(p, now);
-  if (!limit || start < limit.start || start >= limit.end) return false;
+  assertZone(calendar.timezone);
   const parsed = parseCalendar(calendar);
+  if (!limit || start < limit.start || start >= limit.end) return false;
   const found = slotsInWindow(calendar.instructorId, calendar.timezone, parsed, [calendar.busy, roomBusy], p, [{ start, end: start + 1 }], tableCache());
   return found.length === 1 && found[0]!.start === start;
 }

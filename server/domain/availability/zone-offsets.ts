@@ -55,6 +55,11 @@ function zoneOf(name: string): IANAZone {
   return zone;
 }
 
+/** Throws AvailabilityInputError unless `name` is an IANA zone known to this runtime. */
+export function assertZone(name: string): void {
+  zoneOf(name);
+}
+
 export function isValidZone(name: string): boolean {
   return typeof name === 'string' && IANAZone.isValidZone(name);
 }

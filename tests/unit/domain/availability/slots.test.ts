@@ -171,6 +171,24 @@ describe('computeSlots: DST', () => {
     });
   }
 
+  test('the start grid stays on local wall-clock minutes across a switch inside open hours', () => {
+    const cal20 = calendar({ rules: [{ weekday: 7, start: '01:20', end: '05:00' }] });
+    const s = settings({ stepMin: 60, sessionLengthMin: 60 });
+    const spring = computeSlots(cal20, s, { from: '2026-03-29', to: '2026-03-29', customerZone: ZRH, now: NEW_YEAR });
+    assert.deepEqual(spring.map((x) => withOff(x.start, ZRH)), ['01:20 GMT+1', '03:20 GMT+2']);
+    const autumn = computeSlots(cal20, s, { from: '2026-10-25', to: '2026-10-25', customerZone: ZRH, now: NEW_YEAR });
+    assert.deepEqual(autumn.map((x) => withOff(x.start, ZRH)), ['01:20 GMT+2', '02:20 GMT+2', '02:20 GMT+1', '03:20 GMT+1']);
+  });
+
+  test('Lord Howe Island (30-minute switch): 45-minute grid keeps its local minutes', () => {
+    // 2026-10-04 02:00 → 02:30 local; rule 01:00–04:00 on a 45-minute grid: 01:00, 01:45, (02:30 is 1 real hour after 01:30), 03:15
+    const lh = 'Australia/Lord_Howe';
+    const cal = calendar({ timezone: lh, rules: [{ weekday: 7, start: '01:00', end: '04:00' }] });
+    const got = computeSlots(cal, settings({ stepMin: 45, sessionLengthMin: 45 }), { from: '2026-10-04', to: '2026-10-04', customerZone: lh, now: NEW_YEAR });
+    assert.deepEqual(starts(got, lh).map((x) => x.slice(11)), ['01:00', '01:45', '02:30', '03:15']);
+    assert.equal(got[2]!.start - got[1]!.start, 15 * MIN, '01:45 → 02:30 is 15 real minutes on the switch day');
+  });
+
   test('a 09:00 Zurich slot is 08:00 UTC in winter and 07:00 UTC in summer', () => {
     const s = (date: string) => computeSlots(cal(ZRH), settings(), { from: date, to: date, customerZone: 'UTC', now: NEW_YEAR }).find((x) => new Date(x.start).getUTCHours() >= 6)!;
     assert.equal(new Date(s('2026-03-28').start).toISOString(), '2026-03-28T08:00:00.000Z');
@@ -213,6 +231,22 @@ describe('computeSlots: bad input', () => {
     ];
     for (const run of cases) assert.throws(run, AvailabilityInputError);
   });
+  test('bad zones and rules are refused even when the range asks for nothing', () => {
+    const past = { from: '2020-01-01', to: '2020-01-02', customerZone: ZRH, now: NOW };
+    assert.throws(() => computeSlots(calendar({ timezone: 'Bad/Zone' }), settings(), past), AvailabilityInputError);
+    assert.throws(() => computeSlots(monday, settings(), { ...past, customerZone: 'Bad/Zone' }), AvailabilityInputError);
+    assert.throws(() => computeSlots(calendar({ rules: [{ weekday: 1, start: '10:00', end: '09:00' }] }), settings(), past), AvailabilityInputError);
+    assert.throws(() => computeSlotsForInstructors([monday, calendar({ timezone: 'Bad/Zone' })], settings(), past), AvailabilityInputError);
+    assert.throws(() => computeSlots(monday, settings({ horizonDays: 3661 }), past), AvailabilityInputError);
+  });
+
+  test('a range of centuries costs no more than the horizon', () => {
+    const t0 = performance.now();
+    const got = computeSlots(monday, settings({ horizonDays: 30 }), { from: '1900-01-01', to: '9999-12-31', customerZone: 'Pacific/Kiritimati', now: NOW });
+    assert.equal(got.length, 4 * 3 + 3, 'Mondays from 2026-06-01 to 2026-06-29 inclusive (5 × 3)');
+    assert.ok(performance.now() - t0 < 2000, 'not expanding 8000 years');
+  });
+
   test('large horizon is fine', () => {
     assert.equal(computeSlots(monday, settings({ horizonDays: 3650 }), { from: '2026-06-01', to: '2027-05-31', customerZone: ZRH, now: NOW }).length, 53 * 3, '53 Mondays');
   });

@@ -119,6 +119,8 @@ export const installments = pgTable('installments', {
   status: installmentStatus('status').notNull().default('scheduled'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
+  /** When the charge job may try this installment (again): its due date, a claim's lease, or a retry's back-off. */
+  nextAttemptAt: instant('next_attempt_at'),
   paidAt: instant('paid_at'),
 }, (t) => [
   unique('installments_seq').on(t.orgId, t.planId, t.seq),

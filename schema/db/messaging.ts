@@ -67,6 +67,11 @@ export const mailOutbox = pgTable('mail_outbox', {
   status: outboxStatus('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
+  /**
+   * Not to be tried before this instant: the lease of the worker that claimed the row (a
+   * crashed worker's claim runs out and the row is tried again), or the back-off after a failure.
+   */
+  availableAt: instant('available_at'),
   sentAt: instant('sent_at'),
   createdAt: createdAt(),
 }, (t) => [

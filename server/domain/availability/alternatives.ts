@@ -14,6 +14,7 @@ function isSorted(slots: readonly Slot[]): boolean {
  * are left out. `free` is usually computeSlots' sorted output (then O(log N + n)).
  */
 export function nearestFreeAlternatives(wanted: EpochMs, free: Slot[], n: number, maxDistanceMs: number = Infinity): Slot[] {
+  n = Math.floor(n);
   if (!(n > 0) || free.length === 0) return [];
   const slots = isSorted(free) ? free : [...free].sort((a, b) => a.start - b.start);
   // first index with start >= wanted

@@ -15,7 +15,7 @@ export type {
 export { AvailabilityInputError } from './types.ts';
 export { intersectIntervals, mergeIntervals, overlapsAny, subtractIntervals } from './intervals.ts';
 export { expandRules } from './expand-rules.ts';
-export { computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
+export { MAX_HORIZON_DAYS, computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
 export { cadenceStarts } from './cadence.ts';
 export { nearestFreeAlternatives } from './alternatives.ts';
 export { isValidZone } from './zone-offsets.ts';

@@ -91,5 +91,7 @@ export const scheduleBlocks = pgTable('schedule_blocks', {
   check('schedule_blocks_hold', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
   check('schedule_blocks_range', sql`not isempty(${t.during}) and not lower_inf(${t.during}) and not upper_inf(${t.during})`),
   index('schedule_blocks_session').on(t.orgId, t.sessionId),
+  // The hold sweeper's search: held blocks by expiry.
+  index('schedule_blocks_hold_expiry').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
   ...tenantPolicies('schedule_blocks', { select: ownOrManaged, insert: ownOrManaged, update: ownOrManaged, delete: ownOrManaged }),
 ]).enableRLS();

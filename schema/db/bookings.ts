@@ -39,6 +39,8 @@ export const programBookings = pgTable('program_bookings', {
   foreignKey({ columns: [t.orgId, t.instructorId], foreignColumns: [staff.orgId, staff.id] }),
   index('program_bookings_customer').on(t.orgId, t.customerId),
   index('program_bookings_instructor').on(t.orgId, t.instructorId),
+  // The hold sweeper's search: reserved bookings by expiry.
+  index('program_bookings_hold_expiry').on(t.holdExpiresAt).where(sql`${t.status} = 'reserved'`),
   check('program_bookings_total', sql`${t.totalPrice} >= 0`),
   check('program_bookings_hold', sql`${t.status} <> 'reserved' or ${t.holdExpiresAt} is not null`),
   ...tenantPolicies('program_bookings', {

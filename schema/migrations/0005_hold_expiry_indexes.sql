@@ -1,0 +1,2 @@
+CREATE INDEX "schedule_blocks_hold_expiry" ON "schedule_blocks" USING btree ("hold_expires_at") WHERE "schedule_blocks"."status" = 'held';--> statement-breakpoint
+CREATE INDEX "program_bookings_hold_expiry" ON "program_bookings" USING btree ("hold_expires_at") WHERE "program_bookings"."status" = 'reserved';

@@ -9,13 +9,23 @@ import { healthRoute } from './routes/health.ts';
 import { widgetAssetsRoute } from './routes/widget-assets.ts';
 import { listProgramsRoute } from './routes/embed/list-programs.ts';
 import { getProgramRoute } from './routes/embed/get-program.ts';
+import { getSlotsRoute } from './routes/embed/get-slots.ts';
+import { createBookingRoute } from './routes/embed/create-booking.ts';
+import { getBookingRoute } from './routes/embed/get-booking.ts';
+import { addSessionsRoute } from './routes/embed/add-sessions.ts';
+import { rescheduleSessionRoute } from './routes/embed/reschedule-session.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(deps: AppDeps) {
   const embed = new Hono<AppEnv>()
     .use('*', embedAuth(deps))
     .route('/', listProgramsRoute(deps))
-    .route('/', getProgramRoute(deps));
+    .route('/', getProgramRoute(deps))
+    .route('/', getSlotsRoute(deps))
+    .route('/', createBookingRoute(deps))
+    .route('/', getBookingRoute(deps))
+    .route('/', addSessionsRoute(deps))
+    .route('/', rescheduleSessionRoute(deps));
 
   const app = new Hono<AppEnv>()
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))

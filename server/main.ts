@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { projectRoot, readEnv } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { sweepExpiredHolds } from './services/booking/holds.ts';
 
 /**
  * Entry point: choose the database, migrate, seed the demo when asked, listen.
@@ -26,6 +27,8 @@ async function main() {
     now: () => new Date(),
     config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo },
   });
+  // Expired booking holds stop counting the moment they expire; this releases their rows.
+  setInterval(() => void sweepExpiredHolds(database.db, new Date()).catch((e) => console.error('[tandem] hold sweeper:', e)), 30_000).unref();
   const api = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   const servers = [api];
   console.log(`Tandem API       ${env.publicOrigin}  (database: ${database.kind === 'pglite' ? `PGlite at ${env.dataDir}` : 'PostgreSQL'})`);

@@ -1,0 +1,160 @@
+/**
+ * `Idempotency-Key` for mutating POSTs.
+ *
+ * The key's row in idempotency_keys is claimed first thing in the request's own transaction
+ * (the policies show a transaction only the row of the key it presents), and the answer is
+ * stored in that same transaction, so a committed mutation always has its answer and a
+ * rolled-back one leaves no trace:
+ *   same key, same request (scope + body hash) → the first answer again, `Idempotency-Replayed: true`;
+ *   same key, another request                  → 422 idempotency_key_reused;
+ *   the same key twice at once                 → the second waits on the first's row, then replays it.
+ * A request that ran and failed with an expected error (409 slot_taken, 400 intake, …) is
+ * rolled back, and its answer recorded afterwards, so a retry gets that first answer too.
+ * Keys live 24 hours (from the injected clock); an expired key may be used afresh.
+ */
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database.ts';
+import type { TenantContext } from '../db/tenant.ts';
+import { withTenant } from '../db/tenant.ts';
+import { rowsOf } from '../services/api-keys.ts';
+import { bookingTransaction } from '../services/booking/transaction.ts';
+import { AppError, problemBody, statusOf } from './errors.ts';
+
+export const KEY_TTL_MS = 24 * 3_600_000;
+const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+
+/** The request's Idempotency-Key, or the 400 that says it is missing or malformed. */
+export function idempotencyKeyOf(c: Context): string {
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined || key.trim() === '') throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (a UUID per attempt) with every POST.');
+  if (!KEY_SHAPE.test(key)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }] });
+  return key;
+}
+
+/** JSON with sorted keys: two bodies that differ only in key order are the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(scope: string, body: unknown): string {
+  return createHash('sha256').update(scope).update('\n').update(canonical(body)).digest('hex');
+}
+
+export interface Answer { status: number; body: unknown }
+
+/**
+ * An expected failure whose transaction must still commit (e.g. an expired hold the request
+ * released before answering 409 hold_expired): the runner stores it as the key's answer and
+ * commits instead of rolling back.
+ */
+export class CommitThenFail extends AppError {}
+export interface IdempotentAnswer extends Answer { replayed: boolean }
+
+interface Options {
+  key: string;
+  /** Method and concrete path, e.g. `POST /v1/embed/bookings/…/sessions`. */
+  scope: string;
+  /** The validated body. */
+  body: unknown;
+  now: Date;
+}
+
+/** Claims the key, or returns the earlier request's row. */
+async function claim(tx: Tx, orgId: string, o: Options, hash: string): Promise<{ request_hash: string; response_status: number | null; response_body: unknown } | undefined> {
+  const now = o.now.toISOString();
+  const expires = new Date(o.now.getTime() + KEY_TTL_MS).toISOString();
+  const claimed = rowsOf(await tx.execute(sql`
+    insert into idempotency_keys (org_id, key, scope, request_hash, expires_at)
+    values (${orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${expires}::timestamptz)
+    on conflict (org_id, scope, key) do update
+      set request_hash = excluded.request_hash, response_status = null, response_body = null, created_at = ${now}::timestamptz, expires_at = excluded.expires_at
+      where idempotency_keys.expires_at <= ${now}::timestamptz
+    returning id`));
+  if (claimed.length) return undefined;
+  const [row] = rowsOf(await tx.execute(sql`
+    select request_hash, response_status, response_body from idempotency_keys
+     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`));
+  if (!row) throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+  return row as { request_hash: string; response_status: number | null; response_body: unknown };
+}
+
+async function store(tx: Tx, orgId: string, o: Options, answer: Answer): Promise<void> {
+  await tx.execute(sql`
+    update idempotency_keys set response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
+     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`);
+}
+
+/**
+ * Runs `work` once per key: in one booking transaction (retried on constraint races) as
+ * `ctx` with the key presented. `authorize` runs first on every attempt, replays included,
+ * so a replay is only ever shown to whoever may make the request (e.g. holds the booking token).
+ */
+export async function runIdempotent<A>(
+  db: Database,
+  ctx: Omit<TenantContext, 'idempotencyKey'>,
+  o: Options,
+  authorize: (tx: Tx) => Promise<A>,
+  work: (tx: Tx, authorized: A) => Promise<Answer>,
+): Promise<IdempotentAnswer> {
+  const hash = requestHash(o.scope, o.body);
+  let ran = false;
+  try {
+    return await bookingTransaction(db, { ...ctx, idempotencyKey: o.key }, async (tx) => {
+      const authorized = await authorize(tx);
+      const prior = await claim(tx, ctx.orgId, o, hash);
+      if (prior) {
+        if (prior.request_hash !== hash) throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
+        if (prior.response_status === null) throw new AppError('idempotency_in_progress');
+        return { status: prior.response_status, body: prior.response_body, replayed: true };
+      }
+      ran = true;
+      let answer: Answer;
+      try {
+        answer = await work(tx, authorized);
+      } catch (error) {
+        if (!(error instanceof CommitThenFail)) throw error;
+        answer = { status: statusOf(error.code), body: problemBody(error.code, error.detail, error.extra) };
+      }
+      await store(tx, ctx.orgId, o, answer);
+      return { ...answer, replayed: false };
+    });
+  } catch (error) {
+    if (ran && error instanceof AppError && !error.code.startsWith('idempotency_') && error.code !== 'internal_error') {
+      await recordFailure(db, ctx, o, hash, error).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The first answer of a request that failed and rolled back; a key claimed meanwhile by a retry wins. */
+async function recordFailure(db: Database, ctx: Omit<TenantContext, 'idempotencyKey'>, o: Options, hash: string, error: AppError): Promise<void> {
+  const body = problemBody(error.code, error.detail, error.extra);
+  await withTenant(db, { ...ctx, idempotencyKey: o.key }, (tx) => tx.execute(sql`
+    insert into idempotency_keys (org_id, key, scope, request_hash, response_status, response_body, expires_at)
+    values (${ctx.orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${body.status}, ${JSON.stringify(body)}::jsonb, ${new Date(o.now.getTime() + KEY_TTL_MS).toISOString()}::timestamptz)
+    on conflict (org_id, scope, key) do nothing`));
+}
+
+/** Put before body validation: a POST without a key is refused before anything else is looked at. */
+export function idempotencyKeyRequired(): MiddlewareHandler {
+  return async (c, next) => {
+    idempotencyKeyOf(c);
+    await next();
+  };
+}
+
+/** The HTTP answer: a replay carries `Idempotency-Replayed: true`; a replayed error stays problem+json. */
+export function sendAnswer(c: Context, answer: IdempotentAnswer): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': answer.status >= 400 ? 'application/problem+json' : 'application/json',
+  };
+  if (answer.replayed) headers['Idempotency-Replayed'] = 'true';
+  return c.body(JSON.stringify(answer.body), answer.status as 200, headers);
+}

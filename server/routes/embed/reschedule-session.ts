@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { BookingOut, RescheduleBody, SessionParams, SlotProblem } from '../../../schema/api/embed-bookings.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { validate } from '../../http/validate.ts';
+import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { bookingForToken, rescheduleSession } from '../../services/booking/bookings.mutations.ts';
+import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function rescheduleSessionRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/bookings/:id/sessions/:sessionId/reschedule',
+    describeRoute({
+      tags: ['embed'], summary: 'Move one session of a booking',
+      description: 'Moves the session to `starts_at`, checked like a new booking; the old time is free once this answers, and the session\'s '
+        + '`revision` rises. Allowed up to the program\'s free-cancellation hours before the session. '
+        + 'Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
+      security: [{ publishableKey: [] }],
+      parameters: [
+        { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: { description: 'The booking with the moved session', content: { 'application/json': { schema: resolver(BookingOut) } } },
+        409: { description: 'slot_taken / slot_unavailable (with conflicts), hold_expired, invalid_state', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
+        ...problemResponses(400, 401, 403, 404, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', SessionParams),
+    validate('json', RescheduleBody),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const { id, sessionId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
+      const now = deps.now();
+      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
+        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/sessions/${sessionId}/reschedule`, body, now },
+        (tx) => bookingForToken(tx, orgId, id, token),
+        async (tx, booking) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, by: { kind: 'customer' } }) }));
+      return sendAnswer(c, answer);
+    });
+}

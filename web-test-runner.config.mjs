@@ -9,7 +9,7 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 240000,
+  testsFinishTimeout: Number(process.env.WTR_FINISH_TIMEOUT ?? 240000),
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -149,7 +149,7 @@ export const de: Messages = {
   confirmationSent: 'Eine Bestätigung wurde an {email} gesendet.',
   sessionsHeading: 'Ihre Sitzungen',
   addToCalendar: 'Zum Kalender hinzufügen',
-  addSessionToCalendar: 'Sitzung {n} am {date} zum Kalender hinzufügen',
+  addSessionToCalendar: 'Zum Kalender hinzufügen: Sitzung {n}, {date}',
   addAllToCalendar: 'Alle Sitzungen zum Kalender hinzufügen',
   manageLink: 'Buchung verwalten',
   manageByEmail: 'Den Link zur Verwaltung Ihrer Buchung finden Sie in der E-Mail.',

@@ -153,7 +153,7 @@ export const en = {
   confirmationSent: 'A confirmation has been sent to {email}.',
   sessionsHeading: 'Your sessions',
   addToCalendar: 'Add to calendar',
-  addSessionToCalendar: 'Add session {n} on {date} to your calendar',
+  addSessionToCalendar: 'Add to calendar: session {n}, {date}',
   addAllToCalendar: 'Add all sessions to your calendar',
   manageLink: 'Manage your booking',
   manageByEmail: 'The link to manage your booking is in the email.',

@@ -149,7 +149,7 @@ export const fr: Messages = {
   confirmationSent: 'Une confirmation a été envoyée à {email}.',
   sessionsHeading: 'Vos séances',
   addToCalendar: 'Ajouter au calendrier',
-  addSessionToCalendar: 'Ajouter la séance {n} du {date} à votre calendrier',
+  addSessionToCalendar: 'Ajouter au calendrier : séance {n}, {date}',
   addAllToCalendar: 'Ajouter toutes les séances à votre calendrier',
   manageLink: 'Gérer votre réservation',
   manageByEmail: 'Le lien pour gérer votre réservation se trouve dans l’e-mail.',

@@ -149,7 +149,7 @@ export const it: Messages = {
   confirmationSent: 'Abbiamo inviato una conferma a {email}.',
   sessionsHeading: 'Le tue sessioni',
   addToCalendar: 'Aggiungi al calendario',
-  addSessionToCalendar: 'Aggiungi la sessione {n} del {date} al calendario',
+  addSessionToCalendar: 'Aggiungi al calendario: sessione {n}, {date}',
   addAllToCalendar: 'Aggiungi tutte le sessioni al calendario',
   manageLink: 'Gestisci la prenotazione',
   manageByEmail: 'Il link per gestire la prenotazione è nell’e-mail.',

@@ -171,6 +171,8 @@ export class TandemProgram extends LitElement {
       },
       update: (patch) => {
         self.bookingState = { ...self.bookingState, ...patch };
+        // Steps see the new state at once (not after the root's next render).
+        self.provider.setValue(self.contextValue());
       },
       go: (step) => void self.go(step),
       fail: (err, step) => self.fail(err, step),

@@ -1,0 +1,62 @@
+import { fixture, html } from '@open-wc/testing';
+import { $, byText, expect, expectAccessible, inStep, pickFirstSlot, stepEl, useMockApi, waitFor, waitSlots } from './helpers/dom.ts';
+import { API } from './helpers/mock-api.ts';
+import type { TandemProgram } from '../../widget/program/tandem-program.ts';
+
+describe('on a studio page', () => {
+  useMockApi();
+
+  it('two widgets on one page work independently, and their events say which', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <tandem-program id="a" key="pk_test_flow" api=${API} program="evolve"></tandem-program>
+      <tandem-program id="b" key="pk_test_flow" api=${API} program="reiki" lang="de"></tandem-program>
+    </div>`);
+    const a = page.querySelector<TandemProgram>('#a')!;
+    const b = page.querySelector<TandemProgram>('#b')!;
+    const steps: Array<{ id: string; step: string; program: string }> = [];
+    page.addEventListener('tandem:step', (e) => steps.push({ id: (e.target as Element).id, step: e.detail.step, program: e.detail.program }));
+    await inStep(a, 'program');
+    await inStep(b, 'program');
+    $(stepEl(a)!.shadowRoot!, 'button.primary').click();
+    const time = await waitSlots(await inStep(a, 'time'));
+    await pickFirstSlot(time);
+    expect(b.state.step).to.equal('program');
+    expect(b.state.firstSlot).to.equal(null);
+    expect(byText(stepEl(b)!.shadowRoot!, 'button', 'Termin wählen')).to.exist;
+    expect(byText(time, 'button', 'Continue')).to.exist;
+    $(stepEl(b)!.shadowRoot!, 'button.primary').click();
+    await inStep(b, 'time');
+    expect(a.state.program!.slug).to.equal('evolve');
+    expect(a.state.firstSlot).to.not.equal(null);
+    expect(steps).to.deep.equal([
+      { id: 'a', step: 'time', program: 'evolve' },
+      { id: 'b', step: 'time', program: 'reiki' },
+    ]);
+    await expectAccessible(page);
+  });
+
+  it('themes: design tokens and ::part reach inside; dark via the theme attribute', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="font-family: Georgia, serif"></div>`);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`tandem-program.themed { --tandem-color-primary: rgb(200, 0, 100); --tandem-radius: 2px; }
+      tandem-program.themed::part(button-primary) { text-transform: uppercase; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    wrap.innerHTML = `<tandem-program class="themed" key="pk_test_flow" api="${API}" program="reiki"></tandem-program>`;
+    const el = wrap.querySelector<TandemProgram>('tandem-program')!;
+    const page = await inStep(el, 'program');
+    const cta = $(page, 'button.primary');
+    const cs = getComputedStyle(cta);
+    expect(cs.backgroundColor).to.equal('rgb(200, 0, 100)');
+    expect(cs.borderTopLeftRadius).to.equal('2px');
+    expect(cs.textTransform).to.equal('uppercase');
+    expect(getComputedStyle($(page, 'h2')).fontFamily).to.contain('Georgia');
+    const lightBg = getComputedStyle(el).backgroundColor;
+    // dark with the default tokens (a studio that sets a primary colour also sets --tandem-color-on-primary)
+    el.classList.remove('themed');
+    el.setAttribute('theme', 'dark');
+    await waitFor(() => getComputedStyle(el).backgroundColor !== lightBg, 'dark background');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    await expectAccessible(el);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  });
+});

@@ -13,6 +13,7 @@ import { programsStyles } from './tandem-programs.styles.ts';
 /**
  * Lists a studio's public programs; choosing one opens it in a `<tandem-program>` in place.
  *
+ * @tagname tandem-programs
  * @summary `<tandem-programs key="pk_test_…"></tandem-programs>`
  *
  * @attr {string} key - The studio's publishable key (`pk_…`).

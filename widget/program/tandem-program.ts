@@ -55,6 +55,7 @@ const STEP_PARTS =
  * Sells one program: program page, time selection, intake form, details and payment,
  * confirmation, all inside one element on the studio's own page.
  *
+ * @tagname tandem-program
  * @summary `<tandem-program key="pk_test_…" program="evolve"></tandem-program>`
  *
  * @attr {string} key - The studio's publishable key (`pk_…`).

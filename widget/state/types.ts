@@ -31,7 +31,10 @@ export interface Conflict {
  * so the widget declares the fields it reads).
  */
 export interface CheckoutResponse {
-  booking: BookingOut & { manage_url?: string };
+  booking: BookingOut & {
+    manage_url?: string;
+    last_payment?: { status: string; failure_reason: string | null } | null;
+  };
   order: {
     id: string;
     currency: string;
@@ -40,7 +43,7 @@ export interface CheckoutResponse {
     lines: Array<{ description: string; amount: number; vat_rate: number; vat_amount: number }>;
   };
   invoice?: { number: string; pdf_url: string };
-  payment?: { provider: 'stripe' | 'test'; client_secret: string; publishable_key?: string; test_mode?: boolean };
+  payment?: { provider: 'stripe' | 'test'; client_secret: string; publishable_key?: string; stripe_account?: string; test_mode?: boolean };
 }
 
 export interface CustomerDetails {

@@ -1,6 +1,7 @@
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { addDays, cadenceStarts, parseDate, weekday, zonedToUtc } from '../../../widget/shared/time.ts';
+import { cadenceStarts } from '../../../widget/shared/time.ts';
+import { slotsFor as slotsForProgram } from './slots-fixture.ts';
 import { IDS, programs, summary } from './fixtures.ts';
 
 export const API = 'https://api.tandem.test';
@@ -58,32 +59,8 @@ export function callsTo(method: string, pathPart: string): Call[] {
   return db.calls.filter((c) => c.method === method && c.path.includes(pathPart));
 }
 
-const TIMES = ['09:00', '10:00', '14:00'];
-
 export function slotsFor(slug: string, from: string, to: string, tz: string, instructor?: string) {
-  const p = programs[slug]!;
-  const days = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (weekday(d) === 7) {
-      days.push({ date: d, slots: [] });
-      continue;
-    }
-    const slots = TIMES.map((t, i) => {
-      const [hour, minute] = t.split(':').map(Number);
-      const start = zonedToUtc({ ...parseDate(d), hour: hour!, minute: minute!, second: 0 }, tz);
-      const who = p.instructors.find((x) => x.id === instructor) ?? p.instructors[i % p.instructors.length]!;
-      const end = start + p.session_length_min * 60000;
-      return {
-        start: new Date(start).toISOString(),
-        end: new Date(end).toISOString(),
-        local_start: t,
-        local_end: `${String(hour! + 1).padStart(2, '0')}:${t.slice(3)}`,
-        instructor: { id: who.id, name: who.name },
-      };
-    });
-    days.push({ date: d, slots });
-  }
-  return { timezone: tz, days };
+  return slotsForProgram(programs[slug]!, from, to, tz, instructor);
 }
 
 function bookingOut(body: Record<string, any>, status = db.status) {

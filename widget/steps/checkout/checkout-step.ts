@@ -258,9 +258,14 @@ export class TandemCheckoutStep extends StepElement {
     this.error = null;
     this.payNotice = '';
     try {
-      await ctx.actions.api.post(`/v1/embed/bookings/${booking.id}/test-payments`, { outcome }, { headers: this.bookingHeaders({ 'Idempotency-Key': uuid() }) });
+      const res = await ctx.actions.api.post<Partial<CheckoutResponse> | null>(
+        `/v1/embed/bookings/${booking.id}/test-payments`,
+        { outcome },
+        { headers: this.bookingHeaders({ 'Idempotency-Key': uuid() }) },
+      );
       if (outcome === 'fail') {
-        this.payNotice = ctx.i18n.t('paymentFailed');
+        const reason = res?.booking?.last_payment?.failure_reason;
+        this.payNotice = reason ? `${ctx.i18n.t('paymentFailed')} (${reason})` : ctx.i18n.t('paymentFailed');
         ctx.actions.fail(new ApiError(402, 'payment_failed', 'Test payment failed'), 'checkout');
       } else {
         await this.poll();
@@ -474,6 +479,7 @@ export class TandemCheckoutStep extends StepElement {
     return html`<tandem-stripe-payment
       .clientSecret=${payment.client_secret}
       .publishableKey=${payment.publishable_key ?? ''}
+      .stripeAccount=${payment.stripe_account ?? ''}
       .i18n=${i18n}
       .onPaid=${() => void this.poll()}
       .onFailed=${(message: string) => this.ctx!.actions.fail(new ApiError(402, 'payment_failed', message), 'checkout')}

@@ -24,6 +24,8 @@ export class TandemStripePayment extends LitElement {
 
   @property({ attribute: false }) clientSecret = '';
   @property({ attribute: false }) publishableKey = '';
+  /** The studio's Stripe Connect account, when payments go to it. */
+  @property({ attribute: false }) stripeAccount = '';
   @property({ attribute: false }) i18n!: Localizer;
   @property({ attribute: false }) onPaid: () => void = () => undefined;
   @property({ attribute: false }) onFailed: (message: string) => void = () => undefined;
@@ -45,7 +47,10 @@ export class TandemStripePayment extends LitElement {
     this.error = '';
     try {
       const { loadStripe } = await import('@stripe/stripe-js');
-      const stripe = await loadStripe(this.publishableKey, { locale: this.i18n.lang as StripeElementLocale });
+      const stripe = await loadStripe(this.publishableKey, {
+        locale: this.i18n.lang as StripeElementLocale,
+        ...(this.stripeAccount ? { stripeAccount: this.stripeAccount } : {}),
+      });
       if (!stripe) throw new Error('Stripe.js is not available');
       this.stripe = stripe;
       const styles = getComputedStyle(this);

@@ -1,0 +1,71 @@
+/**
+ * Widget bundle sizes, gzip -9, per file and for the first screen (the entry plus the chunks
+ * it imports statically, plus the language chunk for de/fr/it pages). Builds first.
+ *   npx tsx tests/bench/widget-size.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'widget/dist');
+
+export async function buildWidget(): Promise<void> {
+  await build({ configFile: join(root, 'widget/vite.config.ts'), logLevel: 'error' });
+}
+
+export interface SizeReport {
+  files: Array<{ file: string; bytes: number; gzip: number }>;
+  firstScreen: { en: number; de: number; fr: number; it: number; files: string[] };
+  total: number;
+}
+
+const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+/** Static imports (`import … from "./x.js"` / `import "./x.js"`), not dynamic `import("./x.js")`. */
+function staticImports(file: string): string[] {
+  const src = readFileSync(join(dist, file), 'utf8');
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  const out = new Set<string>();
+  for (const m of src.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) {
+    out.add(new URL(m[1]!, `file:///${dir}`).pathname.slice(1));
+  }
+  for (const m of src.matchAll(/\}from["'](\.[^"']+)["']/g)) out.add(new URL(m[1]!, `file:///${dir}`).pathname.slice(1));
+  return [...out];
+}
+
+export function sizes(): SizeReport {
+  const files = ['tandem.js', ...readdirSync(join(dist, 'chunks')).map((f) => `chunks/${f}`)].map((file) => ({
+    file,
+    bytes: readFileSync(join(dist, file)).length,
+    gzip: gz(file),
+  }));
+  const seen = new Set<string>();
+  const walk = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const d of staticImports(f)) walk(d);
+  };
+  walk('tandem.js');
+  const first = [...seen];
+  const en = first.reduce((n, f) => n + gz(f), 0);
+  const lang = (l: string) => files.find((f) => new RegExp(`^chunks/${l}-[\\w-]+\\.js$`).test(f.file))?.gzip ?? 0;
+  return {
+    files,
+    firstScreen: { en, de: en + lang('de'), fr: en + lang('fr'), it: en + lang('it'), files: first },
+    total: files.reduce((n, f) => n + f.gzip, 0),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildWidget();
+  const r = sizes();
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log('file | bytes | gzip');
+  for (const f of r.files.sort((a, b) => b.gzip - a.gzip)) console.log(`${f.file} | ${f.bytes} | ${f.gzip} (${kb(f.gzip)})`);
+  console.log(`\nfirst screen (${r.firstScreen.files.join(' + ')}):`);
+  for (const l of ['en', 'de', 'fr', 'it'] as const) console.log(`  ${l}: ${r.firstScreen[l]} B gzip = ${kb(r.firstScreen[l])} (budget 25 KB = 25,000 B)`);
+  console.log(`all chunks: ${r.total} B gzip = ${kb(r.total)} (Stripe.js itself comes from js.stripe.com at the payment step)`);
+}

@@ -78,12 +78,12 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results: Record<string, { tti: number[]; load: number[]; next: number[] }> = {};
+  const results: Record<string, { tti: number[]; load: number[]; next: number[]; defined: number[]; fetch: number[] }> = {};
   const violations: string[] = [];
   const errors: string[] = [];
   try {
     for (const lang of ['en', 'de']) {
-      const r = (results[lang] = { tti: [] as number[], load: [] as number[], next: [] as number[] });
+      const r = (results[lang] = { tti: [] as number[], load: [] as number[], next: [] as number[], defined: [] as number[], fetch: [] as number[] });
       for (let i = 0; i < runs; i++) {
         const context = await browser.newContext({ timezoneId: 'Europe/Zurich' });
         const page = await context.newPage();
@@ -94,15 +94,26 @@ async function main(): Promise<void> {
           w.__violations = [];
           document.addEventListener('securitypolicyviolation', (e) => (w.__violations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
           document.addEventListener('tandem:ready', () => (w.__ready = performance.now()), { once: true });
+          void customElements.whenDefined('tandem-program').then(() => (w.__defined = performance.now()));
         });
         await page.goto(`${studioOrigin}/?lang=${lang}`);
         await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready, null, { timeout: 10000 });
         const m = await page.evaluate((src) => {
-          const w = window as unknown as { __ready: number; __violations: string[] };
+          const w = window as unknown as { __ready: number; __defined: number; __violations: string[] };
           const entry = performance.getEntriesByName(src)[0] as PerformanceResourceTiming;
-          return { ready: w.__ready, arrived: entry.responseEnd, started: entry.startTime, violations: w.__violations };
+          const program = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/embed/programs/evolve')) as PerformanceResourceTiming;
+          return {
+            ready: w.__ready,
+            defined: w.__defined,
+            arrived: entry.responseEnd,
+            started: entry.startTime,
+            programFetch: program ? program.responseEnd - program.startTime : 0,
+            violations: w.__violations,
+          };
         }, `${apiOrigin}/widget/tandem.js`);
         r.tti.push(m.ready - m.arrived);
+        r.defined.push(m.defined - m.arrived);
+        r.fetch.push(m.programFetch);
         r.load.push(m.ready);
         violations.push(...m.violations);
         // next step: click "Choose a time" → time-step chunk + slots → calendar shown
@@ -124,6 +135,8 @@ async function main(): Promise<void> {
   console.log(`first-screen JS gzip: en ${s.firstScreen.en} B, de ${s.firstScreen.de} B`);
   for (const [lang, r] of Object.entries(results)) {
     console.log(`[${lang}] script arrived → tandem:ready (interactive): ${f(r.tti)}`);
+    console.log(`[${lang}]   of which script arrived → element defined (chunks fetched, run): ${f(r.defined)}`);
+    console.log(`[${lang}]   of which program request (fetch start → response end): ${f(r.fetch)}`);
     console.log(`[${lang}] navigation start → tandem:ready:               ${f(r.load)}`);
     console.log(`[${lang}] click "Choose a time" → calendar with free days: ${f(r.next)}`);
   }

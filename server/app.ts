@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler } from 'hono-openapi';
-import type { AppDeps, AppEnv } from './deps.ts';
+import type { AdminEnv, AppDeps, AppEnv } from './deps.ts';
 import { AppError, problem } from './http/errors.ts';
 import { embedAuth } from './http/embed-auth.ts';
+import { adminAuth } from './http/admin-auth.ts';
 import { healthRoute } from './routes/health.ts';
 import { widgetAssetsRoute } from './routes/widget-assets.ts';
 import { listProgramsRoute } from './routes/embed/list-programs.ts';
@@ -14,6 +15,12 @@ import { createBookingRoute } from './routes/embed/create-booking.ts';
 import { getBookingRoute } from './routes/embed/get-booking.ts';
 import { addSessionsRoute } from './routes/embed/add-sessions.ts';
 import { rescheduleSessionRoute } from './routes/embed/reschedule-session.ts';
+import { checkoutRoute } from './routes/embed/checkout.ts';
+import { testPaymentsRoute } from './routes/embed/test-payments.ts';
+import { getInvoicePdfByLinkRoute, getInvoicePdfRoute } from './routes/embed/get-invoice-pdf.ts';
+import { stripeHookRoute } from './routes/hooks/stripe.ts';
+import { recordPaymentRoute } from './routes/admin/record-payment.ts';
+import { devOutboxRoute } from './routes/dev/outbox.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(deps: AppDeps) {
@@ -25,13 +32,25 @@ export function createApp(deps: AppDeps) {
     .route('/', createBookingRoute(deps))
     .route('/', getBookingRoute(deps))
     .route('/', addSessionsRoute(deps))
-    .route('/', rescheduleSessionRoute(deps));
+    .route('/', rescheduleSessionRoute(deps))
+    .route('/', checkoutRoute(deps))
+    .route('/', testPaymentsRoute(deps))
+    .route('/', getInvoicePdfRoute(deps));
+
+  const admin = new Hono<AdminEnv>()
+    .use('*', adminAuth(deps))
+    .route('/', recordPaymentRoute(deps));
 
   const app = new Hono<AppEnv>()
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))
-    .route('/v1/embed', embed);
+    // The invoice's signed link (?t=) needs no key, so it is matched before the embed router's key check.
+    .route('/', getInvoicePdfByLinkRoute(deps))
+    .route('/v1/embed', embed)
+    .route('/v1/admin', admin)
+    .route('/', stripeHookRoute(deps))
+    .route('/', devOutboxRoute(deps));
 
   app.get('/v1/openapi.json', openAPIRouteHandler(app, {
     documentation: {

@@ -1,4 +1,6 @@
 import type { Database } from './db/database.ts';
+import type { Mailer } from './services/mail/mailer.ts';
+import type { PaymentProvider } from './services/payments/provider.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */
@@ -17,6 +19,10 @@ export interface AppDeps {
   config: AppConfig;
   /** The clock: injected so time-dependent behaviour is testable. */
   now: () => Date;
+  /** Stripe, or the built-in test processor when no keys are configured (never in production). */
+  payments: PaymentProvider;
+  /** Where the outbox worker sends mail: SMTP, or nowhere (the outbox rows are the demo's mailbox). */
+  mailer: Mailer;
 }
 
 export interface EmbedCaller { orgId: string; keyId: string }

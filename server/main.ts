@@ -4,6 +4,9 @@ import { createApp } from './app.ts';
 import { projectRoot, readEnv } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { sweepExpiredHolds } from './services/booking/holds.ts';
+import { startBackgroundJobs } from './services/jobs/background.ts';
+import { mailerFromEnv } from './services/mail/mailer.ts';
+import { paymentsFromEnv } from './services/payments/from-env.ts';
 
 /**
  * Entry point: choose the database, migrate, seed the demo when asked, listen.
@@ -22,11 +25,16 @@ async function main() {
     await ensureDemoOrigins(database.db, origins);
     if (seeded) console.log('Seeded the demo studios (Studio Flow, Atelier Nord).');
   }
-  const app = createApp({
+  const deps = {
     db: database.db,
     now: () => new Date(),
     config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo },
-  });
+    payments: paymentsFromEnv(),
+    mailer: mailerFromEnv(),
+  };
+  const app = createApp(deps);
+  // The mail outbox and installment charges: durable jobs whose state is in the database.
+  const jobs = startBackgroundJobs(deps);
   // Expired booking holds stop counting the moment they expire; this releases their rows.
   setInterval(() => void sweepExpiredHolds(database.db, new Date()).catch((e) => console.error('[tandem] hold sweeper:', e)), 30_000).unref();
   const api = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
@@ -37,9 +45,11 @@ async function main() {
     servers.push(startDemoSite({ port: env.demoPort, host: env.host, apiOrigin: env.publicOrigin }));
     console.log(`Demo studio site ${env.demoOrigin}   <- open this`);
   }
+  console.log(`Payments         ${deps.payments.kind === 'stripe' ? `Stripe${deps.payments.testMode ? ' (test keys)' : ''}` : 'built-in TEST processor (no STRIPE_SECRET_KEY)'}; mail: ${deps.mailer.kind === 'smtp' ? 'SMTP' : `local outbox${demo ? ` at ${env.publicOrigin}/dev/outbox` : ' (mail_outbox rows, not sent)'}`}`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms.`);
   const stop = async () => {
     for (const s of servers) s.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

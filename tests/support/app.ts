@@ -1,16 +1,27 @@
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
+import type { AppConfig } from '../../server/deps.ts';
 import { seedDemo } from '../../demo/seed/index.ts';
+import { localMailer, type Mailer } from '../../server/services/mail/mailer.ts';
+import type { PaymentProvider } from '../../server/services/payments/provider.ts';
+import { testProvider } from '../../server/services/payments/test-provider.ts';
 
 export const DEMO_ORIGIN = 'http://localhost:8788';
 
-/** The API over a seeded database, called with `app.request()`: no server, no network. */
-export async function demoApp(db: Database, options: { now?: () => Date } = {}) {
+export const testConfig: AppConfig = { publicOrigin: 'http://localhost:8787', secret: 'test-secret-test-secret-test-secret', widgetDir: '/nonexistent', demo: true };
+
+/**
+ * The API over a seeded database, called with `app.request()`: no server, no network.
+ * Payments default to the built-in test processor, mail to the local outbox.
+ */
+export async function demoApp(db: Database, options: { now?: () => Date; payments?: PaymentProvider; mailer?: Mailer } = {}) {
   await seedDemo(db, { origins: [DEMO_ORIGIN] });
   return createApp({
     db,
     now: options.now ?? (() => new Date()),
-    config: { publicOrigin: 'http://localhost:8787', secret: 'test-secret-test-secret-test-secret', widgetDir: '/nonexistent', demo: true },
+    config: testConfig,
+    payments: options.payments ?? testProvider(),
+    mailer: options.mailer ?? localMailer(),
   });
 }
 

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts';
+import { BookingParams } from '../../../schema/api/embed-bookings.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { validate } from '../../http/validate.ts';
+import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { bookingForToken } from '../../services/booking/bookings.mutations.ts';
+import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { checkout } from '../../services/checkout/checkout.mutations.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function checkoutRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/bookings/:id/checkout',
+    describeRoute({
+      tags: ['embed'], summary: 'Check out a reserved booking: order, VAT, discount, and the payment of the chosen method',
+      description: 'Creates the order (one line per session or one package line, per the variant) and: for `card` / `twint` a payment intent '
+        + '(`payment.client_secret` for Stripe\'s Payment Element, or the test processor when Stripe is not configured — then `payment.provider` is `test`); '
+        + 'for `qr_bill` a numbered invoice with a Swiss QR-bill (`invoice.pdf_url`) and a 5-day hold; for `credits` the debit, and the booking is confirmed at once. '
+        + 'Card and TWINT bookings are confirmed by the provider\'s verified webhook, never by this answer. `plan: deposit` (card only) pays the variant\'s deposit now '
+        + 'and schedules its installments. Checking out again replaces the earlier unpaid order. Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
+      security: [{ publishableKey: [] }],
+      parameters: [
+        { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: { description: 'The order and what the widget needs to collect the payment', content: { 'application/json': { schema: resolver(CheckoutResponse) } } },
+        ...problemResponses(400, 401, 403, 404, 409, 422),
+        502: { description: 'payment_provider_error' },
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', BookingParams),
+    validate('json', CheckoutBody),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
+      const now = deps.now();
+      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
+        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/checkout`, body, now },
+        (tx) => bookingForToken(tx, orgId, id, token),
+        async (tx, booking) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }));
+      return sendAnswer(c, answer);
+    });
+}

@@ -1,0 +1,74 @@
+import type { AppConfig } from '../../deps.ts';
+import { sessionsIcs } from '../calendar/ics.ts';
+import { langOf } from '../format.ts';
+import type { BookingMailData } from '../mail/booking-mails.ts';
+import { manageUrl } from '../signed-tokens.ts';
+import type { BookingContext, OrderDetail } from './context.queries.ts';
+
+/** The zone a customer reads times in: theirs, else the instructor's, else the studio's. */
+export function customerZone(ctx: BookingContext): string {
+  return ctx.customer.timezone || ctx.instructor.timezone || ctx.org.timezone;
+}
+
+export function scheduledSessions(ctx: BookingContext) {
+  return ctx.sessions.filter((s) => s.startsAt && s.endsAt && s.status !== 'cancelled') as (BookingContext['sessions'][number] & { startsAt: Date; endsAt: Date })[];
+}
+
+/** Where the sessions happen: the studio's address in person, the meeting URL online, both for hybrid. */
+export function placeOf(ctx: BookingContext): { place: string | null; meetingUrl: string | null } {
+  const mode = ctx.program.deliveryMode;
+  const place = mode !== 'online' && ctx.location ? [ctx.location.name, ctx.location.address].filter(Boolean).join(', ') : null;
+  const meetingUrl = mode !== 'in_person' ? (ctx.sessions.find((s) => s.meetingUrl)?.meetingUrl ?? ctx.program.meetingUrl ?? null) : null;
+  return { place, meetingUrl };
+}
+
+export function manageUrlFor(ctx: BookingContext, config: AppConfig, now: Date): string {
+  const last = scheduledSessions(ctx).at(-1)?.endsAt ?? null;
+  return manageUrl({ publicOrigin: config.publicOrigin, secret: config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, customerId: ctx.customer.id, now, validUntil: last });
+}
+
+export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage: string, invoice?: { number: number; url?: string }): BookingMailData {
+  const { place, meetingUrl } = placeOf(ctx);
+  const sessions = scheduledSessions(ctx);
+  return {
+    lang: langOf(ctx.customer.locale),
+    zone: customerZone(ctx),
+    customer: { name: ctx.customer.name, email: ctx.customer.email },
+    studio: { name: ctx.org.name },
+    program: { title: ctx.program.title },
+    variant: { name: ctx.variant.name },
+    instructor: { name: ctx.instructor.name },
+    sessions: sessions.map((s) => ({ seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt })),
+    toSchedule: ctx.sessions.filter((s) => !s.startsAt && s.status === 'scheduled').length,
+    place,
+    meetingUrl,
+    money: {
+      currency: detail.order.currency,
+      total: detail.order.total,
+      paid: detail.order.amountPaid,
+      credits: detail.credits ?? undefined,
+      installments: detail.installments.filter((i) => i.status !== 'paid' && i.status !== 'cancelled').map((i) => ({ dueAt: i.dueAt, amount: i.amount })),
+    },
+    manageUrl: manage,
+    ...(invoice ? { invoice } : {}),
+  };
+}
+
+/** The booking's sessions as one calendar file (METHOD:REQUEST), or null when none is scheduled. */
+export function bookingIcs(ctx: BookingContext, manage: string, now: Date): string | null {
+  const sessions = scheduledSessions(ctx);
+  if (!sessions.length) return null;
+  const { place, meetingUrl } = placeOf(ctx);
+  return sessionsIcs({
+    method: 'REQUEST',
+    title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
+    description: [ctx.variant.name, meetingUrl, manage].filter(Boolean).join('\n'),
+    location: place ?? meetingUrl ?? undefined,
+    url: manage,
+    organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
+    attendee: { name: ctx.customer.name, email: ctx.customer.email },
+    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt, revision: s.revision })),
+    total: ctx.booking.sessionsCount,
+    now,
+  });
+}

@@ -1,0 +1,165 @@
+import type { Lang } from '../format.ts';
+
+/** Every sentence the booking mails use, per language. `{name}` placeholders are filled by `fill`. */
+export interface MailStrings {
+  hello: string;
+  confirmedSubject: string;
+  confirmedIntro: string;
+  reservedSubject: string;
+  reservedIntro: string;
+  reservedPay: string;
+  sessionsHeading: string;
+  timesIn: string;
+  sessionLine: string;
+  toSchedule: string;
+  place: string;
+  online: string;
+  instructor: string;
+  paid: string;
+  paidCredits: string;
+  due: string;
+  installment: string;
+  manage: string;
+  calendarNote: string;
+  invoiceAttached: string;
+  failedSubject: string;
+  failedBody: string;
+  failedRetry: string;
+  overdueSubject: string;
+  overdueBody: string;
+  overdueStaffSubject: string;
+  overdueStaffBody: string;
+  signOff: string;
+  session: string;
+}
+
+export const strings: Record<Lang, MailStrings> = {
+  en: {
+    hello: 'Hello {name},',
+    confirmedSubject: 'Booking confirmed: {program}',
+    confirmedIntro: 'your booking of {program} ({variant}) with {instructor} is confirmed.',
+    reservedSubject: 'Your invoice {number}: {program}',
+    reservedIntro: 'thank you for booking {program} ({variant}) with {instructor}. Your times are reserved until {until}.',
+    reservedPay: 'Please pay {amount} with the QR-bill in the attached invoice {number}. The booking is confirmed as soon as the payment has arrived.',
+    sessionsHeading: 'Your sessions',
+    timesIn: 'Times are in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} more session(s) to schedule later, with the link below.',
+    place: 'Place: {place}',
+    online: 'Online: {url}',
+    instructor: 'Instructor: {name}',
+    paid: 'Paid: {amount}',
+    paidCredits: 'Paid with {credits} class credits.',
+    due: 'Still due: {amount}',
+    installment: '  {amount} on {date}',
+    manage: 'See, reschedule or cancel your booking and write to {instructor}: {url}',
+    calendarNote: 'The attached calendar file (booking.ics) adds your sessions to your calendar.',
+    invoiceAttached: 'Your invoice {number} is attached.',
+    failedSubject: 'Payment not received: {program}',
+    failedBody: 'the installment of {amount} for {program} could not be charged to your saved payment method ({reason}).',
+    failedRetry: 'We will try again on {date}. If your card has changed, please update it or contact us: {url}',
+    overdueSubject: 'Payment overdue: {program}',
+    overdueBody: 'the installment of {amount} for {program} is overdue: we could not charge it after several attempts. Please contact {studio} to settle it: {url}',
+    overdueStaffSubject: 'Installment overdue: {customer}, {program}',
+    overdueStaffBody: 'The installment of {amount} due on {date} for {customer} ({email}), {program}, could not be charged after {attempts} attempts. The booking is marked "payment overdue". Last error: {reason}',
+    signOff: 'See you soon,\n{studio}',
+    session: 'session',
+  },
+  de: {
+    hello: 'Guten Tag {name}',
+    confirmedSubject: 'Buchung bestätigt: {program}',
+    confirmedIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} ist bestätigt.',
+    reservedSubject: 'Ihre Rechnung {number}: {program}',
+    reservedIntro: 'vielen Dank für Ihre Buchung von {program} ({variant}) bei {instructor}. Ihre Termine sind bis {until} reserviert.',
+    reservedPay: 'Bitte bezahlen Sie {amount} mit dem QR-Einzahlungsschein der beiliegenden Rechnung {number}. Die Buchung wird bestätigt, sobald die Zahlung eingetroffen ist.',
+    sessionsHeading: 'Ihre Termine',
+    timesIn: 'Zeiten in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} weitere Termin(e) planen Sie später über den Link unten.',
+    place: 'Ort: {place}',
+    online: 'Online: {url}',
+    instructor: 'Leitung: {name}',
+    paid: 'Bezahlt: {amount}',
+    paidCredits: 'Bezahlt mit {credits} Guthaben-Einheiten.',
+    due: 'Noch offen: {amount}',
+    installment: '  {amount} am {date}',
+    manage: 'Buchung ansehen, verschieben oder absagen und {instructor} schreiben: {url}',
+    calendarNote: 'Die beiliegende Kalenderdatei (booking.ics) trägt Ihre Termine in Ihren Kalender ein.',
+    invoiceAttached: 'Ihre Rechnung {number} liegt bei.',
+    failedSubject: 'Zahlung nicht erhalten: {program}',
+    failedBody: 'die Rate von {amount} für {program} konnte nicht von Ihrem gespeicherten Zahlungsmittel abgebucht werden ({reason}).',
+    failedRetry: 'Wir versuchen es am {date} erneut. Falls Ihre Karte geändert hat, aktualisieren Sie sie bitte oder melden Sie sich: {url}',
+    overdueSubject: 'Zahlung überfällig: {program}',
+    overdueBody: 'die Rate von {amount} für {program} ist überfällig: Wir konnten sie nach mehreren Versuchen nicht abbuchen. Bitte melden Sie sich bei {studio}: {url}',
+    overdueStaffSubject: 'Rate überfällig: {customer}, {program}',
+    overdueStaffBody: 'Die Rate von {amount}, fällig am {date}, von {customer} ({email}) für {program} konnte nach {attempts} Versuchen nicht abgebucht werden. Die Buchung ist als «Zahlung überfällig» markiert. Letzter Fehler: {reason}',
+    signOff: 'Bis bald\n{studio}',
+    session: 'Termin',
+  },
+  fr: {
+    hello: 'Bonjour {name},',
+    confirmedSubject: 'Réservation confirmée : {program}',
+    confirmedIntro: 'votre réservation de {program} ({variant}) avec {instructor} est confirmée.',
+    reservedSubject: 'Votre facture {number} : {program}',
+    reservedIntro: 'merci d\'avoir réservé {program} ({variant}) avec {instructor}. Vos horaires sont réservés jusqu\'au {until}.',
+    reservedPay: 'Veuillez payer {amount} avec la QR-facture jointe (facture {number}). La réservation sera confirmée dès réception du paiement.',
+    sessionsHeading: 'Vos séances',
+    timesIn: 'Heures en {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} séance(s) à planifier plus tard, avec le lien ci-dessous.',
+    place: 'Lieu : {place}',
+    online: 'En ligne : {url}',
+    instructor: 'Intervenant·e : {name}',
+    paid: 'Payé : {amount}',
+    paidCredits: 'Payé avec {credits} crédits.',
+    due: 'Reste dû : {amount}',
+    installment: '  {amount} le {date}',
+    manage: 'Voir, déplacer ou annuler votre réservation et écrire à {instructor} : {url}',
+    calendarNote: 'Le fichier calendrier joint (booking.ics) ajoute vos séances à votre agenda.',
+    invoiceAttached: 'Votre facture {number} est jointe.',
+    failedSubject: 'Paiement non reçu : {program}',
+    failedBody: 'l\'échéance de {amount} pour {program} n\'a pas pu être débitée de votre moyen de paiement enregistré ({reason}).',
+    failedRetry: 'Nous réessaierons le {date}. Si votre carte a changé, veuillez la mettre à jour ou nous contacter : {url}',
+    overdueSubject: 'Paiement en retard : {program}',
+    overdueBody: 'l\'échéance de {amount} pour {program} est en retard : nous n\'avons pas pu la débiter après plusieurs tentatives. Veuillez contacter {studio} : {url}',
+    overdueStaffSubject: 'Échéance en retard : {customer}, {program}',
+    overdueStaffBody: 'L\'échéance de {amount} du {date} de {customer} ({email}) pour {program} n\'a pas pu être débitée après {attempts} tentatives. La réservation est marquée « paiement en retard ». Dernière erreur : {reason}',
+    signOff: 'À bientôt,\n{studio}',
+    session: 'séance',
+  },
+  it: {
+    hello: 'Buongiorno {name},',
+    confirmedSubject: 'Prenotazione confermata: {program}',
+    confirmedIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è confermata.',
+    reservedSubject: 'La sua fattura {number}: {program}',
+    reservedIntro: 'grazie per aver prenotato {program} ({variant}) con {instructor}. I suoi orari sono riservati fino al {until}.',
+    reservedPay: 'La preghiamo di pagare {amount} con la QR-fattura allegata (fattura {number}). La prenotazione sarà confermata appena ricevuto il pagamento.',
+    sessionsHeading: 'Le sue sedute',
+    timesIn: 'Orari in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} sedute da pianificare più tardi, con il link qui sotto.',
+    place: 'Luogo: {place}',
+    online: 'Online: {url}',
+    instructor: 'Con: {name}',
+    paid: 'Pagato: {amount}',
+    paidCredits: 'Pagato con {credits} crediti.',
+    due: 'Ancora da pagare: {amount}',
+    installment: '  {amount} il {date}',
+    manage: 'Vedere, spostare o annullare la prenotazione e scrivere a {instructor}: {url}',
+    calendarNote: 'Il file calendario allegato (booking.ics) aggiunge le sedute alla sua agenda.',
+    invoiceAttached: 'La sua fattura {number} è allegata.',
+    failedSubject: 'Pagamento non ricevuto: {program}',
+    failedBody: 'la rata di {amount} per {program} non è stata addebitata sul suo mezzo di pagamento salvato ({reason}).',
+    failedRetry: 'Riproveremo il {date}. Se la sua carta è cambiata, la aggiorni o ci contatti: {url}',
+    overdueSubject: 'Pagamento scaduto: {program}',
+    overdueBody: 'la rata di {amount} per {program} è scaduta: non è stato possibile addebitarla dopo diversi tentativi. Contatti {studio}: {url}',
+    overdueStaffSubject: 'Rata scaduta: {customer}, {program}',
+    overdueStaffBody: 'La rata di {amount} del {date} di {customer} ({email}) per {program} non è stata addebitata dopo {attempts} tentativi. La prenotazione è segnata «pagamento scaduto». Ultimo errore: {reason}',
+    signOff: 'A presto,\n{studio}',
+    session: 'seduta',
+  },
+};
+
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
+}

@@ -1,0 +1,76 @@
+/**
+ * One interface for the card-like payment providers: Stripe when keys are configured, the
+ * built-in test processor otherwise (demo and tests). QR-bill and credits need no provider.
+ */
+
+export interface IntentInput {
+  /** The org's Stripe Connect account (`orgs.stripe_account_id`), or null for the platform account. */
+  account: string | null;
+  amount: number;
+  currency: string;
+  /** `twint`: TWINT only; `card`: whatever the Payment Element offers (cards, Apple Pay, Google Pay, …). */
+  method: 'card' | 'twint';
+  /** Keep the payment method for off-session installment charges (needs `customer`). */
+  saveForLater: boolean;
+  customer: { ref: string | null; email: string; name: string };
+  metadata: { org_id: string; booking_id: string; order_id: string; payment_id: string };
+  description: string;
+  /** Makes a retried call return the same intent instead of a second one. */
+  idempotencyKey: string;
+}
+
+export interface CreatedIntent {
+  /** The provider's id (Stripe: `pi_…`); `payments.provider_ref`. */
+  ref: string;
+  clientSecret: string;
+  /** The provider's customer, when one was created for saving the payment method. */
+  customerRef: string | null;
+}
+
+export interface OffSessionInput {
+  account: string | null;
+  amount: number;
+  currency: string;
+  customerRef: string;
+  paymentMethodRef: string;
+  metadata: { org_id: string; booking_id: string; order_id: string; payment_id: string; installment_id: string };
+  description: string;
+  idempotencyKey: string;
+}
+
+export type ChargeResult =
+  | { status: 'succeeded'; ref: string }
+  | { status: 'processing'; ref: string }
+  | { status: 'failed'; ref: string | null; reason: string };
+
+/** What a provider tells us about a payment, from its webhook (or the test processor's stand-in). */
+export interface PaymentEvent {
+  provider: 'stripe' | 'test';
+  kind: 'succeeded' | 'failed';
+  /** The intent's id (`payments.provider_ref`). */
+  ref: string;
+  orgId: string;
+  /** Our payment row, from the intent's metadata (a fallback for finding the row). */
+  paymentId?: string | undefined;
+  failureReason?: string | undefined;
+  /** The saved payment method, for installments. */
+  paymentMethodRef?: string | undefined;
+  customerRef?: string | undefined;
+}
+
+export interface PaymentProvider {
+  kind: 'stripe' | 'test';
+  /** Given to the widget with the client secret (Stripe.js needs it; absent for test). */
+  publishableKey: string | null;
+  /** Test keys or the test processor: nothing is really charged (the widget says so). */
+  testMode: boolean;
+  createIntent(input: IntentInput): Promise<CreatedIntent>;
+  /** Cancels an intent nobody will pay any more. 'succeeded' when it was already paid. */
+  cancelIntent(ref: string, account: string | null): Promise<'cancelled' | 'succeeded'>;
+  chargeOffSession(input: OffSessionInput): Promise<ChargeResult>;
+}
+
+/** A provider's error: becomes `payment_provider_error` (502). */
+export class ProviderError extends Error {
+  override name = 'ProviderError';
+}

@@ -1,0 +1,134 @@
+import Stripe from 'stripe';
+import { ProviderError, type ChargeResult, type PaymentEvent, type PaymentProvider } from './provider.ts';
+
+export interface StripeProviderOptions {
+  secretKey: string;
+  webhookSecret: string;
+  /** `pk_…` handed to the widget with the client secret. */
+  publishableKey: string | null;
+  /** Tests: the API's host (msw answers there) and retries off. */
+  config?: ConstructorParameters<typeof Stripe>[1];
+}
+
+export interface StripePaymentProvider extends PaymentProvider {
+  kind: 'stripe';
+  /**
+   * Verifies a webhook's signature and reads the payment it is about. Throws on a bad
+   * signature; null for events this service does not act on.
+   */
+  parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | null;
+}
+
+function providerError(error: unknown): ProviderError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(`Stripe: ${message}`);
+}
+
+function isStripeError(error: unknown): error is { type: string; code?: string; decline_code?: string; message: string; payment_intent?: { id: string; status: string } } {
+  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'rawType' in error;
+}
+
+/**
+ * Stripe, through the official library. Each org's charges run on its own Connect account
+ * (`orgs.stripe_account_id`, sent as the `Stripe-Account` header through the
+ * `stripeAccount` request option); without one, on the platform account.
+ */
+export function stripeProvider(options: StripeProviderOptions): StripePaymentProvider {
+  const stripe = new Stripe(options.secretKey, { maxNetworkRetries: 2, ...options.config });
+  const on = (account: string | null, idempotencyKey?: string) => ({
+    ...(account ? { stripeAccount: account } : {}),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+
+  return {
+    kind: 'stripe',
+    publishableKey: options.publishableKey,
+    testMode: options.secretKey.startsWith('sk_test_') || options.secretKey.startsWith('rk_test_'),
+
+    async createIntent(input) {
+      try {
+        let customerRef = input.customer.ref;
+        if (input.saveForLater && !customerRef) {
+          const customer = await stripe.customers.create(
+            { email: input.customer.email, name: input.customer.name, metadata: { org_id: input.metadata.org_id } },
+            on(input.account, `${input.idempotencyKey}:customer`),
+          );
+          customerRef = customer.id;
+        }
+        const intent = await stripe.paymentIntents.create({
+          amount: input.amount,
+          currency: input.currency.toLowerCase(),
+          ...(input.method === 'twint' ? { payment_method_types: ['twint'] } : { automatic_payment_methods: { enabled: true } }),
+          ...(input.saveForLater ? { setup_future_usage: 'off_session' as const } : {}),
+          ...(customerRef ? { customer: customerRef } : {}),
+          metadata: { ...input.metadata },
+          description: input.description,
+        }, on(input.account, input.idempotencyKey));
+        if (!intent.client_secret) throw new ProviderError('Stripe: the PaymentIntent has no client secret');
+        return { ref: intent.id, clientSecret: intent.client_secret, customerRef };
+      } catch (error) {
+        if (error instanceof ProviderError) throw error;
+        throw providerError(error);
+      }
+    },
+
+    async cancelIntent(ref, account) {
+      try {
+        await stripe.paymentIntents.cancel(ref, {}, on(account));
+        return 'cancelled';
+      } catch (error) {
+        try {
+          const intent = await stripe.paymentIntents.retrieve(ref, {}, on(account));
+          if (intent.status === 'succeeded' || intent.status === 'processing') return 'succeeded';
+          if (intent.status === 'canceled') return 'cancelled';
+        } catch {
+          // fall through to the original error
+        }
+        throw providerError(error);
+      }
+    },
+
+    async chargeOffSession(input): Promise<ChargeResult> {
+      try {
+        const intent = await stripe.paymentIntents.create({
+          amount: input.amount,
+          currency: input.currency.toLowerCase(),
+          customer: input.customerRef,
+          payment_method: input.paymentMethodRef,
+          off_session: true,
+          confirm: true,
+          metadata: { ...input.metadata },
+          description: input.description,
+        }, on(input.account, input.idempotencyKey));
+        if (intent.status === 'succeeded') return { status: 'succeeded', ref: intent.id };
+        if (intent.status === 'processing') return { status: 'processing', ref: intent.id };
+        return { status: 'failed', ref: intent.id, reason: intent.last_payment_error?.message ?? `payment ${intent.status}` };
+      } catch (error) {
+        if (isStripeError(error) && (error.type === 'StripeCardError' || error.code === 'authentication_required')) {
+          return { status: 'failed', ref: error.payment_intent?.id ?? null, reason: error.decline_code ? `${error.message} (${error.decline_code})` : error.message };
+        }
+        throw providerError(error);
+      }
+    },
+
+    parseWebhook(rawBody, signature, receivedAt) {
+      const event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret, undefined, undefined, receivedAt.getTime());
+      if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return null;
+      const intent = event.data.object as { id: string; metadata?: Record<string, string>; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null };
+      const orgId = intent.metadata?.org_id;
+      if (!orgId) return null; // not one of ours (another integration on the same account)
+      const idOf = (x: string | { id: string } | null | undefined) => (typeof x === 'string' ? x : x?.id);
+      const error = intent.last_payment_error;
+      return {
+        provider: 'stripe',
+        kind: event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed',
+        ref: intent.id,
+        orgId,
+        paymentId: intent.metadata?.payment_id,
+        paymentMethodRef: idOf(intent.payment_method),
+        customerRef: idOf(intent.customer),
+        failureReason: error ? (error.message ?? error.decline_code ?? error.code ?? 'payment_failed') : undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { ChargeResult, OffSessionInput, PaymentProvider } from './provider.ts';
+
+export interface TestProviderOptions {
+  /** Decides the outcome of off-session installment charges; default: every charge succeeds. */
+  offSession?: (input: OffSessionInput) => 'succeed' | 'fail';
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+/**
+ * The built-in test processor: stands in for Stripe when no keys are configured (the demo,
+ * tests). It makes intents that nobody can pay except through
+ * `POST /v1/embed/bookings/:id/test-payments`, which feeds the outcome into the same
+ * path as Stripe's webhook. Never used in production (see `paymentsFromEnv`).
+ */
+export function testProvider(options: TestProviderOptions = {}): PaymentProvider {
+  return {
+    kind: 'test',
+    publishableKey: null,
+    testMode: true,
+    async createIntent(input) {
+      const ref = id('test_pi');
+      return { ref, clientSecret: `${ref}_secret_${randomBytes(8).toString('hex')}`, customerRef: input.saveForLater ? (input.customer.ref ?? id('test_cus')) : input.customer.ref };
+    },
+    async cancelIntent() {
+      return 'cancelled';
+    },
+    async chargeOffSession(input): Promise<ChargeResult> {
+      const outcome = options.offSession?.(input) ?? 'succeed';
+      const ref = id('test_pi');
+      return outcome === 'succeed' ? { status: 'succeeded', ref } : { status: 'failed', ref, reason: 'Your card was declined. (test)' };
+    },
+  };
+}

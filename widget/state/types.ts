@@ -1,6 +1,7 @@
 import type { ProgramDetail } from '../../schema/api/embed-programs.ts';
 import type { SlotOut } from '../../schema/api/embed-slots.ts';
 import type { BookingOut, CreatedBooking } from '../../schema/api/embed-bookings.ts';
+import type { CheckoutResponse as ApiCheckoutResponse } from '../../schema/api/checkout.ts';
 
 export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking };
 
@@ -26,25 +27,8 @@ export interface Conflict {
   alternatives: Alternative[];
 }
 
-/**
- * `POST /v1/embed/bookings/:id/checkout` answer (issue 6 contract; no schema/api file yet,
- * so the widget declares the fields it reads).
- */
-export interface CheckoutResponse {
-  booking: BookingOut & {
-    manage_url?: string;
-    last_payment?: { status: string; failure_reason: string | null } | null;
-  };
-  order: {
-    id: string;
-    currency: string;
-    total: number;
-    vat_total: number;
-    lines: Array<{ description: string; amount: number; vat_rate: number; vat_amount: number }>;
-  };
-  invoice?: { number: string; pdf_url: string };
-  payment?: { provider: 'stripe' | 'test'; client_secret: string; publishable_key?: string; stripe_account?: string; test_mode?: boolean };
-}
+/** `POST /v1/embed/bookings/:id/checkout` answer (schema/api/checkout.ts, issue 6). */
+export type CheckoutResponse = ApiCheckoutResponse;
 
 export interface CustomerDetails {
   name: string;

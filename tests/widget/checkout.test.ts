@@ -144,6 +144,9 @@ describe('details and checkout', () => {
     byText(pay, 'button', 'Continue to payment')!.click();
     await waitFor(() => pay.querySelector('.test-mode'), 'test mode');
     expect(callsTo('POST', '/checkout').at(-1)!.body).to.deep.equal({ method: 'card', plan: 'deposit' });
+    const summary = $(pay, '[part="summary"]').textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Due now: CHF 300.00').and.match(/Installment 3 on \d+ \w+ \d{4}: CHF 300\.00/);
+    await expectAccessible(el);
   });
 
   it('409 slot_taken: back to the times, collisions shown with alternatives, booked with the chosen ones', async () => {

@@ -157,5 +157,7 @@ export const de: Messages = {
   reservedUntil: 'Ihre Termine sind bis {datetime} reserviert. Bitte bezahlen Sie die Rechnung bis dahin.',
   toSchedule_one: 'Noch {count} Sitzung auf Ihrer Buchungsseite zu planen.',
   toSchedule_other: 'Noch {count} Sitzungen auf Ihrer Buchungsseite zu planen.',
+  dueNow: 'Jetzt fällig: {amount}',
+  installmentOn: 'Rate {n} am {date}: {amount}',
   paidTotal: 'Total {amount}',
 };

@@ -161,6 +161,8 @@ export const en = {
   reservedUntil: 'Your times are reserved until {datetime}. Please pay the invoice by then.',
   toSchedule_one: '{count} more session to schedule from your booking page.',
   toSchedule_other: '{count} more sessions to schedule from your booking page.',
+  dueNow: 'Due now: {amount}',
+  installmentOn: 'Installment {n} on {date}: {amount}',
   paidTotal: 'Total {amount}',
 };
 

@@ -157,5 +157,7 @@ export const fr: Messages = {
   reservedUntil: 'Vos horaires sont réservés jusqu’au {datetime}. Veuillez payer la facture d’ici là.',
   toSchedule_one: 'Encore {count} séance à planifier depuis votre page de réservation.',
   toSchedule_other: 'Encore {count} séances à planifier depuis votre page de réservation.',
+  dueNow: 'À payer maintenant : {amount}',
+  installmentOn: 'Versement {n} le {date} : {amount}',
   paidTotal: 'Total {amount}',
 };

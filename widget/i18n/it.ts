@@ -157,5 +157,7 @@ export const it: Messages = {
   reservedUntil: 'I tuoi orari sono riservati fino al {datetime}. Paga la fattura entro quella data.',
   toSchedule_one: 'Ancora {count} sessione da pianificare dalla pagina della prenotazione.',
   toSchedule_other: 'Ancora {count} sessioni da pianificare dalla pagina della prenotazione.',
+  dueNow: 'Da pagare ora: {amount}',
+  installmentOn: 'Rata {n} il {date}: {amount}',
   paidTotal: 'Totale {amount}',
 };

@@ -125,7 +125,15 @@ export function defaultHandlers(): RequestHandler[] {
       const body = c.body as { method: string; plan: string };
       const b = bookingOut(db.booking!.request as Record<string, any>);
       const total = b.total_price.amount;
+      const plan =
+        body.plan === 'deposit'
+          ? {
+              deposit: 30000,
+              installments: [1, 2, 3].map((seq) => ({ seq, due_at: new Date(Date.now() + seq * 14 * 86400000).toISOString(), amount: 30000, status: 'scheduled' })),
+            }
+          : null;
       const order = {
+        plan,
         id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
         currency: 'CHF',
         total,

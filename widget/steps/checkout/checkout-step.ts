@@ -327,7 +327,18 @@ export class TandemCheckoutStep extends StepElement {
               </tr>
             </tbody>
           </table>
-          ${order.vat_total ? html`<p class="hint">${i18n.t('vatTotal', { amount: i18n.money(order.vat_total, order.currency) })}</p>` : nothing}`
+          ${order.vat_total ? html`<p class="hint">${i18n.t('vatTotal', { amount: i18n.money(order.vat_total, order.currency) })}</p>` : nothing}
+          ${order.plan
+            ? html`<ul>
+                <li>${i18n.t('dueNow', { amount: i18n.money(order.plan.deposit, order.currency) })}</li>
+                ${order.plan.installments.map(
+                  (x) =>
+                    html`<li>
+                      ${i18n.t('installmentOn', { n: x.seq, date: i18n.date(dateOfInstant(x.due_at, s.timezone), 'long'), amount: i18n.money(x.amount, order.currency) })}
+                    </li>`,
+                )}
+              </ul>`
+            : nothing}`
         : v
           ? html`<p><strong>${i18n.t('total')}: ${i18n.money(booked?.total_price.amount ?? v.price, booked?.total_price.currency ?? v.currency)}</strong></p>`
           : nothing}

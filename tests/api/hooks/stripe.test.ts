@@ -1,0 +1,297 @@
+/**
+ * Stripe without the network: the real `stripe` library talks to msw handlers that answer
+ * like the Stripe API, and webhooks are signed with `generateTestHeaderString`.
+ */
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
+import { Clock, DAY, asSystem, problemOf, query } from '../../support/booking.ts';
+import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
+import { FLOW } from '../../../demo/seed/index.ts';
+import { withTenant } from '../../../server/db/tenant.ts';
+import { stripeProvider } from '../../../server/services/payments/stripe-provider.ts';
+import { chargeDueInstallments } from '../../../server/services/payments/installments.job.ts';
+
+type App = Awaited<ReturnType<typeof demoApp>>;
+
+const START = '2026-11-25T08:00:00Z';
+const WEBHOOK_SECRET = 'whsec_test_secret';
+const API = 'https://api.stripe.com';
+
+interface Call { path: string; form: URLSearchParams; account: string | null; idempotencyKey: string | null }
+
+describe('Stripe: PaymentIntents and the webhook', () => {
+  let app: App;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const clock = new Clock(new Date(START));
+  const calls: Call[] = [];
+  /** What the next off-session charge answers. */
+  let offSession: 'succeed' | 'decline' = 'succeed';
+  const intents = new Map<string, { id: string; status: string; amount: number; metadata: Record<string, string> }>();
+  let v: Record<string, string[]> = {};
+
+  const record = async (request: Request, path: string): Promise<Call> => {
+    const call = { path, form: new URLSearchParams(await request.text()), account: request.headers.get('stripe-account'), idempotencyKey: request.headers.get('idempotency-key') };
+    calls.push(call);
+    return call;
+  };
+  const server = setupServer(
+    http.post(`${API}/v1/customers`, async ({ request }) => {
+      const c = await record(request, '/v1/customers');
+      return HttpResponse.json({ id: `cus_${randomBytes(4).toString('hex')}`, object: 'customer', email: c.form.get('email') });
+    }),
+    http.post(`${API}/v1/payment_intents`, async ({ request }) => {
+      const c = await record(request, '/v1/payment_intents');
+      const id = `pi_${randomBytes(6).toString('hex')}`;
+      const metadata = Object.fromEntries([...c.form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+      const amount = Number(c.form.get('amount'));
+      if (c.form.get('off_session') === 'true') {
+        if (offSession === 'decline') {
+          return HttpResponse.json({ error: {
+            type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.',
+            payment_intent: { id, object: 'payment_intent', status: 'requires_payment_method', amount, metadata },
+          } }, { status: 402 });
+        }
+        intents.set(id, { id, status: 'succeeded', amount, metadata });
+        return HttpResponse.json({ id, object: 'payment_intent', status: 'succeeded', amount, currency: c.form.get('currency'), metadata });
+      }
+      intents.set(id, { id, status: 'requires_payment_method', amount, metadata });
+      return HttpResponse.json({ id, object: 'payment_intent', status: 'requires_payment_method', amount, currency: c.form.get('currency'), client_secret: `${id}_secret_abc`, metadata });
+    }),
+    http.post(`${API}/v1/payment_intents/:id/cancel`, async ({ request, params }) => {
+      await record(request, `/v1/payment_intents/${String(params.id)}/cancel`);
+      const pi = intents.get(String(params.id));
+      if (pi?.status === 'succeeded') {
+        return HttpResponse.json({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has already succeeded.' } }, { status: 400 });
+      }
+      if (pi) pi.status = 'canceled';
+      return HttpResponse.json({ id: params.id, object: 'payment_intent', status: 'canceled' });
+    }),
+    http.get(`${API}/v1/payment_intents/:id`, ({ params }) => {
+      const pi = intents.get(String(params.id));
+      return pi ? HttpResponse.json({ object: 'payment_intent', ...pi }) : HttpResponse.json({ error: { type: 'invalid_request_error', message: 'No such payment_intent' } }, { status: 404 });
+    }),
+  );
+  const provider = stripeProvider({ secretKey: 'sk_test_tandem', webhookSecret: WEBHOOK_SECRET, publishableKey: 'pk_test_stripe', config: { maxNetworkRetries: 0 } });
+  const signer = new Stripe('sk_test_signer');
+
+  before(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments: provider });
+    v = await demoVariants(app);
+    await withTenant(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
+  });
+  after(async () => {
+    server.close();
+    await db.close();
+  });
+  beforeEach(() => {
+    calls.length = 0;
+    clock.set(START);
+  });
+
+  const reiki = (start: string) => reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
+
+  function event(type: string, pi: { id: string; metadata: Record<string, string> }, extra: Record<string, unknown> = {}) {
+    return JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      data: { object: { id: pi.id, object: 'payment_intent', metadata: pi.metadata, status: type === 'payment_intent.succeeded' ? 'succeeded' : 'requires_payment_method', ...extra } },
+    });
+  }
+  function deliver(payload: string, signature?: string) {
+    const header = signature ?? signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    return app.request('/v1/hooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body: payload });
+  }
+  const intentOf = (clientSecret: string) => intents.get(clientSecret.split('_secret_')[0]!)!;
+
+  test('card: a PaymentIntent on the studio\'s Connect account with amount, currency, automatic methods and metadata', async () => {
+    const b = await reiki('2026-12-02T09:00:00.000Z');
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.deepEqual(out.payment && { ...out.payment, client_secret: undefined }, {
+      provider: 'stripe', client_secret: undefined, publishable_key: 'pk_test_stripe', stripe_account: 'acct_flow', test_mode: true, amount: 14000, currency: 'CHF',
+    });
+    const [call] = calls.filter((c) => c.path === '/v1/payment_intents');
+    assert.equal(call!.account, 'acct_flow', 'Stripe-Account: the org\'s Connect account');
+    assert.match(call!.idempotencyKey ?? '', /^tandem:payment:[0-9a-f-]{36}$/);
+    assert.equal(call!.form.get('amount'), '14000');
+    assert.equal(call!.form.get('currency'), 'chf');
+    assert.equal(call!.form.get('automatic_payment_methods[enabled]'), 'true');
+    assert.equal(call!.form.get('setup_future_usage'), null);
+    assert.equal(call!.form.get('metadata[org_id]'), FLOW.org);
+    assert.equal(call!.form.get('metadata[booking_id]'), b.id);
+    assert.equal(call!.form.get('metadata[order_id]'), out.order.id);
+    const [p] = await query(db.db, sql`select provider, provider_ref, status from payments where order_id = ${out.order.id}`);
+    assert.deepEqual({ ...p }, { provider: 'stripe', provider_ref: intentOf(out.payment!.client_secret).id, status: 'pending' });
+  });
+
+  test('TWINT: payment_method_types [twint] instead of automatic methods', async () => {
+    const b = await reiki('2026-12-02T10:30:00.000Z');
+    await checkedOut(await checkoutReq(app, b, { method: 'twint' }));
+    const [call] = calls.filter((c) => c.path === '/v1/payment_intents');
+    assert.equal(call!.form.get('payment_method_types[0]'), 'twint');
+    assert.equal(call!.form.get('automatic_payment_methods[enabled]'), null);
+  });
+
+  test('a new checkout cancels the earlier intent at Stripe; an intent already paid blocks it', async () => {
+    const b = await reiki('2026-12-02T12:00:00.000Z');
+    const first = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const pi = intentOf(first.payment!.client_secret);
+    await checkedOut(await checkoutReq(app, b, { method: 'twint' }));
+    assert.ok(calls.some((c) => c.path === `/v1/payment_intents/${pi.id}/cancel` && c.account === 'acct_flow'));
+    assert.equal(pi.status, 'canceled');
+    const third = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    intentOf(third.payment!.client_secret).status = 'succeeded'; // the customer paid; the webhook is on its way
+    const res = await checkoutReq(app, b, { method: 'twint' });
+    assert.equal(res.status, 409);
+    assert.equal((await problemOf(res)).code, 'invalid_state');
+  });
+
+  describe('POST /v1/hooks/stripe', () => {
+    test('succeeded, delivered three times and after a late "failed": one confirmation, one invoice, one mail', async () => {
+      const b = await reiki('2026-12-04T09:00:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      const succeeded = event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' });
+      const failed = event('payment_intent.payment_failed', pi, { last_payment_error: { message: 'Your card was declined.', code: 'card_declined' } });
+      for (const payload of [succeeded, succeeded, failed, succeeded]) {
+        const res = await deliver(payload);
+        assert.equal(res.status, 200, await res.clone().text());
+      }
+      assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
+      const [p] = await query(db.db, sql`select status, failure_reason from payments where order_id = ${out.order.id}`);
+      assert.deepEqual({ ...p }, { status: 'succeeded', failure_reason: null }, 'a failure arriving late changes nothing');
+      const [o] = await query(db.db, sql`select status::text, amount_paid from orders where id = ${out.order.id}`);
+      assert.deepEqual({ ...o }, { status: 'paid', amount_paid: 14000 });
+    });
+
+    test('failed first: reserved, the reason for the widget; then succeeded (a second card) confirms', async () => {
+      const b = await reiki('2026-12-04T10:30:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      assert.equal((await deliver(event('payment_intent.payment_failed', pi, { last_payment_error: { message: 'Your card was declined.', code: 'card_declined' } }))).status, 200);
+      assert.equal((await countsFor(db.db, b.id)).status, 'reserved');
+      const [p] = await query(db.db, sql`select status, failure_reason from payments where order_id = ${out.order.id}`);
+      assert.deepEqual({ ...p }, { status: 'failed', failure_reason: 'Your card was declined.' });
+      assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_second_card' }))).status, 200);
+      assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
+      const [after] = await query(db.db, sql`select status, failure_reason from payments where order_id = ${out.order.id}`);
+      assert.deepEqual({ ...after }, { status: 'succeeded', failure_reason: null });
+    });
+
+    test('events in any order, concurrently: still exactly one confirmation', async () => {
+      const b = await reiki('2026-12-04T12:00:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      const failed = event('payment_intent.payment_failed', pi, { last_payment_error: { message: 'Declined' } });
+      const succeeded = event('payment_intent.succeeded', pi);
+      const answers = await Promise.all([deliver(succeeded), deliver(failed), deliver(succeeded), deliver(succeeded)]);
+      assert.deepEqual(answers.map((r) => r.status), [200, 200, 200, 200]);
+      const c = await countsFor(db.db, b.id);
+      assert.deepEqual({ ...c }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
+    });
+
+    test('a bad signature: 400 invalid_signature and nothing changes', async () => {
+      const b = await reiki('2026-12-04T13:30:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const payload = event('payment_intent.succeeded', intentOf(out.payment!.client_secret));
+      const before = await countsFor(db.db, b.id);
+      const forged = new Stripe('sk_test_x').webhooks.generateTestHeaderString({ payload, secret: 'whsec_wrong', timestamp: Math.floor(clock.now().getTime() / 1000) });
+      const cases = [
+        await deliver(payload, forged),
+        await deliver(payload.replace('"livemode":false', '"livemode":true'), signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) })),
+        await deliver(payload, signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) - 3600 })),
+        await app.request('/v1/hooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload }),
+      ];
+      for (const res of cases) {
+        assert.equal(res.status, 400);
+        assert.equal((await problemOf(res)).code, 'invalid_signature');
+      }
+      assert.deepEqual(await countsFor(db.db, b.id), before);
+      assert.equal(before.status, 'reserved');
+    });
+
+    test('other events and other integrations\' intents are acknowledged and ignored', async () => {
+      const other = await deliver(JSON.stringify({ id: 'evt_x', object: 'event', type: 'charge.refunded', data: { object: { id: 'ch_1', object: 'charge' } } }));
+      assert.deepEqual(await other.json(), { received: true, handled: false });
+      const foreign = await deliver(event('payment_intent.succeeded', { id: 'pi_foreign', metadata: {} }));
+      assert.deepEqual(await foreign.json(), { received: true, handled: false });
+      const unknown = await deliver(event('payment_intent.succeeded', { id: 'pi_unknown', metadata: { org_id: FLOW.org } }));
+      assert.deepEqual(await unknown.json(), { received: true, handled: true, outcome: 'unknown' });
+    });
+  });
+
+  describe('deposit + plan: the card saved, installments charged off-session, dunning', () => {
+    test('the whole plan: deposit by webhook, first installment charged, then declines → reminders → overdue', async () => {
+      const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer({ locale: 'fr' }), sessions: { mode: 'cadence', first_start: '2026-12-01T09:00:00.000Z' }, intake: EVOLVE_INTAKE });
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+      const [cust] = calls.filter((c) => c.path === '/v1/customers');
+      assert.equal(cust!.account, 'acct_flow');
+      const [call] = calls.filter((c) => c.path === '/v1/payment_intents');
+      assert.equal(call!.form.get('amount'), '30000');
+      assert.equal(call!.form.get('setup_future_usage'), 'off_session');
+      assert.match(call!.form.get('customer') ?? '', /^cus_/);
+      const pi = intentOf(out.payment!.client_secret);
+      assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_saved', customer: call!.form.get('customer') }))).status, 200);
+      assert.equal((await countsFor(db.db, b.id)).status, 'confirmed');
+      const [plan] = await query(db.db, sql`select stripe_customer_id, stripe_payment_method_id from payment_plans where order_id = ${out.order.id}`);
+      assert.deepEqual({ ...plan }, { stripe_customer_id: call!.form.get('customer'), stripe_payment_method_id: 'pm_saved' });
+
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      // Nothing is due yet.
+      assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 0, overdue: 0, processing: 0 });
+      // Installment 1 (due 2026-12-23): charged off-session.
+      clock.set('2026-12-23T09:00:00Z');
+      calls.length = 0;
+      assert.deepEqual(await chargeDueInstallments(env), { charged: 1, failed: 0, overdue: 0, processing: 0 });
+      const [charge] = calls.filter((c) => c.path === '/v1/payment_intents');
+      assert.equal(charge!.form.get('off_session'), 'true');
+      assert.equal(charge!.form.get('confirm'), 'true');
+      assert.equal(charge!.form.get('payment_method'), 'pm_saved');
+      assert.equal(charge!.form.get('amount'), '26000');
+      assert.equal(charge!.account, 'acct_flow');
+      const [o1] = await query(db.db, sql`select status::text, amount_paid from orders where id = ${out.order.id}`);
+      assert.deepEqual({ ...o1 }, { status: 'partially_paid', amount_paid: 56000 });
+      // Its webhook arriving afterwards changes nothing.
+      const charged = intents.get([...intents.keys()].at(-1)!)!;
+      await deliver(event('payment_intent.succeeded', charged));
+      assert.equal((await query(db.db, sql`select amount_paid from orders where id = ${out.order.id}`))[0]!.amount_paid, 56000);
+      assert.equal(await chargeDueInstallments(env).then((r) => r.charged), 0, 'paid installments are not charged again');
+
+      // Installment 2 (due 2027-01-20): declined three times.
+      offSession = 'decline';
+      clock.set('2027-01-20T09:00:00Z');
+      assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 1, overdue: 0, processing: 0 });
+      let [i2] = await query(db.db, sql`select status::text, attempts, next_attempt_at, last_error from installments where order_id = ${out.order.id} and seq = 2`);
+      assert.equal(i2!.status, 'failed');
+      assert.equal(new Date(i2!.next_attempt_at as string).toISOString(), '2027-01-23T09:00:00.000Z', 'again in 3 days');
+      assert.match(String(i2!.last_error), /insufficient funds/);
+      assert.deepEqual(await chargeDueInstallments(env).then((r) => r.failed), 0, 'not before the next attempt');
+      clock.advance(3 * DAY);
+      assert.equal((await chargeDueInstallments(env)).failed, 1);
+      clock.advance(4 * DAY);
+      assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 0, overdue: 1, processing: 0 });
+      [i2] = await query(db.db, sql`select status::text, attempts from installments where order_id = ${out.order.id} and seq = 2`);
+      assert.deepEqual({ ...i2 }, { status: 'overdue', attempts: 3 });
+      const [bk] = await query(db.db, sql`select status::text, payment_overdue from program_bookings where id = ${b.id}`);
+      assert.deepEqual({ ...bk }, { status: 'confirmed', payment_overdue: true });
+      const mails = await query(db.db, sql`select to_address, subject from mail_outbox where dedupe_key like 'installment:%' order by created_at`);
+      assert.deepEqual(mails.map((m) => m.subject), [
+        'Paiement non reçu : EVOLVE — holistic coaching',
+        'Paiement non reçu : EVOLVE — holistic coaching',
+        'Paiement en retard : EVOLVE — holistic coaching',
+        'Rate überfällig: Ana Muster, EVOLVE — holistic coaching',
+      ]);
+      assert.equal(mails[3]!.to_address, 'hallo@studioflow.example', 'the studio is told');
+      clock.advance(30 * DAY);
+      assert.deepEqual(await chargeDueInstallments(env).then((r) => r.failed + r.overdue), 1, 'only installment 3 is tried; the overdue one waits for staff');
+      offSession = 'succeed';
+    });
+  });
+});

@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.ts';
 import type { TenantContext } from '../db/tenant.ts';
 import { withTenant } from '../db/tenant.ts';
-import { rowsOf } from '../services/api-keys.ts';
+import { rows } from '../db/prepared.ts';
 import { bookingTransaction } from '../services/booking/transaction.ts';
 import { AppError, problemBody, statusOf } from './errors.ts';
 
@@ -70,23 +70,23 @@ interface Options {
 async function claim(tx: Tx, orgId: string, o: Options, hash: string): Promise<{ request_hash: string; response_status: number | null; response_body: unknown } | undefined> {
   const now = o.now.toISOString();
   const expires = new Date(o.now.getTime() + KEY_TTL_MS).toISOString();
-  const claimed = rowsOf(await tx.execute(sql`
+  const claimed = await rows(tx, sql`
     insert into idempotency_keys (org_id, key, scope, request_hash, expires_at)
     values (${orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${expires}::timestamptz)
     on conflict (org_id, scope, key) do update
       set request_hash = excluded.request_hash, response_status = null, response_body = null, created_at = ${now}::timestamptz, expires_at = excluded.expires_at
       where idempotency_keys.expires_at <= ${now}::timestamptz
-    returning id`));
+    returning id`);
   if (claimed.length) return undefined;
-  const [row] = rowsOf(await tx.execute(sql`
-    select request_hash, response_status, response_body from idempotency_keys
-     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`));
+  const [row] = await rows(tx, sql`
+    select request_hash, response_status, response_body::text as response_body from idempotency_keys
+     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`);
   if (!row) throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
-  return row as { request_hash: string; response_status: number | null; response_body: unknown };
+  return { request_hash: String(row.request_hash), response_status: row.response_status === null ? null : Number(row.response_status), response_body: typeof row.response_body === 'string' ? JSON.parse(row.response_body) : row.response_body };
 }
 
 async function store(tx: Tx, orgId: string, o: Options, answer: Answer): Promise<void> {
-  await tx.execute(sql`
+  await rows(tx, sql`
     update idempotency_keys set response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
      where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`);
 }

@@ -1,15 +1,15 @@
 /**
  * What the availability engine needs from the database: instructors' rules as WeeklyRule /
- * DateOverride, and their busy time (and a room's) from schedule_blocks. Runs as whoever the
- * transaction acts for; the booking and slots paths call it after `actAsSystem`, since
- * rules and blocks are staff data.
+ * DateOverride, and their busy time (and a room's) from schedule_blocks. The booking and
+ * slots paths call it after `actAsSystem`: rules and blocks are staff data, and blocks are
+ * read through live_blocks_between(), which answers system, owner and manager callers only.
  *
  * A `held` block whose hold has expired is not busy: it is returned apart (`expired`) so the
  * booking path can release the holds it runs into.
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
-import { rowsOf } from '../api-keys.ts';
+import { rows } from '../../db/prepared.ts';
 import type { DateOverride, InstructorCalendar, Interval, WeeklyRule } from '../../domain/availability/index.ts';
 import type { SlotSettings } from '../../domain/availability/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
@@ -72,26 +72,24 @@ export function slotSettingsOf(program: { sessionLengthMin: number; scheduling: 
 export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calendars> {
   const ids = uuidArray(req.instructors.map((i) => i.id));
   const [ruleRows, blockRows] = await Promise.all([
-    tx.execute(sql`select instructor_id, kind, weekday, on_date::text as on_date,
+    rows(tx, sql`select instructor_id, kind, weekday, on_date::text as on_date,
         to_char(start_time, 'HH24:MI') as start_time, to_char(end_time, 'HH24:MI') as end_time,
         valid_from::text as valid_from, valid_until::text as valid_until, timezone
       from availability_rules
       where org_id = ${req.orgId}::uuid and instructor_id = any(${ids}::uuid[])`),
-    tx.execute(sql`select id, instructor_id, resource_id, session_id, status,
+    // through live_blocks_between (migration 0007): under RLS `during && …` could not use the index
+    rows(tx, sql`select id, instructor_id, resource_id, session_id, status,
         (extract(epoch from lower(during)) * 1000)::float8 as s,
         (extract(epoch from upper(during)) * 1000)::float8 as e,
         (extract(epoch from hold_expires_at) * 1000)::float8 as h
-      from schedule_blocks
-      where org_id = ${req.orgId}::uuid and status <> 'cancelled'
-        and during && tstzrange(${iso(req.from)}::timestamptz, ${iso(req.to)}::timestamptz, '[)')
-        and (instructor_id = any(${ids}::uuid[]) or resource_id = ${req.resourceId ?? null}::uuid)`),
+      from live_blocks_between(${ids}::uuid[], ${req.resourceId ?? null}::uuid, ${iso(req.from)}::timestamptz, ${iso(req.to)}::timestamptz)`),
   ]);
 
   const byInstructor = new Map<string, InstructorCalendar>();
   const zoneSeen = new Map<string, string>();
   for (const i of req.instructors) byInstructor.set(i.id, { instructorId: i.id, timezone: i.timezone, rules: [], overrides: [], busy: [] });
   const overrideIndex = new Map<string, DateOverride>();
-  for (const r of rowsOf(ruleRows)) {
+  for (const r of ruleRows) {
     const cal = byInstructor.get(String(r.instructor_id));
     if (!cal) continue;
     // Rules are written in their own zone; an instructor's rules share one (the first wins).
@@ -120,7 +118,7 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
   const blocks: BlockRow[] = [];
   const expired: BlockRow[] = [];
   const roomBusy: Interval[] | undefined = req.resourceId ? [] : undefined;
-  for (const r of rowsOf(blockRows)) {
+  for (const r of blockRows) {
     const block: BlockRow = {
       id: String(r.id),
       instructorId: r.instructor_id ? String(r.instructor_id) : null,

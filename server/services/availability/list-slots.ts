@@ -5,14 +5,12 @@
  * The program (and its by_link token) is read as the caller, so its visibility is the
  * policies' decision; rules and blocks are staff data, read after `actAsSystem`.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { actAsSystem } from '../../db/tenant.ts';
-import * as t from '../../../schema/db/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { computeSlotsForInstructors } from '../../domain/availability/index.ts';
 import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts';
-import { findProgramBySlug, programInstructors } from '../catalog/programs.queries.ts';
+import { loadBookableProgram } from './program.queries.ts';
 import { loadCalendars, slotSettingsOf } from './calendars.queries.ts';
 import { dayStartUtc, localClock } from './local-time.ts';
 
@@ -31,16 +29,10 @@ export interface SlotsRequest {
 }
 
 export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsResponse> {
-  const program = await findProgramBySlug(tx, req.orgId, req.slug);
+  const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
-  const [instructors, variants] = await Promise.all([
-    programInstructors(tx, program.id),
-    req.variant
-      ? tx.select({ id: t.programVariants.id }).from(t.programVariants)
-        .where(and(eq(t.programVariants.programId, program.id), eq(t.programVariants.id, req.variant), eq(t.programVariants.isActive, true)))
-      : Promise.resolve([{ id: '' }]),
-  ]);
-  if (variants.length === 0) throw new AppError('validation_failed', undefined, { errors: [{ field: 'variant', message: 'is not a variant of this program' }] });
+  const instructors = program.instructors;
+  if (req.variant && !program.variant) throw new AppError('validation_failed', undefined, { errors: [{ field: 'variant', message: 'is not a variant of this program' }] });
   const chosen = req.instructor ? instructors.filter((i) => i.id === req.instructor) : instructors;
   if (req.instructor && chosen.length === 0) throw new AppError('validation_failed', undefined, { errors: [{ field: 'instructor', message: 'does not teach this program' }] });
 

@@ -19,8 +19,8 @@ import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError } from '../../http/errors.ts';
 import { CommitThenFail } from '../../http/idempotency.ts';
 import { cadenceStarts, type InstructorCalendar, type SlotSettings } from '../../domain/availability/index.ts';
-import { rowsOf } from '../api-keys.ts';
-import { findProgramBySlug, programInstructors } from '../catalog/programs.queries.ts';
+import { loadBookableProgram } from '../availability/program.queries.ts';
+import { rows } from '../../db/prepared.ts';
 import { loadCalendars, slotSettingsOf, type Calendars } from '../availability/calendars.queries.ts';
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
@@ -28,7 +28,6 @@ import { HOLD_MS, releaseExpiredHolds } from './holds.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (ms: number) => new Date(ms).toISOString();
 const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
 
@@ -95,10 +94,10 @@ async function releaseHoldsInTheWay(tx: Tx, orgId: string, cals: Calendars, inst
 /** The customer with this email in the org, created when new. Existing details are kept. */
 async function findOrCreateCustomer(tx: Tx, orgId: string, c: CreateBookingBody['customer']): Promise<string> {
   const zone = c.timezone ? canonicalZone(c.timezone) ?? null : null;
-  const inserted = rowsOf(await tx.execute(sql`
+  const inserted = await rows(tx, sql`
     insert into customers (org_id, name, email, phone, locale, timezone)
     values (${orgId}::uuid, ${c.name}, ${c.email}, ${c.phone ?? null}, ${c.locale}, ${zone})
-    on conflict (org_id, email) do nothing returning id`));
+    on conflict (org_id, email) do nothing returning id`);
   if (inserted[0]) return String(inserted[0].id);
   const [found] = await tx.select({ id: t.customers.id }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.email, c.email)));
   if (!found) throw new Error('customer vanished between insert and select');
@@ -126,21 +125,13 @@ export interface CreateBookingInput {
 export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: CreateBookingInput): Promise<CreatedBooking> {
   const now = nowDate.getTime();
   // As the caller (anonymous embed): the program must be visible to it, by_link with its token.
-  const program = UUID.test(body.program)
-    ? (await tx.select().from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, body.program))))[0]
-    : await findProgramBySlug(tx, orgId, body.program);
+  const program = await loadBookableProgram(tx, orgId, body.program, body.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
-  const [variants, forms, instructors] = await Promise.all([
-    tx.select().from(t.programVariants).where(and(eq(t.programVariants.programId, program.id), eq(t.programVariants.id, body.variant), eq(t.programVariants.isActive, true))),
-    tx.select().from(t.programIntakeForms).where(eq(t.programIntakeForms.programId, program.id)),
-    programInstructors(tx, program.id),
-  ]);
-  const variant = variants[0];
+  const { variant, instructors, form } = program;
   if (!variant) throw invalid('variant', 'is not a variant of this program');
   const candidates: Candidate[] = (body.instructor ? instructors.filter((i) => i.id === body.instructor) : instructors).map((i) => ({ id: i.id, name: i.name, timezone: i.timezone }));
   if (candidates.length === 0) throw body.instructor ? invalid('instructor', 'does not teach this program') : new AppError('slot_unavailable', 'Nobody teaches this program at the moment.', { conflicts: [] });
-  const form = forms[0];
-  const intake = checkIntake(form ? { schema: form.formSchemaJson, isRequired: form.isRequired } : undefined, body.intake);
+  const intake = checkIntake(form ?? undefined, body.intake);
 
   const s = schedulingOf(program);
   const count = program.isMultiSession ? variant.sessionsCount : 1;
@@ -179,13 +170,13 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
   const token = newClientToken();
   const holdExpiresAt = now + HOLD_MS;
   const lengthMs = program.sessionLengthMin * 60_000;
-  const rows = Array.from({ length: count }, (_, i) => {
+  const sessionRows = Array.from({ length: count }, (_, i) => {
     const start = choice.starts[i];
     return { id: randomUUID(), seq: i + 1, starts_at: start === undefined ? null : iso(start), ends_at: start === undefined ? null : iso(start + lengthMs) };
   });
-  const blocks = rows.filter((r) => r.starts_at !== null).map((r) => ({ sessionId: r.id, start: Date.parse(r.starts_at!) }));
+  const blocks = sessionRows.filter((r) => r.starts_at !== null).map((r) => ({ sessionId: r.id, start: Date.parse(r.starts_at!) }));
   const meetingUrl = program.deliveryMode === 'in_person' ? null : program.meetingUrl;
-  await tx.execute(sql`
+  await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
                                     sessions_count, source, intake_answers, private_link_token, client_token_hash, hold_expires_at)
@@ -196,7 +187,7 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
     ), s as (
       insert into program_sessions (id, org_id, booking_id, seq, starts_at, ends_at, timezone, location_id, meeting_url)
       select x.id, ${orgId}::uuid, (select id from b), x.seq, x.starts_at, x.ends_at, ${zone}, ${program.locationId}::uuid, ${meetingUrl}
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
+        from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
       returning id
     )
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
@@ -204,7 +195,7 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
 
-  const out: SessionOut[] = rows.filter((r) => r.starts_at !== null).map((r) => ({
+  const out: SessionOut[] = sessionRows.filter((r) => r.starts_at !== null).map((r) => ({
     id: r.id, seq: r.seq, starts_at: r.starts_at!, ends_at: r.ends_at!, timezone: zone, status: 'scheduled', revision: 0,
   }));
   return {

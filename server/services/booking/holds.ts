@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { rowsOf } from '../api-keys.ts';
+import { rows } from '../../db/prepared.ts';
 import { uuidArray } from '../availability/calendars.queries.ts';
 
 /** How long a reserved booking holds its times. */
@@ -26,7 +27,7 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
   const blockIds = uuidArray(only?.blockIds ?? []);
   const bookingIds = uuidArray(only?.bookingIds ?? []);
   const everything = !only;
-  const result = await tx.execute(sql`
+  const result = await rows(tx, sql`
     with target as (
       select s.booking_id as id from schedule_blocks k join program_sessions s on s.id = k.session_id and s.org_id = k.org_id
        where k.org_id = ${orgId}::uuid and k.id = any(${blockIds}::uuid[])
@@ -47,7 +48,7 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
       returning id
     )
     select (select count(*) from b)::int as bookings, (select count(*) from k)::int as blocks`);
-  const row = rowsOf(result)[0] ?? {};
+  const row = result[0] ?? {};
   return { bookings: Number(row.bookings ?? 0), blocks: Number(row.blocks ?? 0) };
 }
 

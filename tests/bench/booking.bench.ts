@@ -1,0 +1,184 @@
+/**
+ * Booking throughput against a real PostgreSQL server. Prints; never asserts on time.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx tests/bench/booking.bench.ts [seconds=8] [clients=20]
+ *
+ * A fresh database on that server (dropped afterwards), the demo data, and a bench program
+ * taught by 20 instructors who are open around the clock (30-minute sessions, no buffers,
+ * no notice). Each of `clients` concurrent clients books its own instructor's next free
+ * slot, one booking after the other: distinct slots, no conflicts, a new customer each time.
+ *
+ * Stages, each run for `seconds` at the same concurrency, to show where the time goes:
+ *   full      POST /v1/embed/bookings through the Hono app (app.request: no socket), as the
+ *             widget does: key lookup, validation, idempotency, availability check, writes
+ *   service   the booking transaction alone (createBooking in bookingTransaction): no HTTP,
+ *             no key lookup, no idempotency row
+ *   key       only the publishable-key lookup every embed request starts with
+ *   floor     one transaction with the same writes and nothing else (BEGIN, role and
+ *             settings, one insert statement, COMMIT): what any booking costs at least
+ * For each: bookings/s, latency p50/p95, and CPU per booking in this Node process and in
+ * the PostgreSQL server's processes (read from /proc; the server runs on this machine).
+ */
+import os from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../support/database.ts';
+import { demoApp, flowKey } from '../support/app.ts';
+import { FLOW } from '../../demo/seed/index.ts';
+import type { Database } from '../../server/db/database.ts';
+import { withTenant } from '../../server/db/tenant.ts';
+import { rowsOf, resolveKey } from '../../server/services/api-keys.ts';
+import { bookingTransaction } from '../../server/services/booking/transaction.ts';
+import { createBooking } from '../../server/services/booking/bookings.mutations.ts';
+import type { CreateBookingBody } from '../../schema/api/embed-bookings.ts';
+
+const SECONDS = Number(process.argv[2] ?? 8);
+const CLIENTS = Number(process.argv[3] ?? 20);
+const INSTRUCTORS = 20;
+const PROGRAM = '0f1a0000-0000-4000-8000-00000000be01';
+const SLOT_MS = 30 * 60_000;
+const DAY_MS = 86_400_000;
+const NOW = new Date('2026-11-25T08:00:00Z');
+const BASE = Date.parse('2026-12-01T00:00:00Z');
+
+if (!process.env.DATABASE_URL) {
+  console.error('Set DATABASE_URL to a PostgreSQL server, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
+  process.exit(2);
+}
+
+const instructorId = (i: number) => `0f1a0000-0000-4000-8000-0000000b${String(i).padStart(4, '0')}`;
+
+async function setup(db: Database): Promise<string> {
+  await withTenant(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
+    const ids = Array.from({ length: INSTRUCTORS }, (_, i) => instructorId(i));
+    for (const [i, id] of ids.entries()) {
+      await tx.execute(sql`insert into staff (id, org_id, role, name, email, timezone) values (${id}, ${FLOW.org}, 'instructor', ${`Bench ${i}`}, ${`bench${i}@studioflow.example`}, 'Europe/Zurich')`);
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        await tx.execute(sql`insert into availability_rules (org_id, instructor_id, kind, weekday, start_time, end_time, timezone) values (${FLOW.org}, ${id}, 'weekly', ${weekday}, '00:00', '00:00', 'Europe/Zurich')`);
+      }
+    }
+    await tx.execute(sql`insert into programs (id, org_id, slug, title, category, delivery_mode, session_length_min, scheduling)
+      values (${PROGRAM}, ${FLOW.org}, 'bench', 'Bench', 'coaching', 'online', 30,
+        ${JSON.stringify({ buffer_before_min: 0, buffer_after_min: 0, min_notice_min: 0, horizon_days: 3650, slot_step_min: 30 })}::jsonb)`);
+    for (const id of ids) await tx.execute(sql`insert into program_instructors (org_id, program_id, staff_id) values (${FLOW.org}, ${PROGRAM}, ${id})`);
+    await tx.execute(sql`insert into program_variants (org_id, program_id, name, currency, price, vat_rate_bp) values (${FLOW.org}, ${PROGRAM}, 'One', 'CHF', 5000, 810)`);
+  });
+  const [v] = rowsOf(await db.execute(sql`select id from program_variants where program_id = ${PROGRAM}`));
+  return String(v!.id);
+}
+
+/** CPU time (ms) of the PostgreSQL server's processes, from /proc. */
+function postgresCpuMs(): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    } catch { /* gone */ }
+  }
+  return total;
+}
+
+interface StageResult { name: string; ops: number; seconds: number; p50: number; p95: number; nodeCpu: number; pgCpu: number }
+
+/** Runs `op(client, n)` in CLIENTS concurrent loops for SECONDS. */
+async function stage(name: string, op: (client: number, n: number) => Promise<void>): Promise<StageResult> {
+  const latencies: number[] = [];
+  const counters = Array.from({ length: CLIENTS }, () => 0);
+  // warm up (prepared statements, JIT), not counted
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => { for (let i = 0; i < 10; i++) await op(c, counters[c]!++); }));
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuMs();
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+    while (performance.now() < until) {
+      const t = performance.now();
+      await op(c, counters[c]!++);
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpu = postgresCpuMs() - pg0;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return { name, ops: latencies.length, seconds, p50: q(0.5), p95: q(0.95), nodeCpu: (cpu.user + cpu.system) / 1000 / latencies.length, pgCpu: pgCpu / latencies.length };
+}
+
+async function main() {
+  const opened = await freshDatabase({ max: CLIENTS });
+  const db = opened.db;
+  try {
+    const app = await demoApp(db, { now: () => NOW });
+    const variant = await setup(db);
+    // Each stage books its own days, so stages never meet: stage s uses days [s*60, s*60+60).
+    const startOf = (stageIndex: number, n: number) => BASE + (stageIndex * 60 + Math.floor(n / 48)) * DAY_MS + (n % 48) * SLOT_MS;
+    const body = (stageIndex: number, client: number, n: number): CreateBookingBody => ({
+      program: 'bench', variant, instructor: instructorId(client % INSTRUCTORS),
+      customer: { name: 'Bench Customer', email: `s${stageIndex}-c${client}-${n}@bench.example`, locale: 'en' },
+      sessions: { mode: 'explicit', starts: [new Date(startOf(stageIndex, n)).toISOString()] },
+      intake: {},
+    });
+
+    const results: StageResult[] = [];
+    results.push(await stage('full', async (c, n) => {
+      const res = await app.request('/v1/embed/bookings', {
+        method: 'POST', headers: { ...flowKey, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body(0, c, n)),
+      });
+      if (res.status !== 201) throw new Error(`full: ${res.status} ${await res.text()}`);
+    }));
+    results.push(await stage('service', async (c, n) => {
+      const b = body(1, c, n);
+      await bookingTransaction(db, { orgId: FLOW.org, role: 'anonymous' }, (tx) => createBooking(tx, { orgId: FLOW.org, body: b, now: NOW }));
+    }));
+    results.push(await stage('key', async () => {
+      if (!(await resolveKey(db, 'pk_test_flow'))) throw new Error('key');
+    }));
+    const [customer] = rowsOf(await db.execute(sql`select id from customers where org_id = ${FLOW.org} limit 1`));
+    results.push(await stage('floor', async (c, n) => {
+      const start = startOf(3, n);
+      const session = randomUUID();
+      await withTenant(db, { orgId: FLOW.org, role: 'system' }, (tx) => tx.execute(sql`
+        with b as (
+          insert into program_bookings (org_id, program_id, variant_id, customer_id, instructor_id, currency, total_price, sessions_count, client_token_hash, hold_expires_at)
+          values (${FLOW.org}::uuid, ${PROGRAM}::uuid, ${variant}::uuid, ${customer!.id}::uuid, ${instructorId(c % INSTRUCTORS)}::uuid, 'CHF', 5000, 1, 'x', ${new Date(NOW.getTime() + 900_000).toISOString()}::timestamptz)
+          returning id
+        ), s as (
+          insert into program_sessions (id, org_id, booking_id, seq, starts_at, ends_at, timezone)
+          select ${session}::uuid, ${FLOW.org}::uuid, id, 1, ${new Date(start).toISOString()}::timestamptz, ${new Date(start + SLOT_MS).toISOString()}::timestamptz, 'Europe/Zurich' from b
+        )
+        insert into schedule_blocks (org_id, kind, status, instructor_id, during, timezone, hold_expires_at, session_id)
+        values (${FLOW.org}::uuid, 'session', 'held', ${instructorId(c % INSTRUCTORS)}::uuid,
+                tstzrange(${new Date(start).toISOString()}::timestamptz, ${new Date(start + SLOT_MS).toISOString()}::timestamptz, '[)'), 'Europe/Zurich',
+                ${new Date(NOW.getTime() + 900_000).toISOString()}::timestamptz, ${session}::uuid)`));
+    }));
+
+    const [check] = rowsOf(await db.execute(sql`select count(*)::int as n from schedule_blocks a join schedule_blocks b
+      on a.id < b.id and a.during && b.during and a.instructor_id = b.instructor_id where a.status <> 'cancelled' and b.status <> 'cancelled'`));
+
+    const cpus = os.cpus();
+    console.log(`Booking throughput — ${CLIENTS} concurrent clients, ${SECONDS} s per stage, pool ${CLIENTS} connections`);
+    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}, PostgreSQL at DATABASE_URL; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log('');
+    console.log('| stage | per second | p50 | p95 | Node CPU / op | PostgreSQL CPU / op |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of results) {
+      console.log(`| ${r.name} | ${Math.round(r.ops / r.seconds)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.nodeCpu.toFixed(2)} ms | ${r.pgCpu.toFixed(2)} ms |`);
+    }
+    console.log('');
+    console.log(`Overlapping live blocks afterwards: ${String(check!.n)} (must be 0).`);
+  } finally {
+    await opened.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp, nordKey } from '../../support/app.ts';
+import { Clock, problemOf, query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
+import { renderInvoicePdf } from '../../../server/services/invoices/invoice-pdf.ts';
+import type { InvoiceSnapshot } from '../../../server/services/invoices/invoice-snapshot.ts';
+
+type App = Awaited<ReturnType<typeof demoApp>>;
+
+const START = '2026-11-25T08:00:00Z';
+const skFlow = { Authorization: 'Bearer sk_test_flow' };
+
+describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)', () => {
+  let app: App;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const clock = new Clock(new Date(START));
+  let v: Record<string, string[]> = {};
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now });
+    v = await demoVariants(app);
+  });
+  after(async () => db.close());
+
+  const record = (orderId: string, body: unknown, headers: Record<string, string> = {}) => app.request(`/v1/admin/orders/${orderId}/payments`, {
+    method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...headers }, body: JSON.stringify(body),
+  });
+  async function qrBillBooking(start: string) {
+    clock.set(START);
+    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }));
+    return { b, out };
+  }
+
+  test('a partial transfer: partially paid, still reserved; the rest: confirmed through the one confirmation', async () => {
+    const { b, out } = await qrBillBooking('2026-12-02T09:00:00.000Z');
+    clock.advance(2 * 86_400_000);
+    const first = await record(out.order.id, { amount: 4000, method: 'bank_transfer', reference: 'camt 2026-11-27 #1' });
+    assert.equal(first.status, 201, await first.clone().text());
+    const a = await first.json() as { order: { status: string; amount_paid: number; amount_due: number }; booking: { status: string } };
+    assert.deepEqual([a.order.status, a.order.amount_paid, a.order.amount_due, a.booking.status], ['partially_paid', 4000, 10000, 'reserved']);
+    assert.equal((await countsFor(db.db, b.id)).mails, 0);
+    const rest = await record(out.order.id, { amount: 10000, method: 'bank_transfer', reference: 'camt 2026-11-27 #2' });
+    const c = await rest.json() as { order: { status: string; amount_paid: number }; booking: { status: string }; payment: { reference: string } };
+    assert.deepEqual([c.order.status, c.order.amount_paid, c.booking.status], ['paid', 14000, 'confirmed']);
+    assert.equal(c.payment.reference, 'camt 2026-11-27 #2');
+    assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 2, status: 'confirmed' });
+    const [inv] = await query(db.db, sql`select number, reference_type, snapshot from invoices where order_id = ${out.order.id}`);
+    assert.equal(String(inv!.number), out.invoice!.number, 'the QR-bill invoice issued at checkout is the invoice: no second number');
+    assert.equal(inv!.reference_type, 'QRR');
+    const paidPdf = await renderInvoicePdf(inv!.snapshot as InvoiceSnapshot, { amountPaid: 14000 });
+    const unpaidPdf = await renderInvoicePdf(inv!.snapshot as InvoiceSnapshot, { amountPaid: 0 });
+    assert.ok(unpaidPdf.length > paidPdf.length + 2000, 'the QR-bill payment part only while something is due');
+    const [blocks] = await query(db.db, sql`select count(*)::int as held from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = ${b.id} and k.status = 'held'`);
+    assert.equal(blocks!.held, 0);
+  });
+
+  test('more than is due: 400 on amount; a paid order: 409', async () => {
+    const { out } = await qrBillBooking('2026-12-02T10:30:00.000Z');
+    const over = await record(out.order.id, { amount: 14001, method: 'bank_transfer', reference: 'x' });
+    assert.equal(over.status, 400);
+    assert.deepEqual((await problemOf(over)).errors?.map((e) => e.field), ['amount']);
+    assert.equal((await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'x' })).status, 201);
+    const again = await record(out.order.id, { amount: 100, method: 'bank_transfer', reference: 'y' });
+    assert.equal(again.status, 409);
+    assert.equal((await problemOf(again)).code, 'invalid_state');
+  });
+
+  test('Idempotency-Key: a retried request records the transfer once', async () => {
+    const { b, out } = await qrBillBooking('2026-12-02T12:00:00.000Z');
+    const key = randomUUID();
+    const one = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'r' }, { 'Idempotency-Key': key });
+    const two = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'r' }, { 'Idempotency-Key': key });
+    assert.equal(two.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await two.json(), await one.json());
+    assert.equal((await countsFor(db.db, b.id)).succeeded, 1);
+    assert.equal((await record(out.order.id, { amount: 1, method: 'bank_transfer', reference: 'r' }, { 'Idempotency-Key': key })).status, 422);
+  });
+
+  test('keys and tenants: no key 401, a publishable key 401, another studio\'s order 404, bad body 400', async () => {
+    const { out } = await qrBillBooking('2026-12-04T09:00:00.000Z');
+    const noKey = await app.request(`/v1/admin/orders/${out.order.id}/payments`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: '{}' });
+    assert.equal(noKey.status, 401);
+    assert.equal((await record(out.order.id, { amount: 1, method: 'bank_transfer', reference: 'r' }, { Authorization: 'Bearer pk_test_flow' })).status, 401);
+    // An order of Atelier Nord, with Studio Flow's key.
+    const nv = await demoVariants(app, nordKey);
+    const slug = Object.keys(nv)[0]!;
+    const slots = await (await app.request(`/v1/embed/programs/${slug}/slots?from=2026-12-03&to=2026-12-20&tz=Europe/Berlin`, { headers: nordKey })).json() as { days: { slots: { start: string }[] }[] };
+    const nb = await reserve(app, { program: slug, variant: nv[slug]![0], customer: customer(), sessions: { mode: 'later', first_start: slots.days.flatMap((d) => d.slots)[0]!.start } }, nordKey);
+    const nordOrder = await checkedOut(await checkoutReq(app, nb, { method: 'card' }, nordKey));
+    const foreign = await record(nordOrder.order.id, { amount: 100, method: 'bank_transfer', reference: 'r' });
+    assert.equal(foreign.status, 404);
+    assert.equal((await problemOf(foreign)).code, 'not_found');
+    const bad = await record(out.order.id, { amount: 12.5, method: 'cash' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((await problemOf(bad)).errors?.map((e) => e.field).sort(), ['amount', 'method', 'reference']);
+  });
+});

@@ -66,5 +66,32 @@ export function sessionsIcs(input: IcsInput): string {
   });
   const { error, value } = createEvents(events, { productId: 'tandem/bookings', method: input.method });
   if (error || !value) throw error ?? new Error('ics: no output');
-  return value;
+  return refold(value);
+}
+
+/**
+ * RFC 5545 §3.1: content lines are folded at 75 octets. The `ics` package folds at 75
+ * characters, which is too long for lines with non-ASCII text (names like "Zürich"): unfold
+ * and fold again by UTF-8 octets, never inside a character.
+ */
+export function refold(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map((line) => {
+    const out: string[] = [];
+    let current = '';
+    let octets = 0;
+    for (const ch of line) {
+      const size = Buffer.byteLength(ch);
+      const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+      if (octets + size > limit) {
+        out.push(current);
+        current = '';
+        octets = 0;
+      }
+      current += ch;
+      octets += size;
+    }
+    out.push(current);
+    return out.join('\r\n ');
+  }).join('\r\n');
 }

@@ -36,7 +36,7 @@ function toHtml(text: string): string {
     const html = esc(p).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, '<br>');
     return `<p>${html}</p>`;
   });
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em">${paragraphs.join('\n')}</body></html>`;
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${paragraphs.join('\n')}</body></html>`;
 }
 
 function details(d: BookingMailData): string[] {

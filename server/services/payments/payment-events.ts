@@ -33,6 +33,11 @@ export async function handlePaymentEvent(env: PaymentEventEnv, event: PaymentEve
 
 export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppConfig }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
   const orgId = event.orgId;
+  if (event.account !== undefined) {
+    // A Connect event speaks for one account: it may only touch the org that owns that account.
+    const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
+    if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
+  }
   let [payment] = await tx.select().from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref))).for('update');
   if (!payment && event.paymentId && UUID.test(event.paymentId)) {

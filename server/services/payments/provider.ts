@@ -56,6 +56,11 @@ export interface PaymentEvent {
   /** The saved payment method, for installments. */
   paymentMethodRef?: string | undefined;
   customerRef?: string | undefined;
+  /**
+   * The Connect account the event came from (Stripe's `event.account`; null: the platform
+   * account). When given, it must be the org's own account, or the event is not applied.
+   */
+  account?: string | null | undefined;
 }
 
 export interface PaymentProvider {

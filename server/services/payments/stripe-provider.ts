@@ -128,6 +128,7 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
         paymentMethodRef: idOf(intent.payment_method),
         customerRef: idOf(intent.customer),
         failureReason: error ? (error.message ?? error.decline_code ?? error.code ?? 'payment_failed') : undefined,
+        account: (event as { account?: string | null }).account ?? null,
       };
     },
   };

@@ -7,6 +7,9 @@ import { demoApp, nordKey } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { renderInvoicePdf } from '../../../server/services/invoices/invoice-pdf.ts';
+import { hashKey } from '../../../server/services/api-keys.ts';
+import { withTenant } from '../../../server/db/tenant.ts';
+import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/services/invoices/invoice-snapshot.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
@@ -80,6 +83,22 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     assert.deepEqual(await two.json(), await one.json());
     assert.equal((await countsFor(db.db, b.id)).succeeded, 1);
     assert.equal((await record(out.order.id, { amount: 1, method: 'bank_transfer', reference: 'r' }, { 'Idempotency-Key': key })).status, 422);
+  });
+
+  test('by role: an instructor\'s key sees no orders (404), a manager\'s records', async () => {
+    const { out } = await qrBillBooking('2026-12-04T10:30:00.000Z');
+    const managerId = randomUUID();
+    await withTenant(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, async (tx) => {
+      await tx.execute(sql`insert into staff (id, org_id, role, name, email, timezone) values (${managerId}, ${FLOW.org}, 'manager', 'Max Manager', 'max@studioflow.example', 'Europe/Zurich')`);
+      await tx.execute(sql`insert into api_keys (org_id, kind, prefix, key_hash, staff_id) values
+        (${FLOW.org}, 'secret', 'sk_test_mara', ${hashKey('sk_test_mara_key')}, ${FLOW.mara}),
+        (${FLOW.org}, 'secret', 'sk_test_max', ${hashKey('sk_test_max_key')}, ${managerId})`);
+    });
+    const asInstructor = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'r' }, { Authorization: 'Bearer sk_test_mara_key' });
+    assert.equal(asInstructor.status, 404);
+    assert.equal((await problemOf(asInstructor)).code, 'not_found');
+    const asManager = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'r' }, { Authorization: 'Bearer sk_test_max_key' });
+    assert.equal(asManager.status, 201);
   });
 
   test('keys and tenants: no key 401, a publishable key 401, another studio\'s order 404, bad body 400', async () => {

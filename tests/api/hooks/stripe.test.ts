@@ -99,9 +99,11 @@ describe('Stripe: PaymentIntents and the webhook', () => {
 
   const reiki = (start: string) => reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
 
-  function event(type: string, pi: { id: string; metadata: Record<string, string> }, extra: Record<string, unknown> = {}) {
+  /** A Connect event from Studio Flow's account (`account`), as Stripe sends it to a Connect endpoint. */
+  function event(type: string, pi: { id: string; metadata: Record<string, string> }, extra: Record<string, unknown> = {}, account: string | null = 'acct_flow') {
     return JSON.stringify({
       id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      ...(account ? { account } : {}),
       data: { object: { id: pi.id, object: 'payment_intent', metadata: pi.metadata, status: type === 'payment_intent.succeeded' ? 'succeeded' : 'requires_payment_method', ...extra } },
     });
   }
@@ -215,6 +217,17 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       }
       assert.deepEqual(await countsFor(db.db, b.id), before);
       assert.equal(before.status, 'reserved');
+    });
+
+    test('an event from another Connect account cannot touch Studio Flow\'s payments', async () => {
+      const b = await reiki('2026-12-07T09:00:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      for (const account of ['acct_someone_else', null]) {
+        const res = await deliver(event('payment_intent.succeeded', pi, {}, account));
+        assert.deepEqual(await res.json(), { received: true, handled: true, outcome: 'unknown' });
+      }
+      assert.equal((await countsFor(db.db, b.id)).status, 'reserved');
     });
 
     test('other events and other integrations\' intents are acknowledged and ignored', async () => {

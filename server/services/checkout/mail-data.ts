@@ -72,3 +72,19 @@ export function bookingIcs(ctx: BookingContext, manage: string, now: Date): stri
     now,
   });
 }
+
+/**
+ * For the booking engine's cancel and reschedule paths: the calendar file that removes
+ * sessions from the customer's calendar (METHOD:CANCEL, same UIDs, a higher SEQUENCE).
+ */
+export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): string {
+  return sessionsIcs({
+    method: 'CANCEL',
+    title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
+    organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
+    attendee: { name: ctx.customer.name, email: ctx.customer.email },
+    sessions,
+    total: ctx.booking.sessionsCount,
+    now,
+  });
+}

@@ -20,15 +20,21 @@ interface TxInternals {
  * (docs/benchmarks.md, "Booking"). Plans stay correct: policies read the request's identity
  * through STABLE functions at execution, and the role is the same in every transaction.
  *
- * PGlite (one embedded session) runs the statement through Drizzle as usual.
+ * The statement is sent at the call, not when the promise is awaited, so statements started
+ * one after another run in that order even when awaited together (`Promise.all`): that is
+ * how the booking path sends several statements in one round trip. (Drizzle's own queries
+ * start when awaited, after a few microtask hops: do not mix them into such a batch.)
+ *
+ * PGlite (one embedded session) runs the statement through Drizzle, also started at once.
  */
-export async function rows(tx: Tx, query: SQL): Promise<Row[]> {
+export function rows(tx: Tx, query: SQL): Promise<Row[]> {
   const internals = tx as unknown as TxInternals;
   const client = internals.session?.client;
   if (client && typeof client.unsafe === 'function') {
     const q = internals.dialect.sqlToQuery(query);
-    return client.unsafe(q.sql, q.params, { prepare: true });
+    const pending = client.unsafe(q.sql, q.params, { prepare: true }) as Promise<Row[]> & { execute?: () => unknown };
+    pending.execute?.();
+    return pending;
   }
-  const result = await tx.execute(query) as unknown;
-  return Array.isArray(result) ? result as Row[] : ((result as { rows?: Row[] }).rows ?? []);
+  return tx.execute(query).then((result: unknown) => (Array.isArray(result) ? result as Row[] : ((result as { rows?: Row[] }).rows ?? [])));
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.ts';
 import type { TenantContext } from '../db/tenant.ts';
 import { withTenant } from '../db/tenant.ts';
@@ -85,44 +85,54 @@ async function claim(tx: Tx, orgId: string, o: Options, hash: string): Promise<{
   return { request_hash: String(row.request_hash), response_status: row.response_status === null ? null : Number(row.response_status), response_body: typeof row.response_body === 'string' ? JSON.parse(row.response_body) : row.response_body };
 }
 
-async function store(tx: Tx, orgId: string, o: Options, answer: Answer): Promise<void> {
-  await rows(tx, sql`
-    update idempotency_keys set response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
-     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`);
+function storeStatement(orgId: string, o: Options, answer: Answer): SQL {
+  return sql`update idempotency_keys set response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
+     where org_id = ${orgId}::uuid and scope = ${o.scope} and key = ${o.key}`;
+}
+
+/**
+ * Lets the work record its answer inside its own last write (as a CTE), saving the round
+ * trip of a separate update: call `statement(answer)` with the very body it then answers.
+ */
+export interface AnswerRecorder {
+  statement(answer: Answer): SQL;
 }
 
 /**
  * Runs `work` once per key: in one booking transaction (retried on constraint races) as
- * `ctx` with the key presented. `authorize` runs first on every attempt, replays included,
- * so a replay is only ever shown to whoever may make the request (e.g. holds the booking token).
+ * `ctx` with the key presented. `authorize` runs on every attempt, replays included, so a
+ * replay is only ever shown to whoever may make the request (e.g. holds the booking token);
+ * its statements are sent together with the key's claim (one round trip), and its result is
+ * handed to `work`.
  */
 export async function runIdempotent<A>(
   db: Database,
   ctx: Omit<TenantContext, 'idempotencyKey'>,
   o: Options,
   authorize: (tx: Tx) => Promise<A>,
-  work: (tx: Tx, authorized: A) => Promise<Answer>,
+  work: (tx: Tx, authorized: A, recorder: AnswerRecorder) => Promise<Answer>,
 ): Promise<IdempotentAnswer> {
   const hash = requestHash(o.scope, o.body);
   let ran = false;
   try {
     return await bookingTransaction(db, { ...ctx, idempotencyKey: o.key }, async (tx) => {
-      const authorized = await authorize(tx);
-      const prior = await claim(tx, ctx.orgId, o, hash);
+      const [authorized, prior] = await Promise.all([authorize(tx), claim(tx, ctx.orgId, o, hash)]);
       if (prior) {
         if (prior.request_hash !== hash) throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
         if (prior.response_status === null) throw new AppError('idempotency_in_progress');
         return { status: prior.response_status, body: prior.response_body, replayed: true };
       }
       ran = true;
+      let recorded: Answer | undefined;
+      const recorder: AnswerRecorder = { statement: (answer) => { recorded = answer; return storeStatement(ctx.orgId, o, answer); } };
       let answer: Answer;
       try {
-        answer = await work(tx, authorized);
+        answer = await work(tx, authorized, recorder);
       } catch (error) {
         if (!(error instanceof CommitThenFail)) throw error;
         answer = { status: statusOf(error.code), body: problemBody(error.code, error.detail, error.extra) };
       }
-      await store(tx, ctx.orgId, o, answer);
+      if (!recorded || recorded.body !== answer.body || recorded.status !== answer.status) await rows(tx, storeStatement(ctx.orgId, o, answer));
       return { ...answer, replayed: false };
     });
   } catch (error) {

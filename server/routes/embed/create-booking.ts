@@ -4,7 +4,7 @@ import { CreateBookingBody, CreatedBooking, SlotProblem } from '../../../schema/
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
-import { createBooking } from '../../services/booking/bookings.mutations.ts';
+import { createBooking, programForBooking } from '../../services/booking/bookings.mutations.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function createBookingRoute(deps: AppDeps) {
@@ -32,8 +32,8 @@ export function createBookingRoute(deps: AppDeps) {
       const now = deps.now();
       const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
         { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now },
-        async () => undefined,
-        async (tx) => ({ status: 201, body: await createBooking(tx, { orgId, body, now }) }));
+        (tx) => programForBooking(tx, orgId, body),
+        async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement }) }));
       return sendAnswer(c, answer);
     });
 }

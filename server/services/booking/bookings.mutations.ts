@@ -9,17 +9,17 @@
  * (see transaction.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { actAs, actAsSystem } from '../../db/tenant.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
-import type { BookingOut, CreateBookingBody, CreatedBooking, SessionOut } from '../../../schema/api/embed-bookings.ts';
+import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError } from '../../http/errors.ts';
 import { CommitThenFail } from '../../http/idempotency.ts';
 import { cadenceStarts, type InstructorCalendar, type SlotSettings } from '../../domain/availability/index.ts';
-import { loadBookableProgram } from '../availability/program.queries.ts';
+import { loadBookableProgram, type BookableProgram } from '../availability/program.queries.ts';
 import { rows } from '../../db/prepared.ts';
 import { loadCalendars, slotSettingsOf, type Calendars } from '../availability/calendars.queries.ts';
 import { checkIntake } from './intake.ts';
@@ -120,13 +120,24 @@ export interface CreateBookingInput {
   orgId: string;
   body: CreateBookingBody;
   now: Date;
+  /** The program as the caller sees it (loadBookableProgram), when already read. */
+  program?: BookableProgram | undefined;
+  /** Records the answer in the same statement as the booking's rows (see AnswerRecorder). */
+  recordAnswer?: (answer: { status: number; body: CreatedBooking }) => SQL;
 }
 
-export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: CreateBookingInput): Promise<CreatedBooking> {
-  const now = nowDate.getTime();
-  // As the caller (anonymous embed): the program must be visible to it, by_link with its token.
+/** The program a booking request names, read as the caller: 404 when the caller may not see it. */
+export async function programForBooking(tx: Tx, orgId: string, body: CreateBookingBody): Promise<BookableProgram> {
   const program = await loadBookableProgram(tx, orgId, body.program, body.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
+  return program;
+}
+
+export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<CreatedBooking> {
+  const { orgId, body, now: nowDate } = input;
+  const now = nowDate.getTime();
+  // As the caller (anonymous embed): the program must be visible to it, by_link with its token.
+  const program = input.program ?? await programForBooking(tx, orgId, body);
   const { variant, instructors, form } = program;
   if (!variant) throw invalid('variant', 'is not a variant of this program');
   const candidates: Candidate[] = (body.instructor ? instructors.filter((i) => i.id === body.instructor) : instructors).map((i) => ({ id: i.id, name: i.name, timezone: i.timezone }));
@@ -150,11 +161,13 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
     startsFor = () => [first];
   }
 
-  await actAsSystem(tx);
   // Busy time over every candidate's starts (cadence starts depend on the instructor's zone).
   const allStarts = candidates.flatMap((c) => startsFor(c, { instructorId: c.id, timezone: c.timezone, rules: [], overrides: [], busy: [] }));
   const span = spanOf(allStarts, s.settings, false);
-  const [cals, customerId] = await Promise.all([
+  // Sent together, in this order (rows() starts each statement at the call): the switch to
+  // system (as actAsSystem), then the calendar reads and the customer.
+  const [, cals, customerId] = await Promise.all([
+    rows(tx, sql`select set_config('app.role', 'system', true)`),
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
@@ -176,6 +189,21 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
   });
   const blocks = sessionRows.filter((r) => r.starts_at !== null).map((r) => ({ sessionId: r.id, start: Date.parse(r.starts_at!) }));
   const meetingUrl = program.deliveryMode === 'in_person' ? null : program.meetingUrl;
+  const created: CreatedBooking = {
+    id: bookingId,
+    status: 'reserved',
+    program: { slug: program.slug, title: program.title },
+    variant: { id: variant.id, name: variant.name },
+    instructor: { id: instructor.id, name: instructor.name },
+    hold_expires_at: iso(holdExpiresAt),
+    sessions: sessionRows.filter((r) => r.starts_at !== null).map((r) => ({
+      id: r.id, seq: r.seq, starts_at: r.starts_at!, ends_at: r.ends_at!, timezone: zone, status: 'scheduled', revision: 0,
+    })),
+    sessions_to_schedule: sessionRows.filter((r) => r.starts_at === null).length,
+    total_price: { amount: variant.price, currency: variant.currency },
+    client_token: token,
+  };
+  const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer({ status: 201, body: created })} returning 1)` : sql``;
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
@@ -189,27 +217,13 @@ export async function createBooking(tx: Tx, { orgId, body, now: nowDate }: Creat
       select x.id, ${orgId}::uuid, (select id from b), x.seq, x.starts_at, x.ends_at, ${zone}, ${program.locationId}::uuid, ${meetingUrl}
         from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
       returning id
-    )
+    )${record}
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
 
-  const out: SessionOut[] = sessionRows.filter((r) => r.starts_at !== null).map((r) => ({
-    id: r.id, seq: r.seq, starts_at: r.starts_at!, ends_at: r.ends_at!, timezone: zone, status: 'scheduled', revision: 0,
-  }));
-  return {
-    id: bookingId,
-    status: 'reserved',
-    program: { slug: program.slug, title: program.title },
-    variant: { id: variant.id, name: variant.name },
-    instructor: { id: instructor.id, name: instructor.name },
-    hold_expires_at: iso(holdExpiresAt),
-    sessions: out,
-    sessions_to_schedule: count - out.length,
-    total_price: { amount: variant.price, currency: variant.currency },
-    client_token: token,
-  };
+  return created;
 }
 
 // ———————————————————————————————————————— shared by the changes of an existing booking

@@ -150,7 +150,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   let startsFor: (c: Candidate, cal: InstructorCalendar) => number[];
   if (sessions.mode === 'explicit') {
     if (sessions.starts.length > count) throw invalid('sessions.starts', `this variant has ${count} session${count === 1 ? '' : 's'}`);
-    const starts = parseStarts(sessions.starts, s.settings, 'sessions.starts');
+    const starts = parseStarts(sessions.starts, s.settings, 'sessions.starts').sort((x, y) => x - y); // seq follows time
     startsFor = () => starts;
   } else if (sessions.mode === 'cadence') {
     const first = Date.parse(sessions.first_start);

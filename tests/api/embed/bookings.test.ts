@@ -467,4 +467,13 @@ describe('embed bookings API', () => {
         (e: unknown) => e instanceof AppError && e.code === 'not_found');
     });
   });
+
+  test('the OpenAPI document describes the booking routes and the 409 with its conflicts', async () => {
+    const doc = await (await app.request('/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> }>> };
+    for (const path of ['/v1/embed/programs/{slug}/slots', '/v1/embed/bookings', '/v1/embed/bookings/{id}', '/v1/embed/bookings/{id}/sessions', '/v1/embed/bookings/{id}/sessions/{sessionId}/reschedule']) {
+      assert.ok(doc.paths[path], path);
+    }
+    const conflict = doc.paths['/v1/embed/bookings']!.post!.responses['409']!.content['application/problem+json']!.schema;
+    assert.ok('conflicts' in conflict.properties);
+  });
 });

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { BookingParams } from '../../../schema/api/embed-bookings.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { Tx } from '../../db/database.ts';
 import { actAsSystem, withTenant } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
@@ -12,7 +13,6 @@ import { clientTokenOf } from '../../services/booking/tokens.ts';
 import { renderInvoicePdf } from '../../services/invoices/invoice-pdf.ts';
 import type { InvoiceSnapshot } from '../../services/invoices/invoice-snapshot.ts';
 import { verifyInvoiceToken } from '../../services/signed-tokens.ts';
-import type { Tx } from '../../db/database.ts';
 
 /** The invoice of a booking's current order as PDF; the QR-bill part while something is due. */
 async function invoicePdf(tx: Tx, orgId: string, bookingId: string): Promise<{ number: number; pdf: Buffer }> {

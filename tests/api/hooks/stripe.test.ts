@@ -11,7 +11,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, DAY, asSystem, problemOf, query } from '../../support/booking.ts';
+import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { withTenant } from '../../../server/db/tenant.ts';

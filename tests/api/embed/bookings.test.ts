@@ -329,6 +329,17 @@ describe('embed bookings API', () => {
       assert.deepEqual([a.headers.get('idempotency-replayed'), b.headers.get('idempotency-replayed')].sort(), [null, 'true']);
     });
 
+    test('keys live 24 hours: after that the same key starts afresh', async () => {
+      clock.set(START);
+      const key = randomUUID();
+      await created(await book(reiki(['2026-12-11T13:00:00.000Z']), { 'Idempotency-Key': key }));
+      clock.advance(24 * 3_600_000);
+      const fresh = await book(reiki(['2026-12-11T14:30:00.000Z']), { 'Idempotency-Key': key });
+      assert.equal(fresh.status, 201);
+      assert.equal(fresh.headers.get('idempotency-replayed'), null);
+      clock.set(START);
+    });
+
     test('a refused request answers the same refusal when retried with its key', async () => {
       const key = randomUUID();
       const body = reiki(['2026-12-07T09:15:00.000Z']); // overlaps the booking above

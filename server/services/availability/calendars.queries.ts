@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { rows } from '../../db/prepared.ts';
 import type { DateOverride, InstructorCalendar, Interval, WeeklyRule } from '../../domain/availability/index.ts';
-import type { SlotSettings } from '../../domain/availability/index.ts';
+import { MAX_HORIZON_DAYS, type SlotSettings } from '../../domain/availability/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 
 export interface BlockRow {
@@ -63,7 +63,7 @@ export function slotSettingsOf(program: { sessionLengthMin: number; scheduling: 
     bufferBeforeMin: s.buffer_before_min ?? 0,
     bufferAfterMin: s.buffer_after_min ?? 0,
     minNoticeMin: s.min_notice_min ?? 0,
-    horizonDays: s.horizon_days ?? 90,
+    horizonDays: Math.min(s.horizon_days ?? 90, MAX_HORIZON_DAYS),
     stepMin: s.slot_step_min ?? 30,
   };
 }

@@ -90,6 +90,11 @@ for (const group of groups) {
     continue;
   }
   if (group === 'widget' && !existsSync(join(root, 'web-test-runner.config.mjs'))) { console.log('\n== widget: no web-test-runner.config.mjs yet'); continue; }
+  if (group === 'e2e') {
+    console.log('\n== building the widget for the end-to-end runs');
+    const { code } = await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'widget/vite.config.ts']);
+    if (code !== 0) { totals.failed += 1; continue; }
+  }
   if (group === 'types') await typesSuite();
   else if (group === 'widget') await widgetSuite();
   else await nodeSuite(group);

@@ -2,7 +2,8 @@
  * End to end, in Chromium: the demo studio's site → the widget (by script tag) → the API →
  * the database. A customer books EVOLVE (8 sessions) with a deposit and payment plan in test
  * mode, another books Reiki 1:1 by QR-bill; then the database holds the right order, lines,
- * VAT, plan and invoice. Screenshots go to tests/e2e/screenshots/.
+ * VAT, plan and invoice; and a customer books SPLIT (6 weekly sessions) up to the reserved state.
+ * Screenshots of each step go to tests/e2e/screenshots/.
  *
  * Needs Chromium (CHROME_PATH or /usr/bin/chromium) and the built widget (widget/dist);
  * skipped without them.
@@ -157,5 +158,40 @@ describe('e2e: booking and paying on the demo site', { skip }, () => {
     assert.ok(new Date(order!.hold_expires_at as string).getTime() > Date.now() + 4 * 86_400_000, 'held for the transfer (5 days)');
     const [invoice] = await query(db.db, sql`select number, reference_type from invoices where order_id = ${order!.id}`);
     assert.equal(invoice!.reference_type, 'QRR');
+  });
+
+  test('SPLIT: six weekly sessions at the same local time, up to the reserved state', async () => {
+    const { page, widget } = await openProgram('split');
+    await page.screenshot({ path: `${shots}/split-1-program.png`, fullPage: true });
+    await pickFirstSlot(widget);
+    await widget.locator('[part~="session"]').nth(5).waitFor();
+    assert.equal(await widget.locator('[part~="session"]').count(), 6, 'the six weekly dates are listed');
+    await page.screenshot({ path: `${shots}/split-2-times.png`, fullPage: true });
+    await widget.locator('[part~="button-primary"]').last().click(); // continue to the intake form
+    await widget.locator('input[type="radio"][name="level"]').first().check();
+    await page.screenshot({ path: `${shots}/split-3-intake.png`, fullPage: true });
+    await widget.locator('[part~="button-primary"]').last().click();
+    await widget.locator('input[autocomplete="name"]').fill('Lea Split');
+    await widget.locator('input[autocomplete="email"]').fill('lea.split@example.ch');
+    await page.screenshot({ path: `${shots}/split-4-details.png`, fullPage: true });
+    await widget.locator('[part~="button-primary"]').last().click(); // reserve these times
+    await widget.locator('input[name="method"]').first().waitFor();
+    await page.screenshot({ path: `${shots}/split-5-reserved.png`, fullPage: true });
+    await page.close();
+
+    const [booking] = await query(db.db, sql`select b.id, b.status::text as status, b.hold_expires_at from program_bookings b
+      join customers c on c.id = b.customer_id where c.email = 'lea.split@example.ch'`);
+    assert.equal(booking!.status, 'reserved');
+    assert.ok(new Date(booking!.hold_expires_at as string).getTime() > Date.now(), 'the hold runs');
+    const sessions = await query(db.db, sql`select to_char(starts_at at time zone 'Europe/Zurich', 'YYYY-MM-DD HH24:MI') as local from program_sessions
+      where booking_id = ${booking!.id} order by seq`);
+    assert.equal(sessions.length, 6);
+    const times = new Set(sessions.map((s) => String(s.local).slice(11)));
+    assert.equal(times.size, 1, `same local time every week: ${sessions.map((s) => s.local).join(', ')}`);
+    const days = sessions.map((s) => Date.parse(`${String(s.local).slice(0, 10)}T00:00:00Z`));
+    for (let i = 1; i < days.length; i++) assert.equal(days[i]! - days[i - 1]!, 7 * 86_400_000, 'one week apart');
+    const [blocks] = await query(db.db, sql`select count(*)::int as n from schedule_blocks k join program_sessions s on s.id = k.session_id
+      where s.booking_id = ${booking!.id} and k.status = 'held'`);
+    assert.equal(blocks!.n, 6, 'each session holds its time');
   });
 });

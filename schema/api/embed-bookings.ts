@@ -65,6 +65,8 @@ export const BookingOut = v.object({
   /** Sessions still to be scheduled (POST /v1/embed/bookings/:id/sessions). */
   sessions_to_schedule: v.number(),
   total_price: v.object({ amount: v.number(), currency: v.string() }),
+  /** GET only: the last payment attempt, so a widget waiting for confirmation learns of a decline. */
+  last_payment: v.optional(v.nullable(v.object({ status: v.picklist(['pending', 'succeeded', 'failed', 'refunded']), failure_reason: v.nullable(v.string()) }))),
 });
 export type BookingOut = v.InferOutput<typeof BookingOut>;
 

@@ -6,6 +6,7 @@ import { withTenant } from '../../db/tenant.ts';
 import { validate } from '../../http/validate.ts';
 import { readBookingWithToken } from '../../services/booking/bookings.mutations.ts';
 import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { lastPaymentOfBooking } from '../../services/checkout/context.queries.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getBookingRoute(deps: AppDeps) {
@@ -22,7 +23,12 @@ export function getBookingRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const booking = await withTenant(deps.db, { orgId, role: 'anonymous' }, (tx) => readBookingWithToken(tx, orgId, id, token, deps.now()));
+      const booking = await withTenant(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
+        const out = await readBookingWithToken(tx, orgId, id, token, deps.now());
+        // Read as the booking's customer: what the last payment attempt did, so a widget polling this sees a decline.
+        const last = await lastPaymentOfBooking(tx, orgId, out.id);
+        return { ...out, last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null };
+      });
       return c.json(booking);
     });
 }

@@ -90,3 +90,10 @@ export async function lastPaymentOf(tx: Tx, orgId: string, orderId: string): Pro
     .orderBy(desc(t.payments.createdAt)).limit(1);
   return row ?? null;
 }
+
+/** The last payment attempt of a booking's current order, if it has one. */
+export async function lastPaymentOfBooking(tx: Tx, orgId: string, bookingId: string) {
+  const [row] = await tx.select({ orderId: t.programBookings.orderId }).from(t.programBookings)
+    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
+  return row?.orderId ? lastPaymentOf(tx, orgId, row.orderId) : null;
+}

@@ -97,6 +97,8 @@ describe('checkout API', () => {
       assert.equal(failed.booking.status, 'reserved');
       assert.deepEqual(failed.booking.last_payment, { status: 'failed', failure_reason: 'Your card was declined. (test mode)' });
       assert.equal((await countsFor(db.db, b.id)).mails, 0);
+      const polled = await (await app.request(`/v1/embed/bookings/${b.id}`, { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } })).json() as { status: string; last_payment: unknown };
+      assert.deepEqual([polled.status, polled.last_payment], ['reserved', { status: 'failed', failure_reason: 'Your card was declined. (test mode)' }]);
       const ok = await (await testPay(app, b, 'succeed')).json() as { booking: CheckoutResponse['booking'] };
       assert.equal(ok.booking.status, 'confirmed');
       assert.deepEqual(ok.booking.last_payment, { status: 'succeeded', failure_reason: null });

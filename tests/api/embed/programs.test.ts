@@ -159,6 +159,7 @@ describe('embed programs API', () => {
       const doc = await (await app.request('/v1/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, any>> };
       assert.equal(doc.openapi, '3.1.0');
       assert.ok(doc.paths['/v1/embed/programs']?.get);
+      assert.ok(doc.paths['/health']?.get);
       const detail = doc.paths['/v1/embed/programs/{slug}']?.get;
       assert.ok(detail);
       assert.ok(detail.responses['200'].content['application/json'].schema);

@@ -3,9 +3,9 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { AddSessionsBody, BookingOut, BookingParams, SlotProblem } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
-import { addSessions, bookingForToken } from '../../services/booking/bookings.mutations.ts';
-import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
+import { addSessions } from '../../services/booking/bookings.mutations.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function addSessionsRoute(deps: AppDeps) {
@@ -32,12 +32,7 @@ export function addSessionsRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/sessions`, body, now },
-        (tx) => bookingForToken(tx, orgId, id, token),
-        async (tx, booking) => ({ status: 200, body: await addSessions(tx, { orgId, booking, starts: body.starts, now }) }));
-      return sendAnswer(c, answer);
+      return bookingAction(c, deps, { id, path: 'sessions', body },
+        async (tx, booking, now) => ({ status: 200, body: await addSessions(tx, { orgId, booking, starts: body.starts, now }) }));
     });
 }

@@ -4,9 +4,8 @@ import { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts'
 import { BookingParams } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
-import { bookingForToken } from '../../services/booking/bookings.mutations.ts';
-import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
 import { checkout } from '../../services/checkout/checkout.mutations.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -37,12 +36,7 @@ export function checkoutRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/checkout`, body, now },
-        (tx) => bookingForToken(tx, orgId, id, token),
-        async (tx, booking) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }));
-      return sendAnswer(c, answer);
+      return bookingAction(c, deps, { id, path: 'checkout', body },
+        async (tx, booking, now) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }));
     });
 }

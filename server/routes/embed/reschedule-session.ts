@@ -3,9 +3,9 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { BookingOut, RescheduleBody, SessionParams, SlotProblem } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
 import { bookingForToken, rescheduleSession } from '../../services/booking/bookings.mutations.ts';
-import { clientTokenOf } from '../../services/booking/tokens.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function rescheduleSessionRoute(deps: AppDeps) {
@@ -33,12 +33,7 @@ export function rescheduleSessionRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id, sessionId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/sessions/${sessionId}/reschedule`, body, now },
-        (tx) => bookingForToken(tx, orgId, id, token),
-        async (tx, booking) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, by: { kind: 'customer' } }) }));
-      return sendAnswer(c, answer);
+      return bookingAction(c, deps, { id, path: `sessions/${sessionId}/reschedule`, body },
+        async (tx, booking, now) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, by: { kind: 'customer' } }) }));
     });
 }

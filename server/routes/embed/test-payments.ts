@@ -7,9 +7,8 @@ import * as t from '../../../schema/db/index.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
-import { bookingForToken } from '../../services/booking/bookings.mutations.ts';
-import { clientTokenOf } from '../../services/booking/tokens.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
 import { checkoutBookingOut } from '../../services/checkout/checkout.mutations.ts';
 import { orderDetail, orderRow } from '../../services/checkout/context.queries.ts';
 import { orderOut } from '../../services/checkout/order-out.ts';
@@ -44,12 +43,8 @@ export function testPaymentsRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${id}/test-payments`, body, now },
-        (tx) => bookingForToken(tx, orgId, id, token),
-        async (tx, booking) => {
+      return bookingAction(c, deps, { id, path: 'test-payments', body },
+        async (tx, booking, now) => {
           if (!booking.orderId) throw new AppError('invalid_state', 'Check out first.');
           const [payment] = await tx.select().from(t.payments)
             .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, booking.orderId), eq(t.payments.provider, 'test')))
@@ -64,6 +59,5 @@ export function testPaymentsRoute(deps: AppDeps) {
           const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, booking.customerId)));
           return { status: 200, body: { booking: bookingAnswer, order: orderOut(await orderDetail(tx, orgId, order!), langOf(customer?.locale)) } };
         });
-      return sendAnswer(c, answer);
     });
 }

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Tx } from './database.ts';
+import { rowsOf } from './rows.ts';
 
 type Row = Record<string, unknown>;
 
@@ -36,5 +37,5 @@ export function rows(tx: Tx, query: SQL): Promise<Row[]> {
     pending.execute?.();
     return pending;
   }
-  return tx.execute(query).then((result: unknown) => (Array.isArray(result) ? result as Row[] : ((result as { rows?: Row[] }).rows ?? [])));
+  return tx.execute(query).then((result: unknown) => rowsOf<Row>(result));
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
+import { rowsOf } from '../db/rows.ts';
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -42,11 +43,6 @@ export async function isOriginAllowedAnywhere(db: Database, origin: string): Pro
   return Boolean(rowsOf(rows)[0]?.allowed);
 }
 
-/** postgres.js returns an array, PGlite `{ rows }`. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return Array.from(result as Record<string, unknown>[]);
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []);
-}
 
 function parseTextArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);

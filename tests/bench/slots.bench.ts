@@ -24,19 +24,10 @@ import {
   type WeeklyRule,
 } from '../../server/domain/availability/index.ts';
 import { clearZoneMemo } from '../../server/domain/availability/zone-offsets.ts';
+import { prng } from '../support/random.ts';
 
 // ---------------------------------------------------------------- fixtures
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -67,13 +58,13 @@ const calendarA: InstructorCalendar = {
     { date: '2026-04-18', kind: 'extra', intervals: [{ start: '09:00', end: '12:00' }] },
     { date: '2026-05-14', kind: 'closed', intervals: [] },
   ],
-  busy: busyBlocks(prng(1), nowA, 90, 300),
+  busy: busyBlocks(prng(1).next, nowA, 90, 300),
 };
 const queryA: SlotQuery = { from: '2026-03-02', to: '2026-05-30', customerZone: 'Europe/Zurich', now: nowA };
 
 // (b): 50 instructors, 2026-06-01 … 2026-06-30, customer in Zurich
 const nowB = DateTime.fromISO('2026-05-31T20:00', { zone: 'Europe/Zurich' }).toMillis();
-const rndB = prng(2);
+const rndB = prng(2).next;
 const zonesB = ['Europe/Zurich', 'Europe/Zurich', 'Europe/Zurich', 'Europe/Berlin', 'Europe/London'];
 const calendarsB: InstructorCalendar[] = Array.from({ length: 50 }, (_, i) => {
   const open = 7 + (i % 4);

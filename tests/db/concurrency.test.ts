@@ -24,20 +24,11 @@ import { createBooking } from '../../server/services/booking/bookings.mutations.
 import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../../server/services/booking/staff.ts';
 import { sweepExpiredHolds } from '../../server/services/booking/holds.ts';
 import type { CreateBookingBody, CreatedBooking } from '../../schema/api/embed-bookings.ts';
+import { prng } from '../support/random.ts';
+import { rowsOf } from '../../server/db/rows.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with TANDEM_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Live blocks that overlap another live block of the same instructor or room: must be none. */
 async function overlappingBlocks(db: Database): Promise<number> {
@@ -98,7 +89,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
   test('2,000 concurrent book / reschedule / cancel operations over three instructors and two rooms end without overlaps', async (t) => {
     const seed = Number(process.env.TANDEM_SEED ?? 20261124);
     t.diagnostic(`seed ${seed} (TANDEM_SEED)`);
-    const random = prng(seed);
+    const random = prng(seed).next;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const base = Date.parse('2026-11-25T08:00:00Z');
     // Dec 7–12 2026 (Mon–Sat, Zurich is UTC+1): mostly within the program's instructors' hours
@@ -202,7 +193,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
           const done = await withTenant(db, { orgId: FLOW.org, role: 'system' }, async (tx) => {
             const rows = await tx.execute(sql`update program_bookings set status = 'confirmed', hold_expires_at = null
               where id = ${b.id} and status = 'reserved' and hold_expires_at > ${at.toISOString()}::timestamptz returning id`);
-            const hit = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+            const hit = rowsOf(rows).length > 0;
             if (hit) {
               await tx.execute(sql`update schedule_blocks set status = 'active', hold_expires_at = null
                 where status = 'held' and session_id in (select id from program_sessions where booking_id = ${b.id})`);

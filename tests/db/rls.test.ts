@@ -7,7 +7,7 @@ import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
 import { withTenant, type TenantContext } from '../../server/db/tenant.ts';
 import { pgErrorCode } from '../../server/db/errors.ts';
-import { rowsOf } from '../../server/services/api-keys.ts';
+import { rowsOf } from '../../server/db/rows.ts';
 import type { Database } from '../../server/db/database.ts';
 import { freshDatabase } from '../support/database.ts';
 import { buildFixture, keyExpression, type Fixture, type OrgIds, type Tag } from '../support/tenancy-fixture.ts';

@@ -6,7 +6,7 @@
  * Screenshots of each step go to tests/e2e/screenshots/.
  *
  * Needs Chromium (CHROME_PATH or /usr/bin/chromium) and the built widget (widget/dist);
- * skipped without them.
+ * `node tests/run.mjs e2e` builds the widget first, and runs this only where Chromium is.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +27,8 @@ import { query } from '../support/booking.ts';
 const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const widgetDir = fileURLToPath(new URL('../../widget/dist', import.meta.url));
 const shots = fileURLToPath(new URL('./screenshots', import.meta.url));
-const skip = !chromePath ? 'no Chromium' : !existsSync(`${widgetDir}/tandem.js`) ? 'widget not built (npm run build:widget)' : false;
+/** What is missing to run these, if anything: a missing precondition fails the suite rather than skipping it. */
+const missing = !chromePath ? 'no Chromium (install chromium or set CHROME_PATH)' : !existsSync(`${widgetDir}/tandem.js`) ? 'the widget is not built (npm run build:widget)' : undefined;
 
 function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ server: ServerType; origin: string }> {
   return new Promise((resolve) => {
@@ -35,13 +36,14 @@ function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ 
   });
 }
 
-describe('e2e: booking and paying on the demo site', { skip }, () => {
+describe('e2e: booking and paying on the demo site', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let browser: Browser;
   let api: { server: ServerType; origin: string };
   let site: { server: ServerType; origin: string };
 
   before(async () => {
+    if (missing) throw new Error(`cannot run the end-to-end tests: ${missing}`);
     mkdirSync(shots, { recursive: true });
     db = await freshDatabase();
     // The API first (its origin goes into the demo pages), then the site (its origin is allowed by the seed).

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/db/database.ts';
 import { withTenant } from '../../server/db/tenant.ts';
-import { rowsOf } from '../../server/services/api-keys.ts';
+import { rowsOf } from '../../server/db/rows.ts';
 import { flowKey } from './app.ts';
 
 export const MIN = 60_000;

@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark palette: used by `prefers-color-scheme: dark` and by `theme="dark"`. */
+const darkTokens = css`
+  --_primary: var(--tandem-color-primary, #aab6ff);
+  --_on-primary: var(--tandem-color-on-primary, #0e1330);
+  --_fg: var(--tandem-color-text, #e7e9ee);
+  --_bg: var(--tandem-color-background, #15171c);
+  --_surface: var(--tandem-color-surface, #22252d);
+  --_muted: var(--tandem-color-muted, #b4b9c4);
+  --_border: var(--tandem-color-border, #7d8390);
+  --_error: var(--tandem-color-error, #ffb4ab);
+  --_success: var(--tandem-color-success, #8fd9a8);
+  --_focus: var(--tandem-color-focus, #aab6ff);
+  color-scheme: dark;
+`;
+
 /**
  * Design tokens, set on the two public hosts only; every inner element reads the private
  * `--_…` variables, which inherit through shadow roots. Light by default, dark with
@@ -31,31 +46,11 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_primary: var(--tandem-color-primary, #aab6ff);
-      --_on-primary: var(--tandem-color-on-primary, #0e1330);
-      --_fg: var(--tandem-color-text, #e7e9ee);
-      --_bg: var(--tandem-color-background, #15171c);
-      --_surface: var(--tandem-color-surface, #22252d);
-      --_muted: var(--tandem-color-muted, #b4b9c4);
-      --_border: var(--tandem-color-border, #7d8390);
-      --_error: var(--tandem-color-error, #ffb4ab);
-      --_success: var(--tandem-color-success, #8fd9a8);
-      --_focus: var(--tandem-color-focus, #aab6ff);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
   :host([theme='dark']) {
-    --_primary: var(--tandem-color-primary, #aab6ff);
-    --_on-primary: var(--tandem-color-on-primary, #0e1330);
-    --_fg: var(--tandem-color-text, #e7e9ee);
-    --_bg: var(--tandem-color-background, #15171c);
-    --_surface: var(--tandem-color-surface, #22252d);
-    --_muted: var(--tandem-color-muted, #b4b9c4);
-    --_border: var(--tandem-color-border, #7d8390);
-    --_error: var(--tandem-color-error, #ffb4ab);
-    --_success: var(--tandem-color-success, #8fd9a8);
-    --_focus: var(--tandem-color-focus, #aab6ff);
-    color-scheme: dark;
+    ${darkTokens}
   }
 `;
 

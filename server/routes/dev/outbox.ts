@@ -3,7 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
-import { rowsOf } from '../../services/api-keys.ts';
+import { rowsOf } from '../../db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 
 type Row = typeof t.mailOutbox.$inferSelect;

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
-import { rowsOf } from '../api-keys.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { rows } from '../../db/prepared.ts';
 import { uuidArray } from '../availability/calendars.queries.ts';
 

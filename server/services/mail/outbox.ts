@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
-import { rowsOf } from '../api-keys.ts';
+import { rowsOf } from '../../db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { Mailer } from './mailer.ts';
 

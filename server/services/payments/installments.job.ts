@@ -21,7 +21,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { withTenant } from '../../db/tenant.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
-import { rowsOf } from '../api-keys.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { loadBookingContext } from '../checkout/context.queries.ts';
 import { customerZone, manageUrlFor } from '../checkout/mail-data.ts';
 import { langOf } from '../format.ts';

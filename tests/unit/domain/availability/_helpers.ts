@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { InstructorCalendar, Slot, SlotSettings, WeeklyRule } from '../../../../server/domain/availability/index.ts';
+export { prng } from '../../../support/random.ts';
 
 export const ZRH = 'Europe/Zurich';
 export const NYC = 'America/New_York';
@@ -69,16 +70,3 @@ export function assertWallTimesExist(slots: Slot[], zone: string): void {
   }
 }
 
-/** mulberry32: deterministic, seedable. */
-export function prng(seed: number): { next(): number; int(min: number, max: number): number; pick<T>(xs: readonly T[]): T } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  return { next, int, pick: (xs) => xs[int(0, xs.length - 1)] as (typeof xs)[number] };
-}

@@ -20,6 +20,8 @@ import { testPaymentsRoute } from './routes/embed/test-payments.ts';
 import { getInvoicePdfByLinkRoute, getInvoicePdfRoute } from './routes/embed/get-invoice-pdf.ts';
 import { stripeHookRoute } from './routes/hooks/stripe.ts';
 import { recordPaymentRoute } from './routes/admin/record-payment.ts';
+import { adminRescheduleSessionRoute } from './routes/admin/reschedule-session.ts';
+import { adminCancelBookingRoute } from './routes/admin/cancel-booking.ts';
 import { devOutboxRoute } from './routes/dev/outbox.ts';
 
 /** Composes middleware and routers. No logic lives here. */
@@ -39,7 +41,9 @@ export function createApp(deps: AppDeps) {
 
   const admin = new Hono<AdminEnv>()
     .use('*', adminAuth(deps))
-    .route('/', recordPaymentRoute(deps));
+    .route('/', recordPaymentRoute(deps))
+    .route('/', adminRescheduleSessionRoute(deps))
+    .route('/', adminCancelBookingRoute(deps));
 
   const app = new Hono<AppEnv>()
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))

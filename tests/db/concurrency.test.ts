@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../support/database.ts';
-import { demoApp, flowKey } from '../support/app.ts';
+import { demoApp, flowKey, testConfig } from '../support/app.ts';
 import { MIN, postJson, query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -163,7 +163,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
           if (!b || !s) return count('move:nothing');
           const to = randomStart(b.program.slug === 'lotus-duo' ? 'lotus-duo' : b.program.slug);
           try {
-            await rescheduleSessionAsStaff(db, manager, { bookingId: b.id, sessionId: s.id, startsAt: new Date(to).toISOString(), override }, at);
+            await rescheduleSessionAsStaff(db, manager, { bookingId: b.id, sessionId: s.id, startsAt: new Date(to).toISOString(), override }, { now: at, config: testConfig });
             count('move:ok');
           } catch (e) {
             if (e instanceof AppError && expected.has(e.code)) count(`move:${e.code}`);
@@ -176,7 +176,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
           const b = candidates.length ? pick(candidates) : undefined;
           if (!b) return count('cancel:nothing');
           try {
-            await cancelBookingAsStaff(db, manager, b.id, at);
+            await cancelBookingAsStaff(db, manager, b.id, { now: at, config: testConfig });
             cancelled.add(b.id);
             count('cancel:ok');
           } catch (e) {

@@ -34,6 +34,6 @@ export function rescheduleSessionRoute(deps: AppDeps) {
       const { id, sessionId } = c.req.valid('param');
       const body = c.req.valid('json');
       return bookingAction(c, deps, { id, path: `sessions/${sessionId}/reschedule`, body },
-        async (tx, booking, now) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, by: { kind: 'customer' } }) }));
+        async (tx, booking, now) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'customer' } }) }));
     });
 }

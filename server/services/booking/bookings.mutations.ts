@@ -27,6 +27,8 @@ import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, over
 import { HOLD_MS, releaseExpiredHolds } from './holds.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
+import { queueCancellationMail, queueSessionMovedMail } from './change-mails.ts';
+import type { AppConfig } from '../../deps.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
@@ -313,14 +315,17 @@ export interface RescheduleInput {
   startsAt: string;
   now: Date;
   by: Mover;
+  /** For the mail telling the customer (links in it). */
+  config: AppConfig;
 }
 
 /**
  * Moves one session: its block's range is updated in place (the constraints check the new
  * range against every other block), the session's times follow and its revision rises, all
- * in the caller's transaction. The old time is free when it commits.
+ * in the caller's transaction. The old time is free when it commits. A confirmed booking's
+ * customer is mailed the new time with a calendar update (change-mails.ts).
  */
-export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, startsAt, now: nowDate, by }: RescheduleInput): Promise<BookingOut> {
+export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, startsAt, now: nowDate, by, config }: RescheduleInput): Promise<BookingOut> {
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
   const [[session], { s, instructor }, [program]] = await Promise.all([
@@ -367,6 +372,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   if (ownBlocks.length > 1) {
     await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${`{${ownBlocks.slice(1).join(',')}}`}::uuid[])`);
   }
+  await queueSessionMovedMail(tx, { config, now: nowDate }, orgId, booking, sessionId, session.startsAt);
   return (await bookingOut(tx, orgId, booking.id))!;
 }
 
@@ -374,12 +380,18 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
 
 /**
  * Cancels a booking and frees its time (staff, or a later portal flow; refunds and fees are
- * the checkout's business, not this function's).
+ * the checkout's business, not this function's). The customer is told, with a calendar file
+ * removing the sessions still ahead when they had one (change-mails.ts).
  */
-export async function cancelBooking(tx: Tx, { orgId, booking, now }: { orgId: string; booking: BookingRow; now: Date }): Promise<void> {
+export async function cancelBooking(tx: Tx, { orgId, booking, now, config }: { orgId: string; booking: BookingRow; now: Date; config: AppConfig }): Promise<void> {
   if (booking.status === 'cancelled') return;
   if (booking.status === 'completed') throw new AppError('invalid_state', 'The booking is completed.');
   const at = now.toISOString();
+  // The sessions still ahead, as they are before the cancellation: the mail lists them.
+  const ahead = await tx.select({ id: t.programSessions.id, seq: t.programSessions.seq, startsAt: t.programSessions.startsAt, endsAt: t.programSessions.endsAt, revision: t.programSessions.revision })
+    .from(t.programSessions)
+    .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, booking.id), eq(t.programSessions.status, 'scheduled'), sql`${t.programSessions.endsAt} > ${at}::timestamptz`))
+    .orderBy(asc(t.programSessions.seq));
   await tx.execute(sql`
     with b as (
       update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
@@ -391,6 +403,8 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now }: { orgId: st
     update schedule_blocks set status = 'cancelled'
      where org_id = ${orgId}::uuid and status <> 'cancelled'
        and session_id in (select id from program_sessions where org_id = ${orgId}::uuid and booking_id = ${booking.id}::uuid)`);
+  await queueCancellationMail(tx, { config, now }, orgId, booking,
+    ahead.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt!, endsAt: s.endsAt!, revision: s.revision })));
 }
 
 // ———————————————————————————————————————— entry points that authorise first

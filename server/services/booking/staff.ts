@@ -4,6 +4,7 @@
  * is the same as the customer's, minus the customer-only rules (free-cancellation window).
  */
 import type { Database } from '../../db/database.ts';
+import type { AppConfig } from '../../deps.ts';
 import type { BookingOut } from '../../../schema/api/embed-bookings.ts';
 import { bookingTransaction } from './transaction.ts';
 import { bookingForStaff, cancelBooking, rescheduleSession } from './bookings.mutations.ts';
@@ -14,16 +15,16 @@ export interface StaffActor {
   role: 'owner' | 'manager' | 'instructor';
 }
 
-export async function rescheduleSessionAsStaff(db: Database, staff: StaffActor, input: { bookingId: string; sessionId: string; startsAt: string; override?: boolean }, now: Date): Promise<BookingOut> {
+export async function rescheduleSessionAsStaff(db: Database, staff: StaffActor, input: { bookingId: string; sessionId: string; startsAt: string; override?: boolean }, env: { now: Date; config: AppConfig }): Promise<BookingOut> {
   return bookingTransaction(db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId }, async (tx) => {
     const booking = await bookingForStaff(tx, staff.orgId, input.bookingId);
-    return rescheduleSession(tx, { orgId: staff.orgId, booking, sessionId: input.sessionId, startsAt: input.startsAt, now, by: { kind: 'staff', override: input.override ?? false } });
+    return rescheduleSession(tx, { orgId: staff.orgId, booking, sessionId: input.sessionId, startsAt: input.startsAt, now: env.now, config: env.config, by: { kind: 'staff', override: input.override ?? false } });
   });
 }
 
-export async function cancelBookingAsStaff(db: Database, staff: StaffActor, bookingId: string, now: Date): Promise<void> {
+export async function cancelBookingAsStaff(db: Database, staff: StaffActor, bookingId: string, env: { now: Date; config: AppConfig }): Promise<void> {
   await bookingTransaction(db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId }, async (tx) => {
     const booking = await bookingForStaff(tx, staff.orgId, bookingId);
-    await cancelBooking(tx, { orgId: staff.orgId, booking, now });
+    await cancelBooking(tx, { orgId: staff.orgId, booking, now: env.now, config: env.config });
   });
 }

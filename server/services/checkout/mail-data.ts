@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from '../calendar/ics.ts';
 import { langOf } from '../format.ts';
-import type { BookingMailData } from '../mail/booking-mails.ts';
+import type { BookingMailBase, BookingMailData } from '../mail/booking-mails.ts';
 import { manageUrl } from '../signed-tokens.ts';
 import type { BookingContext, OrderDetail } from './context.queries.ts';
 
@@ -27,9 +27,8 @@ export function manageUrlFor(ctx: BookingContext, config: AppConfig, now: Date):
   return manageUrl({ publicOrigin: config.publicOrigin, secret: config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, customerId: ctx.customer.id, now, validUntil: last });
 }
 
-export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage: string, invoice?: { number: number; url?: string }): BookingMailData {
-  const { place, meetingUrl } = placeOf(ctx);
-  const sessions = scheduledSessions(ctx);
+/** What every mail about this booking says: who, what, where, in the customer's language and zone. */
+export function bookingMailBase(ctx: BookingContext, manage: string): BookingMailBase {
   return {
     lang: langOf(ctx.customer.locale),
     zone: customerZone(ctx),
@@ -38,10 +37,16 @@ export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage
     program: { title: ctx.program.title },
     variant: { name: ctx.variant.name },
     instructor: { name: ctx.instructor.name },
-    sessions: sessions.map((s) => ({ seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt })),
+    ...placeOf(ctx),
+    manageUrl: manage,
+  };
+}
+
+export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage: string, invoice?: { number: number; url?: string }): BookingMailData {
+  return {
+    ...bookingMailBase(ctx, manage),
+    sessions: scheduledSessions(ctx).map((s) => ({ seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt })),
     toSchedule: ctx.sessions.filter((s) => !s.startsAt && s.status === 'scheduled').length,
-    place,
-    meetingUrl,
     money: {
       currency: detail.order.currency,
       total: detail.order.total,
@@ -49,14 +54,16 @@ export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage
       credits: detail.credits ?? undefined,
       installments: detail.installments.filter((i) => i.status !== 'paid' && i.status !== 'cancelled').map((i) => ({ dueAt: i.dueAt, amount: i.amount })),
     },
-    manageUrl: manage,
     ...(invoice ? { invoice } : {}),
   };
 }
 
-/** The booking's sessions as one calendar file (METHOD:REQUEST), or null when none is scheduled. */
-export function bookingIcs(ctx: BookingContext, manage: string, now: Date): string | null {
-  const sessions = scheduledSessions(ctx);
+/**
+ * The booking's sessions as one calendar file (METHOD:REQUEST), or null when none is
+ * scheduled. `onlySessionIds`: just these (a moved session's update).
+ */
+export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlySessionIds?: string[]): string | null {
+  const sessions = scheduledSessions(ctx).filter((s) => !onlySessionIds || onlySessionIds.includes(s.id));
   if (!sessions.length) return null;
   const { place, meetingUrl } = placeOf(ctx);
   return sessionsIcs({
@@ -74,8 +81,8 @@ export function bookingIcs(ctx: BookingContext, manage: string, now: Date): stri
 }
 
 /**
- * For the booking engine's cancel and reschedule paths: the calendar file that removes
- * sessions from the customer's calendar (METHOD:CANCEL, same UIDs, a higher SEQUENCE).
+ * The calendar file that removes sessions from the customer's calendar (METHOD:CANCEL,
+ * same UIDs, a higher SEQUENCE): sent when a booking is cancelled.
  */
 export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): string {
   return sessionsIcs({

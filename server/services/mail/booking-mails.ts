@@ -1,8 +1,8 @@
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from '../format.ts';
 import { fill, strings } from './strings.ts';
 
-/** Everything a booking mail says, already looked up. Times are shown in `zone` (the customer's). */
-export interface BookingMailData {
+/** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */
+export interface BookingMailBase {
   lang: Lang;
   zone: string;
   customer: { name: string; email: string };
@@ -10,10 +10,15 @@ export interface BookingMailData {
   program: { title: string };
   variant: { name: string };
   instructor: { name: string };
-  sessions: { seq: number; startsAt: Date; endsAt: Date }[];
-  toSchedule: number;
   place: string | null;
   meetingUrl: string | null;
+  manageUrl: string;
+}
+
+/** Everything the confirmation and QR-bill mails say. */
+export interface BookingMailData extends BookingMailBase {
+  sessions: MailSession[];
+  toSchedule: number;
   money: {
     currency: string;
     total: number;
@@ -22,9 +27,10 @@ export interface BookingMailData {
     credits?: number | undefined;
     installments: { dueAt: Date; amount: number }[];
   };
-  manageUrl: string;
   invoice?: { number: number; url?: string | undefined } | undefined;
 }
+
+export interface MailSession { seq: number; startsAt: Date; endsAt: Date }
 
 export interface ComposedMail { subject: string; text: string; html: string }
 
@@ -39,22 +45,31 @@ function toHtml(text: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${paragraphs.join('\n')}</body></html>`;
 }
 
+/** "Your sessions:" with one line per session and the zone the times are in. */
+function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[]): string {
+  const S = strings[d.lang];
+  const lines = sessions.map((s) => fill(S.sessionLine, {
+    n: s.seq, date: formatDateTime(s.startsAt, d.zone, d.lang), end: formatTime(s.endsAt, d.zone, d.lang),
+  }));
+  return [`${heading}:`, ...lines, fill(S.timesIn, { zone: zoneLabel(sessions[0]!.startsAt, d.zone, d.lang) })].join('\n');
+}
+
+/** Who leads the sessions and where they happen. */
+function whereAndWho(d: BookingMailBase): string {
+  const S = strings[d.lang];
+  const where = [fill(S.instructor, { name: d.instructor.name })];
+  if (d.place) where.push(fill(S.place, { place: d.place }));
+  if (d.meetingUrl) where.push(fill(S.online, { url: d.meetingUrl }));
+  return where.join('\n');
+}
+
 function details(d: BookingMailData): string[] {
   const S = strings[d.lang];
   const money = (n: number) => formatMoney(n, d.money.currency, d.lang);
   const parts: string[] = [];
-  if (d.sessions.length) {
-    const first = d.sessions[0]!.startsAt;
-    const lines = d.sessions.map((s) => fill(S.sessionLine, {
-      n: s.seq, date: formatDateTime(s.startsAt, d.zone, d.lang), end: formatTime(s.endsAt, d.zone, d.lang),
-    }));
-    parts.push([`${S.sessionsHeading}:`, ...lines, fill(S.timesIn, { zone: zoneLabel(first, d.zone, d.lang) })].join('\n'));
-  }
+  if (d.sessions.length) parts.push(sessionList(d, S.sessionsHeading, d.sessions));
   if (d.toSchedule > 0) parts.push(fill(S.toSchedule, { count: d.toSchedule }));
-  const where = [fill(S.instructor, { name: d.instructor.name })];
-  if (d.place) where.push(fill(S.place, { place: d.place }));
-  if (d.meetingUrl) where.push(fill(S.online, { url: d.meetingUrl }));
-  parts.push(where.join('\n'));
+  parts.push(whereAndWho(d));
   if (d.money.credits) {
     parts.push(fill(S.paidCredits, { credits: d.money.credits }));
   } else if (d.money.total > 0) {
@@ -100,6 +115,45 @@ export function qrBillMail(d: BookingMailData & { invoice: { number: number }; h
   ];
   const text = parts.join('\n\n');
   return { subject: fill(S.reservedSubject, vars), text, html: toHtml(text) };
+}
+
+/** One session moved (by the customer or the studio); the calendar file attached moves the event. */
+export function sessionMovedMail(d: BookingMailBase & { session: MailSession; previousStart: Date }): ComposedMail {
+  const S = strings[d.lang];
+  const date = formatDateTime(d.session.startsAt, d.zone, d.lang);
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.rescheduledIntro, {
+      n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date,
+      end: formatTime(d.session.endsAt, d.zone, d.lang), previous: formatDateTime(d.previousStart, d.zone, d.lang),
+    }),
+    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, d.lang) }),
+    whereAndWho(d),
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    S.rescheduledCalendarNote,
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text) };
+}
+
+/**
+ * The booking is cancelled: which sessions are off (those still ahead), and, when money was
+ * paid, that the studio will be in touch (refunds are the studio's decision, not this mail's).
+ */
+export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSession[]; calendarAttached: boolean; paid: { amount: number; currency: string } | null }): ComposedMail {
+  const S = strings[d.lang];
+  const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.cancelledIntro, vars),
+    ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
+    ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
+    ...(d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, d.lang), studio: d.studio.name })] : []),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.cancelledSubject, vars), text, html: toHtml(text) };
 }
 
 export interface InstallmentMailData {

@@ -88,6 +88,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
         .where(inArray(t.mailOutbox.id, picked))
         .returning();
     });
+    // UPDATE … RETURNING keeps no order: send in the order the mails were queued (a move before its cancellation).
+    claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     for (const row of claimed) {
       try {
         await mailer.send({

@@ -29,6 +29,14 @@ export interface MailStrings {
   overdueBody: string;
   overdueStaffSubject: string;
   overdueStaffBody: string;
+  rescheduledSubject: string;
+  rescheduledIntro: string;
+  rescheduledCalendarNote: string;
+  cancelledSubject: string;
+  cancelledIntro: string;
+  cancelledSessionsHeading: string;
+  cancelledCalendarNote: string;
+  cancelledPaidNote: string;
   signOff: string;
   session: string;
 }
@@ -62,6 +70,14 @@ export const strings: Record<Lang, MailStrings> = {
     overdueBody: 'the installment of {amount} for {program} is overdue: we could not charge it after several attempts. Please contact {studio} to settle it: {url}',
     overdueStaffSubject: 'Installment overdue: {customer}, {program}',
     overdueStaffBody: 'The installment of {amount} due on {date} for {customer} ({email}), {program}, could not be charged after {attempts} attempts. The booking is marked "payment overdue". Last error: {reason}',
+    rescheduledSubject: 'Session moved: {program}, {date}',
+    rescheduledIntro: 'session {n} of {program} with {instructor} has been moved to {date}–{end} (it was {previous}).',
+    rescheduledCalendarNote: 'The attached calendar file (booking.ics) moves the session in your calendar.',
+    cancelledSubject: 'Booking cancelled: {program}',
+    cancelledIntro: 'your booking of {program} ({variant}) with {instructor} has been cancelled.',
+    cancelledSessionsHeading: 'Cancelled sessions',
+    cancelledCalendarNote: 'The attached calendar file (cancel.ics) removes these sessions from your calendar.',
+    cancelledPaidNote: 'You have paid {amount} for this booking; {studio} will get in touch about it.',
     signOff: 'See you soon,\n{studio}',
     session: 'session',
   },
@@ -93,6 +109,14 @@ export const strings: Record<Lang, MailStrings> = {
     overdueBody: 'die Rate von {amount} für {program} ist überfällig: Wir konnten sie nach mehreren Versuchen nicht abbuchen. Bitte melden Sie sich bei {studio}: {url}',
     overdueStaffSubject: 'Rate überfällig: {customer}, {program}',
     overdueStaffBody: 'Die Rate von {amount}, fällig am {date}, von {customer} ({email}) für {program} konnte nach {attempts} Versuchen nicht abgebucht werden. Die Buchung ist als «Zahlung überfällig» markiert. Letzter Fehler: {reason}',
+    rescheduledSubject: 'Termin verschoben: {program}, {date}',
+    rescheduledIntro: 'Termin {n} von {program} bei {instructor} wurde auf {date}–{end} verschoben (bisher {previous}).',
+    rescheduledCalendarNote: 'Die beiliegende Kalenderdatei (booking.ics) verschiebt den Termin in Ihrem Kalender.',
+    cancelledSubject: 'Buchung abgesagt: {program}',
+    cancelledIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} wurde abgesagt.',
+    cancelledSessionsHeading: 'Abgesagte Termine',
+    cancelledCalendarNote: 'Die beiliegende Kalenderdatei (cancel.ics) entfernt diese Termine aus Ihrem Kalender.',
+    cancelledPaidNote: 'Sie haben für diese Buchung {amount} bezahlt; {studio} meldet sich dazu bei Ihnen.',
     signOff: 'Bis bald\n{studio}',
     session: 'Termin',
   },
@@ -124,6 +148,14 @@ export const strings: Record<Lang, MailStrings> = {
     overdueBody: 'l\'échéance de {amount} pour {program} est en retard : nous n\'avons pas pu la débiter après plusieurs tentatives. Veuillez contacter {studio} : {url}',
     overdueStaffSubject: 'Échéance en retard : {customer}, {program}',
     overdueStaffBody: 'L\'échéance de {amount} du {date} de {customer} ({email}) pour {program} n\'a pas pu être débitée après {attempts} tentatives. La réservation est marquée « paiement en retard ». Dernière erreur : {reason}',
+    rescheduledSubject: 'Séance déplacée : {program}, {date}',
+    rescheduledIntro: 'la séance {n} de {program} avec {instructor} a été déplacée au {date}–{end} (auparavant {previous}).',
+    rescheduledCalendarNote: 'Le fichier calendrier joint (booking.ics) déplace la séance dans votre agenda.',
+    cancelledSubject: 'Réservation annulée : {program}',
+    cancelledIntro: 'votre réservation de {program} ({variant}) avec {instructor} a été annulée.',
+    cancelledSessionsHeading: 'Séances annulées',
+    cancelledCalendarNote: 'Le fichier calendrier joint (cancel.ics) retire ces séances de votre agenda.',
+    cancelledPaidNote: 'Vous avez payé {amount} pour cette réservation ; {studio} vous contactera à ce sujet.',
     signOff: 'À bientôt,\n{studio}',
     session: 'séance',
   },
@@ -155,6 +187,14 @@ export const strings: Record<Lang, MailStrings> = {
     overdueBody: 'la rata di {amount} per {program} è scaduta: non è stato possibile addebitarla dopo diversi tentativi. Contatti {studio}: {url}',
     overdueStaffSubject: 'Rata scaduta: {customer}, {program}',
     overdueStaffBody: 'La rata di {amount} del {date} di {customer} ({email}) per {program} non è stata addebitata dopo {attempts} tentativi. La prenotazione è segnata «pagamento scaduto». Ultimo errore: {reason}',
+    rescheduledSubject: 'Seduta spostata: {program}, {date}',
+    rescheduledIntro: 'la seduta {n} di {program} con {instructor} è stata spostata a {date}–{end} (prima {previous}).',
+    rescheduledCalendarNote: 'Il file calendario allegato (booking.ics) sposta la seduta nella sua agenda.',
+    cancelledSubject: 'Prenotazione annullata: {program}',
+    cancelledIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è stata annullata.',
+    cancelledSessionsHeading: 'Sedute annullate',
+    cancelledCalendarNote: 'Il file calendario allegato (cancel.ics) toglie queste sedute dalla sua agenda.',
+    cancelledPaidNote: 'Ha pagato {amount} per questa prenotazione; {studio} la contatterà in merito.',
     signOff: 'A presto,\n{studio}',
     session: 'seduta',
   },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp, flowKey, nordKey } from '../../support/app.ts';
+import { demoApp, flowKey, nordKey, testConfig } from '../../support/app.ts';
 import { Clock, asSystem, fieldsOf, postJson, problemOf, query, tableCounts, type Problem } from '../../support/booking.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
@@ -465,16 +465,16 @@ describe('embed bookings API', () => {
       const noemi = { orgId: FLOW.org, staffId: FLOW.noemi, role: 'instructor' as const };
       const input = { bookingId: b.id, sessionId: b.sessions[0]!.id };
       const now = new Date('2026-12-22T12:00:00Z');
-      let out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-23T10:00:00.000Z' }, now);
+      let out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-23T10:00:00.000Z' }, { now, config: testConfig });
       assert.deepEqual([out.sessions[0]!.starts_at, out.sessions[0]!.revision], ['2026-12-23T10:00:00.000Z', 1]);
-      await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-22T18:00:00.000Z' }, now),
+      await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-22T18:00:00.000Z' }, { now, config: testConfig }),
         (e: unknown) => e instanceof AppError && e.code === 'slot_unavailable', 'Tuesday evening is outside her hours');
-      out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-22T18:00:00.000Z', override: true }, now);
+      out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-22T18:00:00.000Z', override: true }, { now, config: testConfig });
       assert.equal(out.sessions[0]!.starts_at, '2026-12-22T18:00:00.000Z');
-      await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-04T09:00:00.000Z', override: true }, now),
+      await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-04T09:00:00.000Z', override: true }, { now, config: testConfig }),
         (e: unknown) => e instanceof AppError && e.code === 'slot_taken', 'override never overrides busy time (the Lotus room is taken then)');
       const luca = { orgId: FLOW.org, staffId: FLOW.luca, role: 'instructor' as const };
-      await assert.rejects(rescheduleSessionAsStaff(db.db, luca, { ...input, startsAt: '2026-12-23T13:00:00.000Z' }, now),
+      await assert.rejects(rescheduleSessionAsStaff(db.db, luca, { ...input, startsAt: '2026-12-23T13:00:00.000Z' }, { now, config: testConfig }),
         (e: unknown) => e instanceof AppError && e.code === 'not_found');
     });
   });

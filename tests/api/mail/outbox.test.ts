@@ -3,6 +3,7 @@
  * a real SMTP server started here. A crash between commit and send loses nothing; nothing
  * is sent twice, also with several workers at once.
  */
+import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp } from '../../support/app.ts';
-import { Clock, MIN, asSystem, query } from '../../support/booking.ts';
+import { Clock, MIN, asSystem, postJson, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { leaves, parseIcs, parseMime, prop } from '../../support/mime.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
@@ -108,6 +109,28 @@ describe('mail outbox and SMTP', () => {
     const [sent] = await outboxOf(db.db, b.id);
     assert.equal(sent!.status, 'sent');
     assert.ok(sent!.sent_at);
+  });
+
+  test('a move, then a cancellation, reach the customer over SMTP: the calendar update (SEQUENCE 1), then METHOD:CANCEL', async () => {
+    const b = await confirmedBooking('2026-12-09T09:00:00.000Z', 'en');
+    const session = b.sessions[0]!;
+    await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now }); // the confirmation
+    received.length = 0;
+    const moved = await postJson(app, `/v1/embed/bookings/${b.id}/sessions/${session.id}/reschedule`, { starts_at: '2026-12-09T12:00:00.000Z' }, { 'Tandem-Booking-Token': b.client_token });
+    assert.equal(moved.status, 200);
+    const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomUUID() } });
+    assert.equal(cancelled.status, 200);
+    assert.equal((await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now })).sent, 2);
+    const calendars = received.map((r) => {
+      const calendar = leaves(parseMime(r.raw)).find((p) => p.headers['content-type']?.startsWith('text/calendar'))!;
+      const cal = parseIcs(calendar.body.toString('utf8')).children[0]!;
+      const event = cal.children.find((c) => c.name === 'VEVENT')!;
+      return { subject: parseMime(r.raw).headers.subject, method: prop(cal, 'METHOD'), uid: prop(event, 'UID'), sequence: prop(event, 'SEQUENCE'), start: prop(event, 'DTSTART'), status: prop(event, 'STATUS') };
+    });
+    assert.deepEqual(calendars, [
+      { subject: 'Session moved: Reiki 1:1, Wednesday, 9 December 2026 at 07:00', method: 'REQUEST', uid: `${session.id}@tandem`, sequence: '1', start: '20261209T120000Z', status: 'CONFIRMED' },
+      { subject: 'Booking cancelled: Reiki 1:1', method: 'CANCEL', uid: `${session.id}@tandem`, sequence: '2', start: '20261209T120000Z', status: 'CANCELLED' },
+    ]);
   });
 
   test('a worker that claimed mail and crashed: its lease runs out, then the mail goes, once', async () => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { paymentsFromEnv } from '../../../server/services/payments/from-env.ts';
 import { mailerFromEnv } from '../../../server/services/mail/mailer.ts';
-import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, qrBillMail, type BookingMailData } from '../../../server/services/mail/booking-mails.ts';
+import { bookingCancelledMail, confirmationMail, sessionMovedMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, qrBillMail, type BookingMailData } from '../../../server/services/mail/booking-mails.ts';
 import type { Lang } from '../../../server/services/format.ts';
 
 describe('payments and mail from the environment', () => {
@@ -35,7 +35,9 @@ describe('booking mails in four languages', () => {
     test(`${lang}: every placeholder filled, both sessions at 10:00 local across the DST change, money and links`, () => {
       const d = data(lang);
       const installment = { lang, zone: d.zone, customer: d.customer, studio: d.studio, program: d.program, amount: 26000, currency: 'CHF', dueAt: new Date('2026-04-25T08:00:00Z'), reason: 'declined', attempts: 3, nextAttemptAt: new Date('2026-04-28T08:00:00Z'), manageUrl: d.manageUrl };
-      const mails = [confirmationMail(d), qrBillMail({ ...d, invoice: { number: 7 }, holdUntil: new Date('2026-03-20T08:00:00Z') }), installmentFailedMail(installment), installmentOverdueMail(installment), installmentOverdueStaffMail({ ...installment, staffLang: lang })];
+      const moved = sessionMovedMail({ ...d, session: d.sessions[1]!, previousStart: new Date('2026-04-03T08:00:00Z') });
+      const cancelled = bookingCancelledMail({ ...d, sessions: d.sessions, calendarAttached: true, paid: { amount: 30000, currency: 'CHF' } });
+      const mails = [confirmationMail(d), qrBillMail({ ...d, invoice: { number: 7 }, holdUntil: new Date('2026-03-20T08:00:00Z') }), installmentFailedMail(installment), installmentOverdueMail(installment), installmentOverdueStaffMail({ ...installment, staffLang: lang }), moved, cancelled];
       for (const m of mails) {
         assert.doesNotMatch(m.subject + m.text, /\{\w+\}/, 'no placeholder left');
         assert.match(m.html, /^<!doctype html>/);
@@ -47,6 +49,13 @@ describe('booking mails in four languages', () => {
       assert.match(text, /https:\/\/api\.example\/manage\/t/);
       assert.match(text, /https:\/\/meet\.example\/evolve/);
       assert.match(text, /\b6\b/);
+      assert.equal(moved.text.match(/10:00/g)?.length, 2, 'the new and the previous time, local');
+      assert.match(moved.subject, /EVOLVE/);
+      assert.match(moved.text, /https:\/\/api\.example\/manage\/t/);
+      assert.equal(cancelled.text.match(/10:00/g)?.length, 2, 'both cancelled sessions listed');
+      assert.match(cancelled.text, /300\.00/, 'what was paid');
+      assert.match(cancelled.text, /cancel\.ics/);
+      assert.doesNotMatch(bookingCancelledMail({ ...d, sessions: [], calendarAttached: false, paid: null }).text, /cancel\.ics|300\.00/);
     });
   }
 });

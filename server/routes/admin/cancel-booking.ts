@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { BookingOut, BookingParams } from '../../../schema/api/embed-bookings.ts';
+import type { AdminEnv, AppDeps } from '../../deps.ts';
+import { validate } from '../../http/validate.ts';
+import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { bookingForStaff, cancelBooking } from '../../services/booking/bookings.mutations.ts';
+import { bookingOut } from '../../services/booking/bookings.queries.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function adminCancelBookingRoute(deps: AppDeps) {
+  return new Hono<AdminEnv>().post('/bookings/:id/cancel',
+    describeRoute({
+      tags: ['admin'], summary: 'Cancel a booking (staff)',
+      description: 'Cancels the booking and its scheduled sessions and frees their time. The customer is mailed; when the booking was '
+        + 'confirmed, with a calendar file (METHOD:CANCEL) removing the sessions still ahead. Money already paid stays recorded: refunds are '
+        + 'separate. Cancelling a cancelled booking answers it unchanged; a completed one is 409. An instructor\'s key reaches only their own '
+        + 'bookings (404 otherwise). Needs an `Idempotency-Key`; no body.',
+      security: [{ secretKey: [] }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: { description: 'The cancelled booking', content: { 'application/json': { schema: resolver(BookingOut) } } },
+        ...problemResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', BookingParams),
+    async (c) => {
+      const staff = c.get('staff');
+      const { id } = c.req.valid('param');
+      const now = deps.now();
+      const answer = await runIdempotent(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
+        { key: idempotencyKeyOf(c), scope: `POST /v1/admin/bookings/${id}/cancel`, body: {}, now },
+        (tx) => bookingForStaff(tx, staff.orgId, id),
+        async (tx, booking) => {
+          await cancelBooking(tx, { orgId: staff.orgId, booking, now, config: deps.config });
+          return { status: 200, body: (await bookingOut(tx, staff.orgId, id))! };
+        });
+      return sendAnswer(c, answer);
+    });
+}

@@ -26,8 +26,33 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'tandem' } });
   const db = drizzle({ client, schema });
-  await migratePostgres(db, { migrationsFolder });
+  try {
+    await ensureAppRole(client);
+    await migratePostgres(db, { migrationsFolder });
+  } catch (error) {
+    // An open pool keeps the process alive: a failed start must not hang, it must fail.
+    await client.end({ timeout: 1 });
+    throw error;
+  }
   return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+const DUPLICATE = new Set(['23505', '42710']); // unique_violation (pg_authid), duplicate_object
+
+/**
+ * The role requests run as is cluster-wide. The first migration creates it when missing, but
+ * two databases migrated at the same moment on a server without it (parallel test files on a
+ * fresh CI machine) both see it missing and one CREATE fails. Creating it first, here, with
+ * the loser of that race simply finding it there, keeps the migration's check a no-op.
+ */
+async function ensureAppRole(client: { unsafe: (query: string) => Promise<unknown> }): Promise<void> {
+  try {
+    await client.unsafe(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tandem_app') THEN CREATE ROLE tandem_app NOLOGIN NOBYPASSRLS; END IF;
+    END $$`);
+  } catch (error) {
+    if (!DUPLICATE.has(String((error as { code?: unknown }).code))) throw error;
+  }
 }
 
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {

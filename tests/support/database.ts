@@ -20,7 +20,14 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Ope
   await admin.unsafe(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const opened = await openDatabase({ url: target.toString(), max: options.max ?? 20 });
+  let opened: OpenDatabase;
+  try {
+    opened = await openDatabase({ url: target.toString(), max: options.max ?? 20 });
+  } catch (error) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+    throw error;
+  }
   return {
     ...opened,
     label: 'PostgreSQL',

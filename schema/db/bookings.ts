@@ -7,6 +7,8 @@ import { anyOf, isCustomer, isInstructor, isManager, tenantPolicies } from './po
 
 export const bookingStatus = pgEnum('booking_status', ['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled']);
 export const sessionStatus = pgEnum('session_status', ['scheduled', 'completed', 'cancelled', 'no_show']);
+/** Why a booking is cancelled: its hold ran out before payment, or someone cancelled it. */
+export const cancellationReason = pgEnum('cancellation_reason', ['hold_expired', 'staff', 'customer']);
 
 /** A customer's purchase of a program. `client_token_hash` is the SHA-256 of the token the widget holds. */
 export const programBookings = pgTable('program_bookings', {
@@ -29,6 +31,8 @@ export const programBookings = pgTable('program_bookings', {
   holdExpiresAt: instant('hold_expires_at'),
   paymentOverdue: boolean('payment_overdue').notNull().default(false),
   cancelledAt: instant('cancelled_at'),
+  /** Set with `cancelled_at`. A payment that arrives after `hold_expired` may still confirm the booking (confirm.ts). */
+  cancellationReason: cancellationReason('cancellation_reason'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

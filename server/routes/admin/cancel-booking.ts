@@ -33,7 +33,7 @@ export function adminCancelBookingRoute(deps: AppDeps) {
         { key: idempotencyKeyOf(c), scope: `POST /v1/admin/bookings/${id}/cancel`, body: {}, now },
         (tx) => bookingForStaff(tx, staff.orgId, id),
         async (tx, booking) => {
-          await cancelBooking(tx, { orgId: staff.orgId, booking, now, config: deps.config });
+          await cancelBooking(tx, { orgId: staff.orgId, booking, now, config: deps.config, by: 'staff' });
           return { status: 200, body: (await bookingOut(tx, staff.orgId, id))! };
         });
       return sendAnswer(c, answer);

@@ -383,7 +383,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
  * the checkout's business, not this function's). The customer is told, with a calendar file
  * removing the sessions still ahead when they had one (change-mails.ts).
  */
-export async function cancelBooking(tx: Tx, { orgId, booking, now, config }: { orgId: string; booking: BookingRow; now: Date; config: AppConfig }): Promise<void> {
+export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }: { orgId: string; booking: BookingRow; now: Date; config: AppConfig; by: 'staff' | 'customer' }): Promise<void> {
   if (booking.status === 'cancelled') return;
   if (booking.status === 'completed') throw new AppError('invalid_state', 'The booking is completed.');
   const at = now.toISOString();
@@ -394,7 +394,7 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now, config }: { o
     .orderBy(asc(t.programSessions.seq));
   await tx.execute(sql`
     with b as (
-      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
+      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = ${by}::cancellation_reason, updated_at = ${at}::timestamptz
        where org_id = ${orgId}::uuid and id = ${booking.id}::uuid returning id
     ), s as (
       update program_sessions set status = 'cancelled'

@@ -33,7 +33,7 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
        where k.org_id = ${orgId}::uuid and k.id = any(${blockIds}::uuid[])
       union select unnest(${bookingIds}::uuid[])
     ), b as (
-      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
+      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = 'hold_expired', updated_at = ${at}::timestamptz
        where org_id = ${orgId}::uuid and status = 'reserved' and hold_expires_at <= ${at}::timestamptz
          and (${everything}::boolean or id in (select id from target))
       returning id

@@ -25,6 +25,6 @@ export async function rescheduleSessionAsStaff(db: Database, staff: StaffActor, 
 export async function cancelBookingAsStaff(db: Database, staff: StaffActor, bookingId: string, env: { now: Date; config: AppConfig }): Promise<void> {
   await bookingTransaction(db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId }, async (tx) => {
     const booking = await bookingForStaff(tx, staff.orgId, bookingId);
-    await cancelBooking(tx, { orgId: staff.orgId, booking, now: env.now, config: env.config });
+    await cancelBooking(tx, { orgId: staff.orgId, booking, now: env.now, config: env.config, by: 'staff' });
   });
 }

@@ -8,7 +8,9 @@
  * transaction whose UPDATE changes the row does the rest, in the same transaction: blocks
  * held → active, the numbered invoice, the message thread, the referrer's reward and the
  * confirmation mail in the outbox (with a dedupe key besides). However often and in whatever
- * order the events arrive, a booking is confirmed, invoiced and mailed once.
+ * order the events arrive, a booking is confirmed, invoiced and mailed once. Money that comes
+ * after the hold expired restores the booking first when its times are still free
+ * (late-payment.ts).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
@@ -23,6 +25,7 @@ import { confirmationMail } from '../mail/booking-mails.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { bookingRow, loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
 import { bookingIcs, bookingMailData, manageUrlFor } from './mail-data.ts';
+import { expiredAwaitingPayment, queueLatePaymentMails, restoreExpiredBooking } from './late-payment.ts';
 
 export interface ConfirmEnv {
   now: Date;
@@ -56,12 +59,23 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
     result.bookingStatus = (await bookingRow(tx, orgId, order.bookingId))?.status ?? null;
     return result;
   }
-  const [moved] = await tx.update(t.programBookings)
+  const bookingId = order.bookingId;
+  const confirmReserved = async () => (await tx.update(t.programBookings)
     .set({ status: 'confirmed', holdExpiresAt: null, updatedAt: env.now })
-    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, order.bookingId), eq(t.programBookings.status, 'reserved'), eq(t.programBookings.orderId, orderId)))
-    .returning();
+    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId), eq(t.programBookings.status, 'reserved'), eq(t.programBookings.orderId, orderId)))
+    .returning())[0];
+  let moved = await confirmReserved();
   if (!moved) {
-    const booking = await bookingRow(tx, orgId, order.bookingId);
+    const booking = await bookingRow(tx, orgId, bookingId, true);
+    if (booking && expiredAwaitingPayment(booking, orderId)) {
+      // Paid after the hold ran out: restored when its times are still free, else staff decide.
+      const outcome = await restoreExpiredBooking(tx, orgId, booking, env.now);
+      if ('restored' in outcome) moved = await confirmReserved();
+      else await queueLatePaymentMails(tx, orgId, booking, order, paid);
+    }
+  }
+  if (!moved) {
+    const booking = await bookingRow(tx, orgId, bookingId);
     result.bookingStatus = booking?.status ?? null;
     if (booking?.paymentOverdue && status === 'paid') {
       await tx.update(t.programBookings).set({ paymentOverdue: false, updatedAt: env.now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));

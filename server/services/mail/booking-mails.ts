@@ -207,3 +207,32 @@ export function installmentOverdueStaffMail(d: InstallmentMailData & { staffLang
   });
   return { subject: fill(S.overdueStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
 }
+
+export interface LatePaymentMailData {
+  lang: Lang;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  amount: number;
+  currency: string;
+}
+
+/** To the customer: the money arrived after the reservation expired and its times are gone. */
+export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
+  const S = strings[d.lang];
+  const text = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, studio: d.studio.name }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ].join('\n\n');
+  return { subject: fill(S.latePaymentSubject, { program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** To the studio: the same, with what to do (re-book or refund). */
+export function latePaymentStaffMail(d: LatePaymentMailData & { staffLang: Lang }): ComposedMail {
+  const S = strings[d.staffLang];
+  const text = fill(S.latePaymentStaffBody, {
+    amount: formatMoney(d.amount, d.currency, d.staffLang), customer: d.customer.name, email: d.customer.email, program: d.program.title,
+  });
+  return { subject: fill(S.latePaymentStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
+}

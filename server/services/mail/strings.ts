@@ -37,6 +37,10 @@ export interface MailStrings {
   cancelledSessionsHeading: string;
   cancelledCalendarNote: string;
   cancelledPaidNote: string;
+  latePaymentSubject: string;
+  latePaymentBody: string;
+  latePaymentStaffSubject: string;
+  latePaymentStaffBody: string;
   signOff: string;
   session: string;
 }
@@ -78,6 +82,10 @@ export const strings: Record<Lang, MailStrings> = {
     cancelledSessionsHeading: 'Cancelled sessions',
     cancelledCalendarNote: 'The attached calendar file (cancel.ics) removes these sessions from your calendar.',
     cancelledPaidNote: 'You have paid {amount} for this booking; {studio} will get in touch about it.',
+    latePaymentSubject: 'Payment received, reservation expired: {program}',
+    latePaymentBody: 'thank you for your payment of {amount} for {program}. It arrived after your reservation had expired, and the reserved times are no longer free. {studio} will contact you to find new times or refund the payment.',
+    latePaymentStaffSubject: 'Payment after expiry: {customer}, {program}',
+    latePaymentStaffBody: 'A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had expired. The booking could not be restored because its times are taken or past, so it stays cancelled. Please re-book the customer or refund the payment.',
     signOff: 'See you soon,\n{studio}',
     session: 'session',
   },
@@ -117,6 +125,10 @@ export const strings: Record<Lang, MailStrings> = {
     cancelledSessionsHeading: 'Abgesagte Termine',
     cancelledCalendarNote: 'Die beiliegende Kalenderdatei (cancel.ics) entfernt diese Termine aus Ihrem Kalender.',
     cancelledPaidNote: 'Sie haben für diese Buchung {amount} bezahlt; {studio} meldet sich dazu bei Ihnen.',
+    latePaymentSubject: 'Zahlung erhalten, Reservation abgelaufen: {program}',
+    latePaymentBody: 'vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist nach Ablauf Ihrer Reservation eingetroffen, und die reservierten Termine sind nicht mehr frei. {studio} meldet sich bei Ihnen, um neue Termine zu finden oder die Zahlung zurückzuerstatten.',
+    latePaymentStaffSubject: 'Zahlung nach Ablauf: {customer}, {program}',
+    latePaymentStaffBody: 'Eine Zahlung von {amount} von {customer} ({email}) für {program} ist nach Ablauf der Reservation eingetroffen. Die Buchung liess sich nicht wiederherstellen, weil ihre Termine belegt oder vorbei sind; sie bleibt abgesagt. Bitte buchen Sie neu oder erstatten Sie die Zahlung zurück.',
     signOff: 'Bis bald\n{studio}',
     session: 'Termin',
   },
@@ -156,6 +168,10 @@ export const strings: Record<Lang, MailStrings> = {
     cancelledSessionsHeading: 'Séances annulées',
     cancelledCalendarNote: 'Le fichier calendrier joint (cancel.ics) retire ces séances de votre agenda.',
     cancelledPaidNote: 'Vous avez payé {amount} pour cette réservation ; {studio} vous contactera à ce sujet.',
+    latePaymentSubject: 'Paiement reçu, réservation expirée : {program}',
+    latePaymentBody: 'merci pour votre paiement de {amount} pour {program}. Il est arrivé après l\'expiration de votre réservation, et les horaires réservés ne sont plus libres. {studio} vous contactera pour trouver de nouveaux horaires ou rembourser le paiement.',
+    latePaymentStaffSubject: 'Paiement après expiration : {customer}, {program}',
+    latePaymentStaffBody: 'Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l\'expiration de la réservation. La réservation n\'a pas pu être rétablie, ses horaires étant pris ou passés ; elle reste annulée. Veuillez réserver à nouveau ou rembourser le paiement.',
     signOff: 'À bientôt,\n{studio}',
     session: 'séance',
   },
@@ -195,6 +211,10 @@ export const strings: Record<Lang, MailStrings> = {
     cancelledSessionsHeading: 'Sedute annullate',
     cancelledCalendarNote: 'Il file calendario allegato (cancel.ics) toglie queste sedute dalla sua agenda.',
     cancelledPaidNote: 'Ha pagato {amount} per questa prenotazione; {studio} la contatterà in merito.',
+    latePaymentSubject: 'Pagamento ricevuto, prenotazione scaduta: {program}',
+    latePaymentBody: 'grazie per il pagamento di {amount} per {program}. È arrivato dopo la scadenza della sua prenotazione e gli orari riservati non sono più liberi. {studio} la contatterà per trovare nuovi orari o rimborsare il pagamento.',
+    latePaymentStaffSubject: 'Pagamento dopo la scadenza: {customer}, {program}',
+    latePaymentStaffBody: 'Un pagamento di {amount} di {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione. La prenotazione non è stata ripristinata perché i suoi orari sono occupati o passati; resta annullata. La preghiamo di prenotare di nuovo o rimborsare il pagamento.',
     signOff: 'A presto,\n{studio}',
     session: 'seduta',
   },

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, nordKey } from '../../support/app.ts';
-import { Clock, problemOf, query } from '../../support/booking.ts';
+import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { renderInvoicePdf } from '../../../server/services/invoices/invoice-pdf.ts';
 import { hashKey } from '../../../server/services/api-keys.ts';
 import { withTenant } from '../../../server/db/tenant.ts';
+import { sweepExpiredHolds } from '../../../server/services/booking/holds.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/services/invoices/invoice-snapshot.ts';
 
@@ -118,5 +119,56 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     const bad = await record(out.order.id, { amount: 12.5, method: 'cash' });
     assert.equal(bad.status, 400);
     assert.deepEqual((await problemOf(bad)).errors?.map((e) => e.field).sort(), ['amount', 'method', 'reference']);
+  });
+  describe('a transfer that arrives after the QR-bill\'s hold expired (the booking was cancelled, its time released)', () => {
+    async function expired(start: string) {
+      const { b, out } = await qrBillBooking(start);
+      clock.advance(6 * DAY);
+      await sweepExpiredHolds(db.db, clock.now());
+      const [row] = await query(db.db, sql`select status::text, cancellation_reason::text from program_bookings where id = ${b.id}`);
+      assert.deepEqual({ ...row }, { status: 'cancelled', cancellation_reason: 'hold_expired' });
+      return { b, out };
+    }
+    const mailKeys = async (orderId: string, bookingId: string) => (await query(db.db, sql`select dedupe_key from mail_outbox
+      where dedupe_key in (${`order:${orderId}:late_payment`}, ${`order:${orderId}:late_payment:staff`}, ${`booking:${bookingId}:confirmation`}) order by dedupe_key`)).map((r) => String(r.dedupe_key));
+
+    test('its time still free: the booking is restored and confirmed, through the one confirmation', async () => {
+      const { b, out } = await expired('2026-12-09T09:00:00.000Z');
+      const res = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'late but welcome' });
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal((await res.json() as { booking: { status: string } }).booking.status, 'confirmed');
+      assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
+      const [row] = await query(db.db, sql`select b.cancelled_at, b.cancellation_reason, b.hold_expires_at,
+        (select count(*) from program_sessions s where s.booking_id = b.id and s.status = 'scheduled')::int as sessions,
+        (select count(*) from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = b.id and k.status = 'active')::int as active,
+        (select count(*) from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = b.id and k.status = 'held')::int as held
+        from program_bookings b where b.id = ${b.id}`);
+      assert.deepEqual({ ...row }, { cancelled_at: null, cancellation_reason: null, hold_expires_at: null, sessions: 1, active: 1, held: 0 });
+      assert.deepEqual(await mailKeys(out.order.id, b.id), [`booking:${b.id}:confirmation`]);
+    });
+
+    test('its time taken meanwhile: the payment is recorded, the booking stays cancelled, the customer and the studio are told', async () => {
+      const { b, out } = await expired('2026-12-11T09:00:00.000Z');
+      const other = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-11T09:00:00.000Z'] } });
+      const res = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'too late' });
+      assert.equal(res.status, 201, await res.clone().text());
+      const body = await res.json() as { order: { status: string }; booking: { status: string } };
+      assert.deepEqual([body.order.status, body.booking.status], ['paid', 'cancelled']);
+      assert.equal((await countsFor(db.db, b.id)).invoices, 1, 'the QR-bill invoice, no second');
+      assert.deepEqual(await mailKeys(out.order.id, b.id), [`order:${out.order.id}:late_payment`, `order:${out.order.id}:late_payment:staff`]);
+      const [staffMail] = await query(db.db, sql`select to_address, text_body from mail_outbox where dedupe_key = ${`order:${out.order.id}:late_payment:staff`}`);
+      assert.match(String(staffMail!.text_body), /re-book|neu/);
+      const [live] = await query(db.db, sql`select count(*)::int as n from schedule_blocks k join program_sessions s on s.id = k.session_id
+        where s.booking_id in (${b.id}, ${other.id}) and k.status <> 'cancelled'`);
+      assert.equal(live!.n, 1, 'only the other booking holds the time');
+    });
+
+    test('its session already past: stays cancelled, the same mails', async () => {
+      const { b, out } = await expired('2026-11-30T09:00:00.000Z');
+      clock.set('2026-12-05T08:00:00Z');
+      assert.equal((await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'much too late' })).status, 201);
+      assert.equal((await countsFor(db.db, b.id)).status, 'cancelled');
+      assert.equal((await mailKeys(out.order.id, b.id)).length, 2);
+    });
   });
 });

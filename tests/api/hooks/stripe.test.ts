@@ -11,10 +11,11 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
+import { Clock, DAY, MIN, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { withTenant } from '../../../server/db/tenant.ts';
+import { sweepExpiredHolds } from '../../../server/services/booking/holds.ts';
 import { stripeProvider } from '../../../server/services/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/services/payments/installments.job.ts';
 
@@ -156,6 +157,17 @@ describe('Stripe: PaymentIntents and the webhook', () => {
   });
 
   describe('POST /v1/hooks/stripe', () => {
+    test('succeeded after the hold expired and was swept: the booking is restored and confirmed while its time is free', async () => {
+      const b = await reiki('2026-12-09T12:00:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      clock.advance(20 * MIN); // 3-D Secure took its time; the hold was 15 minutes
+      await sweepExpiredHolds(db.db, clock.now());
+      assert.equal((await countsFor(db.db, b.id)).status, 'cancelled');
+      assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+      assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
+    });
+
     test('succeeded, delivered three times and after a late "failed": one confirmation, one invoice, one mail', async () => {
       const b = await reiki('2026-12-04T09:00:00.000Z');
       const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));

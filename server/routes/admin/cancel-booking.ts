@@ -3,7 +3,8 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { BookingOut, BookingParams } from '../../../schema/api/embed-bookings.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { staffAction } from './staff-action.ts';
 import { bookingForStaff, cancelBooking } from '../../services/booking/bookings.mutations.ts';
 import { bookingOut } from '../../services/booking/bookings.queries.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -26,16 +27,13 @@ export function adminCancelBookingRoute(deps: AppDeps) {
     idempotencyKeyRequired(),
     validate('param', BookingParams),
     async (c) => {
-      const staff = c.get('staff');
+      const { orgId } = c.get('staff');
       const { id } = c.req.valid('param');
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/admin/bookings/${id}/cancel`, body: {}, now },
-        (tx) => bookingForStaff(tx, staff.orgId, id),
-        async (tx, booking) => {
-          await cancelBooking(tx, { orgId: staff.orgId, booking, now, config: deps.config, by: 'staff' });
-          return { status: 200, body: (await bookingOut(tx, staff.orgId, id))! };
+      return staffAction(c, deps, { path: `bookings/${id}/cancel`, body: {} },
+        (tx) => bookingForStaff(tx, orgId, id),
+        async (tx, booking, now) => {
+          await cancelBooking(tx, { orgId, booking, now, config: deps.config, by: 'staff' });
+          return { status: 200, body: (await bookingOut(tx, orgId, id))! };
         });
-      return sendAnswer(c, answer);
     });
 }

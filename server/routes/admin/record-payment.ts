@@ -7,7 +7,8 @@ import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { actAsSystem } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { staffAction } from './staff-action.ts';
 import { recordTransfer } from '../../services/checkout/transfers.mutations.ts';
 import { orderRow } from '../../services/checkout/context.queries.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -29,20 +30,17 @@ export function recordPaymentRoute(deps: AppDeps) {
     validate('param', OrderParams),
     validate('json', RecordPaymentBody),
     async (c) => {
-      const staff = c.get('staff');
+      const { orgId } = c.get('staff');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/admin/orders/${id}/payments`, body, now },
+      return staffAction(c, deps, { path: `orders/${id}/payments`, body },
         async (tx) => {
           // Read under the staff member's own policies first: another org's or a hidden order is 404.
-          const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, staff.orgId), eq(t.orders.id, id)));
+          const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, id)));
           if (!visible.length) throw new AppError('not_found', 'No such order.');
           await actAsSystem(tx);
-          return (await orderRow(tx, staff.orgId, id, true))!;
+          return (await orderRow(tx, orgId, id, true))!;
         },
-        async (tx, order) => ({ status: 201, body: await recordTransfer(tx, { now, config: deps.config }, order, body) }));
-      return sendAnswer(c, answer);
+        async (tx, order, now) => ({ status: 201, body: await recordTransfer(tx, { now, config: deps.config }, order, body) }));
     });
 }

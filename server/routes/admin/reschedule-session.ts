@@ -4,7 +4,8 @@ import { BookingOut, SessionParams, SlotProblem } from '../../../schema/api/embe
 import { AdminRescheduleBody } from '../../../schema/api/admin-bookings.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../http/idempotency.ts';
+import { idempotencyKeyRequired } from '../../http/idempotency.ts';
+import { staffAction } from './staff-action.ts';
 import { bookingForStaff, rescheduleSession } from '../../services/booking/bookings.mutations.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -27,17 +28,14 @@ export function adminRescheduleSessionRoute(deps: AppDeps) {
     validate('param', SessionParams),
     validate('json', AdminRescheduleBody),
     async (c) => {
-      const staff = c.get('staff');
+      const { orgId } = c.get('staff');
       const { id, sessionId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const now = deps.now();
-      const answer = await runIdempotent(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-        { key: idempotencyKeyOf(c), scope: `POST /v1/admin/bookings/${id}/sessions/${sessionId}/reschedule`, body, now },
-        (tx) => bookingForStaff(tx, staff.orgId, id),
-        async (tx, booking) => ({
+      return staffAction(c, deps, { path: `bookings/${id}/sessions/${sessionId}/reschedule`, body },
+        (tx) => bookingForStaff(tx, orgId, id),
+        async (tx, booking, now) => ({
           status: 200,
-          body: await rescheduleSession(tx, { orgId: staff.orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'staff', override: body.override } }),
+          body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'staff', override: body.override } }),
         }));
-      return sendAnswer(c, answer);
     });
 }

@@ -7,12 +7,6 @@ import { Hono } from 'hono';
 const siteDir = fileURLToPath(new URL('./site', import.meta.url));
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
-/**
- * The demo studio's website: plain files on their own origin, embedding the
- * widget by script tag exactly as a studio would, under a strict CSP (no inline
- * script or style) to prove the widget needs none. `{{API_ORIGIN}}` in a page
- * becomes the API's origin.
- */
 /** The React page's bundle, built on first request and kept (the demo needs no build step of its own). */
 let reactBundle: Promise<string> | undefined;
 function buildReactApp(): Promise<string> {
@@ -30,6 +24,12 @@ function buildReactApp(): Promise<string> {
   return reactBundle;
 }
 
+/**
+ * The demo studio's website: plain files on their own origin, embedding the
+ * widget by script tag exactly as a studio would, under a strict CSP (no inline
+ * script or style) to prove the widget needs none. `{{API_ORIGIN}}` in a page
+ * becomes the API's origin.
+ */
 export function createDemoSite(apiOrigin: string) {
   const csp = [
     "default-src 'self'",

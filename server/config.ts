@@ -12,10 +12,9 @@ export interface Env {
   publicOrigin: string;
   demoOrigin: string;
   secret: string;
-  production: boolean;
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -28,20 +27,16 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const p = port(env.PORT, 8787, 'PORT');
   const d = port(env.DEMO_PORT, 8788, 'DEMO_PORT');
   const host = env.HOST || '127.0.0.1';
-  const production = env.NODE_ENV === 'production';
-  if (production && !env.TANDEM_SECRET) throw new Error('TANDEM_SECRET must be set in production');
+  if (env.NODE_ENV === 'production' && !env.TANDEM_SECRET) throw new Error('TANDEM_SECRET must be set in production');
   return {
     port: p,
     demoPort: d,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.TANDEM_DATA_DIR || resolve(root, '.data')),
+    dataDir: resolve(env.TANDEM_DATA_DIR || resolve(projectRoot, '.data')),
     publicOrigin: env.PUBLIC_ORIGIN || `http://localhost:${p}`,
     demoOrigin: env.DEMO_ORIGIN || `http://localhost:${d}`,
     // Without a configured secret, tokens signed now stop verifying after a restart; fine for the demo only.
     secret: env.TANDEM_SECRET || randomBytes(32).toString('hex'),
-    production,
   };
 }
-
-export const projectRoot = root;

@@ -22,8 +22,9 @@ async function main() {
     const { seedDemo, ensureDemoOrigins } = await import('../demo/seed/index.ts');
     const origins = [env.demoOrigin, env.demoOrigin.replace('localhost', '127.0.0.1')];
     const { seeded } = await seedDemo(database.db, { origins });
-    await ensureDemoOrigins(database.db, origins);
+    // A fresh seed has just written these origins; an earlier one may have had another DEMO_PORT.
     if (seeded) console.log('Seeded the demo studios (Studio Flow, Atelier Nord).');
+    else await ensureDemoOrigins(database.db, origins);
   }
   const deps = {
     db: database.db,

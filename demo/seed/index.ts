@@ -5,8 +5,8 @@ import { withTenant } from '../../server/db/tenant.ts';
 import { hashKey } from '../../server/services/api-keys.ts';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
-import { studioFlow } from './studio-flow.ts';
-import { atelierNord } from './atelier-nord.ts';
+import { FLOW, studioFlow } from './studio-flow.ts';
+import { NORD, atelierNord } from './atelier-nord.ts';
 import type { OrgSeed } from './types.ts';
 
 export { FLOW } from './studio-flow.ts';
@@ -90,8 +90,8 @@ async function seedGroupClasses(tx: Tx, seed: OrgSeed, now: Date): Promise<void>
 
 /** The demo site's origin may change between runs (DEMO_PORT): allow it for both demo orgs. */
 export async function ensureDemoOrigins(db: Database, origins: string[]): Promise<void> {
-  for (const seed of [studioFlow(origins), atelierNord(origins)]) {
-    await withTenant(db, { orgId: seed.org.id, role: 'owner' }, (tx) =>
-      tx.insert(t.orgDomains).values(origins.map((origin) => ({ orgId: seed.org.id, origin }))).onConflictDoNothing());
+  for (const orgId of [FLOW.org, NORD.org]) {
+    await withTenant(db, { orgId, role: 'owner' }, (tx) =>
+      tx.insert(t.orgDomains).values(origins.map((origin) => ({ orgId, origin }))).onConflictDoNothing());
   }
 }

@@ -117,3 +117,4 @@ export const RecordPaymentResponse = v.object({
   order: OrderOut,
   booking: v.nullable(v.object({ id: Id, status: v.string() })),
 });
+export type RecordPaymentResponse = v.InferOutput<typeof RecordPaymentResponse>;

@@ -26,6 +26,7 @@ export const PG = {
   foreignKeyViolation: '23503',
   checkViolation: '23514',
   exclusionViolation: '23P01',
+  duplicateObject: '42710',
   serializationFailure: '40001',
   deadlockDetected: '40P01',
 } as const;

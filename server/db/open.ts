@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { schema, type Database, type OpenDatabase } from './database.ts';
+import { PG, pgErrorCode } from './errors.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../schema/migrations', import.meta.url));
 
 export interface OpenOptions {
   /** A PostgreSQL URL: use that server through postgres.js. */
@@ -17,8 +18,7 @@ export interface OpenOptions {
 
 /** Opens the database the environment asks for and applies the migrations. */
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
-  const opened = options.url ? await openPostgres(options.url, options.max ?? 20) : await openPglite(options.dataDir);
-  return opened;
+  return options.url ? openPostgres(options.url, options.max ?? 20) : openPglite(options.dataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
@@ -37,8 +37,6 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
-const DUPLICATE = new Set(['23505', '42710']); // unique_violation (pg_authid), duplicate_object
-
 /**
  * The role requests run as is cluster-wide. The first migration creates it when missing, but
  * two databases migrated at the same moment on a server without it (parallel test files on a
@@ -51,7 +49,9 @@ async function ensureAppRole(client: { unsafe: (query: string) => Promise<unknow
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tandem_app') THEN CREATE ROLE tandem_app NOLOGIN NOBYPASSRLS; END IF;
     END $$`);
   } catch (error) {
-    if (!DUPLICATE.has(String((error as { code?: unknown }).code))) throw error;
+    // The loser of the race: unique_violation on pg_authid, or duplicate_object.
+    const code = pgErrorCode(error);
+    if (code !== PG.uniqueViolation && code !== PG.duplicateObject) throw error;
   }
 }
 

@@ -33,7 +33,7 @@ export type ErrorCode =
   | 'invalid_signature'
   | 'internal_error';
 
-export function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 {
+function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 {
   switch (code) {
     case 'validation_failed':
     case 'malformed_json':

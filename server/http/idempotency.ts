@@ -20,9 +20,9 @@ import type { TenantContext } from '../db/tenant.ts';
 import { withTenant } from '../db/tenant.ts';
 import { rows } from '../db/prepared.ts';
 import { bookingTransaction } from '../services/booking/transaction.ts';
-import { AppError, problemBody, statusOf } from './errors.ts';
+import { AppError, problemBody } from './errors.ts';
 
-export const KEY_TTL_MS = 24 * 3_600_000;
+const KEY_TTL_MS = 24 * 3_600_000;
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
 
 /** The request's Idempotency-Key, or the 400 that says it is missing or malformed. */
@@ -43,7 +43,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function requestHash(scope: string, body: unknown): string {
+function requestHash(scope: string, body: unknown): string {
   return createHash('sha256').update(scope).update('\n').update(canonical(body)).digest('hex');
 }
 
@@ -66,10 +66,15 @@ interface Options {
   now: Date;
 }
 
+/** When a key claimed at `o.now` may be used afresh. */
+function expiresAt(o: Options): string {
+  return new Date(o.now.getTime() + KEY_TTL_MS).toISOString();
+}
+
 /** Claims the key, or returns the earlier request's row. */
 async function claim(tx: Tx, orgId: string, o: Options, hash: string): Promise<{ request_hash: string; response_status: number | null; response_body: unknown } | undefined> {
   const now = o.now.toISOString();
-  const expires = new Date(o.now.getTime() + KEY_TTL_MS).toISOString();
+  const expires = expiresAt(o);
   const claimed = await rows(tx, sql`
     insert into idempotency_keys (org_id, key, scope, request_hash, expires_at)
     values (${orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${expires}::timestamptz)
@@ -130,7 +135,8 @@ export async function runIdempotent<A>(
         answer = await work(tx, authorized, recorder);
       } catch (error) {
         if (!(error instanceof CommitThenFail)) throw error;
-        answer = { status: statusOf(error.code), body: problemBody(error.code, error.detail, error.extra) };
+        const body = problemBody(error.code, error.detail, error.extra);
+        answer = { status: body.status, body };
       }
       if (!recorded || recorded.body !== answer.body || recorded.status !== answer.status) await rows(tx, storeStatement(ctx.orgId, o, answer));
       return { ...answer, replayed: false };
@@ -148,7 +154,7 @@ async function recordFailure(db: Database, ctx: Omit<TenantContext, 'idempotency
   const body = problemBody(error.code, error.detail, error.extra);
   await withTenant(db, { ...ctx, idempotencyKey: o.key }, (tx) => tx.execute(sql`
     insert into idempotency_keys (org_id, key, scope, request_hash, response_status, response_body, expires_at)
-    values (${ctx.orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${body.status}, ${JSON.stringify(body)}::jsonb, ${new Date(o.now.getTime() + KEY_TTL_MS).toISOString()}::timestamptz)
+    values (${ctx.orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${body.status}, ${JSON.stringify(body)}::jsonb, ${expiresAt(o)}::timestamptz)
     on conflict (org_id, scope, key) do nothing`));
 }
 

@@ -10,7 +10,7 @@ function fieldOf(issue: StandardSchemaV1.Issue, target: string): string {
   return parts.map(String).join('.');
 }
 
-export function toFieldErrors(issues: readonly StandardSchemaV1.Issue[], target: string): FieldError[] {
+function toFieldErrors(issues: readonly StandardSchemaV1.Issue[], target: string): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {

@@ -1,15 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { rowsOf } from '../db/rows.ts';
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
-}
-
-/** A new key: `pk_live_…` / `sk_live_…` plus 32 random bytes, base64url. */
-export function generateKey(kind: 'publishable' | 'secret', mode: 'live' | 'test' = 'live'): string {
-  return `${kind === 'publishable' ? 'pk' : 'sk'}_${mode}_${randomBytes(24).toString('base64url')}`;
 }
 
 export interface ResolvedKey {

@@ -22,13 +22,6 @@ export function formatMoney(amount: number, currency: string, lang: Lang): strin
   return winAnsiSafe(f.format(amount / 100));
 }
 
-/** "8.1 %" from 810 basis points, exact. */
-export function formatRate(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac} %` : `${whole} %`;
-}
-
 /** "Tuesday, 3 March 2026, 10:00" in the given zone and language. */
 export function formatDateTime(at: Date, zone: string, lang: Lang): string {
   return winAnsiSafe(DateTime.fromJSDate(at, { zone }).setLocale(`${lang}-CH`).toLocaleString({

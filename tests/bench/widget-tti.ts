@@ -106,7 +106,6 @@ async function main(): Promise<void> {
             ready: w.__ready,
             defined: w.__defined,
             arrived: entry.responseEnd,
-            started: entry.startTime,
             programFetch: program ? program.responseEnd - program.startTime : 0,
             violations: w.__violations,
           };

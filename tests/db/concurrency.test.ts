@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../support/database.ts';
-import { demoApp, flowKey, testConfig } from '../support/app.ts';
+import { demoApp, testConfig } from '../support/app.ts';
 import { MIN, postJson, query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -28,7 +28,6 @@ import { prng } from '../support/random.ts';
 import { rowsOf } from '../../server/db/rows.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
-
 
 /** Live blocks that overlap another live block of the same instructor or room: must be none. */
 async function overlappingBlocks(db: Database): Promise<number> {
@@ -89,8 +88,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
   test('2,000 concurrent book / reschedule / cancel operations over three instructors and two rooms end without overlaps', async (t) => {
     const seed = Number(process.env.TANDEM_SEED ?? 20261124);
     t.diagnostic(`seed ${seed} (TANDEM_SEED)`);
-    const random = prng(seed).next;
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const { next: random, pick } = prng(seed);
     const base = Date.parse('2026-11-25T08:00:00Z');
     // Dec 7–12 2026 (Mon–Sat, Zurich is UTC+1): mostly within the program's instructors' hours
     // and on its grid, sometimes anywhere from 07:00 to 19:45 on the quarter hour.
@@ -185,7 +183,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
           }
         });
       } else if (r < 0.85) {
-        // checkout confirms a booking (as issue 6's checkout will): its blocks stop being holds
+        // a booking confirmed (as a paid checkout does): its blocks stop being holds
         operations.push(async () => {
           const candidates = live();
           const b = candidates.length ? pick(candidates) : undefined;

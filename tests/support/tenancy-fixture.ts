@@ -65,7 +65,6 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   const org = o.org;
   const zone = 'Europe/Zurich';
   const start = new Date('2030-03-04T09:00:00Z');
-  const end = new Date('2030-03-04T10:00:00Z');
   const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
 
   await add(t.orgs, 'orgs', 'org', { id: org, slug, name: slug, timezone: zone, currency: 'CHF' });

@@ -7,12 +7,10 @@ import {
   expect,
   expectAccessible,
   fillDetails,
-  fillIntake,
   inStep,
   mountProgram,
-  pickFirstSlot,
+  toDetails,
   toPayment,
-  toTimeStep,
   type,
   useMockApi,
   waitFor,
@@ -151,13 +149,7 @@ describe('details and checkout', () => {
 
   it('409 slot_taken: back to the times, collisions shown with alternatives, booked with the chosen ones', async () => {
     const el = await mountProgram('evolve');
-    const time = await toTimeStep(el);
-    await pickFirstSlot(time);
-    $(time, 'button.primary').click();
-    const intake = await inStep(el, 'intake');
-    await fillIntake(intake);
-    $(intake, 'button[type="submit"]').click();
-    const details = await inStep(el, 'checkout');
+    const details = await toDetails(el);
     await fillDetails(details);
     // the third weekly session collides; the server offers two alternatives
     const first = el.state.firstSlot!;
@@ -206,10 +198,7 @@ describe('details and checkout', () => {
   it('409 for a single session without alternatives: choose another time', async () => {
     worker.use(http.post(`${API}/v1/embed/bookings`, () => problem(409, 'slot_taken')));
     const el = await mountProgram('reiki');
-    const time = await toTimeStep(el);
-    await pickFirstSlot(time);
-    $(time, 'button.primary').click();
-    const details = await inStep(el, 'checkout');
+    const details = await toDetails(el);
     await fillDetails(details);
     $(details, 'button[type="submit"]').click();
     const back = await inStep(el, 'time');
@@ -228,10 +217,7 @@ describe('details and checkout', () => {
       }),
     );
     const el = await mountProgram('reiki');
-    const time = await toTimeStep(el);
-    await pickFirstSlot(time);
-    $(time, 'button.primary').click();
-    const details = await inStep(el, 'checkout');
+    const details = await toDetails(el);
     await fillDetails(details);
     $(details, 'button[type="submit"]').click();
     const retry = await waitFor(() => byText(details, 'button', 'Try again'), 'retry');
@@ -245,10 +231,7 @@ describe('details and checkout', () => {
 
   it('validates the details on the client', async () => {
     const el = await mountProgram('reiki');
-    const time = await toTimeStep(el);
-    await pickFirstSlot(time);
-    $(time, 'button.primary').click();
-    const details = await inStep(el, 'checkout');
+    const details = await toDetails(el);
     type($(details, '#f-email'), 'not-an-email');
     type($(details, '#f-phone'), 'abc');
     $(details, 'button[type="submit"]').click();

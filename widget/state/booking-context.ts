@@ -3,6 +3,7 @@ import type { ApiClient } from '../controllers/api-client.ts';
 import type { Localizer } from '../i18n/localizer.ts';
 import { cadenceStarts } from '../shared/time.ts';
 import type { BookingState, StepName } from './types.ts';
+import type { Variant } from '../../schema/api/embed-programs.ts';
 import type { ApiError } from '../controllers/api-client.ts';
 
 /** What the root element lets its steps do. */
@@ -55,6 +56,18 @@ export function selectedVariant(s: BookingState) {
   return variants.find((v) => v.id === s.variantId) ?? variants[0] ?? null;
 }
 
+/**
+ * The deposit a variant offers, as the widget shows it: its fixed amount, or its plan's share
+ * of `price` (minor units); null without a deposit. The server's checkout has the last word.
+ */
+export function depositAmount(v: Variant, price: number): number | null {
+  const rule = v.pay_plan?.deposit;
+  if (v.deposit_amount != null) return v.deposit_amount;
+  if (rule?.kind === 'fixed') return rule.amount;
+  if (rule?.kind === 'percent') return Math.round((price * rule.bp) / 10000);
+  return null;
+}
+
 export function sessionsCount(s: BookingState): number {
   return Math.max(1, selectedVariant(s)?.sessions_count ?? s.program?.sessions_count ?? 1);
 }
@@ -77,11 +90,4 @@ export function sessionsInput(s: BookingState) {
   if (sessionsCount(s) === 1) return { mode: 'explicit' as const, starts: [first] };
   if (s.mode === 'later') return { mode: 'later' as const, first_start: first };
   return { mode: 'cadence' as const, first_start: first };
-}
-
-/** Minutes between a slot's start and end (the session length). */
-export function slotMinutes(s: BookingState): number {
-  const f = s.firstSlot;
-  if (f) return Math.round((Date.parse(f.end) - Date.parse(f.start)) / 60000);
-  return s.program?.session_length_min ?? 60;
 }

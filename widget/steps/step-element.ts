@@ -12,7 +12,7 @@ export class StepElement extends LitElement {
   @state()
   protected ctx?: BookingContext;
 
-  /** Moves focus to the step's heading (called by the root after a step change). */
+  /** Moves focus to the step's heading (called by the root after a step change); a step may pick a better target. */
   focusHeading(): void {
     const h = this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]');
     h?.focus({ preventScroll: false });

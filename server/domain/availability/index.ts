@@ -18,4 +18,3 @@ export { expandRules } from './expand-rules.ts';
 export { MAX_HORIZON_DAYS, computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
 export { cadenceStarts } from './cadence.ts';
 export { nearestFreeAlternatives } from './alternatives.ts';
-export { isValidZone } from './zone-offsets.ts';

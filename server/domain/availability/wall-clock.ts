@@ -9,7 +9,6 @@
 import { AvailabilityInputError } from './types.ts';
 
 export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const CLOCK_RE = /^(\d{2}):(\d{2})$/;
@@ -40,11 +39,6 @@ export function parseDay(value: string, label = 'date'): number {
     throw new AvailabilityInputError(`${label} is not a calendar date: ${JSON.stringify(value)}`);
   }
   return Math.round(ms / DAY_MS);
-}
-
-/** Day number → 'YYYY-MM-DD'. */
-export function formatDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a day number: Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */

@@ -60,10 +60,6 @@ export function assertZone(name: string): void {
   zoneOf(name);
 }
 
-export function isValidZone(name: string): boolean {
-  return typeof name === 'string' && IANAZone.isValidZone(name);
-}
-
 /** Offset in ms at one instant, straight from the tz database. */
 function rawOffsetMs(zone: IANAZone, t: number): number {
   return zone.offset(t) * 60_000;

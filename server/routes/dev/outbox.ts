@@ -5,6 +5,7 @@ import { withTenant } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
 import { rowsOf } from '../../db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
+import { esc } from '../../services/mail/booking-mails.ts';
 
 type Row = typeof t.mailOutbox.$inferSelect;
 
@@ -25,8 +26,6 @@ async function oneMail(deps: AppDeps, id: string): Promise<Row> {
   for (const row of await allMail(deps, 1000)) if (row.id === id) return row;
   throw new AppError('not_found', 'No such message.');
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /**
  * The demo's mailbox: with no SMTP_URL, mail is not sent anywhere; the outbox rows are the

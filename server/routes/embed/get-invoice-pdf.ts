@@ -8,20 +8,18 @@ import type { Tx } from '../../db/database.ts';
 import { actAsSystem, withTenant } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
-import { bookingByToken } from '../../services/booking/bookings.queries.ts';
+import { bookingById, bookingByToken } from '../../services/booking/bookings.queries.ts';
 import { clientTokenOf } from '../../services/booking/tokens.ts';
 import { renderInvoicePdf } from '../../services/invoices/invoice-pdf.ts';
 import type { InvoiceSnapshot } from '../../services/invoices/invoice-snapshot.ts';
 import { verifyInvoiceToken } from '../../services/signed-tokens.ts';
 
-/** The invoice of a booking's current order as PDF; the QR-bill part while something is due. */
-async function invoicePdf(tx: Tx, orgId: string, bookingId: string): Promise<{ number: number; pdf: Buffer }> {
-  const [booking] = await tx.select({ orderId: t.programBookings.orderId }).from(t.programBookings)
-    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
-  if (!booking?.orderId) throw new AppError('not_found', 'This booking has no invoice yet.');
+/** The invoice of a booking's current order (`orderId`, read with the booking) as PDF; the QR-bill part while something is due. */
+async function invoicePdf(tx: Tx, orgId: string, orderId: string | null | undefined): Promise<{ number: number; pdf: Buffer }> {
+  if (!orderId) throw new AppError('not_found', 'This booking has no invoice yet.');
   const [row] = await tx.select({ invoice: t.invoices, amountPaid: t.orders.amountPaid }).from(t.invoices)
     .innerJoin(t.orders, and(eq(t.orders.orgId, t.invoices.orgId), eq(t.orders.id, t.invoices.orderId)))
-    .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, booking.orderId)));
+    .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
   if (!row) throw new AppError('not_found', 'This booking has no invoice yet.');
   const pdf = await renderInvoicePdf(row.invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: row.amountPaid });
   return { number: row.invoice.number, pdf };
@@ -51,8 +49,9 @@ export function getInvoicePdfRoute(deps: AppDeps) {
       const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
       const { number, pdf } = await withTenant(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
         await actAsSystem(tx);
-        if (!token || !(await bookingByToken(tx, orgId, id, token))) throw new AppError('not_found', 'No such booking.');
-        return invoicePdf(tx, orgId, id);
+        const booking = token ? await bookingByToken(tx, orgId, id, token) : undefined;
+        if (!booking) throw new AppError('not_found', 'No such booking.');
+        return invoicePdf(tx, orgId, booking.orderId);
       });
       return sendPdf(c, number, pdf);
     });
@@ -71,7 +70,7 @@ export function getInvoicePdfByLinkRoute(deps: AppDeps) {
     const link = /^[0-9a-f-]{36}$/i.test(id) ? verifyInvoiceToken(t, deps.config.secret, id, deps.now()) : null;
     if (!link) throw new AppError('not_found', 'This invoice link is not valid (or has expired).');
     const orgId = link.orgId;
-    const { number, pdf } = await withTenant(deps.db, { orgId, role: 'system' }, (tx) => invoicePdf(tx, orgId, id));
+    const { number, pdf } = await withTenant(deps.db, { orgId, role: 'system' }, async (tx) => invoicePdf(tx, orgId, (await bookingById(tx, orgId, id))?.orderId));
     return sendPdf(c, number, pdf);
   });
 }

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../http/validate.ts';
 import { idempotencyKeyRequired } from '../../http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { bookingForToken, rescheduleSession } from '../../services/booking/bookings.mutations.ts';
+import { rescheduleSession } from '../../services/booking/bookings.mutations.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function rescheduleSessionRoute(deps: AppDeps) {

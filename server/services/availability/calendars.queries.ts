@@ -18,7 +18,6 @@ export interface BlockRow {
   id: string;
   instructorId: string | null;
   resourceId: string | null;
-  sessionId: string | null;
   status: 'held' | 'active';
   start: number;
   end: number;
@@ -30,8 +29,6 @@ export interface Calendars {
   calendars: InstructorCalendar[];
   /** The room's busy time, when a room was asked for. */
   roomBusy: Interval[] | undefined;
-  /** Live blocks of the instructors and the room, for callers that need to know which is which. */
-  blocks: BlockRow[];
   /** Held blocks whose hold has expired: not busy, still in the table until released. */
   expired: BlockRow[];
 }
@@ -78,7 +75,7 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
       from availability_rules
       where org_id = ${req.orgId}::uuid and instructor_id = any(${ids}::uuid[])`),
     // through live_blocks_between (migration 0007): under RLS `during && …` could not use the index
-    rows(tx, sql`select id, instructor_id, resource_id, session_id, status,
+    rows(tx, sql`select id, instructor_id, resource_id, status,
         (extract(epoch from lower(during)) * 1000)::float8 as s,
         (extract(epoch from upper(during)) * 1000)::float8 as e,
         (extract(epoch from hold_expires_at) * 1000)::float8 as h
@@ -86,14 +83,14 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
   ]);
 
   const byInstructor = new Map<string, InstructorCalendar>();
-  const zoneSeen = new Map<string, string>();
+  const zoneSeen = new Set<string>();
   for (const i of req.instructors) byInstructor.set(i.id, { instructorId: i.id, timezone: i.timezone, rules: [], overrides: [], busy: [] });
   const overrideIndex = new Map<string, DateOverride>();
   for (const r of ruleRows) {
     const cal = byInstructor.get(String(r.instructor_id));
     if (!cal) continue;
     // Rules are written in their own zone; an instructor's rules share one (the first wins).
-    if (!zoneSeen.has(cal.instructorId)) { zoneSeen.set(cal.instructorId, String(r.timezone)); cal.timezone = String(r.timezone); }
+    if (!zoneSeen.has(cal.instructorId)) { zoneSeen.add(cal.instructorId); cal.timezone = String(r.timezone); }
     const start = r.start_time ? String(r.start_time) : '';
     const end = r.end_time ? (String(r.end_time) === '00:00' ? '24:00' : String(r.end_time)) : '';
     if (r.kind === 'weekly') {
@@ -115,7 +112,6 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
   }
 
   const ignore = new Set(req.ignoreBlockIds ?? []);
-  const blocks: BlockRow[] = [];
   const expired: BlockRow[] = [];
   const roomBusy: Interval[] | undefined = req.resourceId ? [] : undefined;
   for (const r of blockRows) {
@@ -123,7 +119,6 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
       id: String(r.id),
       instructorId: r.instructor_id ? String(r.instructor_id) : null,
       resourceId: r.resource_id ? String(r.resource_id) : null,
-      sessionId: r.session_id ? String(r.session_id) : null,
       status: r.status as BlockRow['status'],
       start: Number(r.s),
       end: Number(r.e),
@@ -134,10 +129,9 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
       expired.push(block);
       continue;
     }
-    blocks.push(block);
     const interval = { start: block.start, end: block.end };
     if (block.instructorId) byInstructor.get(block.instructorId)?.busy.push(interval);
     if (roomBusy && block.resourceId === req.resourceId) roomBusy.push(interval);
   }
-  return { calendars: req.instructors.map((i) => byInstructor.get(i.id)!), roomBusy, blocks, expired };
+  return { calendars: req.instructors.map((i) => byInstructor.get(i.id)!), roomBusy, expired };
 }

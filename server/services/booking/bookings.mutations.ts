@@ -18,13 +18,13 @@ import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../sch
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError } from '../../http/errors.ts';
 import { CommitThenFail } from '../../http/idempotency.ts';
-import { cadenceStarts, type InstructorCalendar, type SlotSettings } from '../../domain/availability/index.ts';
+import { cadenceStarts, type SlotSettings } from '../../domain/availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/program.queries.ts';
 import { rows } from '../../db/prepared.ts';
-import { loadCalendars, slotSettingsOf, type Calendars } from '../availability/calendars.queries.ts';
+import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/calendars.queries.ts';
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
-import { HOLD_MS, releaseExpiredHolds } from './holds.ts';
+import { HOLD_MS, holdExpired, releaseExpiredHolds } from './holds.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { queueCancellationMail, queueSessionMovedMail } from './change-mails.ts';
@@ -149,7 +149,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   const s = schedulingOf(program);
   const count = program.isMultiSession ? variant.sessionsCount : 1;
   const sessions = body.sessions;
-  let startsFor: (c: Candidate, cal: InstructorCalendar) => number[];
+  let startsFor: (zone: string) => number[];
   if (sessions.mode === 'explicit') {
     if (sessions.starts.length > count) throw invalid('sessions.starts', `this variant has ${count} session${count === 1 ? '' : 's'}`);
     const starts = parseStarts(sessions.starts, s.settings, 'sessions.starts').sort((x, y) => x - y); // seq follows time
@@ -157,14 +157,14 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   } else if (sessions.mode === 'cadence') {
     const first = Date.parse(sessions.first_start);
     const cadence = cadenceOf(program.scheduling);
-    startsFor = (_c, cal) => cadenceStarts(first, count, cadence, cal.timezone);
+    startsFor = (zone) => cadenceStarts(first, count, cadence, zone);
   } else {
     const first = Date.parse(sessions.first_start);
     startsFor = () => [first];
   }
 
   // Busy time over every candidate's starts (cadence starts depend on the instructor's zone).
-  const allStarts = candidates.flatMap((c) => startsFor(c, { instructorId: c.id, timezone: c.timezone, rules: [], overrides: [], busy: [] }));
+  const allStarts = candidates.flatMap((c) => startsFor(c.timezone));
   const span = spanOf(allStarts, s.settings, false);
   // Sent together, in this order (rows() starts each statement at the call): the switch to
   // system (as actAsSystem), then the calendar reads and the customer.
@@ -233,19 +233,19 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
 /** A booking that can still change: not cancelled or completed, and its hold not expired (which is then released). */
 async function ensureLive(tx: Tx, orgId: string, booking: BookingRow, now: number): Promise<void> {
   if (booking.status === 'cancelled' || booking.status === 'completed') throw new AppError('invalid_state', `The booking is ${booking.status}.`);
-  if (booking.status === 'reserved' && booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now) {
+  if (holdExpired(booking, now)) {
     await releaseExpiredHolds(tx, orgId, now, { bookingIds: [booking.id] });
     throw new CommitThenFail('hold_expired', 'The reservation expired before checkout; its times have been released.');
   }
 }
 
-async function schedulingFor(tx: Tx, orgId: string, booking: BookingRow): Promise<{ s: Scheduling; instructor: Candidate }> {
+async function schedulingFor(tx: Tx, orgId: string, booking: BookingRow): Promise<{ s: Scheduling; instructor: Candidate; policies: ProgramRow['policies'] }> {
   const [[program], [instructor]] = await Promise.all([
     tx.select().from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, booking.programId))),
     tx.select({ id: t.staff.id, name: t.staff.name, timezone: t.staff.timezone }).from(t.staff).where(and(eq(t.staff.orgId, orgId), eq(t.staff.id, booking.instructorId))),
   ]);
   if (!program || !instructor) throw new Error(`booking ${booking.id} lost its program or instructor`);
-  return { s: schedulingOf(program), instructor };
+  return { s: schedulingOf(program), instructor, policies: program.policies };
 }
 
 /** The status new blocks of this booking take: held until checkout while reserved. */
@@ -328,18 +328,17 @@ export interface RescheduleInput {
 export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, startsAt, now: nowDate, by, config }: RescheduleInput): Promise<BookingOut> {
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
-  const [[session], { s, instructor }, [program]] = await Promise.all([
+  const [[session], { s, instructor, policies }] = await Promise.all([
     tx.select().from(t.programSessions)
       .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, sessionId), eq(t.programSessions.bookingId, booking.id))).for('update'),
     schedulingFor(tx, orgId, booking),
-    tx.select({ policies: t.programs.policies }).from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, booking.programId))),
   ]);
   if (!session) throw new AppError('not_found', 'No such session in this booking.');
   if (session.status !== 'scheduled' || !session.startsAt) throw new AppError('invalid_state', session.startsAt ? `The session is ${session.status}.` : 'The session is not scheduled yet: schedule it instead.');
   const current = session.startsAt.getTime();
   if (by.kind === 'customer') {
     if (current <= now) throw new AppError('invalid_state', 'The session has already begun.');
-    const hours = program?.policies.free_cancel_hours ?? 0;
+    const hours = policies.free_cancel_hours ?? 0;
     if (current - now < hours * 3_600_000) throw new AppError('invalid_state', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`);
   }
   const wanted = Date.parse(startsAt);
@@ -370,7 +369,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
       values (${orgId}::uuid, 'session', ${hold.status}::block_status, ${instructor.id}::uuid, ${s.program.resourceId}::uuid, ${range}, ${session.timezone},
               ${hold.holdExpiresAt}::timestamptz, ${sessionId}::uuid)`);
   if (ownBlocks.length > 1) {
-    await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${`{${ownBlocks.slice(1).join(',')}}`}::uuid[])`);
+    await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${uuidArray(ownBlocks.slice(1))}::uuid[])`);
   }
   await queueSessionMovedMail(tx, { config, now: nowDate }, orgId, booking, sessionId, session.startsAt);
   return (await bookingOut(tx, orgId, booking.id))!;
@@ -433,7 +432,7 @@ export async function readBookingWithToken(tx: Tx, orgId: string, bookingId: str
   await actAsSystem(tx);
   const booking = token ? await bookingByToken(tx, orgId, bookingId, token) : undefined;
   if (!booking) throw new AppError('not_found', 'No such booking.');
-  if (booking.status === 'reserved' && booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()) {
+  if (holdExpired(booking, now.getTime())) {
     await releaseExpiredHolds(tx, orgId, now.getTime(), { bookingIds: [booking.id] });
   }
   await actAs(tx, 'customer', { customerId: booking.customerId });

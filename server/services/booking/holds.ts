@@ -17,6 +17,11 @@ export const HOLD_MS = 15 * 60_000;
 
 export interface Released { bookings: number; blocks: number }
 
+/** Whether a reserved booking's hold has run out at `now` (its rows may not be released yet). */
+export function holdExpired(booking: { status: string; holdExpiresAt: Date | null }, now: number): boolean {
+  return booking.status === 'reserved' && booking.holdExpiresAt !== null && booking.holdExpiresAt.getTime() <= now;
+}
+
 /**
  * Releases expired holds of one org: all of them, or only those of some bookings or of the
  * bookings owning some blocks. Runs as `system` (the caller has switched). A hold that is no

@@ -70,15 +70,16 @@ export interface Choice {
 
 /**
  * The first candidate free for every start, or (ok: false) the one with the fewest
- * conflicts, whose conflicts the answer then describes.
+ * conflicts, whose conflicts the answer then describes. `startsFor` gets the zone of the
+ * candidate's calendar (cadence starts keep their local time there).
  */
-export function choose(candidates: Candidate[], calendars: InstructorCalendar[], startsFor: (c: Candidate, cal: InstructorCalendar) => number[], settings: SlotSettings, now: number, roomBusy: Interval[] | undefined, override = false): { ok: boolean; choice: Choice } {
+export function choose(candidates: Candidate[], calendars: InstructorCalendar[], startsFor: (zone: string) => number[], settings: SlotSettings, now: number, roomBusy: Interval[] | undefined, override = false): { ok: boolean; choice: Choice } {
   let best: Choice | undefined;
   let bestConflicts = Infinity;
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i]!;
     const calendar = calendars[i]!;
-    const starts = startsFor(candidate, calendar);
+    const starts = startsFor(calendar.timezone);
     const statuses = checkStarts(calendar, settings, starts, now, roomBusy, override);
     const conflicts = statuses.filter((s) => s !== 'free').length;
     if (conflicts === 0) return { ok: true, choice: { candidate, calendar, starts, statuses } };
@@ -103,10 +104,6 @@ export interface ConflictContext {
   anyInstructor: boolean;
 }
 
-function dateIn(zone: string, ms: number): string {
-  return localClock(zone)(ms).date;
-}
-
 /** The conflicts of a choice, with the nearest free alternatives to each. */
 export function describeConflicts(choice: Choice, ctx: ConflictContext): SlotConflict[] {
   const clock = localClock(ctx.zone);
@@ -120,7 +117,7 @@ export function describeConflicts(choice: Choice, ctx: ConflictContext): SlotCon
   choice.starts.forEach((wanted, i) => {
     const status = choice.statuses[i]!;
     if (status === 'free') return;
-    const query = { from: dateIn(ctx.zone, wanted - ALTERNATIVES_WINDOW_MS), to: dateIn(ctx.zone, wanted + ALTERNATIVES_WINDOW_MS), customerZone: ctx.zone, now: ctx.now };
+    const query = { from: clock(wanted - ALTERNATIVES_WINDOW_MS).date, to: clock(wanted + ALTERNATIVES_WINDOW_MS).date, customerZone: ctx.zone, now: ctx.now };
     const free: Slot[] = withKept.length === 1
       ? computeSlots(withKept[0]!, settings, query, ctx.roomBusy)
       : computeSlotsForInstructors(withKept, settings, query, ctx.roomBusy);

@@ -22,7 +22,7 @@ import {
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from '../../domain/money/index.ts';
 import { releaseExpiredHolds, HOLD_MS } from '../booking/holds.ts';
-import { bookingOut } from '../booking/bookings.queries.ts';
+import { bookingById, bookingOut } from '../booking/bookings.queries.ts';
 import { langOf } from '../format.ts';
 import { renderInvoicePdf } from '../invoices/invoice-pdf.ts';
 import type { InvoiceSnapshot } from '../invoices/invoice-snapshot.ts';
@@ -30,9 +30,9 @@ import { issueInvoice } from '../invoices/invoices.mutations.ts';
 import { qrBillMail } from '../mail/booking-mails.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { ProviderError, type PaymentProvider } from '../payments/provider.ts';
-import { invoicePdfUrl } from '../signed-tokens.ts';
+import { invoicePdfUrl, manageUrl } from '../signed-tokens.ts';
 import { settleOrder } from './confirm.ts';
-import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow } from './context.queries.ts';
+import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
 import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from './mail-data.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { orderOut } from './order-out.ts';
@@ -133,12 +133,14 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
   }
 
   const answer: Omit<CheckoutResponse, 'booking' | 'order'> = {};
+  /** The order as written, when the QR-bill branch has read it already (nothing below changes it then). */
+  let detail: OrderDetail | undefined;
   if (total === 0 || method === 'credits') {
     if (method === 'credits') await debitCredits(tx, ctx, orderId);
     await settleOrder(tx, env, orgId, orderId);
   } else if (method === 'qr_bill') {
     const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + QR_BILL_HOLD_MS));
-    const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
+    detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdf = await renderInvoicePdf(invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: 0 });
     const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
@@ -176,23 +178,26 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
       ...(ctx.org.stripeAccountId && env.payments.kind === 'stripe' ? { stripe_account: ctx.org.stripeAccountId } : {}),
     };
   }
-  const [bookingAnswer, order] = await Promise.all([
+  const [bookingAnswer, written] = await Promise.all([
     checkoutBookingOut(tx, env, orgId, booking.id),
-    orderRow(tx, orgId, orderId).then(async (o) => orderOut(await orderDetail(tx, orgId, o!), lang)),
+    detail ?? orderRow(tx, orgId, orderId).then((o) => orderDetail(tx, orgId, o!)),
   ]);
-  return { booking: bookingAnswer, order, ...answer };
+  return { booking: bookingAnswer, order: orderOut(written, lang), ...answer };
 }
 
 /** The booking as checkout answers it: the embed shape plus the manage link and the last payment attempt. */
 export async function checkoutBookingOut(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, bookingId: string): Promise<CheckoutResponse['booking']> {
-  const out = await bookingOut(tx, orgId, bookingId);
-  const [row] = await tx.select().from(t.programBookings).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
+  const [out, row] = await Promise.all([bookingOut(tx, orgId, bookingId), bookingById(tx, orgId, bookingId)]);
   if (!out || !row) throw new AppError('not_found', 'No such booking.');
-  const ctx = await loadBookingContext(tx, orgId, row);
   const last = row.orderId ? await lastPaymentOf(tx, orgId, row.orderId) : null;
+  // The same link as `manageUrlFor` gives the mails: valid past the last scheduled session (by seq) that is not cancelled.
+  const lastEnd = out.sessions.filter((s) => s.status !== 'cancelled').at(-1)?.ends_at;
   return {
     ...out,
-    manage_url: manageUrlFor(ctx, env.config, env.now),
+    manage_url: manageUrl({
+      publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId, customerId: row.customerId, now: env.now,
+      validUntil: lastEnd ? new Date(lastEnd) : null,
+    }),
     payment_overdue: row.paymentOverdue,
     last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null,
   };
@@ -264,7 +269,6 @@ interface ResolvedDiscount {
   applied: AppliedDiscount;
   couponId: string | null;
   referralCodeId: string | null;
-  maxRedemptions: number | null;
 }
 
 /**
@@ -295,7 +299,7 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
     };
     const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage: { total: coupon.redemptions, byThisCustomer: Number(mine?.n ?? 0) } });
     if (!result.ok) throw codeError(result.code);
-    return { applied: result.discount, couponId: coupon.id, referralCodeId: null, maxRedemptions: coupon.maxRedemptions };
+    return { applied: result.discount, couponId: coupon.id, referralCodeId: null };
   }
   const [referral] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), sql`upper(${t.referralCodes.code}) = ${code}`)).for('update');
   if (!referral) throw codeError('coupon_not_found');
@@ -312,7 +316,7 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
     };
     throw codeError(mapped[result.code]);
   }
-  return { applied: result.discount, couponId: null, referralCodeId: referral.id, maxRedemptions: null };
+  return { applied: result.discount, couponId: null, referralCodeId: referral.id };
 }
 
 /** Counts the use atomically: the update itself refuses a coupon that has run out meanwhile. */

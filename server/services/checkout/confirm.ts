@@ -23,7 +23,8 @@ import type { InvoiceSnapshot } from '../invoices/invoice-snapshot.ts';
 import { issueInvoice } from '../invoices/invoices.mutations.ts';
 import { confirmationMail } from '../mail/booking-mails.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { bookingRow, loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
+import { bookingById } from '../booking/bookings.queries.ts';
+import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
 import { bookingIcs, bookingMailData, manageUrlFor } from './mail-data.ts';
 import { expiredAwaitingPayment, queueLatePaymentMails, restoreExpiredBooking } from './late-payment.ts';
 
@@ -56,7 +57,7 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
   if (!order.bookingId) return result;
   const requiredNow = plan ? plan.deposit : order.total;
   if (!live || paid < requiredNow) {
-    result.bookingStatus = (await bookingRow(tx, orgId, order.bookingId))?.status ?? null;
+    result.bookingStatus = (await bookingById(tx, orgId, order.bookingId))?.status ?? null;
     return result;
   }
   const bookingId = order.bookingId;
@@ -66,21 +67,21 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
     .returning())[0];
   let moved = await confirmReserved();
   if (!moved) {
-    const booking = await bookingRow(tx, orgId, bookingId, true);
+    const booking = await bookingById(tx, orgId, bookingId, true);
     if (booking && expiredAwaitingPayment(booking, orderId)) {
       // Paid after the hold ran out: restored when its times are still free, else staff decide.
       const outcome = await restoreExpiredBooking(tx, orgId, booking, env.now);
       if ('restored' in outcome) moved = await confirmReserved();
       else await queueLatePaymentMails(tx, orgId, booking, order, paid);
     }
-  }
-  if (!moved) {
-    const booking = await bookingRow(tx, orgId, bookingId);
-    result.bookingStatus = booking?.status ?? null;
-    if (booking?.paymentOverdue && status === 'paid') {
-      await tx.update(t.programBookings).set({ paymentOverdue: false, updatedAt: env.now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+    if (!moved) {
+      // Not restored: the locked row read above is still the booking as it is.
+      result.bookingStatus = booking?.status ?? null;
+      if (booking?.paymentOverdue && status === 'paid') {
+        await tx.update(t.programBookings).set({ paymentOverdue: false, updatedAt: env.now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+      }
+      return result;
     }
-    return result;
   }
   result.confirmed = true;
   result.bookingStatus = 'confirmed';

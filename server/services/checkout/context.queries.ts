@@ -1,9 +1,9 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import * as t from '../../../schema/db/index.ts';
+import type { BookingRow, SessionRow } from '../booking/bookings.queries.ts';
 
-export type BookingRow = typeof t.programBookings.$inferSelect;
-export type SessionRow = typeof t.programSessions.$inferSelect;
+export type { BookingRow, SessionRow };
 export type OrderRow = typeof t.orders.$inferSelect;
 export type OrderItemRow = typeof t.orderItems.$inferSelect;
 export type PlanRow = typeof t.paymentPlans.$inferSelect;
@@ -42,12 +42,6 @@ export async function loadBookingContext(tx: Tx, orgId: string, booking: Booking
     location = row ?? null;
   }
   return { booking, org, program, variant, customer, instructor, sessions, location };
-}
-
-export async function bookingRow(tx: Tx, orgId: string, id: string, lock = false): Promise<BookingRow | undefined> {
-  const q = tx.select().from(t.programBookings).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, id)));
-  const [row] = lock ? await q.for('update') : await q;
-  return row;
 }
 
 export async function orderRow(tx: Tx, orgId: string, id: string, lock = false): Promise<OrderRow | undefined> {

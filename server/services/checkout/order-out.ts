@@ -1,6 +1,7 @@
 import type { OrderOut } from '../../../schema/api/checkout.ts';
+import { vatByRate, type VatRateTotal } from '../../domain/money/index.ts';
 import type { Lang } from '../format.ts';
-import type { OrderDetail } from './context.queries.ts';
+import type { OrderDetail, OrderItemRow } from './context.queries.ts';
 
 const roundingLabel: Record<Lang, string> = {
   en: 'Rounding (5 centimes)',
@@ -8,6 +9,11 @@ const roundingLabel: Record<Lang, string> = {
   fr: 'Arrondi (5 centimes)',
   it: 'Arrotondamento (5 centesimi)',
 };
+
+/** The VAT per rate of an order's items (sums of the lines' figures), highest rate first: for the API and the invoice. */
+export function itemsVatByRate(items: readonly OrderItemRow[], currency: string): VatRateTotal[] {
+  return vatByRate(items.map((i) => ({ amount: { amount: i.amount, currency }, vatRateBp: i.vatRateBp, vatAmount: { amount: i.vatAmount, currency } })), currency);
+}
 
 /** An order as the API shows it: lines that add up to the total (a rounding line when there is one). */
 export function orderOut(d: OrderDetail, lang: Lang): OrderOut {
@@ -26,13 +32,6 @@ export function orderOut(d: OrderDetail, lang: Lang): OrderOut {
   if (order.roundingAdjustment !== 0) {
     lines.push({ description: roundingLabel[lang], quantity: 1, unit_price: order.roundingAdjustment, discount: 0, amount: order.roundingAdjustment, vat_rate: 0, vat_rate_bp: 0, vat_amount: 0, kind: 'rounding' });
   }
-  const byRate = new Map<number, { gross: number; vat: number }>();
-  for (const i of items) {
-    const g = byRate.get(i.vatRateBp) ?? { gross: 0, vat: 0 };
-    g.gross += i.amount;
-    g.vat += i.vatAmount;
-    byRate.set(i.vatRateBp, g);
-  }
   return {
     id: order.id,
     status: order.status,
@@ -46,7 +45,7 @@ export function orderOut(d: OrderDetail, lang: Lang): OrderOut {
     amount_paid: order.amountPaid,
     amount_due: Math.max(0, order.total - order.amountPaid),
     lines,
-    vat_by_rate: [...byRate.entries()].sort(([a], [b]) => b - a).map(([rate, g]) => ({ vat_rate_bp: rate, gross: g.gross, net: g.gross - g.vat, vat: g.vat })),
+    vat_by_rate: itemsVatByRate(items, order.currency).map((r) => ({ vat_rate_bp: r.rateBp, gross: r.gross.amount, net: r.net.amount, vat: r.vat.amount })),
     plan: d.plan
       ? { deposit: d.plan.deposit, installments: d.installments.map((i) => ({ seq: i.seq, due_at: i.dueAt.toISOString(), amount: i.amount, status: i.status })) }
       : null,

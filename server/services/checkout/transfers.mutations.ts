@@ -4,12 +4,10 @@ import type { Tx } from '../../db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../http/errors.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { RecordPaymentBody } from '../../../schema/api/checkout.ts';
-import type * as v from 'valibot';
-import type { RecordPaymentResponse } from '../../../schema/api/checkout.ts';
+import type { RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
 import { langOf } from '../format.ts';
 import { settleOrder } from './confirm.ts';
-import { bookingRow, orderDetail, orderRow, type OrderRow } from './context.queries.ts';
+import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
 import { orderOut } from './order-out.ts';
 
 /**
@@ -17,7 +15,7 @@ import { orderOut } from './order-out.ts';
  * the same settlement as a card payment — the booking is confirmed once what is due now is
  * paid. Runs as `system` with the order row locked.
  */
-export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<v.InferOutput<typeof RecordPaymentResponse>> {
+export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<RecordPaymentResponse> {
   const orgId = order.orgId;
   if (order.status === 'cancelled' || order.status === 'refunded') throw new AppError('invalid_state', `The order is ${order.status}.`);
   const due = order.total - order.amountPaid;
@@ -33,10 +31,10 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
   const settled = await settleOrder(tx, env, orgId, order.id);
   const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
   const fresh = (await orderRow(tx, orgId, order.id))!;
-  const booking = order.bookingId ? await bookingRow(tx, orgId, order.bookingId) : undefined;
   return {
     payment: { id: paymentId, amount: body.amount, currency: order.currency, method: 'bank_transfer', reference: body.reference, status: 'succeeded' },
     order: orderOut(await orderDetail(tx, orgId, fresh), langOf(customer?.locale)),
-    booking: booking ? { id: booking.id, status: settled.bookingStatus ?? booking.status } : null,
+    // settleOrder read the booking's status (null only when the order has no booking, or it is gone).
+    booking: order.bookingId && settled.bookingStatus ? { id: order.bookingId, status: settled.bookingStatus } : null,
   };
 }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
-import { formatDate, formatMoney, formatRate, type Lang } from '../format.ts';
+import { formatRateBp } from '../../domain/money/index.ts';
+import { formatDate, formatMoney, type Lang } from '../format.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 
 const en = {
@@ -111,7 +112,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
     doc.text(amount, col.amount, y, { width: amountWidth, align: 'right' });
     y = Math.max(after, doc.y) + 4;
   };
-  for (const line of s.lines) row(line.description, String(line.quantity), formatRate(line.vat_rate_bp), money(line.amount + line.discount));
+  for (const line of s.lines) row(line.description, String(line.quantity), formatRateBp(line.vat_rate_bp), money(line.amount + line.discount));
   doc.moveTo(left, y).lineTo(right, y).stroke();
   y += 6;
   if (s.discount_total > 0) {
@@ -122,7 +123,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   row(L.total, '', '', money(s.total), true);
   const registered = Boolean(s.creditor.vat_number) && s.vat_by_rate.some((r) => r.rate_bp > 0);
   if (registered) {
-    for (const r of s.vat_by_rate) row(fill(L.vatIncl, { rate: formatRate(r.rate_bp), net: money(r.net) }), '', '', money(r.vat));
+    for (const r of s.vat_by_rate) row(fill(L.vatIncl, { rate: formatRateBp(r.rate_bp), net: money(r.net) }), '', '', money(r.vat));
   } else {
     row(L.noVat, '', '', '');
   }

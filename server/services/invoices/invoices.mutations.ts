@@ -3,6 +3,8 @@ import type { Tx } from '../../db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { langOf } from '../format.ts';
 import type { BookingContext, OrderDetail } from '../checkout/context.queries.ts';
+import { scheduledSessions } from '../checkout/mail-data.ts';
+import { itemsVatByRate } from '../checkout/order-out.ts';
 import type { InvoiceSnapshot, PostalAddress } from './invoice-snapshot.ts';
 import { qrBillReference } from './qr-reference.ts';
 
@@ -46,15 +48,8 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
       city: billing.city, country: billing.country, vat_number: billing.vat_number, email: billing.email,
     }
     : { name: ctx.org.name, street: '', postal_code: '', city: '', country: '' };
-  const scheduled = ctx.sessions.filter((s) => s.startsAt && s.status !== 'cancelled');
+  const scheduled = scheduledSessions(ctx);
   const qr = options.qrBill && billing ? qrBillReference(billing, number) : null;
-  const byRate = new Map<number, { gross: number; vat: number }>();
-  for (const i of d.items) {
-    const g = byRate.get(i.vatRateBp) ?? { gross: 0, vat: 0 };
-    g.gross += i.amount;
-    g.vat += i.vatAmount;
-    byRate.set(i.vatRateBp, g);
-  }
   return {
     number,
     issued_at: options.now.toISOString(),
@@ -65,7 +60,7 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     booking_id: ctx.booking.id,
     creditor,
     debtor: { name: ctx.customer.name, email: ctx.customer.email, address: options.debtorAddress },
-    service_period: scheduled.length ? { from: scheduled[0]!.startsAt!.toISOString(), to: scheduled.at(-1)!.startsAt!.toISOString() } : null,
+    service_period: scheduled.length ? { from: scheduled[0]!.startsAt.toISOString(), to: scheduled.at(-1)!.startsAt.toISOString() } : null,
     lines: d.items.map((i) => ({
       description: i.description, quantity: i.quantity, unit_price: i.unitPrice, discount: i.discount, amount: i.amount, vat_rate_bp: i.vatRateBp, vat_amount: i.vatAmount,
     })),
@@ -75,7 +70,7 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     rounding_adjustment: d.order.roundingAdjustment,
     vat_total: d.order.vatTotal,
     total: d.order.total,
-    vat_by_rate: [...byRate.entries()].sort(([a], [b]) => b - a).map(([rate, g]) => ({ rate_bp: rate, gross: g.gross, net: g.gross - g.vat, vat: g.vat })),
+    vat_by_rate: itemsVatByRate(d.items, d.order.currency).map((r) => ({ rate_bp: r.rateBp, gross: r.gross.amount, net: r.net.amount, vat: r.vat.amount })),
     credits: d.credits ?? undefined,
     qr: qr ? { account: qr.account, reference: qr.reference, reference_type: qr.type } : null,
     payable_within_days: options.payableWithinDays,

@@ -34,7 +34,8 @@ export interface MailSession { seq: number; startsAt: Date; endsAt: Date }
 
 export interface ComposedMail { subject: string; text: string; html: string }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+/** Text for an HTML page: the five characters that could open markup or end an attribute, escaped. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** Plain text paragraphs (blank-line separated) to a small HTML body; URLs become links. */
 function toHtml(text: string): string {

@@ -22,6 +22,7 @@ import { withTenant } from '../../db/tenant.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { bookingById } from '../booking/bookings.queries.ts';
 import { loadBookingContext } from '../checkout/context.queries.ts';
 import { customerZone, manageUrlFor } from '../checkout/mail-data.ts';
 import { langOf } from '../format.ts';
@@ -105,12 +106,13 @@ async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: 
     .set({ attempts: sql`${t.installments.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
     .where(inArray(t.installments.id, picked))
     .returning();
+  if (!rows.length) return [];
+  const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
   const out: Claimed[] = [];
   for (const installment of rows) {
-    const [[plan], [order], [org]] = await Promise.all([
+    const [[plan], [order]] = await Promise.all([
       tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.id, installment.planId))),
-      tx.select({ bookingId: t.orders.bookingId, currency: t.orders.currency }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, installment.orderId))),
-      tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId)),
+      tx.select({ bookingId: t.orders.bookingId }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, installment.orderId))),
     ]);
     if (!plan || !order) continue;
     // An attempt that crashed after charging left its pending payment: reuse it (same idempotency key).
@@ -154,7 +156,7 @@ async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed,
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, c.installment.id), inArray(t.installments.status, ['scheduled', 'failed'])))
     .returning({ id: t.installments.id });
   if (!still || !c.bookingId) return; // paid meanwhile (a late webhook), or no booking to write about
-  const [booking] = await tx.select().from(t.programBookings).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, c.bookingId)));
+  const booking = await bookingById(tx, orgId, c.bookingId);
   if (!booking) return;
   if (overdue) {
     await tx.update(t.programBookings).set({ paymentOverdue: true, updatedAt: now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));

@@ -244,7 +244,6 @@ describe('checkout API', () => {
       const b = await reserve(app, { program: slug, variant: nv[slug]![0], customer: customer(), sessions: { mode: 'later', first_start: start } }, nordKey);
       const res = await pay(b, { method: 'twint' }, nordKey);
       assert.equal((await problemOf(res)).code, 'payment_method_unavailable');
-      void NORD;
     });
   });
 
@@ -287,8 +286,24 @@ describe('checkout API', () => {
     });
 
     test('invoice numbers have no gaps, across methods and orgs', async () => {
-      const numbers = (await query(db.db, sql`select number from invoices where org_id = ${FLOW.org} order by number`)).map((r) => Number(r.number));
-      assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
+      // Invoices of its own, so the check never runs on an empty table: a QR-bill (numbered at
+      // checkout), a card payment (numbered on confirmation), and one at Atelier Nord.
+      clock.set(START);
+      await checkedOut(await pay(await reiki('2026-12-18T09:00:00.000Z'), { method: 'qr_bill' }));
+      const card = await reiki('2026-12-18T10:30:00.000Z');
+      await checkedOut(await pay(card, { method: 'card' }));
+      assert.equal((await testPay(app, card, 'succeed')).status, 200);
+      const nv = await demoVariants(app, nordKey);
+      const slug = Object.keys(nv)[0]!;
+      const slots = await (await app.request(`/v1/embed/programs/${slug}/slots?from=2026-12-03&to=2026-12-20&tz=Europe/Berlin`, { headers: nordKey })).json() as { days: { slots: { start: string }[] }[] };
+      const nord = await reserve(app, { program: slug, variant: nv[slug]![0], customer: customer(), sessions: { mode: 'later', first_start: slots.days.flatMap((d) => d.slots)[0]!.start } }, nordKey);
+      await checkedOut(await pay(nord, { method: 'card' }, nordKey));
+      assert.equal((await postJson(app, `/v1/embed/bookings/${nord.id}/test-payments`, { outcome: 'succeed' }, { ...nordKey, 'Tandem-Booking-Token': nord.client_token })).status, 200);
+      for (const org of [FLOW.org, NORD.org]) {
+        const numbers = (await query(db.db, sql`select number from invoices where org_id = ${org} order by number`)).map((r) => Number(r.number));
+        assert.ok(numbers.length >= (org === FLOW.org ? 2 : 1), `${org}: ${numbers.length} invoices`);
+        assert.deepEqual(numbers, numbers.map((_, i) => i + 1), 'each org counts from 1 without gaps');
+      }
     });
   });
 

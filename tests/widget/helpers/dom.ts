@@ -120,8 +120,8 @@ export async function fillDetails(step: ShadowRoot): Promise<void> {
   type($(step, '#f-email'), 'ana@example.ch');
 }
 
-/** The whole way to the payment choice, for EVOLVE (with intake) or Reiki (without). */
-export async function toPayment(el: TandemProgram, variant?: string): Promise<ShadowRoot> {
+/** On to the (empty) details form: first free time, intake answered for EVOLVE (Reiki has none). */
+export async function toDetails(el: TandemProgram, variant?: string): Promise<ShadowRoot> {
   const time = await toTimeStep(el, variant);
   await pickFirstSlot(time);
   $(time, 'button.primary').click();
@@ -130,7 +130,12 @@ export async function toPayment(el: TandemProgram, variant?: string): Promise<Sh
     await fillIntake(intake);
     $(intake, 'button[type="submit"]').click();
   }
-  const checkout = await inStep(el, 'checkout');
+  return inStep(el, 'checkout');
+}
+
+/** The whole way to the payment choice, for EVOLVE (with intake) or Reiki (without). */
+export async function toPayment(el: TandemProgram, variant?: string): Promise<ShadowRoot> {
+  const checkout = await toDetails(el, variant);
   await fillDetails(checkout);
   $(checkout, 'button[type="submit"]').click();
   await waitFor(() => byText(checkout, 'legend', 'Payment method'), 'payment choice');

@@ -9,11 +9,11 @@ import { dateOfInstant } from '../../shared/time.ts';
 import { errorBox } from '../../shared/templates.ts';
 import { ApiError } from '../../controllers/api-client.ts';
 import { CountdownController } from '../../controllers/countdown-controller.ts';
-import { plannedStarts, selectedVariant, sessionsCount, sessionsInput } from '../../state/booking-context.ts';
+import { depositAmount, plannedStarts, selectedVariant, sessionsCount, sessionsInput } from '../../state/booking-context.ts';
 import type { BookingOut, CheckoutResponse, Conflict, CreatedBooking, PaymentMethod, PaymentPlan } from '../../state/types.ts';
 import type { CreateBookingBody } from '../../../schema/api/embed-bookings.ts';
-import { normalize, validateField, type FormField } from '../intake/schema-form.ts';
-import { focusFirstInvalid, renderField } from '../intake/form-fields.ts';
+import { normalize, type FormField } from '../intake/schema-form.ts';
+import { clearServerError, fieldMessage, focusFirstInvalid, renderField } from '../intake/form-fields.ts';
 import { intakeStyles } from '../intake/intake-step.styles.ts';
 import { checkoutStyles } from './checkout-step.styles.ts';
 
@@ -93,22 +93,12 @@ export class TandemCheckoutStep extends StepElement {
   }
 
   private fieldError(f: FormField): string {
-    const ctx = this.ctx!;
-    const server = ctx.state.fieldErrors[`customer.${f.name}`];
-    if (server) return server;
-    if (!this.touched.has(f.name)) return '';
-    const e = validateField(f, this.values[f.name as DetailKey]);
-    return e ? ctx.i18n.t(e.key, e.vars) : '';
+    return fieldMessage(this.ctx!, `customer.${f.name}`, f, this.values[f.name as DetailKey], this.touched.has(f.name));
   }
 
   private setDetail(name: DetailKey, value: string): void {
     this.values = { ...this.values, [name]: value };
-    const key = `customer.${name}`;
-    const errs = this.ctx!.state.fieldErrors;
-    if (key in errs) {
-      const { [key]: _gone, ...rest } = errs;
-      this.ctx!.actions.update({ fieldErrors: rest });
-    }
+    clearServerError(this.ctx!, `customer.${name}`);
   }
 
   private async reserve(e?: Event): Promise<void> {
@@ -406,17 +396,11 @@ export class TandemCheckoutStep extends StepElement {
     const v = selectedVariant(s);
     const booking = s.booking!;
     const total = booking.total_price;
-    const depositAmount =
-      v?.deposit_amount ??
-      (v?.pay_plan?.deposit.kind === 'fixed'
-        ? v.pay_plan.deposit.amount
-        : v?.pay_plan?.deposit.kind === 'percent'
-          ? Math.round((total.amount * v.pay_plan.deposit.bp) / 10000)
-          : null);
+    const deposit = v ? depositAmount(v, total.amount) : null;
     const installments = v?.pay_plan?.installments ?? 0;
     const expired = this.hold.expired;
     return html`<form novalidate @submit=${this.pay}>
-      ${depositAmount != null
+      ${deposit != null
         ? html`<fieldset role="radiogroup">
             <legend>${i18n.t('planLabel')}</legend>
             <label class="choice"
@@ -427,8 +411,8 @@ export class TandemCheckoutStep extends StepElement {
               ><input type="radio" name="plan" .checked=${this.plan === 'deposit'} @change=${() => (this.plan = 'deposit')} />
               <span
                 >${installments
-                  ? i18n.plural('planDepositInstallments', installments, { amount: i18n.money(depositAmount, total.currency) })
-                  : i18n.t('planDeposit', { amount: i18n.money(depositAmount, total.currency) })}</span
+                  ? i18n.plural('planDepositInstallments', installments, { amount: i18n.money(deposit, total.currency) })
+                  : i18n.t('planDeposit', { amount: i18n.money(deposit, total.currency) })}</span
               ></label
             >
           </fieldset>`

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Localizer } from '../../i18n/localizer.ts';
-import type { FormField } from './schema-form.ts';
+import type { BookingContext } from '../../state/booking-context.ts';
+import { validateField, type FormField } from './schema-form.ts';
 
 export interface FieldView {
   field: FormField;
@@ -16,8 +17,12 @@ export interface FieldView {
 const describedBy = (id: string, f: FormField, error: string) =>
   [f.description ? `${id}-desc` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || nothing;
 
+/** The visible required mark (the control itself says "required" to screen readers). */
+const mark = (f: FormField) => (f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing);
+
+/** The required mark of a group (a legend), with the word for screen readers. */
 const star = (f: FormField, i18n: Localizer) =>
-  f.required ? html`<span class="req" aria-hidden="true">*</span><span class="sr-only">(${i18n.t('requiredMark')})</span>` : nothing;
+  f.required ? html`${mark(f)}<span class="sr-only">(${i18n.t('requiredMark')})</span>` : nothing;
 
 /** One labelled control with its description and error, wired for screen readers. */
 export function renderField(v: FieldView, i18n: Localizer) {
@@ -26,6 +31,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
   const desc = f.description ? html`<p class="desc" id="${id}-desc">${f.description}</p>` : nothing;
   const err = error ? html`<p class="error-text" id="${id}-err" part="error">${error}</p>` : nothing;
   const invalid = error ? 'true' : 'false';
+  const described = describedBy(id, f, error);
   const text = (e: Event) => v.onValue((e.target as HTMLInputElement).value);
 
   switch (f.kind) {
@@ -35,7 +41,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
       const current = f.kind === 'yesno' ? (value === undefined ? '' : String(value)) : String(value ?? '');
       if (f.kind === 'choice' && opts.length > 6) {
         return html`<div class="field" part="field">
-          <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label>
+          <label for=${id}>${f.label} ${mark(f)}</label>
           ${desc}
           <select
             id=${id}
@@ -43,7 +49,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
             part="input"
             ?required=${f.required}
             aria-invalid=${invalid}
-            aria-describedby=${describedBy(id, f, error)}
+            aria-describedby=${described}
             @change=${text}
             @blur=${v.onBlur}
           >
@@ -60,7 +66,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
         role="radiogroup"
         aria-required=${f.required ? 'true' : 'false'}
         aria-invalid=${invalid}
-        aria-describedby=${describedBy(id, f, error)}
+        aria-describedby=${described}
         @focusout=${v.onBlur}
       >
         <legend>${f.label} ${star(f, i18n)}</legend>
@@ -84,7 +90,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
     }
     case 'multi': {
       const list = Array.isArray(value) ? (value as string[]) : [];
-      return html`<fieldset class="field" part="field" id=${id} aria-invalid=${invalid} aria-describedby=${describedBy(id, f, error)} @focusout=${v.onBlur}>
+      return html`<fieldset class="field" part="field" id=${id} aria-invalid=${invalid} aria-describedby=${described} @focusout=${v.onBlur}>
         <legend>${f.label} ${star(f, i18n)}</legend>
         ${desc}
         ${f.options.map(
@@ -113,17 +119,17 @@ export function renderField(v: FieldView, i18n: Localizer) {
             .checked=${value === true}
             ?required=${f.required}
             aria-invalid=${invalid}
-            aria-describedby=${describedBy(id, f, error)}
+            aria-describedby=${described}
             @change=${(e: Event) => v.onValue((e.target as HTMLInputElement).checked)}
             @blur=${v.onBlur}
           />
-          <span>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</span>
+          <span>${f.label} ${mark(f)}</span>
         </label>
         ${desc} ${err}
       </div>`;
     case 'textarea':
       return html`<div class="field" part="field">
-        <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label>
+        <label for=${id}>${f.label} ${mark(f)}</label>
         ${desc}
         <textarea
           id=${id}
@@ -132,7 +138,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
           ?required=${f.required}
           maxlength=${f.maxLength ?? nothing}
           aria-invalid=${invalid}
-          aria-describedby=${describedBy(id, f, error)}
+          aria-describedby=${described}
           .value=${String(value ?? '')}
           @input=${text}
           @blur=${v.onBlur}
@@ -143,7 +149,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
       const type = { text: 'text', email: 'email', tel: 'tel', number: 'text', integer: 'text', date: 'date' }[f.kind] ?? 'text';
       const numeric = f.kind === 'number' || f.kind === 'integer';
       return html`<div class="field" part="field">
-        <label for=${id}>${f.label} ${f.required ? html`<span class="req" aria-hidden="true">*</span>` : html`<span class="hint">(${i18n.t('optional')})</span>`}</label>
+        <label for=${id}>${f.label} ${f.required ? mark(f) : html`<span class="hint">(${i18n.t('optional')})</span>`}</label>
         ${desc}
         <input
           id=${id}
@@ -154,7 +160,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
           autocomplete=${v.autocomplete ?? 'off'}
           ?required=${f.required}
           aria-invalid=${invalid}
-          aria-describedby=${describedBy(id, f, error)}
+          aria-describedby=${described}
           .value=${String(value ?? '')}
           @input=${text}
           @blur=${v.onBlur}
@@ -171,4 +177,25 @@ export function focusFirstInvalid(root: ParentNode): void {
   if (!el) return;
   const target = el.matches('fieldset') ? (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input')) : el;
   target?.focus();
+}
+
+/**
+ * The message a field shows: the server's (keyed `key`, e.g. `intake.goals`) first, else the
+ * client's own check once the field has been touched.
+ */
+export function fieldMessage(ctx: BookingContext, key: string, f: FormField, value: unknown, touched: boolean): string {
+  const server = ctx.state.fieldErrors[key];
+  if (server) return server;
+  if (!touched) return '';
+  const e = validateField(f, value);
+  return e ? ctx.i18n.t(e.key, e.vars) : '';
+}
+
+/** Drops the server's error for `key` once the customer edits that field. */
+export function clearServerError(ctx: BookingContext, key: string): void {
+  const errs = ctx.state.fieldErrors;
+  if (key in errs) {
+    const { [key]: _gone, ...rest } = errs;
+    ctx.actions.update({ fieldErrors: rest });
+  }
 }

@@ -3,8 +3,8 @@ import { state } from 'lit/decorators.js';
 import { StepElement } from '../step-element.ts';
 import { define } from '../../shared/define.ts';
 import { base } from '../../shared/styles.ts';
-import { fieldsFromSchema, normalize, validateField, type FormField } from './schema-form.ts';
-import { focusFirstInvalid, renderField } from './form-fields.ts';
+import { fieldsFromSchema, normalize, type FormField } from './schema-form.ts';
+import { clearServerError, fieldMessage, focusFirstInvalid, renderField } from './form-fields.ts';
 import { intakeStyles } from './intake-step.styles.ts';
 
 /**
@@ -35,29 +35,19 @@ export class TandemIntakeStep extends StepElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    if (Object.keys(this.ctx?.state.fieldErrors ?? {}).some((k) => k.startsWith('intake.'))) {
-      requestAnimationFrame(() => focusFirstInvalid(this.renderRoot));
-    }
+  /** Back from the server with errors on the answers: focus goes to the first of them, not the heading. */
+  override focusHeading(): void {
+    if (Object.keys(this.ctx?.state.fieldErrors ?? {}).some((k) => k.startsWith('intake.'))) focusFirstInvalid(this.renderRoot);
+    else super.focusHeading();
   }
 
   private errorFor(f: FormField): string {
-    const ctx = this.ctx!;
-    const server = ctx.state.fieldErrors[`intake.${f.name}`];
-    if (server) return server;
-    if (!this.touched.has(f.name)) return '';
-    const e = validateField(f, this.values[f.name]);
-    return e ? ctx.i18n.t(e.key, e.vars) : '';
+    return fieldMessage(this.ctx!, `intake.${f.name}`, f, this.values[f.name], this.touched.has(f.name));
   }
 
   private setValue(f: FormField, value: unknown): void {
     this.values = { ...this.values, [f.name]: value };
-    const key = `intake.${f.name}`;
-    const errs = this.ctx!.state.fieldErrors;
-    if (key in errs) {
-      const { [key]: _gone, ...rest } = errs;
-      this.ctx!.actions.update({ fieldErrors: rest });
-    }
+    clearServerError(this.ctx!, `intake.${f.name}`);
   }
 
   private answers(fields: FormField[]): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { StepElement } from '../step-element.ts';
 import { define } from '../../shared/define.ts';
-import { selectedVariant } from '../../state/booking-context.ts';
+import { depositAmount, selectedVariant } from '../../state/booking-context.ts';
 import type { Localizer } from '../../i18n/localizer.ts';
 import type { ProgramDetail } from '../../state/types.ts';
 import { base } from '../../shared/styles.ts';
@@ -13,11 +13,9 @@ type Variant = ProgramDetail['variants'][number];
 /** Price terms of a variant, in words: VAT, deposit and plan, credit price. */
 export function variantTerms(v: Variant, i18n: Localizer): string {
   const parts = [v.vat_rate > 0 ? i18n.t('vatIncluded', { rate: i18n.percent(v.vat_rate) }) : i18n.t('vatNone')];
-  const deposit = v.deposit_amount ?? (v.pay_plan?.deposit.kind === 'fixed' ? v.pay_plan.deposit.amount : null);
-  const depositAmount =
-    deposit ?? (v.pay_plan?.deposit.kind === 'percent' ? Math.round((v.price * v.pay_plan.deposit.bp) / 10000) : null);
-  if (depositAmount != null) {
-    let d = i18n.t('depositOffered', { amount: i18n.money(depositAmount, v.currency) });
+  const deposit = depositAmount(v, v.price);
+  if (deposit != null) {
+    let d = i18n.t('depositOffered', { amount: i18n.money(deposit, v.currency) });
     if (v.pay_plan && v.pay_plan.installments > 0) d += ' ' + i18n.plural('planOffered', v.pay_plan.installments);
     parts.push(d);
   }

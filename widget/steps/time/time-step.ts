@@ -257,7 +257,7 @@ export class TandemTimeStep extends StepElement {
       ${s.firstSlot
         ? html`<p role="status" part="summary">
             <strong>${i18n.t('selectedTime', { datetime: i18n.dateTime(s.firstSlot.start, s.timezone) })}</strong>
-            ${showInstructor || p.instructors.length > 1 ? ` · ${i18n.t('withInstructor', { name: s.firstSlot.instructor.name })}` : ''}
+            ${p.instructors.length > 1 ? ` · ${i18n.t('withInstructor', { name: s.firstSlot.instructor.name })}` : ''}
           </p>`
         : html`<p role="status" class="sr-only"></p>`}
       ${this.renderSchedule()}

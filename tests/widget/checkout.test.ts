@@ -245,13 +245,17 @@ describe('details and checkout', () => {
     await expectAccessible(el);
   });
 
-  it('Stripe: loads Stripe.js only at this step, mounts the Payment Element and confirms via the webhook', async () => {
+  /** A stand-in Stripe.js served from js.stripe.com; `window.__stripeConfirmThrows` makes confirmPayment reject. */
+  function useFakeStripe() {
     const fake = `window.Stripe = function (key, opts) {
       window.__stripeKey = key;
       return {
         _registerWrapper() {},
         elements(o) { window.__stripeElements = o; return { create() { return { mount(el) { const d = document.createElement('div'); d.className = 'fake-pe'; d.textContent = 'FAKE PAYMENT ELEMENT'; el.appendChild(d); } }; } }; },
-        confirmPayment(o) { window.__stripeConfirm = o.redirect; return Promise.resolve({ paymentIntent: { status: 'succeeded' } }); },
+        confirmPayment(o) {
+          window.__stripeConfirm = o.redirect;
+          return window.__stripeConfirmThrows ? Promise.reject(new Error('Failed to fetch')) : Promise.resolve({ paymentIntent: { status: 'succeeded' } });
+        },
       };
     }; window.Stripe.version = 'endive';`;
     worker.use(
@@ -265,6 +269,10 @@ describe('details and checkout', () => {
         });
       }),
     );
+  }
+
+  it('Stripe: loads Stripe.js only at this step, mounts the Payment Element and confirms via the webhook', async () => {
+    useFakeStripe();
     const el = await mountProgram('reiki');
     const pay = await toPayment(el);
     expect(document.querySelector('script[src*="js.stripe.com"]')).to.equal(null);
@@ -279,5 +287,23 @@ describe('details and checkout', () => {
     byText(stripeEl.shadowRoot!, 'button', 'Pay now')!.click();
     await inStep(el, 'confirmation');
     expect(w.__stripeConfirm).to.equal('if_required');
+  });
+
+  it('Stripe: when confirming cannot reach Stripe at all, the customer is told and can try again', async () => {
+    useFakeStripe();
+    (window as unknown as { __stripeConfirmThrows: boolean }).__stripeConfirmThrows = true;
+    try {
+      const el = await mountProgram('reiki');
+      const pay = await toPayment(el);
+      byText(pay, 'button', 'Continue to payment')!.click();
+      const stripeEl = await waitFor(() => pay.querySelector('tandem-stripe-payment'), 'stripe element');
+      await waitFor(() => stripeEl.shadowRoot?.querySelector('.fake-pe'), 'payment element mounted');
+      byText(stripeEl.shadowRoot!, 'button', 'Pay now')!.click();
+      const alert = await waitFor(() => stripeEl.shadowRoot?.querySelector('[role="alert"]'), 'an error the customer sees');
+      expect(alert.textContent).to.contain('The payment did not go through');
+      expect(byText(stripeEl.shadowRoot!, 'button', 'Pay now')!.hasAttribute('disabled')).to.equal(false);
+    } finally {
+      (window as unknown as { __stripeConfirmThrows: boolean }).__stripeConfirmThrows = false;
+    }
   });
 });

@@ -89,6 +89,10 @@ export class TandemStripePayment extends LitElement {
       } else {
         this.onPaid();
       }
+    } catch (err) {
+      // Stripe.js rejects (rather than answering `error`) when it cannot reach Stripe at all.
+      this.error = this.i18n.t('paymentFailed');
+      this.onFailed(err instanceof Error ? err.message : String(err));
     } finally {
       this.busy = false;
     }

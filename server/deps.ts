@@ -1,6 +1,6 @@
-import type { Database } from './db/database.ts';
-import type { Mailer } from './services/mail/mailer.ts';
-import type { PaymentProvider } from './services/payments/provider.ts';
+import type { Database } from './platform/db/database.ts';
+import type { Mailer } from './platform/adapters/mail/mailer.ts';
+import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */

@@ -2,11 +2,11 @@ import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { projectRoot, readEnv } from './config.ts';
-import { openDatabase } from './db/open.ts';
-import { sweepExpiredHolds } from './services/booking/holds.ts';
-import { startBackgroundJobs } from './services/jobs/background.ts';
-import { mailerFromEnv } from './services/mail/mailer.ts';
-import { paymentsFromEnv } from './services/payments/from-env.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { sweepExpiredHolds } from './modules/bookings/holds.ts';
+import { startBackgroundJobs } from './platform/jobs/background.ts';
+import { mailerFromEnv } from './platform/adapters/mail/mailer.ts';
+import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';
 
 /**
  * Entry point: choose the database, migrate, seed the demo when asked, listen.

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Database, Tx } from '../../server/db/database.ts';
-import { withTenant } from '../../server/db/tenant.ts';
-import { hashKey } from '../../server/services/api-keys.ts';
+import type { Database, Tx } from '../../server/platform/db/database.ts';
+import { withTenant } from '../../server/platform/db/identity.ts';
+import { hashKey } from '../../server/platform/http/api-keys.ts';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
 import { FLOW, studioFlow } from './studio-flow.ts';

@@ -9,7 +9,7 @@ export const appRole = pgRole('tandem_app').existing();
 
 /**
  * Who the transaction acts for, read from `app.*` settings set per transaction
- * by `withTenant` (server/db/tenant.ts). The SQL functions live in migration 0000.
+ * by `withTenant` (server/platform/db/identity.ts). The SQL functions live in migration 0000.
  *   anonymous   the embed widget with a publishable key
  *   customer    a customer with a manage token (app.customer_id)
  *   instructor  a staff member who conducts sessions (app.user_id)

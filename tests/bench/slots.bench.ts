@@ -22,8 +22,8 @@ import {
   type SlotQuery,
   type SlotSettings,
   type WeeklyRule,
-} from '../../server/domain/availability/index.ts';
-import { clearZoneMemo } from '../../server/domain/availability/zone-offsets.ts';
+} from '../../server/modules/availability/domain/index.ts';
+import { clearZoneMemo } from '../../server/modules/availability/domain/zone-offsets.ts';
 import { prng } from '../support/random.ts';
 
 // ---------------------------------------------------------------- fixtures

@@ -15,17 +15,17 @@ import { freshDatabase } from '../support/database.ts';
 import { demoApp, testConfig } from '../support/app.ts';
 import { MIN, postJson, query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
-import type { Database } from '../../server/db/database.ts';
-import { withTenant } from '../../server/db/tenant.ts';
-import { PG, pgErrorCode } from '../../server/db/errors.ts';
-import { AppError } from '../../server/http/errors.ts';
-import { bookingTransaction } from '../../server/services/booking/transaction.ts';
-import { createBooking } from '../../server/services/booking/bookings.mutations.ts';
-import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../../server/services/booking/staff.ts';
-import { sweepExpiredHolds } from '../../server/services/booking/holds.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { withTenant } from '../../server/platform/db/identity.ts';
+import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
+import { AppError } from '../../server/platform/errors.ts';
+import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
+import { createBooking } from '../../server/modules/bookings/bookings.mutations.ts';
+import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../support/staff-actions.ts';
+import { sweepExpiredHolds } from '../../server/modules/bookings/holds.ts';
 import type { CreateBookingBody, CreatedBooking } from '../../schema/api/embed-bookings.ts';
 import { prng } from '../support/random.ts';
-import { rowsOf } from '../../server/db/rows.ts';
+import { rowsOf } from '../../server/platform/db/rows.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 

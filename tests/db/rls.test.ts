@@ -5,10 +5,10 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
-import { withTenant, type TenantContext } from '../../server/db/tenant.ts';
-import { PG, pgErrorCode } from '../../server/db/errors.ts';
-import { rowsOf } from '../../server/db/rows.ts';
-import type { Database } from '../../server/db/database.ts';
+import { withTenant, type TenantContext } from '../../server/platform/db/identity.ts';
+import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
+import { rowsOf } from '../../server/platform/db/rows.ts';
+import type { Database } from '../../server/platform/db/database.ts';
 import { freshDatabase } from '../support/database.ts';
 import { buildFixture, keyExpression, type Fixture, type OrgIds, type Tag } from '../support/tenancy-fixture.ts';
 

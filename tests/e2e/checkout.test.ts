@@ -19,8 +19,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import { seedDemo } from '../../demo/seed/index.ts';
 import { createDemoSite } from '../../demo/server.ts';
-import { localMailer } from '../../server/services/mail/mailer.ts';
-import { testProvider } from '../../server/services/payments/test-provider.ts';
+import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
+import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 import { freshDatabase } from '../support/database.ts';
 import { query } from '../support/booking.ts';
 

@@ -1,10 +1,10 @@
 import { createApp } from '../../server/app.ts';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../server/platform/db/database.ts';
 import type { AppConfig } from '../../server/deps.ts';
 import { seedDemo } from '../../demo/seed/index.ts';
-import { localMailer, type Mailer } from '../../server/services/mail/mailer.ts';
-import type { PaymentProvider } from '../../server/services/payments/provider.ts';
-import { testProvider } from '../../server/services/payments/test-provider.ts';
+import { localMailer, type Mailer } from '../../server/platform/adapters/mail/mailer.ts';
+import type { PaymentProvider } from '../../server/platform/adapters/payments/provider.ts';
+import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 
 export const DEMO_ORIGIN = 'http://localhost:8788';
 

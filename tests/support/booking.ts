@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/db/database.ts';
-import { withTenant } from '../../server/db/tenant.ts';
-import { rowsOf } from '../../server/db/rows.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { withTenant } from '../../server/platform/db/identity.ts';
+import { rowsOf } from '../../server/platform/db/rows.ts';
 import { flowKey } from './app.ts';
 
 export const MIN = 60_000;

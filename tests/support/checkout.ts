@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../server/db/database.ts';
+import type { Database } from '../../server/platform/db/database.ts';
 import type { CheckoutResponse } from '../../schema/api/checkout.ts';
 import type { CreatedBooking } from '../../schema/api/embed-bookings.ts';
 import { flowKey } from './app.ts';

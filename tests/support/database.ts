@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase } from '../../server/db/open.ts';
-import type { OpenDatabase } from '../../server/db/database.ts';
+import { openDatabase } from '../../server/platform/db/open.ts';
+import type { OpenDatabase } from '../../server/platform/db/database.ts';
 
 /**
  * A fresh, migrated database for one test file.

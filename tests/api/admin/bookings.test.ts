@@ -12,8 +12,8 @@ import { demoApp } from '../../support/app.ts';
 import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { parseIcs, prop, type IcsComponent } from '../../support/mime.ts';
-import { hashKey } from '../../../server/services/api-keys.ts';
-import { withTenant } from '../../../server/db/tenant.ts';
+import { hashKey } from '../../../server/platform/http/api-keys.ts';
+import { withTenant } from '../../../server/platform/db/identity.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 

@@ -6,12 +6,12 @@ import { freshDatabase } from '../../support/database.ts';
 import { demoApp, nordKey } from '../../support/app.ts';
 import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
-import { renderInvoicePdf } from '../../../server/services/invoices/invoice-pdf.ts';
-import { hashKey } from '../../../server/services/api-keys.ts';
-import { withTenant } from '../../../server/db/tenant.ts';
-import { sweepExpiredHolds } from '../../../server/services/booking/holds.ts';
+import { renderInvoicePdf } from '../../../server/modules/billing/invoice-pdf.ts';
+import { hashKey } from '../../../server/platform/http/api-keys.ts';
+import { withTenant } from '../../../server/platform/db/identity.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
-import type { InvoiceSnapshot } from '../../../server/services/invoices/invoice-snapshot.ts';
+import type { InvoiceSnapshot } from '../../../server/modules/billing/invoice-snapshot.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 

@@ -8,9 +8,9 @@ import { Clock, asSystem, fieldsOf, postJson, problemOf, query, tableCounts, typ
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
-import { sweepExpiredHolds } from '../../../server/services/booking/holds.ts';
-import { rescheduleSessionAsStaff } from '../../../server/services/booking/staff.ts';
-import { AppError } from '../../../server/http/errors.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
+import { rescheduleSessionAsStaff } from '../../support/staff-actions.ts';
+import { AppError } from '../../../server/platform/errors.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 

@@ -7,7 +7,7 @@ import { demoApp, flowKey, nordKey } from '../../support/app.ts';
 import { Clock, DAY, MIN, asSystem, postJson, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, bookingRow, checkedOut, checkoutReq, countsFor, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { FLOW, NORD } from '../../../demo/seed/index.ts';
-import { isValidQrr } from '../../../server/services/invoices/qr-reference.ts';
+import { isValidQrr } from '../../../server/modules/billing/domain/qr-reference.ts';
 import type { CheckoutResponse } from '../../../schema/api/checkout.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;

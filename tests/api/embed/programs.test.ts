@@ -104,7 +104,7 @@ describe('embed programs API', () => {
       assert.match(p.host_bio_html, /<strong>certified systemic coach<\/strong>/);
     });
     test('markdown is sanitized: no script, no event handlers, safe links', async () => {
-      const { renderMarkdown } = await import('../../../server/services/markdown.ts');
+      const { renderMarkdown } = await import('../../../server/platform/adapters/markdown.ts');
       const html = renderMarkdown('Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://studio.example)');
       assert.doesNotMatch(html, /<script|onerror|javascript:/);
       assert.match(html, /href="https:\/\/studio.example" rel="noopener noreferrer nofollow" target="_blank"/);

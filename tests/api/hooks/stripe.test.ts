@@ -14,10 +14,10 @@ import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, DAY, MIN, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
-import { withTenant } from '../../../server/db/tenant.ts';
-import { sweepExpiredHolds } from '../../../server/services/booking/holds.ts';
-import { stripeProvider } from '../../../server/services/payments/stripe-provider.ts';
-import { chargeDueInstallments } from '../../../server/services/payments/installments.job.ts';
+import { withTenant } from '../../../server/platform/db/identity.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
+import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
+import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 

@@ -15,8 +15,8 @@ import { Clock, MIN, asSystem, postJson, query } from '../../support/booking.ts'
 import { checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { leaves, parseIcs, parseMime, prop } from '../../support/mime.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
-import { smtpMailer, localMailer, type Mailer } from '../../../server/services/mail/mailer.ts';
-import { drainOutbox } from '../../../server/services/mail/outbox.ts';
+import { smtpMailer, localMailer, type Mailer } from '../../../server/platform/adapters/mail/mailer.ts';
+import { drainOutbox } from '../../../server/modules/notifications/outbox.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 

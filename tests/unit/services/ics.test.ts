@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sessionsIcs } from '../../../server/services/calendar/ics.ts';
+import { sessionsIcs } from '../../../server/modules/notifications/ics.ts';
 import { parseIcs, prop } from '../../support/mime.ts';
 
 const base = {

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paymentsFromEnv } from '../../../server/services/payments/from-env.ts';
-import { mailerFromEnv } from '../../../server/services/mail/mailer.ts';
-import { bookingCancelledMail, confirmationMail, sessionMovedMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, qrBillMail, type BookingMailData } from '../../../server/services/mail/booking-mails.ts';
-import type { Lang } from '../../../server/services/format.ts';
+import { paymentsFromEnv } from '../../../server/platform/adapters/payments/from-env.ts';
+import { mailerFromEnv } from '../../../server/platform/adapters/mail/mailer.ts';
+import { bookingCancelledMail, confirmationMail, sessionMovedMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, qrBillMail, type BookingMailData } from '../../../server/modules/notifications/domain/booking-mails.ts';
+import type { Lang } from '../../../server/modules/notifications/domain/format.ts';
 
 describe('payments and mail from the environment', () => {
   test('no Stripe key: the test processor — but never in production', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calculateQRReferenceChecksum, isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
-import { isQrIban, isValidQrr, isValidScor, mod10Recursive, qrBillReference, qrrReference, scorReference } from '../../../server/services/invoices/qr-reference.ts';
+import { isQrIban, isValidQrr, isValidScor, mod10Recursive, qrBillReference, qrrReference, scorReference } from '../../../server/modules/billing/domain/qr-reference.ts';
 
 describe('QR-bill references', () => {
   test('mod-10 recursive: the SIX example and the library agree', () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { invoicePdfUrl, manageUrl, signToken, verifyInvoiceToken, verifyManageToken, verifyToken } from '../../../server/services/signed-tokens.ts';
+import { invoicePdfUrl, manageUrl, signToken, verifyInvoiceToken, verifyManageToken, verifyToken } from '../../../server/platform/signed-tokens.ts';
 
 const secret = 'a-secret-a-secret-a-secret';
 const now = new Date('2026-11-25T08:00:00Z');

@@ -1,7 +1,7 @@
 /** Shared by the availability tests: instants from local ISO strings, labels, a seeded PRNG. */
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import type { InstructorCalendar, Slot, SlotSettings, WeeklyRule } from '../../../../server/domain/availability/index.ts';
+import type { InstructorCalendar, Slot, SlotSettings, WeeklyRule } from '../../../../server/modules/availability/domain/index.ts';
 export { prng } from '../../../support/random.ts';
 
 export const ZRH = 'Europe/Zurich';

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nearestFreeAlternatives, type Slot } from '../../../../server/domain/availability/index.ts';
+import { nearestFreeAlternatives, type Slot } from '../../../../server/modules/availability/domain/index.ts';
 import { HOUR, MIN, prng } from './_helpers.ts';
 
 const T0 = Date.UTC(2026, 5, 15, 7, 0);

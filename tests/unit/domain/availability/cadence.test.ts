@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AvailabilityInputError, cadenceStarts } from '../../../../server/domain/availability/index.ts';
+import { AvailabilityInputError, cadenceStarts } from '../../../../server/modules/availability/domain/index.ts';
 import { HOUR, NYC, ZRH, at, local, withOffset } from './_helpers.ts';
 
 describe('cadenceStarts', () => {

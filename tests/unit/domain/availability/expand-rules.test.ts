@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AvailabilityInputError, expandRules } from '../../../../server/domain/availability/index.ts';
+import { AvailabilityInputError, expandRules } from '../../../../server/modules/availability/domain/index.ts';
 import { HOUR, NYC, ZRH, at, calendar, everyDay, withOffset } from './_helpers.ts';
 
 type Pair = [string, string];

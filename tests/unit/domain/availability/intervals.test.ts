@@ -6,7 +6,7 @@ import {
   overlapsAny,
   subtractIntervals,
   type Interval,
-} from '../../../../server/domain/availability/index.ts';
+} from '../../../../server/modules/availability/domain/index.ts';
 import { prng } from './_helpers.ts';
 
 const iv = (start: number, end: number): Interval => ({ start, end });

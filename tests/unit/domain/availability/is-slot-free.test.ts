@@ -8,7 +8,7 @@ import {
   type InstructorCalendar,
   type Interval,
   type WeeklyRule,
-} from '../../../../server/domain/availability/index.ts';
+} from '../../../../server/modules/availability/domain/index.ts';
 import { DAY, HOUR, MIN, ZRH, at, calendar, prng, settings } from './_helpers.ts';
 
 describe('isSlotFree: direct cases', () => {

@@ -6,7 +6,7 @@ import {
   computeSlotsForInstructors,
   type InstructorCalendar,
   type SlotQuery,
-} from '../../../../server/domain/availability/index.ts';
+} from '../../../../server/modules/availability/domain/index.ts';
 import { HOUR, MIN, NYC, ZRH, at, calendar, settings, starts } from './_helpers.ts';
 
 // 2026-06-15 is a Monday; Zurich is UTC+2, New York UTC−4 in June.

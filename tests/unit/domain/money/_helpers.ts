@@ -1,5 +1,5 @@
 /** Shared by the money tests: the seeded PRNG and short constructors. */
-import type { Money } from '../../../../server/domain/money/index.ts';
+import type { Money } from '../../../../server/modules/billing/domain/index.ts';
 export { prng } from '../../../support/random.ts';
 
 

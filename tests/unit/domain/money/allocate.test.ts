@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocate, allocateEvenly, allocateMoney, MoneyError } from '../../../../server/domain/money/index.ts';
+import { allocate, allocateEvenly, allocateMoney, MoneyError } from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, prng } from './_helpers.ts';
 
 describe('allocate (largest remainder)', () => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MoneyError, normalizeCode, priceOrder, validateCoupon, type Coupon, type CouponContext, type OrderLineInput,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { chf, eur } from './_helpers.ts';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0); // 2025-06-15T12:00:00Z

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canPayWithCredits, creditBalance, creditDebitEntry, creditRefundEntry, MoneyError } from '../../../../server/domain/money/index.ts';
+import { canPayWithCredits, creditBalance, creditDebitEntry, creditRefundEntry, MoneyError } from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, prng } from './_helpers.ts';
 
 describe('credits', () => {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   add, assertMoney, equals, format, max, min, money, MoneyError, multiply, negate, subtract, sum, sumIntegers, zero,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { chf, eur } from './_helpers.ts';
 
 describe('Money', () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MoneyError, priceOrder, vatFromGross, type OrderLineInput, type PricedOrder } from '../../../../server/domain/money/index.ts';
+import { MoneyError, priceOrder, vatFromGross, type OrderLineInput, type PricedOrder } from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, eur, prng } from './_helpers.ts';
 
 const evolve: OrderLineInput = { description: 'EVOLVE 8 sessions', unitPrice: chf(80000), quantity: 1, vatRateBp: 810, programId: 'evolve', variantId: 'evolve-8' };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import {
   buildPaymentPlan, depositFor, MoneyError, validatePayPlan, type PayPlan, type PaymentPlan,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, eur, prng } from './_helpers.ts';
 
 const ZH = 'Europe/Zurich';

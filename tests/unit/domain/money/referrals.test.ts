@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   creditBalance, MoneyError, priceOrder, referrerRewardFor, validateReferral, type OrderLineInput, type ReferralCode, type ReferralContext,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { chf, eur } from './_helpers.ts';
 
 const lines: OrderLineInput[] = [

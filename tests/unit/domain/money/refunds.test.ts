@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   MoneyError, refundForCancellation, refundForStaffCancellation,
   type CancellationPolicy, type RefundResult, type RefundSession, type SessionStatus,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, eur, prng } from './_helpers.ts';
 
 const H = 3_600_000;

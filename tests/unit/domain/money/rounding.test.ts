@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   applyBasisPoints, cashRound, mulDivFloor, mulDivRoundHalfUp, MoneyError, roundChf05,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, eur, prng } from './_helpers.ts';
 
 describe('mulDivRoundHalfUp', () => {

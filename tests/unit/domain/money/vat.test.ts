@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatRateBp, MoneyError, splitGross, SWISS_VAT_RATES_BP, vatByRate, vatFromGross,
-} from '../../../../server/domain/money/index.ts';
+} from '../../../../server/modules/billing/domain/index.ts';
 import { CASES, chf, prng } from './_helpers.ts';
 
 describe('vatFromGross', () => {

@@ -1,0 +1,73 @@
+/**
+ * `GET /v1/embed/programs/:slug/slots`: a program's free starts over some of the customer's
+ * local dates, grouped by those dates, with the instructor of each.
+ *
+ * The program (and its by_link token) is read as the caller, so its visibility is the
+ * policies' decision; rules and blocks are staff data, read after `actAsSystem`.
+ */
+import type { Tx } from '../../platform/db/database.ts';
+import { actAsSystem } from '../../platform/db/identity.ts';
+import { AppError } from '../../platform/errors.ts';
+import { computeSlotsForInstructors } from './domain/index.ts';
+import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts';
+import { loadBookableProgram } from './program.queries.ts';
+import { loadCalendars, slotSettingsOf } from './calendars.queries.ts';
+import { dayStartUtc, localClock } from './domain/local-time.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface SlotsRequest {
+  orgId: string;
+  slug: string;
+  from: string;
+  to: string;
+  /** Canonical IANA name. */
+  zone: string;
+  instructor?: string | undefined;
+  variant?: string | undefined;
+  now: number;
+}
+
+export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsResponse> {
+  const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
+  if (!program) throw new AppError('not_found', 'No such program.');
+  const instructors = program.instructors;
+  if (req.variant && !program.variant) throw new AppError('validation_failed', undefined, { errors: [{ field: 'variant', message: 'is not a variant of this program' }] });
+  const chosen = req.instructor ? instructors.filter((i) => i.id === req.instructor) : instructors;
+  if (req.instructor && chosen.length === 0) throw new AppError('validation_failed', undefined, { errors: [{ field: 'instructor', message: 'does not teach this program' }] });
+
+  const settings = slotSettingsOf(program);
+  const clock = localClock(req.zone);
+  const days: SlotsResponse['days'] = [];
+  const dayIndex = new Map<string, SlotOut[]>();
+  for (let d = dayStartUtc(req.from); d <= dayStartUtc(req.to); d += DAY_MS) {
+    const date = new Date(d).toISOString().slice(0, 10);
+    const slots: SlotOut[] = [];
+    days.push({ date, slots });
+    dayIndex.set(date, slots);
+  }
+  const answer: SlotsResponse = { timezone: req.zone, from: req.from, to: req.to, session_length_min: program.sessionLengthMin, days };
+
+  // Busy time is read for the customer's dates widened by the largest UTC offsets, the
+  // session and its buffers, and clipped to what notice and horizon allow at all.
+  const padding = 2 * DAY_MS + (settings.sessionLengthMin + settings.bufferBeforeMin + settings.bufferAfterMin) * 60_000;
+  const from = Math.max(dayStartUtc(req.from) - padding, req.now - padding);
+  const to = Math.min(dayStartUtc(req.to) + DAY_MS + padding, req.now + settings.horizonDays * DAY_MS + padding);
+  if (chosen.length === 0 || from >= to) return answer;
+
+  await actAsSystem(tx);
+  const { calendars, roomBusy } = await loadCalendars(tx, {
+    orgId: req.orgId, instructors: chosen.map((i) => ({ id: i.id, timezone: i.timezone })), resourceId: program.resourceId, from, to, now: req.now,
+  });
+  const slots = computeSlotsForInstructors(calendars, settings, { from: req.from, to: req.to, customerZone: req.zone, now: req.now }, roomBusy);
+  const names = new Map(chosen.map((i) => [i.id, { id: i.id, name: i.name }]));
+  for (const s of slots) {
+    const start = clock(s.start);
+    const end = clock(s.end);
+    dayIndex.get(start.date)?.push({
+      start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(),
+      local_start: start.time, local_end: end.time, instructor: names.get(s.instructorId)!,
+    });
+  }
+  return answer;
+}

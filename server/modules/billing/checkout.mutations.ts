@@ -1,0 +1,361 @@
+/**
+ * Checkout: a reserved booking gets its order (lines, VAT, discount), and the payment the
+ * chosen method needs — a Stripe PaymentIntent (or the test processor's), a QR-bill invoice,
+ * or a class-credit debit. Nothing here confirms on the browser's word: card and TWINT
+ * bookings are confirmed by the provider's verified event (payments/payment-events.ts),
+ * QR-bill bookings by staff recording the transfer, credits at once (the ledger is the payment).
+ *
+ * Runs in the request's transaction as `system`, after the booking token was checked and the
+ * booking row locked (booking/bookings.mutations.ts `bookingForToken`).
+ */
+import { randomUUID } from 'node:crypto';
+import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { PG, pgConstraint, pgErrorCode } from '../../platform/db/pg-errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
+import { CommitThenFail } from '../../platform/http/idempotency.ts';
+import * as t from '../../../schema/db/index.ts';
+import type { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts';
+import {
+  buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
+  type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
+} from './domain/index.ts';
+import { releaseExpiredHolds, HOLD_MS } from '../bookings/holds.ts';
+import { bookingById, bookingOut } from '../bookings/bookings.queries.ts';
+import { langOf } from '../notifications/domain/format.ts';
+import { renderInvoicePdf } from './invoice-pdf.ts';
+import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import { issueInvoice } from './invoices.mutations.ts';
+import { qrBillMail } from '../notifications/domain/booking-mails.ts';
+import { enqueueMail } from '../notifications/outbox.ts';
+import { ProviderError, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
+import { invoicePdfUrl, manageUrl } from '../../platform/signed-tokens.ts';
+import { settleOrder } from './confirm.mutations.ts';
+import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
+import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from '../notifications/mail-data.ts';
+import { orderLines, type CheckoutLine } from './order-lines.ts';
+import { orderOut } from './order-view.ts';
+
+/** TWINT through Stripe: CHF only, at most CHF 5,000.00 per payment. */
+export const TWINT_MAX_CHF = 500_000;
+/** A QR-bill booking holds its times this long, for the transfer to arrive. */
+export const QR_BILL_HOLD_MS = 5 * 24 * 3_600_000;
+export const QR_BILL_PAYABLE_DAYS = 5;
+
+export interface CheckoutEnv {
+  now: Date;
+  config: AppConfig;
+  payments: PaymentProvider;
+}
+
+function unavailable(detail: string): AppError {
+  return new AppError('payment_method_unavailable', detail, { errors: [{ field: 'method', message: detail }] });
+}
+
+function codeError(code: ErrorCode): AppError {
+  return new AppError(code, undefined, { errors: [{ field: 'coupon', message: new AppError(code).message }] });
+}
+
+export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody): Promise<CheckoutResponse> {
+  const now = env.now;
+  if (booking.status === 'cancelled') {
+    throw booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()
+      ? new AppError('hold_expired', 'The reservation expired before checkout; its times have been released.')
+      : new AppError('invalid_state', 'The booking is cancelled.');
+  }
+  if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is already ${booking.status}.`);
+  if (booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()) {
+    await releaseExpiredHolds(tx, orgId, now.getTime(), { bookingIds: [booking.id] });
+    throw new CommitThenFail('hold_expired', 'The reservation expired before checkout; its times have been released.');
+  }
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const lang = langOf(ctx.customer.locale);
+  const zone = customerZone(ctx);
+  const currency = booking.currency;
+  const method = body.method;
+
+  await supersedePendingOrder(tx, env, ctx);
+
+  // What is bought, and what it costs.
+  const lines = orderLines(ctx, { lang, zone, credits: method === 'credits' });
+  if (body.coupon && method === 'credits') throw codeError('coupon_not_applicable');
+  const discount = body.coupon ? await resolveDiscount(tx, ctx, body.coupon, lines, now) : null;
+  const priced = priceOrder({ currency, lines, discount: discount?.applied, cashRounding: method === 'qr_bill' });
+  const total = priced.total.amount;
+
+  // Whether the method fits, and what is paid now.
+  let plan: { rule: PayPlan; built: ReturnType<typeof buildPaymentPlan> } | null = null;
+  if (body.plan === 'deposit' && total > 0) {
+    if (method !== 'card') throw unavailable('A deposit with a payment plan is paid by card (the installments are charged to it later).');
+    const rule = ctx.variant.payPlanJson as PayPlan | null;
+    if (!rule) throw unavailable('This program has no deposit or payment plan; please pay in full.');
+    const built = buildPaymentPlan(priced.total, rule, {
+      firstDueAt: now.getTime(), zone, sessionStarts: scheduledSessions(ctx).map((s) => s.startsAt.getTime()),
+    });
+    if (built.deposit.amount === 0) throw unavailable('This payment plan has no deposit to pay now; please pay in full.');
+    if (built.installments.length) plan = { rule, built };
+  }
+  const amountNow = plan ? plan.built.deposit.amount : total;
+  if (method === 'twint') {
+    if (currency !== 'CHF') throw unavailable('TWINT takes Swiss francs only.');
+    if (amountNow > TWINT_MAX_CHF) throw unavailable('TWINT takes at most CHF 5,000 per payment; please pay by card or QR-bill.');
+  }
+  const billing = ctx.org.billing;
+  if (method === 'qr_bill') {
+    if (currency !== 'CHF' && currency !== 'EUR') throw unavailable('A QR-bill is in CHF or EUR only.');
+    if (!billing || !(billing.qr_iban || billing.iban)) throw unavailable('This studio does not take bank transfers.');
+  }
+  if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
+
+  // The order.
+  const orderId = randomUUID();
+  await tx.insert(t.orders).values({
+    id: orderId, orgId, customerId: booking.customerId, bookingId: booking.id, status: 'pending', currency,
+    subtotal: priced.subtotal.amount, discountTotal: priced.discountTotal.amount, vatTotal: priced.vatTotal.amount,
+    roundingAdjustment: priced.roundingAdjustment.amount, total, amountPaid: 0,
+    couponId: discount?.couponId ?? null, referralCodeId: discount?.referralCodeId ?? null,
+    createdAt: now, updatedAt: now,
+  });
+  await tx.insert(t.orderItems).values(itemRows(priced, lines, orgId, orderId, currency));
+  await tx.update(t.programBookings).set({ orderId, updatedAt: now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+  if (discount) await redeem(tx, orgId, discount);
+  let planId: string | null = null;
+  if (plan) {
+    planId = randomUUID();
+    await tx.insert(t.paymentPlans).values({
+      id: planId, orgId, orderId, currency, total, deposit: plan.built.deposit.amount,
+      planJson: { ...plan.rule, ...(plan.built.reduced ? { reduced: plan.built.reduced } : {}) } as Record<string, unknown>, createdAt: now,
+    });
+    await tx.insert(t.installments).values(plan.built.installments.map((i) => ({
+      orgId, planId: planId!, orderId, seq: i.seq, dueAt: new Date(i.dueAt), amount: i.amount.amount, currency, nextAttemptAt: new Date(i.dueAt),
+    })));
+  }
+
+  const answer: Omit<CheckoutResponse, 'booking' | 'order'> = {};
+  /** The order as written, when the QR-bill branch has read it already (nothing below changes it then). */
+  let detail: OrderDetail | undefined;
+  if (total === 0 || method === 'credits') {
+    if (method === 'credits') await debitCredits(tx, ctx, orderId);
+    await settleOrder(tx, env, orgId, orderId);
+  } else if (method === 'qr_bill') {
+    const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + QR_BILL_HOLD_MS));
+    detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
+    const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
+    const pdf = await renderInvoicePdf(invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: 0 });
+    const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
+    const mail = qrBillMail({ ...bookingMailData(ctx, detail, manageUrlFor(ctx, env.config, now), { number: invoice.number, url: pdfUrl }), invoice: { number: invoice.number, url: pdfUrl }, holdUntil });
+    await enqueueMail(tx, {
+      orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
+      attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', content: pdf }],
+    });
+    answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
+  } else {
+    const paymentId = randomUUID();
+    let intent;
+    try {
+      intent = await env.payments.createIntent({
+        account: ctx.org.stripeAccountId, amount: amountNow, currency, method, saveForLater: plan !== null,
+        customer: { ref: null, email: ctx.customer.email, name: ctx.customer.name },
+        metadata: { org_id: orgId, booking_id: booking.id, order_id: orderId, payment_id: paymentId },
+        description: `${ctx.program.title} — ${ctx.variant.name}`,
+        idempotencyKey: `tandem:payment:${paymentId}`,
+      });
+    } catch (error) {
+      if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
+      throw error;
+    }
+    await tx.insert(t.payments).values({
+      id: paymentId, orgId, orderId, method, status: 'pending', amount: amountNow, currency, provider: env.payments.kind, providerRef: intent.ref, createdAt: now,
+    });
+    if (planId && intent.customerRef) {
+      await tx.update(t.paymentPlans).set({ stripeCustomerId: intent.customerRef }).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.id, planId)));
+    }
+    await extendHold(tx, ctx, new Date(now.getTime() + HOLD_MS));
+    answer.payment = {
+      provider: env.payments.kind, client_secret: intent.clientSecret, test_mode: env.payments.testMode, amount: amountNow, currency,
+      ...(env.payments.publishableKey ? { publishable_key: env.payments.publishableKey } : {}),
+      ...(ctx.org.stripeAccountId && env.payments.kind === 'stripe' ? { stripe_account: ctx.org.stripeAccountId } : {}),
+    };
+  }
+  const [bookingAnswer, written] = await Promise.all([
+    checkoutBookingOut(tx, env, orgId, booking.id),
+    detail ?? orderRow(tx, orgId, orderId).then((o) => orderDetail(tx, orgId, o!)),
+  ]);
+  return { booking: bookingAnswer, order: orderOut(written, lang), ...answer };
+}
+
+/** The booking as checkout answers it: the embed shape plus the manage link and the last payment attempt. */
+export async function checkoutBookingOut(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, bookingId: string): Promise<CheckoutResponse['booking']> {
+  const [out, row] = await Promise.all([bookingOut(tx, orgId, bookingId), bookingById(tx, orgId, bookingId)]);
+  if (!out || !row) throw new AppError('not_found', 'No such booking.');
+  const last = row.orderId ? await lastPaymentOf(tx, orgId, row.orderId) : null;
+  // The same link as `manageUrlFor` gives the mails: valid past the last scheduled session (by seq) that is not cancelled.
+  const lastEnd = out.sessions.filter((s) => s.status !== 'cancelled').at(-1)?.ends_at;
+  return {
+    ...out,
+    manage_url: manageUrl({
+      publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId, customerId: row.customerId, now: env.now,
+      validUntil: lastEnd ? new Date(lastEnd) : null,
+    }),
+    payment_overdue: row.paymentOverdue,
+    last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null,
+  };
+}
+
+function itemRows(priced: PricedOrder, lines: CheckoutLine[], orgId: string, orderId: string, currency: string) {
+  return priced.lines.map((l, i) => ({
+    orgId, orderId, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice.amount, discount: l.discount.amount,
+    amount: l.amount.amount, vatRateBp: l.vatRateBp, vatAmount: l.vatAmount.amount, currency,
+    programId: l.programId ?? null, variantId: l.variantId ?? null, sessionId: lines[i]?.sessionId ?? null,
+  }));
+}
+
+/** Moves a reserved booking's hold (and its blocks') out to `until`, never in. Returns the new expiry. */
+async function extendHold(tx: Tx, ctx: BookingContext, until: Date): Promise<Date> {
+  const orgId = ctx.org.id;
+  const iso = until.toISOString();
+  const [row] = await tx.update(t.programBookings)
+    .set({ holdExpiresAt: sql`greatest(${t.programBookings.holdExpiresAt}, ${iso}::timestamptz)` })
+    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, ctx.booking.id), eq(t.programBookings.status, 'reserved')))
+    .returning({ holdExpiresAt: t.programBookings.holdExpiresAt });
+  const sessionIds = ctx.sessions.map((s) => s.id);
+  if (sessionIds.length) {
+    await tx.update(t.scheduleBlocks)
+      .set({ holdExpiresAt: sql`greatest(${t.scheduleBlocks.holdExpiresAt}, ${iso}::timestamptz)` })
+      .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.status, 'held'), inArray(t.scheduleBlocks.sessionId, sessionIds)));
+  }
+  return row?.holdExpiresAt ?? until;
+}
+
+/**
+ * A reserved booking can be checked out again (another method, another code): the earlier
+ * pending order is cancelled, its open intents cancelled at the provider, its code's
+ * redemption given back. If the provider says an intent has meanwhile been paid, the new
+ * checkout is refused: that payment is about to confirm the booking.
+ */
+async function supersedePendingOrder(tx: Tx, env: CheckoutEnv, ctx: BookingContext): Promise<void> {
+  const orgId = ctx.org.id;
+  if (!ctx.booking.orderId) return;
+  const old = await orderRow(tx, orgId, ctx.booking.orderId, true);
+  if (!old || old.status === 'cancelled') return;
+  if (old.status !== 'pending') throw new AppError('invalid_state', 'This booking has been paid already; it is being confirmed.');
+  const open = await tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, old.id), eq(t.payments.status, 'pending')));
+  for (const p of open) {
+    if (!p.providerRef || p.provider !== env.payments.kind) continue;
+    let state: 'cancelled' | 'succeeded';
+    try {
+      state = await env.payments.cancelIntent(p.providerRef, ctx.org.stripeAccountId);
+    } catch (error) {
+      if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
+      throw error;
+    }
+    if (state === 'succeeded') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
+  }
+  await tx.update(t.payments).set({ status: 'failed', failureReason: 'superseded by a new checkout' })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, old.id), eq(t.payments.status, 'pending')));
+  await tx.update(t.installments).set({ status: 'cancelled' })
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, old.id), notInArray(t.installments.status, ['paid', 'cancelled'])));
+  await tx.update(t.orders).set({ status: 'cancelled', updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, old.id)));
+  if (old.couponId) {
+    await tx.update(t.coupons).set({ redemptions: sql`greatest(${t.coupons.redemptions} - 1, 0)` }).where(and(eq(t.coupons.orgId, orgId), eq(t.coupons.id, old.couponId)));
+  }
+  if (old.referralCodeId) {
+    await tx.update(t.referralCodes).set({ uses: sql`greatest(${t.referralCodes.uses} - 1, 0)` }).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.id, old.referralCodeId)));
+  }
+}
+
+interface ResolvedDiscount {
+  applied: AppliedDiscount;
+  couponId: string | null;
+  referralCodeId: string | null;
+}
+
+/**
+ * A coupon, else a referral code, checked by the domain rules. The coupon's row is locked
+ * first, so that the per-customer count and the redemption below see every committed use.
+ */
+async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: CheckoutLine[], now: Date): Promise<ResolvedDiscount> {
+  const orgId = ctx.org.id;
+  const code = normalizeCode(raw);
+  if (!code) throw codeError('coupon_not_found');
+  const currency = ctx.booking.currency;
+  const [coupon] = await tx.select().from(t.coupons).where(and(eq(t.coupons.orgId, orgId), sql`upper(${t.coupons.code}) = ${code}`)).for('update');
+  if (coupon) {
+    const [mine] = await tx.select({ n: count() }).from(t.orders)
+      .where(and(eq(t.orders.orgId, orgId), eq(t.orders.couponId, coupon.id), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['cancelled'])));
+    const domain: Coupon = {
+      code: coupon.code,
+      kind: coupon.kind === 'fixed' ? 'fixed' : 'percent',
+      percentBp: coupon.percentBp ?? undefined,
+      amountOff: coupon.amountOff != null ? { amount: coupon.amountOff, currency: coupon.currency ?? currency } : undefined,
+      validFrom: coupon.validFrom?.getTime(),
+      validUntil: coupon.validUntil?.getTime(),
+      maxRedemptions: coupon.maxRedemptions ?? undefined,
+      maxPerCustomer: coupon.maxPerCustomer ?? undefined,
+      programIds: coupon.programIds ?? undefined,
+      variantIds: coupon.variantIds ?? undefined,
+      minTotal: coupon.minTotal != null ? { amount: coupon.minTotal, currency: coupon.currency ?? currency } : undefined,
+    };
+    const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage: { total: coupon.redemptions, byThisCustomer: Number(mine?.n ?? 0) } });
+    if (!result.ok) throw codeError(result.code);
+    return { applied: result.discount, couponId: coupon.id, referralCodeId: null };
+  }
+  const [referral] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), sql`upper(${t.referralCodes.code}) = ${code}`)).for('update');
+  if (!referral) throw codeError('coupon_not_found');
+  const [prior] = await tx.select({ n: count() }).from(t.orders)
+    .where(and(eq(t.orders.orgId, orgId), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['pending', 'cancelled'])));
+  const result = validateReferral(
+    { code: referral.code, referrerCustomerId: referral.customerId, refereeDiscount: { kind: 'percent', percentBp: referral.refereeDiscountBp }, referrerReward: { kind: 'credits', credits: referral.referrerRewardCredits } },
+    { customerId: ctx.customer.id, priorOrders: Number(prior?.n ?? 0), currency, lines },
+  );
+  if (!result.ok) {
+    const mapped: Record<typeof result.code, ErrorCode> = {
+      referral_not_found: 'coupon_not_found', referral_self: 'referral_self', referral_not_first_order: 'referral_not_first_order',
+      referral_currency_mismatch: 'coupon_currency_mismatch', referral_not_applicable: 'coupon_not_applicable',
+    };
+    throw codeError(mapped[result.code]);
+  }
+  return { applied: result.discount, couponId: null, referralCodeId: referral.id };
+}
+
+/** Counts the use atomically: the update itself refuses a coupon that has run out meanwhile. */
+async function redeem(tx: Tx, orgId: string, d: ResolvedDiscount): Promise<void> {
+  if (d.couponId) {
+    const done = await tx.update(t.coupons).set({ redemptions: sql`${t.coupons.redemptions} + 1` })
+      .where(and(eq(t.coupons.orgId, orgId), eq(t.coupons.id, d.couponId), sql`(${t.coupons.maxRedemptions} is null or ${t.coupons.redemptions} < ${t.coupons.maxRedemptions})`))
+      .returning({ id: t.coupons.id });
+    if (!done.length) throw codeError('coupon_exhausted');
+  } else if (d.referralCodeId) {
+    await tx.update(t.referralCodes).set({ uses: sql`${t.referralCodes.uses} + 1` }).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.id, d.referralCodeId)));
+  }
+}
+
+/**
+ * Pays with class credits: one ledger entry. The ledger's trigger serialises a customer's
+ * entries and its check constraint refuses a negative balance, so two checkouts racing for
+ * the last credits cannot both pass; the loser gets `insufficient_credits`.
+ */
+async function debitCredits(tx: Tx, ctx: BookingContext, orderId: string): Promise<void> {
+  const orgId = ctx.org.id;
+  const price = ctx.variant.creditPrice!;
+  const [last] = await tx.select({ balance: t.creditLedger.balanceAfter }).from(t.creditLedger)
+    .where(and(eq(t.creditLedger.orgId, orgId), eq(t.creditLedger.customerId, ctx.customer.id)))
+    .orderBy(desc(t.creditLedger.createdAt), desc(t.creditLedger.id)).limit(1);
+  const balance = last?.balance ?? 0;
+  const can = canPayWithCredits(balance, price);
+  if (!can.ok) {
+    throw new AppError('insufficient_credits', `This takes ${price} credits; the balance is ${balance}.`, { balance, credit_price: price });
+  }
+  const entry = creditDebitEntry({ customerId: ctx.customer.id, credits: price, bookingId: ctx.booking.id, orderId });
+  try {
+    await tx.insert(t.creditLedger).values({
+      orgId, customerId: entry.customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId: entry.bookingId ?? null, orderId,
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === PG.checkViolation && (pgConstraint(error) ?? 'credit_ledger_balance') === 'credit_ledger_balance') {
+      throw new AppError('insufficient_credits', `This takes ${price} credits; the balance is not enough.`, { credit_price: price });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The one way a booking becomes confirmed: money settled (the verified Stripe webhook, the
+ * test processor standing in for it, staff recording a bank transfer) or paid in credits.
+ *
+ * `settleOrder` recomputes what an order has been paid from its succeeded payments, sets the
+ * order's status, and — when what must be paid now is paid (the deposit of a plan, else the
+ * total) — moves the booking from `reserved` to `confirmed` with a guarded UPDATE. Only the
+ * transaction whose UPDATE changes the row does the rest, in the same transaction: blocks
+ * held → active, the numbered invoice, the message thread, the referrer's reward and the
+ * confirmation mail in the outbox (with a dedupe key besides). However often and in whatever
+ * order the events arrive, a booking is confirmed, invoiced and mailed once. Money that comes
+ * after the hold expired restores the booking first when its times are still free
+ * (late-payment.ts).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import * as t from '../../../schema/db/index.ts';
+import { referrerRewardFor } from './domain/index.ts';
+import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
+import { renderInvoicePdf } from './invoice-pdf.ts';
+import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import { issueInvoice } from './invoices.mutations.ts';
+import { confirmationMail } from '../notifications/domain/booking-mails.ts';
+import { enqueueMail } from '../notifications/outbox.ts';
+import { bookingById } from '../bookings/bookings.queries.ts';
+import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
+import { bookingIcs, bookingMailData, manageUrlFor } from '../notifications/mail-data.ts';
+import { expiredAwaitingPayment, queueLatePaymentMails, restoreExpiredBooking } from './late-payment.mutations.ts';
+
+export interface ConfirmEnv {
+  now: Date;
+  config: AppConfig;
+}
+
+export interface SettleResult {
+  orderStatus: OrderDetail['order']['status'];
+  amountPaid: number;
+  /** This call confirmed the booking (false when it already was, or the money is not enough yet). */
+  confirmed: boolean;
+  bookingStatus: string | null;
+}
+
+/** Runs as `system` inside the caller's transaction. */
+export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderId: string): Promise<SettleResult> {
+  const order = await orderRow(tx, orgId, orderId, true);
+  if (!order) throw new Error(`order ${orderId} not found`);
+  const [paidRow] = await tx.select({ paid: sql<string>`coalesce(sum(${t.payments.amount}), 0)` }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), eq(t.payments.status, 'succeeded')));
+  const paid = Number(paidRow?.paid ?? 0);
+  const [plan] = await tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, orderId)));
+  const live = order.status !== 'cancelled' && order.status !== 'refunded';
+  const status = !live ? order.status : paid >= order.total ? 'paid' : paid > 0 ? 'partially_paid' : 'pending';
+  await tx.update(t.orders).set({ amountPaid: paid, status, updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
+
+  const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null };
+  if (!order.bookingId) return result;
+  const requiredNow = plan ? plan.deposit : order.total;
+  if (!live || paid < requiredNow) {
+    result.bookingStatus = (await bookingById(tx, orgId, order.bookingId))?.status ?? null;
+    return result;
+  }
+  const bookingId = order.bookingId;
+  const confirmReserved = async () => (await tx.update(t.programBookings)
+    .set({ status: 'confirmed', holdExpiresAt: null, updatedAt: env.now })
+    .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId), eq(t.programBookings.status, 'reserved'), eq(t.programBookings.orderId, orderId)))
+    .returning())[0];
+  let moved = await confirmReserved();
+  if (!moved) {
+    const booking = await bookingById(tx, orgId, bookingId, true);
+    if (booking && expiredAwaitingPayment(booking, orderId)) {
+      // Paid after the hold ran out: restored when its times are still free, else staff decide.
+      const outcome = await restoreExpiredBooking(tx, orgId, booking, env.now);
+      if ('restored' in outcome) moved = await confirmReserved();
+      else await queueLatePaymentMails(tx, orgId, booking, order, paid);
+    }
+    if (!moved) {
+      // Not restored: the locked row read above is still the booking as it is.
+      result.bookingStatus = booking?.status ?? null;
+      if (booking?.paymentOverdue && status === 'paid') {
+        await tx.update(t.programBookings).set({ paymentOverdue: false, updatedAt: env.now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+      }
+      return result;
+    }
+  }
+  result.confirmed = true;
+  result.bookingStatus = 'confirmed';
+  await onConfirmed(tx, env, await loadBookingContext(tx, orgId, moved), await orderDetail(tx, orgId, { ...order, amountPaid: paid, status }));
+  return result;
+}
+
+async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail: OrderDetail): Promise<void> {
+  const orgId = ctx.org.id;
+  const sessionIds = ctx.sessions.map((s) => s.id);
+  if (sessionIds.length) {
+    await tx.update(t.scheduleBlocks).set({ status: 'active', holdExpiresAt: null })
+      .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.status, 'held'), inArray(t.scheduleBlocks.sessionId, sessionIds)));
+  }
+  const { invoice } = await issueInvoice(tx, ctx, detail, { now: env.now, qrBill: false });
+  await tx.insert(t.messageThreads).values({ orgId, bookingId: ctx.booking.id, subject: `${ctx.program.title} · ${ctx.customer.name}` })
+    .onConflictDoNothing({ target: [t.messageThreads.orgId, t.messageThreads.bookingId] });
+  await rewardReferrer(tx, orgId, detail);
+
+  const manage = manageUrlFor(ctx, env.config, env.now);
+  const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, now: env.now });
+  const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: pdfUrl }));
+  const ics = bookingIcs(ctx, manage, env.now);
+  const pdf = await renderInvoicePdf(invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: detail.order.amountPaid });
+  await enqueueMail(tx, {
+    orgId,
+    dedupeKey: `booking:${ctx.booking.id}:confirmation`,
+    to: ctx.customer.email,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: [
+      ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
+      { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', content: pdf },
+    ],
+  });
+}
+
+/** The referrer's reward for a referee's confirmed order: once, since confirmation happens once. */
+async function rewardReferrer(tx: Tx, orgId: string, detail: OrderDetail): Promise<void> {
+  if (!detail.order.referralCodeId) return;
+  const [code] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.id, detail.order.referralCodeId)));
+  if (!code) return;
+  const grant = referrerRewardFor(
+    { code: code.code, referrerCustomerId: code.customerId, referrerReward: { kind: 'credits', credits: code.referrerRewardCredits } },
+    { orderId: detail.order.id, status: 'confirmed' },
+  );
+  if (grant?.kind !== 'credits') return;
+  await tx.insert(t.creditLedger).values({
+    orgId, customerId: grant.entry.customerId, delta: grant.entry.delta, balanceAfter: 0, reason: grant.entry.reason, orderId: detail.order.id,
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Installments: charged off-session, from the payment method saved with the deposit, by a
+ * durable job. Its state is the installments' rows, so a restart loses nothing:
+ *
+ *   claim    due rows (`coalesce(next_attempt_at, due_at) <= now`, status scheduled|failed)
+ *            are picked with FOR UPDATE SKIP LOCKED, their `attempts` raised and
+ *            `next_attempt_at` pushed ahead by a lease; a pending payment row is made for the
+ *            attempt (reused if a crashed attempt left one, so its provider idempotency key —
+ *            and thus the provider's intent — is the same: never charged twice).
+ *   charge   outside any transaction (a network call).
+ *   record   succeeded → through `applyPaymentEvent` like any payment (installment paid,
+ *            order settled); processing → the webhook will settle it; failed → dunning.
+ *
+ * Dunning: after a failed attempt the customer gets a reminder mail saying when the next
+ * attempt is (RETRY_AFTER_DAYS); after MAX_ATTEMPTS the installment is `overdue`, the booking
+ * is flagged `payment_overdue` for staff, and customer and studio are told.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { withTenant } from '../../platform/db/identity.ts';
+import type { AppConfig } from '../../deps.ts';
+import * as t from '../../../schema/db/index.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import { bookingById } from '../bookings/bookings.queries.ts';
+import { loadBookingContext } from './context.queries.ts';
+import { customerZone, manageUrlFor } from '../notifications/mail-data.ts';
+import { langOf } from '../notifications/domain/format.ts';
+import { installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, type InstallmentMailData } from '../notifications/domain/booking-mails.ts';
+import { enqueueMail } from '../notifications/outbox.ts';
+import { applyPaymentEvent } from './payment-events.mutations.ts';
+import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
+
+export const MAX_ATTEMPTS = 3;
+/** Days to wait after failed attempt n (1-based) before attempt n+1. */
+export const RETRY_AFTER_DAYS = [3, 4];
+const LEASE_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+export interface InstallmentJobEnv {
+  db: Database;
+  payments: PaymentProvider;
+  now: () => Date;
+  config: AppConfig;
+}
+
+export interface InstallmentRunResult { charged: number; failed: number; overdue: number; processing: number }
+
+async function orgsWithDueInstallments(db: Database, now: Date): Promise<string[]> {
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
+    return tx.execute(sql`select orgs_with_due_installments(${now.toISOString()}::timestamptz) as org_id`);
+  });
+  return rowsOf(result).map((r) => String(r.org_id));
+}
+
+interface Claimed {
+  installment: typeof t.installments.$inferSelect;
+  paymentId: string;
+  plan: typeof t.paymentPlans.$inferSelect;
+  bookingId: string | null;
+  account: string | null;
+}
+
+export async function chargeDueInstallments(env: InstallmentJobEnv, batch = 20): Promise<InstallmentRunResult> {
+  const result: InstallmentRunResult = { charged: 0, failed: 0, overdue: 0, processing: 0 };
+  const now = env.now();
+  for (const orgId of await orgsWithDueInstallments(env.db, now)) {
+    const claimed = await withTenant(env.db, { orgId, role: 'system' }, (tx) => claim(tx, orgId, now, batch, env.payments.kind));
+    for (const c of claimed) {
+      let outcome: ChargeResult;
+      if (!c.plan.stripeCustomerId || !c.plan.stripePaymentMethodId) {
+        outcome = { status: 'failed', ref: null, reason: 'no saved payment method' };
+      } else {
+        try {
+          outcome = await env.payments.chargeOffSession({
+            account: c.account, amount: c.installment.amount, currency: c.installment.currency,
+            customerRef: c.plan.stripeCustomerId, paymentMethodRef: c.plan.stripePaymentMethodId,
+            metadata: { org_id: orgId, booking_id: c.bookingId ?? '', order_id: c.installment.orderId, payment_id: c.paymentId, installment_id: c.installment.id },
+            description: `Installment ${c.installment.seq}`,
+            idempotencyKey: `tandem:payment:${c.paymentId}`,
+          });
+        } catch (error) {
+          // The provider could not be reached: not the customer's failure. Try again after the lease.
+          console.error(`[tandem] installment ${c.installment.id}:`, error instanceof Error ? error.message : error);
+          continue;
+        }
+      }
+      await withTenant(env.db, { orgId, role: 'system' }, (tx) => record(tx, env, orgId, c, outcome));
+      if (outcome.status === 'succeeded') result.charged++;
+      else if (outcome.status === 'processing') result.processing++;
+      else if (c.installment.attempts >= MAX_ATTEMPTS) result.overdue++;
+      else result.failed++;
+    }
+  }
+  return result;
+}
+
+async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: string): Promise<Claimed[]> {
+  const at = now.toISOString();
+  const picked = tx.select({ id: t.installments.id }).from(t.installments)
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']),
+      sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`))
+    .orderBy(t.installments.dueAt).limit(batch).for('update', { skipLocked: true });
+  const rows = await tx.update(t.installments)
+    .set({ attempts: sql`${t.installments.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+    .where(inArray(t.installments.id, picked))
+    .returning();
+  if (!rows.length) return [];
+  const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
+  const out: Claimed[] = [];
+  for (const installment of rows) {
+    const [[plan], [order]] = await Promise.all([
+      tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.id, installment.planId))),
+      tx.select({ bookingId: t.orders.bookingId }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, installment.orderId))),
+    ]);
+    if (!plan || !order) continue;
+    // An attempt that crashed after charging left its pending payment: reuse it (same idempotency key).
+    const [pending] = await tx.select({ id: t.payments.id }).from(t.payments)
+      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.installmentId, installment.id), eq(t.payments.status, 'pending')));
+    let paymentId = pending?.id;
+    if (!paymentId) {
+      paymentId = randomUUID();
+      await tx.insert(t.payments).values({
+        id: paymentId, orgId, orderId: installment.orderId, installmentId: installment.id, method: 'card', status: 'pending',
+        amount: installment.amount, currency: installment.currency, provider, createdAt: now,
+      });
+    }
+    out.push({ installment, paymentId, plan, bookingId: order.bookingId, account: org?.account ?? null });
+  }
+  return out;
+}
+
+async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed, outcome: ChargeResult): Promise<void> {
+  const now = env.now();
+  if (outcome.ref) {
+    await tx.update(t.payments).set({ providerRef: outcome.ref })
+      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, c.paymentId), sql`${t.payments.providerRef} is null`));
+  }
+  if (outcome.status === 'succeeded') {
+    await applyPaymentEvent(tx, { now, config: env.config }, { provider: env.payments.kind, kind: 'succeeded', ref: outcome.ref, orgId, paymentId: c.paymentId });
+    return;
+  }
+  if (outcome.status === 'processing') {
+    // The provider's webhook settles it; look again in a day in case it never comes.
+    await tx.update(t.installments).set({ nextAttemptAt: new Date(now.getTime() + DAY_MS) }).where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, c.installment.id)));
+    return;
+  }
+  await tx.update(t.payments).set({ status: 'failed', failureReason: outcome.reason.slice(0, 500) })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, c.paymentId), eq(t.payments.status, 'pending')));
+  const attempts = c.installment.attempts;
+  const overdue = attempts >= MAX_ATTEMPTS;
+  const next = overdue ? null : new Date(now.getTime() + (RETRY_AFTER_DAYS[attempts - 1] ?? 7) * DAY_MS);
+  const [still] = await tx.update(t.installments)
+    .set({ status: overdue ? 'overdue' : 'failed', lastError: outcome.reason.slice(0, 500), nextAttemptAt: next })
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, c.installment.id), inArray(t.installments.status, ['scheduled', 'failed'])))
+    .returning({ id: t.installments.id });
+  if (!still || !c.bookingId) return; // paid meanwhile (a late webhook), or no booking to write about
+  const booking = await bookingById(tx, orgId, c.bookingId);
+  if (!booking) return;
+  if (overdue) {
+    await tx.update(t.programBookings).set({ paymentOverdue: true, updatedAt: now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+  }
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const data: InstallmentMailData = {
+    lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
+    studio: { name: ctx.org.name }, program: { title: ctx.program.title }, amount: c.installment.amount, currency: c.installment.currency,
+    dueAt: c.installment.dueAt, reason: outcome.reason, attempts, nextAttemptAt: next, manageUrl: manageUrlFor(ctx, env.config, now),
+  };
+  const mail = overdue ? installmentOverdueMail(data) : installmentFailedMail(data);
+  await enqueueMail(tx, { orgId, dedupeKey: `installment:${c.installment.id}:attempt:${attempts}`, to: ctx.customer.email, ...mail });
+  if (overdue) {
+    const staffMail = installmentOverdueStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) });
+    const to = ctx.org.billing?.email ?? ctx.instructor.email;
+    await enqueueMail(tx, { orgId, dedupeKey: `installment:${c.installment.id}:overdue:staff`, to, ...staffMail });
+  }
+}

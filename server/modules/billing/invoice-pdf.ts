@@ -1,0 +1,165 @@
+import PDFDocument from 'pdfkit';
+import { SwissQRBill } from 'swissqrbill/pdf';
+import { formatRateBp } from './domain/index.ts';
+import { formatDate, formatMoney, type Lang } from '../notifications/domain/format.ts';
+import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+
+const en = {
+  invoice: 'Invoice', date: 'Date', period: 'Period of service', booking: 'Booking', to: 'Bill to', description: 'Description', qty: 'Qty',
+  vat: 'VAT', amount: 'Amount', subtotal: 'Subtotal', discount: 'Discount', rounding: 'Rounding (5 centimes)', total: 'Total',
+  vatIncl: 'incl. {rate} VAT on {net} net', paid: 'Paid', due: 'Amount due', noVat: 'Not subject to VAT.', vatNumber: 'VAT no.',
+  paidInFull: 'Paid in full. Thank you.', payWithin: 'Payable within {days} days, with the payment part below.', credits: 'Paid with {credits} class credits.',
+};
+
+const labels: Record<Lang, typeof en> = {
+  en,
+  de: {
+    invoice: 'Rechnung', date: 'Datum', period: 'Leistungszeitraum', booking: 'Buchung', to: 'Rechnung an', description: 'Beschreibung', qty: 'Anz.',
+    vat: 'MWST', amount: 'Betrag', subtotal: 'Zwischensumme', discount: 'Rabatt', rounding: 'Rundung (5 Rappen)', total: 'Total',
+    vatIncl: 'inkl. {rate} MWST auf {net} netto', paid: 'Bezahlt', due: 'Offener Betrag', noVat: 'Nicht mehrwertsteuerpflichtig.', vatNumber: 'MWST-Nr.',
+    paidInFull: 'Vollständig bezahlt. Vielen Dank.', payWithin: 'Zahlbar innert {days} Tagen mit dem Zahlteil unten.', credits: 'Bezahlt mit {credits} Guthaben-Einheiten.',
+  },
+  fr: {
+    invoice: 'Facture', date: 'Date', period: 'Période de prestation', booking: 'Réservation', to: 'Facturé à', description: 'Description', qty: 'Qté',
+    vat: 'TVA', amount: 'Montant', subtotal: 'Sous-total', discount: 'Rabais', rounding: 'Arrondi (5 centimes)', total: 'Total',
+    vatIncl: 'dont TVA {rate} sur {net} HT', paid: 'Payé', due: 'Montant dû', noVat: 'Non assujetti à la TVA.', vatNumber: 'No TVA',
+    paidInFull: 'Payée intégralement. Merci.', payWithin: 'Payable dans les {days} jours avec la section paiement ci-dessous.', credits: 'Payé avec {credits} crédits.',
+  },
+  it: {
+    invoice: 'Fattura', date: 'Data', period: 'Periodo della prestazione', booking: 'Prenotazione', to: 'Fatturato a', description: 'Descrizione', qty: 'Qtà',
+    vat: 'IVA', amount: 'Importo', subtotal: 'Subtotale', discount: 'Sconto', rounding: 'Arrotondamento (5 centesimi)', total: 'Totale',
+    vatIncl: 'incl. IVA {rate} su {net} netto', paid: 'Pagato', due: 'Importo dovuto', noVat: 'Non assoggettato all\'IVA.', vatNumber: 'N. IVA',
+    paidInFull: 'Pagata interamente. Grazie.', payWithin: 'Pagabile entro {days} giorni con la sezione pagamento sotto.', credits: 'Pagato con {credits} crediti.',
+  },
+};
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export interface InvoiceRenderState {
+  /** Paid so far, minor units. */
+  amountPaid: number;
+}
+
+/**
+ * The invoice as PDF: creditor and debtor, lines with their VAT rate, VAT per rate, totals,
+ * what is paid and due, and — while something is due on an invoice meant for bank transfer
+ * — the Swiss QR-bill payment part for the amount due.
+ */
+export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderState): Promise<Buffer> {
+  const L = labels[s.lang];
+  const money = (n: number) => formatMoney(n, s.currency, s.lang);
+  const issued = new Date(s.issued_at);
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.invoice} ${s.number}`, Author: s.creditor.name, CreationDate: issued } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = 50;
+  const right = doc.page.width - 50;
+  const width = right - left;
+
+  // Creditor
+  doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
+  doc.font('Helvetica').fontSize(9)
+    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
+    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
+  if (s.creditor.email) doc.text(s.creditor.email);
+  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${s.creditor.vat_number}`);
+
+  // Debtor
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
+  doc.font('Helvetica').text(s.debtor.name);
+  if (s.debtor.address) {
+    const a = s.debtor.address;
+    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
+  }
+  doc.text(s.debtor.email);
+
+  // Title and facts
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.invoice} ${s.number}`, left);
+  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
+  if (s.service_period) {
+    const from = formatDate(new Date(s.service_period.from), s.zone, s.lang);
+    const to = formatDate(new Date(s.service_period.to), s.zone, s.lang);
+    doc.text(`${L.period}: ${from === to ? from : `${from} – ${to}`}`);
+  }
+  if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
+
+  // Lines
+  const col = { desc: left, qty: left + width * 0.58, vat: left + width * 0.68, amount: left + width * 0.8 };
+  const amountWidth = right - col.amount;
+  let y = doc.moveDown(1.5).y;
+  doc.font('Helvetica-Bold');
+  doc.text(L.description, col.desc, y, { width: col.qty - col.desc - 8 });
+  doc.text(L.qty, col.qty, y, { width: 40 });
+  doc.text(L.vat, col.vat, y, { width: 50 });
+  doc.text(L.amount, col.amount, y, { width: amountWidth, align: 'right' });
+  y = doc.y + 4;
+  doc.moveTo(left, y).lineTo(right, y).lineWidth(0.5).stroke();
+  doc.font('Helvetica');
+  y += 6;
+  const row = (desc: string, qty: string, vat: string, amount: string, bold = false) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    doc.text(desc, col.desc, y, { width: col.qty - col.desc - 8 });
+    const after = doc.y;
+    doc.text(qty, col.qty, y, { width: 40 });
+    doc.text(vat, col.vat, y, { width: 50 });
+    doc.text(amount, col.amount, y, { width: amountWidth, align: 'right' });
+    y = Math.max(after, doc.y) + 4;
+  };
+  for (const line of s.lines) row(line.description, String(line.quantity), formatRateBp(line.vat_rate_bp), money(line.amount + line.discount));
+  doc.moveTo(left, y).lineTo(right, y).stroke();
+  y += 6;
+  if (s.discount_total > 0) {
+    row(L.subtotal, '', '', money(s.subtotal));
+    row(s.discount_label ? `${L.discount} (${s.discount_label})` : L.discount, '', '', `-${money(s.discount_total)}`);
+  }
+  if (s.rounding_adjustment !== 0) row(L.rounding, '', '', money(s.rounding_adjustment));
+  row(L.total, '', '', money(s.total), true);
+  const registered = Boolean(s.creditor.vat_number) && s.vat_by_rate.some((r) => r.rate_bp > 0);
+  if (registered) {
+    for (const r of s.vat_by_rate) row(fill(L.vatIncl, { rate: formatRateBp(r.rate_bp), net: money(r.net) }), '', '', money(r.vat));
+  } else {
+    row(L.noVat, '', '', '');
+  }
+  y += 6;
+  if (s.credits) row(fill(L.credits, { credits: s.credits }), '', '', '');
+  const due = Math.max(0, s.total - state.amountPaid);
+  if (state.amountPaid > 0) row(L.paid, '', '', money(state.amountPaid));
+  if (due > 0) row(L.due, '', '', money(due), true);
+  else row(L.paidInFull, '', '', '');
+
+  if (due > 0 && s.qr && (s.currency === 'CHF' || s.currency === 'EUR')) {
+    if (s.payable_within_days) {
+      y += 6;
+      doc.font('Helvetica').text(fill(L.payWithin, { days: s.payable_within_days }), left, y, { width });
+    }
+    const creditorAccount = s.qr.account;
+    const bill = new SwissQRBill({
+      currency: s.currency,
+      amount: due / 100,
+      reference: s.qr.reference,
+      message: `${L.invoice} ${s.number}`,
+      creditor: {
+        account: creditorAccount, name: s.creditor.name, address: s.creditor.street,
+        ...(s.creditor.building_number ? { buildingNumber: s.creditor.building_number } : {}),
+        zip: s.creditor.postal_code, city: s.creditor.city, country: s.creditor.country,
+      },
+      ...(s.debtor.address ? {
+        debtor: {
+          name: s.debtor.name, address: s.debtor.address.street,
+          ...(s.debtor.address.building_number ? { buildingNumber: s.debtor.address.building_number } : {}),
+          zip: s.debtor.address.postal_code, city: s.debtor.address.city, country: s.debtor.address.country,
+        },
+      } : {}),
+    }, { language: s.lang.toUpperCase() as 'DE' | 'EN' | 'FR' | 'IT' });
+    bill.attachTo(doc);
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,31 @@
+import { allocateEvenly, type OrderLineInput } from './domain/index.ts';
+import { formatDate, type Lang } from '../notifications/domain/format.ts';
+import { strings } from '../notifications/domain/strings.ts';
+import type { BookingContext } from './context.queries.ts';
+
+export interface CheckoutLine extends OrderLineInput {
+  sessionId?: string | undefined;
+}
+
+/**
+ * The order lines of a booking: one package line, or — when the variant bills per session —
+ * one line per session, the booking's price split evenly (the first sessions carry the
+ * remainder's extra units, so the lines add up to the price exactly). Paid in credits, the
+ * lines are at zero: the money was paid (and its VAT declared) when the credits were bought.
+ */
+export function orderLines(ctx: BookingContext, options: { lang: Lang; zone: string; credits: boolean }): CheckoutLine[] {
+  const { booking, program, variant } = ctx;
+  const base = { quantity: 1, vatRateBp: variant.vatRateBp, programId: program.id, variantId: variant.id };
+  const money = (amount: number) => ({ amount: options.credits ? 0 : amount, currency: booking.currency });
+  if (variant.billing !== 'per_session' || ctx.sessions.length <= 1) {
+    return [{ ...base, description: `${program.title} — ${variant.name}`, unitPrice: money(booking.totalPrice) }];
+  }
+  const shares = allocateEvenly(booking.totalPrice, ctx.sessions.length);
+  const word = strings[options.lang].session;
+  return ctx.sessions.map((s, i) => ({
+    ...base,
+    description: `${program.title} — ${word} ${s.seq}/${ctx.sessions.length}${s.startsAt ? ` (${formatDate(s.startsAt, options.zone, options.lang)})` : ''}`,
+    unitPrice: money(shares[i] as number),
+    sessionId: s.id,
+  }));
+}

@@ -1,0 +1,75 @@
+/**
+ * What a payment provider reports, applied once. The Stripe webhook and the test
+ * processor's stand-in both end here, so they confirm bookings through the same code.
+ *
+ * Every transition is guarded in SQL on the payment row's current status:
+ *   succeeded: pending|failed → succeeded (a customer may retry a declined card on the same
+ *              intent), then the order is settled (see checkout/confirm.ts);
+ *   failed:    pending → failed, with the reason; the booking stays reserved.
+ * A repeated event, or a `failed` arriving after `succeeded`, changes nothing.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { withTenant } from '../../platform/db/identity.ts';
+import type { AppConfig } from '../../deps.ts';
+import * as t from '../../../schema/db/index.ts';
+import { settleOrder } from './confirm.mutations.ts';
+import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
+
+export type EventOutcome = 'confirmed' | 'recorded' | 'failure_recorded' | 'duplicate' | 'unknown';
+
+export interface PaymentEventEnv {
+  db: Database;
+  now: () => Date;
+  config: AppConfig;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function handlePaymentEvent(env: PaymentEventEnv, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
+  if (!UUID.test(event.orgId)) return { outcome: 'unknown' };
+  return withTenant(env.db, { orgId: event.orgId, role: 'system' }, (tx) => applyPaymentEvent(tx, { now: env.now(), config: env.config }, event));
+}
+
+export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppConfig }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
+  const orgId = event.orgId;
+  if (event.account !== undefined) {
+    // A Connect event speaks for one account: it may only touch the org that owns that account.
+    const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
+    if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
+  }
+  let [payment] = await tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref))).for('update');
+  if (!payment && event.paymentId && UUID.test(event.paymentId)) {
+    // The event can overtake the write of the intent's id (an installment charged off-session).
+    [payment] = await tx.select().from(t.payments)
+      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, event.paymentId), eq(t.payments.provider, event.provider), isNull(t.payments.providerRef))).for('update');
+  }
+  if (!payment) return { outcome: 'unknown' };
+  const orderId = payment.orderId;
+
+  if (event.kind === 'failed') {
+    const changed = await tx.update(t.payments)
+      .set({ status: 'failed', failureReason: (event.failureReason ?? 'payment_failed').slice(0, 500), providerRef: sql`coalesce(${t.payments.providerRef}, ${event.ref})` })
+      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), eq(t.payments.status, 'pending')))
+      .returning({ id: t.payments.id });
+    return { outcome: changed.length ? 'failure_recorded' : 'duplicate', orderId };
+  }
+
+  const changed = await tx.update(t.payments)
+    .set({ status: 'succeeded', succeededAt: env.now, failureReason: null, providerRef: sql`coalesce(${t.payments.providerRef}, ${event.ref})` })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), inArray(t.payments.status, ['pending', 'failed'])))
+    .returning({ id: t.payments.id });
+  if (!changed.length) return { outcome: 'duplicate', orderId };
+  if (payment.installmentId) {
+    await tx.update(t.installments).set({ status: 'paid', paidAt: env.now, lastError: null, nextAttemptAt: null })
+      .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, payment.installmentId)));
+  }
+  if (event.paymentMethodRef) {
+    await tx.update(t.paymentPlans)
+      .set({ stripePaymentMethodId: event.paymentMethodRef, stripeCustomerId: sql`coalesce(${t.paymentPlans.stripeCustomerId}, ${event.customerRef ?? null})` })
+      .where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, orderId), isNull(t.paymentPlans.stripePaymentMethodId)));
+  }
+  const settled = await settleOrder(tx, env, orgId, orderId);
+  return { outcome: settled.confirmed ? 'confirmed' : 'recorded', orderId };
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as t from '../../../schema/db/index.ts';
+import type { RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
+import { langOf } from '../notifications/domain/format.ts';
+import { settleOrder } from './confirm.mutations.ts';
+import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
+import { orderOut } from './order-view.ts';
+
+/**
+ * Staff record a bank transfer (a paid QR-bill, or any transfer): a succeeded payment, then
+ * the same settlement as a card payment — the booking is confirmed once what is due now is
+ * paid. Runs as `system` with the order row locked.
+ */
+export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<RecordPaymentResponse> {
+  const orgId = order.orgId;
+  if (order.status === 'cancelled' || order.status === 'refunded') throw new AppError('invalid_state', `The order is ${order.status}.`);
+  const due = order.total - order.amountPaid;
+  if (due <= 0) throw new AppError('invalid_state', 'The order is paid in full already.');
+  if (body.amount > due) {
+    throw new AppError('validation_failed', undefined, { errors: [{ field: 'amount', message: `is more than the ${due} (minor units) still due` }] });
+  }
+  const paymentId = randomUUID();
+  await tx.insert(t.payments).values({
+    id: paymentId, orgId, orderId: order.id, method: 'bank_transfer', status: 'succeeded', amount: body.amount, currency: order.currency,
+    provider: 'bank_transfer', providerRef: null, reference: body.reference, succeededAt: env.now, createdAt: env.now,
+  });
+  const settled = await settleOrder(tx, env, orgId, order.id);
+  const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
+  const fresh = (await orderRow(tx, orgId, order.id))!;
+  return {
+    payment: { id: paymentId, amount: body.amount, currency: order.currency, method: 'bank_transfer', reference: body.reference, status: 'succeeded' },
+    order: orderOut(await orderDetail(tx, orgId, fresh), langOf(customer?.locale)),
+    // settleOrder read the booking's status (null only when the order has no booking, or it is gone).
+    booking: order.bookingId && settled.bookingStatus ? { id: order.bookingId, status: settled.bookingStatus } : null,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Holds: a reserved booking keeps its sessions' time (blocks `held`, with `hold_expires_at`)
+ * until checkout confirms it or the hold expires. An expired hold is not busy for the
+ * availability engine from the moment it expires; its rows are released (booking and
+ * sessions cancelled, blocks cancelled so the exclusion constraints let the time go) either
+ * by the booking path that runs into it, in its own transaction, or by the sweeper.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { withTenant } from '../../platform/db/identity.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
+import { rows } from '../../platform/db/prepared.ts';
+import { uuidArray } from '../availability/calendars.queries.ts';
+
+/** How long a reserved booking holds its times. */
+export const HOLD_MS = 15 * 60_000;
+
+export interface Released { bookings: number; blocks: number }
+
+/** Whether a reserved booking's hold has run out at `now` (its rows may not be released yet). */
+export function holdExpired(booking: { status: string; holdExpiresAt: Date | null }, now: number): boolean {
+  return booking.status === 'reserved' && booking.holdExpiresAt !== null && booking.holdExpiresAt.getTime() <= now;
+}
+
+/**
+ * Releases expired holds of one org: all of them, or only those of some bookings or of the
+ * bookings owning some blocks. Runs as `system` (the caller has switched). A hold that is no
+ * longer expired, or whose booking was confirmed meanwhile, is left alone by the `where`s.
+ */
+export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, only?: { blockIds?: string[]; bookingIds?: string[] }): Promise<Released> {
+  const at = new Date(now).toISOString();
+  const blockIds = uuidArray(only?.blockIds ?? []);
+  const bookingIds = uuidArray(only?.bookingIds ?? []);
+  const everything = !only;
+  const result = await rows(tx, sql`
+    with target as (
+      select s.booking_id as id from schedule_blocks k join program_sessions s on s.id = k.session_id and s.org_id = k.org_id
+       where k.org_id = ${orgId}::uuid and k.id = any(${blockIds}::uuid[])
+      union select unnest(${bookingIds}::uuid[])
+    ), b as (
+      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = 'hold_expired', updated_at = ${at}::timestamptz
+       where org_id = ${orgId}::uuid and status = 'reserved' and hold_expires_at <= ${at}::timestamptz
+         and (${everything}::boolean or id in (select id from target))
+      returning id
+    ), s as (
+      update program_sessions set status = 'cancelled'
+       where org_id = ${orgId}::uuid and status = 'scheduled' and booking_id in (select id from b)
+      returning id
+    ), k as (
+      update schedule_blocks set status = 'cancelled'
+       where org_id = ${orgId}::uuid and status = 'held' and hold_expires_at <= ${at}::timestamptz
+         and (${everything}::boolean or id = any(${blockIds}::uuid[]) or session_id in (select id from s))
+      returning id
+    )
+    select (select count(*) from b)::int as bookings, (select count(*) from k)::int as blocks`);
+  const row = result[0] ?? {};
+  return { bookings: Number(row.bookings ?? 0), blocks: Number(row.blocks ?? 0) };
+}
+
+/**
+ * Releases every expired hold of every org. Called on an interval by server/main.ts; safe to
+ * run concurrently with itself and with bookings (each org in its own short transaction).
+ */
+export async function sweepExpiredHolds(db: Database, now: Date): Promise<Released> {
+  const at = now.toISOString();
+  const orgs = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
+    return rowsOf(await tx.execute(sql`select org_id from orgs_with_expired_holds(${at}::timestamptz) as org_id`));
+  });
+  const total: Released = { bookings: 0, blocks: 0 };
+  for (const { org_id } of orgs) {
+    const released = await withTenant(db, { orgId: String(org_id), role: 'system' }, (tx) => releaseExpiredHolds(tx, String(org_id), now.getTime()));
+    total.bookings += released.bookings;
+    total.blocks += released.blocks;
+  }
+  return total;
+}

@@ -1,0 +1,76 @@
+/**
+ * Telling the customer that their booking changed: a session moved, or the booking was
+ * cancelled. The mail is queued in the transaction that makes the change (the outbox), so it
+ * exists exactly when the change commits, and its dedupe key makes a repeat a no-op.
+ *
+ * Who hears what:
+ * - A confirmed booking has sent a calendar file with the confirmation, so every change
+ *   comes with one: the moved session as METHOD:REQUEST with its raised SEQUENCE, or the
+ *   cancelled sessions as METHOD:CANCEL.
+ * - A reserved booking whose customer reached checkout (it has an order: a QR-bill to pay,
+ *   a card payment under way) hears of a cancellation, without a calendar file.
+ * - A reservation that never reached checkout hears nothing; a move while reserved is the
+ *   customer's own action in the widget, and the confirmation lists the final times.
+ */
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { bookingCancelledMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
+import { enqueueMail } from './outbox.ts';
+import { loadBookingContext, orderRow, type BookingRow } from '../billing/context.queries.ts';
+import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor } from './mail-data.ts';
+
+export interface ChangeMailEnv { config: AppConfig; now: Date }
+
+/** Whether the customer holds the booking's sessions in their calendar (a confirmation went out). */
+export function sentCalendar(booking: Pick<BookingRow, 'status'>): boolean {
+  return booking.status === 'confirmed' || booking.status === 'in_progress';
+}
+
+/**
+ * After `sessionId` moved from `previousStart` (its row already updated, revision raised):
+ * the mail with the session's new time and its calendar update. Runs as `system`.
+ */
+export async function queueSessionMovedMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, sessionId: string, previousStart: Date): Promise<void> {
+  if (!sentCalendar(booking)) return;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const session = ctx.sessions.find((s) => s.id === sessionId);
+  if (!session?.startsAt || !session.endsAt) throw new Error(`session ${sessionId} is not scheduled after its move`);
+  const manage = manageUrlFor(ctx, env.config, env.now);
+  const mail = sessionMovedMail({ ...bookingMailBase(ctx, manage), session: { seq: session.seq, startsAt: session.startsAt, endsAt: session.endsAt }, previousStart });
+  const ics = bookingIcs(ctx, manage, env.now, [sessionId])!;
+  await enqueueMail(tx, {
+    orgId,
+    dedupeKey: `booking:${booking.id}:reschedule:${sessionId}:${session.revision}`,
+    to: ctx.customer.email,
+    ...mail,
+    attachments: [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }],
+  });
+}
+
+/**
+ * After the booking was cancelled: the mail listing the sessions that were still ahead
+ * (`cancelled`, as they were before the cancellation) and the calendar file removing them.
+ * Runs as `system`.
+ */
+export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, cancelled: (MailSession & { id: string; revision: number })[]): Promise<void> {
+  const calendar = sentCalendar(booking);
+  if (!calendar && !booking.orderId) return;
+  const [ctx, order] = await Promise.all([
+    loadBookingContext(tx, orgId, booking),
+    booking.orderId ? orderRow(tx, orgId, booking.orderId) : Promise.resolve(undefined),
+  ]);
+  const ics = calendar && cancelled.length ? cancelledSessionsIcs(ctx, cancelled, env.now) : null;
+  const mail = bookingCancelledMail({
+    ...bookingMailBase(ctx, manageUrlFor(ctx, env.config, env.now)),
+    sessions: cancelled,
+    calendarAttached: ics !== null,
+    paid: order ? { amount: order.amountPaid, currency: order.currency } : null,
+  });
+  await enqueueMail(tx, {
+    orgId,
+    dedupeKey: `booking:${booking.id}:cancel`,
+    to: ctx.customer.email,
+    ...mail,
+    attachments: ics ? [{ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(ics, 'utf8') }] : [],
+  });
+}

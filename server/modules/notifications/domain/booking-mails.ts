@@ -1,0 +1,239 @@
+import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from './format.ts';
+import { fill, strings } from './strings.ts';
+
+/** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */
+export interface BookingMailBase {
+  lang: Lang;
+  zone: string;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  variant: { name: string };
+  instructor: { name: string };
+  place: string | null;
+  meetingUrl: string | null;
+  manageUrl: string;
+}
+
+/** Everything the confirmation and QR-bill mails say. */
+export interface BookingMailData extends BookingMailBase {
+  sessions: MailSession[];
+  toSchedule: number;
+  money: {
+    currency: string;
+    total: number;
+    paid: number;
+    /** Paid in class credits instead of money. */
+    credits?: number | undefined;
+    installments: { dueAt: Date; amount: number }[];
+  };
+  invoice?: { number: number; url?: string | undefined } | undefined;
+}
+
+export interface MailSession { seq: number; startsAt: Date; endsAt: Date }
+
+export interface ComposedMail { subject: string; text: string; html: string }
+
+/** Text for an HTML page: the five characters that could open markup or end an attribute, escaped. */
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** Plain text paragraphs (blank-line separated) to a small HTML body; URLs become links. */
+function toHtml(text: string): string {
+  const paragraphs = text.split(/\n{2,}/).map((p) => {
+    const html = esc(p).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, '<br>');
+    return `<p>${html}</p>`;
+  });
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${paragraphs.join('\n')}</body></html>`;
+}
+
+/** "Your sessions:" with one line per session and the zone the times are in. */
+function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[]): string {
+  const S = strings[d.lang];
+  const lines = sessions.map((s) => fill(S.sessionLine, {
+    n: s.seq, date: formatDateTime(s.startsAt, d.zone, d.lang), end: formatTime(s.endsAt, d.zone, d.lang),
+  }));
+  return [`${heading}:`, ...lines, fill(S.timesIn, { zone: zoneLabel(sessions[0]!.startsAt, d.zone, d.lang) })].join('\n');
+}
+
+/** Who leads the sessions and where they happen. */
+function whereAndWho(d: BookingMailBase): string {
+  const S = strings[d.lang];
+  const where = [fill(S.instructor, { name: d.instructor.name })];
+  if (d.place) where.push(fill(S.place, { place: d.place }));
+  if (d.meetingUrl) where.push(fill(S.online, { url: d.meetingUrl }));
+  return where.join('\n');
+}
+
+function details(d: BookingMailData): string[] {
+  const S = strings[d.lang];
+  const money = (n: number) => formatMoney(n, d.money.currency, d.lang);
+  const parts: string[] = [];
+  if (d.sessions.length) parts.push(sessionList(d, S.sessionsHeading, d.sessions));
+  if (d.toSchedule > 0) parts.push(fill(S.toSchedule, { count: d.toSchedule }));
+  parts.push(whereAndWho(d));
+  if (d.money.credits) {
+    parts.push(fill(S.paidCredits, { credits: d.money.credits }));
+  } else if (d.money.total > 0) {
+    const due = Math.max(0, d.money.total - d.money.paid);
+    const lines = [fill(S.paid, { amount: money(d.money.paid) })];
+    if (due > 0) {
+      lines.push(fill(S.due, { amount: money(due) }));
+      for (const i of d.money.installments) lines.push(fill(S.installment, { amount: money(i.amount), date: formatDate(i.dueAt, d.zone, d.lang) }));
+    }
+    parts.push(lines.join('\n'));
+  }
+  return parts;
+}
+
+export function confirmationMail(d: BookingMailData): ComposedMail {
+  const S = strings[d.lang];
+  const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.confirmedIntro, vars),
+    ...details(d),
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    ...(d.sessions.length ? [S.calendarNote] : []),
+    ...(d.invoice ? [[fill(S.invoiceAttached, { number: d.invoice.number }), d.invoice.url].filter(Boolean).join('\n')] : []),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.confirmedSubject, vars), text, html: toHtml(text) };
+}
+
+/** For a QR-bill checkout: the invoice to pay, and until when the times are held. */
+export function qrBillMail(d: BookingMailData & { invoice: { number: number }; holdUntil: Date }): ComposedMail {
+  const S = strings[d.lang];
+  const due = Math.max(0, d.money.total - d.money.paid);
+  const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number };
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.reservedIntro, { ...vars, until: formatDateTime(d.holdUntil, d.zone, d.lang) }),
+    fill(S.reservedPay, { amount: formatMoney(due, d.money.currency, d.lang), number: d.invoice.number }),
+    ...details({ ...d, money: { ...d.money, installments: [] } }).slice(0, -1),
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.reservedSubject, vars), text, html: toHtml(text) };
+}
+
+/** One session moved (by the customer or the studio); the calendar file attached moves the event. */
+export function sessionMovedMail(d: BookingMailBase & { session: MailSession; previousStart: Date }): ComposedMail {
+  const S = strings[d.lang];
+  const date = formatDateTime(d.session.startsAt, d.zone, d.lang);
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.rescheduledIntro, {
+      n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date,
+      end: formatTime(d.session.endsAt, d.zone, d.lang), previous: formatDateTime(d.previousStart, d.zone, d.lang),
+    }),
+    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, d.lang) }),
+    whereAndWho(d),
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    S.rescheduledCalendarNote,
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text) };
+}
+
+/**
+ * The booking is cancelled: which sessions are off (those still ahead), and, when money was
+ * paid, that the studio will be in touch (refunds are the studio's decision, not this mail's).
+ */
+export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSession[]; calendarAttached: boolean; paid: { amount: number; currency: string } | null }): ComposedMail {
+  const S = strings[d.lang];
+  const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.cancelledIntro, vars),
+    ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
+    ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
+    ...(d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, d.lang), studio: d.studio.name })] : []),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.cancelledSubject, vars), text, html: toHtml(text) };
+}
+
+export interface InstallmentMailData {
+  lang: Lang;
+  zone: string;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  amount: number;
+  currency: string;
+  dueAt: Date;
+  reason: string;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  manageUrl: string;
+}
+
+/** A failed installment charge: a reminder that says when the next attempt is. */
+export function installmentFailedMail(d: InstallmentMailData): ComposedMail {
+  const S = strings[d.lang];
+  const amount = formatMoney(d.amount, d.currency, d.lang);
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.failedBody, { amount, program: d.program.title, reason: d.reason }),
+    ...(d.nextAttemptAt ? [fill(S.failedRetry, { date: formatDate(d.nextAttemptAt, d.zone, d.lang), url: d.manageUrl })] : []),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.failedSubject, { program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** The last attempt failed: the installment is overdue. */
+export function installmentOverdueMail(d: InstallmentMailData): ComposedMail {
+  const S = strings[d.lang];
+  const amount = formatMoney(d.amount, d.currency, d.lang);
+  const parts = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.overdueBody, { amount, program: d.program.title, studio: d.studio.name, url: d.manageUrl }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.overdueSubject, { program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** To the studio: an installment is overdue and the booking is flagged. */
+export function installmentOverdueStaffMail(d: InstallmentMailData & { staffLang: Lang }): ComposedMail {
+  const S = strings[d.staffLang];
+  const text = fill(S.overdueStaffBody, {
+    amount: formatMoney(d.amount, d.currency, d.staffLang), date: formatDate(d.dueAt, d.zone, d.staffLang), customer: d.customer.name,
+    email: d.customer.email, program: d.program.title, attempts: d.attempts, reason: d.reason,
+  });
+  return { subject: fill(S.overdueStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
+}
+
+export interface LatePaymentMailData {
+  lang: Lang;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  amount: number;
+  currency: string;
+}
+
+/** To the customer: the money arrived after the reservation expired and its times are gone. */
+export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
+  const S = strings[d.lang];
+  const text = [
+    fill(S.hello, { name: d.customer.name }),
+    fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, studio: d.studio.name }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ].join('\n\n');
+  return { subject: fill(S.latePaymentSubject, { program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** To the studio: the same, with what to do (re-book or refund). */
+export function latePaymentStaffMail(d: LatePaymentMailData & { staffLang: Lang }): ComposedMail {
+  const S = strings[d.staffLang];
+  const text = fill(S.latePaymentStaffBody, {
+    amount: formatMoney(d.amount, d.currency, d.staffLang), customer: d.customer.name, email: d.customer.email, program: d.program.title,
+  });
+  return { subject: fill(S.latePaymentStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
+}

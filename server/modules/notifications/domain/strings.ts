@@ -1,0 +1,225 @@
+import type { Lang } from './format.ts';
+
+/** Every sentence the booking mails use, per language. `{name}` placeholders are filled by `fill`. */
+export interface MailStrings {
+  hello: string;
+  confirmedSubject: string;
+  confirmedIntro: string;
+  reservedSubject: string;
+  reservedIntro: string;
+  reservedPay: string;
+  sessionsHeading: string;
+  timesIn: string;
+  sessionLine: string;
+  toSchedule: string;
+  place: string;
+  online: string;
+  instructor: string;
+  paid: string;
+  paidCredits: string;
+  due: string;
+  installment: string;
+  manage: string;
+  calendarNote: string;
+  invoiceAttached: string;
+  failedSubject: string;
+  failedBody: string;
+  failedRetry: string;
+  overdueSubject: string;
+  overdueBody: string;
+  overdueStaffSubject: string;
+  overdueStaffBody: string;
+  rescheduledSubject: string;
+  rescheduledIntro: string;
+  rescheduledCalendarNote: string;
+  cancelledSubject: string;
+  cancelledIntro: string;
+  cancelledSessionsHeading: string;
+  cancelledCalendarNote: string;
+  cancelledPaidNote: string;
+  latePaymentSubject: string;
+  latePaymentBody: string;
+  latePaymentStaffSubject: string;
+  latePaymentStaffBody: string;
+  signOff: string;
+  session: string;
+}
+
+export const strings: Record<Lang, MailStrings> = {
+  en: {
+    hello: 'Hello {name},',
+    confirmedSubject: 'Booking confirmed: {program}',
+    confirmedIntro: 'your booking of {program} ({variant}) with {instructor} is confirmed.',
+    reservedSubject: 'Your invoice {number}: {program}',
+    reservedIntro: 'thank you for booking {program} ({variant}) with {instructor}. Your times are reserved until {until}.',
+    reservedPay: 'Please pay {amount} with the QR-bill in the attached invoice {number}. The booking is confirmed as soon as the payment has arrived.',
+    sessionsHeading: 'Your sessions',
+    timesIn: 'Times are in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} more session(s) to schedule later, with the link below.',
+    place: 'Place: {place}',
+    online: 'Online: {url}',
+    instructor: 'Instructor: {name}',
+    paid: 'Paid: {amount}',
+    paidCredits: 'Paid with {credits} class credits.',
+    due: 'Still due: {amount}',
+    installment: '  {amount} on {date}',
+    manage: 'See, reschedule or cancel your booking and write to {instructor}: {url}',
+    calendarNote: 'The attached calendar file (booking.ics) adds your sessions to your calendar.',
+    invoiceAttached: 'Your invoice {number} is attached.',
+    failedSubject: 'Payment not received: {program}',
+    failedBody: 'the installment of {amount} for {program} could not be charged to your saved payment method ({reason}).',
+    failedRetry: 'We will try again on {date}. If your card has changed, please update it or contact us: {url}',
+    overdueSubject: 'Payment overdue: {program}',
+    overdueBody: 'the installment of {amount} for {program} is overdue: we could not charge it after several attempts. Please contact {studio} to settle it: {url}',
+    overdueStaffSubject: 'Installment overdue: {customer}, {program}',
+    overdueStaffBody: 'The installment of {amount} due on {date} for {customer} ({email}), {program}, could not be charged after {attempts} attempts. The booking is marked "payment overdue". Last error: {reason}',
+    rescheduledSubject: 'Session moved: {program}, {date}',
+    rescheduledIntro: 'session {n} of {program} with {instructor} has been moved to {date}–{end} (it was {previous}).',
+    rescheduledCalendarNote: 'The attached calendar file (booking.ics) moves the session in your calendar.',
+    cancelledSubject: 'Booking cancelled: {program}',
+    cancelledIntro: 'your booking of {program} ({variant}) with {instructor} has been cancelled.',
+    cancelledSessionsHeading: 'Cancelled sessions',
+    cancelledCalendarNote: 'The attached calendar file (cancel.ics) removes these sessions from your calendar.',
+    cancelledPaidNote: 'You have paid {amount} for this booking; {studio} will get in touch about it.',
+    latePaymentSubject: 'Payment received, reservation expired: {program}',
+    latePaymentBody: 'thank you for your payment of {amount} for {program}. It arrived after your reservation had expired, and the reserved times are no longer free. {studio} will contact you to find new times or refund the payment.',
+    latePaymentStaffSubject: 'Payment after expiry: {customer}, {program}',
+    latePaymentStaffBody: 'A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had expired. The booking could not be restored because its times are taken or past, so it stays cancelled. Please re-book the customer or refund the payment.',
+    signOff: 'See you soon,\n{studio}',
+    session: 'session',
+  },
+  de: {
+    hello: 'Guten Tag {name}',
+    confirmedSubject: 'Buchung bestätigt: {program}',
+    confirmedIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} ist bestätigt.',
+    reservedSubject: 'Ihre Rechnung {number}: {program}',
+    reservedIntro: 'vielen Dank für Ihre Buchung von {program} ({variant}) bei {instructor}. Ihre Termine sind bis {until} reserviert.',
+    reservedPay: 'Bitte bezahlen Sie {amount} mit dem QR-Einzahlungsschein der beiliegenden Rechnung {number}. Die Buchung wird bestätigt, sobald die Zahlung eingetroffen ist.',
+    sessionsHeading: 'Ihre Termine',
+    timesIn: 'Zeiten in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} weitere Termin(e) planen Sie später über den Link unten.',
+    place: 'Ort: {place}',
+    online: 'Online: {url}',
+    instructor: 'Leitung: {name}',
+    paid: 'Bezahlt: {amount}',
+    paidCredits: 'Bezahlt mit {credits} Guthaben-Einheiten.',
+    due: 'Noch offen: {amount}',
+    installment: '  {amount} am {date}',
+    manage: 'Buchung ansehen, verschieben oder absagen und {instructor} schreiben: {url}',
+    calendarNote: 'Die beiliegende Kalenderdatei (booking.ics) trägt Ihre Termine in Ihren Kalender ein.',
+    invoiceAttached: 'Ihre Rechnung {number} liegt bei.',
+    failedSubject: 'Zahlung nicht erhalten: {program}',
+    failedBody: 'die Rate von {amount} für {program} konnte nicht von Ihrem gespeicherten Zahlungsmittel abgebucht werden ({reason}).',
+    failedRetry: 'Wir versuchen es am {date} erneut. Falls Ihre Karte geändert hat, aktualisieren Sie sie bitte oder melden Sie sich: {url}',
+    overdueSubject: 'Zahlung überfällig: {program}',
+    overdueBody: 'die Rate von {amount} für {program} ist überfällig: Wir konnten sie nach mehreren Versuchen nicht abbuchen. Bitte melden Sie sich bei {studio}: {url}',
+    overdueStaffSubject: 'Rate überfällig: {customer}, {program}',
+    overdueStaffBody: 'Die Rate von {amount}, fällig am {date}, von {customer} ({email}) für {program} konnte nach {attempts} Versuchen nicht abgebucht werden. Die Buchung ist als «Zahlung überfällig» markiert. Letzter Fehler: {reason}',
+    rescheduledSubject: 'Termin verschoben: {program}, {date}',
+    rescheduledIntro: 'Termin {n} von {program} bei {instructor} wurde auf {date}–{end} verschoben (bisher {previous}).',
+    rescheduledCalendarNote: 'Die beiliegende Kalenderdatei (booking.ics) verschiebt den Termin in Ihrem Kalender.',
+    cancelledSubject: 'Buchung abgesagt: {program}',
+    cancelledIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} wurde abgesagt.',
+    cancelledSessionsHeading: 'Abgesagte Termine',
+    cancelledCalendarNote: 'Die beiliegende Kalenderdatei (cancel.ics) entfernt diese Termine aus Ihrem Kalender.',
+    cancelledPaidNote: 'Sie haben für diese Buchung {amount} bezahlt; {studio} meldet sich dazu bei Ihnen.',
+    latePaymentSubject: 'Zahlung erhalten, Reservation abgelaufen: {program}',
+    latePaymentBody: 'vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist nach Ablauf Ihrer Reservation eingetroffen, und die reservierten Termine sind nicht mehr frei. {studio} meldet sich bei Ihnen, um neue Termine zu finden oder die Zahlung zurückzuerstatten.',
+    latePaymentStaffSubject: 'Zahlung nach Ablauf: {customer}, {program}',
+    latePaymentStaffBody: 'Eine Zahlung von {amount} von {customer} ({email}) für {program} ist nach Ablauf der Reservation eingetroffen. Die Buchung liess sich nicht wiederherstellen, weil ihre Termine belegt oder vorbei sind; sie bleibt abgesagt. Bitte buchen Sie neu oder erstatten Sie die Zahlung zurück.',
+    signOff: 'Bis bald\n{studio}',
+    session: 'Termin',
+  },
+  fr: {
+    hello: 'Bonjour {name},',
+    confirmedSubject: 'Réservation confirmée : {program}',
+    confirmedIntro: 'votre réservation de {program} ({variant}) avec {instructor} est confirmée.',
+    reservedSubject: 'Votre facture {number} : {program}',
+    reservedIntro: 'merci d\'avoir réservé {program} ({variant}) avec {instructor}. Vos horaires sont réservés jusqu\'au {until}.',
+    reservedPay: 'Veuillez payer {amount} avec la QR-facture jointe (facture {number}). La réservation sera confirmée dès réception du paiement.',
+    sessionsHeading: 'Vos séances',
+    timesIn: 'Heures en {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} séance(s) à planifier plus tard, avec le lien ci-dessous.',
+    place: 'Lieu : {place}',
+    online: 'En ligne : {url}',
+    instructor: 'Intervenant·e : {name}',
+    paid: 'Payé : {amount}',
+    paidCredits: 'Payé avec {credits} crédits.',
+    due: 'Reste dû : {amount}',
+    installment: '  {amount} le {date}',
+    manage: 'Voir, déplacer ou annuler votre réservation et écrire à {instructor} : {url}',
+    calendarNote: 'Le fichier calendrier joint (booking.ics) ajoute vos séances à votre agenda.',
+    invoiceAttached: 'Votre facture {number} est jointe.',
+    failedSubject: 'Paiement non reçu : {program}',
+    failedBody: 'l\'échéance de {amount} pour {program} n\'a pas pu être débitée de votre moyen de paiement enregistré ({reason}).',
+    failedRetry: 'Nous réessaierons le {date}. Si votre carte a changé, veuillez la mettre à jour ou nous contacter : {url}',
+    overdueSubject: 'Paiement en retard : {program}',
+    overdueBody: 'l\'échéance de {amount} pour {program} est en retard : nous n\'avons pas pu la débiter après plusieurs tentatives. Veuillez contacter {studio} : {url}',
+    overdueStaffSubject: 'Échéance en retard : {customer}, {program}',
+    overdueStaffBody: 'L\'échéance de {amount} du {date} de {customer} ({email}) pour {program} n\'a pas pu être débitée après {attempts} tentatives. La réservation est marquée « paiement en retard ». Dernière erreur : {reason}',
+    rescheduledSubject: 'Séance déplacée : {program}, {date}',
+    rescheduledIntro: 'la séance {n} de {program} avec {instructor} a été déplacée au {date}–{end} (auparavant {previous}).',
+    rescheduledCalendarNote: 'Le fichier calendrier joint (booking.ics) déplace la séance dans votre agenda.',
+    cancelledSubject: 'Réservation annulée : {program}',
+    cancelledIntro: 'votre réservation de {program} ({variant}) avec {instructor} a été annulée.',
+    cancelledSessionsHeading: 'Séances annulées',
+    cancelledCalendarNote: 'Le fichier calendrier joint (cancel.ics) retire ces séances de votre agenda.',
+    cancelledPaidNote: 'Vous avez payé {amount} pour cette réservation ; {studio} vous contactera à ce sujet.',
+    latePaymentSubject: 'Paiement reçu, réservation expirée : {program}',
+    latePaymentBody: 'merci pour votre paiement de {amount} pour {program}. Il est arrivé après l\'expiration de votre réservation, et les horaires réservés ne sont plus libres. {studio} vous contactera pour trouver de nouveaux horaires ou rembourser le paiement.',
+    latePaymentStaffSubject: 'Paiement après expiration : {customer}, {program}',
+    latePaymentStaffBody: 'Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l\'expiration de la réservation. La réservation n\'a pas pu être rétablie, ses horaires étant pris ou passés ; elle reste annulée. Veuillez réserver à nouveau ou rembourser le paiement.',
+    signOff: 'À bientôt,\n{studio}',
+    session: 'séance',
+  },
+  it: {
+    hello: 'Buongiorno {name},',
+    confirmedSubject: 'Prenotazione confermata: {program}',
+    confirmedIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è confermata.',
+    reservedSubject: 'La sua fattura {number}: {program}',
+    reservedIntro: 'grazie per aver prenotato {program} ({variant}) con {instructor}. I suoi orari sono riservati fino al {until}.',
+    reservedPay: 'La preghiamo di pagare {amount} con la QR-fattura allegata (fattura {number}). La prenotazione sarà confermata appena ricevuto il pagamento.',
+    sessionsHeading: 'Le sue sedute',
+    timesIn: 'Orari in {zone}.',
+    sessionLine: '{n}. {date}–{end}',
+    toSchedule: '{count} sedute da pianificare più tardi, con il link qui sotto.',
+    place: 'Luogo: {place}',
+    online: 'Online: {url}',
+    instructor: 'Con: {name}',
+    paid: 'Pagato: {amount}',
+    paidCredits: 'Pagato con {credits} crediti.',
+    due: 'Ancora da pagare: {amount}',
+    installment: '  {amount} il {date}',
+    manage: 'Vedere, spostare o annullare la prenotazione e scrivere a {instructor}: {url}',
+    calendarNote: 'Il file calendario allegato (booking.ics) aggiunge le sedute alla sua agenda.',
+    invoiceAttached: 'La sua fattura {number} è allegata.',
+    failedSubject: 'Pagamento non ricevuto: {program}',
+    failedBody: 'la rata di {amount} per {program} non è stata addebitata sul suo mezzo di pagamento salvato ({reason}).',
+    failedRetry: 'Riproveremo il {date}. Se la sua carta è cambiata, la aggiorni o ci contatti: {url}',
+    overdueSubject: 'Pagamento scaduto: {program}',
+    overdueBody: 'la rata di {amount} per {program} è scaduta: non è stato possibile addebitarla dopo diversi tentativi. Contatti {studio}: {url}',
+    overdueStaffSubject: 'Rata scaduta: {customer}, {program}',
+    overdueStaffBody: 'La rata di {amount} del {date} di {customer} ({email}) per {program} non è stata addebitata dopo {attempts} tentativi. La prenotazione è segnata «pagamento scaduto». Ultimo errore: {reason}',
+    rescheduledSubject: 'Seduta spostata: {program}, {date}',
+    rescheduledIntro: 'la seduta {n} di {program} con {instructor} è stata spostata a {date}–{end} (prima {previous}).',
+    rescheduledCalendarNote: 'Il file calendario allegato (booking.ics) sposta la seduta nella sua agenda.',
+    cancelledSubject: 'Prenotazione annullata: {program}',
+    cancelledIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è stata annullata.',
+    cancelledSessionsHeading: 'Sedute annullate',
+    cancelledCalendarNote: 'Il file calendario allegato (cancel.ics) toglie queste sedute dalla sua agenda.',
+    cancelledPaidNote: 'Ha pagato {amount} per questa prenotazione; {studio} la contatterà in merito.',
+    latePaymentSubject: 'Pagamento ricevuto, prenotazione scaduta: {program}',
+    latePaymentBody: 'grazie per il pagamento di {amount} per {program}. È arrivato dopo la scadenza della sua prenotazione e gli orari riservati non sono più liberi. {studio} la contatterà per trovare nuovi orari o rimborsare il pagamento.',
+    latePaymentStaffSubject: 'Pagamento dopo la scadenza: {customer}, {program}',
+    latePaymentStaffBody: 'Un pagamento di {amount} di {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione. La prenotazione non è stata ripristinata perché i suoi orari sono occupati o passati; resta annullata. La preghiamo di prenotare di nuovo o rimborsare il pagamento.',
+    signOff: 'A presto,\n{studio}',
+    session: 'seduta',
+  },
+};
+
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
+}

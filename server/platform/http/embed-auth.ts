@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { isOriginAllowedAnywhere, resolveKey } from './api-keys.ts';
+import { AppError } from '../errors.ts';
+
+const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token';
+const exposedHeaders = 'Idempotency-Replayed, Retry-After';
+
+/**
+ * Publishable-key authentication for the embed API, with CORS for the org's
+ * allowed origins only. A request without an `Origin` (curl, a server) is fine:
+ * the key is public; origins protect studios from other sites using their key.
+ */
+export function embedAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    if (c.req.method === 'OPTIONS') {
+      if (!origin || !(await isOriginAllowedAnywhere(deps.db, origin))) throw new AppError('origin_not_allowed');
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': allowedHeaders,
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      });
+    }
+    const match = /^Bearer (pk_[A-Za-z0-9_-]{4,200})$/.exec(c.req.header('Authorization') ?? '');
+    if (!match) throw new AppError('unauthorized', 'Send the publishable key as "Authorization: Bearer pk_…".');
+    const key = await resolveKey(deps.db, match[1]!);
+    if (!key || key.revoked || key.kind !== 'publishable') throw new AppError('unauthorized', 'Unknown or revoked publishable key.');
+    if (origin && !key.origins.includes(origin)) throw new AppError('origin_not_allowed', `${origin} is not among this studio's allowed websites.`);
+    c.set('embed', { orgId: key.orgId, keyId: key.keyId });
+    await next();
+    if (origin) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Expose-Headers', exposedHeaders);
+      c.res.headers.append('Vary', 'Origin');
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { and, eq } from 'drizzle-orm';
+import { OrderParams, RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
+import * as t from '../../../schema/db/index.ts';
+import type { AdminEnv, AppDeps } from '../../deps.ts';
+import { actAsSystem } from '../../platform/db/identity.ts';
+import { AppError } from '../../platform/errors.ts';
+import { validate } from '../../platform/http/validate.ts';
+import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
+import { staffAction } from './staff-action.ts';
+import { recordTransfer } from '../../modules/billing/transfers.mutations.ts';
+import { orderRow } from '../../modules/billing/context.queries.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function recordPaymentRoute(deps: AppDeps) {
+  return new Hono<AdminEnv>().post('/orders/:id/payments',
+    describeRoute({
+      tags: ['admin'], summary: 'Record a bank transfer received for an order (a paid QR-bill); confirms the booking when enough is paid',
+      description: 'Owners and managers (an instructor\'s key sees no orders: 404). `amount` in minor units, at most what is still due. '
+        + 'The booking is confirmed through the same confirmation as a card payment: invoice, thread, mail. Needs an `Idempotency-Key`.',
+      security: [{ secretKey: [] }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
+      responses: {
+        201: { description: 'Recorded', content: { 'application/json': { schema: resolver(RecordPaymentResponse) } } },
+        ...problemResponses(400, 401, 404, 409, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', OrderParams),
+    validate('json', RecordPaymentBody),
+    async (c) => {
+      const { orgId } = c.get('staff');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return staffAction(c, deps, { path: `orders/${id}/payments`, body },
+        async (tx) => {
+          // Read under the staff member's own policies first: another org's or a hidden order is 404.
+          const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, id)));
+          if (!visible.length) throw new AppError('not_found', 'No such order.');
+          await actAsSystem(tx);
+          return (await orderRow(tx, orgId, id, true))!;
+        },
+        async (tx, order, now) => ({ status: 201, body: await recordTransfer(tx, { now, config: deps.config }, order, body) }));
+    });
+}

@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { CreateBookingBody, CreatedBooking, SlotProblem } from '../../../schema/api/embed-bookings.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { validate } from '../../platform/http/validate.ts';
+import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
+import { createBooking, programForBooking } from '../../modules/bookings/bookings.mutations.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function createBookingRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/bookings',
+    describeRoute({
+      tags: ['embed'], summary: 'Reserve a program: customer, sessions and their times, held for 15 minutes',
+      description: 'Creates (or finds by email) the customer, a `reserved` booking, its sessions and their schedule blocks in one transaction. '
+        + 'The times are held until `hold_expires_at` unless checkout confirms the booking. `sessions.mode`: `explicit` starts, '
+        + '`cadence` (first start, then the program\'s cadence for every session of the variant) or `later` (first start only). '
+        + 'Keep `client_token`: it opens the booking (`Tandem-Booking-Token`). Needs an `Idempotency-Key`: the same key with the same body '
+        + 'answers the first answer again (`Idempotency-Replayed: true`), with another body 422.',
+      security: [{ publishableKey: [] }],
+      parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
+      responses: {
+        201: { description: 'Reserved', content: { 'application/json': { schema: resolver(CreatedBooking) } } },
+        409: { description: 'A wanted time is taken (`slot_taken`) or not offered (`slot_unavailable`): `conflicts` names each, with the nearest free alternatives', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
+        ...problemResponses(400, 401, 403, 404, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('json', CreateBookingBody),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const body = c.req.valid('json');
+      const now = deps.now();
+      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
+        { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now },
+        (tx) => programForBooking(tx, orgId, body),
+        async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement }) }));
+      return sendAnswer(c, answer);
+    });
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { ProgramList } from '../../../schema/api/embed-programs.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { withTenant } from '../../platform/db/identity.ts';
+import { listPrograms } from '../../modules/catalog/programs.queries.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function listProgramsRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/programs',
+    describeRoute({
+      tags: ['embed'], summary: "The studio's active public programs",
+      security: [{ publishableKey: [] }],
+      responses: { 200: { description: 'Programs', content: { 'application/json': { schema: resolver(ProgramList) } } }, ...problemResponses(401, 403) },
+    }),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const programs = await withTenant(deps.db, { orgId, role: 'anonymous' }, (tx) => listPrograms(tx, orgId));
+      return c.json({ programs });
+    });
+}

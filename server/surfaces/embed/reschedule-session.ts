@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { BookingOut, RescheduleBody, SessionParams, SlotProblem } from '../../../schema/api/embed-bookings.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { validate } from '../../platform/http/validate.ts';
+import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
+import { rescheduleSession } from '../../modules/bookings/bookings.mutations.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function rescheduleSessionRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/bookings/:id/sessions/:sessionId/reschedule',
+    describeRoute({
+      tags: ['embed'], summary: 'Move one session of a booking',
+      description: 'Moves the session to `starts_at`, checked like a new booking; the old time is free once this answers, and the session\'s '
+        + '`revision` rises. Allowed up to the program\'s free-cancellation hours before the session. '
+        + 'Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
+      security: [{ publishableKey: [] }],
+      parameters: [
+        { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: { description: 'The booking with the moved session', content: { 'application/json': { schema: resolver(BookingOut) } } },
+        409: { description: 'slot_taken / slot_unavailable (with conflicts), hold_expired, invalid_state', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
+        ...problemResponses(400, 401, 403, 404, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', SessionParams),
+    validate('json', RescheduleBody),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const { id, sessionId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return bookingAction(c, deps, { id, path: `sessions/${sessionId}/reschedule`, body },
+        async (tx, booking, now) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'customer' } }) }));
+    });
+}

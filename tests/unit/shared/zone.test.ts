@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { offsetAt, wallOf, wallTime, wallToInstant, zonedToUtc } from '../../../shared/zone.ts';
-import { addDays, addMonths, dateOfInstant, daysInMonth, isoDate, lastOfMonth, todayIn, weekday } from '../../../shared/dates.ts';
+import { dateOfInstant, offsetAt, todayIn, wallOf, wallTime, wallToInstant, zonedToUtc } from '../../../shared/zone.ts';
+import { addDays, addMonths, daysInMonth, isoDate, lastOfMonth, weekday } from '../../../shared/dates.ts';
 
 const Z = 'Europe/Zurich';
 const iso = (t: number) => new Date(t).toISOString();

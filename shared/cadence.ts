@@ -1,0 +1,32 @@
+/**
+ * Multi-session schedules: the same LOCAL wall-clock time every period, in the customer's
+ * zone. A weekly 18:00 Europe/Zurich session stays 18:00 local across the March and October
+ * switches (its UTC instant moves by an hour). If the wall time does not exist on a later
+ * date it moves forward by the gap; if it exists twice, the earlier instant is taken. The
+ * first start is returned as given.
+ */
+import { DAY_MS, wallOf, wallToInstant } from './zone.ts';
+
+export interface Cadence {
+  every: number;
+  unit: 'day' | 'week';
+}
+
+/** `count` session starts (epoch ms) from `firstStart`, every `cadence` in `zone`. Throws RangeError on bad input. */
+export function cadenceStarts(firstStart: number, count: number, cadence: Cadence, zone: string): number[] {
+  if (!Number.isSafeInteger(firstStart)) throw new RangeError(`firstStart must be integer epoch ms, got ${String(firstStart)}`);
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${String(count)}`);
+  if (!Number.isSafeInteger(cadence.every) || cadence.every < 1) throw new RangeError(`cadence.every must be a positive integer, got ${String(cadence.every)}`);
+  if (cadence.unit !== 'day' && cadence.unit !== 'week') throw new RangeError(`cadence.unit must be 'day' or 'week', got ${JSON.stringify(cadence.unit)}`);
+  if (count === 0) return [];
+  const period = cadence.every * (cadence.unit === 'week' ? 7 : 1) * DAY_MS;
+  const wall0 = wallOf(firstStart, zone);
+  const out = [firstStart];
+  for (let i = 1; i < count; i++) out.push(wallToInstant(wall0 + i * period, zone));
+  return out;
+}
+
+/** The same with ISO instants, as the embed API speaks them. */
+export function cadenceStartsIso(firstStart: string, count: number, cadence: Cadence, zone: string): string[] {
+  return cadenceStarts(Date.parse(firstStart), count, cadence, zone).map((t) => new Date(t).toISOString());
+}

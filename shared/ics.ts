@@ -1,0 +1,76 @@
+/**
+ * RFC 5545 text helpers (no `ics` package, no Buffer): escaping, UTC stamps, content-line
+ * folding by UTF-8 octets, and a minimal VCALENDAR of events for "add to calendar" links.
+ */
+
+/** UTF-8 length of one code point. */
+function octets(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/**
+ * §3.1: a content line longer than 75 octets is split into lines of at most 75 octets, each
+ * continuation starting with one space (so 74 octets of content), never inside a character.
+ */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = octets(ch);
+    const limit = out.length === 0 ? 75 : 74;
+    if (size + n > limit) {
+      out.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/** Unfolds a whole calendar text and folds every line again by octets. */
+export function refold(text: string): string {
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map(foldLine)
+    .join('\r\n');
+}
+
+/** §3.3.11 TEXT: backslash, newline, comma and semicolon escaped. */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/([,;])/g, '\\$1');
+}
+
+/** An instant as a UTC DATE-TIME (`20261201T170000Z`). */
+export function utcStamp(instant: string | number | Date): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export interface IcsEvent {
+  uid: string;
+  start: string;
+  end: string;
+  summary: string;
+  description?: string;
+  location?: string;
+  url?: string;
+}
+
+/** A METHOD:PUBLISH calendar of events, CRLF line ends, folded by octets. */
+export function icsCalendar(events: IcsEvent[], now: string | number | Date = Date.now(), prodId = '-//Tandem//Widget//EN'): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(now)}`, `DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(e.end)}`, `SUMMARY:${escapeText(e.summary)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    if (e.url) lines.push(`URL:${e.url}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -2,7 +2,16 @@
 // (@attr, @event, @csspart, @cssproperty). Generate with:
 //   npx cem analyze --config widget/custom-elements-manifest.config.mjs
 export default {
-  globs: ['widget/program/tandem-program.ts', 'widget/program-list/tandem-programs.ts', 'widget/events/*.ts', 'widget/index.ts'],
+  globs: [
+    'widget/elements/tandem-program/tandem-program.ts',
+    'widget/elements/tandem-programs/tandem-programs.ts',
+    'widget/core/events/ready-event.ts',
+    'widget/core/events/step-event.ts',
+    'widget/core/events/booked-event.ts',
+    'widget/core/events/error-event.ts',
+    'widget/core/events/index.ts',
+    'widget/entries/tandem.ts',
+  ],
   exclude: ['widget/dist/**'],
   outdir: 'widget',
   litelement: true,

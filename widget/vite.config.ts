@@ -1,4 +1,4 @@
-// Builds widget/dist/tandem.js (the entry a studio's script tag loads) plus content-hashed
+// Builds widget/dist/tandem.js (widget/entries/tandem.ts, the entry a studio's script tag loads) plus content-hashed
 // chunks for the later steps and Stripe.js. `npm run build:widget`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -22,7 +22,7 @@ export default defineConfig({
     // no preload helper that would resolve against the host page.
     modulePreload: false,
     lib: {
-      entry: here('./index.ts'),
+      entry: here('./entries/tandem.ts'),
       formats: ['es'],
       fileName: () => 'tandem.js',
     },

@@ -17,7 +17,7 @@ import {
 } from './helpers/dom.ts';
 import { API, callsTo, db, problem, slotsFor, worker } from './helpers/mock-api.ts';
 import { IDS } from './helpers/fixtures.ts';
-import { TandemCheckoutStep } from '../../widget/steps/checkout/checkout-step.ts';
+import { TandemCheckoutStep } from '../../widget/elements/tandem-program/steps/checkout/checkout-step.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

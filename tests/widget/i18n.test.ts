@@ -1,7 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { $, byText, expect, expectAccessible, inStep, pickFirstSlot, stepEl, toTimeStep, useMockApi, waitFor } from './helpers/dom.ts';
 import { API } from './helpers/mock-api.ts';
-import type { TandemProgram } from '../../widget/program/tandem-program.ts';
+import type { TandemProgram } from '../../widget/elements/tandem-program/tandem-program.ts';
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ');
 

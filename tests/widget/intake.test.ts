@@ -17,7 +17,7 @@ import {
   waitFor,
 } from './helpers/dom.ts';
 import { API, problem, worker } from './helpers/mock-api.ts';
-import type { TandemProgram } from '../../widget/program/tandem-program.ts';
+import type { TandemProgram } from '../../widget/elements/tandem-program/tandem-program.ts';
 
 async function toIntake(el: TandemProgram): Promise<ShadowRoot> {
   const time = await toTimeStep(el);

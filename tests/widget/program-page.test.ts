@@ -2,8 +2,8 @@ import { fixture, html, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { $, byText, expect, expectAccessible, inStep, mountProgram, stepEl, useMockApi, waitFor } from './helpers/dom.ts';
 import { API, callsTo, problem, worker } from './helpers/mock-api.ts';
-import type { TandemProgram } from '../../widget/program/tandem-program.ts';
-import type { TandemPrograms } from '../../widget/program-list/tandem-programs.ts';
+import type { TandemProgram } from '../../widget/elements/tandem-program/tandem-program.ts';
+import type { TandemPrograms } from '../../widget/elements/tandem-programs/tandem-programs.ts';
 
 describe('program page', () => {
   useMockApi();
@@ -101,7 +101,7 @@ describe('program page', () => {
   });
 
   it('registers each element once even if the script runs twice', async () => {
-    await import('../../widget/index.ts?again' as string);
+    await import('../../widget/entries/tandem.ts?again' as string);
     expect(customElements.get('tandem-program')).to.exist;
   });
 });

@@ -17,7 +17,7 @@ import {
   waitSlots,
 } from './helpers/dom.ts';
 import { API, callsTo, worker } from './helpers/mock-api.ts';
-import { addDays } from '../../widget/shared/time.ts';
+import { addDays } from '../../shared/dates.ts';
 
 const fullDate = (d: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${d}T12:00:00Z`));
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { ApiError } from '../controllers/api-client.ts';
-import type { Localizer } from '../i18n/localizer.ts';
+import { ApiError } from './api/client.ts';
+import type { Localizer } from './i18n/localizer.ts';
 
 /** The customer-facing sentence for a failure. */
 export function errorMessage(err: unknown, i18n: Localizer): string {

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { TandemProgram } from '../../../widget/program/tandem-program.ts';
-import type { StepName } from '../../../widget/state/types.ts';
+import type { TandemProgram } from '../../../widget/elements/tandem-program/tandem-program.ts';
+import type { StepName } from '../../../widget/core/context/types.ts';
 import { API, defaultHandlers, resetDb, startMocks, worker } from './mock-api.ts';
-import '../../../widget/index.ts';
+import '../../../widget/entries/tandem.ts';
 
 export { expect, sendKeys };
 

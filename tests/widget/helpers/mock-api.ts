@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { cadenceStarts } from '../../../widget/shared/time.ts';
+import { cadenceStartsIso } from '../../../shared/cadence.ts';
 import { slotsFor as slotsForProgram } from './slots-fixture.ts';
 import { IDS, programs, summary } from './fixtures.ts';
 
@@ -69,7 +69,7 @@ function bookingOut(body: Record<string, any>, status = db.status) {
   const tz = body.customer?.timezone ?? 'Europe/Zurich';
   const s = body.sessions;
   const starts: string[] =
-    s.mode === 'explicit' ? s.starts : s.mode === 'later' ? [s.first_start] : cadenceStarts(s.first_start, p.cadence ?? { every: 1, unit: 'week' }, v.sessions_count, tz);
+    s.mode === 'explicit' ? s.starts : s.mode === 'later' ? [s.first_start] : cadenceStartsIso(s.first_start, v.sessions_count, p.cadence ?? { every: 1, unit: 'week' }, tz);
   const who = p.instructors.find((x) => x.id === body.instructor) ?? p.instructors[0]!;
   return {
     id: IDS.booking,

@@ -1,4 +1,5 @@
-import { addDays, parseDate, weekday, zonedToUtc } from '../../../widget/shared/time.ts';
+import { addDays, parseDate, weekday } from '../../../shared/dates.ts';
+import { zonedToUtc } from '../../../shared/zone.ts';
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
 
 /** Free slots at 09:00, 10:00 and 14:00 local time every day but Sunday (instructors alternate). */

@@ -1,15 +1,23 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { define } from '../../shared/define.ts';
-import { base } from '../../shared/styles.ts';
-import { addDays, addMonths, daysInMonth, monthOf, weekday } from '../../shared/time.ts';
-import type { Localizer } from '../../i18n/localizer.ts';
+import { define } from '../../core/define.ts';
+import { base } from '../../core/styles.ts';
+import { addDays, addMonths, daysInMonth, monthOf, weekday } from '../../../shared/dates.ts';
+import type { Localizer } from '../../core/i18n/localizer.ts';
+import { DateSelectEvent } from '../../core/events/date-select-event.ts';
+import { MonthChangeEvent } from '../../core/events/month-change-event.ts';
 import { calendarStyles } from './calendar.styles.ts';
 
 /**
  * A month of days as an ARIA grid: one tab stop, arrow keys move by day and week,
  * Home/End to the week's ends, PageUp/PageDown by month. Each day is announced in words
- * with how many times are free.
+ * with how many times are free. Properties in, events out.
+ *
+ * @event {DateSelectEvent} tandem-date-select - A day with free times was picked. detail: `{date}`.
+ * @event {MonthChangeEvent} tandem-month-change - Another month was asked for. detail: `{month}`; the owner sets `month`.
+ * @csspart calendar - The month grid.
+ * @csspart day - A day.
+ * @csspart button - The month buttons.
  * @internal
  */
 export class TandemCalendar extends LitElement {
@@ -27,8 +35,6 @@ export class TandemCalendar extends LitElement {
   /** The last bookable date. */
   @property() max = '';
   @property({ type: Boolean }) busy = false;
-  @property({ attribute: false }) onSelectDate: (date: string) => void = () => undefined;
-  @property({ attribute: false }) onMonthChange: (month: string) => void = () => undefined;
 
   /** The date holding the grid's single tab stop. */
   private focusDate = '';
@@ -61,8 +67,12 @@ export class TandemCalendar extends LitElement {
     if (this.max && date > this.max) date = this.max;
     this.focusDate = date;
     this.wantFocus = true;
-    if (monthOf(date) !== this.month) this.onMonthChange(monthOf(date));
+    if (monthOf(date) !== this.month) this.changeMonth(monthOf(date));
     else this.requestUpdate();
+  }
+
+  private changeMonth(month: string): void {
+    this.dispatchEvent(new MonthChangeEvent({ month }));
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -91,7 +101,7 @@ export class TandemCalendar extends LitElement {
 
   private select(date: string): void {
     this.focusDate = date;
-    if (!this.disabled(date)) this.onSelectDate(date);
+    if (!this.disabled(date)) this.dispatchEvent(new DateSelectEvent({ date }));
   }
 
   private weeks(): string[][] {
@@ -125,7 +135,7 @@ export class TandemCalendar extends LitElement {
           part="button"
           aria-label=${i18n.t('prevMonth')}
           ?disabled=${!canPrev}
-          @click=${() => this.onMonthChange(addMonths(this.month, -1))}
+          @click=${() => this.changeMonth(addMonths(this.month, -1))}
         >
           ‹
         </button>
@@ -136,7 +146,7 @@ export class TandemCalendar extends LitElement {
           part="button"
           aria-label=${i18n.t('nextMonth')}
           ?disabled=${!canNext}
-          @click=${() => this.onMonthChange(addMonths(this.month, 1))}
+          @click=${() => this.changeMonth(addMonths(this.month, 1))}
         >
           ›
         </button>

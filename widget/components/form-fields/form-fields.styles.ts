@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const intakeStyles = css`
+/** Labels, descriptions, required marks and errors of form fields (used inside the step that renders them). */
+export const formFieldStyles = css`
   form {
     max-width: 40rem;
   }

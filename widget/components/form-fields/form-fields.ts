@@ -1,18 +1,26 @@
 import { html, nothing } from 'lit';
-import type { Localizer } from '../../i18n/localizer.ts';
-import type { BookingContext } from '../../state/booking-context.ts';
-import { validateField, type FormField } from './schema-form.ts';
+import type { Localizer } from '../../core/i18n/localizer.ts';
+import { FieldBlurEvent } from '../../core/events/field-blur-event.ts';
+import { FieldInputEvent } from '../../core/events/field-input-event.ts';
+import { validateField, type FormField } from '../../../shared/intake-form.ts';
 
+/**
+ * Form fields as templates rendered into the step's own shadow root (labels, descriptions and
+ * errors are tied together by id, which cannot cross a shadow boundary). Properties in,
+ * events out: each control dispatches `FieldInputEvent` (`tandem-field-input`) when its
+ * value changes and `FieldBlurEvent` (`tandem-field-blur`) when left; the step listens on its form.
+ */
 export interface FieldView {
   field: FormField;
   value: unknown;
   /** The message shown (client-side or the server's), or ''. */
   error: string;
-  onValue: (value: unknown) => void;
-  onBlur: () => void;
   /** Browser autofill hint (`name`, `email`, `tel`). */
   autocomplete?: string;
 }
+
+const emit = (e: Event, name: string, value: unknown) => e.currentTarget!.dispatchEvent(new FieldInputEvent({ name, value }));
+const left = (e: Event, name: string) => e.currentTarget!.dispatchEvent(new FieldBlurEvent({ name }));
 
 const describedBy = (id: string, f: FormField, error: string) =>
   [f.description ? `${id}-desc` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || nothing;
@@ -32,7 +40,8 @@ export function renderField(v: FieldView, i18n: Localizer) {
   const err = error ? html`<p class="error-text" id="${id}-err" part="error">${error}</p>` : nothing;
   const invalid = error ? 'true' : 'false';
   const described = describedBy(id, f, error);
-  const text = (e: Event) => v.onValue((e.target as HTMLInputElement).value);
+  const text = (e: Event) => emit(e, f.name, (e.currentTarget as HTMLInputElement).value);
+  const blur = (e: Event) => left(e, f.name);
 
   switch (f.kind) {
     case 'choice':
@@ -51,7 +60,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
             aria-invalid=${invalid}
             aria-describedby=${described}
             @change=${text}
-            @blur=${v.onBlur}
+            @blur=${blur}
           >
             <option value="">${i18n.t('choose')}</option>
             ${opts.map((o) => html`<option .value=${o.value} ?selected=${o.value === current}>${o.label}</option>`)}
@@ -67,7 +76,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
         aria-required=${f.required ? 'true' : 'false'}
         aria-invalid=${invalid}
         aria-describedby=${described}
-        @focusout=${v.onBlur}
+        @focusout=${blur}
       >
         <legend>${f.label} ${star(f, i18n)}</legend>
         ${desc}
@@ -79,7 +88,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
                 name=${f.name}
                 .value=${o.value}
                 .checked=${o.value === current}
-                @change=${() => v.onValue(f.kind === 'yesno' ? o.value === 'true' : o.value)}
+                @change=${(e: Event) => emit(e, f.name, f.kind === 'yesno' ? o.value === 'true' : o.value)}
               />
               <span>${o.label}</span>
             </label>`,
@@ -90,7 +99,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
     }
     case 'multi': {
       const list = Array.isArray(value) ? (value as string[]) : [];
-      return html`<fieldset class="field" part="field" id=${id} aria-invalid=${invalid} aria-describedby=${described} @focusout=${v.onBlur}>
+      return html`<fieldset class="field" part="field" id=${id} aria-invalid=${invalid} aria-describedby=${described} @focusout=${blur}>
         <legend>${f.label} ${star(f, i18n)}</legend>
         ${desc}
         ${f.options.map(
@@ -101,7 +110,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
               .value=${o.value}
               .checked=${list.includes(o.value)}
               @change=${(e: Event) =>
-                v.onValue((e.target as HTMLInputElement).checked ? [...list, o.value] : list.filter((x) => x !== o.value))}
+                emit(e, f.name, (e.currentTarget as HTMLInputElement).checked ? [...list, o.value] : list.filter((x) => x !== o.value))}
             />
             <span>${o.label}</span>
           </label>`,
@@ -120,8 +129,8 @@ export function renderField(v: FieldView, i18n: Localizer) {
             ?required=${f.required}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            @change=${(e: Event) => v.onValue((e.target as HTMLInputElement).checked)}
-            @blur=${v.onBlur}
+            @change=${(e: Event) => emit(e, f.name, (e.currentTarget as HTMLInputElement).checked)}
+            @blur=${blur}
           />
           <span>${f.label} ${mark(f)}</span>
         </label>
@@ -141,7 +150,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
           aria-describedby=${described}
           .value=${String(value ?? '')}
           @input=${text}
-          @blur=${v.onBlur}
+          @blur=${blur}
         ></textarea>
         ${err}
       </div>`;
@@ -163,7 +172,7 @@ export function renderField(v: FieldView, i18n: Localizer) {
           aria-describedby=${described}
           .value=${String(value ?? '')}
           @input=${text}
-          @blur=${v.onBlur}
+          @blur=${blur}
         />
         ${err}
       </div>`;
@@ -180,22 +189,13 @@ export function focusFirstInvalid(root: ParentNode): void {
 }
 
 /**
- * The message a field shows: the server's (keyed `key`, e.g. `intake.goals`) first, else the
- * client's own check once the field has been touched.
+ * The message a field shows: the server's (keyed `key` in `serverErrors`, e.g. `intake.goals`)
+ * first, else the client's own check once the field has been touched.
  */
-export function fieldMessage(ctx: BookingContext, key: string, f: FormField, value: unknown, touched: boolean): string {
-  const server = ctx.state.fieldErrors[key];
+export function fieldMessage(serverErrors: Record<string, string>, key: string, f: FormField, value: unknown, touched: boolean, i18n: Localizer): string {
+  const server = serverErrors[key];
   if (server) return server;
   if (!touched) return '';
   const e = validateField(f, value);
-  return e ? ctx.i18n.t(e.key, e.vars) : '';
-}
-
-/** Drops the server's error for `key` once the customer edits that field. */
-export function clearServerError(ctx: BookingContext, key: string): void {
-  const errs = ctx.state.fieldErrors;
-  if (key in errs) {
-    const { [key]: _gone, ...rest } = errs;
-    ctx.actions.update({ fieldErrors: rest });
-  }
+  return e ? i18n.t(e.key, e.vars) : '';
 }

@@ -1,9 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Stripe, StripeElements, StripeElementLocale } from '@stripe/stripe-js';
-import { define } from '../../shared/define.ts';
-import { base } from '../../shared/styles.ts';
-import type { Localizer } from '../../i18n/localizer.ts';
+import { define } from '../../core/define.ts';
+import { base } from '../../core/styles.ts';
+import type { Localizer } from '../../core/i18n/localizer.ts';
+import { PaymentConfirmedEvent } from '../../core/events/payment-confirmed-event.ts';
+import { PaymentFailedEvent } from '../../core/events/payment-failed-event.ts';
+import { stripePaymentStyles } from './stripe-payment.styles.ts';
 
 /**
  * Stripe's Payment Element (card, Apple Pay, Google Pay, TWINT) inside the widget.
@@ -12,23 +15,13 @@ import type { Localizer } from '../../i18n/localizer.ts';
  * @internal
  */
 export class TandemStripePayment extends LitElement {
-  static override styles = [
-    base,
-    css`
-      .element {
-        min-height: 6rem;
-        margin: 0 0 var(--_space);
-      }
-    `,
-  ];
+  static override styles = [base, stripePaymentStyles];
 
   @property({ attribute: false }) clientSecret = '';
   @property({ attribute: false }) publishableKey = '';
   /** The studio's Stripe Connect account, when payments go to it. */
   @property({ attribute: false }) stripeAccount = '';
   @property({ attribute: false }) i18n!: Localizer;
-  @property({ attribute: false }) onPaid: () => void = () => undefined;
-  @property({ attribute: false }) onFailed: (message: string) => void = () => undefined;
 
   @state() private ready = false;
   @state() private busy = false;
@@ -69,8 +62,12 @@ export class TandemStripePayment extends LitElement {
     } catch (err) {
       this.loadFailed = true;
       this.error = this.i18n.t('stripeLoadFailed');
-      this.onFailed(err instanceof Error ? err.message : String(err));
+      this.failed(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  private failed(message: string): void {
+    this.dispatchEvent(new PaymentFailedEvent({ message }));
   }
 
   private async pay(): Promise<void> {
@@ -85,14 +82,14 @@ export class TandemStripePayment extends LitElement {
       });
       if (error) {
         this.error = error.message ?? this.i18n.t('paymentFailed');
-        this.onFailed(this.error);
+        this.failed(this.error);
       } else {
-        this.onPaid();
+        this.dispatchEvent(new PaymentConfirmedEvent({}));
       }
     } catch (err) {
       // Stripe.js rejects (rather than answering `error`) when it cannot reach Stripe at all.
       this.error = this.i18n.t('paymentFailed');
-      this.onFailed(err instanceof Error ? err.message : String(err));
+      this.failed(err instanceof Error ? err.message : String(err));
     } finally {
       this.busy = false;
     }

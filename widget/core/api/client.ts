@@ -1,5 +1,5 @@
-import type { Problem } from '../../schema/api/common.ts';
-import type { Conflict } from '../state/types.ts';
+import type { Problem } from '../../../schema/api/common.ts';
+import type { Conflict } from '../context/types.ts';
 
 /** A problem+json answer, with the extra members some codes carry. */
 export type ApiProblem = Problem & { conflicts?: Conflict[] };

@@ -1,7 +1,7 @@
-import type { ProgramDetail } from '../../schema/api/embed-programs.ts';
-import type { SlotOut } from '../../schema/api/embed-slots.ts';
-import type { BookingOut, CreatedBooking } from '../../schema/api/embed-bookings.ts';
-import type { CheckoutResponse as ApiCheckoutResponse } from '../../schema/api/checkout.ts';
+import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
+import type { SlotOut } from '../../../schema/api/embed-slots.ts';
+import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
+import type { CheckoutResponse as ApiCheckoutResponse } from '../../../schema/api/checkout.ts';
 
 export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking };
 

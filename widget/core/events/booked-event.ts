@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../state/types.ts';
+import type { PaymentMethod } from '../context/types.ts';
 
 /**
  * Detail of `tandem:booked`: the booking reached its confirmation screen — `confirmed`

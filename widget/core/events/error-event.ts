@@ -1,4 +1,4 @@
-import type { StepName } from '../state/types.ts';
+import type { StepName } from '../context/types.ts';
 
 /** Detail of `tandem:error`: something failed and the customer was shown a message. */
 export interface TandemErrorDetail {

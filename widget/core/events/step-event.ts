@@ -1,4 +1,4 @@
-import type { StepName } from '../state/types.ts';
+import type { StepName } from '../context/types.ts';
 
 /** Detail of `tandem:step`: the customer moved to another step. */
 export interface TandemStepDetail {

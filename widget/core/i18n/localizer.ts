@@ -1,6 +1,6 @@
 import { en, type MessageKey, type Messages } from './en.ts';
 import { isLang, type Lang } from './catalogs.ts';
-import { dateToUtcNoon } from '../shared/time.ts';
+import { dateToUtcNoon } from '../../../shared/dates.ts';
 
 export type { Lang };
 

@@ -2,50 +2,30 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
-import { ApiClient, ApiError, scriptOrigin } from '../controllers/api-client.ts';
-import { LocaleController } from '../controllers/locale-controller.ts';
-import type { Localizer } from '../i18n/localizer.ts';
-import { bookingContext, initialState, type BookingActions, type BookingContext } from '../state/booking-context.ts';
-import { STEPS, type BookingState, type ProgramDetail, type StepName } from '../state/types.ts';
-import { TandemReadyEvent } from '../events/ready-event.ts';
-import { TandemStepEvent } from '../events/step-event.ts';
-import { TandemBookedEvent } from '../events/booked-event.ts';
-import { TandemErrorEvent } from '../events/error-event.ts';
-import { base, tokens } from '../shared/styles.ts';
-import { detectTimeZone } from '../shared/time.ts';
-import { errorBox, loadingBox } from '../shared/templates.ts';
-import '../steps/program-page/program-page.ts';
+import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
+import { getProgram } from '../../core/api/programs.ts';
+import { LocaleController } from '../../core/controllers/locale-controller.ts';
+import type { Localizer } from '../../core/i18n/localizer.ts';
+import { bookingContext, type BookingContext } from '../../core/context/booking-context.ts';
+import { initialState, selectedVariant } from '../../core/context/booking-state.ts';
+import { STEPS, type BookingState, type StepName } from '../../core/context/types.ts';
+import { TandemReadyEvent } from '../../core/events/ready-event.ts';
+import { TandemStepEvent } from '../../core/events/step-event.ts';
+import { TandemBookedEvent } from '../../core/events/booked-event.ts';
+import { BookingChangeEvent } from '../../core/events/booking-change-event.ts';
+import { StepRequestEvent } from '../../core/events/step-request-event.ts';
+import { StepPrefetchEvent } from '../../core/events/step-prefetch-event.ts';
+import { VariantSelectEvent } from '../../core/events/variant-select-event.ts';
+import { reportError } from '../../core/report-error.ts';
+import { base, tokens } from '../../core/styles.ts';
+import { detectTimeZone } from '../../core/time-zones.ts';
+import { errorBox, loadingBox } from '../../core/templates.ts';
+import { isStepLoaded, loadStep } from './step-loader.ts';
+import './steps/program-page/program-page.ts';
 import { programStyles } from './tandem-program.styles.ts';
-import type { StepElement } from '../steps/step-element.ts';
 
-/** Later steps are separate chunks, loaded when reached (or when the button leading there is hovered). */
-const STEP_LOADERS: Record<Exclude<StepName, 'program'>, () => Promise<unknown>> = {
-  time: () => import('../steps/time/time-step.ts'),
-  intake: () => import('../steps/intake/intake-step.ts'),
-  checkout: () => import('../steps/checkout/checkout-step.ts'),
-  confirmation: () => import('../steps/confirmation/confirmation-step.ts'),
-};
-const loadedSteps = new Set<StepName>(['program']);
-const loadingSteps = new Map<StepName, Promise<unknown>>();
-
-function loadStep(step: StepName): Promise<unknown> {
-  if (step === 'program' || loadedSteps.has(step)) return Promise.resolve();
-  let p = loadingSteps.get(step);
-  if (!p) {
-    p = STEP_LOADERS[step]().then(
-      (m) => {
-        loadedSteps.add(step);
-        return m;
-      },
-      (err: unknown) => {
-        loadingSteps.delete(step);
-        throw new ApiError(0, 'load_failed', err instanceof Error ? err.message : String(err));
-      },
-    );
-    loadingSteps.set(step, p);
-  }
-  return p;
-}
+/** What the root asks of the rendered step after a step change. */
+type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown> };
 
 /** Parts of the steps that the page can style, re-exported through each step element. */
 const STEP_PARTS =
@@ -130,21 +110,15 @@ export class TandemProgram extends LitElement {
   private readyFired = false;
   private focusAfterRender = false;
 
-  private readonly actions: BookingActions = this.makeActions();
-
   private readonly programTask = new Task(this, {
     task: async ([apiBase, key, slug, link], { signal }) => {
       if (!slug) throw new ApiError(404, 'not_found', 'No program attribute');
-      const client = new ApiClient(apiBase, key);
       try {
-        const [program] = await Promise.all([
-          client.get<ProgramDetail>(`/v1/embed/programs/${encodeURIComponent(slug)}`, { query: { link }, signal }),
-          this.locale.ready,
-        ]);
+        const [program] = await Promise.all([getProgram(new ApiClient(apiBase, key), slug, link, signal), this.locale.ready]);
         this.bookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
         return program;
       } catch (err) {
-        if (!signal.aborted) this.fail(err, 'program');
+        if (!signal.aborted) reportError(this, err, 'program');
         throw err;
       }
     },
@@ -154,6 +128,24 @@ export class TandemProgram extends LitElement {
   constructor() {
     super();
     this.provider = new ContextProvider(this, { context: bookingContext, initialValue: this.contextValue() });
+    // The steps ask; the root decides. These events stop here (they are not part of the public API).
+    this.addEventListener(BookingChangeEvent.eventName, (e) => {
+      e.stopPropagation();
+      this.change(e.detail.patch);
+    });
+    this.addEventListener(VariantSelectEvent.eventName, (e) => {
+      e.stopPropagation();
+      this.change({ variantId: e.detail.variantId, firstSlot: null, conflicts: [], starts: [], mode: 'cadence' });
+    });
+    this.addEventListener(StepRequestEvent.eventName, (e) => {
+      e.stopPropagation();
+      if (!this.bookingState.variantId) this.change({ variantId: selectedVariant(this.bookingState)?.id ?? null });
+      void this.go(e.detail.step);
+    });
+    this.addEventListener(StepPrefetchEvent.eventName, (e) => {
+      e.stopPropagation();
+      void loadStep(e.detail.step).catch(() => undefined);
+    });
   }
 
   /** The current booking state (read-only; for tests and debugging). */
@@ -161,28 +153,14 @@ export class TandemProgram extends LitElement {
     return this.bookingState;
   }
 
-  private makeActions(): BookingActions {
-    const self = this;
-    return {
-      get api() {
-        return self.client;
-      },
-      get link() {
-        return self.link;
-      },
-      update: (patch) => {
-        self.bookingState = { ...self.bookingState, ...patch };
-        // Steps see the new state at once (not after the root's next render).
-        self.provider.setValue(self.contextValue());
-      },
-      go: (step) => void self.go(step),
-      fail: (err, step) => self.fail(err, step),
-      prefetch: (step) => void loadStep(step).catch(() => undefined),
-    };
+  /** Replaces parts of the state (a new state object); steps see it at once, not after the root's next render. */
+  private change(patch: Partial<BookingState>): void {
+    this.bookingState = { ...this.bookingState, ...patch };
+    this.provider.setValue(this.contextValue());
   }
 
   private contextValue(): BookingContext {
-    return { state: this.bookingState, i18n: this.locale.localizer, actions: this.actions };
+    return { state: this.bookingState, i18n: this.locale.localizer, api: this.client, link: this.link };
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -194,11 +172,13 @@ export class TandemProgram extends LitElement {
     if (changed.has('api') || changed.has('key')) this.client = new ApiClient(this.api || scriptOrigin(), this.key);
     if (changed.has('program') || changed.has('link')) this.readyFired = false;
     const ctx = this.provider.value;
-    if (!ctx || ctx.state !== this.bookingState || ctx.i18n !== this.locale.localizer) this.provider.setValue(this.contextValue());
+    if (!ctx || ctx.state !== this.bookingState || ctx.i18n !== this.locale.localizer || ctx.api !== this.client || ctx.link !== this.link) {
+      this.provider.setValue(this.contextValue());
+    }
   }
 
   protected override async updated(): Promise<void> {
-    const step = this.renderRoot.querySelector<StepElement>('[data-step]');
+    const step = this.renderRoot.querySelector<RenderedStep>('[data-step]');
     if (!step) return;
     await step.updateComplete;
     if (this.focusAfterRender && step.dataset.step === this.bookingState.step) {
@@ -210,12 +190,6 @@ export class TandemProgram extends LitElement {
       this.readyFired = true;
       this.dispatchEvent(new TandemReadyEvent({ program: p.slug, title: p.title, locale: this.locale.localizer.locale }));
     }
-  }
-
-  private fail(err: unknown, step: StepName): ApiError {
-    const e = ApiError.from(err);
-    this.dispatchEvent(new TandemErrorEvent({ code: e.code, status: e.status, message: e.message, step, retryable: e.retryable }));
-    return e;
   }
 
   private async go(step: StepName): Promise<void> {
@@ -231,7 +205,7 @@ export class TandemProgram extends LitElement {
       await loadStep(step);
       this.requestUpdate();
     } catch (err) {
-      if (this.bookingState.step === step) this.stepError = this.fail(err, step);
+      if (this.bookingState.step === step) this.stepError = reportError(this, err, step);
     }
   }
 
@@ -268,12 +242,18 @@ export class TandemProgram extends LitElement {
 
   private renderStep(i18n: Localizer) {
     const step = this.bookingState.step;
-    if (step !== 'program' && !loadedSteps.has(step)) {
+    if (!isStepLoaded(step)) {
       return this.stepError ? errorBox(this.stepError, i18n, () => void this.go(step)) : loadingBox(i18n);
     }
     switch (step) {
       case 'program':
-        return html`<tandem-program-page data-step="program" exportparts=${STEP_PARTS}></tandem-program-page>`;
+        return html`<tandem-program-page
+          data-step="program"
+          exportparts=${STEP_PARTS}
+          .program=${this.bookingState.program}
+          .variantId=${this.bookingState.variantId}
+          .i18n=${i18n}
+        ></tandem-program-page>`;
       case 'time':
         return html`<tandem-time-step data-step="time" exportparts=${STEP_PARTS}></tandem-time-step>`;
       case 'intake':

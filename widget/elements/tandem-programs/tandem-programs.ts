@@ -1,13 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ApiClient, scriptOrigin } from '../controllers/api-client.ts';
-import { LocaleController } from '../controllers/locale-controller.ts';
-import { TandemErrorEvent } from '../events/error-event.ts';
-import { ApiError } from '../controllers/api-client.ts';
-import { base, tokens } from '../shared/styles.ts';
-import { errorBox, loadingBox } from '../shared/templates.ts';
-import type { ProgramList, ProgramSummary } from '../../schema/api/embed-programs.ts';
+import { ApiClient, scriptOrigin } from '../../core/api/client.ts';
+import { listPrograms } from '../../core/api/programs.ts';
+import { LocaleController } from '../../core/controllers/locale-controller.ts';
+import { reportError } from '../../core/report-error.ts';
+import { base, tokens } from '../../core/styles.ts';
+import { errorBox, loadingBox } from '../../core/templates.ts';
+import type { ProgramSummary } from '../../../schema/api/embed-programs.ts';
 import { programsStyles } from './tandem-programs.styles.ts';
 
 /**
@@ -56,12 +56,9 @@ export class TandemPrograms extends LitElement {
   private readonly list = new Task(this, {
     task: async ([api, key], { signal }) => {
       try {
-        return (await new ApiClient(api, key).get<ProgramList>('/v1/embed/programs', { signal })).programs;
+        return await listPrograms(new ApiClient(api, key), signal);
       } catch (err) {
-        if (!signal.aborted) {
-          const e = ApiError.from(err);
-          this.dispatchEvent(new TandemErrorEvent({ code: e.code, status: e.status, message: e.message, step: 'program', retryable: e.retryable }));
-        }
+        if (!signal.aborted) reportError(this, err, 'program');
         throw err;
       }
     },

@@ -1,11 +1,14 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { StepElement } from '../step-element.ts';
-import { define } from '../../shared/define.ts';
-import { base } from '../../shared/styles.ts';
-import { icsHref, type IcsEvent } from '../../shared/ics.ts';
-import { dateOfInstant } from '../../shared/time.ts';
+import { define } from '../../../../core/define.ts';
+import { base } from '../../../../core/styles.ts';
+import { CONFIRMED } from '../../../../core/api/bookings.ts';
+import { icsCalendar, type IcsEvent } from '../../../../../shared/ics.ts';
+import { dateOfInstant } from '../../../../../shared/zone.ts';
+import { confirmationStepStyles } from './confirmation-step.styles.ts';
 
-const CONFIRMED = new Set(['confirmed', 'in_progress', 'completed']);
+/** A `data:` link to a calendar file of the events. */
+const icsHref = (events: IcsEvent[]) => `data:text/calendar;charset=utf-8,${encodeURIComponent(icsCalendar(events))}`;
 
 /**
  * Step 5: the confirmation — sessions with "add to calendar", the manage link, and for a
@@ -13,26 +16,7 @@ const CONFIRMED = new Set(['confirmed', 'in_progress', 'completed']);
  * @internal
  */
 export class TandemConfirmationStep extends StepElement {
-  static override styles = [
-    base,
-    css`
-      .sessions li {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        gap: 0.5rem;
-        align-items: center;
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--_border);
-      }
-      .ok {
-        color: var(--_success);
-      }
-      .invoice {
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [base, confirmationStepStyles];
 
   protected override render() {
     const ctx = this.ctx;

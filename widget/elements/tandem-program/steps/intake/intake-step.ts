@@ -1,11 +1,16 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { StepElement } from '../step-element.ts';
-import { define } from '../../shared/define.ts';
-import { base } from '../../shared/styles.ts';
-import { fieldsFromSchema, normalize, type FormField } from './schema-form.ts';
-import { clearServerError, fieldMessage, focusFirstInvalid, renderField } from './form-fields.ts';
-import { intakeStyles } from './intake-step.styles.ts';
+import { define } from '../../../../core/define.ts';
+import { base } from '../../../../core/styles.ts';
+import { answersOf, fieldsFromSchema, type FormField } from '../../../../../shared/intake-form.ts';
+import { fieldMessage, focusFirstInvalid, renderField } from '../../../../components/form-fields/form-fields.ts';
+import type { FieldBlurEvent } from '../../../../core/events/field-blur-event.ts';
+import type { FieldInputEvent } from '../../../../core/events/field-input-event.ts';
+import { intakeStepStyles } from './intake-step.styles.ts';
+
+/** Kinds whose value is typed: their check waits until the field is left. */
+const TYPED = new Set(['text', 'textarea', 'email', 'tel', 'number', 'integer']);
 
 /**
  * Step 3: the intake form rendered from the program's JSON Schema, with required marks,
@@ -14,7 +19,7 @@ import { intakeStyles } from './intake-step.styles.ts';
  * @internal
  */
 export class TandemIntakeStep extends StepElement {
-  static override styles = [base, intakeStyles];
+  static override styles = [base, intakeStepStyles];
 
   @state() private values: Record<string, unknown> = {};
   @state() private touched = new Set<string>();
@@ -42,21 +47,19 @@ export class TandemIntakeStep extends StepElement {
   }
 
   private errorFor(f: FormField): string {
-    return fieldMessage(this.ctx!, `intake.${f.name}`, f, this.values[f.name], this.touched.has(f.name));
+    return fieldMessage(this.ctx!.state.fieldErrors, `intake.${f.name}`, f, this.values[f.name], this.touched.has(f.name), this.ctx!.i18n);
   }
 
-  private setValue(f: FormField, value: unknown): void {
-    this.values = { ...this.values, [f.name]: value };
-    clearServerError(this.ctx!, `intake.${f.name}`);
+  private onInput(e: FieldInputEvent): void {
+    const { name, value } = e.detail;
+    this.values = { ...this.values, [name]: value };
+    this.clearServerError(`intake.${name}`);
+    const f = this.fields().find((x) => x.name === name);
+    if (f && !TYPED.has(f.kind)) this.touched = new Set([...this.touched, name]);
   }
 
-  private answers(fields: FormField[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const f of fields) {
-      const v = normalize(f, this.values[f.name]);
-      if (v !== undefined) out[f.name] = v;
-    }
-    return out;
+  private onBlur(e: FieldBlurEvent): void {
+    this.touched = new Set([...this.touched, e.detail.name]);
   }
 
   private async submit(e: Event): Promise<void> {
@@ -72,13 +75,13 @@ export class TandemIntakeStep extends StepElement {
       return;
     }
     this.summary = '';
-    ctx.actions.update({ intake: this.answers(fields) });
-    ctx.actions.go('checkout');
+    this.change({ intake: answersOf(fields, this.values) });
+    this.goTo('checkout');
   }
 
   private back(): void {
-    this.ctx!.actions.update({ intake: this.answers(this.fields()) });
-    this.ctx!.actions.go('time');
+    this.change({ intake: answersOf(this.fields(), this.values) });
+    this.goTo('time');
   }
 
   protected override render() {
@@ -90,31 +93,16 @@ export class TandemIntakeStep extends StepElement {
       <h2 tabindex="-1" part="heading">${i18n.t('intakeHeading')}</h2>
       <p class="muted">${i18n.t('requiredNote')}</p>
       <div role="alert">${this.summary ? html`<div class="notice error" part="error"><p>${this.summary}</p></div>` : nothing}</div>
-      <form novalidate @submit=${this.submit}>
-        ${fields.map((f) =>
-          renderField(
-            {
-              field: f,
-              value: this.values[f.name],
-              error: this.errorFor(f),
-              onValue: (v) => {
-                this.setValue(f, v);
-                if (f.kind !== 'text' && f.kind !== 'textarea' && f.kind !== 'email' && f.kind !== 'tel' && f.kind !== 'number' && f.kind !== 'integer')
-                  this.touched = new Set([...this.touched, f.name]);
-              },
-              onBlur: () => (this.touched = new Set([...this.touched, f.name])),
-            },
-            i18n,
-          ),
-        )}
+      <form novalidate @submit=${this.submit} @tandem-field-input=${this.onInput} @tandem-field-blur=${this.onBlur}>
+        ${fields.map((f) => renderField({ field: f, value: this.values[f.name], error: this.errorFor(f) }, i18n))}
         <div class="actions">
           <button type="button" class="btn" part="button" @click=${this.back}>${i18n.t('back')}</button>
           <button
             type="submit"
             class="btn primary"
             part="button button-primary"
-            @pointerenter=${() => ctx.actions.prefetch('checkout')}
-            @focus=${() => ctx.actions.prefetch('checkout')}
+            @pointerenter=${() => this.prefetch('checkout')}
+            @focus=${() => this.prefetch('checkout')}
           >
             ${i18n.t('continue')}
           </button>

@@ -1,45 +1,44 @@
-import { html, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { StepElement } from '../step-element.ts';
-import { define } from '../../shared/define.ts';
-import { depositAmount, selectedVariant } from '../../state/booking-context.ts';
-import type { Localizer } from '../../i18n/localizer.ts';
-import type { ProgramDetail } from '../../state/types.ts';
-import { base } from '../../shared/styles.ts';
+import { define } from '../../../../core/define.ts';
+import { variantOf } from '../../../../core/context/booking-state.ts';
+import type { Localizer } from '../../../../core/i18n/localizer.ts';
+import type { ProgramDetail } from '../../../../core/context/types.ts';
+import { VariantSelectEvent } from '../../../../core/events/variant-select-event.ts';
+import { StepRequestEvent } from '../../../../core/events/step-request-event.ts';
+import { StepPrefetchEvent } from '../../../../core/events/step-prefetch-event.ts';
+import { variantPrice } from '../../../../components/price/price.ts';
+import { base } from '../../../../core/styles.ts';
 import { programPageStyles } from './program-page.styles.ts';
-
-type Variant = ProgramDetail['variants'][number];
-
-/** Price terms of a variant, in words: VAT, deposit and plan, credit price. */
-export function variantTerms(v: Variant, i18n: Localizer): string {
-  const parts = [v.vat_rate > 0 ? i18n.t('vatIncluded', { rate: i18n.percent(v.vat_rate) }) : i18n.t('vatNone')];
-  const deposit = depositAmount(v, v.price);
-  if (deposit != null) {
-    let d = i18n.t('depositOffered', { amount: i18n.money(deposit, v.currency) });
-    if (v.pay_plan && v.pay_plan.installments > 0) d += ' ' + i18n.plural('planOffered', v.pay_plan.installments);
-    parts.push(d);
-  }
-  if (v.credit_price != null) parts.push(i18n.plural('creditPrice', v.credit_price));
-  return parts.join(' · ');
-}
 
 /**
  * Step 1: the program page — banner and images, description, itinerary, outcomes, host,
- * testimonials, FAQ, policies and the price options.
+ * testimonials, FAQ, policies and the price options. Renders from its properties alone
+ * (no booking context), so it can be shown on its own.
+ *
+ * @event {VariantSelectEvent} tandem-variant-select - A price option was chosen. detail: `{variantId}`.
+ * @event {StepPrefetchEvent} tandem-step-prefetch - The button to the times is hovered or focused. detail: `{step: 'time'}`.
+ * @event {StepRequestEvent} tandem-step-request - "Choose a time" was pressed. detail: `{step: 'time'}`.
  * @internal
  */
-export class TandemProgramPage extends StepElement {
+export class TandemProgramPage extends LitElement {
   static override styles = [base, programPageStyles];
 
+  @property({ attribute: false }) program: ProgramDetail | null = null;
+  /** The chosen price option (the first when null). */
+  @property({ attribute: false }) variantId: string | null = null;
+  @property({ attribute: false }) i18n!: Localizer;
+
+  /** Moves focus to the heading (called by `<tandem-program>` after a step change). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus({ preventScroll: false });
+  }
+
   private renderVariants(p: ProgramDetail, i18n: Localizer) {
-    const chosen = this.ctx ? selectedVariant(this.ctx.state) : null;
-    const line = (v: Variant) => html`<span class="name">${v.name}</span>
-      <span class="price" part="price">${i18n.money(v.price, v.currency)}</span>
-      · ${i18n.plural('sessions', v.sessions_count)}
-      <span class="terms">${variantTerms(v, i18n)}</span>`;
+    const chosen = variantOf(p.variants, this.variantId);
     if (p.variants.length === 1) {
-      const v = p.variants[0]!;
-      return html`<div class="variant" part="variant"><div>${line(v)}</div></div>`;
+      return html`<div class="variant" part="variant"><div>${variantPrice(p.variants[0]!, i18n)}</div></div>`;
     }
     return html`<fieldset class="variants-box">
       <legend>${i18n.t('chooseOption')}</legend>
@@ -51,28 +50,20 @@ export class TandemProgramPage extends StepElement {
               name="variant"
               .value=${v.id}
               .checked=${chosen?.id === v.id}
-              @change=${() => this.ctx?.actions.update({ variantId: v.id, firstSlot: null, conflicts: [], starts: [], mode: 'cadence' })}
+              @change=${() => this.dispatchEvent(new VariantSelectEvent({ variantId: v.id }))}
             />
-            <span>${line(v)}</span>
+            <span>${variantPrice(v, i18n)}</span>
           </label>`,
         )}
       </div>
     </fieldset>`;
   }
 
-  private next() {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    if (!ctx.state.variantId) ctx.actions.update({ variantId: selectedVariant(ctx.state)?.id ?? null });
-    ctx.actions.go('time');
-  }
-
   protected override render() {
-    const ctx = this.ctx;
-    const p = ctx?.state.program;
-    if (!ctx || !p) return nothing;
-    const i18n = ctx.i18n;
-    const prefetch = () => ctx.actions.prefetch('time');
+    const p = this.program;
+    const i18n = this.i18n;
+    if (!p || !i18n) return nothing;
+    const prefetch = () => this.dispatchEvent(new StepPrefetchEvent({ step: 'time' }));
     const hosts = p.instructors;
     return html`
       ${p.banner_url ? html`<img class="banner" part="banner" src=${p.banner_url} alt="" />` : nothing}
@@ -81,7 +72,7 @@ export class TandemProgramPage extends StepElement {
       <ul class="facts">
         <li>${i18n.t(`delivery_${p.delivery_mode}`)}</li>
         <li>${i18n.t('sessionLength', { minutes: i18n.number(p.session_length_min) })}</li>
-        <li>${i18n.plural('sessions', selectedVariant(ctx.state)?.sessions_count ?? p.sessions_count)}</li>
+        <li>${i18n.plural('sessions', variantOf(p.variants, this.variantId)?.sessions_count ?? p.sessions_count)}</li>
         ${p.location ? html`<li>${p.location.name}</li>` : nothing}
       </ul>
       <section part="section" aria-label=${i18n.t('chooseOption')}>
@@ -95,7 +86,7 @@ export class TandemProgramPage extends StepElement {
             ?disabled=${p.variants.length === 0}
             @pointerenter=${prefetch}
             @focus=${prefetch}
-            @click=${this.next}
+            @click=${() => this.dispatchEvent(new StepRequestEvent({ step: 'time' }))}
           >
             ${i18n.t('chooseTime')}
           </button>

@@ -2,17 +2,22 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { StepElement } from '../step-element.ts';
-import { define } from '../../shared/define.ts';
-import { base } from '../../shared/styles.ts';
-import { errorBox, loadingBox } from '../../shared/templates.ts';
-import { addMonths, dateOfInstant, lastOfMonth, monthOf, timeZones, todayIn } from '../../shared/time.ts';
-import { plannedStarts, selectedVariant, sessionsCount } from '../../state/booking-context.ts';
-import type { Alternative, SlotOut } from '../../state/types.ts';
-import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
-import '../calendar/calendar.ts';
+import { define } from '../../../../core/define.ts';
+import { base } from '../../../../core/styles.ts';
+import { errorBox, loadingBox } from '../../../../core/templates.ts';
+import { timeZones } from '../../../../core/time-zones.ts';
+import { getSlots } from '../../../../core/api/slots.ts';
+import { addMonths, lastOfMonth, monthOf } from '../../../../../shared/dates.ts';
+import { dateOfInstant, todayIn } from '../../../../../shared/zone.ts';
+import { sameInstant, selectedVariant, sessionsCount } from '../../../../core/context/booking-state.ts';
+import { plannedStarts } from '../../../../core/context/schedule.ts';
+import type { Alternative, BookingState, SlotOut } from '../../../../core/context/types.ts';
+import type { DateSelectEvent } from '../../../../core/events/date-select-event.ts';
+import type { MonthChangeEvent } from '../../../../core/events/month-change-event.ts';
+import type { SlotSelectEvent } from '../../../../core/events/slot-select-event.ts';
+import { slotList } from '../../../../components/slot-list/slot-list.ts';
+import '../../../../components/calendar/calendar.ts';
 import { timeStepStyles } from './time-step.styles.ts';
-
-const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
 /**
  * Step 2: a calendar of days with free times and the times of the chosen day, in the
@@ -37,14 +42,11 @@ export class TandemTimeStep extends StepElement {
       const byDate = new Map<string, SlotOut[]>();
       if (from > to) return byDate;
       try {
-        const res = await ctx.actions.api.get<SlotsResponse>(`/v1/embed/programs/${encodeURIComponent(slug)}/slots`, {
-          query: { from, to, tz, instructor, variant, link: ctx.actions.link || undefined },
-          signal,
-        });
+        const res = await getSlots(ctx.api, slug, { from, to, tz, instructor, variant, link: ctx.link || undefined }, signal);
         for (const day of res.days) if (day.slots.length) byDate.set(day.date, day.slots);
         return byDate;
       } catch (err) {
-        if (!signal.aborted) ctx.actions.fail(err, 'time');
+        if (!signal.aborted) this.report(err, 'time');
         throw err;
       }
     },
@@ -61,13 +63,13 @@ export class TandemTimeStep extends StepElement {
       this.month = monthOf(date);
       if (s.firstSlot) this.selectedDate = date;
     }
-    if (s?.step === 'time') this.ctx?.actions.prefetch(s.program?.intake_form ? 'intake' : 'checkout');
+    if (s?.step === 'time') this.prefetch(s.program?.intake_form ? 'intake' : 'checkout');
   }
 
   private chooseSlot(slot: SlotOut): void {
     const s = this.ctx!.state;
     const mode = sessionsCount(s) > 1 && !s.program?.cadence ? 'later' : 'cadence';
-    this.ctx!.actions.update({ firstSlot: slot, mode, starts: [], conflicts: [], timeNotice: '' });
+    this.change({ firstSlot: slot, mode, starts: [], conflicts: [], timeNotice: '' });
   }
 
   private chooseAlternative(index: number, alt: Alternative): void {
@@ -76,11 +78,11 @@ export class TandemTimeStep extends StepElement {
     const old = starts[index];
     starts[index] = alt.start;
     const conflicts = s.conflicts.filter((c) => !old || !sameInstant(c.start, old));
-    const patch: Partial<typeof s> = { mode: 'explicit', starts, conflicts };
+    const patch: Partial<BookingState> = { mode: 'explicit', starts, conflicts };
     if (index === 0 && s.firstSlot) {
       patch.firstSlot = { ...s.firstSlot, start: alt.start, end: alt.end, instructor: alt.instructor ?? s.firstSlot.instructor };
     }
-    this.ctx!.actions.update(patch);
+    this.change(patch);
   }
 
   private unresolved(): number {
@@ -92,12 +94,12 @@ export class TandemTimeStep extends StepElement {
   private next(): void {
     const s = this.ctx!.state;
     if (!s.firstSlot || this.unresolved()) return;
-    this.ctx!.actions.update({ timeNotice: '' });
-    this.ctx!.actions.go(s.program?.intake_form ? 'intake' : 'checkout');
+    this.change({ timeNotice: '' });
+    this.goTo(s.program?.intake_form ? 'intake' : 'checkout');
   }
 
   private renderSchedule() {
-    const { state: s, i18n, actions } = this.ctx!;
+    const { state: s, i18n } = this.ctx!;
     const count = sessionsCount(s);
     if (!s.firstSlot || (count === 1 && !s.conflicts.length)) return nothing;
     const starts = plannedStarts(s);
@@ -113,7 +115,7 @@ export class TandemTimeStep extends StepElement {
                     type="radio"
                     name="mode"
                     .checked=${s.mode !== 'later'}
-                    @change=${() => actions.update({ mode: 'cadence', starts: [], conflicts: [] })}
+                    @change=${() => this.change({ mode: 'cadence', starts: [], conflicts: [] })}
                   />
                   <span>${i18n.plural(`cadence_${cadence.unit}`, cadence.every)}</span>
                 </label>`
@@ -123,7 +125,7 @@ export class TandemTimeStep extends StepElement {
                 type="radio"
                 name="mode"
                 .checked=${s.mode === 'later'}
-                @change=${() => actions.update({ mode: 'later', starts: [], conflicts: [] })}
+                @change=${() => this.change({ mode: 'later', starts: [], conflicts: [] })}
               />
               <span>${i18n.t('scheduleLater')}</span>
             </label>
@@ -164,7 +166,7 @@ export class TandemTimeStep extends StepElement {
   protected override render() {
     const ctx = this.ctx;
     if (!ctx?.state.program) return nothing;
-    const { state: s, i18n, actions } = ctx;
+    const { state: s, i18n } = ctx;
     const p = s.program!;
     const variant = selectedVariant(s);
     const today = todayIn(s.timezone);
@@ -185,7 +187,7 @@ export class TandemTimeStep extends StepElement {
             @change=${(e: Event) => {
               const tz = (e.target as HTMLSelectElement).value;
               this.selectedDate = s.firstSlot ? dateOfInstant(s.firstSlot.start, tz) : '';
-              actions.update({ timezone: tz, starts: s.mode === 'explicit' ? s.starts : [] });
+              this.change({ timezone: tz, starts: s.mode === 'explicit' ? s.starts : [] });
             }}
           >
             ${timeZones(s.timezone).map((z) => html`<option .value=${z} ?selected=${z === s.timezone}>${z.replace(/_/g, ' ')}</option>`)}
@@ -198,7 +200,7 @@ export class TandemTimeStep extends StepElement {
                 id="instructor"
                 part="input"
                 @change=${(e: Event) =>
-                  actions.update({ instructorId: (e.target as HTMLSelectElement).value, firstSlot: null, conflicts: [], starts: [] })}
+                  this.change({ instructorId: (e.target as HTMLSelectElement).value, firstSlot: null, conflicts: [], starts: [] })}
               >
                 <option value="" ?selected=${!s.instructorId}>${i18n.t('anyInstructor')}</option>
                 ${p.instructors.map((x) => html`<option .value=${x.id} ?selected=${x.id === s.instructorId}>${x.name}</option>`)}
@@ -219,10 +221,8 @@ export class TandemTimeStep extends StepElement {
             .selected=${this.selectedDate}
             .min=${today}
             .busy=${this.slots.status === TaskStatus.PENDING}
-            .onSelectDate=${(d: string) => (this.selectedDate = d)}
-            .onMonthChange=${(m: string) => {
-              this.month = m;
-            }}
+            @tandem-date-select=${(e: DateSelectEvent) => (this.selectedDate = e.detail.date)}
+            @tandem-month-change=${(e: MonthChangeEvent) => (this.month = e.detail.month)}
           ></tandem-calendar>
           ${this.slots.render({
             pending: () => loadingBox(i18n),
@@ -238,19 +238,10 @@ export class TandemTimeStep extends StepElement {
                 : nothing,
           })}
         </div>
-        <section aria-labelledby="times-heading">
+        <section aria-labelledby="times-heading" @tandem-slot-select=${(e: SlotSelectEvent) => this.chooseSlot(e.detail.slot)}>
           ${this.selectedDate && daySlots.length
             ? html`<h3 id="times-heading">${i18n.t('timesFor', { date: i18n.date(this.selectedDate) })}</h3>
-                <ul class="plain times" aria-describedby="zone-note">
-                  ${daySlots.map((slot) => {
-                    const pressed = !!s.firstSlot && sameInstant(s.firstSlot.start, slot.start) && s.firstSlot.instructor.id === slot.instructor.id;
-                    return html`<li>
-                      <button type="button" class="slot" part="slot" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.chooseSlot(slot)}>
-                        ${i18n.time(slot.start, s.timezone)} ${showInstructor ? html`<small>${slot.instructor.name}</small>` : nothing}
-                      </button>
-                    </li>`;
-                  })}
-                </ul>`
+                ${slotList({ slots: daySlots, selected: s.firstSlot, timezone: s.timezone, showInstructor, describedBy: 'zone-note' }, i18n)}`
             : html`<p id="times-heading" class="muted">${i18n.t('pickDay')}</p>`}
         </section>
       </div>
@@ -262,7 +253,7 @@ export class TandemTimeStep extends StepElement {
         : html`<p role="status" class="sr-only"></p>`}
       ${this.renderSchedule()}
       <div class="actions">
-        <button type="button" class="btn" part="button" @click=${() => actions.go('program')}>${i18n.t('back')}</button>
+        <button type="button" class="btn" part="button" @click=${() => this.goTo('program')}>${i18n.t('back')}</button>
         <button
           type="button"
           class="btn primary"

@@ -1,0 +1,18 @@
+/** The embed API's slots call (time step), typed. Throws `ApiError`. */
+import type { ApiClient } from './client.ts';
+import { programPath } from './programs.ts';
+import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
+
+export interface SlotsQuery {
+  from: string;
+  to: string;
+  tz: string;
+  instructor?: string | undefined;
+  variant?: string | undefined;
+  link?: string | undefined;
+}
+
+/** `GET /v1/embed/programs/:slug/slots`: free times per day in a date range. */
+export function getSlots(api: ApiClient, slug: string, query: SlotsQuery, signal?: AbortSignal): Promise<SlotsResponse> {
+  return api.get<SlotsResponse>(`${programPath(slug)}/slots`, { query: { ...query }, signal });
+}

@@ -21,6 +21,8 @@ export const isInstructor = sql`app_role() = 'instructor'`;
 export const isCustomer = sql`app_role() = 'customer'`;
 export const isAnonymous = sql`app_role() = 'anonymous'`;
 export const isStaff = sql`app_role() in ('owner', 'manager', 'system', 'instructor')`;
+/** The studio's people who run the org, without the server itself: settings such as keys, origins and staff. */
+export const isOwnerOrManager = sql`app_role() in ('owner', 'manager')`;
 export const nobody = sql`false`;
 
 export interface TablePolicies {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, updatedAt } from './columns.ts';
-import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isStaff, managersOnly, nobody, tenantPolicies } from './policies.ts';
+import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isOwnerOrManager, isStaff, nobody, tenantPolicies } from './policies.ts';
 
 export const staffRole = pgEnum('staff_role', ['owner', 'manager', 'instructor']);
 export const apiKeyKind = pgEnum('api_key_kind', ['publishable', 'secret']);
@@ -29,7 +29,10 @@ export const orgs = pgTable('orgs', {
   delete: nobody,
 }, 'id')).enableRLS();
 
-/** Origins allowed to use the org's publishable key (CORS). */
+/**
+ * Origins allowed to use the org's publishable key (CORS). Like keys and staff, a setting of
+ * the studio's people: the server itself (`system`) reads it but never writes it.
+ */
 export const orgDomains = pgTable('org_domains', {
   id: id(),
   orgId: orgId(),
@@ -38,7 +41,7 @@ export const orgDomains = pgTable('org_domains', {
 }, (t) => [
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
   uniqueIndex('org_domains_org_origin').on(t.orgId, t.origin),
-  ...tenantPolicies('org_domains', managersOnly),
+  ...tenantPolicies('org_domains', { select: isManager, insert: isOwnerOrManager, update: isOwnerOrManager, delete: isOwnerOrManager }),
 ]).enableRLS();
 
 /** Publishable (`pk_…`, stored as is: it is public) and secret (`sk_…`, only its SHA-256) keys. */

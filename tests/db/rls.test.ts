@@ -5,7 +5,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
-import { withTenant, type TenantContext } from '../../server/platform/db/identity.ts';
+import { withCaller, withSystem, type Caller as RequestCaller } from '../../server/platform/db/identity.ts';
 import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
 import type { Database } from '../../server/platform/db/database.ts';
@@ -15,11 +15,16 @@ import { buildFixture, keyExpression, type Fixture, type OrgIds, type Tag } from
 /**
  * The tenancy matrix: every table × every caller × select/insert/update/delete.
  * Selects have no `where` at all: what comes back is exactly what the policies allow.
+ * `system` is the server itself within org one (withSystem: jobs, verified webhooks, and what a
+ * request does after asSystem); it runs through the same policies as everyone else.
  */
-type Caller = 'anonymous' | 'customerA' | 'customerB' | 'instructorA' | 'instructorB' | 'manager' | 'otherManager';
-const callers: Caller[] = ['anonymous', 'customerA', 'customerB', 'instructorA', 'instructorB', 'manager', 'otherManager'];
+type Caller = 'anonymous' | 'customerA' | 'customerB' | 'instructorA' | 'instructorB' | 'manager' | 'owner' | 'system' | 'otherManager';
+const callers: Caller[] = ['anonymous', 'customerA', 'customerB', 'instructorA', 'instructorB', 'manager', 'owner', 'system', 'otherManager'];
 
-function contextOf(caller: Caller, f: Fixture): TenantContext {
+/** A request's caller, or the server itself within one org. */
+type Who = RequestCaller | { orgId: string; role: 'system' };
+
+function contextOf(caller: Caller, f: Fixture): Who {
   const o = f.one;
   switch (caller) {
     case 'anonymous': return { orgId: o.org, role: 'anonymous' };
@@ -28,6 +33,8 @@ function contextOf(caller: Caller, f: Fixture): TenantContext {
     case 'instructorA': return { orgId: o.org, role: 'instructor', userId: o.instructorA };
     case 'instructorB': return { orgId: o.org, role: 'instructor', userId: o.instructorB };
     case 'manager': return { orgId: o.org, role: 'manager', userId: o.manager };
+    case 'owner': return { orgId: o.org, role: 'owner', userId: o.owner };
+    case 'system': return { orgId: o.org, role: 'system' };
     case 'otherManager': return { orgId: f.two.org, role: 'manager', userId: f.two.manager };
   }
 }
@@ -50,89 +57,96 @@ interface TableSpec {
   newRow: (o: OrgIds, caller: Caller) => Record<string, unknown>;
 }
 
-const staffReads: Reads = { instructorA: ALL, instructorB: ALL, manager: ALL };
-const ownBooking: Reads = { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], manager: ALL };
-const ownMoney: Reads = { customerA: ['A'], customerB: ['B'], manager: ALL };
-const ownInstructor: Reads = { instructorA: ['A'], instructorB: ['B'], manager: ALL };
+/** Whoever acts for the whole org reads all of it: its manager, its owner, the server. */
+const orgWideReads: Reads = { manager: ALL, owner: ALL, system: ALL };
+const staffReads: Reads = { instructorA: ALL, instructorB: ALL, ...orgWideReads };
+const ownBooking: Reads = { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], ...orgWideReads };
+const ownMoney: Reads = { customerA: ['A'], customerB: ['B'], ...orgWideReads };
+const ownInstructor: Reads = { instructorA: ['A'], instructorB: ['B'], ...orgWideReads };
 const programFollowers: Reads = { anonymous: ['public'], customerA: ['public'], customerB: ['public', 'hidden'], ...staffReads };
-const managers = (...more: Caller[]): Caller[] => ['manager', ...more];
-const byManagers = { insert: managers(), update: managers(), delete: managers() };
+/** Writes open to the manager, the owner and the server itself (bookings, payments, jobs). */
+const orgWide = (...more: Caller[]): Caller[] => ['manager', 'owner', 'system', ...more];
+/** Writes that are the studio's people's decision, never the server's own: keys, origins, staff, the org. */
+const managerOrOwner = (...more: Caller[]): Caller[] => ['manager', 'owner', ...more];
+const byOrgWide = { insert: orgWide(), update: orgWide(), delete: orgWide() };
 const when = new Date('2031-01-06T09:00:00Z');
 const plusHours = (h: number) => new Date(when.getTime() + h * 3_600_000);
 
 const specs: TableSpec[] = [
-  { table: t.orgs, read: { anonymous: ['org'], customerA: ['org'], customerB: ['org'], instructorA: ['org'], instructorB: ['org'], manager: ['org'] },
-    write: { insert: [], update: managers(), delete: [] }, target: 'org',
+  { table: t.orgs, read: { anonymous: ['org'], customerA: ['org'], customerB: ['org'], instructorA: ['org'], instructorB: ['org'], manager: ['org'], owner: ['org'], system: ['org'] },
+    write: { insert: [], update: managerOrOwner(), delete: [] }, target: 'org',
     newRow: () => ({ slug: `x-${randomUUID()}`, name: 'x', timezone: 'UTC', currency: 'CHF' }) },
-  { table: t.orgDomains, read: { manager: ALL }, write: byManagers, target: 'org', newRow: (o) => ({ orgId: o.org, origin: `https://${randomUUID()}.example` }) },
-  { table: t.apiKeys, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+  // The origins a publishable key works from: the studio's setting, never written by the server itself.
+  { table: t.orgDomains, read: orgWideReads, write: { insert: managerOrOwner(), update: managerOrOwner(), delete: managerOrOwner() }, target: 'org', newRow: (o) => ({ orgId: o.org, origin: `https://${randomUUID()}.example` }) },
+  // Deleting a key is the owner's alone (a manager revokes); the server never writes keys.
+  { table: t.apiKeys, read: orgWideReads, write: { insert: managerOrOwner(), update: managerOrOwner(), delete: ['owner'] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, kind: 'secret', prefix: 'sk_x', keyHash: randomUUID() }) },
   { table: t.staff, read: { anonymous: ['A', 'B'], customerA: ['A', 'B'], customerB: ['A', 'B'], ...staffReads },
-    write: { insert: managers(), update: managers('instructorA'), delete: [] },
+    write: { insert: managerOrOwner(), update: managerOrOwner('instructorA'), delete: ['owner'] },
     newRow: (o) => ({ orgId: o.org, role: 'instructor', name: 'New', email: `${randomUUID()}@x`, timezone: 'UTC' }) },
-  { table: t.customers, read: { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], manager: ALL },
-    write: { insert: managers(), update: managers('customerA'), delete: managers() },
+  { table: t.customers, read: { customerA: ['A'], customerB: ['B'], instructorA: ['A'], instructorB: ['B'], ...orgWideReads },
+    write: { insert: orgWide(), update: orgWide('customerA'), delete: managerOrOwner() },
     newRow: (o) => ({ orgId: o.org, name: 'New', email: `${randomUUID()}@x` }) },
-  { table: t.locations, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byManagers, target: 'org',
+  { table: t.locations, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, name: 'New', timezone: 'UTC' }) },
-  { table: t.resources, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byManagers, target: 'org',
+  { table: t.resources, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, locationId: o.location, name: 'New' }) },
-  { table: t.programs, read: programFollowers, write: byManagers, target: 'public',
+  { table: t.programs, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, slug: `p-${randomUUID()}`, title: 'P', category: 'reiki', deliveryMode: 'online', sessionLengthMin: 30 }) },
-  { table: t.programInstructors, read: programFollowers, write: byManagers, target: 'public',
+  { table: t.programInstructors, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, programId: o.programLink, staffId: o.instructorA }) },
-  { table: t.programVariants, read: programFollowers, write: byManagers, target: 'public',
+  { table: t.programVariants, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, name: 'V', currency: 'CHF', price: 100, vatRateBp: 0 }) },
-  { table: t.programIntakeForms, read: programFollowers, write: byManagers, target: 'public',
+  { table: t.programIntakeForms, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, programId: o.programLink, formSchemaJson: {} }) },
-  { table: t.programMilestones, read: programFollowers, write: byManagers, target: 'public',
+  { table: t.programMilestones, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, orderIdx: 9, name: 'M' }) },
-  { table: t.availabilityRules, read: ownInstructor, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+  { table: t.availabilityRules, read: ownInstructor, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
     newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, weekday: 2, startTime: '09:00', endTime: '10:00', timezone: 'UTC' }) },
-  { table: t.classOccurrences, read: staffReads, write: byManagers, target: 'org',
+  { table: t.classOccurrences, read: staffReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, title: 'C', startsAt: plusHours(0), endsAt: plusHours(1), timezone: 'UTC' }) },
-  { table: t.scheduleBlocks, read: ownInstructor, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+  { table: t.scheduleBlocks, read: ownInstructor, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
     newRow: (o) => ({ orgId: o.org, kind: 'time_off', instructorId: o.instructorA, timezone: 'UTC', during: sql`${rangeOf(plusHours(2), plusHours(3))}` }) },
-  { table: t.programBookings, read: ownBooking, write: { insert: managers(), update: managers('instructorA'), delete: managers() },
+  { table: t.programBookings, read: ownBooking, write: { insert: orgWide(), update: orgWide('instructorA'), delete: managerOrOwner() },
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, variantId: o.variantPublic, customerId: o.customerA, instructorId: o.instructorA, status: 'confirmed', currency: 'CHF', totalPrice: 1, sessionsCount: 1, clientTokenHash: 'x' }) },
-  { table: t.programSessions, read: ownBooking, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers() },
+  { table: t.programSessions, read: ownBooking, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide() },
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, seq: 2, timezone: 'UTC' }) },
-  { table: t.programProgress, read: ownBooking, write: { insert: managers('instructorA'), update: managers('instructorA'), delete: managers('instructorA') },
+  { table: t.programProgress, read: ownBooking, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, milestoneId: o.milestoneHidden }) },
-  { table: t.orders, read: ownMoney, write: byManagers,
+  { table: t.orders, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, currency: 'CHF', subtotal: 1, vatTotal: 0, total: 1 }) },
-  { table: t.orderItems, read: ownMoney, write: byManagers,
+  { table: t.orderItems, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, orderId: o.orderA, description: 'x', unitPrice: 1, amount: 1, vatRateBp: 0, vatAmount: 0, currency: 'CHF' }) },
-  { table: t.payments, read: ownMoney, write: byManagers,
+  { table: t.payments, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, orderId: o.orderA, method: 'test', amount: 1, currency: 'CHF', provider: 'test', providerRef: randomUUID() }) },
-  { table: t.paymentPlans, read: ownMoney, write: byManagers,
+  { table: t.paymentPlans, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, orderId: o.orderB, currency: 'CHF', total: 1, deposit: 0, planJson: {} }) },
-  { table: t.installments, read: ownMoney, write: byManagers,
+  { table: t.installments, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, planId: o.planA, orderId: o.orderA, seq: 2, dueAt: plusHours(5), amount: 1, currency: 'CHF' }) },
-  { table: t.refunds, read: ownMoney, write: byManagers,
+  { table: t.refunds, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, orderId: o.orderA, amount: 1, currency: 'CHF', reason: 'x' }) },
-  { table: t.invoices, read: ownMoney, write: byManagers,
+  { table: t.invoices, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, orderId: randomUUID(), number: 99 }) },
-  { table: t.invoiceCounters, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+  { table: t.invoiceCounters, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, lastNumber: 0 }) },
-  { table: t.creditLedger, read: ownMoney, write: { insert: managers(), update: [], delete: [] },
+  { table: t.creditLedger, read: ownMoney, write: { insert: orgWide(), update: [], delete: [] },
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, delta: 1, balanceAfter: 0, reason: 'x' }) },
-  { table: t.coupons, read: { manager: ALL }, write: byManagers, target: 'org',
+  { table: t.coupons, read: orgWideReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, code: randomUUID(), kind: 'percent', percentBp: 500 }) },
-  { table: t.referralCodes, read: ownMoney, write: byManagers,
+  { table: t.referralCodes, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, code: randomUUID() }) },
-  { table: t.messageThreads, read: ownBooking, write: byManagers,
+  { table: t.messageThreads, read: ownBooking, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, bookingId: randomUUID(), subject: 'x' }) },
-  { table: t.messages, read: ownBooking, write: { insert: managers('customerA', 'instructorA'), update: managers(), delete: managers() },
+  { table: t.messages, read: ownBooking, write: { insert: orgWide('customerA', 'instructorA'), update: orgWide(), delete: orgWide() },
     newRow: (o, caller) => ({ orgId: o.org, threadId: o.threadA, bodyMd: 'hi',
       ...(caller.startsWith('instructor') ? { senderKind: 'staff', senderId: caller === 'instructorA' ? o.instructorA : o.instructorB }
         : caller.startsWith('customer') ? { senderKind: 'customer', senderId: caller === 'customerA' ? o.customerA : o.customerB }
         : { senderKind: 'system' }) }) },
-  { table: t.mailOutbox, read: { manager: ALL }, write: { insert: managers(), update: managers(), delete: [] }, target: 'org',
+  { table: t.mailOutbox, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't' }) },
-  { table: t.payrollRules, read: ownInstructor, write: byManagers,
+  { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
-  { table: t.earnings, read: ownInstructor, write: byManagers,
+  { table: t.earnings, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, amount: 1, currency: 'CHF', earnedAt: plusHours(1) }) },
   // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
   { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
@@ -142,17 +156,19 @@ const specs: TableSpec[] = [
 class Rollback extends Error {}
 
 /** Runs `work` as the caller and rolls everything back. Returns what `work` returned or the SQLSTATE it failed with. */
-async function attempt<T>(db: Database, ctx: TenantContext, work: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<T>): Promise<{ value?: T; code?: string }> {
+async function attempt<T>(db: Database, ctx: Who, work: (tx: Parameters<Parameters<typeof withCaller>[2]>[0]) => Promise<T>): Promise<{ value?: T; code?: string }> {
   let outcome: { value?: T; code?: string } = {};
+  const inside = async (tx: Parameters<Parameters<typeof withCaller>[2]>[0]) => {
+    try {
+      outcome = { value: await work(tx) };
+    } catch (error) {
+      outcome = { code: pgErrorCode(error) ?? String(error) };
+    }
+    throw new Rollback();
+  };
   try {
-    await withTenant(db, ctx, async (tx) => {
-      try {
-        outcome = { value: await work(tx) };
-      } catch (error) {
-        outcome = { code: pgErrorCode(error) ?? String(error) };
-      }
-      throw new Rollback();
-    });
+    if (ctx.role === 'system') await withSystem(db, ctx.orgId, 'tenancy matrix', inside);
+    else await withCaller(db, ctx, inside);
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
@@ -189,7 +205,7 @@ describe('row level security matrix', async () => {
     assert.deepEqual(value, { who: 'tandem_app', rolsuper: false, rolbypassrls: false });
   });
 
-  test('without the role switch the owner sees every org (which is why withTenant switches)', async () => {
+  test('without the role switch the owner sees every org (which is why withCaller switches)', async () => {
     const all = rowsOf(await db.execute(sql`select count(distinct org_id)::int as n from program_bookings`));
     assert.equal(all[0]!.n, 2);
   });

@@ -16,7 +16,7 @@ import { rangeOf } from '../../schema/db/columns.ts';
 export type Tag = 'A' | 'B' | 'org' | 'public' | 'hidden' | 'inactive' | 'link' | 'other';
 
 export interface OrgIds {
-  org: string; manager: string; instructorA: string; instructorB: string; customerA: string; customerB: string;
+  org: string; owner: string; manager: string; instructorA: string; instructorB: string; customerA: string; customerB: string;
   location: string; resource: string; programPublic: string; programHidden: string; programInactive: string; programLink: string;
   variantPublic: string; variantHidden: string; milestonePublic: string; milestoneHidden: string;
   bookingA: string; bookingB: string; sessionA: string; sessionB: string; orderA: string; orderB: string;
@@ -37,7 +37,7 @@ export const keyExpression: Record<string, string> = { program_instructors: "pro
 function ids(): OrgIds {
   const u = () => randomUUID();
   return {
-    org: u(), manager: u(), instructorA: u(), instructorB: u(), customerA: u(), customerB: u(), location: u(), resource: u(),
+    org: u(), owner: u(), manager: u(), instructorA: u(), instructorB: u(), customerA: u(), customerB: u(), location: u(), resource: u(),
     programPublic: u(), programHidden: u(), programInactive: u(), programLink: u(), variantPublic: u(), variantHidden: u(),
     milestonePublic: u(), milestoneHidden: u(), bookingA: u(), bookingB: u(), sessionA: u(), sessionB: u(), orderA: u(), orderB: u(),
     paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(),
@@ -70,6 +70,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.orgs, 'orgs', 'org', { id: org, slug, name: slug, timezone: zone, currency: 'CHF' });
   await add(t.orgDomains, 'org_domains', 'org', { orgId: org, origin: `https://${slug}.example` });
   await add(t.apiKeys, 'api_keys', 'org', { orgId: org, kind: 'publishable', prefix: `pk_${slug}`, keyHash: `hash-${slug}` });
+  await add(t.staff, 'staff', 'org', { id: o.owner, orgId: org, role: 'owner', name: 'Owner', email: `o@${slug}`, timezone: zone });
   await add(t.staff, 'staff', 'org', { id: o.manager, orgId: org, role: 'manager', name: 'Manager', email: `m@${slug}`, timezone: zone });
   await add(t.staff, 'staff', 'A', { id: o.instructorA, orgId: org, role: 'instructor', name: 'Instructor A', email: `ia@${slug}`, timezone: zone });
   await add(t.staff, 'staff', 'B', { id: o.instructorB, orgId: org, role: 'instructor', name: 'Instructor B', email: `ib@${slug}`, timezone: zone });

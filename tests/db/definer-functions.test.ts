@@ -1,0 +1,232 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import * as t from '../../schema/db/index.ts';
+import { rangeOf } from '../../schema/db/columns.ts';
+import { withCaller, withCrossTenant, withSystem, type Caller } from '../../server/platform/db/identity.ts';
+import { rowsOf } from '../../server/platform/db/rows.ts';
+import type { Database } from '../../server/platform/db/database.ts';
+import { freshDatabase } from '../support/database.ts';
+import { buildFixture, type Fixture } from '../support/tenancy-fixture.ts';
+
+/**
+ * The SECURITY DEFINER functions: each reads past row level security, so each has a test of
+ * what it answers and of what it refuses. The first test lists them from the catalogue and
+ * compares the list with the tests below: a new definer function without a test fails it.
+ * Every test sets up its own rows (its own orgs, or the read-only tenancy fixture).
+ */
+const covered = new Set<string>();
+/** One test per definer function, named after it. Deleting a function: delete its `definer(...)` block. */
+function definer(name: string, body: () => Promise<void>) {
+  covered.add(name);
+  test(name, body);
+}
+
+const NOW = new Date('2031-05-01T12:00:00Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+const ids = (rows: Record<string, unknown>[], column = 'org_id') => rows.map((r) => String(r[column]));
+
+/** An org of its own with one instructor, one customer, one program and variant, one order with a payment plan (written with the owner handle). */
+async function smallOrg(db: Database) {
+  const o = { org: randomUUID(), instructor: randomUUID(), customer: randomUUID(), program: randomUUID(), variant: randomUUID(), order: randomUUID(), plan: randomUUID() };
+  const slug = `definer-${o.org}`;
+  await db.insert(t.orgs).values({ id: o.org, slug, name: slug, timezone: 'UTC', currency: 'CHF' });
+  await db.insert(t.staff).values({ id: o.instructor, orgId: o.org, role: 'instructor', name: 'I', email: `i@${slug}`, timezone: 'UTC' });
+  await db.insert(t.customers).values({ id: o.customer, orgId: o.org, name: 'C', email: `c@${slug}` });
+  await db.insert(t.programs).values({ id: o.program, orgId: o.org, slug: 'p', title: 'P', category: 'coaching', deliveryMode: 'online', sessionLengthMin: 60 });
+  await db.insert(t.programVariants).values({ id: o.variant, orgId: o.org, programId: o.program, name: 'V', currency: 'CHF', price: 100, vatRateBp: 0 });
+  await db.insert(t.orders).values({ id: o.order, orgId: o.org, customerId: o.customer, currency: 'CHF', subtotal: 100, vatTotal: 0, total: 100 });
+  await db.insert(t.paymentPlans).values({ id: o.plan, orgId: o.org, orderId: o.order, currency: 'CHF', total: 100, deposit: 0, planJson: {} });
+  return o;
+}
+
+/** Runs a statement where no org is known: table policies answer nothing, only definer functions do. */
+async function crossTenant(db: Database, statement: SQL) {
+  return withCrossTenant(db, 'definer function test', async (tx) => rowsOf(await tx.execute(statement)));
+}
+
+describe('SECURITY DEFINER functions', () => {
+  let db: Database;
+  let close: () => Promise<void>;
+  let label = '';
+  let f: Fixture;
+
+  before(async () => {
+    const opened = await freshDatabase();
+    db = opened.db;
+    close = opened.close;
+    label = opened.label;
+    f = await buildFixture(db);
+  });
+  after(async () => close());
+
+  test('every definer function in the schema has its test here, pins its search_path and is executable by tandem_app, not PUBLIC', async () => {
+    const functions = rowsOf(await db.execute(sql`
+      select p.proname as name, p.proconfig as config,
+             has_function_privilege('tandem_app', p.oid, 'EXECUTE') as app_may,
+             exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_may
+        from pg_proc p where p.prosecdef and p.pronamespace = 'public'::regnamespace order by p.proname`));
+    assert.deepEqual(functions.map((r) => String(r.name)), [...covered].sort(), `${label}: definer functions and their tests differ`);
+    for (const r of functions) {
+      assert.ok((r.config as string[] | null)?.includes('search_path=public'), `${r.name} must set search_path`);
+      assert.equal(r.app_may, true, `${r.name}: tandem_app must be able to execute it`);
+      assert.equal(r.public_may, false, `${r.name}: PUBLIC must not execute it`);
+    }
+  });
+
+  definer('resolve_api_key', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const pk = `hash-pk-${randomUUID()}`;
+    const sk = `hash-sk-${randomUUID()}`;
+    const revoked = `hash-revoked-${randomUUID()}`;
+    const [pkRow] = await db.insert(t.apiKeys).values({ orgId: a.org, kind: 'publishable', prefix: 'pk_a', keyHash: pk }).returning({ id: t.apiKeys.id });
+    const [skRow] = await db.insert(t.apiKeys).values({ orgId: a.org, kind: 'secret', prefix: 'sk_a', keyHash: sk, staffId: a.instructor }).returning({ id: t.apiKeys.id });
+    await db.insert(t.apiKeys).values({ orgId: b.org, kind: 'publishable', prefix: 'pk_b', keyHash: revoked, revokedAt: NOW });
+    await db.insert(t.orgDomains).values([{ orgId: a.org, origin: 'https://b.example' }, { orgId: a.org, origin: 'https://a.example' }, { orgId: b.org, origin: 'https://other.example' }]);
+    const resolve = (hash: string) => crossTenant(db, sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hash})`);
+
+    // Exactly the row of the hash given, with its own org's origins (sorted), nobody else's.
+    assert.deepEqual(await resolve(pk), [{ org_id: a.org, key_id: pkRow!.id, kind: 'publishable', staff_id: null, revoked: false, origins: ['https://a.example', 'https://b.example'] }]);
+    assert.deepEqual(await resolve(sk), [{ org_id: a.org, key_id: skRow!.id, kind: 'secret', staff_id: a.instructor, revoked: false, origins: ['https://a.example', 'https://b.example'] }]);
+    assert.deepEqual((await resolve(revoked)).map((r) => [r.org_id, r.revoked, r.origins]), [[b.org, true, ['https://other.example']]]);
+    // Unknown hashes, a prefix and a pattern find nothing: equality, not a search.
+    assert.deepEqual(await resolve(`hash-pk-${randomUUID()}`), []);
+    assert.deepEqual(await resolve('hash-pk-'), []);
+    assert.deepEqual(await resolve('%'), []);
+    // The same transaction sees no key through the table: the function is the only road.
+    assert.deepEqual(await crossTenant(db, sql`select id from api_keys`), []);
+  });
+
+  definer('origin_is_allowed', async () => {
+    const a = await smallOrg(db);
+    const origin = `https://${randomUUID()}.example`;
+    await db.insert(t.orgDomains).values({ orgId: a.org, origin });
+    const allowed = async (o: string) => (await crossTenant(db, sql`select origin_is_allowed(${o}) as allowed`))[0]!.allowed;
+    assert.equal(await allowed(origin), true);
+    assert.equal(await allowed(`https://${randomUUID()}.example`), false);
+    // Exact match only: no trailing slash, other scheme, port or pattern.
+    assert.equal(await allowed(`${origin}/`), false);
+    assert.equal(await allowed(origin.replace('https:', 'http:')), false);
+    assert.equal(await allowed(`${origin}:8443`), false);
+    assert.equal(await allowed('%'), false);
+    assert.deepEqual(await crossTenant(db, sql`select origin from org_domains`), []);
+  });
+
+  // -- Org discovery for background workers: they answer org ids only. --------------------------
+
+  definer('orgs_with_pending_mail', async () => {
+    const due = await smallOrg(db);
+    const later = await smallOrg(db);
+    const sent = await smallOrg(db);
+    const failed = await smallOrg(db);
+    const mail = (orgId: string, extra: Partial<typeof t.mailOutbox.$inferInsert>) =>
+      db.insert(t.mailOutbox).values({ orgId, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't', ...extra });
+    await mail(due.org, {});
+    await mail(due.org, { availableAt: minutes(-1) });
+    await mail(later.org, { availableAt: minutes(5) });
+    await mail(sent.org, { status: 'sent', sentAt: minutes(-10) });
+    await mail(failed.org, { status: 'failed' });
+    const at = async (when: Date) => ids(await crossTenant(db, sql`select orgs_with_pending_mail(${when.toISOString()}::timestamptz) as org_id`));
+    const now = await at(NOW);
+    assert.ok(now.includes(due.org), 'pending mail, available now');
+    assert.equal(now.filter((o) => o === due.org).length, 1, 'each org once');
+    for (const o of [later.org, sent.org, failed.org]) assert.ok(!now.includes(o), `${o} has no mail due now`);
+    const afterLease = await at(minutes(5));
+    assert.ok(afterLease.includes(later.org) && !afterLease.includes(sent.org) && !afterLease.includes(failed.org));
+  });
+
+  definer('orgs_with_due_installments', async () => {
+    const due = await smallOrg(db);
+    const retryDue = await smallOrg(db);
+    const notYet = await smallOrg(db);
+    const backingOff = await smallOrg(db);
+    const paid = await smallOrg(db);
+    const inst = (o: Awaited<ReturnType<typeof smallOrg>>, extra: Partial<typeof t.installments.$inferInsert>) =>
+      db.insert(t.installments).values({ orgId: o.org, planId: o.plan, orderId: o.order, seq: 1, dueAt: minutes(-60), amount: 50, currency: 'CHF', ...extra });
+    await inst(due, {});
+    await inst(retryDue, { status: 'failed', nextAttemptAt: minutes(-1) });
+    await inst(notYet, { dueAt: minutes(60) });
+    await inst(backingOff, { status: 'failed', nextAttemptAt: minutes(30) });
+    await inst(paid, { status: 'paid', paidAt: minutes(-30) });
+    const found = ids(await crossTenant(db, sql`select orgs_with_due_installments(${NOW.toISOString()}::timestamptz) as org_id`));
+    assert.ok(found.includes(due.org) && found.includes(retryDue.org), 'scheduled and failed installments whose time has come');
+    for (const o of [notYet.org, backingOff.org, paid.org]) assert.ok(!found.includes(o), `${o} has nothing due`);
+  });
+
+  definer('orgs_with_mail', async () => {
+    const withMail = await smallOrg(db);
+    const without = await smallOrg(db);
+    await db.insert(t.mailOutbox).values({ orgId: withMail.org, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't', status: 'sent' });
+    const found = ids(await crossTenant(db, sql`select orgs_with_mail() as org_id`));
+    assert.ok(found.includes(withMail.org));
+    assert.ok(!found.includes(without.org));
+    assert.equal(new Set(found).size, found.length, 'each org once');
+  });
+
+  definer('orgs_with_expired_holds', async () => {
+    const heldBooking = await smallOrg(db);
+    const heldBlock = await smallOrg(db);
+    const stillHeld = await smallOrg(db);
+    const confirmed = await smallOrg(db);
+    const booking = (o: Awaited<ReturnType<typeof smallOrg>>, status: 'reserved' | 'confirmed', holdExpiresAt: Date | null) =>
+      db.insert(t.programBookings).values({ orgId: o.org, programId: o.program, variantId: o.variant, customerId: o.customer, instructorId: o.instructor, status, holdExpiresAt, currency: 'CHF', totalPrice: 100, sessionsCount: 1, clientTokenHash: randomUUID() });
+    const block = (o: Awaited<ReturnType<typeof smallOrg>>, status: 'held' | 'active', holdExpiresAt: Date | null) =>
+      db.insert(t.scheduleBlocks).values({ orgId: o.org, kind: 'appointment', status, instructorId: o.instructor, timezone: 'UTC', holdExpiresAt, during: sql`${rangeOf(minutes(600), minutes(660))}` });
+    await booking(heldBooking, 'reserved', minutes(-1));
+    await block(heldBlock, 'held', minutes(-1));
+    await booking(stillHeld, 'reserved', minutes(10));
+    await booking(confirmed, 'confirmed', null);
+    await block(confirmed, 'active', null);
+    const found = ids(await crossTenant(db, sql`select org_id from orgs_with_expired_holds(${NOW.toISOString()}::timestamptz) as org_id`));
+    assert.ok(found.includes(heldBooking.org), 'a reserved booking past its hold');
+    assert.ok(found.includes(heldBlock.org), 'a held block past its hold');
+    for (const o of [stillHeld.org, confirmed.org]) assert.ok(!found.includes(o), `${o} holds nothing expired`);
+  });
+
+  // ------------------------------------------------------------------------------------------------
+
+  definer('live_blocks_between', async () => {
+    const o = f.one;
+    const two = f.two;
+    // The fixture's session blocks: instructor A 09:00–10:00, instructor B 11:00–12:00 on 2030-03-04 (both orgs).
+    const from = new Date('2030-03-04T08:00:00Z');
+    const to = new Date('2030-03-04T13:00:00Z');
+    const cancelled = randomUUID();
+    const room = randomUUID();
+    const outside = randomUUID();
+    // Its own extra blocks: a cancelled one, a room's, one outside the range.
+    await db.insert(t.scheduleBlocks).values([
+      { id: cancelled, orgId: o.org, kind: 'appointment', status: 'cancelled', instructorId: o.instructorA, timezone: 'UTC', during: sql`${rangeOf(new Date('2030-03-04T09:00:00Z'), new Date('2030-03-04T10:00:00Z'))}` },
+      { id: room, orgId: o.org, kind: 'appointment', status: 'held', holdExpiresAt: to, resourceId: o.resource, timezone: 'UTC', during: sql`${rangeOf(new Date('2030-03-04T12:00:00Z'), new Date('2030-03-04T12:30:00Z'))}` },
+      { id: outside, orgId: o.org, kind: 'time_off', instructorId: o.instructorA, timezone: 'UTC', during: sql`${rangeOf(new Date('2030-03-04T13:00:00Z'), new Date('2030-03-04T14:00:00Z'))}` },
+    ]);
+    const inRange = (org: string) => db.execute(sql`select id from schedule_blocks where org_id = ${org} and status <> 'cancelled'
+      and during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)') order by id`).then((r) => rowsOf(r).map((x) => String(x.id)));
+    const expected = await inRange(o.org);
+    assert.equal(expected.length, 3, 'instructor A, instructor B and the room');
+    assert.ok(expected.includes(room) && !expected.includes(cancelled) && !expected.includes(outside));
+
+    // Asked about both orgs' instructors and org one's room.
+    const instructors = `{${[o.instructorA, o.instructorB, two.instructorA, two.instructorB].join(',')}}`;
+    const query = sql`select id from live_blocks_between(${instructors}::uuid[], ${o.resource}::uuid,
+      ${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz) order by id`;
+    const asCaller = (caller: Caller) => withCaller(db, caller, async (tx) => rowsOf(await tx.execute(query)).map((r) => String(r.id)));
+    const asSystem = (orgId: string) => withSystem(db, orgId, 'definer function test', async (tx) => rowsOf(await tx.execute(query)).map((r) => String(r.id)));
+
+    assert.deepEqual(await asSystem(o.org), expected, 'system: the current org\'s live blocks in range');
+    assert.deepEqual(await asCaller({ orgId: o.org, role: 'owner', userId: o.owner }), expected, 'owner');
+    assert.deepEqual(await asCaller({ orgId: o.org, role: 'manager', userId: o.manager }), expected, 'manager');
+    // Refused: every other caller gets nothing, even an instructor asking about their own blocks.
+    assert.deepEqual(await asCaller({ orgId: o.org, role: 'anonymous' }), [], 'anonymous');
+    assert.deepEqual(await asCaller({ orgId: o.org, role: 'customer', customerId: o.customerA }), [], 'customer');
+    assert.deepEqual(await asCaller({ orgId: o.org, role: 'instructor', userId: o.instructorA }), [], 'instructor');
+    // No org, no blocks.
+    assert.deepEqual(await withCrossTenant(db, 'definer function test', async (tx) => rowsOf(await tx.execute(query))), [], 'no org');
+    // Org two's manager, asking with both orgs' instructors, gets org two's blocks only.
+    const otherOrg = await asCaller({ orgId: two.org, role: 'manager', userId: two.manager });
+    assert.equal(otherOrg.length, 2, 'org two\'s instructors A and B');
+    assert.deepEqual(otherOrg, await inRange(two.org), 'the other org');
+  });
+});

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { projectRoot, readEnv } from './config.ts';
 import { openDatabase } from './platform/db/open.ts';
-import { sweepExpiredHolds } from './modules/bookings/holds.ts';
+import { sweepExpiredHolds } from './modules/bookings/index.ts';
 import { startBackgroundJobs } from './platform/jobs/background.ts';
 import { mailerFromEnv } from './platform/adapters/mail/mailer.ts';
 import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';

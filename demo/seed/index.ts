@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database, Tx } from '../../server/platform/db/database.ts';
-import { withTenant } from '../../server/platform/db/identity.ts';
+import { withCaller } from '../../server/platform/db/identity.ts';
 import { hashKey } from '../../server/platform/http/api-keys.ts';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
@@ -17,7 +17,7 @@ const GROUP_CLASS_WEEKS = 12;
 /**
  * Seeds the two demo orgs once: a second call finds them and does nothing.
  * Orgs are created with the owner handle (no org exists yet to act in); all
- * the rest goes through `withTenant` as each org's owner, so the policies are
+ * the rest goes through `withCaller` as each org's owner, so the policies are
  * exercised by the seed itself.
  */
 export async function seedDemo(db: Database, options: { origins: string[]; now?: Date }): Promise<{ seeded: boolean }> {
@@ -31,7 +31,7 @@ export async function seedDemo(db: Database, options: { origins: string[]; now?:
 async function seedOrg(db: Database, seed: OrgSeed, now: Date): Promise<void> {
   await db.insert(t.orgs).values(seed.org);
   const owner = seed.staff.find((s) => s.role === 'owner')!;
-  await withTenant(db, { orgId: seed.org.id, role: 'owner', userId: owner.id }, async (tx) => {
+  await withCaller(db, { orgId: seed.org.id, role: 'owner', userId: owner.id }, async (tx) => {
     const orgId = seed.org.id;
     await tx.insert(t.orgDomains).values(seed.origins.map((origin) => ({ orgId, origin })));
     await tx.insert(t.staff).values(seed.staff.map((s) => ({ ...s, orgId })));
@@ -91,7 +91,7 @@ async function seedGroupClasses(tx: Tx, seed: OrgSeed, now: Date): Promise<void>
 /** The demo site's origin may change between runs (DEMO_PORT): allow it for both demo orgs. */
 export async function ensureDemoOrigins(db: Database, origins: string[]): Promise<void> {
   for (const orgId of [FLOW.org, NORD.org]) {
-    await withTenant(db, { orgId, role: 'owner' }, (tx) =>
+    await withCaller(db, { orgId, role: 'owner' }, (tx) =>
       tx.insert(t.orgDomains).values(origins.map((origin) => ({ orgId, origin }))).onConflictDoNothing());
   }
 }

@@ -27,7 +27,7 @@ import { freshDatabase } from '../support/database.ts';
 import { demoApp, flowKey } from '../support/app.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withTenant } from '../../server/platform/db/identity.ts';
+import { withCaller, withSystem } from '../../server/platform/db/identity.ts';
 import { rows } from '../../server/platform/db/prepared.ts';
 import { resolveKey } from '../../server/platform/http/api-keys.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
@@ -53,7 +53,7 @@ if (!process.env.DATABASE_URL) {
 const instructorId = (i: number) => `0f1a0000-0000-4000-8000-0000000b${String(i).padStart(4, '0')}`;
 
 async function setup(db: Database): Promise<string> {
-  await withTenant(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
+  await withCaller(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
     const ids = Array.from({ length: INSTRUCTORS }, (_, i) => instructorId(i));
     for (const [i, id] of ids.entries()) {
       await tx.execute(sql`insert into staff (id, org_id, role, name, email, timezone) values (${id}, ${FLOW.org}, 'instructor', ${`Bench ${i}`}, ${`bench${i}@studioflow.example`}, 'Europe/Zurich')`);
@@ -153,7 +153,7 @@ async function main() {
     ops.push(['floor', async (c, n) => {
       const start = startOf(3, n);
       const session = randomUUID();
-      await withTenant(db, { orgId: FLOW.org, role: 'system' }, (tx) => rows(tx, sql`
+      await withSystem(db, FLOW.org, 'test setup', (tx) => rows(tx, sql`
         with b as (
           insert into program_bookings (org_id, program_id, variant_id, customer_id, instructor_id, currency, total_price, sessions_count, client_token_hash, hold_expires_at)
           values (${FLOW.org}::uuid, ${PROGRAM}::uuid, ${variant}::uuid, ${customer!.id}::uuid, ${instructorId(c % INSTRUCTORS)}::uuid, 'CHF', 5000, 1, 'x', ${new Date(NOW.getTime() + 900_000).toISOString()}::timestamptz)

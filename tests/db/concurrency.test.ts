@@ -16,7 +16,7 @@ import { demoApp, testConfig } from '../support/app.ts';
 import { MIN, postJson, query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withTenant } from '../../server/platform/db/identity.ts';
+import { withCaller, withSystem } from '../../server/platform/db/identity.ts';
 import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
 import { AppError } from '../../server/platform/errors.ts';
 import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
@@ -51,7 +51,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
     app = await demoApp(db, { now: () => now });
     // A program Mara and Luca both teach in the Lotus room (Noemi's Reiki room): instructors
     // then collide through the room as well as through their own calendars.
-    await withTenant(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
+    await withCaller(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
       await tx.execute(sql`insert into programs (id, org_id, slug, title, category, delivery_mode, session_length_min, scheduling, resource_id, location_id)
         values (${SHARED}, ${FLOW.org}, 'lotus-duo', 'Lotus duo', 'private_class', 'in_person', 45,
           ${JSON.stringify({ buffer_before_min: 5, buffer_after_min: 10, min_notice_min: 0, horizon_days: 90, slot_step_min: 15 })}::jsonb, ${FLOW.roomLotus}, ${FLOW.studio})`);
@@ -188,7 +188,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
           const candidates = live();
           const b = candidates.length ? pick(candidates) : undefined;
           if (!b) return count('confirm:nothing');
-          const done = await withTenant(db, { orgId: FLOW.org, role: 'system' }, async (tx) => {
+          const done = await withSystem(db, FLOW.org, 'test setup', async (tx) => {
             const rows = await tx.execute(sql`update program_bookings set status = 'confirmed', hold_expires_at = null
               where id = ${b.id} and status = 'reserved' and hold_expires_at > ${at.toISOString()}::timestamptz returning id`);
             const hit = rowsOf(rows).length > 0;
@@ -207,7 +207,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
         const who = random() < 0.6 ? { instructor: pick([FLOW.mara, FLOW.luca, FLOW.noemi]), room: null } : { instructor: null, room: pick([FLOW.roomLotus, FLOW.roomStudioA]) };
         operations.push(async () => {
           try {
-            await withTenant(db, { orgId: FLOW.org, role: 'system' }, (tx) => tx.execute(sql`
+            await withSystem(db, FLOW.org, 'test setup', (tx) => tx.execute(sql`
               insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone)
               values (${FLOW.org}, 'appointment', 'active', ${who.instructor}::uuid, ${who.room}::uuid,
                       tstzrange(${new Date(start).toISOString()}::timestamptz, ${new Date(start + minutes * MIN).toISOString()}::timestamptz, '[)'), 'Europe/Zurich')`));

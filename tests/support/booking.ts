@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withTenant } from '../../server/platform/db/identity.ts';
+import { withSystem } from '../../server/platform/db/identity.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
 import { flowKey } from './app.ts';
 
@@ -53,8 +53,8 @@ export async function query(db: Database, text: ReturnType<typeof sql>): Promise
 }
 
 /** Runs as the org's system role (test fixtures: blocks, rules). */
-export function asSystem<T>(db: Database, orgId: string, work: Parameters<typeof withTenant<T>>[2]): Promise<T> {
-  return withTenant(db, { orgId, role: 'system' }, work);
+export function asSystem<T>(db: Database, orgId: string, work: Parameters<typeof withSystem<T>>[3]): Promise<T> {
+  return withSystem(db, orgId, 'test setup', work);
 }
 
 /** Counts of the booking tables, to prove that a refused request wrote nothing. */

@@ -1,7 +1,7 @@
 /**
  * What the availability engine needs from the database: instructors' rules as WeeklyRule /
  * DateOverride, and their busy time (and a room's) from schedule_blocks. The booking and
- * slots paths call it after `actAsSystem`: rules and blocks are staff data, and blocks are
+ * slots paths call it after `asSystem`: rules and blocks are staff data, and blocks are
  * read through live_blocks_between(), which answers system, owner and manager callers only.
  *
  * A `held` block whose hold has expired is not busy: it is returned apart (`expired`) so the

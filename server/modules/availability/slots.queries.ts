@@ -3,10 +3,10 @@
  * local dates, grouped by those dates, with the instructor of each.
  *
  * The program (and its by_link token) is read as the caller, so its visibility is the
- * policies' decision; rules and blocks are staff data, read after `actAsSystem`.
+ * policies' decision; rules and blocks are staff data, read after `asSystem`.
  */
 import type { Tx } from '../../platform/db/database.ts';
-import { actAsSystem } from '../../platform/db/identity.ts';
+import { asSystem } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { computeSlotsForInstructors } from './domain/index.ts';
 import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts';
@@ -55,7 +55,7 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
   const to = Math.min(dayStartUtc(req.to) + DAY_MS + padding, req.now + settings.horizonDays * DAY_MS + padding);
   if (chosen.length === 0 || from >= to) return answer;
 
-  await actAsSystem(tx);
+  await asSystem(tx, 'slots: the program was visible to the caller; rules and busy time are staff data, only free times are answered');
   const { calendars, roomBusy } = await loadCalendars(tx, {
     orgId: req.orgId, instructors: chosen.map((i) => ({ id: i.id, timezone: i.timezone })), resourceId: program.resourceId, from, to, now: req.now,
   });

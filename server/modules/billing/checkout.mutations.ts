@@ -9,7 +9,7 @@
  * booking row locked (booking/bookings.mutations.ts `bookingForToken`).
  */
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { PG, pgConstraint, pgErrorCode } from '../../platform/db/pg-errors.ts';
@@ -21,19 +21,20 @@ import {
   buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from './domain/index.ts';
-import { releaseExpiredHolds, HOLD_MS } from '../bookings/holds.ts';
-import { bookingById, bookingOut } from '../bookings/bookings.queries.ts';
-import { langOf } from '../notifications/domain/format.ts';
+import { releaseExpiredHolds, HOLD_MS } from '../bookings/index.ts';
+import { bookingById, bookingOut } from '../bookings/index.ts';
+import { langOf } from '../notifications/index.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 import { issueInvoice } from './invoices.mutations.ts';
-import { qrBillMail } from '../notifications/domain/booking-mails.ts';
-import { enqueueMail } from '../notifications/outbox.ts';
-import { ProviderError, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
+import { qrBillMail } from '../notifications/index.ts';
+import { enqueueMail } from '../notifications/index.ts';
+import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
+import { asSystem } from '../../platform/db/identity.ts';
 import { invoicePdfUrl, manageUrl } from '../../platform/signed-tokens.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
-import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from '../notifications/mail-data.ts';
+import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { orderOut } from './order-view.ts';
 
@@ -151,29 +152,15 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     });
     answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
   } else {
+    // The provider is called after this transaction commits (attachPaymentIntent), keyed by this
+    // payment's id: a retried transaction never creates a second intent, a rolled-back one none.
     const paymentId = randomUUID();
-    let intent;
-    try {
-      intent = await env.payments.createIntent({
-        account: ctx.org.stripeAccountId, amount: amountNow, currency, method, saveForLater: plan !== null,
-        customer: { ref: null, email: ctx.customer.email, name: ctx.customer.name },
-        metadata: { org_id: orgId, booking_id: booking.id, order_id: orderId, payment_id: paymentId },
-        description: `${ctx.program.title} — ${ctx.variant.name}`,
-        idempotencyKey: `tandem:payment:${paymentId}`,
-      });
-    } catch (error) {
-      if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
-      throw error;
-    }
     await tx.insert(t.payments).values({
-      id: paymentId, orgId, orderId, method, status: 'pending', amount: amountNow, currency, provider: env.payments.kind, providerRef: intent.ref, createdAt: now,
+      id: paymentId, orgId, orderId, method, status: 'pending', amount: amountNow, currency, provider: env.payments.kind, providerRef: null, createdAt: now,
     });
-    if (planId && intent.customerRef) {
-      await tx.update(t.paymentPlans).set({ stripeCustomerId: intent.customerRef }).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.id, planId)));
-    }
     await extendHold(tx, ctx, new Date(now.getTime() + HOLD_MS));
     answer.payment = {
-      provider: env.payments.kind, client_secret: intent.clientSecret, test_mode: env.payments.testMode, amount: amountNow, currency,
+      provider: env.payments.kind, client_secret: '', test_mode: env.payments.testMode, amount: amountNow, currency,
       ...(env.payments.publishableKey ? { publishable_key: env.payments.publishableKey } : {}),
       ...(ctx.org.stripeAccountId && env.payments.kind === 'stripe' ? { stripe_account: ctx.org.stripeAccountId } : {}),
     };
@@ -183,6 +170,50 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     detail ?? orderRow(tx, orgId, orderId).then((o) => orderDetail(tx, orgId, o!)),
   ]);
   return { booking: bookingAnswer, order: orderOut(written, lang), ...answer };
+}
+
+/** What the provider needs to create (or, for the same payment, return again) its intent. */
+export interface PendingIntent { paymentId: string; input: IntentInput; planId: string | null; hasCustomerRef: boolean }
+
+/**
+ * The intent for a card or TWINT payment this checkout created, read in a short transaction
+ * (as the server: the payment id comes from this request's own recorded answer). Undefined
+ * when the payment is no longer pending (superseded, or already paid).
+ */
+export async function pendingIntentOf(tx: Tx, orgId: string, orderId: string): Promise<PendingIntent | undefined> {
+  await asSystem(tx, 'checkout: the order id comes from this request\'s own recorded answer');
+  const [payment] = await tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), inArray(t.payments.method, ['card', 'twint'])))
+    .orderBy(desc(t.payments.createdAt)).limit(1);
+  if (!payment || payment.status !== 'pending') return undefined;
+  const order = (await orderRow(tx, orgId, payment.orderId))!;
+  const booking = (await bookingById(tx, orgId, order.bookingId!))!;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const [plan] = await tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, order.id)));
+  return {
+    paymentId: payment.id,
+    planId: plan?.id ?? null,
+    hasCustomerRef: Boolean(plan?.stripeCustomerId),
+    input: {
+      account: ctx.org.stripeAccountId, amount: payment.amount, currency: payment.currency, method: payment.method as 'card' | 'twint', saveForLater: Boolean(plan),
+      customer: { ref: null, email: ctx.customer.email, name: ctx.customer.name },
+      metadata: { org_id: orgId, booking_id: booking.id, order_id: order.id, payment_id: payment.id },
+      description: `${ctx.program.title} — ${ctx.variant.name}`,
+      idempotencyKey: `tandem:payment:${payment.id}`,
+    },
+  };
+}
+
+/** Records the provider's intent on its payment (once: a replay finds the reference set). */
+export async function recordIntent(tx: Tx, orgId: string, pending: PendingIntent, intent: CreatedIntent): Promise<void> {
+  const { paymentId } = pending;
+  await asSystem(tx, 'checkout: the provider created the intent for this request\'s own payment');
+  await tx.update(t.payments).set({ providerRef: intent.ref })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), isNull(t.payments.providerRef)));
+  if (pending.planId && intent.customerRef && !pending.hasCustomerRef) {
+    await tx.update(t.paymentPlans).set({ stripeCustomerId: intent.customerRef })
+      .where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.id, pending.planId), isNull(t.paymentPlans.stripeCustomerId)));
+  }
 }
 
 /** The booking as checkout answers it: the embed shape plus the manage link and the last payment attempt. */
@@ -228,11 +259,29 @@ async function extendHold(tx: Tx, ctx: BookingContext, until: Date): Promise<Dat
   return row?.holdExpiresAt ?? until;
 }
 
+/** An earlier checkout's open intent at the provider. */
+export interface OpenIntent { ref: string; account: string | null }
+
+/**
+ * The open intents of a booking's pending order: the route cancels them at the provider
+ * before a new checkout's transaction (never while rows are locked), and refuses the new
+ * checkout when one of them turns out to be paid already.
+ */
+export async function openIntentsOf(tx: Tx, orgId: string, booking: BookingRow, provider: PaymentProvider['kind']): Promise<OpenIntent[]> {
+  if (!booking.orderId) return [];
+  const [order] = await tx.select({ status: t.orders.status }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, booking.orderId)));
+  if (order?.status !== 'pending') return [];
+  const [open, [org]] = await Promise.all([
+    tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, booking.orderId), eq(t.payments.status, 'pending'))),
+    tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId)),
+  ]);
+  return open.filter((p) => p.providerRef && p.provider === provider).map((p) => ({ ref: p.providerRef!, account: org?.account ?? null }));
+}
+
 /**
  * A reserved booking can be checked out again (another method, another code): the earlier
- * pending order is cancelled, its open intents cancelled at the provider, its code's
- * redemption given back. If the provider says an intent has meanwhile been paid, the new
- * checkout is refused: that payment is about to confirm the booking.
+ * pending order is cancelled, its payments marked superseded (their intents were cancelled
+ * at the provider before this transaction), its code's redemption given back.
  */
 async function supersedePendingOrder(tx: Tx, env: CheckoutEnv, ctx: BookingContext): Promise<void> {
   const orgId = ctx.org.id;
@@ -240,18 +289,6 @@ async function supersedePendingOrder(tx: Tx, env: CheckoutEnv, ctx: BookingConte
   const old = await orderRow(tx, orgId, ctx.booking.orderId, true);
   if (!old || old.status === 'cancelled') return;
   if (old.status !== 'pending') throw new AppError('invalid_state', 'This booking has been paid already; it is being confirmed.');
-  const open = await tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, old.id), eq(t.payments.status, 'pending')));
-  for (const p of open) {
-    if (!p.providerRef || p.provider !== env.payments.kind) continue;
-    let state: 'cancelled' | 'succeeded';
-    try {
-      state = await env.payments.cancelIntent(p.providerRef, ctx.org.stripeAccountId);
-    } catch (error) {
-      if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
-      throw error;
-    }
-    if (state === 'succeeded') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
-  }
   await tx.update(t.payments).set({ status: 'failed', failureReason: 'superseded by a new checkout' })
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, old.id), eq(t.payments.status, 'pending')));
   await tx.update(t.installments).set({ status: 'cancelled' })

@@ -21,11 +21,11 @@ import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 import { issueInvoice } from './invoices.mutations.ts';
-import { confirmationMail } from '../notifications/domain/booking-mails.ts';
-import { enqueueMail } from '../notifications/outbox.ts';
-import { bookingById } from '../bookings/bookings.queries.ts';
+import { confirmationMail } from '../notifications/index.ts';
+import { enqueueMail } from '../notifications/index.ts';
+import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
-import { bookingIcs, bookingMailData, manageUrlFor } from '../notifications/mail-data.ts';
+import { bookingIcs, bookingMailData, manageUrlFor } from '../notifications/index.ts';
 import { expiredAwaitingPayment, queueLatePaymentMails, restoreExpiredBooking } from './late-payment.mutations.ts';
 
 export interface ConfirmEnv {

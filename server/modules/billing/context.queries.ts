@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { BookingRow, SessionRow } from '../bookings/bookings.queries.ts';
+import type { BookingRow, SessionRow } from '../bookings/index.ts';
 
 export type { BookingRow, SessionRow };
 export type OrderRow = typeof t.orders.$inferSelect;

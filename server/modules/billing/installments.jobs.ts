@@ -15,19 +15,20 @@
  * attempt is (RETRY_AFTER_DAYS); after MAX_ATTEMPTS the installment is `overdue`, the booking
  * is flagged `payment_overdue` for staff, and customer and studio are told.
  */
+import { withCrossTenant } from '../../platform/db/identity.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/identity.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { bookingById } from '../bookings/bookings.queries.ts';
+import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext } from './context.queries.ts';
-import { customerZone, manageUrlFor } from '../notifications/mail-data.ts';
-import { langOf } from '../notifications/domain/format.ts';
-import { installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, type InstallmentMailData } from '../notifications/domain/booking-mails.ts';
-import { enqueueMail } from '../notifications/outbox.ts';
+import { customerZone, manageUrlFor } from '../notifications/index.ts';
+import { langOf } from '../notifications/index.ts';
+import { installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, type InstallmentMailData } from '../notifications/index.ts';
+import { enqueueMail } from '../notifications/index.ts';
 import { applyPaymentEvent } from './payment-events.mutations.ts';
 import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 
@@ -47,10 +48,7 @@ export interface InstallmentJobEnv {
 export interface InstallmentRunResult { charged: number; failed: number; overdue: number; processing: number }
 
 async function orgsWithDueInstallments(db: Database, now: Date): Promise<string[]> {
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return tx.execute(sql`select orgs_with_due_installments(${now.toISOString()}::timestamptz) as org_id`);
-  });
+  const result = await withCrossTenant(db, 'installments: which orgs have installments due', async (tx) => tx.execute(sql`select orgs_with_due_installments(${now.toISOString()}::timestamptz) as org_id`));
   return rowsOf(result).map((r) => String(r.org_id));
 }
 
@@ -66,7 +64,7 @@ export async function chargeDueInstallments(env: InstallmentJobEnv, batch = 20):
   const result: InstallmentRunResult = { charged: 0, failed: 0, overdue: 0, processing: 0 };
   const now = env.now();
   for (const orgId of await orgsWithDueInstallments(env.db, now)) {
-    const claimed = await withTenant(env.db, { orgId, role: 'system' }, (tx) => claim(tx, orgId, now, batch, env.payments.kind));
+    const claimed = await withSystem(env.db, orgId, 'installments: claim due installments', (tx) => claim(tx, orgId, now, batch, env.payments.kind));
     for (const c of claimed) {
       let outcome: ChargeResult;
       if (!c.plan.stripeCustomerId || !c.plan.stripePaymentMethodId) {
@@ -86,7 +84,7 @@ export async function chargeDueInstallments(env: InstallmentJobEnv, batch = 20):
           continue;
         }
       }
-      await withTenant(env.db, { orgId, role: 'system' }, (tx) => record(tx, env, orgId, c, outcome));
+      await withSystem(env.db, orgId, 'installments: record a charge outcome', (tx) => record(tx, env, orgId, c, outcome));
       if (outcome.status === 'succeeded') result.charged++;
       else if (outcome.status === 'processing') result.processing++;
       else if (c.installment.attempts >= MAX_ATTEMPTS) result.overdue++;
@@ -96,8 +94,21 @@ export async function chargeDueInstallments(env: InstallmentJobEnv, batch = 20):
   return result;
 }
 
+/**
+ * Installments whose order or booking is no longer live (cancelled, refunded) are never
+ * charged: they are cancelled here, before anything is picked, whatever path left them.
+ */
+async function cancelDeadInstallments(tx: Tx, orgId: string): Promise<void> {
+  await tx.update(t.installments).set({ status: 'cancelled' })
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']), sql`exists (
+      select 1 from orders o left join program_bookings b on b.org_id = o.org_id and b.id = o.booking_id
+       where o.org_id = ${t.installments.orgId} and o.id = ${t.installments.orderId}
+         and (o.status in ('cancelled', 'refunded') or b.status = 'cancelled'))`));
+}
+
 async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: string): Promise<Claimed[]> {
   const at = now.toISOString();
+  await cancelDeadInstallments(tx, orgId);
   const picked = tx.select({ id: t.installments.id }).from(t.installments)
     .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']),
       sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`))

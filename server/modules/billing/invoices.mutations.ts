@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import { langOf } from '../notifications/domain/format.ts';
+import { langOf } from '../notifications/index.ts';
 import type { BookingContext, OrderDetail } from './context.queries.ts';
-import { scheduledSessions } from '../notifications/mail-data.ts';
+import { scheduledSessions } from '../notifications/index.ts';
 import { itemsVatByRate } from './order-view.ts';
 import type { InvoiceSnapshot, PostalAddress } from './invoice-snapshot.ts';
 import { qrBillReference } from './domain/qr-reference.ts';

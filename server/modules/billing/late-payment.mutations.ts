@@ -10,9 +10,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import * as t from '../../../schema/db/index.ts';
-import { langOf } from '../notifications/domain/format.ts';
-import { latePaymentMail, latePaymentStaffMail } from '../notifications/domain/booking-mails.ts';
-import { enqueueMail } from '../notifications/outbox.ts';
+import { langOf } from '../notifications/index.ts';
+import { latePaymentMail, latePaymentStaffMail } from '../notifications/index.ts';
+import { enqueueMail } from '../notifications/index.ts';
 import { loadBookingContext, type BookingRow, type OrderRow } from './context.queries.ts';
 
 /** How long the restored hold lasts: only until the confirmation in the same transaction. */

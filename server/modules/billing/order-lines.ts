@@ -1,6 +1,6 @@
 import { allocateEvenly, type OrderLineInput } from './domain/index.ts';
-import { formatDate, type Lang } from '../notifications/domain/format.ts';
-import { strings } from '../notifications/domain/strings.ts';
+import { formatDate, type Lang } from '../notifications/index.ts';
+import { strings } from '../notifications/index.ts';
 import type { BookingContext } from './context.queries.ts';
 
 export interface CheckoutLine extends OrderLineInput {

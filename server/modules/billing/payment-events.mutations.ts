@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/identity.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
@@ -28,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function handlePaymentEvent(env: PaymentEventEnv, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
   if (!UUID.test(event.orgId)) return { outcome: 'unknown' };
-  return withTenant(env.db, { orgId: event.orgId, role: 'system' }, (tx) => applyPaymentEvent(tx, { now: env.now(), config: env.config }, event));
+  return withSystem(env.db, event.orgId, 'payment provider event (signature verified)', (tx) => applyPaymentEvent(tx, { now: env.now(), config: env.config }, event));
 }
 
 export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppConfig }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import { asSystem } from '../../platform/db/identity.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
-import { langOf } from '../notifications/domain/format.ts';
+import { langOf } from '../notifications/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
 import { orderOut } from './order-view.ts';
@@ -37,4 +38,12 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
     // settleOrder read the booking's status (null only when the order has no booking, or it is gone).
     booking: order.bookingId && settled.bookingStatus ? { id: order.bookingId, status: settled.bookingStatus } : null,
   };
+}
+
+/** The order as the staff member's own policies show it (another org's or a hidden one is 404), then locked as system. */
+export async function orderForStaff(tx: Tx, orgId: string, orderId: string): Promise<OrderRow> {
+  const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
+  if (!visible.length) throw new AppError('not_found', 'No such order.');
+  await asSystem(tx, 'staff action: the order is visible under the staff member\'s own policies');
+  return (await orderRow(tx, orgId, orderId, true))!;
 }

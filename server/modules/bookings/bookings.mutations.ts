@@ -4,30 +4,31 @@
  * Each function runs inside one transaction the caller opened with the caller's identity
  * (the embed's anonymous role, a customer's token, a staff member). What the caller may see
  * is read first under its own policies; the rest (rules, blocks, customers, the booking rows)
- * after `actAsSystem`. Application checks give precise answers (which start, why, what
+ * after `asSystem`. Application checks give precise answers (which start, why, what
  * instead); the exclusion constraints on schedule_blocks stay the last word under races
  * (see transaction.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { actAs, actAsSystem } from '../../platform/db/identity.ts';
+import { asSystem, asSystemStatement } from '../../platform/db/identity.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError } from '../../platform/errors.ts';
+import { invoiceOfOrder, type InvoiceDocument } from '../billing/index.ts';
 import { CommitThenFail } from '../../platform/http/idempotency.ts';
-import { cadenceStarts, type SlotSettings } from '../availability/domain/index.ts';
-import { loadBookableProgram, type BookableProgram } from '../availability/program.queries.ts';
+import { cadenceStarts, type SlotSettings } from '../availability/index.ts';
+import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
-import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/calendars.queries.ts';
+import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
 import { HOLD_MS, holdExpired, releaseExpiredHolds } from './holds.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
-import { queueCancellationMail, queueSessionMovedMail } from '../notifications/change-mails.ts';
+import { queueCancellationMail, queueSessionMovedMail } from '../notifications/index.ts';
 import type { AppConfig } from '../../deps.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -166,10 +167,10 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   // Busy time over every candidate's starts (cadence starts depend on the instructor's zone).
   const allStarts = candidates.flatMap((c) => startsFor(c.timezone));
   const span = spanOf(allStarts, s.settings, false);
-  // Sent together, in this order (rows() starts each statement at the call): the switch to
-  // system (as actAsSystem), then the calendar reads and the customer.
+  // Sent together, in this order (rows() starts each statement at the call): the escalation
+  // (as asSystem), then the calendar reads and the customer.
   const [, cals, customerId] = await Promise.all([
-    rows(tx, sql`select set_config('app.role', 'system', true)`),
+    rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
@@ -410,7 +411,7 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }:
 
 /** The booking this client token opens, locked for a change; 404 for a wrong token. */
 export async function bookingForToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined): Promise<BookingRow> {
-  await actAsSystem(tx);
+  await asSystem(tx, 'booking client token: the token is the proof, checked by hash below');
   const booking = token ? await bookingByToken(tx, orgId, bookingId, token, true) : undefined;
   if (!booking) throw new AppError('not_found', 'No such booking.');
   return booking;
@@ -420,23 +421,35 @@ export async function bookingForToken(tx: Tx, orgId: string, bookingId: string, 
 export async function bookingForStaff(tx: Tx, orgId: string, bookingId: string): Promise<BookingRow> {
   const visible = await bookingById(tx, orgId, bookingId);
   if (!visible) throw new AppError('not_found', 'No such booking.');
-  await actAsSystem(tx);
+  await asSystem(tx, 'staff action: the booking is visible under the staff member\'s own policies');
   return (await bookingById(tx, orgId, bookingId, true))!;
 }
 
 /**
  * A booking as its client token shows it. Reading an expired hold releases it on the way
- * (the answer then says `cancelled`); the booking is read under the customer's own policies.
+ * (the answer then says `cancelled`). Only the booking the token opens is read.
  */
 export async function readBookingWithToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined, now: Date): Promise<BookingOut> {
-  await actAsSystem(tx);
+  await asSystem(tx, 'booking client token: the token is the proof, checked by hash below');
   const booking = token ? await bookingByToken(tx, orgId, bookingId, token) : undefined;
   if (!booking) throw new AppError('not_found', 'No such booking.');
   if (holdExpired(booking, now.getTime())) {
     await releaseExpiredHolds(tx, orgId, now.getTime(), { bookingIds: [booking.id] });
   }
-  await actAs(tx, 'customer', { customerId: booking.customerId });
   const out = await bookingOut(tx, orgId, booking.id);
   if (!out) throw new AppError('not_found', 'No such booking.');
   return out;
+}
+
+/** The invoice document of the booking this client token opens (rendered by the caller, after the transaction). */
+export async function invoiceForBookingToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined): Promise<InvoiceDocument | undefined> {
+  await asSystem(tx, 'booking client token: the token is the proof, checked by hash below');
+  const booking = token ? await bookingByToken(tx, orgId, bookingId, token) : undefined;
+  if (!booking) throw new AppError('not_found', 'No such booking.');
+  return invoiceOfOrder(tx, orgId, booking.orderId);
+}
+
+/** The invoice document of a booking, for a caller already proven (the signed invoice link). */
+export async function invoiceForBooking(tx: Tx, orgId: string, bookingId: string): Promise<InvoiceDocument | undefined> {
+  return invoiceOfOrder(tx, orgId, (await bookingById(tx, orgId, bookingId))?.orderId);
 }

@@ -5,12 +5,13 @@
  * sessions cancelled, blocks cancelled so the exclusion constraints let the time go) either
  * by the booking path that runs into it, in its own transaction, or by the sweeper.
  */
+import { withCrossTenant } from '../../platform/db/identity.ts';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/identity.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { rows } from '../../platform/db/prepared.ts';
-import { uuidArray } from '../availability/calendars.queries.ts';
+import { uuidArray } from '../availability/index.ts';
 
 /** How long a reserved booking holds its times. */
 export const HOLD_MS = 15 * 60_000;
@@ -63,13 +64,10 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
  */
 export async function sweepExpiredHolds(db: Database, now: Date): Promise<Released> {
   const at = now.toISOString();
-  const orgs = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return rowsOf(await tx.execute(sql`select org_id from orgs_with_expired_holds(${at}::timestamptz) as org_id`));
-  });
+  const orgs = await withCrossTenant(db, 'hold sweeper: which orgs have expired holds', async (tx) => rowsOf(await tx.execute(sql`select org_id from orgs_with_expired_holds(${at}::timestamptz) as org_id`)));
   const total: Released = { bookings: 0, blocks: 0 };
   for (const { org_id } of orgs) {
-    const released = await withTenant(db, { orgId: String(org_id), role: 'system' }, (tx) => releaseExpiredHolds(tx, String(org_id), now.getTime()));
+    const released = await withSystem(db, String(org_id), 'hold sweeper: release expired holds', (tx) => releaseExpiredHolds(tx, String(org_id), now.getTime()));
     total.bookings += released.bookings;
     total.blocks += released.blocks;
   }

@@ -10,9 +10,9 @@
 import {
   computeSlots, computeSlotsForInstructors, isSlotFree, nearestFreeAlternatives,
   type InstructorCalendar, type Interval, type Slot, type SlotSettings,
-} from '../availability/domain/index.ts';
+} from '../availability/index.ts';
 import type { SlotConflict } from '../../../schema/api/embed-bookings.ts';
-import { localClock } from '../availability/domain/local-time.ts';
+import { localClock } from '../availability/index.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;

@@ -6,16 +6,16 @@
  * the precise `slot_taken` and its alternatives (or, with "any instructor", finds another).
  */
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withTenant, type TenantContext } from '../../platform/db/identity.ts';
+import { withCaller, type Caller } from '../../platform/db/identity.ts';
 import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import { AppError } from '../../platform/errors.ts';
 
 const ATTEMPTS = 3;
 
-export async function bookingTransaction<T>(db: Database, ctx: TenantContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function bookingTransaction<T>(db: Database, ctx: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withTenant(db, ctx, work);
+      return await withCaller(db, ctx, work);
     } catch (error) {
       const code = pgErrorCode(error);
       const raced = code === PG.exclusionViolation || code === PG.deadlockDetected || code === PG.serializationFailure;

@@ -3,7 +3,7 @@ import { sessionsIcs } from './ics.ts';
 import { langOf } from './domain/format.ts';
 import type { BookingMailBase, BookingMailData } from './domain/booking-mails.ts';
 import { manageUrl } from '../../platform/signed-tokens.ts';
-import type { BookingContext, OrderDetail } from '../billing/context.queries.ts';
+import type { BookingContext, OrderDetail } from '../billing/index.ts';
 
 /** The zone a customer reads times in: theirs, else the instructor's, else the studio's. */
 export function customerZone(ctx: BookingContext): string {

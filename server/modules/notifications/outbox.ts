@@ -1,6 +1,7 @@
+import { withCrossTenant } from '../../platform/db/identity.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/identity.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { Mailer } from '../../platform/adapters/mail/mailer.ts';
@@ -51,10 +52,7 @@ const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_00
 
 /** Org ids with mail due, read through a SECURITY DEFINER function (RLS cannot scope "which orgs"). */
 export async function orgsWithPendingMail(db: Database, now: Date): Promise<string[]> {
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return tx.execute(sql`select orgs_with_pending_mail(${now.toISOString()}::timestamptz) as org_id`);
-  });
+  const result = await withCrossTenant(db, 'mail outbox: which orgs have mail due', async (tx) => tx.execute(sql`select orgs_with_pending_mail(${now.toISOString()}::timestamptz) as org_id`));
   return rowsOf(result).map((r) => String(r.org_id));
 }
 
@@ -79,7 +77,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retrying: 0 };
   const now = options.now();
   for (const orgId of await orgsWithPendingMail(db, now)) {
-    const claimed = await withTenant(db, { orgId, role: 'system' }, async (tx) => {
+    const claimed = await withSystem(db, orgId, 'mail outbox: claim due mail', async (tx) => {
       const picked = tx.select({ id: t.mailOutbox.id }).from(t.mailOutbox)
         .where(and(eq(t.mailOutbox.status, 'pending'), sql`(${t.mailOutbox.availableAt} is null or ${t.mailOutbox.availableAt} <= ${now.toISOString()}::timestamptz)`))
         .orderBy(t.mailOutbox.createdAt).limit(batch).for('update', { skipLocked: true });
@@ -100,14 +98,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
           messageId: `<${row.id}@tandem>`,
           attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: Buffer.from(a.content_base64, 'base64') })),
         });
-        await withTenant(db, { orgId, role: 'system' }, (tx) => tx.update(t.mailOutbox)
+        await withSystem(db, orgId, 'mail outbox: mark sent', (tx) => tx.update(t.mailOutbox)
           .set({ status: 'sent', sentAt: options.now(), availableAt: null, lastError: null })
           .where(and(eq(t.mailOutbox.id, row.id), eq(t.mailOutbox.status, 'pending'))));
         result.sent++;
       } catch (error) {
         const giveUp = row.attempts >= maxAttempts;
         const backoff = BACKOFF_MS[Math.min(row.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
-        await withTenant(db, { orgId, role: 'system' }, (tx) => tx.update(t.mailOutbox)
+        await withSystem(db, orgId, 'mail outbox: record a failed send', (tx) => tx.update(t.mailOutbox)
           .set({
             status: giveUp ? 'failed' : 'pending',
             lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),

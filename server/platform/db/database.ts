@@ -8,7 +8,7 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export interface OpenDatabase {
-  /** The owner's handle: migrations, seeding and tests' assertions only. Requests go through `withTenant`. */
+  /** The owner's handle: migrations, seeding and tests' assertions only. Requests go through `withCaller`. */
   db: Database;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { eq } from 'drizzle-orm';
 import type { AppDeps, AdminEnv } from '../../deps.ts';
 import { resolveKey } from './api-keys.ts';
-import { withTenant } from '../db/identity.ts';
+import { withCaller } from '../db/identity.ts';
 import * as t from '../../../schema/db/index.ts';
 import { AppError } from '../errors.ts';
 
@@ -19,7 +19,7 @@ export function adminAuth(deps: AppDeps): MiddlewareHandler<AdminEnv> {
     const key = await resolveKey(deps.db, match[1]!);
     if (!key || key.revoked || key.kind !== 'secret' || !key.staffId) throw new AppError('unauthorized', 'Unknown or revoked secret key.');
     const staffId = key.staffId;
-    const [member] = await withTenant(deps.db, { orgId: key.orgId, role: 'manager' }, (tx) =>
+    const [member] = await withCaller(deps.db, { orgId: key.orgId, role: 'manager' }, (tx) =>
       tx.select({ role: t.staff.role, isActive: t.staff.isActive }).from(t.staff).where(eq(t.staff.id, staffId)));
     if (!member?.isActive) throw new AppError('unauthorized', 'The staff member of this key is no longer active.');
     c.set('staff', { orgId: key.orgId, staffId, role: member.role });

@@ -1,3 +1,4 @@
+import { withCrossTenant } from '../db/identity.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
@@ -18,10 +19,7 @@ export interface ResolvedKey {
 
 /** Looks a key up by its hash (a SECURITY DEFINER function: the org is not known yet). */
 export async function resolveKey(db: Database, key: string): Promise<ResolvedKey | undefined> {
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return tx.execute(sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hashKey(key)})`);
-  });
+  const rows = await withCrossTenant(db, 'api key: the org is not known before the key is resolved', async (tx) => tx.execute(sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hashKey(key)})`));
   const row = rowsOf(rows)[0];
   if (!row) return undefined;
   return {
@@ -31,10 +29,7 @@ export async function resolveKey(db: Database, key: string): Promise<ResolvedKey
 }
 
 export async function isOriginAllowedAnywhere(db: Database, origin: string): Promise<boolean> {
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return tx.execute(sql`select origin_is_allowed(${origin}) as allowed`);
-  });
+  const rows = await withCrossTenant(db, 'CORS preflight: is this origin allowed by any org', async (tx) => tx.execute(sql`select origin_is_allowed(${origin}) as allowed`));
   return Boolean(rowsOf(rows)[0]?.allowed);
 }
 

@@ -16,10 +16,10 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.ts';
-import type { TenantContext } from '../db/identity.ts';
-import { withTenant } from '../db/identity.ts';
+import type { Caller } from '../db/identity.ts';
+import { withCaller } from '../db/identity.ts';
 import { rows } from '../db/prepared.ts';
-import { bookingTransaction } from '../../modules/bookings/transaction.ts';
+import { bookingTransaction } from '../../modules/bookings/index.ts';
 import { AppError, problemBody } from '../errors.ts';
 
 const KEY_TTL_MS = 24 * 3_600_000;
@@ -112,7 +112,7 @@ export interface AnswerRecorder {
  */
 export async function runIdempotent<A>(
   db: Database,
-  ctx: Omit<TenantContext, 'idempotencyKey'>,
+  ctx: Omit<Caller, 'idempotencyKey'>,
   o: Options,
   authorize: (tx: Tx) => Promise<A>,
   work: (tx: Tx, authorized: A, recorder: AnswerRecorder) => Promise<Answer>,
@@ -149,10 +149,20 @@ export async function runIdempotent<A>(
   }
 }
 
+/**
+ * Whether this key already has an answer for this scope (a replay): steps that must run
+ * before the request's transaction, and only for a fresh request, ask this first.
+ */
+export async function answeredBefore(db: Database, ctx: Omit<Caller, 'idempotencyKey'>, o: { key: string; scope: string }): Promise<boolean> {
+  const found = await withCaller(db, { ...ctx, idempotencyKey: o.key }, (tx) => rows(tx, sql`
+    select 1 from idempotency_keys where org_id = ${ctx.orgId}::uuid and scope = ${o.scope} and key = ${o.key} and response_status is not null`));
+  return found.length > 0;
+}
+
 /** The first answer of a request that failed and rolled back; a key claimed meanwhile by a retry wins. */
-async function recordFailure(db: Database, ctx: Omit<TenantContext, 'idempotencyKey'>, o: Options, hash: string, error: AppError): Promise<void> {
+async function recordFailure(db: Database, ctx: Omit<Caller, 'idempotencyKey'>, o: Options, hash: string, error: AppError): Promise<void> {
   const body = problemBody(error.code, error.detail, error.extra);
-  await withTenant(db, { ...ctx, idempotencyKey: o.key }, (tx) => tx.execute(sql`
+  await withCaller(db, { ...ctx, idempotencyKey: o.key }, (tx) => tx.execute(sql`
     insert into idempotency_keys (org_id, key, scope, request_hash, response_status, response_body, expires_at)
     values (${ctx.orgId}::uuid, ${o.key}, ${o.scope}, ${hash}, ${body.status}, ${JSON.stringify(body)}::jsonb, ${expiresAt(o)}::timestamptz)
     on conflict (org_id, scope, key) do nothing`));

@@ -1,9 +1,9 @@
 import type { Database } from '../db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { Mailer } from '../adapters/mail/mailer.ts';
-import { drainOutbox } from '../../modules/notifications/outbox.ts';
+import { drainOutbox } from '../../modules/notifications/index.ts';
 import type { PaymentProvider } from '../adapters/payments/provider.ts';
-import { chargeDueInstallments } from '../../modules/billing/installments.jobs.ts';
+import { chargeDueInstallments } from '../../modules/billing/index.ts';
 
 export interface BackgroundEnv {
   db: Database;

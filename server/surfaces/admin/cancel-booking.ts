@@ -5,8 +5,8 @@ import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
-import { bookingForStaff, cancelBooking } from '../../modules/bookings/bookings.mutations.ts';
-import { bookingOut } from '../../modules/bookings/bookings.queries.ts';
+import { bookingForStaff, cancelBooking } from '../../modules/bookings/index.ts';
+import { bookingOut } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminCancelBookingRoute(deps: AppDeps) {

@@ -1,16 +1,11 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
-import { and, eq } from 'drizzle-orm';
 import { OrderParams, RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
-import * as t from '../../../schema/db/index.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
-import { actAsSystem } from '../../platform/db/identity.ts';
-import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
-import { recordTransfer } from '../../modules/billing/transfers.mutations.ts';
-import { orderRow } from '../../modules/billing/context.queries.ts';
+import { orderForStaff, recordTransfer } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function recordPaymentRoute(deps: AppDeps) {
@@ -34,13 +29,7 @@ export function recordPaymentRoute(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       return staffAction(c, deps, { path: `orders/${id}/payments`, body },
-        async (tx) => {
-          // Read under the staff member's own policies first: another org's or a hidden order is 404.
-          const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, id)));
-          if (!visible.length) throw new AppError('not_found', 'No such order.');
-          await actAsSystem(tx);
-          return (await orderRow(tx, orgId, id, true))!;
-        },
+        (tx) => orderForStaff(tx, orgId, id),
         async (tx, order, now) => ({ status: 201, body: await recordTransfer(tx, { now, config: deps.config }, order, body) }));
     });
 }

@@ -6,7 +6,7 @@ import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
-import { bookingForStaff, rescheduleSession } from '../../modules/bookings/bookings.mutations.ts';
+import { bookingForStaff, rescheduleSession } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminRescheduleSessionRoute(deps: AppDeps) {

@@ -1,22 +1,20 @@
+import { withCrossTenant } from '../../platform/db/identity.ts';
 import { Hono } from 'hono';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
-import { esc } from '../../modules/notifications/domain/booking-mails.ts';
+import { esc } from '../../modules/notifications/index.ts';
 
 type Row = typeof t.mailOutbox.$inferSelect;
 
 async function allMail(deps: AppDeps, limit = 200): Promise<Row[]> {
-  const orgs = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('role', 'tandem_app', true)`);
-    return rowsOf(await tx.execute(sql`select orgs_with_mail() as org_id`)).map((r) => String(r.org_id));
-  });
+  const orgs = await withCrossTenant(deps.db, 'dev outbox page: every org with mail', async (tx) => rowsOf(await tx.execute(sql`select orgs_with_mail() as org_id`)).map((r) => String(r.org_id)));
   const rows: Row[] = [];
   for (const orgId of orgs) {
-    rows.push(...await withTenant(deps.db, { orgId, role: 'system' }, (tx) =>
+    rows.push(...await withSystem(deps.db, orgId, 'dev outbox page: show queued mail', (tx) =>
       tx.select().from(t.mailOutbox).where(eq(t.mailOutbox.orgId, orgId)).orderBy(desc(t.mailOutbox.createdAt)).limit(limit)));
   }
   return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);

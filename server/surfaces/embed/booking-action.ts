@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { idempotencyKeyOf, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
-import { bookingForToken } from '../../modules/bookings/bookings.mutations.ts';
-import { clientTokenOf } from '../../modules/bookings/tokens.ts';
+import { idempotencyKeyOf, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
+import { bookingForToken } from '../../modules/bookings/index.ts';
+import { clientTokenOf } from '../../modules/bookings/index.ts';
 
 type BookingRow = Awaited<ReturnType<typeof bookingForToken>>;
 type Answer = Awaited<ReturnType<Parameters<typeof runIdempotent<BookingRow>>[4]>>;
@@ -18,6 +18,8 @@ export async function bookingAction(
   deps: AppDeps,
   request: { id: string; path: string; body: unknown },
   work: (tx: Tx, booking: BookingRow, now: Date) => Promise<Answer>,
+  /** Runs after the transaction committed (fresh or replayed answer): provider calls that the customer waits for. */
+  afterCommit?: (answer: IdempotentAnswer) => Promise<IdempotentAnswer>,
 ): Promise<Response> {
   const { orgId } = c.get('embed');
   const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
@@ -26,5 +28,5 @@ export async function bookingAction(
     { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${request.id}/${request.path}`, body: request.body, now },
     (tx) => bookingForToken(tx, orgId, request.id, token),
     (tx, booking) => work(tx, booking, now));
-  return sendAnswer(c, answer);
+  return sendAnswer(c, afterCommit ? await afterCommit(answer) : answer);
 }

@@ -4,9 +4,14 @@ import { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts'
 import { BookingParams } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
+import { answeredBefore, idempotencyKeyOf, idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { checkout } from '../../modules/billing/checkout.mutations.ts';
+import { checkout, openIntentsOf, pendingIntentOf, recordIntent } from '../../modules/billing/index.ts';
+import { bookingForToken, clientTokenOf } from '../../modules/bookings/index.ts';
+import { withCaller } from '../../platform/db/identity.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ProviderError } from '../../platform/adapters/payments/provider.ts';
+import type { IdempotentAnswer } from '../../platform/http/idempotency.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function checkoutRoute(deps: AppDeps) {
@@ -36,7 +41,50 @@ export function checkoutRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
+      const scope = `POST /v1/embed/bookings/${id}/checkout`;
+      const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
+      const caller = { orgId, role: 'anonymous' as const };
+      if (!(await answeredBefore(deps.db, caller, { key: idempotencyKeyOf(c), scope }))) await cancelOpenIntents(deps, orgId, id, token);
       return bookingAction(c, deps, { id, path: 'checkout', body },
-        async (tx, booking, now) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }));
+        async (tx, booking, now) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }),
+        (answer) => attachIntent(deps, orgId, answer));
     });
+}
+
+/** Provider calls raise 502 payment_provider_error; anything else is unexpected. */
+async function provider<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
+    throw error;
+  }
+}
+
+/**
+ * Before a new checkout's transaction: the earlier checkout's open intents are cancelled at the
+ * provider (no row is locked while it answers). One that was paid meanwhile refuses the new checkout.
+ */
+async function cancelOpenIntents(deps: AppDeps, orgId: string, bookingId: string, token: string | undefined): Promise<void> {
+  const open = await withCaller(deps.db, { orgId, role: 'anonymous' }, async (tx) => openIntentsOf(tx, orgId, await bookingForToken(tx, orgId, bookingId, token), deps.payments.kind));
+  for (const intent of open) {
+    const state = await provider(() => deps.payments.cancelIntent(intent.ref, intent.account));
+    if (state === 'succeeded') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
+  }
+}
+
+/**
+ * After the checkout committed: a card or TWINT payment gets its intent, keyed by the payment's
+ * id. A replay of the request goes the same way and the provider answers with the same intent,
+ * so there is never a second one, and a rolled-back checkout never made one.
+ */
+async function attachIntent(deps: AppDeps, orgId: string, answer: IdempotentAnswer): Promise<IdempotentAnswer> {
+  const body = answer.body as CheckoutResponse;
+  if (answer.status !== 200 || !body.payment || body.payment.client_secret) return answer;
+  const caller = { orgId, role: 'anonymous' as const };
+  const pending = await withCaller(deps.db, caller, (tx) => pendingIntentOf(tx, orgId, body.order.id));
+  if (!pending) throw new AppError('invalid_state', 'This checkout has been replaced by a newer one or is paid already.');
+  const intent = await provider(() => deps.payments.createIntent(pending.input));
+  await withCaller(deps.db, caller, (tx) => recordIntent(tx, orgId, pending, intent));
+  return { ...answer, body: { ...body, payment: { ...body.payment, client_secret: intent.clientSecret } } };
 }

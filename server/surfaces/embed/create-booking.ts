@@ -4,7 +4,7 @@ import { CreateBookingBody, CreatedBooking, SlotProblem } from '../../../schema/
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
-import { createBooking, programForBooking } from '../../modules/bookings/bookings.mutations.ts';
+import { createBooking, programForBooking } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function createBookingRoute(deps: AppDeps) {

@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { BookingOut, BookingParams } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { readBookingWithToken } from '../../modules/bookings/bookings.mutations.ts';
-import { clientTokenOf } from '../../modules/bookings/tokens.ts';
-import { lastPaymentOfBooking } from '../../modules/billing/context.queries.ts';
+import { readBookingWithToken } from '../../modules/bookings/index.ts';
+import { clientTokenOf } from '../../modules/bookings/index.ts';
+import { lastPaymentOfBooking } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getBookingRoute(deps: AppDeps) {
@@ -23,7 +23,7 @@ export function getBookingRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const booking = await withTenant(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
+      const booking = await withCaller(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
         const out = await readBookingWithToken(tx, orgId, id, token, deps.now());
         // Read as the booking's customer: what the last payment attempt did, so a widget polling this sees a decline.
         const last = await lastPaymentOfBooking(tx, orgId, out.id);

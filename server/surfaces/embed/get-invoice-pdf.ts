@@ -1,28 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { and, eq } from 'drizzle-orm';
 import { BookingParams } from '../../../schema/api/embed-bookings.ts';
-import * as t from '../../../schema/db/index.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { Tx } from '../../platform/db/database.ts';
-import { actAsSystem, withTenant } from '../../platform/db/identity.ts';
+import { withCaller, withSystem } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { bookingById, bookingByToken } from '../../modules/bookings/bookings.queries.ts';
-import { clientTokenOf } from '../../modules/bookings/tokens.ts';
-import { renderInvoicePdf } from '../../modules/billing/invoice-pdf.ts';
-import type { InvoiceSnapshot } from '../../modules/billing/invoice-snapshot.ts';
+import { clientTokenOf, invoiceForBooking, invoiceForBookingToken } from '../../modules/bookings/index.ts';
+import { renderInvoicePdf, type InvoiceDocument } from '../../modules/billing/index.ts';
 import { verifyInvoiceToken } from '../../platform/signed-tokens.ts';
 
-/** The invoice of a booking's current order (`orderId`, read with the booking) as PDF; the QR-bill part while something is due. */
-async function invoicePdf(tx: Tx, orgId: string, orderId: string | null | undefined): Promise<{ number: number; pdf: Buffer }> {
-  if (!orderId) throw new AppError('not_found', 'This booking has no invoice yet.');
-  const [row] = await tx.select({ invoice: t.invoices, amountPaid: t.orders.amountPaid }).from(t.invoices)
-    .innerJoin(t.orders, and(eq(t.orders.orgId, t.invoices.orgId), eq(t.orders.id, t.invoices.orderId)))
-    .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
-  if (!row) throw new AppError('not_found', 'This booking has no invoice yet.');
-  const pdf = await renderInvoicePdf(row.invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: row.amountPaid });
-  return { number: row.invoice.number, pdf };
+/** Renders after the transaction has closed: no PDF work while a connection is held. */
+async function invoicePdf(doc: InvoiceDocument | undefined): Promise<{ number: number; pdf: Buffer }> {
+  if (!doc) throw new AppError('not_found', 'This booking has no invoice yet.');
+  return { number: doc.number, pdf: await renderInvoicePdf(doc.snapshot, { amountPaid: doc.amountPaid }) };
 }
 
 function sendPdf(c: Context, number: number, pdf: Buffer): Response {
@@ -47,12 +37,8 @@ export function getInvoicePdfRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { id } = c.req.valid('param');
       const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
-      const { number, pdf } = await withTenant(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
-        await actAsSystem(tx);
-        const booking = token ? await bookingByToken(tx, orgId, id, token) : undefined;
-        if (!booking) throw new AppError('not_found', 'No such booking.');
-        return invoicePdf(tx, orgId, booking.orderId);
-      });
+      const doc = await withCaller(deps.db, { orgId, role: 'anonymous' }, (tx) => invoiceForBookingToken(tx, orgId, id, token));
+      const { number, pdf } = await invoicePdf(doc);
       return sendPdf(c, number, pdf);
     });
 }
@@ -70,7 +56,8 @@ export function getInvoicePdfByLinkRoute(deps: AppDeps) {
     const link = /^[0-9a-f-]{36}$/i.test(id) ? verifyInvoiceToken(t, deps.config.secret, id, deps.now()) : null;
     if (!link) throw new AppError('not_found', 'This invoice link is not valid (or has expired).');
     const orgId = link.orgId;
-    const { number, pdf } = await withTenant(deps.db, { orgId, role: 'system' }, async (tx) => invoicePdf(tx, orgId, (await bookingById(tx, orgId, id))?.orderId));
+    const doc = await withSystem(deps.db, orgId, 'invoice link: signed token verified', (tx) => invoiceForBooking(tx, orgId, id));
+    const { number, pdf } = await invoicePdf(doc);
     return sendPdf(c, number, pdf);
   });
 }

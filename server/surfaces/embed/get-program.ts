@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { ProgramDetail, ProgramParams, ProgramQuery } from '../../../schema/api/embed-programs.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { getProgramDetail } from '../../modules/catalog/programs.queries.ts';
+import { getProgramDetail } from '../../modules/catalog/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getProgramRoute(deps: AppDeps) {
@@ -22,7 +22,7 @@ export function getProgramRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const { link } = c.req.valid('query');
-      const program = await withTenant(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => getProgramDetail(tx, orgId, slug));
+      const program = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => getProgramDetail(tx, orgId, slug));
       if (!program) throw new AppError('not_found', 'No such program.');
       return c.json(program);
     });

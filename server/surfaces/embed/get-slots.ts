@@ -3,9 +3,9 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { ProgramParams } from '../../../schema/api/embed-programs.ts';
 import { MAX_SLOT_RANGE_DAYS, SlotsQuery, SlotsResponse, canonicalZone } from '../../../schema/api/embed-slots.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { withTenant } from '../../platform/db/identity.ts';
+import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { listSlots } from '../../modules/availability/slots.queries.ts';
+import { listSlots } from '../../modules/availability/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getSlotsRoute(deps: AppDeps) {
@@ -24,7 +24,7 @@ export function getSlotsRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const q = c.req.valid('query');
-      const answer = await withTenant(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => listSlots(tx, {
+      const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => listSlots(tx, {
         orgId, slug, from: q.from, to: q.to, zone: canonicalZone(q.tz)!, instructor: q.instructor, variant: q.variant, now: deps.now().getTime(),
       }));
       return c.json(answer);

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { ProgramList } from '../../../schema/api/embed-programs.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { withTenant } from '../../platform/db/identity.ts';
-import { listPrograms } from '../../modules/catalog/programs.queries.ts';
+import { withCaller } from '../../platform/db/identity.ts';
+import { listPrograms } from '../../modules/catalog/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function listProgramsRoute(deps: AppDeps) {
@@ -15,7 +15,7 @@ export function listProgramsRoute(deps: AppDeps) {
     }),
     async (c) => {
       const { orgId } = c.get('embed');
-      const programs = await withTenant(deps.db, { orgId, role: 'anonymous' }, (tx) => listPrograms(tx, orgId));
+      const programs = await withCaller(deps.db, { orgId, role: 'anonymous' }, (tx) => listPrograms(tx, orgId));
       return c.json({ programs });
     });
 }

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { rescheduleSession } from '../../modules/bookings/bookings.mutations.ts';
+import { rescheduleSession } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function rescheduleSessionRoute(deps: AppDeps) {

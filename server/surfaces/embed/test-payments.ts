@@ -9,11 +9,11 @@ import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { checkoutBookingOut } from '../../modules/billing/checkout.mutations.ts';
-import { orderDetail, orderRow } from '../../modules/billing/context.queries.ts';
-import { orderOut } from '../../modules/billing/order-view.ts';
-import { langOf } from '../../modules/notifications/domain/format.ts';
-import { applyPaymentEvent } from '../../modules/billing/payment-events.mutations.ts';
+import { checkoutBookingOut } from '../../modules/billing/index.ts';
+import { orderDetail, orderRow } from '../../modules/billing/index.ts';
+import { orderOut } from '../../modules/billing/index.ts';
+import { langOf } from '../../modules/notifications/index.ts';
+import { applyPaymentEvent } from '../../modules/billing/index.ts';
 
 /**
  * The built-in test processor's "customer pays" button (no Stripe keys configured; never in

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { handlePaymentEvent } from '../../modules/billing/payment-events.mutations.ts';
+import { handlePaymentEvent } from '../../modules/billing/index.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 import type { StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
 

@@ -13,7 +13,7 @@ import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { parseIcs, prop, type IcsComponent } from '../../support/mime.ts';
 import { hashKey } from '../../../server/platform/http/api-keys.ts';
-import { withTenant } from '../../../server/platform/db/identity.ts';
+import { withCaller, withSystem } from '../../../server/platform/db/identity.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 
@@ -43,7 +43,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     db = await freshDatabase();
     app = await demoApp(db.db, { now: clock.now });
     v = await demoVariants(app);
-    await withTenant(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
       insert into api_keys (org_id, kind, prefix, key_hash, staff_id) values
         (${FLOW.org}, 'secret', 'sk_test_luca', ${hashKey('sk_test_luca_key')}, ${FLOW.luca})`));
   });
@@ -192,7 +192,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.deepEqual(await outboxOf(db.db, bare.id), []);
 
     const done = await confirmedReiki('2026-12-21T09:00:00.000Z');
-    await withTenant(db.db, { orgId: FLOW.org, role: 'system' }, (tx) => tx.execute(sql`update program_bookings set status = 'completed' where id = ${done.id}`));
+    await withSystem(db.db, FLOW.org, 'test setup', (tx) => tx.execute(sql`update program_bookings set status = 'completed' where id = ${done.id}`));
     clock.set(new Date(Date.parse('2026-12-21T09:00:00Z') + 2 * DAY).toISOString());
     const refused = await adminPost(`/bookings/${done.id}/cancel`, {});
     assert.equal(refused.status, 409);

@@ -8,7 +8,7 @@ import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { renderInvoicePdf } from '../../../server/modules/billing/invoice-pdf.ts';
 import { hashKey } from '../../../server/platform/http/api-keys.ts';
-import { withTenant } from '../../../server/platform/db/identity.ts';
+import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/modules/billing/invoice-snapshot.ts';
@@ -89,7 +89,7 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
   test('by role: an instructor\'s key sees no orders (404), a manager\'s records', async () => {
     const { out } = await qrBillBooking('2026-12-04T10:30:00.000Z');
     const managerId = randomUUID();
-    await withTenant(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, async (tx) => {
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, async (tx) => {
       await tx.execute(sql`insert into staff (id, org_id, role, name, email, timezone) values (${managerId}, ${FLOW.org}, 'manager', 'Max Manager', 'max@studioflow.example', 'Europe/Zurich')`);
       await tx.execute(sql`insert into api_keys (org_id, kind, prefix, key_hash, staff_id) values
         (${FLOW.org}, 'secret', 'sk_test_mara', ${hashKey('sk_test_mara_key')}, ${FLOW.mara}),

@@ -14,7 +14,7 @@ import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, DAY, MIN, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
-import { withTenant } from '../../../server/platform/db/identity.ts';
+import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
@@ -87,7 +87,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
     db = await freshDatabase();
     app = await demoApp(db.db, { now: clock.now, payments: provider });
     v = await demoVariants(app);
-    await withTenant(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
   });
   after(async () => {
     server.close();
@@ -317,6 +317,25 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       clock.advance(30 * DAY);
       assert.deepEqual(await chargeDueInstallments(env).then((r) => r.failed + r.overdue), 1, 'only installment 3 is tried; the overdue one waits for staff');
       offSession = 'succeed';
+    });
+
+    test('a staff-cancelled plan is never charged: its installments stay uncharged a month later', async () => {
+      clock.set('2026-11-25T09:00:00Z');
+      const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-08T13:00:00.000Z' }, intake: EVOLVE_INTAKE });
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+      const customerRef = calls.filter((c) => c.path === '/v1/payment_intents').at(-1)!.form.get('customer');
+      assert.equal((await deliver(event('payment_intent.succeeded', intentOf(out.payment!.client_secret), { payment_method: 'pm_saved', customer: customerRef }))).status, 200);
+      assert.equal((await countsFor(db.db, b.id)).status, 'confirmed');
+      const cancel = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
+      assert.equal(cancel.status, 200);
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      clock.set('2027-01-25T09:00:00Z');
+      calls.length = 0;
+      const result = await chargeDueInstallments(env);
+      assert.equal(result.charged + result.failed + result.processing, 0, 'nothing is charged for a cancelled booking');
+      assert.equal(calls.filter((c) => c.path === '/v1/payment_intents').length, 0, 'no off-session charge reached the provider');
+      const [paid] = await query(db.db, sql`select amount_paid from orders where id = ${out.order.id}`);
+      assert.equal(paid!.amount_paid, 30000, 'only the deposit was ever paid');
     });
   });
 });

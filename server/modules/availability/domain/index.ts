@@ -18,3 +18,4 @@ export { expandRules } from './expand-rules.ts';
 export { MAX_HORIZON_DAYS, computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
 export { cadenceStarts } from './cadence.ts';
 export { nearestFreeAlternatives } from './alternatives.ts';
+export { localClock, dayStartUtc, type LocalParts } from './local-time.ts';

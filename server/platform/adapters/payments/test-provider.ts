@@ -15,13 +15,19 @@ const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
  * path as Stripe's webhook. Never used in production (see `paymentsFromEnv`).
  */
 export function testProvider(options: TestProviderOptions = {}): PaymentProvider {
+  const intents = new Map<string, { ref: string; clientSecret: string; customerRef: string | null }>();
   return {
     kind: 'test',
     publishableKey: null,
     testMode: true,
+    // Like Stripe, the same idempotency key returns the same intent.
     async createIntent(input) {
+      const earlier = intents.get(input.idempotencyKey);
+      if (earlier) return earlier;
       const ref = id('test_pi');
-      return { ref, clientSecret: `${ref}_secret_${randomBytes(8).toString('hex')}`, customerRef: input.saveForLater ? (input.customer.ref ?? id('test_cus')) : input.customer.ref };
+      const created = { ref, clientSecret: `${ref}_secret_${randomBytes(8).toString('hex')}`, customerRef: input.saveForLater ? (input.customer.ref ?? id('test_cus')) : input.customer.ref };
+      intents.set(input.idempotencyKey, created);
+      return created;
     },
     async cancelIntent() {
       return 'cancelled';

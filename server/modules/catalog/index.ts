@@ -1,0 +1,2 @@
+/** The catalog module's public face: surfaces and other modules import only from here. */
+export * from './programs.queries.ts';

@@ -1,0 +1,6 @@
+/** The notifications module's public face: surfaces and other modules import only from here. */
+export * from './domain/index.ts';
+export * from './change-mails.ts';
+export * from './ics.ts';
+export * from './mail-data.ts';
+export * from './outbox.ts';

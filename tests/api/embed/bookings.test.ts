@@ -72,6 +72,23 @@ describe('embed bookings API', () => {
   }
   const iso = (v: unknown) => new Date(v as string).toISOString();
 
+  /**
+   * Some tests build on a booking or busy time that an earlier test made. Each makes sure it is
+   * there, adding it only when missing, so every test also passes when run alone.
+   */
+  async function ensureBooked(body: { program: string; sessions: Record<string, unknown> }) {
+    const start = (body.sessions.starts as string[] | undefined)?.[0] ?? body.sessions.first_start as string;
+    const found = await query(db.db, sql`select 1 as found from program_sessions s join program_bookings b on b.id = s.booking_id join programs p on p.id = b.program_id
+      where p.slug = ${body.program} and s.starts_at = ${start}::timestamptz and b.status <> 'cancelled'`);
+    if (found.length === 0) await created(await book(body));
+  }
+  /** The Lotus room (Noemi's Reiki room) taken on Friday 4 December, 10:00–11:00 in Zurich. */
+  async function lotusTakenOn4December() {
+    await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into schedule_blocks (org_id, kind, status, resource_id, during, timezone)
+      select ${FLOW.org}, 'appointment', 'active', ${FLOW.roomLotus}, tstzrange('2026-12-04T09:00Z', '2026-12-04T10:00Z', '[)'), 'Europe/Zurich'
+      where not exists (select 1 from schedule_blocks where resource_id = ${FLOW.roomLotus} and kind = 'appointment' and during = tstzrange('2026-12-04T09:00Z', '2026-12-04T10:00Z', '[)'))`));
+  }
+
   describe('POST /v1/embed/bookings', () => {
     test('201: a reserved booking, its session, a held buffered block, a new customer, and a client token', async () => {
       clock.set(START);
@@ -108,11 +125,13 @@ describe('embed bookings API', () => {
     });
 
     test('the held time disappears from the slots, buffer included', async () => {
+      await ensureBooked(reiki(['2026-12-02T09:00:00.000Z'])); // the booking of the 201 test
       const starts = await slotStarts('reiki', '2026-12-02');
       assert.equal(starts[0], '11:30', '10:00–11:15 would overlap the session or its buffer');
     });
 
     test('409 slot_taken: the taken start, why, the nearest free alternatives, and nothing written', async () => {
+      await ensureBooked(reiki(['2026-12-02T09:00:00.000Z'])); // the booking of the 201 test
       const before = await tableCounts(db.db);
       const res = await book(reiki(['2026-12-02T09:30:00.000Z']));
       const p = await refused(res, 409, 'slot_taken');
@@ -138,8 +157,7 @@ describe('embed bookings API', () => {
     });
 
     test('the room decides too: Reiki is refused while the Lotus room is taken', async () => {
-      await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into schedule_blocks (org_id, kind, status, resource_id, during, timezone)
-        values (${FLOW.org}, 'appointment', 'active', ${FLOW.roomLotus}, tstzrange('2026-12-04T09:00Z', '2026-12-04T10:00Z', '[)'), 'Europe/Zurich')`));
+      await lotusTakenOn4December();
       const p = await refused(await book(reiki(['2026-12-04T09:00:00.000Z'])), 409, 'slot_taken');
       assert.equal(p.conflicts![0]!.alternatives[0]!.start, '2026-12-04T10:00:00.000Z');
     });
@@ -229,6 +247,7 @@ describe('embed bookings API', () => {
     });
 
     test('cadence collision: 409 slot_taken naming each colliding date with alternatives, nothing written', async () => {
+      await ensureBooked(evolve({ mode: 'cadence', first_start: '2026-12-01T08:00:00.000Z' })); // the booking of the cadence test
       // Mara is off Tuesday 22 December 14:00–15:00
       await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into schedule_blocks (org_id, kind, status, instructor_id, during, timezone)
         values (${FLOW.org}, 'time_off', 'active', ${FLOW.mara}, tstzrange('2026-12-22T13:00Z', '2026-12-22T14:00Z', '[)'), 'Europe/Zurich')`));
@@ -342,7 +361,8 @@ describe('embed bookings API', () => {
 
     test('a refused request answers the same refusal when retried with its key', async () => {
       const key = randomUUID();
-      const body = reiki(['2026-12-07T09:15:00.000Z']); // overlaps the booking above
+      await ensureBooked(reiki(['2026-12-07T09:00:00.000Z'])); // the booking of 'same key, same body'
+      const body = reiki(['2026-12-07T09:15:00.000Z']); // overlaps that booking
       const first = await refused(await book(body, { 'Idempotency-Key': key }), 409, 'slot_taken');
       const again = await book(body, { 'Idempotency-Key': key });
       assert.equal(again.status, 409);
@@ -461,6 +481,7 @@ describe('embed bookings API', () => {
     });
 
     test('by staff: inside the window, outside hours with override, never onto busy time; an instructor only on their own bookings', async () => {
+      await lotusTakenOn4December();
       const b = await confirmedReiki('2026-12-23T09:00:00.000Z');
       const noemi = { orgId: FLOW.org, staffId: FLOW.noemi, role: 'instructor' as const };
       const input = { bookingId: b.id, sessionId: b.sessions[0]!.id };

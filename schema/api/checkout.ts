@@ -1,13 +1,13 @@
 import * as v from 'valibot';
-import { Id } from './common.ts';
+import { Id, singleLine } from './common.ts';
 import { BookingOut } from './embed-bookings.ts';
 
 /** A structured postal address (Swiss QR-bill v2.3 accepts structured addresses only). */
 export const PostalAddressInput = v.object({
-  street: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(70)),
-  building_number: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(16))),
-  postal_code: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(16)),
-  city: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(35)),
+  street: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(70)),
+  building_number: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(16))),
+  postal_code: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(16)),
+  city: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(35)),
   country: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'must be a 2-letter country code')),
 });
 
@@ -25,7 +25,7 @@ export const CheckoutBody = v.object({
   /** full: everything now; deposit: the variant's deposit now, then its payment plan (card only). */
   plan: v.optional(v.picklist(['full', 'deposit']), 'full'),
   /** A coupon or a referral code. */
-  coupon: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64))),
+  coupon: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(64))),
   /** The payer's address, printed as the debtor on a QR-bill (optional: the bill then leaves it blank). */
   billing_address: v.optional(PostalAddressInput),
 });
@@ -106,7 +106,7 @@ export const TestPaymentResponse = v.object({ booking: CheckoutBooking, order: O
 export const RecordPaymentBody = v.object({
   amount: v.pipe(v.number(), v.safeInteger('must be an integer amount in minor units'), v.minValue(1, 'must be positive')),
   method: v.literal('bank_transfer'),
-  reference: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(140)),
+  reference: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(140)),
 });
 export type RecordPaymentBody = v.InferOutput<typeof RecordPaymentBody>;
 

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { Id, IsoInstant, Locale } from './common.ts';
+import { Id, IsoInstant, Locale, singleLine } from './common.ts';
 import { TimeZone } from './embed-slots.ts';
 
 export const CustomerInput = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(200)),
+  name: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(200)),
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320)),
   phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
   locale: v.optional(Locale, 'en'),
@@ -25,9 +25,9 @@ export const SessionsInput = v.variant('mode', [
 
 export const CreateBookingBody = v.object({
   /** The program's slug or id. */
-  program: v.pipe(v.string(), v.minLength(1, 'is required'), v.maxLength(80)),
+  program: v.pipe(v.string(), singleLine(), v.minLength(1, 'is required'), v.maxLength(80)),
   /** A by_link program's token. */
-  link: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  link: v.optional(v.pipe(v.string(), singleLine(), v.maxLength(200))),
   variant: Id,
   /** Omitted: any instructor of the program who is free for every session. */
   instructor: v.optional(Id),
@@ -35,7 +35,10 @@ export const CreateBookingBody = v.object({
   sessions: SessionsInput,
   intake: v.optional(v.record(v.string(), v.unknown()), {}),
   /** The host page's UTM / gclid parameters. */
-  source: v.optional(v.record(v.string(), v.pipe(v.string(), v.maxLength(500)))),
+  source: v.optional(v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
+    v.check((s) => Object.keys(s).length <= 20, 'may have at most 20 parameters'),
+  )),
 });
 export type CreateBookingBody = v.InferOutput<typeof CreateBookingBody>;
 

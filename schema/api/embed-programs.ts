@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Currency, Id, MinorUnits, Money } from './common.ts';
+import { Currency, Id, MinorUnits, Money, singleLine } from './common.ts';
 
 export const Category = v.picklist(['coaching', 'mobility', 'reiki', 'private_class']);
 export const DeliveryMode = v.picklist(['in_person', 'online', 'hybrid']);
@@ -94,4 +94,4 @@ export const ProgramDetail = v.object({
 export type ProgramDetail = v.InferOutput<typeof ProgramDetail>;
 
 export const ProgramParams = v.object({ slug: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be a program slug')) });
-export const ProgramQuery = v.object({ link: v.optional(v.pipe(v.string(), v.maxLength(200))) });
+export const ProgramQuery = v.object({ link: v.optional(v.pipe(v.string(), singleLine(), v.maxLength(200))) });

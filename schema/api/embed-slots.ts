@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, singleLine } from './common.ts';
 
 /** The widest range one slots request may ask for, in days (both ends included). */
 export const MAX_SLOT_RANGE_DAYS = 62;
@@ -45,7 +45,7 @@ export const SlotsQuery = v.pipe(
     tz: TimeZone,
     instructor: v.optional(Id),
     variant: v.optional(Id),
-    link: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    link: v.optional(v.pipe(v.string(), singleLine(), v.maxLength(200))),
   }),
   // (valibot runs these even when `from` or `to` failed their own checks: then they pass)
   v.forward(

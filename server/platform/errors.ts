@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 export type ErrorCode =
   | 'validation_failed'
   | 'malformed_json'
+  | 'json_too_deep'
   | 'unauthorized'
   | 'origin_not_allowed'
   | 'not_found'
@@ -31,14 +32,18 @@ export type ErrorCode =
   | 'payment_method_unavailable'
   | 'payment_provider_error'
   | 'invalid_signature'
+  | 'invalid_event'
+  | 'database_unavailable'
   | 'internal_error';
 
-function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 {
+function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 | 503 {
   switch (code) {
     case 'validation_failed':
     case 'malformed_json':
+    case 'json_too_deep':
     case 'idempotency_key_required':
     case 'invalid_signature':
+    case 'invalid_event':
       return 400;
     case 'unauthorized':
       return 401;
@@ -73,6 +78,8 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
       return 422;
     case 'payment_provider_error':
       return 502;
+    case 'database_unavailable':
+      return 503;
     case 'internal_error':
       return 500;
   }
@@ -81,6 +88,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
 const titles: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   malformed_json: 'The request body is not valid JSON',
+  json_too_deep: 'The request body is nested too deeply',
   unauthorized: 'A valid API key is required',
   origin_not_allowed: 'This website is not allowed to use this key',
   not_found: 'Not found',
@@ -108,6 +116,8 @@ const titles: Record<ErrorCode, string> = {
   payment_method_unavailable: 'This payment method is not available for this booking',
   payment_provider_error: 'The payment provider did not answer as expected',
   invalid_signature: 'The signature does not match',
+  invalid_event: 'The event is not one this endpoint understands',
+  database_unavailable: 'The service is briefly unavailable; try again shortly',
   internal_error: 'Something went wrong on our side',
 };
 

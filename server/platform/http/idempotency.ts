@@ -33,14 +33,35 @@ export function idempotencyKeyOf(c: Context): string {
   return key;
 }
 
-/** JSON with sorted keys: two bodies that differ only in key order are the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+/**
+ * JSON with sorted keys: two bodies that differ only in key order are the same request.
+ * Iterative (an explicit stack of pending parts), so no nesting can overflow the call stack.
+ */
+export function canonical(value: unknown): string {
+  const out: string[] = [];
+  // Either a value still to write, or literal text (brackets, commas, keys) to emit as is.
+  const stack: ({ value: unknown } | string)[] = [{ value }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') { out.push(item); continue; }
+    const v = item.value;
+    if (Array.isArray(v)) {
+      const parts: ({ value: unknown } | string)[] = ['['];
+      v.forEach((x, i) => { if (i) parts.push(','); parts.push({ value: x }); });
+      parts.push(']');
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+    } else if (v && typeof v === 'object') {
+      const record = v as Record<string, unknown>;
+      const keys = Object.keys(record).sort().filter((k) => record[k] !== undefined);
+      const parts: ({ value: unknown } | string)[] = ['{'];
+      keys.forEach((k, i) => { parts.push(`${i ? ',' : ''}${JSON.stringify(k)}:`); parts.push({ value: record[k] }); });
+      parts.push('}');
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+    } else {
+      out.push(JSON.stringify(v) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 function requestHash(scope: string, body: unknown): string {

@@ -2,6 +2,10 @@
  * Intake answers checked against the program's form (JSON Schema, draft 2020-12 subset that
  * Ajv's default draft-07 understands). Failures become per-field errors `intake.<field>`,
  * the paths the widget's form uses.
+ *
+ * Forms are stored as the studio wrote them, usually without `additionalProperties`; the
+ * widget asks only the questions in `properties`. So every form is checked closed: an answer
+ * to a question the form does not have (a junk key, a `<script>` key) is refused, never stored.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -13,6 +17,36 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 // strict: false — forms carry presentation keywords (`x-widget`, `title`) that are not validation.
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false }));
 
+/** At most this many per-field errors in one answer (2,000 unknown keys are not 2,000 lines). */
+const MAX_ERRORS = 50;
+
+/**
+ * The form with every object schema in it closed: `additionalProperties: false` (and no
+ * `patternProperties`, which would open it again), whatever the stored form said. Walked
+ * without recursion; the stored form is not changed.
+ */
+export function closedForm(schema: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(schema);
+  const stack: unknown[] = [copy];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) { stack.push(...node); continue; }
+    if (!node || typeof node !== 'object') continue;
+    const s = node as Record<string, unknown>;
+    if (s.type === 'object' || (s.properties && typeof s.properties === 'object')) {
+      s.additionalProperties = false;
+      delete s.patternProperties;
+      delete s.unevaluatedProperties;
+    }
+    for (const [key, value] of Object.entries(s)) {
+      if (key === 'properties' && value && typeof value === 'object') stack.push(...Object.values(value));
+      else if (key === 'const' || key === 'enum' || key === 'default' || key === 'examples' || key.startsWith('x-')) continue;
+      else if (value && typeof value === 'object') stack.push(value);
+    }
+  }
+  return copy;
+}
+
 /** Compiled forms by their JSON text: forms change rarely, compiling costs milliseconds. */
 const compiled = new Map<string, ValidateFunction>();
 const MAX_COMPILED = 500;
@@ -21,7 +55,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   const text = JSON.stringify(schema);
   let fn = compiled.get(text);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = ajv.compile(closedForm(schema));
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(text, fn);
   }
@@ -66,6 +100,7 @@ export function checkIntake(form: { schema: Record<string, unknown>; isRequired:
     if (seen.has(field)) continue;
     seen.add(field);
     errors.push({ field, message: messageOf(e) });
+    if (errors.length >= MAX_ERRORS) break;
   }
   throw new AppError('validation_failed', 'Some answers of the intake form are missing or not valid.', { errors });
 }

@@ -4,7 +4,8 @@
  * numbers, dates in year 0000/9999, wrong content types, good and bad keys, tokens and
  * Idempotency-Keys). No input may answer 5xx: each one that does is printed with its request.
  *
- * Repeatable: TANDEM_FUZZ_SEED picks the run (default fixed), TANDEM_FUZZ_REQUESTS its size.
+ * Repeatable: TANDEM_FUZZ_SEED picks the run (default fixed), TANDEM_FUZZ_REQUESTS its size,
+ * TANDEM_FUZZ_DEBUG=1 prints the time spent per operation.
  * Bodies start from a valid request (real programs, variants, bookings, their tokens and
  * sessions, orders), so a mutation reaches the code behind validation, not only the schema.
  */

@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { AdminEnv, AppDeps, AppEnv } from './deps.ts';
 import { AppError, problem } from './platform/errors.ts';
 import { embedAuth } from './platform/http/embed-auth.ts';
 import { adminAuth } from './platform/http/admin-auth.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './platform/http/database-outage.ts';
+import { logError } from './platform/http/safe-log.ts';
 import { healthRoute } from './surfaces/meta/health.ts';
 import { widgetAssetsRoute } from './surfaces/meta/widget-assets.ts';
 import { listProgramsRoute } from './surfaces/embed/list-programs.ts';
@@ -46,6 +50,10 @@ export function createApp(deps: AppDeps) {
     .route('/', adminCancelBookingRoute(deps));
 
   const app = new Hono<AppEnv>()
+    // Outermost, so that every answer (errors and 404s included) carries them.
+    .use('*', securityHeaders({ publicOrigin: deps.config.publicOrigin }))
+    // X-Request-Id: the caller's when it is a plain token of at most 128 characters, else a new UUID; named in error logs.
+    .use('*', requestId({ limitLength: 128 }))
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))
@@ -76,7 +84,15 @@ export function createApp(deps: AppDeps) {
       if (error.status === 400) return problem(c, new AppError('malformed_json', error.message));
       if (error.status === 413) return problem(c, new AppError('payload_too_large'));
     }
-    console.error(`[tandem] ${c.req.method} ${c.req.path}:`, error);
+    // Logs name the request and the error's codes only: messages carry query parameters (personal data).
+    const where = { request_id: c.get('requestId'), method: c.req.method, route: c.req.routePath };
+    if (isDatabaseUnavailable(error)) {
+      logError('database_unavailable', where, error);
+      const res = problem(c, new AppError('database_unavailable'));
+      res.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return res;
+    }
+    logError('internal_error', where, error);
     return problem(c, new AppError('internal_error'));
   });
   return app;

@@ -12,6 +12,24 @@ export interface Env {
   publicOrigin: string;
   demoOrigin: string;
   secret: string;
+  production: boolean;
+  /** `--demo`: seed the demo studios and serve the demo site. Never in production. */
+  demo: boolean;
+  /** TANDEM_DEV_ROUTES: mount /dev/* (the mail outbox), for loopback clients only. Default: on with --demo. */
+  devRoutes: boolean;
+  /** Which payment processor: Stripe (STRIPE_SECRET_KEY) or the built-in test processor (TANDEM_TEST_PAYMENTS). */
+  payments: 'stripe' | 'test';
+  /** The Node HTTP server's limits against slow clients (milliseconds). */
+  http: HttpLimits;
+}
+
+export interface HttpLimits {
+  /** Time to receive a request's complete headers (slowloris). */
+  headersTimeoutMs: number;
+  /** Time to receive a complete request, body included. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open; keep it above a proxy's idle timeout only if the proxy reuses connections. */
+  keepAliveTimeoutMs: number;
 }
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -23,11 +41,55 @@ function port(value: string | undefined, fallback: number, name: string): number
   return n;
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+/** An on/off setting: 1/true/yes or 0/false/no; unset or empty takes the default. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): { value: boolean; explicit: boolean } {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return { value: fallback, explicit: false };
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return { value: true, explicit: true };
+  if (['0', 'false', 'no', 'off'].includes(raw)) return { value: false, explicit: true };
+  throw new Error(`${name} must be 1 or 0, got "${env[name]}"`);
+}
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
+  return n;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): Env {
   const p = port(env.PORT, 8787, 'PORT');
   const d = port(env.DEMO_PORT, 8788, 'DEMO_PORT');
   const host = env.HOST || '127.0.0.1';
-  if (env.NODE_ENV === 'production' && !env.TANDEM_SECRET) throw new Error('TANDEM_SECRET must be set in production');
+  const production = env.NODE_ENV === 'production';
+  const demo = argv.includes('--demo');
+  if (production && demo) {
+    throw new Error('Refusing to start: --demo is not allowed with NODE_ENV=production (it seeds demo studios with published keys and turns on the test payment processor). Use `npm run start:prod`.');
+  }
+  if (production && !env.TANDEM_SECRET) throw new Error('TANDEM_SECRET must be set in production');
+  const devRoutes = flag(env, 'TANDEM_DEV_ROUTES', demo).value;
+  if (production && devRoutes) throw new Error('TANDEM_DEV_ROUTES is not allowed with NODE_ENV=production: /dev/outbox shows every studio\'s mail.');
+  const testPayments = flag(env, 'TANDEM_TEST_PAYMENTS', demo);
+  const stripe = Boolean(env.STRIPE_SECRET_KEY);
+  let payments: Env['payments'];
+  if (production && testPayments.value) {
+    throw new Error('TANDEM_TEST_PAYMENTS is not allowed with NODE_ENV=production: the built-in test processor confirms payments without money.');
+  }
+  if (stripe && testPayments.explicit && testPayments.value) {
+    throw new Error('Choose one payment processor: STRIPE_SECRET_KEY is set and so is TANDEM_TEST_PAYMENTS=1.');
+  }
+  if (stripe) payments = 'stripe';
+  else if (testPayments.value) payments = 'test';
+  else {
+    throw new Error('No payment processor: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or (outside production) TANDEM_TEST_PAYMENTS=1 for the built-in test processor.');
+  }
+  const http: HttpLimits = {
+    headersTimeoutMs: milliseconds(env, 'TANDEM_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeoutMs: milliseconds(env, 'TANDEM_REQUEST_TIMEOUT_MS', 30_000),
+    keepAliveTimeoutMs: milliseconds(env, 'TANDEM_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) throw new Error('TANDEM_HEADERS_TIMEOUT_MS must not exceed TANDEM_REQUEST_TIMEOUT_MS');
   return {
     port: p,
     demoPort: d,
@@ -38,5 +100,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     demoOrigin: env.DEMO_ORIGIN || `http://localhost:${d}`,
     // Without a configured secret, tokens signed now stop verifying after a restart; fine for the demo only.
     secret: env.TANDEM_SECRET || randomBytes(32).toString('hex'),
+    production,
+    demo,
+    devRoutes,
+    payments,
+    http,
   };
 }

@@ -3,10 +3,30 @@ import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { projectRoot, readEnv } from './config.ts';
 import { openDatabase } from './platform/db/open.ts';
-import { sweepExpiredHolds } from './modules/bookings/index.ts';
-import { startBackgroundJobs } from './platform/jobs/background.ts';
+import { prepareJobQueue, startJobRunner } from './platform/jobs/queue.ts';
+import { JOB_QUEUES, jobDefinitions } from './jobs.ts';
 import { mailerFromEnv } from './platform/adapters/mail/mailer.ts';
 import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';
+import { testProvider } from './platform/adapters/payments/test-provider.ts';
+import { errorFacts } from './platform/http/safe-log.ts';
+
+/**
+ * The last resort: whatever escapes every handler (an exception thrown from a timer, a promise
+ * nobody awaited) is logged without its message, which may carry personal data, and the process
+ * exits non-zero so its supervisor (systemd, a container runtime) starts a fresh one, rather
+ * than serving on in an unknown state.
+ */
+function exitOnUnhandled() {
+  const fatal = (kind: string) => (error: unknown) => {
+    try {
+      console.error(JSON.stringify({ level: 'fatal', event: kind, pid: process.pid, ...errorFacts(error) }));
+    } finally {
+      process.exit(70); // EX_SOFTWARE
+    }
+  };
+  process.on('uncaughtException', fatal('uncaught_exception'));
+  process.on('unhandledRejection', fatal('unhandled_rejection'));
+}
 
 /**
  * Entry point: choose the database, migrate, seed the demo when asked, listen.
@@ -14,10 +34,12 @@ import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';
  *   tsx server/main.ts --demo   the API plus the demo studio site on DEMO_PORT, seeded once
  */
 async function main() {
+  exitOnUnhandled();
   const started = performance.now();
   const env = readEnv();
-  const demo = process.argv.includes('--demo');
+  const demo = env.demo;
   const database = await openDatabase({ url: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  await prepareJobQueue(database.executor, JOB_QUEUES);
   if (demo) {
     const { seedDemo, ensureDemoOrigins } = await import('../demo/seed/index.ts');
     const origins = [env.demoOrigin, env.demoOrigin.replace('localhost', '127.0.0.1')];
@@ -29,16 +51,20 @@ async function main() {
   const deps = {
     db: database.db,
     now: () => new Date(),
-    config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo },
-    payments: paymentsFromEnv(),
+    // `demo` in the app's config gates the /dev/* pages: TANDEM_DEV_ROUTES (on by default with --demo).
+    config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo: env.devRoutes },
+    // Stripe, or the test processor only when asked for (TANDEM_TEST_PAYMENTS, on by default with --demo).
+    payments: env.payments === 'stripe' ? paymentsFromEnv() : testProvider(),
     mailer: mailerFromEnv(),
   };
   const app = createApp(deps);
-  // The mail outbox and installment charges: durable jobs whose state is in the database.
-  const jobs = startBackgroundJobs(deps);
-  // Expired booking holds stop counting the moment they expire; this releases their rows.
-  setInterval(() => void sweepExpiredHolds(database.db, new Date()).catch((e) => console.error('[tandem] hold sweeper:', e)), 30_000).unref();
-  const api = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
+  // Mail, hold releases, installment charges: durable jobs in the database, each run once.
+  const jobs = await startJobRunner(database.executor, jobDefinitions(deps));
+  const api = serve({
+    fetch: app.fetch, port: env.port, hostname: env.host,
+    // Slow clients: a request must send its headers, and then all of itself, within these limits.
+    serverOptions: { headersTimeout: env.http.headersTimeoutMs, requestTimeout: env.http.requestTimeoutMs, keepAliveTimeout: env.http.keepAliveTimeoutMs },
+  });
   const servers = [api];
   console.log(`Tandem API       ${env.publicOrigin}  (database: ${database.kind === 'pglite' ? `PGlite at ${env.dataDir}` : 'PostgreSQL'})`);
   if (demo) {
@@ -46,11 +72,12 @@ async function main() {
     servers.push(startDemoSite({ port: env.demoPort, host: env.host, apiOrigin: env.publicOrigin }));
     console.log(`Demo studio site ${env.demoOrigin}   <- open this`);
   }
-  console.log(`Payments         ${deps.payments.kind === 'stripe' ? `Stripe${deps.payments.testMode ? ' (test keys)' : ''}` : 'built-in TEST processor (no STRIPE_SECRET_KEY)'}; mail: ${deps.mailer.kind === 'smtp' ? 'SMTP' : `local outbox${demo ? ` at ${env.publicOrigin}/dev/outbox` : ' (mail_outbox rows, not sent)'}`}`);
+  console.log(`Payments         ${deps.payments.kind === 'stripe' ? `Stripe${deps.payments.testMode ? ' (test keys)' : ''}` : 'built-in TEST processor (TANDEM_TEST_PAYMENTS)'}; mail: ${deps.mailer.kind === 'smtp' ? 'SMTP' : `local outbox${env.devRoutes ? ` at ${env.publicOrigin}/dev/outbox (loopback only)` : ' (mail_outbox rows, not sent)'}`}`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms.`);
   const stop = async () => {
     for (const s of servers) s.close();
     await jobs.stop();
+    await deps.mailer.close();
     await database.close();
     process.exit(0);
   };

@@ -5,6 +5,11 @@ import { programBookings } from './bookings.ts';
 import { orgs } from './tenancy.ts';
 import { anyOf, isCustomer, isInstructor, isManager, nobody, tenantPolicies } from './policies.ts';
 
+/** A mail's attachment: its bytes, or what to render when it is sent (an invoice PDF, outside every transaction). */
+export type StoredAttachment =
+  | { filename: string; content_type: string; content_base64: string }
+  | { filename: string; content_type: string; render: { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } };
+
 export const senderKind = pgEnum('sender_kind', ['customer', 'staff', 'system']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -63,7 +68,7 @@ export const mailOutbox = pgTable('mail_outbox', {
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body'),
-  attachments: jsonb('attachments').$type<{ filename: string; content_type: string; content_base64: string }[]>().notNull().default([]),
+  attachments: jsonb('attachments').$type<StoredAttachment[]>().notNull().default([]),
   status: outboxStatus('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),

@@ -16,13 +16,14 @@ import { demoApp, testConfig } from '../support/app.ts';
 import { MIN, postJson, query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withCaller, withSystem } from '../../server/platform/db/identity.ts';
+import { withCaller } from '../../server/platform/db/identity.ts';
+import { withSystem } from '../../server/platform/db/escalation.ts';
 import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
 import { AppError } from '../../server/platform/errors.ts';
 import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
 import { createBooking } from '../../server/modules/bookings/bookings.mutations.ts';
 import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../support/staff-actions.ts';
-import { sweepExpiredHolds } from '../../server/modules/bookings/holds.ts';
+import { sweepExpiredHolds } from '../../server/modules/bookings/index.ts';
 import type { CreateBookingBody, CreatedBooking } from '../../schema/api/embed-bookings.ts';
 import { prng } from '../support/random.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
@@ -222,7 +223,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
         });
       } else {
         operations.push(async () => {
-          await sweepExpiredHolds(db, at);
+          await sweepExpiredHolds(db, at, FLOW.org);
           count('sweep');
         });
       }

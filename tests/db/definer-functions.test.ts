@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
-import { withCaller, withCrossTenant, withSystem, type Caller } from '../../server/platform/db/identity.ts';
+import { withCaller, withCrossTenant, type Caller } from '../../server/platform/db/identity.ts';
+import { withSystem } from '../../server/platform/db/escalation.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
 import type { Database } from '../../server/platform/db/database.ts';
 import { freshDatabase } from '../support/database.ts';
@@ -114,46 +115,7 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(await crossTenant(db, sql`select origin from org_domains`), []);
   });
 
-  // -- Org discovery for background workers: they answer org ids only. --------------------------
-
-  definer('orgs_with_pending_mail', async () => {
-    const due = await smallOrg(db);
-    const later = await smallOrg(db);
-    const sent = await smallOrg(db);
-    const failed = await smallOrg(db);
-    const mail = (orgId: string, extra: Partial<typeof t.mailOutbox.$inferInsert>) =>
-      db.insert(t.mailOutbox).values({ orgId, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't', ...extra });
-    await mail(due.org, {});
-    await mail(due.org, { availableAt: minutes(-1) });
-    await mail(later.org, { availableAt: minutes(5) });
-    await mail(sent.org, { status: 'sent', sentAt: minutes(-10) });
-    await mail(failed.org, { status: 'failed' });
-    const at = async (when: Date) => ids(await crossTenant(db, sql`select orgs_with_pending_mail(${when.toISOString()}::timestamptz) as org_id`));
-    const now = await at(NOW);
-    assert.ok(now.includes(due.org), 'pending mail, available now');
-    assert.equal(now.filter((o) => o === due.org).length, 1, 'each org once');
-    for (const o of [later.org, sent.org, failed.org]) assert.ok(!now.includes(o), `${o} has no mail due now`);
-    const afterLease = await at(minutes(5));
-    assert.ok(afterLease.includes(later.org) && !afterLease.includes(sent.org) && !afterLease.includes(failed.org));
-  });
-
-  definer('orgs_with_due_installments', async () => {
-    const due = await smallOrg(db);
-    const retryDue = await smallOrg(db);
-    const notYet = await smallOrg(db);
-    const backingOff = await smallOrg(db);
-    const paid = await smallOrg(db);
-    const inst = (o: Awaited<ReturnType<typeof smallOrg>>, extra: Partial<typeof t.installments.$inferInsert>) =>
-      db.insert(t.installments).values({ orgId: o.org, planId: o.plan, orderId: o.order, seq: 1, dueAt: minutes(-60), amount: 50, currency: 'CHF', ...extra });
-    await inst(due, {});
-    await inst(retryDue, { status: 'failed', nextAttemptAt: minutes(-1) });
-    await inst(notYet, { dueAt: minutes(60) });
-    await inst(backingOff, { status: 'failed', nextAttemptAt: minutes(30) });
-    await inst(paid, { status: 'paid', paidAt: minutes(-30) });
-    const found = ids(await crossTenant(db, sql`select orgs_with_due_installments(${NOW.toISOString()}::timestamptz) as org_id`));
-    assert.ok(found.includes(due.org) && found.includes(retryDue.org), 'scheduled and failed installments whose time has come');
-    for (const o of [notYet.org, backingOff.org, paid.org]) assert.ok(!found.includes(o), `${o} has nothing due`);
-  });
+  // -- The demo outbox page's org list: org ids only. ---------------------------------------------
 
   definer('orgs_with_mail', async () => {
     const withMail = await smallOrg(db);
@@ -163,26 +125,6 @@ describe('SECURITY DEFINER functions', () => {
     assert.ok(found.includes(withMail.org));
     assert.ok(!found.includes(without.org));
     assert.equal(new Set(found).size, found.length, 'each org once');
-  });
-
-  definer('orgs_with_expired_holds', async () => {
-    const heldBooking = await smallOrg(db);
-    const heldBlock = await smallOrg(db);
-    const stillHeld = await smallOrg(db);
-    const confirmed = await smallOrg(db);
-    const booking = (o: Awaited<ReturnType<typeof smallOrg>>, status: 'reserved' | 'confirmed', holdExpiresAt: Date | null) =>
-      db.insert(t.programBookings).values({ orgId: o.org, programId: o.program, variantId: o.variant, customerId: o.customer, instructorId: o.instructor, status, holdExpiresAt, currency: 'CHF', totalPrice: 100, sessionsCount: 1, clientTokenHash: randomUUID() });
-    const block = (o: Awaited<ReturnType<typeof smallOrg>>, status: 'held' | 'active', holdExpiresAt: Date | null) =>
-      db.insert(t.scheduleBlocks).values({ orgId: o.org, kind: 'appointment', status, instructorId: o.instructor, timezone: 'UTC', holdExpiresAt, during: sql`${rangeOf(minutes(600), minutes(660))}` });
-    await booking(heldBooking, 'reserved', minutes(-1));
-    await block(heldBlock, 'held', minutes(-1));
-    await booking(stillHeld, 'reserved', minutes(10));
-    await booking(confirmed, 'confirmed', null);
-    await block(confirmed, 'active', null);
-    const found = ids(await crossTenant(db, sql`select org_id from orgs_with_expired_holds(${NOW.toISOString()}::timestamptz) as org_id`));
-    assert.ok(found.includes(heldBooking.org), 'a reserved booking past its hold');
-    assert.ok(found.includes(heldBlock.org), 'a held block past its hold');
-    for (const o of [stillHeld.org, confirmed.org]) assert.ok(!found.includes(o), `${o} holds nothing expired`);
   });
 
   // ------------------------------------------------------------------------------------------------

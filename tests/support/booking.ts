@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withSystem } from '../../server/platform/db/identity.ts';
+import { withSystem } from '../../server/platform/db/escalation.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
 import { flowKey } from './app.ts';
 

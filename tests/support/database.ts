@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../server/platform/db/open.ts';
 import type { OpenDatabase } from '../../server/platform/db/database.ts';
+import { prepareJobQueue } from '../../server/platform/jobs/queue.ts';
+import { JOB_QUEUES } from '../../server/jobs.ts';
 
 /**
  * A fresh, migrated database for one test file.
@@ -8,10 +10,11 @@ import type { OpenDatabase } from '../../server/platform/db/database.ts';
  *   DATABASE_URL set:   a new database on that server (created here, dropped on close),
  *                       so runs never see each other's rows.
  */
-export async function freshDatabase(options: { max?: number } = {}): Promise<OpenDatabase & { label: string }> {
+export async function freshDatabase(options: { max?: number } = {}): Promise<OpenDatabase & { label: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const opened = await openDatabase({});
+    await prepareJobQueue(opened.executor, JOB_QUEUES);
     return { ...opened, label: 'PGlite' };
   }
   const { default: postgres } = await import('postgres');
@@ -23,6 +26,7 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Ope
   let opened: OpenDatabase;
   try {
     opened = await openDatabase({ url: target.toString(), max: options.max ?? 20 });
+    await prepareJobQueue(opened.executor, JOB_QUEUES);
   } catch (error) {
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end();
@@ -31,6 +35,7 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Ope
   return {
     ...opened,
     label: 'PostgreSQL',
+    url: target.toString(),
     close: async () => {
       await opened.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

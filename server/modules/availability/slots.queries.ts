@@ -6,7 +6,7 @@
  * policies' decision; rules and blocks are staff data, read after `asSystem`.
  */
 import type { Tx } from '../../platform/db/database.ts';
-import { asSystem } from '../../platform/db/identity.ts';
+import { asSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
 import { computeSlotsForInstructors } from './domain/index.ts';
 import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts';

@@ -21,21 +21,20 @@ import {
   buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from './domain/index.ts';
-import { releaseExpiredHolds, HOLD_MS } from '../bookings/index.ts';
+import { releaseExpiredHolds, scheduleHoldRelease, HOLD_MS } from '../bookings/index.ts';
 import { bookingById, bookingOut } from '../bookings/index.ts';
 import { langOf } from '../notifications/index.ts';
-import { renderInvoicePdf } from './invoice-pdf.ts';
-import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { qrBillMail } from '../notifications/index.ts';
 import { enqueueMail } from '../notifications/index.ts';
 import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
-import { asSystem } from '../../platform/db/identity.ts';
+import { asSystem } from '../../platform/db/escalation.ts';
 import { invoicePdfUrl, manageUrl } from '../../platform/signed-tokens.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
 import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
+import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { orderOut } from './order-view.ts';
 
 /** TWINT through Stripe: CHF only, at most CHF 5,000.00 per payment. */
@@ -131,6 +130,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     await tx.insert(t.installments).values(plan.built.installments.map((i) => ({
       orgId, planId: planId!, orderId, seq: i.seq, dueAt: new Date(i.dueAt), amount: i.amount.amount, currency, nextAttemptAt: new Date(i.dueAt),
     })));
+    for (const i of plan.built.installments) await scheduleInstallmentCharge(tx, orgId, new Date(i.dueAt));
   }
 
   const answer: Omit<CheckoutResponse, 'booking' | 'order'> = {};
@@ -143,12 +143,11 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + QR_BILL_HOLD_MS));
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
-    const pdf = await renderInvoicePdf(invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: 0 });
     const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
     const mail = qrBillMail({ ...bookingMailData(ctx, detail, manageUrlFor(ctx, env.config, now), { number: invoice.number, url: pdfUrl }), invoice: { number: invoice.number, url: pdfUrl }, holdUntil });
     await enqueueMail(tx, {
       orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
-      attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', content: pdf }],
+      attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }],
     });
     answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
   } else {
@@ -256,7 +255,9 @@ async function extendHold(tx: Tx, ctx: BookingContext, until: Date): Promise<Dat
       .set({ holdExpiresAt: sql`greatest(${t.scheduleBlocks.holdExpiresAt}, ${iso}::timestamptz)` })
       .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.status, 'held'), inArray(t.scheduleBlocks.sessionId, sessionIds)));
   }
-  return row?.holdExpiresAt ?? until;
+  const expiresAt = row?.holdExpiresAt ?? until;
+  await scheduleHoldRelease(tx, orgId, expiresAt);
+  return expiresAt;
 }
 
 /** An earlier checkout's open intent at the provider. */

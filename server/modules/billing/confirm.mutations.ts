@@ -18,8 +18,6 @@ import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
 import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
-import { renderInvoicePdf } from './invoice-pdf.ts';
-import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { confirmationMail } from '../notifications/index.ts';
 import { enqueueMail } from '../notifications/index.ts';
@@ -105,7 +103,6 @@ async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail:
   const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, now: env.now });
   const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: pdfUrl }));
   const ics = bookingIcs(ctx, manage, env.now);
-  const pdf = await renderInvoicePdf(invoice.snapshot as unknown as InvoiceSnapshot, { amountPaid: detail.order.amountPaid });
   await enqueueMail(tx, {
     orgId,
     dedupeKey: `booking:${ctx.booking.id}:confirmation`,
@@ -115,7 +112,7 @@ async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail:
     html: mail.html,
     attachments: [
       ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
-      { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', content: pdf },
+      { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
     ],
   });
 }

@@ -13,3 +13,5 @@ export * from './order-lines.ts';
 export * from './order-view.ts';
 export * from './payment-events.mutations.ts';
 export * from './transfers.mutations.ts';
+export * from './invoices.jobs.ts';
+export * from './invoices.queries.ts';

@@ -15,11 +15,11 @@
  * attempt is (RETRY_AFTER_DAYS); after MAX_ATTEMPTS the installment is `overdue`, the booking
  * is flagged `payment_overdue` for staff, and customer and studio are told.
  */
-import { withCrossTenant } from '../../platform/db/identity.ts';
+import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withSystem } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
@@ -47,9 +47,12 @@ export interface InstallmentJobEnv {
 
 export interface InstallmentRunResult { charged: number; failed: number; overdue: number; processing: number }
 
-async function orgsWithDueInstallments(db: Database, now: Date): Promise<string[]> {
-  const result = await withCrossTenant(db, 'installments: which orgs have installments due', async (tx) => tx.execute(sql`select orgs_with_due_installments(${now.toISOString()}::timestamptz) as org_id`));
-  return rowsOf(result).map((r) => String(r.org_id));
+/** The queue whose job charges an org's due installments. */
+export const INSTALLMENTS_QUEUE = 'installments.charge';
+
+/** Asks for the org's due installments to be charged at `at` (in the caller's transaction). */
+export async function scheduleInstallmentCharge(tx: Tx, orgId: string, at: Date): Promise<void> {
+  await enqueue(tx, INSTALLMENTS_QUEUE, { orgId }, { startAfter: at });
 }
 
 interface Claimed {
@@ -60,10 +63,12 @@ interface Claimed {
   account: string | null;
 }
 
-export async function chargeDueInstallments(env: InstallmentJobEnv, batch = 20): Promise<InstallmentRunResult> {
+/** Charges one org's due installments (its `installments.charge` job, due at each installment's date). */
+export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: string }, batch = 20): Promise<InstallmentRunResult> {
   const result: InstallmentRunResult = { charged: 0, failed: 0, overdue: 0, processing: 0 };
   const now = env.now();
-  for (const orgId of await orgsWithDueInstallments(env.db, now)) {
+  const { orgId } = env;
+  {
     const claimed = await withSystem(env.db, orgId, 'installments: claim due installments', (tx) => claim(tx, orgId, now, batch, env.payments.kind));
     for (const c of claimed) {
       let outcome: ChargeResult;
@@ -118,6 +123,9 @@ async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: 
     .where(inArray(t.installments.id, picked))
     .returning();
   if (!rows.length) return [];
+  // Looked at again when the lease ends, whatever happens to this run; a full batch may have left more.
+  await scheduleInstallmentCharge(tx, orgId, new Date(Date.now() + LEASE_MS + 1_000));
+  if (rows.length === batch) await scheduleInstallmentCharge(tx, orgId, new Date());
   const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
   const out: Claimed[] = [];
   for (const installment of rows) {
@@ -155,6 +163,7 @@ async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed,
   if (outcome.status === 'processing') {
     // The provider's webhook settles it; look again in a day in case it never comes.
     await tx.update(t.installments).set({ nextAttemptAt: new Date(now.getTime() + DAY_MS) }).where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, c.installment.id)));
+    await scheduleInstallmentCharge(tx, orgId, new Date(Date.now() + DAY_MS));
     return;
   }
   await tx.update(t.payments).set({ status: 'failed', failureReason: outcome.reason.slice(0, 500) })
@@ -166,6 +175,7 @@ async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed,
     .set({ status: overdue ? 'overdue' : 'failed', lastError: outcome.reason.slice(0, 500), nextAttemptAt: next })
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, c.installment.id), inArray(t.installments.status, ['scheduled', 'failed'])))
     .returning({ id: t.installments.id });
+  if (still && next) await scheduleInstallmentCharge(tx, orgId, new Date(Date.now() + (next.getTime() - now.getTime())));
   if (!still || !c.bookingId) return; // paid meanwhile (a late webhook), or no booking to write about
   const booking = await bookingById(tx, orgId, c.bookingId);
   if (!booking) return;
@@ -185,4 +195,9 @@ async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed,
     const to = ctx.org.billing?.email ?? ctx.instructor.email;
     await enqueueMail(tx, { orgId, dedupeKey: `installment:${c.installment.id}:overdue:staff`, to, ...staffMail });
   }
+}
+
+/** Charges an org's due installments; enqueued for each installment's date, retry and lease end. */
+export function installmentsJob(env: InstallmentJobEnv): JobDefinition<{ orgId: string }> {
+  return { name: INSTALLMENTS_QUEUE, handle: async ({ orgId }) => { await chargeDueInstallments({ ...env, orgId }); } };
 }

@@ -14,3 +14,12 @@ export async function invoiceOfOrder(tx: Tx, orgId: string, orderId: string | nu
   if (!row) return undefined;
   return { number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
 }
+
+/** An invoice by id with what is paid on its order, for rendering its PDF after the transaction. */
+export async function invoiceDocumentById(tx: Tx, orgId: string, invoiceId: string): Promise<InvoiceDocument | undefined> {
+  const [row] = await tx.select({ invoice: t.invoices, amountPaid: t.orders.amountPaid }).from(t.invoices)
+    .innerJoin(t.orders, and(eq(t.orders.orgId, t.invoices.orgId), eq(t.orders.id, t.invoices.orderId)))
+    .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.id, invoiceId)));
+  if (!row) return undefined;
+  return { number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
+}

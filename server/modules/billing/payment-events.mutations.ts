@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { withSystem } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';

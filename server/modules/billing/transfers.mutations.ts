@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { asSystem } from '../../platform/db/identity.ts';
+import { asSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';

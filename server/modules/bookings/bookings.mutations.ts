@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { asSystem, asSystemStatement } from '../../platform/db/identity.ts';
+import { asSystem, asSystemStatement } from '../../platform/db/escalation.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
@@ -25,7 +25,7 @@ import { rows } from '../../platform/db/prepared.ts';
 import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
-import { HOLD_MS, holdExpired, releaseExpiredHolds } from './holds.ts';
+import { HOLD_MS, holdExpired, releaseExpiredHolds, scheduleHoldRelease } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { queueCancellationMail, queueSessionMovedMail } from '../notifications/index.ts';
@@ -207,6 +207,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     client_token: token,
   };
   const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer({ status: 201, body: created })} returning 1)` : sql``;
+  const release = scheduleHoldRelease(tx, orgId, new Date(holdExpiresAt));
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
@@ -225,6 +226,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
+  await release;
 
   return created;
 }

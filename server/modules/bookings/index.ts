@@ -1,8 +1,9 @@
 /** The bookings module's public face: surfaces and other modules import only from here. */
 export * from './bookings.mutations.ts';
 export * from './bookings.queries.ts';
-export * from './holds.ts';
 export * from './intake.ts';
 export * from './plan.ts';
 export * from './tokens.ts';
 export * from './transaction.ts';
+export * from './holds.jobs.ts';
+export * from './holds.mutations.ts';

@@ -15,7 +15,7 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { bookingCancelledMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
-import { enqueueMail } from './outbox.ts';
+import { enqueueMail } from './outbox.mutations.ts';
 import { loadBookingContext, orderRow, type BookingRow } from '../billing/index.ts';
 import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor } from './mail-data.ts';
 

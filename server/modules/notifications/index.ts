@@ -3,4 +3,5 @@ export * from './domain/index.ts';
 export * from './change-mails.ts';
 export * from './ics.ts';
 export * from './mail-data.ts';
-export * from './outbox.ts';
+export * from './outbox.mutations.ts';
+export * from './outbox.jobs.ts';

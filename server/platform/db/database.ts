@@ -1,6 +1,7 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from '../../../schema/db/index.ts';
+import type { SqlExecutor } from './executors.ts';
 
 export type Schema = typeof schema;
 /** Either driver: postgres.js against a server, or embedded PGlite. */
@@ -11,6 +12,8 @@ export interface OpenDatabase {
   /** The owner's handle: migrations, seeding and tests' assertions only. Requests go through `withCaller`. */
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Plain SQL on the owner's connection, for the job queue's own statements (never for tenant data). */
+  executor: SqlExecutor;
   close(): Promise<void>;
 }
 

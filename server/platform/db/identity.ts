@@ -2,10 +2,10 @@
  * Identity, decided once per request: the only roads to tenant data.
  *
  *   withCaller(db, caller, work)          a transaction as the request's caller (anonymous embed, customer, staff)
- *   asSystem(tx, reason)                  the one escalation: from here on, this transaction acts as the server
- *                                         itself within the caller's org (after the caller's own reads went
- *                                         through the caller's policies). Never back: there is no de-escalation.
- *   withSystem(db, orgId, reason, work)   a transaction that is the server from the start (jobs, verified webhooks)
+ *   asSystem(tx, reason)                  (escalation.ts) the one escalation: from here on, this transaction acts
+ *                                         as the server itself within the caller's org (after the caller's own
+ *                                         reads went through the caller's policies). There is no de-escalation.
+ *   withSystem(db, orgId, reason, work)   (escalation.ts) the server from the start (jobs, verified webhooks)
  *   withCrossTenant(db, reason, work)     no org at all: only the SECURITY DEFINER functions answer (key
  *                                         resolution, CORS preflight, the demo outbox's org list)
  *
@@ -32,7 +32,7 @@ export interface Caller {
   idempotencyKey?: string | undefined;
 }
 
-interface Settings {
+export interface Settings {
   orgId: string;
   role: AppRole | 'cross_tenant';
   userId?: string | undefined;
@@ -48,7 +48,8 @@ export function insideTransaction(): boolean {
   return transactionScope.getStore() === true;
 }
 
-function open<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** The one transaction opener behind every identity; use withCaller, withCrossTenant or escalation.ts. */
+export function openAs<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promise<T> {
   return transactionScope.run(true, () => db.transaction(async (tx) => {
     await tx.execute(sql`select
       set_config('role', 'tandem_app', true),
@@ -65,25 +66,7 @@ function open<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promi
 
 /** A transaction as the request's caller. */
 export function withCaller<T>(db: Database, caller: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return open(db, caller, work);
-}
-
-/** The statement `asSystem` runs, for callers that send it together with other statements (one round trip). */
-export function asSystemStatement(reason: string) {
-  return sql`select set_config('app.role', 'system', true), set_config('app.system_reason', ${reason}, true)`;
-}
-
-/**
- * The one escalation: the rest of this transaction acts as the server within the caller's
- * org. Call it only after the caller's own reads decided what the caller may touch, and say why.
- */
-export async function asSystem(tx: Tx, reason: string): Promise<void> {
-  await tx.execute(asSystemStatement(reason));
-}
-
-/** A transaction that is the server itself within one org: background jobs and verified provider events. */
-export function withSystem<T>(db: Database, orgId: string, reason: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return open(db, { orgId, role: 'system', reason }, work);
+  return openAs(db, caller, work);
 }
 
 /**
@@ -91,5 +74,5 @@ export function withSystem<T>(db: Database, orgId: string, reason: string, work:
  * SECURITY DEFINER functions (which read just what they must) return data.
  */
 export function withCrossTenant<T>(db: Database, reason: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return open(db, { orgId: '', role: 'cross_tenant', reason }, work);
+  return openAs(db, { orgId: '', role: 'cross_tenant', reason }, work);
 }

@@ -4,6 +4,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { schema, type Database, type OpenDatabase } from './database.ts';
 import { PG, pgErrorCode } from './pg-errors.ts';
+import { pgliteExecutor, postgresExecutor } from './executors.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../../schema/migrations', import.meta.url));
 
@@ -34,7 +35,7 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
     await client.end({ timeout: 1 });
     throw error;
   }
-  return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return { db: db as unknown as Database, kind: 'postgres', executor: postgresExecutor(client), close: () => client.end({ timeout: 5 }) };
 }
 
 /**
@@ -63,5 +64,5 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
   const db = drizzle({ client, schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Database, kind: 'pglite', executor: pgliteExecutor(client as never), close: () => client.close() };
 }

@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { isOriginAllowedAnywhere, resolveKey } from './api-keys.ts';
-import { AppError } from '../errors.ts';
+import { AppError, problem } from '../errors.ts';
 
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token';
 const exposedHeaders = 'Idempotency-Replayed, Retry-After';
@@ -10,6 +10,9 @@ const exposedHeaders = 'Idempotency-Replayed, Retry-After';
  * Publishable-key authentication for the embed API, with CORS for the org's
  * allowed origins only. A request without an `Origin` (curl, a server) is fine:
  * the key is public; origins protect studios from other sites using their key.
+ * A missing or unknown key answers 401 with CORS for origins some studio allows (what the
+ * preflight answered), so the widget can read why; a key used from a website its studio does
+ * not allow answers 403 without CORS.
  */
 export function embedAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -25,16 +28,25 @@ export function embedAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
       });
     }
     const match = /^Bearer (pk_[A-Za-z0-9_-]{4,200})$/.exec(c.req.header('Authorization') ?? '');
-    if (!match) throw new AppError('unauthorized', 'Send the publishable key as "Authorization: Bearer pk_…".');
+    if (!match) return unauthorized(c, origin, 'Send the publishable key as "Authorization: Bearer pk_…".');
     const key = await resolveKey(deps.db, match[1]!);
-    if (!key || key.revoked || key.kind !== 'publishable') throw new AppError('unauthorized', 'Unknown or revoked publishable key.');
+    if (!key || key.revoked || key.kind !== 'publishable') return unauthorized(c, origin, 'Unknown or revoked publishable key.');
     if (origin && !key.origins.includes(origin)) throw new AppError('origin_not_allowed', `${origin} is not among this studio's allowed websites.`);
     c.set('embed', { orgId: key.orgId, keyId: key.keyId });
     await next();
-    if (origin) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', exposedHeaders);
-      c.res.headers.append('Vary', 'Origin');
-    }
+    if (origin) allowOrigin(c.res, origin);
   };
+
+  async function unauthorized(c: Context, origin: string | undefined, detail: string): Promise<Response> {
+    const res = problem(c, new AppError('unauthorized', detail));
+    if (origin && (await isOriginAllowedAnywhere(deps.db, origin))) allowOrigin(res, origin);
+    else res.headers.append('Vary', 'Origin');
+    return res;
+  }
+}
+
+function allowOrigin(res: Response, origin: string): void {
+  res.headers.set('Access-Control-Allow-Origin', origin);
+  res.headers.set('Access-Control-Expose-Headers', exposedHeaders);
+  res.headers.append('Vary', 'Origin');
 }

@@ -2,10 +2,13 @@ import { withCrossTenant } from '../../platform/db/identity.ts';
 import { Hono } from 'hono';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
-import { withSystem } from '../../platform/db/identity.ts';
+import { withSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isLoopbackClient } from '../../platform/http/loopback.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
+import { attachmentContent } from '../../modules/notifications/index.ts';
+import { renderInvoiceAttachment } from '../../modules/billing/index.ts';
 import { esc } from '../../modules/notifications/index.ts';
 
 type Row = typeof t.mailOutbox.$inferSelect;
@@ -28,12 +31,15 @@ async function oneMail(deps: AppDeps, id: string): Promise<Row> {
 /**
  * The demo's mailbox: with no SMTP_URL, mail is not sent anywhere; the outbox rows are the
  * mailbox, and these pages show them (every org's: this is the demo's own machine).
- * Present only in demo mode without SMTP.
+ * Present only with the dev routes on (TANDEM_DEV_ROUTES, by default with --demo), without SMTP,
+ * and for loopback clients.
  */
 export function devOutboxRoute(deps: AppDeps) {
   const app = new Hono();
-  app.use('/dev/*', async (_c, next) => {
-    if (!deps.config.demo || deps.mailer.kind !== 'local') throw new AppError('not_found');
+  // Only when the dev routes are switched on (TANDEM_DEV_ROUTES, on with --demo; `config.demo`), mail
+  // stays local, and the caller is on this machine: the pages show every studio's mail. Otherwise 404, as if absent.
+  app.use('/dev/*', async (c, next) => {
+    if (!deps.config.demo || deps.mailer.kind !== 'local' || !isLoopbackClient(c)) throw new AppError('not_found');
     await next();
   });
   app.get('/dev/outbox.json', async (c) => {
@@ -67,7 +73,8 @@ ${r.attachments.map((a, i) => `<a href="/dev/outbox/${r.id}/attachments/${i}">${
     const r = await oneMail(deps, c.req.param('id'));
     const a = r.attachments[Number(c.req.param('n'))];
     if (!a) throw new AppError('not_found', 'No such attachment.');
-    return c.body(new Uint8Array(Buffer.from(a.content_base64, 'base64')), 200, {
+    const content = await attachmentContent(r.orgId, a, (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec));
+    return c.body(new Uint8Array(content), 200, {
       'Content-Type': a.content_type, 'Content-Disposition': `attachment; filename="${a.filename.replace(/"/g, '')}"`,
     });
   });

@@ -13,7 +13,8 @@ import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { parseIcs, prop, type IcsComponent } from '../../support/mime.ts';
 import { hashKey } from '../../../server/platform/http/api-keys.ts';
-import { withCaller, withSystem } from '../../../server/platform/db/identity.ts';
+import { withCaller } from '../../../server/platform/db/identity.ts';
+import { withSystem } from '../../../server/platform/db/escalation.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 

@@ -9,7 +9,7 @@ import { checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } f
 import { renderInvoicePdf } from '../../../server/modules/billing/invoice-pdf.ts';
 import { hashKey } from '../../../server/platform/http/api-keys.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
-import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/modules/billing/invoice-snapshot.ts';
 
@@ -124,7 +124,7 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     async function expired(start: string) {
       const { b, out } = await qrBillBooking(start);
       clock.advance(6 * DAY);
-      await sweepExpiredHolds(db.db, clock.now());
+      await sweepExpiredHolds(db.db, clock.now(), FLOW.org);
       const [row] = await query(db.db, sql`select status::text, cancellation_reason::text from program_bookings where id = ${b.id}`);
       assert.deepEqual({ ...row }, { status: 'cancelled', cancellation_reason: 'hold_expired' });
       return { b, out };

@@ -8,7 +8,7 @@ import { Clock, asSystem, fieldsOf, postJson, problemOf, query, tableCounts, typ
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
-import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { rescheduleSessionAsStaff } from '../../support/staff-actions.ts';
 import { AppError } from '../../../server/platform/errors.ts';
 
@@ -419,10 +419,10 @@ describe('embed bookings API', () => {
       clock.set(START);
       const a = await created(await book(reiki(['2026-12-16T09:00:00.000Z'])));
       const b = await created(await book(evolve({ mode: 'cadence', first_start: '2026-12-07T08:00:00.000Z' })));
-      await sweepExpiredHolds(db.db, new Date('2026-11-25T08:14:59Z'));
+      await sweepExpiredHolds(db.db, new Date('2026-11-25T08:14:59Z'), FLOW.org);
       const kept = await query(db.db, sql`select status from program_bookings where id in (${a.id}, ${b.id})`);
       assert.deepEqual(kept.map((r) => r.status), ['reserved', 'reserved'], 'not yet expired: kept');
-      const swept = await sweepExpiredHolds(db.db, new Date('2026-11-25T08:15:00Z'));
+      const swept = await sweepExpiredHolds(db.db, new Date('2026-11-25T08:15:00Z'), FLOW.org);
       assert.ok(swept.bookings >= 2 && swept.blocks >= 5, JSON.stringify(swept));
       for (const id of [a.id, b.id]) {
         assert.equal((await query(db.db, sql`select status from program_bookings where id = ${id}`))[0]!.status, 'cancelled');
@@ -430,7 +430,7 @@ describe('embed bookings API', () => {
         const [s] = await query(db.db, sql`select count(*)::int as n from program_sessions where booking_id = ${id} and status <> 'cancelled'`);
         assert.equal(s!.n, 0);
       }
-      assert.deepEqual(await sweepExpiredHolds(db.db, new Date('2026-11-25T08:15:00Z')), { bookings: 0, blocks: 0 });
+      assert.deepEqual(await sweepExpiredHolds(db.db, new Date('2026-11-25T08:15:00Z'), FLOW.org), { bookings: 0, blocks: 0 });
     });
   });
 

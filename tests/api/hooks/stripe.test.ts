@@ -15,7 +15,7 @@ import { Clock, DAY, MIN, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
-import { sweepExpiredHolds } from '../../../server/modules/bookings/holds.ts';
+import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
 
@@ -162,7 +162,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
       const pi = intentOf(out.payment!.client_secret);
       clock.advance(20 * MIN); // 3-D Secure took its time; the hold was 15 minutes
-      await sweepExpiredHolds(db.db, clock.now());
+      await sweepExpiredHolds(db.db, clock.now(), FLOW.org);
       assert.equal((await countsFor(db.db, b.id)).status, 'cancelled');
       assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
       assert.deepEqual({ ...await countsFor(db.db, b.id) }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
@@ -268,7 +268,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const [plan] = await query(db.db, sql`select stripe_customer_id, stripe_payment_method_id from payment_plans where order_id = ${out.order.id}`);
       assert.deepEqual({ ...plan }, { stripe_customer_id: call!.form.get('customer'), stripe_payment_method_id: 'pm_saved' });
 
-      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      const env = { db: db.db, orgId: FLOW.org, payments: provider, now: clock.now, config: testConfig };
       // Nothing is due yet.
       assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 0, overdue: 0, processing: 0 });
       // Installment 1 (due 2026-12-23): charged off-session.
@@ -328,7 +328,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       assert.equal((await countsFor(db.db, b.id)).status, 'confirmed');
       const cancel = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
       assert.equal(cancel.status, 200);
-      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      const env = { db: db.db, orgId: FLOW.org, payments: provider, now: clock.now, config: testConfig };
       clock.set('2027-01-25T09:00:00Z');
       calls.length = 0;
       const result = await chargeDueInstallments(env);

@@ -16,7 +16,8 @@ import { checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve, tes
 import { leaves, parseIcs, parseMime, prop } from '../../support/mime.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { smtpMailer, localMailer, type Mailer } from '../../../server/platform/adapters/mail/mailer.ts';
-import { drainOutbox } from '../../../server/modules/notifications/outbox.ts';
+import { drainOutbox } from '../../../server/modules/notifications/index.ts';
+import { renderInvoiceAttachment } from '../../../server/modules/billing/index.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -26,6 +27,7 @@ describe('mail outbox and SMTP', () => {
   let app: App;
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const clock = new Clock(new Date(START));
+  const render = (orgId: string, spec: Parameters<typeof renderInvoiceAttachment>[2]) => renderInvoiceAttachment(db.db, orgId, spec);
   let v: Record<string, string[]> = {};
   const received: { to: string[]; raw: string }[] = [];
   let smtp: SMTPServer;
@@ -78,7 +80,7 @@ describe('mail outbox and SMTP', () => {
     const [row] = await outboxOf(db.db, b.id);
     assert.equal(row!.status, 'pending', 'queued in the confirming transaction, nothing sent yet');
     // "Restart": a fresh worker with a fresh transport.
-    const result = await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now });
+    const result = await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now });
     assert.equal(result.sent, 1);
     assert.equal(received.length, 1);
     assert.deepEqual(received[0]!.to, [String(row!.to_address)]);
@@ -104,7 +106,7 @@ describe('mail outbox and SMTP', () => {
     assert.match(prop(events[0]!, 'LOCATION') ?? '', /Langstrasse 120/);
     assert.ok(parts.some((p) => p.headers['content-type']?.startsWith('application/pdf') && p.body.subarray(0, 5).toString() === '%PDF-'));
     // Nothing twice.
-    assert.equal((await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now })).sent, 0);
+    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 0);
     assert.equal(received.length, 1);
     const [sent] = await outboxOf(db.db, b.id);
     assert.equal(sent!.status, 'sent');
@@ -114,13 +116,13 @@ describe('mail outbox and SMTP', () => {
   test('a move, then a cancellation, reach the customer over SMTP: the calendar update (SEQUENCE 1), then METHOD:CANCEL', async () => {
     const b = await confirmedBooking('2026-12-09T09:00:00.000Z', 'en');
     const session = b.sessions[0]!;
-    await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now }); // the confirmation
+    await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now }); // the confirmation
     received.length = 0;
     const moved = await postJson(app, `/v1/embed/bookings/${b.id}/sessions/${session.id}/reschedule`, { starts_at: '2026-12-09T12:00:00.000Z' }, { 'Tandem-Booking-Token': b.client_token });
     assert.equal(moved.status, 200);
     const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomUUID() } });
     assert.equal(cancelled.status, 200);
-    assert.equal((await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now })).sent, 2);
+    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 2);
     const calendars = received.map((r) => {
       const calendar = leaves(parseMime(r.raw)).find((p) => p.headers['content-type']?.startsWith('text/calendar'))!;
       const cal = parseIcs(calendar.body.toString('utf8')).children[0]!;
@@ -139,9 +141,9 @@ describe('mail outbox and SMTP', () => {
     const [row] = await outboxOf(db.db, b.id);
     // What a crashed worker leaves: the row claimed (lease 2 minutes), never marked sent.
     await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`update mail_outbox set attempts = 1, available_at = ${new Date(clock.now().getTime() + 2 * MIN).toISOString()}::timestamptz where id = ${row!.id}`));
-    assert.equal((await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now })).sent, 0, 'claimed by someone else');
+    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 0, 'claimed by someone else');
     clock.advance(3 * MIN);
-    assert.equal((await drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now })).sent, 1);
+    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 1);
     assert.equal(received.length, 1);
   });
 
@@ -149,7 +151,7 @@ describe('mail outbox and SMTP', () => {
     received.length = 0;
     for (const start of ['2026-12-04T09:00:00.000Z', '2026-12-04T10:30:00.000Z', '2026-12-04T12:00:00.000Z']) await confirmedBooking(start);
     assert.equal(await pending(), 3);
-    const results = await Promise.all([1, 2, 3].map(() => drainOutbox({ db: db.db, mailer: newMailer(), now: clock.now, batch: 2 })));
+    const results = await Promise.all([1, 2, 3].map(() => drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now, batch: 2 })));
     assert.equal(results.reduce((s, r) => s + r.sent, 0), 3);
     assert.equal(received.length, 3);
     assert.equal(new Set(received.map((r) => parseMime(r.raw).headers['message-id'])).size, 3);
@@ -161,14 +163,14 @@ describe('mail outbox and SMTP', () => {
     const b = await confirmedBooking('2026-12-07T09:00:00.000Z');
     const down = smtpMailer('smtp://127.0.0.1:9', 'x@tandem.test');
     mailers.push(down);
-    const r1 = await drainOutbox({ db: db.db, mailer: down, now: clock.now, maxAttempts: 2 });
+    const r1 = await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: down, now: clock.now, maxAttempts: 2 });
     assert.deepEqual(r1, { sent: 0, failed: 0, retrying: 1 });
     let [row] = await query(db.db, sql`select status, attempts, last_error, available_at from mail_outbox where dedupe_key = ${`booking:${b.id}:confirmation`}`);
     assert.equal(row!.status, 'pending');
     assert.ok(row!.last_error);
     assert.equal(new Date(row!.available_at as string).getTime(), clock.now().getTime() + MIN, 'back off a minute');
     clock.advance(2 * MIN);
-    assert.deepEqual(await drainOutbox({ db: db.db, mailer: down, now: clock.now, maxAttempts: 2 }), { sent: 0, failed: 1, retrying: 0 });
+    assert.deepEqual(await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: down, now: clock.now, maxAttempts: 2 }), { sent: 0, failed: 1, retrying: 0 });
     [row] = await query(db.db, sql`select status from mail_outbox where dedupe_key = ${`booking:${b.id}:confirmation`}`);
     assert.equal(row!.status, 'failed');
     assert.equal(received.length, 0);
@@ -186,7 +188,7 @@ describe('mail outbox and SMTP', () => {
     assert.equal(html.status, 200);
     assert.match(await html.text(), /Buchung bestätigt: Reiki 1:1/);
     // The local mailer "sends" by marking the rows: the demo's worker loop.
-    await drainOutbox({ db: db.db, mailer: localMailer(), now: clock.now });
+    await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: localMailer(), now: clock.now });
     const after = await (await app.request('/dev/outbox.json')).json() as typeof body;
     assert.ok(after.messages.every((x) => x.sent_at !== null || x.status === 'failed'), 'every queued mail marked sent (but the one given up above)');
     const smtpApp = await demoApp(db.db, { now: clock.now, mailer: newMailer() });

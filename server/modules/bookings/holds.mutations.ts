@@ -3,13 +3,11 @@
  * until checkout confirms it or the hold expires. An expired hold is not busy for the
  * availability engine from the moment it expires; its rows are released (booking and
  * sessions cancelled, blocks cancelled so the exclusion constraints let the time go) either
- * by the booking path that runs into it, in its own transaction, or by the sweeper.
+ * by the booking path that runs into it, in its own transaction, or by the org's release job.
  */
-import { withCrossTenant } from '../../platform/db/identity.ts';
 import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../platform/db/database.ts';
-import { withSystem } from '../../platform/db/identity.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import { uuidArray } from '../availability/index.ts';
 
@@ -58,18 +56,10 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
   return { bookings: Number(row.bookings ?? 0), blocks: Number(row.blocks ?? 0) };
 }
 
-/**
- * Releases every expired hold of every org. Called on an interval by server/main.ts; safe to
- * run concurrently with itself and with bookings (each org in its own short transaction).
- */
-export async function sweepExpiredHolds(db: Database, now: Date): Promise<Released> {
-  const at = now.toISOString();
-  const orgs = await withCrossTenant(db, 'hold sweeper: which orgs have expired holds', async (tx) => rowsOf(await tx.execute(sql`select org_id from orgs_with_expired_holds(${at}::timestamptz) as org_id`)));
-  const total: Released = { bookings: 0, blocks: 0 };
-  for (const { org_id } of orgs) {
-    const released = await withSystem(db, String(org_id), 'hold sweeper: release expired holds', (tx) => releaseExpiredHolds(tx, String(org_id), now.getTime()));
-    total.bookings += released.bookings;
-    total.blocks += released.blocks;
-  }
-  return total;
+/** The queue whose job releases an org's expired holds. */
+export const HOLDS_QUEUE = 'holds.release';
+
+/** Asks for the org's expired holds to be released just after `until` (in the caller's transaction). */
+export async function scheduleHoldRelease(tx: Tx, orgId: string, until: Date): Promise<void> {
+  await enqueue(tx, HOLDS_QUEUE, { orgId }, { startAfter: new Date(until.getTime() + 1_000) });
 }

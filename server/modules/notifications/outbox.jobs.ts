@@ -1,41 +1,26 @@
-import { withCrossTenant } from '../../platform/db/identity.ts';
+/** Sending queued mail: the `mail.drain` job of one org, with leases, back-off and rendered attachments. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../platform/db/database.ts';
-import { withSystem } from '../../platform/db/identity.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { withSystem } from '../../platform/db/escalation.ts';
+import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
+import type { StoredAttachment } from '../../../schema/db/messaging.ts';
 import type { Mailer } from '../../platform/adapters/mail/mailer.ts';
+import { MAIL_QUEUE, type AttachmentRenderer } from './outbox.mutations.ts';
 
-export interface QueuedMail {
-  orgId: string;
-  /** One mail per key and org, ever: e.g. `booking:<id>:confirmation`. */
-  dedupeKey: string;
-  to: string;
-  subject: string;
-  text: string;
-  html?: string | undefined;
-  attachments?: { filename: string; contentType: string; content: Buffer }[];
-}
-
-/**
- * Queues a mail in the caller's transaction: it exists exactly when what caused it commits.
- * A second call with the same dedupe key does nothing. Returns whether a row was added.
- */
-export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
-  const rows = await tx.insert(t.mailOutbox).values({
-    orgId: mail.orgId,
-    dedupeKey: mail.dedupeKey,
-    toAddress: mail.to,
-    subject: mail.subject,
-    textBody: mail.text,
-    htmlBody: mail.html ?? null,
-    attachments: (mail.attachments ?? []).map((a) => ({ filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64') })),
-  }).onConflictDoNothing({ target: [t.mailOutbox.orgId, t.mailOutbox.dedupeKey] }).returning({ id: t.mailOutbox.id });
-  return rows.length > 0;
+/** An attachment's bytes: stored, or rendered now (outside every transaction). */
+export async function attachmentContent(orgId: string, a: StoredAttachment, render: AttachmentRenderer | undefined): Promise<Buffer> {
+  if ('content_base64' in a) return Buffer.from(a.content_base64, 'base64');
+  if (!render) throw new Error(`no renderer for the attachment ${a.filename}`);
+  return render(orgId, a.render);
 }
 
 export interface DrainOptions {
   db: Database;
+  /** The org whose due mail this round sends (the job names it). */
+  orgId: string;
+  /** Renders attachments stored as a reference (invoice PDFs). */
+  render?: AttachmentRenderer;
   mailer: Mailer;
   now: () => Date;
   /** Rows claimed per org and round. */
@@ -50,14 +35,8 @@ export interface DrainResult { sent: number; failed: number; retrying: number }
 
 const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000];
 
-/** Org ids with mail due, read through a SECURITY DEFINER function (RLS cannot scope "which orgs"). */
-export async function orgsWithPendingMail(db: Database, now: Date): Promise<string[]> {
-  const result = await withCrossTenant(db, 'mail outbox: which orgs have mail due', async (tx) => tx.execute(sql`select orgs_with_pending_mail(${now.toISOString()}::timestamptz) as org_id`));
-  return rowsOf(result).map((r) => String(r.org_id));
-}
-
 /**
- * One round of the outbox worker: for each org with due mail, claim a batch and send it.
+ * One round of the outbox worker for one org (its `mail.drain` job): claim a batch and send it.
  *
  * Claiming is a status-preserving lease: `available_at` is pushed `leaseMs` ahead (and
  * `attempts` raised) on rows picked with `FOR UPDATE SKIP LOCKED`, in a short transaction.
@@ -76,15 +55,21 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const maxAttempts = options.maxAttempts ?? 6;
   const result: DrainResult = { sent: 0, failed: 0, retrying: 0 };
   const now = options.now();
-  for (const orgId of await orgsWithPendingMail(db, now)) {
+  const { orgId } = options;
+  {
     const claimed = await withSystem(db, orgId, 'mail outbox: claim due mail', async (tx) => {
       const picked = tx.select({ id: t.mailOutbox.id }).from(t.mailOutbox)
         .where(and(eq(t.mailOutbox.status, 'pending'), sql`(${t.mailOutbox.availableAt} is null or ${t.mailOutbox.availableAt} <= ${now.toISOString()}::timestamptz)`))
         .orderBy(t.mailOutbox.createdAt).limit(batch).for('update', { skipLocked: true });
-      return tx.update(t.mailOutbox)
+      const rows = await tx.update(t.mailOutbox)
         .set({ availableAt: new Date(now.getTime() + leaseMs), attempts: sql`${t.mailOutbox.attempts} + 1` })
         .where(inArray(t.mailOutbox.id, picked))
         .returning();
+      // Whatever happens to this worker, the claimed rows are looked at again when the lease ends;
+      // a full batch may have left more behind.
+      if (rows.length) await enqueue(tx, MAIL_QUEUE, { orgId }, { startAfter: new Date(Date.now() + leaseMs + 1_000) });
+      if (rows.length === batch) await enqueue(tx, MAIL_QUEUE, { orgId });
+      return rows;
     });
     // UPDATE … RETURNING keeps no order: send in the order the mails were queued (a move before its cancellation).
     claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -96,7 +81,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
           text: row.textBody,
           html: row.htmlBody ?? undefined,
           messageId: `<${row.id}@tandem>`,
-          attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: Buffer.from(a.content_base64, 'base64') })),
+          attachments: await Promise.all(row.attachments.map(async (a) => ({ filename: a.filename, contentType: a.content_type, content: await attachmentContent(orgId, a, options.render) }))),
         });
         await withSystem(db, orgId, 'mail outbox: mark sent', (tx) => tx.update(t.mailOutbox)
           .set({ status: 'sent', sentAt: options.now(), availableAt: null, lastError: null })
@@ -105,17 +90,25 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       } catch (error) {
         const giveUp = row.attempts >= maxAttempts;
         const backoff = BACKOFF_MS[Math.min(row.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
-        await withSystem(db, orgId, 'mail outbox: record a failed send', (tx) => tx.update(t.mailOutbox)
-          .set({
-            status: giveUp ? 'failed' : 'pending',
-            lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
-            availableAt: giveUp ? null : new Date(options.now().getTime() + backoff),
-          })
-          .where(and(eq(t.mailOutbox.id, row.id), eq(t.mailOutbox.status, 'pending'))));
+        await withSystem(db, orgId, 'mail outbox: record a failed send', async (tx) => {
+          await tx.update(t.mailOutbox)
+            .set({
+              status: giveUp ? 'failed' : 'pending',
+              lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+              availableAt: giveUp ? null : new Date(options.now().getTime() + backoff),
+            })
+            .where(and(eq(t.mailOutbox.id, row.id), eq(t.mailOutbox.status, 'pending')));
+          if (!giveUp) await enqueue(tx, MAIL_QUEUE, { orgId }, { startAfter: new Date(Date.now() + backoff) });
+        });
         if (giveUp) result.failed++;
         else result.retrying++;
       }
     }
   }
   return result;
+}
+
+/** Sends an org's due mail; enqueued with every queued mail, at each retry and at each lease's end. */
+export function mailJob(env: Omit<DrainOptions, 'orgId'>): JobDefinition<{ orgId: string }> {
+  return { name: MAIL_QUEUE, handle: async ({ orgId }) => { await drainOutbox({ ...env, orgId }); } };
 }

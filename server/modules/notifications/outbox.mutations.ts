@@ -1,0 +1,47 @@
+/** Queuing mail: a row in the outbox and the job that sends it, in the caller's transaction. */
+import type { Tx } from '../../platform/db/database.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import * as t from '../../../schema/db/index.ts';
+
+/** Rendered when the mail is sent (after every transaction), e.g. an invoice PDF. */
+export interface RenderedAttachment { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number }
+export type AttachmentRenderer = (orgId: string, spec: RenderedAttachment) => Promise<Buffer>;
+
+export type MailAttachmentInput =
+  | { filename: string; contentType: string; content: Buffer }
+  | { filename: string; contentType: string; render: RenderedAttachment };
+
+/** The queue whose job sends an org's due mail. */
+export const MAIL_QUEUE = 'mail.drain';
+
+export interface QueuedMail {
+  orgId: string;
+  /** One mail per key and org, ever: e.g. `booking:<id>:confirmation`. */
+  dedupeKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | undefined;
+  attachments?: MailAttachmentInput[];
+}
+
+/**
+ * Queues a mail in the caller's transaction, with the job that sends it: both exist exactly
+ * when what caused them commits. A second call with the same dedupe key does nothing.
+ * Returns whether a row was added.
+ */
+export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
+  const rows = await tx.insert(t.mailOutbox).values({
+    orgId: mail.orgId,
+    dedupeKey: mail.dedupeKey,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? null,
+    attachments: (mail.attachments ?? []).map((a) => 'render' in a
+      ? { filename: a.filename, content_type: a.contentType, render: a.render }
+      : { filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64') }),
+  }).onConflictDoNothing({ target: [t.mailOutbox.orgId, t.mailOutbox.dedupeKey] }).returning({ id: t.mailOutbox.id });
+  if (rows.length) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId });
+  return rows.length > 0;
+}

@@ -1,0 +1,115 @@
+/**
+ * Durable jobs on pg-boss, in the same database as everything else (PGlite or PostgreSQL).
+ *
+ *   prepareJobQueue(executor, queues)   at start-up: pg-boss's schema, the queues, and the grants that let
+ *                                       requests (role tandem_app) add jobs and nothing more
+ *   enqueue(tx, name, data, options)    inside the caller's transaction: the job exists exactly when the
+ *                                       change that asked for it commits (a rolled-back change runs nothing)
+ *   startJobRunner(executor, jobs)      workers: each job runs once however many processes work the queue;
+ *                                       a failing job is retried with back-off, a crashed one after it expires
+ *   runDueJobs(executor, jobs)          the same handlers, run until nothing is due (tests, scripts)
+ */
+import PgBoss from 'pg-boss';
+import type { Tx } from '../db/database.ts';
+import { txExecutor, type SqlExecutor } from '../db/executors.ts';
+
+export const JOB_SCHEMA = 'pgboss';
+
+export interface QueueSettings {
+  name: string;
+  /** Attempts after the first (pg-boss `retryLimit`); default 5, with exponential back-off from 10 s. */
+  retryLimit?: number;
+  /** How long one run may take before it counts as crashed and is retried. */
+  expireInSeconds?: number;
+}
+
+export interface JobDefinition<T = Record<string, unknown>> extends QueueSettings {
+  handle(data: T): Promise<void>;
+}
+
+export interface EnqueueOptions {
+  /** Not before this instant. */
+  startAfter?: Date;
+  /** At most one queued job per key (later sends with the same key are dropped while one waits). */
+  singletonKey?: string;
+}
+
+// Only builds and sends the insert through the executor it is handed; never connects by itself.
+const sender = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('the sender has no connection of its own')) }, schema: JOB_SCHEMA });
+
+/** Adds a job in the caller's transaction. Throws when the queue does not exist (a job must never vanish). */
+export async function enqueue(tx: Tx, name: string, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+  const id = await sender.send(name, data, {
+    db: txExecutor(tx) as PgBoss.Db,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+  });
+  if (id === null && !options.singletonKey) throw new Error(`job queue "${name}" does not exist`);
+}
+
+/** pg-boss's schema and the queues; requests may add jobs (insert) and read nothing else. */
+export async function prepareJobQueue(executor: SqlExecutor, queues: QueueSettings[]): Promise<void> {
+  const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: true });
+  await boss.start();
+  try {
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    for (const q of queues) {
+      if (existing.has(q.name)) continue;
+      await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 5, retryDelay: 10, retryBackoff: true, expireInSeconds: q.expireInSeconds ?? 300 });
+    }
+    await executor.executeSql(`BEGIN;
+      GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO tandem_app;
+      GRANT SELECT ON ${JOB_SCHEMA}.queue TO tandem_app;
+      GRANT INSERT ON ${JOB_SCHEMA}.job TO tandem_app;
+      GRANT SELECT (id) ON ${JOB_SCHEMA}.job TO tandem_app;
+    COMMIT;`);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+export interface JobRunner { stop(): Promise<void> }
+
+/** Works every queue of `jobs` until stopped. */
+export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[], options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+  const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: true, schedule: false, migrate: false });
+  boss.on('error', (error) => console.error('[tandem] job queue:', error instanceof Error ? error.message : error));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async ([one]) => {
+      if (one) await job.handle(one.data as Record<string, unknown>);
+    });
+  }
+  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
+
+/**
+ * Runs what is due now, queue by queue, until nothing is left (jobs may add jobs). For tests and
+ * one-off scripts: the same handlers, the same completion and failure rules as the runner.
+ */
+export async function runDueJobs(executor: SqlExecutor, jobs: JobDefinition[], options: { maxRounds?: number } = {}): Promise<number> {
+  const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: false });
+  await boss.start();
+  let ran = 0;
+  try {
+    for (let round = 0; round < (options.maxRounds ?? 50); round++) {
+      let found = false;
+      for (const job of jobs) {
+        for (const one of await boss.fetch<Record<string, unknown>>(job.name, { batchSize: 20 })) {
+          found = true;
+          ran++;
+          try {
+            await job.handle(one.data);
+            await boss.complete(job.name, one.id);
+          } catch (error) {
+            await boss.fail(job.name, one.id, { message: error instanceof Error ? error.message : String(error) });
+          }
+        }
+      }
+      if (!found) break;
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  return ran;
+}

@@ -3,6 +3,7 @@ import { SwissQRBill } from 'swissqrbill/pdf';
 import { formatRateBp } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../notifications/index.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import { insideTransaction } from '../../platform/db/identity.ts';
 
 const en = {
   invoice: 'Invoice', date: 'Date', period: 'Period of service', booking: 'Booking', to: 'Bill to', description: 'Description', qty: 'Qty',
@@ -48,6 +49,8 @@ export interface InvoiceRenderState {
  * — the Swiss QR-bill payment part for the amount due.
  */
 export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderState): Promise<Buffer> {
+  // Drawing a PDF takes tens of milliseconds: never while a transaction holds a connection and its locks.
+  if (insideTransaction()) throw new Error('invoice PDFs are rendered outside database transactions');
   const L = labels[s.lang];
   const money = (n: number) => formatMoney(n, s.currency, s.lang);
   const issued = new Date(s.issued_at);

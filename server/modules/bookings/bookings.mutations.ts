@@ -207,7 +207,6 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     client_token: token,
   };
   const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer({ status: 201, body: created })} returning 1)` : sql``;
-  const release = scheduleHoldRelease(tx, orgId, new Date(holdExpiresAt));
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
@@ -226,7 +225,8 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
-  await release;
+  // After the rows: a refused insert aborts the transaction, and nothing may be sent behind it.
+  await scheduleHoldRelease(tx, orgId, new Date(holdExpiresAt));
 
   return created;
 }

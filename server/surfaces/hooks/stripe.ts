@@ -11,14 +11,17 @@ import type { StripePaymentProvider } from '../../platform/adapters/payments/str
  * anything else is read; a bad one is 400 `invalid_signature` and changes nothing.
  * `payment_intent.succeeded` confirms the booking (once, however often or late it comes);
  * `payment_intent.payment_failed` records why and leaves the booking reserved. Other events
- * are acknowledged and ignored. A database failure answers 500, so Stripe retries.
+ * are acknowledged and ignored. A database failure answers 500 (503 when unreachable), so Stripe retries.
+ * Events signed more than the tolerance in the future are refused like stale ones (the library
+ * only checks age); a correctly signed body that is not an event with `data.object` is 400
+ * `invalid_event` (Stripe shows it in the dashboard; no retry will fix it).
  */
 export function stripeHookRoute(deps: AppDeps) {
   return new Hono().post('/v1/hooks/stripe',
     describeRoute({
       tags: ['hooks'], summary: 'Stripe webhook (payment_intent.succeeded / payment_intent.payment_failed)',
       description: 'Verified with `Stripe-Signature` and STRIPE_WEBHOOK_SECRET. Idempotent: repeated and out-of-order events confirm a booking exactly once.',
-      responses: { 200: { description: 'Received' }, 400: { description: 'invalid_signature' }, 404: { description: 'Stripe is not configured (test processor active)' } },
+      responses: { 200: { description: 'Received' }, 400: { description: 'invalid_signature or invalid_event' }, 404: { description: 'Stripe is not configured (test processor active)' } },
     }),
     async (c) => {
       const payments = deps.payments;
@@ -26,14 +29,46 @@ export function stripeHookRoute(deps: AppDeps) {
       const signature = c.req.header('Stripe-Signature');
       if (!signature) throw new AppError('invalid_signature', 'The Stripe-Signature header is missing.');
       const raw = await c.req.text();
+      const now = deps.now();
+      const signedAt = signatureTimestamp(signature);
+      if (signedAt !== undefined && signedAt > now.getTime() / 1000 + SIGNATURE_TOLERANCE_S) {
+        throw new AppError('invalid_signature', 'The Stripe-Signature is dated in the future.');
+      }
       let event: PaymentEvent | null;
       try {
-        event = (payments as StripePaymentProvider).parseWebhook(raw, signature, deps.now());
-      } catch {
-        throw new AppError('invalid_signature', 'The Stripe-Signature does not match this body (or is too old).');
+        event = (payments as StripePaymentProvider).parseWebhook(raw, signature, now);
+      } catch (error) {
+        if (isSignatureError(error)) throw new AppError('invalid_signature', 'The Stripe-Signature does not match this body (or is too old).');
+        // The signature held, so the body is Stripe's; it is just not an event we can read.
+        throw new AppError('invalid_event', 'A signed body that is not an event with data.object.');
       }
-      if (!event) return c.json({ received: true, handled: false });
+      if (!event) {
+        if (!hasDataObject(raw)) throw new AppError('invalid_event', 'A signed body that is not an event with data.object.');
+        return c.json({ received: true, handled: false });
+      }
       const { outcome } = await handlePaymentEvent(deps, event);
       return c.json({ received: true, handled: true, outcome });
     });
+}
+
+/** The library's default tolerance, which parseWebhook uses for events that are too old. */
+const SIGNATURE_TOLERANCE_S = 300;
+
+/** `t=` of a `Stripe-Signature: t=…,v1=…` header, in seconds. */
+function signatureTimestamp(header: string): number | undefined {
+  const t = /(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(header)?.[1];
+  return t === undefined ? undefined : Number(t);
+}
+
+function isSignatureError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'StripeSignatureVerificationError';
+}
+
+function hasDataObject(raw: string): boolean {
+  try {
+    const object = (JSON.parse(raw) as { data?: { object?: unknown } } | null)?.data?.object;
+    return typeof object === 'object' && object !== null && !Array.isArray(object);
+  } catch {
+    return false;
+  }
 }

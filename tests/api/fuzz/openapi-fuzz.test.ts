@@ -22,7 +22,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = Record<string, any>;
 
 const SEED = Number(process.env.TANDEM_FUZZ_SEED ?? 20_260_611);
-const REQUESTS = Number(process.env.TANDEM_FUZZ_REQUESTS ?? 3_000);
+const REQUESTS = Number(process.env.TANDEM_FUZZ_REQUESTS ?? 2_500);
 const START = '2026-11-25T08:00:00Z';
 const EVOLVE_INTAKE = { goal: 'Change jobs without panicking', experience: 'never', consent: true };
 

@@ -27,6 +27,8 @@ import { recordPaymentRoute } from './surfaces/admin/record-payment.ts';
 import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session.ts';
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
+// Each module's event subscribers (mail for bookings and payments) register when loaded.
+import './modules/notifications/index.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(deps: AppDeps) {

@@ -6,3 +6,4 @@ export * from './finance.ts';
 export * from './messaging.ts';
 export * from './payroll.ts';
 export * from './platform.ts';
+export * from './events.ts';

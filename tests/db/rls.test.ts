@@ -145,6 +145,9 @@ const specs: TableSpec[] = [
         : { senderKind: 'system' }) }) },
   { table: t.mailOutbox, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, dedupeKey: randomUUID(), toAddress: 'a@b.c', subject: 's', textBody: 't' }) },
+  // Append-only history: the studio and the server read it; only the server (or the studio) adds; nobody edits it.
+  { table: t.domainEvents, read: orgWideReads, write: { insert: orgWide(), update: [], delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, type: 'booking.confirmed', subjectId: randomUUID() }) },
   { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
   { table: t.earnings, read: ownInstructor, write: byOrgWide,

@@ -133,6 +133,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   }
   await add(t.invoiceCounters, 'invoice_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.coupons, 'coupons', 'org', { orgId: org, code: 'WELCOME', kind: 'percent', percentBp: 1000 });
+  await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });
   await add(t.mailOutbox, 'mail_outbox', 'org', { orgId: org, dedupeKey: 'k', toAddress: 'a@b.c', subject: 's', textBody: 't' });
   await add(t.idempotencyKeys, 'idempotency_keys', 'org', { orgId: org, key: o.idempotencyKey, scope: 'POST /x', requestHash: 'h' });
 }

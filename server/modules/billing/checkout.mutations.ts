@@ -25,14 +25,13 @@ import { releaseExpiredHolds, scheduleHoldRelease, HOLD_MS } from '../bookings/i
 import { bookingById, bookingOut } from '../bookings/index.ts';
 import { langOf } from '../notifications/index.ts';
 import { issueInvoice } from './invoices.mutations.ts';
-import { qrBillMail } from '../notifications/index.ts';
-import { enqueueMail } from '../notifications/index.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
 import { invoicePdfUrl, manageUrl } from '../../platform/signed-tokens.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
-import { bookingMailData, customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
+import { customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { orderOut } from './order-view.ts';
@@ -144,11 +143,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
-    const mail = qrBillMail({ ...bookingMailData(ctx, detail, manageUrlFor(ctx, env.config, now), { number: invoice.number, url: pdfUrl }), invoice: { number: invoice.number, url: pdfUrl }, holdUntil });
-    await enqueueMail(tx, {
-      orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
-      attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }],
-    });
+    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: true, hold_until: holdUntil.toISOString() } }, env);
     answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
   } else {
     // The provider is called after this transaction commits (attachPaymentIntent), keyed by this

@@ -6,8 +6,8 @@
  * order's status, and — when what must be paid now is paid (the deposit of a plan, else the
  * total) — moves the booking from `reserved` to `confirmed` with a guarded UPDATE. Only the
  * transaction whose UPDATE changes the row does the rest, in the same transaction: blocks
- * held → active, the numbered invoice, the message thread, the referrer's reward and the
- * confirmation mail in the outbox (with a dedupe key besides). However often and in whatever
+ * held → active, the numbered invoice, the message thread, the referrer's reward, and the
+ * `booking.confirmed` event (whose subscriber queues the confirmation mail). However often and in whatever
  * order the events arrive, a booking is confirmed, invoiced and mailed once. Money that comes
  * after the hold expired restores the booking first when its times are still free
  * (late-payment.ts).
@@ -17,14 +17,11 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
-import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import { issueInvoice } from './invoices.mutations.ts';
-import { confirmationMail } from '../notifications/index.ts';
-import { enqueueMail } from '../notifications/index.ts';
 import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
-import { bookingIcs, bookingMailData, manageUrlFor } from '../notifications/index.ts';
-import { expiredAwaitingPayment, queueLatePaymentMails, restoreExpiredBooking } from './late-payment.mutations.ts';
+import { expiredAwaitingPayment, restoreExpiredBooking } from './late-payment.mutations.ts';
 
 export interface ConfirmEnv {
   now: Date;
@@ -70,7 +67,7 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
       // Paid after the hold ran out: restored when its times are still free, else staff decide.
       const outcome = await restoreExpiredBooking(tx, orgId, booking, env.now);
       if ('restored' in outcome) moved = await confirmReserved();
-      else await queueLatePaymentMails(tx, orgId, booking, order, paid);
+      else await recordEvent(tx, { orgId, type: 'payment.after_cancellation', subjectId: booking.id, payload: { order_id: order.id, amount_paid: paid, currency: order.currency } }, env);
     }
     if (!moved) {
       // Not restored: the locked row read above is still the booking as it is.
@@ -99,22 +96,7 @@ async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail:
     .onConflictDoNothing({ target: [t.messageThreads.orgId, t.messageThreads.bookingId] });
   await rewardReferrer(tx, orgId, detail);
 
-  const manage = manageUrlFor(ctx, env.config, env.now);
-  const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, now: env.now });
-  const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: pdfUrl }));
-  const ics = bookingIcs(ctx, manage, env.now);
-  await enqueueMail(tx, {
-    orgId,
-    dedupeKey: `booking:${ctx.booking.id}:confirmation`,
-    to: ctx.customer.email,
-    subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
-    attachments: [
-      ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
-      { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
-    ],
-  });
+  await recordEvent(tx, { orgId, type: 'booking.confirmed', subjectId: ctx.booking.id, payload: { order_id: detail.order.id, invoice_id: invoice.id, invoice_number: invoice.number } }, env);
 }
 
 /** The referrer's reward for a referee's confirmed order: once, since confirmation happens once. */

@@ -16,19 +16,13 @@
  * is flagged `payment_overdue` for staff, and customer and studio are told.
  */
 import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
-import { bookingById } from '../bookings/index.ts';
-import { loadBookingContext } from './context.queries.ts';
-import { customerZone, manageUrlFor } from '../notifications/index.ts';
-import { langOf } from '../notifications/index.ts';
-import { installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, type InstallmentMailData } from '../notifications/index.ts';
-import { enqueueMail } from '../notifications/index.ts';
 import { applyPaymentEvent } from './payment-events.mutations.ts';
 import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 
@@ -177,24 +171,16 @@ async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed,
     .returning({ id: t.installments.id });
   if (still && next) await scheduleInstallmentCharge(tx, orgId, new Date(Date.now() + (next.getTime() - now.getTime())));
   if (!still || !c.bookingId) return; // paid meanwhile (a late webhook), or no booking to write about
-  const booking = await bookingById(tx, orgId, c.bookingId);
-  if (!booking) return;
   if (overdue) {
-    await tx.update(t.programBookings).set({ paymentOverdue: true, updatedAt: now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id)));
+    await tx.update(t.programBookings).set({ paymentOverdue: true, updatedAt: now }).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, c.bookingId)));
   }
-  const ctx = await loadBookingContext(tx, orgId, booking);
-  const data: InstallmentMailData = {
-    lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
-    studio: { name: ctx.org.name }, program: { title: ctx.program.title }, amount: c.installment.amount, currency: c.installment.currency,
-    dueAt: c.installment.dueAt, reason: outcome.reason, attempts, nextAttemptAt: next, manageUrl: manageUrlFor(ctx, env.config, now),
-  };
-  const mail = overdue ? installmentOverdueMail(data) : installmentFailedMail(data);
-  await enqueueMail(tx, { orgId, dedupeKey: `installment:${c.installment.id}:attempt:${attempts}`, to: ctx.customer.email, ...mail });
-  if (overdue) {
-    const staffMail = installmentOverdueStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) });
-    const to = ctx.org.billing?.email ?? ctx.instructor.email;
-    await enqueueMail(tx, { orgId, dedupeKey: `installment:${c.installment.id}:overdue:staff`, to, ...staffMail });
-  }
+  await recordEvent(tx, {
+    orgId, type: overdue ? 'installment.overdue' : 'installment.failed', subjectId: c.bookingId,
+    payload: {
+      installment_id: c.installment.id, amount: c.installment.amount, currency: c.installment.currency, due_at: c.installment.dueAt.toISOString(),
+      reason: outcome.reason, attempts, next_attempt_at: next ? next.toISOString() : null,
+    },
+  }, { now, config: env.config });
 }
 
 /** Charges an org's due installments; enqueued for each installment's date, retry and lease end. */

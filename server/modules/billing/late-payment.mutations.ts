@@ -10,10 +10,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import * as t from '../../../schema/db/index.ts';
-import { langOf } from '../notifications/index.ts';
-import { latePaymentMail, latePaymentStaffMail } from '../notifications/index.ts';
-import { enqueueMail } from '../notifications/index.ts';
-import { loadBookingContext, type BookingRow, type OrderRow } from './context.queries.ts';
+import { type BookingRow } from './context.queries.ts';
 
 /** How long the restored hold lasts: only until the confirmation in the same transaction. */
 const RESTORED_HOLD_MS = 60_000;
@@ -56,18 +53,4 @@ export async function restoreExpiredBooking(tx: Tx, orgId: string, booking: Book
     if (pgErrorCode(error) === PG.exclusionViolation) return { refused: 'taken' };
     throw error;
   }
-}
-
-/** The booking stays cancelled though paid: the customer and the studio hear of it, once per order. */
-export async function queueLatePaymentMails(tx: Tx, orgId: string, booking: BookingRow, order: OrderRow, amountPaid: number): Promise<void> {
-  const ctx = await loadBookingContext(tx, orgId, booking);
-  const data = {
-    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
-    program: { title: ctx.program.title }, amount: amountPaid, currency: order.currency,
-  };
-  await enqueueMail(tx, { orgId, dedupeKey: `order:${order.id}:late_payment`, to: ctx.customer.email, ...latePaymentMail(data) });
-  await enqueueMail(tx, {
-    orgId, dedupeKey: `order:${order.id}:late_payment:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
-    ...latePaymentStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
-  });
 }

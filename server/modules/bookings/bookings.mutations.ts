@@ -28,7 +28,7 @@ import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, over
 import { HOLD_MS, holdExpired, releaseExpiredHolds, scheduleHoldRelease } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
-import { queueCancellationMail, queueSessionMovedMail } from '../notifications/index.ts';
+import { eventInsert, recordEvent } from '../../platform/events/record.ts';
 import type { AppConfig } from '../../deps.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -220,6 +220,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       select x.id, ${orgId}::uuid, (select id from b), x.seq, x.starts_at, x.ends_at, ${zone}, ${program.locationId}::uuid, ${meetingUrl}
         from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
       returning id
+    ), e as (${eventInsert({ orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {} } })} returning 1
     )${record}
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
@@ -374,7 +375,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   if (ownBlocks.length > 1) {
     await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${uuidArray(ownBlocks.slice(1))}::uuid[])`);
   }
-  await queueSessionMovedMail(tx, { config, now: nowDate }, orgId, booking, sessionId, session.startsAt);
+  await recordEvent(tx, { orgId, type: 'session.rescheduled', subjectId: booking.id, payload: { session_id: sessionId, previous_start: session.startsAt.toISOString(), starts_at: startsAt, by } }, { now: nowDate, config });
   return (await bookingOut(tx, orgId, booking.id))!;
 }
 
@@ -405,8 +406,10 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }:
     update schedule_blocks set status = 'cancelled'
      where org_id = ${orgId}::uuid and status <> 'cancelled'
        and session_id in (select id from program_sessions where org_id = ${orgId}::uuid and booking_id = ${booking.id}::uuid)`);
-  await queueCancellationMail(tx, { config, now }, orgId, booking,
-    ahead.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt!, endsAt: s.endsAt!, revision: s.revision })));
+  await recordEvent(tx, {
+    orgId, type: 'booking.cancelled', subjectId: booking.id,
+    payload: { by, previous_status: booking.status, sessions: ahead.map((s) => ({ id: s.id, seq: s.seq, starts_at: s.startsAt!.toISOString(), ends_at: s.endsAt!.toISOString(), revision: s.revision })) },
+  }, { now, config });
 }
 
 // ———————————————————————————————————————— entry points that authorise first

@@ -5,3 +5,5 @@ export * from './ics.ts';
 export * from './mail-data.ts';
 export * from './outbox.mutations.ts';
 export * from './outbox.jobs.ts';
+export * from './booking-mails.mutations.ts';
+import './subscribers.ts';

@@ -1,0 +1,101 @@
+/**
+ * The mails a booking's money brings: confirmation (with the calendar file and the invoice),
+ * the QR-bill to pay, money that came after the booking was cancelled, an installment that
+ * failed or is overdue. Each is queued in the outbox of the transaction that records the
+ * event (subscribers.ts); the mail job sends it after commit. Dedupe keys make repeats no-ops.
+ */
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
+import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
+import { langOf } from './domain/format.ts';
+import { enqueueMail } from './outbox.mutations.ts';
+import { bookingIcs, bookingMailData, customerZone, manageUrlFor } from './mail-data.ts';
+import { loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
+import { bookingById } from '../bookings/index.ts';
+
+interface MailEnv { config: AppConfig; now: Date }
+
+async function contextOf(tx: Tx, orgId: string, bookingId: string): Promise<BookingContext> {
+  const booking = await bookingById(tx, orgId, bookingId);
+  if (!booking) throw new Error(`booking ${bookingId} vanished`);
+  return loadBookingContext(tx, orgId, booking);
+}
+
+function invoiceLink(env: MailEnv, orgId: string, bookingId: string): string {
+  return invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId, now: env.now });
+}
+
+/** booking.confirmed: the confirmation with the calendar file and the invoice (rendered when sent). */
+export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: number }): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, ctx.booking.orderId!))!);
+  const manage = manageUrlFor(ctx, env.config, env.now);
+  const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: invoiceLink(env, orgId, bookingId) }));
+  const ics = bookingIcs(ctx, manage, env.now);
+  await enqueueMail(tx, {
+    orgId,
+    dedupeKey: `booking:${bookingId}:confirmation`,
+    to: ctx.customer.email,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: [
+      ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
+      { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
+    ],
+  });
+}
+
+/** invoice.issued with a QR-bill: the invoice to pay by the hold's end. */
+export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: number }, holdUntil: Date): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
+  const url = invoiceLink(env, orgId, bookingId);
+  const mail = qrBillMail({ ...bookingMailData(ctx, detail, manageUrlFor(ctx, env.config, env.now), { number: invoice.number, url }), invoice: { number: invoice.number, url }, holdUntil });
+  await enqueueMail(tx, {
+    orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
+    attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }],
+  });
+}
+
+/** payment.after_cancellation: the booking stays cancelled though paid; the customer and the studio hear of it, once per order. */
+export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: string, orderId: string, amountPaid: number, currency: string): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const data = {
+    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    program: { title: ctx.program.title }, amount: amountPaid, currency,
+  };
+  await enqueueMail(tx, { orgId, dedupeKey: `order:${orderId}:late_payment`, to: ctx.customer.email, ...latePaymentMail(data) });
+  await enqueueMail(tx, {
+    orgId, dedupeKey: `order:${orderId}:late_payment:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
+    ...latePaymentStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+  });
+}
+
+export interface InstallmentFailure {
+  installmentId: string;
+  amount: number;
+  currency: string;
+  dueAt: Date;
+  reason: string;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  overdue: boolean;
+}
+
+/** installment.failed / installment.overdue: the customer is asked to act; an overdue one tells the studio too. */
+export async function queueInstallmentMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, f: InstallmentFailure): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const data: InstallmentMailData = {
+    lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
+    studio: { name: ctx.org.name }, program: { title: ctx.program.title }, amount: f.amount, currency: f.currency,
+    dueAt: f.dueAt, reason: f.reason, attempts: f.attempts, nextAttemptAt: f.nextAttemptAt, manageUrl: manageUrlFor(ctx, env.config, env.now),
+  };
+  const mail = f.overdue ? installmentOverdueMail(data) : installmentFailedMail(data);
+  await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:attempt:${f.attempts}`, to: ctx.customer.email, ...mail });
+  if (f.overdue) {
+    const staffMail = installmentOverdueStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) });
+    await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:overdue:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email, ...staffMail });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What the notifications module does when something happens elsewhere: each domain event
+ * that means a mail queues it in the same transaction (the mail job sends it after commit).
+ * The modules that record these events know nothing of mail.
+ */
+import { onEvent } from '../../platform/events/record.ts';
+import { bookingById } from '../bookings/index.ts';
+import { queueCancellationMail, queueSessionMovedMail } from './change-mails.ts';
+import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
+
+const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
+  const row = await bookingById(tx, orgId, id);
+  if (!row) throw new Error(`booking ${id} vanished`);
+  return row;
+};
+
+onEvent<{ invoice_id: string; invoice_number: number }>('booking.confirmed', (tx, e, ctx) =>
+  queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: e.payload.invoice_number }));
+
+onEvent<{ order_id: string; invoice_id: string; invoice_number: number; qr_bill: boolean; hold_until: string }>('invoice.issued', async (tx, e, ctx) => {
+  if (e.payload.qr_bill) await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: e.payload.invoice_number }, new Date(e.payload.hold_until));
+});
+
+onEvent<{ session_id: string; previous_start: string }>('session.rescheduled', async (tx, e, ctx) =>
+  queueSessionMovedMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.session_id, new Date(e.payload.previous_start)));
+
+type CancelledSession = { id: string; seq: number; starts_at: string; ends_at: string; revision: number };
+onEvent<{ previous_status: string; sessions: CancelledSession[] }>('booking.cancelled', async (tx, e, ctx) => {
+  // The mail depends on what the booking was before (a confirmed one sent a calendar file).
+  const before = { ...await booking(tx, e.orgId, e.subjectId!), status: e.payload.previous_status as never };
+  await queueCancellationMail(tx, ctx, e.orgId, before, e.payload.sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: new Date(s.starts_at), endsAt: new Date(s.ends_at), revision: s.revision })));
+});
+
+onEvent<{ order_id: string; amount_paid: number; currency: string }>('payment.after_cancellation', (tx, e) =>
+  queueLatePaymentMails(tx, e.orgId, e.subjectId!, e.payload.order_id, e.payload.amount_paid, e.payload.currency));
+
+type Failure = { installment_id: string; amount: number; currency: string; due_at: string; reason: string; attempts: number; next_attempt_at: string | null };
+for (const type of ['installment.failed', 'installment.overdue']) {
+  onEvent<Failure>(type, (tx, e, ctx) => queueInstallmentMails(tx, ctx, e.orgId, e.subjectId!, {
+    installmentId: e.payload.installment_id, amount: e.payload.amount, currency: e.payload.currency, dueAt: new Date(e.payload.due_at), reason: e.payload.reason,
+    attempts: e.payload.attempts, nextAttemptAt: e.payload.next_attempt_at ? new Date(e.payload.next_attempt_at) : null, overdue: type === 'installment.overdue',
+  }));
+}

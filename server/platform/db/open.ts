@@ -25,7 +25,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'tandem' } });
+  // connect_timeout: while the server is unreachable, a request waits at most this long for a
+  // connection before it answers 503 (postgres.js waits 30 s by default). Connections a server
+  // drops are replaced on the next query; the pool needs no restart.
+  const client = postgres(url, { max, connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'tandem' } });
   const db = drizzle({ client, schema });
   try {
     await ensureAppRole(client);

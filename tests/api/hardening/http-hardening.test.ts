@@ -30,7 +30,7 @@ function appOverFailingDb(db: Database, error: unknown, config = testConfig) {
 }
 
 /** Captures console.error lines while `work` runs. */
-async function capturingErrors<T>(work: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+async function capturingErrors<T>(work: () => T | Promise<T>): Promise<{ result: Awaited<T>; lines: string[] }> {
   const lines: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => { lines.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.stack}` : JSON.stringify(a))).join(' ')); };
@@ -97,7 +97,7 @@ describe('HTTP hardening', () => {
 
   describe('embed API: 401 answers are readable by allowed websites', () => {
     test('a wrong or missing key from an allowed origin: 401 with CORS', async () => {
-      for (const headers of [{ Authorization: 'Bearer pk_test_nonexistent' }, {}, { Authorization: 'Basic abc' }]) {
+      for (const headers of [{ Authorization: 'Bearer pk_test_nonexistent' }, {}, { Authorization: 'Basic abc' }] as Record<string, string>[]) {
         const res = await app.request('/v1/embed/programs', { headers: { ...headers, Origin: DEMO_ORIGIN } });
         assert.equal(res.status, 401);
         assert.equal(res.headers.get('access-control-allow-origin'), DEMO_ORIGIN);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole suite, or some groups of it: `node tests/run.mjs [types] [unit] [db] [api] [widget] [e2e]`.
 // Node suites run with Node's test runner (TypeScript through tsx), the widget suite with
-// @web/test-runner in Chromium. `types` is tsc plus the schema drift check (schema/db against
+// @web/test-runner in Chromium. `types` is tsc, the layer rules (dependency-cruiser) and the schema drift check (schema/db against
 // schema/migrations). Ends with one line: `tandem: N passed, M failed`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -88,6 +88,9 @@ async function typesSuite() {
   console.log('\n== schema drift (drizzle-kit generate into a copy of schema/migrations)');
   const drift = await run(process.execPath, ['--import', 'tsx', join(root, 'tests/schema-drift.ts')]);
   if (drift.code === 0) totals.passed += 1; else totals.failed += 1;
+  console.log('\n== layer rules (dependency-cruiser, .dependency-cruiser.cjs)');
+  const layers = await run(process.execPath, [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'server', 'widget', 'shared', 'schema', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
+  if (layers.code === 0) totals.passed += 1; else totals.failed += 1;
 }
 
 const started = Date.now();

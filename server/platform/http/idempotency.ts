@@ -19,7 +19,7 @@ import type { Database, Tx } from '../db/database.ts';
 import type { Caller } from '../db/identity.ts';
 import { withCaller } from '../db/identity.ts';
 import { rows } from '../db/prepared.ts';
-import { bookingTransaction } from '../../modules/bookings/index.ts';
+import { withCallerRetried } from '../db/retry.ts';
 import { AppError, problemBody } from '../errors.ts';
 
 const KEY_TTL_MS = 24 * 3_600_000;
@@ -85,10 +85,12 @@ interface Options {
   /** The validated body. */
   body: unknown;
   now: Date;
+  /** What the request answers when every attempt of its transaction lost a race (see platform/db/retry.ts). */
+  raceLost: () => Error;
 }
 
 /** When a key claimed at `o.now` may be used afresh. */
-function expiresAt(o: Options): string {
+function expiresAt(o: Pick<Options, 'now'>): string {
   return new Date(o.now.getTime() + KEY_TTL_MS).toISOString();
 }
 
@@ -125,7 +127,7 @@ export interface AnswerRecorder {
 }
 
 /**
- * Runs `work` once per key: in one booking transaction (retried on constraint races) as
+ * Runs `work` once per key: in one transaction (retried on constraint races) as
  * `ctx` with the key presented. `authorize` runs on every attempt, replays included, so a
  * replay is only ever shown to whoever may make the request (e.g. holds the booking token);
  * its statements are sent together with the key's claim (one round trip), and its result is
@@ -141,7 +143,7 @@ export async function runIdempotent<A>(
   const hash = requestHash(o.scope, o.body);
   let ran = false;
   try {
-    return await bookingTransaction(db, { ...ctx, idempotencyKey: o.key }, async (tx) => {
+    return await withCallerRetried(db, { ...ctx, idempotencyKey: o.key }, async (tx) => {
       const [authorized, prior] = await Promise.all([authorize(tx), claim(tx, ctx.orgId, o, hash)]);
       if (prior) {
         if (prior.request_hash !== hash) throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
@@ -161,7 +163,7 @@ export async function runIdempotent<A>(
       }
       if (!recorded || recorded.body !== answer.body || recorded.status !== answer.status) await rows(tx, storeStatement(ctx.orgId, o, answer));
       return { ...answer, replayed: false };
-    });
+    }, o.raceLost);
   } catch (error) {
     if (ran && error instanceof AppError && !error.code.startsWith('idempotency_') && error.code !== 'internal_error') {
       await recordFailure(db, ctx, o, hash, error).catch(() => undefined);
@@ -181,7 +183,7 @@ export async function answeredBefore(db: Database, ctx: Omit<Caller, 'idempotenc
 }
 
 /** The first answer of a request that failed and rolled back; a key claimed meanwhile by a retry wins. */
-async function recordFailure(db: Database, ctx: Omit<Caller, 'idempotencyKey'>, o: Options, hash: string, error: AppError): Promise<void> {
+async function recordFailure(db: Database, ctx: Omit<Caller, 'idempotencyKey'>, o: Pick<Options, 'key' | 'scope' | 'now'>, hash: string, error: AppError): Promise<void> {
   const body = problemBody(error.code, error.detail, error.extra);
   await withCaller(db, { ...ctx, idempotencyKey: o.key }, (tx) => tx.execute(sql`
     insert into idempotency_keys (org_id, key, scope, request_hash, response_status, response_body, expires_at)

@@ -1,3 +1,4 @@
+import { slotRaceLost } from '../../modules/bookings/index.ts';
 import type { Context } from 'hono';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -20,7 +21,7 @@ export async function staffAction<A>(
   const staff = c.get('staff');
   const now = deps.now();
   const answer = await runIdempotent(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-    { key: idempotencyKeyOf(c), scope: `POST /v1/admin/${request.path}`, body: request.body, now },
+    { key: idempotencyKeyOf(c), scope: `POST /v1/admin/${request.path}`, body: request.body, now, raceLost: slotRaceLost },
     authorize,
     (tx, authorized) => work(tx, authorized, now));
   return sendAnswer(c, answer);

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { idempotencyKeyOf, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
-import { bookingForToken } from '../../modules/bookings/index.ts';
+import { bookingForToken, slotRaceLost } from '../../modules/bookings/index.ts';
 import { clientTokenOf } from '../../modules/bookings/index.ts';
 
 type BookingRow = Awaited<ReturnType<typeof bookingForToken>>;
@@ -25,7 +25,7 @@ export async function bookingAction(
   const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
   const now = deps.now();
   const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous' },
-    { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${request.id}/${request.path}`, body: request.body, now },
+    { key: idempotencyKeyOf(c), scope: `POST /v1/embed/bookings/${request.id}/${request.path}`, body: request.body, now, raceLost: slotRaceLost },
     (tx) => bookingForToken(tx, orgId, request.id, token),
     (tx, booking) => work(tx, booking, now));
   return sendAnswer(c, afterCommit ? await afterCommit(answer) : answer);

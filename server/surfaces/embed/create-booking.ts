@@ -4,7 +4,7 @@ import { CreateBookingBody, CreatedBooking, SlotProblem } from '../../../schema/
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
-import { createBooking, programForBooking } from '../../modules/bookings/index.ts';
+import { createBooking, programForBooking, slotRaceLost } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function createBookingRoute(deps: AppDeps) {
@@ -31,7 +31,7 @@ export function createBookingRoute(deps: AppDeps) {
       const body = c.req.valid('json');
       const now = deps.now();
       const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
-        { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now },
+        { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now, raceLost: slotRaceLost },
         (tx) => programForBooking(tx, orgId, body),
         async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement }) }));
       return sendAnswer(c, answer);

@@ -1,0 +1,105 @@
+/**
+ * The layer rules of docs/architecture.md, checked on every `npm test` (the `types` group):
+ *   surfaces → a module's index.ts → its files → platform;
+ *   a module reaches another only through that module's index.ts;
+ *   domain/ imports only domain/ and shared/ (and npm packages such as luxon);
+ *   platform knows no business: it imports neither modules nor surfaces;
+ *   asSystem / withSystem (escalation.ts) only from *.mutations.ts and *.jobs.ts;
+ *   the widget imports shared/ and, as types only, schema/api (the swc parser cannot tell type-only
+ *   imports, so tests/unit/architecture/widget-imports.test.ts checks that part).
+ * Run alone: `npx depcruise server widget shared schema --config .dependency-cruiser.cjs`.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'surface-through-module-index',
+      comment: 'Surfaces use a module only through its index.ts.',
+      severity: 'error',
+      from: { path: '^server/surfaces/' },
+      to: { path: '^server/modules/[^/]+/.+', pathNot: '^server/modules/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'module-through-module-index',
+      comment: 'A module reaches another module only through that module\'s index.ts (a domain/ may use another module\'s pure domain/index.ts).',
+      severity: 'error',
+      from: { path: '^server/modules/([^/]+)/' },
+      to: {
+        path: '^server/modules/[^/]+/',
+        pathNot: ['^server/modules/$1/', '^server/modules/[^/]+/index\\.ts$', '^server/modules/[^/]+/domain/index\\.ts$'],
+      },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ imports only domain/ and shared/ (npm packages allowed, no node: built-ins, no I/O layers).',
+      severity: 'error',
+      from: { path: '^server/modules/[^/]+/domain/' },
+      to: { pathNot: ['^server/modules/[^/]+/domain/', '^shared/', 'node_modules'] },
+    },
+    {
+      name: 'platform-knows-no-business',
+      comment: 'platform/ imports neither modules nor surfaces (it may read the composition types in deps.ts).',
+      severity: 'error',
+      from: { path: '^server/platform/' },
+      to: { path: '^server/(modules|surfaces)/' },
+    },
+    {
+      name: 'modules-know-no-surfaces',
+      severity: 'error',
+      from: { path: '^server/modules/' },
+      to: { path: '^server/surfaces/' },
+    },
+    {
+      name: 'escalation-only-in-mutations-and-jobs',
+      comment: 'asSystem / withSystem: only *.mutations.ts and *.jobs.ts. Exceptions, each with its reason: '
+        + 'availability/slots.queries.ts (rules and busy time are staff data; the caller gets only free times, after the program was visible to it); '
+        + 'surfaces/embed/get-invoice-pdf.ts (the signed invoice link is the proof, verified before); '
+        + 'surfaces/dev/ (the loopback-only demo outbox page lists every studio\'s mail).',
+      severity: 'error',
+      from: {
+        pathNot: [
+          '\\.(mutations|jobs)\\.ts$',
+          '^server/platform/db/',
+          '^server/modules/availability/slots\\.queries\\.ts$',
+          '^server/surfaces/embed/get-invoice-pdf\\.ts$',
+          '^server/surfaces/dev/',
+          '^tests/',
+        ],
+      },
+      to: { path: '^server/platform/db/escalation\\.ts$' },
+    },
+    {
+      name: 'widget-imports-shared-and-api-types',
+      comment: 'The widget imports shared/ and, as types only, schema/api; never the server, the database schema or the demo.',
+      severity: 'error',
+      from: { path: '^widget/' },
+      to: { path: '^(server|schema/db|demo)/' },
+    },
+    {
+      name: 'shared-is-isomorphic',
+      comment: 'shared/ runs in the browser and on the server: no server, widget or node: imports.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: ['^(server|widget|schema/db|demo)/', '^node:'] },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'domain-no-node-builtins',
+      severity: 'error',
+      from: { path: '^server/modules/[^/]+/domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '(^|/)dist/', '\\.d\\.ts$'] },
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    combinedDependencies: false,
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs'] },
+  },
+};

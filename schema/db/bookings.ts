@@ -29,6 +29,12 @@ export const programBookings = pgTable('program_bookings', {
   privateLinkToken: text('private_link_token'),
   clientTokenHash: text('client_token_hash').notNull(),
   holdExpiresAt: instant('hold_expires_at'),
+  /**
+   * Who asked for the hold: an HMAC of the publishable key and the client's address (never the
+   * address itself), so that the number of live holds per client can be capped. Null for
+   * bookings made elsewhere (admin, imports).
+   */
+  holdClient: text('hold_client'),
   paymentOverdue: boolean('payment_overdue').notNull().default(false),
   cancelledAt: instant('cancelled_at'),
   /** Set with `cancelled_at`. A payment that arrives after `hold_expired` may still confirm the booking (confirm.ts). */
@@ -45,6 +51,8 @@ export const programBookings = pgTable('program_bookings', {
   index('program_bookings_instructor').on(t.orgId, t.instructorId),
   // The hold sweeper's search: reserved bookings by expiry.
   index('program_bookings_hold_expiry').on(t.holdExpiresAt).where(sql`${t.status} = 'reserved'`),
+  // The live holds of one client (the cap on holds per client).
+  index('program_bookings_hold_client').on(t.orgId, t.holdClient).where(sql`${t.status} = 'reserved'`),
   check('program_bookings_total', sql`${t.totalPrice} >= 0`),
   check('program_bookings_hold', sql`${t.status} <> 'reserved' or ${t.holdExpiresAt} is not null`),
   ...tenantPolicies('program_bookings', {

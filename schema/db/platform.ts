@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { orgs } from './tenancy.ts';
-import { tenantPolicies } from './policies.ts';
+import { isManager, tenantPolicies } from './policies.ts';
 
 /**
  * The first answer to a mutating request, by `Idempotency-Key`. The row is
@@ -26,5 +26,30 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   ...tenantPolicies('idempotency_keys', (() => {
     const presented = sql`key = app_idempotency_key()`;
     return { select: presented, insert: presented, update: presented, delete: sql`app_role() = 'system'` };
+  })()),
+]).enableRLS();
+
+/**
+ * Rate limits: one token bucket per row, shared by every API process. `bucket` names the limit
+ * and whose it is (`hold:client:<hmac of key and client address>`, `hold:email:<hmac of the
+ * address>`): no address is stored in the clear. Taken atomically by one upsert
+ * (server/platform/http/rate-limit.ts); `granted` says whether that statement's take succeeded.
+ * Every caller of the org takes tokens (the anonymous embed first of all), so every caller of
+ * the org may read and write its org's buckets; only the studio or the server removes them.
+ */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  orgId: orgId(),
+  bucket: text('bucket').notNull(),
+  tokens: doublePrecision('tokens').notNull(),
+  granted: boolean('granted').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  primaryKey({ name: 'rate_limit_buckets_pkey', columns: [t.orgId, t.bucket] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  // Sweeping buckets that have long been full again.
+  index('rate_limit_buckets_updated').on(t.updatedAt),
+  ...tenantPolicies('rate_limit_buckets', (() => {
+    const anyCallerOfTheOrg = sql`app_role() in ('anonymous', 'customer', 'instructor', 'manager', 'owner', 'system')`;
+    return { select: anyCallerOfTheOrg, insert: anyCallerOfTheOrg, update: anyCallerOfTheOrg, delete: isManager };
   })()),
 ]).enableRLS();

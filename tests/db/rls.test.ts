@@ -152,6 +152,11 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
   { table: t.earnings, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, amount: 1, currency: 'CHF', earnedAt: plusHours(1) }) },
+  // Token buckets (hashed keys, no personal data): every caller of the org takes tokens from its org's buckets
+  // (the anonymous embed above all); only the studio or the server removes them; another org's stay invisible.
+  { table: t.rateLimitBuckets, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads },
+    write: { insert: [...callers.filter((c) => c !== 'otherManager')], update: [...callers.filter((c) => c !== 'otherManager')], delete: orgWide() }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, bucket: `hold:client:${randomUUID()}`, tokens: 1, granted: true, updatedAt: when }) },
   // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
   { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, key: randomUUID(), scope: 'POST /x', requestHash: 'h' }) },

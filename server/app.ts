@@ -15,6 +15,8 @@ import { widgetAssetsRoute } from './surfaces/meta/widget-assets.ts';
 import { listProgramsRoute } from './surfaces/embed/list-programs.ts';
 import { getProgramRoute } from './surfaces/embed/get-program.ts';
 import { getSlotsRoute } from './surfaces/embed/get-slots.ts';
+import { getSeriesRoute } from './surfaces/embed/get-series.ts';
+import { releaseBookingRoute } from './surfaces/embed/release-booking.ts';
 import { createBookingRoute } from './surfaces/embed/create-booking.ts';
 import { getBookingRoute } from './surfaces/embed/get-booking.ts';
 import { addSessionsRoute } from './surfaces/embed/add-sessions.ts';
@@ -37,12 +39,14 @@ export function createApp(deps: AppDeps) {
     .route('/', listProgramsRoute(deps))
     .route('/', getProgramRoute(deps))
     .route('/', getSlotsRoute(deps))
+    .route('/', getSeriesRoute(deps))
     .route('/', createBookingRoute(deps))
     .route('/', getBookingRoute(deps))
     .route('/', addSessionsRoute(deps))
     .route('/', rescheduleSessionRoute(deps))
     .route('/', checkoutRoute(deps))
     .route('/', testPaymentsRoute(deps))
+    .route('/', releaseBookingRoute(deps))
     .route('/', getInvoicePdfRoute(deps));
 
   const admin = new Hono<AdminEnv>()

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Id, IsoInstant, Locale, singleLine } from './common.ts';
-import { TimeZone } from './embed-slots.ts';
+import { Alternative, TimeZone } from './embed-slots.ts';
 
 export const CustomerInput = v.object({
   name: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(200)),
@@ -88,16 +88,7 @@ export type AddSessionsBody = v.InferOutput<typeof AddSessionsBody>;
 export const RescheduleBody = v.object({ starts_at: IsoInstant });
 export type RescheduleBody = v.InferOutput<typeof RescheduleBody>;
 
-/** A free time offered instead of a taken one. */
-export const Alternative = v.object({
-  start: v.string(),
-  end: v.string(),
-  local_start: v.string(),
-  local_end: v.string(),
-  local_date: v.string(),
-  instructor: v.object({ id: Id, name: v.string() }),
-});
-export type Alternative = v.InferOutput<typeof Alternative>;
+export { Alternative } from './embed-slots.ts';
 
 /**
  * One wanted start that cannot be held: `taken` (someone else has the time), or

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoDate, singleLine } from './common.ts';
+import { Id, IsoDate, IsoInstant, singleLine } from './common.ts';
 
 /** The widest range one slots request may ask for, in days (both ends included). */
 export const MAX_SLOT_RANGE_DAYS = 62;
@@ -76,7 +76,55 @@ export const SlotsResponse = v.object({
   from: v.string(),
   to: v.string(),
   session_length_min: v.number(),
+  /**
+   * The last date (customer's zone) that can hold a first start: the horizon, less the time a
+   * series at the program's cadence needs (a later first start could not hold every session).
+   */
+  last_date: v.optional(v.string()),
   /** Every date of the range, in order, in the customer's zone; a day without free times has no slots. */
   days: v.array(v.object({ date: v.string(), slots: v.array(SlotOut) })),
 });
 export type SlotsResponse = v.InferOutput<typeof SlotsResponse>;
+
+/** A free time offered instead of a taken one. */
+export const Alternative = v.object({
+  start: v.string(),
+  end: v.string(),
+  local_start: v.string(),
+  local_end: v.string(),
+  local_date: v.string(),
+  instructor: v.object({ id: Id, name: v.string() }),
+});
+export type Alternative = v.InferOutput<typeof Alternative>;
+
+/**
+ * `GET /v1/embed/programs/:slug/slots/series`: the whole series a first start leads to (the
+ * program's cadence over the variant's sessions), checked by the same engine as a booking.
+ */
+export const SeriesQuery = v.object({
+  first_start: IsoInstant,
+  tz: TimeZone,
+  variant: Id,
+  instructor: v.optional(Id),
+  link: v.optional(v.pipe(v.string(), singleLine(), v.maxLength(200))),
+});
+export type SeriesQuery = v.InferOutput<typeof SeriesQuery>;
+
+export const SeriesSession = v.object({
+  start: v.string(),
+  end: v.string(),
+  /** `free`, or why not: `taken` (busy) or `unavailable` (no hours, too soon, beyond the horizon, off the grid). */
+  status: v.picklist(['free', 'taken', 'unavailable']),
+  /** The nearest free starts instead (empty when free). */
+  alternatives: v.array(Alternative),
+});
+export type SeriesSession = v.InferOutput<typeof SeriesSession>;
+
+export const SeriesResponse = v.object({
+  /** Every session can be held as it stands. */
+  ok: v.boolean(),
+  /** The instructor the booking would get (the first free for every start, else the one with the fewest clashes). */
+  instructor: v.object({ id: Id, name: v.string() }),
+  sessions: v.array(SeriesSession),
+});
+export type SeriesResponse = v.InferOutput<typeof SeriesResponse>;

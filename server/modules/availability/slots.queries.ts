@@ -13,6 +13,7 @@ import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts'
 import { loadBookableProgram } from './program.queries.ts';
 import { loadCalendars, slotSettingsOf } from './calendars.queries.ts';
 import { dayStartUtc, localClock } from './domain/local-time.ts';
+import { cadenceStarts } from './domain/cadence.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,7 +47,21 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
     days.push({ date, slots });
     dayIndex.set(date, slots);
   }
-  const answer: SlotsResponse = { timezone: req.zone, from: req.from, to: req.to, session_length_min: program.sessionLengthMin, days };
+  // A series at the program's cadence must fit before the horizon: later first starts are not offered.
+  const count = program.isMultiSession && program.variant ? program.variant.sessionsCount : 1;
+  const cadence = count > 1 ? program.scheduling.cadence : undefined;
+  const seriesMs = cadence ? (count - 1) * cadence.every * (cadence.unit === 'week' ? 7 : 1) * DAY_MS : 0;
+  const horizonEnd = req.now + settings.horizonDays * DAY_MS;
+  const fits = (start: number, zone: string): boolean => {
+    if (!cadence) return true;
+    if (start + seriesMs + 2 * 3_600_000 < horizonEnd) return true;
+    if (start + seriesMs - 2 * 3_600_000 >= horizonEnd) return false;
+    return cadenceStarts(start, count, cadence, zone).at(-1)! < horizonEnd;
+  };
+  const answer: SlotsResponse = {
+    timezone: req.zone, from: req.from, to: req.to, session_length_min: program.sessionLengthMin,
+    last_date: clock(horizonEnd - seriesMs - 1).date, days,
+  };
 
   // Busy time is read for the customer's dates widened by the largest UTC offsets, the
   // session and its buffers, and clipped to what notice and horizon allow at all.
@@ -61,7 +76,9 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
   });
   const slots = computeSlotsForInstructors(calendars, settings, { from: req.from, to: req.to, customerZone: req.zone, now: req.now }, roomBusy);
   const names = new Map(chosen.map((i) => [i.id, { id: i.id, name: i.name }]));
+  const zones = new Map(calendars.map((c) => [c.instructorId, c.timezone]));
   for (const s of slots) {
+    if (!fits(s.start, zones.get(s.instructorId) ?? req.zone)) continue;
     const start = clock(s.start);
     const end = clock(s.end);
     dayIndex.get(start.date)?.push({

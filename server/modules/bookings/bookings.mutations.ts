@@ -37,16 +37,16 @@ const invalid = (field: string, message: string) => new AppError('validation_fai
 type ProgramRow = typeof t.programs.$inferSelect;
 
 /** What the engine and the planner need of a program. */
-interface Scheduling {
+export interface Scheduling {
   program: Pick<ProgramRow, 'id' | 'sessionLengthMin' | 'scheduling' | 'resourceId' | 'locationId' | 'meetingUrl' | 'deliveryMode'>;
   settings: SlotSettings;
 }
 
-function schedulingOf(program: Scheduling['program']): Scheduling {
+export function schedulingOf(program: Scheduling['program']): Scheduling {
   return { program, settings: slotSettingsOf(program) };
 }
 
-function cadenceOf(scheduling: SchedulingSettings) {
+export function cadenceOf(scheduling: SchedulingSettings) {
   return scheduling.cadence ?? { every: 1, unit: 'week' as const };
 }
 
@@ -61,7 +61,7 @@ function parseStarts(starts: string[], settings: SlotSettings, field: string): n
 }
 
 /** The busy-time window to read around some starts: their buffered sessions, or ± the alternatives window. */
-function spanOf(starts: number[], settings: SlotSettings, wide: boolean): { from: number; to: number } {
+export function spanOf(starts: number[], settings: SlotSettings, wide: boolean): { from: number; to: number } {
   const first = Math.min(...starts);
   const last = Math.max(...starts);
   const pad = wide ? ALTERNATIVES_WINDOW_MS + 86_400_000 : 0;
@@ -72,7 +72,7 @@ function spanOf(starts: number[], settings: SlotSettings, wide: boolean): { from
  * A 409 describing what cannot be held: calendars are read again over a wider window so the
  * alternatives around each wanted start are real.
  */
-async function conflictError(tx: Tx, orgId: string, s: Scheduling, candidates: Candidate[], choice: Choice, now: number, zone: string, anyInstructor: boolean, ignoreBlockIds?: string[]): Promise<AppError> {
+export async function conflictError(tx: Tx, orgId: string, s: Scheduling, candidates: Candidate[], choice: Choice, now: number, zone: string, anyInstructor: boolean, ignoreBlockIds?: string[]): Promise<AppError> {
   const wanted = choice.starts.filter((_, i) => choice.statuses[i] !== 'free');
   const span = spanOf(wanted, s.settings, true);
   const cals = await loadCalendars(tx, { orgId, instructors: anyInstructor ? candidates : [choice.candidate], resourceId: s.program.resourceId, ...span, now, ignoreBlockIds });

@@ -10,6 +10,8 @@ import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import { uuidArray } from '../availability/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { eventInsert } from '../../platform/events/record.ts';
 
 /** How long a reserved booking holds its times. */
 export const HOLD_MS = 15 * 60_000;
@@ -62,4 +64,33 @@ export const HOLDS_QUEUE = 'holds.release';
 /** Asks for the org's expired holds to be released just after `until` (in the caller's transaction). */
 export async function scheduleHoldRelease(tx: Tx, orgId: string, until: Date): Promise<void> {
   await enqueue(tx, HOLDS_QUEUE, { orgId }, { startAfter: new Date(until.getTime() + 1_000) });
+}
+
+/**
+ * The customer gives the times of their reserved booking back before paying (they went back to
+ * choose other times): the booking and its sessions are cancelled (`customer`) and its held
+ * blocks let go at once, recorded as `booking.hold_released` (no mail: nothing was booked).
+ * A booking already cancelled is answered as it is; one with an order (checkout begun) or
+ * confirmed is not released here.
+ */
+export async function releaseHold(tx: Tx, orgId: string, booking: { id: string; status: string; orderId: string | null }, now: Date): Promise<void> {
+  if (booking.status === 'cancelled') return;
+  if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is ${booking.status}: only a reserved booking's hold can be released.`);
+  if (booking.orderId) throw new AppError('invalid_state', 'Checkout has begun for this booking: its hold is released when the payment is abandoned.');
+  const at = now.toISOString();
+  await rows(tx, sql`
+    with b as (
+      update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = 'customer', updated_at = ${at}::timestamptz
+       where org_id = ${orgId}::uuid and id = ${booking.id}::uuid and status = 'reserved'
+      returning id
+    ), s as (
+      update program_sessions set status = 'cancelled'
+       where org_id = ${orgId}::uuid and status = 'scheduled' and booking_id in (select id from b)
+      returning id
+    ), k as (
+      update schedule_blocks set status = 'cancelled'
+       where org_id = ${orgId}::uuid and status = 'held' and session_id in (select id from s)
+      returning id
+    ), e as (${eventInsert({ orgId, type: 'booking.hold_released', subjectId: booking.id, payload: { by: 'customer' } })} returning 1)
+    select (select count(*) from k)::int as blocks, (select count(*) from e)::int as events`);
 }

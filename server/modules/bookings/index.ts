@@ -5,5 +5,6 @@ export * from './intake.ts';
 export * from './plan.ts';
 export * from './tokens.ts';
 export * from './transaction.ts';
+export * from './series.queries.ts';
 export * from './holds.jobs.ts';
 export * from './holds.mutations.ts';

@@ -1,0 +1,65 @@
+/**
+ * The series a first start leads to, checked before anything is reserved: the same program
+ * read, cadence, calendars, `choose` and `describeConflicts` as `createBooking`, so the time
+ * step shows the clashes (with alternatives) that the booking would otherwise answer with a 409.
+ */
+import type { Tx } from '../../platform/db/database.ts';
+import { asSystem } from '../../platform/db/escalation.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { SeriesResponse } from '../../../schema/api/embed-slots.ts';
+import { cadenceStarts, loadBookableProgram, loadCalendars } from '../availability/index.ts';
+import { cadenceOf, conflictError, schedulingOf, spanOf } from './bookings.mutations.ts';
+import { choose, type Candidate } from './plan.ts';
+
+const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
+
+export interface SeriesRequest {
+  orgId: string;
+  slug: string;
+  firstStart: string;
+  /** The customer's zone (canonical), for the alternatives' local fields. */
+  zone: string;
+  variant: string;
+  instructor?: string | undefined;
+  now: number;
+}
+
+export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesResponse> {
+  const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
+  if (!program) throw new AppError('not_found', 'No such program.');
+  const { variant, instructors } = program;
+  if (!variant) throw invalid('variant', 'is not a variant of this program');
+  const candidates: Candidate[] = (req.instructor ? instructors.filter((i) => i.id === req.instructor) : instructors).map((i) => ({ id: i.id, name: i.name, timezone: i.timezone }));
+  if (candidates.length === 0) {
+    if (req.instructor) throw invalid('instructor', 'does not teach this program');
+    throw new AppError('slot_unavailable', 'Nobody teaches this program at the moment.', { conflicts: [] });
+  }
+  const s = schedulingOf(program);
+  const count = program.isMultiSession ? variant.sessionsCount : 1;
+  const first = Date.parse(req.firstStart);
+  const cadence = cadenceOf(program.scheduling);
+  const startsFor = (zone: string) => cadenceStarts(first, count, cadence, zone);
+
+  await asSystem(tx, 'series check: the program was visible to the caller; rules and busy time are staff data, only free or not is answered');
+  const span = spanOf(candidates.flatMap((c) => startsFor(c.timezone)), s.settings, false);
+  const cals = await loadCalendars(tx, { orgId: req.orgId, instructors: candidates, resourceId: program.resourceId, ...span, now: req.now });
+  const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, req.now, cals.roomBusy);
+  const lengthMs = program.sessionLengthMin * 60_000;
+  const alternatives = new Map<number, SeriesResponse['sessions'][number]['alternatives']>();
+  if (!ok) {
+    const err = await conflictError(tx, req.orgId, s, candidates, choice, req.now, req.zone, !req.instructor && count === 1);
+    for (const c of (err.extra.conflicts ?? []) as { start: string; alternatives: SeriesResponse['sessions'][number]['alternatives'] }[]) {
+      alternatives.set(Date.parse(c.start), c.alternatives);
+    }
+  }
+  return {
+    ok,
+    instructor: { id: choice.candidate.id, name: choice.candidate.name },
+    sessions: choice.starts.map((start, i) => ({
+      start: new Date(start).toISOString(),
+      end: new Date(start + lengthMs).toISOString(),
+      status: choice.statuses[i]!,
+      alternatives: alternatives.get(start) ?? [],
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import { BookingOut, BookingParams } from '../../../schema/api/embed-bookings.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { validate } from '../../platform/http/validate.ts';
+import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
+import { bookingAction } from './booking-action.ts';
+import { bookingOut, releaseHold } from '../../modules/bookings/index.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+export function releaseBookingRoute(deps: AppDeps) {
+  return new Hono<AppEnv>().post('/bookings/:id/release',
+    describeRoute({
+      tags: ['embed'], summary: 'Give the held times of a reserved booking back',
+      description: 'The customer went back to choose other times: the reserved booking is cancelled and its held times are free at once. '
+        + 'A booking already cancelled answers as it is. Confirmed bookings, and reserved ones whose checkout has begun, answer 409 `invalid_state`. '
+        + 'Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
+      security: [{ publishableKey: [] }],
+      parameters: [
+        { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: { description: 'The booking, cancelled', content: { 'application/json': { schema: resolver(BookingOut) } } },
+        ...problemResponses(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    idempotencyKeyRequired(),
+    validate('param', BookingParams),
+    async (c) => {
+      const { orgId } = c.get('embed');
+      const { id } = c.req.valid('param');
+      return bookingAction(c, deps, { id, path: 'release', body: {} }, async (tx, booking, now) => {
+        await releaseHold(tx, orgId, booking, now);
+        return { status: 200, body: (await bookingOut(tx, orgId, booking.id))! };
+      });
+    });
+}

@@ -25,6 +25,15 @@ export const programBookings = pgTable('program_bookings', {
   sessionsCount: integer('sessions_count').notNull(),
   /** Where the booking came from: the widget, the admin, and the host page's UTM / gclid. */
   source: jsonb('source').$type<Record<string, string>>().notNull().default({}),
+  /**
+   * The customer's details as this booking's request gave them: what its documents (invoice,
+   * mails) show. A booking made without proof of identity never reads or overwrites the stored
+   * customer's details. Null on bookings made before these columns existed (the customer row's then).
+   */
+  customerName: text('customer_name'),
+  customerPhone: text('customer_phone'),
+  customerLocale: text('customer_locale'),
+  customerTimezone: text('customer_timezone'),
   intakeAnswers: jsonb('intake_answers').$type<Record<string, unknown>>().notNull().default({}),
   privateLinkToken: text('private_link_token'),
   clientTokenHash: text('client_token_hash').notNull(),

@@ -7,3 +7,4 @@ export * from './messaging.ts';
 export * from './payroll.ts';
 export * from './platform.ts';
 export * from './events.ts';
+export * from './identity.ts';

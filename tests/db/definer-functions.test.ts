@@ -115,6 +115,25 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(await crossTenant(db, sql`select origin from org_domains`), []);
   });
 
+  // -- A link that carries no key (manage link, invoice PDF): the org its token belongs to. ------------
+
+  definer('link_token_org', async () => {
+    const o = f.one;
+    const hash = `link-${randomUUID()}`;
+    const other = `link-${randomUUID()}`;
+    await db.insert(t.linkTokens).values([
+      { orgId: o.org, purpose: 'invoice', bookingId: o.bookingA, tokenHash: hash, expiresAt: minutes(60), revokedAt: NOW },
+      { orgId: f.two.org, purpose: 'invoice', bookingId: f.two.bookingB, tokenHash: other, expiresAt: minutes(60) },
+    ]);
+    const org = async (h: string) => (await crossTenant(db, sql`select link_token_org(${h}) as org_id`))[0]!.org_id;
+    // The org only (expiry and revocation are the server's to check, within that org); equality, not a search.
+    assert.equal(await org(hash), o.org);
+    assert.equal(await org(other), f.two.org);
+    assert.equal(await org(`link-${randomUUID()}`), null);
+    assert.equal(await org('link-%'), null);
+    assert.deepEqual(await crossTenant(db, sql`select id from link_tokens`), []);
+  });
+
   // -- The demo outbox page's org list: org ids only. ---------------------------------------------
 
   definer('orgs_with_mail', async () => {

@@ -157,6 +157,15 @@ const specs: TableSpec[] = [
   { table: t.rateLimitBuckets, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads },
     write: { insert: [...callers.filter((c) => c !== 'otherManager')], update: [...callers.filter((c) => c !== 'otherManager')], delete: orgWide() }, target: 'org',
     newRow: (o) => ({ orgId: o.org, bucket: `hold:client:${randomUUID()}`, tokens: 1, granted: true, updatedAt: when }) },
+  // One-time codes and their attempt counters: the server's own business, not even the studio reads them.
+  { table: t.customerLoginCodes, read: { system: ALL }, managersList: false, write: { insert: ['system'], update: ['system'], delete: ['system'] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, email: `${randomUUID()}@x`, codeHash: 'h' }) },
+  // Identity sessions: the studio and the customer themselves see (and may end) them; only the server starts one.
+  { table: t.customerSessions, read: ownMoney, write: { insert: ['system'], update: orgWide('customerA'), delete: managerOrOwner() },
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerA, tokenHash: randomUUID(), expiresAt: plusHours(12) }) },
+  // Opaque link tokens (manage, invoice): capabilities, seen and written by the studio and the server only.
+  { table: t.linkTokens, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: managerOrOwner() },
+    newRow: (o) => ({ orgId: o.org, purpose: 'invoice', bookingId: o.bookingA, tokenHash: randomUUID(), expiresAt: plusHours(24) }) },
   // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
   { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, key: randomUUID(), scope: 'POST /x', requestHash: 'h' }) },

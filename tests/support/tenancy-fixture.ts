@@ -136,5 +136,10 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });
   await add(t.mailOutbox, 'mail_outbox', 'org', { orgId: org, dedupeKey: 'k', toAddress: 'a@b.c', subject: 's', textBody: 't' });
   await add(t.idempotencyKeys, 'idempotency_keys', 'org', { orgId: org, key: o.idempotencyKey, scope: 'POST /x', requestHash: 'h' });
+  await add(t.customerLoginCodes, 'customer_login_codes', 'org', { orgId: org, email: `someone@${slug}`, codeHash: 'h', codeExpiresAt: later(1) });
+  for (const [tag, customerId, bookingId] of [['A', o.customerA, o.bookingA], ['B', o.customerB, o.bookingB]] as const) {
+    await add(t.customerSessions, 'customer_sessions', tag, { orgId: org, customerId, tokenHash: `session-${randomUUID()}`, expiresAt: later(12) });
+    await add(t.linkTokens, 'link_tokens', tag, { orgId: org, purpose: 'manage', bookingId, tokenHash: `link-${randomUUID()}`, expiresAt: later(24 * 90) });
+  }
   await add(t.rateLimitBuckets, 'rate_limit_buckets', 'org', { orgId: org, bucket: `hold:client:${slug}`, tokens: 4, granted: true, updatedAt: start }, `hold:client:${slug}`);
 }

@@ -12,6 +12,10 @@
  * - `type: boolean` → yes/no; with `const: true` or `x-consent: true` → a consent checkbox that must be ticked
  * - `title`, `description`; translations in `x-i18n: {de: {title, description, enumNames}}`;
  *   order from `x-order: [names]`, else the order of `properties`.
+ *
+ * The order is data: forms are stored as `jsonb`, which keeps no key order (PostgreSQL sorts
+ * an object's keys shorter-first), so a form's questions come in the order of its `x-order`
+ * array. `withFieldOrder` writes it where it is missing (the API answers every form with it).
  */
 export type FieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'number' | 'integer' | 'date' | 'choice' | 'multi' | 'yesno' | 'consent';
 
@@ -76,11 +80,39 @@ function humanize(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** The names of a form's questions in the order the studio wrote them (`x-order`, then any it does not list). */
+export function fieldOrder(schema: Json): string[] {
+  const props = obj(schema.properties);
+  const order = Array.isArray(schema['x-order']) ? schema['x-order'].map(String) : [];
+  const listed = order.filter((n, i) => Object.hasOwn(props, n) && order.indexOf(n) === i);
+  return [...listed, ...Object.keys(props).filter((n) => !listed.includes(n))];
+}
+
+/** The form with its order as data (`x-order` naming every question once). */
+export function withFieldOrder(schema: Json): Json {
+  return { ...schema, 'x-order': fieldOrder(schema) };
+}
+
+/**
+ * Stored answers as people read them (staff views, mails): in the form's order, with each
+ * question's label and each choice's label in `lang`; answers to questions the form no longer
+ * has come last, as they were given.
+ */
+export function answersForDisplay(schema: Json, answers: Record<string, unknown>, lang: string): { name: string; label: string; value: string }[] {
+  const fields = fieldsFromSchema(schema, lang);
+  const label = (f: FormField | undefined, v: unknown): string => {
+    if (Array.isArray(v)) return v.map((x) => label(f, x)).join(', ');
+    return f?.options.find((o) => o.value === String(v))?.label ?? String(v);
+  };
+  const out = fields.filter((f) => !isEmpty(answers[f.name])).map((f) => ({ name: f.name, label: f.label, value: label(f, answers[f.name]) }));
+  for (const [name, v] of Object.entries(answers)) if (!fields.some((f) => f.name === name)) out.push({ name, label: humanize(name), value: label(undefined, v) });
+  return out;
+}
+
 export function fieldsFromSchema(schema: Json, lang: string): FormField[] {
   const props = obj(schema.properties);
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
-  const order = Array.isArray(schema['x-order']) ? schema['x-order'].map(String) : [];
-  const names = [...order.filter((n) => n in props), ...Object.keys(props).filter((n) => !order.includes(n))];
+  const names = fieldOrder(schema);
   return names.map((name) => {
     const p = obj(props[name]);
     const tr = obj(obj(p['x-i18n'])[lang]);

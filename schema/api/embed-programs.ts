@@ -87,6 +87,10 @@ export const ProgramDetail = v.object({
   needs_room: v.boolean(),
   location: v.nullable(v.object({ name: v.string(), address: v.string() })),
   variants: v.array(Variant),
+  /**
+   * The intake form as JSON Schema. `x-order` lists every question in the studio's order (the
+   * order of `properties` is not kept by the database); labels per language in `x-i18n`.
+   */
   intake_form: v.nullable(v.object({ schema: v.record(v.string(), v.unknown()), is_required: v.boolean() })),
   milestones: v.array(Milestone),
   instructors: v.array(Instructor),

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { ProgramDetail, ProgramSummary } from '../../../schema/api/embed-programs.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
+import { withFieldOrder } from '../../../shared/intake-form.ts';
 
 type ProgramRow = typeof t.programs.$inferSelect;
 type VariantRow = typeof t.programVariants.$inferSelect;
@@ -86,7 +87,7 @@ export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Pro
       vat_rate: v.vatRateBp / 100, vat_rate_bp: v.vatRateBp, deposit_amount: v.depositAmount,
       pay_plan: v.payPlanJson ?? null, credit_price: v.creditPrice,
     })),
-    intake_form: form ? { schema: form.formSchemaJson, is_required: form.isRequired } : null,
+    intake_form: form ? { schema: withFieldOrder(form.formSchemaJson), is_required: form.isRequired } : null,
     milestones: milestones.map((m) => ({ order: m.orderIdx, name: m.name, description_html: renderMarkdown(m.descriptionMd), due_day_offset: m.dueDayOffset })),
     instructors: instructors.map((i) => ({ id: i.id, name: i.name, bio: i.bio, photo_url: i.photoUrl, timezone: i.timezone })),
   };

@@ -6,6 +6,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AdminEnv, AppDeps, AppEnv } from './deps.ts';
 import { AppError, problem } from './platform/errors.ts';
 import { embedAuth } from './platform/http/embed-auth.ts';
+import { embedRateLimit } from './platform/http/rate-limit.ts';
 import { adminAuth } from './platform/http/admin-auth.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './platform/http/database-outage.ts';
@@ -36,6 +37,8 @@ import './modules/notifications/index.ts';
 export function createApp(deps: AppDeps) {
   const embed = new Hono<AppEnv>()
     .use('*', embedAuth(deps))
+    // Token buckets per publishable key + client address (reads, holds, other writes): 429 rate_limited.
+    .use('*', embedRateLimit(deps))
     .route('/', listProgramsRoute(deps))
     .route('/', getProgramRoute(deps))
     .route('/', getSlotsRoute(deps))

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { limitsFromEnv, type RateLimits } from './platform/limits.ts';
 
 /** Everything the environment decides, read once at start-up. */
 export interface Env {
@@ -21,6 +22,8 @@ export interface Env {
   payments: 'stripe' | 'test';
   /** The Node HTTP server's limits against slow clients (milliseconds). */
   http: HttpLimits;
+  /** Rate limits, caps on holds, TRUST_PROXY (server/platform/limits.ts; docs/security.md, "Rate limits"). */
+  limits: RateLimits;
 }
 
 export interface HttpLimits {
@@ -105,5 +108,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly str
     devRoutes,
     payments,
     http,
+    limits: limitsFromEnv(env),
   };
 }

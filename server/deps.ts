@@ -1,6 +1,7 @@
 import type { Database } from './platform/db/database.ts';
 import type { Mailer } from './platform/adapters/mail/mailer.ts';
 import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
+import type { RateLimits } from './platform/limits.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */
@@ -11,6 +12,8 @@ export interface AppConfig {
   widgetDir: string;
   /** Demo conveniences: the outbox page, the test payment processor. */
   demo: boolean;
+  /** Rate limits, caps on holds and the trusted proxies (readEnv); absent: DEFAULT_RATE_LIMITS. */
+  limits?: RateLimits | undefined;
 }
 
 /** Everything a route needs from the outside world; tests pass their own. */

@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
   | 'payload_too_large'
+  | 'rate_limited'
+  | 'too_many_holds'
+  | 'too_many_unpaid_invoices'
   | 'coupon_not_found'
   | 'coupon_not_started'
   | 'coupon_expired'
@@ -36,7 +39,7 @@ export type ErrorCode =
   | 'database_unavailable'
   | 'internal_error';
 
-function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 502 | 503 {
+function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 502 | 503 {
   switch (code) {
     case 'validation_failed':
     case 'malformed_json':
@@ -59,9 +62,13 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'hold_expired':
     case 'invalid_state':
     case 'idempotency_in_progress':
+    case 'too_many_unpaid_invoices':
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'rate_limited':
+    case 'too_many_holds':
+      return 429;
     case 'idempotency_key_reused':
     case 'coupon_not_found':
     case 'coupon_not_started':
@@ -102,6 +109,9 @@ const titles: Record<ErrorCode, string> = {
   idempotency_key_reused: 'This Idempotency-Key was used with a different request',
   idempotency_in_progress: 'A request with this Idempotency-Key is still being processed',
   payload_too_large: 'The request body is too large',
+  rate_limited: 'Too many requests; slow down',
+  too_many_holds: 'Too many reservations are open at once',
+  too_many_unpaid_invoices: 'Too many unpaid invoices are open',
   coupon_not_found: 'Unknown code',
   coupon_not_started: 'This code is not valid yet',
   coupon_expired: 'This code has expired',
@@ -145,8 +155,10 @@ export function problemBody(code: ErrorCode, detail?: string, extra: Record<stri
   };
 }
 
-/** RFC 9457 answer. */
+/** RFC 9457 answer; `extra.retry_after` (seconds, for 429s) also becomes the `Retry-After` header. */
 export function problem(c: Context, error: AppError): Response {
   const body = problemBody(error.code, error.detail, error.extra);
-  return c.body(JSON.stringify(body), body.status, { 'Content-Type': 'application/problem+json' });
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (typeof error.extra.retry_after === 'number') headers['Retry-After'] = String(error.extra.retry_after);
+  return c.body(JSON.stringify(body), body.status, headers);
 }

@@ -8,6 +8,7 @@ const descriptions: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict with the current state (e.g. slot_taken)',
   422: 'Understood but refused (e.g. idempotency_key_reused, coupon_expired)',
+  429: 'Too many requests (rate_limited) or reservations open at once (too_many_holds); Retry-After says when to try again',
 };
 
 /** The problem+json answers of a route, for its OpenAPI description. */

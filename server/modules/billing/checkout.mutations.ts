@@ -21,7 +21,7 @@ import {
   buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from './domain/index.ts';
-import { releaseExpiredHolds, scheduleHoldRelease, HOLD_MS } from '../bookings/index.ts';
+import { releaseExpiredHolds, scheduleHoldRelease } from '../bookings/index.ts';
 import { bookingById, bookingOut } from '../bookings/index.ts';
 import { langOf } from '../notifications/index.ts';
 import { issueInvoice } from './invoices.mutations.ts';
@@ -35,6 +35,8 @@ import { customerZone, manageUrlFor, scheduledSessions } from '../notifications/
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { orderOut } from './order-view.ts';
+import { cardHoldUntil, ensureQrBillCap, qrBillHoldMs } from './hold-limits.ts';
+import { rateLimitsOf } from '../../platform/limits.ts';
 
 /** TWINT through Stripe: CHF only, at most CHF 5,000.00 per payment. */
 export const TWINT_MAX_CHF = 500_000;
@@ -104,6 +106,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
   if (method === 'qr_bill') {
     if (currency !== 'CHF' && currency !== 'EUR') throw unavailable('A QR-bill is in CHF or EUR only.');
     if (!billing || !(billing.qr_iban || billing.iban)) throw unavailable('This studio does not take bank transfers.');
+    await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
   }
   if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
 
@@ -139,7 +142,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     if (method === 'credits') await debitCredits(tx, ctx, orderId);
     await settleOrder(tx, env, orgId, orderId);
   } else if (method === 'qr_bill') {
-    const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + QR_BILL_HOLD_MS));
+    const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + qrBillHoldMs(ctx, QR_BILL_HOLD_MS)));
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
@@ -152,7 +155,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     await tx.insert(t.payments).values({
       id: paymentId, orgId, orderId, method, status: 'pending', amount: amountNow, currency, provider: env.payments.kind, providerRef: null, createdAt: now,
     });
-    await extendHold(tx, ctx, new Date(now.getTime() + HOLD_MS));
+    await extendHold(tx, ctx, cardHoldUntil(ctx, now));
     answer.payment = {
       provider: env.payments.kind, client_secret: '', test_mode: env.payments.testMode, amount: amountNow, currency,
       ...(env.payments.publishableKey ? { publishable_key: env.payments.publishableKey } : {}),

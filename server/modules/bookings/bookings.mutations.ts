@@ -28,6 +28,7 @@ import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, over
 import { HOLD_MS, holdExpired, releaseExpiredHolds, scheduleHoldRelease } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
+import { enforceHoldCaps, type HoldCaps } from './hold-caps.ts';
 import { eventInsert, recordEvent } from '../../platform/events/record.ts';
 import type { AppConfig } from '../../deps.ts';
 
@@ -127,6 +128,8 @@ export interface CreateBookingInput {
   program?: BookableProgram | undefined;
   /** Records the answer in the same statement as the booking's rows (see AnswerRecorder). */
   recordAnswer?: (answer: { status: number; body: CreatedBooking }) => SQL;
+  /** The anonymous embed's caps on live holds (hold-caps.ts); absent for bookings made by staff. */
+  holdCaps?: HoldCaps | undefined;
 }
 
 /** The program a booking request names, read as the caller: 404 when the caller may not see it. */
@@ -174,6 +177,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
+  if (input.holdCaps) await enforceHoldCaps(tx, orgId, customerId, input.holdCaps, now);
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, now, cals.roomBusy);
   const customerZone = (body.customer.timezone && canonicalZone(body.customer.timezone)) || choice.calendar.timezone;
   if (!ok) throw await conflictError(tx, orgId, s, candidates, choice, now, customerZone, !body.instructor && count === 1);
@@ -210,10 +214,10 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
-                                    sessions_count, source, intake_answers, private_link_token, client_token_hash, hold_expires_at)
+                                    sessions_count, source, intake_answers, private_link_token, client_token_hash, hold_expires_at, hold_client)
       values (${bookingId}::uuid, ${orgId}::uuid, ${program.id}::uuid, ${variant.id}::uuid, ${customerId}::uuid, ${instructor.id}::uuid, 'reserved',
               ${variant.currency}, ${variant.price}, ${count}, ${JSON.stringify(body.source ?? {})}::jsonb, ${JSON.stringify(intake)}::jsonb,
-              ${program.visibility === 'by_link' ? body.link ?? null : null}, ${hashClientToken(token)}, ${iso(holdExpiresAt)}::timestamptz)
+              ${program.visibility === 'by_link' ? body.link ?? null : null}, ${hashClientToken(token)}, ${iso(holdExpiresAt)}::timestamptz, ${input.holdCaps?.client ?? null})
       returning id
     ), s as (
       insert into program_sessions (id, org_id, booking_id, seq, starts_at, ends_at, timezone, location_id, meeting_url)

@@ -165,7 +165,8 @@ export async function runIdempotent<A>(
       return { ...answer, replayed: false };
     }, o.raceLost);
   } catch (error) {
-    if (ran && error instanceof AppError && !error.code.startsWith('idempotency_') && error.code !== 'internal_error') {
+    // A 429 (rate_limited, too_many_holds) says "not now", not what the request did: a retry with the key runs afresh.
+    if (ran && error instanceof AppError && !error.code.startsWith('idempotency_') && error.code !== 'internal_error' && problemBody(error.code).status !== 429) {
       await recordFailure(db, ctx, o, hash, error).catch(() => undefined);
     }
     throw error;

@@ -6,6 +6,8 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
 import { createBooking, programForBooking, slotRaceLost } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
+import { emailBucket, embedClientOf, limitOrThrow } from '../../platform/http/rate-limit.ts';
+import { rateLimitsOf } from '../../platform/limits.ts';
 
 export function createBookingRoute(deps: AppDeps) {
   return new Hono<AppEnv>().post('/bookings',
@@ -21,7 +23,7 @@ export function createBookingRoute(deps: AppDeps) {
       responses: {
         201: { description: 'Reserved', content: { 'application/json': { schema: resolver(CreatedBooking) } } },
         409: { description: 'A wanted time is taken (`slot_taken`) or not offered (`slot_unavailable`): `conflicts` names each, with the nearest free alternatives', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
-        ...problemResponses(400, 401, 403, 404, 422),
+        ...problemResponses(400, 401, 403, 404, 422, 429),
       },
     }),
     idempotencyKeyRequired(),
@@ -30,10 +32,14 @@ export function createBookingRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const body = c.req.valid('json');
       const now = deps.now();
+      // Per e-mail address, whichever client asks (the client's own bucket was taken by embedRateLimit).
+      const limits = rateLimitsOf(deps.config);
+      await limitOrThrow(deps.db, { orgId, role: 'anonymous' }, emailBucket(deps.config, 'holds', body.customer.email), limits.holdsPerEmail, now, 'reservations for this e-mail address');
+      const holdCaps = { client: embedClientOf(c, deps.config), perClient: limits.liveHoldsPerClient, perCustomer: limits.liveHoldsPerEmail };
       const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
         { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now, raceLost: slotRaceLost },
         (tx) => programForBooking(tx, orgId, body),
-        async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement }) }));
+        async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement, holdCaps }) }));
       return sendAnswer(c, answer);
     });
 }

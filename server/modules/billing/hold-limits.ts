@@ -1,0 +1,53 @@
+/**
+ * What an anonymous checkout may do to a hold (issue: one client held a studio's whole calendar).
+ *
+ *   - Card / TWINT: a created payment extends the hold by HOLD_MS from now, but never past
+ *     MAX_CARD_HOLD_MS after the reservation, so checking out again and again cannot keep times forever.
+ *   - QR-bill: the hold waits days for the transfer, so a customer (e-mail address) may have at most
+ *     `openQrBillsPerCustomer` unpaid QR-bill orders whose booking still holds its times; one more
+ *     answers 409 `too_many_unpaid_invoices`.
+ *
+ * Runs as `system` inside checkout's transaction (checkout.mutations.ts).
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import { rows } from '../../platform/db/prepared.ts';
+import { AppError } from '../../platform/errors.ts';
+import { HOLD_MS } from '../bookings/index.ts';
+import type { BookingContext } from './context.queries.ts';
+
+/** The longest a card or TWINT checkout keeps an unpaid reservation's times, from the reservation. */
+export const MAX_CARD_HOLD_MS = 4 * HOLD_MS;
+
+/** Until when a card / TWINT payment created `now` keeps the booking's times. */
+export function cardHoldUntil(ctx: BookingContext, now: Date): Date {
+  return new Date(Math.min(now.getTime() + HOLD_MS, ctx.booking.createdAt.getTime() + MAX_CARD_HOLD_MS));
+}
+
+/**
+ * How long a QR-bill checkout holds the times (the transfer takes days).
+ *
+ * TODO(issue 11 item 1, "long hold only after proof"): grant the long hold only when the customer
+ * has proven their e-mail address (the `Tandem-Identity` header being built); without proof, keep
+ * the anonymous HOLD_MS and let the invoice stand. Until then every QR-bill checkout gets it, and
+ * `ensureQrBillCap` bounds how many one customer can open.
+ */
+export function qrBillHoldMs(_ctx: BookingContext, longHoldMs: number): number {
+  return longHoldMs;
+}
+
+/** Refuses a QR-bill checkout when the customer already has `max` unpaid QR-bill orders holding times (this booking's own excepted). */
+export async function ensureQrBillCap(tx: Tx, ctx: BookingContext, max: number, now: Date): Promise<void> {
+  const [row] = await rows(tx, sql`
+    select count(*)::int as open
+      from orders o
+      join program_bookings b on b.org_id = o.org_id and b.order_id = o.id
+     where o.org_id = ${ctx.org.id}::uuid and o.customer_id = ${ctx.customer.id}::uuid and o.status = 'pending'
+       and b.id <> ${ctx.booking.id}::uuid and b.status = 'reserved' and b.hold_expires_at > ${now.toISOString()}::timestamptz
+       and exists (select 1 from invoices i where i.org_id = o.org_id and i.order_id = o.id)`);
+  if (Number(row?.open ?? 0) >= max) {
+    throw new AppError('too_many_unpaid_invoices',
+      `At most ${max} QR-bill invoices can be open at once for this e-mail address; pay one (or wait until it is settled), or choose another payment method.`,
+      { limit: max, errors: [{ field: 'method', message: `at most ${max} unpaid QR-bill invoices at once` }] });
+  }
+}

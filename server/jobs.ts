@@ -4,13 +4,14 @@
  */
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
-import { holdsJob, HOLDS_QUEUE } from './modules/bookings/index.ts';
+import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { installmentsJob, INSTALLMENTS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { mailJob, MAIL_QUEUE } from './modules/notifications/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
   { name: HOLDS_QUEUE },
+  { name: LIFECYCLE_QUEUE },
   // A charge is never retried by the queue: the installment's own attempts and dates decide.
   { name: INSTALLMENTS_QUEUE, retryLimit: 0 },
 ];
@@ -19,6 +20,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   return [
     mailJob({ db: deps.db, mailer: deps.mailer, now: deps.now, render: (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec) }),
     holdsJob({ db: deps.db, now: deps.now }),
+    lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
   ] as JobDefinition[];
 }

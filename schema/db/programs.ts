@@ -16,7 +16,21 @@ export interface ProgramDetails {
   testimonials?: { quote: string; author: string }[];
   faq?: { question: string; answer: string }[];
 }
-export interface ProgramPolicies { free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; notes?: string }
+export interface ProgramPolicies {
+  free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; notes?: string;
+  /**
+   * How long after a session's end staff may still mark it `no_show`; then it is `completed`.
+   * Absent: DEFAULT_ATTENDANCE_GRACE_HOURS.
+   */
+  attendance_grace_hours?: number;
+  /**
+   * Days from a booking's first session within which its sessions must be scheduled; sessions
+   * still unscheduled then lapse (`booking.expired`). Absent: no limit.
+   */
+  valid_days?: number;
+}
+/** The attendance grace period when a program's policies name none. */
+export const DEFAULT_ATTENDANCE_GRACE_HOURS = 24;
 export interface SchedulingSettings {
   buffer_before_min: number; buffer_after_min: number; min_notice_min: number; horizon_days: number; slot_step_min: number;
   cadence?: { every: number; unit: 'day' | 'week' };

@@ -30,6 +30,7 @@ import { bookingById, bookingByToken, bookingOut, type BookingRow } from './book
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { enforceHoldCaps, type HoldCaps } from './hold-caps.ts';
 import { eventInsert, recordEvent } from '../../platform/events/record.ts';
+import { scheduleLifecycle } from './lifecycle.mutations.ts';
 import type { AppConfig } from '../../deps.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -306,6 +307,7 @@ export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate
            ${hold.holdExpiresAt}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(placed.map((p) => ({ sessionId: p.id, start: Date.parse(p.starts_at) })), s.settings)}::jsonb)
            as x(session_id uuid, bs timestamptz, be timestamptz)`);
+  await scheduleLifecycle(tx, orgId, booking.id, { sessionIds: placed.map((p) => p.id) });
   return (await bookingOut(tx, orgId, booking.id))!;
 }
 

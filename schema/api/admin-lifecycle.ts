@@ -1,0 +1,27 @@
+import * as v from 'valibot';
+import { SessionOut } from './embed-bookings.ts';
+
+/**
+ * A session as staff see it: the stored status, when the customer checked in, and
+ * `staff_status`, which is `awaiting_attendance` from the session's end until the program's
+ * attendance grace period (`attendance_grace_hours`, default 24) is over while it is still
+ * `scheduled`: until then staff may mark a no-show; afterwards it is `completed`.
+ */
+export const StaffSessionOut = v.object({
+  ...SessionOut.entries,
+  check_in_at: v.nullable(v.string()),
+  staff_status: v.picklist(['scheduled', 'awaiting_attendance', 'completed', 'cancelled', 'no_show']),
+});
+export type StaffSessionOut = v.InferOutput<typeof StaffSessionOut>;
+
+/** POST /v1/admin/bookings/:id/sessions/:sessionId/check-in */
+export const CheckInAnswer = v.object({ session: StaffSessionOut });
+export type CheckInAnswer = v.InferOutput<typeof CheckInAnswer>;
+
+/**
+ * POST /v1/admin/bookings/:id/sessions/:sessionId/no-show. `settlement` is null: the money for
+ * a no-show (fee, credits, refunds) is decided by the settlement engine from the recorded
+ * `session.no_show` event, not by this call.
+ */
+export const NoShowAnswer = v.object({ session: StaffSessionOut, settlement: v.null() });
+export type NoShowAnswer = v.InferOutput<typeof NoShowAnswer>;

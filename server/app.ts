@@ -29,6 +29,7 @@ import { stripeHookRoute } from './surfaces/hooks/stripe.ts';
 import { recordPaymentRoute } from './surfaces/admin/record-payment.ts';
 import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session.ts';
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
+import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .use('*', adminAuth(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
-    .route('/', adminCancelBookingRoute(deps));
+    .route('/', adminCancelBookingRoute(deps))
+    .route('/', adminSessionAttendanceRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

@@ -52,7 +52,7 @@ module.exports = {
       name: 'escalation-only-in-mutations-and-jobs',
       comment: 'asSystem / withSystem: only *.mutations.ts and *.jobs.ts. Exceptions, each with its reason: '
         + 'availability/slots.queries.ts (rules and busy time are staff data; the caller gets only free times, after the program was visible to it); '
-        + 'surfaces/embed/get-invoice-pdf.ts (the signed invoice link is the proof, verified before); '
+        + 'surfaces/embed/get-invoice-pdf.ts (the opaque invoice link is the proof, opened before); '
         + 'surfaces/dev/ (the loopback-only demo outbox page lists every studio\'s mail).',
       severity: 'error',
       from: {

@@ -23,6 +23,7 @@ import { getBookingRoute } from './surfaces/embed/get-booking.ts';
 import { addSessionsRoute } from './surfaces/embed/add-sessions.ts';
 import { rescheduleSessionRoute } from './surfaces/embed/reschedule-session.ts';
 import { checkoutRoute } from './surfaces/embed/checkout.ts';
+import { identityRoutes } from './surfaces/embed/identity.ts';
 import { testPaymentsRoute } from './surfaces/embed/test-payments.ts';
 import { getInvoicePdfByLinkRoute, getInvoicePdfRoute } from './surfaces/embed/get-invoice-pdf.ts';
 import { stripeHookRoute } from './surfaces/hooks/stripe.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/', addSessionsRoute(deps))
     .route('/', rescheduleSessionRoute(deps))
     .route('/', checkoutRoute(deps))
+    .route('/', identityRoutes(deps))
     .route('/', testPaymentsRoute(deps))
     .route('/', releaseBookingRoute(deps))
     .route('/', getInvoicePdfRoute(deps));
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps) {
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))
-    // The invoice's signed link (?t=) needs no key, so it is matched before the embed router's key check.
+    // The invoice's opaque link (/v1/embed/invoices/<token>.pdf) needs no key, so it is matched before the embed router's key check.
     .route('/', getInvoicePdfByLinkRoute(deps))
     .route('/v1/embed', embed)
     .route('/v1/admin', admin)

@@ -32,6 +32,10 @@ export type ErrorCode =
   | 'referral_self'
   | 'referral_not_first_order'
   | 'insufficient_credits'
+  | 'identity_required'
+  | 'identity_code_invalid'
+  | 'identity_code_expired'
+  | 'identity_code_locked'
   | 'payment_method_unavailable'
   | 'payment_provider_error'
   | 'invalid_signature'
@@ -51,6 +55,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'unauthorized':
       return 401;
     case 'origin_not_allowed':
+    case 'identity_required':
       return 403;
     case 'not_found':
       return 404;
@@ -82,7 +87,11 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'referral_not_first_order':
     case 'insufficient_credits':
     case 'payment_method_unavailable':
+    case 'identity_code_invalid':
+    case 'identity_code_expired':
       return 422;
+    case 'identity_code_locked':
+      return 429;
     case 'payment_provider_error':
       return 502;
     case 'database_unavailable':
@@ -123,6 +132,10 @@ const titles: Record<ErrorCode, string> = {
   referral_self: 'You cannot use your own referral code',
   referral_not_first_order: 'Referral codes are for a first order only',
   insufficient_credits: 'Not enough credits',
+  identity_required: 'Confirm your e-mail address first',
+  identity_code_invalid: 'This code is not right',
+  identity_code_expired: 'This code has expired',
+  identity_code_locked: 'Too many wrong codes; try again later',
   payment_method_unavailable: 'This payment method is not available for this booking',
   payment_provider_error: 'The payment provider did not answer as expected',
   invalid_signature: 'The signature does not match',

@@ -28,7 +28,7 @@ import { issueInvoice } from './invoices.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
-import { invoicePdfUrl, manageUrl } from '../../platform/signed-tokens.ts';
+import { invoiceLink, manageLink } from '../bookings/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
 import { customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
@@ -54,11 +54,20 @@ function unavailable(detail: string): AppError {
   return new AppError('payment_method_unavailable', detail, { errors: [{ field: 'method', message: detail }] });
 }
 
+/**
+ * Stored value (credits) and a customer's history (per-customer coupons, referral codes) are
+ * used only for a customer who proved the address (`Tandem-Identity`). Without that proof the
+ * answer is this one, the same for every address.
+ */
+function identityRequired(detail: string, field?: string): AppError {
+  return new AppError('identity_required', detail, field ? { errors: [{ field, message: 'needs the e-mail address confirmed first' }] } : {});
+}
+
 function codeError(code: ErrorCode): AppError {
   return new AppError(code, undefined, { errors: [{ field: 'coupon', message: new AppError(code).message }] });
 }
 
-export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody): Promise<CheckoutResponse> {
+export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutResponse> {
   const now = env.now;
   if (booking.status === 'cancelled') {
     throw booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()
@@ -75,13 +84,15 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
   const zone = customerZone(ctx);
   const currency = booking.currency;
   const method = body.method;
+  // Whether the caller proved to be the booking's customer (an identity token for the booking's address).
+  const proven = proof !== null && proof.customerId === booking.customerId;
 
   await supersedePendingOrder(tx, env, ctx);
 
   // What is bought, and what it costs.
   const lines = orderLines(ctx, { lang, zone, credits: method === 'credits' });
   if (body.coupon && method === 'credits') throw codeError('coupon_not_applicable');
-  const discount = body.coupon ? await resolveDiscount(tx, ctx, body.coupon, lines, now) : null;
+  const discount = body.coupon ? await resolveDiscount(tx, ctx, body.coupon, lines, now, proven) : null;
   const priced = priceOrder({ currency, lines, discount: discount?.applied, cashRounding: method === 'qr_bill' });
   const total = priced.total.amount;
 
@@ -109,6 +120,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
   }
   if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
+  if (method === 'credits' && !proven) throw identityRequired('Paying with credits needs the e-mail address confirmed first (a code by mail).');
 
   // The order.
   const orderId = randomUUID();
@@ -145,7 +157,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + qrBillHoldMs(ctx, QR_BILL_HOLD_MS)));
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
-    const pdfUrl = invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId: booking.id, now });
+    const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
     await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: true, hold_until: holdUntil.toISOString() } }, env);
     answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
   } else {
@@ -222,10 +234,7 @@ export async function checkoutBookingOut(tx: Tx, env: { now: Date; config: AppCo
   const lastEnd = out.sessions.filter((s) => s.status !== 'cancelled').at(-1)?.ends_at;
   return {
     ...out,
-    manage_url: manageUrl({
-      publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId, customerId: row.customerId, now: env.now,
-      validUntil: lastEnd ? new Date(lastEnd) : null,
-    }),
+    manage_url: await manageLink(tx, env, orgId, bookingId, lastEnd ? new Date(lastEnd) : null),
     payment_overdue: row.paymentOverdue,
     last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null,
   };
@@ -311,13 +320,14 @@ interface ResolvedDiscount {
  * A coupon, else a referral code, checked by the domain rules. The coupon's row is locked
  * first, so that the per-customer count and the redemption below see every committed use.
  */
-async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: CheckoutLine[], now: Date): Promise<ResolvedDiscount> {
+async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: CheckoutLine[], now: Date, proven: boolean): Promise<ResolvedDiscount> {
   const orgId = ctx.org.id;
   const code = normalizeCode(raw);
   if (!code) throw codeError('coupon_not_found');
   const currency = ctx.booking.currency;
   const [coupon] = await tx.select().from(t.coupons).where(and(eq(t.coupons.orgId, orgId), sql`upper(${t.coupons.code}) = ${code}`)).for('update');
   if (coupon) {
+    if (coupon.maxPerCustomer != null && !proven) throw identityRequired('This code counts uses per customer: confirm the e-mail address first (a code by mail).', 'coupon');
     const [mine] = await tx.select({ n: count() }).from(t.orders)
       .where(and(eq(t.orders.orgId, orgId), eq(t.orders.couponId, coupon.id), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['cancelled'])));
     const domain: Coupon = {
@@ -339,6 +349,7 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
   }
   const [referral] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), sql`upper(${t.referralCodes.code}) = ${code}`)).for('update');
   if (!referral) throw codeError('coupon_not_found');
+  if (!proven) throw identityRequired('A referral code is for a first order: confirm the e-mail address first (a code by mail).', 'coupon');
   const [prior] = await tx.select({ n: count() }).from(t.orders)
     .where(and(eq(t.orders.orgId, orgId), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['pending', 'cancelled'])));
   const result = validateReferral(

@@ -34,6 +34,10 @@ export async function loadBookingContext(tx: Tx, orgId: string, booking: Booking
     tx.select().from(t.programSessions).where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, booking.id))).orderBy(asc(t.programSessions.seq)),
   ]);
   if (!org || !program || !variant || !customer || !instructor) throw new Error(`booking ${booking.id}: its org, program, variant, customer or instructor is missing`);
+  // What the booking's documents (invoice, mails, the provider's receipt) say about the customer: the details its
+  // request gave, never the stored customer's (a booking needs no proof of the address). Older bookings: the stored ones.
+  const asBooked = booking.customerName === null ? customer
+    : { ...customer, name: booking.customerName, phone: booking.customerPhone, locale: booking.customerLocale ?? customer.locale, timezone: booking.customerTimezone };
   const locationId = sessions.find((s) => s.locationId)?.locationId ?? program.locationId;
   let location: BookingContext['location'] = null;
   if (locationId) {
@@ -41,7 +45,7 @@ export async function loadBookingContext(tx: Tx, orgId: string, booking: Booking
       .where(and(eq(t.locations.orgId, orgId), eq(t.locations.id, locationId)));
     location = row ?? null;
   }
-  return { booking, org, program, variant, customer, instructor, sessions, location };
+  return { booking, org, program, variant, customer: asBooked, instructor, sessions, location };
 }
 
 export async function orderRow(tx: Tx, orgId: string, id: string, lock = false): Promise<OrderRow | undefined> {

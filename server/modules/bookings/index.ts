@@ -8,6 +8,7 @@ export * from './transaction.ts';
 export * from './series.queries.ts';
 export * from './holds.jobs.ts';
 export * from './holds.mutations.ts';
+export * from './links.mutations.ts';
 export * from './lifecycle.mutations.ts';
 export * from './lifecycle.jobs.ts';
 export { staffSessionStatus } from './domain/lifecycle.ts';

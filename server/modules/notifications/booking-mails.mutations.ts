@@ -6,7 +6,7 @@
  */
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
-import { invoicePdfUrl } from '../../platform/signed-tokens.ts';
+import { invoiceLink as opaqueInvoiceLink } from '../bookings/index.ts';
 import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
 import { langOf } from './domain/format.ts';
 import { enqueueMail } from './outbox.mutations.ts';
@@ -22,16 +22,16 @@ async function contextOf(tx: Tx, orgId: string, bookingId: string): Promise<Book
   return loadBookingContext(tx, orgId, booking);
 }
 
-function invoiceLink(env: MailEnv, orgId: string, bookingId: string): string {
-  return invoicePdfUrl({ publicOrigin: env.config.publicOrigin, secret: env.config.secret, orgId, bookingId, now: env.now });
+function invoiceLink(tx: Tx, env: MailEnv, orgId: string, bookingId: string): Promise<string> {
+  return opaqueInvoiceLink(tx, env, orgId, bookingId);
 }
 
 /** booking.confirmed: the confirmation with the calendar file and the invoice (rendered when sent). */
 export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: number }): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, ctx.booking.orderId!))!);
-  const manage = manageUrlFor(ctx, env.config, env.now);
-  const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: invoiceLink(env, orgId, bookingId) }));
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
+  const mail = confirmationMail(bookingMailData(ctx, detail, manage, { number: invoice.number, url: await invoiceLink(tx, env, orgId, bookingId) }));
   const ics = bookingIcs(ctx, manage, env.now);
   await enqueueMail(tx, {
     orgId,
@@ -51,8 +51,8 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
 export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: number }, holdUntil: Date): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
-  const url = invoiceLink(env, orgId, bookingId);
-  const mail = qrBillMail({ ...bookingMailData(ctx, detail, manageUrlFor(ctx, env.config, env.now), { number: invoice.number, url }), invoice: { number: invoice.number, url }, holdUntil });
+  const url = await invoiceLink(tx, env, orgId, bookingId);
+  const mail = qrBillMail({ ...bookingMailData(ctx, detail, await manageUrlFor(tx, ctx, env.config, env.now), { number: invoice.number, url }), invoice: { number: invoice.number, url }, holdUntil });
   await enqueueMail(tx, {
     orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
     attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }],
@@ -90,7 +90,7 @@ export async function queueInstallmentMails(tx: Tx, env: MailEnv, orgId: string,
   const data: InstallmentMailData = {
     lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
     studio: { name: ctx.org.name }, program: { title: ctx.program.title }, amount: f.amount, currency: f.currency,
-    dueAt: f.dueAt, reason: f.reason, attempts: f.attempts, nextAttemptAt: f.nextAttemptAt, manageUrl: manageUrlFor(ctx, env.config, env.now),
+    dueAt: f.dueAt, reason: f.reason, attempts: f.attempts, nextAttemptAt: f.nextAttemptAt, manageUrl: await manageUrlFor(tx, ctx, env.config, env.now),
   };
   const mail = f.overdue ? installmentOverdueMail(data) : installmentFailedMail(data);
   await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:attempt:${f.attempts}`, to: ctx.customer.email, ...mail });

@@ -35,7 +35,7 @@ export async function queueSessionMovedMail(tx: Tx, env: ChangeMailEnv, orgId: s
   const ctx = await loadBookingContext(tx, orgId, booking);
   const session = ctx.sessions.find((s) => s.id === sessionId);
   if (!session?.startsAt || !session.endsAt) throw new Error(`session ${sessionId} is not scheduled after its move`);
-  const manage = manageUrlFor(ctx, env.config, env.now);
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
   const mail = sessionMovedMail({ ...bookingMailBase(ctx, manage), session: { seq: session.seq, startsAt: session.startsAt, endsAt: session.endsAt }, previousStart });
   const ics = bookingIcs(ctx, manage, env.now, [sessionId])!;
   await enqueueMail(tx, {
@@ -61,7 +61,7 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
   ]);
   const ics = calendar && cancelled.length ? cancelledSessionsIcs(ctx, cancelled, env.now) : null;
   const mail = bookingCancelledMail({
-    ...bookingMailBase(ctx, manageUrlFor(ctx, env.config, env.now)),
+    ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
     sessions: cancelled,
     calendarAttached: ics !== null,
     paid: order ? { amount: order.amountPaid, currency: order.currency } : null,

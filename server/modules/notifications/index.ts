@@ -6,4 +6,5 @@ export * from './mail-data.ts';
 export * from './outbox.mutations.ts';
 export * from './outbox.jobs.ts';
 export * from './booking-mails.mutations.ts';
+export * from './identity-mails.mutations.ts';
 import './subscribers.ts';

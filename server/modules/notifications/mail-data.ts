@@ -2,7 +2,8 @@ import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from './ics.ts';
 import { langOf } from './domain/format.ts';
 import type { BookingMailBase, BookingMailData } from './domain/booking-mails.ts';
-import { manageUrl } from '../../platform/signed-tokens.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { manageLink } from '../bookings/index.ts';
 import type { BookingContext, OrderDetail } from '../billing/index.ts';
 
 /** The zone a customer reads times in: theirs, else the instructor's, else the studio's. */
@@ -22,9 +23,10 @@ export function placeOf(ctx: BookingContext): { place: string | null; meetingUrl
   return { place, meetingUrl };
 }
 
-export function manageUrlFor(ctx: BookingContext, config: AppConfig, now: Date): string {
+/** The booking's opaque manage link (link_tokens), valid 30 days past its last scheduled session. Runs as the server. */
+export function manageUrlFor(tx: Tx, ctx: BookingContext, config: AppConfig, now: Date): Promise<string> {
   const last = scheduledSessions(ctx).at(-1)?.endsAt ?? null;
-  return manageUrl({ publicOrigin: config.publicOrigin, secret: config.secret, orgId: ctx.org.id, bookingId: ctx.booking.id, customerId: ctx.customer.id, now, validUntil: last });
+  return manageLink(tx, { now, config }, ctx.org.id, ctx.booking.id, last);
 }
 
 /** What every mail about this booking says: who, what, where, in the customer's language and zone. */

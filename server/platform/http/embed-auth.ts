@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { isOriginAllowedAnywhere, resolveKey } from './api-keys.ts';
 import { AppError, problem } from '../errors.ts';
 
-const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token';
+const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token, Tandem-Identity';
 const exposedHeaders = 'Idempotency-Replayed, Retry-After';
 
 /**

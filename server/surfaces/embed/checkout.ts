@@ -8,6 +8,7 @@ import { answeredBefore, idempotencyKeyOf, idempotencyKeyRequired } from '../../
 import { bookingAction } from './booking-action.ts';
 import { checkout, openIntentsOf, pendingIntentOf, recordIntent } from '../../modules/billing/index.ts';
 import { bookingForToken, clientTokenOf } from '../../modules/bookings/index.ts';
+import { identityTokenOf, provenCustomer } from '../../modules/identity/index.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ProviderError } from '../../platform/adapters/payments/provider.ts';
@@ -20,13 +21,16 @@ export function checkoutRoute(deps: AppDeps) {
       tags: ['embed'], summary: 'Check out a reserved booking: order, VAT, discount, and the payment of the chosen method',
       description: 'Creates the order (one line per session or one package line, per the variant) and: for `card` / `twint` a payment intent '
         + '(`payment.client_secret` for Stripe\'s Payment Element, or the test processor when Stripe is not configured — then `payment.provider` is `test`); '
-        + 'for `qr_bill` a numbered invoice with a Swiss QR-bill (`invoice.pdf_url`) and a 5-day hold; for `credits` the debit, and the booking is confirmed at once. '
+        + 'for `qr_bill` a numbered invoice with a Swiss QR-bill (`invoice.pdf_url`) and a 5-day hold; for `credits` the debit, and the booking is confirmed at once (with `Tandem-Identity` only: see below). '
         + 'Card and TWINT bookings are confirmed by the provider\'s verified webhook, never by this answer. `plan: deposit` (card only) pays the variant\'s deposit now '
-        + 'and schedules its installments. Checking out again replaces the earlier unpaid order. Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
+        + 'and schedules its installments. Checking out again replaces the earlier unpaid order. Needs `Tandem-Booking-Token` and an `Idempotency-Key`. '
+        + 'Paying with `credits`, a coupon that counts uses per customer and a referral code need `Tandem-Identity` (the token of POST /v1/embed/identity/verify for the booking\'s address): '
+        + 'without it 403 `identity_required`, the same answer for every address.',
       security: [{ publishableKey: [] }],
       parameters: [
         { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
         { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'Tandem-Identity', in: 'header', required: false, schema: { type: 'string' } },
       ],
       responses: {
         200: { description: 'The order and what the widget needs to collect the payment', content: { 'application/json': { schema: resolver(CheckoutResponse) } } },
@@ -46,7 +50,10 @@ export function checkoutRoute(deps: AppDeps) {
       const caller = { orgId, role: 'anonymous' as const };
       if (!(await answeredBefore(deps.db, caller, { key: idempotencyKeyOf(c), scope }))) await cancelOpenIntents(deps, orgId, id, token);
       return bookingAction(c, deps, { id, path: 'checkout', body },
-        async (tx, booking, now) => ({ status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body) }),
+        async (tx, booking, now) => {
+          const proof = await provenCustomer(tx, orgId, identityTokenOf(c.req.header('Tandem-Identity')), now);
+          return { status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body, proof) };
+        },
         (answer) => attachIntent(deps, orgId, answer));
     });
 }

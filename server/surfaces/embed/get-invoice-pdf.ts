@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { clientTokenOf, invoiceForBooking, invoiceForBookingToken } from '../../modules/bookings/index.ts';
 import { renderInvoicePdf, type InvoiceDocument } from '../../modules/billing/index.ts';
-import { verifyInvoiceToken } from '../../platform/signed-tokens.ts';
+import { openLink } from '../../modules/bookings/index.ts';
 
 /** Renders after the transaction has closed: no PDF work while a connection is held. */
 async function invoicePdf(doc: InvoiceDocument | undefined): Promise<{ number: number; pdf: Buffer }> {
@@ -29,7 +29,7 @@ export function getInvoicePdfRoute(deps: AppDeps) {
   return new Hono<AppEnv>().get('/bookings/:id/invoice.pdf',
     describeRoute({
       tags: ['embed'], summary: 'The booking\'s invoice as PDF (with the Swiss QR-bill while unpaid)',
-      description: 'Opened with `Tandem-Booking-Token`, or without any header by the signed link `invoice.pdf_url` of the checkout answer (`?t=…`, valid 30 days).',
+      description: 'Opened with `Tandem-Booking-Token`. Without any header, the opaque link `invoice.pdf_url` of the checkout answer and the mails opens it (`GET /v1/embed/invoices/<token>.pdf`).',
       security: [{ publishableKey: [] }],
       responses: { 200: { description: 'application/pdf' }, 404: { description: 'No such booking or no invoice yet' } },
     }),
@@ -45,20 +45,25 @@ export function getInvoicePdfRoute(deps: AppDeps) {
 }
 
 /**
- * The same PDF by its signed link (`?t=`), for `<a href download>` and mails, which cannot
- * send headers. Mounted before the embed router: with `t` it answers; without, it passes
- * the request on to the key-checked route above.
+ * The same PDF by its opaque link (`/v1/embed/invoices/<token>.pdf`), for `<a href download>`
+ * and mails, which cannot send headers. The token names nothing; its row (link_tokens) says
+ * which booking it opens, until when, and whether it was revoked. Mounted before the embed
+ * router: it needs no key. Any link that is unknown, expired or revoked is the same 404.
  */
 export function getInvoicePdfByLinkRoute(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/v1/embed/bookings/:id/invoice.pdf', async (c, next) => {
-    const t = c.req.query('t');
-    if (!t) return next();
-    const id = c.req.param('id');
-    const link = /^[0-9a-f-]{36}$/i.test(id) ? verifyInvoiceToken(t, deps.config.secret, id, deps.now()) : null;
-    if (!link) throw new AppError('not_found', 'This invoice link is not valid (or has expired).');
-    const orgId = link.orgId;
-    const doc = await withSystem(deps.db, orgId, 'invoice link: signed token verified', (tx) => invoiceForBooking(tx, orgId, id));
-    const { number, pdf } = await invoicePdf(doc);
-    return sendPdf(c, number, pdf);
-  });
+  return new Hono<AppEnv>().get('/v1/embed/invoices/:file',
+    describeRoute({
+      tags: ['embed'], summary: 'An invoice PDF by its opaque download link',
+      description: 'The `invoice.pdf_url` of a checkout answer or a mail; valid 30 days from when it was given, revocable. Needs no key.',
+      responses: { 200: { description: 'application/pdf' }, 404: { description: 'Unknown, expired or revoked link' } },
+    }),
+    async (c) => {
+      const match = /^([A-Za-z0-9_-]{43})\.pdf$/.exec(c.req.param('file'));
+      const link = match ? await openLink(deps.db, match[1], 'invoice', deps.now()) : null;
+      if (!link) throw new AppError('not_found', 'This invoice link is not valid (or has expired).');
+      const { orgId, bookingId } = link;
+      const doc = await withSystem(deps.db, orgId, 'invoice link: opaque token verified', (tx) => invoiceForBooking(tx, orgId, bookingId));
+      const { number, pdf } = await invoicePdf(doc);
+      return sendPdf(c, number, pdf);
+    });
 }

@@ -9,6 +9,7 @@ import { EVOLVE_INTAKE, bookingRow, checkedOut, checkoutReq, countsFor, customer
 import { FLOW, NORD } from '../../../demo/seed/index.ts';
 import { isValidQrr } from '../../../server/modules/billing/domain/qr-reference.ts';
 import type { CheckoutResponse } from '../../../schema/api/checkout.ts';
+import { proveIdentity } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -49,7 +50,7 @@ describe('checkout API', () => {
       assert.equal(out.payment?.test_mode, true);
       assert.match(out.payment!.client_secret, /^test_pi_\w+_secret_\w+$/);
       assert.equal(out.payment?.amount, 14000);
-      assert.match(out.booking.manage_url, /^http:\/\/localhost:8787\/manage\/[\w-]+\.[\w-]+$/);
+      assert.match(out.booking.manage_url, /^http:\/\/localhost:8787\/manage\/[\w-]{43}$/, 'an opaque token (tests/api/identity/links.test.ts)');
       assert.equal(out.invoice, undefined);
       const [p] = await query(db.db, sql`select method, status, amount, provider, provider_ref from payments where order_id = ${out.order.id}`);
       assert.deepEqual({ ...p }, { method: 'card', status: 'pending', amount: 14000, provider: 'test', provider_ref: out.payment!.client_secret.split('_secret_')[0] });
@@ -272,7 +273,7 @@ describe('checkout API', () => {
       assert.equal(pdf.status, 200);
       assert.equal(pdf.headers.get('content-type'), 'application/pdf');
       assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
-      const tampered = await app.request(`/v1/embed/bookings/${b.id}/invoice.pdf?t=${out.invoice!.pdf_url.split('t=')[1]!.slice(0, -2)}xx`);
+      const tampered = await app.request(out.invoice!.pdf_url.replace('http://localhost:8787', '').replace(/.{2}\.pdf$/, 'xx.pdf'));
       assert.equal(tampered.status, 404);
       const byHeader = await app.request(`/v1/embed/bookings/${b.id}/invoice.pdf`, { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } });
       assert.equal(byHeader.status, 200);
@@ -311,7 +312,7 @@ describe('checkout API', () => {
     test('the demo customer pays Reiki with 2 of 10 credits: confirmed at once, the ledger at 8', async () => {
       clock.set(START);
       const b = await reiki('2026-12-09T10:30:00.000Z', customer({ name: 'Demo Customer', email: 'demo.customer@example.ch' }));
-      const out = await checkedOut(await pay(b, { method: 'credits' }));
+      const out = await checkedOut(await pay(b, { method: 'credits' }, await proveIdentity(app, db.db, 'demo.customer@example.ch')));
       assert.equal(out.booking.status, 'confirmed');
       assert.equal(out.order.status, 'paid');
       assert.equal(out.order.credits, 2);
@@ -324,8 +325,9 @@ describe('checkout API', () => {
 
     test('not enough credits: 422 insufficient_credits, nothing written', async () => {
       clock.set(START);
-      const b = await reiki('2026-12-09T12:00:00.000Z');
-      const res = await pay(b, { method: 'credits' });
+      const who = customer();
+      const b = await reiki('2026-12-09T12:00:00.000Z', who);
+      const res = await pay(b, { method: 'credits' }, await proveIdentity(app, db.db, who.email as string));
       assert.equal(res.status, 422);
       assert.equal((await problemOf(res)).code, 'insufficient_credits');
       assert.equal((await countsFor(db.db, b.id)).orders, 0);
@@ -339,7 +341,8 @@ describe('checkout API', () => {
       const c = await reiki('2026-12-11T10:30:00.000Z', who);
       const [row] = await query(db.db, sql`select customer_id from program_bookings where id = ${a.id}`);
       await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into credit_ledger (org_id, customer_id, delta, balance_after, reason) values (${FLOW.org}, ${row!.customer_id}, 3, 0, 'purchase')`));
-      const results = await Promise.all([pay(a, { method: 'credits' }), pay(c, { method: 'credits' })]);
+      const proof = await proveIdentity(app, db.db, who.email as string);
+      const results = await Promise.all([pay(a, { method: 'credits' }, proof), pay(c, { method: 'credits' }, proof)]);
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 422]);
       const [bal] = await query(db.db, sql`select min(balance_after) as low, sum(delta)::int as balance from credit_ledger where customer_id = ${row!.customer_id}`);
       assert.equal(bal!.balance, 1);
@@ -358,13 +361,14 @@ describe('checkout API', () => {
       clock.set(START);
       const who = customer();
       const b = await reiki('2026-12-11T12:00:00.000Z', who);
-      const out = await checkedOut(await pay(b, { method: 'card', coupon: ' welcome10 ' }));
+      const proof = await proveIdentity(app, db.db, who.email as string);
+      const out = await checkedOut(await pay(b, { method: 'card', coupon: ' welcome10 ' }, proof));
       assert.equal(out.order.discount_total, 1400);
       assert.equal(out.order.total, 12600);
       assert.equal(out.order.vat_total, 944, 'VAT of the discounted line');
       assert.deepEqual(out.order.discount, { code: 'WELCOME10', source: 'coupon' });
       const again = await reiki('2026-12-14T09:00:00.000Z', who);
-      const res = await pay(again, { method: 'card', coupon: 'WELCOME10' });
+      const res = await pay(again, { method: 'card', coupon: 'WELCOME10' }, proof);
       assert.equal(res.status, 422);
       const p = await problemOf(res);
       assert.equal(p.code, 'coupon_already_used');
@@ -395,8 +399,9 @@ describe('checkout API', () => {
       clock.set(START);
       await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into referral_codes (org_id, code, customer_id) values (${FLOW.org}, 'DEMO-FRIEND', ${FLOW.demoCustomer})`));
       const before = await query(db.db, sql`select coalesce(sum(delta), 0)::int as n from credit_ledger where customer_id = ${FLOW.demoCustomer}`);
-      const b = await reiki('2026-12-16T09:00:00.000Z');
-      const out = await checkedOut(await pay(b, { method: 'card', coupon: 'demo-friend' }));
+      const referee = customer();
+      const b = await reiki('2026-12-16T09:00:00.000Z', referee);
+      const out = await checkedOut(await pay(b, { method: 'card', coupon: 'demo-friend' }, await proveIdentity(app, db.db, referee.email as string)));
       assert.equal(out.order.total, 12600);
       assert.deepEqual(out.order.discount, { code: 'DEMO-FRIEND', source: 'referral' });
       assert.equal((await query(db.db, sql`select count(*)::int as n from credit_ledger where reason = 'referral_reward'`))[0]!.n, 0, 'nothing before payment');
@@ -404,7 +409,7 @@ describe('checkout API', () => {
       const after = await query(db.db, sql`select coalesce(sum(delta), 0)::int as n from credit_ledger where customer_id = ${FLOW.demoCustomer}`);
       assert.equal(after[0]!.n, Number(before[0]!.n) + 1);
       const own = await reiki('2026-12-16T10:30:00.000Z', customer({ name: 'Demo Customer', email: 'demo.customer@example.ch' }));
-      assert.equal((await problemOf(await pay(own, { method: 'card', coupon: 'DEMO-FRIEND' }))).code, 'referral_self');
+      assert.equal((await problemOf(await pay(own, { method: 'card', coupon: 'DEMO-FRIEND' }, await proveIdentity(app, db.db, 'demo.customer@example.ch')))).code, 'referral_self');
     });
 
     test('a 100 % code: nothing to pay, confirmed at once', async () => {

@@ -1,0 +1,2 @@
+/** Pure rules of customer identity: codes, attempts, locks, session lifetimes. */
+export * from './rules.ts';

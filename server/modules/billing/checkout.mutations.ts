@@ -167,7 +167,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     await tx.insert(t.payments).values({
       id: paymentId, orgId, orderId, method, status: 'pending', amount: amountNow, currency, provider: env.payments.kind, providerRef: null, createdAt: now,
     });
-    await extendHold(tx, ctx, cardHoldUntil(ctx, now));
+    await extendHold(tx, ctx, await cardHoldUntil(tx, ctx, now));
     answer.payment = {
       provider: env.payments.kind, client_secret: '', test_mode: env.payments.testMode, amount: amountNow, currency,
       ...(env.payments.publishableKey ? { publishable_key: env.payments.publishableKey } : {}),

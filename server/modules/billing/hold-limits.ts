@@ -1,8 +1,8 @@
 /**
  * What an anonymous checkout may do to a hold (issue: one client held a studio's whole calendar).
  *
- *   - Card / TWINT: a created payment extends the hold by HOLD_MS from now, but never past
- *     MAX_CARD_HOLD_MS after the reservation, so checking out again and again cannot keep times forever.
+ *   - Card / TWINT: a created payment extends the hold by HOLD_MS from now, the first
+ *     MAX_CARD_HOLD_EXTENSIONS times only, so checking out again and again cannot keep times forever.
  *   - QR-bill: the hold waits days for the transfer, so a customer (e-mail address) may have at most
  *     `openQrBillsPerCustomer` unpaid QR-bill orders whose booking still holds its times; one more
  *     answers 409 `too_many_unpaid_invoices`.
@@ -16,12 +16,21 @@ import { AppError } from '../../platform/errors.ts';
 import { HOLD_MS } from '../bookings/index.ts';
 import type { BookingContext } from './context.queries.ts';
 
-/** The longest a card or TWINT checkout keeps an unpaid reservation's times, from the reservation. */
-export const MAX_CARD_HOLD_MS = 4 * HOLD_MS;
+/** How many card or TWINT payments of one booking extend its hold; later checkouts keep the hold as it is. */
+export const MAX_CARD_HOLD_EXTENSIONS = 3;
 
-/** Until when a card / TWINT payment created `now` keeps the booking's times. */
-export function cardHoldUntil(ctx: BookingContext, now: Date): Date {
-  return new Date(Math.min(now.getTime() + HOLD_MS, ctx.booking.createdAt.getTime() + MAX_CARD_HOLD_MS));
+/**
+ * Until when a card / TWINT payment created `now` (already inserted) keeps the booking's times:
+ * HOLD_MS from now for the first MAX_CARD_HOLD_EXTENSIONS payments of the booking, then no longer
+ * than the hold already runs (so a reservation lasts at most about an hour however often it is
+ * checked out again).
+ */
+export async function cardHoldUntil(tx: Tx, ctx: BookingContext, now: Date): Promise<Date> {
+  const [row] = await rows(tx, sql`
+    select count(*)::int as n from payments p join orders o on o.org_id = p.org_id and o.id = p.order_id
+     where o.org_id = ${ctx.org.id}::uuid and o.booking_id = ${ctx.booking.id}::uuid and p.method in ('card', 'twint')`);
+  if (Number(row?.n ?? 0) <= MAX_CARD_HOLD_EXTENSIONS) return new Date(now.getTime() + HOLD_MS);
+  return ctx.booking.holdExpiresAt ?? now;
 }
 
 /**

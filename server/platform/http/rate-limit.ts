@@ -34,19 +34,19 @@ export async function takeToken(tx: Tx, orgId: string, bucket: string, limit: Bu
   const cost = 1;
   const at = now.toISOString();
   const firstGranted = limit.burst >= cost;
-  // The refilled level, from the row as it was (SET expressions see the old row).
+  // The refilled level, from the row as it was (SET expressions see the old row); 1e-9 absorbs float rounding.
   const refilled = sql`least(${limit.burst}::float8, b.tokens + ${perSecond}::float8 * greatest(0, extract(epoch from (${at}::timestamptz - b.updated_at))))`;
   const [row] = rowsOf(await tx.execute(sql`
     insert into rate_limit_buckets as b (org_id, bucket, tokens, granted, updated_at)
     values (${orgId}::uuid, ${bucket}, ${firstGranted ? limit.burst - cost : limit.burst}::float8, ${firstGranted}, ${at}::timestamptz)
     on conflict (org_id, bucket) do update set
-      tokens = case when ${refilled} >= ${cost} then ${refilled} - ${cost} else ${refilled} end,
-      granted = ${refilled} >= ${cost},
+      tokens = case when ${refilled} + 1e-9 >= ${cost} then greatest(0, ${refilled} - ${cost}) else ${refilled} end,
+      granted = ${refilled} + 1e-9 >= ${cost},
       updated_at = greatest(b.updated_at, excluded.updated_at)
     returning tokens, granted`));
   const granted = Boolean(row?.granted);
   const tokens = Number(row?.tokens ?? 0);
-  const retryAfterSeconds = granted ? 0 : perSecond > 0 ? Math.max(1, Math.ceil((cost - tokens) / perSecond)) : 3_600;
+  const retryAfterSeconds = granted ? 0 : perSecond > 0 ? Math.max(1, Math.ceil((cost - tokens) / perSecond - 1e-6)) : 3_600;
   return { granted, retryAfterSeconds };
 }
 

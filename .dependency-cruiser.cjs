@@ -43,6 +43,20 @@ module.exports = {
       to: { path: '^server/(modules|surfaces)/' },
     },
     {
+      name: 'modules-know-no-http',
+      comment: 'Modules throw platform/errors.ts errors or return values; only surfaces and platform/http know HTTP.',
+      severity: 'error',
+      from: { path: '^server/modules/' },
+      to: { path: ['^server/platform/http/', '^hono'] },
+    },
+    {
+      name: 'no-cycles-between-modules',
+      comment: 'Modules depend one way (availability ← bookings ← billing ← notifications): no cycle through their index files.',
+      severity: 'error',
+      from: { path: '^server/modules/' },
+      to: { path: '^server/modules/', circular: true },
+    },
+    {
       name: 'modules-know-no-surfaces',
       severity: 'error',
       from: { path: '^server/modules/' },
@@ -51,7 +65,7 @@ module.exports = {
     {
       name: 'escalation-only-in-mutations-and-jobs',
       comment: 'asSystem / withSystem: only *.mutations.ts and *.jobs.ts. Exceptions, each with its reason: '
-        + 'availability/slots.queries.ts (rules and busy time are staff data; the caller gets only free times, after the program was visible to it); '
+        + 'availability/slots.queries.ts and bookings/series.queries.ts (rules and busy time are staff data; the caller gets only free times, after the program was visible to it); '
         + 'surfaces/embed/get-invoice-pdf.ts (the opaque invoice link is the proof, opened before); '
         + 'surfaces/dev/ (the loopback-only demo outbox page lists every studio\'s mail).',
       severity: 'error',
@@ -60,6 +74,7 @@ module.exports = {
           '\\.(mutations|jobs)\\.ts$',
           '^server/platform/db/',
           '^server/modules/availability/slots\\.queries\\.ts$',
+          '^server/modules/bookings/series\\.queries\\.ts$',
           '^server/surfaces/embed/get-invoice-pdf\\.ts$',
           '^server/surfaces/dev/',
           '^tests/',

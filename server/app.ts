@@ -30,6 +30,7 @@ import { stripeHookRoute } from './surfaces/hooks/stripe.ts';
 import { recordPaymentRoute } from './surfaces/admin/record-payment.ts';
 import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session.ts';
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
+import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
+    .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -5,7 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { installmentsJob, INSTALLMENTS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { mailJob, MAIL_QUEUE } from './modules/notifications/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
@@ -14,6 +14,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: LIFECYCLE_QUEUE },
   // A charge is never retried by the queue: the installment's own attempts and dates decide.
   { name: INSTALLMENTS_QUEUE, retryLimit: 0 },
+  // A refund is retried with back-off; the provider is keyed by the refund row, so it refunds once.
+  { name: REFUNDS_QUEUE, retryLimit: 8 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -22,5 +24,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     holdsJob({ db: deps.db, now: deps.now }),
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
+    refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
   ] as JobDefinition[];
 }

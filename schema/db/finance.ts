@@ -141,10 +141,22 @@ export const refunds = pgTable('refunds', {
   reason: text('reason').notNull(),
   status: paymentStatus('status').notNull().default('pending'),
   providerRef: text('provider_ref'),
+  /**
+   * How the money goes back: `provider` (the payment's own provider: Stripe or the test processor,
+   * issued by a job after commit, keyed by this row's id), `credits` (back to the ledger at once),
+   * `bank_transfer` (a QR-bill or transfer payment: pending until staff record the outgoing transfer).
+   */
+  kind: text('kind').notNull().default('provider'),
+  bookingId: uuid('booking_id'),
+  /** The outgoing transfer staff recorded for a bank refund. */
+  transferReference: text('transfer_reference'),
+  completedAt: instant('completed_at'),
   createdAt: createdAt(),
 }, (t) => [
   foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
   foreignKey({ columns: [t.orgId, t.paymentId], foreignColumns: [payments.orgId, payments.id] }),
+  unique('refunds_org_id').on(t.orgId, t.id),
+  check('refunds_kind', sql`${t.kind} in ('provider', 'credits', 'bank_transfer')`),
   check('refunds_amount', sql`${t.amount} >= 0 and ${t.credits} >= 0`),
   ...tenantPolicies('refunds', customerFollowsOrder),
 ]).enableRLS();
@@ -174,6 +186,40 @@ export const invoiceCounters = pgTable('invoice_counters', {
 }, (t) => [
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
   ...tenantPolicies('invoice_counters', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
+]).enableRLS();
+
+/**
+ * A credit note: the negative document to an invoice, for money refunded or an unpaid amount
+ * cancelled. Numbered per org in its own gapless series (credit_note_counters), referencing the
+ * invoice; `snapshot` holds the lines and VAT per rate as issued (amounts positive, read as credited).
+ */
+export const creditNotes = pgTable('credit_notes', {
+  id: id(),
+  orgId: orgId(),
+  orderId: uuid('order_id').notNull(),
+  invoiceId: uuid('invoice_id'),
+  number: integer('number').notNull(),
+  currency: text('currency').notNull(),
+  /** Gross credited, VAT included (minor units, positive). */
+  total: integer('total').notNull(),
+  vatTotal: integer('vat_total').notNull(),
+  reason: text('reason').notNull(),
+  issuedAt: instant('issued_at').notNull().defaultNow(),
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [
+  unique('credit_notes_number').on(t.orgId, t.number),
+  foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
+  check('credit_notes_total', sql`${t.total} >= 0 and ${t.vatTotal} >= 0 and ${t.vatTotal} <= ${t.total}`),
+  ...tenantPolicies('credit_notes', { ...customerFollowsOrder, update: nobody, delete: nobody }),
+]).enableRLS();
+
+/** One row per org: the last credit-note number handed out (the same rule as invoice_counters). */
+export const creditNoteCounters = pgTable('credit_note_counters', {
+  orgId: uuid('org_id').primaryKey(),
+  lastNumber: integer('last_number').notNull().default(0),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  ...tenantPolicies('credit_note_counters', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
 ]).enableRLS();
 
 /**

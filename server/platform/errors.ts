@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'identity_code_locked'
   | 'payment_method_unavailable'
   | 'payment_provider_error'
+  | 'quote_changed'
   | 'invalid_signature'
   | 'invalid_event'
   | 'database_unavailable'
@@ -65,6 +66,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'slot_unavailable':
     case 'conflict':
     case 'hold_expired':
+    case 'quote_changed':
     case 'invalid_state':
     case 'idempotency_in_progress':
     case 'too_many_unpaid_invoices':
@@ -138,6 +140,7 @@ const titles: Record<ErrorCode, string> = {
   identity_code_locked: 'Too many wrong codes; try again later',
   payment_method_unavailable: 'This payment method is not available for this booking',
   payment_provider_error: 'The payment provider did not answer as expected',
+  quote_changed: 'The cancellation quote no longer holds',
   invalid_signature: 'The signature does not match',
   invalid_event: 'The event is not one this endpoint understands',
   database_unavailable: 'The service is briefly unavailable; try again shortly',
@@ -175,3 +178,10 @@ export function problem(c: Context, error: AppError): Response {
   if (typeof error.extra.retry_after === 'number') headers['Retry-After'] = String(error.extra.retry_after);
   return c.body(JSON.stringify(body), body.status, headers);
 }
+
+/**
+ * An expected failure whose transaction must still commit (e.g. an expired hold the request
+ * released before answering 409 hold_expired): the runner stores it as the key's answer and
+ * commits instead of rolling back.
+ */
+export class CommitThenFail extends AppError {}

@@ -130,6 +130,11 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, orderId: randomUUID(), number: 99 }) },
   { table: t.invoiceCounters, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, lastNumber: 0 }) },
+  // Issued once, never changed: the customer reads their own, the studio and the server all; only the server (or the studio) issues.
+  { table: t.creditNotes, read: ownMoney, write: { insert: orgWide(), update: [], delete: [] },
+    newRow: (o) => ({ orgId: o.org, orderId: o.orderA, number: 99, currency: 'CHF', total: 100, vatTotal: 7, reason: 'x' }) },
+  { table: t.creditNoteCounters, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, lastNumber: 0 }) },
   { table: t.creditLedger, read: ownMoney, write: { insert: orgWide(), update: [], delete: [] },
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, delta: 1, balanceAfter: 0, reason: 'x' }) },
   { table: t.coupons, read: orgWideReads, write: byOrgWide, target: 'org',

@@ -32,7 +32,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', rate_limit_buckets: 'bucket' };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', rate_limit_buckets: 'bucket' };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -124,6 +124,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.installments, 'installments', tag, { orgId: org, planId, orderId, seq: 1, dueAt: later(24 * 28), amount: 6000, currency: 'CHF' });
     await add(t.refunds, 'refunds', tag, { orgId: org, orderId, paymentId, amount: 1000, currency: 'CHF', reason: 'goodwill' });
     await add(t.invoices, 'invoices', tag, { orgId: org, orderId, number: tag === 'A' ? 1 : 2 });
+    await add(t.creditNotes, 'credit_notes', tag, { orgId: org, orderId, number: tag === 'A' ? 1 : 2, currency: 'CHF', total: 1000, vatTotal: 75, reason: 'refund' });
     await add(t.creditLedger, 'credit_ledger', tag, { orgId: org, customerId, delta: 5, balanceAfter: 5, reason: 'card' });
     await add(t.referralCodes, 'referral_codes', tag, { orgId: org, customerId, code: `REF-${tag}` });
     await add(t.messageThreads, 'message_threads', tag, { id: threadId, orgId: org, bookingId, subject: 'Thread' });
@@ -132,6 +133,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.earnings, 'earnings', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, sessionId: tag === 'A' ? o.sessionA : o.sessionB, amount: 4000, currency: 'CHF', earnedAt: later(1) });
   }
   await add(t.invoiceCounters, 'invoice_counters', 'org', { orgId: org, lastNumber: 2 }, org);
+  await add(t.creditNoteCounters, 'credit_note_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.coupons, 'coupons', 'org', { orgId: org, code: 'WELCOME', kind: 'percent', percentBp: 1000 });
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });
   await add(t.mailOutbox, 'mail_outbox', 'org', { orgId: org, dedupeKey: 'k', toAddress: 'a@b.c', subject: 's', textBody: 't' });

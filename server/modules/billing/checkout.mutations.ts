@@ -13,8 +13,7 @@ import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { PG, pgConstraint, pgErrorCode } from '../../platform/db/pg-errors.ts';
-import { AppError, type ErrorCode } from '../../platform/errors.ts';
-import { CommitThenFail } from '../../platform/http/idempotency.ts';
+import { AppError, CommitThenFail, type ErrorCode } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts';
 import {
@@ -23,7 +22,7 @@ import {
 } from './domain/index.ts';
 import { releaseExpiredHolds, scheduleHoldRelease } from '../bookings/index.ts';
 import { bookingById, bookingOut } from '../bookings/index.ts';
-import { langOf } from '../notifications/index.ts';
+import { langOf } from '../../../shared/format.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
@@ -31,7 +30,7 @@ import { asSystem } from '../../platform/db/escalation.ts';
 import { invoiceLink, manageLink } from '../bookings/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
-import { customerZone, manageUrlFor, scheduledSessions } from '../notifications/index.ts';
+import { customerZone, scheduledSessions } from './context.queries.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { orderOut } from './order-view.ts';

@@ -95,3 +95,12 @@ export async function lastPaymentOfBooking(tx: Tx, orgId: string, bookingId: str
     .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
   return row?.orderId ? lastPaymentOf(tx, orgId, row.orderId) : null;
 }
+
+/** The zone the customer reads times in: theirs, else the instructor's, else the studio's. */
+export function customerZone(ctx: BookingContext): string {
+  return ctx.customer.timezone || ctx.instructor.timezone || ctx.org.timezone;
+}
+
+export function scheduledSessions(ctx: BookingContext) {
+  return ctx.sessions.filter((s) => s.startsAt && s.endsAt && s.status !== 'cancelled') as (BookingContext['sessions'][number] & { startsAt: Date; endsAt: Date })[];
+}

@@ -15,3 +15,7 @@ export * from './payment-events.mutations.ts';
 export * from './transfers.mutations.ts';
 export * from './invoices.jobs.ts';
 export * from './invoices.queries.ts';
+export * from './invoice-links.mutations.ts';
+export * from './settlement.queries.ts';
+export * from './settlement.mutations.ts';
+export * from './refunds.jobs.ts';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import { formatRateBp } from './domain/index.ts';
-import { formatDate, formatMoney, type Lang } from '../notifications/index.ts';
+import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
 

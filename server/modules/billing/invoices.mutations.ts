@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import { langOf } from '../notifications/index.ts';
+import { langOf } from '../../../shared/format.ts';
 import type { BookingContext, OrderDetail } from './context.queries.ts';
-import { scheduledSessions } from '../notifications/index.ts';
+import { scheduledSessions } from './context.queries.ts';
 import { itemsVatByRate } from './order-view.ts';
 import type { InvoiceSnapshot, PostalAddress } from './invoice-snapshot.ts';
 import { qrBillReference } from './domain/qr-reference.ts';

@@ -1,7 +1,9 @@
 import { allocateEvenly, type OrderLineInput } from './domain/index.ts';
-import { formatDate, type Lang } from '../notifications/index.ts';
-import { strings } from '../notifications/index.ts';
+import { formatDate, type Lang } from '../../../shared/format.ts';
 import type { BookingContext } from './context.queries.ts';
+
+/** The word invoices and the widget's order use for one session (the mails say the same). */
+const SESSION_WORD: Record<Lang, string> = { en: 'session', de: 'Termin', fr: 'séance', it: 'seduta' };
 
 export interface CheckoutLine extends OrderLineInput {
   sessionId?: string | undefined;
@@ -21,7 +23,7 @@ export function orderLines(ctx: BookingContext, options: { lang: Lang; zone: str
     return [{ ...base, description: `${program.title} — ${variant.name}`, unitPrice: money(booking.totalPrice) }];
   }
   const shares = allocateEvenly(booking.totalPrice, ctx.sessions.length);
-  const word = strings[options.lang].session;
+  const word = SESSION_WORD[options.lang];
   return ctx.sessions.map((s, i) => ({
     ...base,
     description: `${program.title} — ${word} ${s.seq}/${ctx.sessions.length}${s.startsAt ? ` (${formatDate(s.startsAt, options.zone, options.lang)})` : ''}`,

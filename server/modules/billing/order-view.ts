@@ -1,6 +1,6 @@
 import type { OrderOut } from '../../../schema/api/checkout.ts';
 import { vatByRate, type VatRateTotal } from './domain/index.ts';
-import type { Lang } from '../notifications/index.ts';
+import type { Lang } from '../../../shared/format.ts';
 import type { OrderDetail, OrderItemRow } from './context.queries.ts';
 
 const roundingLabel: Record<Lang, string> = {

@@ -38,6 +38,7 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, orgId));
     if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
   }
+  if (event.kind === 'refund_succeeded' || event.kind === 'refund_failed') return applyRefundEvent(tx, env, event);
   let [payment] = await tx.select().from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref))).for('update');
   if (!payment && event.paymentId && UUID.test(event.paymentId)) {
@@ -72,4 +73,21 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
   }
   const settled = await settleOrder(tx, env, orgId, orderId);
   return { outcome: settled.confirmed ? 'confirmed' : 'recorded', orderId };
+}
+
+/**
+ * A refund the provider settled after answering `pending`: the row moves once, from pending,
+ * whatever order or how often the events come. A refund that already succeeded never fails later here.
+ */
+async function applyRefundEvent(tx: Tx, env: { now: Date }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
+  if (!event.refundId || !UUID.test(event.refundId)) return { outcome: 'unknown' };
+  const [refund] = await tx.select().from(t.refunds).where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, event.refundId))).for('update');
+  if (!refund || refund.kind !== 'provider') return { outcome: 'unknown' };
+  const changed = await tx.update(t.refunds)
+    .set(event.kind === 'refund_succeeded'
+      ? { status: 'succeeded', providerRef: event.ref, completedAt: env.now }
+      : { status: 'failed', providerRef: event.ref })
+    .where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, refund.id), eq(t.refunds.status, 'pending')))
+    .returning({ id: t.refunds.id });
+  return { outcome: changed.length ? 'recorded' : 'duplicate', orderId: refund.orderId };
 }

@@ -6,7 +6,7 @@ import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
-import { langOf } from '../notifications/index.ts';
+import { langOf } from '../../../shared/format.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
 import { orderOut } from './order-view.ts';

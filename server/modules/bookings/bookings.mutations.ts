@@ -16,16 +16,14 @@ import * as t from '../../../schema/db/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
-import { AppError } from '../../platform/errors.ts';
-import { invoiceOfOrder, type InvoiceDocument } from '../billing/index.ts';
-import { CommitThenFail } from '../../platform/http/idempotency.ts';
+import { AppError, CommitThenFail } from '../../platform/errors.ts';
 import { cadenceStarts, type SlotSettings } from '../availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
-import { HOLD_MS, holdExpired, releaseExpiredHolds, scheduleHoldRelease } from './holds.mutations.ts';
+import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { enforceHoldCaps, type HoldCaps } from './hold-caps.ts';
@@ -226,14 +224,13 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       select x.id, ${orgId}::uuid, (select id from b), x.seq, x.starts_at, x.ends_at, ${zone}, ${program.locationId}::uuid, ${meetingUrl}
         from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
       returning id
+    ), j as (${holdReleaseStatement(orgId, new Date(holdExpiresAt))}
     ), e as (${eventInsert({ orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {} } })} returning 1
     )${record}
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
-  // After the rows: a refused insert aborts the transaction, and nothing may be sent behind it.
-  await scheduleHoldRelease(tx, orgId, new Date(holdExpiresAt));
 
   return created;
 }
@@ -453,15 +450,3 @@ export async function readBookingWithToken(tx: Tx, orgId: string, bookingId: str
   return out;
 }
 
-/** The invoice document of the booking this client token opens (rendered by the caller, after the transaction). */
-export async function invoiceForBookingToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined): Promise<InvoiceDocument | undefined> {
-  await asSystem(tx, 'booking client token: the token is the proof, checked by hash below');
-  const booking = token ? await bookingByToken(tx, orgId, bookingId, token) : undefined;
-  if (!booking) throw new AppError('not_found', 'No such booking.');
-  return invoiceOfOrder(tx, orgId, booking.orderId);
-}
-
-/** The invoice document of a booking, for a caller already proven (the signed invoice link). */
-export async function invoiceForBooking(tx: Tx, orgId: string, bookingId: string): Promise<InvoiceDocument | undefined> {
-  return invoiceOfOrder(tx, orgId, (await bookingById(tx, orgId, bookingId))?.orderId);
-}

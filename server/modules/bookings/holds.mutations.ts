@@ -5,9 +5,9 @@
  * sessions cancelled, blocks cancelled so the exclusion constraints let the time go) either
  * by the booking path that runs into it, in its own transaction, or by the org's release job.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { enqueue } from '../../platform/jobs/queue.ts';
+import { enqueue, enqueueStatement } from '../../platform/jobs/queue.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import { uuidArray } from '../availability/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -60,6 +60,11 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
 
 /** The queue whose job releases an org's expired holds. */
 export const HOLDS_QUEUE = 'holds.release';
+
+/** The same job as a statement to fold into the booking's own insert (one round trip less on the booking path). */
+export function holdReleaseStatement(orgId: string, until: Date): SQL {
+  return enqueueStatement(HOLDS_QUEUE, { orgId }, { startAfter: new Date(until.getTime() + 1_000) });
+}
 
 /** Asks for the org's expired holds to be released just after `until` (in the caller's transaction). */
 export async function scheduleHoldRelease(tx: Tx, orgId: string, until: Date): Promise<void> {

@@ -8,10 +8,10 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { invoiceLink as opaqueInvoiceLink } from '../bookings/index.ts';
 import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
-import { langOf } from './domain/format.ts';
+import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from './outbox.mutations.ts';
-import { bookingIcs, bookingMailData, customerZone, manageUrlFor } from './mail-data.ts';
-import { loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
+import { bookingIcs, bookingMailData, manageUrlFor } from './mail-data.ts';
+import { customerZone, loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
 import { bookingById } from '../bookings/index.ts';
 
 interface MailEnv { config: AppConfig; now: Date }

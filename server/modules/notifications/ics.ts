@@ -1,4 +1,8 @@
 import { createEvents, type EventAttributes } from 'ics';
+// Line folding by UTF-8 octets: one implementation for the server and the widget.
+import { refold } from '../../../shared/ics.ts';
+
+export { refold };
 
 /**
  * Calendar files (RFC 5545, with iTIP methods from RFC 5546) for a booking's sessions.
@@ -67,31 +71,4 @@ export function sessionsIcs(input: IcsInput): string {
   const { error, value } = createEvents(events, { productId: 'tandem/bookings', method: input.method });
   if (error || !value) throw error ?? new Error('ics: no output');
   return refold(value);
-}
-
-/**
- * RFC 5545 §3.1: content lines are folded at 75 octets. The `ics` package folds at 75
- * characters, which is too long for lines with non-ASCII text (names like "Zürich"): unfold
- * and fold again by UTF-8 octets, never inside a character.
- */
-export function refold(text: string): string {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-  return lines.map((line) => {
-    const out: string[] = [];
-    let current = '';
-    let octets = 0;
-    for (const ch of line) {
-      const size = Buffer.byteLength(ch);
-      const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-      if (octets + size > limit) {
-        out.push(current);
-        current = '';
-        octets = 0;
-      }
-      current += ch;
-      octets += size;
-    }
-    out.push(current);
-    return out.join('\r\n ');
-  }).join('\r\n');
 }

@@ -1,19 +1,12 @@
 import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from './ics.ts';
-import { langOf } from './domain/format.ts';
+import { langOf } from '../../../shared/format.ts';
 import type { BookingMailBase, BookingMailData } from './domain/booking-mails.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { manageLink } from '../bookings/index.ts';
-import type { BookingContext, OrderDetail } from '../billing/index.ts';
+import { customerZone, scheduledSessions, type BookingContext, type OrderDetail } from '../billing/index.ts';
 
 /** The zone a customer reads times in: theirs, else the instructor's, else the studio's. */
-export function customerZone(ctx: BookingContext): string {
-  return ctx.customer.timezone || ctx.instructor.timezone || ctx.org.timezone;
-}
-
-export function scheduledSessions(ctx: BookingContext) {
-  return ctx.sessions.filter((s) => s.startsAt && s.endsAt && s.status !== 'cancelled') as (BookingContext['sessions'][number] & { startsAt: Date; endsAt: Date })[];
-}
 
 /** Where the sessions happen: the studio's address in person, the meeting URL online, both for hybrid. */
 export function placeOf(ctx: BookingContext): { place: string | null; meetingUrl: string | null } {

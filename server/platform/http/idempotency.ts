@@ -20,7 +20,8 @@ import type { Caller } from '../db/identity.ts';
 import { withCaller } from '../db/identity.ts';
 import { rows } from '../db/prepared.ts';
 import { withCallerRetried } from '../db/retry.ts';
-import { AppError, problemBody } from '../errors.ts';
+import { AppError, CommitThenFail, problemBody } from '../errors.ts';
+export { CommitThenFail };
 
 const KEY_TTL_MS = 24 * 3_600_000;
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
@@ -70,12 +71,6 @@ function requestHash(scope: string, body: unknown): string {
 
 export interface Answer { status: number; body: unknown }
 
-/**
- * An expected failure whose transaction must still commit (e.g. an expired hold the request
- * released before answering 409 hold_expired): the runner stores it as the key's answer and
- * commits instead of rolling back.
- */
-export class CommitThenFail extends AppError {}
 export interface IdempotentAnswer extends Answer { replayed: boolean }
 
 interface Options {

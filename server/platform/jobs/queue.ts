@@ -10,8 +10,10 @@
  *   runDueJobs(executor, jobs)          the same handlers, run until nothing is due (tests, scripts)
  */
 import PgBoss from 'pg-boss';
+import { createRequire } from 'node:module';
+import type { SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
-import { txExecutor, type SqlExecutor } from '../db/executors.ts';
+import { positional, txExecutor, type SqlExecutor } from '../db/executors.ts';
 
 export const JOB_SCHEMA = 'pgboss';
 
@@ -36,6 +38,26 @@ export interface EnqueueOptions {
 
 // Only builds and sends the insert through the executor it is handed; never connects by itself.
 const sender = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('the sender has no connection of its own')) }, schema: JOB_SCHEMA });
+
+// pg-boss's own insert statement (its SQL text and parameter order), for jobs folded into a caller's statement.
+const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as { insertJob(schema: string): string };
+const insertJobText = plans.insertJob(JOB_SCHEMA);
+
+/**
+ * The job's insert as a statement a caller can fold into its own (a CTE of a larger insert),
+ * saving the round trip of `enqueue`. pg-boss's own SQL with its parameters; the queue's
+ * settings fill what is not given. Unlike `enqueue` it cannot check that the queue exists:
+ * use it only for queues created at start-up (server/jobs.ts).
+ */
+export function enqueueStatement(name: string, data: Record<string, unknown>, options: EnqueueOptions = {}): SQL {
+  const values = new Array<unknown>(19).fill(null);
+  values[1] = name;
+  values[2] = JSON.stringify(data);
+  values[4] = options.startAfter ? options.startAfter.toISOString() : null;
+  values[5] = options.singletonKey ?? null;
+  values[7] = 0;
+  return positional(insertJobText, values);
+}
 
 /** Adds a job in the caller's transaction. Throws when the queue does not exist (a job must never vanish). */
 export async function enqueue(tx: Tx, name: string, data: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {

@@ -5,7 +5,9 @@ import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
-import { bookingForStaff, cancelBooking } from '../../modules/bookings/index.ts';
+import { bookingForStaff } from '../../modules/bookings/index.ts';
+import { cancelAndSettle } from '../../modules/billing/index.ts';
+import { AdminCancelBody } from '../../../schema/api/admin-settlement.ts';
 import { bookingOut } from '../../modules/bookings/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -13,10 +15,14 @@ export function adminCancelBookingRoute(deps: AppDeps) {
   return new Hono<AdminEnv>().post('/bookings/:id/cancel',
     describeRoute({
       tags: ['admin'], summary: 'Cancel a booking (staff)',
-      description: 'Cancels the booking and its scheduled sessions and frees their time. The customer is mailed; when the booking was '
-        + 'confirmed, with a calendar file (METHOD:CANCEL) removing the sessions still ahead. Money already paid stays recorded: refunds are '
-        + 'separate. Cancelling a cancelled booking answers it unchanged; a completed one is 409. An instructor\'s key reaches only their own '
-        + 'bookings (404 otherwise). Needs an `Idempotency-Key`; no body.',
+      description: 'Cancels the booking and its scheduled sessions, frees their time and settles the money: future installments cancelled, '
+        + 'refunds per payment (card and TWINT through the provider after commit; QR-bill and transfers `pending_transfer` until staff record '
+        + 'the outgoing transfer), credits back to the ledger, a credit note for what the invoice no longer claims. Without a body: by the '
+        + 'program\'s policy, as before; `fault: "studio"` gives back everything not delivered; `quote_id` (from GET …/cancellation) makes '
+        + 'the cancel refuse with 409 `quote_changed` when its figures no longer hold. The customer is mailed; when the booking was confirmed, '
+        + 'with a calendar file (METHOD:CANCEL). Cancelling a cancelled booking answers it unchanged (`settlement: null`); a completed one is 409. '
+        + 'An instructor\'s key reaches only their own bookings (404 otherwise). Needs an `Idempotency-Key`. The answer is the booking, and '
+        + 'also `{booking, settlement}`.',
       security: [{ secretKey: [] }],
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
       responses: {
@@ -26,14 +32,17 @@ export function adminCancelBookingRoute(deps: AppDeps) {
     }),
     idempotencyKeyRequired(),
     validate('param', BookingParams),
+    validate('json', AdminCancelBody),
     async (c) => {
       const { orgId } = c.get('staff');
       const { id } = c.req.valid('param');
-      return staffAction(c, deps, { path: `bookings/${id}/cancel`, body: {} },
+      const body = c.req.valid('json') ?? {};
+      return staffAction(c, deps, { path: `bookings/${id}/cancel`, body },
         (tx) => bookingForStaff(tx, orgId, id),
         async (tx, booking, now) => {
-          await cancelBooking(tx, { orgId, booking, now, config: deps.config, by: 'staff' });
-          return { status: 200, body: (await bookingOut(tx, orgId, id))! };
+          const settlement = await cancelAndSettle(tx, { orgId, booking, fault: body.fault ?? 'policy', by: 'staff', quoteId: body.quote_id, now, config: deps.config });
+          const out = (await bookingOut(tx, orgId, id))!;
+          return { status: 200, body: { ...out, booking: out, settlement } };
         });
     });
 }

@@ -6,8 +6,8 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { clientTokenOf, invoiceForBooking, invoiceForBookingToken } from '../../modules/bookings/index.ts';
-import { renderInvoicePdf, type InvoiceDocument } from '../../modules/billing/index.ts';
+import { clientTokenOf } from '../../modules/bookings/index.ts';
+import { invoiceForBooking, invoiceForBookingToken, renderInvoicePdf, type InvoiceDocument } from '../../modules/billing/index.ts';
 import { openLink } from '../../modules/bookings/index.ts';
 
 /** Renders after the transaction has closed: no PDF work while a connection is held. */

@@ -33,6 +33,7 @@ function outsideTransactionsOnly(inner: PaymentProvider, violations: string[]): 
     createIntent: guard('createIntent', inner.createIntent.bind(inner)),
     cancelIntent: guard('cancelIntent', inner.cancelIntent.bind(inner)),
     chargeOffSession: guard('chargeOffSession', inner.chargeOffSession.bind(inner)),
+    refund: guard('refund', inner.refund.bind(inner)),
   };
 }
 
@@ -48,6 +49,7 @@ describe('side effects run after commit', () => {
     createIntent: async (i) => { calls.push('createIntent'); return inner.createIntent(i); },
     cancelIntent: async (r, a) => { calls.push('cancelIntent'); return inner.cancelIntent(r, a); },
     chargeOffSession: async (i) => { calls.push('chargeOffSession'); return inner.chargeOffSession(i); },
+    refund: async (i) => { calls.push('refund'); return inner.refund(i); },
   }, violations);
   const sent: OutgoingMail[] = [];
   const mailer: Mailer = { kind: 'local', async send(m) { sent.push(m); }, async close() {} };
@@ -81,11 +83,14 @@ describe('side effects run after commit', () => {
     // A QR-bill: its invoice PDF goes with the mail.
     const qr = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] } });
     await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill', billing_address: { street: 'Langstrasse 1', postal_code: '8004', city: 'Zürich', country: 'CH' } }));
+    // Staff cancel the paid Reiki: its refund goes to the provider after commit, by the job.
+    const cancelled = await app.request(`/v1/admin/bookings/${reiki.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': `cancel-${reiki.id}` } });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
     // The mails go out after commit, their PDFs rendered then.
     await runDueJobs(db.executor, jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer }));
 
     assert.deepEqual(violations, [], 'no provider call inside a transaction');
-    for (const name of ['createIntent', 'cancelIntent', 'chargeOffSession']) assert.ok(calls.includes(name), `${name} was exercised`);
+    for (const name of ['createIntent', 'cancelIntent', 'chargeOffSession', 'refund']) assert.ok(calls.includes(name), `${name} was exercised`);
     const pdfs = sent.flatMap((m) => m.attachments ?? []).filter((a) => a.contentType === 'application/pdf');
     assert.ok(pdfs.length >= 3, `invoice PDFs were rendered and sent (${pdfs.length})`);
     for (const pdf of pdfs) assert.equal(pdf.content.subarray(0, 5).toString('latin1'), '%PDF-');

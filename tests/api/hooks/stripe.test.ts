@@ -18,6 +18,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
+import { issueRefund } from '../../../server/modules/billing/index.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -35,6 +36,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
   /** What the next off-session charge answers. */
   let offSession: 'succeed' | 'decline' = 'succeed';
   const intents = new Map<string, { id: string; status: string; amount: number; metadata: Record<string, string> }>();
+  const refundsByKey = new Map<string, { id: string; object: string; status: string; amount: number; payment_intent: string | null; metadata: Record<string, string> }>();
   let v: Record<string, string[]> = {};
 
   const record = async (request: Request, path: string): Promise<Call> => {
@@ -73,6 +75,17 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       }
       if (pi) pi.status = 'canceled';
       return HttpResponse.json({ id: params.id, object: 'payment_intent', status: 'canceled' });
+    }),
+    // Refunds: like Stripe, the same Idempotency-Key answers the same refund; new ones are pending until refund.updated.
+    http.post(`${API}/v1/refunds`, async ({ request }) => {
+      const c = await record(request, '/v1/refunds');
+      const key = c.idempotencyKey ?? '';
+      const earlier = refundsByKey.get(key);
+      if (earlier) return HttpResponse.json(earlier);
+      const metadata = Object.fromEntries([...c.form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+      const refund = { id: `re_${randomBytes(6).toString('hex')}`, object: 'refund', status: 'pending', amount: Number(c.form.get('amount')), payment_intent: c.form.get('payment_intent'), metadata };
+      refundsByKey.set(key, refund);
+      return HttpResponse.json(refund);
     }),
     http.get(`${API}/v1/payment_intents/:id`, ({ params }) => {
       const pi = intents.get(String(params.id));
@@ -250,6 +263,41 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const unknown = await deliver(event('payment_intent.succeeded', { id: 'pi_unknown', metadata: { org_id: FLOW.org } }));
       assert.deepEqual(await unknown.json(), { received: true, handled: true, outcome: 'unknown' });
     });
+  });
+
+  test('a staff cancellation refunds through Stripe once: the job sends one refund per payment, replayed and out-of-order refund webhooks settle it once', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-04T09:00:00.000Z');
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const pi = intentOf(out.payment!.client_secret);
+    assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+    const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
+    const { settlement } = await cancelled.json() as { settlement: { refunds: { id: string; amount: number }[] } };
+    assert.deepEqual(settlement.refunds.map((r) => r.amount), [14000]);
+    const refundId = settlement.refunds[0]!.id;
+    const env = { db: db.db, payments: provider, now: clock.now };
+    calls.length = 0;
+    // The job runs twice (a retry after a crash): Stripe sees the same Idempotency-Key both times.
+    await issueRefund(env, FLOW.org, refundId);
+    await query(db.db, sql`update refunds set status = 'pending' where id = ${refundId}`); // as if the first run died before recording
+    await issueRefund(env, FLOW.org, refundId);
+    const posts = calls.filter((c) => c.path === '/v1/refunds');
+    assert.equal(posts.length, 2);
+    assert.equal(posts[0]!.idempotencyKey, `tandem:refund:${refundId}`);
+    assert.equal(posts[1]!.idempotencyKey, posts[0]!.idempotencyKey);
+    assert.equal(posts[0]!.account, 'acct_flow');
+    assert.equal(posts[0]!.form.get('payment_intent'), pi.id);
+    assert.equal(refundsByKey.size, 1, 'one refund at Stripe');
+    const re = [...refundsByKey.values()][0]!;
+    const refundEvent = (status: string) => JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'refund.updated', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account: 'acct_flow',
+      data: { object: { ...re, status } },
+    });
+    // Succeeded, delivered three times, and a late "failed" after it: succeeded once.
+    for (const status of ['succeeded', 'succeeded', 'failed', 'succeeded']) assert.equal((await deliver(refundEvent(status))).status, 200);
+    const rows = await query(db.db, sql`select status::text, provider_ref, amount from refunds where order_id = ${out.order.id}`);
+    assert.deepEqual(rows.map((r) => ({ ...r })), [{ status: 'succeeded', provider_ref: re.id, amount: 14000 }]);
   });
 
   describe('deposit + plan: the card saved, installments charged off-session, dunning', () => {

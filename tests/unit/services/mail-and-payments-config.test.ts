@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { paymentsFromEnv } from '../../../server/platform/adapters/payments/from-env.ts';
 import { mailerFromEnv } from '../../../server/platform/adapters/mail/mailer.ts';
 import { bookingCancelledMail, confirmationMail, sessionMovedMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, qrBillMail, type BookingMailData } from '../../../server/modules/notifications/domain/booking-mails.ts';
-import type { Lang } from '../../../server/modules/notifications/domain/format.ts';
+import type { Lang } from '../../../shared/format.ts';
 
 describe('payments and mail from the environment', () => {
   test('no Stripe key: the test processor — but never in production', () => {

@@ -11,3 +11,4 @@ export * from './referrals.ts';
 export * from './payment-plan.ts';
 export * from './credits.ts';
 export * from './refunds.ts';
+export * from './settlement.ts';

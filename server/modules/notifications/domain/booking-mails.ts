@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from './format.ts';
+import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
 
 /** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */

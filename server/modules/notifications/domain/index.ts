@@ -1,4 +1,4 @@
 /** Pure mail composition and formatting: no I/O. */
-export * from './format.ts';
+export * from '../../../../shared/format.ts';
 export * from './strings.ts';
 export * from './booking-mails.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from './format.ts';
+import type { Lang } from '../../../../shared/format.ts';
 
 /** Every sentence the booking mails use, per language. `{name}` placeholders are filled by `fill`. */
 export interface MailStrings {

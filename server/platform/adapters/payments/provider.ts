@@ -46,7 +46,10 @@ export type ChargeResult =
 /** What a provider tells us about a payment, from its webhook (or the test processor's stand-in). */
 export interface PaymentEvent {
   provider: 'stripe' | 'test';
-  kind: 'succeeded' | 'failed';
+  /** A payment succeeded or failed, or (refund_*) a refund the provider settled later. */
+  kind: 'succeeded' | 'failed' | 'refund_succeeded' | 'refund_failed';
+  /** For refund_*: the refund row's id (the refund's metadata). */
+  refundId?: string | undefined;
   /** The intent's id (`payments.provider_ref`). */
   ref: string;
   orgId: string;
@@ -73,7 +76,24 @@ export interface PaymentProvider {
   /** Cancels an intent nobody will pay any more. 'succeeded' when it was already paid. */
   cancelIntent(ref: string, account: string | null): Promise<'cancelled' | 'succeeded'>;
   chargeOffSession(input: OffSessionInput): Promise<ChargeResult>;
+  /**
+   * Gives (part of) a captured payment back. Keyed by `idempotencyKey` (the refund row's id), so a
+   * retry after a crash or a timeout refunds once. `pending`: the provider confirms later (webhook).
+   */
+  refund(input: RefundInput): Promise<RefundResult>;
 }
+
+export interface RefundInput {
+  account: string | null;
+  /** The payment's provider reference (Stripe: the PaymentIntent `pi_…`). */
+  paymentRef: string;
+  amount: number;
+  currency: string;
+  metadata: { org_id: string; refund_id: string; order_id: string };
+  idempotencyKey: string;
+}
+
+export type RefundResult = { status: 'succeeded' | 'pending'; ref: string } | { status: 'failed'; ref: string | null; reason: string };
 
 /** A provider's error: becomes `payment_provider_error` (502). */
 export class ProviderError extends Error {

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { ProviderError, type ChargeResult, type PaymentEvent, type PaymentProvider } from './provider.ts';
+import { ProviderError, type ChargeResult, type PaymentEvent, type PaymentProvider, type RefundResult } from './provider.ts';
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -88,6 +88,19 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       }
     },
 
+    async refund(input): Promise<RefundResult> {
+      try {
+        const refund = await stripe.refunds.create({
+          payment_intent: input.paymentRef, amount: input.amount, metadata: input.metadata,
+        }, on(input.account, input.idempotencyKey));
+        if (refund.status === 'succeeded') return { status: 'succeeded', ref: refund.id };
+        if (refund.status === 'failed' || refund.status === 'canceled') return { status: 'failed', ref: refund.id, reason: refund.failure_reason ?? `refund ${refund.status}` };
+        return { status: 'pending', ref: refund.id };
+      } catch (error) {
+        throw providerError(error);
+      }
+    },
+
     async chargeOffSession(input): Promise<ChargeResult> {
       try {
         const intent = await stripe.paymentIntents.create({
@@ -113,6 +126,17 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
 
     parseWebhook(rawBody, signature, receivedAt) {
       const event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret, undefined, undefined, receivedAt.getTime());
+      if (event.type === 'refund.updated' || event.type === 'refund.created' || event.type === 'charge.refund.updated') {
+        const refund = event.data.object as { id: string; status?: string | null; failure_reason?: string | null; metadata?: Record<string, string> | null };
+        const orgId = refund.metadata?.org_id;
+        if (!orgId || !refund.metadata?.refund_id) return null;
+        if (refund.status !== 'succeeded' && refund.status !== 'failed' && refund.status !== 'canceled') return null;
+        return {
+          provider: 'stripe', kind: refund.status === 'succeeded' ? 'refund_succeeded' : 'refund_failed', ref: refund.id, orgId,
+          refundId: refund.metadata.refund_id, failureReason: refund.failure_reason ?? undefined,
+          account: (event as { account?: string | null }).account ?? null,
+        };
+      }
       if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return null;
       const intent = event.data.object as { id: string; metadata?: Record<string, string>; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null };
       const orgId = intent.metadata?.org_id;

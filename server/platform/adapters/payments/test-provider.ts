@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChargeResult, OffSessionInput, PaymentProvider } from './provider.ts';
+import type { ChargeResult, OffSessionInput, PaymentProvider, RefundResult } from './provider.ts';
 
 export interface TestProviderOptions {
   /** Decides the outcome of off-session installment charges; default: every charge succeeds. */
@@ -16,6 +16,7 @@ const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
  */
 export function testProvider(options: TestProviderOptions = {}): PaymentProvider {
   const intents = new Map<string, { ref: string; clientSecret: string; customerRef: string | null }>();
+  const refunds = new Map<string, RefundResult>();
   return {
     kind: 'test',
     publishableKey: null,
@@ -31,6 +32,14 @@ export function testProvider(options: TestProviderOptions = {}): PaymentProvider
     },
     async cancelIntent() {
       return 'cancelled';
+    },
+    // Like Stripe, the same idempotency key gives the same refund; every refund succeeds at once.
+    async refund(input): Promise<RefundResult> {
+      const earlier = refunds.get(input.idempotencyKey);
+      if (earlier) return earlier;
+      const done = { status: 'succeeded' as const, ref: id('test_re') };
+      refunds.set(input.idempotencyKey, done);
+      return done;
     },
     async chargeOffSession(input): Promise<ChargeResult> {
       const outcome = options.offSession?.(input) ?? 'succeed';

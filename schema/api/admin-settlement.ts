@@ -1,0 +1,38 @@
+import * as v from 'valibot';
+
+export const Fault = v.picklist(['policy', 'studio']);
+
+/** GET /v1/admin/bookings/:id/cancellation */
+export const CancellationQuery = v.object({
+  scope: v.optional(v.picklist(['booking'])),
+  fault: v.optional(Fault),
+});
+
+/** POST /v1/admin/bookings/:id/cancel (no body: a policy cancellation by staff, as before). */
+export const AdminCancelBody = v.object({
+  /** The quote shown to the person cancelling; refused with 409 quote_changed when its figures no longer hold. */
+  quote_id: v.optional(v.pipe(v.string(), v.minLength(10), v.maxLength(2000))),
+  /** `studio`: the studio's fault, everything not delivered goes back; `policy` (default): the program's cancellation policy applies. */
+  fault: v.optional(Fault),
+});
+
+const QuoteLine = v.object({
+  session_id: v.nullable(v.string()), seq: v.number(), starts_at: v.nullable(v.string()),
+  rule: v.string(), value: v.number(), refund: v.number(), fee: v.number(),
+});
+
+export const CancellationQuoteOut = v.object({
+  booking_id: v.string(), scope: v.literal('booking'), fault: Fault, by: v.picklist(['customer', 'staff']),
+  method: v.picklist(['money', 'credits']), currency: v.string(), total: v.number(), paid: v.number(),
+  refund: v.number(), fee: v.number(), credits_back: v.number(), balance_due: v.number(),
+  lines: v.array(QuoteLine),
+  policy: v.object({ free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number(), text: v.nullable(v.string()) }),
+  quote_id: v.string(), expires_at: v.string(),
+});
+
+export const SettlementOut = v.object({
+  refund: v.number(), fee: v.number(), credits_back: v.number(), balance_due: v.number(), currency: v.string(),
+  lines: v.array(QuoteLine),
+  refunds: v.array(v.object({ id: v.string(), amount: v.number(), status: v.string(), provider: v.string() })),
+  credit_note: v.nullable(v.object({ number: v.number(), pdf_url: v.nullable(v.string()) })),
+});

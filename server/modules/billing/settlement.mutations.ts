@@ -1,0 +1,126 @@
+/**
+ * The one settlement of a cancelled booking, in the cancelling transaction: the booking and its
+ * time are released (bookings' cancelBooking), future installments cancelled, a refund row per
+ * payment refunded (newest first, never more than a payment's captured amount), credits given
+ * back to the ledger, and a credit note for what the invoice no longer claims. Money that
+ * leaves through a provider is sent by the `refunds.issue` job after commit, keyed by the
+ * refund row, so a retry never refunds twice; bank refunds wait for staff to record the transfer.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { recordEvent } from '../../platform/events/record.ts';
+import * as t from '../../../schema/db/index.ts';
+import { cancelBooking } from '../bookings/index.ts';
+import { creditNoteRates, creditRefundEntry, refundParts } from './domain/index.ts';
+import { orderDetail, orderRow, type BookingRow } from './context.queries.ts';
+import { itemsVatByRate } from './order-view.ts';
+import { cancellationQuote, quoteStillHolds, refundablePayments, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
+
+/** The queue whose job sends one refund to its payment's provider. */
+export const REFUNDS_QUEUE = 'refunds.issue';
+
+export interface SettlementOut {
+  refund: number;
+  fee: number;
+  credits_back: number;
+  balance_due: number;
+  currency: string;
+  lines: CancellationQuote['lines'];
+  refunds: { id: string; amount: number; status: string; provider: string }[];
+  credit_note: { number: number; pdf_url: string | null } | null;
+}
+
+export interface CancelWithSettlement {
+  orgId: string;
+  booking: BookingRow;
+  fault: Fault;
+  by: CancelledBy;
+  /** The quote the caller was shown; absent: settle by the figures as they are now. */
+  quoteId?: string | undefined;
+  now: Date;
+  config: AppConfig;
+}
+
+const BANK = new Set(['qr_bill', 'bank_transfer']);
+
+export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Promise<SettlementOut | null> {
+  const { orgId, booking, now, config } = input;
+  if (booking.status === 'cancelled') return null;
+  if (booking.status === 'completed') throw new AppError('invalid_state', 'The booking is completed.');
+  const quote = await cancellationQuote(tx, orgId, booking, { fault: input.fault, by: input.by, now, secret: config.secret });
+  if (input.quoteId && !quoteStillHolds(input.quoteId, quote, config.secret, now)) {
+    throw new AppError('quote_changed', 'The figures of this cancellation have changed (time passed the free window, or a payment arrived): here is the new quote.', { quote });
+  }
+  await cancelBooking(tx, { orgId, booking, now, config, by: input.by === 'customer' ? 'customer' : 'staff' });
+  const out: SettlementOut = {
+    refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: quote.balance_due, currency: quote.currency,
+    lines: quote.lines, refunds: [], credit_note: null,
+  };
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
+  if (!order || order.status === 'cancelled' || order.status === 'refunded') return out;
+
+  // Nothing more is ever charged for this order.
+  await tx.update(t.installments).set({ status: 'cancelled' })
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])));
+
+  if (quote.refund > 0) {
+    const payments = await refundablePayments(tx, orgId, order.id);
+    const parts = refundParts(quote.refund, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: p.row.createdAt.getTime() })));
+    for (const part of parts) {
+      const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
+      const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
+      const [row] = await tx.insert(t.refunds).values({
+        orgId, orderId: order.id, paymentId: payment.id, bookingId: booking.id, amount: part.amount, currency: order.currency,
+        reason: `${input.by} cancellation (${input.fault})`, status: 'pending', kind,
+      }).returning({ id: t.refunds.id });
+      if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
+      out.refunds.push({ id: row!.id, amount: part.amount, status: kind === 'bank_transfer' ? 'pending_transfer' : 'pending', provider: kind === 'bank_transfer' ? 'bank_transfer' : payment.provider });
+      await recordEvent(tx, { orgId, type: 'refund.created', subjectId: booking.id, payload: { refund_id: row!.id, amount: part.amount, currency: order.currency, kind } }, { now, config });
+    }
+  }
+  if (quote.credits_back > 0) {
+    const entry = creditRefundEntry({ customerId: booking.customerId, credits: quote.credits_back, bookingId: booking.id })!;
+    await tx.insert(t.creditLedger).values({ orgId, customerId: entry.customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId: booking.id, orderId: order.id });
+    const [row] = await tx.insert(t.refunds).values({
+      orgId, orderId: order.id, bookingId: booking.id, amount: 0, credits: quote.credits_back, currency: order.currency,
+      reason: `${input.by} cancellation (${input.fault})`, status: 'succeeded', kind: 'credits', completedAt: now,
+    }).returning({ id: t.refunds.id });
+    out.refunds.push({ id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' });
+  }
+  out.credit_note = await issueCreditNote(tx, orgId, order.id, quote, now);
+  const retained = quote.paid - quote.refund;
+  await tx.update(t.orders).set({ status: quote.method === 'money' && quote.paid > 0 && retained === 0 ? 'refunded' : 'cancelled', updatedAt: now })
+    .where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, order.id)));
+  await recordEvent(tx, { orgId, type: 'booking.settled', subjectId: booking.id, payload: { ...out, lines: undefined } }, { now, config });
+  return out;
+}
+
+/**
+ * The credit note for what the invoice no longer claims: the whole invoice less what the studio
+ * keeps and what the customer still owes. An unpaid QR-bill is voided by it. None without an invoice.
+ */
+async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: CancellationQuote, now: Date): Promise<SettlementOut['credit_note']> {
+  if (quote.method !== 'money') return null;
+  const [invoice] = await tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
+  if (!invoice) return null;
+  const order = (await orderRow(tx, orgId, orderId))!;
+  const retained = quote.paid - quote.refund;
+  const credited = order.total - retained - quote.balance_due;
+  if (credited <= 0) return null;
+  const detail = await orderDetail(tx, orgId, order);
+  const rates = creditNoteRates(credited, itemsVatByRate(detail.items, order.currency).map((r) => ({ rateBp: r.rateBp, gross: r.gross.amount })));
+  const [counter] = await tx.execute(sql`
+    insert into credit_note_counters (org_id, last_number) values (${orgId}::uuid, 1)
+    on conflict (org_id) do update set last_number = credit_note_counters.last_number + 1
+    returning last_number`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { last_number: number }[]);
+  const number = Number(counter!.last_number);
+  await tx.insert(t.creditNotes).values({
+    orgId, orderId, invoiceId: invoice.id, number, currency: order.currency, total: credited, vatTotal: rates.reduce((a, r) => a + r.vat, 0),
+    reason: quote.paid === 0 ? 'unpaid invoice cancelled' : `refund after ${quote.by} cancellation`, issuedAt: now,
+    snapshot: { invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained, balance_due: quote.balance_due },
+  });
+  return { number, pdf_url: null };
+}

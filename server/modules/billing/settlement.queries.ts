@@ -1,0 +1,130 @@
+/**
+ * The cancellation quote: what cancelling a booking now would give back, keep and leave owing,
+ * per session with the rule that applied, computed by the domain's refund rules from the
+ * booking's real sessions, the program's policy and what was actually paid. Nothing moves
+ * money without a quote (settlement.mutations.ts executes it).
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import { signToken, verifyToken } from '../../platform/signed-tokens.ts';
+import * as t from '../../../schema/db/index.ts';
+import { refundForCancellation, refundForStaffCancellation, type RefundResult, type RefundSession } from './domain/index.ts';
+import { loadBookingContext, orderDetail, orderRow, type BookingRow } from './context.queries.ts';
+
+export type Fault = 'policy' | 'studio';
+export type CancelledBy = 'customer' | 'staff';
+
+export interface QuoteLine {
+  session_id: string | null;
+  seq: number;
+  starts_at: string | null;
+  /** The rule that applied: cancelled_in_time, late_cancellation, no_show, completed, cancelled_by_studio, not_scheduled, … */
+  rule: string;
+  value: number;
+  refund: number;
+  fee: number;
+}
+
+export interface CancellationQuote {
+  booking_id: string;
+  scope: 'booking';
+  fault: Fault;
+  by: CancelledBy;
+  /** `money` refunds to the payments; `credits` gives class credits back to the ledger. */
+  method: 'money' | 'credits';
+  currency: string;
+  total: number;
+  paid: number;
+  refund: number;
+  /** Fees kept (late cancellation, no-show), within what was paid. */
+  fee: number;
+  credits_back: number;
+  /** What the customer would still owe beyond what they paid (fees a deposit does not cover). */
+  balance_due: number;
+  lines: QuoteLine[];
+  policy: { free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; text: string | null };
+  quote_id: string;
+  expires_at: string;
+}
+
+const QUOTE_TTL_MS = 10 * 60_000;
+
+/** The figures a quote stands for: executing with a quote whose figures no longer hold is refused. */
+function figuresHash(q: Omit<CancellationQuote, 'quote_id' | 'expires_at'>): string {
+  const figures = { b: q.booking_id, f: q.fault, by: q.by, m: q.method, r: q.refund, fee: q.fee, c: q.credits_back, d: q.balance_due, l: q.lines.map((l) => [l.session_id, l.rule, l.refund, l.fee]) };
+  return createHash('sha256').update(JSON.stringify(figures)).digest('base64url');
+}
+
+/** Whether `quoteId` was issued for exactly these figures and has not expired. */
+export function quoteStillHolds(quoteId: string, quote: CancellationQuote, secret: string, now: Date): boolean {
+  const payload = verifyToken(quoteId, secret, 'cancellation_quote', now);
+  return payload !== null && payload.h === figuresHash(quote);
+}
+
+export interface QuoteRequest { fault: Fault; by: CancelledBy; now: Date; secret: string }
+
+export async function cancellationQuote(tx: Tx, orgId: string, booking: BookingRow, req: QuoteRequest): Promise<CancellationQuote> {
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId) : undefined;
+  const live = order && order.status !== 'cancelled' && order.status !== 'refunded';
+  const detail = live ? await orderDetail(tx, orgId, order) : null;
+  const policy = ctx.program.policies;
+  const sessions: RefundSession[] = ctx.sessions.filter((s) => s.startsAt).map((s) => ({
+    startsAt: s.startsAt!.getTime(),
+    status: s.status,
+  }));
+  const scheduled = ctx.sessions.filter((s) => s.startsAt);
+  const credits = detail?.credits ?? null;
+  const common = { sessions, sessionsCount: Math.max(booking.sessionsCount, sessions.length), cancelledAt: req.now.getTime() };
+  const currency = booking.currency;
+  let result: RefundResult;
+  if (credits !== null && credits > 0) {
+    const paid = { method: 'credits' as const, paid: credits, total: credits };
+    result = req.fault === 'studio' ? refundForStaffCancellation({ ...common, ...paid })
+      : refundForCancellation({ ...common, ...paid, policy: { freeCancelHours: policy.free_cancel_hours, lateCancelFeeBp: policy.late_cancel_fee_bp, noShowFeeBp: policy.no_show_fee_bp, refundUnusedSessions: true } });
+  } else {
+    const paidAmount = live ? order.amountPaid : 0;
+    const total = live ? order.total : booking.totalPrice;
+    const paid = { method: 'money' as const, paid: { amount: paidAmount, currency }, total: { amount: total, currency } };
+    result = req.fault === 'studio' ? refundForStaffCancellation({ ...common, ...paid })
+      : refundForCancellation({ ...common, ...paid, policy: { freeCancelHours: policy.free_cancel_hours, lateCancelFeeBp: policy.late_cancel_fee_bp, noShowFeeBp: policy.no_show_fee_bp, refundUnusedSessions: true } });
+  }
+  const n = (x: number | { amount: number }) => (typeof x === 'number' ? x : x.amount);
+  const lines: QuoteLine[] = result.sessions.map((s, i) => {
+    const row = s.index !== null ? scheduled[s.index] : undefined;
+    return {
+      session_id: row?.id ?? null, seq: row?.seq ?? scheduled.length + 1 + i - sessions.length, starts_at: row?.startsAt?.toISOString() ?? null,
+      rule: s.outcome, value: n(s.value), refund: n(s.refund), fee: n(s.fee),
+    };
+  });
+  const isCredits = result.method === 'credits';
+  const base = {
+    booking_id: booking.id, scope: 'booking' as const, fault: req.fault, by: req.by, method: result.method, currency,
+    total: n(result.total), paid: n(result.paid),
+    refund: isCredits ? 0 : n(result.refund),
+    fee: Math.min(n(result.feesTotal), n(result.retained)),
+    credits_back: isCredits ? n(result.refund) : 0,
+    balance_due: n(result.balanceDue),
+    lines,
+    policy: { free_cancel_hours: policy.free_cancel_hours, late_cancel_fee_bp: policy.late_cancel_fee_bp, no_show_fee_bp: policy.no_show_fee_bp, text: policy.notes ?? null },
+  };
+  const expires = new Date(req.now.getTime() + QUOTE_TTL_MS);
+  return {
+    ...base,
+    quote_id: signToken({ p: 'cancellation_quote', h: figuresHash(base), exp: Math.floor(expires.getTime() / 1000) }, req.secret),
+    expires_at: expires.toISOString(),
+  };
+}
+
+/** Succeeded payments of an order with what is already refunded from each, for the refund's spread. */
+export async function refundablePayments(tx: Tx, orgId: string, orderId: string) {
+  const [payments, refunds] = await Promise.all([
+    tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), eq(t.payments.status, 'succeeded'))),
+    tx.select({ paymentId: t.refunds.paymentId, amount: t.refunds.amount, status: t.refunds.status }).from(t.refunds).where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.orderId, orderId))),
+  ]);
+  return payments.map((p) => ({
+    row: p,
+    refunded: refunds.filter((r) => r.paymentId === p.id && r.status !== 'failed').reduce((a, r) => a + r.amount, 0),
+  }));
+}

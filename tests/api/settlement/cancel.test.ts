@@ -1,0 +1,160 @@
+/**
+ * Settlement of a staff cancellation (issue 13, booking scope): the quote, executing it, the
+ * refunds per payment sent once through the provider after commit, bank refunds waiting for a
+ * transfer, an unpaid QR-bill voided by a credit note, the studio's fault, a quote that no
+ * longer holds. Reiki: CHF 140, free cancellation up to 48 h before, late fee 50 %.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
+import { Clock, query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
+import type { PaymentProvider, RefundInput } from '../../../server/platform/adapters/payments/provider.ts';
+import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
+import { jobDefinitions } from '../../../server/jobs.ts';
+import { issueRefund } from '../../../server/modules/billing/index.ts';
+import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+
+const START = '2026-11-25T08:00:00Z';
+const sk = { Authorization: 'Bearer sk_test_flow' };
+
+describe('settlement: staff cancellation with quote, refunds and credit notes', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  let v: Record<string, string[]> = {};
+  const clock = new Clock(new Date(START));
+  const refundCalls: RefundInput[] = [];
+  const inner = testProvider();
+  const payments: PaymentProvider = { ...inner, refund: async (input) => { refundCalls.push(input); return inner.refund(input); } };
+  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments });
+    v = await demoVariants(app);
+  });
+  after(async () => db.close());
+
+  const quoteOf = async (id: string, fault = 'policy') => {
+    const res = await app.request(`/v1/admin/bookings/${id}/cancellation?fault=${fault}`, { headers: sk });
+    assert.equal(res.status, 200, await res.clone().text());
+    return res.json() as Promise<{ refund: number; fee: number; balance_due: number; paid: number; quote_id: string; lines: { rule: string; refund: number; fee: number }[] }>;
+  };
+  const cancel = (id: string, body?: unknown) => app.request(`/v1/admin/bookings/${id}/cancel`, {
+    method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID(), ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  async function paidReiki(start: string) {
+    clock.set(START);
+    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
+    await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    return b;
+  }
+
+  test('in the free window: the quote gives everything back; executed with its quote_id, one refund is sent once, a credit note reverses the invoice', async () => {
+    const b = await paidReiki('2026-12-02T09:00:00.000Z');
+    const quote = await quoteOf(b.id);
+    assert.deepEqual({ refund: quote.refund, fee: quote.fee, balance_due: quote.balance_due, paid: quote.paid }, { refund: 14000, fee: 0, balance_due: 0, paid: 14000 });
+    assert.deepEqual(quote.lines.map((l) => l.rule), ['cancelled_in_time']);
+    const res = await cancel(b.id, { quote_id: quote.quote_id });
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = await res.json() as { status: string; booking: { status: string }; settlement: { refund: number; refunds: { id: string; amount: number; status: string }[]; credit_note: { number: number } | null } };
+    assert.equal(out.status, 'cancelled');
+    assert.equal(out.booking.status, 'cancelled');
+    assert.equal(out.settlement.refund, 14000);
+    assert.equal(out.settlement.refunds.length, 1);
+    assert.equal(out.settlement.refunds[0]!.status, 'pending');
+    assert.ok(out.settlement.credit_note, 'a credit note');
+    // Nothing reached the provider inside the request; the job sends it after commit, once.
+    assert.equal(refundCalls.length, 0);
+    await runDueJobs(db.executor, jobs());
+    assert.equal(refundCalls.length, 1);
+    assert.equal(refundCalls[0]!.amount, 14000);
+    assert.equal(refundCalls[0]!.idempotencyKey, `tandem:refund:${out.settlement.refunds[0]!.id}`);
+    // Sending it again (a replayed job) refunds nothing more.
+    assert.equal(await issueRefund({ db: db.db, payments, now: clock.now }, (await query(db.db, sql`select org_id from refunds where id = ${out.settlement.refunds[0]!.id}`))[0]!.org_id as string, out.settlement.refunds[0]!.id), null);
+    assert.equal(refundCalls.length, 1);
+    const [row] = await query(db.db, sql`select status::text, kind, amount from refunds where id = ${out.settlement.refunds[0]!.id}`);
+    assert.deepEqual({ ...row }, { status: 'succeeded', kind: 'provider', amount: 14000 });
+    const [note] = await query(db.db, sql`select n.total, n.vat_total, i.number as invoice_number, n.snapshot->'rates' as rates from credit_notes n join invoices i on i.id = n.invoice_id where n.order_id = (select order_id from program_bookings where id = ${b.id})`);
+    assert.equal(note!.total, 14000);
+    assert.equal(note!.vat_total, 1049, '8.1 % VAT of CHF 140.00 reversed');
+    const [order] = await query(db.db, sql`select status::text from orders where id = (select order_id from program_bookings where id = ${b.id})`);
+    assert.equal(order!.status, 'refunded');
+    // Repeating the cancel changes nothing and moves no money.
+    const again = await cancel(b.id);
+    assert.equal(((await again.json()) as { settlement: unknown }).settlement, null);
+    assert.equal(Number((await query(db.db, sql`select count(*)::int as n from refunds where booking_id = ${b.id}`))[0]!.n), 1);
+  });
+
+  test('late (inside 48 h): the policy keeps 50 %; the studio\'s fault gives everything back', async () => {
+    const late = await paidReiki('2026-12-02T13:00:00.000Z');
+    clock.set('2026-12-01T13:00:00Z'); // 24 h before
+    const quote = await quoteOf(late.id);
+    assert.deepEqual({ refund: quote.refund, fee: quote.fee }, { refund: 7000, fee: 7000 });
+    assert.deepEqual(quote.lines.map((l) => l.rule), ['late_cancellation']);
+    const studio = await quoteOf(late.id, 'studio');
+    assert.deepEqual({ refund: studio.refund, fee: studio.fee }, { refund: 14000, fee: 0 });
+    const res = await cancel(late.id, { fault: 'studio', quote_id: studio.quote_id });
+    assert.equal(res.status, 200);
+    const sum = await query(db.db, sql`select coalesce(sum(amount), 0)::int as refunded from refunds where booking_id = ${late.id}`);
+    assert.equal(sum[0]!.refunded, 14000);
+  });
+
+  test('a quote whose figures no longer hold (the free window passed): 409 quote_changed with the new quote, nothing cancelled', async () => {
+    const b = await paidReiki('2026-12-04T13:00:00.000Z');
+    clock.set('2026-12-02T12:00:00Z'); // 49 h before: still free
+    const quote = await quoteOf(b.id);
+    assert.equal(quote.refund, 14000);
+    clock.set('2026-12-02T13:30:00Z'); // now 47.5 h before
+    const res = await cancel(b.id, { quote_id: quote.quote_id });
+    assert.equal(res.status, 409);
+    const problem = await res.json() as { code: string; quote: { refund: number; fee: number } };
+    assert.equal(problem.code, 'quote_changed');
+    assert.deepEqual({ refund: problem.quote.refund, fee: problem.quote.fee }, { refund: 7000, fee: 7000 });
+    const [row] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+    assert.equal(row!.status, 'confirmed');
+  });
+
+  test('an unpaid QR-bill: voided by a credit note for its whole amount, no refund; a paid one: a bank refund pending the transfer', async () => {
+    clock.set(START);
+    const unpaid = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-04T09:00:00.000Z'] } });
+    const qr = await checkedOut(await checkoutReq(app, unpaid, { method: 'qr_bill' }));
+    assert.ok(qr.invoice);
+    const res = await cancel(unpaid.id);
+    const out = await res.json() as { settlement: { refund: number; refunds: unknown[]; credit_note: { number: number } | null } };
+    assert.equal(out.settlement.refund, 0);
+    assert.deepEqual(out.settlement.refunds, []);
+    assert.ok(out.settlement.credit_note);
+    const [note] = await query(db.db, sql`select total, reason from credit_notes where order_id = ${qr.order.id}`);
+    assert.deepEqual({ ...note }, { total: 14000, reason: 'unpaid invoice cancelled' });
+
+    const paid = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-04T11:00:00.000Z'] } });
+    const qr2 = await checkedOut(await checkoutReq(app, paid, { method: 'qr_bill' }));
+    const transfer = await app.request(`/v1/admin/orders/${qr2.order.id}/payments`, {
+      method: 'POST', headers: { ...sk, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 14000, method: 'bank_transfer', reference: 'BANK-1' }),
+    });
+    assert.equal(transfer.status, 201, await transfer.clone().text());
+    const res2 = await cancel(paid.id);
+    const out2 = await res2.json() as { settlement: { refunds: { status: string; provider: string; amount: number }[] } };
+    assert.deepEqual(out2.settlement.refunds.map((r) => [r.status, r.provider, r.amount]), [['pending_transfer', 'bank_transfer', 14000]]);
+    await runDueJobs(db.executor, jobs());
+    const [row] = await query(db.db, sql`select status::text from refunds where order_id = ${qr2.order.id}`);
+    assert.equal(row!.status, 'pending', 'a bank refund waits for staff to record the transfer; no job sends it');
+  });
+
+  test('credit notes are numbered without gaps per studio, and refunds never exceed what was paid', async () => {
+    const numbers = (await query(db.db, sql`select number from credit_notes order by number`)).map((r) => Number(r.number));
+    assert.deepEqual(numbers, numbers.map((_, i) => i + 1));
+    const over = await query(db.db, sql`
+      select o.id from orders o
+       where (select coalesce(sum(r.amount), 0) from refunds r where r.order_id = o.id and r.status <> 'failed')
+           > (select coalesce(sum(p.amount), 0) from payments p where p.order_id = o.id and p.status = 'succeeded')`);
+    assert.deepEqual(over, []);
+  });
+});
+

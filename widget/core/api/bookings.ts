@@ -23,10 +23,13 @@ export interface CheckoutBody {
   coupon?: string;
 }
 
-/** `POST /v1/embed/bookings/:id/checkout`: the order, and how to pay it. */
-export function startCheckout(api: ApiClient, booking: BookingRef, body: CheckoutBody, idempotencyKey: string): Promise<CheckoutResponse> {
+/**
+ * `POST /v1/embed/bookings/:id/checkout`: the order, and how to pay it. `identityToken` (from
+ * core/api/identity.ts) proves the address where credits or a per-customer code are used.
+ */
+export function startCheckout(api: ApiClient, booking: BookingRef, body: CheckoutBody, idempotencyKey: string, identityToken?: string): Promise<CheckoutResponse> {
   return api.post<CheckoutResponse>(`/v1/embed/bookings/${booking.id}/checkout`, body, {
-    headers: bookingHeaders(booking, { 'Idempotency-Key': idempotencyKey }),
+    headers: bookingHeaders(booking, { 'Idempotency-Key': idempotencyKey, ...(identityToken ? { 'Tandem-Identity': identityToken } : {}) }),
   });
 }
 

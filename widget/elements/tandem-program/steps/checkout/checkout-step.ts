@@ -24,6 +24,9 @@ import { customerFrom, DETAILS, isDetail } from './customer-details.ts';
 import { methodsFor } from './payment-methods.ts';
 import { slotTakenPatch } from './slot-taken.ts';
 import { checkoutStyles } from './checkout-step.styles.ts';
+import { identityPrompt, type ProofPhase } from './identity-prompt.ts';
+import { requestIdentityCode, verifyIdentityCode } from '../../../../core/api/identity.ts';
+import { uuid } from '../../../../core/ids.ts';
 
 type Phase = 'choose' | 'stripe' | 'test' | 'waiting' | 'slow';
 
@@ -54,6 +57,12 @@ export class TandemCheckoutStep extends StepElement {
   @state() private phase: Phase = 'choose';
   @state() private payNotice = '';
   @state() private stripeReady = false;
+  /** The inline proof of the e-mail address, asked for when checkout answers identity_required. */
+  @state() private proof: ProofPhase = 'none';
+  @state() private proofCode = '';
+  @state() private proofError = '';
+  /** The identity token for the booking's address (12 hours), once the code was confirmed. */
+  private identity: { token: string; expiresAt: number } | null = null;
 
   private readonly hold = new CountdownController(this);
   private loaded = false;
@@ -170,7 +179,9 @@ export class TandemCheckoutStep extends StepElement {
     this.couponError = '';
     this.payNotice = '';
     try {
-      const res = await startCheckout(this.ctx!.api, booking, body, this.checkoutKey.for(body));
+      const identity = this.identity && this.identity.expiresAt > Date.now() ? this.identity.token : undefined;
+      // A retry with the proof is a new request (the first answer, identity_required, stays that key's answer).
+      const res = await startCheckout(this.ctx!.api, booking, body, this.checkoutKey.for({ ...body, proven: Boolean(identity) }), identity);
       this.change({ checkout: res, method: body.method });
       if (CONFIRMED.has(res.booking.status) || body.method === 'qr_bill' || res.invoice) {
         this.goTo('confirmation');
@@ -184,12 +195,82 @@ export class TandemCheckoutStep extends StepElement {
       }
     } catch (err) {
       const e = this.report(err, 'checkout');
+      if (e.code === 'identity_required') {
+        // Credits or a per-customer code: the address is proven inline, then the payment is tried again.
+        this.identity = null;
+        this.proof = 'ask';
+        this.proofError = '';
+        return;
+      }
       const couponMsg = e.problem?.errors?.find((x) => x.field === 'coupon')?.message;
       if (couponMsg || e.code.startsWith('coupon_') || e.code.startsWith('referral_')) this.couponError = couponMsg ?? e.message;
       else this.error = { err: e, retry: () => void this.pay() };
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Mails a code to the address the booking was made with. */
+  private async sendCode(): Promise<void> {
+    const { api, i18n, state: s } = this.ctx!;
+    this.proof = 'sending';
+    this.proofError = '';
+    this.proofCode = '';
+    try {
+      await requestIdentityCode(api, s.customer.email, i18n.lang, uuid());
+      this.proof = 'code';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="identity-code"]')?.focus();
+    } catch (err) {
+      this.proof = 'ask';
+      this.proofError = this.report(err, 'checkout').message;
+    }
+  }
+
+  /** Trades the typed code for the identity token, then pays again with it. */
+  private async confirmCode(): Promise<void> {
+    const { api, i18n, state: s } = this.ctx!;
+    const code = this.proofCode.trim();
+    if (!/^\d{6}$/.test(code)) return;
+    this.proof = 'verifying';
+    this.proofError = '';
+    try {
+      const session = await verifyIdentityCode(api, s.customer.email, code, uuid());
+      this.identity = { token: session.identity_token, expiresAt: Date.parse(session.expires_at) };
+      this.proof = 'none';
+      await this.pay();
+    } catch (err) {
+      const e = this.report(err, 'checkout');
+      if (e.code === 'identity_code_invalid') {
+        this.proof = 'code';
+        this.proofError = i18n.t('identityWrong', { count: Number((e.problem as { attempts_left?: number } | null)?.attempts_left ?? 0) });
+      } else if (e.code === 'identity_code_expired') {
+        this.proof = 'ask';
+        this.proofError = i18n.t('identityExpired');
+      } else if (e.code === 'identity_code_locked') {
+        this.proof = 'ask';
+        this.proofError = i18n.t('identityLocked');
+      } else {
+        this.proof = 'code';
+        this.proofError = e.message;
+      }
+    }
+  }
+
+  private renderIdentity() {
+    return identityPrompt({
+      phase: this.proof,
+      email: this.ctx!.state.customer.email,
+      code: this.proofCode,
+      error: this.proofError,
+      i18n: this.ctx!.i18n,
+      onSend: () => void this.sendCode(),
+      onCodeInput: (value) => {
+        this.proofCode = value;
+        this.proofError = '';
+      },
+      onConfirm: () => void this.confirmCode(),
+    });
   }
 
   private async mountStripe(): Promise<void> {
@@ -329,7 +410,7 @@ export class TandemCheckoutStep extends StepElement {
           </label>`,
         )}
       </fieldset>
-      ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: this.coupon, error: this.couponError }, i18n)} ${this.renderError()}
+      ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: this.coupon, error: this.couponError }, i18n)} ${this.renderIdentity()} ${this.renderError()}
       <div class="actions">
         <span></span>
         <button type="submit" class="btn primary" part="button button-primary" ?disabled=${this.busy || this.hold.expired}>

@@ -19,8 +19,9 @@ async function captured(work: () => Promise<void>): Promise<string> {
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug, out: process.stdout.write, err: process.stderr.write };
   const grab = (...args: unknown[]) => { out.push(args.map(String).join(' ')); };
   Object.assign(console, { log: grab, info: grab, warn: grab, error: grab, debug: grab });
-  process.stdout.write = ((chunk: unknown) => { out.push(String(chunk)); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: unknown) => { out.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  // The streams are read and passed on (the test runner reports through them).
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => { out.push(String(chunk)); return (saved.out as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest); }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => { out.push(String(chunk)); return (saved.err as (...a: unknown[]) => boolean).call(process.stderr, chunk, ...rest); }) as typeof process.stderr.write;
   try {
     await work();
   } finally {

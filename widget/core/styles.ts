@@ -1,9 +1,20 @@
 import { css } from 'lit';
 
-/** The dark palette: used by `prefers-color-scheme: dark` and by `theme="dark"`. */
+/**
+ * Text on the primary colour, whatever primary the studio sets: white or black, whichever
+ * contrasts more (≥ 4.58:1 always). Computed by the browser from the colour's relative luminance
+ * (sRGB-linear channels; black and white contrast equally at Y = 0.1791).
+ */
+const onPrimary = css`color(
+    from var(--_primary) srgb-linear calc(clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1))
+      calc(clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1))
+      calc(clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1))
+  )`;
+
+/** The dark palette: `theme="dark"`, or `theme="auto"` when the system prefers dark. */
 const darkTokens = css`
   --_primary: var(--tandem-color-primary, #aab6ff);
-  --_on-primary: var(--tandem-color-on-primary, #0e1330);
+  --_on-primary: var(--tandem-color-on-primary, ${onPrimary});
   --_fg: var(--tandem-color-text, #e7e9ee);
   --_bg: var(--tandem-color-background, #15171c);
   --_surface: var(--tandem-color-surface, #22252d);
@@ -17,13 +28,15 @@ const darkTokens = css`
 
 /**
  * Design tokens, set on the two public hosts only; every inner element reads the private
- * `--_…` variables, which inherit through shadow roots. Light by default, dark with
- * `prefers-color-scheme: dark` unless `theme="light"`, or always with `theme="dark"`.
+ * `--_…` variables, which inherit through shadow roots. Light by default (a studio's
+ * light page must not get a near-black widget from the visitor's system setting); dark with
+ * `theme="dark"`, or with `theme="auto"` when the system prefers dark. Text on the primary
+ * colour is black or white, whichever reads (onPrimary), unless the studio sets its own.
  */
 export const tokens = css`
   :host {
     --_primary: var(--tandem-color-primary, #3b4fc4);
-    --_on-primary: var(--tandem-color-on-primary, #ffffff);
+    --_on-primary: var(--tandem-color-on-primary, ${onPrimary});
     --_radius: var(--tandem-radius, 0.5rem);
     --_space: var(--tandem-space, 1rem);
     --_fg: var(--tandem-color-text, #1d2026);
@@ -45,7 +58,7 @@ export const tokens = css`
     display: none;
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       ${darkTokens}
     }
   }

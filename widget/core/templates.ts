@@ -1,14 +1,21 @@
 import { html, nothing } from 'lit';
 import { ApiError } from './api/client.ts';
 import type { Localizer } from './i18n/localizer.ts';
+import { errorTable } from './i18n/errors.ts';
 
-/** The customer-facing sentence for a failure. */
+/**
+ * The customer-facing sentence for a failure: the code's own sentence (errors/errors-<lang>.ts, loaded
+ * with the later steps), else one by kind. Never the server's English detail.
+ */
 export function errorMessage(err: unknown, i18n: Localizer): string {
   const e = ApiError.from(err);
+  if (e.status === 404 && e.code === 'not_found') return i18n.t('errorNotFound');
+  if (e.status === 401 || e.status === 403) return i18n.t('errorSetup');
+  const own = errorTable(i18n.lang)?.[e.code];
+  if (own) return own;
   if (e.status === 0) return i18n.t('errorNetwork');
-  if (e.status === 404) return i18n.t('errorNotFound');
   if (e.status >= 500) return i18n.t('errorServer');
-  return i18n.t('errorGeneric', { message: e.message || e.code });
+  return i18n.t('errorGeneric');
 }
 
 /** An error box with a retry button (when retrying can help): never a blank box. */

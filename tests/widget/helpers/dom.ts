@@ -13,6 +13,9 @@ export function useMockApi(): void {
     await startMocks();
   });
   beforeEach(() => {
+    // Each test is a fresh visit: nothing kept from the last one in this tab.
+    sessionStorage.clear();
+    history.replaceState(null, '', location.href);
     resetDb();
     worker.resetHandlers(...defaultHandlers());
   });

@@ -63,6 +63,18 @@ export function slotsFor(slug: string, from: string, to: string, tz: string, ins
   return slotsForProgram(programs[slug]!, from, to, tz, instructor);
 }
 
+/** The series a first start leads to, every session free (tests put clashes in front with `worker.use`). */
+export function seriesFor(p: (typeof programs)[string], firstStart: string, variantId: string | null, tz: string) {
+  const v = p.variants.find((x) => x.id === variantId) ?? p.variants[0]!;
+  const starts = p.is_multi_session ? cadenceStartsIso(firstStart, v.sessions_count, p.cadence ?? { every: 1, unit: 'week' }, tz) : [firstStart];
+  const end = (x: string) => new Date(Date.parse(x) + p.session_length_min * 60000).toISOString();
+  return {
+    ok: true,
+    instructor: { id: p.instructors[0]!.id, name: p.instructors[0]!.name },
+    sessions: starts.map((x) => ({ start: x, end: end(x), status: 'free', alternatives: [] as unknown[] })),
+  };
+}
+
 function bookingOut(body: Record<string, any>, status = db.status) {
   const p = programs[body.program]!;
   const v = p.variants.find((x) => x.id === body.variant) ?? p.variants[0]!;
@@ -96,6 +108,12 @@ export function defaultHandlers(): RequestHandler[] {
     http.get(`${API}/v1/embed/programs`, async ({ request }) => {
       await record(request);
       return HttpResponse.json({ programs: Object.values(programs).map(summary) });
+    }),
+    http.get(`${API}/v1/embed/programs/:slug/slots/series`, async ({ request, params }) => {
+      const c = await record(request);
+      const p = programs[String(params.slug)];
+      if (!p) return problem(404, 'not_found');
+      return HttpResponse.json(seriesFor(p, c.query.get('first_start')!, c.query.get('variant'), c.query.get('tz')!));
     }),
     http.get(`${API}/v1/embed/programs/:slug/slots`, async ({ request, params }) => {
       const c = await record(request);
@@ -149,6 +167,12 @@ export function defaultHandlers(): RequestHandler[] {
         return HttpResponse.json({ booking: { ...b, hold_expires_at: hold }, order, invoice: { number: 'FLOW-2026-0007', pdf_url: `${API}/v1/embed/invoices/FLOW-2026-0007.pdf` } });
       }
       return HttpResponse.json({ booking: b, order, payment: { provider: 'test', client_secret: 'pi_test_secret', test_mode: true } });
+    }),
+    http.post(`${API}/v1/embed/bookings/:id/release`, async ({ request }) => {
+      await record(request);
+      if (request.headers.get('Tandem-Booking-Token') !== 'ct_secret' || !db.booking) return problem(404, 'not_found');
+      db.status = 'cancelled';
+      return HttpResponse.json({ ...bookingOut(db.booking.request as Record<string, any>), status: 'cancelled' });
     }),
     http.post(`${API}/v1/embed/bookings/:id/test-payments`, async ({ request }) => {
       const c = await record(request);

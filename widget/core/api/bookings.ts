@@ -74,3 +74,8 @@ export async function waitForConfirmation(api: ApiClient, booking: BookingRef, o
   }
   return { booking: null, lastError };
 }
+
+/** `POST /v1/embed/bookings/:id/release`: gives a reserved booking's held times back (the customer went back). */
+export function releaseBooking(api: ApiClient, booking: BookingRef): Promise<BookingOut> {
+  return api.post<BookingOut>(`/v1/embed/bookings/${booking.id}/release`, {}, { headers: bookingHeaders(booking, { 'Idempotency-Key': uuid() }) });
+}

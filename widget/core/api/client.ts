@@ -29,7 +29,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  query?: Record<string, string | undefined>;
+  query?: Record<string, string | null | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -64,9 +64,9 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...opts, body });
   }
 
-  url(path: string, query?: Record<string, string | undefined>): string {
+  url(path: string, query?: Record<string, string | null | undefined>): string {
     const u = new URL(this.base + path);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(query ?? {})) if (v != null && v !== '') u.searchParams.set(k, v);
     return u.href;
   }
 

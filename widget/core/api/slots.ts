@@ -1,7 +1,7 @@
 /** The embed API's slots call (time step), typed. Throws `ApiError`. */
 import type { ApiClient } from './client.ts';
 import { programPath } from './programs.ts';
-import type { SlotsResponse } from '../../../schema/api/embed-slots.ts';
+import type { SeriesResponse, SlotsResponse } from '../../../schema/api/embed-slots.ts';
 
 export interface SlotsQuery {
   from: string;
@@ -15,4 +15,17 @@ export interface SlotsQuery {
 /** `GET /v1/embed/programs/:slug/slots`: free times per day in a date range. */
 export function getSlots(api: ApiClient, slug: string, query: SlotsQuery, signal?: AbortSignal): Promise<SlotsResponse> {
   return api.get<SlotsResponse>(`${programPath(slug)}/slots`, { query: { ...query }, signal });
+}
+
+export interface SeriesQueryParams {
+  first_start: string;
+  tz: string;
+  variant: string;
+  instructor?: string | undefined;
+  link?: string | undefined;
+}
+
+/** `GET /v1/embed/programs/:slug/slots/series`: the whole series a first start leads to, each session free or not, with alternatives. */
+export function getSeries(api: ApiClient, slug: string, query: SeriesQueryParams, signal?: AbortSignal): Promise<SeriesResponse> {
+  return api.get<SeriesResponse>(`${programPath(slug)}/slots/series`, { query: { ...query }, signal });
 }

@@ -1,7 +1,8 @@
 /** The sessions a booking will have, from the chosen first time and the program's cadence (later steps only). */
 import { cadenceStartsIso } from '../../../shared/cadence.ts';
-import { sessionsCount } from './booking-state.ts';
-import type { BookingState } from './types.ts';
+import { dateOfInstant } from '../../../shared/zone.ts';
+import { sameInstant, sessionsCount } from './booking-state.ts';
+import type { Alternative, BookingState, Conflict } from './types.ts';
 
 /** The starts the customer will book, as the widget shows them (the server has the last word). */
 export function plannedStarts(s: BookingState): string[] {
@@ -21,4 +22,21 @@ export function sessionsInput(s: BookingState) {
   if (sessionsCount(s) === 1) return { mode: 'explicit' as const, starts: [first] };
   if (s.mode === 'later') return { mode: 'later' as const, first_start: first };
   return { mode: 'cadence' as const, first_start: first };
+}
+
+/**
+ * Times that cannot be held (a 409, or the series check), as a change of the booking state: the
+ * planned sessions they name marked with their alternatives (matched by instant, else by local
+ * date), or — when none can be matched — a fresh choice of time.
+ */
+export function conflictsPatch(list: readonly { start: string; alternatives?: Alternative[] }[], s: BookingState, notice: string): Partial<BookingState> {
+  const planned = plannedStarts(s);
+  const conflicts: Conflict[] = [];
+  for (const c of list) {
+    const match =
+      planned.find((x) => sameInstant(x, c.start)) ?? planned.find((x) => dateOfInstant(x, s.timezone) === dateOfInstant(c.start, s.timezone));
+    if (match) conflicts.push({ start: match, alternatives: c.alternatives ?? [] });
+  }
+  if (!conflicts.length) return { firstSlot: null, mode: 'cadence', starts: [], conflicts: [], timeNotice: notice, fieldErrors: {} };
+  return { mode: 'explicit', starts: planned, conflicts, timeNotice: notice, fieldErrors: {} };
 }

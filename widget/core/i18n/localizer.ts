@@ -4,6 +4,14 @@ import { dateToUtcNoon } from '../../../shared/dates.ts';
 
 export type { Lang };
 
+/** Keys of the later steps' sentences (i18n/errors/errors-<lang>.ts `messages`), not in the first screen's catalogs. */
+export type LaterKey = 'checkingDates' | 'seriesClash' | 'whyPickTime' | 'whyResolve' | 'holdSoon';
+const later = new Map<Lang, Record<string, string>>();
+
+export function addLaterMessages(lang: Lang, table: Record<string, string>): void {
+  later.set(lang, table);
+}
+
 /** The supported language of a BCP 47 tag, or null (`de-CH` → `de`, `rm` → null). */
 export function langOf(tag: string | null | undefined): Lang | null {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
@@ -37,8 +45,8 @@ export class Localizer {
     this.messages = messages;
   }
 
-  t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-    const template = this.messages[key] ?? en[key] ?? key;
+  t(key: MessageKey | LaterKey, vars: Record<string, string | number> = {}): string {
+    const template = (this.messages as Record<string, string>)[key] ?? later.get(this.lang)?.[key] ?? later.get('en')?.[key] ?? (en as Record<string, string>)[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
   }
 

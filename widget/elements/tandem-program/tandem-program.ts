@@ -5,6 +5,16 @@ import { Task } from '@lit/task';
 import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
 import { getProgram } from '../../core/api/programs.ts';
 import { LocaleController } from '../../core/controllers/locale-controller.ts';
+import { loadErrorTable } from '../../core/i18n/errors.ts';
+
+/** Whether this tab holds a visit to resume (the visit module itself is loaded only then). */
+function hasVisit(key: string): boolean {
+  try {
+    return sessionStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
 import type { Localizer } from '../../core/i18n/localizer.ts';
 import { bookingContext, type BookingContext } from '../../core/context/booking-context.ts';
 import { initialState, selectedVariant } from '../../core/context/booking-state.ts';
@@ -43,7 +53,8 @@ const STEP_PARTS =
  * @attr {string} link - The private-link token of a `by_link` program.
  * @attr {string} api - The API origin; defaults to the origin the script was loaded from.
  * @attr {string} lang - Language (en, de, fr, it; a region such as `de-CH` is kept for formats); defaults to the closest `[lang]`, then the browser.
- * @attr {'light'|'dark'|'auto'} theme - Colour scheme; `auto` (default) follows `prefers-color-scheme`.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting.
+ * @attr {'push'|'none'} history - `push` (default): each step is an entry of the page's history, so the browser's Back button walks the steps; `none` for pages that manage history themselves.
  *
  * @event {TandemReadyEvent} tandem:ready - The program is shown and interactive. detail: `{program, title, locale}`.
  * @event {TandemStepEvent} tandem:step - The customer moved to another step. detail: `{program, step, index, previous}`.
@@ -95,11 +106,13 @@ export class TandemProgram extends LitElement {
   /** The program's slug. */
   @property() program = '';
   /** The private-link token of a `by_link` program. */
-  @property() link = '';
+  @property() link: string | null = '';
   /** The API origin; defaults to the origin the script was loaded from. */
   @property() api = '';
-  /** `light`, `dark` or `auto`. */
+  /** `light` (default), `dark` or `auto`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+  /** `push` (default): each step is a history entry; `none`: the page manages history. */
+  @property() history: 'push' | 'none' = 'push';
 
   @state() private bookingState: BookingState = initialState(detectTimeZone());
   @state() private stepError: ApiError | null = null;
@@ -109,13 +122,19 @@ export class TandemProgram extends LitElement {
   private client = new ApiClient(scriptOrigin(), '');
   private readyFired = false;
   private focusAfterRender = false;
+  private errorsLang = '';
 
   private readonly programTask = new Task(this, {
     task: async ([apiBase, key, slug, link], { signal }) => {
       if (!slug) throw new ApiError(404, 'not_found', 'No program attribute');
+      if (key.startsWith('sk_')) {
+        console.error('[tandem] key="sk_…" is a SECRET key: remove it from this page, roll it, use the pk_ key.');
+        throw new ApiError(401, 'secret_key', 'Secret key in a page');
+      }
       try {
-        const [program] = await Promise.all([getProgram(new ApiClient(apiBase, key), slug, link, signal), this.locale.ready]);
+        const [program] = await Promise.all([getProgram(new ApiClient(apiBase, key), slug, link ?? '', signal), this.locale.ready]);
         this.bookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
+        if (hasVisit(this.visitKey())) void this.restore(program.id);
         return program;
       } catch (err) {
         if (!signal.aborted) reportError(this, err, 'program');
@@ -157,10 +176,86 @@ export class TandemProgram extends LitElement {
   private change(patch: Partial<BookingState>): void {
     this.bookingState = { ...this.bookingState, ...patch };
     this.provider.setValue(this.contextValue());
+    this.save();
+  }
+
+  /** The visit module (sessionStorage), loaded once the customer leaves the first screen or a visit is to be resumed. */
+  private visits: Promise<typeof import('./visit.ts')> | null = null;
+
+  private save(clear = false): void {
+    if (!this.visits && this.bookingState.step === 'program') return;
+    this.visits ??= import('./visit.ts');
+    const key = this.visitKey();
+    const state = this.bookingState;
+    void this.visits.then((v) => (clear ? v.clearVisit(key) : v.saveVisit(key, state))).catch(() => undefined);
+  }
+
+  /** After a reload: the visit's choices back, then the step reached (see visit.ts). */
+  private async restore(programId: string): Promise<void> {
+    this.visits ??= import('./visit.ts');
+    const v = await this.visits;
+    const visit = v.readVisit(this.visitKey(), programId);
+    if (!visit) return;
+    const { step, ...saved } = visit;
+    this.change(saved);
+    await v.resume(step, {
+      state: () => this.bookingState,
+      change: (patch) => this.change(patch),
+      go: (to) => this.go(to, 'replace'),
+      client: this.client,
+      expired: async () => {
+        await loadErrorTable(this.locale.localizer.lang);
+        return this.locale.localizer.t('holdExpired');
+      },
+    });
   }
 
   private contextValue(): BookingContext {
-    return { state: this.bookingState, i18n: this.locale.localizer, api: this.client, link: this.link };
+    return { state: this.bookingState, i18n: this.locale.localizer, api: this.client, link: this.link ?? '' };
+  }
+
+  /** Where this visit is kept in the page's sessionStorage (per studio key and program). */
+  private visitKey(): string {
+    return `tandem:${this.key}:${this.program}:${this.link ?? ''}`;
+  }
+
+  /** The member of `history.state` that holds this element's step. */
+  private historyKey(): string {
+    return `tandem:${this.program}`;
+  }
+
+  private writeHistory(step: StepName, how: 'push' | 'replace'): void {
+    if (this.history === 'none') return;
+    const current: unknown = history.state;
+    const next = { ...(current && typeof current === 'object' ? current : {}), [this.historyKey()]: step };
+    if (how === 'push') history.pushState(next, '');
+    else history.replaceState(next, '');
+  }
+
+  /** The browser's Back and Forward buttons walk the steps (not past a booking that is made, not into a step not reached). */
+  private readonly onPopState = (e: PopStateEvent): void => {
+    const s = this.bookingState;
+    if (this.history === 'none' || !s.program) return;
+    const st: unknown = e.state && typeof e.state === 'object' ? (e.state as Record<string, unknown>)[this.historyKey()] : undefined;
+    const step = (STEPS as readonly unknown[]).includes(st) ? (st as StepName) : 'program';
+    if (step === s.step) return;
+    const reachable =
+      s.step !== 'confirmation' && step !== 'confirmation' && (step === 'program' || step === 'time' || (!!s.firstSlot && (step !== 'intake' || !!s.program.intake_form)));
+    if (!reachable) {
+      this.writeHistory(s.step, 'push');
+      return;
+    }
+    void this.go(step, 'pop');
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -172,12 +267,18 @@ export class TandemProgram extends LitElement {
     if (changed.has('api') || changed.has('key')) this.client = new ApiClient(this.api || scriptOrigin(), this.key);
     if (changed.has('program') || changed.has('link')) this.readyFired = false;
     const ctx = this.provider.value;
-    if (!ctx || ctx.state !== this.bookingState || ctx.i18n !== this.locale.localizer || ctx.api !== this.client || ctx.link !== this.link) {
+    if (!ctx || ctx.state !== this.bookingState || ctx.i18n !== this.locale.localizer || ctx.api !== this.client || ctx.link !== (this.link ?? '')) {
       this.provider.setValue(this.contextValue());
     }
   }
 
   protected override async updated(): Promise<void> {
+    // The error sentences of the language come with the later steps (and again when the language changes).
+    const lang = this.locale.localizer.lang;
+    if (this.errorsLang !== lang && this.bookingState.step !== 'program') {
+      this.errorsLang = lang;
+      void loadErrorTable(lang).then(() => this.provider.setValue(this.contextValue(), true));
+    }
     const step = this.renderRoot.querySelector<RenderedStep>('[data-step]');
     if (!step) return;
     await step.updateComplete;
@@ -188,19 +289,39 @@ export class TandemProgram extends LitElement {
     const p = this.bookingState.program;
     if (!this.readyFired && p && step.dataset.step === 'program') {
       this.readyFired = true;
+      if (!(history.state && typeof history.state === 'object' && this.historyKey() in history.state)) this.writeHistory('program', 'replace');
       this.dispatchEvent(new TandemReadyEvent({ program: p.slug, title: p.title, locale: this.locale.localizer.locale }));
     }
   }
 
-  private async go(step: StepName): Promise<void> {
+  /** The steps this program has (no questions step without an intake form). */
+  private steps(): StepName[] {
+    return STEPS.filter((x) => x !== 'intake' || !!this.bookingState.program?.intake_form);
+  }
+
+  /**
+   * Moves to a step: a history entry (`push`; `replace` when resuming; none when the browser's
+   * own Back/Forward brought us here). Going back from the payment (to the details or an earlier
+   * step) gives the held times back.
+   */
+  private async go(step: StepName, nav: 'push' | 'replace' | 'pop' = 'push'): Promise<void> {
     const previous = this.bookingState.step;
+    const held = this.bookingState.booking;
+    if (held && previous === 'checkout' && (step === 'checkout' || STEPS.indexOf(step) < STEPS.indexOf('checkout'))) {
+      this.change({ booking: null, checkout: null });
+      void import('../../core/api/bookings.ts').then(({ releaseBooking }) => releaseBooking(this.client, held)).catch((err: unknown) => reportError(this, err, 'checkout'));
+    }
     this.stepError = null;
     this.bookingState = { ...this.bookingState, step };
     this.focusAfterRender = true;
+    if (nav !== 'pop' && step !== previous) this.writeHistory(step, nav);
     this.dispatchEvent(
-      new TandemStepEvent({ program: this.bookingState.program?.slug ?? this.program, step, index: STEPS.indexOf(step) + 1, previous }),
+      new TandemStepEvent({ program: this.bookingState.program?.slug ?? this.program, step, index: this.steps().indexOf(step) + 1, previous }),
     );
-    if (step === 'confirmation') this.emitBooked();
+    if (step === 'confirmation') {
+      this.save(true);
+      this.emitBooked();
+    } else this.save();
     try {
       await loadStep(step);
       this.requestUpdate();
@@ -231,11 +352,12 @@ export class TandemProgram extends LitElement {
   private renderProgress(i18n: Localizer) {
     const step = this.bookingState.step;
     if (step === 'program') return nothing;
-    const idx = STEPS.indexOf(step);
+    const steps = this.steps();
+    const idx = steps.indexOf(step);
     return html`<div class="progress" part="progress">
-      <p>${i18n.t('stepOf', { n: idx + 1, total: STEPS.length, name: i18n.t(`step_${step}`) })}</p>
+      <p>${i18n.t('stepOf', { n: idx + 1, total: steps.length, name: i18n.t(`step_${step}`) })}</p>
       <ol aria-hidden="true">
-        ${STEPS.map((s, i) => html`<li ?data-done=${i < idx} aria-current=${s === step ? 'step' : 'false'}></li>`)}
+        ${steps.map((s, i) => html`<li ?data-done=${i < idx} aria-current=${s === step ? 'step' : 'false'}></li>`)}
       </ol>
     </div>`;
   }
@@ -267,6 +389,7 @@ export class TandemProgram extends LitElement {
 
   protected override render() {
     const i18n = this.locale.localizer;
+    if (this.key.startsWith('sk_')) return nothing;
     return html`<div class="root" part="base" lang=${i18n.locale}>
       ${this.programTask.render({
         initial: () => loadingBox(i18n),

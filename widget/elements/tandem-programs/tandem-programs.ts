@@ -19,7 +19,7 @@ import { programsStyles } from './tandem-programs.styles.ts';
  * @attr {string} key - The studio's publishable key (`pk_…`).
  * @attr {string} api - The API origin; defaults to the origin the script was loaded from.
  * @attr {string} lang - Language (en, de, fr, it); defaults to the closest `[lang]`, then the browser.
- * @attr {'light'|'dark'|'auto'} theme - Colour scheme.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting.
  *
  * @event {TandemErrorEvent} tandem:error - The list could not be loaded. detail: `{code, status, message, step, retryable}`.
  * @event {TandemReadyEvent} tandem:ready - (from the opened program) The program is shown.

@@ -9,6 +9,11 @@ import { StepRequestEvent } from '../../../core/events/step-request-event.ts';
 import { StepPrefetchEvent } from '../../../core/events/step-prefetch-event.ts';
 import { reportError } from '../../../core/report-error.ts';
 import { base } from '../../../core/styles.ts';
+import * as english from '../../../core/i18n/errors/errors-en.ts';
+import { registerTables } from '../../../core/i18n/errors.ts';
+
+// English error and later-step sentences come with the later steps' code: never a bare key while another language loads.
+registerTables('en', english);
 
 /**
  * What the later steps of `<tandem-program>` share: they read the booking context and ask for

@@ -4,7 +4,7 @@ import { StepElement } from '../step-element.ts';
 import { define } from '../../../../core/define.ts';
 import { base } from '../../../../core/styles.ts';
 import { trackingSource } from '../../../../core/source.ts';
-import { errorBox } from '../../../../core/templates.ts';
+import { errorBox, errorMessage } from '../../../../core/templates.ts';
 import { ApiError } from '../../../../core/api/client.ts';
 import { IdempotencyKey } from '../../../../core/api/idempotency.ts';
 import { CONFIRMED, createBooking, sendTestPayment, startCheckout, waitForConfirmation, type CheckoutBody } from '../../../../core/api/bookings.ts';
@@ -140,9 +140,9 @@ export class TandemCheckoutStep extends StepElement {
     } catch (err) {
       const e = this.report(err, 'checkout');
       this.change({ customer });
-      if (e.code === 'slot_taken') {
+      if (e.code === 'slot_taken' || e.code === 'slot_unavailable') {
         // 409: back to the time step with the colliding sessions marked and their alternatives.
-        this.change(slotTakenPatch(e, this.ctx!.state, this.ctx!.i18n.t('slotTaken')));
+        this.change(slotTakenPatch(e, this.ctx!.state, errorMessage(e, this.ctx!.i18n)));
         this.goTo('time');
       } else if (e.problem?.errors?.length) this.onFieldErrors(e);
       else this.error = { err: e, retry: () => void this.reserve() };
@@ -187,9 +187,12 @@ export class TandemCheckoutStep extends StepElement {
         this.goTo('confirmation');
       } else if (res.payment?.provider === 'test') {
         this.phase = 'test';
+        await this.updateComplete;
+        this.focusHeading();
       } else if (res.payment?.provider === 'stripe') {
         this.phase = 'stripe';
         await this.mountStripe();
+        this.focusHeading();
       } else {
         await this.poll();
       }
@@ -203,7 +206,7 @@ export class TandemCheckoutStep extends StepElement {
         return;
       }
       const couponMsg = e.problem?.errors?.find((x) => x.field === 'coupon')?.message;
-      if (couponMsg || e.code.startsWith('coupon_') || e.code.startsWith('referral_')) this.couponError = couponMsg ?? e.message;
+      if (couponMsg || e.code.startsWith('coupon_') || e.code.startsWith('referral_')) this.couponError = couponMsg ?? errorMessage(e, this.ctx!.i18n);
       else this.error = { err: e, retry: () => void this.pay() };
     } finally {
       this.busy = false;
@@ -370,7 +373,8 @@ export class TandemCheckoutStep extends StepElement {
         </button>
       </div>`;
     }
-    return html`<p class="notice hold" part="hold">${i18n.t('heldFor', { time: i18n.countdown(left) })}</p>`;
+    return html`<p class="notice hold" part="hold">${i18n.t('heldFor', { time: i18n.countdown(left) })}</p>
+      ${left < 60_000 ? html`<p class="notice error" role="alert" part="error">${i18n.t('holdSoon')}</p>` : nothing}`;
   }
 
   private renderChoose() {
@@ -412,7 +416,8 @@ export class TandemCheckoutStep extends StepElement {
       </fieldset>
       ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: this.coupon, error: this.couponError }, i18n)} ${this.renderIdentity()} ${this.renderError()}
       <div class="actions">
-        <span></span>
+        <!-- back to the details: the root gives the held times back -->
+        <button type="button" class="btn" part="button" ?disabled=${this.busy} @click=${() => this.goTo('checkout')}>${i18n.t('back')}</button>
         <button type="submit" class="btn primary" part="button button-primary" ?disabled=${this.busy || this.hold.expired}>
           ${this.busy ? i18n.t('processing') : i18n.t('pay')}
         </button>

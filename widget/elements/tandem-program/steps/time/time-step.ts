@@ -6,7 +6,8 @@ import { define } from '../../../../core/define.ts';
 import { base } from '../../../../core/styles.ts';
 import { errorBox, loadingBox } from '../../../../core/templates.ts';
 import { timeZones } from '../../../../core/time-zones.ts';
-import { getSlots } from '../../../../core/api/slots.ts';
+import { getSeries, getSlots } from '../../../../core/api/slots.ts';
+import type { ApiError } from '../../../../core/api/client.ts';
 import { addMonths, lastOfMonth, monthOf } from '../../../../../shared/dates.ts';
 import { dateOfInstant, todayIn } from '../../../../../shared/zone.ts';
 import { sameInstant, selectedVariant, sessionsCount } from '../../../../core/context/booking-state.ts';
@@ -31,6 +32,13 @@ export class TandemTimeStep extends StepElement {
 
   @state() private month = '';
   @state() private selectedDate = '';
+  /** The last date a first start can be offered (horizon less the series), from the slots answer. */
+  @state() private lastDate = '';
+  @state() private checking = false;
+  @state() private seriesError: ApiError | null = null;
+  private checkedKey = '';
+  private seriesAbort: AbortController | null = null;
+  private seriesCheck: Promise<void> = Promise.resolve();
 
   private readonly slots = new Task(this, {
     task: async ([month, tz, instructor, variant, slug], { signal }) => {
@@ -43,6 +51,7 @@ export class TandemTimeStep extends StepElement {
       if (from > to) return byDate;
       try {
         const res = await getSlots(ctx.api, slug, { from, to, tz, instructor, variant, link: ctx.link || undefined }, signal);
+        if (res.last_date) this.lastDate = res.last_date;
         for (const day of res.days) if (day.slots.length) byDate.set(day.date, day.slots);
         return byDate;
       } catch (err) {
@@ -64,6 +73,67 @@ export class TandemTimeStep extends StepElement {
       if (s.firstSlot) this.selectedDate = date;
     }
     if (s?.step === 'time') this.prefetch(s.program?.intake_form ? 'intake' : 'checkout');
+  }
+
+  /** What the series check is about: a new first time, mode, variant, instructor or zone asks again. */
+  private seriesKey(s: BookingState): string {
+    if (!s.firstSlot || s.mode !== 'cadence' || sessionsCount(s) < 2) return '';
+    return [s.firstSlot.start, s.variantId, s.instructorId || s.firstSlot.instructor.id, s.timezone].join('|');
+  }
+
+  protected override updated(): void {
+    const s = this.ctx?.state;
+    const key = s ? this.seriesKey(s) : '';
+    if (key !== this.checkedKey) {
+      this.checkedKey = key;
+      this.seriesAbort?.abort();
+      this.seriesError = null;
+      this.checking = false;
+      if (key) this.seriesCheck = this.checkSeries(key);
+    }
+  }
+
+  /**
+   * The whole series checked against the server as soon as the first time is picked (the same
+   * engine and cadence as the booking): clashes, with their alternatives, are shown here.
+   */
+  private async checkSeries(key: string): Promise<void> {
+    const { state: s, api, link, i18n } = this.ctx!;
+    const ac = new AbortController();
+    this.seriesAbort = ac;
+    this.checking = true;
+    try {
+      const r = await getSeries(
+        api,
+        s.program!.slug,
+        { first_start: s.firstSlot!.start, tz: s.timezone, variant: s.variantId ?? '', instructor: s.instructorId || s.firstSlot!.instructor.id, link: link || undefined },
+        ac.signal,
+      );
+      if (ac.signal.aborted || this.seriesKey(this.ctx!.state) !== key) return;
+      const starts = r.sessions.map((x) => x.start);
+      const planned = plannedStarts(this.ctx!.state);
+      const same = starts.length === planned.length && starts.every((x, i) => sameInstant(x, planned[i]!));
+      if (!r.ok) {
+        const conflicts = r.sessions.filter((x) => x.status !== 'free').map((x) => ({ start: x.start, alternatives: x.alternatives }));
+        this.checkedKey = '';
+        this.change({ mode: 'explicit', starts, conflicts, timeNotice: i18n.t('seriesClash') });
+      } else if (!same) {
+        this.checkedKey = '';
+        this.change({ mode: 'explicit', starts, conflicts: [] });
+      }
+    } catch (err) {
+      if (!ac.signal.aborted) this.seriesError = this.report(err, 'time');
+    } finally {
+      if (this.seriesAbort === ac) this.checking = false;
+    }
+  }
+
+  /** Why Continue cannot be used yet ('' when it can). */
+  private why(): string {
+    const { state: s, i18n } = this.ctx!;
+    if (!s.firstSlot) return i18n.t('whyPickTime');
+    if (this.unresolved()) return i18n.t('whyResolve');
+    return '';
   }
 
   private chooseSlot(slot: SlotOut): void {
@@ -91,9 +161,15 @@ export class TandemTimeStep extends StepElement {
     return s.conflicts.filter((c) => starts.some((x) => sameInstant(x, c.start))).length;
   }
 
-  private next(): void {
+  /** On to the questions (or details); a series still being checked is waited for, and may show clashes instead. */
+  private async next(): Promise<void> {
+    if (this.why()) return;
+    if (this.checking) {
+      await this.seriesCheck;
+      await this.updateComplete;
+      if (this.why() || this.checking) return;
+    }
     const s = this.ctx!.state;
-    if (!s.firstSlot || this.unresolved()) return;
     this.change({ timeNotice: '' });
     this.goTo(s.program?.intake_form ? 'intake' : 'checkout');
   }
@@ -174,6 +250,7 @@ export class TandemTimeStep extends StepElement {
     const counts = new Map([...byDate].map(([d, list]) => [d, list.length]));
     const daySlots = byDate.get(this.selectedDate) ?? [];
     const showInstructor = p.instructors.length > 1 && !s.instructorId;
+    const why = this.why();
     return html`
       <h2 tabindex="-1" part="heading">${i18n.t('timeHeading')}</h2>
       <p class="muted">${p.title}${variant ? ` · ${variant.name}` : ''} · ${i18n.plural('sessions', sessionsCount(s))}</p>
@@ -220,6 +297,7 @@ export class TandemTimeStep extends StepElement {
             .counts=${counts}
             .selected=${this.selectedDate}
             .min=${today}
+            .max=${this.lastDate}
             .busy=${this.slots.status === TaskStatus.PENDING}
             @tandem-date-select=${(e: DateSelectEvent) => (this.selectedDate = e.detail.date)}
             @tandem-month-change=${(e: MonthChangeEvent) => (this.month = e.detail.month)}
@@ -231,9 +309,11 @@ export class TandemTimeStep extends StepElement {
               map.size === 0
                 ? html`<div class="notice" role="status">
                     <p>${i18n.t('noSlotsMonth')}</p>
-                    <button type="button" class="btn" part="button" @click=${() => (this.month = addMonths(this.month, 1))}>
-                      ${i18n.t('showNextMonth')}
-                    </button>
+                    ${!this.lastDate || this.month < monthOf(this.lastDate)
+                      ? html`<button type="button" class="btn" part="button" @click=${() => (this.month = addMonths(this.month, 1))}>
+                          ${i18n.t('showNextMonth')}
+                        </button>`
+                      : nothing}
                   </div>`
                 : nothing,
           })}
@@ -252,18 +332,22 @@ export class TandemTimeStep extends StepElement {
           </p>`
         : html`<p role="status" class="sr-only"></p>`}
       ${this.renderSchedule()}
+      ${this.checking ? html`<p class="muted" role="status">${i18n.t('checkingDates')}</p>` : nothing}
+      ${this.seriesError ? errorBox(this.seriesError, i18n, () => ((this.checkedKey = ''), this.requestUpdate())) : nothing}
       <div class="actions">
         <button type="button" class="btn" part="button" @click=${() => this.goTo('program')}>${i18n.t('back')}</button>
         <button
           type="button"
           class="btn primary"
           part="button button-primary"
-          aria-disabled=${!s.firstSlot || this.unresolved() ? 'true' : 'false'}
+          aria-disabled=${why ? 'true' : 'false'}
+          aria-describedby="continue-why"
           @click=${this.next}
         >
           ${i18n.t('continue')}
         </button>
       </div>
+      <p id="continue-why" class="hint">${why}</p>
     `;
   }
 }

@@ -23,6 +23,7 @@ import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 import { freshDatabase } from '../support/database.ts';
 import { query } from '../support/booking.ts';
+import { FLOW } from '../../demo/seed/index.ts';
 
 const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const widgetDir = fileURLToPath(new URL('../../widget/dist', import.meta.url));
@@ -195,5 +196,57 @@ describe('e2e: booking and paying on the demo site', () => {
     const [blocks] = await query(db.db, sql`select count(*)::int as n from schedule_blocks k join program_sessions s on s.id = k.session_id
       where s.booking_id = ${booking!.id} and k.status = 'held'`);
     assert.equal(blocks!.n, 6, 'each session holds its time');
+  });
+  test('SPLIT: a clash in week 3 resolved at the time step, and a reload on the payment step that resumes', async () => {
+    // The first time the widget will offer, and Luca away in its third week.
+    const { variants: [variant] } = await (await fetch(`${api.origin}/v1/embed/programs/split`, { headers: { Authorization: 'Bearer pk_test_flow', Origin: site.origin } })).json() as { variants: { id: string }[] };
+    let first: string | undefined;
+    for (let m = 0; m < 3 && !first; m++) {
+      const from = new Date(Date.now() + m * 31 * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(Date.now() + (m * 31 + 30) * 86_400_000).toISOString().slice(0, 10);
+      const r = await (await fetch(`${api.origin}/v1/embed/programs/split/slots?from=${from}&to=${to}&tz=Europe/Zurich&variant=${variant!.id}`, { headers: { Authorization: 'Bearer pk_test_flow', Origin: site.origin } })).json() as { days: { slots: { start: string }[] }[] };
+      first = r.days.find((d) => d.slots.length)?.slots[0]?.start;
+    }
+    assert.ok(first, 'SPLIT has a free time');
+    const week3 = Date.parse(first) + 14 * 86_400_000;
+    await db.db.execute(sql`insert into schedule_blocks (org_id, kind, status, instructor_id, during, timezone)
+      values (${FLOW.org}, 'time_off', 'active', ${FLOW.luca}, tstzrange(${new Date(week3).toISOString()}::timestamptz, ${new Date(week3 + 60 * 60_000).toISOString()}::timestamptz, '[)'), 'Europe/Zurich')`);
+
+    const { page, widget } = await openProgram('split');
+    await pickFirstSlot(widget);
+    // The series is checked before anything is typed: week 3 is marked, with alternatives, and Continue waits.
+    const clash = widget.locator('[part~="session"].conflict');
+    await clash.waitFor();
+    assert.match(await clash.innerText(), /Session 3/);
+    assert.equal(await widget.locator('[part~="button-primary"]').last().getAttribute('aria-disabled'), 'true');
+    await page.screenshot({ path: `${shots}/split-clash-1-week3.png`, fullPage: true });
+    await clash.locator('button').first().click(); // the nearest alternative
+    await widget.locator('[part~="session"].conflict').waitFor({ state: 'detached' });
+    assert.equal(await widget.locator('[part~="button-primary"]').last().getAttribute('aria-disabled'), 'false');
+    await widget.locator('[part~="button-primary"]').last().click(); // continue to the intake form
+    await widget.locator('input[type="radio"][name="level"]').first().check();
+    await widget.locator('[part~="button-primary"]').last().click();
+    await details(widget, 'Clara Clash', 'clara.clash@example.ch');
+    await page.screenshot({ path: `${shots}/split-clash-2-payment.png`, fullPage: true });
+
+    // A reload on the payment step: back at the payment, with the same booking.
+    await page.reload();
+    const again = page.locator('tandem-program[program="split"]');
+    await again.locator('input[name="method"]').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${shots}/split-clash-3-after-reload.png`, fullPage: true });
+    await again.locator('label.choice').filter({ hasText: /card/i }).click();
+    await again.locator('[part~="button-primary"]').last().click(); // continue to payment
+    await again.locator('[part~="test-mode"] [part~="button-primary"]').click();
+    await again.locator('[part~="heading"]').filter({ hasText: /booked/i }).waitFor({ timeout: 15_000 });
+    await page.close();
+
+    const bookings = await query(db.db, sql`select b.id, b.status::text as status from program_bookings b join customers c on c.id = b.customer_id where c.email = 'clara.clash@example.ch'`);
+    assert.deepEqual(bookings.map((b) => b.status), ['confirmed'], 'one booking: the reload resumed it');
+    const sessions = await query(db.db, sql`select starts_at from program_sessions where booking_id = ${bookings[0]!.id} order by seq`);
+    assert.equal(sessions.length, 6);
+    const starts = sessions.map((x) => new Date(x.starts_at as string).getTime());
+    assert.equal(starts[0], Date.parse(first));
+    assert.notEqual(starts[2], week3, 'week 3 moved to the alternative');
+    assert.ok(Math.abs(starts[2]! - week3) <= 3 * 86_400_000, 'an alternative near the wanted time');
   });
 });

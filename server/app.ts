@@ -32,6 +32,7 @@ import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
+import { adminDocumentRoutes } from './surfaces/admin/documents.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
@@ -62,7 +63,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
     .route('/', adminCancellationQuoteRoute(deps))
-    .route('/', adminSessionAttendanceRoutes(deps));
+    .route('/', adminSessionAttendanceRoutes(deps))
+    .route('/', adminDocumentRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

@@ -17,6 +17,7 @@ import { cancelBooking } from '../bookings/index.ts';
 import { creditNoteRates, creditRefundEntry, refundParts } from './domain/index.ts';
 import { orderDetail, orderRow, type BookingRow } from './context.queries.ts';
 import { itemsVatByRate } from './order-view.ts';
+import { creditNotePdfUrl } from './credit-notes.queries.ts';
 import { cancellationQuote, quoteStillHolds, refundablePayments, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
 
 /** The queue whose job sends one refund to its payment's provider. */
@@ -90,7 +91,7 @@ export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Prom
     }).returning({ id: t.refunds.id });
     out.refunds.push({ id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' });
   }
-  out.credit_note = await issueCreditNote(tx, orgId, order.id, quote, now);
+  out.credit_note = await issueCreditNote(tx, orgId, order.id, quote, now, config.publicOrigin);
   const retained = quote.paid - quote.refund;
   await tx.update(t.orders).set({ status: quote.method === 'money' && quote.paid > 0 && retained === 0 ? 'refunded' : 'cancelled', updatedAt: now })
     .where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, order.id)));
@@ -102,7 +103,7 @@ export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Prom
  * The credit note for what the invoice no longer claims: the whole invoice less what the studio
  * keeps and what the customer still owes. An unpaid QR-bill is voided by it. None without an invoice.
  */
-async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: CancellationQuote, now: Date): Promise<SettlementOut['credit_note']> {
+async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: CancellationQuote, now: Date, publicOrigin: string): Promise<SettlementOut['credit_note']> {
   if (quote.method !== 'money') return null;
   const [invoice] = await tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
   if (!invoice) return null;
@@ -117,10 +118,10 @@ async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: Ca
     on conflict (org_id) do update set last_number = credit_note_counters.last_number + 1
     returning last_number`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { last_number: number }[]);
   const number = Number(counter!.last_number);
-  await tx.insert(t.creditNotes).values({
+  const [note] = await tx.insert(t.creditNotes).values({
     orgId, orderId, invoiceId: invoice.id, number, currency: order.currency, total: credited, vatTotal: rates.reduce((a, r) => a + r.vat, 0),
     reason: quote.paid === 0 ? 'unpaid invoice cancelled' : `refund after ${quote.by} cancellation`, issuedAt: now,
     snapshot: { invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained, balance_due: quote.balance_due },
-  });
-  return { number, pdf_url: null };
+  }).returning({ id: t.creditNotes.id });
+  return { number, pdf_url: creditNotePdfUrl(publicOrigin, note!.id) };
 }

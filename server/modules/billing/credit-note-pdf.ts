@@ -1,0 +1,143 @@
+import PDFDocument from 'pdfkit';
+import { formatRateBp } from './domain/index.ts';
+import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
+import type { CreditNoteDocument, CreditNoteRate } from './credit-notes.queries.ts';
+import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import { insideTransaction } from '../../platform/db/identity.ts';
+
+const en = {
+  title: 'Credit note', date: 'Date', corrects: 'Corrects invoice {number} of {date}', booking: 'Booking', to: 'Credited to',
+  description: 'Description', vat: 'VAT', amount: 'Amount', total: 'Total credited', vatIncl: 'incl. {rate} VAT on {net} net reversed',
+  noVat: 'Not subject to VAT.', vatNumber: 'VAT no.', partial: '{description} (partial credit)', refunded: 'Refund to your payment',
+  nothingDue: 'The amount credited is no longer due.',
+};
+
+const labels: Record<Lang, typeof en> = {
+  en,
+  de: {
+    title: 'Gutschrift', date: 'Datum', corrects: 'Korrektur zu Rechnung {number} vom {date}', booking: 'Buchung', to: 'Gutschrift an',
+    description: 'Beschreibung', vat: 'MWST', amount: 'Betrag', total: 'Total Gutschrift', vatIncl: 'inkl. {rate} MWST auf {net} netto storniert',
+    noVat: 'Nicht mehrwertsteuerpflichtig.', vatNumber: 'MWST-Nr.', partial: '{description} (Teilgutschrift)', refunded: 'Rückerstattung auf Ihre Zahlung',
+    nothingDue: 'Der gutgeschriebene Betrag ist nicht mehr geschuldet.',
+  },
+  fr: {
+    title: 'Note de crédit', date: 'Date', corrects: 'Corrige la facture {number} du {date}', booking: 'Réservation', to: 'Crédité à',
+    description: 'Description', vat: 'TVA', amount: 'Montant', total: 'Total crédité', vatIncl: 'dont TVA {rate} sur {net} HT annulée',
+    noVat: 'Non assujetti à la TVA.', vatNumber: 'No TVA', partial: '{description} (crédit partiel)', refunded: 'Remboursement sur votre paiement',
+    nothingDue: 'Le montant crédité n\'est plus dû.',
+  },
+  it: {
+    title: 'Nota di credito', date: 'Data', corrects: 'Rettifica la fattura {number} del {date}', booking: 'Prenotazione', to: 'Accreditato a',
+    description: 'Descrizione', vat: 'IVA', amount: 'Importo', total: 'Totale accreditato', vatIncl: 'incl. IVA {rate} su {net} netto stornata',
+    noVat: 'Non assoggettato all\'IVA.', vatNumber: 'N. IVA', partial: '{description} (credito parziale)', refunded: 'Rimborso sul suo pagamento',
+    nothingDue: 'L\'importo accreditato non è più dovuto.',
+  },
+};
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export interface CreditNoteLine { description: string; vat_rate_bp: number; amount: number }
+
+/**
+ * The credited lines (amounts positive, shown negated): per credited VAT rate, the invoice's own
+ * lines when the whole of that rate is credited, otherwise one line for the credited share.
+ */
+export function creditNoteLines(invoice: InvoiceSnapshot, rates: readonly CreditNoteRate[], lang: Lang): CreditNoteLine[] {
+  const out: CreditNoteLine[] = [];
+  for (const r of rates) {
+    const lines = invoice.lines.filter((l) => l.vat_rate_bp === r.rateBp && l.amount > 0);
+    if (lines.length && lines.reduce((a, l) => a + l.amount, 0) === r.gross) {
+      for (const l of lines) out.push({ description: l.description, vat_rate_bp: l.vat_rate_bp, amount: l.amount });
+    } else {
+      const description = [...new Set(lines.map((l) => l.description))].join('; ') || `${labels[lang].title} ${invoice.number}`;
+      out.push({ description: fill(labels[lang].partial, { description }), vat_rate_bp: r.rateBp, amount: r.gross });
+    }
+  }
+  return out;
+}
+
+/**
+ * A credit note as PDF, in the language and with the parties of the invoice it corrects: the
+ * credited lines and the VAT per rate reversed, as negative amounts. No payment part: nothing is
+ * to be paid on a credit note.
+ */
+export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer> {
+  // Drawing a PDF takes tens of milliseconds: never while a transaction holds a connection and its locks.
+  if (insideTransaction()) throw new Error('credit note PDFs are rendered outside database transactions');
+  const s = d.invoice.snapshot;
+  const L = labels[s.lang];
+  const money = (n: number) => formatMoney(n, d.currency, s.lang);
+  const minus = (n: number) => (n === 0 ? money(0) : `-${money(n)}`);
+  const issued = new Date(d.issued_at);
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.title} ${d.number}`, Author: s.creditor.name, CreationDate: issued } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = 50;
+  const right = doc.page.width - 50;
+
+  // Creditor
+  doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
+  doc.font('Helvetica').fontSize(9)
+    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
+    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
+  if (s.creditor.email) doc.text(s.creditor.email);
+  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${s.creditor.vat_number}`);
+
+  // Debtor
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
+  doc.font('Helvetica').text(s.debtor.name);
+  if (s.debtor.address) {
+    const a = s.debtor.address;
+    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
+  }
+  doc.text(s.debtor.email);
+
+  // Title and facts
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.title} ${d.number}`, left);
+  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
+  doc.text(fill(L.corrects, { number: d.invoice.number, date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
+  if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
+
+  // Lines
+  const width = right - left;
+  const col = { desc: left, vat: left + width * 0.68, amount: left + width * 0.8 };
+  const amountWidth = right - col.amount;
+  let y = doc.moveDown(1.5).y;
+  doc.font('Helvetica-Bold');
+  doc.text(L.description, col.desc, y, { width: col.vat - col.desc - 8 });
+  doc.text(L.vat, col.vat, y, { width: 50 });
+  doc.text(L.amount, col.amount, y, { width: amountWidth, align: 'right' });
+  y = doc.y + 4;
+  doc.moveTo(left, y).lineTo(right, y).lineWidth(0.5).stroke();
+  y += 6;
+  const row = (desc: string, vat: string, amount: string, bold = false) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    doc.text(desc, col.desc, y, { width: col.vat - col.desc - 8 });
+    const after = doc.y;
+    doc.text(vat, col.vat, y, { width: 50 });
+    doc.text(amount, col.amount, y, { width: amountWidth, align: 'right' });
+    y = Math.max(after, doc.y) + 4;
+  };
+  for (const line of creditNoteLines(s, d.rates, s.lang)) row(line.description, formatRateBp(line.vat_rate_bp), minus(line.amount));
+  doc.moveTo(left, y).lineTo(right, y).stroke();
+  y += 6;
+  row(L.total, '', minus(d.total), true);
+  const registered = Boolean(s.creditor.vat_number) && d.rates.some((r) => r.rateBp > 0);
+  if (registered) {
+    for (const r of d.rates) row(fill(L.vatIncl, { rate: formatRateBp(r.rateBp), net: minus(r.net) }), '', minus(r.vat));
+  } else {
+    row(L.noVat, '', '');
+  }
+  y += 6;
+  if (d.refund > 0) row(L.refunded, '', money(d.refund));
+  else row(L.nothingDue, '', '');
+  doc.end();
+  return done;
+}

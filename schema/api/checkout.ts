@@ -11,14 +11,17 @@ export const PostalAddressInput = v.object({
   country: v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'must be a 2-letter country code')),
 });
 
-export const PaymentMethod = v.picklist(['card', 'twint', 'qr_bill', 'credits']);
+export const PaymentMethod = v.picklist(['card', 'twint', 'qr_bill', 'bank_transfer', 'credits']);
 export type PaymentMethod = v.InferOutput<typeof PaymentMethod>;
 
 export const CheckoutBody = v.object({
   /**
    * card     cards, Apple Pay, Google Pay through Stripe's Payment Element
    * twint    TWINT through Stripe (CHF only, at most CHF 5,000 per payment)
-   * qr_bill  a Swiss QR-bill invoice; the booking stays reserved (5 days) until staff record the transfer
+   * qr_bill  a Swiss QR-bill invoice (studios with a Swiss or Liechtenstein account); the booking stays
+   *          reserved until staff record the transfer
+   * bank_transfer  an invoice with an EPC QR code (GiroCode) for a SEPA transfer in euros (studios with
+   *          a SEPA account outside CH/LI); reserved until staff record the transfer, like a QR-bill
    * credits  the variant's credit price from the customer's class credits; confirmed at once
    */
   method: PaymentMethod,

@@ -50,6 +50,13 @@ export const Variant = v.object({
   deposit_amount: v.nullable(MinorUnits),
   pay_plan: v.nullable(PayPlan),
   credit_price: v.nullable(v.number()),
+  /**
+   * The ways to pay this variant, in the order to list them (shared/payment-methods.ts): `card`;
+   * `twint` in CHF; `qr_bill` for studios with a Swiss or Liechtenstein account, `bank_transfer`
+   * (an invoice with an EPC QR code) for euro studios with another SEPA account; `credits` with a
+   * credit price. Checkout refuses any other with `payment_method_unavailable`.
+   */
+  payment_methods: v.array(v.picklist(['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'])),
 });
 export type Variant = v.InferOutput<typeof Variant>;
 

@@ -36,6 +36,7 @@ import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { orderOut } from './order-view.ts';
 import { cardHoldUntil, ensureQrBillCap, qrBillHoldMs } from './hold-limits.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
+import { bankMethodFor } from '../../../shared/payment-methods.ts';
 
 /** TWINT through Stripe: CHF only, at most CHF 5,000.00 per payment. */
 export const TWINT_MAX_CHF = 500_000;
@@ -113,9 +114,14 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     if (amountNow > TWINT_MAX_CHF) throw unavailable('TWINT takes at most CHF 5,000 per payment; please pay by card or QR-bill.');
   }
   const billing = ctx.org.billing;
-  if (method === 'qr_bill') {
-    if (currency !== 'CHF' && currency !== 'EUR') throw unavailable('A QR-bill is in CHF or EUR only.');
-    if (!billing || !(billing.qr_iban || billing.iban)) throw unavailable('This studio does not take bank transfers.');
+  if (method === 'qr_bill' || method === 'bank_transfer') {
+    // The program answer lists the same (shared/payment-methods.ts): a QR-bill for CH/LI accounts, an EPC QR invoice for other SEPA accounts in EUR.
+    const bank = bankMethodFor(currency, billing);
+    if (bank !== method) {
+      throw unavailable(bank === 'bank_transfer' ? 'A Swiss QR-bill needs a Swiss or Liechtenstein account; this studio takes bank transfers with an EPC QR code (method bank_transfer).'
+        : bank === 'qr_bill' ? 'This studio takes bank transfers with a Swiss QR-bill (method qr_bill).'
+          : `This studio does not take bank transfers in ${currency}.`);
+    }
     await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
   }
   if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
@@ -152,12 +158,12 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
   if (total === 0 || method === 'credits') {
     if (method === 'credits') await debitCredits(tx, ctx, orderId);
     await settleOrder(tx, env, orgId, orderId);
-  } else if (method === 'qr_bill') {
+  } else if (method === 'qr_bill' || method === 'bank_transfer') {
     const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + qrBillHoldMs(ctx, QR_BILL_HOLD_MS)));
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
-    const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: true, debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
+    const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: method === 'qr_bill', epcQr: method === 'bank_transfer', debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
-    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: true, hold_until: holdUntil.toISOString() } }, env);
+    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString() } }, env);
     answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
   } else {
     // The provider is called after this transaction commits (attachPaymentIntent), keyed by this

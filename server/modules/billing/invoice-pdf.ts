@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
+import QRCode from 'qrcode';
+import { epcQrPayload } from './domain/epc-qr.ts';
 import { formatRateBp } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { InvoiceSnapshot } from './invoice-snapshot.ts';
@@ -10,6 +12,8 @@ const en = {
   vat: 'VAT', amount: 'Amount', subtotal: 'Subtotal', discount: 'Discount', rounding: 'Rounding (5 centimes)', total: 'Total',
   vatIncl: 'incl. {rate} VAT on {net} net', paid: 'Paid', due: 'Amount due', noVat: 'Not subject to VAT.', vatNumber: 'VAT no.',
   paidInFull: 'Paid in full. Thank you.', payWithin: 'Payable within {days} days, with the payment part below.', credits: 'Paid with {credits} class credits.',
+  transfer: 'Payment by bank transfer', transferWithin: 'Payable within {days} days by bank transfer to the account below, with the reference.',
+  scan: 'Scan the code with your banking app (GiroCode / EPC QR).', beneficiary: 'Beneficiary', reference: 'Reference',
 };
 
 const labels: Record<Lang, typeof en> = {
@@ -19,18 +23,24 @@ const labels: Record<Lang, typeof en> = {
     vat: 'MWST', amount: 'Betrag', subtotal: 'Zwischensumme', discount: 'Rabatt', rounding: 'Rundung (5 Rappen)', total: 'Total',
     vatIncl: 'inkl. {rate} MWST auf {net} netto', paid: 'Bezahlt', due: 'Offener Betrag', noVat: 'Nicht mehrwertsteuerpflichtig.', vatNumber: 'MWST-Nr.',
     paidInFull: 'Vollständig bezahlt. Vielen Dank.', payWithin: 'Zahlbar innert {days} Tagen mit dem Zahlteil unten.', credits: 'Bezahlt mit {credits} Guthaben-Einheiten.',
+    transfer: 'Zahlung per Überweisung', transferWithin: 'Zahlbar innert {days} Tagen per Überweisung auf das Konto unten, mit der Referenz.',
+    scan: 'Scannen Sie den Code mit Ihrer Banking-App (GiroCode / EPC-QR).', beneficiary: 'Empfänger', reference: 'Referenz',
   },
   fr: {
     invoice: 'Facture', date: 'Date', period: 'Période de prestation', booking: 'Réservation', to: 'Facturé à', description: 'Description', qty: 'Qté',
     vat: 'TVA', amount: 'Montant', subtotal: 'Sous-total', discount: 'Rabais', rounding: 'Arrondi (5 centimes)', total: 'Total',
     vatIncl: 'dont TVA {rate} sur {net} HT', paid: 'Payé', due: 'Montant dû', noVat: 'Non assujetti à la TVA.', vatNumber: 'No TVA',
     paidInFull: 'Payée intégralement. Merci.', payWithin: 'Payable dans les {days} jours avec la section paiement ci-dessous.', credits: 'Payé avec {credits} crédits.',
+    transfer: 'Paiement par virement', transferWithin: 'Payable dans les {days} jours par virement sur le compte ci-dessous, avec la référence.',
+    scan: 'Scannez le code avec votre application bancaire (GiroCode / QR EPC).', beneficiary: 'Bénéficiaire', reference: 'Référence',
   },
   it: {
     invoice: 'Fattura', date: 'Data', period: 'Periodo della prestazione', booking: 'Prenotazione', to: 'Fatturato a', description: 'Descrizione', qty: 'Qtà',
     vat: 'IVA', amount: 'Importo', subtotal: 'Subtotale', discount: 'Sconto', rounding: 'Arrotondamento (5 centesimi)', total: 'Totale',
     vatIncl: 'incl. IVA {rate} su {net} netto', paid: 'Pagato', due: 'Importo dovuto', noVat: 'Non assoggettato all\'IVA.', vatNumber: 'N. IVA',
     paidInFull: 'Pagata interamente. Grazie.', payWithin: 'Pagabile entro {days} giorni con la sezione pagamento sotto.', credits: 'Pagato con {credits} crediti.',
+    transfer: 'Pagamento tramite bonifico', transferWithin: 'Pagabile entro {days} giorni tramite bonifico sul conto sotto, con il riferimento.',
+    scan: 'Scansioni il codice con la sua app bancaria (GiroCode / QR EPC).', beneficiary: 'Beneficiario', reference: 'Riferimento',
   },
 };
 
@@ -137,7 +147,9 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   if (due > 0) row(L.due, '', '', money(due), true);
   else row(L.paidInFull, '', '', '');
 
-  if (due > 0 && s.qr && (s.currency === 'CHF' || s.currency === 'EUR')) {
+  if (due > 0 && s.qr?.scheme === 'epc' && s.currency === 'EUR') {
+    drawEpcTransfer(doc, s, due, L, { left, y: y + 6, width });
+  } else if (due > 0 && s.qr && (s.currency === 'CHF' || s.currency === 'EUR')) {
     if (s.payable_within_days) {
       y += 6;
       doc.font('Helvetica').text(fill(L.payWithin, { days: s.payable_within_days }), left, y, { width });
@@ -165,4 +177,53 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   }
   doc.end();
   return done;
+}
+
+/** Side of one module of the EPC QR code, in points: 46 × 46 mm at most for the largest payload, as EPC069-12 advises. */
+export const EPC_QR_MODULE_PT = 2.75;
+
+/** The dark modules of a QR code (error correction M, as EPC069-12 asks), row by row. */
+export function qrMatrix(text: string): boolean[][] {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return Array.from({ length: modules.size }, (_, r) => Array.from({ length: modules.size }, (_, c) => Boolean(modules.get(r, c))));
+}
+
+/**
+ * The payment block of an invoice paid by SEPA transfer: the EPC QR code (GiroCode) with the
+ * studio's IBAN, the amount due and the ISO 11649 reference, and the same details as text.
+ */
+function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: number, L: typeof en, at: { left: number; y: number; width: number }): void {
+  const qr = s.qr!;
+  const payload = epcQrPayload({ name: s.creditor.name, iban: qr.account, amount: due, reference: qr.reference, note: `${L.invoice} ${s.number}` });
+  const matrix = qrMatrix(payload);
+  const quiet = 4 * EPC_QR_MODULE_PT;
+  const side = matrix.length * EPC_QR_MODULE_PT + 2 * quiet;
+  let y = at.y;
+  if (y + side + 40 > doc.page.height - 50) {
+    doc.addPage();
+    y = 50;
+  }
+  doc.font('Helvetica-Bold').fontSize(11).text(L.transfer, at.left, y, { width: at.width });
+  y = doc.y + 4;
+  doc.font('Helvetica').fontSize(9);
+  if (s.payable_within_days) {
+    doc.text(fill(L.transferWithin, { days: s.payable_within_days }), at.left, y, { width: at.width });
+    y = doc.y + 6;
+  }
+  const x0 = at.left + quiet;
+  const y0 = y + quiet;
+  matrix.forEach((row, r) => row.forEach((dark, c) => {
+    if (dark) doc.rect(x0 + c * EPC_QR_MODULE_PT, y0 + r * EPC_QR_MODULE_PT, EPC_QR_MODULE_PT, EPC_QR_MODULE_PT);
+  }));
+  doc.fillColor('black').fill();
+  const textLeft = at.left + side + 16;
+  const textWidth = at.left + at.width - textLeft;
+  const money = formatMoney(due, s.currency, s.lang);
+  const iban = qr.account.replace(/(.{4})/g, '$1 ').trim();
+  doc.font('Helvetica').fontSize(9).text(L.scan, textLeft, y + quiet, { width: textWidth });
+  doc.moveDown(0.6);
+  for (const [label, value] of [[L.beneficiary, s.creditor.name], ['IBAN', iban], [L.amount, money], [L.reference, qr.reference]] as const) {
+    doc.font('Helvetica-Bold').text(label, textLeft, doc.y, { width: textWidth });
+    doc.font('Helvetica').text(value, textLeft, doc.y, { width: textWidth });
+  }
 }

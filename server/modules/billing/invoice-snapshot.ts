@@ -45,8 +45,12 @@ export interface InvoiceSnapshot {
   vat_by_rate: { rate_bp: number; gross: number; net: number; vat: number }[];
   /** Paid in class credits (the amounts are then zero). */
   credits?: number | undefined;
-  /** The QR-bill's account and reference; only for invoices meant to be paid by bank transfer. */
-  qr: { account: string; reference: string; reference_type: 'QRR' | 'SCOR' } | null;
+  /**
+   * The account and reference to pay to; only for invoices meant to be paid by bank transfer.
+   * `scheme`: the Swiss QR-bill payment part (absent: invoices issued before there was a choice),
+   * or an EPC QR code (GiroCode) for a SEPA transfer in euros.
+   */
+  qr: { account: string; reference: string; reference_type: 'QRR' | 'SCOR'; scheme?: 'swiss_qr_bill' | 'epc' | undefined } | null;
   /** Days to pay a QR-bill invoice. */
   payable_within_days?: number | undefined;
 }

@@ -6,7 +6,8 @@ import type { BookingContext, OrderDetail } from './context.queries.ts';
 import { scheduledSessions } from './context.queries.ts';
 import { itemsVatByRate } from './order-view.ts';
 import type { InvoiceSnapshot, PostalAddress } from './invoice-snapshot.ts';
-import { qrBillReference } from './domain/qr-reference.ts';
+import { qrBillReference, scorReference } from './domain/qr-reference.ts';
+import { qrBillAccount, sepaTransferAccount } from '../../../shared/payment-methods.ts';
 
 export type InvoiceRow = typeof t.invoices.$inferSelect;
 
@@ -14,6 +15,8 @@ export interface IssueOptions {
   now: Date;
   /** Put a QR-bill payment part on the invoice (an invoice meant to be paid by bank transfer). */
   qrBill: boolean;
+  /** Instead of the QR-bill: an EPC QR code (GiroCode) for a SEPA transfer in euros to the studio's IBAN. */
+  epcQr?: boolean | undefined;
   debtorAddress?: PostalAddress | undefined;
   payableWithinDays?: number | undefined;
 }
@@ -49,7 +52,10 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     }
     : { name: ctx.org.name, street: '', postal_code: '', city: '', country: '' };
   const scheduled = scheduledSessions(ctx);
-  const qr = options.qrBill && billing ? qrBillReference(billing, number) : null;
+  const sepa = options.epcQr ? sepaTransferAccount(billing) : null;
+  // A QR-bill names a Swiss or Liechtenstein account only (checkout offers it for those alone).
+  const qr = sepa ? { account: sepa, reference: scorReference(number), type: 'SCOR' as const, scheme: 'epc' as const }
+    : options.qrBill && billing && qrBillAccount(billing) ? { ...qrBillReference(billing, number)!, scheme: 'swiss_qr_bill' as const } : null;
   return {
     number,
     issued_at: options.now.toISOString(),
@@ -72,7 +78,7 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     total: d.order.total,
     vat_by_rate: itemsVatByRate(d.items, d.order.currency).map((r) => ({ rate_bp: r.rateBp, gross: r.gross.amount, net: r.net.amount, vat: r.vat.amount })),
     credits: d.credits ?? undefined,
-    qr: qr ? { account: qr.account, reference: qr.reference, reference_type: qr.type } : null,
+    qr: qr ? { account: qr.account, reference: qr.reference, reference_type: qr.type, scheme: qr.scheme } : null,
     payable_within_days: options.payableWithinDays,
   };
 }

@@ -4,6 +4,7 @@ import * as t from '../../../schema/db/index.ts';
 import type { ProgramDetail, ProgramSummary } from '../../../schema/api/embed-programs.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
+import { offeredMethods } from '../../../shared/payment-methods.ts';
 
 type ProgramRow = typeof t.programs.$inferSelect;
 type VariantRow = typeof t.programVariants.$inferSelect;
@@ -57,12 +58,14 @@ export async function programInstructors(tx: Tx, programId: string) {
 export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Promise<ProgramDetail | undefined> {
   const p = await findProgramBySlug(tx, orgId, slug);
   if (!p) return undefined;
-  const [variants, forms, milestones, instructors, location] = await Promise.all([
+  const [variants, forms, milestones, instructors, location, [org]] = await Promise.all([
     tx.select().from(t.programVariants).where(and(eq(t.programVariants.programId, p.id), eq(t.programVariants.isActive, true))).orderBy(asc(t.programVariants.sortOrder), asc(t.programVariants.price)),
     tx.select().from(t.programIntakeForms).where(eq(t.programIntakeForms.programId, p.id)),
     tx.select().from(t.programMilestones).where(eq(t.programMilestones.programId, p.id)).orderBy(asc(t.programMilestones.orderIdx)),
     programInstructors(tx, p.id),
     p.locationId ? tx.select().from(t.locations).where(eq(t.locations.id, p.locationId)) : Promise.resolve([]),
+    // The studio's account decides the bank method (a QR-bill for CH/LI, an EPC QR invoice for other SEPA accounts).
+    tx.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId)),
   ]);
   const form = forms[0];
   const loc = location[0];
@@ -86,6 +89,7 @@ export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Pro
       id: v.id, name: v.name, sessions_count: v.sessionsCount, price: v.price, currency: v.currency,
       vat_rate: v.vatRateBp / 100, vat_rate_bp: v.vatRateBp, deposit_amount: v.depositAmount,
       pay_plan: v.payPlanJson ?? null, credit_price: v.creditPrice,
+      payment_methods: offeredMethods(v.currency, org?.billing, v.creditPrice),
     })),
     intake_form: form ? { schema: withFieldOrder(form.formSchemaJson), is_required: form.isRequired } : null,
     milestones: milestones.map((m) => ({ order: m.orderIdx, name: m.name, description_html: renderMarkdown(m.descriptionMd), due_day_offset: m.dueDayOffset })),

@@ -80,6 +80,7 @@ export const evolve: ProgramDetail = {
       deposit_amount: 30000,
       pay_plan: { deposit: { kind: 'fixed', amount: 30000 }, installments: 3, every: { weeks: 2 } },
       credit_price: null,
+      payment_methods: ['card', 'twint', 'qr_bill'],
     },
     {
       id: IDS.single,
@@ -92,6 +93,7 @@ export const evolve: ProgramDetail = {
       deposit_amount: null,
       pay_plan: null,
       credit_price: 2,
+      payment_methods: ['card', 'twint', 'qr_bill', 'credits'],
     },
   ],
   intake_form: { schema: intakeSchema, is_required: true },
@@ -128,6 +130,7 @@ export const reiki: ProgramDetail = {
       deposit_amount: null,
       pay_plan: null,
       credit_price: 1,
+      payment_methods: ['card', 'twint', 'qr_bill', 'credits'],
     },
   ],
   intake_form: null,

@@ -9,7 +9,7 @@ export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking };
 export const STEPS = ['program', 'time', 'intake', 'checkout', 'confirmation'] as const;
 export type StepName = (typeof STEPS)[number];
 
-export type PaymentMethod = 'card' | 'twint' | 'qr_bill' | 'credits';
+export type PaymentMethod = 'card' | 'twint' | 'qr_bill' | 'bank_transfer' | 'credits';
 export type PaymentPlan = 'full' | 'deposit';
 
 /** How the sessions of a multi-session program are scheduled. */

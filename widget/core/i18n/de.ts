@@ -124,6 +124,7 @@ export const de: Messages = {
   method_card: 'Karte, Apple Pay oder Google Pay',
   method_twint: 'TWINT',
   method_qr_bill: 'Rechnung mit QR-Einzahlungsschein (Überweisung)',
+  method_bank_transfer: 'Rechnung zur Überweisung (SEPA, mit QR-Code)',
   method_credits: 'Guthabenpunkte ({count})',
   coupon: 'Gutschein- oder Empfehlungscode',
   pay: 'Weiter zur Zahlung',

@@ -127,6 +127,7 @@ export const en = {
   method_card: 'Card, Apple Pay or Google Pay',
   method_twint: 'TWINT',
   method_qr_bill: 'Invoice with Swiss QR-bill (bank transfer)',
+  method_bank_transfer: 'Invoice for bank transfer (SEPA, with QR code)',
   method_credits: 'Class credits ({count})',
   coupon: 'Coupon or referral code',
   pay: 'Continue to payment',

@@ -124,6 +124,7 @@ export const fr: Messages = {
   method_card: 'Carte, Apple Pay ou Google Pay',
   method_twint: 'TWINT',
   method_qr_bill: 'Facture QR (virement bancaire)',
+  method_bank_transfer: 'Facture pour virement (SEPA, avec code QR)',
   method_credits: 'Crédits de cours ({count})',
   coupon: 'Code promo ou de parrainage',
   pay: 'Continuer vers le paiement',

@@ -124,6 +124,7 @@ export const it: Messages = {
   method_card: 'Carta, Apple Pay o Google Pay',
   method_twint: 'TWINT',
   method_qr_bill: 'Fattura con QR (bonifico bancario)',
+  method_bank_transfer: 'Fattura per bonifico (SEPA, con codice QR)',
   method_credits: 'Crediti lezione ({count})',
   coupon: 'Codice coupon o di invito',
   pay: 'Continua al pagamento',

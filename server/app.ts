@@ -32,6 +32,8 @@ import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
+import { adminOrderRoutes } from './surfaces/admin/orders.ts';
+import { adminRefundTransferRoute } from './surfaces/admin/refund-transfers.ts';
 import { adminDocumentRoutes } from './surfaces/admin/documents.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminCancelBookingRoute(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))
+    .route('/', adminOrderRoutes(deps))
+    .route('/', adminRefundTransferRoute(deps))
     .route('/', adminDocumentRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -19,5 +19,7 @@ export * from './invoice-links.mutations.ts';
 export * from './settlement.queries.ts';
 export * from './settlement.mutations.ts';
 export * from './refunds.jobs.ts';
+export * from './orders.queries.ts';
+export * from './refund-transfers.mutations.ts';
 export * from './credit-notes.queries.ts';
 export * from './credit-note-pdf.ts';

@@ -1,0 +1,119 @@
+/**
+ * Orders as staff see them: the order with its lines, payments, installments, refunds,
+ * invoices and credit notes, and what is still owed. Read under the staff member's own
+ * policies (owners and managers see the org's money; an instructor's policies show none), so
+ * a hidden or foreign order is simply not there.
+ */
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import * as t from '../../../schema/db/index.ts';
+import type { AdminOrderOut } from '../../../schema/api/admin-orders.ts';
+import { langOf } from '../../../shared/format.ts';
+import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
+import { orderOut } from './order-view.ts';
+import { creditNotePdfUrl, staffInvoicePdfUrl } from './credit-notes.queries.ts';
+
+export type RefundRow = typeof t.refunds.$inferSelect;
+type RefundOut = AdminOrderOut['refunds'][number];
+
+/** A refund as the admin API shows it: a bank refund still waiting for its transfer is `pending_transfer`. */
+export function refundOut(r: RefundRow): RefundOut {
+  return {
+    id: r.id,
+    kind: r.kind as RefundOut['kind'],
+    status: r.status === 'pending' && r.kind === 'bank_transfer' ? 'pending_transfer' : r.status === 'refunded' ? 'succeeded' : r.status,
+    amount: r.amount,
+    credits: r.credits,
+    currency: r.currency,
+    payment_id: r.paymentId,
+    booking_id: r.bookingId,
+    reason: r.reason,
+    transfer_reference: r.transferReference,
+    completed_at: r.completedAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
+  };
+}
+
+/**
+ * What the customer still owes on an order: the total less what credit notes took off it, less
+ * what the studio keeps of the payments (paid less refunds done or on their way).
+ */
+export function balanceDue(o: { total: number; credited: number; amountPaid: number; refunded: number; refundsPending: number }): number {
+  return o.total - o.credited - (o.amountPaid - o.refunded - o.refundsPending);
+}
+
+async function adminOrderOut(tx: Tx, orgId: string, order: OrderRow, publicOrigin: string): Promise<AdminOrderOut> {
+  const [detail, [customer], payments, refunds, invoices, creditNotes] = await Promise.all([
+    orderDetail(tx, orgId, order),
+    tx.select({ id: t.customers.id, name: t.customers.name, email: t.customers.email, locale: t.customers.locale }).from(t.customers)
+      .where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId))),
+    tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, order.id))).orderBy(asc(t.payments.createdAt), asc(t.payments.id)),
+    tx.select().from(t.refunds).where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.orderId, order.id))).orderBy(asc(t.refunds.createdAt), asc(t.refunds.id)),
+    tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, order.id))).orderBy(asc(t.invoices.number)),
+    tx.select({ note: t.creditNotes, invoiceNumber: t.invoices.number }).from(t.creditNotes)
+      .leftJoin(t.invoices, and(eq(t.invoices.orgId, t.creditNotes.orgId), eq(t.invoices.id, t.creditNotes.invoiceId)))
+      .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, order.id))).orderBy(asc(t.creditNotes.number)),
+  ]);
+  const money = refunds.filter((r) => r.kind !== 'credits');
+  const refunded = money.filter((r) => r.status === 'succeeded').reduce((a, r) => a + r.amount, 0);
+  const refundsPending = money.filter((r) => r.status === 'pending').reduce((a, r) => a + r.amount, 0);
+  const credited = creditNotes.reduce((a, c) => a + c.note.total, 0);
+  return {
+    ...orderOut(detail, langOf(customer?.locale)),
+    booking_id: order.bookingId,
+    customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
+    created_at: order.createdAt.toISOString(),
+    payments: payments.map((p) => ({
+      id: p.id, method: p.method, status: p.status, amount: p.amount, currency: p.currency, provider: p.provider, reference: p.reference,
+      installment_id: p.installmentId, failure_reason: p.failureReason, succeeded_at: p.succeededAt?.toISOString() ?? null, created_at: p.createdAt.toISOString(),
+    })),
+    installments: detail.installments.map((i) => ({
+      id: i.id, seq: i.seq, due_at: i.dueAt.toISOString(), amount: i.amount, currency: i.currency, status: i.status, attempts: i.attempts, paid_at: i.paidAt?.toISOString() ?? null,
+    })),
+    refunds: refunds.map(refundOut),
+    invoices: invoices.map((i) => ({
+      id: i.id, number: i.number, issued_at: i.issuedAt.toISOString(), reference: i.reference, reference_type: i.referenceType, pdf_url: staffInvoicePdfUrl(publicOrigin, i.id),
+    })),
+    credit_notes: creditNotes.map(({ note, invoiceNumber }) => ({
+      id: note.id, number: note.number, invoice_id: note.invoiceId, invoice_number: invoiceNumber, currency: note.currency, total: note.total, vat_total: note.vatTotal,
+      reason: note.reason, issued_at: note.issuedAt.toISOString(), pdf_url: creditNotePdfUrl(publicOrigin, note.id),
+    })),
+    refunded,
+    refunds_pending: refundsPending,
+    credited,
+    balance_due: balanceDue({ total: order.total, credited, amountPaid: order.amountPaid, refunded, refundsPending }),
+  };
+}
+
+/** One order for staff; undefined when their policies do not show it (another studio's, or an instructor's key). */
+export async function orderForStaffView(tx: Tx, orgId: string, orderId: string, publicOrigin: string): Promise<AdminOrderOut | undefined> {
+  const order = await orderRow(tx, orgId, orderId);
+  return order ? adminOrderOut(tx, orgId, order, publicOrigin) : undefined;
+}
+
+/** An invoice number as a bank line may carry it: `12`, `#12`, `Rechnung 12`, `Invoice no. 12`. */
+const INVOICE_NUMBER = /^(?:(?:invoice|rechnung|facture|fattura)\s*)?(?:(?:no|nr|n°|n)\.?\s*)?#?\s*(\d{1,9})$/i;
+
+/**
+ * The orders a bank line names: by the invoice's QR reference (QRR, or SCOR "RF…", compared
+ * without spaces and case) or by the invoice number. Newest invoice first; empty when none
+ * matches or the caller's policies show none.
+ */
+export async function ordersByReference(tx: Tx, orgId: string, reference: string, publicOrigin: string): Promise<AdminOrderOut[]> {
+  const compact = reference.replace(/\s+/g, '').toUpperCase();
+  const number = INVOICE_NUMBER.exec(reference.trim())?.[1];
+  const matches = await tx.select({ orderId: t.invoices.orderId }).from(t.invoices).where(and(
+    eq(t.invoices.orgId, orgId),
+    or(sql`upper(${t.invoices.reference}) = ${compact}`, number !== undefined ? eq(t.invoices.number, Number(number)) : undefined),
+  )).orderBy(sql`${t.invoices.number} desc`).limit(20);
+  if (!matches.length) return [];
+  const ids = [...new Set(matches.map((m) => m.orderId))];
+  const orders = await tx.select().from(t.orders).where(and(eq(t.orders.orgId, orgId), inArray(t.orders.id, ids)));
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const out: AdminOrderOut[] = [];
+  for (const id of ids) {
+    const order = byId.get(id);
+    if (order) out.push(await adminOrderOut(tx, orgId, order, publicOrigin));
+  }
+  return out;
+}

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
 import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
 import { getProgram } from '../../core/api/programs.ts';
@@ -16,7 +15,6 @@ function hasVisit(key: string): boolean {
   }
 }
 import type { Localizer } from '../../core/i18n/localizer.ts';
-import { bookingContext, type BookingContext } from '../../core/context/booking-context.ts';
 import { initialState, selectedVariant } from '../../core/context/booking-state.ts';
 import { STEPS, type BookingState, type StepName } from '../../core/context/types.ts';
 import { TandemReadyEvent } from '../../core/events/ready-event.ts';
@@ -34,8 +32,8 @@ import { isStepLoaded, loadStep } from './step-loader.ts';
 import './steps/program-page/program-page.ts';
 import { programStyles } from './tandem-program.styles.ts';
 
-/** What the root asks of the rendered step after a step change. */
-type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown> };
+/** What the root asks of the rendered step after a step change (the later steps also take the booking state). */
+type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState };
 
 /** Parts of the steps that the page can style, re-exported through each step element. */
 const STEP_PARTS =
@@ -118,7 +116,6 @@ export class TandemProgram extends LitElement {
   @state() private stepError: ApiError | null = null;
 
   private readonly locale = new LocaleController(this);
-  private readonly provider: ContextProvider<typeof bookingContext, this>;
   private client = new ApiClient(scriptOrigin(), '');
   private readyFired = false;
   private focusAfterRender = false;
@@ -146,7 +143,6 @@ export class TandemProgram extends LitElement {
 
   constructor() {
     super();
-    this.provider = new ContextProvider(this, { context: bookingContext, initialValue: this.contextValue() });
     // The steps ask; the root decides. These events stop here (they are not part of the public API).
     this.addEventListener(BookingChangeEvent.eventName, (e) => {
       e.stopPropagation();
@@ -172,11 +168,16 @@ export class TandemProgram extends LitElement {
     return this.bookingState;
   }
 
-  /** Replaces parts of the state (a new state object); steps see it at once, not after the root's next render. */
+  /** Replaces parts of the state (a new state object); the rendered step gets it at once, not after the root's next render. */
   private change(patch: Partial<BookingState>): void {
     this.bookingState = { ...this.bookingState, ...patch };
-    this.provider.setValue(this.contextValue());
+    const step = this.renderedStep();
+    if (step && 'state' in step) step.state = this.bookingState;
     this.save();
+  }
+
+  private renderedStep(): RenderedStep | null {
+    return this.renderRoot?.querySelector<RenderedStep>('[data-step]') ?? null;
   }
 
   /** The visit module (sessionStorage), loaded once the customer leaves the first screen or a visit is to be resumed. */
@@ -208,10 +209,6 @@ export class TandemProgram extends LitElement {
         return this.locale.localizer.t('holdExpired');
       },
     });
-  }
-
-  private contextValue(): BookingContext {
-    return { state: this.bookingState, i18n: this.locale.localizer, api: this.client, link: this.link ?? '' };
   }
 
   /** Where this visit is kept in the page's sessionStorage (per studio key and program). */
@@ -266,10 +263,6 @@ export class TandemProgram extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('key')) this.client = new ApiClient(this.api || scriptOrigin(), this.key);
     if (changed.has('program') || changed.has('link')) this.readyFired = false;
-    const ctx = this.provider.value;
-    if (!ctx || ctx.state !== this.bookingState || ctx.i18n !== this.locale.localizer || ctx.api !== this.client || ctx.link !== (this.link ?? '')) {
-      this.provider.setValue(this.contextValue());
-    }
   }
 
   protected override async updated(): Promise<void> {
@@ -277,9 +270,9 @@ export class TandemProgram extends LitElement {
     const lang = this.locale.localizer.lang;
     if (this.errorsLang !== lang && this.bookingState.step !== 'program') {
       this.errorsLang = lang;
-      void loadErrorTable(lang).then(() => this.provider.setValue(this.contextValue(), true));
+      void loadErrorTable(lang).then(() => this.renderedStep()?.requestUpdate());
     }
-    const step = this.renderRoot.querySelector<RenderedStep>('[data-step]');
+    const step = this.renderedStep();
     if (!step) return;
     await step.updateComplete;
     if (this.focusAfterRender && step.dataset.step === this.bookingState.step) {
@@ -377,13 +370,32 @@ export class TandemProgram extends LitElement {
           .i18n=${i18n}
         ></tandem-program-page>`;
       case 'time':
-        return html`<tandem-time-step data-step="time" exportparts=${STEP_PARTS}></tandem-time-step>`;
+        return html`<tandem-time-step
+          data-step="time"
+          exportparts=${STEP_PARTS}
+          .state=${this.bookingState}
+          .i18n=${i18n}
+          .api=${this.client}
+          .link=${this.link ?? ''}
+        ></tandem-time-step>`;
       case 'intake':
-        return html`<tandem-intake-step data-step="intake" exportparts=${STEP_PARTS}></tandem-intake-step>`;
+        return html`<tandem-intake-step data-step="intake" exportparts=${STEP_PARTS} .state=${this.bookingState} .i18n=${i18n}></tandem-intake-step>`;
       case 'checkout':
-        return html`<tandem-checkout-step data-step="checkout" exportparts=${STEP_PARTS}></tandem-checkout-step>`;
+        return html`<tandem-checkout-step
+          data-step="checkout"
+          exportparts=${STEP_PARTS}
+          .state=${this.bookingState}
+          .i18n=${i18n}
+          .api=${this.client}
+          .link=${this.link ?? ''}
+        ></tandem-checkout-step>`;
       case 'confirmation':
-        return html`<tandem-confirmation-step data-step="confirmation" exportparts=${STEP_PARTS}></tandem-confirmation-step>`;
+        return html`<tandem-confirmation-step
+          data-step="confirmation"
+          exportparts=${STEP_PARTS}
+          .state=${this.bookingState}
+          .i18n=${i18n}
+        ></tandem-confirmation-step>`;
     }
   }
 

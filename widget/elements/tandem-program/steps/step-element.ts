@@ -1,8 +1,7 @@
 import { LitElement } from 'lit';
-import { consume } from '@lit/context';
-import { state } from 'lit/decorators.js';
-import { bookingContext, type BookingContext } from '../../../core/context/booking-context.ts';
+import { property } from 'lit/decorators.js';
 import type { BookingState, StepName } from '../../../core/context/types.ts';
+import type { Localizer } from '../../../core/i18n/localizer.ts';
 import type { ApiError } from '../../../core/api/client.ts';
 import { BookingChangeEvent } from '../../../core/events/booking-change-event.ts';
 import { StepRequestEvent } from '../../../core/events/step-request-event.ts';
@@ -16,17 +15,19 @@ import { registerTables } from '../../../core/i18n/errors.ts';
 registerTables('en', english);
 
 /**
- * What the later steps of `<tandem-program>` share: they read the booking context and ask for
- * changes with events (the root owns the state); focusing their heading.
+ * What the later steps of `<tandem-program>` share: they render from their properties (the
+ * booking state and the localizer, given by the root) and ask for changes with events
+ * (`BookingChangeEvent`, `StepRequestEvent`, `StepPrefetchEvent`, `tandem:error`); the root
+ * owns the state and hands the new one back at once. Each can be rendered on its own.
  */
 export class StepElement extends LitElement {
   static override styles = [base];
 
-  @consume({ context: bookingContext, subscribe: true })
-  @state()
-  protected ctx?: BookingContext;
+  /** The booking as `<tandem-program>` holds it (replaced, never mutated). */
+  @property({ attribute: false }) state?: BookingState;
+  @property({ attribute: false }) i18n?: Localizer;
 
-  /** Replaces parts of the booking state (the new context arrives before this returns). */
+  /** Asks for parts of the booking state to change (within `<tandem-program>` the new state arrives before this returns). */
   protected change(patch: Partial<BookingState>): void {
     this.dispatchEvent(new BookingChangeEvent({ patch }));
   }
@@ -48,7 +49,7 @@ export class StepElement extends LitElement {
 
   /** Drops the server's error for a field (`intake.goals`) once the customer edits it. */
   protected clearServerError(key: string): void {
-    const errs = this.ctx?.state.fieldErrors ?? {};
+    const errs = this.state?.fieldErrors ?? {};
     if (key in errs) {
       const { [key]: _gone, ...rest } = errs;
       this.change({ fieldErrors: rest });

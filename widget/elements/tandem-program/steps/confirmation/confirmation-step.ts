@@ -12,18 +12,17 @@ const icsHref = (events: IcsEvent[]) => `data:text/calendar;charset=utf-8,${enco
 
 /**
  * Step 5: the confirmation — sessions with "add to calendar", the manage link, and for a
- * QR-bill the invoice download and how long the times stay reserved.
+ * QR-bill the invoice download and how long the times stay reserved. Renders from `state`
+ * (booking, checkout, program, customer, zone) and `i18n` alone.
  * @internal
  */
 export class TandemConfirmationStep extends StepElement {
   static override styles = [base, confirmationStepStyles];
 
   protected override render() {
-    const ctx = this.ctx;
-    const s = ctx?.state;
+    const { state: s, i18n } = this;
     const booking = s?.checkout?.booking ?? s?.booking;
-    if (!ctx || !s || !booking) return nothing;
-    const i18n = ctx.i18n;
+    if (!i18n || !s || !booking) return nothing;
     const confirmed = CONFIRMED.has(booking.status);
     const program = s.program;
     const location = program?.location ? `${program.location.name}, ${program.location.address}` : program?.delivery_mode === 'online' ? 'Online' : undefined;

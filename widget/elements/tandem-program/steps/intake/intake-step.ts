@@ -15,7 +15,8 @@ const TYPED = new Set(['text', 'textarea', 'email', 'tel', 'number', 'integer'])
 /**
  * Step 3: the intake form rendered from the program's JSON Schema, with required marks,
  * inline validation (on leaving a field and on continue) and the server's per-field errors
- * (`intake.<name>`) shown on their fields.
+ * (`intake.<name>`) shown on their fields. Renders from `state` (program, answers, field
+ * errors) and `i18n`; the answers go up with a BookingChangeEvent.
  * @internal
  */
 export class TandemIntakeStep extends StepElement {
@@ -27,27 +28,27 @@ export class TandemIntakeStep extends StepElement {
   private loaded = false;
 
   private fields(): FormField[] {
-    const form = this.ctx?.state.program?.intake_form;
-    return form ? fieldsFromSchema(form.schema, this.ctx!.i18n.lang) : [];
+    const form = this.state?.program?.intake_form;
+    return form && this.i18n ? fieldsFromSchema(form.schema, this.i18n.lang) : [];
   }
 
   protected override willUpdate(): void {
-    if (!this.loaded && this.ctx) {
+    if (!this.loaded && this.state) {
       this.loaded = true;
-      this.values = { ...this.ctx.state.intake };
-      const serverErrors = Object.keys(this.ctx.state.fieldErrors).filter((k) => k.startsWith('intake.'));
+      this.values = { ...this.state.intake };
+      const serverErrors = Object.keys(this.state.fieldErrors).filter((k) => k.startsWith('intake.'));
       if (serverErrors.length) this.touched = new Set(serverErrors.map((k) => k.slice(7)));
     }
   }
 
   /** Back from the server with errors on the answers: focus goes to the first of them, not the heading. */
   override focusHeading(): void {
-    if (Object.keys(this.ctx?.state.fieldErrors ?? {}).some((k) => k.startsWith('intake.'))) focusFirstInvalid(this.renderRoot);
+    if (Object.keys(this.state?.fieldErrors ?? {}).some((k) => k.startsWith('intake.'))) focusFirstInvalid(this.renderRoot);
     else super.focusHeading();
   }
 
   private errorFor(f: FormField): string {
-    return fieldMessage(this.ctx!.state.fieldErrors, `intake.${f.name}`, f, this.values[f.name], this.touched.has(f.name), this.ctx!.i18n);
+    return fieldMessage(this.state!.fieldErrors, `intake.${f.name}`, f, this.values[f.name], this.touched.has(f.name), this.i18n!);
   }
 
   private onInput(e: FieldInputEvent): void {
@@ -64,12 +65,11 @@ export class TandemIntakeStep extends StepElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const ctx = this.ctx!;
     const fields = this.fields();
     this.touched = new Set(fields.map((f) => f.name));
     const bad = fields.filter((f) => this.errorFor(f));
     if (bad.length) {
-      this.summary = ctx.i18n.plural('errSummary', bad.length);
+      this.summary = this.i18n!.plural('errSummary', bad.length);
       await this.updateComplete;
       focusFirstInvalid(this.renderRoot);
       return;
@@ -85,9 +85,8 @@ export class TandemIntakeStep extends StepElement {
   }
 
   protected override render() {
-    const ctx = this.ctx;
-    if (!ctx?.state.program) return nothing;
-    const i18n = ctx.i18n;
+    const i18n = this.i18n;
+    if (!this.state?.program || !i18n) return nothing;
     const fields = this.fields();
     return html`
       <h2 tabindex="-1" part="heading">${i18n.t('intakeHeading')}</h2>

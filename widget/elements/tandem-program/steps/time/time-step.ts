@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { StepElement } from '../step-element.ts';
 import { define } from '../../../../core/define.ts';
@@ -7,7 +7,7 @@ import { base } from '../../../../core/styles.ts';
 import { errorBox, loadingBox } from '../../../../core/templates.ts';
 import { timeZones } from '../../../../core/time-zones.ts';
 import { getSeries, getSlots } from '../../../../core/api/slots.ts';
-import type { ApiError } from '../../../../core/api/client.ts';
+import type { ApiClient, ApiError } from '../../../../core/api/client.ts';
 import { addMonths, lastOfMonth, monthOf } from '../../../../../shared/dates.ts';
 import { dateOfInstant, todayIn } from '../../../../../shared/zone.ts';
 import { sameInstant, selectedVariant, sessionsCount } from '../../../../core/context/booking-state.ts';
@@ -24,11 +24,17 @@ import { timeStepStyles } from './time-step.styles.ts';
  * Step 2: a calendar of days with free times and the times of the chosen day, in the
  * customer's time zone (detected, changeable, always shown); instructor choice; for
  * multi-session programs the cadence or "schedule the rest later", with the resulting dates
- * and any collisions (from a 409) with their alternatives.
+ * and any collisions (from a 409) with their alternatives. Renders from `state`, `i18n`, `api`
+ * and `link`; choices go up with BookingChangeEvent, Back and Continue with StepRequestEvent.
  * @internal
  */
 export class TandemTimeStep extends StepElement {
   static override styles = [base, timeStepStyles];
+
+  /** The embed API with the studio's key. */
+  @property({ attribute: false }) api?: ApiClient;
+  /** The by_link token, or ''. */
+  @property({ attribute: false }) link = '';
 
   @state() private month = '';
   @state() private selectedDate = '';
@@ -42,15 +48,15 @@ export class TandemTimeStep extends StepElement {
 
   private readonly slots = new Task(this, {
     task: async ([month, tz, instructor, variant, slug], { signal }) => {
-      const ctx = this.ctx;
-      if (!ctx || !slug) return new Map<string, SlotOut[]>();
+      const api = this.api;
+      if (!api || !slug) return new Map<string, SlotOut[]>();
       const today = todayIn(tz);
       const from = `${month}-01` < today ? today : `${month}-01`;
       const to = lastOfMonth(month);
       const byDate = new Map<string, SlotOut[]>();
       if (from > to) return byDate;
       try {
-        const res = await getSlots(ctx.api, slug, { from, to, tz, instructor, variant, link: ctx.link || undefined }, signal);
+        const res = await getSlots(api, slug, { from, to, tz, instructor, variant, link: this.link || undefined }, signal);
         if (res.last_date) this.lastDate = res.last_date;
         for (const day of res.days) if (day.slots.length) byDate.set(day.date, day.slots);
         return byDate;
@@ -60,13 +66,13 @@ export class TandemTimeStep extends StepElement {
       }
     },
     args: () => {
-      const s = this.ctx?.state;
+      const s = this.state;
       return [this.month, s?.timezone ?? 'UTC', s?.instructorId || undefined, s?.variantId ?? undefined, s?.program?.slug ?? ''] as const;
     },
   });
 
   protected override willUpdate(): void {
-    const s = this.ctx?.state;
+    const s = this.state;
     if (s && !this.month) {
       const date = s.firstSlot ? dateOfInstant(s.firstSlot.start, s.timezone) : todayIn(s.timezone);
       this.month = monthOf(date);
@@ -82,7 +88,7 @@ export class TandemTimeStep extends StepElement {
   }
 
   protected override updated(): void {
-    const s = this.ctx?.state;
+    const s = this.state;
     const key = s ? this.seriesKey(s) : '';
     if (key !== this.checkedKey) {
       this.checkedKey = key;
@@ -98,7 +104,7 @@ export class TandemTimeStep extends StepElement {
    * engine and cadence as the booking): clashes, with their alternatives, are shown here.
    */
   private async checkSeries(key: string): Promise<void> {
-    const { state: s, api, link, i18n } = this.ctx!;
+    const [s, api, link, i18n] = [this.state!, this.api!, this.link, this.i18n!];
     const ac = new AbortController();
     this.seriesAbort = ac;
     this.checking = true;
@@ -109,9 +115,9 @@ export class TandemTimeStep extends StepElement {
         { first_start: s.firstSlot!.start, tz: s.timezone, variant: s.variantId ?? '', instructor: s.instructorId || s.firstSlot!.instructor.id, link: link || undefined },
         ac.signal,
       );
-      if (ac.signal.aborted || this.seriesKey(this.ctx!.state) !== key) return;
+      if (ac.signal.aborted || this.seriesKey(this.state!) !== key) return;
       const starts = r.sessions.map((x) => x.start);
-      const planned = plannedStarts(this.ctx!.state);
+      const planned = plannedStarts(this.state!);
       const same = starts.length === planned.length && starts.every((x, i) => sameInstant(x, planned[i]!));
       if (!r.ok) {
         const conflicts = r.sessions.filter((x) => x.status !== 'free').map((x) => ({ start: x.start, alternatives: x.alternatives }));
@@ -130,20 +136,20 @@ export class TandemTimeStep extends StepElement {
 
   /** Why Continue cannot be used yet ('' when it can). */
   private why(): string {
-    const { state: s, i18n } = this.ctx!;
+    const [s, i18n] = [this.state!, this.i18n!];
     if (!s.firstSlot) return i18n.t('whyPickTime');
     if (this.unresolved()) return i18n.t('whyResolve');
     return '';
   }
 
   private chooseSlot(slot: SlotOut): void {
-    const s = this.ctx!.state;
+    const s = this.state!;
     const mode = sessionsCount(s) > 1 && !s.program?.cadence ? 'later' : 'cadence';
     this.change({ firstSlot: slot, mode, starts: [], conflicts: [], timeNotice: '' });
   }
 
   private chooseAlternative(index: number, alt: Alternative): void {
-    const s = this.ctx!.state;
+    const s = this.state!;
     const starts = [...plannedStarts(s)];
     const old = starts[index];
     starts[index] = alt.start;
@@ -156,7 +162,7 @@ export class TandemTimeStep extends StepElement {
   }
 
   private unresolved(): number {
-    const s = this.ctx!.state;
+    const s = this.state!;
     const starts = plannedStarts(s);
     return s.conflicts.filter((c) => starts.some((x) => sameInstant(x, c.start))).length;
   }
@@ -169,13 +175,13 @@ export class TandemTimeStep extends StepElement {
       await this.updateComplete;
       if (this.why() || this.checking) return;
     }
-    const s = this.ctx!.state;
+    const s = this.state!;
     this.change({ timeNotice: '' });
     this.goTo(s.program?.intake_form ? 'intake' : 'checkout');
   }
 
   private renderSchedule() {
-    const { state: s, i18n } = this.ctx!;
+    const [s, i18n] = [this.state!, this.i18n!];
     const count = sessionsCount(s);
     if (!s.firstSlot || (count === 1 && !s.conflicts.length)) return nothing;
     const starts = plannedStarts(s);
@@ -240,10 +246,9 @@ export class TandemTimeStep extends StepElement {
   }
 
   protected override render() {
-    const ctx = this.ctx;
-    if (!ctx?.state.program) return nothing;
-    const { state: s, i18n } = ctx;
-    const p = s.program!;
+    const { state: s, i18n } = this;
+    if (!s?.program || !i18n) return nothing;
+    const p = s.program;
     const variant = selectedVariant(s);
     const today = todayIn(s.timezone);
     const byDate = this.slots.value ?? new Map<string, SlotOut[]>();

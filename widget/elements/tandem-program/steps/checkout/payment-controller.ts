@@ -1,0 +1,158 @@
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { errorBox, errorMessage } from '../../../../core/templates.ts';
+import { ApiError, type ApiClient } from '../../../../core/api/client.ts';
+import { IdempotencyKey } from '../../../../core/api/idempotency.ts';
+import { sendTestPayment, startCheckout, waitForConfirmation, type CheckoutBody } from '../../../../core/api/bookings.ts';
+import type { BookingState, PaymentMethod, PaymentPlan, StepName } from '../../../../core/context/types.ts';
+import type { Localizer } from '../../../../core/i18n/localizer.ts';
+import { checkoutFailure, nextAfterCheckout } from './checkout-outcome.ts';
+import { IdentityController } from './identity-controller.ts';
+
+export type PaymentPhase = 'choose' | 'stripe' | 'test' | 'waiting' | 'slow';
+
+/** What the controller reads from and asks of its step. */
+export interface PaymentDeps {
+  api: () => ApiClient;
+  i18n: () => Localizer;
+  state: () => BookingState;
+  change: (patch: Partial<BookingState>) => void;
+  goTo: (step: StepName) => void;
+  /** Emits `tandem:error` and returns the failure. */
+  report: (err: unknown) => ApiError;
+  /** How often, and how many times, to look at the booking while waiting for the webhook. */
+  polling: () => { interval: number; attempts: number };
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment; focusHeading(): void };
+
+/**
+ * The payment of a reserved booking: the choices (plan, method, coupon), `POST …/checkout`
+ * (with the inline e-mail proof when asked), the TEST MODE processor, Stripe's element, and
+ * waiting for the webhook's confirmation. Also holds the step's busy flag and error box.
+ */
+export class PaymentController implements ReactiveController {
+  busy = false;
+  error: { err: ApiError; retry: () => void } | null = null;
+  plan: PaymentPlan = 'full';
+  method: PaymentMethod | null = null;
+  coupon = '';
+  couponError = '';
+  phase: PaymentPhase = 'choose';
+  payNotice = '';
+  stripeReady = false;
+
+  /** The inline proof of the e-mail address, asked for when checkout answers identity_required. */
+  readonly proof: IdentityController;
+  private readonly checkoutKey = new IdempotencyKey();
+
+  constructor(
+    private readonly host: Host,
+    private readonly deps: PaymentDeps,
+  ) {
+    host.addController(this);
+    this.proof = new IdentityController(host, {
+      api: deps.api,
+      i18n: deps.i18n,
+      email: () => deps.state().customer.email,
+      report: deps.report,
+      retry: () => this.pay(),
+    });
+  }
+
+  hostConnected(): void {}
+
+  /** Changes the controller's state and renders the step again. */
+  set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady'>>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  renderError() {
+    return this.error ? errorBox(this.error.err, this.deps.i18n(), this.error.retry) : nothing;
+  }
+
+  /** `POST …/checkout`, then on to wherever the answer says: confirmation, TEST MODE, Stripe, or waiting. */
+  async pay(e?: Event): Promise<void> {
+    e?.preventDefault();
+    const booking = this.deps.state().booking;
+    if (!booking || !this.method) return;
+    const body: CheckoutBody = { method: this.method, plan: this.plan };
+    if (this.coupon.trim()) body.coupon = this.coupon.trim();
+    this.set({ busy: true, error: null, couponError: '', payNotice: '' });
+    try {
+      const identity = this.proof.token();
+      // A retry with the proof is a new request (the first answer, identity_required, stays that key's answer).
+      const res = await startCheckout(this.deps.api(), booking, body, this.checkoutKey.for({ ...body, proven: Boolean(identity) }), identity);
+      this.deps.change({ checkout: res, method: body.method });
+      const next = nextAfterCheckout(res, body.method);
+      if (next === 'confirmation') this.deps.goTo('confirmation');
+      else if (next === 'poll') await this.poll();
+      else {
+        this.set({ phase: next });
+        if (next === 'stripe') await this.mountStripe();
+        else await this.host.updateComplete;
+        this.host.focusHeading();
+      }
+    } catch (err) {
+      const e = this.deps.report(err);
+      const failure = checkoutFailure(e);
+      // Credits or a per-customer code: the address is proven inline, then the payment is tried again.
+      if (failure.kind === 'identity') this.proof.ask();
+      else if (failure.kind === 'coupon') this.set({ couponError: failure.message ?? errorMessage(e, this.deps.i18n()) });
+      else this.set({ error: { err: e, retry: () => void this.pay() } });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  private async mountStripe(): Promise<void> {
+    if (!this.deps.state().checkout?.payment) return;
+    this.set({ stripeReady: false });
+    try {
+      await import('../../../../components/stripe-payment/stripe-payment.ts');
+      this.set({ stripeReady: true });
+    } catch (err) {
+      const error = { err: new ApiError(0, 'load_failed', String(err)), retry: () => void this.mountStripe() };
+      this.set({ error });
+      this.deps.report(error.err);
+    }
+  }
+
+  async testPay(outcome: 'succeed' | 'fail'): Promise<void> {
+    const i18n = this.deps.i18n();
+    this.set({ busy: true, error: null, payNotice: '' });
+    try {
+      const res = await sendTestPayment(this.deps.api(), this.deps.state().booking!, outcome);
+      if (outcome === 'fail') {
+        const reason = res?.booking?.last_payment?.failure_reason;
+        this.set({ payNotice: reason ? `${i18n.t('paymentFailed')} (${reason})` : i18n.t('paymentFailed') });
+        this.deps.report(new ApiError(402, 'payment_failed', 'Test payment failed'));
+      } else {
+        await this.poll();
+      }
+    } catch (err) {
+      this.set({ error: { err: this.deps.report(err), retry: () => void this.testPay(outcome) } });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  /** After a payment: waits for the booking to be confirmed (by the webhook, never the browser). */
+  async poll(): Promise<void> {
+    this.set({ phase: 'waiting', error: null });
+    const { interval, attempts } = this.deps.polling();
+    const { booking, lastError } = await waitForConfirmation(this.deps.api(), this.deps.state().booking!, {
+      attempts,
+      interval,
+      active: () => this.host.isConnected,
+    });
+    if (booking) {
+      const checkout = this.deps.state().checkout;
+      this.deps.change({ checkout: checkout ? { ...checkout, booking: { ...checkout.booking, ...booking } } : checkout });
+      this.deps.goTo('confirmation');
+      return;
+    }
+    if (lastError) this.set({ error: { err: this.deps.report(lastError), retry: () => void this.poll() } });
+    this.set({ phase: 'slow' });
+  }
+}

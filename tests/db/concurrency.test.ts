@@ -22,6 +22,7 @@ import { PG, pgErrorCode } from '../../server/platform/db/pg-errors.ts';
 import { AppError } from '../../server/platform/errors.ts';
 import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
 import { createBooking } from '../../server/modules/bookings/bookings.mutations.ts';
+import { createdBookingOut } from '../../server/surfaces/embed/bookings.out.ts';
 import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../support/staff-actions.ts';
 import { sweepExpiredHolds } from '../../server/modules/bookings/index.ts';
 import type { CreateBookingBody, CreatedBooking } from '../../schema/api/embed-bookings.ts';
@@ -133,7 +134,7 @@ describe(`no double booking under concurrency (${process.env.DATABASE_URL ? 'Pos
         const body = bodyFor(slug, [randomStart(slug)]);
         operations.push(async () => {
           try {
-            booked.push(await bookingTransaction(db, { orgId: FLOW.org, role: 'anonymous', linkToken: body.link }, (tx) => createBooking(tx, { orgId: FLOW.org, body, now: at })));
+            booked.push(createdBookingOut(await bookingTransaction(db, { orgId: FLOW.org, role: 'anonymous', linkToken: body.link }, (tx) => createBooking(tx, { orgId: FLOW.org, body, now: at }))));
             count('book:ok');
           } catch (e) {
             if (e instanceof AppError && expected.has(e.code)) count(`book:${e.code}`);

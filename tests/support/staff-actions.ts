@@ -6,6 +6,7 @@
 import type { Database } from '../../server/platform/db/database.ts';
 import type { AppConfig } from '../../server/deps.ts';
 import type { BookingOut } from '../../schema/api/embed-bookings.ts';
+import { bookingOut } from '../../server/surfaces/admin/bookings.out.ts';
 import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
 import { bookingForStaff, cancelBooking, rescheduleSession } from '../../server/modules/bookings/bookings.mutations.ts';
 
@@ -18,7 +19,7 @@ export interface StaffActor {
 export async function rescheduleSessionAsStaff(db: Database, staff: StaffActor, input: { bookingId: string; sessionId: string; startsAt: string; override?: boolean }, env: { now: Date; config: AppConfig }): Promise<BookingOut> {
   return bookingTransaction(db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId }, async (tx) => {
     const booking = await bookingForStaff(tx, staff.orgId, input.bookingId);
-    return rescheduleSession(tx, { orgId: staff.orgId, booking, sessionId: input.sessionId, startsAt: input.startsAt, now: env.now, config: env.config, by: { kind: 'staff', override: input.override ?? false } });
+    return bookingOut(await rescheduleSession(tx, { orgId: staff.orgId, booking, sessionId: input.sessionId, startsAt: input.startsAt, now: env.now, config: env.config, by: { kind: 'staff', override: input.override ?? false } }));
   });
 }
 

@@ -15,14 +15,14 @@ import type { AppConfig } from '../../deps.ts';
 import { PG, pgConstraint, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import { AppError, CommitThenFail, type ErrorCode } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { CheckoutBody, CheckoutResponse } from '../../../schema/api/checkout.ts';
+import type { CheckoutBody } from '../../../schema/api/checkout.ts';
 import {
   buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from './domain/index.ts';
 import { releaseExpiredHolds, scheduleHoldRelease } from '../bookings/index.ts';
-import { bookingById, bookingOut } from '../bookings/index.ts';
-import { langOf } from '../../../shared/format.ts';
+import { bookingById, bookingView, type BookingView } from '../bookings/index.ts';
+import { langOf, type Lang } from '../../../shared/format.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { type CreatedIntent, type IntentInput, type PaymentProvider } from '../../platform/adapters/payments/provider.ts';
@@ -33,7 +33,6 @@ import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingC
 import { customerZone, scheduledSessions } from './context.queries.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
-import { orderOut } from './order-view.ts';
 import { cardHoldUntil, ensureQrBillCap, qrBillHoldMs } from './hold-limits.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
 import { bankMethodFor } from '../../../shared/payment-methods.ts';
@@ -67,7 +66,26 @@ function codeError(code: ErrorCode): AppError {
   return new AppError(code, undefined, { errors: [{ field: 'coupon', message: new AppError(code).message }] });
 }
 
-export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutResponse> {
+/** A booking as checkout reads it back: the booking, its manage link, whether a payment is overdue and the last payment attempt. */
+export interface CheckoutBookingView {
+  booking: BookingView;
+  manageUrl: string;
+  paymentOverdue: boolean;
+  lastPayment: { status: 'pending' | 'succeeded' | 'failed' | 'refunded'; failureReason: string | null } | null;
+}
+
+/** What a checkout did: the booking and its order, and the invoice or the payment to collect, when the method has one. */
+export interface CheckoutResult {
+  booking: CheckoutBookingView;
+  order: OrderDetail;
+  /** The customer's language (the order's rounding line is in it). */
+  lang: Lang;
+  invoice?: { number: number; pdfUrl: string; reference: string | null };
+  /** A card or TWINT payment: its intent is created after commit. */
+  payment?: { provider: PaymentProvider['kind']; testMode: boolean; amount: number; currency: string; publishableKey?: string; stripeAccount?: string };
+}
+
+export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutResult> {
   const now = env.now;
   if (booking.status === 'cancelled') {
     throw booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()
@@ -152,7 +170,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     for (const i of plan.built.installments) await scheduleInstallmentCharge(tx, orgId, new Date(i.dueAt));
   }
 
-  const answer: Omit<CheckoutResponse, 'booking' | 'order'> = {};
+  const answer: Pick<CheckoutResult, 'invoice' | 'payment'> = {};
   /** The order as written, when the QR-bill branch has read it already (nothing below changes it then). */
   let detail: OrderDetail | undefined;
   if (total === 0 || method === 'credits') {
@@ -164,7 +182,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: method === 'qr_bill', epcQr: method === 'bank_transfer', debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
     await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString() } }, env);
-    answer.invoice = { number: String(invoice.number), pdf_url: pdfUrl, reference: invoice.reference };
+    answer.invoice = { number: invoice.number, pdfUrl, reference: invoice.reference };
   } else {
     // The provider is called after this transaction commits (attachPaymentIntent), keyed by this
     // payment's id: a retried transaction never creates a second intent, a rolled-back one none.
@@ -174,16 +192,16 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     });
     await extendHold(tx, ctx, await cardHoldUntil(tx, ctx, now));
     answer.payment = {
-      provider: env.payments.kind, client_secret: '', test_mode: env.payments.testMode, amount: amountNow, currency,
-      ...(env.payments.publishableKey ? { publishable_key: env.payments.publishableKey } : {}),
-      ...(ctx.org.stripeAccountId && env.payments.kind === 'stripe' ? { stripe_account: ctx.org.stripeAccountId } : {}),
+      provider: env.payments.kind, testMode: env.payments.testMode, amount: amountNow, currency,
+      ...(env.payments.publishableKey ? { publishableKey: env.payments.publishableKey } : {}),
+      ...(ctx.org.stripeAccountId && env.payments.kind === 'stripe' ? { stripeAccount: ctx.org.stripeAccountId } : {}),
     };
   }
-  const [bookingAnswer, written] = await Promise.all([
-    checkoutBookingOut(tx, env, orgId, booking.id),
+  const [bookingRead, written] = await Promise.all([
+    checkoutBookingView(tx, env, orgId, booking.id),
     detail ?? orderRow(tx, orgId, orderId).then((o) => orderDetail(tx, orgId, o!)),
   ]);
-  return { booking: bookingAnswer, order: orderOut(written, lang), ...answer };
+  return { booking: bookingRead, order: written, lang, ...answer };
 }
 
 /** What the provider needs to create (or, for the same payment, return again) its intent. */
@@ -230,18 +248,18 @@ export async function recordIntent(tx: Tx, orgId: string, pending: PendingIntent
   }
 }
 
-/** The booking as checkout answers it: the embed shape plus the manage link and the last payment attempt. */
-export async function checkoutBookingOut(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, bookingId: string): Promise<CheckoutResponse['booking']> {
-  const [out, row] = await Promise.all([bookingOut(tx, orgId, bookingId), bookingById(tx, orgId, bookingId)]);
-  if (!out || !row) throw new AppError('not_found', 'No such booking.');
+/** The booking as checkout reads it back: with the manage link and the last payment attempt. */
+export async function checkoutBookingView(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, bookingId: string): Promise<CheckoutBookingView> {
+  const [view, row] = await Promise.all([bookingView(tx, orgId, bookingId), bookingById(tx, orgId, bookingId)]);
+  if (!view || !row) throw new AppError('not_found', 'No such booking.');
   const last = row.orderId ? await lastPaymentOf(tx, orgId, row.orderId) : null;
   // The same link as `manageUrlFor` gives the mails: valid past the last scheduled session (by seq) that is not cancelled.
-  const lastEnd = out.sessions.filter((s) => s.status !== 'cancelled').at(-1)?.ends_at;
+  const lastEnd = view.sessions.filter((s) => s.startsAt !== null && s.status !== 'cancelled').at(-1)?.endsAt;
   return {
-    ...out,
-    manage_url: await manageLink(tx, env, orgId, bookingId, lastEnd ? new Date(lastEnd) : null),
-    payment_overdue: row.paymentOverdue,
-    last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null,
+    booking: view,
+    manageUrl: await manageLink(tx, env, orgId, bookingId, lastEnd ?? null),
+    paymentOverdue: row.paymentOverdue,
+    lastPayment: last,
   };
 }
 

@@ -3,7 +3,8 @@ import { vatByRate, type VatRateTotal } from './domain/index.ts';
 import type { Lang } from '../../../shared/format.ts';
 import type { OrderDetail, OrderItemRow } from './context.queries.ts';
 
-const roundingLabel: Record<Lang, string> = {
+/** The order's rounding line (cash rounding to 5 centimes), in the customer's language. */
+export const ROUNDING_LABEL: Record<Lang, string> = {
   en: 'Rounding (5 centimes)',
   de: 'Rundung (5 Rappen)',
   fr: 'Arrondi (5 centimes)',
@@ -30,7 +31,7 @@ export function orderOut(d: OrderDetail, lang: Lang): OrderOut {
     kind: 'item',
   }));
   if (order.roundingAdjustment !== 0) {
-    lines.push({ description: roundingLabel[lang], quantity: 1, unit_price: order.roundingAdjustment, discount: 0, amount: order.roundingAdjustment, vat_rate: 0, vat_rate_bp: 0, vat_amount: 0, kind: 'rounding' });
+    lines.push({ description: ROUNDING_LABEL[lang], quantity: 1, unit_price: order.roundingAdjustment, discount: 0, amount: order.roundingAdjustment, vat_rate: 0, vat_rate_bp: 0, vat_amount: 0, kind: 'rounding' });
   }
   return {
     id: order.id,

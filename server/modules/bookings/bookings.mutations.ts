@@ -14,7 +14,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { asSystem, asSystemStatement } from '../../platform/db/escalation.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
-import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
+import type { CreateBookingBody } from '../../../schema/api/embed-bookings.ts';
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError, CommitThenFail } from '../../platform/errors.ts';
 import { cadenceStarts, type SlotSettings } from '../availability/index.ts';
@@ -24,7 +24,7 @@ import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../ava
 import { checkIntake } from './intake.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './plan.ts';
 import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from './holds.mutations.ts';
-import { bookingById, bookingByToken, bookingOut, type BookingRow } from './bookings.queries.ts';
+import { bookingById, bookingByToken, bookingView, type BookingRow, type BookingView } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { enforceHoldCaps, type HoldCaps } from './hold-caps.ts';
 import { eventInsert, recordEvent } from '../../platform/events/record.ts';
@@ -125,8 +125,8 @@ export interface CreateBookingInput {
   now: Date;
   /** The program as the caller sees it (loadBookableProgram), when already read. */
   program?: BookableProgram | undefined;
-  /** Records the answer in the same statement as the booking's rows (see AnswerRecorder). */
-  recordAnswer?: (answer: { status: number; body: CreatedBooking }) => SQL;
+  /** Records the answer in the same statement as the booking's rows (see AnswerRecorder): the surface shapes it from the new booking. */
+  recordAnswer?: (created: NewBooking) => SQL;
   /** The anonymous embed's caps on live holds (hold-caps.ts); absent for bookings made by staff. */
   holdCaps?: HoldCaps | undefined;
 }
@@ -138,7 +138,10 @@ export async function programForBooking(tx: Tx, orgId: string, body: CreateBooki
   return program;
 }
 
-export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<CreatedBooking> {
+/** A booking just reserved, and the client token that opens it (only its hash is stored). */
+export interface NewBooking { booking: BookingView; clientToken: string }
+
+export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<NewBooking> {
   const { orgId, body, now: nowDate } = input;
   const now = nowDate.getTime();
   // As the caller (anonymous embed): the program must be visible to it, by_link with its token.
@@ -195,21 +198,24 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   });
   const blocks = sessionRows.filter((r) => r.starts_at !== null).map((r) => ({ sessionId: r.id, start: Date.parse(r.starts_at!) }));
   const meetingUrl = program.deliveryMode === 'in_person' ? null : program.meetingUrl;
-  const created: CreatedBooking = {
-    id: bookingId,
-    status: 'reserved',
-    program: { slug: program.slug, title: program.title },
-    variant: { id: variant.id, name: variant.name },
-    instructor: { id: instructor.id, name: instructor.name },
-    hold_expires_at: iso(holdExpiresAt),
-    sessions: sessionRows.filter((r) => r.starts_at !== null).map((r) => ({
-      id: r.id, seq: r.seq, starts_at: r.starts_at!, ends_at: r.ends_at!, timezone: zone, status: 'scheduled', revision: 0,
-    })),
-    sessions_to_schedule: sessionRows.filter((r) => r.starts_at === null).length,
-    total_price: { amount: variant.price, currency: variant.currency },
-    client_token: token,
+  const created: NewBooking = {
+    booking: {
+      id: bookingId,
+      status: 'reserved',
+      program: { slug: program.slug, title: program.title },
+      variant: { id: variant.id, name: variant.name },
+      instructor: { id: instructor.id, name: instructor.name },
+      holdExpiresAt: new Date(holdExpiresAt),
+      totalPrice: variant.price,
+      currency: variant.currency,
+      sessions: sessionRows.map((r) => ({
+        id: r.id, seq: r.seq, startsAt: r.starts_at === null ? null : new Date(r.starts_at), endsAt: r.ends_at === null ? null : new Date(r.ends_at),
+        timezone: zone, status: 'scheduled', revision: 0,
+      })),
+    },
+    clientToken: token,
   };
-  const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer({ status: 201, body: created })} returning 1)` : sql``;
+  const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer(created)} returning 1)` : sql``;
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
@@ -272,7 +278,7 @@ export interface AddSessionsInput {
 }
 
 /** Schedules the next unscheduled sessions of a booking (by seq) at these starts. */
-export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate }: AddSessionsInput): Promise<BookingOut> {
+export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate }: AddSessionsInput): Promise<BookingView> {
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
   const [pending, { s, instructor }] = await Promise.all([
@@ -306,7 +312,7 @@ export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate
       from jsonb_to_recordset(${blocksJson(placed.map((p) => ({ sessionId: p.id, start: Date.parse(p.starts_at) })), s.settings)}::jsonb)
            as x(session_id uuid, bs timestamptz, be timestamptz)`);
   await scheduleLifecycle(tx, orgId, booking.id, { sessionIds: placed.map((p) => p.id) });
-  return (await bookingOut(tx, orgId, booking.id))!;
+  return (await bookingView(tx, orgId, booking.id))!;
 }
 
 // ———————————————————————————————————————— reschedule
@@ -333,7 +339,7 @@ export interface RescheduleInput {
  * in the caller's transaction. The old time is free when it commits. A confirmed booking's
  * customer is mailed the new time with a calendar update (change-mails.ts).
  */
-export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, startsAt, now: nowDate, by, config }: RescheduleInput): Promise<BookingOut> {
+export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, startsAt, now: nowDate, by, config }: RescheduleInput): Promise<BookingView> {
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
   const [[session], { s, instructor, policies }] = await Promise.all([
@@ -350,7 +356,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
     if (current - now < hours * 3_600_000) throw new AppError('invalid_state', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`);
   }
   const wanted = Date.parse(startsAt);
-  if (wanted === current) return (await bookingOut(tx, orgId, booking.id))!;
+  if (wanted === current) return (await bookingView(tx, orgId, booking.id))!;
 
   const blockRows = await tx.select({ id: t.scheduleBlocks.id }).from(t.scheduleBlocks)
     .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.sessionId, sessionId), sql`${t.scheduleBlocks.status} <> 'cancelled'`));
@@ -380,7 +386,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
     await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${uuidArray(ownBlocks.slice(1))}::uuid[])`);
   }
   await recordEvent(tx, { orgId, type: 'session.rescheduled', subjectId: booking.id, payload: { session_id: sessionId, previous_start: session.startsAt.toISOString(), starts_at: startsAt, by } }, { now: nowDate, config });
-  return (await bookingOut(tx, orgId, booking.id))!;
+  return (await bookingView(tx, orgId, booking.id))!;
 }
 
 // ———————————————————————————————————————— cancel
@@ -438,14 +444,14 @@ export async function bookingForStaff(tx: Tx, orgId: string, bookingId: string):
  * A booking as its client token shows it. Reading an expired hold releases it on the way
  * (the answer then says `cancelled`). Only the booking the token opens is read.
  */
-export async function readBookingWithToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined, now: Date): Promise<BookingOut> {
+export async function readBookingWithToken(tx: Tx, orgId: string, bookingId: string, token: string | undefined, now: Date): Promise<BookingView> {
   await asSystem(tx, 'booking client token: the token is the proof, checked by hash below');
   const booking = token ? await bookingByToken(tx, orgId, bookingId, token) : undefined;
   if (!booking) throw new AppError('not_found', 'No such booking.');
   if (holdExpired(booking, now.getTime())) {
     await releaseExpiredHolds(tx, orgId, now.getTime(), { bookingIds: [booking.id] });
   }
-  const out = await bookingOut(tx, orgId, booking.id);
+  const out = await bookingView(tx, orgId, booking.id);
   if (!out) throw new AppError('not_found', 'No such booking.');
   return out;
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { BookingOut, SessionOut } from '../../../schema/api/embed-bookings.ts';
 import { hashClientToken } from './tokens.ts';
 
 export type BookingRow = typeof t.programBookings.$inferSelect;
@@ -22,15 +21,24 @@ export async function bookingById(tx: Tx, orgId: string, id: string, lock = fals
   return row;
 }
 
-export function sessionOut(s: Pick<SessionRow, 'id' | 'seq' | 'startsAt' | 'endsAt' | 'timezone' | 'status' | 'revision'>): SessionOut {
-  return {
-    id: s.id, seq: s.seq, starts_at: s.startsAt!.toISOString(), ends_at: s.endsAt!.toISOString(),
-    timezone: s.timezone, status: s.status, revision: s.revision,
-  };
+/** A session as a booking's answers show it; a session still to schedule has no times. */
+export type SessionView = Pick<SessionRow, 'id' | 'seq' | 'startsAt' | 'endsAt' | 'timezone' | 'status' | 'revision'>;
+
+/** A booking with its program, variant, instructor and sessions (by seq): what each audience shapes its booking answer from. */
+export interface BookingView {
+  id: string;
+  status: BookingRow['status'];
+  program: { slug: string; title: string };
+  variant: { id: string; name: string };
+  instructor: { id: string; name: string | null };
+  holdExpiresAt: Date | null;
+  totalPrice: number;
+  currency: string;
+  sessions: SessionView[];
 }
 
-/** A booking as the embed API shows it. */
-export async function bookingOut(tx: Tx, orgId: string, id: string): Promise<BookingOut | undefined> {
+/** A booking with its program, variant, instructor and sessions, as the transaction's role may see it. */
+export async function bookingView(tx: Tx, orgId: string, id: string): Promise<BookingView | undefined> {
   const [heads, sessions] = await Promise.all([
     tx.select({
       booking: t.programBookings,
@@ -52,10 +60,10 @@ export async function bookingOut(tx: Tx, orgId: string, id: string): Promise<Boo
     status: b.status,
     program: { slug: head.slug, title: head.title },
     variant: { id: b.variantId, name: head.variantName },
-    instructor: { id: b.instructorId, name: head.instructorName ?? '' },
-    hold_expires_at: b.status === 'reserved' && b.holdExpiresAt ? b.holdExpiresAt.toISOString() : null,
-    sessions: sessions.filter((s) => s.startsAt !== null).map(sessionOut),
-    sessions_to_schedule: sessions.filter((s) => s.startsAt === null && s.status === 'scheduled').length,
-    total_price: { amount: b.totalPrice, currency: b.currency },
+    instructor: { id: b.instructorId, name: head.instructorName },
+    holdExpiresAt: b.holdExpiresAt,
+    totalPrice: b.totalPrice,
+    currency: b.currency,
+    sessions,
   };
 }

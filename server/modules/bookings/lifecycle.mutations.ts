@@ -28,9 +28,8 @@ import { AppError } from '../../platform/errors.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 import { DEFAULT_ATTENDANCE_GRACE_HOURS } from '../../../schema/db/programs.ts';
-import type { StaffSessionOut } from '../../../schema/api/admin-lifecycle.ts';
 import { dueTransitions, isLive, lifecyclePolicy, staffSessionStatus, wakeUps, type LifecyclePolicy, type LifecycleSession } from './domain/lifecycle.ts';
-import { sessionOut, type BookingRow, type SessionRow } from './bookings.queries.ts';
+import type { BookingRow, SessionRow } from './bookings.queries.ts';
 import { uuidArray } from '../availability/index.ts';
 
 /** The queue whose job applies one booking's due transitions. */
@@ -165,15 +164,14 @@ async function attendanceSession(tx: Tx, { orgId, booking, sessionId, ctx }: Att
   return session;
 }
 
-async function staffSession(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date): Promise<StaffSessionOut> {
+/** A session as staff see it: `staffStatus` says `awaiting_attendance` between its end and the end of the grace period. */
+export interface StaffSessionView { session: SessionRow; staffStatus: ReturnType<typeof staffSessionStatus> }
+
+async function staffSession(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date): Promise<StaffSessionView> {
   const sessions = await sessionsOf(tx, orgId, booking.id);
   const policy = await policyOf(tx, orgId, booking, sessions);
-  return staffSessionOut(sessions.find((s) => s.id === sessionId)!, policy.graceMs, now);
-}
-
-/** A session as staff see it (`staff_status` says `awaiting_attendance` between its end and the end of the grace period). */
-export function staffSessionOut(s: SessionRow, graceMs: number, now: Date): StaffSessionOut {
-  return { ...sessionOut(s), check_in_at: s.checkInAt?.toISOString() ?? null, staff_status: staffSessionStatus(asLifecycle(s), graceMs, now.getTime()) };
+  const session = sessions.find((s) => s.id === sessionId)!;
+  return { session, staffStatus: staffSessionStatus(asLifecycle(session), policy.graceMs, now.getTime()) };
 }
 
 /**
@@ -181,7 +179,7 @@ export function staffSessionOut(s: SessionRow, graceMs: number, now: Date): Staf
  * session, to record attendance late). Checking in again answers the session unchanged; a
  * no-show or cancelled session cannot be checked in (409).
  */
-export async function checkInSession(tx: Tx, input: AttendanceInput): Promise<StaffSessionOut> {
+export async function checkInSession(tx: Tx, input: AttendanceInput): Promise<StaffSessionView> {
   const { orgId, booking, sessionId, by, ctx } = input;
   const session = await attendanceSession(tx, input);
   if (session.checkInAt === null) {
@@ -206,7 +204,7 @@ export async function checkInSession(tx: Tx, input: AttendanceInput): Promise<St
  * was the last session, the booking is completed with it. Money for a no-show is not decided
  * here: the settlement engine reads the `session.no_show` event.
  */
-export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffSessionOut> {
+export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffSessionView> {
   const { orgId, booking, sessionId, by, ctx } = input;
   const session = await attendanceSession(tx, input);
   if (session.status !== 'no_show') {

@@ -8,7 +8,8 @@ import { staffAction } from './staff-action.ts';
 import { bookingForStaff } from '../../modules/bookings/index.ts';
 import { cancelAndSettle } from '../../modules/billing/index.ts';
 import { AdminCancelBody } from '../../../schema/api/admin-settlement.ts';
-import { bookingOut } from '../../modules/bookings/index.ts';
+import { bookingView } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminCancelBookingRoute(deps: AppDeps) {
@@ -41,7 +42,7 @@ export function adminCancelBookingRoute(deps: AppDeps) {
         (tx) => bookingForStaff(tx, orgId, id),
         async (tx, booking, now) => {
           const settlement = await cancelAndSettle(tx, { orgId, booking, fault: body.fault ?? 'policy', by: 'staff', quoteId: body.quote_id, now, config: deps.config });
-          const out = (await bookingOut(tx, orgId, id))!;
+          const out = bookingOut((await bookingView(tx, orgId, id))!);
           return { status: 200, body: { ...out, booking: out, settlement } };
         });
     });

@@ -7,6 +7,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
 import { bookingForStaff, rescheduleSession } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminRescheduleSessionRoute(deps: AppDeps) {
@@ -35,7 +36,7 @@ export function adminRescheduleSessionRoute(deps: AppDeps) {
         (tx) => bookingForStaff(tx, orgId, id),
         async (tx, booking, now) => ({
           status: 200,
-          body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'staff', override: body.override } }),
+          body: bookingOut(await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'staff', override: body.override } })),
         }));
     });
 }

@@ -7,6 +7,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
 import { bookingForStaff, checkInSession, markNoShow } from '../../modules/bookings/index.ts';
+import { staffSessionOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 const common = 'An instructor\'s key reaches only their own bookings (404 otherwise). Needs an `Idempotency-Key`; no body. '
@@ -38,7 +39,7 @@ export function adminSessionAttendanceRoutes(deps: AppDeps) {
           (tx) => bookingForStaff(tx, orgId, id),
           async (tx, booking, now) => ({
             status: 200,
-            body: { session: await checkInSession(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } }) },
+            body: { session: staffSessionOut(await checkInSession(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } })) },
           }));
       })
     .post('/bookings/:id/sessions/:sessionId/no-show',
@@ -66,7 +67,7 @@ export function adminSessionAttendanceRoutes(deps: AppDeps) {
           (tx) => bookingForStaff(tx, orgId, id),
           async (tx, booking, now) => ({
             status: 200,
-            body: { session: await markNoShow(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } }), settlement: null },
+            body: { session: staffSessionOut(await markNoShow(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } })), settlement: null },
           }));
       });
 }

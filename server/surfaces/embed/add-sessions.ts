@@ -6,6 +6,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
 import { addSessions } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function addSessionsRoute(deps: AppDeps) {
@@ -33,6 +34,6 @@ export function addSessionsRoute(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       return bookingAction(c, deps, { id, path: 'sessions', body },
-        async (tx, booking, now) => ({ status: 200, body: await addSessions(tx, { orgId, booking, starts: body.starts, now }) }));
+        async (tx, booking, now) => ({ status: 200, body: bookingOut(await addSessions(tx, { orgId, booking, starts: body.starts, now })) }));
     });
 }

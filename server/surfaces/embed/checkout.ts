@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { answeredBefore, idempotencyKeyOf, idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
+import { checkoutOut } from './checkout.out.ts';
 import { checkout, openIntentsOf, pendingIntentOf, recordIntent } from '../../modules/billing/index.ts';
 import { bookingForToken, clientTokenOf } from '../../modules/bookings/index.ts';
 import { identityTokenOf, provenCustomer } from '../../modules/identity/index.ts';
@@ -52,7 +53,7 @@ export function checkoutRoute(deps: AppDeps) {
       return bookingAction(c, deps, { id, path: 'checkout', body },
         async (tx, booking, now) => {
           const proof = await provenCustomer(tx, orgId, identityTokenOf(c.req.header('Tandem-Identity')), now);
-          return { status: 200, body: await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body, proof) };
+          return { status: 200, body: checkoutOut(await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body, proof)) };
         },
         (answer) => attachIntent(deps, orgId, answer));
     });

@@ -3,8 +3,9 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { CreateBookingBody, CreatedBooking, SlotProblem } from '../../../schema/api/embed-bookings.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
-import { createBooking, programForBooking, slotRaceLost } from '../../modules/bookings/index.ts';
+import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type Answer } from '../../platform/http/idempotency.ts';
+import { createBooking, programForBooking, slotRaceLost, type NewBooking } from '../../modules/bookings/index.ts';
+import { createdBookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 import { emailBucket, embedClientOf, limitOrThrow } from '../../platform/http/rate-limit.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
@@ -39,7 +40,13 @@ export function createBookingRoute(deps: AppDeps) {
       const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
         { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now, raceLost: slotRaceLost },
         (tx) => programForBooking(tx, orgId, body),
-        async (tx, program, recorder) => ({ status: 201, body: await createBooking(tx, { orgId, body, now, program, recordAnswer: recorder.statement, holdCaps }) }));
+        async (tx, program, recorder) => {
+          // The answer is recorded in the booking's own statement; the same answer object is returned.
+          const answerOf = (created: NewBooking): Answer => ({ status: 201, body: createdBookingOut(created) });
+          let recorded: Answer | undefined;
+          const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps });
+          return recorded ?? answerOf(created);
+        });
       return sendAnswer(c, answer);
     });
 }

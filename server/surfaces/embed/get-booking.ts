@@ -6,6 +6,7 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { readBookingWithToken } from '../../modules/bookings/index.ts';
 import { clientTokenOf } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { lastPaymentOfBooking } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -24,7 +25,7 @@ export function getBookingRoute(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const token = clientTokenOf(c.req.header('Tandem-Booking-Token'));
       const booking = await withCaller(deps.db, { orgId, role: 'anonymous' }, async (tx) => {
-        const out = await readBookingWithToken(tx, orgId, id, token, deps.now());
+        const out = bookingOut(await readBookingWithToken(tx, orgId, id, token, deps.now()));
         // Read as the booking's customer: what the last payment attempt did, so a widget polling this sees a decline.
         const last = await lastPaymentOfBooking(tx, orgId, out.id);
         return { ...out, last_payment: last ? { status: last.status, failure_reason: last.failureReason } : null };

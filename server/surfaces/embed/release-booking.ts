@@ -5,7 +5,8 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { bookingOut, releaseHold } from '../../modules/bookings/index.ts';
+import { bookingView, releaseHold } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function releaseBookingRoute(deps: AppDeps) {
@@ -32,7 +33,7 @@ export function releaseBookingRoute(deps: AppDeps) {
       const { id } = c.req.valid('param');
       return bookingAction(c, deps, { id, path: 'release', body: {} }, async (tx, booking, now) => {
         await releaseHold(tx, orgId, booking, now);
-        return { status: 200, body: (await bookingOut(tx, orgId, booking.id))! };
+        return { status: 200, body: bookingOut((await bookingView(tx, orgId, booking.id))!) };
       });
     });
 }

@@ -6,6 +6,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
 import { rescheduleSession } from '../../modules/bookings/index.ts';
+import { bookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function rescheduleSessionRoute(deps: AppDeps) {
@@ -34,6 +35,6 @@ export function rescheduleSessionRoute(deps: AppDeps) {
       const { id, sessionId } = c.req.valid('param');
       const body = c.req.valid('json');
       return bookingAction(c, deps, { id, path: `sessions/${sessionId}/reschedule`, body },
-        async (tx, booking, now) => ({ status: 200, body: await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'customer' } }) }));
+        async (tx, booking, now) => ({ status: 200, body: bookingOut(await rescheduleSession(tx, { orgId, booking, sessionId, startsAt: body.starts_at, now, config: deps.config, by: { kind: 'customer' } })) }));
     });
 }

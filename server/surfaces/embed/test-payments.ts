@@ -9,9 +9,9 @@ import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
-import { checkoutBookingOut } from '../../modules/billing/index.ts';
+import { checkoutBookingOut, orderOut } from './checkout.out.ts';
+import { checkoutBookingView } from '../../modules/billing/index.ts';
 import { orderDetail, orderRow } from '../../modules/billing/index.ts';
-import { orderOut } from '../../modules/billing/index.ts';
 import { langOf } from '../../modules/notifications/index.ts';
 import { applyPaymentEvent } from '../../modules/billing/index.ts';
 
@@ -55,7 +55,7 @@ export function testPaymentsRoute(deps: AppDeps) {
             ? { provider: 'test', kind: 'succeeded', ref: payment.providerRef, orgId, paymentMethodRef: `test_pm_${payment.id.slice(0, 8)}` }
             : { provider: 'test', kind: 'failed', ref: payment.providerRef, orgId, failureReason: 'Your card was declined. (test mode)' });
           const order = await orderRow(tx, orgId, booking.orderId);
-          const bookingAnswer = await checkoutBookingOut(tx, env, orgId, booking.id);
+          const bookingAnswer = checkoutBookingOut(await checkoutBookingView(tx, env, orgId, booking.id));
           const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, booking.customerId)));
           return { status: 200, body: { booking: bookingAnswer, order: orderOut(await orderDetail(tx, orgId, order!), langOf(customer?.locale)) } };
         });

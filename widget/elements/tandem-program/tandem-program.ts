@@ -24,6 +24,7 @@ import { BookingChangeEvent } from '../../core/events/booking-change-event.ts';
 import { StepRequestEvent } from '../../core/events/step-request-event.ts';
 import { StepPrefetchEvent } from '../../core/events/step-prefetch-event.ts';
 import { VariantSelectEvent } from '../../core/events/variant-select-event.ts';
+import { INTERNAL_EVENTS } from '../../core/events/internal-events.ts';
 import { reportError } from '../../core/report-error.ts';
 import { base, tokens } from '../../core/styles.ts';
 import { detectTimeZone } from '../../core/time-zones.ts';
@@ -143,22 +144,19 @@ export class TandemProgram extends LitElement {
 
   constructor() {
     super();
-    // The steps ask; the root decides. These events stop here (they are not part of the public API).
+    // The steps ask; the root decides. The widget's own events stop here (the page hears only `tandem:…`).
+    for (const name of INTERNAL_EVENTS) this.addEventListener(name, (e) => e.stopPropagation());
     this.addEventListener(BookingChangeEvent.eventName, (e) => {
-      e.stopPropagation();
       this.change(e.detail.patch);
     });
     this.addEventListener(VariantSelectEvent.eventName, (e) => {
-      e.stopPropagation();
       this.change({ variantId: e.detail.variantId, firstSlot: null, conflicts: [], starts: [], mode: 'cadence' });
     });
     this.addEventListener(StepRequestEvent.eventName, (e) => {
-      e.stopPropagation();
       if (!this.bookingState.variantId) this.change({ variantId: selectedVariant(this.bookingState)?.id ?? null });
       void this.go(e.detail.step);
     });
     this.addEventListener(StepPrefetchEvent.eventName, (e) => {
-      e.stopPropagation();
       void loadStep(e.detail.step).catch(() => undefined);
     });
   }

@@ -41,6 +41,15 @@ export function refold(text: string): string {
     .join('\r\n');
 }
 
+/**
+ * §3.2 a parameter value (e.g. CN): RFC 5545 has no escaping inside parameters, so what could end
+ * or quote one — `"`, `;`, `:`, `,` — and control characters are removed, not escaped. A name like
+ * `Eve";ROLE=CHAIR` stays one CN and adds no parameter.
+ */
+export function paramValue(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f";:,]/g, '').replace(/\s+/g, ' ').trim();
+}
+
 /** §3.3.11 TEXT: backslash, newline, comma and semicolon escaped. */
 export function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/([,;])/g, '\\$1');

@@ -11,7 +11,8 @@ export type StoredAttachment =
   | { filename: string; content_type: string; render: { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } };
 
 export const senderKind = pgEnum('sender_kind', ['customer', 'staff', 'system']);
-export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
+/** `held`: over the per-recipient limit (notifications/outbox.mutations.ts), kept and never sent by the worker. */
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'held']);
 
 /** The private thread between a customer and the instructor of one booking. */
 export const messageThreads = pgTable('message_threads', {
@@ -83,5 +84,7 @@ export const mailOutbox = pgTable('mail_outbox', {
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
   uniqueIndex('mail_outbox_dedupe').on(t.orgId, t.dedupeKey),
   index('mail_outbox_pending').on(t.status, t.createdAt),
+  /** The mails of the last hour to one address (the per-recipient limit). */
+  index('mail_outbox_recipient').on(t.orgId, t.toAddress, t.createdAt),
   ...tenantPolicies('mail_outbox', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
 ]).enableRLS();

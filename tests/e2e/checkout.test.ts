@@ -24,6 +24,7 @@ import { testProvider } from '../../server/platform/adapters/payments/test-provi
 import { freshDatabase } from '../support/database.ts';
 import { query } from '../support/booking.ts';
 import { FLOW } from '../../demo/seed/index.ts';
+import { mailedCode } from '../support/identity.ts';
 
 const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const widgetDir = fileURLToPath(new URL('../../widget/dist', import.meta.url));
@@ -78,16 +79,20 @@ describe('e2e: booking and paying on the demo site', () => {
   }
 
   /** Picks the first day with free times and its first time. */
-  async function pickFirstSlot(widget: ReturnType<Page['locator']>) {
+  /** The first free day's first time; `skipDays` passes over that many free days first (a QR-bill needs the session 3+ days away). */
+  async function pickFirstSlot(widget: ReturnType<Page['locator']>, skipDays = 0) {
     await widget.locator('[part~="button-primary"]').first().click(); // choose a time
+    let skip = skipDays;
     for (let month = 0; month < 3; month++) {
       const days = widget.locator('[part~="day"]:not([aria-disabled="true"])');
       await days.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
-      if (await days.count()) {
-        await days.first().click();
+      const free = await days.count();
+      if (free > skip) {
+        await days.nth(skip).click();
         await widget.locator('[part~="slot"]').first().click();
         return;
       }
+      skip -= free;
       await widget.locator('[part="calendar"] [part~="button"]').last().click();
     }
     throw new Error('no free day in three months');
@@ -140,12 +145,21 @@ describe('e2e: booking and paying on the demo site', () => {
 
   test('Reiki 1:1 by QR-bill: reserved with an invoice to download', async () => {
     const { page, widget } = await openProgram('reiki');
-    await pickFirstSlot(widget);
+    await pickFirstSlot(widget, 3);
     await widget.locator('[part~="button-primary"]').last().click(); // continue (no intake form)
     await details(widget, 'Rita Reiki', 'rita.reiki@example.ch');
     await widget.locator('label.choice').filter({ hasText: /QR-bill/i }).click();
     await page.screenshot({ path: `${shots}/reiki-1-checkout.png`, fullPage: true });
     await widget.locator('[part~="button-primary"]').last().click();
+    // A bank-transfer invoice holds the times for days and is mailed: the widget asks for the code sent to the address first.
+    const proof = widget.locator('[part~="identity"]');
+    await proof.waitFor({ timeout: 15_000 });
+    await proof.locator('[part~="button-primary"]').click();
+    const input = proof.locator('input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(await mailedCode(db.db, 'rita.reiki@example.ch'));
+    await page.screenshot({ path: `${shots}/reiki-1b-code.png`, fullPage: true });
+    await proof.locator('[part~="button-primary"]').click();
     const link = widget.locator('[part~="invoice"] a');
     await link.waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${shots}/reiki-2-invoice.png`, fullPage: true });

@@ -33,3 +33,10 @@ export async function proveIdentity(app: Requester, db: Database, email: string,
   const { identity_token } = await res.json() as { identity_token: string };
   return { 'Tandem-Identity': identity_token };
 }
+
+/** The proof for a booking's own address (looked up from the booking), as a customer would give it before a bank-transfer invoice. */
+export async function proofFor(app: Requester, db: Database, bookingId: string, key = flowKey): Promise<{ 'Tandem-Identity': string }> {
+  const [row] = await query(db, sql`select c.email from program_bookings b join customers c on c.id = b.customer_id where b.id = ${bookingId}`);
+  assert.ok(row, `booking ${bookingId} not found`);
+  return proveIdentity(app, db, String(row.email), key);
+}

@@ -33,7 +33,7 @@ import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingC
 import { customerZone, scheduledSessions } from './context.queries.ts';
 import { orderLines, type CheckoutLine } from './order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
-import { cardHoldUntil, ensureQrBillCap, qrBillHoldMs } from './hold-limits.ts';
+import { cardHoldUntil, ensureQrBillCap, qrBillHold } from './hold-limits.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
 import { bankMethodFor } from '../../../shared/payment-methods.ts';
 
@@ -132,6 +132,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     if (amountNow > TWINT_MAX_CHF) throw unavailable('TWINT takes at most CHF 5,000 per payment; please pay by card or QR-bill.');
   }
   const billing = ctx.org.billing;
+  let bankHoldUntil: Date | null = null;
   if (method === 'qr_bill' || method === 'bank_transfer') {
     // The program answer lists the same (shared/payment-methods.ts): a QR-bill for CH/LI accounts, an EPC QR invoice for other SEPA accounts in EUR.
     const bank = bankMethodFor(currency, billing);
@@ -140,7 +141,12 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
         : bank === 'qr_bill' ? 'This studio takes bank transfers with a Swiss QR-bill (method qr_bill).'
           : `This studio does not take bank transfers in ${currency}.`);
     }
+    const hold = qrBillHold(ctx, now, QR_BILL_HOLD_MS);
+    if ('refused' in hold) throw unavailable(hold.refused);
+    bankHoldUntil = hold.until;
     await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
+    // The invoice holds the times for days and goes to the address by mail: only for a proven address.
+    if (!proven) throw identityRequired('A bank transfer invoice holds your times for days and is mailed to you: confirm your e-mail address first (a code by mail).');
   }
   if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
   if (method === 'credits' && !proven) throw identityRequired('Paying with credits needs the e-mail address confirmed first (a code by mail).');
@@ -177,7 +183,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     if (method === 'credits') await debitCredits(tx, ctx, orderId);
     await settleOrder(tx, env, orgId, orderId);
   } else if (method === 'qr_bill' || method === 'bank_transfer') {
-    const holdUntil = await extendHold(tx, ctx, new Date(now.getTime() + qrBillHoldMs(ctx, QR_BILL_HOLD_MS)));
+    const holdUntil = await extendHold(tx, ctx, bankHoldUntil!);
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: method === 'qr_bill', epcQr: method === 'bank_transfer', debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
@@ -351,8 +357,10 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
   const [coupon] = await tx.select().from(t.coupons).where(and(eq(t.coupons.orgId, orgId), sql`upper(${t.coupons.code}) = ${code}`)).for('update');
   if (coupon) {
     if (coupon.maxPerCustomer != null && !proven) throw identityRequired('This code counts uses per customer: confirm the e-mail address first (a code by mail).', 'coupon');
+    // Uses that count: paid orders, and unpaid ones whose booking still holds its times (a lapsed hold gave its use back).
     const [mine] = await tx.select({ n: count() }).from(t.orders)
-      .where(and(eq(t.orders.orgId, orgId), eq(t.orders.couponId, coupon.id), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['cancelled'])));
+      .where(and(eq(t.orders.orgId, orgId), eq(t.orders.couponId, coupon.id), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['cancelled']),
+        sql`not (${t.orders.status} in ('pending', 'partially_paid') and exists (select 1 from program_bookings b where b.org_id = ${t.orders.orgId} and b.order_id = ${t.orders.id} and b.status = 'cancelled'))`));
     const domain: Coupon = {
       code: coupon.code,
       kind: coupon.kind === 'fixed' ? 'fixed' : 'percent',

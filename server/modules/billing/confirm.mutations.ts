@@ -18,9 +18,13 @@ import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
 import { recordEvent } from '../../platform/events/record.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { refundParts } from './domain/index.ts';
+import { refundablePayments } from './settlement.queries.ts';
+import { REFUNDS_QUEUE } from './settlement.mutations.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { bookingById } from '../bookings/index.ts';
-import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail } from './context.queries.ts';
+import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail, type OrderRow } from './context.queries.ts';
 import { expiredAwaitingPayment, restoreExpiredBooking } from './late-payment.mutations.ts';
 
 export interface ConfirmEnv {
@@ -47,6 +51,9 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
   const live = order.status !== 'cancelled' && order.status !== 'refunded';
   const status = !live ? order.status : paid >= order.total ? 'paid' : paid > 0 ? 'partially_paid' : 'pending';
   await tx.update(t.orders).set({ amountPaid: paid, status, updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
+  // Money that arrives for a cancelled order (an installment charged as the booking was being cancelled,
+  // an old intent paid after a new checkout replaced it) is recorded, and goes back at once.
+  if (!live && paid > order.amountPaid) await refundLateMoney(tx, env, orgId, order, paid - order.amountPaid);
 
   const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null };
   if (!order.bookingId) return result;
@@ -112,4 +119,23 @@ async function rewardReferrer(tx: Tx, orgId: string, detail: OrderDetail): Promi
   await tx.insert(t.creditLedger).values({
     orgId, customerId: grant.entry.customerId, delta: grant.entry.delta, balanceAfter: 0, reason: grant.entry.reason, orderId: detail.order.id,
   });
+}
+
+/**
+ * Gives back money that came in after its order was cancelled: refund rows over the newest
+ * payments (sent by the refunds job after commit), and the event that tells the studio.
+ */
+async function refundLateMoney(tx: Tx, env: ConfirmEnv, orgId: string, order: OrderRow, amount: number): Promise<void> {
+  const payments = await refundablePayments(tx, orgId, order.id);
+  const parts = refundParts(amount, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: (p.row.succeededAt ?? p.row.createdAt).getTime() })));
+  for (const part of parts) {
+    const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
+    const kind = payment.method === 'qr_bill' || payment.method === 'bank_transfer' ? 'bank_transfer' : 'provider';
+    const [row] = await tx.insert(t.refunds).values({
+      orgId, orderId: order.id, paymentId: payment.id, bookingId: order.bookingId, amount: part.amount, currency: order.currency,
+      reason: 'paid after the order was cancelled', status: 'pending', kind,
+    }).returning({ id: t.refunds.id });
+    if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
+    await recordEvent(tx, { orgId, type: 'refund.created', subjectId: order.bookingId, payload: { refund_id: row!.id, amount: part.amount, currency: order.currency, kind, reason: 'paid after the order was cancelled' } }, env);
+  }
 }

@@ -3,7 +3,8 @@
  *
  *   - Card / TWINT: a created payment extends the hold by HOLD_MS from now, the first
  *     MAX_CARD_HOLD_EXTENSIONS times only, so checking out again and again cannot keep times forever.
- *   - QR-bill: the hold waits days for the transfer, so a customer (e-mail address) may have at most
+ *   - QR-bill: only with the first session at least 3 days away; the long hold (days, until the payment
+ *     deadline) only for a proven e-mail address; and a customer (e-mail address) may have at most
  *     `openQrBillsPerCustomer` unpaid QR-bill orders whose booking still holds its times; one more
  *     answers 409 `too_many_unpaid_invoices`.
  *
@@ -33,16 +34,25 @@ export async function cardHoldUntil(tx: Tx, ctx: BookingContext, now: Date): Pro
   return ctx.booking.holdExpiresAt ?? now;
 }
 
+/** A QR-bill needs this much time before the first session: the transfer takes days. */
+export const QR_BILL_MIN_LEAD_MS = 3 * 86_400_000;
+/** The transfer must be in this long before the first session. */
+export const QR_BILL_DEADLINE_BEFORE_FIRST_MS = 2 * 86_400_000;
+
 /**
- * How long a QR-bill checkout holds the times (the transfer takes days).
- *
- * TODO(issue 11 item 1, "long hold only after proof"): grant the long hold only when the customer
- * has proven their e-mail address (the `Tandem-Identity` header being built); without proof, keep
- * the anonymous HOLD_MS and let the invoice stand. Until then every QR-bill checkout gets it, and
- * `ensureQrBillCap` bounds how many one customer can open.
+ * Until when a bank-transfer invoice (QR-bill) holds the times, or why it is not offered:
+ *   - the first session fewer than 3 days away: not offered (the answer says why);
+ *   - else the earlier of `longHoldMs` from now and 2 days before the first session: the payment
+ *     deadline the invoice states. (The checkout gives it only to a proven e-mail address.)
  */
-export function qrBillHoldMs(_ctx: BookingContext, longHoldMs: number): number {
-  return longHoldMs;
+export function qrBillHold(ctx: BookingContext, now: Date, longHoldMs: number): { until: Date } | { refused: string } {
+  const starts = ctx.sessions.filter((x) => x.startsAt && x.status !== 'cancelled').map((x) => x.startsAt!.getTime());
+  const first = starts.length ? Math.min(...starts) : null;
+  if (first !== null && first - now.getTime() < QR_BILL_MIN_LEAD_MS) {
+    return { refused: 'A QR-bill needs the first session at least 3 days away (the transfer takes days); please pay by card or TWINT.' };
+  }
+  const longHold = now.getTime() + longHoldMs;
+  return { until: new Date(first === null ? longHold : Math.min(longHold, first - QR_BILL_DEADLINE_BEFORE_FIRST_MS)) };
 }
 
 /** Refuses a QR-bill checkout when the customer already has `max` unpaid QR-bill orders holding times (this booking's own excepted). */

@@ -23,6 +23,7 @@ import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
+import { rows } from '../../platform/db/prepared.ts';
 import { applyPaymentEvent } from './payment-events.mutations.ts';
 import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 
@@ -66,6 +67,9 @@ export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: st
     const claimed = await withSystem(env.db, orgId, 'installments: claim due installments', (tx) => claim(tx, orgId, now, batch, env.payments.kind));
     for (const c of claimed) {
       let outcome: ChargeResult;
+      // The booking may have been cancelled since the claim: look once more right before charging.
+      // (Money that still arrives for a cancelled order is refunded: confirm.mutations.ts.)
+      if (!(await withSystem(env.db, orgId, 'installments: is it still live before charging', (tx) => stillChargeable(tx, orgId, c.installment.id)))) continue;
       if (!c.plan.stripeCustomerId || !c.plan.stripePaymentMethodId) {
         outcome = { status: 'failed', ref: null, reason: 'no saved payment method' };
       } else {
@@ -91,6 +95,17 @@ export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: st
     }
   }
   return result;
+}
+
+/** Whether an installment may still be charged: not cancelled or paid, its order and booking live. */
+async function stillChargeable(tx: Tx, orgId: string, installmentId: string): Promise<boolean> {
+  const [row] = await rows(tx, sql`
+    select 1 from installments i
+      join orders o on o.org_id = i.org_id and o.id = i.order_id
+      left join program_bookings b on b.org_id = o.org_id and b.id = o.booking_id
+     where i.org_id = ${orgId}::uuid and i.id = ${installmentId}::uuid and i.status in ('scheduled', 'failed')
+       and o.status not in ('cancelled', 'refunded') and (b.id is null or b.status <> 'cancelled')`);
+  return row !== undefined;
 }
 
 /**

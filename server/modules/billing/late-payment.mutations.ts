@@ -47,6 +47,11 @@ export async function restoreExpiredBooking(tx: Tx, orgId: string, booking: Book
         .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, booking.id), eq(t.programBookings.status, 'cancelled')))
         .returning();
       if (!restored) throw new Error(`booking ${booking.id} changed while being restored`);
+      // The hold's expiry gave the order's code use back (bookings/holds.mutations.ts); the paid booking takes it again.
+      await sp.execute(sql`update coupons set redemptions = redemptions + 1
+        where org_id = ${orgId}::uuid and id = (select coupon_id from orders where org_id = ${orgId}::uuid and id = ${booking.orderId}::uuid)`);
+      await sp.execute(sql`update referral_codes set uses = uses + 1
+        where org_id = ${orgId}::uuid and id = (select referral_code_id from orders where org_id = ${orgId}::uuid and id = ${booking.orderId}::uuid)`);
       return { restored };
     });
   } catch (error) {

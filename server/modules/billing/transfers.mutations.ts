@@ -5,18 +5,28 @@ import { asSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { RecordPaymentBody, RecordPaymentResponse } from '../../../schema/api/checkout.ts';
-import { langOf } from '../../../shared/format.ts';
+import type { RecordPaymentBody } from '../../../schema/api/checkout.ts';
+import { langOf, type Lang } from '../../../shared/format.ts';
 import { settleOrder } from './confirm.mutations.ts';
-import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
-import { orderOut } from './order-view.ts';
+import { orderDetail, orderRow, type OrderDetail, type OrderRow } from './context.queries.ts';
+
+/** A bank transfer recorded: the payment, the order after it, the customer's language and the booking's status. */
+export interface TransferRecorded {
+  paymentId: string;
+  amount: number;
+  currency: string;
+  reference: string;
+  order: OrderDetail;
+  lang: Lang;
+  booking: { id: string; status: string } | null;
+}
 
 /**
  * Staff record a bank transfer (a paid QR-bill, or any transfer): a succeeded payment, then
  * the same settlement as a card payment — the booking is confirmed once what is due now is
  * paid. Runs as `system` with the order row locked.
  */
-export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<RecordPaymentResponse> {
+export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<TransferRecorded> {
   const orgId = order.orgId;
   if (order.status === 'cancelled' || order.status === 'refunded') throw new AppError('invalid_state', `The order is ${order.status}.`);
   const due = order.total - order.amountPaid;
@@ -33,8 +43,9 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
   const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
   const fresh = (await orderRow(tx, orgId, order.id))!;
   return {
-    payment: { id: paymentId, amount: body.amount, currency: order.currency, method: 'bank_transfer', reference: body.reference, status: 'succeeded' },
-    order: orderOut(await orderDetail(tx, orgId, fresh), langOf(customer?.locale)),
+    paymentId, amount: body.amount, currency: order.currency, reference: body.reference,
+    order: await orderDetail(tx, orgId, fresh),
+    lang: langOf(customer?.locale),
     // settleOrder read the booking's status (null only when the order has no booking, or it is gone).
     booking: order.bookingId && settled.bookingStatus ? { id: order.bookingId, status: settled.bookingStatus } : null,
   };

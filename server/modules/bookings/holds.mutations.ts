@@ -4,6 +4,11 @@
  * availability engine from the moment it expires; its rows are released (booking and
  * sessions cancelled, blocks cancelled so the exclusion constraints let the time go) either
  * by the booking path that runs into it, in its own transaction, or by the org's release job.
+ *
+ * A coupon or referral code is used with the booking's hold: when the hold lapses with its order
+ * unpaid (pending, or partially paid), the use is given back in the same statement, so abandoned
+ * checkouts never use a code up. Money that arrives later and restores the booking takes the use
+ * again (billing/late-payment.mutations.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
@@ -42,7 +47,20 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
       update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = 'hold_expired', updated_at = ${at}::timestamptz
        where org_id = ${orgId}::uuid and status = 'reserved' and hold_expires_at <= ${at}::timestamptz
          and (${everything}::boolean or id in (select id from target))
-      returning id
+      returning id, order_id
+    ), unpaid as (
+      select o.coupon_id, o.referral_code_id from orders o join b on b.order_id = o.id
+       where o.org_id = ${orgId}::uuid and o.status in ('pending', 'partially_paid')
+    ), c as (
+      update coupons set redemptions = greatest(redemptions - n.given, 0)
+        from (select coupon_id, count(*)::int as given from unpaid where coupon_id is not null group by coupon_id) n
+       where coupons.org_id = ${orgId}::uuid and coupons.id = n.coupon_id
+      returning 1
+    ), r as (
+      update referral_codes set uses = greatest(referral_codes.uses - n.given, 0)
+        from (select referral_code_id, count(*)::int as given from unpaid where referral_code_id is not null group by referral_code_id) n
+       where referral_codes.org_id = ${orgId}::uuid and referral_codes.id = n.referral_code_id
+      returning 1
     ), s as (
       update program_sessions set status = 'cancelled'
        where org_id = ${orgId}::uuid and status = 'scheduled' and booking_id in (select id from b)

@@ -47,15 +47,21 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
   });
 }
 
-/** invoice.issued with a QR-bill: the invoice to pay by the hold's end. */
-export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: number }, holdUntil: Date): Promise<void> {
+/**
+ * invoice.issued with a QR-bill or an EPC QR transfer: the invoice to pay by the hold's end.
+ * The invoice (PDF attached, amount, number, bank details) is mailed only to an address the
+ * customer proved (`Tandem-Identity` at checkout): otherwise the studio's branded invoice would go
+ * to whatever address anyone typed. Without proof the mail says only that the times are reserved
+ * and that the invoice is where they booked (the widget shows it and its download link).
+ */
+export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: number }, holdUntil: Date, method: 'qr_bill' | 'bank_transfer' = 'qr_bill', proven = false): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
   const url = await invoiceLink(tx, env, orgId, bookingId);
-  const mail = qrBillMail({ ...bookingMailData(ctx, detail, await manageUrlFor(tx, ctx, env.config, env.now), { number: invoice.number, url }), invoice: { number: invoice.number, url }, holdUntil });
+  const mail = qrBillMail({ ...bookingMailData(ctx, detail, await manageUrlFor(tx, ctx, env.config, env.now), { number: invoice.number, url }), invoice: { number: invoice.number, url }, holdUntil, method, proven });
   await enqueueMail(tx, {
     orgId, dedupeKey: `order:${orderId}:qr_bill`, to: ctx.customer.email, subject: mail.subject, text: mail.text, html: mail.html,
-    attachments: [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }],
+    attachments: proven ? [{ filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: 0 } }] : [],
   });
 }
 

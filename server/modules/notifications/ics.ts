@@ -1,6 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 // Line folding by UTF-8 octets: one implementation for the server and the widget.
-import { refold } from '../../../shared/ics.ts';
+import { paramValue, refold } from '../../../shared/ics.ts';
 
 export { refold };
 
@@ -59,8 +59,8 @@ export function sessionsIcs(input: IcsInput): string {
       title: input.title.replaceAll('{n}', String(s.seq ?? i + 1)).replaceAll('{total}', String(total)),
       status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
       busyStatus: 'BUSY',
-      organizer: { name: input.organizer.name, email: input.organizer.email },
-      attendees: [{ name: input.attendee.name, email: input.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
+      organizer: { name: paramValue(input.organizer.name), email: input.organizer.email },
+      attendees: [{ name: paramValue(input.attendee.name), email: input.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
       productId: 'tandem/bookings',
     };
     if (input.description) event.description = input.description;

@@ -1,4 +1,5 @@
 /** Queuing mail: a row in the outbox and the job that sends it, in the caller's transaction. */
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
@@ -10,6 +11,14 @@ export type AttachmentRenderer = (orgId: string, spec: RenderedAttachment) => Pr
 export type MailAttachmentInput =
   | { filename: string; contentType: string; content: Buffer }
   | { filename: string; contentType: string; render: RenderedAttachment };
+
+/**
+ * At most this many mails to one address within an hour, per studio: a booking form is no relay
+ * for mail to someone else's inbox. Mails over it are kept with status `held` (never sent by the
+ * worker, visible in the outbox with the reason in `last_error`), not dropped; held mails do not
+ * count towards the limit.
+ */
+export const MAIL_PER_RECIPIENT_PER_HOUR = 5;
 
 /** The queue whose job sends an org's due mail. */
 export const MAIL_QUEUE = 'mail.drain';
@@ -27,11 +36,19 @@ export interface QueuedMail {
 
 /**
  * Queues a mail in the caller's transaction, with the job that sends it: both exist exactly
- * when what caused them commits. A second call with the same dedupe key does nothing.
+ * when what caused them commits. A second call with the same dedupe key does nothing. Over
+ * MAIL_PER_RECIPIENT_PER_HOUR the row is written `held` and no job is queued.
  * Returns whether a row was added.
  */
 export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
+  const [recent] = await tx.select({ n: count() }).from(t.mailOutbox).where(and(
+    eq(t.mailOutbox.orgId, mail.orgId), eq(t.mailOutbox.toAddress, mail.to), ne(t.mailOutbox.status, 'held'),
+    sql`${t.mailOutbox.createdAt} > now() - interval '1 hour'`,
+  ));
+  const held = Number(recent?.n ?? 0) >= MAIL_PER_RECIPIENT_PER_HOUR;
   const rows = await tx.insert(t.mailOutbox).values({
+    status: held ? 'held' : 'pending',
+    lastError: held ? `held: more than ${MAIL_PER_RECIPIENT_PER_HOUR} mails to this address within an hour` : null,
     orgId: mail.orgId,
     dedupeKey: mail.dedupeKey,
     toAddress: mail.to,
@@ -42,6 +59,6 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
       ? { filename: a.filename, content_type: a.contentType, render: a.render }
       : { filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64') }),
   }).onConflictDoNothing({ target: [t.mailOutbox.orgId, t.mailOutbox.dedupeKey] }).returning({ id: t.mailOutbox.id });
-  if (rows.length) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId });
+  if (rows.length && !held) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId });
   return rows.length > 0;
 }

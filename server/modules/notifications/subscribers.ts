@@ -17,8 +17,13 @@ const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: 
 onEvent<{ invoice_id: string; invoice_number: number }>('booking.confirmed', (tx, e, ctx) =>
   queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: e.payload.invoice_number }));
 
-onEvent<{ order_id: string; invoice_id: string; invoice_number: number; qr_bill: boolean; hold_until: string }>('invoice.issued', async (tx, e, ctx) => {
-  if (e.payload.qr_bill) await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: e.payload.invoice_number }, new Date(e.payload.hold_until));
+type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string };
+onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
+  const method = e.payload.method ?? (e.payload.qr_bill ? 'qr_bill' : null);
+  // The invoice itself only to a proven address (booking-mails.mutations.ts queueQrBillMail says why).
+  if (method) {
+    await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: e.payload.invoice_number }, new Date(e.payload.hold_until), method, e.payload.proven === true);
+  }
 });
 
 onEvent<{ session_id: string; previous_start: string }>('session.rescheduled', async (tx, e, ctx) =>

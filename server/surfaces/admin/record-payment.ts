@@ -6,6 +6,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
 import { orderForStaff, recordTransfer } from '../../modules/billing/index.ts';
+import { recordPaymentOut } from './orders.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function recordPaymentRoute(deps: AppDeps) {
@@ -30,6 +31,6 @@ export function recordPaymentRoute(deps: AppDeps) {
       const body = c.req.valid('json');
       return staffAction(c, deps, { path: `orders/${id}/payments`, body },
         (tx) => orderForStaff(tx, orgId, id),
-        async (tx, order, now) => ({ status: 201, body: await recordTransfer(tx, { now, config: deps.config }, order, body) }));
+        async (tx, order, now) => ({ status: 201, body: recordPaymentOut(await recordTransfer(tx, { now, config: deps.config }, order, body)) }));
     });
 }

@@ -17,6 +17,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { withSystem } from '../../../server/platform/db/escalation.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
+import { proofFor } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 type OutboxRow = Awaited<ReturnType<typeof outboxOf>>[number];
@@ -181,7 +182,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
   test('cancelling a QR-bill reservation mails without a calendar file; one that never reached checkout mails nothing; a completed booking is 409', async () => {
     clock.set(START);
     const qr = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer({ locale: 'it' }), sessions: { mode: 'explicit', starts: ['2026-12-18T09:00:00.000Z'] } });
-    await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill' }));
+    await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill' }, await proofFor(app, db.db, qr.id)));
     assert.equal((await adminPost(`/bookings/${qr.id}/cancel`, {})).status, 200);
     const [mail] = await mailsOf(qr.id, 'cancel');
     assert.equal(mail!.subject, 'Prenotazione annullata: Reiki 1:1');

@@ -12,6 +12,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/modules/billing/invoice-snapshot.ts';
+import { proofFor } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -37,7 +38,7 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
   async function qrBillBooking(start: string) {
     clock.set(START);
     const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }));
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
     return { b, out };
   }
 

@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { proveIdentity } from '../../support/identity.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock } from '../../support/booking.ts';
@@ -81,8 +82,10 @@ describe('side effects run after commit', () => {
     assert.equal((await chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig })).charged, 1);
     clock.set('2026-11-25T08:00:00Z');
     // A QR-bill: its invoice PDF goes with the mail.
-    const qr = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] } });
-    await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill', billing_address: { street: 'Langstrasse 1', postal_code: '8004', city: 'Zürich', country: 'CH' } }));
+    // (Mailed to a proven address only: the customer confirms it by code first.)
+    const qrCustomer = customer();
+    const qr = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: qrCustomer, sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] } });
+    await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill', billing_address: { street: 'Langstrasse 1', postal_code: '8004', city: 'Zürich', country: 'CH' } }, await proveIdentity(app, db.db, qrCustomer.email as string)));
     // Staff cancel the paid Reiki: its refund goes to the provider after commit, by the job.
     const cancelled = await app.request(`/v1/admin/bookings/${reiki.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': `cancel-${reiki.id}` } });
     assert.equal(cancelled.status, 200, await cancelled.clone().text());

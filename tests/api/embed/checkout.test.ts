@@ -9,7 +9,7 @@ import { EVOLVE_INTAKE, bookingRow, checkedOut, checkoutReq, countsFor, customer
 import { FLOW, NORD } from '../../../demo/seed/index.ts';
 import { isValidQrr } from '../../../server/modules/billing/domain/qr-reference.ts';
 import type { CheckoutResponse } from '../../../schema/api/checkout.ts';
-import { proveIdentity } from '../../support/identity.ts';
+import { proofFor, proveIdentity } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -252,8 +252,10 @@ describe('checkout API', () => {
     test('an invoice with a QRR reference, the total rounded to 5 Rappen, a 5-day hold, the PDF by its link', async () => {
       clock.set(START);
       await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into coupons (org_id, code, kind, percent_bp) values (${FLOW.org}, 'ODD333', 'percent', 333)`));
-      const b = await reiki('2026-12-09T09:00:00.000Z');
-      const out = await checkedOut(await pay(b, { method: 'qr_bill', coupon: 'odd333', billing_address: { street: 'Bahnhofstrasse', building_number: '1', postal_code: '8001', city: 'Zürich', country: 'ch' } }));
+      // The long hold is for a proven e-mail address (the code by mail).
+      const who = customer();
+      const b = await reiki('2026-12-09T09:00:00.000Z', who);
+      const out = await checkedOut(await pay(b, { method: 'qr_bill', coupon: 'odd333', billing_address: { street: 'Bahnhofstrasse', building_number: '1', postal_code: '8001', city: 'Zürich', country: 'ch' } }, await proveIdentity(app, db.db, who.email as string)));
       assert.equal(out.booking.status, 'reserved');
       assert.equal(out.booking.hold_expires_at, new Date(Date.parse(START) + 5 * DAY).toISOString());
       // 14000 − 3.33 % (466) = 13534 → 13535 payable; VAT stays on the exact amount.
@@ -290,7 +292,8 @@ describe('checkout API', () => {
       // Invoices of its own, so the check never runs on an empty table: a QR-bill (numbered at
       // checkout), a card payment (numbered on confirmation), and one at Atelier Nord.
       clock.set(START);
-      await checkedOut(await pay(await reiki('2026-12-18T09:00:00.000Z'), { method: 'qr_bill' }));
+      const qrBooking = await reiki('2026-12-18T09:00:00.000Z');
+      await checkedOut(await pay(qrBooking, { method: 'qr_bill' }, await proofFor(app, db.db, qrBooking.id)));
       const card = await reiki('2026-12-18T10:30:00.000Z');
       await checkedOut(await pay(card, { method: 'card' }));
       assert.equal((await testPay(app, card, 'succeed')).status, 200);

@@ -369,7 +369,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       await learn(r, res);
     }
     for (const b of pool.bookings.slice(0, 3)) {
-      const res = await send({ method: 'POST', url: `/v1/embed/bookings/${b.id}/checkout`, headers: { Authorization: 'Bearer pk_test_flow', 'Content-Type': 'application/json', 'Idempotency-Key': uuid(), 'Tandem-Booking-Token': b.token }, body: JSON.stringify({ method: 'qr_bill' }), label: 'setup' });
+      const res = await send({ method: 'POST', url: `/v1/embed/bookings/${b.id}/checkout`, headers: { Authorization: 'Bearer pk_test_flow', 'Content-Type': 'application/json', 'Idempotency-Key': uuid(), 'Tandem-Booking-Token': b.token }, body: JSON.stringify({ method: 'card' }), label: 'setup' });
       await learn({ method: 'POST', url: '', headers: {}, label: '' }, res);
     }
     assert.ok(pool.bookings.length > 0, 'the setup could not book anything');

@@ -12,6 +12,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../../server/platform/l
 import { normalizeAddress } from '../../../server/platform/http/rate-limit.ts';
 import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+import { proveIdentity } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -58,9 +59,9 @@ describe('rate limits and caps on holds (production defaults)', () => {
     body: JSON.stringify({ program: 'reiki', variant: reikiVariant, sessions: { mode: 'explicit', starts: [starts.shift()!] }, customer: { name: 'Ana', email, locale: 'en' } }),
   }, from(client));
 
-  const checkout = (app: AnyApp, client: string, b: { id: string; client_token: string }, body: unknown) => app.request(`/v1/embed/bookings/${b.id}/checkout`, {
+  const checkout = (app: AnyApp, client: string, b: { id: string; client_token: string }, body: unknown, proof: Record<string, string> = {}) => app.request(`/v1/embed/bookings/${b.id}/checkout`, {
     method: 'POST',
-    headers: { ...flowKey, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), 'Tandem-Booking-Token': b.client_token },
+    headers: { ...flowKey, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), 'Tandem-Booking-Token': b.client_token, ...proof },
     body: JSON.stringify(body),
   }, from(client));
 
@@ -154,13 +155,15 @@ describe('rate limits and caps on holds (production defaults)', () => {
     const email = `qr-${randomUUID().slice(0, 8)}@example.com`;
     const held = [];
     for (let i = 0; i < 3; i++) held.push(await (await hold(defaults, client, email)).json() as { id: string; client_token: string });
-    for (const b of held.slice(0, 2)) assert.equal((await checkout(defaults, client, b, { method: 'qr_bill', billing_address: ADDRESS })).status, 200);
-    const third = await checkout(defaults, client, held[2]!, { method: 'qr_bill', billing_address: ADDRESS });
+    // A bank-transfer invoice is for a proven address (the code by mail).
+    const proof = await proveIdentity(defaults, db.db, email);
+    for (const b of held.slice(0, 2)) assert.equal((await checkout(defaults, client, b, { method: 'qr_bill', billing_address: ADDRESS }, proof)).status, 200);
+    const third = await checkout(defaults, client, held[2]!, { method: 'qr_bill', billing_address: ADDRESS }, proof);
     await refused(third, 'too_many_unpaid_invoices', 409);
     const [invoices] = await query(db.db, sql`select count(*)::int as n from invoices i join orders o on o.id = i.order_id join customers c on c.id = o.customer_id where c.email = ${email}`);
     assert.equal(invoices!.n, 2, 'no third invoice');
     assert.equal((await checkout(defaults, client, held[2]!, { method: 'card' })).status, 200);
-    assert.equal((await checkout(defaults, client, held[0]!, { method: 'qr_bill', billing_address: ADDRESS })).status, 200, 'its own open invoice does not count');
+    assert.equal((await checkout(defaults, client, held[0]!, { method: 'qr_bill', billing_address: ADDRESS }, proof)).status, 200, 'its own open invoice does not count');
   });
 
   test('card: checking out again extends the hold only for the first 3 payments, so a reservation cannot be kept forever', async () => {

@@ -267,7 +267,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
 
   test('a staff cancellation refunds through Stripe once: the job sends one refund per payment, replayed and out-of-order refund webhooks settle it once', async () => {
     clock.set(START);
-    const b = await reiki('2026-12-04T09:00:00.000Z');
+    const b = await reiki('2026-12-11T09:00:00.000Z');
     const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
     const pi = intentOf(out.payment!.client_secret);
     assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);

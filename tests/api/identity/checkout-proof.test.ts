@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
+import { demoApp, flowKey } from '../../support/app.ts';
 import { Clock, HOUR, postJson, problemOf, query, asSystem } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { proveIdentity } from '../../support/identity.ts';
@@ -122,7 +122,9 @@ describe('stored value and personal data need proof of the address', () => {
   test('a booking without proof neither reads nor overwrites the stored customer: its invoice and mails carry the name it was made with', async () => {
     clock.set(START);
     const b = await reiki('2026-12-11T09:00:00.000Z', customer({ ...VICTIM, name: 'Mallory Typed', phone: '+41 79 000 00 00', locale: 'en' }));
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }));
+    // Paid by card (new money needs no proof): the invoice is issued on confirmation.
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
     const [stored] = await query(db.db, sql`select name, phone, locale from customers where id = ${FLOW.demoCustomer}`);
     assert.deepEqual(stored, { name: 'Demo Customer', phone: null, locale: 'de' }, 'the stored customer is untouched');
     const [booking] = await query(db.db, sql`select customer_name, customer_phone from program_bookings where id = ${b.id}`);
@@ -131,11 +133,12 @@ describe('stored value and personal data need proof of the address', () => {
     const snapshot = JSON.stringify(invoice!.snapshot);
     assert.match(snapshot, /Mallory Typed/);
     assert.doesNotMatch(snapshot, /Demo Customer/);
-    // The PDF by its link (what the one who booked can read) says the same.
-    const pdf = await app.request(out.invoice!.pdf_url.replace('http://localhost:8787', ''));
+    // The PDF the one who booked can read (with the booking's token) says the same.
+    const pdf = await app.request(`/v1/embed/bookings/${b.id}/invoice.pdf`, { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } });
     assert.equal(pdf.status, 200);
     // The mail goes to the address (its owner reads it), in the language and with the name the booking was made with.
-    const [mail] = await query(db.db, sql`select text_body from mail_outbox where dedupe_key = ${`order:${out.order.id}:qr_bill`}`);
+    const [mail] = await query(db.db, sql`select text_body from mail_outbox where dedupe_key = ${`booking:${b.id}:confirmation`}`);
+    assert.ok(out.order.id);
     assert.match(String(mail!.text_body), /^Hello Mallory Typed,/);
     assert.doesNotMatch(String(mail!.text_body), /Demo Customer/);
   });

@@ -7,6 +7,7 @@ import { Clock, DAY, asSystem, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { manageLink, openLink, revokeBookingLinks } from '../../../server/modules/bookings/index.ts';
+import { proofFor } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -45,7 +46,7 @@ describe('manage and invoice links are opaque, expiring and revocable', () => {
   test('the links name no org, booking or customer; the invoice link opens the PDF without any header, and nothing else', async () => {
     clock.set(START);
     const b = await reiki('2026-12-02T09:00:00.000Z');
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }));
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
     const ids = [FLOW.org, b.id, await customerOf(b.id), out.order.id];
     assert.match(out.booking.manage_url, new RegExp(`^${ORIGIN}/manage/[A-Za-z0-9_-]{43}$`));
     assert.match(out.invoice!.pdf_url, new RegExp(`^${ORIGIN}/v1/embed/invoices/[A-Za-z0-9_-]{43}\\.pdf$`));
@@ -73,7 +74,7 @@ describe('manage and invoice links are opaque, expiring and revocable', () => {
   test('asking again gives the same live link; a revoked link stops working and the booking gets a new one', async () => {
     clock.set(START);
     const b = await reiki('2026-12-02T10:30:00.000Z');
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }));
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
     const again = await (await app.request(`/v1/embed/bookings/${b.id}`, { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } })).json() as { id: string };
     assert.equal(again.id, b.id);
     const manageToken = out.booking.manage_url.split('/manage/')[1]!;

@@ -18,6 +18,7 @@ import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
 import { jobDefinitions } from '../../../server/jobs.ts';
 import { issueRefund } from '../../../server/modules/billing/index.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+import { proofFor } from '../../support/identity.ts';
 
 const START = '2026-11-25T08:00:00Z';
 const sk = { Authorization: 'Bearer sk_test_flow' };
@@ -123,7 +124,7 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
   test('an unpaid QR-bill: voided by a credit note for its whole amount, no refund; a paid one: a bank refund pending the transfer', async () => {
     clock.set(START);
     const unpaid = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-04T09:00:00.000Z'] } });
-    const qr = await checkedOut(await checkoutReq(app, unpaid, { method: 'qr_bill' }));
+    const qr = await checkedOut(await checkoutReq(app, unpaid, { method: 'qr_bill' }, await proofFor(app, db.db, unpaid.id)));
     assert.ok(qr.invoice);
     const res = await cancel(unpaid.id);
     const out = await res.json() as { settlement: { refund: number; refunds: unknown[]; credit_note: { number: number } | null } };
@@ -134,7 +135,7 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
     assert.deepEqual({ ...note }, { total: 14000, reason: 'unpaid invoice cancelled' });
 
     const paid = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-04T11:00:00.000Z'] } });
-    const qr2 = await checkedOut(await checkoutReq(app, paid, { method: 'qr_bill' }));
+    const qr2 = await checkedOut(await checkoutReq(app, paid, { method: 'qr_bill' }, await proofFor(app, db.db, paid.id)));
     const transfer = await app.request(`/v1/admin/orders/${qr2.order.id}/payments`, {
       method: 'POST', headers: { ...sk, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 14000, method: 'bank_transfer', reference: 'BANK-1' }),
     });

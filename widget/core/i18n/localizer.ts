@@ -5,7 +5,9 @@ import { dateToUtcNoon } from '../../../shared/dates.ts';
 export type { Lang };
 
 /** Keys of the later steps' sentences (i18n/errors/errors-<lang>.ts `messages`), not in the first screen's catalogs. */
-export type LaterKey = 'checkingDates' | 'seriesClash' | 'whyPickTime' | 'whyResolve' | 'holdSoon';
+export type LaterKey = 'checkingDates' | 'seriesClash' | 'whyPickTime' | 'whyResolve' | 'holdSoon'
+  | 'identityHeading' | 'identityNote' | 'identitySend' | 'identitySending' | 'identityCode' | 'identitySent' | 'identityConfirm'
+  | 'identityResend' | 'identityWrong' | 'identityExpired' | 'identityLocked';
 const later = new Map<Lang, Record<string, string>>();
 
 export function addLaterMessages(lang: Lang, table: Record<string, string>): void {

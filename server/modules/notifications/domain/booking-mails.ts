@@ -37,11 +37,42 @@ export interface ComposedMail { subject: string; text: string; html: string }
 /** Text for an HTML page: the five characters that could open markup or end an attribute, escaped. */
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-/** Plain text paragraphs (blank-line separated) to a small HTML body; URLs become links. */
-function toHtml(text: string): string {
+/** U+2060 WORD JOINER: invisible, no line break, and not part of any URL or domain a linkifier looks for. */
+const JOINER = '\u2060';
+
+/**
+ * Text that no mail client turns into a link: in every word that looks like a URL, a domain or an
+ * address (`://`, `www.`, `name.tld`, `@`), an invisible word joiner follows each `.`, `:`, `/` and `@`.
+ * For what a customer typed (their name): "pay now at https://evil.example/login" stays readable and
+ * is never a link, in the HTML part or the plain text.
+ */
+export function inert(text: string): string {
+  return text.replace(/\S+/g, (word) => (/:\/\/|^www\.|\.[a-z]|@/i.test(word) ? word.replace(/([.:/@])(?!\u2060)/g, `$1${JOINER}`) : word));
+}
+
+/**
+ * Plain text paragraphs (blank-line separated) to a small HTML body. Only `links` — the URLs the
+ * mail itself puts in (manage link, invoice link, the studio's meeting link) — become links; all
+ * other text is escaped and made inert, so a URL inside a customer's name is neither an <a> nor
+ * auto-linked by the mail client.
+ */
+function toHtml(text: string, links: (string | null | undefined)[] = []): string {
+  const trusted = [...new Set(links.filter((l): l is string => Boolean(l) && /^https?:\/\//.test(l!)))].sort((a, b) => b.length - a.length);
   const paragraphs = text.split(/\n{2,}/).map((p) => {
-    const html = esc(p).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, '<br>');
-    return `<p>${html}</p>`;
+    let html = '';
+    let at = 0;
+    for (;;) {
+      let next = -1;
+      let url = '';
+      for (const u of trusted) {
+        const i = p.indexOf(u, at);
+        if (i >= 0 && (next < 0 || i < next)) { next = i; url = u; }
+      }
+      if (next < 0) { html += esc(inert(p.slice(at))); break; }
+      html += `${esc(inert(p.slice(at, next)))}<a href="${esc(url)}">${esc(url)}</a>`;
+      at = next + url.length;
+    }
+    return `<p>${html.replace(/\n/g, '<br>')}</p>`;
   });
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${paragraphs.join('\n')}</body></html>`;
 }
@@ -89,7 +120,7 @@ export function confirmationMail(d: BookingMailData): ComposedMail {
   const S = strings[d.lang];
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.confirmedIntro, vars),
     ...details(d),
     fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
@@ -98,24 +129,29 @@ export function confirmationMail(d: BookingMailData): ComposedMail {
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.confirmedSubject, vars), text, html: toHtml(text) };
+  return { subject: fill(S.confirmedSubject, vars), text, html: toHtml(text, [d.manageUrl, d.invoice?.url, d.meetingUrl]) };
 }
 
-/** For a QR-bill checkout: the invoice to pay, and until when the times are held. */
-export function qrBillMail(d: BookingMailData & { invoice: { number: number }; holdUntil: Date }): ComposedMail {
+/**
+ * For a QR-bill (or EPC QR bank transfer) checkout: the invoice to pay, and until when the times are held.
+ * `proven: false` (the address was not confirmed by code): no amount, invoice number or bank details,
+ * only that the times are reserved and that the invoice waits where the customer booked.
+ */
+export function qrBillMail(d: BookingMailData & { invoice: { number: number }; holdUntil: Date; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean }): ComposedMail {
   const S = strings[d.lang];
   const due = Math.max(0, d.money.total - d.money.paid);
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number };
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.reservedIntro, { ...vars, until: formatDateTime(d.holdUntil, d.zone, d.lang) }),
-    fill(S.reservedPay, { amount: formatMoney(due, d.money.currency, d.lang), number: d.invoice.number }),
+    d.proven === false ? S.reservedPayUnproven
+      : fill(d.method === 'bank_transfer' ? S.reservedPayTransfer : S.reservedPay, { amount: formatMoney(due, d.money.currency, d.lang), number: d.invoice.number }),
     ...details({ ...d, money: { ...d.money, installments: [] } }).slice(0, -1),
     fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.reservedSubject, vars), text, html: toHtml(text) };
+  return { subject: fill(d.proven === false ? S.reservedSubjectUnproven : S.reservedSubject, vars), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
 }
 
 /** One session moved (by the customer or the studio); the calendar file attached moves the event. */
@@ -123,7 +159,7 @@ export function sessionMovedMail(d: BookingMailBase & { session: MailSession; pr
   const S = strings[d.lang];
   const date = formatDateTime(d.session.startsAt, d.zone, d.lang);
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.rescheduledIntro, {
       n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date,
       end: formatTime(d.session.endsAt, d.zone, d.lang), previous: formatDateTime(d.previousStart, d.zone, d.lang),
@@ -135,7 +171,7 @@ export function sessionMovedMail(d: BookingMailBase & { session: MailSession; pr
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text) };
+  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
 }
 
 /**
@@ -146,7 +182,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
   const S = strings[d.lang];
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.cancelledIntro, vars),
     ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
     ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
@@ -154,7 +190,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.cancelledSubject, vars), text, html: toHtml(text) };
+  return { subject: fill(S.cancelledSubject, vars), text, html: toHtml(text, [d.manageUrl]) };
 }
 
 export interface InstallmentMailData {
@@ -177,13 +213,13 @@ export function installmentFailedMail(d: InstallmentMailData): ComposedMail {
   const S = strings[d.lang];
   const amount = formatMoney(d.amount, d.currency, d.lang);
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.failedBody, { amount, program: d.program.title, reason: d.reason }),
     ...(d.nextAttemptAt ? [fill(S.failedRetry, { date: formatDate(d.nextAttemptAt, d.zone, d.lang), url: d.manageUrl })] : []),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.failedSubject, { program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.failedSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
 }
 
 /** The last attempt failed: the installment is overdue. */
@@ -191,22 +227,22 @@ export function installmentOverdueMail(d: InstallmentMailData): ComposedMail {
   const S = strings[d.lang];
   const amount = formatMoney(d.amount, d.currency, d.lang);
   const parts = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.overdueBody, { amount, program: d.program.title, studio: d.studio.name, url: d.manageUrl }),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.overdueSubject, { program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.overdueSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
 }
 
 /** To the studio: an installment is overdue and the booking is flagged. */
 export function installmentOverdueStaffMail(d: InstallmentMailData & { staffLang: Lang }): ComposedMail {
   const S = strings[d.staffLang];
   const text = fill(S.overdueStaffBody, {
-    amount: formatMoney(d.amount, d.currency, d.staffLang), date: formatDate(d.dueAt, d.zone, d.staffLang), customer: d.customer.name,
+    amount: formatMoney(d.amount, d.currency, d.staffLang), date: formatDate(d.dueAt, d.zone, d.staffLang), customer: inert(d.customer.name),
     email: d.customer.email, program: d.program.title, attempts: d.attempts, reason: d.reason,
   });
-  return { subject: fill(S.overdueStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.overdueStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
 }
 
 export interface LatePaymentMailData {
@@ -222,7 +258,7 @@ export interface LatePaymentMailData {
 export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
   const S = strings[d.lang];
   const text = [
-    fill(S.hello, { name: d.customer.name }),
+    fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, studio: d.studio.name }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
@@ -233,7 +269,7 @@ export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
 export function latePaymentStaffMail(d: LatePaymentMailData & { staffLang: Lang }): ComposedMail {
   const S = strings[d.staffLang];
   const text = fill(S.latePaymentStaffBody, {
-    amount: formatMoney(d.amount, d.currency, d.staffLang), customer: d.customer.name, email: d.customer.email, program: d.program.title,
+    amount: formatMoney(d.amount, d.currency, d.staffLang), customer: inert(d.customer.name), email: d.customer.email, program: d.program.title,
   });
-  return { subject: fill(S.latePaymentStaffSubject, { customer: d.customer.name, program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.latePaymentStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
 }

@@ -8,6 +8,10 @@ export interface MailStrings {
   reservedSubject: string;
   reservedIntro: string;
   reservedPay: string;
+  reservedPayTransfer: string;
+  /** For an address not proven: no amount, account or invoice, only where to find them. */
+  reservedSubjectUnproven: string;
+  reservedPayUnproven: string;
   sessionsHeading: string;
   timesIn: string;
   sessionLine: string;
@@ -53,6 +57,9 @@ export const strings: Record<Lang, MailStrings> = {
     reservedSubject: 'Your invoice {number}: {program}',
     reservedIntro: 'thank you for booking {program} ({variant}) with {instructor}. Your times are reserved until {until}.',
     reservedPay: 'Please pay {amount} with the QR-bill in the attached invoice {number}. The booking is confirmed as soon as the payment has arrived.',
+    reservedPayTransfer: 'Please transfer {amount} to the account on the attached invoice {number}, with its reference (or scan its QR code with your banking app). The booking is confirmed as soon as the payment has arrived.',
+    reservedSubjectUnproven: 'Reserved: {program}',
+    reservedPayUnproven: 'Your invoice, with the details for the payment, is on the booking page where you booked; download it there. The booking is confirmed as soon as the payment has arrived.',
     sessionsHeading: 'Your sessions',
     timesIn: 'Times are in {zone}.',
     sessionLine: '{n}. {date}–{end}',
@@ -96,6 +103,9 @@ export const strings: Record<Lang, MailStrings> = {
     reservedSubject: 'Ihre Rechnung {number}: {program}',
     reservedIntro: 'vielen Dank für Ihre Buchung von {program} ({variant}) bei {instructor}. Ihre Termine sind bis {until} reserviert.',
     reservedPay: 'Bitte bezahlen Sie {amount} mit dem QR-Einzahlungsschein der beiliegenden Rechnung {number}. Die Buchung wird bestätigt, sobald die Zahlung eingetroffen ist.',
+    reservedPayTransfer: 'Bitte überweisen Sie {amount} auf das Konto der beiliegenden Rechnung {number}, mit deren Referenz (oder scannen Sie ihren QR-Code mit Ihrer Banking-App). Die Buchung wird bestätigt, sobald die Zahlung eingetroffen ist.',
+    reservedSubjectUnproven: 'Reserviert: {program}',
+    reservedPayUnproven: 'Ihre Rechnung mit den Angaben zur Zahlung finden Sie auf der Seite, auf der Sie gebucht haben; laden Sie sie dort herunter. Die Buchung wird bestätigt, sobald die Zahlung eingetroffen ist.',
     sessionsHeading: 'Ihre Termine',
     timesIn: 'Zeiten in {zone}.',
     sessionLine: '{n}. {date}–{end}',
@@ -139,6 +149,9 @@ export const strings: Record<Lang, MailStrings> = {
     reservedSubject: 'Votre facture {number} : {program}',
     reservedIntro: 'merci d\'avoir réservé {program} ({variant}) avec {instructor}. Vos horaires sont réservés jusqu\'au {until}.',
     reservedPay: 'Veuillez payer {amount} avec la QR-facture jointe (facture {number}). La réservation sera confirmée dès réception du paiement.',
+    reservedPayTransfer: 'Veuillez virer {amount} sur le compte indiqué dans la facture jointe {number}, avec sa référence (ou scannez son code QR avec votre application bancaire). La réservation sera confirmée dès réception du paiement.',
+    reservedSubjectUnproven: 'Réservé : {program}',
+    reservedPayUnproven: 'Votre facture, avec les indications pour le paiement, se trouve sur la page où vous avez réservé ; téléchargez-la là. La réservation sera confirmée dès réception du paiement.',
     sessionsHeading: 'Vos séances',
     timesIn: 'Heures en {zone}.',
     sessionLine: '{n}. {date}–{end}',
@@ -182,6 +195,9 @@ export const strings: Record<Lang, MailStrings> = {
     reservedSubject: 'La sua fattura {number}: {program}',
     reservedIntro: 'grazie per aver prenotato {program} ({variant}) con {instructor}. I suoi orari sono riservati fino al {until}.',
     reservedPay: 'La preghiamo di pagare {amount} con la QR-fattura allegata (fattura {number}). La prenotazione sarà confermata appena ricevuto il pagamento.',
+    reservedPayTransfer: 'La preghiamo di bonificare {amount} sul conto indicato nella fattura allegata {number}, con il suo riferimento (o scansioni il codice QR con la sua app bancaria). La prenotazione sarà confermata appena ricevuto il pagamento.',
+    reservedSubjectUnproven: 'Riservato: {program}',
+    reservedPayUnproven: 'La sua fattura, con i dati per il pagamento, si trova sulla pagina dove ha prenotato; la scarichi lì. La prenotazione sarà confermata appena ricevuto il pagamento.',
     sessionsHeading: 'Le sue sedute',
     timesIn: 'Orari in {zone}.',
     sessionLine: '{n}. {date}–{end}',

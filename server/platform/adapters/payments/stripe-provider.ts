@@ -19,7 +19,19 @@ export interface StripePaymentProvider extends PaymentProvider {
   parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | null;
 }
 
+/**
+ * How long one call to Stripe may take before it is given up (the library's default is 80 s, which
+ * held the customer's checkout and a server connection that long), and how often a call that
+ * failed on the network is tried again (with the same idempotency key). After that the request
+ * answers 502 `payment_provider_error`.
+ */
+export const STRIPE_TIMEOUT_MS = 10_000;
+export const STRIPE_MAX_NETWORK_RETRIES = 1;
+
 function providerError(error: unknown): ProviderError {
+  if (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'StripeConnectionError') {
+    return new ProviderError('Stripe did not answer in time (or could not be reached); please try again.');
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(`Stripe: ${message}`);
 }
@@ -34,7 +46,7 @@ function isStripeError(error: unknown): error is { type: string; code?: string; 
  * `stripeAccount` request option); without one, on the platform account.
  */
 export function stripeProvider(options: StripeProviderOptions): StripePaymentProvider {
-  const stripe = new Stripe(options.secretKey, { maxNetworkRetries: 2, ...options.config });
+  const stripe = new Stripe(options.secretKey, { timeout: STRIPE_TIMEOUT_MS, maxNetworkRetries: STRIPE_MAX_NETWORK_RETRIES, ...options.config });
   const on = (account: string | null, idempotencyKey?: string) => ({
     ...(account ? { stripeAccount: account } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),

@@ -46,6 +46,17 @@ export const errors: Record<string, string> = {
 
 /** Sentences of the later steps (time step, payment), loaded with them. */
 export const messages: Record<string, string> = {
+  identityHeading: 'E-Mail-Adresse bestätigen',
+  identityNote: 'Um Ihr Guthaben oder diesen Code zu verwenden, senden wir einen 6-stelligen Code an {email}.',
+  identitySend: 'Code senden',
+  identitySending: 'Wird gesendet…',
+  identityCode: 'Code aus der E-Mail',
+  identitySent: 'Wir haben einen Code an {email} gesendet. Er ist 10 Minuten gültig.',
+  identityConfirm: 'Bestätigen und bezahlen',
+  identityResend: 'Neuen Code senden',
+  identityWrong: 'Dieser Code stimmt nicht. Noch {count} Versuche.',
+  identityExpired: 'Dieser Code ist abgelaufen. Bitte fordern Sie einen neuen an.',
+  identityLocked: 'Zu viele falsche Codes. Bitte versuchen Sie es in 15 Minuten wieder.',
   checkingDates: 'Alle Ihre Termine werden geprüft…',
   seriesClash: 'Nicht jeder Termin dieser Serie ist frei.',
   whyPickTime: 'Wählen Sie eine Zeit, um fortzufahren.',

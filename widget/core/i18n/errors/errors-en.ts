@@ -46,6 +46,17 @@ export const errors: Record<string, string> = {
 
 /** Sentences of the later steps (time step, payment), loaded with them. */
 export const messages: Record<string, string> = {
+  identityHeading: 'Confirm your e-mail address',
+  identityNote: 'To use your credits or this code, we send a 6-digit code to {email}.',
+  identitySend: 'Send code',
+  identitySending: 'Sending…',
+  identityCode: 'Code from the e-mail',
+  identitySent: 'We sent a code to {email}. It is valid for 10 minutes.',
+  identityConfirm: 'Confirm and pay',
+  identityResend: 'Send a new code',
+  identityWrong: 'That code is not right. {count} attempts left.',
+  identityExpired: 'That code has expired. Send a new one.',
+  identityLocked: 'Too many wrong codes. Please try again in 15 minutes.',
   checkingDates: 'Checking all your dates…',
   seriesClash: 'Not every date of this series is free.',
   whyPickTime: 'Choose a time to continue.',

@@ -46,6 +46,17 @@ export const errors: Record<string, string> = {
 
 /** Sentences of the later steps (time step, payment), loaded with them. */
 export const messages: Record<string, string> = {
+  identityHeading: 'Confirmez votre adresse e-mail',
+  identityNote: 'Pour utiliser vos crédits ou ce code, nous envoyons un code à 6 chiffres à {email}.',
+  identitySend: 'Envoyer le code',
+  identitySending: 'Envoi…',
+  identityCode: 'Code reçu par e-mail',
+  identitySent: 'Nous avons envoyé un code à {email}. Il est valable 10 minutes.',
+  identityConfirm: 'Confirmer et payer',
+  identityResend: 'Envoyer un nouveau code',
+  identityWrong: 'Ce code n’est pas le bon. Encore {count} essais.',
+  identityExpired: 'Ce code a expiré. Demandez-en un nouveau.',
+  identityLocked: 'Trop de codes erronés. Réessayez dans 15 minutes.',
   checkingDates: 'Vérification de toutes vos dates…',
   seriesClash: 'Toutes les dates de cette série ne sont pas libres.',
   whyPickTime: 'Choisissez un horaire pour continuer.',

@@ -46,6 +46,17 @@ export const errors: Record<string, string> = {
 
 /** Sentences of the later steps (time step, payment), loaded with them. */
 export const messages: Record<string, string> = {
+  identityHeading: 'Confermi il suo indirizzo e-mail',
+  identityNote: 'Per usare i suoi crediti o questo codice, inviamo un codice di 6 cifre a {email}.',
+  identitySend: 'Invia codice',
+  identitySending: 'Invio…',
+  identityCode: 'Codice ricevuto per e-mail',
+  identitySent: 'Abbiamo inviato un codice a {email}. È valido 10 minuti.',
+  identityConfirm: 'Conferma e paga',
+  identityResend: 'Invia un nuovo codice',
+  identityWrong: 'Il codice non è corretto. Ancora {count} tentativi.',
+  identityExpired: 'Il codice è scaduto. Ne richieda uno nuovo.',
+  identityLocked: 'Troppi codici errati. Riprovi tra 15 minuti.',
   checkingDates: 'Verifica di tutte le sue date…',
   seriesClash: 'Non tutte le date di questa serie sono libere.',
   whyPickTime: 'Scelga un orario per continuare.',

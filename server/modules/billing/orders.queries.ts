@@ -7,31 +7,29 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { AdminOrderOut } from '../../../schema/api/admin-orders.ts';
-import { langOf } from '../../../shared/format.ts';
-import { orderDetail, orderRow, type OrderRow } from './context.queries.ts';
-import { orderOut } from './order-view.ts';
-import { creditNotePdfUrl, staffInvoicePdfUrl } from './credit-notes.queries.ts';
+import { langOf, type Lang } from '../../../shared/format.ts';
+import { orderDetail, orderRow, type OrderDetail, type OrderRow } from './context.queries.ts';
 
 export type RefundRow = typeof t.refunds.$inferSelect;
-type RefundOut = AdminOrderOut['refunds'][number];
+type PaymentRow = typeof t.payments.$inferSelect;
+type InvoiceRow = typeof t.invoices.$inferSelect;
+type CreditNoteRow = typeof t.creditNotes.$inferSelect;
 
-/** A refund as the admin API shows it: a bank refund still waiting for its transfer is `pending_transfer`. */
-export function refundOut(r: RefundRow): RefundOut {
-  return {
-    id: r.id,
-    kind: r.kind as RefundOut['kind'],
-    status: r.status === 'pending' && r.kind === 'bank_transfer' ? 'pending_transfer' : r.status === 'refunded' ? 'succeeded' : r.status,
-    amount: r.amount,
-    credits: r.credits,
-    currency: r.currency,
-    payment_id: r.paymentId,
-    booking_id: r.bookingId,
-    reason: r.reason,
-    transfer_reference: r.transferReference,
-    completed_at: r.completedAt?.toISOString() ?? null,
-    created_at: r.createdAt.toISOString(),
-  };
+/** An order with everything staff see of its money, and the sums that say what is still owed. */
+export interface StaffOrderView {
+  order: OrderRow;
+  detail: OrderDetail;
+  /** The customer's language (the order's rounding line is in it). */
+  lang: Lang;
+  customer: { id: string; name: string; email: string } | null;
+  payments: PaymentRow[];
+  refunds: RefundRow[];
+  invoices: InvoiceRow[];
+  creditNotes: { note: CreditNoteRow; invoiceNumber: number | null }[];
+  refunded: number;
+  refundsPending: number;
+  credited: number;
+  balanceDue: number;
 }
 
 /**
@@ -42,7 +40,7 @@ export function balanceDue(o: { total: number; credited: number; amountPaid: num
   return o.total - o.credited - (o.amountPaid - o.refunded - o.refundsPending);
 }
 
-async function adminOrderOut(tx: Tx, orgId: string, order: OrderRow, publicOrigin: string): Promise<AdminOrderOut> {
+async function staffOrderView(tx: Tx, orgId: string, order: OrderRow): Promise<StaffOrderView> {
   const [detail, [customer], payments, refunds, invoices, creditNotes] = await Promise.all([
     orderDetail(tx, orgId, order),
     tx.select({ id: t.customers.id, name: t.customers.name, email: t.customers.email, locale: t.customers.locale }).from(t.customers)
@@ -59,36 +57,25 @@ async function adminOrderOut(tx: Tx, orgId: string, order: OrderRow, publicOrigi
   const refundsPending = money.filter((r) => r.status === 'pending').reduce((a, r) => a + r.amount, 0);
   const credited = creditNotes.reduce((a, c) => a + c.note.total, 0);
   return {
-    ...orderOut(detail, langOf(customer?.locale)),
-    booking_id: order.bookingId,
+    order,
+    detail,
+    lang: langOf(customer?.locale),
     customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null,
-    created_at: order.createdAt.toISOString(),
-    payments: payments.map((p) => ({
-      id: p.id, method: p.method, status: p.status, amount: p.amount, currency: p.currency, provider: p.provider, reference: p.reference,
-      installment_id: p.installmentId, failure_reason: p.failureReason, succeeded_at: p.succeededAt?.toISOString() ?? null, created_at: p.createdAt.toISOString(),
-    })),
-    installments: detail.installments.map((i) => ({
-      id: i.id, seq: i.seq, due_at: i.dueAt.toISOString(), amount: i.amount, currency: i.currency, status: i.status, attempts: i.attempts, paid_at: i.paidAt?.toISOString() ?? null,
-    })),
-    refunds: refunds.map(refundOut),
-    invoices: invoices.map((i) => ({
-      id: i.id, number: i.number, issued_at: i.issuedAt.toISOString(), reference: i.reference, reference_type: i.referenceType, pdf_url: staffInvoicePdfUrl(publicOrigin, i.id),
-    })),
-    credit_notes: creditNotes.map(({ note, invoiceNumber }) => ({
-      id: note.id, number: note.number, invoice_id: note.invoiceId, invoice_number: invoiceNumber, currency: note.currency, total: note.total, vat_total: note.vatTotal,
-      reason: note.reason, issued_at: note.issuedAt.toISOString(), pdf_url: creditNotePdfUrl(publicOrigin, note.id),
-    })),
+    payments,
+    refunds,
+    invoices,
+    creditNotes,
     refunded,
-    refunds_pending: refundsPending,
+    refundsPending,
     credited,
-    balance_due: balanceDue({ total: order.total, credited, amountPaid: order.amountPaid, refunded, refundsPending }),
+    balanceDue: balanceDue({ total: order.total, credited, amountPaid: order.amountPaid, refunded, refundsPending }),
   };
 }
 
 /** One order for staff; undefined when their policies do not show it (another studio's, or an instructor's key). */
-export async function orderForStaffView(tx: Tx, orgId: string, orderId: string, publicOrigin: string): Promise<AdminOrderOut | undefined> {
+export async function orderForStaffView(tx: Tx, orgId: string, orderId: string): Promise<StaffOrderView | undefined> {
   const order = await orderRow(tx, orgId, orderId);
-  return order ? adminOrderOut(tx, orgId, order, publicOrigin) : undefined;
+  return order ? staffOrderView(tx, orgId, order) : undefined;
 }
 
 /** An invoice number as a bank line may carry it: `12`, `#12`, `Rechnung 12`, `Invoice no. 12`. */
@@ -99,7 +86,7 @@ const INVOICE_NUMBER = /^(?:(?:invoice|rechnung|facture|fattura)\s*)?(?:(?:no|nr
  * without spaces and case) or by the invoice number. Newest invoice first; empty when none
  * matches or the caller's policies show none.
  */
-export async function ordersByReference(tx: Tx, orgId: string, reference: string, publicOrigin: string): Promise<AdminOrderOut[]> {
+export async function ordersByReference(tx: Tx, orgId: string, reference: string): Promise<StaffOrderView[]> {
   const compact = reference.replace(/\s+/g, '').toUpperCase();
   const number = INVOICE_NUMBER.exec(reference.trim())?.[1];
   const matches = await tx.select({ orderId: t.invoices.orderId }).from(t.invoices).where(and(
@@ -110,10 +97,10 @@ export async function ordersByReference(tx: Tx, orgId: string, reference: string
   const ids = [...new Set(matches.map((m) => m.orderId))];
   const orders = await tx.select().from(t.orders).where(and(eq(t.orders.orgId, orgId), inArray(t.orders.id, ids)));
   const byId = new Map(orders.map((o) => [o.id, o]));
-  const out: AdminOrderOut[] = [];
+  const out: StaffOrderView[] = [];
   for (const id of ids) {
     const order = byId.get(id);
-    if (order) out.push(await adminOrderOut(tx, orgId, order, publicOrigin));
+    if (order) out.push(await staffOrderView(tx, orgId, order));
   }
   return out;
 }

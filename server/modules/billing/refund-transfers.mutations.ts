@@ -10,8 +10,11 @@ import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { RefundTransferBody, RefundTransferResponse } from '../../../schema/api/admin-orders.ts';
-import { orderForStaffView, refundOut, type RefundRow } from './orders.queries.ts';
+import type { RefundTransferBody } from '../../../schema/api/admin-orders.ts';
+import { orderForStaffView, type RefundRow, type StaffOrderView } from './orders.queries.ts';
+
+/** A bank refund's transfer recorded: the refund, now succeeded, and its order after it. */
+export interface RefundTransferred { refund: RefundRow; order: StaffOrderView }
 
 /** The refund as the staff member's own policies show it (another org's, or any for an instructor: 404), then locked as system. */
 export async function refundForStaff(tx: Tx, orgId: string, refundId: string): Promise<RefundRow> {
@@ -27,7 +30,7 @@ export async function refundForStaff(tx: Tx, orgId: string, refundId: string): P
  * through the provider, given as credits, already transferred or failed); the amount must be
  * the refund's, since a bank refund leaves in one transfer (400 on `amount` otherwise).
  */
-export async function recordRefundTransfer(tx: Tx, env: { now: Date; config: AppConfig }, refund: RefundRow, body: RefundTransferBody): Promise<RefundTransferResponse> {
+export async function recordRefundTransfer(tx: Tx, env: { now: Date; config: AppConfig }, refund: RefundRow, body: RefundTransferBody): Promise<RefundTransferred> {
   const orgId = refund.orgId;
   if (refund.kind !== 'bank_transfer') throw new AppError('invalid_state', `This refund is not a bank refund (it goes back by ${refund.kind === 'credits' ? 'credits' : 'the payment provider'}).`);
   if (refund.status !== 'pending') throw new AppError('invalid_state', `This bank refund is ${refund.status === 'succeeded' ? 'transferred already' : refund.status}.`);
@@ -41,5 +44,5 @@ export async function recordRefundTransfer(tx: Tx, env: { now: Date; config: App
     orgId, type: 'refund.transferred', subjectId: refund.bookingId ?? refund.orderId,
     payload: { refund_id: refund.id, order_id: refund.orderId, amount: refund.amount, currency: refund.currency, reference: body.reference },
   }, env);
-  return { refund: refundOut(done!), order: (await orderForStaffView(tx, orgId, refund.orderId, env.config.publicOrigin))! };
+  return { refund: done!, order: (await orderForStaffView(tx, orgId, refund.orderId))! };
 }

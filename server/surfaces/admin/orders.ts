@@ -7,6 +7,7 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { orderForStaffView, ordersByReference } from '../../modules/billing/index.ts';
+import { adminOrderOut } from './orders.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 const MONEY_FIELDS = 'The order with its `lines`, `payments`, `installments`, `refunds` (a bank refund waiting for its outgoing transfer is '
@@ -36,8 +37,8 @@ export function adminOrderRoutes(deps: AppDeps) {
         const staff = c.get('staff');
         const { reference } = c.req.valid('query');
         const orders = await withCaller(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-          (tx) => ordersByReference(tx, staff.orgId, reference, deps.config.publicOrigin));
-        return c.json({ orders });
+          (tx) => ordersByReference(tx, staff.orgId, reference));
+        return c.json({ orders: orders.map((o) => adminOrderOut(o, deps.config.publicOrigin)) });
       })
     .get('/orders/:id',
       describeRoute({
@@ -54,8 +55,8 @@ export function adminOrderRoutes(deps: AppDeps) {
         const staff = c.get('staff');
         const { id } = c.req.valid('param');
         const order = await withCaller(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
-          (tx) => orderForStaffView(tx, staff.orgId, id, deps.config.publicOrigin));
+          (tx) => orderForStaffView(tx, staff.orgId, id));
         if (!order) throw new AppError('not_found', 'No such order.');
-        return c.json(order);
+        return c.json(adminOrderOut(order, deps.config.publicOrigin));
       });
 }

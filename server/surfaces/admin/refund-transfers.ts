@@ -6,6 +6,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
 import { recordRefundTransfer, refundForStaff } from '../../modules/billing/index.ts';
+import { refundTransferOut } from './orders.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminRefundTransferRoute(deps: AppDeps) {
@@ -33,6 +34,6 @@ export function adminRefundTransferRoute(deps: AppDeps) {
       const body = c.req.valid('json');
       return staffAction(c, deps, { path: `refunds/${id}/transfers`, body },
         (tx) => refundForStaff(tx, orgId, id),
-        async (tx, refund, now) => ({ status: 201, body: await recordRefundTransfer(tx, { now, config: deps.config }, refund, body) }));
+        async (tx, refund, now) => ({ status: 201, body: refundTransferOut(await recordRefundTransfer(tx, { now, config: deps.config }, refund, body), deps.config.publicOrigin) }));
     });
 }

@@ -39,13 +39,18 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
   }
   if (event.kind === 'refund_succeeded' || event.kind === 'refund_failed') return applyRefundEvent(tx, env, event);
-  let [payment] = await tx.select().from(t.payments)
-    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref))).for('update');
-  if (!payment && event.paymentId && UUID.test(event.paymentId)) {
-    // The event can overtake the write of the intent's id (an installment charged off-session).
-    [payment] = await tx.select().from(t.payments)
-      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, event.paymentId), eq(t.payments.provider, event.provider), isNull(t.payments.providerRef))).for('update');
-  }
+  const find = () => tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref)));
+  // The event can overtake the write of the intent's id (an installment charged off-session).
+  const findById = () => (event.paymentId && UUID.test(event.paymentId) ? tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, event.paymentId), eq(t.payments.provider, event.provider), isNull(t.payments.providerRef))) : Promise.resolve([]));
+  let [payment] = await find();
+  if (!payment) [payment] = await findById();
+  if (!payment) return { outcome: 'unknown' };
+  // Rows are locked in one order everywhere money and bookings meet: booking, order, payment
+  // (a cancellation, a reschedule and this event on one booking then queue instead of deadlocking).
+  await lockBookingAndOrder(tx, orgId, payment.orderId);
+  [payment] = await tx.select().from(t.payments).where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id))).for('update');
   if (!payment) return { outcome: 'unknown' };
   const orderId = payment.orderId;
 
@@ -90,4 +95,12 @@ async function applyRefundEvent(tx: Tx, env: { now: Date }, event: PaymentEvent)
     .where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, refund.id), eq(t.refunds.status, 'pending')))
     .returning({ id: t.refunds.id });
   return { outcome: changed.length ? 'recorded' : 'duplicate', orderId: refund.orderId };
+}
+
+/** Locks an order's booking, then the order: the fixed order of row locks (booking, order, payment). */
+export async function lockBookingAndOrder(tx: Tx, orgId: string, orderId: string): Promise<void> {
+  await tx.execute(sql`select b.id from program_bookings b
+     where b.org_id = ${orgId}::uuid and b.id = (select booking_id from orders where org_id = ${orgId}::uuid and id = ${orderId}::uuid)
+     for update of b`);
+  await tx.execute(sql`select id from orders where org_id = ${orgId}::uuid and id = ${orderId}::uuid for update`);
 }

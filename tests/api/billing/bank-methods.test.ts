@@ -16,6 +16,7 @@ import { checkedOut, checkoutReq, customer, demoVariants, reserve } from '../../
 import { isValidScor } from '../../../server/modules/billing/domain/qr-reference.ts';
 import { EPC_QR_MODULE_PT } from '../../../server/modules/billing/invoice-pdf.ts';
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
+import { proveIdentity } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 /** jsqr is CommonJS: its default export is the function itself at run time, `.default` in its types. */
@@ -74,14 +75,14 @@ describe('bank transfer methods by the studio\'s account (issue 11, item 5)', ()
   after(async () => db.close());
 
   /** A Nord booking whose session is a week or more ahead (a bank transfer takes days). */
-  async function nordBooking() {
+  async function nordBooking(who: Record<string, unknown> = customer()) {
     clock.set(START);
     const slots = await (await app.request(`/v1/embed/programs/${nordSlug}/slots?from=2026-12-07&to=2026-12-20&tz=Europe/Berlin`, { headers: nordKey })).json() as { days: { slots: { start: string }[] }[] };
     const free = slots.days.flatMap((d) => d.slots).map((s) => s.start);
     for (const start of free) {
       const res = await app.request('/v1/embed/bookings', {
         method: 'POST', headers: { ...nordKey, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-        body: JSON.stringify({ program: nordSlug, variant: nordVariant, customer: customer(), sessions: { mode: 'explicit', starts: [start] } }),
+        body: JSON.stringify({ program: nordSlug, variant: nordVariant, customer: who, sessions: { mode: 'explicit', starts: [start] } }),
       });
       if (res.status === 201) return res.json() as Promise<{ id: string; client_token: string }>;
     }
@@ -120,8 +121,10 @@ describe('bank transfer methods by the studio\'s account (issue 11, item 5)', ()
   });
 
   test('a bank transfer at the German studio: an invoice whose EPC QR code decodes to the GiroCode payload; staff record the transfer', async () => {
-    const b = await nordBooking();
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'bank_transfer' }, nordKey));
+    // A bank-transfer invoice is for a proven address (the code by mail).
+    const who = customer();
+    const b = await nordBooking(who);
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'bank_transfer' }, { ...nordKey, ...await proveIdentity(app, db.db, who.email as string, nordKey) }));
     assert.equal(out.booking.status, 'reserved');
     assert.equal(out.order.currency, 'EUR');
     assert.equal(out.payment, undefined);

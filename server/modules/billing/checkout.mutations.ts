@@ -31,7 +31,7 @@ import { invoiceLink, manageLink } from '../bookings/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { lastPaymentOf, loadBookingContext, orderDetail, orderRow, type BookingContext, type BookingRow, type OrderDetail } from './context.queries.ts';
 import { customerZone, scheduledSessions } from './context.queries.ts';
-import { orderLines, type CheckoutLine } from './order-lines.ts';
+import { orderLines, type CheckoutLine } from './domain/order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { cardHoldUntil, ensureQrBillCap, qrBillHold } from './hold-limits.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';

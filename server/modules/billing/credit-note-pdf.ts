@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatRateBp } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { CreditNoteDocument, CreditNoteRate } from './credit-notes.queries.ts';
-import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
 
 const en = {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 
 /** Where staff download a credit note's PDF. */
 export function creditNotePdfUrl(publicOrigin: string, creditNoteId: string): string {

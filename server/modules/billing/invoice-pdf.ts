@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { epcQrPayload } from './domain/epc-qr.ts';
 import { formatRateBp } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
-import type { InvoiceSnapshot } from './invoice-snapshot.ts';
+import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
 
 const en = {

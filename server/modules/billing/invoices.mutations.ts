@@ -4,8 +4,8 @@ import * as t from '../../../schema/db/index.ts';
 import { langOf } from '../../../shared/format.ts';
 import type { BookingContext, OrderDetail } from './context.queries.ts';
 import { scheduledSessions } from './context.queries.ts';
-import { itemsVatByRate } from './order-view.ts';
-import type { InvoiceSnapshot, PostalAddress } from './invoice-snapshot.ts';
+import { itemsVatByRate } from './domain/order-view.ts';
+import type { InvoiceSnapshot, PostalAddress } from './domain/invoice-snapshot.ts';
 import { qrBillReference, scorReference } from './domain/qr-reference.ts';
 import { qrBillAccount, sepaTransferAccount } from '../../../shared/payment-methods.ts';
 

@@ -11,7 +11,7 @@ import { hashKey } from '../../../server/platform/http/api-keys.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
-import type { InvoiceSnapshot } from '../../../server/modules/billing/invoice-snapshot.ts';
+import type { InvoiceSnapshot } from '../../../server/modules/billing/domain/invoice-snapshot.ts';
 import { proofFor } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;

@@ -12,3 +12,6 @@ export * from './payment-plan.ts';
 export * from './credits.ts';
 export * from './refunds.ts';
 export * from './settlement.ts';
+export * from './order-lines.ts';
+export * from './order-view.ts';
+export * from './invoice-snapshot.ts';

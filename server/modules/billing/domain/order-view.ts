@@ -1,6 +1,5 @@
-import { vatByRate, type VatRateTotal } from './domain/index.ts';
-import type { Lang } from '../../../shared/format.ts';
-import type { OrderItemRow } from './context.queries.ts';
+import { vatByRate, type VatRateTotal } from './vat.ts';
+import type { Lang } from '../../../../shared/format.ts';
 
 /** The order's rounding line (cash rounding to 5 centimes), in the customer's language. */
 export const ROUNDING_LABEL: Record<Lang, string> = {
@@ -11,6 +10,6 @@ export const ROUNDING_LABEL: Record<Lang, string> = {
 };
 
 /** The VAT per rate of an order's items (sums of the lines' figures), highest rate first: for the API and the invoice. */
-export function itemsVatByRate(items: readonly OrderItemRow[], currency: string): VatRateTotal[] {
+export function itemsVatByRate(items: readonly { amount: number; vatRateBp: number; vatAmount: number }[], currency: string): VatRateTotal[] {
   return vatByRate(items.map((i) => ({ amount: { amount: i.amount, currency }, vatRateBp: i.vatRateBp, vatAmount: { amount: i.vatAmount, currency } })), currency);
 }

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/format.ts';
+import type { Lang } from '../../../../shared/format.ts';
 
 /** A structured postal address (QR-bill v2.3: structured addresses only). */
 export interface PostalAddress {

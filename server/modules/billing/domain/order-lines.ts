@@ -1,6 +1,15 @@
-import { allocateEvenly, type OrderLineInput } from './domain/index.ts';
-import { formatDate, type Lang } from '../../../shared/format.ts';
-import type { BookingContext } from './context.queries.ts';
+import { allocateEvenly } from './allocate.ts';
+import type { OrderLineInput } from './order.ts';
+import { formatDate, type Lang } from '../../../../shared/format.ts';
+
+/** What the order lines are made of: the booking's price, its program and variant, its sessions by seq (a booking's context). */
+export interface OrderLinesSource {
+  booking: { totalPrice: number; currency: string };
+  program: { id: string; title: string };
+  variant: { id: string; name: string; vatRateBp: number; billing: string };
+  /** All sessions by seq; unscheduled ones have no start. */
+  sessions: readonly { id: string; seq: number; startsAt: Date | null }[];
+}
 
 /** The word invoices and the widget's order use for one session (the mails say the same). */
 const SESSION_WORD: Record<Lang, string> = { en: 'session', de: 'Termin', fr: 'séance', it: 'seduta' };
@@ -15,7 +24,7 @@ export interface CheckoutLine extends OrderLineInput {
  * remainder's extra units, so the lines add up to the price exactly). Paid in credits, the
  * lines are at zero: the money was paid (and its VAT declared) when the credits were bought.
  */
-export function orderLines(ctx: BookingContext, options: { lang: Lang; zone: string; credits: boolean }): CheckoutLine[] {
+export function orderLines(ctx: OrderLinesSource, options: { lang: Lang; zone: string; credits: boolean }): CheckoutLine[] {
   const { booking, program, variant } = ctx;
   const base = { quantity: 1, vatRateBp: variant.vatRateBp, programId: program.id, variantId: variant.id };
   const money = (amount: number) => ({ amount: options.credits ? 0 : amount, currency: booking.currency });

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { SeriesResponse } from '../../../schema/api/embed-slots.ts';
 import { cadenceStarts, loadBookableProgram, loadCalendars } from '../availability/index.ts';
 import { cadenceOf, conflictError, schedulingOf, spanOf } from './bookings.mutations.ts';
-import { choose, type Candidate } from './plan.ts';
+import { choose, type Candidate } from './domain/plan.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
 

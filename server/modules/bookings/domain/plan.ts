@@ -10,9 +10,8 @@
 import {
   computeSlots, computeSlotsForInstructors, isSlotFree, nearestFreeAlternatives,
   type InstructorCalendar, type Interval, type Slot, type SlotSettings,
-} from '../availability/index.ts';
-import type { SlotConflict } from '../../../schema/api/embed-bookings.ts';
-import { localClock } from '../availability/index.ts';
+} from '../../availability/domain/index.ts';
+import { localClock } from '../../availability/domain/index.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -27,6 +26,20 @@ export interface Candidate {
 }
 
 export type StartStatus = 'free' | 'taken' | 'unavailable';
+
+/** A wanted start that cannot be held, with the nearest free starts: the `conflicts` of a 409 `slot_taken` / `slot_unavailable`. */
+export interface SlotConflict {
+  start: string;
+  reason: 'taken' | 'unavailable';
+  alternatives: {
+    start: string;
+    end: string;
+    local_start: string;
+    local_end: string;
+    local_date: string;
+    instructor: { id: string; name: string };
+  }[];
+}
 
 /** The time a session at `start` occupies, buffers included: what its schedule block stores. */
 export function bufferedWindow(start: number, settings: SlotSettings): Interval {

@@ -3,8 +3,12 @@ import * as v from 'valibot';
 export const Fault = v.picklist(['policy', 'studio']);
 
 /** GET /v1/admin/bookings/:id/cancellation */
+const SessionId = v.pipe(v.string(), v.uuid('must be a session id'));
+
 export const CancellationQuery = v.object({
-  scope: v.optional(v.picklist(['booking'])),
+  /** `session` (with `session_id`): cancelling one session of a pack. */
+  scope: v.optional(v.picklist(['booking', 'session'])),
+  session_id: v.optional(SessionId),
   fault: v.optional(Fault),
 });
 
@@ -14,6 +18,8 @@ export const AdminCancelBody = v.object({
   quote_id: v.optional(v.pipe(v.string(), v.minLength(10), v.maxLength(2000))),
   /** `studio`: the studio's fault, everything not delivered goes back; `policy` (default): the program's cancellation policy applies. */
   fault: v.optional(Fault),
+  /** Cancel only this session: inside the free window it goes back to "to schedule"; later it counts as used and its fee applies. */
+  session_id: v.optional(SessionId),
 });
 
 const QuoteLine = v.object({
@@ -22,7 +28,8 @@ const QuoteLine = v.object({
 });
 
 export const CancellationQuoteOut = v.object({
-  booking_id: v.string(), scope: v.literal('booking'), fault: Fault, by: v.picklist(['customer', 'staff']),
+  booking_id: v.string(), scope: v.picklist(['booking', 'session']), session_id: v.nullable(v.string()),
+  action: v.picklist(['cancel_booking', 'unschedule', 'cancel']), fault: Fault, by: v.picklist(['customer', 'staff']),
   method: v.picklist(['money', 'credits']), currency: v.string(), total: v.number(), paid: v.number(),
   refund: v.number(), fee: v.number(), credits_back: v.number(), balance_due: v.number(),
   lines: v.array(QuoteLine),

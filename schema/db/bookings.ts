@@ -91,6 +91,9 @@ export const programSessions = pgTable('program_sessions', {
   revision: integer('revision').notNull().default(0),
   checkInAt: instant('check_in_at'),
   notesPrivateMd: text('notes_private_md'),
+  /** For a session cancelled on its own (late: it counts as used and its fee applies): when, and by whom. */
+  cancelledAt: instant('cancelled_at'),
+  cancelledBy: text('cancelled_by'),
   createdAt: createdAt(),
 }, (t) => [
   unique('program_sessions_org_id').on(t.orgId, t.id),

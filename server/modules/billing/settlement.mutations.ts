@@ -18,7 +18,7 @@ import { creditNoteRates, creditRefundEntry, refundParts } from './domain/index.
 import { orderDetail, orderRow, type BookingRow } from './context.queries.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
-import { cancellationQuote, quoteStillHolds, refundablePayments, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
+import { cancellationQuote, quoteStillHolds, refundablePayments, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
 
 /** The queue whose job sends one refund to its payment's provider. */
 export const REFUNDS_QUEUE = 'refunds.issue';
@@ -41,6 +41,8 @@ export interface CancelWithSettlement {
   by: CancelledBy;
   /** The quote the caller was shown; absent: settle by the figures as they are now. */
   quoteId?: string | undefined;
+  /** Cancel only this session of the booking (unscheduled in the free window, else counted as used). */
+  sessionId?: string | undefined;
   now: Date;
   config: AppConfig;
 }
@@ -48,6 +50,7 @@ export interface CancelWithSettlement {
 const BANK = new Set(['qr_bill', 'bank_transfer']);
 
 export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Promise<SettlementOut | null> {
+  if (input.sessionId) return cancelSessionAndSettle(tx, { ...input, sessionId: input.sessionId });
   const { orgId, booking, now, config } = input;
   if (booking.status === 'cancelled') return null;
   if (booking.status === 'completed') throw new AppError('invalid_state', 'The booking is completed.');
@@ -124,4 +127,57 @@ async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: Ca
     snapshot: { invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained, balance_due: quote.balance_due },
   }).returning({ id: t.creditNotes.id });
   return { number, pdf_url: creditNotePdfUrl(publicOrigin, note!.id) };
+}
+
+/** One session: unscheduled in the free window (no money), else cancelled as used with its fee; its share back when paid in full. */
+async function cancelSessionAndSettle(tx: Tx, input: CancelWithSettlement & { sessionId: string }): Promise<SettlementOut> {
+  const { orgId, booking, now, config } = input;
+  if (booking.status === 'cancelled' || booking.status === 'completed') throw new AppError('invalid_state', `The booking is ${booking.status}.`);
+  const quote = await sessionCancellationQuote(tx, orgId, booking, { fault: input.fault, by: input.by, now, secret: config.secret, sessionId: input.sessionId });
+  if (input.quoteId && !quoteStillHolds(input.quoteId, quote, config.secret, now)) {
+    throw new AppError('quote_changed', 'The figures of this cancellation have changed: here is the new quote.', { quote });
+  }
+  const out: SettlementOut = {
+    refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: 0, currency: quote.currency,
+    lines: quote.lines, refunds: [], credit_note: null,
+  };
+  // The session's time is free again either way.
+  await tx.execute(sql`update schedule_blocks set status = 'cancelled'
+    where org_id = ${orgId}::uuid and session_id = ${input.sessionId}::uuid and status <> 'cancelled'`);
+  if (quote.action === 'unschedule') {
+    await tx.update(t.programSessions).set({ startsAt: null, endsAt: null, revision: sql`${t.programSessions.revision} + 1` })
+      .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, input.sessionId)));
+  } else {
+    // Who is answerable: by policy it counts as the customer's cancellation (whoever clicked); the studio's fault as the studio's.
+    await tx.update(t.programSessions).set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.fault === 'studio' ? 'staff' : 'customer' })
+      .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, input.sessionId)));
+  }
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
+  if (order && quote.refund > 0) {
+    const payments = await refundablePayments(tx, orgId, order.id);
+    for (const part of refundParts(quote.refund, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: p.row.createdAt.getTime() })))) {
+      const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
+      const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
+      const [row] = await tx.insert(t.refunds).values({
+        orgId, orderId: order.id, paymentId: payment.id, bookingId: booking.id, amount: part.amount, currency: order.currency,
+        reason: `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`, status: 'pending', kind,
+      }).returning({ id: t.refunds.id });
+      if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
+      out.refunds.push({ id: row!.id, amount: part.amount, status: kind === 'bank_transfer' ? 'pending_transfer' : 'pending', provider: kind === 'bank_transfer' ? 'bank_transfer' : payment.provider });
+    }
+  }
+  if (order && quote.credits_back > 0) {
+    const entry = creditRefundEntry({ customerId: booking.customerId, credits: quote.credits_back, bookingId: booking.id })!;
+    await tx.insert(t.creditLedger).values({ orgId, customerId: entry.customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId: booking.id, orderId: order.id });
+    const [row] = await tx.insert(t.refunds).values({
+      orgId, orderId: order.id, bookingId: booking.id, amount: 0, credits: quote.credits_back, currency: order.currency,
+      reason: `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`, status: 'succeeded', kind: 'credits', completedAt: now,
+    }).returning({ id: t.refunds.id });
+    out.refunds.push({ id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' });
+  }
+  await recordEvent(tx, {
+    orgId, type: 'session.cancelled', subjectId: booking.id,
+    payload: { session_id: input.sessionId, action: quote.action, by: input.by, fault: input.fault, refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back },
+  }, { now, config });
+  return out;
 }

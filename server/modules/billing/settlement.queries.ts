@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { signToken, verifyToken } from '../../platform/signed-tokens.ts';
 import * as t from '../../../schema/db/index.ts';
-import { refundForCancellation, refundForStaffCancellation, type RefundResult, type RefundSession } from './domain/index.ts';
+import { allocateEvenly, applyBasisPoints, refundForCancellation, refundForStaffCancellation, type RefundResult, type RefundSession } from './domain/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingRow } from './context.queries.ts';
 
 export type Fault = 'policy' | 'studio';
@@ -28,7 +29,10 @@ export interface QuoteLine {
 
 export interface CancellationQuote {
   booking_id: string;
-  scope: 'booking';
+  scope: 'booking' | 'session';
+  /** For scope `session`: the session, and what cancelling it does (`unschedule`: back to "to schedule", no money; `cancel`: it counts as used, its fee applies). */
+  session_id: string | null;
+  action: 'cancel_booking' | 'unschedule' | 'cancel';
   fault: Fault;
   by: CancelledBy;
   /** `money` refunds to the payments; `credits` gives class credits back to the ledger. */
@@ -52,7 +56,7 @@ const QUOTE_TTL_MS = 10 * 60_000;
 
 /** The figures a quote stands for: executing with a quote whose figures no longer hold is refused. */
 function figuresHash(q: Omit<CancellationQuote, 'quote_id' | 'expires_at'>): string {
-  const figures = { b: q.booking_id, f: q.fault, by: q.by, m: q.method, r: q.refund, fee: q.fee, c: q.credits_back, d: q.balance_due, l: q.lines.map((l) => [l.session_id, l.rule, l.refund, l.fee]) };
+  const figures = { b: q.booking_id, s: q.session_id, a: q.action, f: q.fault, by: q.by, m: q.method, r: q.refund, fee: q.fee, c: q.credits_back, d: q.balance_due, l: q.lines.map((l) => [l.session_id, l.rule, l.refund, l.fee]) };
   return createHash('sha256').update(JSON.stringify(figures)).digest('base64url');
 }
 
@@ -62,7 +66,7 @@ export function quoteStillHolds(quoteId: string, quote: CancellationQuote, secre
   return payload !== null && payload.h === figuresHash(quote);
 }
 
-export interface QuoteRequest { fault: Fault; by: CancelledBy; now: Date; secret: string }
+export interface QuoteRequest { fault: Fault; by: CancelledBy; now: Date; secret: string; sessionId?: string | undefined }
 
 export async function cancellationQuote(tx: Tx, orgId: string, booking: BookingRow, req: QuoteRequest): Promise<CancellationQuote> {
   const ctx = await loadBookingContext(tx, orgId, booking);
@@ -73,34 +77,39 @@ export async function cancellationQuote(tx: Tx, orgId: string, booking: BookingR
   const sessions: RefundSession[] = ctx.sessions.filter((s) => s.startsAt).map((s) => ({
     startsAt: s.startsAt!.getTime(),
     status: s.status,
+    // A session cancelled on its own is judged by when and by whom it was cancelled.
+    ...(s.status === 'cancelled' && s.cancelledAt ? { cancelledAt: s.cancelledAt.getTime(), cancelledBy: s.cancelledBy === 'staff' ? 'staff' as const : 'customer' as const } : {}),
   }));
+  // What was paid, less what already went back (a session cancelled on its own, earlier).
+  const back = order ? await alreadyRefunded(tx, orgId, order.id) : { money: 0, credits: 0 };
   const scheduled = ctx.sessions.filter((s) => s.startsAt);
   const credits = detail?.credits ?? null;
   const common = { sessions, sessionsCount: Math.max(booking.sessionsCount, sessions.length), cancelledAt: req.now.getTime() };
   const currency = booking.currency;
   let result: RefundResult;
   if (credits !== null && credits > 0) {
-    const paid = { method: 'credits' as const, paid: credits, total: credits };
+    const paid = { method: 'credits' as const, paid: Math.max(0, credits - back.credits), total: credits };
     result = req.fault === 'studio' ? refundForStaffCancellation({ ...common, ...paid })
       : refundForCancellation({ ...common, ...paid, policy: { freeCancelHours: policy.free_cancel_hours, lateCancelFeeBp: policy.late_cancel_fee_bp, noShowFeeBp: policy.no_show_fee_bp, refundUnusedSessions: true } });
   } else {
-    const paidAmount = live ? order.amountPaid : 0;
+    const paidAmount = live ? Math.max(0, order.amountPaid - back.money) : 0;
     const total = live ? order.total : booking.totalPrice;
     const paid = { method: 'money' as const, paid: { amount: paidAmount, currency }, total: { amount: total, currency } };
     result = req.fault === 'studio' ? refundForStaffCancellation({ ...common, ...paid })
       : refundForCancellation({ ...common, ...paid, policy: { freeCancelHours: policy.free_cancel_hours, lateCancelFeeBp: policy.late_cancel_fee_bp, noShowFeeBp: policy.no_show_fee_bp, refundUnusedSessions: true } });
   }
   const n = (x: number | { amount: number }) => (typeof x === 'number' ? x : x.amount);
+  const unscheduled = ctx.sessions.filter((s) => !s.startsAt);
   const lines: QuoteLine[] = result.sessions.map((s, i) => {
-    const row = s.index !== null ? scheduled[s.index] : undefined;
+    const row = s.index !== null ? scheduled[s.index] : unscheduled[i - sessions.length];
     return {
-      session_id: row?.id ?? null, seq: row?.seq ?? scheduled.length + 1 + i - sessions.length, starts_at: row?.startsAt?.toISOString() ?? null,
+      session_id: row?.id ?? null, seq: row?.seq ?? i + 1, starts_at: row?.startsAt?.toISOString() ?? null,
       rule: s.outcome, value: n(s.value), refund: n(s.refund), fee: n(s.fee),
     };
   });
   const isCredits = result.method === 'credits';
   const base = {
-    booking_id: booking.id, scope: 'booking' as const, fault: req.fault, by: req.by, method: result.method, currency,
+    booking_id: booking.id, scope: 'booking' as const, session_id: null, action: 'cancel_booking' as const, fault: req.fault, by: req.by, method: result.method, currency,
     total: n(result.total), paid: n(result.paid),
     refund: isCredits ? 0 : n(result.refund),
     fee: Math.min(n(result.feesTotal), n(result.retained)),
@@ -127,4 +136,52 @@ export async function refundablePayments(tx: Tx, orgId: string, orderId: string)
     row: p,
     refunded: refunds.filter((r) => r.paymentId === p.id && r.status !== 'failed').reduce((a, r) => a + r.amount, 0),
   }));
+}
+
+/** Money and credits already given back for an order (refunds not failed). */
+export async function alreadyRefunded(tx: Tx, orgId: string, orderId: string): Promise<{ money: number; credits: number }> {
+  const rows = await tx.select({ amount: t.refunds.amount, credits: t.refunds.credits, status: t.refunds.status }).from(t.refunds)
+    .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.orderId, orderId)));
+  const live = rows.filter((r) => r.status !== 'failed');
+  return { money: live.reduce((a, r) => a + r.amount, 0), credits: live.reduce((a, r) => a + r.credits, 0) };
+}
+
+/**
+ * Cancelling one session of a pack: inside the free window (or the studio's fault) it goes back to
+ * "to schedule" and nothing moves; later it counts as used and the policy's fee applies, and when
+ * the booking is paid in full, the rest of its share goes back now.
+ */
+export async function sessionCancellationQuote(tx: Tx, orgId: string, booking: BookingRow, req: QuoteRequest & { sessionId: string }): Promise<CancellationQuote> {
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const session = ctx.sessions.find((x) => x.id === req.sessionId);
+  if (!session) throw new AppError('not_found', 'No such session.');
+  if (session.status !== 'scheduled' || !session.startsAt) throw new AppError('invalid_state', session.startsAt ? `The session is ${session.status}.` : 'The session is not scheduled.');
+  if (session.startsAt.getTime() <= req.now.getTime()) throw new AppError('invalid_state', 'The session has started: mark it attended or a no-show instead.');
+  const policy = ctx.program.policies;
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId) : undefined;
+  const live = order && order.status !== 'cancelled' && order.status !== 'refunded';
+  const detail = live ? await orderDetail(tx, orgId, order) : null;
+  const credits = detail?.credits ?? null;
+  const back = order ? await alreadyRefunded(tx, orgId, order.id) : { money: 0, credits: 0 };
+  const isCredits = credits !== null && credits > 0;
+  const total = isCredits ? credits : live ? order.total : booking.totalPrice;
+  const netPaid = isCredits ? credits - back.credits : live ? order.amountPaid - back.money : 0;
+  const count = Math.max(booking.sessionsCount, ctx.sessions.length);
+  const value = allocateEvenly(total, count)[session.seq - 1] ?? 0;
+  const inTime = req.fault === 'studio' || session.startsAt.getTime() - req.now.getTime() >= policy.free_cancel_hours * 3_600_000;
+  const feeBp = inTime ? 0 : policy.late_cancel_fee_bp;
+  const fee = inTime ? 0 : applyBasisPoints(value, feeBp);
+  // Money moves now only when the pack is paid in full; otherwise the fee is settled with the booking.
+  const paidInFull = netPaid >= total - back.money - (isCredits ? 0 : 0) && netPaid > 0;
+  const refund = inTime || !paidInFull ? 0 : value - fee;
+  const base = {
+    booking_id: booking.id, scope: 'session' as const, session_id: session.id, action: inTime ? 'unschedule' as const : 'cancel' as const,
+    fault: req.fault, by: req.by, method: isCredits ? 'credits' as const : 'money' as const, currency: booking.currency,
+    total, paid: Math.max(0, netPaid),
+    refund: isCredits ? 0 : refund, fee: inTime ? 0 : Math.min(fee, Math.max(0, netPaid)), credits_back: isCredits ? refund : 0, balance_due: 0,
+    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt.toISOString(), rule: inTime ? (req.fault === 'studio' ? 'cancelled_by_studio' : 'cancelled_in_time') : 'late_cancellation', value, refund, fee }],
+    policy: { free_cancel_hours: policy.free_cancel_hours, late_cancel_fee_bp: policy.late_cancel_fee_bp, no_show_fee_bp: policy.no_show_fee_bp, text: policy.notes ?? null },
+  };
+  const expires = new Date(req.now.getTime() + QUOTE_TTL_MS);
+  return { ...base, quote_id: signToken({ p: 'cancellation_quote', h: figuresHash(base), exp: Math.floor(expires.getTime() / 1000) }, req.secret), expires_at: expires.toISOString() };
 }

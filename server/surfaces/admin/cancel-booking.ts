@@ -41,7 +41,7 @@ export function adminCancelBookingRoute(deps: AppDeps) {
       return staffAction(c, deps, { path: `bookings/${id}/cancel`, body },
         (tx) => bookingForStaff(tx, orgId, id),
         async (tx, booking, now) => {
-          const settlement = await cancelAndSettle(tx, { orgId, booking, fault: body.fault ?? 'policy', by: 'staff', quoteId: body.quote_id, now, config: deps.config });
+          const settlement = await cancelAndSettle(tx, { orgId, booking, fault: body.fault ?? 'policy', by: 'staff', quoteId: body.quote_id, sessionId: body.session_id, now, config: deps.config });
           const out = bookingOut((await bookingView(tx, orgId, id))!);
           return { status: 200, body: { ...out, booking: out, settlement } };
         });

@@ -7,7 +7,7 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { bookingById } from '../../modules/bookings/index.ts';
-import { cancellationQuote } from '../../modules/billing/index.ts';
+import { cancellationQuote, sessionCancellationQuote } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function adminCancellationQuoteRoute(deps: AppDeps) {
@@ -34,7 +34,12 @@ export function adminCancellationQuoteRoute(deps: AppDeps) {
         const booking = await bookingById(tx, staff.orgId, id);
         if (!booking) throw new AppError('not_found', 'No such booking.');
         if (booking.status === 'cancelled' || booking.status === 'completed') throw new AppError('invalid_state', `The booking is ${booking.status}.`);
-        return cancellationQuote(tx, staff.orgId, booking, { fault: q.fault ?? 'policy', by: 'staff', now: deps.now(), secret: deps.config.secret });
+        const req = { fault: q.fault ?? 'policy', by: 'staff' as const, now: deps.now(), secret: deps.config.secret };
+        if (q.scope === 'session' || q.session_id) {
+          if (!q.session_id) throw new AppError('validation_failed', undefined, { errors: [{ field: 'session_id', message: 'is required with scope=session' }] });
+          return sessionCancellationQuote(tx, staff.orgId, booking, { ...req, sessionId: q.session_id });
+        }
+        return cancellationQuote(tx, staff.orgId, booking, req);
       });
       return c.json(quote);
     });

@@ -148,6 +148,42 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
     assert.equal(row!.status, 'pending', 'a bank refund waits for staff to record the transfer; no job sends it');
   });
 
+  test('one session of a pack: in the free window it goes back to "to schedule" and nothing moves; late it counts as used, its fee applies and the rest of its share goes back; the booking\'s later cancellation counts it once', async () => {
+    clock.set(START);
+    // SPLIT: six weekly sessions, CHF 540, paid in full by card; free cancellation up to 24 h before, late fee 50 %.
+    const b = await reserve(app, { program: 'split', variant: v.split![0], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-08T06:00:00.000Z' } });
+    await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    const sessions = await query(db.db, sql`select id, seq, starts_at from program_sessions where booking_id = ${b.id} order by seq`);
+    const quoteFor = async (sessionId: string) => {
+      const res = await app.request(`/v1/admin/bookings/${b.id}/cancellation?scope=session&session_id=${sessionId}`, { headers: sk });
+      assert.equal(res.status, 200, await res.clone().text());
+      return res.json() as Promise<{ action: string; refund: number; fee: number; quote_id: string; lines: { value: number; rule: string }[] }>;
+    };
+    // Week 3, two weeks ahead: unscheduled, no money.
+    const early = await quoteFor(String(sessions[2]!.id));
+    assert.deepEqual({ action: early.action, refund: early.refund, fee: early.fee, rule: early.lines[0]!.rule }, { action: 'unschedule', refund: 0, fee: 0, rule: 'cancelled_in_time' });
+    const res1 = await cancel(b.id, { session_id: sessions[2]!.id, quote_id: early.quote_id });
+    assert.equal(res1.status, 200, await res1.clone().text());
+    const [unscheduled] = await query(db.db, sql`select status::text, starts_at from program_sessions where id = ${sessions[2]!.id}`);
+    assert.deepEqual({ ...unscheduled }, { status: 'scheduled', starts_at: null });
+    assert.equal((await query(db.db, sql`select count(*)::int as n from schedule_blocks where session_id = ${sessions[2]!.id} and status <> 'cancelled'`))[0]!.n, 0, 'its time is free');
+    // Week 1, 12 hours before: counts as used, 50 % of its CHF 90 share is kept, CHF 45 goes back.
+    clock.set('2026-12-07T18:00:00Z');
+    const late = await quoteFor(String(sessions[0]!.id));
+    assert.deepEqual({ action: late.action, refund: late.refund, fee: late.fee, value: late.lines[0]!.value }, { action: 'cancel', refund: 4500, fee: 4500, value: 9000 });
+    const res2 = await cancel(b.id, { session_id: sessions[0]!.id, quote_id: late.quote_id });
+    const out2 = await res2.json() as { settlement: { refunds: { amount: number }[] } };
+    assert.deepEqual(out2.settlement.refunds.map((r) => r.amount), [4500]);
+    // Then the whole booking, with everything else in the free window: the late session's fee stays kept, nothing is refunded twice.
+    const whole = await quoteOf(b.id);
+    assert.equal(whole.refund, 54000 - 4500 - 4500, 'all but the late session, whose share was half refunded already');
+    const res3 = await cancel(b.id, { quote_id: whole.quote_id });
+    assert.equal(res3.status, 200, await res3.clone().text());
+    const [sum] = await query(db.db, sql`select coalesce(sum(amount), 0)::int as refunded from refunds where booking_id = ${b.id} and status <> 'failed'`);
+    assert.equal(sum!.refunded, 54000 - 4500);
+  });
+
   test('credit notes are numbered without gaps per studio, and refunds never exceed what was paid', async () => {
     const numbers = (await query(db.db, sql`select number from credit_notes order by number`)).map((r) => Number(r.number));
     assert.deepEqual(numbers, numbers.map((_, i) => i + 1));

@@ -6,6 +6,7 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { getProgramDetail } from '../../modules/catalog/index.ts';
+import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getProgramRoute(deps: AppDeps) {
@@ -24,6 +25,6 @@ export function getProgramRoute(deps: AppDeps) {
       const { link } = c.req.valid('query');
       const program = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => getProgramDetail(tx, orgId, slug));
       if (!program) throw new AppError('not_found', 'No such program.');
-      return c.json(program);
+      return c.json(programDetailOut(program));
     });
 }

@@ -4,6 +4,7 @@ import { ProgramList } from '../../../schema/api/embed-programs.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { listPrograms } from '../../modules/catalog/index.ts';
+import { programSummaryOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function listProgramsRoute(deps: AppDeps) {
@@ -16,6 +17,6 @@ export function listProgramsRoute(deps: AppDeps) {
     async (c) => {
       const { orgId } = c.get('embed');
       const programs = await withCaller(deps.db, { orgId, role: 'anonymous' }, (tx) => listPrograms(tx, orgId));
-      return c.json({ programs });
+      return c.json({ programs: programs.map(programSummaryOut) });
     });
 }

@@ -1,0 +1,56 @@
+/** The embed's program answers (the list and one program), shaped from the catalog module's views. */
+import type { ProgramDetail, ProgramSummary } from '../../../schema/api/embed-programs.ts';
+import { renderMarkdown } from '../../platform/adapters/markdown.ts';
+import { withFieldOrder } from '../../../shared/intake-form.ts';
+import { offeredMethods } from '../../../shared/payment-methods.ts';
+import type { ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
+
+/** The cheapest active variant, as the list's "from" price. */
+function fromPrice(variants: VariantRow[]) {
+  const active = variants.filter((v) => v.isActive);
+  if (active.length === 0) return null;
+  const cheapest = active.reduce((a, b) => (b.price < a.price ? b : a));
+  return { amount: cheapest.price, currency: cheapest.currency };
+}
+
+function mediaUrl(p: ProgramRow, role: 'banner' | 'thumbnail'): string | null {
+  return p.media.find((m) => m.role === role)?.url ?? p.media.find((m) => m.kind === 'image')?.url ?? null;
+}
+
+export function programSummaryOut({ program: p, variants }: ProgramListing): ProgramSummary {
+  return {
+    id: p.id, slug: p.slug, title: p.title, summary: p.summary, category: p.category, delivery_mode: p.deliveryMode,
+    session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, sessions_count: p.defaultSessionsCount,
+    from_price: fromPrice(variants), thumbnail_url: mediaUrl(p, 'thumbnail'), tags: p.tags,
+  };
+}
+
+export function programDetailOut(view: ProgramView): ProgramDetail {
+  const { program: p, variants, form, milestones, instructors, location: loc } = view;
+  const d = p.details;
+  return {
+    ...programSummaryOut(view),
+    visibility: p.visibility,
+    description_html: renderMarkdown(p.longDescriptionMd),
+    banner_url: mediaUrl(p, 'banner'),
+    media: p.media.map((m) => ({ kind: m.kind, url: m.url, alt: m.alt })),
+    cadence: p.isMultiSession ? (p.scheduling.cadence ?? { every: 1, unit: 'week' }) : null,
+    itinerary: d.itinerary ?? [],
+    outcomes: d.outcomes ?? [],
+    host_bio_html: d.host_bio_md ? renderMarkdown(d.host_bio_md) : null,
+    testimonials: d.testimonials ?? [],
+    faq: d.faq ?? [],
+    policies: { free_cancel_hours: p.policies.free_cancel_hours, late_cancel_fee_percent: p.policies.late_cancel_fee_bp / 100, notes: p.policies.notes ?? null },
+    needs_room: p.resourceId !== null,
+    location: loc ? { name: loc.name, address: loc.address } : null,
+    variants: variants.map((v) => ({
+      id: v.id, name: v.name, sessions_count: v.sessionsCount, price: v.price, currency: v.currency,
+      vat_rate: v.vatRateBp / 100, vat_rate_bp: v.vatRateBp, deposit_amount: v.depositAmount,
+      pay_plan: v.payPlanJson ?? null, credit_price: v.creditPrice,
+      payment_methods: offeredMethods(v.currency, view.orgBilling, v.creditPrice),
+    })),
+    intake_form: form ? { schema: withFieldOrder(form.formSchemaJson), is_required: form.isRequired } : null,
+    milestones: milestones.map((m) => ({ order: m.orderIdx, name: m.name, description_html: renderMarkdown(m.descriptionMd), due_day_offset: m.dueDayOffset })),
+    instructors: instructors.map((i) => ({ id: i.id, name: i.name, bio: i.bio, photo_url: i.photoUrl, timezone: i.timezone })),
+  };
+}

@@ -9,7 +9,6 @@ import type { Tx } from '../../platform/db/database.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
 import { computeSlotsForInstructors } from './domain/index.ts';
-import type { SlotsResponse, SlotOut } from '../../../schema/api/embed-slots.ts';
 import { loadBookableProgram } from './program.queries.ts';
 import { loadCalendars, slotSettingsOf } from './calendars.queries.ts';
 import { dayStartUtc, localClock } from './domain/local-time.ts';
@@ -29,7 +28,22 @@ export interface SlotsRequest {
   now: number;
 }
 
-export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsResponse> {
+/** A free start (UTC instants) with its local times in the customer's zone and its instructor. */
+export interface FreeStart { start: number; end: number; localStart: string; localEnd: string; instructor: { id: string; name: string } }
+
+/** A program's free starts over the customer's dates (every date of the range, in order; a day without free times has none). */
+export interface SlotsView {
+  /** The customer's zone the local fields and days are in. */
+  timezone: string;
+  from: string;
+  to: string;
+  sessionLengthMin: number;
+  /** The last date (customer's zone) that can hold a first start of the whole series. */
+  lastDate: string;
+  days: { date: string; slots: FreeStart[] }[];
+}
+
+export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
   const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
   const instructors = program.instructors;
@@ -39,11 +53,11 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
 
   const settings = slotSettingsOf(program);
   const clock = localClock(req.zone);
-  const days: SlotsResponse['days'] = [];
-  const dayIndex = new Map<string, SlotOut[]>();
+  const days: SlotsView['days'] = [];
+  const dayIndex = new Map<string, FreeStart[]>();
   for (let d = dayStartUtc(req.from); d <= dayStartUtc(req.to); d += DAY_MS) {
     const date = new Date(d).toISOString().slice(0, 10);
-    const slots: SlotOut[] = [];
+    const slots: FreeStart[] = [];
     days.push({ date, slots });
     dayIndex.set(date, slots);
   }
@@ -58,9 +72,9 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
     if (start + seriesMs - 2 * 3_600_000 >= horizonEnd) return false;
     return cadenceStarts(start, count, cadence, zone).at(-1)! < horizonEnd;
   };
-  const answer: SlotsResponse = {
-    timezone: req.zone, from: req.from, to: req.to, session_length_min: program.sessionLengthMin,
-    last_date: clock(horizonEnd - seriesMs - 1).date, days,
+  const answer: SlotsView = {
+    timezone: req.zone, from: req.from, to: req.to, sessionLengthMin: program.sessionLengthMin,
+    lastDate: clock(horizonEnd - seriesMs - 1).date, days,
   };
 
   // Busy time is read for the customer's dates widened by the largest UTC offsets, the
@@ -82,8 +96,8 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsRespons
     const start = clock(s.start);
     const end = clock(s.end);
     dayIndex.get(start.date)?.push({
-      start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(),
-      local_start: start.time, local_end: end.time, instructor: names.get(s.instructorId)!,
+      start: s.start, end: s.end,
+      localStart: start.time, localEnd: end.time, instructor: names.get(s.instructorId)!,
     });
   }
   return answer;

@@ -6,10 +6,9 @@
 import type { Tx } from '../../platform/db/database.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { SeriesResponse } from '../../../schema/api/embed-slots.ts';
 import { cadenceStarts, loadBookableProgram, loadCalendars } from '../availability/index.ts';
 import { cadenceOf, conflictError, schedulingOf, spanOf } from './bookings.mutations.ts';
-import { choose, type Candidate } from './domain/plan.ts';
+import { choose, type Candidate, type SlotConflict, type StartStatus } from './domain/plan.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
 
@@ -24,7 +23,14 @@ export interface SeriesRequest {
   now: number;
 }
 
-export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesResponse> {
+/** The series a first start leads to: whether every session can be held, the instructor it would get, each start (UTC instants) with the free times near a clash. */
+export interface SeriesView {
+  ok: boolean;
+  instructor: { id: string; name: string };
+  sessions: { start: number; end: number; status: StartStatus; alternatives: SlotConflict['alternatives'] }[];
+}
+
+export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesView> {
   const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
   const { variant, instructors } = program;
@@ -45,10 +51,10 @@ export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesRes
   const cals = await loadCalendars(tx, { orgId: req.orgId, instructors: candidates, resourceId: program.resourceId, ...span, now: req.now });
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, req.now, cals.roomBusy);
   const lengthMs = program.sessionLengthMin * 60_000;
-  const alternatives = new Map<number, SeriesResponse['sessions'][number]['alternatives']>();
+  const alternatives = new Map<number, SlotConflict['alternatives']>();
   if (!ok) {
     const err = await conflictError(tx, req.orgId, s, candidates, choice, req.now, req.zone, !req.instructor && count === 1);
-    for (const c of (err.extra.conflicts ?? []) as { start: string; alternatives: SeriesResponse['sessions'][number]['alternatives'] }[]) {
+    for (const c of (err.extra.conflicts ?? []) as SlotConflict[]) {
       alternatives.set(Date.parse(c.start), c.alternatives);
     }
   }
@@ -56,8 +62,8 @@ export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesRes
     ok,
     instructor: { id: choice.candidate.id, name: choice.candidate.name },
     sessions: choice.starts.map((start, i) => ({
-      start: new Date(start).toISOString(),
-      end: new Date(start + lengthMs).toISOString(),
+      start,
+      end: start + lengthMs,
       status: choice.statuses[i]!,
       alternatives: alternatives.get(start) ?? [],
     })),

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { checkSeries } from '../../modules/bookings/index.ts';
+import { seriesOut } from './slots.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getSeriesRoute(deps: AppDeps) {
@@ -27,6 +28,6 @@ export function getSeriesRoute(deps: AppDeps) {
       const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => checkSeries(tx, {
         orgId, slug, firstStart: q.first_start, zone: canonicalZone(q.tz)!, variant: q.variant, instructor: q.instructor, now: deps.now().getTime(),
       }));
-      return c.json(answer);
+      return c.json(seriesOut(answer));
     });
 }

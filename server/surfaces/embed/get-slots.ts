@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { listSlots } from '../../modules/availability/index.ts';
+import { slotsOut } from './slots.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getSlotsRoute(deps: AppDeps) {
@@ -27,6 +28,6 @@ export function getSlotsRoute(deps: AppDeps) {
       const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => listSlots(tx, {
         orgId, slug, from: q.from, to: q.to, zone: canonicalZone(q.tz)!, instructor: q.instructor, variant: q.variant, now: deps.now().getTime(),
       }));
-      return c.json(answer);
+      return c.json(slotsOut(answer));
     });
 }

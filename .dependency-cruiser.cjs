@@ -4,6 +4,7 @@
  *   a module reaches another only through that module's index.ts;
  *   domain/ imports only domain/ and shared/ (and npm packages such as luxon);
  *   platform knows no business: it imports neither modules nor surfaces;
+ *   modules take request shapes from schema/api, never answers (each surface's *.out.ts shapes them);
  *   asSystem / withSystem (escalation.ts) only from *.mutations.ts and *.jobs.ts;
  *   the widget imports shared/ and, as types only, schema/api (the swc parser cannot tell type-only
  *   imports, so tests/unit/architecture/widget-imports.test.ts checks that part).
@@ -55,6 +56,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/modules/' },
       to: { path: '^server/modules/', circular: true },
+    },
+    {
+      name: 'modules-take-requests-not-answers',
+      comment: 'Modules return domain data; each surface shapes its answers in its own *.out.ts. A module imports from schema/api only '
+        + 'the files that hold the request shapes it takes (and canonicalZone); tests/unit/architecture/module-answers.test.ts checks '
+        + 'that only request shapes (*Body) and canonicalZone are among the names.',
+      severity: 'error',
+      from: { path: '^server/modules/' },
+      to: { path: '^schema/api/', pathNot: '^schema/api/(checkout|admin-orders|embed-bookings|embed-slots)\\.ts$' },
     },
     {
       name: 'modules-know-no-surfaces',

@@ -41,7 +41,7 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
     text: mail.text,
     html: mail.html,
     attachments: [
-      ...ics,
+      ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
       { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
     ],
   });

@@ -53,31 +53,15 @@ export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage
   };
 }
 
-/** A calendar attachment as the outbox stores it. */
-export interface CalendarAttachment { filename: string; contentType: string; content: Buffer }
-
 /**
- * iTIP (RFC 5546) carries one event per message: a REQUEST or CANCEL with several UIDs is
- * read by Gmail and Outlook as its first event only. So every session travels in its own
- * file, `<prefix>-<n>.ics`, each one METHOD and one VEVENT (same UID and SEQUENCE as before).
+ * The booking's sessions as one calendar file (METHOD:REQUEST), or null when none is
+ * scheduled. `onlySessionIds`: just these (a moved session's update).
  */
-function perSessionFiles(prefix: string, method: 'REQUEST' | 'CANCEL', sessions: { id: string; seq: number }[], render: (sessionIds: string[]) => string): CalendarAttachment[] {
-  return sessions.map((s) => ({
-    filename: `${prefix}-${s.seq}.ics`,
-    contentType: `text/calendar; charset=utf-8; method=${method}`,
-    content: Buffer.from(render([s.id]), 'utf8'),
-  }));
-}
-
-/**
- * The booking's scheduled sessions as calendar files (METHOD:REQUEST, one session each,
- * `session-<n>.ics`); none when nothing is scheduled. `onlySessionIds`: just these (a moved
- * session's update).
- */
-export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlySessionIds?: string[]): CalendarAttachment[] {
+export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlySessionIds?: string[]): string | null {
   const sessions = scheduledSessions(ctx).filter((s) => !onlySessionIds || onlySessionIds.includes(s.id));
+  if (!sessions.length) return null;
   const { place, meetingUrl } = placeOf(ctx);
-  return perSessionFiles('session', 'REQUEST', sessions, (ids) => sessionsIcs({
+  return sessionsIcs({
     method: 'REQUEST',
     title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
     description: [ctx.variant.name, meetingUrl, manage].filter(Boolean).join('\n'),
@@ -85,24 +69,24 @@ export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlyS
     url: manage,
     organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
     attendee: { name: ctx.customer.name, email: ctx.customer.email },
-    sessions: sessions.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt, revision: s.revision })),
+    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt, revision: s.revision })),
     total: ctx.booking.sessionsCount,
     now,
-  }));
+  });
 }
 
 /**
- * The calendar files that remove sessions from the customer's calendar (METHOD:CANCEL, one
- * session each, `cancel-<n>.ics`, same UIDs, a higher SEQUENCE): sent when a booking is cancelled.
+ * The calendar file that removes sessions from the customer's calendar (METHOD:CANCEL,
+ * same UIDs, a higher SEQUENCE): sent when a booking is cancelled.
  */
-export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): CalendarAttachment[] {
-  return perSessionFiles('cancel', 'CANCEL', sessions, (ids) => sessionsIcs({
+export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): string {
+  return sessionsIcs({
     method: 'CANCEL',
     title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
     organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
     attendee: { name: ctx.customer.name, email: ctx.customer.email },
-    sessions: sessions.filter((s) => ids.includes(s.id)),
+    sessions,
     total: ctx.booking.sessionsCount,
     now,
-  }));
+  });
 }

@@ -83,7 +83,7 @@ describe('checkout API', () => {
       assert.match(String(mail!.text_body), /Bezahlt: CHF.140\.00/);
       assert.match(String(mail!.text_body), /\/manage\//);
       const attachments = mail!.attachments as { filename: string; content_type: string }[];
-      assert.deepEqual(attachments.map((a) => a.filename), ['session-1.ics', `invoice-${inv!.number}.pdf`]);
+      assert.deepEqual(attachments.map((a) => a.filename), ['booking.ics', `invoice-${inv!.number}.pdf`]);
       // The same again: nothing more.
       const again = await testPay(app, b, 'succeed');
       assert.equal(again.status, 409);

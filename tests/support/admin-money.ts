@@ -10,6 +10,7 @@ import { FLOW } from '../../demo/seed/index.ts';
 import type { CreatedBooking } from '../../schema/api/embed-bookings.ts';
 import { query } from './booking.ts';
 import { checkedOut, checkoutReq, customer, reserve, testPay } from './checkout.ts';
+import { proveIdentity } from './identity.ts';
 
 type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
@@ -41,10 +42,11 @@ export async function cardPaid(app: Requester, variant: string, start: string, w
   return { booking, orderId: out.order.id };
 }
 
-/** A Reiki booking on a QR-bill, with `paid` (minor units) recorded as received by transfer. */
-export async function qrBill(app: Requester, variant: string, start: string, paid: number): Promise<Booked> {
-  const booking = await reserve(app, { program: 'reiki', variant, customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
-  const out = await checkedOut(await checkoutReq(app, booking, { method: 'qr_bill' }));
+/** A Reiki booking on a QR-bill (its address proven first, as a QR-bill needs), with `paid` (minor units) recorded as received by transfer. */
+export async function qrBill(app: Requester, variant: string, start: string, paid: number, db: Database): Promise<Booked> {
+  const who = customer();
+  const booking = await reserve(app, { program: 'reiki', variant, customer: who, sessions: { mode: 'explicit', starts: [start] } });
+  const out = await checkedOut(await checkoutReq(app, booking, { method: 'qr_bill' }, await proveIdentity(app, db, who.email as string)));
   if (paid > 0) {
     const res = await app.request(`/v1/admin/orders/${out.order.id}/payments`, {
       method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },

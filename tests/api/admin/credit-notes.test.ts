@@ -83,7 +83,7 @@ describe('admin: credit note PDFs', () => {
     assert.match(text, /-CHF\s64\.75 netto storniert\n-CHF\s5\.25/, 'VAT of the half reversed');
 
     clock.set(START);
-    const unpaid = await qrBill(app, reiki, '2026-12-04T10:30:00.000Z', 0);
+    const unpaid = await qrBill(app, reiki, '2026-12-04T10:30:00.000Z', 0, db.db);
     const voided = await staffCancel(app, unpaid.booking.id);
     const voidText = await pdfOf(voided.credit_note!.pdf_url!);
     assert.match(voidText, /-CHF\s140\.00/);

@@ -77,7 +77,7 @@ describe('admin: orders with their money (GET /v1/admin/orders/:id, ?reference=)
 
   test('a QR-bill: partly paid it owes the rest; paid and cancelled, its bank refund is pending_transfer; found by its reference or number', async () => {
     clock.set(START);
-    const part = await qrBill(app, reiki, '2026-12-04T09:00:00.000Z', 4000);
+    const part = await qrBill(app, reiki, '2026-12-04T09:00:00.000Z', 4000, db.db);
     const open = await order(part.orderId);
     assert.deepEqual([open.status, open.amount_paid, open.amount_due, open.balance_due], ['partially_paid', 4000, 10000, 10000]);
     assert.deepEqual(open.payments.map((p) => [p.method, p.status, p.amount]), [['bank_transfer', 'succeeded', 4000]]);
@@ -85,7 +85,7 @@ describe('admin: orders with their money (GET /v1/admin/orders/:id, ?reference=)
     assert.equal(open.invoices[0]!.reference, part.invoice!.reference);
     assert.equal(open.invoices[0]!.reference_type, 'QRR');
 
-    const paid = await qrBill(app, reiki, '2026-12-04T10:30:00.000Z', 14000);
+    const paid = await qrBill(app, reiki, '2026-12-04T10:30:00.000Z', 14000, db.db);
     await staffCancel(app, paid.booking.id);
     const cancelled = await order(paid.orderId);
     assert.deepEqual(cancelled.refunds.map((r) => [r.kind, r.status, r.amount, r.transfer_reference, r.completed_at]), [['bank_transfer', 'pending_transfer', 14000, null, null]]);
@@ -106,7 +106,7 @@ describe('admin: orders with their money (GET /v1/admin/orders/:id, ?reference=)
 
   test('who sees what: an instructor (even the one conducting the booking) no money, another studio nothing, no key 401', async () => {
     clock.set(START);
-    const b = await qrBill(app, reiki, '2026-12-04T12:00:00.000Z', 0);
+    const b = await qrBill(app, reiki, '2026-12-04T12:00:00.000Z', 0, db.db);
     const instructor = await conductingInstructorKey(db.db, b.booking.id);
     for (const [who, headers] of [['instructor', instructor], ['another studio', skNord]] as const) {
       const res = await get(`/v1/admin/orders/${b.orderId}`, headers);

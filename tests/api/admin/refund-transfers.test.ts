@@ -34,7 +34,7 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
   /** A paid QR-bill cancelled in the free window: one bank refund of CHF 140 waiting for its transfer. */
   async function bankRefund(start: string) {
     clock.set(START);
-    const b = await qrBill(app, reiki, start, 14000);
+    const b = await qrBill(app, reiki, start, 14000, db.db);
     const settlement = await staffCancel(app, b.booking.id);
     assert.deepEqual(settlement.refunds.map((r) => [r.status, r.provider, r.amount]), [['pending_transfer', 'bank_transfer', 14000]]);
     return { ...b, refundId: settlement.refunds[0]!.id };

@@ -3,11 +3,15 @@
  *   1. each line's gross subtotal = unit price × quantity;
  *   2. a discount (coupon or referral) is computed on the eligible lines' subtotal and
  *      allocated over those lines in proportion to their subtotals (largest remainder, exact);
- *   3. VAT is derived per discounted line and rounded per line;
+ *   3. VAT is derived once per rate, on the sum of that rate's discounted lines, and rounded
+ *      once (as a Swiss invoice states it: "incl. 8.1 % VAT on CHF … net: CHF …"); each line
+ *      carries its share of its rate's VAT (largest remainder, in proportion to its gross), so
+ *      the lines, the rates and the order agree;
  *   4. totals are sums of lines; VAT is grouped per rate for the invoice;
  *   5. with `cashRounding` (QR-bill), a CHF total is rounded to 0.05 and the difference is
  *      its own `rounding_adjustment` line, net and VAT untouched (see `cashRound`).
- * Invariants: total = Σ line amounts + roundingAdjustment; vatTotal = Σ line VAT;
+ * Invariants: total = Σ line amounts + roundingAdjustment; vatTotal = Σ line VAT = Σ over rates of
+ * vatFromGross(Σ gross at the rate);
  * discountTotal = Σ line discounts = subtotal − Σ line amounts; no line is negative.
  */
 import { allocate } from './allocate.ts';
@@ -81,6 +85,21 @@ export function lineSubtotal(line: OrderLineInput, currency: Currency, index = 0
   return s;
 }
 
+/**
+ * Each line's VAT: per rate, the VAT of the rate's gross total (rounded once), shared over the
+ * rate's lines in proportion to their gross amounts (largest remainder, exact).
+ */
+function lineVat(ratesBp: readonly number[], amounts: readonly number[]): number[] {
+  const vats = amounts.map(() => 0);
+  for (const rateBp of new Set(ratesBp)) {
+    const at = ratesBp.flatMap((r, i) => (r === rateBp ? [i] : []));
+    const gross = at.reduce((sum, i) => sum + (amounts[i] as number), 0);
+    const shares = allocate(vatFromGross(gross, rateBp), at.map((i) => amounts[i] as number));
+    at.forEach((lineIndex, k) => { vats[lineIndex] = shares[k] as number; });
+  }
+  return vats;
+}
+
 export function priceOrder(input: PriceOrderInput): PricedOrder {
   const { currency, lines, discount } = input;
   assertCurrency(currency);
@@ -111,12 +130,18 @@ export function priceOrder(input: PriceOrderInput): PricedOrder {
     appliedDiscount = { source: discount.source, code: discount.code, amount: m(off) };
   }
 
+  const amounts = lines.map((_, i) => {
+    const amount = (subtotals[i] as number) - (discounts[i] as number);
+    if (amount < 0) throw new MoneyError(`line ${i} would be negative`); // unreachable by allocate's bound
+    return amount;
+  });
+  const vats = lineVat(lines.map((l) => l.vatRateBp), amounts);
+
   const priced: PricedLine[] = lines.map((line, i) => {
     const subtotal = subtotals[i] as number;
     const lineDiscount = discounts[i] as number;
-    const amount = subtotal - lineDiscount;
-    if (amount < 0) throw new MoneyError(`line ${i} would be negative`); // unreachable by allocate's bound
-    const vat = vatFromGross(amount, line.vatRateBp);
+    const amount = amounts[i] as number;
+    const vat = vats[i] as number;
     return {
       description: line.description,
       ...(line.programId !== undefined ? { programId: line.programId } : {}),

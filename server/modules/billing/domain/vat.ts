@@ -3,7 +3,8 @@
  *
  * Rates are integer basis points: 810 = 8.1 % (standard), 260 = 2.6 % (reduced),
  * 380 = 3.8 % (accommodation), 0 = exempt or supplier not registered (turnover under
- * CHF 100,000). VAT is derived and rounded per line; totals are sums of lines.
+ * CHF 100,000). An order's VAT is derived and rounded once per rate, on the rate's gross total
+ * (`priceOrder`), and each line carries its share; totals are sums of lines.
  */
 import { assertInteger, assertMoney, MoneyError, type Currency, type Money } from './money.ts';
 import { BP_SCALE, mulDivRoundHalfUp } from './rounding.ts';

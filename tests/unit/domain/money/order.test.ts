@@ -7,6 +7,9 @@ const evolve: OrderLineInput = { description: 'EVOLVE 8 sessions', unitPrice: ch
 const reiki: OrderLineInput = { description: 'Reiki 1:1', unitPrice: chf(12000), quantity: 1, vatRateBp: 0, programId: 'reiki', variantId: 'reiki-1' };
 const book: OrderLineInput = { description: 'Workbook', unitPrice: chf(2990), quantity: 2, vatRateBp: 260 };
 
+/** How many lines carry this rate (a line's share is within one unit per line of its own rounded VAT). */
+const lines = (o: PricedOrder, rateBp: number) => o.lines.filter((l) => l.vatRateBp === rateBp).length;
+
 function assertInvariants(o: PricedOrder): void {
   const s = (f: (l: PricedOrder['lines'][number]) => number) => o.lines.reduce((a, l) => a + f(l), 0);
   assert.equal(o.total.amount, s((l) => l.amount.amount) + o.roundingAdjustment.amount, 'total = Σ lines + rounding');
@@ -17,10 +20,11 @@ function assertInvariants(o: PricedOrder): void {
   assert.equal(o.netTotal.amount + o.vatTotal.amount, s((l) => l.amount.amount));
   assert.equal(o.vatByRate.reduce((a, g) => a + g.vat.amount, 0), o.vatTotal.amount);
   assert.equal(o.vatByRate.reduce((a, g) => a + g.gross.amount, 0), s((l) => l.amount.amount));
+  for (const g of o.vatByRate) assert.equal(g.vat.amount, vatFromGross(g.gross.amount, g.rateBp), 'VAT rounded once per rate, on the rate\'s gross');
   for (const l of o.lines) {
     assert.ok(l.amount.amount >= 0, 'never a negative line');
     assert.ok(l.discount.amount >= 0 && l.discount.amount <= l.subtotal.amount);
-    assert.equal(l.vatAmount.amount, vatFromGross(l.amount.amount, l.vatRateBp), 'VAT per discounted line');
+    assert.ok(Math.abs(l.vatAmount.amount - vatFromGross(l.amount.amount, l.vatRateBp)) <= lines(o, l.vatRateBp), 'a line\'s share of its rate\'s VAT stays near its own VAT');
     assert.equal(l.netAmount.amount + l.vatAmount.amount, l.amount.amount);
     for (const m of [l.amount, l.vatAmount, l.netAmount, l.discount, l.subtotal]) {
       assert.ok(Number.isSafeInteger(m.amount));
@@ -52,6 +56,17 @@ describe('priceOrder', () => {
       { rateBp: 260, gross: chf(5980), net: chf(5828), vat: chf(152) },
       { rateBp: 0, gross: chf(12000), net: chf(12000), vat: chf(0) },
     ]);
+    assertInvariants(o);
+  });
+
+  test('six session lines at 8.1 %: VAT once on the rate\'s total (40.46), not six roundings (40.44); the lines share it', () => {
+    const session: OrderLineInput = { description: 'SPLIT — session', unitPrice: chf(9000), quantity: 1, vatRateBp: 810 };
+    const o = priceOrder({ currency: 'CHF', lines: Array.from({ length: 6 }, () => session) });
+    assert.equal(vatFromGross(9000, 810) * 6, 4044, 'what rounding per line gave');
+    assert.deepEqual(o.vatTotal, chf(4046)); // 54000 × 810 / 10810 = 4046.25…
+    assert.deepEqual(o.netTotal, chf(49954));
+    assert.deepEqual(o.vatByRate, [{ rateBp: 810, gross: chf(54000), net: chf(49954), vat: chf(4046) }]);
+    assert.deepEqual(o.lines.map((l) => l.vatAmount.amount), [675, 675, 674, 674, 674, 674]);
     assertInvariants(o);
   });
 

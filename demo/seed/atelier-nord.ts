@@ -16,7 +16,7 @@ export function atelierNord(demoOrigins: string[]): OrgSeed {
   return {
     org: {
       id: NORD.org, slug: 'atelier-nord', name: 'Atelier Nord', timezone: BERLIN, currency: 'EUR', defaultLocale: 'de',
-      billing: { legal_name: 'Atelier Nord UG', street: 'Schanzenstraße', building_number: '7', postal_code: '20357', city: 'Hamburg', country: 'DE', iban: 'DE89370400440532013000', vat_number: 'DE123456789' },
+      billing: { legal_name: 'Atelier Nord UG', street: 'Schanzenstraße', building_number: '7', postal_code: '20357', city: 'Hamburg', country: 'DE', iban: 'DE89370400440532013000', vat_number: 'DE123456789', invoice_prefix: 'NORD' },
     },
     origins: demoOrigins,
     keys: [

@@ -29,7 +29,7 @@ export function studioFlow(demoOrigins: string[]): OrgSeed {
       id: FLOW.org, slug: 'studio-flow', name: 'Studio Flow', timezone: ZURICH, currency: 'CHF', defaultLocale: 'de',
       billing: {
         legal_name: 'Studio Flow GmbH', street: 'Langstrasse', building_number: '120', postal_code: '8004', city: 'Zürich', country: 'CH',
-        iban: 'CH9300762011623852957', qr_iban: 'CH4431999123000889012', vat_number: 'CHE-123.456.789 MWST', email: 'hallo@studioflow.example',
+        iban: 'CH9300762011623852957', qr_iban: 'CH4431999123000889012', vat_number: 'CHE-123.456.789 MWST', email: 'hallo@studioflow.example', invoice_prefix: 'FLOW',
       },
     },
     origins: demoOrigins,

@@ -19,6 +19,8 @@ export const orgs = pgTable('orgs', {
   billing: jsonb('billing').$type<{
     legal_name: string; street: string; building_number?: string; postal_code: string; city: string; country: string;
     iban?: string; qr_iban?: string; vat_number?: string; email?: string;
+    /** Printed before the year and the number on invoices: `FLOW` → `FLOW-2026-0001`. */
+    invoice_prefix?: string;
   }>(),
   stripeAccountId: text('stripe_account_id'),
   createdAt: createdAt(),

@@ -17,7 +17,7 @@ import { AppError, CommitThenFail, type ErrorCode } from '../../platform/errors.
 import * as t from '../../../schema/db/index.ts';
 import type { CheckoutBody } from '../../../schema/api/checkout.ts';
 import {
-  buildPaymentPlan, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
+  buildPaymentPlan, invoiceLabel, type InvoiceSnapshot, canPayWithCredits, creditDebitEntry, normalizeCode, priceOrder, validateCoupon, validateReferral,
   type AppliedDiscount, type Coupon, type PayPlan, type PricedOrder,
 } from './domain/index.ts';
 import { releaseExpiredHolds, scheduleHoldRelease } from '../bookings/index.ts';
@@ -80,7 +80,8 @@ export interface CheckoutResult {
   order: OrderDetail;
   /** The customer's language (the order's rounding line is in it). */
   lang: Lang;
-  invoice?: { number: number; pdfUrl: string; reference: string | null };
+  /** `number`: as printed (`FLOW-2026-0001`). */
+  invoice?: { number: string; pdfUrl: string; reference: string | null };
   /** A card or TWINT payment: its intent is created after commit. */
   payment?: { provider: PaymentProvider['kind']; testMode: boolean; amount: number; currency: string; publishableKey?: string; stripeAccount?: string };
 }
@@ -187,8 +188,8 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: method === 'qr_bill', epcQr: method === 'bank_transfer', debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
-    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString() } }, env);
-    answer.invoice = { number: invoice.number, pdfUrl, reference: invoice.reference };
+    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, invoice_label: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot), qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString() } }, env);
+    answer.invoice = { number: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot), pdfUrl, reference: invoice.reference };
   } else {
     // The provider is called after this transaction commits (attachPaymentIntent), keyed by this
     // payment's id: a retried transaction never creates a second intent, a rolled-back one none.

@@ -19,7 +19,7 @@ import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
-import { refundParts } from './domain/index.ts';
+import { invoiceLabel, refundParts, type InvoiceSnapshot } from './domain/index.ts';
 import { refundablePayments } from './settlement.queries.ts';
 import { REFUNDS_QUEUE } from './settlement.mutations.ts';
 import { issueInvoice } from './invoices.mutations.ts';
@@ -103,7 +103,7 @@ async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail:
     .onConflictDoNothing({ target: [t.messageThreads.orgId, t.messageThreads.bookingId] });
   await rewardReferrer(tx, orgId, detail);
 
-  await recordEvent(tx, { orgId, type: 'booking.confirmed', subjectId: ctx.booking.id, payload: { order_id: detail.order.id, invoice_id: invoice.id, invoice_number: invoice.number } }, env);
+  await recordEvent(tx, { orgId, type: 'booking.confirmed', subjectId: ctx.booking.id, payload: { order_id: detail.order.id, invoice_id: invoice.id, invoice_number: invoice.number, invoice_label: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot) } }, env);
 }
 
 /** The referrer's reward for a referee's confirmed order: once, since confirmation happens once. */

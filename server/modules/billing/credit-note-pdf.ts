@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatRateBp } from './domain/index.ts';
+import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { CreditNoteDocument, CreditNoteRate } from './credit-notes.queries.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
@@ -23,7 +23,7 @@ const labels: Record<Lang, typeof en> = {
   fr: {
     title: 'Note de crédit', date: 'Date', corrects: 'Corrige la facture {number} du {date}', booking: 'Réservation', to: 'Crédité à',
     description: 'Description', vat: 'TVA', amount: 'Montant', total: 'Total crédité', vatIncl: 'dont TVA {rate} sur {net} HT annulée',
-    noVat: 'Non assujetti à la TVA.', vatNumber: 'No TVA', partial: '{description} (crédit partiel)', refunded: 'Remboursement sur votre paiement',
+    noVat: 'Non assujetti à la TVA.', vatNumber: 'N° TVA', partial: '{description} (crédit partiel)', refunded: 'Remboursement sur votre paiement',
     nothingDue: 'Le montant crédité n\'est plus dû.',
   },
   it: {
@@ -51,7 +51,7 @@ export function creditNoteLines(invoice: InvoiceSnapshot, rates: readonly Credit
     if (lines.length && lines.reduce((a, l) => a + l.amount, 0) === r.gross) {
       for (const l of lines) out.push({ description: l.description, vat_rate_bp: l.vat_rate_bp, amount: l.amount });
     } else {
-      const description = [...new Set(lines.map((l) => l.description))].join('; ') || `${labels[lang].title} ${invoice.number}`;
+      const description = [...new Set(lines.map((l) => l.description))].join('; ') || `${labels[lang].title} ${invoiceLabel(invoice)}`;
       out.push({ description: fill(labels[lang].partial, { description }), vat_rate_bp: r.rateBp, amount: r.gross });
     }
   }
@@ -88,7 +88,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
     .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
     .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
   if (s.creditor.email) doc.text(s.creditor.email);
-  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${s.creditor.vat_number}`);
+  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
 
   // Debtor
   doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
@@ -102,7 +102,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.title} ${d.number}`, left);
   doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
-  doc.text(fill(L.corrects, { number: d.invoice.number, date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
+  doc.text(fill(L.corrects, { number: invoiceLabel(d.invoice.snapshot), date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
   if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
 
   // Lines

@@ -2,13 +2,13 @@ import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import QRCode from 'qrcode';
 import { epcQrPayload } from './domain/epc-qr.ts';
-import { formatRateBp } from './domain/index.ts';
+import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
 
 const en = {
-  invoice: 'Invoice', date: 'Date', period: 'Period of service', booking: 'Booking', to: 'Bill to', description: 'Description', qty: 'Qty',
+  invoice: 'Invoice', date: 'Date', period: 'Period of service', periodOpen: 'from {from} (sessions to be scheduled)', booking: 'Booking', to: 'Bill to', description: 'Description', qty: 'Qty',
   vat: 'VAT', amount: 'Amount', subtotal: 'Subtotal', discount: 'Discount', rounding: 'Rounding (5 centimes)', total: 'Total',
   vatIncl: 'incl. {rate} VAT on {net} net', paid: 'Paid', due: 'Amount due', noVat: 'Not subject to VAT.', vatNumber: 'VAT no.',
   paidInFull: 'Paid in full. Thank you.', payWithin: 'Payable within {days} days, with the payment part below.', credits: 'Paid with {credits} class credits.',
@@ -19,7 +19,7 @@ const en = {
 const labels: Record<Lang, typeof en> = {
   en,
   de: {
-    invoice: 'Rechnung', date: 'Datum', period: 'Leistungszeitraum', booking: 'Buchung', to: 'Rechnung an', description: 'Beschreibung', qty: 'Anz.',
+    invoice: 'Rechnung', date: 'Datum', period: 'Leistungszeitraum', periodOpen: 'ab {from} (weitere Termine nach Vereinbarung)', booking: 'Buchung', to: 'Rechnung an', description: 'Beschreibung', qty: 'Anz.',
     vat: 'MWST', amount: 'Betrag', subtotal: 'Zwischensumme', discount: 'Rabatt', rounding: 'Rundung (5 Rappen)', total: 'Total',
     vatIncl: 'inkl. {rate} MWST auf {net} netto', paid: 'Bezahlt', due: 'Offener Betrag', noVat: 'Nicht mehrwertsteuerpflichtig.', vatNumber: 'MWST-Nr.',
     paidInFull: 'Vollständig bezahlt. Vielen Dank.', payWithin: 'Zahlbar innert {days} Tagen mit dem Zahlteil unten.', credits: 'Bezahlt mit {credits} Guthaben-Einheiten.',
@@ -27,15 +27,15 @@ const labels: Record<Lang, typeof en> = {
     scan: 'Scannen Sie den Code mit Ihrer Banking-App (GiroCode / EPC-QR).', beneficiary: 'Empfänger', reference: 'Referenz',
   },
   fr: {
-    invoice: 'Facture', date: 'Date', period: 'Période de prestation', booking: 'Réservation', to: 'Facturé à', description: 'Description', qty: 'Qté',
+    invoice: 'Facture', date: 'Date', period: 'Période de prestation', periodOpen: 'à partir du {from} (séances à planifier)', booking: 'Réservation', to: 'Facturé à', description: 'Description', qty: 'Qté',
     vat: 'TVA', amount: 'Montant', subtotal: 'Sous-total', discount: 'Rabais', rounding: 'Arrondi (5 centimes)', total: 'Total',
-    vatIncl: 'dont TVA {rate} sur {net} HT', paid: 'Payé', due: 'Montant dû', noVat: 'Non assujetti à la TVA.', vatNumber: 'No TVA',
+    vatIncl: 'dont TVA {rate} sur {net} HT', paid: 'Payé', due: 'Montant dû', noVat: 'Non assujetti à la TVA.', vatNumber: 'N° TVA',
     paidInFull: 'Payée intégralement. Merci.', payWithin: 'Payable dans les {days} jours avec la section paiement ci-dessous.', credits: 'Payé avec {credits} crédits.',
     transfer: 'Paiement par virement', transferWithin: 'Payable dans les {days} jours par virement sur le compte ci-dessous, avec la référence.',
     scan: 'Scannez le code avec votre application bancaire (GiroCode / QR EPC).', beneficiary: 'Bénéficiaire', reference: 'Référence',
   },
   it: {
-    invoice: 'Fattura', date: 'Data', period: 'Periodo della prestazione', booking: 'Prenotazione', to: 'Fatturato a', description: 'Descrizione', qty: 'Qtà',
+    invoice: 'Fattura', date: 'Data', period: 'Periodo della prestazione', periodOpen: 'dal {from} (sedute da fissare)', booking: 'Prenotazione', to: 'Fatturato a', description: 'Descrizione', qty: 'Qtà',
     vat: 'IVA', amount: 'Importo', subtotal: 'Subtotale', discount: 'Sconto', rounding: 'Arrotondamento (5 centesimi)', total: 'Totale',
     vatIncl: 'incl. IVA {rate} su {net} netto', paid: 'Pagato', due: 'Importo dovuto', noVat: 'Non assoggettato all\'IVA.', vatNumber: 'N. IVA',
     paidInFull: 'Pagata interamente. Grazie.', payWithin: 'Pagabile entro {days} giorni con la sezione pagamento sotto.', credits: 'Pagato con {credits} crediti.',
@@ -64,7 +64,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   const L = labels[s.lang];
   const money = (n: number) => formatMoney(n, s.currency, s.lang);
   const issued = new Date(s.issued_at);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.invoice} ${s.number}`, Author: s.creditor.name, CreationDate: issued } });
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.invoice} ${invoiceLabel(s)}`, Author: s.creditor.name, CreationDate: issued } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -82,7 +82,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
     .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
     .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
   if (s.creditor.email) doc.text(s.creditor.email);
-  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${s.creditor.vat_number}`);
+  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
 
   // Debtor
   doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
@@ -94,12 +94,13 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   doc.text(s.debtor.email);
 
   // Title and facts
-  doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.invoice} ${s.number}`, left);
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.invoice} ${invoiceLabel(s)}`, left);
   doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
   if (s.service_period) {
     const from = formatDate(new Date(s.service_period.from), s.zone, s.lang);
     const to = formatDate(new Date(s.service_period.to), s.zone, s.lang);
-    doc.text(`${L.period}: ${from === to ? from : `${from} – ${to}`}`);
+    const open = (s.service_period.to_schedule ?? 0) > 0;
+    doc.text(`${L.period}: ${open ? fill(L.periodOpen, { from }) : from === to ? from : `${from} – ${to}`}`);
   }
   if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
 
@@ -159,7 +160,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
       currency: s.currency,
       amount: due / 100,
       reference: s.qr.reference,
-      message: `${L.invoice} ${s.number}`,
+      message: `${L.invoice} ${invoiceLabel(s)}`,
       creditor: {
         account: creditorAccount, name: s.creditor.name, address: s.creditor.street,
         ...(s.creditor.building_number ? { buildingNumber: s.creditor.building_number } : {}),
@@ -194,7 +195,7 @@ export function qrMatrix(text: string): boolean[][] {
  */
 function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: number, L: typeof en, at: { left: number; y: number; width: number }): void {
   const qr = s.qr!;
-  const payload = epcQrPayload({ name: s.creditor.name, iban: qr.account, amount: due, reference: qr.reference, note: `${L.invoice} ${s.number}` });
+  const payload = epcQrPayload({ name: s.creditor.name, iban: qr.account, amount: due, reference: qr.reference, note: `${L.invoice} ${invoiceLabel(s)}` });
   const matrix = qrMatrix(payload);
   const quiet = 4 * EPC_QR_MODULE_PT;
   const side = matrix.length * EPC_QR_MODULE_PT + 2 * quiet;

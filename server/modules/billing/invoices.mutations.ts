@@ -5,7 +5,7 @@ import { langOf } from '../../../shared/format.ts';
 import type { BookingContext, OrderDetail } from './context.queries.ts';
 import { scheduledSessions } from './context.queries.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
-import type { InvoiceSnapshot, PostalAddress } from './domain/invoice-snapshot.ts';
+import { formatInvoiceNumber, type InvoiceSnapshot, type PostalAddress } from './domain/invoice-snapshot.ts';
 import { qrBillReference, scorReference } from './domain/qr-reference.ts';
 import { qrBillAccount, sepaTransferAccount } from '../../../shared/payment-methods.ts';
 
@@ -52,12 +52,14 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     }
     : { name: ctx.org.name, street: '', postal_code: '', city: '', country: '' };
   const scheduled = scheduledSessions(ctx);
+  const toSchedule = ctx.sessions.filter((x) => !x.startsAt && x.status === 'scheduled').length;
   const sepa = options.epcQr ? sepaTransferAccount(billing) : null;
   // A QR-bill names a Swiss or Liechtenstein account only (checkout offers it for those alone).
   const qr = sepa ? { account: sepa, reference: scorReference(number), type: 'SCOR' as const, scheme: 'epc' as const }
     : options.qrBill && billing && qrBillAccount(billing) ? { ...qrBillReference(billing, number)!, scheme: 'swiss_qr_bill' as const } : null;
   return {
     number,
+    display_number: formatInvoiceNumber(number, options.now, ctx.org.timezone, billing?.invoice_prefix),
     issued_at: options.now.toISOString(),
     lang: langOf(ctx.customer.locale),
     zone: ctx.org.timezone,
@@ -66,7 +68,9 @@ export function invoiceSnapshot(ctx: BookingContext, d: OrderDetail, number: num
     booking_id: ctx.booking.id,
     creditor,
     debtor: { name: ctx.customer.name, email: ctx.customer.email, address: options.debtorAddress },
-    service_period: scheduled.length ? { from: scheduled[0]!.startsAt.toISOString(), to: scheduled.at(-1)!.startsAt.toISOString() } : null,
+    service_period: scheduled.length
+      ? { from: scheduled[0]!.startsAt.toISOString(), to: scheduled.at(-1)!.startsAt.toISOString(), ...(toSchedule ? { to_schedule: toSchedule } : {}) }
+      : null,
     lines: d.items.map((i) => ({
       description: i.description, quantity: i.quantity, unit_price: i.unitPrice, discount: i.discount, amount: i.amount, vat_rate_bp: i.vatRateBp, vat_amount: i.vatAmount,
     })),

@@ -78,8 +78,8 @@ export async function orderForStaffView(tx: Tx, orgId: string, orderId: string):
   return order ? staffOrderView(tx, orgId, order) : undefined;
 }
 
-/** An invoice number as a bank line may carry it: `12`, `#12`, `Rechnung 12`, `Invoice no. 12`. */
-const INVOICE_NUMBER = /^(?:(?:invoice|rechnung|facture|fattura)\s*)?(?:(?:no|nr|n°|n)\.?\s*)?#?\s*(\d{1,9})$/i;
+/** An invoice number as a bank line may carry it: `12`, `#12`, `Rechnung 12`, `Invoice no. 12`, `FLOW-2026-0012` (as printed). */
+const INVOICE_NUMBER = /^(?:(?:invoice|rechnung|facture|fattura)\s*)?(?:(?:no|nr|n°|n)\.?\s*)?#?\s*(?:[a-z][a-z0-9]*-\d{4}-)?(\d{1,9})$/i;
 
 /**
  * The orders a bank line names: by the invoice's QR reference (QRR, or SCOR "RF…", compared

@@ -27,7 +27,7 @@ function invoiceLink(tx: Tx, env: MailEnv, orgId: string, bookingId: string): Pr
 }
 
 /** booking.confirmed: the confirmation with the calendar file and the invoice (rendered when sent). */
-export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: number }): Promise<void> {
+export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: string }): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, ctx.booking.orderId!))!);
   const manage = await manageUrlFor(tx, ctx, env.config, env.now);
@@ -41,7 +41,7 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
     text: mail.text,
     html: mail.html,
     attachments: [
-      ...(ics ? [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }] : []),
+      ...ics,
       { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
     ],
   });
@@ -54,7 +54,7 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
  * to whatever address anyone typed. Without proof the mail says only that the times are reserved
  * and that the invoice is where they booked (the widget shows it and its download link).
  */
-export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: number }, holdUntil: Date, method: 'qr_bill' | 'bank_transfer' = 'qr_bill', proven = false): Promise<void> {
+export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, orderId: string, invoice: { id: string; number: string }, holdUntil: Date, method: 'qr_bill' | 'bank_transfer' = 'qr_bill', proven = false): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
   const url = await invoiceLink(tx, env, orgId, bookingId);

@@ -37,7 +37,7 @@ export function bookingMailBase(ctx: BookingContext, manage: string): BookingMai
   };
 }
 
-export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage: string, invoice?: { number: number; url?: string }): BookingMailData {
+export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage: string, invoice?: { number: string; url?: string }): BookingMailData {
   return {
     ...bookingMailBase(ctx, manage),
     sessions: scheduledSessions(ctx).map((s) => ({ seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt })),
@@ -53,15 +53,31 @@ export function bookingMailData(ctx: BookingContext, detail: OrderDetail, manage
   };
 }
 
+/** A calendar attachment as the outbox stores it. */
+export interface CalendarAttachment { filename: string; contentType: string; content: Buffer }
+
 /**
- * The booking's sessions as one calendar file (METHOD:REQUEST), or null when none is
- * scheduled. `onlySessionIds`: just these (a moved session's update).
+ * iTIP (RFC 5546) carries one event per message: a REQUEST or CANCEL with several UIDs is
+ * read by Gmail and Outlook as its first event only. So every session travels in its own
+ * file, `<prefix>-<n>.ics`, each one METHOD and one VEVENT (same UID and SEQUENCE as before).
  */
-export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlySessionIds?: string[]): string | null {
+function perSessionFiles(prefix: string, method: 'REQUEST' | 'CANCEL', sessions: { id: string; seq: number }[], render: (sessionIds: string[]) => string): CalendarAttachment[] {
+  return sessions.map((s) => ({
+    filename: `${prefix}-${s.seq}.ics`,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: Buffer.from(render([s.id]), 'utf8'),
+  }));
+}
+
+/**
+ * The booking's scheduled sessions as calendar files (METHOD:REQUEST, one session each,
+ * `session-<n>.ics`); none when nothing is scheduled. `onlySessionIds`: just these (a moved
+ * session's update).
+ */
+export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlySessionIds?: string[]): CalendarAttachment[] {
   const sessions = scheduledSessions(ctx).filter((s) => !onlySessionIds || onlySessionIds.includes(s.id));
-  if (!sessions.length) return null;
   const { place, meetingUrl } = placeOf(ctx);
-  return sessionsIcs({
+  return perSessionFiles('session', 'REQUEST', sessions, (ids) => sessionsIcs({
     method: 'REQUEST',
     title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
     description: [ctx.variant.name, meetingUrl, manage].filter(Boolean).join('\n'),
@@ -69,24 +85,24 @@ export function bookingIcs(ctx: BookingContext, manage: string, now: Date, onlyS
     url: manage,
     organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
     attendee: { name: ctx.customer.name, email: ctx.customer.email },
-    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt, revision: s.revision })),
+    sessions: sessions.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt, revision: s.revision })),
     total: ctx.booking.sessionsCount,
     now,
-  });
+  }));
 }
 
 /**
- * The calendar file that removes sessions from the customer's calendar (METHOD:CANCEL,
- * same UIDs, a higher SEQUENCE): sent when a booking is cancelled.
+ * The calendar files that remove sessions from the customer's calendar (METHOD:CANCEL, one
+ * session each, `cancel-<n>.ics`, same UIDs, a higher SEQUENCE): sent when a booking is cancelled.
  */
-export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): string {
-  return sessionsIcs({
+export function cancelledSessionsIcs(ctx: BookingContext, sessions: { id: string; seq: number; startsAt: Date; endsAt: Date; revision: number }[], now: Date): CalendarAttachment[] {
+  return perSessionFiles('cancel', 'CANCEL', sessions, (ids) => sessionsIcs({
     method: 'CANCEL',
     title: `${ctx.program.title} ({n}/{total}) · ${ctx.instructor.name}`,
     organizer: { name: ctx.org.name, email: ctx.org.billing?.email ?? ctx.instructor.email },
     attendee: { name: ctx.customer.name, email: ctx.customer.email },
-    sessions,
+    sessions: sessions.filter((s) => ids.includes(s.id)),
     total: ctx.booking.sessionsCount,
     now,
-  });
+  }));
 }

@@ -14,15 +14,18 @@ const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: 
   return row;
 };
 
-onEvent<{ invoice_id: string; invoice_number: number }>('booking.confirmed', (tx, e, ctx) =>
-  queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: e.payload.invoice_number }));
+/** The invoice number as printed (`invoice_label`; events recorded before it carry the sequence number only). */
+const printed = (p: { invoice_number: number; invoice_label?: string | undefined }): string => p.invoice_label ?? String(p.invoice_number);
 
-type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string };
+onEvent<{ invoice_id: string; invoice_number: number; invoice_label?: string }>('booking.confirmed', (tx, e, ctx) =>
+  queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: printed(e.payload) }));
+
+type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; invoice_label?: string; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string };
 onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
   const method = e.payload.method ?? (e.payload.qr_bill ? 'qr_bill' : null);
   // The invoice itself only to a proven address (booking-mails.mutations.ts queueQrBillMail says why).
   if (method) {
-    await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: e.payload.invoice_number }, new Date(e.payload.hold_until), method, e.payload.proven === true);
+    await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: printed(e.payload) }, new Date(e.payload.hold_until), method, e.payload.proven === true);
   }
 });
 

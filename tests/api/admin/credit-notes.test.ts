@@ -43,8 +43,8 @@ describe('admin: credit note PDFs', () => {
   }
   /** The order's invoice and where staff download it. */
   async function invoiceOf(orderId: string) {
-    const [row] = await query(db.db, sql`select id, number from invoices where order_id = ${orderId}`);
-    return { number: Number(row!.number), pdf_url: `${testConfig.publicOrigin}/v1/admin/invoices/${String(row!.id)}.pdf` };
+    const [row] = await query(db.db, sql`select id, snapshot->>'display_number' as printed from invoices where order_id = ${orderId}`);
+    return { number: String(row!.printed), pdf_url: `${testConfig.publicOrigin}/v1/admin/invoices/${String(row!.id)}.pdf` };
   }
 
   test('a full refund: "Gutschrift <n>", the corrected invoice, the line and its 8.1 % VAT reversed as negative amounts, no payment part', async () => {

@@ -70,7 +70,7 @@ describe('checkout API', () => {
       assert.equal(after.order.amount_paid, 14000);
       const blocks = await query(db.db, sql`select k.status::text as s from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = ${b.id}`);
       assert.deepEqual(blocks.map((r) => r.s), ['active']);
-      const [inv] = await query(db.db, sql`select number from invoices where order_id = ${out.order.id}`);
+      const [inv] = await query(db.db, sql`select number, snapshot->>'display_number' as printed from invoices where order_id = ${out.order.id}`);
       assert.ok(Number(inv!.number) >= 1);
       const c = await countsFor(db.db, b.id);
       assert.deepEqual({ ...c }, { orders: 1, invoices: 1, threads: 1, mails: 1, succeeded: 1, status: 'confirmed' });
@@ -83,7 +83,7 @@ describe('checkout API', () => {
       assert.match(String(mail!.text_body), /Bezahlt: CHF.140\.00/);
       assert.match(String(mail!.text_body), /\/manage\//);
       const attachments = mail!.attachments as { filename: string; content_type: string }[];
-      assert.deepEqual(attachments.map((a) => a.filename), ['booking.ics', `invoice-${inv!.number}.pdf`]);
+      assert.deepEqual(attachments.map((a) => a.filename), ['session-1.ics', `invoice-${String(inv!.printed)}.pdf`]);
       // The same again: nothing more.
       const again = await testPay(app, b, 'succeed');
       assert.equal(again.status, 409);
@@ -266,7 +266,7 @@ describe('checkout API', () => {
       assert.equal(out.order.lines.reduce((s, l) => s + l.amount, 0), out.order.total);
       assert.equal(out.order.total % 5, 0);
       assert.ok(out.invoice);
-      assert.match(out.invoice!.number, /^\d+$/);
+      assert.match(out.invoice!.number, /^FLOW-2026-\d{4}$/);
       assert.ok(isValidQrr(out.invoice!.reference!), 'QR-IBAN → QRR with a valid check digit');
       const blocks = await query(db.db, sql`select k.hold_expires_at as h from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = ${b.id}`);
       assert.deepEqual(blocks.map((r) => new Date(r.h as string).toISOString()), [out.booking.hold_expires_at]);

@@ -15,7 +15,10 @@ export interface PostalAddress {
  * rewrite an issued invoice. Amounts in minor units.
  */
 export interface InvoiceSnapshot {
+  /** The org's gapless sequence number (`invoices.number`). */
   number: number;
+  /** The number as printed, e.g. `FLOW-2026-0001` (`formatInvoiceNumber`); absent on invoices issued before there was one. */
+  display_number?: string | undefined;
   issued_at: string;
   lang: Lang;
   /** The org's time zone: dates on the invoice are its local dates. */
@@ -25,8 +28,11 @@ export interface InvoiceSnapshot {
   booking_id: string | null;
   creditor: { name: string; vat_number?: string | undefined; email?: string | undefined } & PostalAddress;
   debtor: { name: string; email: string; address?: PostalAddress | undefined };
-  /** First and last session, when scheduled: the period of service. */
-  service_period: { from: string; to: string } | null;
+  /**
+   * First and last scheduled session: the period of service. `to_schedule`: sessions of the
+   * booking not scheduled yet (the period then runs "from" the first, open-ended).
+   */
+  service_period: { from: string; to: string; to_schedule?: number | undefined } | null;
   lines: {
     description: string;
     quantity: number;
@@ -53,4 +59,30 @@ export interface InvoiceSnapshot {
   qr: { account: string; reference: string; reference_type: 'QRR' | 'SCOR'; scheme?: 'swiss_qr_bill' | 'epc' | undefined } | null;
   /** Days to pay a QR-bill invoice. */
   payable_within_days?: number | undefined;
+}
+
+/**
+ * The invoice number as printed: the studio's prefix (billing settings `invoice_prefix`), the
+ * year of issue in the studio's zone and the org's gapless sequence number, `FLOW-2026-0001`.
+ * Without a prefix, the sequence number alone. Formatted from the stored integer, so the
+ * sequence (and its gaplessness) is untouched.
+ */
+export function formatInvoiceNumber(number: number, issuedAt: Date, zone: string, prefix?: string | null | undefined): string {
+  const p = prefix?.trim();
+  if (!p) return String(number);
+  const year = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(issuedAt);
+  return `${p}-${year}-${String(number).padStart(4, '0')}`;
+}
+
+/** The number an invoice prints: its frozen display number, else the sequence number. */
+export function invoiceLabel(s: Pick<InvoiceSnapshot, 'number' | 'display_number'>): string {
+  return s.display_number ?? String(s.number);
+}
+
+/**
+ * A VAT number as printed after its label ("MWST-Nr.", "N° TVA"): a Swiss UID stored with its
+ * register suffix (`CHE-123.456.789 MWST`) would say MWST twice, so the suffix goes.
+ */
+export function vatNumberText(vatNumber: string): string {
+  return vatNumber.trim().replace(/\s+(MWST|TVA|IVA|VAT)$/i, '');
 }

@@ -27,7 +27,8 @@ export interface BookingMailData extends BookingMailBase {
     credits?: number | undefined;
     installments: { dueAt: Date; amount: number }[];
   };
-  invoice?: { number: number; url?: string | undefined } | undefined;
+  /** `number`: as printed on the invoice (`FLOW-2026-0001`). */
+  invoice?: { number: string | number; url?: string | undefined } | undefined;
 }
 
 export interface MailSession { seq: number; startsAt: Date; endsAt: Date }
@@ -137,7 +138,7 @@ export function confirmationMail(d: BookingMailData): ComposedMail {
  * `proven: false` (the address was not confirmed by code): no amount, invoice number or bank details,
  * only that the times are reserved and that the invoice waits where the customer booked.
  */
-export function qrBillMail(d: BookingMailData & { invoice: { number: number }; holdUntil: Date; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean }): ComposedMail {
+export function qrBillMail(d: BookingMailData & { invoice: { number: string | number }; holdUntil: Date; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean }): ComposedMail {
   const S = strings[d.lang];
   const due = Math.max(0, d.money.total - d.money.paid);
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number };

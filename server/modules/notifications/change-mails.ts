@@ -37,13 +37,13 @@ export async function queueSessionMovedMail(tx: Tx, env: ChangeMailEnv, orgId: s
   if (!session?.startsAt || !session.endsAt) throw new Error(`session ${sessionId} is not scheduled after its move`);
   const manage = await manageUrlFor(tx, ctx, env.config, env.now);
   const mail = sessionMovedMail({ ...bookingMailBase(ctx, manage), session: { seq: session.seq, startsAt: session.startsAt, endsAt: session.endsAt }, previousStart });
-  const ics = bookingIcs(ctx, manage, env.now, [sessionId])!;
+  const ics = bookingIcs(ctx, manage, env.now, [sessionId]);
   await enqueueMail(tx, {
     orgId,
     dedupeKey: `booking:${booking.id}:reschedule:${sessionId}:${session.revision}`,
     to: ctx.customer.email,
     ...mail,
-    attachments: [{ filename: 'booking.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(ics, 'utf8') }],
+    attachments: ics,
   });
 }
 
@@ -59,11 +59,11 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
     loadBookingContext(tx, orgId, booking),
     booking.orderId ? orderRow(tx, orgId, booking.orderId) : Promise.resolve(undefined),
   ]);
-  const ics = calendar && cancelled.length ? cancelledSessionsIcs(ctx, cancelled, env.now) : null;
+  const ics = calendar ? cancelledSessionsIcs(ctx, cancelled, env.now) : [];
   const mail = bookingCancelledMail({
     ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
     sessions: cancelled,
-    calendarAttached: ics !== null,
+    calendarAttached: ics.length > 0,
     paid: order ? { amount: order.amountPaid, currency: order.currency } : null,
   });
   await enqueueMail(tx, {
@@ -71,6 +71,6 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
     dedupeKey: `booking:${booking.id}:cancel`,
     to: ctx.customer.email,
     ...mail,
-    attachments: ics ? [{ filename: 'cancel.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: Buffer.from(ics, 'utf8') }] : [],
+    attachments: ics,
   });
 }

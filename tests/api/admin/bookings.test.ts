@@ -25,14 +25,14 @@ type OutboxRow = Awaited<ReturnType<typeof outboxOf>>[number];
 const START = '2026-11-25T08:00:00Z';
 const skFlow = { Authorization: 'Bearer sk_test_flow' };
 
-/** The VEVENTs of an outbox row's calendar attachment, with the file's METHOD. */
-function calendarOf(row: OutboxRow, filename: string): { method: string | undefined; contentType: string; events: IcsComponent[] } {
+/** The VEVENTs of an outbox row's calendar attachments (one file per session, named `<prefix>-<n>.ics`), with their METHOD. */
+function calendarOf(row: OutboxRow, prefix: string): { method: string | undefined; contentType: string; events: IcsComponent[] } {
   const attachments = row.attachments as { filename: string; content_type: string; content_base64: string }[];
-  const file = attachments.find((a) => a.filename === filename);
-  assert.ok(file, `${filename} attached (has ${attachments.map((a) => a.filename).join(', ') || 'none'})`);
-  const cal = parseIcs(Buffer.from(file.content_base64, 'base64').toString('utf8')).children[0]!;
-  assert.equal(cal.name, 'VCALENDAR');
-  return { method: prop(cal, 'METHOD'), contentType: file.content_type, events: cal.children.filter((c) => c.name === 'VEVENT') };
+  const files = attachments.filter((a) => new RegExp(`^${prefix}-\\d+\\.ics$`).test(a.filename));
+  assert.ok(files.length, `${prefix}-<n>.ics attached (has ${attachments.map((a) => a.filename).join(', ') || 'none'})`);
+  const cals = files.map((file) => parseIcs(Buffer.from(file.content_base64, 'base64').toString('utf8')).children[0]!);
+  for (const cal of cals) assert.equal(cal.name, 'VCALENDAR');
+  return { method: prop(cals[0]!, 'METHOD'), contentType: files[0]!.content_type, events: cals.flatMap((cal) => cal.children.filter((c) => c.name === 'VEVENT')) };
 }
 
 describe('booking changes: reschedule and cancel, with the mails that say so', () => {
@@ -83,7 +83,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.match(String(mail!.text_body), /Termin 1 von Reiki 1:1 bei .+ wurde auf Mittwoch, 2\. Dezember 2026 um 13:00–14:15 verschoben \(bisher Mittwoch, 2\. Dezember 2026 um 10:00\)/);
     assert.match(String(mail!.text_body), /Zeiten in Europe\/Zurich/);
     assert.match(String(mail!.text_body), /\/manage\//, 'the manage link');
-    const ics = calendarOf(mail!, 'booking.ics');
+    const ics = calendarOf(mail!, 'session');
     assert.equal(ics.method, 'REQUEST');
     assert.match(ics.contentType, /method=REQUEST/);
     assert.equal(ics.events.length, 1);
@@ -95,7 +95,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.equal((await customerMove(b, session.id, '2026-12-02T10:30:00.000Z')).status, 200);
     mails = await mailsOf(b.id, 'reschedule');
     assert.equal(mails.length, 2);
-    assert.equal(prop(calendarOf(mails[1]!, 'booking.ics').events[0]!, 'SEQUENCE'), '2', 'every move raises it again');
+    assert.equal(prop(calendarOf(mails[1]!, 'session').events[0]!, 'SEQUENCE'), '2', 'every move raises it again');
   });
 
   test('a move while still reserved, before checkout: no mail (the confirmation will list the final time)', async () => {
@@ -117,7 +117,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.deepEqual([out.sessions[0]!.starts_at, out.sessions[0]!.revision], ['2026-12-15T19:00:00.000Z', 1]);
     const [mail] = await mailsOf(b.id, 'reschedule');
     assert.equal(mail!.subject, 'Session moved: Reiki 1:1, Tuesday, 15 December 2026 at 14:00', 'in the customer\'s zone (New York)');
-    assert.equal(prop(calendarOf(mail!, 'booking.ics').events[0]!, 'DTSTART'), '20261215T190000Z');
+    assert.equal(prop(calendarOf(mail!, 'session').events[0]!, 'DTSTART'), '20261215T190000Z');
     assert.equal((await query(db.db, sql`select count(*)::int as n from schedule_blocks k join program_sessions s on s.id = k.session_id
       where s.booking_id = ${b.id} and k.status = 'active' and lower(k.during) <= '2026-12-15T19:00:00Z' and upper(k.during) >= '2026-12-15T20:15:00Z'`))[0]!.n, 1);
   });
@@ -163,7 +163,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.match(text, /Séances annulées:\n3\. /);
     assert.doesNotMatch(text, /\n[12]\. /, 'sessions already behind are not listed');
     assert.match(text, /Vous avez payé 1.080\.00\sCHF pour cette réservation ; Studio Flow vous contactera/, 'money was paid: the studio will be in touch');
-    const ics = calendarOf(mail!, 'cancel.ics');
+    const ics = calendarOf(mail!, 'cancel');
     assert.equal(ics.method, 'CANCEL');
     assert.match(ics.contentType, /method=CANCEL/);
     const ahead = b.sessions.filter((s) => s.seq >= 3);

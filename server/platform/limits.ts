@@ -3,7 +3,6 @@
  * buckets, the bookings and billing modules for the caps on holds). Part of AppConfig, read from
  * the environment by readEnv (server/config.ts); documented in docs/security.md, "Rate limits".
  */
-import type { AppConfig } from '../deps.ts';
 
 /** A token bucket: at most `burst` requests at once, then `perMinute` a minute. */
 export interface Bucket { burst: number; perMinute: number }
@@ -42,7 +41,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   trustProxy: 0,
 });
 
-export function rateLimitsOf(config: Pick<AppConfig, 'limits'>): RateLimits {
+export function rateLimitsOf(config: { limits?: RateLimits | undefined }): RateLimits {
   return config.limits ?? DEFAULT_RATE_LIMITS;
 }
 

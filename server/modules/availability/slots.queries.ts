@@ -12,7 +12,7 @@ import { computeSlotsForInstructors } from './domain/index.ts';
 import { loadBookableProgram } from './program.queries.ts';
 import { loadCalendars, slotSettingsOf } from './calendars.queries.ts';
 import { dayStartUtc, localClock } from './domain/local-time.ts';
-import { cadenceStarts } from './domain/cadence.ts';
+import { cadenceOrWeekly, cadenceStarts } from './domain/cadence.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +63,7 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
   }
   // A series at the program's cadence must fit before the horizon: later first starts are not offered.
   const count = program.isMultiSession && program.variant ? program.variant.sessionsCount : 1;
-  const cadence = count > 1 ? program.scheduling.cadence : undefined;
+  const cadence = count > 1 ? cadenceOrWeekly(program.scheduling.cadence) : undefined;
   const seriesMs = cadence ? (count - 1) * cadence.every * (cadence.unit === 'week' ? 7 : 1) * DAY_MS : 0;
   const horizonEnd = req.now + settings.horizonDays * DAY_MS;
   const fits = (start: number, zone: string): boolean => {

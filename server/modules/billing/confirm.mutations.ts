@@ -18,10 +18,8 @@ import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
 import { recordEvent } from '../../platform/events/record.ts';
-import { enqueue } from '../../platform/jobs/queue.ts';
-import { invoiceLabel, refundParts, type InvoiceSnapshot } from './domain/index.ts';
-import { refundablePayments } from './settlement.queries.ts';
-import { REFUNDS_QUEUE } from './settlement.mutations.ts';
+import { invoiceLabel, type InvoiceSnapshot } from './domain/index.ts';
+import { refundMoney } from './refunds.mutations.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail, type OrderRow } from './context.queries.ts';
@@ -53,7 +51,7 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
   await tx.update(t.orders).set({ amountPaid: paid, status, updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
   // Money that arrives for a cancelled order (an installment charged as the booking was being cancelled,
   // an old intent paid after a new checkout replaced it) is recorded, and goes back at once.
-  if (!live && paid > order.amountPaid) await refundLateMoney(tx, env, orgId, order, paid - order.amountPaid);
+  if (!live && paid > order.amountPaid) await refundLateMoney(tx, env, order, paid - order.amountPaid);
 
   const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null };
   if (!order.bookingId) return result;
@@ -125,17 +123,6 @@ async function rewardReferrer(tx: Tx, orgId: string, detail: OrderDetail): Promi
  * Gives back money that came in after its order was cancelled: refund rows over the newest
  * payments (sent by the refunds job after commit), and the event that tells the studio.
  */
-async function refundLateMoney(tx: Tx, env: ConfirmEnv, orgId: string, order: OrderRow, amount: number): Promise<void> {
-  const payments = await refundablePayments(tx, orgId, order.id);
-  const parts = refundParts(amount, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: (p.row.succeededAt ?? p.row.createdAt).getTime() })));
-  for (const part of parts) {
-    const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
-    const kind = payment.method === 'qr_bill' || payment.method === 'bank_transfer' ? 'bank_transfer' : 'provider';
-    const [row] = await tx.insert(t.refunds).values({
-      orgId, orderId: order.id, paymentId: payment.id, bookingId: order.bookingId, amount: part.amount, currency: order.currency,
-      reason: 'paid after the order was cancelled', status: 'pending', kind,
-    }).returning({ id: t.refunds.id });
-    if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
-    await recordEvent(tx, { orgId, type: 'refund.created', subjectId: order.bookingId, payload: { refund_id: row!.id, amount: part.amount, currency: order.currency, kind, reason: 'paid after the order was cancelled' } }, env);
-  }
+async function refundLateMoney(tx: Tx, env: ConfirmEnv, order: OrderRow, amount: number): Promise<void> {
+  await refundMoney(tx, env, order, order.bookingId, amount, 'paid after the order was cancelled');
 }

@@ -1,3 +1,4 @@
+import { drawParties } from './invoice-pdf.ts';
 import PDFDocument from 'pdfkit';
 import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
@@ -82,22 +83,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   const left = 50;
   const right = doc.page.width - 50;
 
-  // Creditor
-  doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
-  doc.font('Helvetica').fontSize(9)
-    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
-    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
-  if (s.creditor.email) doc.text(s.creditor.email);
-  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
-
-  // Debtor
-  doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
-  doc.font('Helvetica').text(s.debtor.name);
-  if (s.debtor.address) {
-    const a = s.debtor.address;
-    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
-  }
-  doc.text(s.debtor.email);
+  drawParties(doc, s, left, L);
 
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.title} ${d.number}`, left);

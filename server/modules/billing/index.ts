@@ -20,3 +20,4 @@ export * from './orders.queries.ts';
 export * from './refund-transfers.mutations.ts';
 export * from './credit-notes.queries.ts';
 export * from './credit-note-pdf.ts';
+export * from './refunds.mutations.ts';

@@ -76,22 +76,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   const right = doc.page.width - 50;
   const width = right - left;
 
-  // Creditor
-  doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
-  doc.font('Helvetica').fontSize(9)
-    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
-    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
-  if (s.creditor.email) doc.text(s.creditor.email);
-  if (s.creditor.vat_number) doc.text(`${L.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
-
-  // Debtor
-  doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(L.to);
-  doc.font('Helvetica').text(s.debtor.name);
-  if (s.debtor.address) {
-    const a = s.debtor.address;
-    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
-  }
-  doc.text(s.debtor.email);
+  drawParties(doc, s, left, L);
 
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.invoice} ${invoiceLabel(s)}`, left);
@@ -227,4 +212,21 @@ function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: numbe
     doc.font('Helvetica-Bold').text(label, textLeft, doc.y, { width: textWidth });
     doc.font('Helvetica').text(value, textLeft, doc.y, { width: textWidth });
   }
+}
+
+/** The supplier and the recipient at the top of an invoice or a credit note. */
+export function drawParties(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, left: number, labels: { vatNumber: string; to: string }): void {
+  doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
+  doc.font('Helvetica').fontSize(9)
+    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
+    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
+  if (s.creditor.email) doc.text(s.creditor.email);
+  if (s.creditor.vat_number) doc.text(`${labels.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
+  doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(labels.to);
+  doc.font('Helvetica').text(s.debtor.name);
+  if (s.debtor.address) {
+    const a = s.debtor.address;
+    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
+  }
+  doc.text(s.debtor.email);
 }

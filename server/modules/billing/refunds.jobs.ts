@@ -10,7 +10,7 @@ import { withSystem } from '../../platform/db/escalation.ts';
 import type { JobDefinition } from '../../platform/jobs/queue.ts';
 import type { PaymentProvider, RefundResult } from '../../platform/adapters/payments/provider.ts';
 import * as t from '../../../schema/db/index.ts';
-import { REFUNDS_QUEUE } from './settlement.mutations.ts';
+import { REFUNDS_QUEUE } from './refunds.mutations.ts';
 
 export interface RefundJobEnv { db: Database; payments: PaymentProvider; now: () => Date }
 

@@ -10,18 +10,16 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { enqueue } from '../../platform/jobs/queue.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
 import { cancelBooking } from '../bookings/index.ts';
-import { creditNoteRates, creditRefundEntry, refundParts } from './domain/index.ts';
+import { creditNoteRates } from './domain/index.ts';
+import { refundCredits, refundMoney } from './refunds.mutations.ts';
 import { orderDetail, orderRow, type BookingRow } from './context.queries.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
-import { cancellationQuote, quoteStillHolds, refundablePayments, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
+import { cancellationQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
 
-/** The queue whose job sends one refund to its payment's provider. */
-export const REFUNDS_QUEUE = 'refunds.issue';
 
 export interface SettlementOut {
   refund: number;
@@ -47,7 +45,6 @@ export interface CancelWithSettlement {
   config: AppConfig;
 }
 
-const BANK = new Set(['qr_bill', 'bank_transfer']);
 
 export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Promise<SettlementOut | null> {
   if (input.sessionId) return cancelSessionAndSettle(tx, { ...input, sessionId: input.sessionId });
@@ -70,30 +67,9 @@ export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Prom
   await tx.update(t.installments).set({ status: 'cancelled' })
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])));
 
-  if (quote.refund > 0) {
-    const payments = await refundablePayments(tx, orgId, order.id);
-    const parts = refundParts(quote.refund, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: p.row.createdAt.getTime() })));
-    for (const part of parts) {
-      const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
-      const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
-      const [row] = await tx.insert(t.refunds).values({
-        orgId, orderId: order.id, paymentId: payment.id, bookingId: booking.id, amount: part.amount, currency: order.currency,
-        reason: `${input.by} cancellation (${input.fault})`, status: 'pending', kind,
-      }).returning({ id: t.refunds.id });
-      if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
-      out.refunds.push({ id: row!.id, amount: part.amount, status: kind === 'bank_transfer' ? 'pending_transfer' : 'pending', provider: kind === 'bank_transfer' ? 'bank_transfer' : payment.provider });
-      await recordEvent(tx, { orgId, type: 'refund.created', subjectId: booking.id, payload: { refund_id: row!.id, amount: part.amount, currency: order.currency, kind } }, { now, config });
-    }
-  }
-  if (quote.credits_back > 0) {
-    const entry = creditRefundEntry({ customerId: booking.customerId, credits: quote.credits_back, bookingId: booking.id })!;
-    await tx.insert(t.creditLedger).values({ orgId, customerId: entry.customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId: booking.id, orderId: order.id });
-    const [row] = await tx.insert(t.refunds).values({
-      orgId, orderId: order.id, bookingId: booking.id, amount: 0, credits: quote.credits_back, currency: order.currency,
-      reason: `${input.by} cancellation (${input.fault})`, status: 'succeeded', kind: 'credits', completedAt: now,
-    }).returning({ id: t.refunds.id });
-    out.refunds.push({ id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' });
-  }
+  const reason = `${input.by} cancellation (${input.fault})`;
+  if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
+  if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
   out.credit_note = await issueCreditNote(tx, orgId, order.id, quote, now, config.publicOrigin);
   const retained = quote.paid - quote.refund;
   await tx.update(t.orders).set({ status: quote.method === 'money' && quote.paid > 0 && retained === 0 ? 'refunded' : 'cancelled', updatedAt: now })
@@ -153,28 +129,9 @@ async function cancelSessionAndSettle(tx: Tx, input: CancelWithSettlement & { se
       .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, input.sessionId)));
   }
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
-  if (order && quote.refund > 0) {
-    const payments = await refundablePayments(tx, orgId, order.id);
-    for (const part of refundParts(quote.refund, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: p.row.createdAt.getTime() })))) {
-      const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
-      const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
-      const [row] = await tx.insert(t.refunds).values({
-        orgId, orderId: order.id, paymentId: payment.id, bookingId: booking.id, amount: part.amount, currency: order.currency,
-        reason: `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`, status: 'pending', kind,
-      }).returning({ id: t.refunds.id });
-      if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
-      out.refunds.push({ id: row!.id, amount: part.amount, status: kind === 'bank_transfer' ? 'pending_transfer' : 'pending', provider: kind === 'bank_transfer' ? 'bank_transfer' : payment.provider });
-    }
-  }
-  if (order && quote.credits_back > 0) {
-    const entry = creditRefundEntry({ customerId: booking.customerId, credits: quote.credits_back, bookingId: booking.id })!;
-    await tx.insert(t.creditLedger).values({ orgId, customerId: entry.customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId: booking.id, orderId: order.id });
-    const [row] = await tx.insert(t.refunds).values({
-      orgId, orderId: order.id, bookingId: booking.id, amount: 0, credits: quote.credits_back, currency: order.currency,
-      reason: `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`, status: 'succeeded', kind: 'credits', completedAt: now,
-    }).returning({ id: t.refunds.id });
-    out.refunds.push({ id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' });
-  }
+  const reason = `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`;
+  if (order && quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
+  if (order && quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
   await recordEvent(tx, {
     orgId, type: 'session.cancelled', subjectId: booking.id,
     payload: { session_id: input.sessionId, action: quote.action, by: input.by, fault: input.fault, refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back },

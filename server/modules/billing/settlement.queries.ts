@@ -172,7 +172,8 @@ export async function sessionCancellationQuote(tx: Tx, orgId: string, booking: B
   const feeBp = inTime ? 0 : policy.late_cancel_fee_bp;
   const fee = inTime ? 0 : applyBasisPoints(value, feeBp);
   // Money moves now only when the pack is paid in full; otherwise the fee is settled with the booking.
-  const paidInFull = netPaid >= total - back.money - (isCredits ? 0 : 0) && netPaid > 0;
+  // Paid in full: what is left plus what already went back covers the whole price.
+  const paidInFull = netPaid > 0 && netPaid + (isCredits ? back.credits : back.money) >= total;
   const refund = inTime || !paidInFull ? 0 : value - fee;
   const base = {
     booking_id: booking.id, scope: 'session' as const, session_id: session.id, action: inTime ? 'unschedule' as const : 'cancel' as const,

@@ -17,7 +17,7 @@ import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 import type { CreateBookingBody } from '../../../schema/api/embed-bookings.ts';
 import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError, CommitThenFail } from '../../platform/errors.ts';
-import { cadenceStarts, type SlotSettings } from '../availability/index.ts';
+import { cadenceOrWeekly, cadenceStarts, type SlotSettings } from '../availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
@@ -47,7 +47,7 @@ export function schedulingOf(program: Scheduling['program']): Scheduling {
 }
 
 export function cadenceOf(scheduling: SchedulingSettings) {
-  return scheduling.cadence ?? { every: 1, unit: 'week' as const };
+  return cadenceOrWeekly(scheduling.cadence);
 }
 
 /** Instants of ISO strings; explicit starts must not overlap each other (with buffers). */

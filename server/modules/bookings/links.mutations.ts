@@ -6,7 +6,8 @@
  * purpose: asking again gives the same link (its validity extended), after expiry or
  * revocation a new one.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { derivedToken, tokenHash } from '../../platform/derived-tokens.ts';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { withCrossTenant } from '../../platform/db/identity.ts';
@@ -27,12 +28,7 @@ export interface LinkEnv { now: Date; config: { publicOrigin: string; secret: st
 
 /** 256 bits derived from the row's id and purpose under the server's secret: the same row always gives the same token. */
 function linkToken(secret: string, purpose: LinkPurpose, rowId: string): string {
-  return createHmac('sha256', secret).update(`tandem:link:${purpose}\n${rowId}`).digest('base64url');
-}
-
-/** What the database stores of a token. */
-function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return derivedToken(secret, `link:${purpose}`, rowId);
 }
 
 /** A link token as a URL carries it, or undefined when it cannot be one. */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from '../../platform/derived-tokens.ts';
 
 /**
  * The booking client token: what the widget holds to read the booking, schedule its later
@@ -10,7 +11,7 @@ export function newClientToken(): string {
 }
 
 export function hashClientToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return tokenHash(token);
 }
 
 /** A token as the header carries it, or undefined when it cannot be one. */

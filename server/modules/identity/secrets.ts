@@ -4,7 +4,8 @@
  * the same row always gives the same token (a replayed answer, a second mail) while the
  * database stores only each token's SHA-256, and a token names nothing readable.
  */
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { derivedToken, tokenHash } from '../../platform/derived-tokens.ts';
 
 /** Six random digits. */
 export function newCode(): string {
@@ -23,15 +24,7 @@ export function sameDigest(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-/** The token of a row: 256 bits, base64url, derived from the row's id and what it is for. */
-export function derivedToken(secret: string, purpose: string, rowId: string): string {
-  return createHmac('sha256', secret).update(`tandem:${purpose}\n${rowId}`).digest('base64url');
-}
-
-/** What the database stores of a token. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { derivedToken, tokenHash };
 
 export const IDENTITY_PREFIX = 'it_';
 

@@ -1,7 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from '../../../schema/db/index.ts';
-import type { SqlExecutor } from './executors.ts';
 
 export type Schema = typeof schema;
 /** Either driver: postgres.js against a server, or embedded PGlite. */
@@ -18,3 +17,8 @@ export interface OpenDatabase {
 }
 
 export { schema };
+
+/** Plain SQL text with $n parameters (the job queue speaks it); implemented per driver in executors.ts. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}

@@ -5,12 +5,10 @@
  * the driver's own so that a failure rolls back instead of leaving the session aborted.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Tx } from './database.ts';
+import type { SqlExecutor, Tx } from './database.ts';
 import { rowsOf } from './rows.ts';
 
-export interface SqlExecutor {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-}
+export type { SqlExecutor };
 
 const SCRIPT = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/;
 

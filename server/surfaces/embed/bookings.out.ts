@@ -1,28 +1,9 @@
 /** The embed's booking answers, shaped from the bookings module's views. */
-import type { BookingOut, CreatedBooking, SessionOut } from '../../../schema/api/embed-bookings.ts';
-import type { BookingView, NewBooking, SessionView } from '../../modules/bookings/index.ts';
+import type { CreatedBooking } from '../../../schema/api/embed-bookings.ts';
+import type { NewBooking } from '../../modules/bookings/index.ts';
+import { bookingOut } from '../shapes/booking.out.ts';
 
-export function sessionOut(s: SessionView): SessionOut {
-  return {
-    id: s.id, seq: s.seq, starts_at: s.startsAt!.toISOString(), ends_at: s.endsAt!.toISOString(),
-    timezone: s.timezone, status: s.status, revision: s.revision,
-  };
-}
-
-/** A booking as the embed shows it: its scheduled sessions, how many are left to schedule, the hold while reserved. */
-export function bookingOut(b: BookingView): BookingOut {
-  return {
-    id: b.id,
-    status: b.status,
-    program: { slug: b.program.slug, title: b.program.title },
-    variant: { id: b.variant.id, name: b.variant.name },
-    instructor: { id: b.instructor.id, name: b.instructor.name ?? '' },
-    hold_expires_at: b.status === 'reserved' && b.holdExpiresAt ? b.holdExpiresAt.toISOString() : null,
-    sessions: b.sessions.filter((s) => s.startsAt !== null).map(sessionOut),
-    sessions_to_schedule: b.sessions.filter((s) => s.startsAt === null && s.status === 'scheduled').length,
-    total_price: { amount: b.totalPrice, currency: b.currency },
-  };
-}
+export { bookingOut, sessionOut } from '../shapes/booking.out.ts';
 
 /** The answer to a reservation: the booking and the client token that opens it. */
 export function createdBookingOut(c: NewBooking): CreatedBooking {

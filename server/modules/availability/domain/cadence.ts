@@ -15,3 +15,8 @@ export function cadenceStarts(firstStart: EpochMs, count: number, cadence: Caden
     throw error;
   }
 }
+
+/** A program without its own cadence repeats weekly: slots, the series check and booking all read it through this. */
+export function cadenceOrWeekly(cadence: Cadence | undefined): Cadence {
+  return cadence ?? { every: 1, unit: 'week' };
+}

@@ -16,6 +16,6 @@ export { AvailabilityInputError } from './types.ts';
 export { intersectIntervals, mergeIntervals, overlapsAny, subtractIntervals } from './intervals.ts';
 export { expandRules } from './expand-rules.ts';
 export { MAX_HORIZON_DAYS, computeSlots, computeSlotsForInstructors, isSlotFree } from './slots.ts';
-export { cadenceStarts } from './cadence.ts';
+export { cadenceOrWeekly, cadenceStarts } from './cadence.ts';
 export { nearestFreeAlternatives } from './alternatives.ts';
 export { localClock, dayStartUtc, type LocalParts } from './local-time.ts';

@@ -1,3 +1,4 @@
+import { conflictsPatch } from '../../../../core/context/schedule.ts';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StepElement } from '../step-element.ts';
@@ -19,11 +20,9 @@ import { bookingBody } from './booking-body.ts';
 import { fieldErrorsOf } from './checkout-outcome.ts';
 import { customerFrom, DETAILS, isDetail } from './customer-details.ts';
 import { detailsForm } from './details-form.ts';
-import { methodsFor } from './payment-methods.ts';
 import { paymentForm } from './payment-form.ts';
 import { PaymentController } from './payment-controller.ts';
 import { holdNotice, stripePanel, testModePanel, waitingPanel } from './payment-phases.ts';
-import { slotTakenPatch } from './slot-taken.ts';
 import { checkoutStyles } from './checkout-step.styles.ts';
 
 /**
@@ -76,7 +75,8 @@ export class TandemCheckoutStep extends StepElement {
   }
 
   private methods(): PaymentMethod[] {
-    return methodsFor(this.state ? selectedVariant(this.state) : null);
+    // As the program answer lists them (shared/payment-methods.ts decides on the server).
+    return [...((this.state ? selectedVariant(this.state)?.payment_methods : undefined) ?? [])];
   }
 
   private fieldError(f: FormField): string {
@@ -113,7 +113,7 @@ export class TandemCheckoutStep extends StepElement {
       this.change({ customer });
       if (e.code === 'slot_taken' || e.code === 'slot_unavailable') {
         // 409: back to the time step with the colliding sessions marked and their alternatives.
-        this.change(slotTakenPatch(e, this.state!, errorMessage(e, this.i18n!)));
+        this.change(conflictsPatch(e.problem?.conflicts ?? [], this.state!, errorMessage(e, this.i18n!)));
         this.goTo('time');
       } else if (e.problem?.errors?.length) this.onFieldErrors(e);
       else this.pay.set({ error: { err: e, retry: () => void this.reserve() } });

@@ -1,0 +1,162 @@
+/**
+ * Every route the app serves, run as every kind of caller. The routes come from the app itself
+ * (`app.routes`), so a new route is covered the day it is added, and a route under a prefix this
+ * file does not know fails until someone decides who may call it.
+ *
+ * Callers: nobody, a garbage bearer, Studio Flow's publishable key, Studio Flow's secret key (its
+ * owner), Atelier Nord's publishable and secret keys. Path parameters are filled with Studio
+ * Flow's real rows (a paid Reiki booking: booking, session, order, invoice), so "another studio"
+ * means another studio asking for this studio's data, and the owner's own calls are the positive
+ * control that the ids are real.
+ *
+ * What must hold for every route and caller: never a 5xx; every refusal is problem+json; a
+ * surface's wrong credentials are refused (401/403) before anything is read; another studio's
+ * key never gets a 2xx on this studio's rows.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshDatabase } from '../../support/database.ts';
+import { DEMO_ORIGIN, demoApp, flowKey, nordKey, testConfig } from '../../support/app.ts';
+import { createApp } from '../../../server/app.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
+import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+import { Clock, query } from '../../support/booking.ts';
+import { demoVariants } from '../../support/checkout.ts';
+import { cardPaid, skFlow, skNord } from '../../support/admin-money.ts';
+import { sql } from 'drizzle-orm';
+
+type Caller = 'nobody' | 'garbage' | 'pkFlow' | 'skFlow' | 'pkNord' | 'skNord';
+const callers: Record<Caller, Record<string, string>> = {
+  nobody: {},
+  garbage: { Authorization: 'Bearer not-a-key' },
+  pkFlow: { ...flowKey, Origin: DEMO_ORIGIN },
+  skFlow,
+  pkNord: { ...nordKey, Origin: DEMO_ORIGIN },
+  skNord,
+};
+
+/** Who may reach a prefix's routes at all; everyone else is refused by the surface's authentication. */
+type Surface = { prefix: RegExp; name: string; admits: Caller[]; refusal: number[] };
+const surfaces: Surface[] = [
+  // The invoice's opaque link: its token is the credential; a forged one is a plain 404.
+  { prefix: /^\/v1\/embed\/invoices\//, name: 'invoice link', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [404] },
+  { prefix: /^\/v1\/embed\//, name: 'embed', admits: ['pkFlow', 'pkNord'], refusal: [401] },
+  { prefix: /^\/v1\/admin\//, name: 'admin', admits: ['skFlow', 'skNord'], refusal: [401] },
+  { prefix: /^\/v1\/portal\//, name: 'portal', admits: [], refusal: [401, 404] },
+  // Stripe's webhook: the signature is the credential (none here, so 400 invalid_signature; 404 without Stripe).
+  { prefix: /^\/v1\/hooks\//, name: 'hooks', admits: [], refusal: [400, 401, 404] },
+  // Served to anyone, they read nothing private: health, the widget's files, the API description.
+  { prefix: /^\/(health|widget\/|v1\/openapi\.json$)/, name: 'public', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+  // The demo's mailbox: on this machine only (app.request() is a loopback client); see the last test.
+  { prefix: /^\/dev\//, name: 'dev', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+];
+
+describe('every route × every caller', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  const ids: Record<string, string> = {};
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: new Clock(new Date('2026-11-25T08:00:00Z')).now });
+    const reiki = (await demoVariants(app)).reiki![0]!;
+    const { booking, orderId } = await cardPaid(app, reiki, '2026-12-02T09:00:00.000Z');
+    const [session] = await query(db.db, sql`select id from program_sessions where booking_id = ${booking.id}`);
+    const [invoice] = await query(db.db, sql`select id from invoices where order_id = ${orderId}`);
+    Object.assign(ids, { booking: booking.id, session: String(session!.id), order: orderId, invoice: String(invoice!.id), slug: 'reiki' });
+  });
+  after(async () => db.close());
+
+  /** The app's own list of routes, middleware left out, each method and path once. */
+  function routes(): { method: string; path: string }[] {
+    const seen = new Map<string, { method: string; path: string }>();
+    for (const r of app.routes) if (r.method !== 'ALL') seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
+    return [...seen.values()];
+  }
+
+  /** A concrete URL for a route pattern, using Studio Flow's rows. */
+  function concrete(path: string): string {
+    return path
+      .replace(/\/(bookings|orders|invoices|credit-notes|refunds)\/:id\b/g, (_, kind: string) =>
+        `/${kind}/${{ bookings: ids.booking, orders: ids.order, invoices: ids.invoice, 'credit-notes': ids.invoice, refunds: ids.order }[kind]}`)
+      .replace(':sessionId', ids.session!)
+      .replace(':slug', ids.slug!)
+      .replace(/\/(invoices|credit-notes)\/:file/, (_, kind: string) => `/${kind}/${kind === 'invoices' ? ids.invoice : ids.invoice}.pdf`)
+      .replace(/:n\b/, '0')
+      .replace(/:[A-Za-z]+(\{[^}]*\})?/g, '00000000-0000-4000-8000-000000000000')
+      .replace('/*', '/tandem.js');
+  }
+
+  function surfaceOf(path: string): Surface {
+    const surface = surfaces.find((s) => s.prefix.test(path));
+    assert.ok(surface, `${path}: no surface declares who may call it; add its prefix to tests/api/security/routes.security.test.ts`);
+    return surface;
+  }
+
+  test('the route list is the app\'s own and every route belongs to a declared surface', () => {
+    const all = routes();
+    assert.ok(all.length >= 30, `only ${all.length} routes found`);
+    for (const r of all) surfaceOf(r.path);
+  });
+
+  test('the owner reaches the same rows: the ids are real, so the refusals above are about the caller', async () => {
+    const reads = routes().filter((r) => r.method === 'GET' && /^\/v1\/admin\/.*:(id|file)\b/.test(r.path));
+    assert.ok(reads.length >= 2);
+    for (const r of reads) {
+      const url = concrete(r.path);
+      if (url.includes('/credit-notes/')) continue; // this booking has no credit note: nothing was cancelled
+      const res = await app.request(url, { headers: skFlow });
+      assert.equal(res.status, 200, `${url} as Studio Flow's owner`);
+      await res.arrayBuffer();
+    }
+    const own = await app.request(`/v1/admin/orders/${ids.order}`, { headers: skFlow });
+    assert.equal(own.status, 200);
+    const theirs = await app.request(`/v1/admin/orders/${ids.order}`, { headers: skNord });
+    assert.equal(theirs.status, 404);
+  });
+
+  test('wrong credentials are refused by the surface, never a 5xx, refusals are problem+json', async () => {
+    const failures: string[] = [];
+    for (const r of routes()) {
+      const surface = surfaceOf(r.path);
+      const url = concrete(r.path);
+      for (const [name, headers] of Object.entries(callers) as [Caller, Record<string, string>][]) {
+        const res = await app.request(url, { method: r.method, headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': `sec-${name}-${r.method}-${url}` }, body: r.method === 'GET' ? undefined : '{}' });
+        const where = `${r.method} ${url} as ${name}: ${res.status}`;
+        if (res.status >= 500) failures.push(`${where} (server error)`);
+        if (res.status >= 400 && res.status !== 404 && !surface.name.startsWith('public') && !(res.headers.get('Content-Type') ?? '').startsWith('application/problem+json')) failures.push(`${where} not problem+json`);
+        if (!surface.admits.includes(name) && !surface.refusal.includes(res.status)) failures.push(`${where}, expected ${surface.refusal.join(' or ')}`);
+        await res.arrayBuffer();
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('another studio\'s key never reads or changes this studio\'s rows', async () => {
+    const failures: string[] = [];
+    for (const r of routes()) {
+      if (!/:(id|sessionId|file)\b/.test(r.path)) continue;
+      const surface = surfaceOf(r.path);
+      if (surface.name !== 'embed' && surface.name !== 'admin') continue;
+      const url = concrete(r.path);
+      const headers = surface.name === 'embed' ? callers.pkNord : callers.skNord;
+      const res = await app.request(url, { method: r.method, headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': `nord-${r.method}-${url}` }, body: r.method === 'GET' ? undefined : '{}' });
+      // 404 as for a row that does not exist; 400/422 only where the body is refused before any lookup.
+      if (![404, 400, 422].includes(res.status)) failures.push(`${r.method} ${url} as Atelier Nord: ${res.status} ${await res.text()}`);
+      else await res.arrayBuffer();
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('the demo\'s mailbox answers only on this machine: 404 behind a proxy and with the dev routes off', async () => {
+    const dev = routes().filter((r) => r.path.startsWith('/dev/'));
+    assert.ok(dev.length >= 2);
+    const production = createApp({ db: db.db, now: () => new Date(), config: { ...testConfig, demo: false }, payments: testProvider(), mailer: localMailer() });
+    for (const r of dev) {
+      const proxied = await app.request(concrete(r.path), { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      assert.equal(proxied.status, 404, `${r.path} behind a proxy`);
+      const off = await production.request(concrete(r.path));
+      assert.equal(off.status, 404, `${r.path} with the dev routes off`);
+    }
+  });
+});

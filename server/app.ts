@@ -36,6 +36,8 @@ import { adminOrderRoutes } from './surfaces/admin/orders.ts';
 import { adminRefundTransferRoute } from './surfaces/admin/refund-transfers.ts';
 import { adminDocumentRoutes } from './surfaces/admin/documents.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
+import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
+import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 
@@ -82,6 +84,9 @@ export function createApp(deps: AppDeps) {
     .route('/', getInvoicePdfByLinkRoute(deps))
     .route('/v1/embed', embed)
     .route('/v1/admin', admin)
+    // The hosted pages: server-rendered HTML for search engines and shared links, the widget taking over.
+    .route('/', getStudioPageRoute(deps))
+    .route('/', getProgramPageRoute(deps))
     .route('/', stripeHookRoute(deps))
     .route('/', devOutboxRoute(deps));
 

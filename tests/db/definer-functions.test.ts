@@ -134,6 +134,41 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(await crossTenant(db, sql`select id from link_tokens`), []);
   });
 
+  // -- The hosted pages: a studio's slug to its org and publishable key; the studios with pages to index.
+
+  definer('studio_by_slug', async () => {
+    const o = await smallOrg(db);
+    const slug = `definer-${o.org}`;
+    await db.insert(t.apiKeys).values([
+      { orgId: o.org, kind: 'secret', prefix: 'sk_def…', keyHash: `h-${randomUUID()}`, createdAt: minutes(-30) },
+      { orgId: o.org, kind: 'publishable', prefix: 'pk_revoked', keyHash: `h-${randomUUID()}`, revokedAt: NOW, createdAt: minutes(-20) },
+      { orgId: o.org, kind: 'publishable', prefix: 'pk_first', keyHash: `h-${randomUUID()}`, createdAt: minutes(-10) },
+      { orgId: o.org, kind: 'publishable', prefix: 'pk_second', keyHash: `h-${randomUUID()}`, createdAt: minutes(-5) },
+    ]);
+    const studio = async (s: string) => crossTenant(db, sql`select org_id, publishable_key from studio_by_slug(${s})`);
+    // The org and its oldest live publishable key; never a secret key's prefix nor a revoked key; equality, not a search.
+    assert.deepEqual((await studio(slug)).map((r) => [String(r.org_id), r.publishable_key]), [[o.org, 'pk_first']]);
+    assert.deepEqual(await studio('definer-%'), []);
+    assert.deepEqual(await studio(`${slug}x`), []);
+    const keyless = await smallOrg(db);
+    assert.deepEqual((await studio(`definer-${keyless.org}`)).map((r) => [String(r.org_id), r.publishable_key]), [[keyless.org, null]]);
+    assert.deepEqual(await crossTenant(db, sql`select id from api_keys`), []);
+  });
+
+  definer('studios_with_public_pages', async () => {
+    const open = await smallOrg(db);
+    const privateOnly = await smallOrg(db);
+    const inactive = await smallOrg(db);
+    await db.update(t.programs).set({ visibility: 'by_link', privateLinkToken: `tok-${randomUUID()}` }).where(sql`id = ${privateOnly.program}`);
+    await db.update(t.programs).set({ isActive: false }).where(sql`id = ${inactive.program}`);
+    const found = (await crossTenant(db, sql`select slug, lastmod from studios_with_public_pages()`)).map((r) => String(r.slug));
+    // Slugs of studios with an active public program, and nothing about the others.
+    assert.ok(found.includes(`definer-${open.org}`));
+    assert.ok(!found.includes(`definer-${privateOnly.org}`));
+    assert.ok(!found.includes(`definer-${inactive.org}`));
+    assert.deepEqual(await crossTenant(db, sql`select id from programs`), []);
+  });
+
   // -- The demo outbox page's org list: org ids only. ---------------------------------------------
 
   definer('orgs_with_mail', async () => {

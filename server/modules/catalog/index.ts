@@ -1,2 +1,3 @@
 /** The catalog module's public face: surfaces and other modules import only from here. */
 export * from './programs.queries.ts';
+export * from './studios.queries.ts';

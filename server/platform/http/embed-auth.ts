@@ -31,7 +31,8 @@ export function embedAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (!match) return unauthorized(c, origin, 'Send the publishable key as "Authorization: Bearer pk_…".');
     const key = await resolveKey(deps.db, match[1]!);
     if (!key || key.revoked || key.kind !== 'publishable') return unauthorized(c, origin, 'Unknown or revoked publishable key.');
-    if (origin && !key.origins.includes(origin)) throw new AppError('origin_not_allowed', `${origin} is not among this studio's allowed websites.`);
+    // The hosted program pages (/p/…) are served from the API's own origin and embed the widget there.
+    if (origin && origin !== deps.config.publicOrigin && !key.origins.includes(origin)) throw new AppError('origin_not_allowed', `${origin} is not among this studio's allowed websites.`);
     c.set('embed', { orgId: key.orgId, keyId: key.keyId });
     await next();
     if (origin) allowOrigin(c.res, origin);

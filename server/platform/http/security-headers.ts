@@ -6,7 +6,9 @@ export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 /**
  * Headers on every answer: no MIME sniffing, a referrer policy, a strict CSP on HTML
  * (no scripts, no framing), and HSTS when the API is served over HTTPS (PUBLIC_ORIGIN).
- * The widget's files keep their own CORS and CORP headers; these add to them.
+ * The widget's files keep their own CORS and CORP headers; these add to them. A page that
+ * sets its own CSP or referrer policy (the hosted program pages: a nonce for the widget's
+ * script, `no-referrer` for a private link) keeps it.
  */
 export function securityHeaders(options: { publicOrigin: string }): MiddlewareHandler {
   const https = options.publicOrigin.startsWith('https://');
@@ -22,8 +24,9 @@ export function securityHeaders(options: { publicOrigin: string }): MiddlewareHa
       }
     };
     set('X-Content-Type-Options', 'nosniff');
-    set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if ((c.res.headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html')) set('Content-Security-Policy', HTML_CSP);
+    if (!c.res.headers.has('Referrer-Policy')) set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    const html = (c.res.headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html');
+    if (html && !c.res.headers.has('Content-Security-Policy')) set('Content-Security-Policy', HTML_CSP);
     if (https) set('Strict-Transport-Security', 'max-age=31536000');
   };
 }

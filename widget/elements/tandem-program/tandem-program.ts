@@ -53,6 +53,7 @@ const STEP_PARTS =
  * @attr {string} api - The API origin; defaults to the origin the script was loaded from.
  * @attr {string} lang - Language (en, de, fr, it; a region such as `de-CH` is kept for formats); defaults to the closest `[lang]`, then the browser.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting.
+ * @slot - Optional: the program as server-rendered HTML (a hosted page), shown until the widget has loaded the program, then replaced in place.
  * @attr {'push'|'none'} history - `push` (default): each step is an entry of the page's history, so the browser's Back button walks the steps; `none` for pages that manage history themselves.
  *
  * @event {TandemReadyEvent} tandem:ready - The program is shown and interactive. detail: `{program, title, locale}`.
@@ -400,11 +401,13 @@ export class TandemProgram extends LitElement {
   protected override render() {
     const i18n = this.locale.localizer;
     if (this.key.startsWith('sk_')) return nothing;
+    // Server-rendered content inside the element (a hosted program page) stays shown until the program is here.
+    const fallback = this.childElementCount > 0 ? html`<slot></slot>` : null;
     return html`<div class="root" part="base" lang=${i18n.locale}>
       ${this.programTask.render({
-        initial: () => loadingBox(i18n),
-        pending: () => loadingBox(i18n),
-        error: (err) => errorBox(err, i18n, () => void this.programTask.run()),
+        initial: () => fallback ?? loadingBox(i18n),
+        pending: () => fallback ?? loadingBox(i18n),
+        error: (err) => html`${errorBox(err, i18n, () => void this.programTask.run())}${fallback ?? nothing}`,
         complete: () => html`${this.renderProgress(i18n)}${this.renderStep(i18n)}`,
       })}
     </div>`;

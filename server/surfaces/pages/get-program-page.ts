@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../deps.ts';
+import { withCaller } from '../../platform/db/identity.ts';
+import { getProgramDetail, studioProfile } from '../../modules/catalog/index.ts';
+import { programDetailOut } from '../embed/programs.out.ts';
+import { html } from './html.ts';
+import { newNonce, pageCsp, pageDocument } from './document.ts';
+import { programArticle } from './program-article.ts';
+import { programLd, plainText } from './json-ld.ts';
+import { findStudio, pageNotFound, programUrl, SLUG, studioUrl } from './studio.ts';
+import { wordsFor } from './words.ts';
+
+/**
+ * GET /p/:studio/:program (`?link=TOKEN` for a by_link program): the program as a complete page
+ * without JavaScript, read as the studio's anonymous caller (the policies decide what exists:
+ * hidden, inactive or a private program without its token is the same 404 as a missing one).
+ * The widget takes the page over in place for booking. A private page is never indexed and
+ * never leaks its address in a Referer.
+ */
+export function getProgramPageRoute(deps: AppDeps) {
+  return new Hono().get('/p/:studio/:program', async (c) => {
+    const { studio: studioSlug, program: slug } = c.req.param();
+    const link = c.req.query('link');
+    if (!SLUG.test(slug) || (link !== undefined && (link.length === 0 || link.length > 200))) return pageNotFound(c);
+    const studio = await findStudio(deps.db, studioSlug);
+    if (!studio) return pageNotFound(c);
+    const found = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous', linkToken: link }, async (tx) => {
+      const view = await getProgramDetail(tx, studio.orgId, slug);
+      return view ? { view, profile: await studioProfile(tx, studio.orgId) } : undefined;
+    });
+    if (!found?.profile) return pageNotFound(c);
+    const program = programDetailOut(found.view);
+    const isPrivate = program.visibility !== 'public';
+    const origin = deps.config.publicOrigin;
+    const url = programUrl(origin, studioSlug, slug);
+    const words = wordsFor(found.profile.defaultLocale);
+    const nonce = newNonce();
+    const banner = program.banner_url ? { url: program.banner_url, alt: program.media.find((m) => m.url === program.banner_url)?.alt ?? program.title } : null;
+    const widget = studio.publishableKey
+      ? html`<tandem-program key="${studio.publishableKey}" program="${slug}"${isPrivate ? html` link="${link ?? ''}"` : ''}>
+${programArticle(program, words)}
+</tandem-program>`
+      : programArticle(program, words);
+    const page = pageDocument(
+      {
+        lang: words.lang,
+        title: `${program.title} · ${found.profile.name}`,
+        description: program.summary || plainText(program.description_html),
+        canonical: isPrivate ? null : url,
+        site: found.profile.name,
+        image: banner,
+        indexable: !isPrivate,
+        jsonLd: programLd(program, { name: found.profile.name, url: studioUrl(origin, studioSlug) }, url),
+      },
+      html`<header class="site"><a href="${studioUrl(origin, studioSlug)}">${found.profile.name}</a></header>
+<main>
+${widget}
+</main>`,
+      nonce,
+      studio.publishableKey ? html`<script type="module" src="/widget/tandem.js" nonce="${nonce}"></script>\n` : null,
+    );
+    return c.html(page.value, 200, {
+      'Content-Security-Policy': pageCsp(nonce, origin),
+      ...(isPrivate
+        ? { 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow', 'Cache-Control': 'private, no-store' }
+        : { 'Cache-Control': 'no-cache' }),
+    });
+  });
+}

@@ -47,6 +47,9 @@ const surfaces: Surface[] = [
   { prefix: /^\/v1\/hooks\//, name: 'hooks', admits: [], refusal: [400, 401, 404] },
   // Served to anyone, they read nothing private: health, the widget's files, the API description.
   { prefix: /^\/(health|widget\/|v1\/openapi\.json$)/, name: 'public', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+  // The hosted pages, their sitemaps and robots.txt: for search engines and anyone with the address; what they
+  // show is read as the studio's anonymous caller (tests/api/pages/), everything else is one HTML 404.
+  { prefix: /^\/(p\/|robots\.txt$|sitemap\.xml$)/, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   // The demo's mailbox: on this machine only (app.request() is a loopback client); see the last test.
   { prefix: /^\/dev\//, name: 'dev', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
 ];

@@ -1,0 +1,113 @@
+/**
+ * The hosted program pages in Chromium: readable with JavaScript off (what a crawler or a
+ * script-blocking visitor gets), and with JavaScript on the widget takes the page over in place,
+ * under the page's strict CSP, and books from the API's own origin.
+ *
+ * Needs Chromium (CHROME_PATH or /usr/bin/chromium) and the built widget (widget/dist).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { seedDemo } from '../../demo/seed/index.ts';
+import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
+import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
+import { freshDatabase } from '../support/database.ts';
+
+const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const widgetDir = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+const missing = !chromePath ? 'no Chromium (install chromium or set CHROME_PATH)' : !existsSync(`${widgetDir}/tandem.js`) ? 'the widget is not built (npm run build:widget)' : undefined;
+const LINK = 'pyoga-7Hq2xK9mWd4R';
+
+function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ server: ServerType; origin: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, origin: `http://127.0.0.1:${info.port}` }));
+  });
+}
+
+/** Layout shifts as the browser reports them (the CLS sum of entries without recent input). */
+const CLS_OBSERVER = `window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });`;
+
+describe('e2e: hosted program pages', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let browser: Browser;
+  let api: { server: ServerType; origin: string };
+
+  before(async () => {
+    if (missing) throw new Error(`cannot run the end-to-end tests: ${missing}`);
+    db = await freshDatabase();
+    let handler: (r: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+    api = await listen((r) => handler(r));
+    // No studio allows the API's origin: the hosted pages work because they are the API's own.
+    await seedDemo(db.db, { origins: ['http://studio.invalid'] });
+    const app = createApp({
+      db: db.db, now: () => new Date(), payments: testProvider(), mailer: localMailer(),
+      config: { publicOrigin: api.origin, secret: 'e2e-secret-e2e-secret-e2e-secret', widgetDir, demo: true },
+    });
+    handler = app.fetch;
+    browser = await chromium.launch({ executablePath: chromePath as string, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  });
+  after(async () => {
+    await browser?.close();
+    api?.server.close();
+    await db?.close();
+  });
+
+  /** A page that records CSP violations and page errors. */
+  async function open(path: string, javaScriptEnabled: boolean): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 412, height: 915 }, locale: 'de-CH', timezoneId: 'Europe/Zurich' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    if (javaScriptEnabled) await page.addInitScript(CLS_OBSERVER);
+    await page.goto(`${api.origin}${path}`);
+    return { page, problems };
+  }
+
+  test('without JavaScript: the whole program is there to read', async () => {
+    const { page } = await open('/p/studio-flow/evolve', false);
+    assert.equal(await page.locator('h1').textContent(), 'EVOLVE — holistic coaching');
+    assert.ok(await page.locator('article').isVisible(), 'the server-rendered article is shown (the element is unknown, its content is not)');
+    assert.ok(await page.getByText('580,00 CHF').isVisible());
+    assert.ok(await page.getByText('Häufige Fragen').isVisible());
+    await page.getByText('What if I miss a week?').click();
+    assert.ok(await page.getByText('Move the session up to 24 hours before it').isVisible(), 'FAQ answers open without script');
+    const studio = await open('/p/studio-flow', false);
+    await studio.page.getByRole('link', { name: 'Reiki 1:1' }).click();
+    await studio.page.waitForURL(/\/p\/studio-flow\/reiki$/);
+    assert.equal(await studio.page.locator('h1').textContent(), 'Reiki 1:1');
+    await page.context().close();
+    await studio.page.context().close();
+  });
+
+  test('with JavaScript: the widget takes over in place, under the page\'s CSP, and books from the API\'s origin', async () => {
+    const { page, problems } = await open('/p/studio-flow/evolve', true);
+    const widget = page.locator('tandem-program');
+    const heading = widget.locator('[part~="heading"]').first();
+    await heading.waitFor();
+    assert.equal((await heading.textContent())?.trim(), 'EVOLVE — holistic coaching');
+    assert.equal(await page.locator('article').isVisible(), false, 'the server-rendered copy is replaced, not shown twice');
+    assert.equal(await page.locator('article').count(), 1, 'it stays in the document for readers of the source');
+    await widget.getByRole('button', { name: 'Termin wählen' }).click();
+    await widget.locator('[part~="calendar"]').first().waitFor();
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    console.log(`hosted page CLS (mobile viewport, until the time step): ${cls.toFixed(3)}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('a private page: the widget books with the page\'s token', async () => {
+    const { page, problems } = await open(`/p/studio-flow/private-yoga?link=${LINK}`, true);
+    const heading = page.locator('tandem-program [part~="heading"]').first();
+    await heading.waitFor();
+    assert.equal((await heading.textContent())?.trim(), 'Private yoga');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+});

@@ -35,6 +35,8 @@ import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendanc
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
 import { adminRefundTransferRoute } from './surfaces/admin/refund-transfers.ts';
 import { adminDocumentRoutes } from './surfaces/admin/documents.ts';
+import { adminGetProgramNudgesRoute } from './surfaces/admin/get-program-nudges.ts';
+import { adminUpdateProgramNudgesRoute } from './surfaces/admin/update-program-nudges.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -70,7 +72,9 @@ export function createApp(deps: AppDeps) {
     .route('/', adminSessionAttendanceRoutes(deps))
     .route('/', adminOrderRoutes(deps))
     .route('/', adminRefundTransferRoute(deps))
-    .route('/', adminDocumentRoutes(deps));
+    .route('/', adminDocumentRoutes(deps))
+    .route('/', adminGetProgramNudgesRoute(deps))
+    .route('/', adminUpdateProgramNudgesRoute(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

@@ -6,10 +6,11 @@ import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
-import { mailJob, MAIL_QUEUE } from './modules/notifications/index.ts';
+import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
+  { name: NUDGE_QUEUE },
   { name: HOLDS_QUEUE },
   { name: LIFECYCLE_QUEUE },
   // A charge is never retried by the queue: the installment's own attempts and dates decide.
@@ -21,6 +22,7 @@ export const JOB_QUEUES: QueueSettings[] = [
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   return [
     mailJob({ db: deps.db, mailer: deps.mailer, now: deps.now, render: (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec) }),
+    nudgeJob({ db: deps.db, now: deps.now, config: deps.config }),
     holdsJob({ db: deps.db, now: deps.now }),
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),

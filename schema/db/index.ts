@@ -8,3 +8,4 @@ export * from './payroll.ts';
 export * from './platform.ts';
 export * from './events.ts';
 export * from './identity.ts';
+export * from './notifications.ts';

@@ -153,6 +153,9 @@ const specs: TableSpec[] = [
   // Append-only history: the studio and the server read it; only the server (or the studio) adds; nobody edits it.
   { table: t.domainEvents, read: orgWideReads, write: { insert: orgWide(), update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, type: 'booking.confirmed', subjectId: randomUUID() }) },
+  // A program's reminders and nudges: every staff member reads them; the studio and the server's jobs write them.
+  { table: t.programNudges, read: staffReads, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, programId: o.programHidden }) },
   { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
   { table: t.earnings, read: ownInstructor, write: byOrgWide,

@@ -275,10 +275,12 @@ export interface AddSessionsInput {
   booking: BookingRow;
   starts: string[];
   now: Date;
+  /** For what the recorded `session.scheduled` sets off (reminders, webhooks). */
+  config: AppConfig;
 }
 
-/** Schedules the next unscheduled sessions of a booking (by seq) at these starts. */
-export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate }: AddSessionsInput): Promise<BookingView> {
+/** Schedules the next unscheduled sessions of a booking (by seq) at these starts, recorded as `session.scheduled`. */
+export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate, config }: AddSessionsInput): Promise<BookingView> {
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
   const [pending, { s, instructor }] = await Promise.all([
@@ -312,6 +314,10 @@ export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate
       from jsonb_to_recordset(${blocksJson(placed.map((p) => ({ sessionId: p.id, start: Date.parse(p.starts_at) })), s.settings)}::jsonb)
            as x(session_id uuid, bs timestamptz, be timestamptz)`);
   await scheduleLifecycle(tx, orgId, booking.id, { sessionIds: placed.map((p) => p.id) });
+  await recordEvent(tx, {
+    orgId, type: 'session.scheduled', subjectId: booking.id,
+    payload: { sessions: placed.map((p) => ({ session_id: p.id, starts_at: p.starts_at, ends_at: p.ends_at })) },
+  }, { now: nowDate, config });
   return (await bookingView(tx, orgId, booking.id))!;
 }
 

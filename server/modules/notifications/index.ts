@@ -7,4 +7,7 @@ export * from './outbox.mutations.ts';
 export * from './outbox.jobs.ts';
 export * from './booking-mails.mutations.ts';
 export * from './identity-mails.mutations.ts';
+export * from './nudges.queries.ts';
+export * from './nudges.mutations.ts';
+export * from './nudges.jobs.ts';
 import './subscribers.ts';

@@ -6,6 +6,7 @@
 import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
 import { queueCancellationMail, queueSessionMovedMail } from './change-mails.ts';
+import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
 import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
@@ -49,3 +50,11 @@ for (const type of ['installment.failed', 'installment.overdue']) {
     attempts: e.payload.attempts, nextAttemptAt: e.payload.next_attempt_at ? new Date(e.payload.next_attempt_at) : null, overdue: type === 'installment.overdue',
   }));
 }
+
+// Reminders and nudges (nudges.mutations.ts): planned when a booking is confirmed, a session moved
+// or scheduled later; "book your next session" after each delivered session of a pack.
+onEvent('booking.confirmed', (tx, e, ctx) => planNudges(tx, ctx, e.orgId, e.subjectId!));
+onEvent<{ session_id: string }>('session.rescheduled', (tx, e, ctx) => planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: [e.payload.session_id] }));
+onEvent<{ sessions: { session_id: string }[] }>('session.scheduled', (tx, e, ctx) =>
+  planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: e.payload.sessions.map((s) => s.session_id) }));
+onEvent<{ session_id: string }>('session.completed', (tx, e, ctx) => planBookNextAfterSession(tx, ctx, e.orgId, e.subjectId!, e.payload.session_id));

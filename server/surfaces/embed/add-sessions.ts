@@ -34,6 +34,6 @@ export function addSessionsRoute(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       return bookingAction(c, deps, { id, path: 'sessions', body },
-        async (tx, booking, now) => ({ status: 200, body: bookingOut(await addSessions(tx, { orgId, booking, starts: body.starts, now })) }));
+        async (tx, booking, now) => ({ status: 200, body: bookingOut(await addSessions(tx, { orgId, booking, starts: body.starts, now, config: deps.config })) }));
     });
 }

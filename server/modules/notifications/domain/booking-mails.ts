@@ -57,7 +57,7 @@ export function inert(text: string): string {
  * other text is escaped and made inert, so a URL inside a customer's name is neither an <a> nor
  * auto-linked by the mail client.
  */
-function toHtml(text: string, links: (string | null | undefined)[] = []): string {
+export function toHtml(text: string, links: (string | null | undefined)[] = []): string {
   const trusted = [...new Set(links.filter((l): l is string => Boolean(l) && /^https?:\/\//.test(l!)))].sort((a, b) => b.length - a.length);
   const paragraphs = text.split(/\n{2,}/).map((p) => {
     let html = '';
@@ -79,7 +79,7 @@ function toHtml(text: string, links: (string | null | undefined)[] = []): string
 }
 
 /** "Your sessions:" with one line per session and the zone the times are in. */
-function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[]): string {
+export function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[]): string {
   const S = strings[d.lang];
   const lines = sessions.map((s) => fill(S.sessionLine, {
     n: s.seq, date: formatDateTime(s.startsAt, d.zone, d.lang), end: formatTime(s.endsAt, d.zone, d.lang),
@@ -88,7 +88,7 @@ function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[
 }
 
 /** Who leads the sessions and where they happen. */
-function whereAndWho(d: BookingMailBase): string {
+export function whereAndWho(d: BookingMailBase): string {
   const S = strings[d.lang];
   const where = [fill(S.instructor, { name: d.instructor.name })];
   if (d.place) where.push(fill(S.place, { place: d.place }));

@@ -2,3 +2,6 @@
 export * from '../../../../shared/format.ts';
 export * from './strings.ts';
 export * from './booking-mails.ts';
+export * from './nudges.ts';
+export * from './nudge-strings.ts';
+export * from './nudge-mails.ts';

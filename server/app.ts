@@ -40,6 +40,7 @@ import { adminUpdateProgramNudgesRoute } from './surfaces/admin/update-program-n
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
+import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 
@@ -89,6 +90,8 @@ export function createApp(deps: AppDeps) {
     .route('/v1/embed', embed)
     .route('/v1/admin', admin)
     // The hosted pages: server-rendered HTML for search engines and shared links, the widget taking over.
+    // The sitemaps and robots.txt first: `/p/:studio/sitemap.xml` is not a program.
+    .route('/', sitemapRoutes(deps))
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
     .route('/', stripeHookRoute(deps))

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../deps.ts';
+import { withCaller, withCrossTenant } from '../../platform/db/identity.ts';
+import { publicProgramsChanged, studiosWithPublicPages } from '../../modules/catalog/index.ts';
+import { escapeHtml as escapeXml } from './html.ts';
+import { findStudio, programUrl, studioUrl } from './studio.ts';
+
+const XML = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
+const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function urlset(entries: { loc: string; lastmod: Date | null }[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries
+    .map((e) => `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${day(e.lastmod)}</lastmod>` : ''}</url>\n`).join('')}</urlset>\n`;
+}
+
+/**
+ * What search engines crawl: per studio its sitemap (its page and its active public programs with
+ * their last change; private and hidden programs never) and a robots.txt for a studio served on
+ * its own domain; for the API's origin a sitemap index across studios and a robots.txt that keeps
+ * crawlers to the pages.
+ */
+export function sitemapRoutes(deps: AppDeps) {
+  const origin = deps.config.publicOrigin;
+  return new Hono()
+    .get('/p/:studio/sitemap.xml', async (c) => {
+      const slug = c.req.param('studio');
+      const studio = await findStudio(deps.db, slug);
+      if (!studio) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
+      const programs = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, (tx) => publicProgramsChanged(tx, studio.orgId));
+      const newest = programs.reduce<Date | null>((a, p) => (!a || p.updatedAt > a ? p.updatedAt : a), null);
+      return c.body(urlset([
+        { loc: studioUrl(origin, slug), lastmod: newest },
+        ...programs.map((p) => ({ loc: programUrl(origin, slug, p.slug), lastmod: p.updatedAt })),
+      ]), 200, XML);
+    })
+    .get('/p/:studio/robots.txt', async (c) => {
+      const slug = c.req.param('studio');
+      if (!(await findStudio(deps.db, slug))) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
+      return c.body(`User-agent: *\nAllow: /\nSitemap: ${studioUrl(origin, slug)}/sitemap.xml\n`, 200, TEXT);
+    })
+    .get('/sitemap.xml', async (c) => {
+      const studios = await withCrossTenant(deps.db, 'sitemap index: the studios with pages to index', (tx) => studiosWithPublicPages(tx));
+      const body = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${studios
+        .map((s) => `<sitemap><loc>${escapeXml(`${studioUrl(origin, s.slug)}/sitemap.xml`)}</loc><lastmod>${day(s.lastmod)}</lastmod></sitemap>\n`).join('')}</sitemapindex>\n`;
+      return c.body(body, 200, XML);
+    })
+    .get('/robots.txt', (c) =>
+      c.body(`User-agent: *\nAllow: /p/\nAllow: /widget/\nDisallow: /v1/\nDisallow: /dev/\nSitemap: ${origin}/sitemap.xml\n`, 200, TEXT));
+}

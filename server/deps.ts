@@ -2,6 +2,7 @@ import type { Database } from './platform/db/database.ts';
 import type { Mailer } from './platform/adapters/mail/mailer.ts';
 import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
 import type { RateLimits } from './platform/limits.ts';
+import type { RouteLimits } from './platform/http/rate-limit.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */
@@ -30,7 +31,8 @@ export interface AppDeps {
 
 export interface EmbedCaller { orgId: string; keyId: string }
 
-export type AppEnv = { Variables: { embed: EmbedCaller } };
+/** `limits`: the buckets a request takes in its own transaction (platform/http/rate-limit.ts, RouteLimits). */
+export type AppEnv = { Variables: { embed: EmbedCaller; limits?: RouteLimits } };
 
 /** A staff member acting through the admin API; `role` is their staff role. */
 export interface StaffCaller { orgId: string; staffId: string; role: 'owner' | 'manager' | 'instructor' }

@@ -9,6 +9,7 @@ import { mailerFromEnv } from './platform/adapters/mail/mailer.ts';
 import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';
 import { testProvider } from './platform/adapters/payments/test-provider.ts';
 import { errorFacts } from './platform/http/safe-log.ts';
+import { forgetKeys, KEYS_CHANGED_CHANNEL } from './platform/http/key-cache.ts';
 
 /**
  * The last resort: whatever escapes every handler (an exception thrown from a timer, a promise
@@ -57,6 +58,8 @@ async function main() {
     payments: env.payments === 'stripe' ? paymentsFromEnv() : testProvider(),
     mailer: mailerFromEnv(),
   };
+  // Resolved publishable keys are kept a few seconds; a change to api_keys forgets them at once.
+  await database.listen(KEYS_CHANGED_CHANNEL, () => forgetKeys(database.db));
   const app = createApp(deps);
   // Mail, hold releases, installment charges: durable jobs in the database, each run once.
   const jobs = await startJobRunner(database.executor, jobDefinitions(deps));

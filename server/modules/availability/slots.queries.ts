@@ -26,6 +26,11 @@ export interface SlotsRequest {
   instructor?: string | undefined;
   variant?: string | undefined;
   now: number;
+  /**
+   * Resolves when the request may go on (a rate limit taken in this transaction): awaited with
+   * the program's read, so both share a round trip and a refusal stops the work there.
+   */
+  admitted?: Promise<void> | undefined;
 }
 
 /** A free start (UTC instants) with its local times in the customer's zone and its instructor. */
@@ -44,7 +49,10 @@ export interface SlotsView {
 }
 
 export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
-  const program = await loadBookableProgram(tx, req.orgId, req.slug, req.variant);
+  const read = loadBookableProgram(tx, req.orgId, req.slug, req.variant);
+  read.catch(() => undefined); // a refusal answers first
+  await req.admitted;
+  const program = await read;
   if (!program) throw new AppError('not_found', 'No such program.');
   const instructors = program.instructors;
   if (req.variant && !program.variant) throw new AppError('validation_failed', undefined, { errors: [{ field: 'variant', message: 'is not a variant of this program' }] });

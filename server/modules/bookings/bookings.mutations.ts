@@ -174,12 +174,13 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   const span = spanOf(allStarts, s.settings, false);
   // Sent together, in this order (rows() starts each statement at the call): the escalation
   // (as asSystem), then the calendar reads and the customer.
-  const [, cals, customerId] = await Promise.all([
+  // The caps on live holds (their locks, then their count) go in the same round trip.
+  const [, , cals, customerId] = await Promise.all([
     rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
+    input.holdCaps ? enforceHoldCaps(tx, orgId, body.customer.email, input.holdCaps, now) : undefined,
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
-  if (input.holdCaps) await enforceHoldCaps(tx, orgId, customerId, input.holdCaps, now);
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, now, cals.roomBusy);
   const customerZone = (body.customer.timezone && canonicalZone(body.customer.timezone)) || choice.calendar.timezone;
   if (!ok) throw await conflictError(tx, orgId, s, candidates, choice, now, customerZone, !body.instructor && count === 1);

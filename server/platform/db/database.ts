@@ -13,6 +13,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Plain SQL on the owner's connection, for the job queue's own statements (never for tenant data). */
   executor: SqlExecutor;
+  /** Calls `onNotify` on every NOTIFY on `channel` (postgres.js: on a connection of its own, re-listening after a reconnect). */
+  listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
 }
 

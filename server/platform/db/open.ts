@@ -38,7 +38,8 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
     await client.end({ timeout: 1 });
     throw error;
   }
-  return { db: db as unknown as Database, kind: 'postgres', executor: postgresExecutor(client), close: () => client.end({ timeout: 5 }) };
+  return { db: db as unknown as Database, kind: 'postgres', executor: postgresExecutor(client),
+    listen: async (channel, onNotify) => { await client.listen(channel, onNotify); }, close: () => client.end({ timeout: 5 }) };
 }
 
 /**
@@ -67,5 +68,6 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
   const db = drizzle({ client, schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', executor: pgliteExecutor(client as never), close: () => client.close() };
+  return { db: db as unknown as Database, kind: 'pglite', executor: pgliteExecutor(client as never),
+    listen: async (channel, onNotify) => { await client.listen(channel, onNotify); }, close: () => client.close() };
 }

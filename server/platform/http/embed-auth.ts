@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { isOriginAllowedAnywhere, resolveKey } from './api-keys.ts';
+import { isOriginAllowedAnywhere } from './api-keys.ts';
+import { publishableKey } from './key-cache.ts';
 import { AppError, problem } from '../errors.ts';
 
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token, Tandem-Identity';
@@ -29,8 +30,8 @@ export function embedAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const match = /^Bearer (pk_[A-Za-z0-9_-]{4,200})$/.exec(c.req.header('Authorization') ?? '');
     if (!match) return unauthorized(c, origin, 'Send the publishable key as "Authorization: Bearer pk_…".');
-    const key = await resolveKey(deps.db, match[1]!);
-    if (!key || key.revoked || key.kind !== 'publishable') return unauthorized(c, origin, 'Unknown or revoked publishable key.');
+    const key = await publishableKey(deps.db, match[1]!);
+    if (!key) return unauthorized(c, origin, 'Unknown or revoked publishable key.');
     // The hosted program pages (/p/…) are served from the API's own origin and embed the widget there.
     if (origin && origin !== deps.config.publicOrigin && !key.origins.includes(origin)) throw new AppError('origin_not_allowed', `${origin} is not among this studio's allowed websites.`);
     c.set('embed', { orgId: key.orgId, keyId: key.keyId });

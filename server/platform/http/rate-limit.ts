@@ -20,39 +20,41 @@ import type { AppConfig, AppDeps, AppEnv } from '../../deps.ts';
 import { rateLimitsOf, type Bucket } from '../limits.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { withCaller, type CallerRole } from '../db/identity.ts';
-import { rowsOf } from '../db/rows.ts';
+import { rows } from '../db/prepared.ts';
 import { AppError } from '../errors.ts';
 
-export interface Taken { granted: boolean; retryAfterSeconds: number }
+export interface Taken { granted: boolean; retryAfterSeconds: number; /** The bucket that refused, when one did. */ refusedBy?: string | undefined }
+
+/** One bucket to take a token from, and what its 429 calls the requests it counts. */
+export interface Take { bucket: string; limit: Bucket; what: string }
 
 /**
- * Takes one token from an org's bucket, creating it full. Runs in the given transaction (its
- * caller must belong to `orgId`); the bucket's row stays locked until that transaction ends.
+ * Takes one token from each bucket, in order, in one statement (`take_tokens()`, migration
+ * 0020): a bucket is created full; the first that refuses stops the rest (they keep their
+ * tokens). Runs in the given transaction as its caller (who must belong to `orgId`); the rows
+ * stay locked until that transaction ends. Sent at the call (a prepared statement), so it can
+ * share a round trip with the statements sent after it.
  */
-export async function takeToken(tx: Tx, orgId: string, bucket: string, limit: Bucket, now: Date): Promise<Taken> {
-  const perSecond = limit.perMinute / 60;
-  const cost = 1;
-  const at = now.toISOString();
-  const firstGranted = limit.burst >= cost;
-  // The refilled level, from the row as it was (SET expressions see the old row); 1e-9 absorbs float rounding.
-  const refilled = sql`least(${limit.burst}::float8, b.tokens + ${perSecond}::float8 * greatest(0, extract(epoch from (${at}::timestamptz - b.updated_at))))`;
-  const [row] = rowsOf(await tx.execute(sql`
-    insert into rate_limit_buckets as b (org_id, bucket, tokens, granted, updated_at)
-    values (${orgId}::uuid, ${bucket}, ${firstGranted ? limit.burst - cost : limit.burst}::float8, ${firstGranted}, ${at}::timestamptz)
-    on conflict (org_id, bucket) do update set
-      tokens = case when ${refilled} + 1e-9 >= ${cost} then greatest(0, ${refilled} - ${cost}) else ${refilled} end,
-      granted = ${refilled} + 1e-9 >= ${cost},
-      updated_at = greatest(b.updated_at, excluded.updated_at)
-    returning tokens, granted`));
-  const granted = Boolean(row?.granted);
-  const tokens = Number(row?.tokens ?? 0);
-  const retryAfterSeconds = granted ? 0 : perSecond > 0 ? Math.max(1, Math.ceil((cost - tokens) / perSecond - 1e-6)) : 3_600;
-  return { granted, retryAfterSeconds };
+export function takeTokens(tx: Tx, orgId: string, takes: readonly Take[], now: Date): Promise<Taken> {
+  const perSecond = takes.map((t) => t.limit.perMinute / 60);
+  return rows(tx, sql`select refused, tokens from take_tokens(${orgId}::uuid, ${textArray(takes.map((t) => t.bucket))}::text[],
+      ${floatArray(takes.map((t) => t.limit.burst))}::float8[], ${floatArray(perSecond)}::float8[], ${now.toISOString()}::timestamptz)`)
+    .then(([row]) => {
+      const refused = Number(row?.refused ?? 0);
+      if (refused === 0) return { granted: true, retryAfterSeconds: 0 };
+      const rate = perSecond[refused - 1]!;
+      const tokens = Number(row?.tokens ?? 0);
+      return { granted: false, retryAfterSeconds: rate > 0 ? Math.max(1, Math.ceil((1 - tokens) / rate - 1e-6)) : 3_600, refusedBy: takes[refused - 1]!.what };
+    });
 }
 
-/** Takes a token in a transaction of its own, as `role` of the org; throws 429 `rate_limited` when refused. */
+/** Postgres array literals, element by element, so that no value can break out of the literal. */
+const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+const floatArray = (values: number[]) => `{${values.map((v) => String(Number(v))).join(',')}}`;
+
+/** Takes a token from one bucket in a transaction of its own, as `role` of the org; throws 429 `rate_limited` when refused. */
 export async function limitOrThrow(db: Database, who: { orgId: string; role: CallerRole }, bucket: string, limit: Bucket, now: Date, what: string): Promise<void> {
-  const taken = await withCaller(db, who, (tx) => takeToken(tx, who.orgId, bucket, limit, now));
+  const taken = await withCaller(db, who, (tx) => takeTokens(tx, who.orgId, [{ bucket, limit, what }], now));
   if (!taken.granted) throw rateLimited(what, taken.retryAfterSeconds);
 }
 
@@ -128,8 +130,65 @@ export function emailBucket(config: AppConfig, kind: string, email: string): str
 // ———————————————————————————————————————— the embed API's limits
 
 /**
+ * The buckets a request takes, decided by embedRateLimit. Routes that open a transaction of
+ * their own take them there (`take(tx)`, in the same round trip as their first statement)
+ * instead of in a transaction before them, and may add buckets of their own (the e-mail
+ * address of a booking). Whatever happens, each request spends its tokens once: taken in the
+ * route's committed transaction, or (when the route failed before or inside it, so the take was
+ * rolled back) spent by embedRateLimit after the answer. A refusal answers 429 and spends nothing.
+ */
+export class RouteLimits {
+  readonly takes: Take[];
+  /** granted in a transaction that then committed, or refused: nothing left to spend */
+  settled = false;
+  private granted = false;
+  constructor(private readonly orgId: string, private readonly now: Date, takes: Take[]) {
+    this.takes = takes;
+  }
+
+  add(take: Take): void {
+    this.takes.push(take);
+  }
+
+  /**
+   * Sends the take at once (it goes before whatever the caller sends next); rejects with 429
+   * rate_limited when a bucket refuses. Call `committed()` once the transaction has committed.
+   */
+  take(tx: Tx): Promise<void> {
+    return takeTokens(tx, this.orgId, this.takes, this.now).then((taken) => {
+      if (taken.granted) { this.granted = true; return; }
+      this.settled = true;
+      throw rateLimited(taken.refusedBy ?? 'requests', taken.retryAfterSeconds);
+    });
+  }
+
+  committed(): void {
+    if (this.granted) this.settled = true;
+  }
+
+  /** After the answer, when the route's transaction did not keep the tokens: spent in a transaction of their own. */
+  async spend(db: Database): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    await withCaller(db, { orgId: this.orgId, role: 'anonymous' }, (tx) => takeTokens(tx, this.orgId, this.takes, this.now));
+  }
+}
+
+/**
+ * The embed routes that take their client's bucket inside their own transaction (see
+ * RouteLimits): the program, its slots and a new booking, the requests a page makes most.
+ */
+const TAKEN_BY_THE_ROUTE: readonly { method: string; path: RegExp }[] = [
+  { method: 'GET', path: /^\/v1\/embed\/programs\/[^/]+\/?$/ },
+  { method: 'GET', path: /^\/v1\/embed\/programs\/[^/]+\/slots\/?$/ },
+  { method: 'POST', path: /^\/v1\/embed\/bookings\/?$/ },
+];
+
+/**
  * After embedAuth: every embed request takes a token from its client's bucket for its kind:
  * reads (GET), holds (POST /bookings), other writes (other POSTs). Preflights never get here.
+ * Most routes take it here, in a transaction before them; the routes in TAKEN_BY_THE_ROUTE
+ * find it on the context (`limits`) and take it in their own transaction.
  */
 export function embedRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -140,7 +199,23 @@ export function embedRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
       : method === 'POST' && /\/v1\/embed\/bookings\/?$/.test(c.req.path) ? 'holds'
       : 'writes';
     const what = kind === 'reads' ? 'requests' : kind === 'holds' ? 'reservations' : 'changes';
-    await limitOrThrow(deps.db, { orgId, role: 'anonymous' }, `${kind}:client:${embedClientOf(c, deps.config)}`, limits[kind], deps.now(), what);
+    const take: Take = { bucket: `${kind}:client:${embedClientOf(c, deps.config)}`, limit: limits[kind], what };
+    const byRoute = TAKEN_BY_THE_ROUTE.some((r) => (r.method === method || (r.method === 'GET' && method === 'HEAD')) && r.path.test(c.req.path));
+    if (!byRoute) {
+      await limitOrThrow(deps.db, { orgId, role: 'anonymous' }, take.bucket, take.limit, deps.now(), what);
+      await next();
+      return;
+    }
+    const pending = new RouteLimits(orgId, deps.now(), [take]);
+    c.set('limits', pending);
     await next();
+    await pending.spend(deps.db);
   };
+}
+
+/** The request's RouteLimits (set by embedRateLimit for the routes that take their bucket themselves). */
+export function routeLimits(c: Context<AppEnv>): RouteLimits {
+  const limits = c.get('limits');
+  if (!limits) throw new Error(`${c.req.method} ${c.req.path} takes its rate limit in its transaction but is not listed in TAKEN_BY_THE_ROUTE`);
+  return limits;
 }

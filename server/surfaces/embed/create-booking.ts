@@ -7,7 +7,7 @@ import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, ty
 import { createBooking, programForBooking, slotRaceLost, type NewBooking } from '../../modules/bookings/index.ts';
 import { createdBookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
-import { emailBucket, embedClientOf, limitOrThrow } from '../../platform/http/rate-limit.ts';
+import { emailBucket, embedClientOf, routeLimits } from '../../platform/http/rate-limit.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
 
 export function createBookingRoute(deps: AppDeps) {
@@ -33,13 +33,20 @@ export function createBookingRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const body = c.req.valid('json');
       const now = deps.now();
-      // Per e-mail address, whichever client asks (the client's own bucket was taken by embedRateLimit).
+      // The client's bucket (declared by embedRateLimit) and the e-mail address's, whichever client
+      // asks: taken in the booking's own transaction, in the round trip that reads the program.
       const limits = rateLimitsOf(deps.config);
-      await limitOrThrow(deps.db, { orgId, role: 'anonymous' }, emailBucket(deps.config, 'holds', body.customer.email), limits.holdsPerEmail, now, 'reservations for this e-mail address');
+      const pending = routeLimits(c);
+      pending.add({ bucket: emailBucket(deps.config, 'holds', body.customer.email), limit: limits.holdsPerEmail, what: 'reservations for this e-mail address' });
       const holdCaps = { client: embedClientOf(c, deps.config), perClient: limits.liveHoldsPerClient, perCustomer: limits.liveHoldsPerEmail };
       const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
         { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now, raceLost: slotRaceLost },
-        (tx) => programForBooking(tx, orgId, body),
+        (tx) => {
+          const taken = pending.take(tx);
+          const program = programForBooking(tx, orgId, body);
+          program.catch(() => undefined); // a refusal answers first
+          return taken.then(() => program);
+        },
         async (tx, program, recorder) => {
           // The answer is recorded in the booking's own statement; the same answer object is returned.
           const answerOf = (created: NewBooking): Answer => ({ status: 201, body: createdBookingOut(created) });
@@ -47,6 +54,7 @@ export function createBookingRoute(deps: AppDeps) {
           const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps });
           return recorded ?? answerOf(created);
         });
+      pending.committed();
       return sendAnswer(c, answer);
     });
 }

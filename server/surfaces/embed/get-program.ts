@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
+import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { getProgramDetail } from '../../modules/catalog/index.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -23,7 +24,14 @@ export function getProgramRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const { link } = c.req.valid('query');
-      const program = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => getProgramDetail(tx, orgId, slug));
+      const pending = routeLimits(c);
+      const program = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => {
+        const taken = pending.take(tx);
+        const detail = getProgramDetail(tx, orgId, slug);
+        detail.catch(() => undefined); // a refusal answers first
+        return taken.then(() => detail);
+      });
+      pending.committed();
       if (!program) throw new AppError('not_found', 'No such program.');
       return c.json(programDetailOut(program));
     });

@@ -5,6 +5,7 @@ import { MAX_SLOT_RANGE_DAYS, SlotsQuery, SlotsResponse, canonicalZone } from '.
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
+import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { listSlots } from '../../modules/availability/index.ts';
 import { slotsOut } from './slots.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -25,9 +26,12 @@ export function getSlotsRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const q = c.req.valid('query');
+      const pending = routeLimits(c);
       const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => listSlots(tx, {
         orgId, slug, from: q.from, to: q.to, zone: canonicalZone(q.tz)!, instructor: q.instructor, variant: q.variant, now: deps.now().getTime(),
+        admitted: pending.take(tx),
       }));
+      pending.committed();
       return c.json(slotsOut(answer));
     });
 }

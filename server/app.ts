@@ -23,6 +23,7 @@ import { getBookingRoute } from './surfaces/embed/get-booking.ts';
 import { addSessionsRoute } from './surfaces/embed/add-sessions.ts';
 import { rescheduleSessionRoute } from './surfaces/embed/reschedule-session.ts';
 import { checkoutRoute } from './surfaces/embed/checkout.ts';
+import { quoteCheckoutRoute } from './surfaces/embed/quote-checkout.ts';
 import { identityRoutes } from './surfaces/embed/identity.ts';
 import { testPaymentsRoute } from './surfaces/embed/test-payments.ts';
 import { getInvoicePdfByLinkRoute, getInvoicePdfRoute } from './surfaces/embed/get-invoice-pdf.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .route('/', getBookingRoute(deps))
     .route('/', addSessionsRoute(deps))
     .route('/', rescheduleSessionRoute(deps))
+    .route('/', quoteCheckoutRoute(deps))
     .route('/', checkoutRoute(deps))
     .route('/', identityRoutes(deps))
     .route('/', testPaymentsRoute(deps))

@@ -80,3 +80,20 @@ export function offeredMethods(currency: string, account: BankAccount | null | u
   if (creditPrice != null) out.push('credits');
   return out;
 }
+
+/**
+ * The methods that carry a deposit and a payment plan: the installments are charged later to the
+ * card saved with the deposit. TWINT (no saved mandate here), bank transfers and credits are paid
+ * in full. The program answer lists them per variant (`plan_methods`); checkout refuses a deposit
+ * with any other method (`payment_method_unavailable`, with `plan_methods` in the answer).
+ */
+export const PLAN_METHODS: readonly OfferedMethod[] = ['card'];
+
+export function carriesPlan(method: string): boolean {
+  return (PLAN_METHODS as readonly string[]).includes(method);
+}
+
+/** The offered methods a deposit + plan can be paid with; none without a deposit. */
+export function planMethods(currency: string, account: BankAccount | null | undefined, creditPrice: number | null | undefined, hasDeposit: boolean): OfferedMethod[] {
+  return hasDeposit ? offeredMethods(currency, account, creditPrice).filter(carriesPlan) : [];
+}

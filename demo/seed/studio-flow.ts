@@ -110,7 +110,7 @@ export function studioFlow(demoOrigins: string[]): OrgSeed {
           { name: '4-session pack', sessionsCount: 4, currency: 'CHF', price: 58000, vatRateBp: VAT, depositAmount: 15000, sortOrder: 1,
             payPlanJson: { deposit: { kind: 'fixed', amount: 15000 }, installments: 3, every: { weeks: 2 }, schedule: 'interval' } },
           { name: '8-session pack', sessionsCount: 8, currency: 'CHF', price: 108000, vatRateBp: VAT, depositAmount: 30000, sortOrder: 2,
-            payPlanJson: { deposit: { kind: 'fixed', amount: 30000 }, installments: 3, every: { weeks: 4 }, schedule: 'interval' } },
+            payPlanJson: { deposit: { kind: 'fixed', amount: 30000 }, installments: 3, every: { weeks: 2 }, schedule: 'interval' } },
         ],
         intakeForm: {
           isRequired: true,

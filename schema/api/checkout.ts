@@ -34,6 +34,15 @@ export const CheckoutBody = v.object({
 });
 export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
 
+
+/** `GET …/quote`: the choices a checkout would be made with (the query string). */
+export const QuoteQuery = v.object({
+  method: PaymentMethod,
+  plan: v.optional(v.picklist(['full', 'deposit']), 'full'),
+  coupon: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(64))),
+});
+export type QuoteQuery = v.InferOutput<typeof QuoteQuery>;
+
 export const OrderLineOut = v.object({
   description: v.string(),
   quantity: v.number(),
@@ -121,3 +130,27 @@ export const RecordPaymentResponse = v.object({
   booking: v.nullable(v.object({ id: Id, status: v.string() })),
 });
 export type RecordPaymentResponse = v.InferOutput<typeof RecordPaymentResponse>;
+
+/**
+ * What a checkout with these choices would charge, before the customer commits: the order's lines
+ * with the code's discount, VAT, the total, what is due now and the plan's installments with their
+ * dates. Nothing is written; the checkout computes the same figures.
+ */
+export const QuoteResponse = v.object({
+  method: PaymentMethod,
+  plan: v.picklist(['full', 'deposit']),
+  currency: v.string(),
+  subtotal: v.number(),
+  discount_total: v.number(),
+  discount: v.nullable(v.object({ code: v.string(), source: v.picklist(['coupon', 'referral']) })),
+  vat_total: v.number(),
+  rounding_adjustment: v.number(),
+  total: v.number(),
+  /** What the chosen method collects at checkout (the deposit with a plan). */
+  due_now: v.number(),
+  lines: v.array(OrderLineOut),
+  installments: v.array(v.object({ seq: v.number(), due_at: v.string(), amount: v.number() })),
+  /** Paid in class credits. */
+  credits: v.nullable(v.number()),
+});
+export type QuoteResponse = v.InferOutput<typeof QuoteResponse>;

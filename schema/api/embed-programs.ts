@@ -57,6 +57,12 @@ export const Variant = v.object({
    * credit price. Checkout refuses any other with `payment_method_unavailable`.
    */
   payment_methods: v.array(v.picklist(['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'])),
+  /**
+   * The methods a deposit + payment plan can be paid with (the installments are charged later to
+   * the card saved with the deposit): empty without a deposit. Checkout refuses a deposit with any
+   * other method with `payment_method_unavailable`.
+   */
+  plan_methods: v.array(v.picklist(['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'])),
 });
 export type Variant = v.InferOutput<typeof Variant>;
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { fieldMessageIn, requestLang } from './http/field-messages.ts';
 
 /** Every error code the API answers with. Clients may rely on these strings. */
 export type ErrorCode =
@@ -171,10 +172,15 @@ export function problemBody(code: ErrorCode, detail?: string, extra: Record<stri
   };
 }
 
-/** RFC 9457 answer; `extra.retry_after` (seconds, for 429s) also becomes the `Retry-After` header. */
+/**
+ * RFC 9457 answer; `extra.retry_after` (seconds, for 429s) also becomes the `Retry-After` header.
+ * Per-field messages are said in the request's language (`Accept-Language`, http/field-messages.ts).
+ */
 export function problem(c: Context, error: AppError): Response {
-  const body = problemBody(error.code, error.detail, error.extra);
-  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  const lang = requestLang(c.req.header('Accept-Language'));
+  const extra = error.extra.errors ? { ...error.extra, errors: error.extra.errors.map((e) => ({ ...e, message: fieldMessageIn(lang, e.message) })) } : error.extra;
+  const body = problemBody(error.code, error.detail, extra);
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', Vary: 'Accept-Language' };
   if (typeof error.extra.retry_after === 'number') headers['Retry-After'] = String(error.extra.retry_after);
   return c.body(JSON.stringify(body), body.status, headers);
 }

@@ -10,9 +10,10 @@ import { errorTable } from './i18n/errors.ts';
 export function errorMessage(err: unknown, i18n: Localizer): string {
   const e = ApiError.from(err);
   if (e.status === 404 && e.code === 'not_found') return i18n.t('errorNotFound');
-  if (e.status === 401 || e.status === 403) return i18n.t('errorSetup');
+  // A 403 with its own sentence (identity_required) says it; other 401/403s are the studio's setup.
   const own = errorTable(i18n.lang)?.[e.code];
-  if (own) return own;
+  if (own && e.status !== 401) return own;
+  if (e.status === 401 || e.status === 403) return i18n.t('errorSetup');
   if (e.status === 0) return i18n.t('errorNetwork');
   if (e.status >= 500) return i18n.t('errorServer');
   return i18n.t('errorGeneric');

@@ -35,7 +35,7 @@ import { orderLines, type CheckoutLine } from './domain/order-lines.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { cardHoldUntil, ensureQrBillCap, qrBillHold } from './hold-limits.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
-import { bankMethodFor } from '../../../shared/payment-methods.ts';
+import { bankMethodFor, carriesPlan, PLAN_METHODS } from '../../../shared/payment-methods.ts';
 
 /** TWINT through Stripe: CHF only, at most CHF 5,000.00 per payment. */
 export const TWINT_MAX_CHF = 500_000;
@@ -49,8 +49,14 @@ export interface CheckoutEnv {
   payments: PaymentProvider;
 }
 
-function unavailable(detail: string): AppError {
-  return new AppError('payment_method_unavailable', detail, { errors: [{ field: 'method', message: detail }] });
+function unavailable(detail: string, field: 'method' | 'plan' = 'method'): AppError {
+  return new AppError('payment_method_unavailable', detail, { errors: [{ field, message: detail }] });
+}
+
+/** A deposit + plan with a method that cannot carry one: which methods can (the widget offers only those). */
+function planMethodUnavailable(): AppError {
+  const detail = 'A deposit with a payment plan is paid by card (the installments are charged to it later); with TWINT, a bank transfer or credits please pay in full.';
+  return new AppError('payment_method_unavailable', detail, { errors: [{ field: 'method', message: detail }], plan_methods: [...PLAN_METHODS] });
 }
 
 /**
@@ -88,69 +94,21 @@ export interface CheckoutResult {
 
 export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutResult> {
   const now = env.now;
-  if (booking.status === 'cancelled') {
-    throw booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()
-      ? new AppError('hold_expired', 'The reservation expired before checkout; its times have been released.')
-      : new AppError('invalid_state', 'The booking is cancelled.');
-  }
-  if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is already ${booking.status}.`);
+  ensureCheckoutable(booking, now);
   if (booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()) {
     await releaseExpiredHolds(tx, orgId, now.getTime(), { bookingIds: [booking.id] });
     throw new CommitThenFail('hold_expired', 'The reservation expired before checkout; its times have been released.');
   }
   const ctx = await loadBookingContext(tx, orgId, booking);
   const lang = langOf(ctx.customer.locale);
-  const zone = customerZone(ctx);
   const currency = booking.currency;
   const method = body.method;
   // Whether the caller proved to be the booking's customer (an identity token for the booking's address).
   const proven = proof !== null && proof.customerId === booking.customerId;
 
   await supersedePendingOrder(tx, env, ctx);
-
-  // What is bought, and what it costs.
-  const lines = orderLines(ctx, { lang, zone, credits: method === 'credits' });
-  if (body.coupon && method === 'credits') throw codeError('coupon_not_applicable');
-  const discount = body.coupon ? await resolveDiscount(tx, ctx, body.coupon, lines, now, proven) : null;
-  const priced = priceOrder({ currency, lines, discount: discount?.applied, cashRounding: method === 'qr_bill' });
+  const { lines, discount, priced, plan, amountNow, bankHoldUntil } = await checkoutTerms(tx, env, ctx, body, { proven, purpose: 'checkout' });
   const total = priced.total.amount;
-
-  // Whether the method fits, and what is paid now.
-  let plan: { rule: PayPlan; built: ReturnType<typeof buildPaymentPlan> } | null = null;
-  if (body.plan === 'deposit' && total > 0) {
-    if (method !== 'card') throw unavailable('A deposit with a payment plan is paid by card (the installments are charged to it later).');
-    const rule = ctx.variant.payPlanJson as PayPlan | null;
-    if (!rule) throw unavailable('This program has no deposit or payment plan; please pay in full.');
-    const built = buildPaymentPlan(priced.total, rule, {
-      firstDueAt: now.getTime(), zone, sessionStarts: scheduledSessions(ctx).map((s) => s.startsAt.getTime()),
-    });
-    if (built.deposit.amount === 0) throw unavailable('This payment plan has no deposit to pay now; please pay in full.');
-    if (built.installments.length) plan = { rule, built };
-  }
-  const amountNow = plan ? plan.built.deposit.amount : total;
-  if (method === 'twint') {
-    if (currency !== 'CHF') throw unavailable('TWINT takes Swiss francs only.');
-    if (amountNow > TWINT_MAX_CHF) throw unavailable('TWINT takes at most CHF 5,000 per payment; please pay by card or QR-bill.');
-  }
-  const billing = ctx.org.billing;
-  let bankHoldUntil: Date | null = null;
-  if (method === 'qr_bill' || method === 'bank_transfer') {
-    // The program answer lists the same (shared/payment-methods.ts): a QR-bill for CH/LI accounts, an EPC QR invoice for other SEPA accounts in EUR.
-    const bank = bankMethodFor(currency, billing);
-    if (bank !== method) {
-      throw unavailable(bank === 'bank_transfer' ? 'A Swiss QR-bill needs a Swiss or Liechtenstein account; this studio takes bank transfers with an EPC QR code (method bank_transfer).'
-        : bank === 'qr_bill' ? 'This studio takes bank transfers with a Swiss QR-bill (method qr_bill).'
-          : `This studio does not take bank transfers in ${currency}.`);
-    }
-    const hold = qrBillHold(ctx, now, QR_BILL_HOLD_MS);
-    if ('refused' in hold) throw unavailable(hold.refused);
-    bankHoldUntil = hold.until;
-    await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
-    // The invoice holds the times for days and goes to the address by mail: only for a proven address.
-    if (!proven) throw identityRequired('A bank transfer invoice holds your times for days and is mailed to you: confirm your e-mail address first (a code by mail).');
-  }
-  if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
-  if (method === 'credits' && !proven) throw identityRequired('Paying with credits needs the e-mail address confirmed first (a code by mail).');
 
   // The order.
   const orderId = randomUUID();
@@ -209,6 +167,114 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     detail ?? orderRow(tx, orgId, orderId).then((o) => orderDetail(tx, orgId, o!)),
   ]);
   return { booking: bookingRead, order: written, lang, ...answer };
+}
+
+/** What a checkout would charge: the order's lines and discount, the plan, and what is paid now. */
+export interface CheckoutTerms {
+  lines: CheckoutLine[];
+  discount: ResolvedDiscount | null;
+  priced: PricedOrder;
+  plan: { rule: PayPlan; built: ReturnType<typeof buildPaymentPlan> } | null;
+  amountNow: number;
+  /** A bank transfer: until when its invoice holds the times. */
+  bankHoldUntil: Date | null;
+}
+
+/**
+ * The terms of a checkout, and whether its choices work together, decided once for the checkout
+ * and for its quote (the widget shows the quote before the customer commits). The method must be
+ * one the program answer offers, and a deposit + plan only with a method that carries a plan
+ * (shared/payment-methods.ts `PLAN_METHODS`: the installments are charged later to the saved card).
+ * A quote needs no proof of the address for the method (it spends nothing), but a code that counts
+ * per customer is checked against the customer's history only with it, as at checkout.
+ */
+export async function checkoutTerms(tx: Tx, env: CheckoutEnv, ctx: BookingContext, body: CheckoutBody, o: { proven: boolean; purpose: 'checkout' | 'quote' }): Promise<CheckoutTerms> {
+  const { now } = env;
+  const { method } = body;
+  const { proven } = o;
+  const currency = ctx.booking.currency;
+  const zone = customerZone(ctx);
+
+  // What is bought, and what it costs.
+  const lines = orderLines(ctx, { lang: langOf(ctx.customer.locale), zone, credits: method === 'credits' });
+  if (body.coupon && method === 'credits') throw codeError('coupon_not_applicable');
+  // A quote does not lock the code's row, and does not count the booking's own unpaid order (a checkout replaces it).
+  const discount = body.coupon ? await resolveDiscount(tx, ctx, body.coupon, lines, now, proven, o.purpose === 'quote') : null;
+  const priced = priceOrder({ currency, lines, discount: discount?.applied, cashRounding: method === 'qr_bill' });
+  const total = priced.total.amount;
+
+  // Whether the method fits, and what is paid now.
+  let plan: CheckoutTerms['plan'] = null;
+  if (body.plan === 'deposit' && total > 0) {
+    if (!carriesPlan(method)) throw planMethodUnavailable();
+    const rule = ctx.variant.payPlanJson as PayPlan | null;
+    if (!rule) throw unavailable('This program has no deposit or payment plan; please pay in full.', 'plan');
+    // Every session scheduled: no installment falls after the last one's day.
+    const scheduled = scheduledSessions(ctx);
+    const complete = scheduled.length > 0 && ctx.sessions.every((s) => s.startsAt || s.status === 'cancelled');
+    const built = buildPaymentPlan(priced.total, rule, {
+      firstDueAt: now.getTime(), zone, sessionStarts: scheduled.map((s) => s.startsAt.getTime()),
+      lastSessionAt: complete ? Math.max(...scheduled.map((s) => s.startsAt.getTime())) : undefined,
+    });
+    if (built.deposit.amount === 0) throw unavailable('This payment plan has no deposit to pay now; please pay in full.', 'plan');
+    if (built.installments.length) plan = { rule, built };
+  }
+  const amountNow = plan ? plan.built.deposit.amount : total;
+  if (method === 'twint') {
+    if (currency !== 'CHF') throw unavailable('TWINT takes Swiss francs only.');
+    if (amountNow > TWINT_MAX_CHF) throw unavailable('TWINT takes at most CHF 5,000 per payment; please pay by card or QR-bill.');
+  }
+  let bankHoldUntil: Date | null = null;
+  if (method === 'qr_bill' || method === 'bank_transfer') {
+    // The program answer lists the same (shared/payment-methods.ts): a QR-bill for CH/LI accounts, an EPC QR invoice for other SEPA accounts in EUR.
+    const bank = bankMethodFor(currency, ctx.org.billing);
+    if (bank !== method) {
+      throw unavailable(bank === 'bank_transfer' ? 'A Swiss QR-bill needs a Swiss or Liechtenstein account; this studio takes bank transfers with an EPC QR code (method bank_transfer).'
+        : bank === 'qr_bill' ? 'This studio takes bank transfers with a Swiss QR-bill (method qr_bill).'
+          : `This studio does not take bank transfers in ${currency}.`);
+    }
+    const hold = qrBillHold(ctx, now, QR_BILL_HOLD_MS);
+    if ('refused' in hold) throw unavailable(hold.refused);
+    bankHoldUntil = hold.until;
+    await ensureQrBillCap(tx, ctx, rateLimitsOf(env.config).openQrBillsPerCustomer, now);
+    // The invoice holds the times for days and goes to the address by mail: only for a proven address.
+    if (!proven && o.purpose === 'checkout') throw identityRequired('A bank transfer invoice holds your times for days and is mailed to you: confirm your e-mail address first (a code by mail).');
+  }
+  if (method === 'credits' && ctx.variant.creditPrice == null) throw unavailable('This program cannot be paid with credits.');
+  if (method === 'credits' && !proven && o.purpose === 'checkout') throw identityRequired('Paying with credits needs the e-mail address confirmed first (a code by mail).');
+  return { lines, discount, priced, plan, amountNow, bankHoldUntil };
+}
+
+/** What checking out a reserved booking with these choices would charge, and when: nothing is written. */
+export interface CheckoutQuote {
+  lang: Lang;
+  terms: CheckoutTerms;
+  /** The code the discount came from, as the studio wrote it. */
+  discountCode: { code: string; source: 'coupon' | 'referral' } | null;
+  /** Paid in class credits: how many. */
+  credits: number | null;
+}
+
+/** The quote of a checkout (`GET …/quote`): the same rules and figures as `checkout`, nothing written. */
+export async function quoteCheckout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutQuote> {
+  ensureCheckoutable(booking, env.now);
+  if (booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= env.now.getTime()) {
+    throw new AppError('hold_expired', 'The reservation expired before checkout; its times have been released.');
+  }
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const proven = proof !== null && proof.customerId === booking.customerId;
+  const terms = await checkoutTerms(tx, env, ctx, body, { proven, purpose: 'quote' });
+  return { lang: langOf(ctx.customer.locale), terms, discountCode: terms.discount?.code ?? null, credits: body.method === 'credits' ? ctx.variant.creditPrice : null };
+}
+
+/** A booking checkout can work on: reserved (a cancelled one says whether its hold ran out). */
+function ensureCheckoutable(booking: BookingRow, now: Date): void {
+  if (booking.status === 'cancelled') {
+    throw booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()
+      ? new AppError('hold_expired', 'The reservation expired before checkout; its times have been released.')
+      : new AppError('invalid_state', 'The booking is cancelled.');
+  }
+  if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is already ${booking.status}.`);
 }
 
 /** What the provider needs to create (or, for the same payment, return again) its intent. */
@@ -344,18 +410,24 @@ interface ResolvedDiscount {
   applied: AppliedDiscount;
   couponId: string | null;
   referralCodeId: string | null;
+  /** The code as the studio wrote it. */
+  code: { code: string; source: 'coupon' | 'referral' };
 }
 
 /**
  * A coupon, else a referral code, checked by the domain rules. The coupon's row is locked
  * first, so that the per-customer count and the redemption below see every committed use.
  */
-async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: CheckoutLine[], now: Date, proven: boolean): Promise<ResolvedDiscount> {
+async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: CheckoutLine[], now: Date, proven: boolean, quote = false): Promise<ResolvedDiscount> {
   const orgId = ctx.org.id;
   const code = normalizeCode(raw);
   if (!code) throw codeError('coupon_not_found');
   const currency = ctx.booking.currency;
-  const [coupon] = await tx.select().from(t.coupons).where(and(eq(t.coupons.orgId, orgId), sql`upper(${t.coupons.code}) = ${code}`)).for('update');
+  const byCode = tx.select().from(t.coupons).where(and(eq(t.coupons.orgId, orgId), sql`upper(${t.coupons.code}) = ${code}`));
+  const [coupon] = quote ? await byCode : await byCode.for('update');
+  // A quote runs before the checkout that replaces the booking's unpaid order: that order's use is not counted.
+  const replaced = quote && ctx.booking.orderId ? await orderRow(tx, orgId, ctx.booking.orderId) : undefined;
+  const replacedUse = replaced && replaced.status === 'pending' && coupon && replaced.couponId === coupon.id ? 1 : 0;
   if (coupon) {
     if (coupon.maxPerCustomer != null && !proven) throw identityRequired('This code counts uses per customer: confirm the e-mail address first (a code by mail).', 'coupon');
     // Uses that count: paid orders, and unpaid ones whose booking still holds its times (a lapsed hold gave its use back).
@@ -375,11 +447,13 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
       variantIds: coupon.variantIds ?? undefined,
       minTotal: coupon.minTotal != null ? { amount: coupon.minTotal, currency: coupon.currency ?? currency } : undefined,
     };
-    const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage: { total: coupon.redemptions, byThisCustomer: Number(mine?.n ?? 0) } });
+    const usage = { total: coupon.redemptions - replacedUse, byThisCustomer: Number(mine?.n ?? 0) - replacedUse };
+    const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage });
     if (!result.ok) throw codeError(result.code);
-    return { applied: result.discount, couponId: coupon.id, referralCodeId: null };
+    return { applied: result.discount, couponId: coupon.id, referralCodeId: null, code: { code: coupon.code, source: 'coupon' } };
   }
-  const [referral] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), sql`upper(${t.referralCodes.code}) = ${code}`)).for('update');
+  const byReferral = tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), sql`upper(${t.referralCodes.code}) = ${code}`));
+  const [referral] = quote ? await byReferral : await byReferral.for('update');
   if (!referral) throw codeError('coupon_not_found');
   if (!proven) throw identityRequired('A referral code is for a first order: confirm the e-mail address first (a code by mail).', 'coupon');
   const [prior] = await tx.select({ n: count() }).from(t.orders)
@@ -395,7 +469,7 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
     };
     throw codeError(mapped[result.code]);
   }
-  return { applied: result.discount, couponId: null, referralCodeId: referral.id };
+  return { applied: result.discount, couponId: null, referralCodeId: referral.id, code: { code: referral.code, source: 'referral' } };
 }
 
 /** Counts the use atomically: the update itself refuses a coupon that has run out meanwhile. */

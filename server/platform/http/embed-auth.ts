@@ -4,7 +4,7 @@ import { isOriginAllowedAnywhere } from './api-keys.ts';
 import { publishableKey } from './key-cache.ts';
 import { AppError, problem } from '../errors.ts';
 
-const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token, Tandem-Identity';
+const allowedHeaders = 'Accept-Language, Authorization, Content-Type, Idempotency-Key, Tandem-Booking-Token, Tandem-Identity';
 const exposedHeaders = 'Idempotency-Replayed, Retry-After';
 
 /**

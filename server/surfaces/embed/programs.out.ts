@@ -2,7 +2,7 @@
 import type { ProgramDetail, ProgramSummary } from '../../../schema/api/embed-programs.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
-import { offeredMethods } from '../../../shared/payment-methods.ts';
+import { offeredMethods, planMethods } from '../../../shared/payment-methods.ts';
 import type { ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
 
 /** The cheapest active variant, as the list's "from" price. */
@@ -48,6 +48,7 @@ export function programDetailOut(view: ProgramView): ProgramDetail {
       vat_rate: v.vatRateBp / 100, vat_rate_bp: v.vatRateBp, deposit_amount: v.depositAmount,
       pay_plan: v.payPlanJson ?? null, credit_price: v.creditPrice,
       payment_methods: offeredMethods(v.currency, view.orgBilling, v.creditPrice),
+      plan_methods: planMethods(v.currency, view.orgBilling, v.creditPrice, v.depositAmount !== null || v.payPlanJson !== null),
     })),
     intake_form: form ? { schema: withFieldOrder(form.formSchemaJson), is_required: form.isRequired } : null,
     milestones: milestones.map((m) => ({ order: m.orderIdx, name: m.name, description_html: renderMarkdown(m.descriptionMd), due_day_offset: m.dueDayOffset })),

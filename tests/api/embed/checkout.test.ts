@@ -155,7 +155,7 @@ describe('checkout API', () => {
   });
 
   describe('deposit and payment plan (EVOLVE 8-pack)', () => {
-    test('deposit now, three installments every four weeks that add up to the total; confirmed on the deposit', async () => {
+    test('deposit now, three installments every two weeks that add up to the total, the last before the last session; confirmed on the deposit', async () => {
       clock.set(START);
       const b = await evolve8('2026-12-01T08:00:00.000Z');
       const out = await checkedOut(await pay(b, { method: 'card', plan: 'deposit' }));
@@ -163,9 +163,9 @@ describe('checkout API', () => {
       assert.equal(out.payment?.amount, 30000, 'the deposit');
       assert.equal(out.order.plan?.deposit, 30000);
       assert.deepEqual(out.order.plan?.installments.map((i) => [i.seq, i.amount, i.due_at, i.status]), [
-        [1, 26000, '2026-12-23T08:00:00.000Z', 'scheduled'],
-        [2, 26000, '2027-01-20T08:00:00.000Z', 'scheduled'],
-        [3, 26000, '2027-02-17T08:00:00.000Z', 'scheduled'],
+        [1, 26000, '2026-12-09T08:00:00.000Z', 'scheduled'],
+        [2, 26000, '2026-12-23T08:00:00.000Z', 'scheduled'],
+        [3, 26000, '2027-01-06T08:00:00.000Z', 'scheduled'],
       ]);
       assert.equal(out.order.plan!.deposit + out.order.plan!.installments.reduce((s, i) => s + i.amount, 0), out.order.total);
       const [plan] = await query(db.db, sql`select deposit, total, stripe_customer_id from payment_plans where order_id = ${out.order.id}`);
@@ -181,7 +181,7 @@ describe('checkout API', () => {
       const [mail] = await outboxOf(db.db, b.id);
       assert.match(String(mail!.text_body), /Bezahlt: CHF.300\.00/);
       assert.match(String(mail!.text_body), /Noch offen: CHF.780\.00/);
-      assert.match(String(mail!.text_body), /260\.00 am 23\. Dezember 2026/);
+      assert.match(String(mail!.text_body), /260\.00 am 9\. Dezember 2026/);
       assert.equal(String(mail!.text_body).match(/^\d\. /gm)?.length, 8, 'eight sessions listed');
     });
 

@@ -319,8 +319,8 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const env = { db: db.db, orgId: FLOW.org, payments: provider, now: clock.now, config: testConfig };
       // Nothing is due yet.
       assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 0, overdue: 0, processing: 0 });
-      // Installment 1 (due 2026-12-23): charged off-session.
-      clock.set('2026-12-23T09:00:00Z');
+      // Installment 1 (due 2026-12-09, two weeks after checkout): charged off-session.
+      clock.set('2026-12-09T09:00:00Z');
       calls.length = 0;
       assert.deepEqual(await chargeDueInstallments(env), { charged: 1, failed: 0, overdue: 0, processing: 0 });
       const [charge] = calls.filter((c) => c.path === '/v1/payment_intents');
@@ -337,13 +337,13 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       assert.equal((await query(db.db, sql`select amount_paid from orders where id = ${out.order.id}`))[0]!.amount_paid, 56000);
       assert.equal(await chargeDueInstallments(env).then((r) => r.charged), 0, 'paid installments are not charged again');
 
-      // Installment 2 (due 2027-01-20): declined three times.
+      // Installment 2 (due 2026-12-23): declined three times.
       offSession = 'decline';
-      clock.set('2027-01-20T09:00:00Z');
+      clock.set('2026-12-23T09:00:00Z');
       assert.deepEqual(await chargeDueInstallments(env), { charged: 0, failed: 1, overdue: 0, processing: 0 });
       let [i2] = await query(db.db, sql`select status::text, attempts, next_attempt_at, last_error from installments where order_id = ${out.order.id} and seq = 2`);
       assert.equal(i2!.status, 'failed');
-      assert.equal(new Date(i2!.next_attempt_at as string).toISOString(), '2027-01-23T09:00:00.000Z', 'again in 3 days');
+      assert.equal(new Date(i2!.next_attempt_at as string).toISOString(), '2026-12-26T09:00:00.000Z', 'again in 3 days');
       assert.match(String(i2!.last_error), /insufficient funds/);
       assert.deepEqual(await chargeDueInstallments(env).then((r) => r.failed), 0, 'not before the next attempt');
       clock.advance(3 * DAY);

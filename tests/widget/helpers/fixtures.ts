@@ -81,6 +81,7 @@ export const evolve: ProgramDetail = {
       pay_plan: { deposit: { kind: 'fixed', amount: 30000 }, installments: 3, every: { weeks: 2 } },
       credit_price: null,
       payment_methods: ['card', 'twint', 'qr_bill'],
+      plan_methods: ['card'],
     },
     {
       id: IDS.single,
@@ -94,6 +95,7 @@ export const evolve: ProgramDetail = {
       pay_plan: null,
       credit_price: 2,
       payment_methods: ['card', 'twint', 'qr_bill', 'credits'],
+      plan_methods: [],
     },
   ],
   intake_form: { schema: intakeSchema, is_required: true },
@@ -131,6 +133,7 @@ export const reiki: ProgramDetail = {
       pay_plan: null,
       credit_price: 1,
       payment_methods: ['card', 'twint', 'qr_bill', 'credits'],
+      plan_methods: [],
     },
   ],
   intake_form: null,

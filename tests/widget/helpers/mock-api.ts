@@ -140,9 +140,10 @@ export function defaultHandlers(): RequestHandler[] {
     }),
     http.post(`${API}/v1/embed/bookings/:id/checkout`, async ({ request }) => {
       const c = await record(request);
-      const body = c.body as { method: string; plan: string };
+      const body = c.body as { method: string; plan: string; coupon?: string };
       const b = bookingOut(db.booking!.request as Record<string, any>);
-      const total = b.total_price.amount;
+      const off = body.coupon?.toUpperCase() === 'SPRING50' ? 5000 : 0;
+      const total = b.total_price.amount - off;
       const plan =
         body.plan === 'deposit'
           ? {
@@ -155,8 +156,10 @@ export function defaultHandlers(): RequestHandler[] {
         id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
         currency: 'CHF',
         total,
+        discount_total: off,
+        discount: off ? { code: 'SPRING50', source: 'coupon' } : null,
         vat_total: Math.round((total * 81) / 1081),
-        lines: [{ description: b.program.title, amount: total, vat_rate: 8.1, vat_amount: Math.round((total * 81) / 1081) }],
+        lines: [{ description: b.program.title, amount: total, discount: off, vat_rate: 8.1, vat_amount: Math.round((total * 81) / 1081) }],
       };
       if (body.method === 'credits') {
         db.status = 'confirmed';
@@ -167,6 +170,40 @@ export function defaultHandlers(): RequestHandler[] {
         return HttpResponse.json({ booking: { ...b, hold_expires_at: hold }, order, invoice: { number: 'FLOW-2026-0007', pdf_url: `${API}/v1/embed/invoices/FLOW-2026-0007.pdf` } });
       }
       return HttpResponse.json({ booking: b, order, payment: { provider: 'test', client_secret: 'pi_test_secret', test_mode: true } });
+    }),
+    http.get(`${API}/v1/embed/bookings/:id/quote`, async ({ request }) => {
+      const c = await record(request);
+      if (request.headers.get('Tandem-Booking-Token') !== 'ct_secret' || !db.booking) return problem(404, 'not_found');
+      const method = c.query.get('method')!;
+      const plan = c.query.get('plan') ?? 'full';
+      const coupon = (c.query.get('coupon') ?? '').toUpperCase();
+      if (plan === 'deposit' && method !== 'card') {
+        return problem(422, 'payment_method_unavailable', { errors: [{ field: 'method', message: 'A deposit with a payment plan is paid by card' }], plan_methods: ['card'] });
+      }
+      if (coupon && coupon !== 'SPRING50') return problem(400, 'coupon_expired', { errors: [{ field: 'coupon', message: 'This code has expired' }] });
+      const b = bookingOut(db.booking.request as Record<string, any>);
+      const off = coupon ? 5000 : 0;
+      const total = b.total_price.amount - off;
+      const deposit = plan === 'deposit';
+      const rest = total - 30000;
+      const installments = deposit
+        ? [1, 2, 3].map((seq) => ({ seq, due_at: new Date(Date.now() + seq * 14 * 86400000).toISOString(), amount: Math.floor(rest / 3) + (seq <= rest % 3 ? 1 : 0) }))
+        : [];
+      return HttpResponse.json({
+        method,
+        plan,
+        currency: 'CHF',
+        subtotal: b.total_price.amount,
+        discount_total: off,
+        discount: off ? { code: 'SPRING50', source: 'coupon' } : null,
+        vat_total: Math.round((total * 81) / 1081),
+        rounding_adjustment: 0,
+        total,
+        due_now: deposit ? 30000 : total,
+        lines: [{ description: b.program.title, quantity: 1, unit_price: b.total_price.amount, discount: off, amount: total, vat_rate: 8.1, vat_rate_bp: 810, vat_amount: Math.round((total * 81) / 1081), kind: 'item' }],
+        installments,
+        credits: method === 'credits' ? 1 : null,
+      });
     }),
     http.post(`${API}/v1/embed/bookings/:id/release`, async ({ request }) => {
       await record(request);

@@ -5,7 +5,7 @@
 import type { ApiClient } from './client.ts';
 import { uuid } from '../ids.ts';
 import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
-import type { CheckoutResponse, PaymentMethod, PaymentPlan } from '../context/types.ts';
+import type { CheckoutResponse, PaymentMethod, PaymentPlan, QuoteResponse } from '../context/types.ts';
 
 /** A reserved booking as the widget holds it: its id and the token that authorises its calls. */
 export type BookingRef = Pick<CreatedBooking, 'id' | 'client_token'>;
@@ -30,6 +30,18 @@ export interface CheckoutBody {
 export function startCheckout(api: ApiClient, booking: BookingRef, body: CheckoutBody, idempotencyKey: string, identityToken?: string): Promise<CheckoutResponse> {
   return api.post<CheckoutResponse>(`/v1/embed/bookings/${booking.id}/checkout`, body, {
     headers: bookingHeaders(booking, { 'Idempotency-Key': idempotencyKey, ...(identityToken ? { 'Tandem-Identity': identityToken } : {}) }),
+  });
+}
+
+/**
+ * `GET /v1/embed/bookings/:id/quote`: what checking out with these choices would charge (the
+ * code's discount, the total, what is due now and the installments' dates), nothing written.
+ */
+export function quoteCheckout(api: ApiClient, booking: BookingRef, body: CheckoutBody, identityToken?: string): Promise<QuoteResponse> {
+  const q = new URLSearchParams({ method: body.method, plan: body.plan });
+  if (body.coupon) q.set('coupon', body.coupon);
+  return api.get<QuoteResponse>(`/v1/embed/bookings/${booking.id}/quote?${q}`, {
+    headers: bookingHeaders(booking, identityToken ? { 'Tandem-Identity': identityToken } : {}),
   });
 }
 

@@ -48,6 +48,8 @@ export function scriptOrigin(): string {
  */
 export class ApiClient {
   readonly base: string;
+  /** The form's language (`de-CH`): the API says per-field messages in it (`Accept-Language`). */
+  lang = '';
 
   constructor(
     base: string,
@@ -72,6 +74,7 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${this.key}`, ...opts.headers };
+    if (this.lang) headers['Accept-Language'] = this.lang;
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     const signals = [AbortSignal.timeout(opts.timeout ?? 20000)];
     if (opts.signal) signals.push(opts.signal);

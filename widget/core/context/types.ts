@@ -1,9 +1,9 @@
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
 import type { SlotOut } from '../../../schema/api/embed-slots.ts';
 import type { BookingOut, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
-import type { CheckoutResponse as ApiCheckoutResponse } from '../../../schema/api/checkout.ts';
+import type { CheckoutResponse as ApiCheckoutResponse, QuoteResponse } from '../../../schema/api/checkout.ts';
 
-export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking };
+export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking, QuoteResponse };
 
 /** The five steps of a booking, in order. */
 export const STEPS = ['program', 'time', 'intake', 'checkout', 'confirmation'] as const;

@@ -7,7 +7,8 @@ export type { Lang };
 /** Keys of the later steps' sentences (i18n/errors/errors-<lang>.ts `messages`), not in the first screen's catalogs. */
 export type LaterKey = 'checkingDates' | 'seriesClash' | 'whyPickTime' | 'whyResolve' | 'holdSoon'
   | 'identityHeading' | 'identityNote' | 'identitySend' | 'identitySending' | 'identityCode' | 'identitySent' | 'identityConfirm'
-  | 'identityResend' | 'identityWrong' | 'identityExpired' | 'identityLocked';
+  | 'identityResend' | 'identityWrong' | 'identityExpired' | 'identityLocked'
+  | 'apply' | 'discountCode' | 'planByCard' | 'paidNowBy' | 'stillDue' | 'installmentsByCard' | 'dueByTransfer';
 const later = new Map<Lang, Record<string, string>>();
 
 export function addLaterMessages(lang: Lang, table: Record<string, string>): void {
@@ -56,7 +57,9 @@ export class Localizer {
   plural(base: string, count: number, vars: Record<string, string | number> = {}): string {
     const rules = this.get('plural', () => new Intl.PluralRules(this.locale)) as Intl.PluralRules;
     const cat = rules.select(count);
-    const key = (`${base}_${cat}` in this.messages ? `${base}_${cat}` : `${base}_other`) as MessageKey;
+    // The later steps' plurals (e.g. paidCredits) are in their own tables.
+    const known = (k: string) => k in this.messages || !!later.get(this.lang)?.[k] || !!later.get('en')?.[k];
+    const key = (known(`${base}_${cat}`) ? `${base}_${cat}` : `${base}_other`) as MessageKey;
     return this.t(key, { count: this.number(count), ...vars });
   }
 

@@ -261,6 +261,7 @@ export class TandemProgram extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('key')) this.client = new ApiClient(this.api || scriptOrigin(), this.key);
+    this.client.lang = this.locale.localizer.locale;
     if (changed.has('program') || changed.has('link')) this.readyFired = false;
   }
 

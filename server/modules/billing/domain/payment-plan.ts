@@ -16,6 +16,10 @@
  * plan started at 10:00 in Zurich stays at 10:00 across the DST change). With
  * `session_dates`, installment k is due at the start of the local day of session k+1 (so it
  * is charged before that session), never earlier than `firstDueAt`.
+ * A plan never runs past the program: with `lastSessionAt`, interval installments that would
+ * fall after the start of the last session's local day are not made (the rest is spread over
+ * those that remain, `reduced: 'past_last_session'`); when not even the first fits, one
+ * installment is due on that day (never before `firstDueAt`).
  */
 import { DateTime } from 'luxon';
 import { allocateEvenly } from './allocate.ts';
@@ -42,6 +46,8 @@ export interface PlanOptions {
   readonly sessionStarts?: readonly number[] | undefined;
   /** IANA time zone of the customer / org, e.g. 'Europe/Zurich'. */
   readonly zone: string;
+  /** The last session's start (epoch ms), when every session is scheduled: no interval installment is due after its day. */
+  readonly lastSessionAt?: number | undefined;
   /** Smallest installment worth making, in minor units; default 1. */
   readonly minInstallment?: number | undefined;
 }
@@ -62,7 +68,7 @@ export interface PaymentPlan {
   readonly depositDueAt: number;
   readonly installments: readonly Installment[];
   /** Set when fewer installments than the plan asks for were made. */
-  readonly reduced?: 'small_amount' | 'too_few_sessions' | undefined;
+  readonly reduced?: 'small_amount' | 'too_few_sessions' | 'past_last_session' | undefined;
 }
 
 export const MAX_INSTALLMENTS = 120;
@@ -148,6 +154,16 @@ export function buildPaymentPlan(total: Money, plan: PayPlan, options: PlanOptio
     const start = DateTime.fromMillis(first, { zone });
     // Always from the start, never chained: no drift when a local time does not exist.
     dueAts = Array.from({ length: count }, (_, k) => start.plus({ weeks: (k + 1) * weeks }).toMillis());
+    if (options.lastSessionAt !== undefined) {
+      assertInteger(options.lastSessionAt, 'lastSessionAt');
+      const lastDay = DateTime.fromMillis(options.lastSessionAt, { zone }).startOf('day').toMillis();
+      const fitting = dueAts.filter((d) => d <= lastDay);
+      if (fitting.length < count) {
+        dueAts = fitting.length ? fitting : [Math.max(first, lastDay)];
+        count = dueAts.length;
+        reduced = 'past_last_session';
+      }
+    }
   }
 
   const amounts = allocateEvenly(rest, count);

@@ -116,6 +116,33 @@ describe('buildPaymentPlan: due dates (interval)', () => {
   });
 });
 
+describe('buildPaymentPlan: never past the last session (interval)', () => {
+  // EVOLVE: 8 weekly sessions from 1 Dec 2026, the last on 19 Jan 2027; 3 installments every 4 weeks from 25 Nov.
+  const first = '2026-11-25T09:00:00+01:00';
+  const last = at('2027-01-19T09:00:00+01:00');
+
+  test('installments after the last session\'s day are not made; the rest is spread over those left', () => {
+    const p = buildPaymentPlan(chf(108000), every4, { firstDueAt: first, zone: ZH, lastSessionAt: last });
+    assert.deepEqual(p.installments.map((i) => i.dueDate), ['2026-12-23']);
+    assert.equal(p.deposit.amount + p.installments.reduce((s, i) => s + i.amount.amount, 0), 108000);
+    assert.equal(p.reduced, 'past_last_session');
+    assert.ok(p.installments.every((i) => i.dueAt <= last));
+  });
+
+  test('not even the first interval fits: one installment on the last session\'s day', () => {
+    const soon = at('2026-12-09T18:00:00+01:00');
+    const p = buildPaymentPlan(chf(108000), every4, { firstDueAt: first, zone: ZH, lastSessionAt: soon });
+    assert.deepEqual(p.installments.map((i) => local(i.dueAt)), ['2026-12-09T00:00:00+01:00']);
+    assert.equal(p.reduced, 'past_last_session');
+  });
+
+  test('a plan that ends before the last session is kept as it is', () => {
+    const p = buildPaymentPlan(chf(108000), every4, { firstDueAt: first, zone: ZH, lastSessionAt: at('2027-03-01T09:00:00+01:00') });
+    assert.equal(p.installments.length, 3);
+    assert.equal(p.reduced, undefined);
+  });
+});
+
 describe('buildPaymentPlan: due dates (session_dates)', () => {
   const plan: PayPlan = { deposit: { kind: 'percent', bp: 2500 }, installments: 3, schedule: 'session_dates' };
   const sessions = ['2025-03-18T18:00:00+01:00', '2025-03-25T18:00:00+01:00', '2025-04-01T18:00:00+02:00', '2025-04-08T00:30:00+02:00'].map(at);

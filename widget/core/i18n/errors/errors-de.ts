@@ -62,4 +62,13 @@ export const messages: Record<string, string> = {
   whyPickTime: 'Wählen Sie eine Zeit, um fortzufahren.',
   whyResolve: 'Wählen Sie für jeden als nicht verfügbar markierten Termin eine Alternative, um fortzufahren.',
   holdSoon: 'Ihre Zeiten sind nur noch weniger als eine Minute reserviert: Bitte schliessen Sie bald ab.',
+  apply: 'Anwenden',
+  discountCode: 'Code {code}',
+  planByCard: 'Eine Anzahlung mit Ratenplan wird per Karte bezahlt: Die Raten werden später von ihr abgebucht.',
+  paidNowBy: 'Jetzt bezahlt: {amount} ({method})',
+  stillDue: 'Noch offen: {amount}',
+  installmentsByCard: 'Die Raten werden an ihren Daten von derselben Karte abgebucht.',
+  paidCredits_one: 'Bezahlt mit {count} Guthabenpunkt',
+  paidCredits_other: 'Bezahlt mit {count} Guthabenpunkten',
+  dueByTransfer: 'Fällig bis {date}: {amount}, per Banküberweisung',
 };

@@ -62,4 +62,13 @@ export const messages: Record<string, string> = {
   whyPickTime: 'Choose a time to continue.',
   whyResolve: 'Choose an alternative for each date marked as not available to continue.',
   holdSoon: 'Your times are held for less than a minute: please finish soon.',
+  apply: 'Apply',
+  discountCode: 'Code {code}',
+  planByCard: 'A deposit with a payment plan is paid by card: the installments are charged to it later.',
+  paidNowBy: 'Paid now: {amount} ({method})',
+  stillDue: 'Still due: {amount}',
+  installmentsByCard: 'The installments are charged to the same card on their dates.',
+  paidCredits_one: 'Paid with {count} class credit',
+  paidCredits_other: 'Paid with {count} class credits',
+  dueByTransfer: 'Due by {date}: {amount}, by bank transfer',
 };

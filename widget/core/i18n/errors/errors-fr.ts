@@ -62,4 +62,13 @@ export const messages: Record<string, string> = {
   whyPickTime: 'Choisissez un horaire pour continuer.',
   whyResolve: 'Choisissez une alternative pour chaque date indiquée comme indisponible pour continuer.',
   holdSoon: 'Vos horaires sont réservés pour moins d’une minute : veuillez terminer bientôt.',
+  apply: 'Appliquer',
+  discountCode: 'Code {code}',
+  planByCard: 'Un acompte avec plan de paiement se paie par carte : les échéances y sont débitées ensuite.',
+  paidNowBy: 'Payé maintenant : {amount} ({method})',
+  stillDue: 'Reste à payer : {amount}',
+  installmentsByCard: 'Les échéances sont débitées de la même carte à leur date.',
+  paidCredits_one: 'Payé avec {count} crédit de cours',
+  paidCredits_other: 'Payé avec {count} crédits de cours',
+  dueByTransfer: 'À payer d’ici le {date} : {amount}, par virement bancaire',
 };

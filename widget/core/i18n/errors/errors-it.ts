@@ -62,4 +62,13 @@ export const messages: Record<string, string> = {
   whyPickTime: 'Scelga un orario per continuare.',
   whyResolve: 'Scelga un’alternativa per ogni data segnata come non disponibile per continuare.',
   holdSoon: 'I suoi orari sono riservati per meno di un minuto: concluda presto.',
+  apply: 'Applica',
+  discountCode: 'Codice {code}',
+  planByCard: 'Un acconto con piano di pagamento si paga con carta: le rate vengono addebitate su di essa in seguito.',
+  paidNowBy: 'Pagato ora: {amount} ({method})',
+  stillDue: 'Ancora da pagare: {amount}',
+  installmentsByCard: 'Le rate vengono addebitate sulla stessa carta alle loro date.',
+  paidCredits_one: 'Pagato con {count} credito',
+  paidCredits_other: 'Pagato con {count} crediti',
+  dueByTransfer: 'Da pagare entro il {date}: {amount}, con bonifico bancario',
 };

@@ -55,4 +55,16 @@ export const checkoutStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
     gap: 0 var(--_space);
   }
+  .coupon {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+    align-items: flex-start;
+  }
+  .coupon > :first-child {
+    flex: 1 1 12rem;
+  }
+  .coupon > button {
+    margin-top: 1.6rem;
+  }
 `;

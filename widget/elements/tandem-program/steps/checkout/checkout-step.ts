@@ -60,6 +60,8 @@ export class TandemCheckoutStep extends StepElement {
     polling: () => ({ interval: TandemCheckoutStep.pollInterval, attempts: TandemCheckoutStep.pollAttempts }),
   });
   private loaded = false;
+  /** Whether the reserved booking's figures were asked for (GET …/quote). */
+  private quoted = false;
   private readonly bookingKey = new IdempotencyKey();
 
   protected override willUpdate(): void {
@@ -72,11 +74,25 @@ export class TandemCheckoutStep extends StepElement {
     }
     if (!this.pay.method) this.pay.method = this.methods()[0] ?? null;
     this.hold.set(s.checkout?.booking.hold_expires_at ?? s.booking?.hold_expires_at ?? null);
+    // Reserved (or resumed) at the payment: the figures of the first choices, before anything is committed.
+    if (s.booking && !this.quoted) {
+      this.quoted = true;
+      void this.pay.requote();
+    } else if (!s.booking && this.quoted) {
+      this.quoted = false;
+      this.pay.quote = null;
+      this.pay.applied = '';
+    }
   }
 
   private methods(): PaymentMethod[] {
     // As the program answer lists them (shared/payment-methods.ts decides on the server).
     return [...((this.state ? selectedVariant(this.state)?.payment_methods : undefined) ?? [])];
+  }
+
+  /** The methods a deposit + plan can be paid with, as the program answer lists them. */
+  private planMethods(): PaymentMethod[] {
+    return [...((this.state ? selectedVariant(this.state)?.plan_methods : undefined) ?? [])];
   }
 
   private fieldError(f: FormField): string {
@@ -169,16 +185,23 @@ export class TandemCheckoutStep extends StepElement {
           total: s.booking!.total_price,
           plan: pay.plan,
           methods: this.methods(),
+          planMethods: this.planMethods(),
           method: pay.method,
+          methodError: pay.methodError,
           coupon: pay.coupon,
           couponError: pay.couponError,
           busy: pay.busy,
           expired: this.hold.expired,
           identity: pay.proof.render(),
           error: pay.renderError(),
-          onPlan: (plan) => pay.set({ plan }),
-          onMethod: (method) => pay.set({ method }),
+          onPlan: (plan) => {
+            // A deposit keeps only a method that carries its plan.
+            const keep = plan === 'full' || (pay.method !== null && this.planMethods().includes(pay.method));
+            pay.choose({ plan, method: keep ? pay.method! : this.planMethods()[0] ?? pay.method! });
+          },
+          onMethod: (method) => pay.choose({ method }),
           onCoupon: (coupon) => pay.set({ coupon, couponError: '' }),
+          onApply: () => void pay.requote(pay.coupon),
           onSubmit: (e) => void pay.pay(e),
           // Back to the details: the root gives the held times back.
           onBack: () => this.goTo('checkout'),
@@ -208,7 +231,7 @@ export class TandemCheckoutStep extends StepElement {
       this.goTo('time');
     };
     return html`<h2 tabindex="-1" part="heading">${i18n.t('payHeading')}</h2>
-      ${holdNotice(i18n, this.hold.remaining, chooseAgain)} ${bookingSummary(s, i18n)} ${this.renderPhase(s)}`;
+      ${holdNotice(i18n, this.hold.remaining, chooseAgain)} ${bookingSummary(s, i18n, this.pay.quote)} ${this.renderPhase(s)}`;
   }
 }
 

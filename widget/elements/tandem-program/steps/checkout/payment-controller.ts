@@ -2,8 +2,8 @@ import { nothing, type ReactiveController, type ReactiveControllerHost } from 'l
 import { errorBox, errorMessage } from '../../../../core/templates.ts';
 import { ApiError, type ApiClient } from '../../../../core/api/client.ts';
 import { IdempotencyKey } from '../../../../core/api/idempotency.ts';
-import { sendTestPayment, startCheckout, waitForConfirmation, type CheckoutBody } from '../../../../core/api/bookings.ts';
-import type { BookingState, PaymentMethod, PaymentPlan, StepName } from '../../../../core/context/types.ts';
+import { quoteCheckout, sendTestPayment, startCheckout, waitForConfirmation, type CheckoutBody } from '../../../../core/api/bookings.ts';
+import type { BookingState, PaymentMethod, PaymentPlan, QuoteResponse, StepName } from '../../../../core/context/types.ts';
 import type { Localizer } from '../../../../core/i18n/localizer.ts';
 import { checkoutFailure, nextAfterCheckout } from './checkout-outcome.ts';
 import { IdentityController } from './identity-controller.ts';
@@ -40,6 +40,13 @@ export class PaymentController implements ReactiveController {
   phase: PaymentPhase = 'choose';
   payNotice = '';
   stripeReady = false;
+  /** What the current choices cost (GET …/quote): shown before the customer commits. */
+  quote: QuoteResponse | null = null;
+  /** The code the shown figures include ('' = none): Apply sets it. */
+  applied = '';
+  /** Why the chosen method does not work with these choices (the quote's 422). */
+  methodError = '';
+  private quoteSeq = 0;
 
   /** The inline proof of the e-mail address, asked for when checkout answers identity_required. */
   readonly proof: IdentityController;
@@ -62,9 +69,49 @@ export class PaymentController implements ReactiveController {
   hostConnected(): void {}
 
   /** Changes the controller's state and renders the step again. */
-  set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady'>>): void {
+  set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady' | 'quote' | 'applied' | 'methodError'>>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
+  }
+
+  /** A new plan or method: the figures are asked for again (with the applied code). */
+  choose(patch: { plan?: PaymentPlan; method?: PaymentMethod }): void {
+    this.set({ ...patch, methodError: '' });
+    // Two clicks before one render (another method, then a deposit that keeps only the card) leave the
+    // browser's own radio state behind the binding's last value: the radios are set from the choices.
+    void this.host.updateComplete.then(() => {
+      for (const r of this.host.renderRoot.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+        if (r.name === 'plan' || r.name === 'method') r.checked = r.value === (r.name === 'plan' ? this.plan : this.method);
+      }
+    });
+    void this.requote();
+  }
+
+  /**
+   * `GET …/quote` for the current choices and `code` (Apply), else the applied code: the discounted
+   * total, what is due now and the installments' dates, before anything is committed. Only the
+   * latest answer counts.
+   */
+  async requote(code = this.applied): Promise<void> {
+    const booking = this.deps.state().booking;
+    if (!booking || !this.method) return;
+    const body: CheckoutBody = { method: this.method, plan: this.plan };
+    const coupon = code.trim();
+    if (coupon) body.coupon = coupon;
+    const seq = ++this.quoteSeq;
+    try {
+      const quote = await quoteCheckout(this.deps.api(), booking, body, this.proof.token());
+      if (seq === this.quoteSeq) this.set({ quote, applied: coupon, couponError: '', methodError: '' });
+    } catch (err) {
+      if (seq !== this.quoteSeq) return;
+      const e = ApiError.from(err);
+      const i18n = this.deps.i18n();
+      const failure = checkoutFailure(e);
+      if (coupon && (failure.kind === 'coupon' || failure.kind === 'identity')) this.set({ couponError: errorMessage(e, i18n) });
+      else if (e.code === 'payment_method_unavailable') this.set({ quote: null, methodError: errorMessage(e, i18n) });
+      else if (e.status === 0 || e.status >= 500) this.set({ quote: null });
+      else this.set({ quote: null, error: { err: this.deps.report(e), retry: () => void this.requote() } });
+    }
   }
 
   renderError() {
@@ -98,7 +145,7 @@ export class PaymentController implements ReactiveController {
       const failure = checkoutFailure(e);
       // Credits or a per-customer code: the address is proven inline, then the payment is tried again.
       if (failure.kind === 'identity') this.proof.ask();
-      else if (failure.kind === 'coupon') this.set({ couponError: failure.message ?? errorMessage(e, this.deps.i18n()) });
+      else if (failure.kind === 'coupon') this.set({ couponError: errorMessage(e, this.deps.i18n()) });
       else this.set({ error: { err: e, retry: () => void this.pay() } });
     } finally {
       this.set({ busy: false });

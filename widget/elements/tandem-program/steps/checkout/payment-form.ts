@@ -17,7 +17,11 @@ export interface PaymentFormProps {
   total: { amount: number; currency: string };
   plan: PaymentPlan;
   methods: PaymentMethod[];
+  /** The methods a deposit + plan can be paid with (the program answer's `plan_methods`). */
+  planMethods: PaymentMethod[];
   method: PaymentMethod | null;
+  /** Why the chosen method does not work with these choices ('' when it does). */
+  methodError: string;
   coupon: string;
   couponError: string;
   busy: boolean;
@@ -28,6 +32,8 @@ export interface PaymentFormProps {
   onPlan: (plan: PaymentPlan) => void;
   onMethod: (method: PaymentMethod) => void;
   onCoupon: (value: string) => void;
+  /** Apply: the code's discount is shown before paying. */
+  onApply: () => void;
   onSubmit: (e: Event) => void;
   onBack: () => void;
 }
@@ -37,34 +43,43 @@ export function paymentForm(p: PaymentFormProps) {
   const { i18n, variant: v, total } = p;
   const deposit = v ? depositAmount(v, total.amount) : null;
   const installments = v?.pay_plan?.installments ?? 0;
+  // Only combinations that work: with a deposit, only the methods that carry a plan.
+  const methods = p.plan === 'deposit' ? p.methods.filter((m) => p.planMethods.includes(m)) : p.methods;
+  const planLimits = deposit != null && p.planMethods.length < p.methods.length;
   return html`<form novalidate @submit=${p.onSubmit} @tandem-field-input=${(e: FieldInputEvent) => p.onCoupon(String(e.detail.value ?? ''))}>
     ${deposit != null
       ? html`<fieldset role="radiogroup">
           <legend>${i18n.t('planLabel')}</legend>
           <label class="choice"
-            ><input type="radio" name="plan" .checked=${p.plan === 'full'} @change=${() => p.onPlan('full')} />
+            ><input type="radio" name="plan" value="full" .checked=${p.plan === 'full'} @change=${() => p.onPlan('full')} />
             <span>${i18n.t('planFull', { amount: i18n.money(total.amount, total.currency) })}</span></label
           >
           <label class="choice"
-            ><input type="radio" name="plan" .checked=${p.plan === 'deposit'} @change=${() => p.onPlan('deposit')} />
+            ><input type="radio" name="plan" value="deposit" .checked=${p.plan === 'deposit'} @change=${() => p.onPlan('deposit')} />
             <span
               >${installments
                 ? i18n.plural('planDepositInstallments', installments, { amount: i18n.money(deposit, total.currency) })
                 : i18n.t('planDeposit', { amount: i18n.money(deposit, total.currency) })}</span
             ></label
           >
+          ${planLimits ? html`<p class="hint" id="plan-hint">${i18n.t('planByCard')}</p>` : nothing}
         </fieldset>`
       : nothing}
-    <fieldset role="radiogroup">
+    <fieldset role="radiogroup" aria-describedby=${p.methodError ? 'method-err' : nothing}>
       <legend>${i18n.t('methodLabel')}</legend>
-      ${p.methods.map(
+      ${methods.map(
         (m) => html`<label class="choice">
           <input type="radio" name="method" .value=${m} .checked=${p.method === m} @change=${() => p.onMethod(m)} />
           <span>${m === 'credits' ? i18n.t('method_credits', { count: i18n.number(v?.credit_price ?? 0) }) : i18n.t(`method_${m}`)}</span>
         </label>`,
       )}
+      ${p.methodError ? html`<p class="field-error" id="method-err" role="alert">${p.methodError}</p>` : nothing}
     </fieldset>
-    ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: p.coupon, error: p.couponError }, i18n)} ${p.identity} ${p.error}
+    <div class="coupon">
+      ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: p.coupon, error: p.couponError }, i18n)}
+      <button type="button" class="btn" part="button" ?disabled=${p.busy || !p.coupon.trim()} @click=${p.onApply}>${i18n.t('apply')}</button>
+    </div>
+    ${p.identity} ${p.error}
     <div class="actions">
       <!-- back to the details: the root gives the held times back -->
       <button type="button" class="btn" part="button" ?disabled=${p.busy} @click=${p.onBack}>${i18n.t('back')}</button>

@@ -6,6 +6,47 @@ import { CONFIRMED } from '../../../../core/api/bookings.ts';
 import { icsCalendar, type IcsEvent } from '../../../../../shared/ics.ts';
 import { dateOfInstant } from '../../../../../shared/zone.ts';
 import { confirmationStepStyles } from './confirmation-step.styles.ts';
+import type { BookingState } from '../../../../core/context/types.ts';
+import type { Localizer } from '../../../../core/i18n/localizer.ts';
+import type { MessageKey } from '../../../../core/i18n/en.ts';
+
+/**
+ * What was paid now, what is still due, when and by which method: the card's deposit and the
+ * installments charged to it, the class credits, or the bank transfer due by the invoice's date.
+ */
+function paidSummary(s: BookingState, i18n: Localizer, confirmed: boolean, holdUntil: string | null | undefined) {
+  const order = s.checkout!.order;
+  const money = (n: number) => i18n.money(n, order.currency);
+  const method = s.method;
+  let lines: string[];
+  if (method === 'credits') {
+    lines = [i18n.plural('paidCredits', order.credits ?? (s.program?.variants.find((v) => v.id === s.variantId) ?? s.program?.variants[0])?.credit_price ?? 0)];
+  } else if (method === 'qr_bill' || method === 'bank_transfer') {
+    lines = !confirmed && holdUntil
+      ? [i18n.t('dueByTransfer', { date: i18n.date(dateOfInstant(holdUntil, s.timezone), 'long'), amount: money(order.total) })]
+      : [i18n.t('paidTotal', { amount: money(order.total) })];
+  } else {
+    const now = order.plan ? order.plan.deposit : order.total;
+    const by = method ? i18n.t(`method_${method}` as MessageKey) : '';
+    lines = [
+      i18n.t('paidTotal', { amount: money(order.total) }),
+      by ? i18n.t('paidNowBy', { amount: money(now), method: by }) : i18n.t('dueNow', { amount: money(now) }),
+    ];
+    if (order.plan?.installments.length) {
+      lines.push(
+        i18n.t('stillDue', { amount: money(order.total - now) }),
+        ...order.plan.installments.map((x) => i18n.t('installmentOn', { n: x.seq, date: i18n.date(dateOfInstant(x.due_at, s.timezone), 'long'), amount: money(x.amount) })),
+        i18n.t('installmentsByCard'),
+      );
+    }
+  }
+  return html`<section aria-labelledby="paid-h" part="payment-summary">
+    <h3 id="paid-h">${i18n.t('payHeading')}</h3>
+    <ul class="plain">
+      ${lines.map((l) => html`<li>${l}</li>`)}
+    </ul>
+  </section>`;
+}
 
 /** A `data:` link to a calendar file of the events. */
 const icsHref = (events: IcsEvent[]) => `data:text/calendar;charset=utf-8,${encodeURIComponent(icsCalendar(events))}`;
@@ -83,7 +124,7 @@ export class TandemConfirmationStep extends StepElement {
             </p>`
           : nothing}
       </section>
-      ${order ? html`<p><strong>${i18n.t('paidTotal', { amount: i18n.money(order.total, order.currency) })}</strong></p>` : nothing}
+      ${order ? paidSummary(s, i18n, confirmed, holdUntil) : nothing}
       <p>
         ${manage
           ? html`<a class="btn primary" part="button button-primary" href=${manage} target="_blank" rel="noopener">${i18n.t('manageLink')}</a>`

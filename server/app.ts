@@ -38,6 +38,8 @@ import { adminRefundTransferRoute } from './surfaces/admin/refund-transfers.ts';
 import { adminDocumentRoutes } from './surfaces/admin/documents.ts';
 import { adminGetProgramNudgesRoute } from './surfaces/admin/get-program-nudges.ts';
 import { adminUpdateProgramNudgesRoute } from './surfaces/admin/update-program-nudges.ts';
+import { adminSignInRoutes } from './surfaces/admin/sign-in.ts';
+import { adminSessionRoutes } from './surfaces/admin/session.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps) {
 
   const admin = new Hono<AdminEnv>()
     .use('*', adminAuth(deps))
+    .route('/', adminSessionRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
@@ -90,6 +93,8 @@ export function createApp(deps: AppDeps) {
     // The invoice's opaque link (/v1/embed/invoices/<token>.pdf) needs no key, so it is matched before the embed router's key check.
     .route('/', getInvoicePdfByLinkRoute(deps))
     .route('/v1/embed', embed)
+    // Signing in needs no credentials, so it is matched before the admin API's authentication.
+    .route('/', adminSignInRoutes(deps))
     .route('/v1/admin', admin)
     // The hosted pages: server-rendered HTML for search engines and shared links, the widget taking over.
     // The sitemaps and robots.txt first: `/p/:studio/sitemap.xml` is not a program.
@@ -107,6 +112,7 @@ export function createApp(deps: AppDeps) {
         securitySchemes: {
           publishableKey: { type: 'http', scheme: 'bearer', description: 'pk_… key, usable from the org\'s allowed origins' },
           secretKey: { type: 'http', scheme: 'bearer', description: 'sk_… key, server side only' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'tandem_staff', description: 'The console\'s session (POST /v1/admin/sign-in/verify); requests that change something also send `Tandem-CSRF`' },
         },
       },
     },

@@ -35,6 +35,10 @@ export interface EmbedCaller { orgId: string; keyId: string }
 export type AppEnv = { Variables: { embed: EmbedCaller; limits?: RouteLimits } };
 
 /** A staff member acting through the admin API; `role` is their staff role. */
-export interface StaffCaller { orgId: string; staffId: string; role: 'owner' | 'manager' | 'instructor' }
+export interface StaffCaller {
+  orgId: string; staffId: string; role: 'owner' | 'manager' | 'instructor';
+  /** The console's session, when the request came with its cookie (a secret key has none). */
+  sessionId?: string | undefined;
+}
 
 export type AdminEnv = { Variables: { staff: StaffCaller } };

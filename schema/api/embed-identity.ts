@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { Locale } from './common.ts';
 
 /** The same rules as the booking API's customer e-mail (trimmed, lower-cased). */
-const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320));
+export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320));
 
 export const IdentityCodeBody = v.object({
   email: Email,

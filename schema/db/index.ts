@@ -9,3 +9,4 @@ export * from './platform.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './notifications.ts';
+export * from './staff-identity.ts';

@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'identity_code_invalid'
   | 'identity_code_expired'
   | 'identity_code_locked'
+  | 'csrf_token_invalid'
+  | 'forbidden'
+  | 'program_incomplete'
   | 'payment_method_unavailable'
   | 'payment_provider_error'
   | 'quote_changed'
@@ -58,6 +61,8 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
       return 401;
     case 'origin_not_allowed':
     case 'identity_required':
+    case 'csrf_token_invalid':
+    case 'forbidden':
       return 403;
     case 'not_found':
       return 404;
@@ -92,6 +97,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'payment_method_unavailable':
     case 'identity_code_invalid':
     case 'identity_code_expired':
+    case 'program_incomplete':
       return 422;
     case 'identity_code_locked':
       return 429;
@@ -139,6 +145,9 @@ const titles: Record<ErrorCode, string> = {
   identity_code_invalid: 'This code is not right',
   identity_code_expired: 'This code has expired',
   identity_code_locked: 'Too many wrong codes; try again later',
+  csrf_token_invalid: 'Send the session\'s CSRF token with every change',
+  forbidden: 'Your role may not do this',
+  program_incomplete: 'The program is not complete enough to publish',
   payment_method_unavailable: 'This payment method is not available for this booking',
   payment_provider_error: 'The payment provider did not answer as expected',
   quote_changed: 'The cancellation quote no longer holds',

@@ -115,6 +115,67 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(await crossTenant(db, sql`select origin from org_domains`), []);
   });
 
+  // -- Staff sign-in (before any studio is known): memberships, the code row, sessions. ---------------
+
+  definer('staff_memberships', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const email = `Both-${randomUUID()}@example.ch`;
+    await db.insert(t.staff).values([
+      { orgId: a.org, role: 'manager', name: 'Both A', email, timezone: 'UTC' },
+      { orgId: b.org, role: 'instructor', name: 'Both B', email: email.toLowerCase(), timezone: 'UTC' },
+      { orgId: b.org, role: 'owner', name: 'Gone', email: `gone-${email}`, timezone: 'UTC', isActive: false },
+    ]);
+    const of = (e: string) => crossTenant(db, sql`select org_id, role from staff_memberships(${e})`);
+    // Active staff of any studio, by the address in any case; nothing else (no partial match, no inactive member).
+    assert.deepEqual((await of(email.toLowerCase())).map((r) => [r.org_id, r.role]).sort(), [[a.org, 'manager'], [b.org, 'instructor']].sort());
+    assert.deepEqual(await of(`gone-${email}`), []);
+    assert.deepEqual(await of('%'), []);
+    assert.deepEqual(await crossTenant(db, sql`select id from staff`), []);
+  });
+
+  definer('staff_sign_in_code', async () => {
+    const hash = `email-${randomUUID()}`;
+    // Any address gets a row (so unknown ones count attempts too), locked for the transaction.
+    assert.deepEqual(await crossTenant(db, sql`select code_hash, failed_attempts from staff_sign_in_code(${hash})`), [{ code_hash: null, failed_attempts: 0 }]);
+    await crossTenant(db, sql`select staff_sign_in_code_save(${hash}, 'h', ${minutes(10).toISOString()}::timestamptz, 2, null, ${NOW.toISOString()}::timestamptz)`);
+    assert.deepEqual(await crossTenant(db, sql`select code_hash, failed_attempts from staff_sign_in_code(${hash})`), [{ code_hash: 'h', failed_attempts: 2 }]);
+    // The table itself is nobody's to read, not even the server's within an org.
+    assert.deepEqual(await crossTenant(db, sql`select email_hash from staff_sign_in_codes`), []);
+    assert.deepEqual(await withSystem(db, f.one.org, 'definer test', async (tx) => rowsOf(await tx.execute(sql`select email_hash from staff_sign_in_codes`))), []);
+  });
+
+  definer('staff_sign_in_code_save', async () => {
+    const hash = `email-${randomUUID()}`;
+    await crossTenant(db, sql`select staff_sign_in_code(${hash})`);
+    await crossTenant(db, sql`select staff_sign_in_code_save(${hash}, null, null, 5, ${minutes(15).toISOString()}::timestamptz, ${NOW.toISOString()}::timestamptz)`);
+    const [row] = await db.execute(sql`select failed_attempts, locked_until from staff_sign_in_codes where email_hash = ${hash}`).then(rowsOf);
+    assert.equal(row!.failed_attempts, 5);
+    // Another address's row is untouched; an unknown one is not created by saving.
+    await crossTenant(db, sql`select staff_sign_in_code_save(${`email-${randomUUID()}`}, 'x', null, 0, null, ${NOW.toISOString()}::timestamptz)`);
+    assert.equal((await db.execute(sql`select count(*)::int as n from staff_sign_in_codes where code_hash = 'x'`).then(rowsOf))[0]!.n, 0);
+  });
+
+  definer('staff_session_touch', async () => {
+    const a = await smallOrg(db);
+    const hash = `session-${randomUUID()}`;
+    const ended = `session-${randomUUID()}`;
+    await db.insert(t.staffSessions).values([
+      { orgId: a.org, staffId: a.instructor, tokenHash: hash, expiresAt: minutes(30) },
+      { orgId: a.org, staffId: a.instructor, tokenHash: ended, expiresAt: minutes(30), revokedAt: NOW },
+    ]);
+    const touch = (h: string, now: Date) => crossTenant(db, sql`select org_id, staff_id, role, expires_at from staff_session_touch(${h}, ${now.toISOString()}::timestamptz, ${new Date(now.getTime() + 12 * 3_600_000).toISOString()}::timestamptz)`);
+    const [live] = await touch(hash, NOW);
+    assert.deepEqual([live!.org_id, live!.staff_id, live!.role], [a.org, a.instructor, 'instructor']);
+    assert.equal(new Date(String(live!.expires_at)).getTime(), NOW.getTime() + 12 * 3_600_000, 'extended to 12 hours from now');
+    assert.deepEqual(await touch(ended, NOW), [], 'a revoked session');
+    assert.deepEqual(await touch(hash, minutes(13 * 60)), [], 'an expired session');
+    assert.deepEqual(await touch('session-%', NOW), []);
+    await db.update(t.staff).set({ isActive: false }).where(sql`id = ${a.instructor}`);
+    assert.deepEqual(await touch(hash, minutes(60)), [], 'an inactive staff member');
+    assert.deepEqual(await crossTenant(db, sql`select id from staff_sessions`), []);
+  });
+
   // -- A link that carries no key (manage link, invoice PDF): the org its token belongs to. ------------
 
   definer('link_token_org', async () => {

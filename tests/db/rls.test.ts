@@ -174,6 +174,13 @@ const specs: TableSpec[] = [
   // Opaque link tokens (manage, invoice): capabilities, seen and written by the studio and the server only.
   { table: t.linkTokens, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: managerOrOwner() },
     newRow: (o) => ({ orgId: o.org, purpose: 'invoice', bookingId: o.bookingA, tokenHash: randomUUID(), expiresAt: plusHours(24) }) },
+  // Staff sessions (the console's cookie): the studio's owners and managers and the server see and end them, an instructor their own; only the server starts one.
+  { table: t.staffSessions, read: { instructorA: ['A'], instructorB: ['B'], ...orgWideReads }, write: { insert: ['system'], update: orgWide('instructorA'), delete: managerOrOwner() },
+    newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, tokenHash: randomUUID(), expiresAt: plusHours(12) }) },
+  // Staff sign-in codes belong to no studio (signing in comes first): no request reads or writes them, not even the server's own
+  // transactions; only the SECURITY DEFINER functions do (tests/api/admin/sign-in.test.ts).
+  { table: t.staffSignInCodes, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
+    newRow: () => ({ emailHash: randomUUID(), codeHash: 'h' }) },
   // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
   { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, key: randomUUID(), scope: 'POST /x', requestHash: 'h' }) },
@@ -271,7 +278,7 @@ describe('row level security matrix', async () => {
                 await tx.insert(spec.table).values(spec.newRow(f.one, caller) as never);
                 return 1;
               }
-              const set = name === 'orgs' ? sql.raw('name = name') : sql.raw('org_id = org_id');
+              const set = name === 'orgs' ? sql.raw('name = name') : name === 'staff_sign_in_codes' ? sql.raw('email_hash = email_hash') : sql.raw('org_id = org_id');
               const statement = op === 'update'
                 ? sql`update ${spec.table} set ${set} where ${expr} = ${target.key} returning 1`
                 : sql`delete from ${spec.table} where ${expr} = ${target.key} returning 1`;

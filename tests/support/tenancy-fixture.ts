@@ -32,7 +32,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text' };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash' };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -144,5 +144,10 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.customerSessions, 'customer_sessions', tag, { orgId: org, customerId, tokenHash: `session-${randomUUID()}`, expiresAt: later(12) });
     await add(t.linkTokens, 'link_tokens', tag, { orgId: org, purpose: 'manage', bookingId, tokenHash: `link-${randomUUID()}`, expiresAt: later(24 * 90) });
   }
+  for (const [tag, staffId] of [['A', o.instructorA], ['B', o.instructorB], ['org', o.owner]] as const) {
+    await add(t.staffSessions, 'staff_sessions', tag, { orgId: org, staffId, tokenHash: `staff-session-${randomUUID()}`, expiresAt: later(12) });
+  }
+  // Sign-in codes belong to no org (an address's HMAC across studios); one row each, tagged like the org's rows.
+  await add(t.staffSignInCodes, 'staff_sign_in_codes', 'org', { emailHash: `email-hash-${slug}`, codeHash: 'h', codeExpiresAt: later(1) }, `email-hash-${slug}`);
   await add(t.rateLimitBuckets, 'rate_limit_buckets', 'org', { orgId: org, bucket: `hold:client:${slug}`, tokens: 4, granted: true, updatedAt: start }, `hold:client:${slug}`);
 }

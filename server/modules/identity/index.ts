@@ -3,3 +3,5 @@ export * from './domain/index.ts';
 export * from './codes.mutations.ts';
 export * from './sessions.mutations.ts';
 export { identityToken, identityTokenOf } from './secrets.ts';
+/** The code machinery the staff sign-in shares: six digits, keyed hashes, constant-time comparison. */
+export { codeHash, newCode, sameDigest } from './secrets.ts';

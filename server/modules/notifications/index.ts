@@ -10,4 +10,5 @@ export * from './identity-mails.mutations.ts';
 export * from './nudges.queries.ts';
 export * from './nudges.mutations.ts';
 export * from './nudges.jobs.ts';
+export * from './staff-mails.mutations.ts';
 import './subscribers.ts';

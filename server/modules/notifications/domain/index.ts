@@ -5,3 +5,4 @@ export * from './booking-mails.ts';
 export * from './nudges.ts';
 export * from './nudge-strings.ts';
 export * from './nudge-mails.ts';
+export * from './staff-mails.ts';

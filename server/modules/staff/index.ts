@@ -1,0 +1,5 @@
+/** The staff module's public face: signing in to the console, sessions, who is signed in. */
+export * from './sign-in.mutations.ts';
+export * from './sessions.mutations.ts';
+export * from './members.queries.ts';
+export { CODE_TTL_MS } from '../identity/index.ts';

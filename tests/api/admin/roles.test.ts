@@ -1,0 +1,127 @@
+/**
+ * Every admin route as every caller: the studio's owner and manager, instructor A (who conducts
+ * the booking), instructor B (who does not), another studio's manager, a customer's identity
+ * token, and no credentials. Staff sign in the way the console does (session cookie + CSRF
+ * token). A route missing from this matrix fails the first test, so none ships without it.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp } from '../../support/app.ts';
+import { Clock, query } from '../../support/booking.ts';
+import { demoVariants } from '../../support/checkout.ts';
+import { cardPaid } from '../../support/admin-money.ts';
+import { proveIdentity } from '../../support/identity.ts';
+import { FLOW, NORD } from '../../../demo/seed/index.ts';
+import { signIn } from './staff-session.ts';
+
+type App = Awaited<ReturnType<typeof demoApp>>;
+export type Caller = 'owner' | 'manager' | 'instructorA' | 'instructorB' | 'otherManager' | 'customer' | 'none';
+const CALLERS: Caller[] = ['owner', 'manager', 'instructorA', 'instructorB', 'otherManager', 'customer', 'none'];
+
+/** What a caller gets: an exact status, or `allowed` (past authorization: anything but 401, 403 and 404). */
+type Outcome = number | 'allowed';
+
+interface Fixture { bookingId: string; sessionId: string; orderId: string; invoiceId: string }
+
+interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** The route as registered (`/v1/admin/bookings/:id`). */
+  route: string;
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Caller, Outcome>;
+  /** Sign in afresh for this request (sign-out ends the session). */
+  fresh?: boolean;
+}
+
+const everyStaff = (status: Outcome): Record<Caller, Outcome> => ({ owner: status, manager: status, instructorA: status, instructorB: status, otherManager: status, customer: 401, none: 401 });
+/** The studio's money: owners and managers; instructors and other studios see nothing there. */
+const studioMoney = (status: Outcome): Record<Caller, Outcome> => ({ owner: status, manager: status, instructorA: 404, instructorB: 404, otherManager: 404, customer: 401, none: 401 });
+/** The booking's people: the studio and the instructor who conducts it. */
+const bookingPeople = (status: Outcome): Record<Caller, Outcome> => ({ owner: status, manager: status, instructorA: status, instructorB: 404, otherManager: 404, customer: 401, none: 401 });
+
+export const ROUTES: RouteSpec[] = [
+  { method: 'GET', route: '/v1/admin/session', path: () => '/v1/admin/session', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/orders', path: () => '/v1/admin/orders?reference=1', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/orders/:id', path: (f) => `/v1/admin/orders/${f.orderId}`, expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/invoices/:file', path: (f) => `/v1/admin/invoices/${f.invoiceId}.pdf`, expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/credit-notes/:file', path: () => `/v1/admin/credit-notes/${randomUUID()}.pdf`, expect: { ...studioMoney(404) } },
+  { method: 'GET', route: '/v1/admin/bookings/:id/cancellation', path: (f) => `/v1/admin/bookings/${f.bookingId}/cancellation`, expect: bookingPeople(200) },
+  { method: 'POST', route: '/v1/admin/orders/:id/payments', path: (f) => `/v1/admin/orders/${f.orderId}/payments`,
+    body: () => ({ amount: 100, method: 'bank_transfer', reference: 'roles' }), expect: studioMoney('allowed') },
+  { method: 'POST', route: '/v1/admin/refunds/:id/transfers', path: () => `/v1/admin/refunds/${randomUUID()}/transfers`,
+    body: () => ({ amount: 100, reference: 'roles' }), expect: studioMoney(404) },
+  { method: 'POST', route: '/v1/admin/bookings/:id/sessions/:sessionId/reschedule', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/reschedule`,
+    body: () => ({ starts_at: '2026-12-09T13:00:00.000Z' }), expect: bookingPeople('allowed') },
+  { method: 'POST', route: '/v1/admin/bookings/:id/sessions/:sessionId/check-in', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/check-in`, expect: bookingPeople('allowed') },
+  { method: 'POST', route: '/v1/admin/bookings/:id/sessions/:sessionId/no-show', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/no-show`, expect: bookingPeople('allowed') },
+  { method: 'POST', route: '/v1/admin/bookings/:id/cancel', path: (f) => `/v1/admin/bookings/${f.bookingId}/cancel`,
+    body: () => ({ quote_id: 'not-the-current-quote' }), expect: bookingPeople('allowed') },
+  { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
+];
+
+describe('admin routes × callers', () => {
+  let app: App;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const clock = new Clock(new Date('2026-12-01T08:00:00Z'));
+  let f: Fixture;
+  const emails: Partial<Record<Caller, { email: string; orgId: string }>> = {};
+  const headers: Partial<Record<Caller, Record<string, string>>> = {};
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now });
+    const v = await demoVariants(app);
+    // Reiki is Noemi's: she is instructor A; Mara, who does not conduct it, is instructor B.
+    const paid = await cardPaid(app, v.reiki![0]!, '2026-12-09T09:00:00.000Z');
+    const [inv] = await query(db.db, sql`select id from invoices where order_id = ${paid.orderId}`);
+    f = { bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id) };
+    await query(db.db, sql`insert into staff (org_id, role, name, email, timezone) values
+      (${FLOW.org}, 'manager', 'Mia Manager', 'mia@studioflow.example', 'Europe/Zurich'),
+      (${NORD.org}, 'manager', 'Nils Manager', 'nils@ateliernord.example', 'Europe/Berlin')`);
+    Object.assign(emails, {
+      owner: { email: 'sandra@studioflow.example', orgId: FLOW.org }, manager: { email: 'mia@studioflow.example', orgId: FLOW.org },
+      instructorA: { email: 'noemi@studioflow.example', orgId: FLOW.org }, instructorB: { email: 'mara@studioflow.example', orgId: FLOW.org },
+      otherManager: { email: 'nils@ateliernord.example', orgId: NORD.org },
+    });
+    for (const caller of CALLERS) headers[caller] = await credentials(caller);
+  });
+  after(async () => db.close());
+
+  async function credentials(caller: Caller): Promise<Record<string, string>> {
+    if (caller === 'none') return {};
+    if (caller === 'customer') {
+      const proof = await proveIdentity(app, db.db, `roles-${randomUUID().slice(0, 8)}@example.ch`);
+      return { ...proof, Authorization: `Bearer ${proof['Tandem-Identity']}` };
+    }
+    const who = emails[caller]!;
+    return (await signIn(app, db.db, who.email, who.orgId)).headers;
+  }
+
+  test('every admin route is in the matrix', () => {
+    const registered = app.routes.filter((r) => r.path.startsWith('/v1/admin/') && r.method !== 'ALL' && !r.path.startsWith('/v1/admin/sign-in/'))
+      .map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual([...new Set(registered)].sort(), ROUTES.map((r) => `${r.method} ${r.route}`).sort());
+  });
+
+  for (const route of ROUTES) {
+    test(`${route.method} ${route.route}`, async () => {
+      for (const caller of CALLERS) {
+        const h = route.fresh && caller !== 'customer' && caller !== 'none' ? await credentials(caller) : headers[caller]!;
+        const res = await app.request(route.path(f), {
+          method: route.method,
+          headers: { ...h, ...(route.method === 'GET' ? {} : { 'Idempotency-Key': randomUUID(), 'Content-Type': 'application/json' }) },
+          ...(route.method === 'GET' ? {} : { body: JSON.stringify(route.body?.(f) ?? {}) }),
+        });
+        const expected = route.expect[caller];
+        const text = await res.text();
+        if (expected === 'allowed') assert.ok(![401, 403, 404].includes(res.status), `${caller}: expected past authorization, got ${res.status} ${text}`);
+        else assert.equal(res.status, expected, `${route.method} ${route.route} as ${caller}: ${text.slice(0, 300)}`);
+        if (res.status >= 400) assert.equal(res.headers.get('content-type'), 'application/problem+json', `${caller}: ${text}`);
+      }
+    });
+  }
+});

@@ -27,7 +27,7 @@ type Outcome = number | 'allowed';
 interface Fixture { bookingId: string; sessionId: string; orderId: string; invoiceId: string }
 
 interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The route as registered (`/v1/admin/bookings/:id`). */
   route: string;
   path: (f: Fixture) => string;
@@ -60,6 +60,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/bookings/:id/sessions/:sessionId/no-show', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/no-show`, expect: bookingPeople('allowed') },
   { method: 'POST', route: '/v1/admin/bookings/:id/cancel', path: (f) => `/v1/admin/bookings/${f.bookingId}/cancel`,
     body: () => ({ quote_id: 'not-the-current-quote' }), expect: bookingPeople('allowed') },
+  { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },
+  { method: 'PUT', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', body: () => ({ book_next: true }), expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 

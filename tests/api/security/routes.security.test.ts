@@ -41,6 +41,8 @@ const surfaces: Surface[] = [
   // The invoice's opaque link: its token is the credential; a forged one is a plain 404.
   { prefix: /^\/v1\/embed\/invoices\//, name: 'invoice link', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [404] },
   { prefix: /^\/v1\/embed\//, name: 'embed', admits: ['pkFlow', 'pkNord'], refusal: [401] },
+  // Staff sign-in: the e-mail and the mailed code are the credentials (tests/api/admin/sign-in.test.ts); open to every caller.
+  { prefix: /^\/v1\/admin\/sign-in\//, name: 'staff sign-in', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   { prefix: /^\/v1\/admin\//, name: 'admin', admits: ['skFlow', 'skNord'], refusal: [401] },
   { prefix: /^\/v1\/portal\//, name: 'portal', admits: [], refusal: [401, 404] },
   // Stripe's webhook: the signature is the credential (none here, so 400 invalid_signature; 404 without Stripe).

@@ -58,4 +58,8 @@ export interface BookingState {
   booking: (CreatedBooking & { manage_url?: string }) | null;
   checkout: CheckoutResponse | null;
   method: PaymentMethod | null;
+  /** A date the time step opens on (a deep link's `start`), when no time is chosen yet. */
+  openDate?: string;
+  /** A coupon code the payment starts with (a deep link's `coupon`). */
+  coupon?: string;
 }

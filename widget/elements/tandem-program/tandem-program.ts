@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
-import { getProgram } from '../../core/api/programs.ts';
+import { getProgram, programPath } from '../../core/api/programs.ts';
 import { LocaleController } from '../../core/controllers/locale-controller.ts';
 import { loadErrorTable } from '../../core/i18n/errors.ts';
 
@@ -36,6 +36,9 @@ import { programStyles } from './tandem-program.styles.ts';
 /** What the root asks of the rendered step after a step change (the later steps also take the booking state). */
 type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState };
 
+/** The attributes that preset a booking (presets.ts). */
+const PRESET_ATTRS = ['variant', 'instructor', 'start', 'prefill-name', 'prefill-email', 'coupon'];
+
 /** Parts of the steps that the page can style, re-exported through each step element. */
 const STEP_PARTS =
   'heading, button, button-primary, banner, price, variant, section, calendar, day, slot, timezone, field, input, error, summary, test-mode, invoice, session, retry, loading';
@@ -53,6 +56,12 @@ const STEP_PARTS =
  * @attr {string} api - The API origin; defaults to the origin the script was loaded from.
  * @attr {string} lang - Language (en, de, fr, it; a region such as `de-CH` is kept for formats); defaults to the closest `[lang]`, then the browser.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting.
+ * @attr {string} variant - Chooses a price option in advance (a variant id); also `?tandem-variant=` on the page's address. See presets.ts.
+ * @attr {string} instructor - Chooses the instructor in advance (a staff id); also `?tandem-instructor=`.
+ * @attr {string} start - Opens the calendar on a date (`YYYY-MM-DD`) and with a time (`YYYY-MM-DDTHH:MM`) chooses it when free; also `?tandem-start=`.
+ * @attr {string} prefill-name - The customer's name in the details form (editable); also `?tandem-name=`.
+ * @attr {string} prefill-email - The customer's e-mail address in the details form (editable); also `?tandem-email=`.
+ * @attr {string} coupon - A coupon code at the payment (editable); also `?tandem-coupon=`.
  * @slot - Optional: the program as server-rendered HTML (a hosted page), shown until the widget has loaded the program, then replaced in place.
  * @attr {'push'|'none'} history - `push` (default): each step is an entry of the page's history, so the browser's Back button walks the steps; `none` for pages that manage history themselves.
  *
@@ -131,8 +140,14 @@ export class TandemProgram extends LitElement {
         throw new ApiError(401, 'secret_key', 'Secret key in a page');
       }
       try {
-        const [program] = await Promise.all([getProgram(new ApiClient(apiBase, key), slug, link ?? '', signal), this.locale.ready]);
-        this.bookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
+        const client = new ApiClient(apiBase, key);
+        const [program] = await Promise.all([getProgram(client, slug, link ?? '', signal), this.locale.ready]);
+        const state: BookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
+        // Prefill and deep links (presets.ts): loaded only when the element or the page's address carries one.
+        const presets = PRESET_ATTRS.some((a) => this.hasAttribute(a)) || /[?&]tandem-/.test(location.search)
+          ? await import('./presets.ts').then((m) => m.applyPresets(m.readPresets(this, slug, location.search), program, state, client, link ?? '', programPath(slug)))
+          : {};
+        this.bookingState = { ...state, ...presets };
         if (hasVisit(this.visitKey())) void this.restore(program.id);
         return program;
       } catch (err) {

@@ -66,7 +66,10 @@ export class PaymentController implements ReactiveController {
     });
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // A deep link's coupon (presets.ts), once; the customer may change or clear it.
+    if (!this.coupon) this.coupon = this.deps.state()?.coupon ?? '';
+  }
 
   /** Changes the controller's state and renders the step again. */
   set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady' | 'quote' | 'applied' | 'methodError'>>): void {

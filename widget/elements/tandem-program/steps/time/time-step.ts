@@ -74,9 +74,9 @@ export class TandemTimeStep extends StepElement {
   protected override willUpdate(): void {
     const s = this.state;
     if (s && !this.month) {
-      const date = s.firstSlot ? dateOfInstant(s.firstSlot.start, s.timezone) : todayIn(s.timezone);
+      const date = s.firstSlot ? dateOfInstant(s.firstSlot.start, s.timezone) : s.openDate || todayIn(s.timezone);
       this.month = monthOf(date);
-      if (s.firstSlot) this.selectedDate = date;
+      if (s.firstSlot || s.openDate) this.selectedDate = date;
     }
     if (s?.step === 'time') this.prefetch(s.program?.intake_form ? 'intake' : 'checkout');
   }

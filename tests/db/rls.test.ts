@@ -158,8 +158,17 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, programId: o.programHidden }) },
   { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
-  { table: t.earnings, read: ownInstructor, write: byOrgWide,
-    newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, amount: 1, currency: 'CHF', earnedAt: plusHours(1) }) },
+  // Frozen when computed: the instructor reads their own, the studio and the server all; a correction is a new
+  // adjustment row (the server's or the studio's), never an edit or a removal.
+  { table: t.earnings, read: ownInstructor, write: { insert: orgWide(), update: [], delete: [] },
+    newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, periodId: o.payrollPeriod, kind: 'booking', bookingId: o.bookingA, amount: 1, currency: 'CHF', earnedOn: '2030-03-05', earnedAt: plusHours(1) }) },
+  // Periods: every staff member sees them (amounts are in earnings, under their own policy); the studio and the
+  // server open and close them; nobody removes one.
+  { table: t.payrollPeriods, read: staffReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, startsOn: '2030-04-01', endsOn: '2030-04-30' }) },
+  // The studio's payroll settings: its people decide, the server and instructors read.
+  { table: t.payrollSettings, read: staffReads, write: { insert: managerOrOwner(), update: managerOrOwner(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, periodKind: 'monthly', currency: 'CHF' }) },
   // Token buckets (hashed keys, no personal data): every caller of the org takes tokens from its org's buckets
   // (the anonymous embed above all); only the studio or the server removes them; another org's stay invisible.
   { table: t.rateLimitBuckets, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads },

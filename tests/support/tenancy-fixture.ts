@@ -21,7 +21,7 @@ export interface OrgIds {
   variantPublic: string; variantHidden: string; milestonePublic: string; milestoneHidden: string;
   bookingA: string; bookingB: string; sessionA: string; sessionB: string; orderA: string; orderB: string;
   paymentA: string; paymentB: string; planA: string; planB: string; threadA: string; threadB: string; classOccurrence: string;
-  idempotencyKey: string;
+  idempotencyKey: string; payrollPeriod: string;
 }
 
 export interface Fixture {
@@ -32,7 +32,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash' };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash' };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -40,7 +40,7 @@ function ids(): OrgIds {
     org: u(), owner: u(), manager: u(), instructorA: u(), instructorB: u(), customerA: u(), customerB: u(), location: u(), resource: u(),
     programPublic: u(), programHidden: u(), programInactive: u(), programLink: u(), variantPublic: u(), variantHidden: u(),
     milestonePublic: u(), milestoneHidden: u(), bookingA: u(), bookingB: u(), sessionA: u(), sessionB: u(), orderA: u(), orderB: u(),
-    paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(),
+    paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(), payrollPeriod: u(),
   };
 }
 
@@ -113,6 +113,8 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.programProgress, 'program_progress', 'A', { orgId: org, bookingId: o.bookingA, milestoneId: o.milestonePublic });
   await add(t.programProgress, 'program_progress', 'B', { orgId: org, bookingId: o.bookingB, milestoneId: o.milestoneHidden });
 
+  await add(t.payrollSettings, 'payroll_settings', 'org', { orgId: org, periodKind: 'monthly', currency: 'CHF' }, org);
+  await add(t.payrollPeriods, 'payroll_periods', 'org', { id: o.payrollPeriod, orgId: org, startsOn: '2030-03-01', endsOn: '2030-03-31' });
   for (const [tag, customerId, bookingId, orderId, paymentId, planId, threadId] of [
     ['A', o.customerA, o.bookingA, o.orderA, o.paymentA, o.planA, o.threadA],
     ['B', o.customerB, o.bookingB, o.orderB, o.paymentB, o.planB, o.threadB],
@@ -130,7 +132,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.messageThreads, 'message_threads', tag, { id: threadId, orgId: org, bookingId, subject: 'Thread' });
     await add(t.messages, 'messages', tag, { orgId: org, threadId, senderKind: 'customer', senderId: customerId, bodyMd: 'Hello' });
     await add(t.payrollRules, 'payroll_rules', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, kind: 'percent', value: 5000, currency: 'CHF', validFrom: '2030-01-01' });
-    await add(t.earnings, 'earnings', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, sessionId: tag === 'A' ? o.sessionA : o.sessionB, amount: 4000, currency: 'CHF', earnedAt: later(1) });
+    await add(t.earnings, 'earnings', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, periodId: o.payrollPeriod, kind: 'session', sessionId: tag === 'A' ? o.sessionA : o.sessionB, amount: 4000, currency: 'CHF', earnedOn: '2030-03-04', earnedAt: later(1) });
   }
   await add(t.invoiceCounters, 'invoice_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.creditNoteCounters, 'credit_note_counters', 'org', { orgId: org, lastNumber: 2 }, org);

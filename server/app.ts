@@ -40,12 +40,15 @@ import { adminGetProgramNudgesRoute } from './surfaces/admin/get-program-nudges.
 import { adminUpdateProgramNudgesRoute } from './surfaces/admin/update-program-nudges.ts';
 import { adminSignInRoutes } from './surfaces/admin/sign-in.ts';
 import { adminSessionRoutes } from './surfaces/admin/session.ts';
+import { adminPayrollRoutes } from './surfaces/admin/payroll/routes.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
+// Payroll's subscribers: a delivered session, a completed booking or a refund adds the booking's earnings job.
+import './modules/payroll/index.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(deps: AppDeps) {
@@ -80,7 +83,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRefundTransferRoute(deps))
     .route('/', adminDocumentRoutes(deps))
     .route('/', adminGetProgramNudgesRoute(deps))
-    .route('/', adminUpdateProgramNudgesRoute(deps));
+    .route('/', adminUpdateProgramNudgesRoute(deps))
+    .route('/', adminPayrollRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

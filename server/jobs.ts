@@ -7,6 +7,7 @@ import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
+import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
@@ -17,6 +18,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: INSTALLMENTS_QUEUE, retryLimit: 0 },
   // A refund is retried with back-off; the provider is keyed by the refund row, so it refunds once.
   { name: REFUNDS_QUEUE, retryLimit: 8 },
+  // Earnings are recomputed from the facts each time, so a retry is always safe.
+  { name: EARNINGS_QUEUE },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -27,5 +30,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
+    earningsJob({ db: deps.db, now: deps.now }),
   ] as JobDefinition[];
 }

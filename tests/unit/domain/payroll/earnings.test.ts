@@ -11,6 +11,7 @@ const rule = (over: Partial<PayRule>): PayRule => ({
   id: 'r', staffId: 'mara', programId: null, kind: 'per_session', value: 5000, currency: 'CHF', minAmount: null, maxAmount: null, validFrom: '2026-01-01', createdAt: 0, ...over,
 });
 const settings = { noShowShareBp: 5000, lateCancelShareBp: 0 };
+const netOfRefund = (g: number, net: number, gross: number) => (gross === 0 ? 0 : Math.round((g * net) / gross));
 
 /** Writes what reconcile asks for, as the job does, and returns the new rows. */
 function apply(targets: Target[], recorded: Recorded[]): Recorded[] {
@@ -50,7 +51,7 @@ describe('pay rules', () => {
 
 describe('a session\'s net revenue', () => {
   test('the order\'s net split evenly; a booking refund comes off undelivered sessions first', () => {
-    const sessions = [1, 2, 3, 4].map((seq) => ({ id: `s${seq}`, seq, delivered: seq <= 2, refundedGross: 0 }));
+    const sessions = [1, 2, 3, 4].map((seq) => ({ id: `s${seq}`, seq, tier: seq <= 2 ? 'consumed' as const : 'undelivered' as const, refundedGross: 0 }));
     const base = { gross: 108_100, net: 100_000, sessionsCount: 4, sessions, refundedGross: 0 };
     assert.deepEqual([...sessionNetRevenue(base).values()], [25_000, 25_000, 25_000, 25_000]);
     // Half refunded: exactly the two undelivered sessions' value; the delivered keep theirs.
@@ -59,6 +60,9 @@ describe('a session\'s net revenue', () => {
     assert.deepEqual([...sessionNetRevenue({ ...base, refundedGross: 108_100 }).values()], [0, 0, 0, 0]);
     // A refund tied to session 2 comes off session 2 only.
     const tied = sessions.map((s) => (s.seq === 2 ? { ...s, refundedGross: 13_512 } : s));
+    // A no-show's refunded half (its fee was 50 %) comes off the no-show before any completed session.
+    const withNoShow = sessions.map((s) => (s.seq === 2 ? { ...s, tier: 'kept' as const } : s));
+    assert.deepEqual([...sessionNetRevenue({ ...base, sessions: withNoShow, refundedGross: 54_050 + 13_512 }).values()], [25_000, 12_500, 0, 0]);
     assert.deepEqual([...sessionNetRevenue({ ...base, sessions: tied, refundedGross: 13_512 }).values()], [25_000, 12_500, 25_000, 25_000]);
   });
 
@@ -69,7 +73,7 @@ describe('a session\'s net revenue', () => {
       const rows = r.int(0, count);
       const net = r.int(0, 500_000);
       const gross = net + r.int(0, 50_000);
-      const sessions = Array.from({ length: rows }, (_, k) => ({ id: `s${k}`, seq: k + 1, delivered: r.next() < 0.6, refundedGross: 0 }));
+      const sessions = Array.from({ length: rows }, (_, k) => ({ id: `s${k}`, seq: k + 1, tier: r.pick(['undelivered', 'kept', 'consumed'] as const), refundedGross: 0 }));
       const refunded = r.int(0, gross);
       const rev = sessionNetRevenue({ gross, net, sessionsCount: count, sessions, refundedGross: refunded });
       for (const v of rev.values()) assert.ok(Number.isSafeInteger(v) && v >= 0);
@@ -77,10 +81,15 @@ describe('a session\'s net revenue', () => {
       assert.ok(total <= net, 'never more than the order\'s net');
       if (refunded === 0 && rows === count) assert.equal(total, net, 'without refunds the sessions share the whole net');
       if (refunded === gross) assert.equal(total, 0, 'all refunded: no revenue left');
-      const deliveredSum = sessions.filter((s) => s.delivered).reduce((a, s) => a + rev.get(s.id)!, 0);
+      const delivered = (s: { tier: string }) => s.tier !== 'undelivered';
+      const deliveredSum = sessions.filter(delivered).reduce((a, s) => a + rev.get(s.id)!, 0);
       const noRefund = sessionNetRevenue({ gross, net, sessionsCount: count, sessions, refundedGross: 0 });
-      const deliveredBefore = sessions.filter((s) => s.delivered).reduce((a, s) => a + noRefund.get(s.id)!, 0);
+      const deliveredBefore = sessions.filter(delivered).reduce((a, s) => a + noRefund.get(s.id)!, 0);
       assert.ok(deliveredSum <= deliveredBefore, 'a refund never raises what a delivered session brought');
+      // A completed session loses revenue only once every other session's is gone.
+      const consumedLost = sessions.some((s) => s.tier === 'consumed' && rev.get(s.id)! < noRefund.get(s.id)!);
+      if (consumedLost) for (const s of sessions.filter((x) => x.tier !== 'consumed')) assert.equal(rev.get(s.id), 0, 'refunds reach completed sessions last');
+      if (rows === count && refunded < gross) assert.ok(total >= net - netOfRefund(refunded, net, gross) - 1 && total <= net - netOfRefund(refunded, net, gross) + 1, 'Σ = net − refunded net');
     }
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Computing one booking's earnings: the facts (its sessions and how they ended, its order's net
+ * revenue and what was refunded, the instructor's rules, what was already written) go through
+ * the pure rules, and only what they ask for is written: an original per newly delivered session
+ * (or per completed booking under a flat rule) in the period of its date, and an adjustment for
+ * each original whose figure changed, in the period open today. Idempotent: the same facts
+ * write nothing the second time. The booking row is locked, so two runs for it take turns.
+ */
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import * as t from '../../../schema/db/index.ts';
+import { dateOfInstant } from '../../../shared/zone.ts';
+import {
+  decimal, earningTargets, frozenRules, reconcile, sessionNetRevenue,
+  type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
+} from './domain/index.ts';
+import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
+import { periodFor } from './placement.mutations.ts';
+
+export interface EarningsWritten { originals: number; adjustments: number }
+
+const tierOf = (o: SessionOutcome): RevenueTier => (o === 'completed' ? 'consumed' : o === 'none' ? 'undelivered' : 'kept');
+
+type SessionRow = { id: string; seq: number; status: string; startsAt: Date | null; cancelledAt: Date | null; cancelledBy: string | null };
+
+/** How a session ended, for pay: a late cancellation is one the customer answers for (settlement marks it `cancelled_by = customer`). */
+export function outcomeOf(s: SessionRow): SessionOutcome {
+  if (s.status === 'completed') return 'completed';
+  if (s.status === 'no_show') return 'no_show';
+  if (s.status === 'cancelled' && s.cancelledAt && s.cancelledBy === 'customer' && s.startsAt) return 'late_cancel';
+  return 'none';
+}
+
+export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: string, now: Date, cause: string, known?: PayrollSettings): Promise<EarningsWritten> {
+  const [booking] = await tx.select({
+    id: t.programBookings.id, staffId: t.programBookings.instructorId, programId: t.programBookings.programId, status: t.programBookings.status,
+    orderId: t.programBookings.orderId, sessionsCount: t.programBookings.sessionsCount,
+  }).from(t.programBookings).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId))).for('update');
+  if (!booking) return { originals: 0, adjustments: 0 };
+  const settings = known ?? await payrollSettingsOf(tx, orgId);
+
+  const [sessions, money, refunded, tied, ruleRows, recordedRows] = await Promise.all([
+    tx.select({ id: t.programSessions.id, seq: t.programSessions.seq, status: t.programSessions.status, startsAt: t.programSessions.startsAt, cancelledAt: t.programSessions.cancelledAt, cancelledBy: t.programSessions.cancelledBy })
+      .from(t.programSessions).where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, bookingId))).orderBy(asc(t.programSessions.seq)) as Promise<SessionRow[]>,
+    booking.orderId
+      ? tx.select({ gross: sql<string>`coalesce(sum(${t.orderItems.amount}), 0)`, net: sql<string>`coalesce(sum(${t.orderItems.amount} - ${t.orderItems.vatAmount}), 0)` })
+        .from(t.orderItems).where(and(eq(t.orderItems.orgId, orgId), eq(t.orderItems.orderId, booking.orderId)))
+      : Promise.resolve([{ gross: '0', net: '0' }]),
+    tx.select({ amount: sql<string>`coalesce(sum(${t.refunds.amount}), 0)` }).from(t.refunds)
+      .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'))),
+    // What a late cancellation of one session refunded (settlement's `session.cancelled` event): it comes off that session.
+    tx.select({ sessionId: sql<string>`${t.domainEvents.payload}->>'session_id'`, refund: sql<string>`coalesce((${t.domainEvents.payload}->>'refund')::int, 0)` })
+      .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), eq(t.domainEvents.type, 'session.cancelled'))),
+    tx.select().from(t.payrollRules).where(and(eq(t.payrollRules.orgId, orgId), eq(t.payrollRules.staffId, booking.staffId))),
+    tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId })
+      .from(t.earnings).where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.bookingId, bookingId))),
+  ]);
+
+  const refundedBySession = new Map<string, number>();
+  for (const r of tied) if (r.sessionId) refundedBySession.set(r.sessionId, (refundedBySession.get(r.sessionId) ?? 0) + Number(r.refund));
+  const outcomes = new Map(sessions.map((s) => [s.id, outcomeOf(s)]));
+  const revenue = sessionNetRevenue({
+    gross: Number(money[0]!.gross), net: Number(money[0]!.net), sessionsCount: booking.sessionsCount, refundedGross: Number(refunded[0]!.amount),
+    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, tier: tierOf(outcomes.get(s.id)!), refundedGross: refundedBySession.get(s.id) ?? 0 })),
+  });
+  const paySessions: PaySession[] = sessions.filter((s) => s.startsAt).map((s) => ({
+    id: s.id, seq: s.seq, outcome: outcomes.get(s.id)!, on: dateOfInstant(s.startsAt!.getTime(), settings.timezone), netRevenue: revenue.get(s.id) ?? 0,
+  }));
+  const rules: PayRule[] = ruleRows.map((r) => ({
+    id: r.id, staffId: r.staffId, programId: r.programId, kind: r.kind as RuleKind, value: r.value, currency: r.currency,
+    minAmount: r.minAmount, maxAmount: r.maxAmount, validFrom: r.validFrom, createdAt: r.createdAt.getTime(),
+  }));
+  const recorded: Recorded[] = recordedRows.map((r) => ({
+    id: r.id, amount: r.amount, adjustsId: r.adjustsId, rule: r.rule as unknown as RuleSnapshot,
+    key: r.kind === 'session' ? `session:${r.sessionId}` as EarningKey : r.kind === 'booking' ? `booking:${bookingId}` as EarningKey : null,
+  }));
+
+  const targets = earningTargets(
+    { bookingId, staffId: booking.staffId, programId: booking.programId, completed: booking.status === 'completed', sessions: paySessions },
+    rules, settings, frozenRules(recorded),
+  );
+  const { originals, adjustments } = reconcile(targets, recorded);
+  const at = now;
+  for (const o of originals) {
+    const period = await periodFor(tx, orgId, o.on, settings);
+    await tx.insert(t.earnings).values({
+      orgId, staffId: booking.staffId, periodId: period.id, kind: o.kind, sessionId: o.sessionId, bookingId, programId: booking.programId,
+      amount: o.amount, currency: o.rule.currency, ruleId: o.rule.id, rule: { ...o.rule }, inputs: o.inputs, earnedOn: o.on, earnedAt: at,
+    });
+  }
+  if (adjustments.length > 0) {
+    const today = dateOfInstant(now.getTime(), settings.timezone);
+    const period = await periodFor(tx, orgId, today, settings);
+    for (const a of adjustments) {
+      const original = recordedRows.find((r) => r.id === a.adjustsId)!;
+      await tx.insert(t.earnings).values({
+        orgId, staffId: original.staffId, periodId: period.id, kind: 'adjustment', sessionId: original.sessionId, bookingId, programId: original.programId,
+        amount: a.amount, currency: original.currency, ruleId: original.ruleId, rule: original.rule, earnedOn: today, earnedAt: at, adjustsId: a.adjustsId,
+        inputs: { from: a.from, to: a.to, cause, net_revenue: targets.find((x) => x.key === a.key)?.inputs.net_revenue ?? null },
+        reason: `${reasonOf(cause)}: ${decimal(a.from)} → ${decimal(a.to)} ${original.currency}`,
+      });
+    }
+  }
+  return { originals: originals.length, adjustments: adjustments.length };
+}
+
+function reasonOf(cause: string): string {
+  switch (cause) {
+    case 'refund.created': return 'refund after the earning was recorded';
+    case 'booking.settled': return 'booking cancelled and settled';
+    case 'session.cancelled': return 'session cancelled';
+    default: return `recomputed after ${cause}`;
+  }
+}

@@ -6,6 +6,7 @@ import { programDetailOut } from '../embed/programs.out.ts';
 import { html } from './html.ts';
 import { newNonce, pageCsp, pageDocument } from './document.ts';
 import { programArticle } from './program-article.ts';
+import { shareLinks } from './share-links.ts';
 import { programLd, plainText } from './json-ld.ts';
 import { findStudio, pageNotFound, programUrl, SLUG, studioUrl } from './studio.ts';
 import { wordsFor } from './words.ts';
@@ -55,6 +56,7 @@ ${programArticle(program, words)}
       html`<header class="site"><a href="${studioUrl(origin, studioSlug)}">${found.profile.name}</a></header>
 <main>
 ${widget}
+${isPrivate ? '' : shareLinks(url, program.title, words.lang)}
 </main>`,
       nonce,
       studio.publishableKey ? html`<script type="module" src="/widget/tandem.js" nonce="${nonce}"></script>\n` : null,

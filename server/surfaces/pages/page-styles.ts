@@ -3,7 +3,8 @@ export const PAGE_CSS = `
 :root{color-scheme:light;--ink:#1d1d1f;--muted:#555;--line:#ddd;--accent:#2f5d50}
 *{box-sizing:border-box}
 body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
-header.site,footer.site{max-width:46rem;margin:0 auto;padding:1rem}
+header.site,nav.share ul{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0}
+footer.site{max-width:46rem;margin:0 auto;padding:1rem}
 header.site a{color:var(--ink);font-weight:600;text-decoration:none}
 main{display:block;max-width:46rem;margin:0 auto;padding:0 1rem 2rem}
 tandem-program{display:block;min-height:20rem}
@@ -30,5 +31,6 @@ summary{cursor:pointer;font-weight:600}
 .cards h2{margin-top:0}
 .cards img{width:100%;aspect-ratio:16/9;object-fit:cover;border-radius:.25rem}
 a{color:var(--accent)}
+nav.share ul{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0}
 footer.site{color:var(--muted);font-size:.85rem}
 `;

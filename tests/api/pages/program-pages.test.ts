@@ -73,7 +73,7 @@ describe('hosted program pages', () => {
       assert.ok(article);
       assert.equal(p.text(p.one((e) => e.name === 'h1')), 'EVOLVE — holistic coaching');
       const headings = p.all((e) => e.name === 'h2').map((h) => p.text(h));
-      assert.deepEqual(headings, ['Option wählen', 'Ablauf', 'Was Sie erwartet', 'Ihre Leitung', 'Das sagen Teilnehmende', 'Häufige Fragen', 'Stornierung']);
+      assert.deepEqual(headings, ['Option wählen', 'Ablauf', 'Was Sie erwartet', 'Ihre Leitung', 'Das sagen Teilnehmende', 'Häufige Fragen', 'Stornierung', 'Teilen']);
       const variants = p.all((e) => e.name === 'li' && (e.attribs.id ?? '').startsWith('variant-')).map((v) => p.text(v));
       assert.equal(variants.length, 2);
       assert.match(variants[0]!, /^4-session pack · 580,00 CHF · 4 Sitzungen/);
@@ -111,6 +111,19 @@ describe('hosted program pages', () => {
       assert.ok(p.all((e) => e.name === 'style').every((s) => s.attribs.nonce === nonce));
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+    });
+
+    test('share links: plain links to the canonical address, tagged with their channel', () => {
+      const share = p.one((e) => e.name === 'nav' && e.attribs.class === 'share');
+      assert.ok(share);
+      assert.equal(share.parent?.type === 'tag' ? (share.parent as { name: string }).name : '', 'main', 'outside the widget: still there after it takes over');
+      const hrefs = p.all((e) => e.name === 'a' && e.parent?.parent === share.children.find((c) => (c as { name?: string }).name === 'ul')).map((a) => a.attribs.href!);
+      assert.equal(hrefs.length, 5);
+      const wa = new URL(hrefs.find((h) => h.startsWith('https://wa.me/'))!);
+      assert.match(wa.searchParams.get('text')!, new RegExp(`${ORIGIN}/p/studio-flow/evolve\\?utm_source=whatsapp&utm_medium=share$`));
+      const mail = hrefs.find((h) => h.startsWith('mailto:'))!;
+      assert.equal(new URLSearchParams(mail.slice('mailto:?'.length)).get('body'), `${ORIGIN}/p/studio-flow/evolve?utm_source=email&utm_medium=share`);
+      assert.ok(p.all((e) => e.name === 'a' && e.attribs.target === '_blank').every((a) => /noopener/.test(a.attribs.rel ?? '')));
     });
 
     test('a fresh nonce per answer', async () => {
@@ -204,6 +217,7 @@ describe('hosted program pages', () => {
       assert.equal(p.meta('og:url'), undefined, 'the private address is not advertised');
       assert.equal(p.attr(p.one((e) => e.name === 'tandem-program'), 'link'), LINK, 'the widget books with the token');
       assert.equal(p.text(p.one((e) => e.name === 'h1')), 'Private yoga');
+      assert.equal(p.one((e) => e.name === 'nav' && e.attribs.class === 'share'), null, 'no share links for a private page');
     });
 
     test('hidden and inactive programs: 404 even with a token', async () => {

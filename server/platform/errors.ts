@@ -8,7 +8,6 @@ export type ErrorCode =
   | 'json_too_deep'
   | 'unauthorized'
   | 'origin_not_allowed'
-  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'slot_taken'
@@ -61,7 +60,6 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'unauthorized':
       return 401;
     case 'origin_not_allowed':
-    case 'forbidden':
     case 'identity_required':
     case 'csrf_token_invalid':
     case 'forbidden':
@@ -118,7 +116,6 @@ const titles: Record<ErrorCode, string> = {
   json_too_deep: 'The request body is nested too deeply',
   unauthorized: 'A valid API key is required',
   origin_not_allowed: 'This website is not allowed to use this key',
-  forbidden: 'Your role may not do this',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   slot_taken: 'That time has just been taken',

@@ -127,6 +127,8 @@ export interface CreateBookingInput {
   program?: BookableProgram | undefined;
   /** Records the answer in the same statement as the booking's rows (see AnswerRecorder): the surface shapes it from the new booking. */
   recordAnswer?: (created: NewBooking) => SQL;
+  /** A job to fold into the reservation's statement (what follows a reservation elsewhere, e.g. the abandoned-reservation mail). */
+  followUp?: (created: NewBooking) => SQL;
   /** The anonymous embed's caps on live holds (hold-caps.ts); absent for bookings made by staff. */
   holdCaps?: HoldCaps | undefined;
 }
@@ -217,6 +219,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     clientToken: token,
   };
   const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer(created)} returning 1)` : sql``;
+  const followUp = input.followUp ? sql`, followed as (${input.followUp(created)})` : sql``;
   await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
@@ -233,7 +236,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       returning id
     ), j as (${holdReleaseStatement(orgId, new Date(holdExpiresAt))}
     ), e as (${eventInsert({ orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {} } })} returning 1
-    )${record}
+    )${record}${followUp}
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id

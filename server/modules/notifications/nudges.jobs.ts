@@ -2,7 +2,8 @@ import type { Database } from '../../platform/db/database.ts';
 import type { JobDefinition } from '../../platform/jobs/queue.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
-import { NUDGE_QUEUE, sendNudge, type NudgeJob } from './nudges.mutations.ts';
+import { sendNudge, type NudgeJob } from './nudges.mutations.ts';
+import { NUDGE_QUEUE } from './nudge-queue.ts';
 
 /**
  * A reminder or nudge due now: one short transaction as the server that queues its mail (or

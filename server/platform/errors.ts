@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'hold_expired'
   | 'invalid_state'
+  | 'checkout_started'
   | 'idempotency_key_required'
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
@@ -74,6 +75,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'hold_expired':
     case 'quote_changed':
     case 'invalid_state':
+    case 'checkout_started':
     case 'idempotency_in_progress':
     case 'too_many_unpaid_invoices':
       return 409;
@@ -123,6 +125,7 @@ const titles: Record<ErrorCode, string> = {
   conflict: 'The request conflicts with the current state',
   hold_expired: 'The reservation has expired',
   invalid_state: 'Not possible in the current state',
+  checkout_started: 'Payment for this booking has begun',
   idempotency_key_required: 'An Idempotency-Key header is required',
   idempotency_key_reused: 'This Idempotency-Key was used with a different request',
   idempotency_in_progress: 'A request with this Idempotency-Key is still being processed',

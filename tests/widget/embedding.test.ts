@@ -60,3 +60,23 @@ describe('on a studio page', () => {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   });
 });
+
+describe('landmarks on a page with several widgets', () => {
+  useMockApi();
+
+  it('each widget names its choice section after its program (axe landmark-unique)', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <tandem-program id="a" key="pk_test_flow" api=${API} program="evolve"></tandem-program>
+      <tandem-program id="b" key="pk_test_flow" api=${API} program="reiki"></tandem-program>
+    </div>`);
+    await inStep(page.querySelector('#a')!, 'program');
+    await inStep(page.querySelector('#b')!, 'program');
+    const axe = (window as unknown as { axe?: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string }[] }> } }).axe;
+    if (!axe) await expectAccessible(page); // loads axe-core
+    const run = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string }[] }> } }).axe.run;
+    const result = await run(page, { runOnly: { type: 'rule', values: ['landmark-unique'] } });
+    expect(result.violations.map((v) => v.id)).to.deep.equal([]);
+    const labels = [...page.querySelectorAll('tandem-program')].map((el) => stepEl(el)!.shadowRoot!.querySelector('section[aria-label]')!.getAttribute('aria-label'));
+    expect(labels[0]).to.not.equal(labels[1]);
+  });
+});

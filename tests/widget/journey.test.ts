@@ -38,8 +38,11 @@ function clashInWeek3() {
   return http.get(`${API}/v1/embed/programs/:slug/slots/series`, ({ request }) => {
     const q = new URL(request.url).searchParams;
     seriesQuery = q;
-    const s = seriesFor(programs.evolve!, q.get('first_start')!, q.get('variant'), q.get('tz')!);
-    const third = s.sessions[2]!;
+    // The cadence's third date is taken; a re-check of the customer's own starts finds it only if it is still among them.
+    const taken = seriesFor(programs.evolve!, q.get('first_start')!, q.get('variant'), q.get('tz')!).sessions[2]!.start;
+    const s = seriesFor(programs.evolve!, q.get('first_start')!, q.get('variant'), q.get('tz')!, q.get('starts'));
+    const third = s.sessions.find((x) => x.start === taken);
+    if (!third) return HttpResponse.json(s);
     const alt = (ms: number) => ({
       start: new Date(ms).toISOString(),
       end: new Date(ms + HOUR).toISOString(),
@@ -308,5 +311,47 @@ describe('the booking journey', () => {
     el.removeAttribute('link');
     await waitFor(() => callsTo('GET', '/programs/reiki').length >= 2, 'reloaded');
     expect(callsTo('GET', '/programs/reiki').every((c) => c.query.get('link') !== 'null')).to.equal(true);
+  });
+});
+
+describe('the series after an alternative', () => {
+  useMockApi();
+
+  it('is checked again with the chosen starts; an alternative taken meanwhile is shown again, with new alternatives', async () => {
+    let takenAlt = '';
+    const checks: URLSearchParams[] = [];
+    worker.use(
+      http.get(`${API}/v1/embed/programs/:slug/slots/series`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        checks.push(q);
+        const own = q.get('starts');
+        const s = seriesFor(programs.evolve!, q.get('first_start')!, q.get('variant'), q.get('tz')!, own);
+        const alt = (ms: number) => ({ start: new Date(ms).toISOString(), end: new Date(ms + HOUR).toISOString(), local_start: '', local_end: '', local_date: '', instructor: s.instructor });
+        // The first check: week 3 taken. The re-check of the customer's starts: the alternative they took was just taken too.
+        const i = own ? s.sessions.findIndex((x) => x.start === takenAlt) : 2;
+        if (i < 0) return HttpResponse.json(s);
+        const clash = s.sessions[i]!;
+        Object.assign(clash, { status: 'taken', alternatives: [alt(Date.parse(clash.start) + 3 * HOUR)] });
+        return HttpResponse.json({ ...s, ok: false });
+      }),
+    );
+    const el = await mountProgram('evolve');
+    const step = await toTimeStep(el);
+    await pickFirstSlot(step);
+    const conflict = await waitFor(() => step.querySelector('li.conflict'), 'clash shown');
+    const button = conflict.querySelector<HTMLButtonElement>('.alts button')!;
+    takenAlt = new Date(Date.parse(el.state.starts[2]!) + 3 * HOUR).toISOString();
+    button.click();
+    await waitFor(() => checks.length === 2, 'the re-check');
+    const again = checks[1]!.get('starts')!.split(',');
+    expect(again.length).to.equal(8);
+    expect(again[2]).to.equal(takenAlt);
+    expect(checks[1]!.get('first_start')).to.equal(again[0]);
+    await waitFor(() => step.querySelector('li.conflict'), 'the new clash');
+    expect(byText(step, 'button', 'Continue')!.getAttribute('aria-disabled')).to.equal('true');
+    $(step, 'li.conflict .alts button').click();
+    await waitFor(() => !step.querySelector('li.conflict'), 'resolved');
+    await waitFor(() => checks.length === 3, 'checked once more');
+    expect(byText(step, 'button', 'Continue')!.getAttribute('aria-disabled')).to.equal('false');
   });
 });

@@ -96,10 +96,13 @@ export async function scheduleHoldRelease(tx: Tx, orgId: string, until: Date): P
  * A booking already cancelled is answered as it is; one with an order (checkout begun) or
  * confirmed is not released here.
  */
-export async function releaseHold(tx: Tx, orgId: string, booking: { id: string; status: string; orderId: string | null }, now: Date): Promise<void> {
+export async function releaseHold(tx: Tx, orgId: string, booking: { id: string; status: string; orderId: string | null; holdExpiresAt: Date | null }, now: Date): Promise<void> {
   if (booking.status === 'cancelled') return;
   if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is ${booking.status}: only a reserved booking's hold can be released.`);
-  if (booking.orderId) throw new AppError('invalid_state', 'Checkout has begun for this booking: its hold is released when the payment is abandoned.');
+  if (booking.orderId) {
+    // The payment may be under way at the provider (or an invoice was issued): the times stay held until it is done or the hold lapses.
+    throw new AppError('checkout_started', 'Payment for this booking has begun, so its times cannot be given back now: finish the payment, or the times are released when the reservation runs out.', { hold_expires_at: booking.holdExpiresAt?.toISOString() ?? null });
+  }
   const at = now.toISOString();
   await rows(tx, sql`
     with b as (

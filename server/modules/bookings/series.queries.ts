@@ -16,6 +16,8 @@ export interface SeriesRequest {
   orgId: string;
   slug: string;
   firstStart: string;
+  /** The customer's own starts (an alternative chosen for a clash), checked instead of the cadence's. */
+  starts?: string[] | undefined;
   /** The customer's zone (canonical), for the alternatives' local fields. */
   zone: string;
   variant: string;
@@ -44,7 +46,13 @@ export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesVie
   const count = program.isMultiSession ? variant.sessionsCount : 1;
   const first = Date.parse(req.firstStart);
   const cadence = cadenceOf(program.scheduling);
-  const startsFor = (zone: string) => cadenceStarts(first, count, cadence, zone);
+  const own = req.starts?.map((x) => Date.parse(x));
+  if (own) {
+    if (own.length > count) throw invalid('starts', `this variant has ${count} session${count === 1 ? '' : 's'}`);
+    if (own[0] !== first) throw invalid('starts', 'must begin with first_start');
+    if (own.some((x, i) => i > 0 && x <= own[i - 1]!)) throw invalid('starts', 'must be in ascending order');
+  }
+  const startsFor = (zone: string) => own ?? cadenceStarts(first, count, cadence, zone);
 
   await asSystem(tx, 'series check: the program was visible to the caller; rules and busy time are staff data, only free or not is answered');
   const span = spanOf(candidates.flatMap((c) => startsFor(c.timezone)), s.settings, false);

@@ -15,7 +15,8 @@ export function getSeriesRoute(deps: AppDeps) {
       tags: ['embed'], summary: 'The series a first start leads to, checked',
       description: 'Every session of the variant from `first_start` on, at the program\'s cadence (the same local time in the instructor\'s zone), '
         + 'each `free`, `taken` or `unavailable` (no hours, too soon, beyond the horizon) as a booking would find it now, with the nearest free '
-        + 'alternatives to each that is not free (local fields in `tz`). Nothing is held. A by_link program needs `link`.',
+        + 'alternatives to each that is not free (local fields in `tz`). With `starts` (the customer\'s own list once an alternative was chosen), '
+        + 'those starts are checked instead of the cadence\'s. Nothing is held. A by_link program needs `link`.',
       security: [{ publishableKey: [] }],
       responses: { 200: { description: 'The series', content: { 'application/json': { schema: resolver(SeriesResponse) } } }, ...problemResponses(400, 401, 403, 404, 409) },
     }),
@@ -26,7 +27,7 @@ export function getSeriesRoute(deps: AppDeps) {
       const { slug } = c.req.valid('param');
       const q = c.req.valid('query');
       const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => checkSeries(tx, {
-        orgId, slug, firstStart: q.first_start, zone: canonicalZone(q.tz)!, variant: q.variant, instructor: q.instructor, now: deps.now().getTime(),
+        orgId, slug, firstStart: q.first_start, starts: q.starts?.split(','), zone: canonicalZone(q.tz)!, variant: q.variant, instructor: q.instructor, now: deps.now().getTime(),
       }));
       return c.json(seriesOut(answer));
     });

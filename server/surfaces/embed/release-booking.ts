@@ -14,7 +14,7 @@ export function releaseBookingRoute(deps: AppDeps) {
     describeRoute({
       tags: ['embed'], summary: 'Give the held times of a reserved booking back',
       description: 'The customer went back to choose other times: the reserved booking is cancelled and its held times are free at once. '
-        + 'A booking already cancelled answers as it is. Confirmed bookings, and reserved ones whose checkout has begun, answer 409 `invalid_state`. '
+        + 'A booking already cancelled answers as it is. Confirmed bookings answer 409 `invalid_state`; reserved ones whose checkout has begun 409 `checkout_started` (with `hold_expires_at`: the times are released then, unless paid). '
         + 'Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
       security: [{ publishableKey: [] }],
       parameters: [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, flowKey, nordKey } from '../../support/app.ts';
-import { Clock, DAY, problemOf, query } from '../../support/booking.ts';
+import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import type { QuoteResponse } from '../../../schema/api/checkout.ts';
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
@@ -120,6 +120,20 @@ describe('checkout quote and the payment combinations that work', () => {
     assert.equal((await app.request(path, { headers: { ...flowKey, 'Tandem-Booking-Token': 'ct_wrong' } })).status, 404);
     assert.equal((await app.request(path, { headers: { ...nordKey, 'Tandem-Booking-Token': b.client_token } })).status, 404);
     assert.equal((await app.request(path.replace('method=card', 'method=cash'), { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } })).status, 400);
+  });
+
+  test('releasing after checkout has begun: a clear 409 checkout_started with when the times are given back; they stay held', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-16T10:00:00.000Z');
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const res = await postJson(app, `/v1/embed/bookings/${b.id}/release`, {}, { 'Tandem-Booking-Token': b.client_token });
+    assert.equal(res.status, 409);
+    const p = await problemOf(res) as Awaited<ReturnType<typeof problemOf>> & { hold_expires_at?: string };
+    assert.equal(p.code, 'checkout_started');
+    assert.match(p.detail ?? '', /payment/i);
+    assert.equal(p.hold_expires_at, out.booking.hold_expires_at);
+    const [row] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+    assert.equal(row!.status, 'reserved');
   });
 
   test('a hold that ran out: the quote says so', async () => {

@@ -72,6 +72,24 @@ describe('series check, horizon and hold release', () => {
     assert.deepEqual(p.conflicts!.map((c) => c.start), ['2026-12-17T07:00:00.000Z']);
   });
 
+  test('the customer\'s own starts, once an alternative was chosen, are checked again: free as chosen, or the new clash named', async () => {
+    // Week 3 (17 Dec) is blocked by the previous test; the customer took an alternative, 18 Dec at the same time.
+    const own = ['2026-12-03', '2026-12-10', '2026-12-18', '2026-12-24', '2026-12-31', '2027-01-07'].map((d) => `${d}T07:00:00.000Z`);
+    const r = await series(own[0]!, `&starts=${encodeURIComponent(own.join(','))}`);
+    assert.equal(r.ok, true, JSON.stringify(r.sessions.map((x) => x.status)));
+    assert.deepEqual(r.sessions.map((x) => x.start), own);
+    // The alternative was taken meanwhile: the re-check names it.
+    await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into schedule_blocks (org_id, kind, status, instructor_id, during, timezone)
+      values (${FLOW.org}, 'time_off', 'active', ${FLOW.luca}, tstzrange('2026-12-18T06:30Z', '2026-12-18T07:45Z', '[)'), 'Europe/Zurich')`));
+    const again = await series(own[0]!, `&starts=${encodeURIComponent(own.join(','))}`);
+    assert.equal(again.ok, false);
+    assert.deepEqual(again.sessions.map((x) => x.status), ['free', 'free', 'taken', 'free', 'free', 'free']);
+    assert.ok(again.sessions[2]!.alternatives.length > 0);
+    const bad = await app.request(`/v1/embed/programs/split/slots/series?first_start=${encodeURIComponent(own[0]!)}&starts=${encodeURIComponent([own[1], own[0]].join(','))}&tz=Europe/Zurich&variant=${variant}`, { headers: flowKey });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((await problemOf(bad)).errors?.map((e) => e.field), ['starts']);
+  });
+
   test('the horizon: first starts whose series would run past it are not offered, and the answer says the last date', async () => {
     // 90 days from 25 Nov 2026 08:00Z: 23 Feb 2027; six weekly sessions need 35 days after the first
     const slots = async (date: string, withVariant: boolean) => {

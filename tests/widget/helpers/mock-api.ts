@@ -64,9 +64,9 @@ export function slotsFor(slug: string, from: string, to: string, tz: string, ins
 }
 
 /** The series a first start leads to, every session free (tests put clashes in front with `worker.use`). */
-export function seriesFor(p: (typeof programs)[string], firstStart: string, variantId: string | null, tz: string) {
+export function seriesFor(p: (typeof programs)[string], firstStart: string, variantId: string | null, tz: string, own?: string | null) {
   const v = p.variants.find((x) => x.id === variantId) ?? p.variants[0]!;
-  const starts = p.is_multi_session ? cadenceStartsIso(firstStart, v.sessions_count, p.cadence ?? { every: 1, unit: 'week' }, tz) : [firstStart];
+  const starts = own ? own.split(',') : p.is_multi_session ? cadenceStartsIso(firstStart, v.sessions_count, p.cadence ?? { every: 1, unit: 'week' }, tz) : [firstStart];
   const end = (x: string) => new Date(Date.parse(x) + p.session_length_min * 60000).toISOString();
   return {
     ok: true,
@@ -113,7 +113,7 @@ export function defaultHandlers(): RequestHandler[] {
       const c = await record(request);
       const p = programs[String(params.slug)];
       if (!p) return problem(404, 'not_found');
-      return HttpResponse.json(seriesFor(p, c.query.get('first_start')!, c.query.get('variant'), c.query.get('tz')!));
+      return HttpResponse.json(seriesFor(p, c.query.get('first_start')!, c.query.get('variant'), c.query.get('tz')!, c.query.get('starts')));
     }),
     http.get(`${API}/v1/embed/programs/:slug/slots`, async ({ request, params }) => {
       const c = await record(request);

@@ -19,6 +19,8 @@ export function getSlots(api: ApiClient, slug: string, query: SlotsQuery, signal
 
 export interface SeriesQueryParams {
   first_start: string;
+  /** The customer's own starts, comma-separated (checked instead of the cadence's). */
+  starts?: string | undefined;
   tz: string;
   variant: string;
   instructor?: string | undefined;

@@ -13,6 +13,7 @@ export const errors: Record<string, string> = {
   conflict: 'Inzwischen hat sich etwas geändert. Bitte laden Sie neu und versuchen Sie es erneut.',
   hold_expired: 'Ihre Reservierung ist abgelaufen. Bitte wählen Sie Ihre Zeiten erneut.',
   invalid_state: 'Diese Buchung kann in ihrem jetzigen Zustand nicht geändert werden.',
+  checkout_started: 'Die Zahlung für diese Zeiten hat schon begonnen: Schliessen Sie sie ab, oder die Zeiten werden frei, wenn die Reservierung abläuft.',
   idempotency_key_required: 'Die Anfrage konnte nicht sicher gesendet werden. Bitte versuchen Sie es erneut.',
   idempotency_key_reused: 'Diese Anfrage wurde bereits mit anderen Angaben gesendet. Bitte laden Sie die Seite neu.',
   idempotency_in_progress: 'Ihre Anfrage wird noch bearbeitet. Bitte warten Sie einen Moment.',

@@ -13,6 +13,7 @@ export const errors: Record<string, string> = {
   conflict: 'Something changed in the meantime. Please reload and try again.',
   hold_expired: 'Your reservation has expired. Please choose your times again.',
   invalid_state: 'This booking cannot be changed in its current state.',
+  checkout_started: 'Payment for these times has already begun: finish it, or the times are given back when the reservation runs out.',
   idempotency_key_required: 'The request could not be sent safely. Please try again.',
   idempotency_key_reused: 'This request was already sent with other details. Please reload the page.',
   idempotency_in_progress: 'Your request is still being processed. Please wait a moment.',

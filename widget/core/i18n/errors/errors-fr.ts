@@ -13,6 +13,7 @@ export const errors: Record<string, string> = {
   conflict: 'Quelque chose a changé entre-temps. Veuillez recharger et réessayer.',
   hold_expired: 'Votre réservation a expiré. Veuillez choisir à nouveau vos horaires.',
   invalid_state: 'Cette réservation ne peut pas être modifiée dans son état actuel.',
+  checkout_started: 'Le paiement de ces horaires a déjà commencé : terminez-le, ou les horaires seront libérés à la fin de la réservation.',
   idempotency_key_required: 'La demande n\'a pas pu être envoyée de manière sûre. Veuillez réessayer.',
   idempotency_key_reused: 'Cette demande a déjà été envoyée avec d\'autres informations. Veuillez recharger la page.',
   idempotency_in_progress: 'Votre demande est encore en cours. Veuillez patienter un instant.',

@@ -13,6 +13,7 @@ export const errors: Record<string, string> = {
   conflict: 'Nel frattempo qualcosa è cambiato. Ricarichi e riprovi.',
   hold_expired: 'La sua prenotazione provvisoria è scaduta. Scelga di nuovo gli orari.',
   invalid_state: 'Questa prenotazione non può essere modificata nel suo stato attuale.',
+  checkout_started: 'Il pagamento di questi orari è già iniziato: lo concluda, oppure gli orari tornano liberi alla scadenza della prenotazione.',
   idempotency_key_required: 'Non è stato possibile inviare la richiesta in modo sicuro. Riprovi.',
   idempotency_key_reused: 'Questa richiesta è già stata inviata con altri dati. Ricarichi la pagina.',
   idempotency_in_progress: 'La sua richiesta è ancora in elaborazione. Attenda un momento.',

@@ -75,7 +75,8 @@ export class TandemProgramPage extends LitElement {
         <li>${i18n.plural('sessions', variantOf(p.variants, this.variantId)?.sessions_count ?? p.sessions_count)}</li>
         ${p.location ? html`<li>${p.location.name}</li>` : nothing}
       </ul>
-      <section part="section" aria-label=${i18n.t('chooseOption')}>
+      <!-- named after the program: several widgets on one page keep their regions apart (landmark-unique) -->
+      <section part="section" aria-label=${`${p.title}: ${i18n.t('chooseOption')}`}>
         ${this.renderVariants(p, i18n)}
         <div class="actions">
           <span></span>

@@ -83,8 +83,12 @@ export class TandemTimeStep extends StepElement {
 
   /** What the series check is about: a new first time, mode, variant, instructor or zone asks again. */
   private seriesKey(s: BookingState): string {
-    if (!s.firstSlot || s.mode !== 'cadence' || sessionsCount(s) < 2) return '';
-    return [s.firstSlot.start, s.variantId, s.instructorId || s.firstSlot.instructor.id, s.timezone].join('|');
+    if (!s.firstSlot || sessionsCount(s) < 2) return '';
+    const about = [s.variantId, s.instructorId || s.firstSlot.instructor.id, s.timezone];
+    if (s.mode === 'cadence') return [s.firstSlot.start, ...about].join('|');
+    // The customer's own starts (an alternative chosen for a clash): checked again once no clash is left open.
+    if (s.mode === 'explicit' && s.starts.length > 1 && !this.unresolved()) return [s.starts.join(','), ...about].join('|');
+    return '';
   }
 
   protected override updated(): void {
@@ -109,10 +113,18 @@ export class TandemTimeStep extends StepElement {
     this.seriesAbort = ac;
     this.checking = true;
     try {
+      const own = s.mode === 'explicit' ? s.starts : null;
       const r = await getSeries(
         api,
         s.program!.slug,
-        { first_start: s.firstSlot!.start, tz: s.timezone, variant: s.variantId ?? '', instructor: s.instructorId || s.firstSlot!.instructor.id, link: link || undefined },
+        {
+          first_start: own?.[0] ?? s.firstSlot!.start,
+          starts: own?.join(','),
+          tz: s.timezone,
+          variant: s.variantId ?? '',
+          instructor: s.instructorId || s.firstSlot!.instructor.id,
+          link: link || undefined,
+        },
         ac.signal,
       );
       if (ac.signal.aborted || this.seriesKey(this.state!) !== key) return;

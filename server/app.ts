@@ -9,6 +9,7 @@ import { embedAuth } from './platform/http/embed-auth.ts';
 import { embedRateLimit } from './platform/http/rate-limit.ts';
 import { adminAuth } from './platform/http/admin-auth.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { compressJson } from './platform/http/compress.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './platform/http/database-outage.ts';
 import { logError } from './platform/http/safe-log.ts';
 import { healthRoute } from './surfaces/meta/health.ts';
@@ -91,6 +92,8 @@ export function createApp(deps: AppDeps) {
     .use('*', securityHeaders({ publicOrigin: deps.config.publicOrigin }))
     // X-Request-Id: the caller's when it is a plain token of at most 128 characters, else a new UUID; named in error logs.
     .use('*', requestId({ limitLength: 128 }))
+    // JSON answers brotli- or gzip-compressed for clients that accept it (a month of slots: 70 KB → 2 KB).
+    .use('/v1/*', compressJson())
     .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))

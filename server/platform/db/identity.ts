@@ -16,6 +16,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from './database.ts';
+import { rows, sentAtCall } from './prepared.ts';
 
 export type CallerRole = 'anonymous' | 'customer' | 'instructor' | 'manager' | 'owner';
 export type AppRole = CallerRole | 'system';
@@ -51,7 +52,9 @@ export function insideTransaction(): boolean {
 /** The one transaction opener behind every identity; use withCaller, withCrossTenant or escalation.ts. */
 export function openAs<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promise<T> {
   return transactionScope.run(true, () => db.transaction(async (tx) => {
-    await tx.execute(sql`select
+    // Prepared, and (postgres.js) not awaited before the work starts: it is on the connection
+    // first, so every statement of the work runs after it, and it shares the work's first round trip.
+    const settings = rows(tx as unknown as Tx, sql`select
       set_config('role', 'tandem_app', true),
       set_config('app.org_id', ${s.orgId}, true),
       set_config('app.role', ${s.role}, true),
@@ -60,7 +63,10 @@ export function openAs<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T
       set_config('app.link_token', ${s.linkToken ?? ''}, true),
       set_config('app.idempotency_key', ${s.idempotencyKey ?? ''}, true),
       set_config('app.system_reason', ${s.reason ?? ''}, true)`);
-    return work(tx as unknown as Tx);
+    if (!sentAtCall(tx as unknown as Tx)) await settings;
+    const done = work(tx as unknown as Tx);
+    const [, result] = await Promise.all([settings, done]);
+    return result;
   }));
 }
 

@@ -39,3 +39,12 @@ export function rows(tx: Tx, query: SQL): Promise<Row[]> {
   }
   return tx.execute(query).then((result: unknown) => rowsOf<Row>(result));
 }
+
+/**
+ * Whether `rows()` puts its statement on the connection at the call, ahead of anything sent
+ * later in any way (postgres.js). Through PGlite it goes through Drizzle's promise chain, which
+ * Drizzle's own query builders may overtake: there, wait for a statement that must come first.
+ */
+export function sentAtCall(tx: Tx): boolean {
+  return typeof (tx as unknown as TxInternals).session?.client?.unsafe === 'function';
+}

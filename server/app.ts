@@ -46,6 +46,7 @@ import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
+import { portalRoutes } from './surfaces/portal/index.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 // Payroll's subscribers: a delivered session, a completed booking or a refund adds the booking's earnings job.
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
     .route('/', sitemapRoutes(deps))
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
+    .route('/v1/portal', portalRoutes(deps))
     .route('/', stripeHookRoute(deps))
     .route('/', devOutboxRoute(deps));
 
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps) {
           publishableKey: { type: 'http', scheme: 'bearer', description: 'pk_… key, usable from the org\'s allowed origins' },
           secretKey: { type: 'http', scheme: 'bearer', description: 'sk_… key, server side only' },
           staffSession: { type: 'apiKey', in: 'cookie', name: 'tandem_staff', description: 'The console\'s session (POST /v1/admin/sign-in/verify); requests that change something also send `Tandem-CSRF`' },
+          portalToken: { type: 'http', scheme: 'bearer', description: 'a customer\'s identity token (it_…, from an e-mail code) or a manage link\'s token' },
         },
       },
     },

@@ -42,3 +42,18 @@ export interface StaffCaller {
 }
 
 export type AdminEnv = { Variables: { staff: StaffCaller } };
+
+/**
+ * A customer in the portal: proven by an identity token (every booking of theirs in the org) or
+ * by a booking's manage link (that booking only). `token` is the bearer, for signing out.
+ */
+export interface PortalCaller {
+  orgId: string;
+  customerId: string;
+  via: 'identity' | 'manage';
+  /** With a manage link: the one booking it opens. */
+  bookingId: string | null;
+  token: string;
+}
+
+export type PortalEnv = { Variables: { portal: PortalCaller } };

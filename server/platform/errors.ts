@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'payment_method_unavailable'
   | 'payment_provider_error'
   | 'quote_changed'
+  | 'policy_window_closed'
   | 'invalid_signature'
   | 'invalid_event'
   | 'database_unavailable'
@@ -74,6 +75,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'conflict':
     case 'hold_expired':
     case 'quote_changed':
+    case 'policy_window_closed':
     case 'invalid_state':
     case 'checkout_started':
     case 'idempotency_in_progress':
@@ -154,6 +156,7 @@ const titles: Record<ErrorCode, string> = {
   payment_method_unavailable: 'This payment method is not available for this booking',
   payment_provider_error: 'The payment provider did not answer as expected',
   quote_changed: 'The cancellation quote no longer holds',
+  policy_window_closed: 'Too close to the session to change it yourself',
   invalid_signature: 'The signature does not match',
   invalid_event: 'The event is not one this endpoint understands',
   database_unavailable: 'The service is briefly unavailable; try again shortly',

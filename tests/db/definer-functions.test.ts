@@ -230,6 +230,24 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(await crossTenant(db, sql`select id from programs`), []);
   });
 
+  // -- The portal's identity token (no key beside it): the org its session belongs to. ------------
+
+  definer('customer_session_org', async () => {
+    const hash = `session-${randomUUID()}`;
+    const other = `session-${randomUUID()}`;
+    await db.insert(t.customerSessions).values([
+      { orgId: f.one.org, customerId: f.one.customerA, tokenHash: hash, expiresAt: minutes(60), revokedAt: NOW },
+      { orgId: f.two.org, customerId: f.two.customerB, tokenHash: other, expiresAt: minutes(60) },
+    ]);
+    const org = async (h: string) => (await crossTenant(db, sql`select customer_session_org(${h}) as org_id`))[0]!.org_id;
+    // The org only (expiry and revocation are the server's to check, within that org); equality, not a search.
+    assert.equal(await org(hash), f.one.org);
+    assert.equal(await org(other), f.two.org);
+    assert.equal(await org(`session-${randomUUID()}`), null);
+    assert.equal(await org('session-%'), null);
+    assert.deepEqual(await crossTenant(db, sql`select id from customer_sessions`), []);
+  });
+
   // -- The demo outbox page's org list: org ids only. ---------------------------------------------
 
   definer('orgs_with_mail', async () => {

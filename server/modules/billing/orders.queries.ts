@@ -78,6 +78,14 @@ export async function orderForStaffView(tx: Tx, orgId: string, orderId: string):
   return order ? staffOrderView(tx, orgId, order) : undefined;
 }
 
+/**
+ * One order as its customer sees it: the same view, read under the customer's own policies
+ * (their orders, payments, plan, refunds, invoices and credit notes; no coupon rows).
+ */
+export async function orderForCustomerView(tx: Tx, orgId: string, orderId: string | null): Promise<StaffOrderView | undefined> {
+  return orderId ? orderForStaffView(tx, orgId, orderId) : undefined;
+}
+
 /** An invoice number as a bank line may carry it: `12`, `#12`, `Rechnung 12`, `Invoice no. 12`, `FLOW-2026-0012` (as printed). */
 const INVOICE_NUMBER = /^(?:(?:invoice|rechnung|facture|fattura)\s*)?(?:(?:no|nr|n°|n)\.?\s*)?#?\s*(?:[a-z][a-z0-9]*-\d{4}-)?(\d{1,9})$/i;
 

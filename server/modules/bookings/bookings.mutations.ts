@@ -22,6 +22,8 @@ import { loadBookableProgram, type BookableProgram } from '../availability/index
 import { rows } from '../../platform/db/prepared.ts';
 import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
+import { customerMayReschedule, rescheduleDeadline } from './domain/reschedule-notice.ts';
+import { DAY_MS, wallOf, wallToInstant } from '../../../shared/zone.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './domain/plan.ts';
 import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingView, type BookingRow, type BookingView } from './bookings.queries.ts';
@@ -361,9 +363,11 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   if (session.status !== 'scheduled' || !session.startsAt) throw new AppError('invalid_state', session.startsAt ? `The session is ${session.status}.` : 'The session is not scheduled yet: schedule it instead.');
   const current = session.startsAt.getTime();
   if (by.kind === 'customer') {
-    if (current <= now) throw new AppError('invalid_state', 'The session has already begun.');
     const hours = policies.free_cancel_hours ?? 0;
-    if (current - now < hours * 3_600_000) throw new AppError('invalid_state', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`);
+    const notice = customerMayReschedule(current, hours, now);
+    if (!notice.ok && notice.reason === 'started') throw new AppError('invalid_state', 'The session has already begun.');
+    // The embed answers this as invalid_state; the portal checks the window first and answers policy_window_closed.
+    if (!notice.ok) throw new AppError('invalid_state', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`, { deadline: iso(notice.deadline) });
   }
   const wanted = Date.parse(startsAt);
   if (wanted === current) return (await bookingView(tx, orgId, booking.id))!;
@@ -396,6 +400,90 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
     await tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${uuidArray(ownBlocks.slice(1))}::uuid[])`);
   }
   await recordEvent(tx, { orgId, type: 'session.rescheduled', subjectId: booking.id, payload: { session_id: sessionId, previous_start: session.startsAt.toISOString(), starts_at: startsAt, by } }, { now: nowDate, config });
+  return (await bookingView(tx, orgId, booking.id))!;
+}
+
+// ———————————————————————————————————————— moving the series
+
+export interface RescheduleSeriesInput {
+  orgId: string;
+  booking: BookingRow;
+  /** Every remaining session this many weeks later (negative: earlier), at the same local time. */
+  shiftWeeks?: number | undefined;
+  /** Or: the first remaining session here, the others keeping their local distance to it (the cadence). */
+  startsAt?: string | undefined;
+  now: Date;
+  config: AppConfig;
+}
+
+/**
+ * Moves the customer's remaining sessions together: those still ahead whose change deadline has
+ * not passed (sessions already inside the free-cancellation window stay where they are). Each
+ * keeps its local wall-clock time in its zone across DST. Checked like a new booking against the
+ * instructor's calendar, with the booking's own moving sessions left out and its staying ones
+ * counted as busy; a refusal names each session that cannot move, with the nearest free times.
+ * The moved sessions' revisions rise and the customer gets one calendar update per session.
+ */
+export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Promise<BookingView> {
+  const { orgId, booking, now: nowDate, config } = input;
+  const now = nowDate.getTime();
+  await ensureLive(tx, orgId, booking, now);
+  const [sessions, { s, instructor, policies }] = await Promise.all([
+    tx.select().from(t.programSessions)
+      .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, booking.id), eq(t.programSessions.status, 'scheduled'), sql`${t.programSessions.startsAt} > ${iso(now)}::timestamptz`))
+      .orderBy(asc(t.programSessions.startsAt)).for('update'),
+    schedulingFor(tx, orgId, booking),
+  ]);
+  if (sessions.length === 0) throw new AppError('invalid_state', 'No session of this booking is ahead to move.');
+  const hours = policies.free_cancel_hours ?? 0;
+  const movable = sessions.filter((x) => customerMayReschedule(x.startsAt!.getTime(), hours, now).ok);
+  if (movable.length === 0) {
+    const deadline = rescheduleDeadline(sessions[0]!.startsAt!.getTime(), hours);
+    throw new AppError('policy_window_closed', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`, { deadline: iso(deadline) });
+  }
+  const first = movable[0]!;
+  const shift = input.startsAt !== undefined
+    ? wallOf(Date.parse(input.startsAt), first.timezone) - wallOf(first.startsAt!.getTime(), first.timezone)
+    : (input.shiftWeeks ?? 0) * 7 * DAY_MS;
+  const wanted = movable.map((x) => wallToInstant(wallOf(x.startsAt!.getTime(), x.timezone) + shift, x.timezone));
+  if (shift === 0) return (await bookingView(tx, orgId, booking.id))!;
+
+  const blockRows = await tx.select({ id: t.scheduleBlocks.id }).from(t.scheduleBlocks)
+    .where(and(eq(t.scheduleBlocks.orgId, orgId), sql`${t.scheduleBlocks.sessionId} = any(${uuidArray(movable.map((x) => x.id))}::uuid[])`, sql`${t.scheduleBlocks.status} <> 'cancelled'`));
+  const ownBlocks = blockRows.map((b) => b.id);
+  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, ...spanOf(wanted, s.settings, false), now, ignoreBlockIds: ownBlocks });
+  const { ok, choice } = choose([instructor], cals.calendars, () => wanted, s.settings, now, cals.roomBusy);
+  if (!ok) {
+    const error = await conflictError(tx, orgId, s, [instructor], choice, now, booking.customerTimezone ?? instructor.timezone, false, ownBlocks);
+    // Each conflict names the session it is about.
+    const conflicts = (error.extra.conflicts as { start: string }[]).map((c) => ({ ...c, session_id: movable[wanted.findIndex((w) => iso(w) === c.start)]?.id ?? null }));
+    throw new AppError(error.code, error.detail, { ...error.extra, conflicts });
+  }
+  await releaseHoldsInTheWay(tx, orgId, cals, instructor.id, s.program.resourceId, wanted.map((x) => bufferedWindow(x, s.settings)), now);
+
+  const lengthMs = s.program.sessionLengthMin * 60_000;
+  const placed = movable.map((x, i) => ({ id: x.id, starts_at: iso(wanted[i]!), ends_at: iso(wanted[i]! + lengthMs) }));
+  const hold = blockStatusOf(booking);
+  // Old blocks out first, in their own statement: the new ranges may overlap the old ones of other sessions of the series.
+  await tx.execute(sql`
+    with u as (
+      update program_sessions p set starts_at = x.starts_at, ends_at = x.ends_at, revision = p.revision + 1
+        from jsonb_to_recordset(${JSON.stringify(placed)}::jsonb) as x(id uuid, starts_at timestamptz, ends_at timestamptz)
+       where p.org_id = ${orgId}::uuid and p.id = x.id
+      returning p.id
+    )
+    update schedule_blocks set status = 'cancelled' where org_id = ${orgId}::uuid and id = any(${uuidArray(ownBlocks)}::uuid[])`);
+  await tx.execute(sql`
+    insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
+    select ${orgId}::uuid, 'session', ${hold.status}::block_status, ${instructor.id}::uuid, ${s.program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), p.timezone,
+           ${hold.holdExpiresAt}::timestamptz, x.session_id
+      from jsonb_to_recordset(${blocksJson(placed.map((p) => ({ sessionId: p.id, start: Date.parse(p.starts_at) })), s.settings)}::jsonb)
+           as x(session_id uuid, bs timestamptz, be timestamptz)
+      join program_sessions p on p.org_id = ${orgId}::uuid and p.id = x.session_id`);
+  await recordEvent(tx, {
+    orgId, type: 'series.rescheduled', subjectId: booking.id,
+    payload: { sessions: movable.map((x, i) => ({ session_id: x.id, previous_start: x.startsAt!.toISOString(), starts_at: placed[i]!.starts_at })), by: { kind: 'customer' } },
+  }, { now: nowDate, config });
   return (await bookingView(tx, orgId, booking.id))!;
 }
 

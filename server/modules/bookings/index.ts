@@ -13,3 +13,6 @@ export * from './lifecycle.mutations.ts';
 export * from './lifecycle.jobs.ts';
 export { staffSessionStatus } from './domain/lifecycle.ts';
 import './subscribers.ts';
+export * from './customer.queries.ts';
+export * from './customer.mutations.ts';
+export * from './domain/reschedule-notice.ts';

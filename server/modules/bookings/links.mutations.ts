@@ -72,6 +72,12 @@ export async function invoiceLink(tx: Tx, env: LinkEnv, orgId: string, bookingId
   return `${env.config.publicOrigin}/v1/embed/invoices/${await bookingLinkToken(tx, env, orgId, bookingId, 'invoice', until)}.pdf`;
 }
 
+/** Which org a link token's hash belongs to, whatever the link's state (link_token_org, the one definer function for it). */
+async function linkOrg(db: Database, hash: string): Promise<string | null> {
+  return withCrossTenant(db, 'link token: which org it belongs to', async (tx) =>
+    (rowsOf(await tx.execute(sql`select link_token_org(${hash}) as org_id`))[0]?.org_id as string | null | undefined) ?? null);
+}
+
 /**
  * The booking a link token opens for `purpose`, when it is live; otherwise null. The org is
  * found by the one definer function that reads past RLS (link_token_org), everything else
@@ -81,8 +87,7 @@ export async function openLink(db: Database, rawToken: string | undefined, purpo
   const token = linkTokenOf(rawToken);
   if (!token) return null;
   const hash = tokenHash(token);
-  const orgId = await withCrossTenant(db, 'link token: which org it belongs to', async (tx) =>
-    rowsOf(await tx.execute(sql`select link_token_org(${hash}) as org_id`))[0]?.org_id as string | null | undefined);
+  const orgId = await linkOrg(db, hash);
   if (!orgId) return null;
   return withSystem(db, orgId, 'link token: the token is the proof, checked by hash', async (tx) => {
     const [row] = await tx.update(t.linkTokens).set({ lastUsedAt: now })
@@ -98,4 +103,41 @@ export async function revokeBookingLinks(tx: Tx, orgId: string, bookingId: strin
     .where(and(eq(t.linkTokens.orgId, orgId), eq(t.linkTokens.bookingId, bookingId), isNull(t.linkTokens.revokedAt), ...(purpose ? [eq(t.linkTokens.purpose, purpose)] : [])))
     .returning({ id: t.linkTokens.id });
   return done.length;
+}
+
+/** Who a live manage link speaks for: its booking's customer, for that booking only, in the booking's language. */
+export interface ManageLinkHolder { orgId: string; bookingId: string; customerId: string; locale: string | null }
+
+/** The booking and customer a live manage link opens; null when the link is unknown, expired or revoked. */
+export async function openManageLink(db: Database, rawToken: string | undefined, now: Date): Promise<ManageLinkHolder | null> {
+  const link = await openLink(db, rawToken, 'manage', now);
+  if (!link) return null;
+  const { orgId, bookingId } = link;
+  return withSystem(db, orgId, 'manage link: the token is the proof, opened above', async (tx) => {
+    const [row] = await tx.select({ customerId: t.programBookings.customerId, locale: t.programBookings.customerLocale, customerLocale: t.customers.locale })
+      .from(t.programBookings)
+      .innerJoin(t.customers, and(eq(t.customers.orgId, t.programBookings.orgId), eq(t.customers.id, t.programBookings.customerId)))
+      .where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
+    return row ? { orgId, bookingId, customerId: row.customerId, locale: row.locale ?? row.customerLocale } : null;
+  });
+}
+
+/** The org and language of a manage link whatever its state (an expired link's page is still in the customer's language); null when forged. */
+export async function manageLinkOrigin(db: Database, rawToken: string | undefined): Promise<{ orgId: string; locale: string | null } | null> {
+  const token = linkTokenOf(rawToken);
+  if (!token) return null;
+  const hash = tokenHash(token);
+  const orgId = await linkOrg(db, hash);
+  if (!orgId) return null;
+  return withSystem(db, orgId, 'manage link: the language of its page, nothing else', async (tx) => {
+    const [row] = await tx.select({ locale: t.programBookings.customerLocale }).from(t.linkTokens)
+      .innerJoin(t.programBookings, and(eq(t.programBookings.orgId, t.linkTokens.orgId), eq(t.programBookings.id, t.linkTokens.bookingId)))
+      .where(and(eq(t.linkTokens.orgId, orgId), eq(t.linkTokens.tokenHash, hash), eq(t.linkTokens.purpose, 'manage')));
+    return row ? { orgId, locale: row.locale } : null;
+  });
+}
+
+/** Signing out of the portal with a manage link: the booking's live manage link stops working. */
+export async function revokeManageLink(db: Database, orgId: string, bookingId: string, now: Date): Promise<void> {
+  await withSystem(db, orgId, 'signing out: the manage link was the proof', (tx) => revokeBookingLinks(tx, orgId, bookingId, now, 'manage'));
 }

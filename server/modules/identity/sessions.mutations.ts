@@ -2,9 +2,11 @@
  * Identity sessions: the proof (`Tandem-Identity`) a customer gives before stored value or
  * stored personal data is used. Checked by the token's hash, within the caller's org.
  */
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/database.ts';
-import { asSystem } from '../../platform/db/escalation.ts';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { asSystem, withSystem } from '../../platform/db/escalation.ts';
+import { withCrossTenant } from '../../platform/db/identity.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 import { tokenHash } from './secrets.ts';
 
@@ -38,4 +40,32 @@ export async function revokeCustomerSessions(tx: Tx, orgId: string, customerId: 
     .where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.customerId, customerId), isNull(t.customerSessions.revokedAt)))
     .returning({ id: t.customerSessions.id });
   return ended.length;
+}
+
+/** Which org an identity token's session belongs to (found by its hash), whatever its state. */
+async function sessionOrg(db: Database, token: string): Promise<string | null> {
+  return withCrossTenant(db, 'identity token: which org it belongs to', async (tx) =>
+    (rowsOf(await tx.execute(sql`select customer_session_org(${tokenHash(token)}) as org_id`))[0]?.org_id as string | null | undefined) ?? null);
+}
+
+/**
+ * The customer a live identity token proves, when no key names the org (the portal's bearer):
+ * the org is found by the one definer function that reads past RLS (customer_session_org),
+ * the session itself within that org. Null for an unknown, expired or revoked token.
+ */
+export async function openIdentityToken(db: Database, token: string | undefined, now: Date): Promise<{ orgId: string; customerId: string } | null> {
+  if (!token) return null;
+  const orgId = await sessionOrg(db, token);
+  if (!orgId) return null;
+  return withSystem(db, orgId, 'identity token: the token is the proof, checked by hash below', async (tx) => {
+    const proven = await provenCustomer(tx, orgId, token, now);
+    return proven ? { orgId, customerId: proven.customerId } : null;
+  });
+}
+
+/** Signing out of the portal with an identity token (no key names its org). Ending an ended one does nothing. */
+export async function revokeIdentityToken(db: Database, token: string | undefined, now: Date): Promise<void> {
+  if (!token) return;
+  const orgId = await sessionOrg(db, token);
+  if (orgId) await withSystem(db, orgId, 'signing out: the token is the proof', (tx) => revokeSession(tx, orgId, token, now));
 }

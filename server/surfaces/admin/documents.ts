@@ -1,28 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import * as v from 'valibot';
-import { Id } from '../../../schema/api/common.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { creditNoteDocument, invoiceDocumentById, renderCreditNotePdf, renderInvoicePdf } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
-
-/** The id of `<id>.pdf`: 404 for another file name, 400 on `id` when it is not a UUID. */
-function pdfId(file: string): string {
-  const m = /^(.*)\.pdf$/.exec(file);
-  if (!m) throw new AppError('not_found', 'Documents are served as <id>.pdf.');
-  if (!v.is(Id, m[1])) throw new AppError('validation_failed', undefined, { errors: [{ field: 'id', message: 'must be a UUID' }] });
-  return m[1]!;
-}
-
-function sendPdf(c: Context, filename: string, pdf: Buffer): Response {
-  return c.body(new Uint8Array(pdf), 200, {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': `attachment; filename="${filename}"`,
-    'Cache-Control': 'private, no-store',
-  });
-}
+import { pdfId, sendPdf } from '../shapes/pdf.ts';
 
 const pdfResponses = { 200: { description: 'application/pdf' }, ...problemResponses(400, 401, 404) };
 

@@ -1,0 +1,91 @@
+/** The portal API (/v1/portal/*): a customer's own bookings, by identity token or manage link. */
+import * as v from 'valibot';
+import { Id, IsoInstant } from './common.ts';
+import { SessionOut, SlotConflict } from './embed-bookings.ts';
+import { CancellationQuoteOut, SettlementOut } from './admin-settlement.ts';
+
+export { AddSessionsBody, BookingParams, RescheduleBody, SessionParams } from './embed-bookings.ts';
+
+/** POST /v1/portal/bookings/:id/reschedule-series: weeks to shift, or the first remaining session's new start. */
+export const RescheduleSeriesBody = v.union([
+  v.strictObject({ shift_weeks: v.pipe(v.number(), v.safeInteger('must be a whole number of weeks'), v.minValue(-52), v.maxValue(52), v.check((n) => n !== 0, 'must not be 0')) }),
+  v.strictObject({ starts_at: IsoInstant }),
+], 'send either shift_weeks or starts_at');
+export type RescheduleSeriesBody = v.InferOutput<typeof RescheduleSeriesBody>;
+
+/** GET /v1/portal/bookings/:id/cancellation */
+export const PortalCancellationQuery = v.object({ session_id: v.optional(Id) });
+
+/** POST /v1/portal/bookings/:id/cancel: the quote the customer was shown (from GET …/cancellation). */
+export const PortalCancelBody = v.object({
+  quote_id: v.pipe(v.string(), v.minLength(10), v.maxLength(2000)),
+  session_id: v.optional(Id),
+});
+
+const Money = v.object({ amount: v.number(), currency: v.string() });
+const NextSession = v.nullable(v.object({ id: Id, seq: v.number(), starts_at: v.string(), ends_at: v.string(), timezone: v.string() }));
+
+export const PortalBookingSummary = v.object({
+  id: Id,
+  status: v.picklist(['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled']),
+  program: v.object({ slug: v.string(), title: v.string() }),
+  variant: v.object({ name: v.string() }),
+  instructor: v.object({ name: v.string() }),
+  next_session: NextSession,
+  sessions_to_schedule: v.number(),
+  sessions_count: v.number(),
+});
+
+export const PortalBookingList = v.object({ bookings: v.array(PortalBookingSummary) });
+
+/** A session as the customer sees it, with what they may do with it now. */
+export const PortalSession = v.object({
+  id: Id, seq: v.number(),
+  starts_at: v.nullable(v.string()), ends_at: v.nullable(v.string()), timezone: v.string(),
+  /** scheduled · to_schedule · attended · no_show · cancelled */
+  state: v.picklist(['scheduled', 'to_schedule', 'attended', 'no_show', 'cancelled']),
+  revision: v.number(),
+  /** Until when the customer may move or freely cancel it themselves; null when not scheduled. */
+  change_deadline: v.nullable(v.string()),
+  actions: v.object({ reschedule: v.boolean(), cancel: v.boolean() }),
+});
+
+export const PortalMilestone = v.object({
+  id: Id, order: v.number(), name: v.string(), description_html: v.string(),
+  due_at: v.nullable(v.string()), completed_at: v.nullable(v.string()), notes_html: v.nullable(v.string()),
+});
+
+export const PortalDocument = v.object({ id: Id, number: v.string(), issued_at: v.string(), total: Money, pdf_url: v.string() });
+
+export const PortalMoney = v.nullable(v.object({
+  order_id: Id, status: v.string(), total: Money, paid: Money, refunded: Money, balance_due: Money,
+  payments: v.array(v.object({ id: Id, method: v.string(), status: v.string(), amount: Money, created_at: v.string() })),
+  plan: v.nullable(v.object({
+    installments: v.array(v.object({ seq: v.number(), due_at: v.string(), amount: Money, status: v.string() })),
+    next_installment: v.nullable(v.object({ seq: v.number(), due_at: v.string(), amount: Money })),
+  })),
+  invoices: v.array(PortalDocument),
+  credit_notes: v.array(PortalDocument),
+}));
+
+export const PortalBookingDetail = v.object({
+  ...PortalBookingSummary.entries,
+  total_price: Money,
+  sessions: v.array(PortalSession),
+  milestones: v.array(PortalMilestone),
+  money: PortalMoney,
+  policy: v.object({ free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number() }),
+  actions: v.object({ schedule_sessions: v.boolean(), reschedule_series: v.boolean(), cancel: v.boolean(), message: v.boolean() }),
+});
+export type PortalBookingDetail = v.InferOutput<typeof PortalBookingDetail>;
+export type PortalBookingSummary = v.InferOutput<typeof PortalBookingSummary>;
+export type PortalSession = v.InferOutput<typeof PortalSession>;
+export type PortalMoney = v.InferOutput<typeof PortalMoney>;
+
+export const PortalSeriesProblem = v.object({
+  type: v.string(), title: v.string(), status: v.number(), code: v.string(), detail: v.optional(v.string()),
+  conflicts: v.optional(v.array(v.object({ ...SlotConflict.entries, session_id: v.nullable(v.string()) }))),
+  deadline: v.optional(v.string()),
+});
+
+export { CancellationQuoteOut, SettlementOut, SessionOut };

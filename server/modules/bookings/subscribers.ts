@@ -9,3 +9,5 @@ import { scheduleLifecycle } from './lifecycle.mutations.ts';
 onEvent('booking.confirmed', (tx, e) => scheduleLifecycle(tx, e.orgId, e.subjectId!));
 
 onEvent<{ session_id: string }>('session.rescheduled', (tx, e) => scheduleLifecycle(tx, e.orgId, e.subjectId!, { sessionIds: [e.payload.session_id] }));
+
+onEvent<{ sessions: { session_id: string }[] }>('series.rescheduled', (tx, e) => scheduleLifecycle(tx, e.orgId, e.subjectId!, { sessionIds: e.payload.sessions.map((s) => s.session_id) }));

@@ -14,7 +14,7 @@
  */
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
-import { bookingCancelledMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
+import { bookingCancelledMail, seriesMovedMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { loadBookingContext, orderRow, type BookingRow } from '../billing/index.ts';
 import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor } from './mail-data.ts';
@@ -44,6 +44,26 @@ export async function queueSessionMovedMail(tx: Tx, env: ChangeMailEnv, orgId: s
     to: ctx.customer.email,
     ...mail,
     attachments: ics,
+  });
+}
+
+/**
+ * After several sessions moved together (their rows already updated, revisions raised): one mail
+ * with their new times and one calendar update per session. Runs as `system`.
+ */
+export async function queueSeriesMovedMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, sessionIds: string[]): Promise<void> {
+  if (!sentCalendar(booking)) return;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const moved = ctx.sessions.filter((s) => sessionIds.includes(s.id) && s.startsAt && s.endsAt);
+  if (!moved.length) return;
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
+  const mail = seriesMovedMail({ ...bookingMailBase(ctx, manage), sessions: moved.map((s) => ({ seq: s.seq, startsAt: s.startsAt!, endsAt: s.endsAt! })) });
+  await enqueueMail(tx, {
+    orgId,
+    dedupeKey: `booking:${booking.id}:series:${moved.map((s) => `${s.id.slice(0, 8)}.${s.revision}`).join(',')}`,
+    to: ctx.customer.email,
+    ...mail,
+    attachments: bookingIcs(ctx, manage, env.now, moved.map((s) => s.id)),
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
-import { queueCancellationMail, queueSessionMovedMail } from './change-mails.ts';
+import { queueCancellationMail, queueSeriesMovedMail, queueSessionMovedMail } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
 import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
 
@@ -33,6 +33,10 @@ onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
 onEvent<{ session_id: string; previous_start: string }>('session.rescheduled', async (tx, e, ctx) =>
   queueSessionMovedMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.session_id, new Date(e.payload.previous_start)));
 
+type MovedSeries = { sessions: { session_id: string; previous_start: string; starts_at: string }[] };
+onEvent<MovedSeries>('series.rescheduled', async (tx, e, ctx) =>
+  queueSeriesMovedMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.sessions.map((s) => s.session_id)));
+
 type CancelledSession = { id: string; seq: number; starts_at: string; ends_at: string; revision: number };
 onEvent<{ previous_status: string; sessions: CancelledSession[] }>('booking.cancelled', async (tx, e, ctx) => {
   // The mail depends on what the booking was before (a confirmed one sent a calendar file).
@@ -55,6 +59,8 @@ for (const type of ['installment.failed', 'installment.overdue']) {
 // or scheduled later; "book your next session" after each delivered session of a pack.
 onEvent('booking.confirmed', (tx, e, ctx) => planNudges(tx, ctx, e.orgId, e.subjectId!));
 onEvent<{ session_id: string }>('session.rescheduled', (tx, e, ctx) => planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: [e.payload.session_id] }));
+onEvent<MovedSeries>('series.rescheduled', (tx, e, ctx) =>
+  planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: e.payload.sessions.map((s) => s.session_id) }));
 onEvent<{ sessions: { session_id: string }[] }>('session.scheduled', (tx, e, ctx) =>
   planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: e.payload.sessions.map((s) => s.session_id) }));
 onEvent<{ session_id: string }>('session.completed', (tx, e, ctx) => planBookNextAfterSession(tx, ctx, e.orgId, e.subjectId!, e.payload.session_id));

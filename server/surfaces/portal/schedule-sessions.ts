@@ -33,7 +33,7 @@ export function scheduleSessionsRoute(deps: AppDeps) {
       const body = c.req.valid('json');
       const caller = c.get('portal');
       return portalAction(c, deps, { id, path: 'sessions', body }, async (tx, booking, now) => {
-        await addSessions(tx, { orgId: caller.orgId, booking, starts: body.starts, now });
+        await addSessions(tx, { orgId: caller.orgId, booking, starts: body.starts, now, config: deps.config });
         return { status: 200, body: await portalBookingDetail(tx, deps, caller, id, now) };
       });
     });

@@ -225,6 +225,11 @@ describe('portal API: a customer\'s own bookings', () => {
     assert.ok(d.sessions.every((s) => s.revision >= 1));
     const [{ n }] = await query(db.db, sql`select count(*)::int as n from schedule_blocks b join program_sessions s on s.id = b.session_id where s.booking_id = ${split.id} and b.status = 'active'`) as [{ n: number }];
     assert.equal(n, 6, 'one live block per session');
+    // One mail for the move, in the customer's language, with one calendar update per session.
+    const mails = await query(db.db, sql`select subject, attachments from mail_outbox where dedupe_key like ${`booking:${split.id}:series:%`}`);
+    assert.equal(mails.length, 1);
+    assert.match(String(mails[0]!.subject), /^Termine verschoben: SPLIT/);
+    assert.deepEqual((mails[0]!.attachments as { filename: string }[]).map((a) => a.filename).sort(), [1, 2, 3, 4, 5, 6].map((i) => `session-${i}.ics`));
     assert.equal((await problemOf(await post(`/v1/portal/bookings/${split.id}/reschedule-series`, bearer.a, { shift_weeks: 1, starts_at: WEEK[0] }))).code, 'validation_failed');
   });
 

@@ -175,6 +175,22 @@ export function sessionMovedMail(d: BookingMailBase & { session: MailSession; pr
   return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
 }
 
+/** Several sessions moved together (the customer moved the series); one calendar file per session moves each. */
+export function seriesMovedMail(d: BookingMailBase & { sessions: MailSession[] }): ComposedMail {
+  const S = strings[d.lang];
+  const parts = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    fill(S.seriesMovedIntro, { count: d.sessions.length, program: d.program.title, instructor: d.instructor.name }),
+    sessionList(d, S.seriesMovedHeading, d.sessions),
+    whereAndWho(d),
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    S.seriesMovedCalendarNote,
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.seriesMovedSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
+}
+
 /**
  * The booking is cancelled: which sessions are off (those still ahead), and, when money was
  * paid, that the studio will be in touch (refunds are the studio's decision, not this mail's).

@@ -36,6 +36,10 @@ export interface MailStrings {
   rescheduledSubject: string;
   rescheduledIntro: string;
   rescheduledCalendarNote: string;
+  seriesMovedSubject: string;
+  seriesMovedIntro: string;
+  seriesMovedHeading: string;
+  seriesMovedCalendarNote: string;
   cancelledSubject: string;
   cancelledIntro: string;
   cancelledSessionsHeading: string;
@@ -84,6 +88,10 @@ export const strings: Record<Lang, MailStrings> = {
     rescheduledSubject: 'Session moved: {program}, {date}',
     rescheduledIntro: 'session {n} of {program} with {instructor} has been moved to {date}–{end} (it was {previous}).',
     rescheduledCalendarNote: 'The attached calendar file moves the session in your calendar.',
+    seriesMovedSubject: 'Sessions moved: {program}',
+    seriesMovedIntro: '{count} sessions of {program} with {instructor} have been moved.',
+    seriesMovedHeading: 'The new times',
+    seriesMovedCalendarNote: 'The attached calendar files move each session in your calendar.',
     cancelledSubject: 'Booking cancelled: {program}',
     cancelledIntro: 'your booking of {program} ({variant}) with {instructor} has been cancelled.',
     cancelledSessionsHeading: 'Cancelled sessions',
@@ -130,6 +138,10 @@ export const strings: Record<Lang, MailStrings> = {
     rescheduledSubject: 'Termin verschoben: {program}, {date}',
     rescheduledIntro: 'Termin {n} von {program} bei {instructor} wurde auf {date}–{end} verschoben (bisher {previous}).',
     rescheduledCalendarNote: 'Die beiliegende Kalenderdatei verschiebt den Termin in Ihrem Kalender.',
+    seriesMovedSubject: 'Termine verschoben: {program}',
+    seriesMovedIntro: '{count} Termine von {program} bei {instructor} wurden verschoben.',
+    seriesMovedHeading: 'Die neuen Zeiten',
+    seriesMovedCalendarNote: 'Die beiliegenden Kalenderdateien verschieben jeden Termin in Ihrem Kalender.',
     cancelledSubject: 'Buchung abgesagt: {program}',
     cancelledIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} wurde abgesagt.',
     cancelledSessionsHeading: 'Abgesagte Termine',
@@ -176,6 +188,10 @@ export const strings: Record<Lang, MailStrings> = {
     rescheduledSubject: 'Séance déplacée : {program}, {date}',
     rescheduledIntro: 'la séance {n} de {program} avec {instructor} a été déplacée au {date}–{end} (auparavant {previous}).',
     rescheduledCalendarNote: 'Le fichier calendrier joint déplace la séance dans votre agenda.',
+    seriesMovedSubject: 'Séances déplacées : {program}',
+    seriesMovedIntro: '{count} séances de {program} avec {instructor} ont été déplacées.',
+    seriesMovedHeading: 'Les nouveaux horaires',
+    seriesMovedCalendarNote: 'Les fichiers calendrier joints déplacent chaque séance dans votre agenda.',
     cancelledSubject: 'Réservation annulée : {program}',
     cancelledIntro: 'votre réservation de {program} ({variant}) avec {instructor} a été annulée.',
     cancelledSessionsHeading: 'Séances annulées',
@@ -222,6 +238,10 @@ export const strings: Record<Lang, MailStrings> = {
     rescheduledSubject: 'Seduta spostata: {program}, {date}',
     rescheduledIntro: 'la seduta {n} di {program} con {instructor} è stata spostata a {date}–{end} (prima {previous}).',
     rescheduledCalendarNote: 'Il file calendario allegato sposta la seduta nella sua agenda.',
+    seriesMovedSubject: 'Sedute spostate: {program}',
+    seriesMovedIntro: '{count} sedute di {program} con {instructor} sono state spostate.',
+    seriesMovedHeading: 'I nuovi orari',
+    seriesMovedCalendarNote: 'I file calendario allegati spostano ogni seduta nella sua agenda.',
     cancelledSubject: 'Prenotazione annullata: {program}',
     cancelledIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è stata annullata.',
     cancelledSessionsHeading: 'Sedute annullate',

@@ -42,6 +42,8 @@ import { adminUpdateProgramNudgesRoute } from './surfaces/admin/update-program-n
 import { adminSignInRoutes } from './surfaces/admin/sign-in.ts';
 import { adminSessionRoutes } from './surfaces/admin/session.ts';
 import { adminPayrollRoutes } from './surfaces/admin/payroll/routes.ts';
+import { adminListBookingsRoutes } from './surfaces/admin/list-bookings.ts';
+import { adminGetBookingRoute } from './surfaces/admin/get-booking.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -76,6 +78,8 @@ export function createApp(deps: AppDeps) {
   const admin = new Hono<AdminEnv>()
     .use('*', adminAuth(deps))
     .route('/', adminSessionRoutes(deps))
+    .route('/', adminListBookingsRoutes(deps))
+    .route('/', adminGetBookingRoute(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

@@ -45,6 +45,9 @@ const bookingPeople = (status: Outcome): Record<Caller, Outcome> => ({ owner: st
 
 export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/session', path: () => '/v1/admin/session', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/bookings', path: () => '/v1/admin/bookings', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/bookings.csv', path: () => '/v1/admin/bookings.csv', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/bookings/:id', path: (f) => `/v1/admin/bookings/${f.bookingId}`, expect: bookingPeople(200) },
   { method: 'GET', route: '/v1/admin/orders', path: () => '/v1/admin/orders?reference=1', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/orders/:id', path: (f) => `/v1/admin/orders/${f.orderId}`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/invoices/:file', path: (f) => `/v1/admin/invoices/${f.invoiceId}.pdf`, expect: studioMoney(200) },

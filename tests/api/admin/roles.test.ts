@@ -27,7 +27,7 @@ type Outcome = number | 'allowed';
 interface Fixture { bookingId: string; sessionId: string; orderId: string; invoiceId: string }
 
 interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The route as registered (`/v1/admin/bookings/:id`). */
   route: string;
   path: (f: Fixture) => string;
@@ -65,6 +65,19 @@ export const ROUTES: RouteSpec[] = [
     body: () => ({ quote_id: 'not-the-current-quote' }), expect: bookingPeople('allowed') },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PUT', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', body: () => ({ book_next: true }), expect: studioMoney(200) },
+  // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
+  { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },
+  { method: 'GET', route: '/v1/admin/payroll/periods/:id/export.csv', path: () => `/v1/admin/payroll/periods/${randomUUID()}/export.csv`, expect: everyStaff(404) },
+  { method: 'GET', route: '/v1/admin/payroll/periods/:id/statements/:file', path: (f) => `/v1/admin/payroll/periods/${randomUUID()}/statements/${f.bookingId}.pdf`, expect: everyStaff(404) },
+  { method: 'POST', route: '/v1/admin/payroll/periods/:id/close', path: () => `/v1/admin/payroll/periods/${randomUUID()}/close`, expect: everyStaff(404) },
+  { method: 'POST', route: '/v1/admin/payroll/periods/:id/paid', path: () => `/v1/admin/payroll/periods/${randomUUID()}/paid`, body: () => ({ paid_on: '2026-12-31', reference: 'roles' }), expect: everyStaff(404) },
+  { method: 'GET', route: '/v1/admin/payroll/rules', path: () => '/v1/admin/payroll/rules', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/payroll/rules', path: () => '/v1/admin/payroll/rules', body: () => ({ staff_id: FLOW.noemi, kind: 'per_session', value: 1000, valid_from: '2027-01-01' }),
+    expect: { ...everyStaff(403), owner: 201, manager: 201, otherManager: 400 } },
+  { method: 'DELETE', route: '/v1/admin/payroll/rules/:id', path: () => `/v1/admin/payroll/rules/${randomUUID()}`, expect: { ...everyStaff(404), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/payroll/settings', path: () => '/v1/admin/payroll/settings', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/payroll/settings', path: () => '/v1/admin/payroll/settings', body: () => ({ period: 'monthly', no_show_share_bp: 0, late_cancel_share_bp: 0 }), expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 

@@ -44,7 +44,8 @@ export function createDemoSite(apiOrigin: string) {
   return new Hono().get('/react-app.js', async (c) =>
     c.body(await buildReactApp(), 200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': csp }),
   ).get('*', async (c) => {
-    let path = normalize(decodeURIComponent(c.req.path)).replace(/^\/+/, '');
+    // Browsers that ask for /favicon.ico get the site's SVG icon.
+    let path = c.req.path === '/favicon.ico' ? 'favicon.svg' : normalize(decodeURIComponent(c.req.path)).replace(/^\/+/, '');
     if (path.startsWith('..')) return c.notFound();
     if (path === '' || path.endsWith('/')) path += 'index.html';
     if (!extname(path)) path += '.html';

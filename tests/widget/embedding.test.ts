@@ -1,6 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import { $, byText, expect, expectAccessible, inStep, pickFirstSlot, stepEl, useMockApi, waitFor, waitSlots } from './helpers/dom.ts';
-import { API } from './helpers/mock-api.ts';
+import { API, callsTo } from './helpers/mock-api.ts';
 import type { TandemProgram } from '../../widget/elements/tandem-program/tandem-program.ts';
 
 describe('on a studio page', () => {
@@ -78,5 +78,22 @@ describe('landmarks on a page with several widgets', () => {
     expect(result.violations.map((v) => v.id)).to.deep.equal([]);
     const labels = [...page.querySelectorAll('tandem-program')].map((el) => stepEl(el)!.shadowRoot!.querySelector('section[aria-label]')!.getAttribute('aria-label'));
     expect(labels[0]).to.not.equal(labels[1]);
+  });
+});
+
+describe('a key set after the element is in the page (React sets it in an effect)', () => {
+  useMockApi();
+
+  it('asks the API nothing until the key is there, then loads', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <tandem-program api=${API} program="reiki"></tandem-program>
+      <tandem-programs api=${API}></tandem-programs>
+    </div>`);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(callsTo('GET', '/v1/embed/programs').length).to.equal(0);
+    page.querySelector('tandem-program')!.setAttribute('key', 'pk_test_flow');
+    page.querySelector('tandem-programs')!.setAttribute('key', 'pk_test_flow');
+    await inStep(page.querySelector('tandem-program')!, 'program');
+    expect(callsTo('GET', '/v1/embed/programs').every((c) => c.headers.get('authorization') === 'Bearer pk_test_flow')).to.equal(true);
   });
 });

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, initialState as notYet } from '@lit/task';
 import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
 import { getProgram, programPath } from '../../core/api/programs.ts';
 import { LocaleController } from '../../core/controllers/locale-controller.ts';
@@ -134,6 +134,8 @@ export class TandemProgram extends LitElement {
 
   private readonly programTask = new Task(this, {
     task: async ([apiBase, key, slug, link], { signal }) => {
+      // A framework may set the key after the element is in the page (React sets it in an effect): no request without one.
+      if (!key) return notYet;
       if (!slug) throw new ApiError(404, 'not_found', 'No program attribute');
       if (key.startsWith('sk_')) {
         console.error('[tandem] key="sk_…" is a SECRET key: remove it from this page, roll it, use the pk_ key.');

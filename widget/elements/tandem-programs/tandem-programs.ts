@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, initialState as notYet } from '@lit/task';
 import { ApiClient, scriptOrigin } from '../../core/api/client.ts';
 import { listPrograms } from '../../core/api/programs.ts';
 import { LocaleController } from '../../core/controllers/locale-controller.ts';
@@ -55,6 +55,8 @@ export class TandemPrograms extends LitElement {
 
   private readonly list = new Task(this, {
     task: async ([api, key], { signal }) => {
+      // No request before the page has set the key.
+      if (!key) return notYet;
       try {
         return await listPrograms(new ApiClient(api, key), signal);
       } catch (err) {

@@ -18,6 +18,8 @@ export const ProgramSummary = v.object({
   session_length_min: v.number(),
   is_multi_session: v.boolean(),
   sessions_count: v.number(),
+  /** The fewest and the most sessions of the active variants: a list says "4–8 sessions · from CHF 580", never one variant's count with another's price. */
+  sessions_range: v.object({ min: v.number(), max: v.number() }),
   from_price: v.nullable(Money),
   thumbnail_url: v.nullable(v.string()),
   tags: v.array(v.string()),

@@ -105,3 +105,23 @@ describe('program page', () => {
     expect(customElements.get('tandem-program')).to.exist;
   });
 });
+
+describe('the program list', () => {
+  useMockApi();
+
+  it('states the sessions of every option with the "from" price ("1–8 sessions · from …"), and its buttons do not repeat the titles on screen', async () => {
+    const list = await fixture<TandemPrograms>(html`<tandem-programs key="pk_test_flow" api=${API}></tandem-programs>`);
+    const button = await waitFor(() => list.shadowRoot!.querySelector<HTMLElement>('button[data-slug="evolve"]'), 'cards');
+    const card = button.closest('article')!;
+    expect(card.querySelector('.muted')!.textContent!.replace(/\s+/g, ' ')).to.contain('1–8 sessions · from CHF 1,200.00');
+    const shown = [...button.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    expect(shown).to.equal('View');
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('View EVOLVE coaching');
+    list.setAttribute('lang', 'de');
+    await waitFor(() => button.textContent!.includes('ansehen') || button.textContent!.includes('Ansehen'), 'German');
+    const de = [...button.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    expect(de).to.equal('ansehen');
+    expect(getComputedStyle(button).textTransform).to.equal('capitalize', 'shown as "Ansehen"');
+    await expectAccessible(list);
+  });
+});

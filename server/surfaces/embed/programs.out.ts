@@ -13,6 +13,12 @@ function fromPrice(variants: VariantRow[]) {
   return { amount: cheapest.price, currency: cheapest.currency };
 }
 
+/** The fewest and the most sessions of the active variants (the program's default without any). */
+function sessionsRange(p: ProgramRow, variants: VariantRow[]) {
+  const counts = variants.filter((v) => v.isActive).map((v) => (p.isMultiSession ? v.sessionsCount : 1));
+  return counts.length ? { min: Math.min(...counts), max: Math.max(...counts) } : { min: p.defaultSessionsCount, max: p.defaultSessionsCount };
+}
+
 function mediaUrl(p: ProgramRow, role: 'banner' | 'thumbnail'): string | null {
   return p.media.find((m) => m.role === role)?.url ?? p.media.find((m) => m.kind === 'image')?.url ?? null;
 }
@@ -21,7 +27,7 @@ export function programSummaryOut({ program: p, variants }: ProgramListing): Pro
   return {
     id: p.id, slug: p.slug, title: p.title, summary: p.summary, category: p.category, delivery_mode: p.deliveryMode,
     session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, sessions_count: p.defaultSessionsCount,
-    from_price: fromPrice(variants), thumbnail_url: mediaUrl(p, 'thumbnail'), tags: p.tags,
+    sessions_range: sessionsRange(p, variants), from_price: fromPrice(variants), thumbnail_url: mediaUrl(p, 'thumbnail'), tags: p.tags,
   };
 }
 

@@ -74,6 +74,11 @@ describe('embed programs API', () => {
       const evolve = body.programs.find((p) => p.slug === 'evolve')!;
       assert.deepEqual(evolve.from_price, { amount: 58000, currency: 'CHF' });
     });
+    test('the list states the sessions of every option beside the "from" price: EVOLVE 4–8 sessions from CHF 580, Reiki 1', async () => {
+      const body = await (await app.request('/v1/embed/programs', { headers: flowKey })).json() as { programs: { slug: string; sessions_range: { min: number; max: number } }[] };
+      assert.deepEqual(body.programs.find((p) => p.slug === 'evolve')!.sessions_range, { min: 4, max: 8 });
+      assert.deepEqual(body.programs.find((p) => p.slug === 'reiki')!.sessions_range, { min: 1, max: 1 });
+    });
     test("Atelier Nord's key lists Nord's programs only", async () => {
       const res = await app.request('/v1/embed/programs', { headers: nordKey });
       const body = await res.json() as { programs: { slug: string }[] };

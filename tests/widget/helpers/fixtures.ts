@@ -57,6 +57,7 @@ export const evolve: ProgramDetail = {
   session_length_min: 60,
   is_multi_session: true,
   sessions_count: 8,
+  sessions_range: { min: 1, max: 8 },
   from_price: { amount: 120000, currency: 'CHF' },
   description_html: '<p>A <strong>structured</strong> coaching program.</p>',
   cadence: { every: 1, unit: 'week' },
@@ -116,6 +117,7 @@ export const reiki: ProgramDetail = {
   session_length_min: 60,
   is_multi_session: false,
   sessions_count: 1,
+  sessions_range: { min: 1, max: 1 },
   from_price: { amount: 12000, currency: 'CHF' },
   description_html: '<p>Relax.</p>',
   cadence: null,
@@ -143,6 +145,6 @@ export const reiki: ProgramDetail = {
 export const programs: Record<string, ProgramDetail> = { evolve, reiki };
 
 export function summary(p: ProgramDetail): ProgramSummary {
-  const { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, from_price, thumbnail_url, tags } = p;
-  return { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, from_price, thumbnail_url, tags };
+  const { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags } = p;
+  return { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags };
 }

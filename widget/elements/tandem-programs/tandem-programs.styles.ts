@@ -29,6 +29,7 @@ export const programsStyles = css`
   }
   .card .btn {
     margin-top: auto;
+    text-transform: capitalize;
   }
   .back {
     margin: 0 0 var(--_space);

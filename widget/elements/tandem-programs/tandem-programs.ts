@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Localizer } from '../../core/i18n/localizer.ts';
 import { Task, initialState as notYet } from '@lit/task';
 import { ApiClient, scriptOrigin } from '../../core/api/client.ts';
 import { listPrograms } from '../../core/api/programs.ts';
@@ -87,11 +88,11 @@ export class TandemPrograms extends LitElement {
         <h3>${p.title}</h3>
         <p>${p.summary}</p>
         <p class="muted">
-          ${i18n.t(`delivery_${p.delivery_mode}`)} · ${i18n.plural('sessions', p.sessions_count)}
+          ${i18n.t(`delivery_${p.delivery_mode}`)} · ${sessionsLabel(p, i18n)}
           ${p.from_price ? html` · <span part="price">${i18n.t('fromPrice', { price: i18n.money(p.from_price.amount, p.from_price.currency) })}</span>` : nothing}
         </p>
         <button type="button" class="btn primary" part="button" data-slug=${p.slug} @click=${() => (this.open = p.slug)}>
-          ${i18n.t('viewProgram', { title: p.title })}
+          ${viewLabel(p.title, i18n)}
         </button>
       </article>
     </li>`;
@@ -124,6 +125,16 @@ export class TandemPrograms extends LitElement {
       })}
     </div>`;
   }
+}
+
+/** "4–8 sessions" when the variants differ (the "from" price is the cheapest's), else "8 sessions". */
+function sessionsLabel({ sessions_range: { min, max } }: ProgramSummary, i18n: Localizer) {
+  return i18n.plural('sessions', max, min < max ? { count: `${min}–${max}` } : {});
+}
+
+/** "View" on the button (capitalised by CSS: German says "ansehen" last), the title for screen readers only: the card's heading shows it. */
+function viewLabel(title: string, i18n: Localizer) {
+  return html`${i18n.t('viewProgram', { title: '' }).trim()}<span class="sr-only"> ${title}</span>`;
 }
 
 declare global {

@@ -5,7 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 
@@ -20,6 +20,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: REFUNDS_QUEUE, retryLimit: 8 },
   // Earnings are recomputed from the facts each time, so a retry is always safe.
   { name: EARNINGS_QUEUE },
+  // A fee is charged keyed by its payment row, so a retry charges it once.
+  { name: FEES_QUEUE, retryLimit: 5 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -31,5 +33,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
     earningsJob({ db: deps.db, now: deps.now }),
+    feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
   ] as JobDefinition[];
 }

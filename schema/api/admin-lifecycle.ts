@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SessionOut } from './embed-bookings.ts';
+import { SettlementOut } from './admin-settlement.ts';
 
 /**
  * A session as staff see it: the stored status, when the customer checked in, and
@@ -19,9 +20,8 @@ export const CheckInAnswer = v.object({ session: StaffSessionOut });
 export type CheckInAnswer = v.InferOutput<typeof CheckInAnswer>;
 
 /**
- * POST /v1/admin/bookings/:id/sessions/:sessionId/no-show. `settlement` is null: the money for
- * a no-show (fee, credits, refunds) is decided by the settlement engine from the recorded
- * `session.no_show` event, not by this call.
+ * POST /v1/admin/bookings/:id/sessions/:sessionId/no-show. `settlement`: what the no-show cost, by
+ * the program's no-show fee (the settlement engine); null when the session was a no-show already.
  */
-export const NoShowAnswer = v.object({ session: StaffSessionOut, settlement: v.null() });
+export const NoShowAnswer = v.object({ session: StaffSessionOut, settlement: v.nullable(SettlementOut) });
 export type NoShowAnswer = v.InferOutput<typeof NoShowAnswer>;

@@ -66,7 +66,10 @@ export const AdminInvoiceOut = v.object({
 
 export const AdminCreditNoteOut = v.object({
   id: Id,
-  number: v.number(),
+  /** As printed: the studio's prefix, CN, the year and the gapless integer (`FLOW-CN-2026-0001`). */
+  number: v.string(),
+  /** The gapless integer of the studio's credit-note series. */
+  sequence: v.number(),
   invoice_id: v.nullable(Id),
   invoice_number: v.nullable(v.number()),
   currency: v.string(),

@@ -33,7 +33,11 @@ export const CancellationQuoteOut = v.object({
   method: v.picklist(['money', 'credits']), currency: v.string(), total: v.number(), paid: v.number(),
   refund: v.number(), fee: v.number(), credits_back: v.number(), balance_due: v.number(),
   lines: v.array(QuoteLine),
-  policy: v.object({ free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number(), text: v.nullable(v.string()) }),
+  policy: v.object({
+    free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number(), text: v.nullable(v.string()),
+    /** Fees beyond what was paid: `auto` charged off-session to the saved card, `balance` left owed on the order. */
+    charge_fees: v.optional(v.picklist(['auto', 'balance'])),
+  }),
   quote_id: v.string(), expires_at: v.string(),
 });
 
@@ -41,5 +45,10 @@ export const SettlementOut = v.object({
   refund: v.number(), fee: v.number(), credits_back: v.number(), balance_due: v.number(), currency: v.string(),
   lines: v.array(QuoteLine),
   refunds: v.array(v.object({ id: v.string(), amount: v.number(), status: v.string(), provider: v.string() })),
-  credit_note: v.nullable(v.object({ number: v.number(), pdf_url: v.nullable(v.string()) })),
+  /** `number` as printed, e.g. `FLOW-CN-2026-0001`; `sequence` its gapless integer. */
+  credit_note: v.nullable(v.object({ id: v.optional(v.string()), number: v.string(), sequence: v.optional(v.number()), pdf_url: v.nullable(v.string()) })),
+  /** The part of `balance_due` that is a fee beyond what was paid, and how it is collected: `charge` (off-session, `payment_id`) or `balance` (owed on the order). */
+  fee_collection: v.optional(v.nullable(v.object({
+    amount: v.number(), collection: v.picklist(['charge', 'balance']), payment_id: v.nullable(v.string()), reason: v.nullable(v.string()),
+  }))),
 });

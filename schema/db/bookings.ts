@@ -89,6 +89,8 @@ export const programSessions = pgTable('program_sessions', {
   status: sessionStatus('status').notNull().default('scheduled'),
   /** Raised on every reschedule: the calendar file's SEQUENCE. */
   revision: integer('revision').notNull().default(0),
+  /** Times this session was moved to another time (`max_reschedules_per_session` counts these). */
+  reschedules: integer('reschedules').notNull().default(0),
   checkInAt: instant('check_in_at'),
   notesPrivateMd: text('notes_private_md'),
   /** For a session cancelled on its own (late: it counts as used and its fee applies): when, and by whom. */

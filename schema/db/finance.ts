@@ -78,9 +78,15 @@ export const payments = pgTable('payments', {
   reference: text('reference'),
   failureReason: text('failure_reason'),
   succeededAt: instant('succeeded_at'),
+  /**
+   * `order`: money towards the order's price. `fee`: a cancellation or no-show fee beyond what was
+   * paid, charged off-session after a settlement (fees.jobs.ts); never refunded as late money.
+   */
+  purpose: text('purpose').notNull().default('order'),
   createdAt: createdAt(),
 }, (t) => [
   unique('payments_org_id').on(t.orgId, t.id),
+  check('payments_purpose', sql`${t.purpose} in ('order', 'fee')`),
   foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
   uniqueIndex('payments_provider_ref').on(t.provider, t.providerRef),
   check('payments_amount', sql`${t.amount} > 0`),

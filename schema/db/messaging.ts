@@ -5,10 +5,10 @@ import { programBookings } from './bookings.ts';
 import { orgs } from './tenancy.ts';
 import { anyOf, isCustomer, isInstructor, isManager, nobody, tenantPolicies } from './policies.ts';
 
-/** A mail's attachment: its bytes, or what to render when it is sent (an invoice PDF, outside every transaction). */
+/** A mail's attachment: its bytes, or what to render when it is sent (an invoice or credit note PDF, outside every transaction). */
 export type StoredAttachment =
   | { filename: string; content_type: string; content_base64: string }
-  | { filename: string; content_type: string; render: { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } };
+  | { filename: string; content_type: string; render: { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } | { kind: 'credit_note_pdf'; credit_note_id: string } };
 
 export const senderKind = pgEnum('sender_kind', ['customer', 'staff', 'system']);
 /** `held`: over the per-recipient limit (notifications/outbox.mutations.ts), kept and never sent by the worker. */

@@ -28,6 +28,16 @@ export interface ProgramPolicies {
    * still unscheduled then lapse (`booking.expired`). Absent: no limit.
    */
   valid_days?: number;
+  /** Moving a session is possible until this many hours before it starts. Absent: free_cancel_hours. */
+  reschedule_notice_hours?: number;
+  /** How often one session may be moved to another time. Absent: no limit. */
+  max_reschedules_per_session?: number;
+  /**
+   * Fees beyond what was paid (a late cancellation or no-show of a deposit-only plan): `auto`
+   * charges them off-session to the saved payment method, `balance` (the default) leaves them
+   * owed on the order.
+   */
+  charge_fees?: 'auto' | 'balance';
 }
 /** The attendance grace period when a program's policies name none. */
 export const DEFAULT_ATTENDANCE_GRACE_HOURS = 24;

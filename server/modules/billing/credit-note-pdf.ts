@@ -11,6 +11,7 @@ const en = {
   description: 'Description', vat: 'VAT', amount: 'Amount', total: 'Total credited', vatIncl: 'incl. {rate} VAT on {net} net reversed',
   noVat: 'Not subject to VAT.', vatNumber: 'VAT no.', partial: '{description} (partial credit)', refunded: 'Refund to your payment',
   nothingDue: 'The amount credited is no longer due.',
+  feeKept: 'Not credited: {rule} fee, session {seq}', owed: 'Of which still owed beyond what was paid', rules: { late_cancellation: 'late cancellation', no_show: 'no-show', started_before_cancellation: 'session already begun', non_refundable: 'non-refundable' } as Record<string, string>,
 };
 
 const labels: Record<Lang, typeof en> = {
@@ -20,18 +21,21 @@ const labels: Record<Lang, typeof en> = {
     description: 'Beschreibung', vat: 'MWST', amount: 'Betrag', total: 'Total Gutschrift', vatIncl: 'inkl. {rate} MWST auf {net} netto storniert',
     noVat: 'Nicht mehrwertsteuerpflichtig.', vatNumber: 'MWST-Nr.', partial: '{description} (Teilgutschrift)', refunded: 'Rückerstattung auf Ihre Zahlung',
     nothingDue: 'Der gutgeschriebene Betrag ist nicht mehr geschuldet.',
+    feeKept: 'Nicht gutgeschrieben: Gebühr {rule}, Termin {seq}', owed: 'Davon über das Bezahlte hinaus noch geschuldet', rules: { late_cancellation: 'späte Absage', no_show: 'Nichterscheinen', started_before_cancellation: 'Termin bereits begonnen', non_refundable: 'nicht erstattbar' },
   },
   fr: {
     title: 'Note de crédit', date: 'Date', corrects: 'Corrige la facture {number} du {date}', booking: 'Réservation', to: 'Crédité à',
     description: 'Description', vat: 'TVA', amount: 'Montant', total: 'Total crédité', vatIncl: 'dont TVA {rate} sur {net} HT annulée',
     noVat: 'Non assujetti à la TVA.', vatNumber: 'N° TVA', partial: '{description} (crédit partiel)', refunded: 'Remboursement sur votre paiement',
     nothingDue: 'Le montant crédité n\'est plus dû.',
+    feeKept: 'Non crédité : frais de {rule}, séance {seq}', owed: 'Dont encore dû au-delà du montant payé', rules: { late_cancellation: 'annulation tardive', no_show: 'absence', started_before_cancellation: 'séance déjà commencée', non_refundable: 'non remboursable' },
   },
   it: {
     title: 'Nota di credito', date: 'Data', corrects: 'Rettifica la fattura {number} del {date}', booking: 'Prenotazione', to: 'Accreditato a',
     description: 'Descrizione', vat: 'IVA', amount: 'Importo', total: 'Totale accreditato', vatIncl: 'incl. IVA {rate} su {net} netto stornata',
     noVat: 'Non assoggettato all\'IVA.', vatNumber: 'N. IVA', partial: '{description} (credito parziale)', refunded: 'Rimborso sul suo pagamento',
     nothingDue: 'L\'importo accreditato non è più dovuto.',
+    feeKept: 'Non accreditato: penale per {rule}, seduta {seq}', owed: 'Di cui ancora dovuto oltre il pagato', rules: { late_cancellation: 'disdetta tardiva', no_show: 'mancata presenza', started_before_cancellation: 'seduta già iniziata', non_refundable: 'non rimborsabile' },
   },
 };
 
@@ -124,6 +128,9 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   y += 6;
   if (d.refund > 0) row(L.refunded, '', money(d.refund));
   else row(L.nothingDue, '', '');
+  // What the studio keeps or still claims, and why: the fee lines the invoice goes on claiming.
+  for (const f of d.fees) row(fill(L.feeKept, { rule: L.rules[f.rule] ?? f.rule, seq: f.seq }), '', money(f.fee));
+  if (d.balance_due > 0) row(L.owed, '', money(d.balance_due));
   doc.end();
   return done;
 }

@@ -8,6 +8,12 @@ export function creditNotePdfUrl(publicOrigin: string, creditNoteId: string): st
   return `${publicOrigin}/v1/admin/credit-notes/${creditNoteId}.pdf`;
 }
 
+/** A credit note's number as printed (`FLOW-CN-2026-0001`, frozen when issued); older notes: the integer. */
+export function creditNoteLabel(note: { number: number; snapshot: unknown }): string {
+  const display = (note.snapshot as { display_number?: unknown } | null)?.display_number;
+  return typeof display === 'string' ? display : String(note.number);
+}
+
 /** Where staff download an invoice's PDF. */
 export function staffInvoicePdfUrl(publicOrigin: string, invoiceId: string): string {
   return `${publicOrigin}/v1/admin/invoices/${invoiceId}.pdf`;
@@ -19,7 +25,8 @@ export interface CreditNoteRate { rateBp: number; gross: number; net: number; va
 /** What a credit note PDF is drawn from: the note as issued, and the invoice it corrects (its parties, language and lines). */
 export interface CreditNoteDocument {
   id: string;
-  number: number;
+  /** As printed (`FLOW-CN-2026-0001`). */
+  number: string;
   issued_at: string;
   currency: string;
   total: number;
@@ -27,6 +34,10 @@ export interface CreditNoteDocument {
   rates: CreditNoteRate[];
   /** Refunded to the customer's payments with this note (0 for a voided unpaid invoice). */
   refund: number;
+  /** Fees kept from what was paid or owed beyond it (late cancellation, no-show), per session. */
+  fees: { seq: number; rule: string; fee: number }[];
+  /** What the customer still owes beyond what was paid (a fee a deposit did not cover). */
+  balance_due: number;
   invoice: { number: number; issued_at: string; snapshot: InvoiceSnapshot };
 }
 
@@ -40,16 +51,18 @@ export async function creditNoteDocument(tx: Tx, orgId: string, creditNoteId: st
     .innerJoin(t.invoices, and(eq(t.invoices.orgId, t.creditNotes.orgId), eq(t.invoices.id, t.creditNotes.invoiceId)))
     .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.id, creditNoteId)));
   if (!row) return undefined;
-  const snap = row.note.snapshot as { rates?: CreditNoteRate[]; refund?: number };
+  const snap = row.note.snapshot as { rates?: CreditNoteRate[]; refund?: number; fees?: CreditNoteDocument['fees']; balance_due?: number };
   return {
     id: row.note.id,
-    number: row.note.number,
+    number: creditNoteLabel(row.note),
     issued_at: row.note.issuedAt.toISOString(),
     currency: row.note.currency,
     total: row.note.total,
     vat_total: row.note.vatTotal,
     rates: snap.rates ?? [],
     refund: snap.refund ?? 0,
+    fees: snap.fees ?? [],
+    balance_due: snap.balance_due ?? 0,
     invoice: { number: row.invoice.number, issued_at: row.invoice.issuedAt.toISOString(), snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot },
   };
 }

@@ -21,3 +21,5 @@ export * from './refund-transfers.mutations.ts';
 export * from './credit-notes.queries.ts';
 export * from './credit-note-pdf.ts';
 export * from './refunds.mutations.ts';
+export * from './fees.mutations.ts';
+export * from './fees.jobs.ts';

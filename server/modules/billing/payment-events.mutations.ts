@@ -14,6 +14,7 @@ import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 
 export type EventOutcome = 'confirmed' | 'recorded' | 'failure_recorded' | 'duplicate' | 'unknown';
@@ -59,6 +60,9 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
       .set({ status: 'failed', failureReason: (event.failureReason ?? 'payment_failed').slice(0, 500), providerRef: sql`coalesce(${t.payments.providerRef}, ${event.ref})` })
       .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), eq(t.payments.status, 'pending')))
       .returning({ id: t.payments.id });
+    if (changed.length && payment.purpose === 'fee') {
+      await recordEvent(tx, { orgId, type: 'fee.failed', subjectId: await bookingOfOrder(tx, orgId, orderId), payload: { order_id: orderId, payment_id: payment.id, amount: payment.amount, currency: payment.currency, reason: event.failureReason ?? 'payment_failed' } }, env);
+    }
     return { outcome: changed.length ? 'failure_recorded' : 'duplicate', orderId };
   }
 
@@ -67,6 +71,14 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), inArray(t.payments.status, ['pending', 'failed'])))
     .returning({ id: t.payments.id });
   if (!changed.length) return { outcome: 'duplicate', orderId };
+  if (payment.purpose === 'fee') {
+    // A fee after a settlement: counted as paid on the order, never confirming a booking nor refunded as late money.
+    await tx.execute(sql`update orders set amount_paid = (select coalesce(sum(amount), 0) from payments
+        where org_id = ${orgId}::uuid and order_id = ${orderId}::uuid and status = 'succeeded'), updated_at = ${env.now.toISOString()}::timestamptz
+      where org_id = ${orgId}::uuid and id = ${orderId}::uuid`);
+    await recordEvent(tx, { orgId, type: 'fee.charged', subjectId: await bookingOfOrder(tx, orgId, orderId), payload: { order_id: orderId, payment_id: payment.id, amount: payment.amount, currency: payment.currency } }, env);
+    return { outcome: 'recorded', orderId };
+  }
   if (payment.installmentId) {
     await tx.update(t.installments).set({ status: 'paid', paidAt: env.now, lastError: null, nextAttemptAt: null })
       .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, payment.installmentId)));
@@ -95,6 +107,11 @@ async function applyRefundEvent(tx: Tx, env: { now: Date }, event: PaymentEvent)
     .where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, refund.id), eq(t.refunds.status, 'pending')))
     .returning({ id: t.refunds.id });
   return { outcome: changed.length ? 'recorded' : 'duplicate', orderId: refund.orderId };
+}
+
+async function bookingOfOrder(tx: Tx, orgId: string, orderId: string): Promise<string | null> {
+  const [order] = await tx.select({ bookingId: t.orders.bookingId }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
+  return order?.bookingId ?? null;
 }
 
 /** Locks an order's booking, then the order: the fixed order of row locks (booking, order, payment). */

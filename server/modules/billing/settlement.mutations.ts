@@ -12,13 +12,14 @@ import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
-import { cancelBooking } from '../bookings/index.ts';
-import { creditNoteRates } from './domain/index.ts';
+import { bookingById, cancelBooking } from '../bookings/index.ts';
+import { collectFee, type FeeOutcome } from './fees.mutations.ts';
+import { creditNoteRates, formatCreditNoteNumber } from './domain/index.ts';
 import { refundCredits, refundMoney } from './refunds.mutations.ts';
-import { orderDetail, orderRow, type BookingRow } from './context.queries.ts';
+import { orderDetail, orderRow, type BookingRow, type OrderRow } from './context.queries.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
-import { cancellationQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
+import { cancellationQuote, noShowSessionQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
 
 
 export interface SettlementOut {
@@ -29,7 +30,10 @@ export interface SettlementOut {
   currency: string;
   lines: CancellationQuote['lines'];
   refunds: { id: string; amount: number; status: string; provider: string }[];
-  credit_note: { number: number; pdf_url: string | null } | null;
+  /** `number` as printed (`FLOW-CN-2026-0001`); `sequence` the gapless integer of the studio's series. */
+  credit_note: { id?: string; number: string; sequence?: number; pdf_url: string | null } | null;
+  /** What is owed beyond what was paid (`balance_due`) and how it is collected: charged off-session, or left owed on the order. */
+  fee_collection?: FeeOutcome | null;
 }
 
 export interface CancelWithSettlement {
@@ -55,41 +59,74 @@ export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Prom
   if (input.quoteId && !quoteStillHolds(input.quoteId, quote, config.secret, now)) {
     throw new AppError('quote_changed', 'The figures of this cancellation have changed (time passed the free window, or a payment arrived): here is the new quote.', { quote });
   }
-  await cancelBooking(tx, { orgId, booking, now, config, by: input.by === 'customer' ? 'customer' : 'staff' });
+  const cancelled = await cancelBooking(tx, { orgId, booking, now, config, by: input.by === 'customer' ? 'customer' : 'staff' });
+  const out = await settleBookingMoney(tx, { orgId, booking, now, config, quote, closeOrder: true, reason: `${input.by} cancellation (${input.fault})` });
+  await recordEvent(tx, {
+    orgId, type: 'booking.settled', subjectId: booking.id,
+    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, by: input.by, fault: input.fault, previous_status: booking.status, sessions: cancelled ?? [] },
+  }, { now, config });
+  return out;
+}
+
+interface BookingMoney { orgId: string; booking: BookingRow; now: Date; config: AppConfig; quote: CancellationQuote; closeOrder: boolean; reason: string }
+
+/**
+ * The money side of a booking that ends (cancelled, or completed by a no-show): future installments
+ * cancelled, refunds and credits back, fees beyond what was paid collected by the policy, a credit
+ * note for what the invoice no longer claims; `closeOrder` marks the order cancelled (or refunded).
+ */
+async function settleBookingMoney(tx: Tx, { orgId, booking, now, config, quote, closeOrder, reason }: BookingMoney): Promise<SettlementOut> {
   const out: SettlementOut = {
     refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: quote.balance_due, currency: quote.currency,
-    lines: quote.lines, refunds: [], credit_note: null,
+    lines: quote.lines, refunds: [], credit_note: null, fee_collection: null,
   };
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
   if (!order || order.status === 'cancelled' || order.status === 'refunded') return out;
 
-  // Nothing more is ever charged for this order.
+  // Nothing more is ever charged for this order, but a fee it still owes.
   await tx.update(t.installments).set({ status: 'cancelled' })
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])));
 
-  const reason = `${input.by} cancellation (${input.fault})`;
   if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
   if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
-  out.credit_note = await issueCreditNote(tx, orgId, order.id, quote, now, config.publicOrigin);
+  if (quote.method === 'money' && quote.balance_due > 0) {
+    out.fee_collection = await collectFee(tx, { now, config }, order, booking.id, quote.balance_due, quote.policy.charge_fees, feeWhy(quote));
+  }
   const retained = quote.paid - quote.refund;
-  await tx.update(t.orders).set({ status: quote.method === 'money' && quote.paid > 0 && retained === 0 ? 'refunded' : 'cancelled', updatedAt: now })
-    .where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, order.id)));
-  await recordEvent(tx, { orgId, type: 'booking.settled', subjectId: booking.id, payload: { ...out, lines: undefined } }, { now, config });
+  const credited = quote.method === 'money' ? order.total - retained - quote.balance_due - await alreadyCredited(tx, orgId, order.id) : 0;
+  out.credit_note = await issueCreditNote(tx, orgId, order, credited, quote, now, config.publicOrigin);
+  if (closeOrder) {
+    await tx.update(t.orders).set({ status: quote.method === 'money' && quote.paid > 0 && retained === 0 ? 'refunded' : 'cancelled', updatedAt: now })
+      .where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, order.id)));
+  }
   return out;
 }
 
+/** The sessions that carry a fee, and the rule that made it: the mails and the credit note name them. */
+function feeLines(quote: CancellationQuote): { seq: number; rule: string; fee: number }[] {
+  return quote.lines.filter((l) => l.fee > 0).map((l) => ({ seq: l.seq, rule: l.rule, fee: l.fee }));
+}
+
+/** The rules that made a fee, as the fee's event and the documents name them (late_cancellation, no_show). */
+function feeWhy(quote: CancellationQuote): string {
+  return [...new Set(quote.lines.filter((l) => l.fee > 0).map((l) => l.rule))].join(', ') || 'fee';
+}
+
+async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<number> {
+  const [row] = await tx.select({ total: sql<string>`coalesce(sum(${t.creditNotes.total}), 0)` }).from(t.creditNotes)
+    .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, orderId)));
+  return Number(row?.total ?? 0);
+}
+
 /**
- * The credit note for what the invoice no longer claims: the whole invoice less what the studio
- * keeps and what the customer still owes. An unpaid QR-bill is voided by it. None without an invoice.
+ * A credit note for `credited` (gross) of the order's invoice, VAT per rate reversed, numbered in the
+ * studio's own gapless series and printed with its prefix (`FLOW-CN-2026-0001`). An unpaid QR-bill
+ * is voided by it. None without an invoice or with nothing to credit.
  */
-async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: CancellationQuote, now: Date, publicOrigin: string): Promise<SettlementOut['credit_note']> {
-  if (quote.method !== 'money') return null;
-  const [invoice] = await tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
+async function issueCreditNote(tx: Tx, orgId: string, order: OrderRow, credited: number, quote: CancellationQuote, now: Date, publicOrigin: string): Promise<SettlementOut['credit_note']> {
+  if (quote.method !== 'money' || credited <= 0) return null;
+  const [invoice] = await tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, order.id)));
   if (!invoice) return null;
-  const order = (await orderRow(tx, orgId, orderId))!;
-  const retained = quote.paid - quote.refund;
-  const credited = order.total - retained - quote.balance_due;
-  if (credited <= 0) return null;
   const detail = await orderDetail(tx, orgId, order);
   const rates = creditNoteRates(credited, itemsVatByRate(detail.items, order.currency).map((r) => ({ rateBp: r.rateBp, gross: r.gross.amount })));
   const [counter] = await tx.execute(sql`
@@ -97,12 +134,56 @@ async function issueCreditNote(tx: Tx, orgId: string, orderId: string, quote: Ca
     on conflict (org_id) do update set last_number = credit_note_counters.last_number + 1
     returning last_number`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { last_number: number }[]);
   const number = Number(counter!.last_number);
+  const [org] = await tx.select({ timezone: t.orgs.timezone, billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId));
+  const display = formatCreditNoteNumber(number, now, org?.timezone ?? 'UTC', org?.billing?.invoice_prefix);
+  const retained = quote.paid - quote.refund;
   const [note] = await tx.insert(t.creditNotes).values({
-    orgId, orderId, invoiceId: invoice.id, number, currency: order.currency, total: credited, vatTotal: rates.reduce((a, r) => a + r.vat, 0),
+    orgId, orderId: order.id, invoiceId: invoice.id, number, currency: order.currency, total: credited, vatTotal: rates.reduce((a, r) => a + r.vat, 0),
     reason: quote.paid === 0 ? 'unpaid invoice cancelled' : `refund after ${quote.by} cancellation`, issuedAt: now,
-    snapshot: { invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained, balance_due: quote.balance_due },
+    snapshot: {
+      display_number: display, invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained,
+      balance_due: quote.balance_due, fee: quote.fee + quote.balance_due, fees: feeLines(quote),
+    },
   }).returning({ id: t.creditNotes.id });
-  return { number, pdf_url: creditNotePdfUrl(publicOrigin, note!.id) };
+  return { id: note!.id, number: display, sequence: number, pdf_url: creditNotePdfUrl(publicOrigin, note!.id) };
+}
+
+/**
+ * A no-show recorded by staff (after `markNoShow` changed the session): when it ended the booking
+ * (nothing left to attend), the booking's money is settled as a whole, by the policy's no-show fee,
+ * with what is owed beyond what was paid collected as `charge_fees` says; otherwise, when the pack
+ * is paid in full, the rest of the session's share beyond the fee goes back now. The booking's
+ * row is locked by the caller.
+ */
+export async function settleNoShow(tx: Tx, input: { orgId: string; bookingId: string; sessionId: string; now: Date; config: AppConfig }): Promise<SettlementOut> {
+  const { orgId, now, config } = input;
+  const booking = (await bookingById(tx, orgId, input.bookingId))!;
+  const whole = booking.status === 'completed';
+  const quote = whole
+    ? await cancellationQuote(tx, orgId, booking, { fault: 'policy', by: 'staff', now, secret: config.secret })
+    : await noShowSessionQuote(tx, orgId, booking, input.sessionId, now, config.secret);
+  const out = whole
+    ? await settleBookingMoney(tx, { orgId, booking, now, config, quote, closeOrder: false, reason: 'no-show' })
+    : await settleSessionMoney(tx, { orgId, booking, now, config, quote, reason: `session ${quote.lines[0]!.seq}: no-show` });
+  await recordEvent(tx, {
+    orgId, type: 'session.no_show_settled', subjectId: booking.id,
+    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, session_id: input.sessionId },
+  }, { now, config });
+  return out;
+}
+
+/** One session's money: its refund (paid in full) or credits back, with a credit note for a money refund. */
+async function settleSessionMoney(tx: Tx, { orgId, booking, now, config, quote, reason }: Omit<BookingMoney, 'closeOrder'>): Promise<SettlementOut> {
+  const out: SettlementOut = {
+    refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: 0, currency: quote.currency,
+    lines: quote.lines, refunds: [], credit_note: null, fee_collection: null,
+  };
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
+  if (!order) return out;
+  if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
+  if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
+  if (quote.refund > 0) out.credit_note = await issueCreditNote(tx, orgId, order, quote.refund, quote, now, config.publicOrigin);
+  return out;
 }
 
 /** One session: unscheduled in the free window (no money), else cancelled as used with its fee; its share back when paid in full. */
@@ -128,10 +209,9 @@ async function cancelSessionAndSettle(tx: Tx, input: CancelWithSettlement & { se
     await tx.update(t.programSessions).set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.fault === 'studio' ? 'staff' : 'customer' })
       .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, input.sessionId)));
   }
-  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
-  const reason = `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}`;
-  if (order && quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
-  if (order && quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
+  const money = await settleSessionMoney(tx, { orgId, booking, now, config, quote, reason: `session ${quote.lines[0]!.seq} cancelled late by the ${input.by}` });
+  out.refunds.push(...money.refunds);
+  out.credit_note = money.credit_note;
   await recordEvent(tx, {
     orgId, type: 'session.cancelled', subjectId: booking.id,
     payload: { session_id: input.sessionId, action: quote.action, by: input.by, fault: input.fault, refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back },

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { signToken, verifyToken } from '../../platform/signed-tokens.ts';
 import * as t from '../../../schema/db/index.ts';
+import type { ProgramPolicies } from '../../../schema/db/programs.ts';
 import { allocateEvenly, applyBasisPoints, refundForCancellation, refundForStaffCancellation, type RefundResult, type RefundSession } from './domain/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingRow } from './context.queries.ts';
@@ -47,12 +48,17 @@ export interface CancellationQuote {
   /** What the customer would still owe beyond what they paid (fees a deposit does not cover). */
   balance_due: number;
   lines: QuoteLine[];
-  policy: { free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; text: string | null };
+  policy: { free_cancel_hours: number; late_cancel_fee_bp: number; no_show_fee_bp: number; text: string | null; charge_fees?: 'auto' | 'balance' };
   quote_id: string;
   expires_at: string;
 }
 
 const QUOTE_TTL_MS = 10 * 60_000;
+
+/** The policy as a quote states it. */
+function policyOut(p: ProgramPolicies): CancellationQuote['policy'] {
+  return { free_cancel_hours: p.free_cancel_hours, late_cancel_fee_bp: p.late_cancel_fee_bp, no_show_fee_bp: p.no_show_fee_bp, text: p.notes ?? null, charge_fees: p.charge_fees ?? 'balance' };
+}
 
 /** The figures a quote stands for: executing with a quote whose figures no longer hold is refused. */
 function figuresHash(q: Omit<CancellationQuote, 'quote_id' | 'expires_at'>): string {
@@ -116,7 +122,7 @@ export async function cancellationQuote(tx: Tx, orgId: string, booking: BookingR
     credits_back: isCredits ? n(result.refund) : 0,
     balance_due: n(result.balanceDue),
     lines,
-    policy: { free_cancel_hours: policy.free_cancel_hours, late_cancel_fee_bp: policy.late_cancel_fee_bp, no_show_fee_bp: policy.no_show_fee_bp, text: policy.notes ?? null },
+    policy: policyOut(policy),
   };
   const expires = new Date(req.now.getTime() + QUOTE_TTL_MS);
   return {
@@ -181,8 +187,42 @@ export async function sessionCancellationQuote(tx: Tx, orgId: string, booking: B
     total, paid: Math.max(0, netPaid),
     refund: isCredits ? 0 : refund, fee: inTime ? 0 : Math.min(fee, Math.max(0, netPaid)), credits_back: isCredits ? refund : 0, balance_due: 0,
     lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt.toISOString(), rule: inTime ? (req.fault === 'studio' ? 'cancelled_by_studio' : 'cancelled_in_time') : 'late_cancellation', value, refund, fee }],
-    policy: { free_cancel_hours: policy.free_cancel_hours, late_cancel_fee_bp: policy.late_cancel_fee_bp, no_show_fee_bp: policy.no_show_fee_bp, text: policy.notes ?? null },
+    policy: policyOut(policy),
   };
   const expires = new Date(req.now.getTime() + QUOTE_TTL_MS);
   return { ...base, quote_id: signToken({ p: 'cancellation_quote', h: figuresHash(base), exp: Math.floor(expires.getTime() / 1000) }, req.secret), expires_at: expires.toISOString() };
+}
+
+/**
+ * A no-show of one session of a booking that goes on: the session counts as used and the policy's
+ * no-show fee applies to its share; when the pack is paid in full, the rest of its share goes back
+ * now (the same rule as a late cancellation of one session). The session must be `no_show` already.
+ */
+export async function noShowSessionQuote(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date, secret: string): Promise<CancellationQuote> {
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const session = ctx.sessions.find((x) => x.id === sessionId);
+  if (!session || session.status !== 'no_show') throw new Error(`session ${sessionId} is not a no-show`);
+  const policy = ctx.program.policies;
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId) : undefined;
+  const live = order && order.status !== 'cancelled' && order.status !== 'refunded';
+  const detail = live ? await orderDetail(tx, orgId, order) : null;
+  const credits = detail?.credits ?? null;
+  const back = order ? await alreadyRefunded(tx, orgId, order.id) : { money: 0, credits: 0 };
+  const isCredits = credits !== null && credits > 0;
+  const total = isCredits ? credits : live ? order.total : booking.totalPrice;
+  const netPaid = isCredits ? credits - back.credits : live ? order.amountPaid - back.money : 0;
+  const value = allocateEvenly(total, Math.max(booking.sessionsCount, ctx.sessions.length))[session.seq - 1] ?? 0;
+  const fee = applyBasisPoints(value, policy.no_show_fee_bp);
+  const paidInFull = netPaid > 0 && netPaid + (isCredits ? back.credits : back.money) >= total;
+  const refund = paidInFull ? value - fee : 0;
+  const base = {
+    booking_id: booking.id, scope: 'session' as const, session_id: session.id, action: 'cancel' as const,
+    fault: 'policy' as const, by: 'staff' as const, method: isCredits ? 'credits' as const : 'money' as const, currency: booking.currency,
+    total, paid: Math.max(0, netPaid),
+    refund: isCredits ? 0 : refund, fee: Math.min(fee, Math.max(0, netPaid)), credits_back: isCredits ? refund : 0, balance_due: 0,
+    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt?.toISOString() ?? null, rule: 'no_show', value, refund, fee }],
+    policy: policyOut(policy),
+  };
+  const expires = new Date(now.getTime() + QUOTE_TTL_MS);
+  return { ...base, quote_id: signToken({ p: 'cancellation_quote', h: figuresHash(base), exp: Math.floor(expires.getTime() / 1000) }, secret), expires_at: expires.toISOString() };
 }

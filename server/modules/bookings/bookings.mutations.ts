@@ -490,12 +490,14 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
 // ———————————————————————————————————————— cancel
 
 /**
- * Cancels a booking and frees its time (staff, or a later portal flow; refunds and fees are
- * the checkout's business, not this function's). The customer is told, with a calendar file
- * removing the sessions still ahead when they had one (change-mails.ts).
+ * Cancels a booking and frees its time; the settlement engine (billing) calls it and settles the
+ * money. Answers the sessions that were still ahead (the cancellation mail lists them and removes
+ * them from the customer's calendar once the settlement is recorded: `booking.settled`).
  */
-export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }: { orgId: string; booking: BookingRow; now: Date; config: AppConfig; by: 'staff' | 'customer' }): Promise<void> {
-  if (booking.status === 'cancelled') return;
+export interface CancelledSession { id: string; seq: number; starts_at: string; ends_at: string; revision: number }
+
+export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }: { orgId: string; booking: BookingRow; now: Date; config: AppConfig; by: 'staff' | 'customer' }): Promise<CancelledSession[] | undefined> {
+  if (booking.status === 'cancelled') return undefined;
   if (booking.status === 'completed') throw new AppError('invalid_state', 'The booking is completed.');
   const at = now.toISOString();
   // The sessions still ahead, as they are before the cancellation: the mail lists them.
@@ -514,10 +516,9 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }:
     update schedule_blocks set status = 'cancelled'
      where org_id = ${orgId}::uuid and status <> 'cancelled'
        and session_id in (select id from program_sessions where org_id = ${orgId}::uuid and booking_id = ${booking.id}::uuid)`);
-  await recordEvent(tx, {
-    orgId, type: 'booking.cancelled', subjectId: booking.id,
-    payload: { by, previous_status: booking.status, sessions: ahead.map((s) => ({ id: s.id, seq: s.seq, starts_at: s.startsAt!.toISOString(), ends_at: s.endsAt!.toISOString(), revision: s.revision })) },
-  }, { now, config });
+  const sessions = ahead.map((s) => ({ id: s.id, seq: s.seq, starts_at: s.startsAt!.toISOString(), ends_at: s.endsAt!.toISOString(), revision: s.revision }));
+  await recordEvent(tx, { orgId, type: 'booking.cancelled', subjectId: booking.id, payload: { by, previous_status: booking.status, sessions } }, { now, config });
+  return sessions;
 }
 
 // ———————————————————————————————————————— entry points that authorise first

@@ -202,12 +202,13 @@ export async function checkInSession(tx: Tx, input: AttendanceInput): Promise<St
  * attendance grace period after its end is over (then it is `completed`, 409). Marking it again
  * answers it unchanged; a checked-in, completed or cancelled session cannot be (409). When it
  * was the last session, the booking is completed with it. Money for a no-show is not decided
- * here: the settlement engine reads the `session.no_show` event.
+ * here: `marked` says this call made it one, and the caller settles it (billing's settleNoShow).
  */
-export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffSessionView> {
+export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffSessionView & { marked: boolean }> {
   const { orgId, booking, sessionId, by, ctx } = input;
   const session = await attendanceSession(tx, input);
-  if (session.status !== 'no_show') {
+  const marked = session.status !== 'no_show';
+  if (marked) {
     if (session.status !== 'scheduled') throw new AppError('invalid_state', session.status === 'completed' ? 'The session is completed: the attendance grace period is over.' : `The session is ${session.status}.`);
     if (session.checkInAt !== null) throw new AppError('invalid_state', 'The customer checked in to this session.');
     if (ctx.now.getTime() < session.startsAt!.getTime()) throw new AppError('invalid_state', 'The session has not begun.');
@@ -219,5 +220,5 @@ export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffS
     }, ctx);
     await advanceBooking(tx, orgId, booking.id, ctx);
   }
-  return staffSession(tx, orgId, booking, sessionId, ctx.now);
+  return { ...await staffSession(tx, orgId, booking, sessionId, ctx.now), marked };
 }

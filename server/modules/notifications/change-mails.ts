@@ -15,7 +15,10 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { bookingCancelledMail, seriesMovedMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
-import { enqueueMail } from './outbox.mutations.ts';
+import { noShowMail, staffCancellationMail } from './domain/settlement-mails.ts';
+import type { SettlementMailData } from './domain/settlement-lines.ts';
+import { langOf } from '../../../shared/format.ts';
+import { enqueueMail, type MailAttachmentInput } from './outbox.mutations.ts';
 import { loadBookingContext, orderRow, type BookingRow } from '../billing/index.ts';
 import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor } from './mail-data.ts';
 
@@ -67,12 +70,43 @@ export async function queueSeriesMovedMail(tx: Tx, env: ChangeMailEnv, orgId: st
   });
 }
 
+/** What a settlement recorded (`booking.settled`, `session.no_show_settled`) that the mails tell. */
+export type SettledPayload = {
+  refund: number;
+  fee: number;
+  credits_back: number;
+  balance_due: number;
+  currency: string;
+  refunds: { id: string; amount: number; status: string; provider: string }[];
+  credit_note: { id?: string; number: string | number; pdf_url: string | null } | null;
+  fee_collection?: { amount: number; collection: 'charge' | 'balance' } | null;
+  fees?: { seq: number; rule: string; fee: number }[];
+  paid?: number;
+};
+
+/** The settlement as the mail composers take it. */
+export function settlementMailData(p: SettledPayload, paid: number): SettlementMailData {
+  return {
+    currency: p.currency, paid,
+    refunds: p.refunds.filter((r) => r.provider !== 'credits').map((r) => ({ amount: r.amount, provider: r.provider })),
+    creditsBack: p.credits_back, fees: p.fees ?? [],
+    feeCollection: p.fee_collection ? { amount: p.fee_collection.amount, collection: p.fee_collection.collection } : null,
+    creditNote: p.credit_note ? { number: String(p.credit_note.number) } : null,
+  };
+}
+
+/** The credit note's PDF, rendered when the mail is sent. */
+function creditNoteAttachment(p: SettledPayload): MailAttachmentInput[] {
+  return p.credit_note?.id ? [{ filename: `credit-note-${p.credit_note.number}.pdf`, contentType: 'application/pdf', render: { kind: 'credit_note_pdf', credit_note_id: p.credit_note.id } }] : [];
+}
+
 /**
- * After the booking was cancelled: the mail listing the sessions that were still ahead
- * (`cancelled`, as they were before the cancellation) and the calendar file removing them.
- * Runs as `system`.
+ * After the booking was cancelled and settled: to the customer, the sessions that were still ahead
+ * (`cancelled`, as they were before) with the calendar files removing them, and what the
+ * settlement gave back (how and when), kept and still claims, with the credit note attached; to the
+ * studio, the same figures and what is theirs to do (a bank refund to transfer). Runs as `system`.
  */
-export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, cancelled: (MailSession & { id: string; revision: number })[]): Promise<void> {
+export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, cancelled: (MailSession & { id: string; revision: number })[], settled?: SettledPayload & { by: 'customer' | 'staff'; fault: 'policy' | 'studio' }): Promise<void> {
   const calendar = sentCalendar(booking);
   if (!calendar && !booking.orderId) return;
   const [ctx, order] = await Promise.all([
@@ -80,17 +114,42 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
     booking.orderId ? orderRow(tx, orgId, booking.orderId) : Promise.resolve(undefined),
   ]);
   const ics = calendar ? cancelledSessionsIcs(ctx, cancelled, env.now) : [];
+  const paid = settled?.paid ?? order?.amountPaid ?? 0;
+  const settlement = settled && order ? settlementMailData(settled, paid) : undefined;
   const mail = bookingCancelledMail({
     ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
     sessions: cancelled,
     calendarAttached: ics.length > 0,
     paid: order ? { amount: order.amountPaid, currency: order.currency } : null,
+    settlement,
   });
+  const documents = settled ? creditNoteAttachment(settled) : [];
   await enqueueMail(tx, {
     orgId,
     dedupeKey: `booking:${booking.id}:cancel`,
     to: ctx.customer.email,
     ...mail,
-    attachments: ics,
+    attachments: [...ics, ...documents],
   });
+  if (!settled || !settlement) return;
+  const staff = staffCancellationMail({
+    staffLang: langOf(ctx.org.defaultLocale), customer: { name: ctx.customer.name, email: ctx.customer.email }, program: { title: ctx.program.title },
+    variant: { name: ctx.variant.name }, studio: { name: ctx.org.name }, by: settled.by, fault: settled.fault, settlement,
+  });
+  await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:cancel:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email, ...staff, attachments: documents });
+}
+
+/** After a no-show was settled with money moving or owed: the customer hears what it cost; the credit note attached when one was issued. */
+export async function queueNoShowMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, sessionId: string, settled: SettledPayload): Promise<void> {
+  const moved = settled.refunds.length > 0 || settled.credits_back > 0 || settled.fee > 0 || settled.balance_due > 0;
+  if (!moved) return;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const session = ctx.sessions.find((s) => s.id === sessionId);
+  if (!session?.startsAt) return;
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId) : undefined;
+  const mail = noShowMail({
+    ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
+    session: { seq: session.seq, startsAt: session.startsAt }, settlement: settlementMailData(settled, settled.paid ?? order?.amountPaid ?? 0),
+  });
+  await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:no_show:${sessionId}`, to: ctx.customer.email, ...mail, attachments: creditNoteAttachment(settled) });
 }

@@ -4,8 +4,8 @@ import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
 
-/** Rendered when the mail is sent (after every transaction), e.g. an invoice PDF. */
-export interface RenderedAttachment { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number }
+/** Rendered when the mail is sent (after every transaction): an invoice or a credit note PDF. */
+export type RenderedAttachment = { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } | { kind: 'credit_note_pdf'; credit_note_id: string };
 export type AttachmentRenderer = (orgId: string, spec: RenderedAttachment) => Promise<Buffer>;
 
 export type MailAttachmentInput =

@@ -5,7 +5,7 @@
  */
 import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
-import { queueCancellationMail, queueSeriesMovedMail, queueSessionMovedMail } from './change-mails.ts';
+import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
 import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
 
@@ -38,11 +38,16 @@ onEvent<MovedSeries>('series.rescheduled', async (tx, e, ctx) =>
   queueSeriesMovedMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.sessions.map((s) => s.session_id)));
 
 type CancelledSession = { id: string; seq: number; starts_at: string; ends_at: string; revision: number };
-onEvent<{ previous_status: string; sessions: CancelledSession[] }>('booking.cancelled', async (tx, e, ctx) => {
+type Settled = SettledPayload & { by: 'customer' | 'staff'; fault: 'policy' | 'studio'; previous_status: string; sessions: CancelledSession[] };
+// The cancellation mails wait for the settlement (recorded after the booking.cancelled event, in the same transaction): they tell its figures.
+onEvent<Settled>('booking.settled', async (tx, e, ctx) => {
   // The mail depends on what the booking was before (a confirmed one sent a calendar file).
   const before = { ...await booking(tx, e.orgId, e.subjectId!), status: e.payload.previous_status as never };
-  await queueCancellationMail(tx, ctx, e.orgId, before, e.payload.sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: new Date(s.starts_at), endsAt: new Date(s.ends_at), revision: s.revision })));
+  await queueCancellationMail(tx, ctx, e.orgId, before, e.payload.sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: new Date(s.starts_at), endsAt: new Date(s.ends_at), revision: s.revision })), e.payload);
 });
+
+onEvent<SettledPayload & { session_id: string }>('session.no_show_settled', async (tx, e, ctx) =>
+  queueNoShowMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.session_id, e.payload));
 
 onEvent<{ order_id: string; amount_paid: number; currency: string }>('payment.after_cancellation', (tx, e) =>
   queueLatePaymentMails(tx, e.orgId, e.subjectId!, e.payload.order_id, e.payload.amount_paid, e.payload.currency));

@@ -3,7 +3,7 @@ import type { RecordPaymentResponse } from '../../../schema/api/checkout.ts';
 import type { AdminOrderOut, RefundTransferResponse } from '../../../schema/api/admin-orders.ts';
 import { orderOut } from '../shapes/order.out.ts';
 import {
-  creditNotePdfUrl, staffInvoicePdfUrl,
+  creditNoteLabel, creditNotePdfUrl, staffInvoicePdfUrl,
   type OrderDetail, type RefundRow, type RefundTransferred, type StaffOrderView, type TransferRecorded,
 } from '../../modules/billing/index.ts';
 
@@ -56,7 +56,7 @@ export function adminOrderOut(v: StaffOrderView, publicOrigin: string): AdminOrd
       id: i.id, number: i.number, issued_at: i.issuedAt.toISOString(), reference: i.reference, reference_type: i.referenceType, pdf_url: staffInvoicePdfUrl(publicOrigin, i.id),
     })),
     credit_notes: creditNotes.map(({ note, invoiceNumber }) => ({
-      id: note.id, number: note.number, invoice_id: note.invoiceId, invoice_number: invoiceNumber, currency: note.currency, total: note.total, vat_total: note.vatTotal,
+      id: note.id, number: creditNoteLabel(note), sequence: note.number, invoice_id: note.invoiceId, invoice_number: invoiceNumber, currency: note.currency, total: note.total, vat_total: note.vatTotal,
       reason: note.reason, issued_at: note.issuedAt.toISOString(), pdf_url: creditNotePdfUrl(publicOrigin, note.id),
     })),
     refunded: v.refunded,

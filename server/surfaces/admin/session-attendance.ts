@@ -8,6 +8,7 @@ import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { staffAction } from './staff-action.ts';
 import { bookingForStaff, checkInSession, markNoShow } from '../../modules/bookings/index.ts';
 import { staffSessionOut } from './bookings.out.ts';
+import { settleNoShow } from '../../modules/billing/index.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 const common = 'An instructor\'s key reaches only their own bookings (404 otherwise). Needs an `Idempotency-Key`; no body. '
@@ -49,8 +50,10 @@ export function adminSessionAttendanceRoutes(deps: AppDeps) {
           + 'after). Possible from the session\'s start until the attendance grace period after its end is over. When it was the last '
           + 'session still scheduled, the booking is completed with it (`booking.completed`). Marking it again answers it unchanged; a '
           + 'checked-in, completed or cancelled session is 409 `invalid_state`, and so is one that has not begun. '
-          + '`settlement` is always null here: what a no-show costs (the program\'s no-show fee, credits, refunds) is settled by the '
-          + 'settlement engine from the recorded `session.no_show` event, not by this call. ' + common,
+          + '`settlement` says what the no-show cost, by the program\'s no-show fee (`no_show_fee_bp` of the session\'s share): when it '
+          + 'ended the booking, the booking\'s money is settled as a whole (future installments cancelled, the rest refunded, a fee beyond '
+          + 'what was paid charged off-session to the saved card when `charge_fees` is `auto`, else owed on the order); otherwise, a pack '
+          + 'paid in full gets back its share beyond the fee. Null when the session was a no-show already. ' + common,
         security: [{ secretKey: [] }],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
         responses: {
@@ -65,9 +68,10 @@ export function adminSessionAttendanceRoutes(deps: AppDeps) {
         const { id, sessionId } = c.req.valid('param');
         return staffAction(c, deps, { path: `bookings/${id}/sessions/${sessionId}/no-show`, body: {} },
           (tx) => bookingForStaff(tx, orgId, id),
-          async (tx, booking, now) => ({
-            status: 200,
-            body: { session: staffSessionOut(await markNoShow(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } })), settlement: null },
-          }));
+          async (tx, booking, now) => {
+            const view = await markNoShow(tx, { orgId, booking, sessionId, by: { role, staffId }, ctx: { now, config: deps.config } });
+            const settlement = view.marked ? await settleNoShow(tx, { orgId, bookingId: booking.id, sessionId, now, config: deps.config }) : null;
+            return { status: 200, body: { session: staffSessionOut(view), settlement } };
+          });
       });
 }

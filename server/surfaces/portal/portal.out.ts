@@ -2,7 +2,7 @@
 import type { PortalBookingDetail, PortalBookingSummary, PortalMoney, PortalSession } from '../../../schema/api/portal.ts';
 import type { CustomerBookingDetail, CustomerBookingSummary, SessionView } from '../../modules/bookings/index.ts';
 import { customerMayReschedule, rescheduleDeadline } from '../../modules/bookings/index.ts';
-import { invoiceLabel, type InvoiceSnapshot, type StaffOrderView } from '../../modules/billing/index.ts';
+import { creditNoteLabel, invoiceLabel, type InvoiceSnapshot, type StaffOrderView } from '../../modules/billing/index.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 
 export function invoicePdfUrl(publicOrigin: string, invoiceId: string): string {
@@ -62,7 +62,7 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
       id: i.id, number: invoiceLabel(i.snapshot as unknown as InvoiceSnapshot), issued_at: i.issuedAt.toISOString(), total: m(o.order.total), pdf_url: invoicePdfUrl(publicOrigin, i.id),
     })),
     credit_notes: o.creditNotes.map(({ note }) => ({
-      id: note.id, number: String(note.number), issued_at: note.issuedAt.toISOString(), total: { amount: note.total, currency: note.currency }, pdf_url: creditNotePdfUrl(publicOrigin, note.id),
+      id: note.id, number: creditNoteLabel(note), issued_at: note.issuedAt.toISOString(), total: { amount: note.total, currency: note.currency }, pdf_url: creditNotePdfUrl(publicOrigin, note.id),
     })),
   };
 }

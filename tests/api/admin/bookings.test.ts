@@ -155,14 +155,16 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.equal((await adminPost(`/bookings/${b.id}/cancel`, {})).status, 200, 'cancelling again answers the cancelled booking');
 
     const mails = await mailsOf(b.id, 'cancel');
-    assert.equal(mails.length, 1);
+    assert.deepEqual(mails.map((m) => m.dedupe_key), [`booking:${b.id}:cancel`, `booking:${b.id}:cancel:staff`], 'one mail to the customer, one to the studio');
     const [mail] = mails;
     assert.equal(mail!.dedupe_key, `booking:${b.id}:cancel`);
     assert.match(String(mail!.subject), /^Réservation annulée : EVOLVE/);
     const text = String(mail!.text_body);
     assert.match(text, /Séances annulées:\n3\. /);
     assert.doesNotMatch(text, /\n[12]\. /, 'sessions already behind are not listed');
-    assert.match(text, /Vous avez payé 1.080\.00\sCHF pour cette réservation ; Studio Flow vous contactera/, 'money was paid: the studio will be in touch');
+    // By policy, two weeks ahead: sessions 1 and 2 are behind (held), the six ahead go back in full.
+    assert.match(text, /Remboursement : 810\.00\sCHF sur la carte ou le compte TWINT utilisé pour payer\. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables\./, 'what comes back, how and when');
+    assert.match(text, /La note de crédit FLOW-CN-2026-\d{4} ci-jointe corrige la facture\./);
     const ics = calendarOf(mail!, 'cancel');
     assert.equal(ics.method, 'CANCEL');
     assert.match(ics.contentType, /method=CANCEL/);
@@ -186,7 +188,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.equal((await adminPost(`/bookings/${qr.id}/cancel`, {})).status, 200);
     const [mail] = await mailsOf(qr.id, 'cancel');
     assert.equal(mail!.subject, 'Prenotazione annullata: Reiki 1:1');
-    assert.deepEqual(mail!.attachments, [], 'no calendar file was ever sent for it');
+    assert.deepEqual((mail!.attachments as { filename: string }[]).map((a) => a.filename.replace(/\d{4}-\d{4}/, 'YYYY-NNNN')), ['credit-note-FLOW-CN-YYYY-NNNN.pdf'], 'no calendar file was ever sent for it; the credit note voiding the invoice');
     assert.doesNotMatch(String(mail!.text_body), /cancel\.ics|Ha pagato/);
 
     const bare = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-18T12:00:00.000Z'] } });

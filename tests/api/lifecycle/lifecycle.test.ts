@@ -110,7 +110,9 @@ describe('booking lifecycle', () => {
     const marked = await noShow(owner, b, s2!, noShowKey);
     assert.equal(marked.status, 200, await marked.clone().text());
     const answer = await marked.json() as NoShowAnswer;
-    assert.equal(answer.settlement, null);
+    // What the no-show cost: the program's no-show fee (100 %) on the session's share; the pack goes on, nothing is refunded.
+    assert.deepEqual(answer.settlement && { refund: answer.settlement.refund, fee: answer.settlement.fee, rules: answer.settlement.lines.map((l) => [l.seq, l.rule, l.fee === l.value]) },
+      { refund: 0, fee: answer.settlement?.lines[0]?.value, rules: [[2, 'no_show', true]] });
     assert.equal(answer.session.status, 'no_show');
     assert.equal(answer.session.staff_status, 'no_show');
     assert.equal((await noShow(owner, b, s2!, noShowKey)).headers.get('Idempotency-Replayed'), 'true');

@@ -122,8 +122,11 @@ describe('mail outbox and SMTP', () => {
     assert.equal(moved.status, 200);
     const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomUUID() } });
     assert.equal(cancelled.status, 200);
-    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 2);
-    const calendars = received.map((r) => {
+    assert.equal((await drainOutbox({ db: db.db, orgId: FLOW.org, render, mailer: newMailer(), now: clock.now })).sent, 3, 'the move and the cancellation to the customer, the cancellation to the studio');
+    const toStudio = received.filter((r) => !leaves(parseMime(r.raw)).some((p) => p.headers['content-type']?.startsWith('text/calendar')));
+    assert.equal(toStudio.length, 1);
+    assert.match(String(parseMime(toStudio[0]!.raw).headers.subject), /^Abgesagt: .+, Reiki 1:1$/, 'in the studio\'s language');
+    const calendars = received.filter((r) => !toStudio.includes(r)).map((r) => {
       const calendar = leaves(parseMime(r.raw)).find((p) => p.headers['content-type']?.startsWith('text/calendar'))!;
       const cal = parseIcs(calendar.body.toString('utf8')).children[0]!;
       const event = cal.children.find((c) => c.name === 'VEVENT')!;

@@ -74,6 +74,16 @@ export function formatInvoiceNumber(number: number, issuedAt: Date, zone: string
   return `${p}-${year}-${String(number).padStart(4, '0')}`;
 }
 
+/**
+ * A credit note's number as printed: its own series beside the invoices', `FLOW-CN-2026-0001` (the
+ * studio's prefix, `CN`, the year of issue, the gapless integer), or `CN-2026-0001` without a prefix
+ * (a bare integer would read as an invoice's number).
+ */
+export function formatCreditNoteNumber(number: number, issuedAt: Date, zone: string, prefix?: string | null | undefined): string {
+  const p = prefix?.trim();
+  return formatInvoiceNumber(number, issuedAt, zone, p ? `${p}-CN` : 'CN');
+}
+
 /** The number an invoice prints: its frozen display number, else the sequence number. */
 export function invoiceLabel(s: Pick<InvoiceSnapshot, 'number' | 'display_number'>): string {
   return s.display_number ?? String(s.number);

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
+import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
 /** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */
 export interface BookingMailBase {
@@ -192,10 +193,11 @@ export function seriesMovedMail(d: BookingMailBase & { sessions: MailSession[] }
 }
 
 /**
- * The booking is cancelled: which sessions are off (those still ahead), and, when money was
- * paid, that the studio will be in touch (refunds are the studio's decision, not this mail's).
+ * The booking is cancelled: which sessions are off (those still ahead), and what the settlement
+ * gave back, kept and still claims (refund, how and when, fees and why, the credit note); without
+ * a settlement (older events), that the studio will be in touch about what was paid.
  */
-export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSession[]; calendarAttached: boolean; paid: { amount: number; currency: string } | null }): ComposedMail {
+export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSession[]; calendarAttached: boolean; paid: { amount: number; currency: string } | null; settlement?: SettlementMailData | undefined }): ComposedMail {
   const S = strings[d.lang];
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name };
   const parts = [
@@ -203,7 +205,8 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     fill(S.cancelledIntro, vars),
     ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
     ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
-    ...(d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, d.lang), studio: d.studio.name })] : []),
+    ...(d.settlement ? settlementParagraphs(d.lang, d.studio.name, d.settlement)
+      : d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, d.lang), studio: d.studio.name })] : []),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');

@@ -6,3 +6,6 @@ export * from './nudges.ts';
 export * from './nudge-strings.ts';
 export * from './nudge-mails.ts';
 export * from './staff-mails.ts';
+export * from './settlement-strings.ts';
+export * from './settlement-mails.ts';
+export * from './settlement-lines.ts';

@@ -1,0 +1,90 @@
+/**
+ * The mails after a cancellation (to the studio) or a no-show, and the mails about an unpaid
+ * reservation (the reminder before its deadline, its lapse): pure composition, no I/O.
+ */
+import { formatDate, formatMoney, type Lang } from '../../../../shared/format.ts';
+import { fill, strings } from './strings.ts';
+import { settlementStrings } from './settlement-strings.ts';
+import { inert, toHtml, type BookingMailBase, type ComposedMail } from './booking-mails.ts';
+import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
+
+export interface StaffCancellationMailData {
+  staffLang: Lang;
+  customer: { name: string; email: string };
+  program: { title: string };
+  variant: { name: string };
+  studio: { name: string };
+  by: 'customer' | 'staff';
+  fault: 'policy' | 'studio';
+  settlement: SettlementMailData;
+}
+
+/** To the studio: who cancelled what, and what the settlement did (a bank refund waits for their transfer). */
+export function staffCancellationMail(d: StaffCancellationMailData): ComposedMail {
+  const T = settlementStrings[d.staffLang];
+  const by = d.fault === 'studio' ? T.studioFault : d.by === 'customer' ? T.byCustomer : T.byStudio;
+  const bank = d.settlement.refunds.filter((r) => r.provider === 'bank_transfer').reduce((a, r) => a + r.amount, 0);
+  const paragraphs = [
+    fill(T.staffCancelledBody, { program: d.program.title, variant: d.variant.name, customer: inert(d.customer.name), email: d.customer.email, by }),
+    ...settlementParagraphs(d.staffLang, d.studio.name, { ...d.settlement, refunds: d.settlement.refunds.filter((r) => r.provider !== 'bank_transfer') }),
+    ...(bank > 0 ? [fill(T.staffRefundBank, { amount: formatMoney(bank, d.settlement.currency, d.staffLang) })] : []),
+  ];
+  const text = paragraphs.join('\n\n');
+  return { subject: fill(T.staffCancelledSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** To the customer: a missed session, and what it cost by the studio's no-show policy. */
+export function noShowMail(d: BookingMailBase & { session: { seq: number; startsAt: Date }; settlement: SettlementMailData }): ComposedMail {
+  const S = strings[d.lang];
+  const T = settlementStrings[d.lang];
+  const text = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    fill(T.noShowIntro, { seq: d.session.seq, program: d.program.title, date: formatDate(d.session.startsAt, d.zone, d.lang) }),
+    ...settlementParagraphs(d.lang, d.studio.name, d.settlement),
+    fill(S.signOff, { studio: d.studio.name }),
+  ].join('\n\n');
+  return { subject: fill(T.noShowSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+}
+
+export interface UnpaidReservationMailData {
+  lang: Lang;
+  zone: string;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  variant: { name: string };
+  instructor: { name: string };
+  invoice: { number: string };
+  amount: number;
+  currency: string;
+  /** The payment deadline: the reservation's hold. */
+  until: Date;
+}
+
+const vars = (d: UnpaidReservationMailData, lang: Lang) => ({
+  program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number, studio: d.studio.name,
+  amount: formatMoney(d.amount, d.currency, lang), until: formatDate(d.until, d.zone, lang), customer: inert(d.customer.name), email: d.customer.email,
+});
+
+/** Two days before the deadline, the invoice still unpaid: pay by then, or the times are released. */
+export function paymentReminderMail(d: UnpaidReservationMailData): ComposedMail {
+  const T = settlementStrings[d.lang];
+  const S = strings[d.lang];
+  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.reminderBody, vars(d, d.lang)), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
+  return { subject: fill(T.reminderSubject, vars(d, d.lang)), text, html: toHtml(text) };
+}
+
+/** The deadline passed unpaid: the reservation lapsed, its times are released and the invoice is void. */
+export function reservationLapsedMail(d: UnpaidReservationMailData): ComposedMail {
+  const T = settlementStrings[d.lang];
+  const S = strings[d.lang];
+  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.lapsedBody, vars(d, d.lang)), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
+  return { subject: fill(T.lapsedSubject, vars(d, d.lang)), text, html: toHtml(text) };
+}
+
+/** To the studio: the same lapse, with what happens to a payment that still arrives. */
+export function reservationLapsedStaffMail(d: UnpaidReservationMailData & { staffLang: Lang }): ComposedMail {
+  const T = settlementStrings[d.staffLang];
+  const text = fill(T.lapsedStaffBody, vars(d, d.staffLang));
+  return { subject: fill(T.lapsedStaffSubject, vars(d, d.staffLang)), text, html: toHtml(text) };
+}

@@ -1,0 +1,131 @@
+import type { Lang } from '../../../../shared/format.ts';
+
+/** The sentences of the mails about money after a cancellation, a no-show or a lapsed reservation, per language. */
+export interface SettlementStrings {
+  refundCard: string;
+  refundBank: string;
+  refundCredits: string;
+  feeKept: string;
+  feeCharged: string;
+  feeOwed: string;
+  nothingBack: string;
+  creditNote: string;
+  rules: Record<string, string>;
+  staffCancelledSubject: string;
+  staffCancelledBody: string;
+  byCustomer: string;
+  byStudio: string;
+  studioFault: string;
+  staffRefundBank: string;
+  noShowSubject: string;
+  noShowIntro: string;
+  reminderSubject: string;
+  reminderBody: string;
+  lapsedSubject: string;
+  lapsedBody: string;
+  lapsedStaffSubject: string;
+  lapsedStaffBody: string;
+}
+
+export const settlementStrings: Record<Lang, SettlementStrings> = {
+  en: {
+    refundCard: 'Refund: {amount} to the card or TWINT account you paid with. It usually shows on your statement within 5 to 10 business days.',
+    refundBank: 'Refund: {amount} by bank transfer. Please reply to this mail with the account holder and IBAN to send it to; {studio} transfers it within a few days of receiving them.',
+    refundCredits: '{credits} class credit(s) are back on your account now.',
+    feeKept: 'Fee: {amount} ({rule}, session {seq}).',
+    feeCharged: 'The fee beyond what you had paid, {amount}, is charged to the card you saved with your deposit.',
+    feeOwed: 'The fee beyond what you had paid, {amount}, is still owed; {studio} will send you the details.',
+    nothingBack: 'Nothing was paid for this booking, so nothing is refunded; the invoice is cancelled.',
+    creditNote: 'The attached credit note {number} corrects the invoice.',
+    rules: { late_cancellation: 'late cancellation', no_show: 'no-show', started_before_cancellation: 'session already begun', non_refundable: 'non-refundable', completed: 'session held' },
+    staffCancelledSubject: 'Cancelled: {customer}, {program}',
+    staffCancelledBody: 'The booking of {program} ({variant}) for {customer} ({email}) was cancelled by {by}.',
+    byCustomer: 'the customer',
+    byStudio: 'the studio',
+    studioFault: 'the studio (everything not delivered goes back)',
+    staffRefundBank: 'A bank refund of {amount} waits for your outgoing transfer: record it in the order once sent (the customer was asked for their IBAN).',
+    noShowSubject: 'Missed session: {program}',
+    noShowIntro: 'you did not attend session {seq} of {program} on {date}. It counts as held, and the studio\'s no-show policy applies.',
+    reminderSubject: 'Reminder: please pay invoice {number} by {until}',
+    reminderBody: 'your times for {program} ({variant}) with {instructor} are reserved until {until}. We have not received the payment of {amount} for invoice {number} yet. Please pay it by then with the QR-bill on the invoice; otherwise the reservation lapses and the times are released. If you have paid in the last few days, thank you: please ignore this reminder.',
+    lapsedSubject: 'Reservation lapsed: {program}',
+    lapsedBody: 'the payment for invoice {number} ({amount}) had not arrived by {until}, so your reservation of {program} ({variant}) with {instructor} has lapsed and its times are released. The invoice is cancelled: please do not pay it any more. If you still want to come, book new times; if you paid in the meantime, {studio} will contact you.',
+    lapsedStaffSubject: 'Reservation lapsed unpaid: {customer}, {program}',
+    lapsedStaffBody: 'The reservation of {program} ({variant}) for {customer} ({email}) lapsed on {until}: invoice {number} ({amount}) was not paid. Its times are free again. A payment that still arrives is recorded; the booking is restored when its times are still free.',
+  },
+  de: {
+    refundCard: 'Rückerstattung: {amount} auf die Karte bzw. das TWINT-Konto, mit dem Sie bezahlt haben. Sie erscheint meist innert 5 bis 10 Arbeitstagen auf Ihrer Abrechnung.',
+    refundBank: 'Rückerstattung: {amount} per Banküberweisung. Bitte antworten Sie auf diese Mail mit Kontoinhaber und IBAN; {studio} überweist den Betrag wenige Tage danach.',
+    refundCredits: '{credits} Guthabenpunkt(e) sind ab sofort wieder auf Ihrem Konto.',
+    feeKept: 'Gebühr: {amount} ({rule}, Termin {seq}).',
+    feeCharged: 'Die Gebühr über das Bezahlte hinaus, {amount}, wird der Karte belastet, die Sie mit der Anzahlung hinterlegt haben.',
+    feeOwed: 'Die Gebühr über das Bezahlte hinaus, {amount}, ist noch geschuldet; {studio} sendet Ihnen die Angaben dazu.',
+    nothingBack: 'Für diese Buchung wurde nichts bezahlt, also wird nichts erstattet; die Rechnung ist storniert.',
+    creditNote: 'Die beiliegende Gutschrift {number} korrigiert die Rechnung.',
+    rules: { late_cancellation: 'späte Absage', no_show: 'Nichterscheinen', started_before_cancellation: 'Termin bereits begonnen', non_refundable: 'nicht erstattbar', completed: 'Termin stattgefunden' },
+    staffCancelledSubject: 'Abgesagt: {customer}, {program}',
+    staffCancelledBody: 'Die Buchung von {program} ({variant}) für {customer} ({email}) wurde von {by} abgesagt.',
+    byCustomer: 'der Kundin / dem Kunden',
+    byStudio: 'dem Studio',
+    studioFault: 'dem Studio (alles nicht Erbrachte wird erstattet)',
+    staffRefundBank: 'Eine Rückerstattung von {amount} per Bank wartet auf Ihre Überweisung: erfassen Sie sie nach dem Senden in der Bestellung (die Kundschaft wurde um ihre IBAN gebeten).',
+    noShowSubject: 'Verpasster Termin: {program}',
+    noShowIntro: 'Sie sind nicht zu Termin {seq} von {program} am {date} erschienen. Er gilt als stattgefunden, und die Regel des Studios für Nichterscheinen gilt.',
+    reminderSubject: 'Erinnerung: Bitte bezahlen Sie Rechnung {number} bis {until}',
+    reminderBody: 'Ihre Termine für {program} ({variant}) bei {instructor} sind bis {until} reserviert. Die Zahlung von {amount} für Rechnung {number} ist noch nicht eingegangen. Bitte bezahlen Sie sie bis dahin mit dem QR-Einzahlungsschein der Rechnung; sonst verfällt die Reservation und die Termine werden freigegeben. Haben Sie in den letzten Tagen bezahlt, danke: Dann ist diese Erinnerung hinfällig.',
+    lapsedSubject: 'Reservation verfallen: {program}',
+    lapsedBody: 'die Zahlung für Rechnung {number} ({amount}) ist bis {until} nicht eingegangen. Ihre Reservation von {program} ({variant}) bei {instructor} ist deshalb verfallen, die Termine sind freigegeben. Die Rechnung ist storniert: Bitte bezahlen Sie sie nicht mehr. Möchten Sie trotzdem kommen, buchen Sie neue Termine; haben Sie inzwischen bezahlt, meldet sich {studio} bei Ihnen.',
+    lapsedStaffSubject: 'Reservation unbezahlt verfallen: {customer}, {program}',
+    lapsedStaffBody: 'Die Reservation von {program} ({variant}) für {customer} ({email}) ist am {until} verfallen: Rechnung {number} ({amount}) wurde nicht bezahlt. Die Termine sind wieder frei. Eine später eintreffende Zahlung wird erfasst; die Buchung wird wiederhergestellt, wenn ihre Termine noch frei sind.',
+  },
+  fr: {
+    refundCard: 'Remboursement : {amount} sur la carte ou le compte TWINT utilisé pour payer. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables.',
+    refundBank: 'Remboursement : {amount} par virement bancaire. Merci de répondre à ce mail avec le titulaire du compte et l\'IBAN ; {studio} effectue le virement quelques jours après.',
+    refundCredits: '{credits} crédit(s) de cours sont de nouveau sur votre compte dès maintenant.',
+    feeKept: 'Frais : {amount} ({rule}, séance {seq}).',
+    feeCharged: 'Les frais au-delà de ce que vous aviez payé, {amount}, sont débités de la carte enregistrée avec votre acompte.',
+    feeOwed: 'Les frais au-delà de ce que vous aviez payé, {amount}, restent dus ; {studio} vous enverra les détails.',
+    nothingBack: 'Rien n\'a été payé pour cette réservation, rien n\'est donc remboursé ; la facture est annulée.',
+    creditNote: 'La note de crédit {number} ci-jointe corrige la facture.',
+    rules: { late_cancellation: 'annulation tardive', no_show: 'absence', started_before_cancellation: 'séance déjà commencée', non_refundable: 'non remboursable', completed: 'séance tenue' },
+    staffCancelledSubject: 'Annulée : {customer}, {program}',
+    staffCancelledBody: 'La réservation de {program} ({variant}) pour {customer} ({email}) a été annulée par {by}.',
+    byCustomer: 'le client ou la cliente',
+    byStudio: 'le studio',
+    studioFault: 'le studio (tout ce qui n\'a pas été fourni est remboursé)',
+    staffRefundBank: 'Un remboursement bancaire de {amount} attend votre virement : enregistrez-le dans la commande une fois envoyé (l\'IBAN a été demandé au client).',
+    noShowSubject: 'Séance manquée : {program}',
+    noShowIntro: 'vous ne vous êtes pas présenté·e à la séance {seq} de {program} le {date}. Elle compte comme tenue, et la règle d\'absence du studio s\'applique.',
+    reminderSubject: 'Rappel : merci de payer la facture {number} d\'ici le {until}',
+    reminderBody: 'vos horaires pour {program} ({variant}) avec {instructor} sont réservés jusqu\'au {until}. Nous n\'avons pas encore reçu le paiement de {amount} pour la facture {number}. Merci de la payer d\'ici là avec la QR-facture ; sinon la réservation expire et les horaires sont libérés. Si vous avez payé ces derniers jours, merci : ignorez ce rappel.',
+    lapsedSubject: 'Réservation expirée : {program}',
+    lapsedBody: 'le paiement de la facture {number} ({amount}) n\'est pas arrivé d\'ici le {until} ; votre réservation de {program} ({variant}) avec {instructor} a donc expiré et ses horaires sont libérés. La facture est annulée : merci de ne plus la payer. Si vous souhaitez toujours venir, réservez de nouveaux horaires ; si vous avez payé entre-temps, {studio} vous contactera.',
+    lapsedStaffSubject: 'Réservation expirée impayée : {customer}, {program}',
+    lapsedStaffBody: 'La réservation de {program} ({variant}) pour {customer} ({email}) a expiré le {until} : la facture {number} ({amount}) n\'a pas été payée. Ses horaires sont de nouveau libres. Un paiement qui arriverait encore est enregistré ; la réservation est rétablie si ses horaires sont encore libres.',
+  },
+  it: {
+    refundCard: 'Rimborso: {amount} sulla carta o sul conto TWINT con cui ha pagato. Di solito appare sull\'estratto conto entro 5-10 giorni lavorativi.',
+    refundBank: 'Rimborso: {amount} con bonifico bancario. Risponda a questa mail indicando titolare del conto e IBAN; {studio} effettua il bonifico pochi giorni dopo.',
+    refundCredits: '{credits} credito/i di lezione sono di nuovo sul suo conto da subito.',
+    feeKept: 'Penale: {amount} ({rule}, seduta {seq}).',
+    feeCharged: 'La penale oltre quanto aveva pagato, {amount}, è addebitata sulla carta salvata con l\'acconto.',
+    feeOwed: 'La penale oltre quanto aveva pagato, {amount}, è ancora dovuta; {studio} le invierà i dettagli.',
+    nothingBack: 'Per questa prenotazione non è stato pagato nulla, quindi nulla viene rimborsato; la fattura è annullata.',
+    creditNote: 'La nota di credito {number} allegata rettifica la fattura.',
+    rules: { late_cancellation: 'disdetta tardiva', no_show: 'mancata presenza', started_before_cancellation: 'seduta già iniziata', non_refundable: 'non rimborsabile', completed: 'seduta svolta' },
+    staffCancelledSubject: 'Annullata: {customer}, {program}',
+    staffCancelledBody: 'La prenotazione di {program} ({variant}) per {customer} ({email}) è stata annullata da {by}.',
+    byCustomer: 'il cliente',
+    byStudio: 'lo studio',
+    studioFault: 'lo studio (tutto ciò che non è stato erogato viene rimborsato)',
+    staffRefundBank: 'Un rimborso bancario di {amount} attende il suo bonifico: lo registri nell\'ordine una volta inviato (al cliente è stato chiesto l\'IBAN).',
+    noShowSubject: 'Seduta mancata: {program}',
+    noShowIntro: 'non si è presentato/a alla seduta {seq} di {program} del {date}. Conta come svolta, e si applica la regola dello studio per la mancata presenza.',
+    reminderSubject: 'Promemoria: paghi la fattura {number} entro il {until}',
+    reminderBody: 'i suoi orari per {program} ({variant}) con {instructor} sono riservati fino al {until}. Non abbiamo ancora ricevuto il pagamento di {amount} per la fattura {number}. La paghi entro quella data con la QR-fattura; altrimenti la prenotazione scade e gli orari vengono liberati. Se ha pagato negli ultimi giorni, grazie: ignori questo promemoria.',
+    lapsedSubject: 'Prenotazione scaduta: {program}',
+    lapsedBody: 'il pagamento della fattura {number} ({amount}) non è arrivato entro il {until}; la sua prenotazione di {program} ({variant}) con {instructor} è quindi scaduta e gli orari sono liberati. La fattura è annullata: non la paghi più. Se desidera ancora venire, prenoti nuovi orari; se ha pagato nel frattempo, {studio} la contatterà.',
+    lapsedStaffSubject: 'Prenotazione scaduta non pagata: {customer}, {program}',
+    lapsedStaffBody: 'La prenotazione di {program} ({variant}) per {customer} ({email}) è scaduta il {until}: la fattura {number} ({amount}) non è stata pagata. I suoi orari sono di nuovo liberi. Un pagamento che arrivasse ancora viene registrato; la prenotazione viene ripristinata se i suoi orari sono ancora liberi.',
+  },
+};

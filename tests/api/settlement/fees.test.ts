@@ -1,0 +1,169 @@
+/**
+ * Fees beyond what was paid (issue 13): a late cancellation of an EVOLVE 4-pack paid by its
+ * deposit only (CHF 150 of CHF 580) whose fee is larger than the deposit. `charge_fees: "auto"`
+ * charges the rest off-session to the card saved with the deposit, once, keyed by the fee's
+ * payment row; `"balance"` leaves it owed on the order. A no-show settles by the no-show fee: a
+ * paid Reiki with a 50 % no-show fee gets half back, with a credit note and a mail.
+ * The test policy: cancelling is free up to 14 days before a session, late costs 100 %.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
+import { asSystem, Clock, query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, outboxOf, reserve, testPay } from '../../support/checkout.ts';
+import { pdfText, skFlow } from '../../support/admin-money.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
+import type { OffSessionInput, PaymentProvider } from '../../../server/platform/adapters/payments/provider.ts';
+import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
+import { jobDefinitions } from '../../../server/jobs.ts';
+import { chargeFee, renderInvoiceAttachment } from '../../../server/modules/billing/index.ts';
+import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+import { FLOW } from '../../../demo/seed/index.ts';
+
+const START = '2026-11-25T08:00:00Z';
+
+interface SettlementAnswer {
+  refund: number; fee: number; balance_due: number;
+  refunds: { id: string; amount: number; status: string }[];
+  credit_note: { id: string; number: string; pdf_url: string } | null;
+  fee_collection: { amount: number; collection: 'charge' | 'balance'; payment_id: string | null; reason: string | null } | null;
+  lines: { seq: number; rule: string; fee: number; refund: number }[];
+}
+
+describe('settlement: fees beyond what was paid, and no-shows', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  let v: Record<string, string[]> = {};
+  const clock = new Clock(new Date(START));
+  const charges: OffSessionInput[] = [];
+  const inner = testProvider();
+  const payments: PaymentProvider = { ...inner, chargeOffSession: async (input) => { charges.push(input); return inner.chargeOffSession(input); } };
+  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments });
+    v = await demoVariants(app);
+  });
+  after(async () => db.close());
+
+  const setPolicy = (slug: string, policy: Record<string, unknown>) => asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`
+    update programs set policies = policies || ${JSON.stringify(policy)}::jsonb where org_id = ${FLOW.org}::uuid and slug = ${slug}`));
+  const post = (path: string, body?: unknown) => app.request(`/v1/admin${path}`, {
+    method: 'POST', headers: { ...skFlow, 'Idempotency-Key': randomUUID(), ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const orderOf = async (bookingId: string) => {
+    const [row] = await query(db.db, sql`select order_id from program_bookings where id = ${bookingId}`);
+    const res = await app.request(`/v1/admin/orders/${row!.order_id}`, { headers: skFlow });
+    assert.equal(res.status, 200);
+    return res.json() as Promise<{ id: string; amount_paid: number; balance_due: number; credited: number; payments: { amount: number; status: string }[]; installments: { status: string }[] }>;
+  };
+
+  async function depositOnly4Pack(firstStart: string) {
+    clock.set(START);
+    const b = await reserve(app, { program: 'evolve', variant: v.evolve![0], customer: customer({ locale: 'en' }), sessions: { mode: 'cadence', first_start: firstStart }, intake: EVOLVE_INTAKE });
+    await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    return b;
+  }
+
+  test('charge_fees "auto": the fee beyond the deposit is charged off-session to the saved card after commit, exactly once; nothing is refunded as late money', async () => {
+    await setPolicy('evolve', { free_cancel_hours: 336, late_cancel_fee_bp: 10000, charge_fees: 'auto' });
+    // Weekly from 27 November: sessions 1 and 2 fall inside the 14 days, 3 and 4 outside.
+    const b = await depositOnly4Pack('2026-11-27T09:00:00.000Z');
+    const quote = await (await app.request(`/v1/admin/bookings/${b.id}/cancellation`, { headers: skFlow })).json() as { paid: number; refund: number; fee: number; balance_due: number; quote_id: string; policy: { charge_fees: string } };
+    assert.deepEqual({ paid: quote.paid, refund: quote.refund, fee: quote.fee, balance_due: quote.balance_due, charge_fees: quote.policy.charge_fees },
+      { paid: 15000, refund: 0, fee: 15000, balance_due: 14000, charge_fees: 'auto' }, 'fees CHF 290 (two sessions at 100 %), the deposit covers CHF 150 of it');
+    const res = await post(`/bookings/${b.id}/cancel`, { quote_id: quote.quote_id });
+    assert.equal(res.status, 200, await res.clone().text());
+    const { settlement } = await res.json() as { settlement: SettlementAnswer };
+    assert.deepEqual({ ...settlement.fee_collection, payment_id: typeof settlement.fee_collection?.payment_id }, { amount: 14000, collection: 'charge', payment_id: 'string', reason: null });
+    assert.equal(charges.length, 0, 'nothing is charged inside the request');
+    const feeId = settlement.fee_collection!.payment_id!;
+    const [pending] = await query(db.db, sql`select status::text, purpose, amount from payments where id = ${feeId}`);
+    assert.deepEqual({ ...pending }, { status: 'pending', purpose: 'fee', amount: 14000 });
+
+    await runDueJobs(db.executor, jobs());
+    assert.equal(charges.length, 1);
+    assert.deepEqual({ amount: charges[0]!.amount, key: charges[0]!.idempotencyKey, pm: charges[0]!.paymentMethodRef.startsWith('test_pm_') }, { amount: 14000, key: `tandem:fee:${feeId}`, pm: true });
+    // Run again, or the job replayed: nothing more is charged.
+    await runDueJobs(db.executor, jobs());
+    assert.equal(await chargeFee({ db: db.db, payments, now: clock.now, config: testConfig }, FLOW.org, feeId), null);
+    assert.equal(charges.length, 1);
+
+    const order = await orderOf(b.id);
+    assert.deepEqual({ paid: order.amount_paid, balance_due: order.balance_due, credited: order.credited }, { paid: 29000, balance_due: 0, credited: 29000 },
+      'the fee counts as paid; the credit note takes off only the two sessions that were free to cancel');
+    assert.ok(order.installments.every((i) => i.status === 'cancelled'), 'no installment of the cancelled plan is ever charged');
+    const [refunds] = await query(db.db, sql`select count(*)::int as n from refunds where order_id = ${order.id}`);
+    assert.equal(refunds!.n, 0, 'the fee is not refunded as money after a cancellation');
+
+    // The customer's mail says what was kept, why, and that the rest is charged to the saved card; the credit note says it too.
+    const [mail] = (await outboxOf(db.db, b.id)).filter((m) => m.dedupe_key === `booking:${b.id}:cancel`);
+    const text = String(mail!.text_body);
+    assert.match(text, /Fee: CHF\s145\.00 \(late cancellation, session 1\)\.\nFee: CHF\s145\.00 \(late cancellation, session 2\)\./);
+    assert.match(text, /The fee beyond what you had paid, CHF\s140\.00, is charged to the card you saved with your deposit\./);
+    const pdf = pdfText(await renderInvoiceAttachment(db.db, FLOW.org, { kind: 'credit_note_pdf', credit_note_id: settlement.credit_note!.id }));
+    assert.match(pdf, new RegExp(`Credit note ${settlement.credit_note!.number}`));
+    assert.match(pdf, /Not credited: late cancellation fee, session 1/);
+    assert.match(pdf, /Of which still owed beyond what was paid/);
+  });
+
+  test('charge_fees "balance": nothing is charged, the fee stays owed on the order', async () => {
+    await setPolicy('evolve', { free_cancel_hours: 336, late_cancel_fee_bp: 10000, charge_fees: 'balance' });
+    const b = await depositOnly4Pack('2026-11-27T09:00:00.000Z');
+    const before = charges.length;
+    const res = await post(`/bookings/${b.id}/cancel`);
+    const { settlement } = await res.json() as { settlement: SettlementAnswer };
+    assert.deepEqual(settlement.fee_collection, { amount: 14000, collection: 'balance', payment_id: null, reason: 'the policy leaves fees owed on the order' });
+    await runDueJobs(db.executor, jobs());
+    assert.equal(charges.length, before);
+    const order = await orderOf(b.id);
+    assert.deepEqual({ paid: order.amount_paid, balance_due: order.balance_due }, { paid: 15000, balance_due: 14000 });
+    const [mail] = (await outboxOf(db.db, b.id)).filter((m) => m.dedupe_key === `booking:${b.id}:cancel`);
+    assert.match(String(mail!.text_body), /The fee beyond what you had paid, CHF\s140\.00, is still owed; Studio Flow will send you the details\./);
+  });
+
+  test('a declined fee charge is recorded as failed and the fee stays owed', async () => {
+    await setPolicy('evolve', { free_cancel_hours: 336, late_cancel_fee_bp: 10000, charge_fees: 'auto' });
+    const b = await depositOnly4Pack('2026-11-27T09:00:00.000Z');
+    const { settlement } = await (await post(`/bookings/${b.id}/cancel`)).json() as { settlement: SettlementAnswer };
+    const declining: PaymentProvider = { ...payments, chargeOffSession: async (input) => { charges.push(input); return { status: 'failed', ref: null, reason: 'Your card was declined. (test)' }; } };
+    const outcome = await chargeFee({ db: db.db, payments: declining, now: clock.now, config: testConfig }, FLOW.org, settlement.fee_collection!.payment_id!);
+    assert.equal(outcome?.status, 'failed');
+    const [row] = await query(db.db, sql`select status::text from payments where id = ${settlement.fee_collection!.payment_id!}`);
+    assert.equal(row!.status, 'failed');
+    assert.equal((await orderOf(b.id)).balance_due, 14000);
+    const [event] = await query(db.db, sql`select type from domain_events where subject_id = ${b.id} and type = 'fee.failed'`);
+    assert.ok(event, 'recorded for the studio');
+  });
+
+  test('a no-show of a paid Reiki with a 50 % no-show fee: the session counts as held, half goes back with a credit note, and the customer is told', async () => {
+    await setPolicy('reiki', { no_show_fee_bp: 5000 });
+    clock.set(START);
+    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer({ locale: 'en' }), sessions: { mode: 'explicit', starts: ['2026-12-02T09:00:00.000Z'] } });
+    await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    clock.set('2026-12-02T10:30:00Z');
+    const res = await post(`/bookings/${b.id}/sessions/${b.sessions[0]!.id}/no-show`);
+    assert.equal(res.status, 200, await res.clone().text());
+    const { settlement } = await res.json() as { settlement: SettlementAnswer };
+    assert.deepEqual({ refund: settlement.refund, fee: settlement.fee, rules: settlement.lines.map((l) => l.rule), refunds: settlement.refunds.map((r) => r.amount) },
+      { refund: 7000, fee: 7000, rules: ['no_show'], refunds: [7000] });
+    assert.match(settlement.credit_note!.number, /^FLOW-CN-2026-\d{4}$/);
+    const [note] = await query(db.db, sql`select total from credit_notes where id = ${settlement.credit_note!.id}`);
+    assert.equal(note!.total, 7000);
+    // Marking it again moves nothing more.
+    const again = await (await post(`/bookings/${b.id}/sessions/${b.sessions[0]!.id}/no-show`)).json() as { settlement: unknown };
+    assert.equal(again.settlement, null);
+    assert.equal((await query(db.db, sql`select count(*)::int as n from refunds where booking_id = ${b.id}`))[0]!.n, 1);
+    const [mail] = (await outboxOf(db.db, b.id)).filter((m) => String(m.dedupe_key).includes(':no_show:'));
+    assert.match(String(mail!.subject), /^Missed session: Reiki 1:1$/);
+    assert.match(String(mail!.text_body), /Refund: CHF\s70\.00 to the card or TWINT account you paid with/);
+    assert.match(String(mail!.text_body), /Fee: CHF\s70\.00 \(no-show, session 1\)\./);
+    assert.deepEqual((mail!.attachments as { filename: string }[]).map((a) => a.filename), [`credit-note-${settlement.credit_note!.number}.pdf`]);
+  });
+});

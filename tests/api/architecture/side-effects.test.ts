@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { proveIdentity } from '../../support/identity.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock } from '../../support/booking.ts';
+import { Clock, query } from '../../support/booking.ts';
+import { sql } from 'drizzle-orm';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { insideTransaction, withCaller } from '../../../server/platform/db/identity.ts';
@@ -78,7 +79,9 @@ describe('side effects run after commit', () => {
     const evolve = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-01T08:00:00.000Z' }, intake: EVOLVE_INTAKE });
     await checkedOut(await checkoutReq(app, evolve, { method: 'card', plan: 'deposit' }));
     assert.equal((await testPay(app, evolve, 'succeed')).status, 200);
-    clock.set('2026-12-23T09:00:00Z');
+    // The first installment's due day (the plan's interval is the variant's, so read it rather than assume it).
+    const [first] = await query(db.db, sql`select min(i.due_at) as due from installments i join orders o on o.id = i.order_id where o.booking_id = ${evolve.id}`);
+    clock.set(new Date(new Date(String(first!.due)).getTime() + 60_000).toISOString());
     assert.equal((await chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig })).charged, 1);
     clock.set('2026-11-25T08:00:00Z');
     // A QR-bill: its invoice PDF goes with the mail.

@@ -49,6 +49,7 @@ import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
+import { managePageRoutes } from './surfaces/portal/manage-page.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 // Payroll's subscribers: a delivered session, a completed booking or a refund adds the booking's earnings job.
@@ -114,6 +115,8 @@ export function createApp(deps: AppDeps) {
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
     .route('/v1/portal', portalRoutes(deps))
+    // The manage link in every booking mail: a page that loads <tandem-portal>, or offers a new link.
+    .route('/', managePageRoutes(deps))
     .route('/', stripeHookRoute(deps))
     .route('/', devOutboxRoute(deps));
 

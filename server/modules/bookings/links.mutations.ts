@@ -122,18 +122,36 @@ export async function openManageLink(db: Database, rawToken: string | undefined,
   });
 }
 
-/** The org and language of a manage link whatever its state (an expired link's page is still in the customer's language); null when forged. */
-export async function manageLinkOrigin(db: Database, rawToken: string | undefined): Promise<{ orgId: string; locale: string | null } | null> {
+/**
+ * What the manage page needs of a manage token, whatever the link's state: the booking's org,
+ * booking and language, whether the link still works, and the studio's name and publishable key
+ * (the page's booking widget parts ask for free times with it). Null for a forged token.
+ */
+export interface ManageLinkPage { orgId: string; bookingId: string; live: boolean; locale: string | null; studio: string; publishableKey: string | null }
+
+export async function manageLinkPage(db: Database, rawToken: string | undefined, now: Date): Promise<ManageLinkPage | null> {
   const token = linkTokenOf(rawToken);
   if (!token) return null;
   const hash = tokenHash(token);
   const orgId = await linkOrg(db, hash);
   if (!orgId) return null;
-  return withSystem(db, orgId, 'manage link: the language of its page, nothing else', async (tx) => {
-    const [row] = await tx.select({ locale: t.programBookings.customerLocale }).from(t.linkTokens)
+  return withSystem(db, orgId, 'manage link: the page of its booking, opened by the token', async (tx) => {
+    const [row] = await tx.select({
+      bookingId: t.linkTokens.bookingId, expiresAt: t.linkTokens.expiresAt, revokedAt: t.linkTokens.revokedAt,
+      locale: t.programBookings.customerLocale, customerLocale: t.customers.locale, studio: t.orgs.name,
+    }).from(t.linkTokens)
       .innerJoin(t.programBookings, and(eq(t.programBookings.orgId, t.linkTokens.orgId), eq(t.programBookings.id, t.linkTokens.bookingId)))
+      .innerJoin(t.customers, and(eq(t.customers.orgId, t.programBookings.orgId), eq(t.customers.id, t.programBookings.customerId)))
+      .innerJoin(t.orgs, eq(t.orgs.id, t.linkTokens.orgId))
       .where(and(eq(t.linkTokens.orgId, orgId), eq(t.linkTokens.tokenHash, hash), eq(t.linkTokens.purpose, 'manage')));
-    return row ? { orgId, locale: row.locale } : null;
+    if (!row) return null;
+    const [key] = await tx.select({ prefix: t.apiKeys.prefix }).from(t.apiKeys)
+      .where(and(eq(t.apiKeys.orgId, orgId), eq(t.apiKeys.kind, 'publishable'), isNull(t.apiKeys.revokedAt)))
+      .orderBy(t.apiKeys.createdAt, t.apiKeys.id).limit(1);
+    return {
+      orgId, bookingId: row.bookingId, live: row.revokedAt === null && row.expiresAt.getTime() > now.getTime(),
+      locale: row.locale ?? row.customerLocale, studio: row.studio, publishableKey: key?.prefix ?? null,
+    };
   });
 }
 

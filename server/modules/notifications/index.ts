@@ -14,3 +14,4 @@ export * from './nudges.jobs.ts';
 export * from './staff-mails.mutations.ts';
 export { abandonedReservationCheck, backToTimesUrl, ABANDONED_AFTER_MS } from './abandoned.mutations.ts';
 import './subscribers.ts';
+export * from './manage-link-mails.mutations.ts';

@@ -293,4 +293,44 @@ describe('portal API: a customer\'s own bookings', () => {
     assert.equal((await post('/v1/portal/sign-out', split.manage, {})).status, 204);
     assert.equal((await get(`/v1/portal/bookings/${split.id}`, split.manage)).status, 401);
   });
+
+  test('GET /manage/<token>: a page in the customer\'s language loading <tandem-portal>; an expired or forged link offers a new one, never JSON', async () => {
+    const page = await app.request(`/manage/${reikiB.manage}`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    const body = await page.text();
+    assert.match(body, /<html lang="de">/);
+    assert.ok(body.includes(`<tandem-portal token="${reikiB.manage}" booking="${reikiB.id}" lang="de" key="pk_test_flow">`));
+    const nonce = /script-src 'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+    assert.ok(nonce && body.includes(`<script type="module" nonce="${nonce}" src="/widget/tandem-portal.js">`));
+    // SPLIT's link was revoked by signing out: the page says so and offers a new link, in German.
+    const dead = await app.request(`/manage/${split.manage}`);
+    assert.equal(dead.status, 404);
+    assert.match(dead.headers.get('content-type') ?? '', /^text\/html/);
+    const deadBody = await dead.text();
+    assert.match(deadBody, /Dieser Link ist abgelaufen/);
+    assert.match(deadBody, new RegExp(`<form method="post" action="/manage/${split.manage}/new-link">`));
+    // A forged link: the same page, in the browser's language.
+    const forged = await app.request(`/manage/${'Q'.repeat(43)}`, { headers: { 'Accept-Language': 'fr-CH,fr;q=0.9' } });
+    assert.equal(forged.status, 404);
+    assert.match(await forged.text(), /Ce lien a expiré/);
+    assert.equal((await app.request('/manage/not-a-token')).status, 404);
+    // Asking with another address: the same answer, nothing mailed. With the booking's own: a fresh link that works.
+    const ask = (email: string) => app.request(`/manage/${split.manage}/new-link`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email }).toString() });
+    const wrong = await ask('someone@example.ch');
+    assert.equal(wrong.status, 200);
+    const wrongBody = await wrong.text();
+    const right = await ask(emailA.toUpperCase());
+    const withoutNonce = (t: string) => t.replace(/nonce="[^"]+"/g, '');
+    assert.equal(withoutNonce(await right.text()), withoutNonce(wrongBody));
+    const mails = await query(db.db, sql`select to_address, subject, text_body from mail_outbox where dedupe_key like ${`booking:${split.id}:new-link:%`}`);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to_address, emailA);
+    assert.match(String(mails[0]!.subject), /^Ihr Link zu SPLIT/);
+    const fresh = /\/manage\/([A-Za-z0-9_-]{43})/.exec(String(mails[0]!.text_body))?.[1];
+    assert.ok(fresh && fresh !== split.manage);
+    assert.equal((await app.request(`/manage/${fresh}`)).status, 200);
+    assert.equal((await get(`/v1/portal/bookings/${split.id}`, fresh)).status, 200);
+  });
 });

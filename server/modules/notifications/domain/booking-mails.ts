@@ -192,6 +192,20 @@ export function seriesMovedMail(d: BookingMailBase & { sessions: MailSession[] }
   return { subject: fill(S.seriesMovedSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
 }
 
+/** A fresh manage link, asked for on the page of an expired one. */
+export function newManageLinkMail(d: BookingMailBase): ComposedMail {
+  const S = strings[d.lang];
+  const parts = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    fill(S.newLinkIntro, { program: d.program.title, instructor: d.instructor.name }),
+    d.manageUrl,
+    S.newLinkNote,
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.newLinkSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+}
+
 /**
  * The booking is cancelled: which sessions are off (those still ahead), and what the settlement
  * gave back, kept and still claims (refund, how and when, fees and why, the credit note); without

@@ -40,6 +40,9 @@ export interface MailStrings {
   seriesMovedIntro: string;
   seriesMovedHeading: string;
   seriesMovedCalendarNote: string;
+  newLinkSubject: string;
+  newLinkIntro: string;
+  newLinkNote: string;
   cancelledSubject: string;
   cancelledIntro: string;
   cancelledSessionsHeading: string;
@@ -92,6 +95,9 @@ export const strings: Record<Lang, MailStrings> = {
     seriesMovedIntro: '{count} sessions of {program} with {instructor} have been moved.',
     seriesMovedHeading: 'The new times',
     seriesMovedCalendarNote: 'The attached calendar files move each session in your calendar.',
+    newLinkSubject: 'Your link to {program}',
+    newLinkIntro: 'here is your new link to see, reschedule or cancel your booking of {program} and to write to {instructor}:',
+    newLinkNote: 'The link is personal: please do not forward it. If you did not ask for it, you can ignore this e-mail.',
     cancelledSubject: 'Booking cancelled: {program}',
     cancelledIntro: 'your booking of {program} ({variant}) with {instructor} has been cancelled.',
     cancelledSessionsHeading: 'Cancelled sessions',
@@ -142,6 +148,9 @@ export const strings: Record<Lang, MailStrings> = {
     seriesMovedIntro: '{count} Termine von {program} bei {instructor} wurden verschoben.',
     seriesMovedHeading: 'Die neuen Zeiten',
     seriesMovedCalendarNote: 'Die beiliegenden Kalenderdateien verschieben jeden Termin in Ihrem Kalender.',
+    newLinkSubject: 'Ihr Link zu {program}',
+    newLinkIntro: 'hier ist Ihr neuer Link, um Ihre Buchung von {program} anzusehen, zu verschieben oder abzusagen und {instructor} zu schreiben:',
+    newLinkNote: 'Der Link ist persönlich: Bitte leiten Sie ihn nicht weiter. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.',
     cancelledSubject: 'Buchung abgesagt: {program}',
     cancelledIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} wurde abgesagt.',
     cancelledSessionsHeading: 'Abgesagte Termine',
@@ -192,6 +201,9 @@ export const strings: Record<Lang, MailStrings> = {
     seriesMovedIntro: '{count} séances de {program} avec {instructor} ont été déplacées.',
     seriesMovedHeading: 'Les nouveaux horaires',
     seriesMovedCalendarNote: 'Les fichiers calendrier joints déplacent chaque séance dans votre agenda.',
+    newLinkSubject: 'Votre lien vers {program}',
+    newLinkIntro: 'voici votre nouveau lien pour consulter, déplacer ou annuler votre réservation de {program} et écrire à {instructor} :',
+    newLinkNote: 'Ce lien est personnel : merci de ne pas le transférer. Si vous ne l’avez pas demandé, ignorez simplement cet e-mail.',
     cancelledSubject: 'Réservation annulée : {program}',
     cancelledIntro: 'votre réservation de {program} ({variant}) avec {instructor} a été annulée.',
     cancelledSessionsHeading: 'Séances annulées',
@@ -242,6 +254,9 @@ export const strings: Record<Lang, MailStrings> = {
     seriesMovedIntro: '{count} sedute di {program} con {instructor} sono state spostate.',
     seriesMovedHeading: 'I nuovi orari',
     seriesMovedCalendarNote: 'I file calendario allegati spostano ogni seduta nella sua agenda.',
+    newLinkSubject: 'Il suo link a {program}',
+    newLinkIntro: 'ecco il suo nuovo link per vedere, spostare o annullare la prenotazione di {program} e scrivere a {instructor}:',
+    newLinkNote: 'Il link è personale: non lo inoltri. Se non l’ha richiesto, può ignorare questa e-mail.',
     cancelledSubject: 'Prenotazione annullata: {program}',
     cancelledIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è stata annullata.',
     cancelledSessionsHeading: 'Sedute annullate',

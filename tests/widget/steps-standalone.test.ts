@@ -148,3 +148,34 @@ describe('steps rendered alone, from properties', () => {
     }
   });
 });
+
+describe('time zones as customers read them', () => {
+  useMockApi();
+  const july = { ...slot, start: '2027-07-06T07:00:00.000Z', end: '2027-07-06T08:00:00.000Z' };
+
+  it('the zone is named for the chosen date (summer time in July, not the winter name of today)', async () => {
+    const state = stateFor(reiki, { firstSlot: july });
+    const el = await fixture<TandemTimeStep>(html`<tandem-time-step .state=${state} .i18n=${i18n} .api=${api} .link=${''}></tandem-time-step>`);
+    const note = await waitFor(() => el.shadowRoot!.querySelector('#zone-note'), 'zone note');
+    expect(note.textContent).to.contain('Central European Summer Time');
+  });
+
+  it('the zone picker: suggested zones first (the customer\'s, the program\'s), then current zones by place; no legacy ids', async () => {
+    const el = await fixture<TandemTimeStep>(html`<tandem-time-step .state=${stateFor(reiki, { timezone: 'America/New_York' })} .i18n=${i18n} .api=${api} .link=${''}></tandem-time-step>`);
+    const select = await waitFor(() => el.shadowRoot!.querySelector<HTMLSelectElement>('#tz'), 'zone select');
+    const [first, all] = [...select.querySelectorAll('optgroup')];
+    const ids = (g: Element) => [...g.querySelectorAll('option')].map((o) => o.value);
+    expect(ids(first!).slice(0, 2)).to.deep.equal(['America/New_York', 'Europe/Zurich']);
+    expect(first!.querySelector('option')!.textContent).to.equal('New York (America)');
+    const every = [...ids(first!), ...ids(all!)];
+    for (const legacy of ['US/Eastern', 'EST5EDT', 'GB', 'Etc/GMT+5', 'CST6CDT']) expect(every).to.not.include(legacy);
+    expect(new Set(every).size).to.equal(every.length, 'each zone once');
+    expect(select.value).to.equal('America/New_York');
+  });
+
+  it('an in-person session seen from New York also says the time at the studio', async () => {
+    const el = await fixture<TandemTimeStep>(html`<tandem-time-step .state=${stateFor(reiki, { timezone: 'America/New_York', firstSlot: july })} .i18n=${i18n} .api=${api} .link=${''}></tandem-time-step>`);
+    const status = await waitFor(() => el.shadowRoot!.querySelector('[role="status"][part="summary"]'), 'the chosen time');
+    expect(status.textContent!.replace(/\s+/g, ' ')).to.contain('03:00').and.contain('(09:00 at Studio Flow)');
+  });
+});

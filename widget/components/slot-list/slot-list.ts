@@ -13,6 +13,8 @@ export interface SlotListView {
   showInstructor: boolean;
   /** Id of the element that says which zone the times are in. */
   describedBy: string;
+  /** Each slot's time at the studio when it differs ("07:00 at Studio Flow"), else ''. */
+  atPlace?: (start: string) => string;
 }
 
 /**
@@ -31,7 +33,8 @@ export function slotList(v: SlotListView, i18n: Localizer) {
           aria-pressed=${pressed ? 'true' : 'false'}
           @click=${(e: Event) => e.currentTarget!.dispatchEvent(new SlotSelectEvent({ slot }))}
         >
-          ${i18n.time(slot.start, v.timezone)} ${v.showInstructor ? html`<small>${slot.instructor.name}</small>` : nothing}
+          ${i18n.time(slot.start, v.timezone)} ${v.atPlace?.(slot.start) ? html`<small>${v.atPlace(slot.start)}</small>` : nothing}
+          ${v.showInstructor ? html`<small>${slot.instructor.name}</small>` : nothing}
         </button>
       </li>`;
     })}

@@ -8,7 +8,7 @@ export type { Lang };
 export type LaterKey = 'checkingDates' | 'seriesClash' | 'whyPickTime' | 'whyResolve' | 'holdSoon'
   | 'identityHeading' | 'identityNote' | 'identitySend' | 'identitySending' | 'identityCode' | 'identitySent' | 'identityConfirm'
   | 'identityResend' | 'identityWrong' | 'identityExpired' | 'identityLocked'
-  | 'apply' | 'discountCode' | 'planByCard' | 'paidNowBy' | 'stillDue' | 'installmentsByCard' | 'dueByTransfer';
+  | 'atPlace' | 'zonesSuggested' | 'zonesAll' | 'apply' | 'discountCode' | 'planByCard' | 'paidNowBy' | 'stillDue' | 'installmentsByCard' | 'dueByTransfer';
 const later = new Map<Lang, Record<string, string>>();
 
 export function addLaterMessages(lang: Lang, table: Record<string, string>): void {

@@ -76,4 +76,7 @@ export const messages: Record<string, string> = {
   paidCredits_one: 'Bezahlt mit {count} Guthabenpunkt',
   paidCredits_other: 'Bezahlt mit {count} Guthabenpunkten',
   dueByTransfer: 'Fällig bis {date}: {amount}, per Banküberweisung',
+  zonesSuggested: 'Vorschläge',
+  zonesAll: 'Alle Zeitzonen',
+  atPlace: '{time} bei {place}',
 };

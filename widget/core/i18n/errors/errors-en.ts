@@ -76,4 +76,7 @@ export const messages: Record<string, string> = {
   paidCredits_one: 'Paid with {count} class credit',
   paidCredits_other: 'Paid with {count} class credits',
   dueByTransfer: 'Due by {date}: {amount}, by bank transfer',
+  zonesSuggested: 'Suggested',
+  zonesAll: 'All time zones',
+  atPlace: '{time} at {place}',
 };

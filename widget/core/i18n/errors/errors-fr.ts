@@ -76,4 +76,7 @@ export const messages: Record<string, string> = {
   paidCredits_one: 'Payé avec {count} crédit de cours',
   paidCredits_other: 'Payé avec {count} crédits de cours',
   dueByTransfer: 'À payer d’ici le {date} : {amount}, par virement bancaire',
+  zonesSuggested: 'Suggestions',
+  zonesAll: 'Tous les fuseaux horaires',
+  atPlace: '{time} à {place}',
 };

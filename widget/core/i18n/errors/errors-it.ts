@@ -76,4 +76,7 @@ export const messages: Record<string, string> = {
   paidCredits_one: 'Pagato con {count} credito',
   paidCredits_other: 'Pagato con {count} crediti',
   dueByTransfer: 'Da pagare entro il {date}: {amount}, con bonifico bancario',
+  zonesSuggested: 'Suggeriti',
+  zonesAll: 'Tutti i fusi orari',
+  atPlace: '{time} presso {place}',
 };

@@ -4,6 +4,7 @@ import type { BookingState, CheckoutResponse, QuoteResponse } from '../../../../
 import { selectedVariant, sessionsCount } from '../../../../core/context/booking-state.ts';
 import { plannedStarts } from '../../../../core/context/schedule.ts';
 import { dateOfInstant } from '../../../../../shared/zone.ts';
+import { timeAtPlace } from '../../../../core/place-time.ts';
 
 /** The figures the summary shows: the checkout's order, else the quote of the current choices. */
 interface Figures {
@@ -57,7 +58,7 @@ export function bookingSummary(s: BookingState, i18n: Localizer, quote: QuoteRes
   return html`<div class="summary" part="summary" aria-live="polite">
     <strong>${s.program?.title}</strong>${v ? html` · ${v.name}` : nothing}
     <ul>
-      ${starts.map((x) => html`<li>${i18n.dateTime(x, s.timezone)}</li>`)}
+      ${starts.map((x) => html`<li>${i18n.dateTime(x, s.timezone)}${timeAtPlace(i18n, x, s.timezone, s.program) ? ` (${timeAtPlace(i18n, x, s.timezone, s.program)})` : ''}</li>`)}
       ${later > 0 ? html`<li>${i18n.plural('toSchedule', later)}</li>` : nothing}
     </ul>
     ${f
@@ -85,6 +86,6 @@ export function bookingSummary(s: BookingState, i18n: Localizer, quote: QuoteRes
       : v
         ? html`<p><strong>${i18n.t('total')}: ${i18n.money(booked?.total_price.amount ?? v.price, booked?.total_price.currency ?? v.currency)}</strong></p>`
         : nothing}
-    <p class="hint">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone) })}</p>
+    <p class="hint">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone, starts[0] ? Date.parse(starts[0]) : undefined) })}</p>
   </div>`;
 }

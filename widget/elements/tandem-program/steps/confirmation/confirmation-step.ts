@@ -6,6 +6,7 @@ import { CONFIRMED } from '../../../../core/api/bookings.ts';
 import { icsCalendar, type IcsEvent } from '../../../../../shared/ics.ts';
 import { dateOfInstant } from '../../../../../shared/zone.ts';
 import { confirmationStepStyles } from './confirmation-step.styles.ts';
+import { timeAtPlace } from '../../../../core/place-time.ts';
 import type { BookingState } from '../../../../core/context/types.ts';
 import type { Localizer } from '../../../../core/i18n/localizer.ts';
 import type { MessageKey } from '../../../../core/i18n/en.ts';
@@ -102,7 +103,7 @@ export class TandemConfirmationStep extends StepElement {
             (x, i) => html`<li part="session">
               <span>
                 <strong>${i18n.t('sessionN', { n: i + 1 })}:</strong>
-                ${i18n.dateTime(x.starts_at, s.timezone)}–${i18n.time(x.ends_at, s.timezone)} · ${booking.instructor.name}
+                ${i18n.dateTime(x.starts_at, s.timezone)}–${i18n.time(x.ends_at, s.timezone)}${timeAtPlace(i18n, x.starts_at, s.timezone, s.program) ? ` (${timeAtPlace(i18n, x.starts_at, s.timezone, s.program)})` : ''} · ${booking.instructor.name}
               </span>
               <a
                 class="btn"
@@ -117,7 +118,7 @@ export class TandemConfirmationStep extends StepElement {
           )}
         </ul>
         ${booking.sessions_to_schedule > 0 ? html`<p>${i18n.plural('toSchedule', booking.sessions_to_schedule)}</p>` : nothing}
-        <p class="hint">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone) })}</p>
+        <p class="hint">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone, booking.sessions[0] ? Date.parse(booking.sessions[0].starts_at) : undefined) })}</p>
         ${booking.sessions.length > 1
           ? html`<p>
               <a class="btn" part="button" href=${icsHref(events)} download=${`${booking.program.slug}.ics`}>${i18n.t('addAllToCalendar')}</a>

@@ -5,7 +5,8 @@ import { StepElement } from '../step-element.ts';
 import { define } from '../../../../core/define.ts';
 import { base } from '../../../../core/styles.ts';
 import { errorBox, loadingBox } from '../../../../core/templates.ts';
-import { timeZones } from '../../../../core/time-zones.ts';
+import { zoneChoices } from '../../../../core/zone-choices.ts';
+import { timeAtPlace } from '../../../../core/place-time.ts';
 import { getSeries, getSlots } from '../../../../core/api/slots.ts';
 import type { ApiClient, ApiError } from '../../../../core/api/client.ts';
 import { addMonths, lastOfMonth, monthOf } from '../../../../../shared/dates.ts';
@@ -19,6 +20,11 @@ import type { SlotSelectEvent } from '../../../../core/events/slot-select-event.
 import { slotList } from '../../../../components/slot-list/slot-list.ts';
 import '../../../../components/calendar/calendar.ts';
 import { timeStepStyles } from './time-step.styles.ts';
+
+/** The moment the zone's name is said for (summer or winter time): the chosen time, else the day looked at, else now. */
+function zoneDate(s: BookingState, day: string): number {
+  return s.firstSlot ? Date.parse(s.firstSlot.start) : day ? Date.parse(`${day}T12:00:00Z`) : Date.now();
+}
 
 /**
  * Step 2: a calendar of days with free times and the times of the chosen day, in the
@@ -144,6 +150,14 @@ export class TandemTimeStep extends StepElement {
     } finally {
       if (this.seriesAbort === ac) this.checking = false;
     }
+  }
+
+  /** The zone select's options: the customer's, the program's and common zones first, then every current zone by place. */
+  private zoneOptions(s: BookingState) {
+    const { first, all } = zoneChoices(s.timezone, s.program?.instructors.map((x) => x.timezone) ?? []);
+    const option = (z: { id: string; label: string }) => html`<option .value=${z.id} ?selected=${z.id === s.timezone}>${z.label}</option>`;
+    const i18n = this.i18n!;
+    return html`<optgroup label=${i18n.t('zonesSuggested')}>${first.map(option)}</optgroup><optgroup label=${i18n.t('zonesAll')}>${all.map(option)}</optgroup>`;
   }
 
   /** Why Continue cannot be used yet ('' when it can). */
@@ -284,7 +298,7 @@ export class TandemTimeStep extends StepElement {
               this.change({ timezone: tz, starts: s.mode === 'explicit' ? s.starts : [] });
             }}
           >
-            ${timeZones(s.timezone).map((z) => html`<option .value=${z} ?selected=${z === s.timezone}>${z.replace(/_/g, ' ')}</option>`)}
+            ${this.zoneOptions(s)}
           </select>
         </div>
         ${p.instructors.length > 1
@@ -304,7 +318,7 @@ export class TandemTimeStep extends StepElement {
             ? html`<p>${i18n.t('withInstructor', { name: p.instructors[0].name })}</p>`
             : nothing}
       </div>
-      <p class="zone" id="zone-note">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone) })}</p>
+      <p class="zone" id="zone-note">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone, zoneDate(s, this.selectedDate)) })}</p>
       <div class="layout">
         <div>
           <tandem-calendar
@@ -338,13 +352,14 @@ export class TandemTimeStep extends StepElement {
         <section aria-labelledby="times-heading" @tandem-slot-select=${(e: SlotSelectEvent) => this.chooseSlot(e.detail.slot)}>
           ${this.selectedDate && daySlots.length
             ? html`<h3 id="times-heading">${i18n.t('timesFor', { date: i18n.date(this.selectedDate) })}</h3>
-                ${slotList({ slots: daySlots, selected: s.firstSlot, timezone: s.timezone, showInstructor, describedBy: 'zone-note' }, i18n)}`
+                ${slotList({ slots: daySlots, selected: s.firstSlot, timezone: s.timezone, showInstructor, describedBy: 'zone-note', atPlace: (x) => timeAtPlace(i18n, x, s.timezone, p) }, i18n)}`
             : html`<p id="times-heading" class="muted">${i18n.t('pickDay')}</p>`}
         </section>
       </div>
       ${s.firstSlot
         ? html`<p role="status" part="summary">
             <strong>${i18n.t('selectedTime', { datetime: i18n.dateTime(s.firstSlot.start, s.timezone) })}</strong>
+            ${timeAtPlace(i18n, s.firstSlot.start, s.timezone, p) ? ` (${timeAtPlace(i18n, s.firstSlot.start, s.timezone, p)})` : ''}
             ${p.instructors.length > 1 ? ` · ${i18n.t('withInstructor', { name: s.firstSlot.instructor.name })}` : ''}
           </p>`
         : html`<p role="status" class="sr-only"></p>`}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, updatedAt } from './columns.ts';
 import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isOwnerOrManager, isStaff, nobody, tenantPolicies } from './policies.ts';
 
@@ -23,6 +23,12 @@ export const orgs = pgTable('orgs', {
     invoice_prefix?: string;
   }>(),
   stripeAccountId: text('stripe_account_id'),
+  /**
+   * Counts changes to what the embed's program answer shows (programs, variants, forms,
+   * milestones, instructors, staff, locations, the org's billing): raised by triggers (migration
+   * 0025), read with every program request to tell whether the answer kept in process still holds.
+   */
+  catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 }, () => tenantPolicies('orgs', {
   select: sql`true`,

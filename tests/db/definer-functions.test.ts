@@ -76,6 +76,30 @@ describe('SECURITY DEFINER functions', () => {
     }
   });
 
+  definer('raise_catalog_version', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const version = async (org: string) => Number(rowsOf(await db.execute(sql`select catalog_version from orgs where id = ${org}`))[0]!.catalog_version);
+    const [a0, b0] = [await version(a.org), await version(b.org)];
+    // The server itself (system) may not update orgs, yet its change to a program raises the version, of its own org only.
+    await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(sql`update programs set title = 'P2' where org_id = ${a.org}`));
+    assert.equal(await version(a.org), a0 + 1);
+    assert.equal(await version(b.org), b0);
+    // An owner's change to a variant, an instructor's own row, one statement over several rows: one more each.
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`update program_variants set price = 200 where org_id = ${a.org}`));
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`insert into program_instructors (org_id, program_id, staff_id) values (${a.org}, ${a.program}, ${a.instructor})`));
+    assert.equal(await version(a.org), a0 + 3);
+    // A statement that changes no row of the catalog raises nothing; nor does an edit of the org that shows nowhere.
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`update programs set title = 'x' where org_id = ${a.org} and false`));
+    await db.execute(sql`update orgs set name = 'renamed' where id = ${a.org}`);
+    assert.equal(await version(a.org), a0 + 3);
+    await db.execute(sql`update orgs set billing = '{"legal_name":"A","street":"S","postal_code":"8000","city":"Z","country":"CH"}'::jsonb where id = ${a.org}`);
+    assert.equal(await version(a.org), a0 + 4);
+    assert.equal(await version(b.org), b0);
+    // Not callable as a function by a request.
+    await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select raise_catalog_version()`)));
+  });
+
   definer('resolve_api_key', async () => {
     const a = await smallOrg(db);
     const b = await smallOrg(db);

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import { rows } from '../../platform/db/prepared.ts';
 import * as t from '../../../schema/db/index.ts';
 
 export type ProgramRow = typeof t.programs.$inferSelect;
@@ -58,4 +59,12 @@ export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Pro
     tx.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId)),
   ]);
   return { program: p, variants, form: forms[0], milestones, instructors, location: location[0], orgBilling: org?.billing };
+}
+
+/**
+ * The org's catalog version: raised by the database whenever anything a program answer shows
+ * changes (migration 0025). Sent at the call (prepared), to share a round trip.
+ */
+export function catalogVersion(tx: Tx, orgId: string): Promise<number> {
+  return rows(tx, sql`select catalog_version from orgs where id = ${orgId}::uuid`).then(([row]) => Number(row?.catalog_version ?? -1));
 }

@@ -6,7 +6,9 @@ import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { routeLimits } from '../../platform/http/rate-limit.ts';
-import { getProgramDetail } from '../../modules/catalog/index.ts';
+import { catalogVersion, getProgramDetail } from '../../modules/catalog/index.ts';
+import { chooseEncoding } from '../../platform/http/compress.ts';
+import { encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -14,9 +16,14 @@ export function getProgramRoute(deps: AppDeps) {
   return new Hono<AppEnv>().get('/programs/:slug',
     describeRoute({
       tags: ['embed'], summary: 'One program with variants, intake form, milestones and instructors',
-      description: 'A by_link program needs `?link=TOKEN`; without it, or for an inactive or unknown program, the answer is 404.',
+      description: 'A by_link program needs `?link=TOKEN`; without it, or for an inactive or unknown program, the answer is 404. '
+        + 'Answers carry an `ETag`; with `If-None-Match` naming it the answer is 304 while nothing shown has changed.',
       security: [{ publishableKey: [] }],
-      responses: { 200: { description: 'The program', content: { 'application/json': { schema: resolver(ProgramDetail) } } }, ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        200: { description: 'The program, with an `ETag`', content: { 'application/json': { schema: resolver(ProgramDetail) } } },
+        304: { description: 'Not modified: `If-None-Match` names the current answer' },
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     validate('param', ProgramParams),
     validate('query', ProgramQuery),
@@ -25,14 +32,30 @@ export function getProgramRoute(deps: AppDeps) {
       const { slug } = c.req.valid('param');
       const { link } = c.req.valid('query');
       const pending = routeLimits(c);
-      const program = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, (tx) => {
+      // One round trip: the rate limit and the catalog's version; the program is read only when
+      // the answer kept for this version is missing.
+      const kept = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, async (tx) => {
         const taken = pending.take(tx);
-        const detail = getProgramDetail(tx, orgId, slug);
-        detail.catch(() => undefined); // a refusal answers first
-        return taken.then(() => detail);
+        const version = catalogVersion(tx, orgId);
+        version.catch(() => undefined); // a refusal answers first
+        await taken;
+        const v = await version;
+        const hit = keptAnswer(deps.db, orgId, slug, link, v);
+        if (hit) return hit;
+        const program = await getProgramDetail(tx, orgId, slug);
+        return program && keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program));
       });
       pending.committed();
-      if (!program) throw new AppError('not_found', 'No such program.');
-      return c.json(programDetailOut(program));
+      if (!kept) throw new AppError('not_found', 'No such program.');
+      const headers: Record<string, string> = {
+        ETag: kept.etag,
+        // A studio's page asks again after a minute (and meanwhile shows what it has); private: by_link programs.
+        'Cache-Control': 'private, max-age=60, stale-while-revalidate=600',
+        Vary: 'Authorization, Accept-Encoding',
+      };
+      if (matches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
+      const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+      if (!encoding) return c.body(kept.json, 200, { ...headers, 'Content-Type': 'application/json' });
+      return c.body(encodedAnswer(kept, encoding), 200, { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': encoding });
     });
 }

@@ -19,6 +19,8 @@ import { getProgramRoute } from './surfaces/embed/get-program.ts';
 import { getSlotsRoute } from './surfaces/embed/get-slots.ts';
 import { getSeriesRoute } from './surfaces/embed/get-series.ts';
 import { releaseBookingRoute } from './surfaces/embed/release-booking.ts';
+import { recordEventsRoute } from './surfaces/embed/record-events.ts';
+import { adminFunnelRoutes } from './surfaces/admin/funnel.ts';
 import { createBookingRoute } from './surfaces/embed/create-booking.ts';
 import { getBookingRoute } from './surfaces/embed/get-booking.ts';
 import { addSessionsRoute } from './surfaces/embed/add-sessions.ts';
@@ -74,6 +76,7 @@ export function createApp(deps: AppDeps) {
     .route('/', identityRoutes(deps))
     .route('/', testPaymentsRoute(deps))
     .route('/', releaseBookingRoute(deps))
+    .route('/', recordEventsRoute(deps))
     .route('/', getInvoicePdfRoute(deps));
 
   const admin = new Hono<AdminEnv>()
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminDocumentRoutes(deps))
     .route('/', adminGetProgramNudgesRoute(deps))
     .route('/', adminUpdateProgramNudgesRoute(deps))
+    .route('/', adminFunnelRoutes(deps))
     .route('/', adminPayrollRoutes(deps));
 
   const app = new Hono<AppEnv>()

@@ -10,3 +10,4 @@ export * from './events.ts';
 export * from './identity.ts';
 export * from './notifications.ts';
 export * from './staff-identity.ts';
+export * from './funnel.ts';

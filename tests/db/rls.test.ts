@@ -153,6 +153,10 @@ const specs: TableSpec[] = [
   // Append-only history: the studio and the server read it; only the server (or the studio) adds; nobody edits it.
   { table: t.domainEvents, read: orgWideReads, write: { insert: orgWide(), update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, type: 'booking.confirmed', subjectId: randomUUID() }) },
+  // The conversion funnel: the anonymous embed caller reports steps of programs it can see; the studio's
+  // owner and managers read them (no customer, instructor or the server itself); nobody edits or removes one.
+  { table: t.funnelEvents, read: { manager: ALL, owner: ALL }, write: { insert: ['anonymous'], update: [], delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'time_chosen' }) },
   // A program's reminders and nudges: every staff member reads them; the studio and the server's jobs write them.
   { table: t.programNudges, read: staffReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, programId: o.programHidden }) },

@@ -138,6 +138,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.creditNoteCounters, 'credit_note_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.coupons, 'coupons', 'org', { orgId: org, code: 'WELCOME', kind: 'percent', percentBp: 1000 });
   await add(t.programNudges, 'program_nudges', 'org', { orgId: org, programId: o.programPublic, sessionReminderHours: [24] }, o.programPublic);
+  await add(t.funnelEvents, 'funnel_events', 'org', { orgId: org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'viewed', utmSource: 'newsletter' });
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });
   await add(t.mailOutbox, 'mail_outbox', 'org', { orgId: org, dedupeKey: 'k', toAddress: 'a@b.c', subject: 's', textBody: 't' });
   await add(t.idempotencyKeys, 'idempotency_keys', 'org', { orgId: org, key: o.idempotencyKey, scope: 'POST /x', requestHash: 'h' });

@@ -78,6 +78,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'DELETE', route: '/v1/admin/payroll/rules/:id', path: () => `/v1/admin/payroll/rules/${randomUUID()}`, expect: { ...everyStaff(404), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/payroll/settings', path: () => '/v1/admin/payroll/settings', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/payroll/settings', path: () => '/v1/admin/payroll/settings', body: () => ({ period: 'monthly', no_show_share_bp: 0, late_cancel_share_bp: 0 }), expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  // The conversion funnel: the studio's owners and managers (another studio's manager gets their own studio's); instructors 403.
+  { method: 'GET', route: '/v1/admin/funnel', path: () => '/v1/admin/funnel?from=2026-11-01&to=2026-12-31', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/funnel.csv', path: () => '/v1/admin/funnel.csv?from=2026-11-01&to=2026-12-31&by=source', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 

@@ -1,0 +1,2 @@
+export * from './funnel.ts';
+export * from './funnel-csv.ts';

@@ -46,6 +46,7 @@ import { adminSessionRoutes } from './surfaces/admin/session.ts';
 import { adminPayrollRoutes } from './surfaces/admin/payroll/routes.ts';
 import { adminListBookingsRoutes } from './surfaces/admin/list-bookings.ts';
 import { adminGetBookingRoute } from './surfaces/admin/get-booking.ts';
+import { adminReportRoutes } from './surfaces/admin/reports/routes.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -95,7 +96,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminGetProgramNudgesRoute(deps))
     .route('/', adminUpdateProgramNudgesRoute(deps))
     .route('/', adminFunnelRoutes(deps))
-    .route('/', adminPayrollRoutes(deps));
+    .route('/', adminPayrollRoutes(deps))
+    .route('/', adminReportRoutes(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

@@ -162,6 +162,8 @@ export const refunds = pgTable('refunds', {
   foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
   foreignKey({ columns: [t.orgId, t.paymentId], foreignColumns: [payments.orgId, payments.id] }),
   unique('refunds_org_id').on(t.orgId, t.id),
+  // What was refunded of a booking (payroll recomputes a booking's earnings from it).
+  index('refunds_booking').on(t.orgId, t.bookingId),
   check('refunds_kind', sql`${t.kind} in ('provider', 'credits', 'bank_transfer')`),
   check('refunds_amount', sql`${t.amount} >= 0 and ${t.credits} >= 0`),
   ...tenantPolicies('refunds', customerFollowsOrder),

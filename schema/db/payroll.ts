@@ -135,6 +135,8 @@ export const earnings = pgTable('earnings', {
   uniqueIndex('earnings_session').on(t.orgId, t.sessionId).where(sql`${t.kind} = 'session'`),
   uniqueIndex('earnings_booking').on(t.orgId, t.bookingId).where(sql`${t.kind} = 'booking'`),
   index('earnings_period').on(t.orgId, t.periodId, t.staffId),
+  // A booking's rows, read by every recomputation of its earnings.
+  index('earnings_booking_rows').on(t.orgId, t.bookingId),
   index('earnings_staff').on(t.orgId, t.staffId, t.earnedAt),
   index('earnings_adjusts').on(t.orgId, t.adjustsId),
   ...tenantPolicies('earnings', { select: ownOrManaged, insert: isManager, update: nobody, delete: nobody }),

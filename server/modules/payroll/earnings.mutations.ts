@@ -81,25 +81,29 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
   );
   const { originals, adjustments } = reconcile(targets, recorded);
   const at = now;
+  // One placement per date and one insert for all originals: a pack's sessions mostly share a period.
+  const placed = new Map<string, string>();
+  const periodOf = async (date: string) => placed.get(date) ?? placed.set(date, (await periodFor(tx, orgId, date, settings)).id).get(date)!;
+  const rows = [];
   for (const o of originals) {
-    const period = await periodFor(tx, orgId, o.on, settings);
-    await tx.insert(t.earnings).values({
-      orgId, staffId: booking.staffId, periodId: period.id, kind: o.kind, sessionId: o.sessionId, bookingId, programId: booking.programId,
+    rows.push({
+      orgId, staffId: booking.staffId, periodId: await periodOf(o.on), kind: o.kind, sessionId: o.sessionId, bookingId, programId: booking.programId,
       amount: o.amount, currency: o.rule.currency, ruleId: o.rule.id, rule: { ...o.rule }, inputs: o.inputs, earnedOn: o.on, earnedAt: at,
     });
   }
+  if (rows.length > 0) await tx.insert(t.earnings).values(rows);
   if (adjustments.length > 0) {
     const today = dateOfInstant(now.getTime(), settings.timezone);
-    const period = await periodFor(tx, orgId, today, settings);
-    for (const a of adjustments) {
+    const periodId = await periodOf(today);
+    await tx.insert(t.earnings).values(adjustments.map((a) => {
       const original = recordedRows.find((r) => r.id === a.adjustsId)!;
-      await tx.insert(t.earnings).values({
-        orgId, staffId: original.staffId, periodId: period.id, kind: 'adjustment', sessionId: original.sessionId, bookingId, programId: original.programId,
+      return {
+        orgId, staffId: original.staffId, periodId, kind: 'adjustment', sessionId: original.sessionId, bookingId, programId: original.programId,
         amount: a.amount, currency: original.currency, ruleId: original.ruleId, rule: original.rule, earnedOn: today, earnedAt: at, adjustsId: a.adjustsId,
         inputs: { from: a.from, to: a.to, cause, net_revenue: targets.find((x) => x.key === a.key)?.inputs.net_revenue ?? null },
         reason: `${reasonOf(cause)}: ${decimal(a.from)} → ${decimal(a.to)} ${original.currency}`,
-      });
-    }
+      };
+    }));
   }
   return { originals: originals.length, adjustments: adjustments.length };
 }

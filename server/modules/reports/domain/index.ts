@@ -1,0 +1,2 @@
+/** Pure rules of the finance reports. */
+export * from './vat-return.ts';

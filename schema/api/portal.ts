@@ -30,7 +30,7 @@ export const PortalBookingSummary = v.object({
   status: v.picklist(['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled']),
   program: v.object({ slug: v.string(), title: v.string() }),
   variant: v.object({ name: v.string() }),
-  instructor: v.object({ name: v.string() }),
+  instructor: v.object({ id: Id, name: v.string() }),
   next_session: NextSession,
   sessions_to_schedule: v.number(),
   sessions_count: v.number(),
@@ -89,3 +89,4 @@ export const PortalSeriesProblem = v.object({
 });
 
 export { CancellationQuoteOut, SettlementOut, SessionOut };
+export type CancellationQuote = v.InferOutput<typeof CancellationQuoteOut>;

@@ -15,7 +15,7 @@ export interface CustomerBookingSummary {
   status: BookingRow['status'];
   program: { slug: string; title: string };
   variant: { name: string };
-  instructor: { name: string | null };
+  instructor: { id: string; name: string | null };
   nextSession: { id: string; seq: number; startsAt: Date; endsAt: Date; timezone: string } | null;
   sessionsToSchedule: number;
   sessionsCount: number;
@@ -40,7 +40,7 @@ export async function customerBookings(tx: Tx, orgId: string, now: Date, only: s
     const own = sessions.filter((s) => s.bookingId === b.id);
     const next = own.find((s) => s.status === 'scheduled' && s.startsAt && s.endsAt && s.endsAt.getTime() > now.getTime());
     return {
-      id: b.id, status: b.status, program: { slug, title }, variant: { name: variantName }, instructor: { name: instructorName },
+      id: b.id, status: b.status, program: { slug, title }, variant: { name: variantName }, instructor: { id: b.instructorId, name: instructorName },
       nextSession: next ? { id: next.id, seq: next.seq, startsAt: next.startsAt!, endsAt: next.endsAt!, timezone: next.timezone } : null,
       sessionsToSchedule: own.filter((s) => s.startsAt === null && s.status === 'scheduled').length,
       sessionsCount: b.sessionsCount,

@@ -17,7 +17,7 @@ const live = (status: string) => status !== 'cancelled' && status !== 'completed
 
 export function bookingSummaryOut(b: CustomerBookingSummary): PortalBookingSummary {
   return {
-    id: b.id, status: b.status, program: b.program, variant: b.variant, instructor: { name: b.instructor.name ?? '' },
+    id: b.id, status: b.status, program: b.program, variant: b.variant, instructor: { id: b.instructor.id, name: b.instructor.name ?? '' },
     next_session: b.nextSession ? {
       id: b.nextSession.id, seq: b.nextSession.seq, starts_at: b.nextSession.startsAt.toISOString(), ends_at: b.nextSession.endsAt.toISOString(), timezone: b.nextSession.timezone,
     } : null,

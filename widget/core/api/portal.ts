@@ -1,0 +1,59 @@
+/**
+ * The portal API (/v1/portal/*), typed: the customer's own bookings, with an identity token
+ * (from an e-mail code) or a manage link's token as the bearer. All throw `ApiError`.
+ */
+import { ApiClient } from './client.ts';
+import type { CancellationQuote, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
+
+export type { CancellationQuote, PortalBookingDetail, PortalBookingSummary };
+
+const key = () => crypto.randomUUID();
+const base = (id: string) => `/v1/portal/bookings/${encodeURIComponent(id)}`;
+
+export function portalClient(origin: string, token: string): ApiClient {
+  return new ApiClient(origin, token);
+}
+
+export async function listBookings(api: ApiClient, signal?: AbortSignal): Promise<PortalBookingSummary[]> {
+  return (await api.get<{ bookings: PortalBookingSummary[] }>('/v1/portal/bookings', { signal })).bookings;
+}
+
+export function getBooking(api: ApiClient, id: string, signal?: AbortSignal): Promise<PortalBookingDetail> {
+  return api.get<PortalBookingDetail>(base(id), { signal });
+}
+
+export function scheduleSessions(api: ApiClient, id: string, starts: string[]): Promise<PortalBookingDetail> {
+  return api.post<PortalBookingDetail>(`${base(id)}/sessions`, { starts }, { headers: { 'Idempotency-Key': key() } });
+}
+
+export function rescheduleSession(api: ApiClient, id: string, sessionId: string, startsAt: string): Promise<PortalBookingDetail> {
+  return api.post<PortalBookingDetail>(`${base(id)}/sessions/${encodeURIComponent(sessionId)}/reschedule`, { starts_at: startsAt }, { headers: { 'Idempotency-Key': key() } });
+}
+
+export function rescheduleSeries(api: ApiClient, id: string, shiftWeeks: number): Promise<PortalBookingDetail> {
+  return api.post<PortalBookingDetail>(`${base(id)}/reschedule-series`, { shift_weeks: shiftWeeks }, { headers: { 'Idempotency-Key': key() } });
+}
+
+export function cancellationQuote(api: ApiClient, id: string, sessionId?: string): Promise<CancellationQuote> {
+  return api.get<CancellationQuote>(`${base(id)}/cancellation`, { query: { session_id: sessionId } });
+}
+
+export function cancel(api: ApiClient, id: string, quoteId: string, sessionId?: string): Promise<{ booking: PortalBookingDetail }> {
+  return api.post<{ booking: PortalBookingDetail }>(`${base(id)}/cancel`, { quote_id: quoteId, ...(sessionId ? { session_id: sessionId } : {}) }, { headers: { 'Idempotency-Key': key() } });
+}
+
+export function signOut(api: ApiClient): Promise<unknown> {
+  return api.post('/v1/portal/sign-out', {});
+}
+
+/** A document (invoice, credit note) fetched with the bearer and handed to the browser as a download. */
+export async function download(api: ApiClient, url: string, filename: string): Promise<void> {
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${api.key}` }, credentials: 'omit' });
+  if (!res.ok) throw new Error(`download failed: ${res.status}`);
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -1,0 +1,108 @@
+/** One booking as the customer sees it: sessions and what they may do, the cancellation quote, milestones, money. */
+import { html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { CancellationQuote, PortalBookingDetail } from '../../core/api/portal.ts';
+import type { PortalKey } from './i18n/en.ts';
+import type { Picking, TandemPortal } from './tandem-portal.ts';
+
+type Session = PortalBookingDetail['sessions'][number];
+
+const stateKey: Record<Session['state'], PortalKey> = {
+  scheduled: 'stateScheduled', to_schedule: 'stateToSchedule', attended: 'stateAttended', no_show: 'stateNoShow', cancelled: 'stateCancelled',
+};
+const ruleKey: Record<string, PortalKey> = {
+  cancelled_in_time: 'ruleCancelledInTime', cancelled_by_studio: 'ruleCancelledInTime', late_cancellation: 'ruleLateCancellation',
+  no_show: 'ruleNoShow', completed: 'ruleCompleted', not_scheduled: 'ruleNotScheduled',
+};
+
+interface ViewState { quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean }
+
+function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
+  const i18n = p.localizer;
+  const when = s.starts_at ? `${i18n.dateTime(s.starts_at, s.timezone, 'medium')}–${i18n.time(s.ends_at!, s.timezone)}` : '';
+  const label = p.t('sessionN', { n: s.seq });
+  return html`<li>
+    <strong>${label}</strong> · ${p.t(stateKey[s.state])}${when ? html` · ${when}` : nothing}
+    ${s.state === 'scheduled' && s.change_deadline && s.actions.reschedule ? html`<br><small>${p.t('changeUntil', { date: i18n.dateTime(s.change_deadline, s.timezone, 'medium') })}</small>` : nothing}
+    ${s.actions.reschedule || s.actions.cancel ? html`<div class="actions">
+      ${s.actions.reschedule ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'move', sessionId: s.id })} aria-label="${p.t('reschedule')}: ${label}">${p.t('reschedule')}</button>` : nothing}
+      ${s.actions.cancel && d.sessions.length > 1 ? html`<button class="btn" @click=${() => p.askCancel(s.id)} aria-label="${p.t('cancelSession')}: ${label}">${p.t('cancelSession')}</button>` : nothing}
+    </div>` : nothing}
+  </li>`;
+}
+
+function quotePanel(p: TandemPortal, d: PortalBookingDetail, q: CancellationQuote, busy: boolean) {
+  const i18n = p.localizer;
+  const money = (n: number) => i18n.money(n, q.currency);
+  const zone = d.sessions.find((s) => s.timezone)?.timezone ?? 'UTC';
+  return html`<section part="panel" class="panel quote" aria-labelledby="quote-heading">
+    <h3 id="quote-heading" tabindex="-1">${p.t('quoteHeading')}</h3>
+    <table>
+      <thead><tr><th scope="col">${p.t('sessions')}</th><th scope="col">${p.t('quoteRefund')}</th><th scope="col">${p.t('quoteFee')}</th></tr></thead>
+      <tbody>${q.lines.map((l) => html`<tr>
+        <th scope="row">${p.t('sessionN', { n: l.seq })}${l.starts_at ? html` · ${i18n.dateTime(l.starts_at, zone, 'medium')}` : nothing}<br><small>${p.t(ruleKey[l.rule] ?? 'ruleOther')}</small></th>
+        <td>${money(l.refund)}</td><td>${money(l.fee)}</td>
+      </tr>`)}</tbody>
+      <tfoot>
+        <tr><th scope="row">${p.t('quoteRefund')}</th><td colspan="2">${money(q.refund)}</td></tr>
+        ${q.fee ? html`<tr><th scope="row">${p.t('quoteFee')}</th><td colspan="2">${money(q.fee)}</td></tr>` : nothing}
+        ${q.credits_back ? html`<tr><th scope="row">${p.t('quoteCredits')}</th><td colspan="2">${q.credits_back}</td></tr>` : nothing}
+        ${q.balance_due ? html`<tr><th scope="row">${p.t('quoteDue')}</th><td colspan="2">${money(q.balance_due)}</td></tr>` : nothing}
+      </tfoot>
+    </table>
+    ${q.action === 'unschedule' ? html`<p>${p.t('unscheduleNote')}</p>` : nothing}
+    <div class="actions">
+      <button class="btn danger" ?disabled=${busy} @click=${() => p.confirmCancel()}>${p.t('confirmCancel')}</button>
+      <button class="btn" @click=${() => p.closePanels()}>${p.t('keep')}</button>
+    </div>
+  </section>`;
+}
+
+export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewState) {
+  const i18n = p.localizer;
+  const m = d.money;
+  return html`<article class="booking">
+    ${v.canGoBack ? html`<p><button class="btn link" @click=${() => p.back()}>← ${p.t('back')}</button></p>` : nothing}
+    <h2 tabindex="-1">${d.program.title}</h2>
+    <p>${d.variant.name} · ${d.instructor.name}</p>
+
+    <section part="panel" class="panel" aria-labelledby="sessions">
+      <h3 id="sessions">${p.t('sessions')}</h3>
+      <ol class="sessions">${d.sessions.map((s) => sessionItem(p, d, s))}</ol>
+      <div class="actions">
+        ${d.actions.schedule_sessions ? html`<button class="btn primary" @click=${() => p.pickTime({ kind: 'book' })}>${p.t('bookNext')}</button>` : nothing}
+        ${d.actions.reschedule_series ? html`<button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(1)}>${p.t('moveSeriesLater')}</button>
+          <button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(-1)}>${p.t('moveSeriesEarlier')}</button>` : nothing}
+      </div>
+      ${v.picking && v.pickerReady ? html`<tandem-portal-time .portal=${p} .booking=${d}></tandem-portal-time>` : nothing}
+    </section>
+
+    ${v.quote ? quotePanel(p, d, v.quote, v.busy) : nothing}
+
+    ${d.milestones.length ? html`<section part="panel" class="panel" aria-labelledby="milestones">
+      <h3 id="milestones">${p.t('milestones')}</h3>
+      <ol>${d.milestones.map((ms) => html`<li>
+        <strong>${ms.name}</strong>
+        ${ms.completed_at ? html` · ${p.t('completed')}` : ms.due_at ? html` · ${p.t('due', { date: i18n.dateTime(ms.due_at, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}` : nothing}
+        <div class="md">${unsafeHTML(ms.description_html)}</div>
+        ${ms.notes_html ? html`<div class="md">${unsafeHTML(ms.notes_html)}</div>` : nothing}
+      </li>`)}</ol>
+    </section>` : nothing}
+
+    ${m ? html`<section part="panel" class="panel" aria-labelledby="money">
+      <h3 id="money">${p.t('money')}</h3>
+      <dl>
+        <dt>${p.t('total')}</dt><dd>${i18n.money(m.total.amount, m.total.currency)}</dd>
+        <dt>${p.t('paid')}</dt><dd>${i18n.money(m.paid.amount, m.paid.currency)}</dd>
+        ${m.balance_due.amount ? html`<dt>${p.t('balance')}</dt><dd>${i18n.money(m.balance_due.amount, m.balance_due.currency)}</dd>` : nothing}
+      </dl>
+      ${m.plan?.next_installment ? html`<p>${p.t('nextInstallment', { amount: i18n.money(m.plan.next_installment.amount.amount, m.plan.next_installment.amount.currency), date: i18n.dateTime(m.plan.next_installment.due_at, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}</p>` : nothing}
+      ${m.invoices.length || m.credit_notes.length ? html`<h4>${p.t('documents')}</h4><ul>
+        ${m.invoices.map((doc) => html`<li>${p.t('invoice', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `invoice-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('invoice', { number: doc.number })}">${p.t('download')}</button></li>`)}
+        ${m.credit_notes.map((doc) => html`<li>${p.t('creditNote', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `credit-note-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('creditNote', { number: doc.number })}">${p.t('download')}</button></li>`)}
+      </ul>` : nothing}
+    </section>` : nothing}
+
+    ${d.actions.cancel ? html`<p><button class="btn danger" @click=${() => p.askCancel()}>${p.t('cancelBooking')}</button></p>` : nothing}
+  </article>`;
+}

@@ -1,0 +1,18 @@
+import type { PortalMessages } from './en.ts';
+
+export const portalDe: PortalMessages = {
+  heading: 'Ihre Buchungen', none: 'Sie haben noch keine Buchungen bei diesem Studio.', open: 'Öffnen', back: 'Alle Buchungen',
+  signIn: 'Anmelden, um Ihre Buchungen zu sehen', signInNote: 'Wir senden einen 6-stelligen Code an die E-Mail-Adresse Ihrer Buchung.',
+  email: 'E-Mail-Adresse', code: 'Code aus der E-Mail', sendCode: 'Code senden', confirm: 'Anmelden', signOut: 'Abmelden', signedOut: 'Sie sind abgemeldet.',
+  nextSession: 'Nächster Termin: {date}', toSchedule: '{count} noch zu planen', sessions: 'Termine', sessionN: 'Termin {n}',
+  stateScheduled: 'Geplant', stateToSchedule: 'Noch zu planen', stateAttended: 'Besucht', stateNoShow: 'Verpasst', stateCancelled: 'Abgesagt',
+  changeUntil: 'Kostenlos verschieben oder absagen bis {date}', bookNext: 'Nächsten Termin buchen', reschedule: 'Verschieben',
+  moveSeriesLater: 'Alle restlichen eine Woche später', moveSeriesEarlier: 'Eine Woche früher', cancelSession: 'Termin absagen', cancelBooking: 'Buchung stornieren',
+  quoteHeading: 'Was die Absage bedeutet', quoteRefund: 'Zurück an Sie', quoteFee: 'Gebühr', quoteCredits: 'Guthaben zurück', quoteDue: 'Noch offen',
+  ruleCancelledInTime: 'rechtzeitig: kostenlos', ruleLateCancellation: 'kurzfristig: Gebühr', ruleNoShow: 'verpasst', ruleCompleted: 'besucht',
+  ruleNotScheduled: 'nicht geplant', ruleOther: 'nach den Regeln des Studios',
+  unscheduleNote: 'Der Termin wird wieder «noch zu planen»; es fliesst kein Geld.', confirmCancel: 'Absage bestätigen', keep: 'Behalten', done: 'Erledigt.',
+  milestones: 'Meilensteine', due: 'Fällig am {date}', completed: 'Erreicht', money: 'Zahlungen', paid: 'Bezahlt', total: 'Total', balance: 'Offener Betrag',
+  nextInstallment: 'Nächste Rate: {amount} am {date}', documents: 'Rechnungen und Gutschriften', invoice: 'Rechnung {number}', creditNote: 'Gutschrift {number}',
+  download: 'Herunterladen', pickTime: 'Zeit wählen', close: 'Schliessen', moved: 'Verschoben.', booked: 'Gebucht.',
+};

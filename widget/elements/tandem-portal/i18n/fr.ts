@@ -1,0 +1,18 @@
+import type { PortalMessages } from './en.ts';
+
+export const portalFr: PortalMessages = {
+  heading: 'Vos réservations', none: 'Vous n’avez pas encore de réservation auprès de ce studio.', open: 'Ouvrir', back: 'Toutes les réservations',
+  signIn: 'Connectez-vous pour voir vos réservations', signInNote: 'Nous envoyons un code à 6 chiffres à l’adresse e-mail de votre réservation.',
+  email: 'Adresse e-mail', code: 'Code reçu par e-mail', sendCode: 'Envoyer un code', confirm: 'Se connecter', signOut: 'Se déconnecter', signedOut: 'Vous êtes déconnecté·e.',
+  nextSession: 'Prochaine séance : {date}', toSchedule: '{count} à planifier', sessions: 'Séances', sessionN: 'Séance {n}',
+  stateScheduled: 'Planifiée', stateToSchedule: 'À planifier', stateAttended: 'Suivie', stateNoShow: 'Manquée', stateCancelled: 'Annulée',
+  changeUntil: 'Déplacement ou annulation gratuits jusqu’au {date}', bookNext: 'Réserver la prochaine séance', reschedule: 'Déplacer',
+  moveSeriesLater: 'Toutes les suivantes une semaine plus tard', moveSeriesEarlier: 'Une semaine plus tôt', cancelSession: 'Annuler la séance', cancelBooking: 'Annuler la réservation',
+  quoteHeading: 'Ce que l’annulation implique', quoteRefund: 'Remboursé', quoteFee: 'Frais retenus', quoteCredits: 'Crédits rendus', quoteDue: 'Reste dû',
+  ruleCancelledInTime: 'à temps : gratuit', ruleLateCancellation: 'tardive : frais', ruleNoShow: 'manquée', ruleCompleted: 'suivie',
+  ruleNotScheduled: 'non planifiée', ruleOther: 'selon les règles du studio',
+  unscheduleNote: 'La séance redevient « à planifier » ; aucun argent ne bouge.', confirmCancel: 'Confirmer l’annulation', keep: 'Garder', done: 'C’est fait.',
+  milestones: 'Étapes', due: 'Échéance le {date}', completed: 'Atteinte', money: 'Paiements', paid: 'Payé', total: 'Total', balance: 'Solde ouvert',
+  nextInstallment: 'Prochaine échéance : {amount} le {date}', documents: 'Factures et notes de crédit', invoice: 'Facture {number}', creditNote: 'Note de crédit {number}',
+  download: 'Télécharger', pickTime: 'Choisir un horaire', close: 'Fermer', moved: 'Déplacée.', booked: 'Réservée.',
+};

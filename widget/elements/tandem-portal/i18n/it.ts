@@ -1,0 +1,18 @@
+import type { PortalMessages } from './en.ts';
+
+export const portalIt: PortalMessages = {
+  heading: 'Le sue prenotazioni', none: 'Non ha ancora prenotazioni presso questo studio.', open: 'Apri', back: 'Tutte le prenotazioni',
+  signIn: 'Acceda per vedere le sue prenotazioni', signInNote: 'Inviamo un codice di 6 cifre all’indirizzo e-mail della prenotazione.',
+  email: 'Indirizzo e-mail', code: 'Codice ricevuto per e-mail', sendCode: 'Inviami un codice', confirm: 'Accedi', signOut: 'Esci', signedOut: 'È uscito/a.',
+  nextSession: 'Prossima seduta: {date}', toSchedule: '{count} da pianificare', sessions: 'Sedute', sessionN: 'Seduta {n}',
+  stateScheduled: 'Pianificata', stateToSchedule: 'Da pianificare', stateAttended: 'Svolta', stateNoShow: 'Mancata', stateCancelled: 'Annullata',
+  changeUntil: 'Spostamento o annullamento gratuiti fino al {date}', bookNext: 'Prenoti la prossima seduta', reschedule: 'Sposta',
+  moveSeriesLater: 'Tutte le restanti una settimana dopo', moveSeriesEarlier: 'Una settimana prima', cancelSession: 'Annulla la seduta', cancelBooking: 'Annulla la prenotazione',
+  quoteHeading: 'Cosa comporta l’annullamento', quoteRefund: 'Rimborsato', quoteFee: 'Penale trattenuta', quoteCredits: 'Crediti restituiti', quoteDue: 'Ancora dovuto',
+  ruleCancelledInTime: 'in tempo: gratuito', ruleLateCancellation: 'tardivo: penale', ruleNoShow: 'mancata', ruleCompleted: 'svolta',
+  ruleNotScheduled: 'non pianificata', ruleOther: 'secondo le regole dello studio',
+  unscheduleNote: 'La seduta torna «da pianificare»; nessun movimento di denaro.', confirmCancel: 'Conferma l’annullamento', keep: 'Mantieni', done: 'Fatto.',
+  milestones: 'Traguardi', due: 'Scadenza il {date}', completed: 'Raggiunto', money: 'Pagamenti', paid: 'Pagato', total: 'Totale', balance: 'Saldo aperto',
+  nextInstallment: 'Prossima rata: {amount} il {date}', documents: 'Fatture e note di credito', invoice: 'Fattura {number}', creditNote: 'Nota di credito {number}',
+  download: 'Scarica', pickTime: 'Scelga un orario', close: 'Chiudi', moved: 'Spostata.', booked: 'Prenotata.',
+};

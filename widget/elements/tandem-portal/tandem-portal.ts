@@ -1,0 +1,290 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient, ApiError, scriptOrigin } from '../../core/api/client.ts';
+import { Localizer, langOf, type Lang } from '../../core/i18n/localizer.ts';
+import { loadCatalog } from '../../core/i18n/catalogs.ts';
+import { loadErrorTable } from '../../core/i18n/errors.ts';
+import { errorMessage } from '../../core/templates.ts';
+import { base, tokens } from '../../core/styles.ts';
+import { requestIdentityCode, verifyIdentityCode } from '../../core/api/identity.ts';
+import * as portal from '../../core/api/portal.ts';
+import type { CancellationQuote, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
+import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
+import { portalStyles } from './tandem-portal.styles.ts';
+import { bookingView } from './booking-view.ts';
+
+const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>> = {
+  de: () => import('./i18n/de.ts').then((m) => m.portalDe),
+  fr: () => import('./i18n/fr.ts').then((m) => m.portalFr),
+  it: () => import('./i18n/it.ts').then((m) => m.portalIt),
+};
+
+/** What the time picker is open for: the next session to schedule, or moving one. */
+export type Picking = { kind: 'book' } | { kind: 'move'; sessionId: string };
+
+/**
+ * The customer's own bookings: sessions, booking the next one (the booking widget's time step,
+ * loaded when asked for), moving one session or the series, cancelling with the settlement quote
+ * shown line by line, milestones, payments and documents. Opened with a manage link's `token`
+ * (the page at /manage/<token>), or, embedded on the studio's site with `key`, after an e-mail code.
+ *
+ * @attr token - a manage link's token (the booking's customer, that booking only)
+ * @attr key - the studio's publishable key (sign-in by e-mail code, free times)
+ * @attr booking - the booking to open first
+ * @attr lang - en, de, fr or it (default: the page's language)
+ * @csspart panel - each section
+ * @cssproperty --tandem-color-primary - buttons and links
+ */
+export class TandemPortal extends LitElement {
+  static override styles = [tokens, base, portalStyles];
+
+  @property() token = '';
+  @property() key = '';
+  @property() booking = '';
+  @property() override lang = '';
+
+  @state() private bearer = '';
+  @state() private i18n = new Localizer('en');
+  @state() private msgs: PortalMessages = portalEn;
+  @state() private bookings: PortalBookingSummary[] | null = null;
+  @state() private detail: PortalBookingDetail | null = null;
+  @state() private error: unknown = null;
+  @state() private notice = '';
+  @state() private busy = false;
+  @state() private quote: { quote: CancellationQuote; sessionId?: string | undefined } | null = null;
+  @state() private picking: Picking | null = null;
+  @state() private pickerReady = false;
+  @state() private codeSent = false;
+  private email = '';
+
+  private get origin(): string {
+    return scriptOrigin();
+  }
+
+  private get api(): ApiClient {
+    return portal.portalClient(this.origin, this.bearer);
+  }
+
+  /** The embed API with the studio's key: free times and e-mail codes. */
+  get embedApi(): ApiClient | null {
+    return this.key ? new ApiClient(this.origin, this.key) : null;
+  }
+
+  t(key: PortalKey, vars: Record<string, string | number> = {}): string {
+    return (this.msgs[key] ?? portalEn[key]).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const lang = langOf(this.lang || document.documentElement.lang) ?? 'en';
+    const [catalog, msgs] = await Promise.all([
+      loadCatalog(lang),
+      lang === 'en' ? Promise.resolve(portalEn) : portalCatalogs[lang]().catch(() => portalEn),
+      loadErrorTable(lang),
+    ]);
+    this.i18n = new Localizer(lang, catalog);
+    this.msgs = msgs;
+    if (this.token) {
+      this.bearer = this.token;
+      await this.loadList();
+    }
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.error = null;
+    this.notice = '';
+    try {
+      return await work();
+    } catch (err) {
+      this.error = err;
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async loadList(): Promise<void> {
+    await this.run(async () => {
+      this.bookings = await portal.listBookings(this.api);
+      const first = this.booking || (this.bookings.length === 1 ? this.bookings[0]!.id : '');
+      if (first) this.detail = await portal.getBooking(this.api, first);
+    });
+  }
+
+  async open(id: string): Promise<void> {
+    await this.run(async () => {
+      this.detail = await portal.getBooking(this.api, id);
+      this.quote = null;
+      this.picking = null;
+    });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus();
+  }
+
+  /** After a change: the booking as the server now has it, and a short spoken confirmation. */
+  private applied(detail: PortalBookingDetail, notice: PortalKey): void {
+    this.detail = detail;
+    this.quote = null;
+    this.picking = null;
+    this.notice = this.t(notice);
+    if (this.bookings) void portal.listBookings(this.api).then((b) => { this.bookings = b; }, () => undefined);
+  }
+
+  async pickTime(picking: Picking): Promise<void> {
+    this.picking = picking;
+    this.quote = null;
+    if (!this.pickerReady) {
+      // The booking widget's own time step, loaded only now.
+      await import('./time-picker.ts');
+      this.pickerReady = true;
+    }
+  }
+
+  async picked(start: string): Promise<void> {
+    const d = this.detail;
+    const p = this.picking;
+    if (!d || !p) return;
+    const out = await this.run(() => (p.kind === 'book' ? portal.scheduleSessions(this.api, d.id, [start]) : portal.rescheduleSession(this.api, d.id, p.sessionId, start)));
+    if (out) this.applied(out, p.kind === 'book' ? 'booked' : 'moved');
+  }
+
+  async moveSeries(weeks: number): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    const out = await this.run(() => portal.rescheduleSeries(this.api, d.id, weeks));
+    if (out) this.applied(out, 'moved');
+  }
+
+  async askCancel(sessionId?: string): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    this.picking = null;
+    const quote = await this.run(() => portal.cancellationQuote(this.api, d.id, sessionId));
+    if (quote) {
+      this.quote = { quote, sessionId };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#quote-heading')?.focus();
+    }
+  }
+
+  async confirmCancel(): Promise<void> {
+    const d = this.detail;
+    const q = this.quote;
+    if (!d || !q) return;
+    const out = await this.run(() => portal.cancel(this.api, d.id, q.quote.quote_id, q.sessionId));
+    if (out) this.applied(out.booking, 'done');
+  }
+
+  closePanels(): void {
+    this.quote = null;
+    this.picking = null;
+  }
+
+  async download(url: string, filename: string): Promise<void> {
+    await this.run(() => portal.download(this.api, url, filename));
+  }
+
+  private async sendCode(e: Event): Promise<void> {
+    e.preventDefault();
+    const api = this.embedApi;
+    const form = e.target as HTMLFormElement;
+    this.email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    if (!api || !this.email) return;
+    const ok = await this.run(() => requestIdentityCode(api, this.email, this.i18n.lang, crypto.randomUUID()));
+    if (ok) this.codeSent = true;
+  }
+
+  private async verify(e: Event): Promise<void> {
+    e.preventDefault();
+    const api = this.embedApi;
+    const code = ((e.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement).value;
+    if (!api) return;
+    const session = await this.run(() => verifyIdentityCode(api, this.email, code, crypto.randomUUID()));
+    if (session) {
+      this.bearer = session.identity_token;
+      await this.loadList();
+    }
+  }
+
+  private async signOut(): Promise<void> {
+    await this.run(() => portal.signOut(this.api));
+    this.bearer = '';
+    this.token = '';
+    this.bookings = null;
+    this.detail = null;
+    this.codeSent = false;
+    this.notice = this.t('signedOut');
+  }
+
+  private renderSignIn() {
+    return html`<section part="panel" class="panel" aria-labelledby="signin">
+      <h2 id="signin">${this.t('signIn')}</h2>
+      <p>${this.t('signInNote')}</p>
+      ${this.codeSent
+        ? html`<form @submit=${this.verify}>
+            <label for="code">${this.t('code')}</label>
+            <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required pattern="[0-9 -]{6,9}">
+            <button class="btn primary" ?disabled=${this.busy}>${this.t('confirm')}</button>
+          </form>`
+        : html`<form @submit=${this.sendCode}>
+            <label for="email">${this.t('email')}</label>
+            <input id="email" name="email" type="email" autocomplete="email" required>
+            <button class="btn primary" ?disabled=${this.busy}>${this.t('sendCode')}</button>
+          </form>`}
+    </section>`;
+  }
+
+  private renderList() {
+    const list = this.bookings ?? [];
+    return html`<section part="panel" class="panel" aria-labelledby="list">
+      <h2 id="list">${this.t('heading')}</h2>
+      ${list.length === 0 ? html`<p>${this.t('none')}</p>` : html`<ul class="bookings">
+        ${list.map((b) => html`<li>
+          <strong>${b.program.title}</strong> · ${b.variant.name}
+          ${b.next_session ? html`<br><span>${this.t('nextSession', { date: this.i18n.dateTime(b.next_session.starts_at, b.next_session.timezone, 'medium') })}</span>` : nothing}
+          ${b.sessions_to_schedule ? html`<br><span>${this.t('toSchedule', { count: b.sessions_to_schedule })}</span>` : nothing}
+          <br><button class="btn" @click=${() => this.open(b.id)} aria-label="${this.t('open')}: ${b.program.title}">${this.t('open')}</button>
+        </li>`)}
+      </ul>`}
+    </section>`;
+  }
+
+  override render() {
+    const signedIn = this.bearer !== '';
+    return html`<div class="portal" lang=${this.i18n.lang}>
+      <div class="live" role="status" aria-live="polite">${this.notice}</div>
+      ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
+      ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
+        : this.detail ? bookingView(this, this.detail, { quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1 })
+        : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
+      ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}
+    </div>`;
+  }
+
+  /** A failure in the customer's words; a closed window says until when it was open. */
+  private problemText(err: unknown): string {
+    const e = ApiError.from(err);
+    if (e.status === 401) return this.t('signIn');
+    return errorMessage(e, this.i18n);
+  }
+
+  back(): void {
+    this.detail = null;
+    this.closePanels();
+  }
+
+  get localizer(): Localizer {
+    return this.i18n;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-portal': TandemPortal;
+  }
+}

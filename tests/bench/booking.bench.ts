@@ -27,7 +27,6 @@ import { freshDatabase } from '../support/database.ts';
 import { demoApp, flowKey } from '../support/app.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import type { Database } from '../../server/platform/db/database.ts';
-import { withCaller } from '../../server/platform/db/identity.ts';
 import { withSystem } from '../../server/platform/db/escalation.ts';
 import { rows } from '../../server/platform/db/prepared.ts';
 import { resolveKey } from '../../server/platform/http/api-keys.ts';
@@ -35,13 +34,13 @@ import { rowsOf } from '../../server/platform/db/rows.ts';
 import { bookingTransaction } from '../../server/modules/bookings/transaction.ts';
 import { createBooking } from '../../server/modules/bookings/bookings.mutations.ts';
 import type { CreateBookingBody } from '../../schema/api/embed-bookings.ts';
+import { addBenchProgram, BENCH_INSTRUCTORS, BENCH_PROGRAM, instructorId, overlaps, SLOT_MS } from './support/bench-program.ts';
 
 const SECONDS = Number(process.argv[2] ?? 5);
 const CLIENTS = Number(process.argv[3] ?? 20);
 const ROUNDS = Number(process.argv[4] ?? 3);
-const INSTRUCTORS = 20;
-const PROGRAM = '0f1a0000-0000-4000-8000-00000000be01';
-const SLOT_MS = 30 * 60_000;
+const INSTRUCTORS = BENCH_INSTRUCTORS;
+const PROGRAM = BENCH_PROGRAM;
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-11-25T08:00:00Z');
 const BASE = Date.parse('2026-12-01T00:00:00Z');
@@ -51,26 +50,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 
-const instructorId = (i: number) => `0f1a0000-0000-4000-8000-0000000b${String(i).padStart(4, '0')}`;
-
-async function setup(db: Database): Promise<string> {
-  await withCaller(db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
-    const ids = Array.from({ length: INSTRUCTORS }, (_, i) => instructorId(i));
-    for (const [i, id] of ids.entries()) {
-      await tx.execute(sql`insert into staff (id, org_id, role, name, email, timezone) values (${id}, ${FLOW.org}, 'instructor', ${`Bench ${i}`}, ${`bench${i}@studioflow.example`}, 'Europe/Zurich')`);
-      for (let weekday = 1; weekday <= 7; weekday++) {
-        await tx.execute(sql`insert into availability_rules (org_id, instructor_id, kind, weekday, start_time, end_time, timezone) values (${FLOW.org}, ${id}, 'weekly', ${weekday}, '00:00', '00:00', 'Europe/Zurich')`);
-      }
-    }
-    await tx.execute(sql`insert into programs (id, org_id, slug, title, category, delivery_mode, session_length_min, scheduling)
-      values (${PROGRAM}, ${FLOW.org}, 'bench', 'Bench', 'coaching', 'online', 30,
-        ${JSON.stringify({ buffer_before_min: 0, buffer_after_min: 0, min_notice_min: 0, horizon_days: 3650, slot_step_min: 30 })}::jsonb)`);
-    for (const id of ids) await tx.execute(sql`insert into program_instructors (org_id, program_id, staff_id) values (${FLOW.org}, ${PROGRAM}, ${id})`);
-    await tx.execute(sql`insert into program_variants (org_id, program_id, name, currency, price, vat_rate_bp) values (${FLOW.org}, ${PROGRAM}, 'One', 'CHF', 5000, 810)`);
-  });
-  const [v] = rowsOf(await db.execute(sql`select id from program_variants where program_id = ${PROGRAM}`));
-  return String(v!.id);
-}
+const setup = addBenchProgram;
 
 /**
  * CPU time (ms) of the server processes serving this database (its backends, found in
@@ -140,7 +120,7 @@ async function main() {
     ops.push(['full', async (c, n) => {
       const res = await app.request('/v1/embed/bookings', {
         method: 'POST', headers: { ...flowKey, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body(0, c, n)),
-      });
+      }, { incoming: { socket: { remoteAddress: `198.51.100.${c + 1}`, remotePort: 40000, remoteFamily: 'IPv4' } } }); // each client its own address, as 20 visitors
       if (res.status !== 201) throw new Error(`full: ${res.status} ${await res.text()}`);
     }]);
     ops.push(['service', async (c, n) => {
@@ -177,8 +157,7 @@ async function main() {
       for (const [i, [name, op]] of ops.entries()) rounds[i]!.push(await stage(name, counters[i]!, op, db));
     }
 
-    const [check] = rowsOf(await db.execute(sql`select count(*)::int as n from schedule_blocks a join schedule_blocks b
-      on a.id < b.id and a.during && b.during and a.instructor_id = b.instructor_id where a.status <> 'cancelled' and b.status <> 'cancelled'`));
+    const overlapping = await overlaps(db);
 
     const cpus = os.cpus();
     const [version] = rowsOf(await db.execute(sql`select current_setting('server_version') as v`));
@@ -195,7 +174,7 @@ async function main() {
       console.log(`| ${best.name} | ${Math.round(rate(best))} | ${Math.round(rate(median))} | ${best.p50.toFixed(1)} ms | ${best.p95.toFixed(1)} ms | ${best.nodeCpu.toFixed(2)} ms | ${best.pgCpu.toFixed(2)} ms |`);
     }
     console.log('');
-    console.log(`Overlapping live blocks afterwards: ${String(check!.n)} (must be 0).`);
+    console.log(`Overlapping live blocks afterwards: ${overlapping} (must be 0).`);
   } finally {
     await opened.close();
   }

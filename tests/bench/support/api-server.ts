@@ -6,6 +6,7 @@
  * client flooding) except where a bench passes its own, and `X-Forwarded-For` is trusted so
  * a bench can speak for many clients.
  *
+ * BENCH_API_NODE_ARGS adds Node options to the server's command line (a CPU profile, say).
  * BENCH_TREE=/path/to/another/checkout measures that checkout's server instead (for before /
  * after figures of the same bench); it needs its own node_modules (a symlink will do).
  */
@@ -110,7 +111,9 @@ export async function startApi(options: { postgres?: boolean; env?: Record<strin
     ...options.env,
   };
   if (!databaseUrl) delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_API_NODE_ARGS: extra Node options for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => { output += String(d); });
   child.stderr!.on('data', (d) => { output += String(d); });

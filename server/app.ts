@@ -47,6 +47,7 @@ import { adminPayrollRoutes } from './surfaces/admin/payroll/routes.ts';
 import { adminListBookingsRoutes } from './surfaces/admin/list-bookings.ts';
 import { adminGetBookingRoute } from './surfaces/admin/get-booking.ts';
 import { adminReportRoutes } from './surfaces/admin/reports/routes.ts';
+import { adminProgramRoutes } from './surfaces/admin/programs.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminSessionRoutes(deps))
     .route('/', adminListBookingsRoutes(deps))
     .route('/', adminGetBookingRoute(deps))
+    .route('/', adminProgramRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

@@ -71,6 +71,11 @@ export const programs = pgTable('programs', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   details: jsonb('details').$type<ProgramDetails>().notNull().default({}),
   isActive: boolean('is_active').notNull().default(true),
+  /**
+   * Where the program is in the studio's wizard: a `draft` (not shown: `is_active` false until published),
+   * `published`, or `archived` (not sold any more; its bookings stay).
+   */
+  status: text('status').notNull().default('published'),
   policies: jsonb('policies').$type<ProgramPolicies>().notNull().default({ free_cancel_hours: 24, late_cancel_fee_bp: 5000, no_show_fee_bp: 10000 }),
   scheduling: jsonb('scheduling').$type<SchedulingSettings>().notNull().default({ buffer_before_min: 0, buffer_after_min: 15, min_notice_min: 720, horizon_days: 90, slot_step_min: 30 }),
   locationId: uuid('location_id'),
@@ -87,6 +92,7 @@ export const programs = pgTable('programs', {
   foreignKey({ columns: [t.orgId, t.resourceId], foreignColumns: [resources.orgId, resources.id] }),
   check('programs_session_length', sql`${t.sessionLengthMin} between 5 and 1440`),
   check('programs_sessions_count', sql`${t.defaultSessionsCount} between 1 and 52`),
+  check('programs_status', sql`${t.status} in ('draft', 'published', 'archived')`),
   check('programs_link_token', sql`${t.visibility} <> 'by_link' or ${t.privateLinkToken} is not null`),
   ...tenantPolicies('programs', {
     select: anyOf(

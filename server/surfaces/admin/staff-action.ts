@@ -14,7 +14,7 @@ type Answer = Awaited<ReturnType<Parameters<typeof runIdempotent<unknown>>[4]>>;
 export async function staffAction<A>(
   c: Context<AdminEnv>,
   deps: AppDeps,
-  request: { path: string; body: unknown; method?: 'POST' | 'PUT' | 'DELETE' },
+  request: { path: string; body: unknown; method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE' },
   authorize: (tx: Tx) => Promise<A>,
   work: (tx: Tx, authorized: A, now: Date) => Promise<Answer>,
 ): Promise<Response> {

@@ -65,6 +65,12 @@ export const ROUTES: RouteSpec[] = [
     body: () => ({ quote_id: 'not-the-current-quote' }), expect: bookingPeople('allowed') },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PUT', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', body: () => ({ book_next: true }), expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/programs', path: () => '/v1/admin/programs', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/programs', path: () => '/v1/admin/programs', body: () => ({ title: 'Roles', slug: `roles-${randomUUID().slice(0, 8)}` }),
+    expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, expect: { ...everyStaff(200), otherManager: 404 } },
+  { method: 'PATCH', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, body: () => ({ step: 'basics', tags: ['reiki'] }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/programs/:id/publish', path: () => `/v1/admin/programs/${FLOW.reiki}/publish`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },

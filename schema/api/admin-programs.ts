@@ -1,0 +1,121 @@
+import * as v from 'valibot';
+import { Currency, Id, MinorUnits, singleLine } from './common.ts';
+import { Category, DeliveryMode } from './embed-programs.ts';
+
+const Line = (max: number) => v.pipe(v.string('is required'), v.trim(), singleLine(), v.maxLength(max, `must be at most ${max} characters`));
+const Required = (max: number) => v.pipe(Line(max), v.minLength(1, 'is required'));
+const Long = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const Int = (min: number, max: number) => v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
+export const Slug = v.pipe(v.string('is required'), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes'));
+
+/** Step 1, basics (also the body of POST /v1/admin/programs, where `title` and `slug` are required). */
+const basics = {
+  title: Required(200),
+  slug: Slug,
+  category: Category,
+  summary: Line(500),
+  long_description_md: Long(20_000),
+  tags: v.pipe(v.array(Required(40)), v.maxLength(20)),
+  itinerary: v.pipe(v.array(v.object({ title: Required(200), description: Long(2000) })), v.maxLength(52)),
+  outcomes: v.pipe(v.array(Required(300)), v.maxLength(20)),
+  host_bio_md: Long(5000),
+  testimonials: v.pipe(v.array(v.object({ quote: v.pipe(Long(1000), v.minLength(1, 'is required')), author: Required(100) })), v.maxLength(20)),
+  faq: v.pipe(v.array(v.object({ question: Required(300), answer: v.pipe(Long(3000), v.minLength(1, 'is required')) })), v.maxLength(30)),
+};
+
+export const CreateProgramBody = v.object({
+  title: basics.title,
+  slug: basics.slug,
+  category: v.optional(basics.category, 'coaching'),
+  summary: v.optional(basics.summary),
+});
+export type CreateProgramBody = v.InferOutput<typeof CreateProgramBody>;
+
+const Basics = v.object({ step: v.literal('basics'), ...Object.fromEntries(Object.entries(basics).map(([k, s]) => [k, v.optional(s)])) as { [K in keyof typeof basics]: v.OptionalSchema<(typeof basics)[K], undefined> } });
+
+const Delivery = v.object({
+  step: v.literal('delivery'),
+  delivery_mode: v.optional(DeliveryMode),
+  location_id: v.optional(v.nullable(Id)),
+  resource_id: v.optional(v.nullable(Id)),
+  meeting_url: v.optional(v.nullable(v.pipe(v.string(), v.url('must be a URL'), v.maxLength(500)))),
+  session_length_min: v.optional(Int(5, 1440)),
+  is_multi_session: v.optional(v.boolean()),
+  default_sessions_count: v.optional(Int(1, 52)),
+  cadence: v.optional(v.nullable(v.object({ every: Int(1, 52), unit: v.picklist(['day', 'week']) }))),
+  buffer_before_min: v.optional(Int(0, 240)),
+  buffer_after_min: v.optional(Int(0, 240)),
+  instructor_ids: v.optional(v.pipe(v.array(Id), v.maxLength(50))),
+});
+
+export const VariantInput = v.object({
+  /** An existing variant: changed in place while nobody booked it, else replaced by a new version. */
+  id: v.optional(Id),
+  name: Required(100),
+  currency: Currency,
+  price: v.pipe(MinorUnits, v.minValue(0, 'must not be negative')),
+  vat_rate_bp: Int(0, 10000),
+  billing: v.optional(v.picklist(['package', 'per_session']), 'package'),
+  sessions_count: v.optional(Int(1, 52), 1),
+  deposit_amount: v.optional(v.nullable(v.pipe(MinorUnits, v.minValue(0, 'must not be negative')))),
+  credit_price: v.optional(v.nullable(v.pipe(MinorUnits, v.minValue(1, 'must be positive')))),
+  pay_plan: v.optional(v.nullable(v.object({ installments: Int(1, 24), every_weeks: Int(1, 12), deposit_bp: Int(0, 10000) }))),
+});
+export type VariantInput = v.InferOutput<typeof VariantInput>;
+
+const Pricing = v.object({ step: v.literal('pricing'), variants: v.pipe(v.array(VariantInput), v.maxLength(20)) });
+
+const Intake = v.object({
+  step: v.literal('intake'),
+  /** The intake form as JSON Schema (`x-order` keeps the questions' order); null: no form. */
+  form: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
+  form_required: v.optional(v.boolean()),
+  milestones: v.optional(v.pipe(v.array(v.object({ name: Required(200), description_md: v.optional(Long(5000), ''), due_day_offset: v.optional(v.nullable(Int(0, 3650))) })), v.maxLength(50))),
+});
+
+const Policies = v.object({
+  step: v.literal('policies'),
+  free_cancel_hours: v.optional(Int(0, 2160)),
+  late_cancel_fee_bp: v.optional(Int(0, 10000)),
+  no_show_fee_bp: v.optional(Int(0, 10000)),
+  attendance_grace_hours: v.optional(Int(0, 720)),
+  valid_days: v.optional(v.nullable(Int(1, 3650))),
+  visibility: v.optional(v.picklist(['public', 'by_link', 'hidden'])),
+  /** A new private link (the old one stops working). */
+  rotate_link: v.optional(v.boolean()),
+});
+
+/** PATCH /v1/admin/programs/:id: one wizard step; what a step leaves out stays as it is. */
+export const UpdateProgramBody = v.variant('step', [Basics, Delivery, Pricing, Intake, Policies]);
+export type UpdateProgramBody = v.InferOutput<typeof UpdateProgramBody>;
+
+export const ProgramParams = v.object({ id: Id });
+
+const VariantOut = v.object({
+  id: v.string(), name: v.string(), currency: v.string(), price: v.number(), vat_rate_bp: v.number(), billing: v.string(), sessions_count: v.number(),
+  deposit_amount: v.nullable(v.number()), credit_price: v.nullable(v.number()), pay_plan: v.nullable(v.unknown()), is_active: v.boolean(),
+});
+
+export const AdminProgramOut = v.object({
+  id: v.string(), slug: v.string(), title: v.string(), status: v.picklist(['draft', 'published', 'archived']),
+  category: v.string(), summary: v.string(), long_description_md: v.string(), tags: v.array(v.string()),
+  details: v.record(v.string(), v.unknown()),
+  delivery_mode: v.string(), location_id: v.nullable(v.string()), resource_id: v.nullable(v.string()), meeting_url: v.nullable(v.string()),
+  session_length_min: v.number(), is_multi_session: v.boolean(), default_sessions_count: v.number(),
+  scheduling: v.record(v.string(), v.unknown()), instructor_ids: v.array(v.string()),
+  /** Active variants first, then earlier versions kept for the bookings that bought them. */
+  variants: v.array(VariantOut),
+  form: v.nullable(v.record(v.string(), v.unknown())), form_required: v.boolean(),
+  milestones: v.array(v.object({ id: v.string(), name: v.string(), description_md: v.string(), due_day_offset: v.nullable(v.number()) })),
+  policies: v.record(v.string(), v.unknown()),
+  visibility: v.string(), private_link_token: v.nullable(v.string()),
+  /** What publishing still needs (empty when complete). */
+  missing: v.array(v.string()),
+  updated_at: v.string(),
+});
+export type AdminProgramOut = v.InferOutput<typeof AdminProgramOut>;
+
+export const AdminProgramsOut = v.object({
+  programs: v.array(v.object({ id: v.string(), slug: v.string(), title: v.string(), status: v.string(), category: v.string(), visibility: v.string(), variants: v.number(), updated_at: v.string() })),
+});
+export type AdminProgramsOut = v.InferOutput<typeof AdminProgramsOut>;

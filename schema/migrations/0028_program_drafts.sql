@@ -1,0 +1,2 @@
+ALTER TABLE "programs" ADD COLUMN "status" text DEFAULT 'published' NOT NULL;--> statement-breakpoint
+ALTER TABLE "programs" ADD CONSTRAINT "programs_status" CHECK ("programs"."status" in ('draft', 'published', 'archived'));

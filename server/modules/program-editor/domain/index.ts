@@ -1,0 +1,3 @@
+/** Pure rules of the program wizard: completeness for publishing, variant versions. */
+export * from './completeness.ts';
+export * from './variant-versions.ts';

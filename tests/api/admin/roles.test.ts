@@ -71,6 +71,10 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PATCH', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, body: () => ({ step: 'basics', tags: ['reiki'] }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/programs/:id/publish', path: () => `/v1/admin/programs/${FLOW.reiki}/publish`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  // Finance reports (their own tests in tests/api/reports): owners and managers; an instructor is refused.
+  ...['outstanding.csv', 'refunds.csv?from=2026-01-01&to=2026-12-31', 'revenue.csv?from=2026-01-01&to=2026-12-31', 'vat?year=2026&quarter=4', 'vat.csv?year=2026&quarter=4'].map((report): RouteSpec => ({
+    method: 'GET', route: `/v1/admin/reports/${report.split('?')[0]}`, path: () => `/v1/admin/reports/${report}`, expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 },
+  })),
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },

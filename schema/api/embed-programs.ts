@@ -88,6 +88,8 @@ export const Media = v.object({ kind: v.picklist(['image', 'video']), url: v.str
 
 export const ProgramDetail = v.object({
   ...ProgramSummary.entries,
+  /** The studio's country (ISO 3166 alpha-2, e.g. `CH`): dates, times and amounts are formatted for it in every language, as its invoices are. */
+  region: v.nullable(v.string()),
   visibility: Visibility,
   description_html: v.string(),
   banner_url: v.nullable(v.string()),

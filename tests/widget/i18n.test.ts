@@ -1,6 +1,8 @@
 import { fixture, html } from '@open-wc/testing';
-import { $, byText, expect, expectAccessible, inStep, pickFirstSlot, stepEl, toTimeStep, useMockApi, waitFor } from './helpers/dom.ts';
-import { API } from './helpers/mock-api.ts';
+import { http, HttpResponse } from 'msw';
+import { $, byText, calendar, expect, expectAccessible, inStep, mountProgram, pickFirstSlot, stepEl, toTimeStep, useMockApi, waitFor } from './helpers/dom.ts';
+import { API, worker } from './helpers/mock-api.ts';
+import { programs } from './helpers/fixtures.ts';
 import type { TandemProgram } from '../../widget/elements/tandem-program/tandem-program.ts';
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ');
@@ -19,7 +21,7 @@ describe('languages', () => {
   it('German from the lang attribute: strings, CHF and dates in de-CH', async () => {
     const el = await mount('lang="de-CH"');
     const page = stepEl(el)!.shadowRoot!;
-    expect(norm($(page, 'label.variant').textContent)).to.match(/CHF 1['’]200\.00/).and.contain('inkl. 8.1% MWST').and.contain('8 Sitzungen');
+    expect(norm($(page, 'label.variant').textContent)).to.match(/CHF\s1['’]200\.00/).and.contain('inkl. 8.1% MWST').and.contain('8 Sitzungen');
     expect(byText(page, 'button', 'Termin wählen')).to.exist;
     expect(page.textContent).to.contain('Kostenlose Stornierung bis 24 Stunden');
     const time = await toTimeStep(el);
@@ -53,5 +55,26 @@ describe('languages', () => {
     await waitFor(() => byText(page(), 'button', 'Choisir un horaire'), 'French');
     el.setAttribute('lang', 'rm');
     await waitFor(() => byText(page(), 'button', 'Choose a time'), 'English for an unsupported language');
+  });
+});
+
+describe('formats follow the studio\'s region in every language', () => {
+  useMockApi();
+
+  it('English for a Swiss studio reads as en-CH: Swiss grouping of amounts, a 24-hour clock, weeks from Monday', async () => {
+    worker.use(http.get(`${API}/v1/embed/programs/:slug`, () => HttpResponse.json({ ...programs.evolve!, region: 'CH' })));
+    const el = await mountProgram('evolve', { lang: 'en' });
+    await waitFor(() => el.state.program, 'program');
+    const page = stepEl(el, 'program')!.shadowRoot!;
+    // Swiss grouping (an apostrophe, ’ or ' by the browser's ICU), never "1,200.00".
+    await waitFor(() => /CHF\s1['’]200\.00/.test(page.textContent!), 'Swiss amounts');
+    expect(page.textContent).to.not.contain('1,200.00');
+    const time = await toTimeStep(el);
+    await pickFirstSlot(time);
+    const first = time.querySelector('[part~="slot"]')!.textContent!.trim();
+    expect(first).to.match(/^\d{2}:\d{2}/);
+    expect(first).to.not.match(/AM|PM/);
+    const heads = [...calendar(time).querySelectorAll('th, [role="columnheader"]')].map((h) => h.textContent!.trim());
+    expect(heads[0]).to.match(/^Mon/);
   });
 });

@@ -4,7 +4,6 @@
  * select's type-to-find works by city. Legacy and alias ids (`US/Eastern`, `EST5EDT`, `GB`,
  * `Etc/GMT+5`) are not listed, unless one is the customer's own. Loaded with the time step only.
  */
-import { timeZones } from './time-zones.ts';
 
 const REGIONS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
 const COMMON = ['Europe/Zurich', 'Europe/Berlin', 'Europe/Vienna', 'Europe/Paris', 'Europe/Rome', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -12,6 +11,17 @@ const COMMON = ['Europe/Zurich', 'Europe/Berlin', 'Europe/Vienna', 'Europe/Paris
 export interface ZoneChoice {
   id: string;
   label: string;
+}
+
+/** All IANA zones the browser knows, with `current` included. */
+function timeZones(current: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf('timeZone');
+  } catch {
+    zones = [];
+  }
+  return zones.includes(current) ? zones : [current, ...zones];
 }
 
 /** "America/Argentina/Buenos_Aires" → "Buenos Aires (America/Argentina)"; "UTC" stays. */

@@ -36,6 +36,7 @@ export function programDetailOut(view: ProgramView): ProgramDetail {
   const d = p.details;
   return {
     ...programSummaryOut(view),
+    region: view.orgBilling?.country ?? null,
     visibility: p.visibility,
     description_html: renderMarkdown(p.longDescriptionMd),
     banner_url: mediaUrl(p, 'banner'),

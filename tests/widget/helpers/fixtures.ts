@@ -31,6 +31,7 @@ export const intakeSchema = {
 };
 
 const base = {
+  region: null,
   visibility: 'public' as const,
   banner_url: null,
   media: [],

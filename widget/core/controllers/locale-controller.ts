@@ -29,6 +29,8 @@ export class LocaleController implements ReactiveController {
   /** Settles when the messages of the wanted language are in `localizer`. */
   ready: Promise<void> = Promise.resolve();
   private wanted = 'en';
+  /** The studio's country (the program answer's `region`): formats follow it in every language, as its invoices do. */
+  region = '';
   private observer: MutationObserver | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -37,7 +39,8 @@ export class LocaleController implements ReactiveController {
   }
 
   resolve(): string {
-    return nearestLang(this.host) ?? navigator.languages?.find((l) => langOf(l)) ?? (langOf(navigator.language) ? navigator.language : 'en');
+    const tag = nearestLang(this.host) ?? navigator.languages?.find((l) => langOf(l)) ?? (langOf(navigator.language) ? navigator.language : 'en');
+    return this.region ? `${langOf(tag) ?? 'en'}-${this.region}` : tag;
   }
 
   /** Re-reads the locale; switches (and re-renders) once its messages are loaded. */

@@ -144,6 +144,8 @@ export class TandemProgram extends LitElement {
       try {
         const client = new ApiClient(apiBase, key);
         const [program] = await Promise.all([getProgram(client, slug, link ?? '', signal), this.locale.ready]);
+        this.locale.region = program.region ?? '';
+        this.locale.refresh();
         const state: BookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
         // Prefill and deep links (presets.ts): loaded only when the element or the page's address carries one.
         const presets = PRESET_ATTRS.some((a) => this.hasAttribute(a)) || /[?&]tandem-/.test(location.search)

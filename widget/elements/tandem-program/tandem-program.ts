@@ -36,9 +36,6 @@ import { programStyles } from './tandem-program.styles.ts';
 /** What the root asks of the rendered step after a step change (the later steps also take the booking state). */
 type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState };
 
-/** The attributes that preset a booking (presets.ts). */
-const PRESET_ATTRS = ['variant', 'instructor', 'start', 'prefill-name', 'prefill-email', 'coupon'];
-
 /** Parts of the steps that the page can style, re-exported through each step element. */
 const STEP_PARTS =
   'heading, button, button-primary, banner, price, variant, section, calendar, day, slot, timezone, field, input, error, summary, test-mode, invoice, session, retry, loading';
@@ -143,15 +140,12 @@ export class TandemProgram extends LitElement {
       }
       try {
         const client = new ApiClient(apiBase, key);
-        const [program] = await Promise.all([getProgram(client, slug, link ?? '', signal), this.locale.ready]);
+        // arrival.ts (prefill and deep links, the funnel) comes in parallel with the program; without it the widget works as before.
+        const [program, , arrival] = await Promise.all([getProgram(client, slug, link ?? '', signal), this.locale.ready, import('./arrival.ts').catch(() => null)]);
         this.locale.region = program.region ?? '';
         this.locale.refresh();
         const state: BookingState = { ...initialState(this.bookingState.timezone), program, variantId: program.variants[0]?.id ?? null };
-        // Prefill and deep links (presets.ts): loaded only when the element or the page's address carries one.
-        const presets = PRESET_ATTRS.some((a) => this.hasAttribute(a)) || /[?&]tandem-/.test(location.search)
-          ? await import('./presets.ts').then((m) => m.applyPresets(m.readPresets(this, slug, location.search), program, state, client, link ?? '', programPath(slug)))
-          : {};
-        this.bookingState = { ...state, ...presets };
+        this.bookingState = arrival ? await arrival.arrive(this, state, client, programPath(slug)) : state;
         if (hasVisit(this.visitKey())) void this.restore(program.id);
         return program;
       } catch (err) {

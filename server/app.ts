@@ -48,6 +48,13 @@ import { adminListBookingsRoutes } from './surfaces/admin/list-bookings.ts';
 import { adminGetBookingRoute } from './surfaces/admin/get-booking.ts';
 import { adminReportRoutes } from './surfaces/admin/reports/routes.ts';
 import { adminProgramRoutes } from './surfaces/admin/programs.ts';
+import { adminCreateWebhookRoute } from './surfaces/admin/create-webhook.ts';
+import { adminListWebhooksRoute } from './surfaces/admin/list-webhooks.ts';
+import { adminListWebhookDeliveriesRoute } from './surfaces/admin/list-webhook-deliveries.ts';
+import { adminRotateWebhookSecretRoute } from './surfaces/admin/rotate-webhook-secret.ts';
+import { adminEnableWebhookRoute } from './surfaces/admin/enable-webhook.ts';
+import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
+import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -56,6 +63,8 @@ import { portalRoutes } from './surfaces/portal/index.ts';
 import { managePageRoutes } from './surfaces/portal/manage-page.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
+// Outgoing webhooks: every recorded event that is a public one becomes deliveries in its transaction.
+import './modules/webhooks/index.ts';
 // Payroll's subscribers: a delivered session, a completed booking or a refund adds the booking's earnings job.
 import './modules/payroll/index.ts';
 
@@ -99,7 +108,14 @@ export function createApp(deps: AppDeps) {
     .route('/', adminUpdateProgramNudgesRoute(deps))
     .route('/', adminFunnelRoutes(deps))
     .route('/', adminPayrollRoutes(deps))
-    .route('/', adminReportRoutes(deps));
+    .route('/', adminReportRoutes(deps))
+    .route('/', adminCreateWebhookRoute(deps))
+    .route('/', adminListWebhooksRoute(deps))
+    .route('/', adminListWebhookDeliveriesRoute(deps))
+    .route('/', adminRotateWebhookSecretRoute(deps))
+    .route('/', adminEnableWebhookRoute(deps))
+    .route('/', adminDeleteWebhookRoute(deps))
+    .route('/', adminRedeliverWebhookRoute(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

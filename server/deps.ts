@@ -13,6 +13,8 @@ export interface AppConfig {
   widgetDir: string;
   /** Demo conveniences: the outbox page, the test payment processor. */
   demo: boolean;
+  /** Outgoing webhooks may reach loopback and private addresses (outside production only); absent: refused. */
+  allowPrivateWebhookTargets?: boolean | undefined;
   /** Rate limits, caps on holds and the trusted proxies (readEnv); absent: DEFAULT_RATE_LIMITS. */
   limits?: RateLimits | undefined;
 }

@@ -6,12 +6,15 @@ import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
   { name: NUDGE_QUEUE },
+  // A delivery's own attempts and back-off decide; the queue retries only a run that crashed.
+  { name: WEBHOOK_QUEUE, retryLimit: 8 },
   { name: HOLDS_QUEUE },
   { name: LIFECYCLE_QUEUE },
   // A charge is never retried by the queue: the installment's own attempts and dates decide.
@@ -28,6 +31,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   return [
     mailJob({ db: deps.db, mailer: deps.mailer, now: deps.now, render: (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec) }),
     nudgeJob({ db: deps.db, now: deps.now, config: deps.config }),
+    webhookDeliveryJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     holdsJob({ db: deps.db, now: deps.now }),
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),

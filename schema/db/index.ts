@@ -11,3 +11,4 @@ export * from './identity.ts';
 export * from './notifications.ts';
 export * from './staff-identity.ts';
 export * from './funnel.ts';
+export * from './webhooks.ts';

@@ -157,6 +157,14 @@ const specs: TableSpec[] = [
   // owner and managers read them (no customer, instructor or the server itself); nobody edits or removes one.
   { table: t.funnelEvents, read: { manager: ALL, owner: ALL }, write: { insert: ['anonymous'], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'time_chosen' }) },
+  // Outgoing webhooks: the studio's people and the server; instructors and customers never see them (secrets, customers' data).
+  { table: t.webhookEndpoints, read: orgWideReads, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, url: 'https://hooks.example/new', events: ['booking.cancelled'], secret: 'whsec_y' }) },
+  // The delivery log: written by the server (or the studio's replay), never removed but with its endpoint.
+  { table: t.webhookDeliveries, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, endpointId: o.webhookEndpoint, eventId: randomUUID(), eventType: 'booking.confirmed', messageId: 'msg_y', payload: {}, occurredAt: when }) },
+  { table: t.webhookAttempts, read: orgWideReads, write: { insert: orgWide(), update: [], delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, deliveryId: o.webhookDelivery, attemptedAt: when, statusCode: 500, durationMs: 1 }) },
   // A program's reminders and nudges: every staff member reads them; the studio and the server's jobs write them.
   { table: t.programNudges, read: staffReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, programId: o.programHidden }) },

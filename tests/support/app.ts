@@ -20,7 +20,7 @@ export const relaxedLimits: RateLimits = {
   liveHoldsPerClient: 1_000_000, liveHoldsPerEmail: 1_000_000, openQrBillsPerCustomer: 1_000_000, trustProxy: 0,
 };
 
-export const testConfig: AppConfig = { publicOrigin: 'http://localhost:8787', secret: 'test-secret-test-secret-test-secret', widgetDir: '/nonexistent', demo: true, limits: relaxedLimits };
+export const testConfig: AppConfig = { publicOrigin: 'http://localhost:8787', secret: 'test-secret-test-secret-test-secret', widgetDir: '/nonexistent', demo: true, limits: relaxedLimits, allowPrivateWebhookTargets: true };
 
 /**
  * The API over a seeded database, called with `app.request()`: no server, no network.

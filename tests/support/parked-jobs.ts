@@ -11,9 +11,11 @@ import { query } from './booking.ts';
 
 const PARK = "interval '200 years'";
 
-export async function parkJobs(db: OpenDatabase, queue: string): Promise<void> {
+/** Parks the jobs of `queue` not parked yet (only those created since `since`, when given). */
+export async function parkJobs(db: OpenDatabase, queue: string, since?: Date): Promise<void> {
   await query(db.db, sql`update pgboss.job set start_after = start_after + ${sql.raw(PARK)}, keep_until = keep_until + ${sql.raw(PARK)}
-    where name = ${queue} and state in ('created', 'retry') and start_after < '2100-01-01'`);
+    where name = ${queue} and state in ('created', 'retry') and start_after < '2100-01-01'
+      and (${since?.toISOString() ?? null}::timestamptz is null or created_on >= ${since?.toISOString() ?? null}::timestamptz)`);
 }
 
 /** The parked jobs of `queue` (intended time and data), in time order. */
@@ -30,5 +32,6 @@ export async function runJobsAt(db: OpenDatabase, at: Date, job: JobDefinition):
   await query(db.db, sql`update pgboss.job set start_after = now() - interval '1 second'
     where name = ${job.name} and state in ('created', 'retry') and start_after >= '2100-01-01'
       and start_after - ${sql.raw(PARK)} <= ${at.toISOString()}::timestamptz`);
-  return runDueJobs(db.executor, [job]);
+  // Jobs the handlers add (a retry, a re-check) wait for the fake clock too; those released above still run.
+  return runDueJobs(db.executor, [{ ...job, handle: async (data) => { const since = new Date(); await job.handle(data); await parkJobs(db, job.name, since); } }]);
 }

@@ -21,7 +21,7 @@ export interface OrgIds {
   variantPublic: string; variantHidden: string; milestonePublic: string; milestoneHidden: string;
   bookingA: string; bookingB: string; sessionA: string; sessionB: string; orderA: string; orderB: string;
   paymentA: string; paymentB: string; planA: string; planB: string; threadA: string; threadB: string; classOccurrence: string;
-  idempotencyKey: string; payrollPeriod: string;
+  idempotencyKey: string; payrollPeriod: string; webhookEndpoint: string; webhookDelivery: string;
 }
 
 export interface Fixture {
@@ -40,7 +40,7 @@ function ids(): OrgIds {
     org: u(), owner: u(), manager: u(), instructorA: u(), instructorB: u(), customerA: u(), customerB: u(), location: u(), resource: u(),
     programPublic: u(), programHidden: u(), programInactive: u(), programLink: u(), variantPublic: u(), variantHidden: u(),
     milestonePublic: u(), milestoneHidden: u(), bookingA: u(), bookingB: u(), sessionA: u(), sessionB: u(), orderA: u(), orderB: u(),
-    paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(), payrollPeriod: u(),
+    paymentA: u(), paymentB: u(), planA: u(), planB: u(), threadA: u(), threadB: u(), classOccurrence: u(), idempotencyKey: u(), payrollPeriod: u(), webhookEndpoint: u(), webhookDelivery: u(),
   };
 }
 
@@ -137,6 +137,9 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.invoiceCounters, 'invoice_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.creditNoteCounters, 'credit_note_counters', 'org', { orgId: org, lastNumber: 2 }, org);
   await add(t.coupons, 'coupons', 'org', { orgId: org, code: 'WELCOME', kind: 'percent', percentBp: 1000 });
+  await add(t.webhookEndpoints, 'webhook_endpoints', 'org', { id: o.webhookEndpoint, orgId: org, url: 'https://hooks.example/in', events: ['booking.confirmed'], secret: 'whsec_x' });
+  await add(t.webhookDeliveries, 'webhook_deliveries', 'org', { id: o.webhookDelivery, orgId: org, endpointId: o.webhookEndpoint, eventId: randomUUID(), eventType: 'booking.confirmed', messageId: 'msg_x', payload: {}, occurredAt: start });
+  await add(t.webhookAttempts, 'webhook_attempts', 'org', { orgId: org, deliveryId: o.webhookDelivery, attemptedAt: start, statusCode: 200, durationMs: 5 });
   await add(t.programNudges, 'program_nudges', 'org', { orgId: org, programId: o.programPublic, sessionReminderHours: [24] }, o.programPublic);
   await add(t.funnelEvents, 'funnel_events', 'org', { orgId: org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'viewed', utmSource: 'newsletter' });
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });

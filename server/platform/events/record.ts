@@ -30,10 +30,16 @@ export interface EventContext { now: Date; config: AppConfig }
 type Subscriber = (tx: Tx, event: RecordedEvent, ctx: EventContext) => Promise<void>;
 
 const inTransaction = new Map<string, Subscriber[]>();
+const forEvery: Subscriber[] = [];
 
 /** Runs `handler` in the transaction that records an event of this type. */
 export function onEvent<P extends Record<string, unknown>>(type: string, handler: (tx: Tx, event: RecordedEvent<P>, ctx: EventContext) => Promise<void>): void {
   inTransaction.set(type, [...(inTransaction.get(type) ?? []), handler as Subscriber]);
+}
+
+/** Runs `handler` in the transaction that records any event, after the event's own subscribers (outgoing webhooks). */
+export function onEveryEvent(handler: (tx: Tx, event: RecordedEvent, ctx: EventContext) => Promise<void>): void {
+  forEvery.push(handler);
 }
 
 /** The event's insert, for a mutation that records it inside its own statement (one round trip). No subscribers run. */
@@ -47,5 +53,6 @@ export async function recordEvent<P extends Record<string, unknown>>(tx: Tx, eve
   const recorded = { ...event, id: randomUUID(), payload: (event.payload ?? {}) as P };
   await tx.execute(eventInsert(recorded, recorded.id));
   for (const handler of inTransaction.get(event.type) ?? []) await handler(tx, recorded as RecordedEvent, ctx);
+  for (const handler of forEvery) await handler(tx, recorded as RecordedEvent, ctx);
   return recorded;
 }

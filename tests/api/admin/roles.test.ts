@@ -24,7 +24,11 @@ const CALLERS: Caller[] = ['owner', 'manager', 'instructorA', 'instructorB', 'ot
 /** What a caller gets: an exact status, or `allowed` (past authorization: anything but 401, 403 and 404). */
 type Outcome = number | 'allowed';
 
-interface Fixture { bookingId: string; sessionId: string; orderId: string; invoiceId: string }
+interface Fixture {
+  bookingId: string; sessionId: string; orderId: string; invoiceId: string;
+  /** A webhook endpoint of Studio Flow with one delivery; one more endpoint per caller to remove. */
+  webhookId: string; deliveryId: string; webhooksToRemove: string[];
+}
 
 interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -91,6 +95,14 @@ export const ROUTES: RouteSpec[] = [
   // The conversion funnel: the studio's owners and managers (another studio's manager gets their own studio's); instructors 403.
   { method: 'GET', route: '/v1/admin/funnel', path: () => '/v1/admin/funnel?from=2026-11-01&to=2026-12-31', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/funnel.csv', path: () => '/v1/admin/funnel.csv?from=2026-11-01&to=2026-12-31&by=source', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/webhooks', path: () => '/v1/admin/webhooks', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/webhooks', path: () => '/v1/admin/webhooks', body: () => ({ url: 'https://hooks.example/in', events: ['booking.confirmed'] }),
+    expect: { ...studioMoney(201), otherManager: 201 } },
+  { method: 'GET', route: '/v1/admin/webhooks/:id/deliveries', path: (f) => `/v1/admin/webhooks/${f.webhookId}/deliveries`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/webhooks/:id/rotate-secret', path: (f) => `/v1/admin/webhooks/${f.webhookId}/rotate-secret`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/webhooks/:id/enable', path: (f) => `/v1/admin/webhooks/${f.webhookId}/enable`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/webhooks/:id/deliveries/:deliveryId/redeliver', path: (f) => `/v1/admin/webhooks/${f.webhookId}/deliveries/${f.deliveryId}/redeliver`, expect: studioMoney(202) },
+  { method: 'DELETE', route: '/v1/admin/webhooks/:id', path: (f) => `/v1/admin/webhooks/${f.webhooksToRemove.shift()}`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 
@@ -109,7 +121,14 @@ describe('admin routes × callers', () => {
     // Reiki is Noemi's: she is instructor A; Mara, who does not conduct it, is instructor B.
     const paid = await cardPaid(app, v.reiki![0]!, '2026-12-09T09:00:00.000Z');
     const [inv] = await query(db.db, sql`select id from invoices where order_id = ${paid.orderId}`);
-    f = { bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id) };
+    const hooks = await query(db.db, sql`insert into webhook_endpoints (org_id, url, events, secret)
+      select ${FLOW.org}, 'https://hooks.example/' || n, '{booking.confirmed}', 'whsec_' || encode(decode(md5(n::text || random()::text) || md5(random()::text), 'hex'), 'base64') from generate_series(0, ${CALLERS.length}) n returning id`);
+    const [delivery] = await query(db.db, sql`insert into webhook_deliveries (org_id, endpoint_id, event_id, event_type, message_id, payload, occurred_at, status)
+      values (${FLOW.org}, ${hooks[0]!.id}, gen_random_uuid(), 'booking.confirmed', 'msg_roles', '{}', now(), 'succeeded') returning id`);
+    f = {
+      bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id),
+      webhookId: String(hooks[0]!.id), deliveryId: String(delivery!.id), webhooksToRemove: hooks.slice(1).map((h) => String(h.id)),
+    };
     await query(db.db, sql`insert into staff (org_id, role, name, email, timezone) values
       (${FLOW.org}, 'manager', 'Mia Manager', 'mia@studioflow.example', 'Europe/Zurich'),
       (${NORD.org}, 'manager', 'Nils Manager', 'nils@ateliernord.example', 'Europe/Berlin')`);

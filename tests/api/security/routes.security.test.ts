@@ -68,7 +68,9 @@ describe('every route × every caller', () => {
     const { booking, orderId } = await cardPaid(app, reiki, '2026-12-02T09:00:00.000Z');
     const [session] = await query(db.db, sql`select id from program_sessions where booking_id = ${booking.id}`);
     const [invoice] = await query(db.db, sql`select id from invoices where order_id = ${orderId}`);
-    Object.assign(ids, { booking: booking.id, session: String(session!.id), order: orderId, invoice: String(invoice!.id), slug: 'reiki' });
+    const hook = await app.request('/v1/admin/webhooks', { method: 'POST', headers: { ...skFlow, 'Idempotency-Key': 'sec-webhook', 'Content-Type': 'application/json' }, body: JSON.stringify({ url: 'https://hooks.example/in', events: ['booking.confirmed'] }) });
+    assert.equal(hook.status, 201);
+    Object.assign(ids, { booking: booking.id, session: String(session!.id), order: orderId, invoice: String(invoice!.id), slug: 'reiki', webhook: (await hook.json() as { id: string }).id });
   });
   after(async () => db.close());
 
@@ -82,8 +84,8 @@ describe('every route × every caller', () => {
   /** A concrete URL for a route pattern, using Studio Flow's rows. */
   function concrete(path: string): string {
     return path
-      .replace(/\/(bookings|orders|invoices|credit-notes|refunds)\/:id\b/g, (_, kind: string) =>
-        `/${kind}/${{ bookings: ids.booking, orders: ids.order, invoices: ids.invoice, 'credit-notes': ids.invoice, refunds: ids.order }[kind]}`)
+      .replace(/\/(bookings|orders|invoices|credit-notes|refunds|webhooks)\/:id\b/g, (_, kind: string) =>
+        `/${kind}/${{ bookings: ids.booking, orders: ids.order, invoices: ids.invoice, 'credit-notes': ids.invoice, refunds: ids.order, webhooks: ids.webhook }[kind]}`)
       .replace(':sessionId', ids.session!)
       .replace(':slug', ids.slug!)
       .replace(/\/(invoices|credit-notes)\/:file/, (_, kind: string) => `/${kind}/${kind === 'invoices' ? ids.invoice : ids.invoice}.pdf`)

@@ -1,0 +1,7 @@
+/** The outgoing webhook events a studio's endpoint may subscribe to (server and admin console alike). */
+export const WEBHOOK_EVENTS = [
+  'booking.confirmed', 'booking.cancelled', 'booking.completed',
+  'session.scheduled', 'session.rescheduled', 'session.cancelled', 'session.completed', 'session.no_show',
+  'payment.failed', 'refund.created', 'installment.overdue',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

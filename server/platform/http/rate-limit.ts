@@ -35,9 +35,11 @@ export interface Take { bucket: string; limit: Bucket; what: string }
  * stay locked until that transaction ends. Sent at the call (a prepared statement), so it can
  * share a round trip with the statements sent after it.
  */
-export function takeTokens(tx: Tx, orgId: string, takes: readonly Take[], now: Date): Promise<Taken> {
+export function takeTokens(tx: Tx, orgId: string, takes: readonly Take[], now: Date, o: { commitAsync?: boolean } = {}): Promise<Taken> {
   const perSecond = takes.map((t) => t.limit.perMinute / 60);
-  return rows(tx, sql`select refused, tokens from take_tokens(${orgId}::uuid, ${textArray(takes.map((t) => t.bucket))}::text[],
+  // commitAsync: the transaction's only writes are these buckets (a read), so its commit need not wait for the WAL flush.
+  const commit = o.commitAsync ? sql`set_config('synchronous_commit', 'off', true), ` : sql``;
+  return rows(tx, sql`select ${commit}refused, tokens from take_tokens(${orgId}::uuid, ${textArray(takes.map((t) => t.bucket))}::text[],
       ${floatArray(takes.map((t) => t.limit.burst))}::float8[], ${floatArray(perSecond)}::float8[], ${now.toISOString()}::timestamptz)`)
     .then(([row]) => {
       const refused = Number(row?.refused ?? 0);
@@ -54,7 +56,7 @@ const floatArray = (values: number[]) => `{${values.map((v) => String(Number(v))
 
 /** Takes a token from one bucket in a transaction of its own, as `role` of the org; throws 429 `rate_limited` when refused. */
 export async function limitOrThrow(db: Database, who: { orgId: string; role: CallerRole }, bucket: string, limit: Bucket, now: Date, what: string): Promise<void> {
-  const taken = await withCaller(db, who, (tx) => takeTokens(tx, who.orgId, [{ bucket, limit, what }], now));
+  const taken = await withCaller(db, who, (tx) => takeTokens(tx, who.orgId, [{ bucket, limit, what }], now, { commitAsync: true }));
   if (!taken.granted) throw rateLimited(what, taken.retryAfterSeconds);
 }
 
@@ -142,7 +144,12 @@ export class RouteLimits {
   /** granted in a transaction that then committed, or refused: nothing left to spend */
   settled = false;
   private granted = false;
-  constructor(private readonly orgId: string, private readonly now: Date, takes: Take[]) {
+  /**
+   * `reads`: the route writes nothing but these buckets, so its transaction commits without
+   * waiting for the WAL to reach the disk (synchronous_commit off, for that transaction only). A
+   * crash may forget the last few milliseconds of bucket levels, never anything else.
+   */
+  constructor(private readonly orgId: string, private readonly now: Date, takes: Take[], private readonly reads = false) {
     this.takes = takes;
   }
 
@@ -155,7 +162,7 @@ export class RouteLimits {
    * rate_limited when a bucket refuses. Call `committed()` once the transaction has committed.
    */
   take(tx: Tx): Promise<void> {
-    return takeTokens(tx, this.orgId, this.takes, this.now).then((taken) => {
+    return takeTokens(tx, this.orgId, this.takes, this.now, { commitAsync: this.reads }).then((taken) => {
       if (taken.granted) { this.granted = true; return; }
       this.settled = true;
       throw rateLimited(taken.refusedBy ?? 'requests', taken.retryAfterSeconds);
@@ -170,7 +177,7 @@ export class RouteLimits {
   async spend(db: Database): Promise<void> {
     if (this.settled) return;
     this.settled = true;
-    await withCaller(db, { orgId: this.orgId, role: 'anonymous' }, (tx) => takeTokens(tx, this.orgId, this.takes, this.now));
+    await withCaller(db, { orgId: this.orgId, role: 'anonymous' }, (tx) => takeTokens(tx, this.orgId, this.takes, this.now, { commitAsync: true }));
   }
 }
 
@@ -206,7 +213,7 @@ export function embedRateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
       await next();
       return;
     }
-    const pending = new RouteLimits(orgId, deps.now(), [take]);
+    const pending = new RouteLimits(orgId, deps.now(), [take], kind === 'reads');
     c.set('limits', pending);
     await next();
     await pending.spend(deps.db);

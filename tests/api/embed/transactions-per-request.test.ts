@@ -6,7 +6,9 @@ import { demoApp, flowKey, testConfig } from '../../support/app.ts';
 import { Clock, problemOf } from '../../support/booking.ts';
 import { demoVariants } from '../../support/checkout.ts';
 import { createApp } from '../../../server/app.ts';
-import type { Database } from '../../../server/platform/db/database.ts';
+import type { Database, Tx } from '../../../server/platform/db/database.ts';
+import { rowsOf } from '../../../server/platform/db/rows.ts';
+import { sql } from 'drizzle-orm';
 import { DEFAULT_RATE_LIMITS } from '../../../server/platform/limits.ts';
 import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
@@ -23,6 +25,7 @@ describe('transactions per embed request', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   const clock = new Clock(new Date(START));
   let opened = 0;
+  const commits: string[] = [];
   let counted: Database;
   let variant = '';
   let starts: string[] = [];
@@ -35,10 +38,19 @@ describe('transactions per embed request', () => {
     for (const s of slots.days.flatMap((d) => d.slots.map((x) => x.start))) {
       if (!starts.length || Date.parse(s) >= Date.parse(starts.at(-1)!) + 120 * 60_000) starts.push(s);
     }
-    // The same database, every transaction it opens counted.
+    // The same database, every transaction it opens counted, and how it committed noted.
     counted = new Proxy(db.db, {
       get(target, prop, receiver) {
-        if (prop === 'transaction') return (...args: unknown[]) => { opened++; return (target.transaction as (...a: unknown[]) => unknown)(...args); };
+        if (prop === 'transaction') {
+          return (work: (tx: Tx) => Promise<unknown>, ...rest: unknown[]) => {
+            opened++;
+            return (target.transaction as (...a: unknown[]) => Promise<unknown>)(async (tx: Tx) => {
+              const result = await work(tx);
+              commits.push(String(rowsOf(await tx.execute(sql`select current_setting('synchronous_commit') as s`))[0]!.s));
+              return result;
+            }, ...rest);
+          };
+        }
         return Reflect.get(target, prop, receiver);
       },
     });
@@ -64,6 +76,18 @@ describe('transactions per embed request', () => {
     assert.equal(await transactionsOf(() => app.request('/v1/embed/programs/reiki', { headers: flowKey }), 200), 1);
     assert.equal(await transactionsOf(() => app.request('/v1/embed/programs/reiki/slots?from=2026-12-01&to=2026-12-31&tz=Europe/Zurich', { headers: flowKey }), 200), 1);
     assert.equal(await transactionsOf(() => book(app), 201), 1);
+  });
+
+  test('reads, whose only writes are rate-limit buckets, commit without waiting for the disk; a booking waits', async () => {
+    const app = appWith();
+    const commitOf = async (request: () => Response | Promise<Response>, status: number) => {
+      commits.length = 0;
+      assert.equal((await request()).status, status);
+      return commits.slice();
+    };
+    assert.deepEqual(await commitOf(() => app.request('/v1/embed/programs/reiki', { headers: flowKey }), 200), ['off']);
+    assert.deepEqual(await commitOf(() => app.request('/v1/embed/programs/reiki/slots?from=2026-12-01&to=2026-12-07&tz=Europe/Zurich', { headers: flowKey }), 200), ['off']);
+    assert.deepEqual(await commitOf(() => book(app), 201), ['on']);
   });
 
   test('a booking that fails still spends its tokens: five unknown programs, then 429 for a good one', async () => {

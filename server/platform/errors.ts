@@ -45,6 +45,7 @@ export type ErrorCode =
   | 'payment_provider_error'
   | 'quote_changed'
   | 'policy_window_closed'
+  | 'reschedule_limit_reached'
   | 'invalid_signature'
   | 'invalid_event'
   | 'database_unavailable'
@@ -76,6 +77,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'hold_expired':
     case 'quote_changed':
     case 'policy_window_closed':
+    case 'reschedule_limit_reached':
     case 'invalid_state':
     case 'checkout_started':
     case 'idempotency_in_progress':
@@ -157,6 +159,7 @@ const titles: Record<ErrorCode, string> = {
   payment_provider_error: 'The payment provider did not answer as expected',
   quote_changed: 'The cancellation quote no longer holds',
   policy_window_closed: 'Too close to the session to change it yourself',
+  reschedule_limit_reached: 'This session has been moved as often as the studio allows',
   invalid_signature: 'The signature does not match',
   invalid_event: 'The event is not one this endpoint understands',
   database_unavailable: 'The service is briefly unavailable; try again shortly',

@@ -22,7 +22,8 @@ import { loadBookableProgram, type BookableProgram } from '../availability/index
 import { rows } from '../../platform/db/prepared.ts';
 import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
-import { customerMayReschedule, rescheduleDeadline } from './domain/reschedule-notice.ts';
+import { mayReschedule, type RescheduleCheck } from './domain/reschedule-notice.ts';
+import { refuseReschedule } from './reschedule-policy.ts';
 import { DAY_MS, wallOf, wallToInstant } from '../../../shared/zone.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './domain/plan.ts';
 import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from './holds.mutations.ts';
@@ -215,7 +216,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       currency: variant.currency,
       sessions: sessionRows.map((r) => ({
         id: r.id, seq: r.seq, startsAt: r.starts_at === null ? null : new Date(r.starts_at), endsAt: r.ends_at === null ? null : new Date(r.ends_at),
-        timezone: zone, status: 'scheduled', revision: 0,
+        timezone: zone, status: 'scheduled', revision: 0, reschedules: 0,
       })),
     },
     clientToken: token,
@@ -362,15 +363,15 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   if (!session) throw new AppError('not_found', 'No such session in this booking.');
   if (session.status !== 'scheduled' || !session.startsAt) throw new AppError('invalid_state', session.startsAt ? `The session is ${session.status}.` : 'The session is not scheduled yet: schedule it instead.');
   const current = session.startsAt.getTime();
-  if (by.kind === 'customer') {
-    const hours = policies.free_cancel_hours ?? 0;
-    const notice = customerMayReschedule(current, hours, now);
-    if (!notice.ok && notice.reason === 'started') throw new AppError('invalid_state', 'The session has already begun.');
-    // The embed answers this as invalid_state; the portal checks the window first and answers policy_window_closed.
-    if (!notice.ok) throw new AppError('invalid_state', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`, { deadline: iso(notice.deadline) });
-  }
   const wanted = Date.parse(startsAt);
   if (wanted === current) return (await bookingView(tx, orgId, booking.id))!;
+  // The program's notice and limit hold on every path; staff may override them (`override`), customers never.
+  // A customer hears it first; staff hear first whether the time itself works.
+  const check = mayReschedule(current, session.reschedules, policies, now);
+  if (!check.ok && by.kind === 'customer') {
+    if (check.reason === 'started') throw new AppError('invalid_state', 'The session has already begun.');
+    refuseReschedule(check);
+  }
 
   const blockRows = await tx.select({ id: t.scheduleBlocks.id }).from(t.scheduleBlocks)
     .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.sessionId, sessionId), sql`${t.scheduleBlocks.status} <> 'cancelled'`));
@@ -379,6 +380,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   const override = by.kind === 'staff' && by.override === true;
   const { ok, choice } = choose([instructor], cals.calendars, () => [wanted], s.settings, now, cals.roomBusy, override);
   if (!ok) throw await conflictError(tx, orgId, s, [instructor], choice, now, instructor.timezone, false, ownBlocks);
+  if (!check.ok && !override) refuseReschedule(check);
   const window = bufferedWindow(wanted, s.settings);
   await releaseHoldsInTheWay(tx, orgId, cals, instructor.id, s.program.resourceId, [window], now);
 
@@ -387,11 +389,11 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   const hold = blockStatusOf(booking);
   await tx.execute(ownBlocks.length
     ? sql`with u as (
-        update program_sessions set starts_at = ${iso(wanted)}::timestamptz, ends_at = ${iso(wanted + lengthMs)}::timestamptz, revision = revision + 1
+        update program_sessions set starts_at = ${iso(wanted)}::timestamptz, ends_at = ${iso(wanted + lengthMs)}::timestamptz, revision = revision + 1, reschedules = reschedules + 1
          where org_id = ${orgId}::uuid and id = ${sessionId}::uuid returning id)
       update schedule_blocks set during = ${range} where org_id = ${orgId}::uuid and id = ${ownBlocks[0]!}::uuid`
     : sql`with u as (
-        update program_sessions set starts_at = ${iso(wanted)}::timestamptz, ends_at = ${iso(wanted + lengthMs)}::timestamptz, revision = revision + 1
+        update program_sessions set starts_at = ${iso(wanted)}::timestamptz, ends_at = ${iso(wanted + lengthMs)}::timestamptz, revision = revision + 1, reschedules = reschedules + 1
          where org_id = ${orgId}::uuid and id = ${sessionId}::uuid returning id)
       insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
       values (${orgId}::uuid, 'session', ${hold.status}::block_status, ${instructor.id}::uuid, ${s.program.resourceId}::uuid, ${range}, ${session.timezone},
@@ -435,11 +437,11 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
     schedulingFor(tx, orgId, booking),
   ]);
   if (sessions.length === 0) throw new AppError('invalid_state', 'No session of this booking is ahead to move.');
-  const hours = policies.free_cancel_hours ?? 0;
-  const movable = sessions.filter((x) => customerMayReschedule(x.startsAt!.getTime(), hours, now).ok);
+  const checks = sessions.map((x) => mayReschedule(x.startsAt!.getTime(), x.reschedules, policies, now));
+  const movable = sessions.filter((_, i) => checks[i]!.ok);
   if (movable.length === 0) {
-    const deadline = rescheduleDeadline(sessions[0]!.startsAt!.getTime(), hours);
-    throw new AppError('policy_window_closed', `Sessions can be moved up to ${hours} hours before they start; please contact the studio.`, { deadline: iso(deadline) });
+    // Say why the first one cannot move: its limit, or the notice.
+    refuseReschedule(checks[0] as Exclude<RescheduleCheck, { ok: true }>);
   }
   const first = movable[0]!;
   const shift = input.startsAt !== undefined
@@ -467,7 +469,7 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
   // Old blocks out first, in their own statement: the new ranges may overlap the old ones of other sessions of the series.
   await tx.execute(sql`
     with u as (
-      update program_sessions p set starts_at = x.starts_at, ends_at = x.ends_at, revision = p.revision + 1
+      update program_sessions p set starts_at = x.starts_at, ends_at = x.ends_at, revision = p.revision + 1, reschedules = p.reschedules + 1
         from jsonb_to_recordset(${JSON.stringify(placed)}::jsonb) as x(id uuid, starts_at timestamptz, ends_at timestamptz)
        where p.org_id = ${orgId}::uuid and p.id = x.id
       returning p.id

@@ -10,7 +10,6 @@ import * as t from '../../../schema/db/index.ts';
 import type { AppConfig } from '../../deps.ts';
 import { bookingById, type BookingRow, type BookingView } from './bookings.queries.ts';
 import { rescheduleSession } from './bookings.mutations.ts';
-import { customerMayReschedule } from './domain/reschedule-notice.ts';
 
 /**
  * The booking as the customer's own policies show it (a manage link: only its booking), then
@@ -24,21 +23,11 @@ export async function bookingForCustomer(tx: Tx, orgId: string, bookingId: strin
 }
 
 /**
- * The customer moves one session: allowed up to the program's free-cancellation hours before
- * it starts; later, 409 policy_window_closed with the deadline that passed.
+ * The customer moves one session: allowed up to the program's reschedule notice before it starts
+ * (`reschedule_notice_hours`, else the free-cancellation hours) and as often as
+ * `max_reschedules_per_session` allows; later 409 policy_window_closed with the deadline that
+ * passed, too often 409 reschedule_limit_reached (rescheduleSession asks the one rule).
  */
 export async function rescheduleAsCustomer(tx: Tx, input: { orgId: string; booking: BookingRow; sessionId: string; startsAt: string; now: Date; config: AppConfig }): Promise<BookingView> {
-  const { orgId, booking, sessionId, now } = input;
-  const [row] = await tx.select({ startsAt: t.programSessions.startsAt, status: t.programSessions.status, policies: t.programs.policies }).from(t.programSessions)
-      .innerJoin(t.programBookings, and(eq(t.programBookings.orgId, t.programSessions.orgId), eq(t.programBookings.id, t.programSessions.bookingId)))
-      .innerJoin(t.programs, and(eq(t.programs.orgId, t.programBookings.orgId), eq(t.programs.id, t.programBookings.programId)))
-      .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.id, sessionId), eq(t.programSessions.bookingId, booking.id)));
-  if (row?.startsAt && row.status === 'scheduled' && booking.status !== 'cancelled' && booking.status !== 'completed') {
-    const hours = row.policies.free_cancel_hours ?? 0;
-    const notice = customerMayReschedule(row.startsAt.getTime(), hours, now.getTime());
-    if (!notice.ok && notice.reason === 'window_closed') {
-      throw new AppError('policy_window_closed', `Sessions can be moved up to ${hours} hours before they start; please write to the studio.`, { deadline: new Date(notice.deadline).toISOString() });
-    }
-  }
   return rescheduleSession(tx, { ...input, by: { kind: 'customer' } });
 }

@@ -16,3 +16,4 @@ import './subscribers.ts';
 export * from './customer.queries.ts';
 export * from './customer.mutations.ts';
 export * from './domain/reschedule-notice.ts';
+export * from './reschedule-policy.ts';

@@ -14,7 +14,9 @@ export function rescheduleSessionRoute(deps: AppDeps) {
     describeRoute({
       tags: ['embed'], summary: 'Move one session of a booking',
       description: 'Moves the session to `starts_at`, checked like a new booking; the old time is free once this answers, and the session\'s '
-        + '`revision` rises. Allowed up to the program\'s free-cancellation hours before the session. '
+        + '`revision` rises. Allowed up to the program\'s `reschedule_notice_hours` before the session (default: its free-cancellation hours; '
+        + 'later 409 `policy_window_closed` with `deadline`) and at most `max_reschedules_per_session` times per session (then 409 '
+        + '`reschedule_limit_reached` with `limit`). '
         + 'Needs `Tandem-Booking-Token` and an `Idempotency-Key`.',
       security: [{ publishableKey: [] }],
       parameters: [
@@ -23,7 +25,7 @@ export function rescheduleSessionRoute(deps: AppDeps) {
       ],
       responses: {
         200: { description: 'The booking with the moved session', content: { 'application/json': { schema: resolver(BookingOut) } } },
-        409: { description: 'slot_taken / slot_unavailable (with conflicts), hold_expired, invalid_state', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
+        409: { description: 'slot_taken / slot_unavailable (with conflicts), policy_window_closed (with deadline), reschedule_limit_reached (with limit), hold_expired, invalid_state', content: { 'application/problem+json': { schema: resolver(SlotProblem) } } },
         ...problemResponses(400, 401, 403, 404, 422),
       },
     }),

@@ -1,7 +1,7 @@
 /** The portal's answers, shaped from the bookings and billing modules' views. */
 import type { PortalBookingDetail, PortalBookingSummary, PortalMoney, PortalSession } from '../../../schema/api/portal.ts';
 import type { CustomerBookingDetail, CustomerBookingSummary, SessionView } from '../../modules/bookings/index.ts';
-import { customerMayReschedule, rescheduleDeadline } from '../../modules/bookings/index.ts';
+import { mayReschedule, rescheduleDeadline, rescheduleNoticeHours, type ReschedulePolicy } from '../../modules/bookings/index.ts';
 import { creditNoteLabel, invoiceLabel, type InvoiceSnapshot, type StaffOrderView } from '../../modules/billing/index.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 
@@ -33,14 +33,15 @@ function sessionState(s: SessionView): PortalSession['state'] {
   return s.startsAt ? 'scheduled' : 'to_schedule';
 }
 
-function sessionOut(s: SessionView, freeCancelHours: number, bookingLive: boolean, now: number): PortalSession {
+function sessionOut(s: SessionView, policy: ReschedulePolicy, bookingLive: boolean, now: number): PortalSession {
   const state = sessionState(s);
   const ahead = state === 'scheduled' && s.startsAt !== null && s.startsAt.getTime() > now;
-  const movable = ahead && bookingLive && customerMayReschedule(s.startsAt!.getTime(), freeCancelHours, now).ok;
+  // The one rule every move path asks: the notice, and how often a session may be moved.
+  const movable = ahead && bookingLive && mayReschedule(s.startsAt!.getTime(), s.reschedules ?? 0, policy, now).ok;
   return {
     id: s.id, seq: s.seq, starts_at: s.startsAt?.toISOString() ?? null, ends_at: s.endsAt?.toISOString() ?? null, timezone: s.timezone,
     state, revision: s.revision,
-    change_deadline: s.startsAt && state === 'scheduled' ? new Date(rescheduleDeadline(s.startsAt.getTime(), freeCancelHours)).toISOString() : null,
+    change_deadline: s.startsAt && state === 'scheduled' ? new Date(rescheduleDeadline(s.startsAt.getTime(), rescheduleNoticeHours(policy))).toISOString() : null,
     // A session ahead can always be cancelled (late: the quote says what it costs); moving it only before the deadline.
     actions: { reschedule: movable, cancel: ahead && bookingLive },
   };
@@ -68,9 +69,8 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
 }
 
 export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBookingDetail, order: StaffOrderView | undefined, publicOrigin: string, now: Date): PortalBookingDetail {
-  const hours = d.policies.free_cancel_hours ?? 0;
   const bookingLive = live(d.booking.status) && d.booking.status !== 'reserved';
-  const sessions = d.view.sessions.map((s) => sessionOut(s, hours, bookingLive, now.getTime()));
+  const sessions = d.view.sessions.map((s) => sessionOut(s, d.policies, bookingLive, now.getTime()));
   return {
     ...bookingSummaryOut(summary),
     total_price: { amount: d.view.totalPrice, currency: d.view.currency },
@@ -80,7 +80,7 @@ export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBoo
       due_at: m.dueAt?.toISOString() ?? null, completed_at: m.completedAt?.toISOString() ?? null, notes_html: m.notesMd ? renderMarkdown(m.notesMd) : null,
     })),
     money: moneyOut(order, publicOrigin),
-    policy: { free_cancel_hours: hours, late_cancel_fee_bp: d.policies.late_cancel_fee_bp, no_show_fee_bp: d.policies.no_show_fee_bp },
+    policy: { free_cancel_hours: d.policies.free_cancel_hours ?? 0, late_cancel_fee_bp: d.policies.late_cancel_fee_bp, no_show_fee_bp: d.policies.no_show_fee_bp },
     actions: {
       schedule_sessions: bookingLive && summary.sessionsToSchedule > 0,
       reschedule_series: bookingLive && sessions.some((s) => s.actions.reschedule),

@@ -475,8 +475,9 @@ describe('embed bookings API', () => {
       // moving by 30 minutes overlaps its own old time: allowed
       assert.equal((await move(b, '2026-12-21T09:30:00.000Z')).status, 200);
       clock.set('2026-12-19T12:00:00Z'); // 45 h before: Reiki allows moves up to 48 h before
-      const late = await refused(await move(b, '2026-12-21T11:00:00.000Z'), 409, 'invalid_state');
+      const late = await refused(await move(b, '2026-12-21T11:00:00.000Z'), 409, 'policy_window_closed');
       assert.match(late.detail!, /48 hours/);
+      assert.equal((late as { deadline?: string }).deadline, '2026-12-19T09:30:00.000Z', 'the deadline that passed: 48 h before the session');
       clock.set(START);
     });
 
@@ -486,7 +487,10 @@ describe('embed bookings API', () => {
       const noemi = { orgId: FLOW.org, staffId: FLOW.noemi, role: 'instructor' as const };
       const input = { bookingId: b.id, sessionId: b.sessions[0]!.id };
       const now = new Date('2026-12-22T12:00:00Z');
-      let out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-23T10:00:00.000Z' }, { now, config: testConfig });
+      // Inside the program's notice, staff too are held to it unless they override it.
+      await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-23T10:00:00.000Z' }, { now, config: testConfig }),
+        (e: unknown) => e instanceof AppError && e.code === 'policy_window_closed');
+      let out = await rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-23T10:00:00.000Z', override: true }, { now, config: testConfig });
       assert.deepEqual([out.sessions[0]!.starts_at, out.sessions[0]!.revision], ['2026-12-23T10:00:00.000Z', 1]);
       await assert.rejects(rescheduleSessionAsStaff(db.db, noemi, { ...input, startsAt: '2026-12-22T18:00:00.000Z' }, { now, config: testConfig }),
         (e: unknown) => e instanceof AppError && e.code === 'slot_unavailable', 'Tuesday evening is outside her hours');

@@ -38,6 +38,7 @@ export const errors: Record<string, string> = {
   identity_code_expired: 'Ce code a expiré. Veuillez en demander un nouveau.',
   identity_code_locked: 'Trop de codes erronés. Veuillez en demander un nouveau dans quelques minutes.',
   policy_window_closed: 'La séance est trop proche pour la modifier vous-même. Veuillez écrire au studio.',
+  reschedule_limit_reached: 'Cette séance a déjà été déplacée autant de fois que le studio le permet. Veuillez écrire au studio.',
   quote_changed: 'Le prix a changé entre-temps. Veuillez vérifier le nouveau total et confirmer à nouveau.',
   payment_method_unavailable: 'Ce moyen de paiement n\'est pas disponible ici. Veuillez en choisir un autre.',
   payment_provider_error: 'Le service de paiement n\'a pas répondu. Veuillez réessayer dans un instant.',

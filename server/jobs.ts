@@ -9,12 +9,14 @@ import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, R
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
+import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
   { name: NUDGE_QUEUE },
   // A delivery's own attempts and back-off decide; the queue retries only a run that crashed.
   { name: WEBHOOK_QUEUE, retryLimit: 8 },
+  { name: MESSAGES_QUEUE },
   { name: HOLDS_QUEUE },
   { name: LIFECYCLE_QUEUE },
   // A charge is never retried by the queue: the installment's own attempts and dates decide.
@@ -32,6 +34,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     mailJob({ db: deps.db, mailer: deps.mailer, now: deps.now, render: (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec) }),
     nudgeJob({ db: deps.db, now: deps.now, config: deps.config }),
     webhookDeliveryJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
+    messagesJob({ db: deps.db, now: deps.now, config: deps.config }),
     holdsJob({ db: deps.db, now: deps.now }),
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),

@@ -90,3 +90,11 @@ export const PortalSeriesProblem = v.object({
 
 export { CancellationQuoteOut, SettlementOut, SessionOut };
 export type CancellationQuote = v.InferOutput<typeof CancellationQuoteOut>;
+
+/** POST /v1/portal/bookings/:id/messages: markdown, shown sanitised. */
+export const PortalMessageBody = v.object({ body: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(5000)) });
+
+export const PortalMessageList = v.object({
+  messages: v.array(v.object({ id: Id, from: v.picklist(['customer', 'staff', 'system']), body_html: v.string(), created_at: v.string() })),
+});
+export type PortalMessageList = v.InferOutput<typeof PortalMessageList>;

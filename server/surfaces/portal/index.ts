@@ -11,6 +11,7 @@ import { cancellationQuoteRoute } from './get-cancellation.ts';
 import { cancelBookingRoute } from './cancel-booking.ts';
 import { documentRoutes } from './documents.ts';
 import { signOutRoute } from './sign-out.ts';
+import { messageRoutes } from './messages.ts';
 
 export function portalRoutes(deps: AppDeps) {
   return new Hono<PortalEnv>()
@@ -23,5 +24,6 @@ export function portalRoutes(deps: AppDeps) {
     .route('/', cancellationQuoteRoute(deps))
     .route('/', cancelBookingRoute(deps))
     .route('/', documentRoutes(deps))
+    .route('/', messageRoutes(deps))
     .route('/', signOutRoute(deps));
 }

@@ -10,7 +10,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp, nordKey } from '../../support/app.ts';
+import { demoApp, nordKey, testConfig } from '../../support/app.ts';
+import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
+import { jobDefinitions } from '../../../server/jobs.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
+import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 import { Clock, HOUR, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { proveIdentity } from '../../support/identity.ts';
@@ -282,6 +286,33 @@ describe('portal API: a customer\'s own bookings', () => {
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal((await get(new URL(notes[0]!.pdf_url).pathname, bearer.b)).status, 404);
+  });
+
+  test('messages: the thread with the instructor, sanitised markdown, one mail per thread per ten minutes with every message of them', async () => {
+    const path = `/v1/portal/bookings/${split.id}/messages`;
+    const first = await post(path, bearer.a, { body: 'Hello **Luca**, can we focus on the hips? <script>alert(1)</script>' });
+    assert.equal(first.status, 201, await first.clone().text());
+    clock.advance(2 * 60_000);
+    const second = await post(path, bearer.a, { body: 'And [my notes](javascript:alert(1)) are here.' });
+    const thread = await second.json() as { messages: { from: string; body_html: string }[] };
+    assert.equal(thread.messages.length, 2);
+    assert.match(thread.messages[0]!.body_html, /<strong>Luca<\/strong>/);
+    assert.ok(!/script|javascript:/i.test(thread.messages.map((m) => m.body_html).join('')), 'sanitised');
+    for (const token of [bearer.b, bearer.nord, reikiB.manage]) assert.equal((await get(path, token)).status, 404);
+    assert.equal((await post(path, bearer.b, { body: 'not mine' })).status, 404);
+    assert.equal((await problemOf(await post(path, bearer.a, { body: '   ' }))).code, 'validation_failed');
+    // The batch runs when the window ends: one mail to the instructor with both messages.
+    await runDueJobs(db.executor, jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: testProvider(), mailer: localMailer() }));
+    const mails = await query(db.db, sql`select to_address, subject, text_body from mail_outbox where dedupe_key like 'thread:%:staff:%' order by created_at`);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to_address, 'luca@studioflow.example');
+    assert.match(String(mails[0]!.text_body), /focus on the hips[\s\S]*my notes/);
+    // A message in a later window: its own mail.
+    clock.advance(15 * 60_000);
+    await post(path, bearer.a, { body: 'One more thing.' });
+    await runDueJobs(db.executor, jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: testProvider(), mailer: localMailer() }));
+    assert.equal((await query(db.db, sql`select 1 from mail_outbox where dedupe_key like 'thread:%:staff:%'`)).length, 2);
+    await at(START);
   });
 
   test('signing out revokes the bearer at once: an identity token, and a manage link', async () => {

@@ -206,6 +206,20 @@ export function newManageLinkMail(d: BookingMailBase): ComposedMail {
   return { subject: fill(S.newLinkSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
 }
 
+/** The messages one side wrote in a thread within one batching window: one mail, with a link back to the thread. */
+export function messagesMail(d: { lang: Lang; recipient: string; from: string; program: string; studio: string; bodies: string[]; threadUrl: string }): ComposedMail {
+  const S = strings[d.lang];
+  const parts = [
+    fill(S.hello, { name: inert(d.recipient) }),
+    fill(S.messagesIntro, { from: inert(d.from), program: d.program }),
+    ...d.bodies.map((b) => b.split('\n').map((line) => `> ${inert(line)}`).join('\n')),
+    fill(S.messagesReply, { url: d.threadUrl }),
+    fill(S.signOff, { studio: d.studio }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.messagesSubject, { program: d.program }), text, html: toHtml(text, [d.threadUrl]) };
+}
+
 /**
  * The booking is cancelled: which sessions are off (those still ahead), and what the settlement
  * gave back, kept and still claims (refund, how and when, fees and why, the credit note); without

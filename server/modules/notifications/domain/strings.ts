@@ -43,6 +43,9 @@ export interface MailStrings {
   newLinkSubject: string;
   newLinkIntro: string;
   newLinkNote: string;
+  messagesSubject: string;
+  messagesIntro: string;
+  messagesReply: string;
   cancelledSubject: string;
   cancelledIntro: string;
   cancelledSessionsHeading: string;
@@ -98,6 +101,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Your link to {program}',
     newLinkIntro: 'here is your new link to see, reschedule or cancel your booking of {program} and to write to {instructor}:',
     newLinkNote: 'The link is personal: please do not forward it. If you did not ask for it, you can ignore this e-mail.',
+    messagesSubject: 'New message about {program}',
+    messagesIntro: '{from} wrote about {program}:',
+    messagesReply: 'Read and answer in the thread: {url}',
     cancelledSubject: 'Booking cancelled: {program}',
     cancelledIntro: 'your booking of {program} ({variant}) with {instructor} has been cancelled.',
     cancelledSessionsHeading: 'Cancelled sessions',
@@ -151,6 +157,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Ihr Link zu {program}',
     newLinkIntro: 'hier ist Ihr neuer Link, um Ihre Buchung von {program} anzusehen, zu verschieben oder abzusagen und {instructor} zu schreiben:',
     newLinkNote: 'Der Link ist persönlich: Bitte leiten Sie ihn nicht weiter. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.',
+    messagesSubject: 'Neue Nachricht zu {program}',
+    messagesIntro: '{from} hat zu {program} geschrieben:',
+    messagesReply: 'Lesen und antworten im Verlauf: {url}',
     cancelledSubject: 'Buchung abgesagt: {program}',
     cancelledIntro: 'Ihre Buchung von {program} ({variant}) bei {instructor} wurde abgesagt.',
     cancelledSessionsHeading: 'Abgesagte Termine',
@@ -204,6 +213,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Votre lien vers {program}',
     newLinkIntro: 'voici votre nouveau lien pour consulter, déplacer ou annuler votre réservation de {program} et écrire à {instructor} :',
     newLinkNote: 'Ce lien est personnel : merci de ne pas le transférer. Si vous ne l’avez pas demandé, ignorez simplement cet e-mail.',
+    messagesSubject: 'Nouveau message concernant {program}',
+    messagesIntro: '{from} a écrit au sujet de {program} :',
+    messagesReply: 'Lire et répondre dans la conversation : {url}',
     cancelledSubject: 'Réservation annulée : {program}',
     cancelledIntro: 'votre réservation de {program} ({variant}) avec {instructor} a été annulée.',
     cancelledSessionsHeading: 'Séances annulées',
@@ -257,6 +269,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Il suo link a {program}',
     newLinkIntro: 'ecco il suo nuovo link per vedere, spostare o annullare la prenotazione di {program} e scrivere a {instructor}:',
     newLinkNote: 'Il link è personale: non lo inoltri. Se non l’ha richiesto, può ignorare questa e-mail.',
+    messagesSubject: 'Nuovo messaggio su {program}',
+    messagesIntro: '{from} ha scritto su {program}:',
+    messagesReply: 'Legga e risponda nella conversazione: {url}',
     cancelledSubject: 'Prenotazione annullata: {program}',
     cancelledIntro: 'la sua prenotazione di {program} ({variant}) con {instructor} è stata annullata.',
     cancelledSessionsHeading: 'Sedute annullate',

@@ -1,0 +1,2 @@
+/** Pure rules of the message threads. */
+export * from './batching.ts';

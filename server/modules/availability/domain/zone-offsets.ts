@@ -1,5 +1,6 @@
 /**
- * The one place that asks the time-zone database (through Luxon): a zone's UTC offsets over
+ * The engine's one door to the time-zone database (shared/zone.ts's `offsetAt`, the same
+ * Intl reading the widget uses): a zone's UTC offsets over
  * a span of instants, as a short list of constant-offset segments. Everything after this is
  * integer arithmetic: wall = instant + offset.
  *
@@ -11,7 +12,7 @@
  * change inside a running process, so the memo keeps the functions pure; it is bounded and
  * simply cleared when full.
  */
-import { IANAZone } from 'luxon';
+import { offsetAt as intlOffsetAt } from '../../../../shared/zone.ts';
 import { AvailabilityInputError } from './types.ts';
 import { DAY_MS } from './wall-clock.ts';
 
@@ -41,18 +42,19 @@ const BLOCK_DAYS = 16;
 const BLOCK_MS = BLOCK_DAYS * DAY_MS;
 const MAX_MEMO_BLOCKS = 20_000;
 const memo = new Map<string, OffsetSegment[]>();
-const zones = new Map<string, IANAZone>();
+const knownZones = new Set<string>();
 
-function zoneOf(name: string): IANAZone {
-  let zone = zones.get(name);
-  if (!zone) {
-    if (typeof name !== 'string' || !IANAZone.isValidZone(name)) {
-      throw new AvailabilityInputError(`unknown time zone ${JSON.stringify(name)}`);
-    }
-    zone = IANAZone.create(name);
-    zones.set(name, zone);
+/** The zone's name once the runtime has been seen to know it. */
+function zoneOf(name: string): string {
+  if (knownZones.has(name)) return name;
+  try {
+    if (typeof name !== 'string' || name === '') throw new RangeError('not a zone name');
+    intlOffsetAt(0, name); // Intl throws a RangeError for a zone it does not know
+  } catch {
+    throw new AvailabilityInputError(`unknown time zone ${JSON.stringify(name)}`);
   }
-  return zone;
+  knownZones.add(name);
+  return name;
 }
 
 /** Throws AvailabilityInputError unless `name` is an IANA zone known to this runtime. */
@@ -61,12 +63,12 @@ export function assertZone(name: string): void {
 }
 
 /** Offset in ms at one instant, straight from the tz database. */
-function rawOffsetMs(zone: IANAZone, t: number): number {
-  return zone.offset(t) * 60_000;
+function rawOffsetMs(zone: string, t: number): number {
+  return intlOffsetAt(t, zone);
 }
 
 /** Segments inside [lo, hi) where the offset at lo is `a` and at hi is `b`. */
-function findTransitions(zone: IANAZone, lo: number, a: number, hi: number, b: number, out: number[][]): void {
+function findTransitions(zone: string, lo: number, a: number, hi: number, b: number, out: number[][]): void {
   // invariant: offset(lo) = a, offset(hi) = b, a !== b; find the first second where it is not a
   let left = lo;
   let right = hi;
@@ -81,7 +83,7 @@ function findTransitions(zone: IANAZone, lo: number, a: number, hi: number, b: n
   if (after !== b && right < hi) findTransitions(zone, right, after, hi, b, out);
 }
 
-function blockSegments(name: string, zone: IANAZone, block: number): OffsetSegment[] {
+function blockSegments(name: string, zone: string, block: number): OffsetSegment[] {
   const key = `${name}|${block}`;
   const cached = memo.get(key);
   if (cached) return cached;

@@ -15,8 +15,10 @@
  *   detail      GET /v1/admin/payroll/periods/:id (every line, per instructor)
  *   csv         GET …/export.csv
  *   pdf         one instructor's statement PDF
- * For each: wall time and the process's resident memory (peak sampled every 20 ms) and heap after.
+ * For each: wall time, this process's CPU time, its resident memory (peak sampled every 20 ms),
+ * the heap after, and the machine's 1-minute load average (the machine is shared: wall time follows it).
  */
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../support/database.ts';
 import { demoApp } from '../support/app.ts';
@@ -43,10 +45,12 @@ async function stage<T>(name: string, work: () => Promise<T>): Promise<T> {
   global.gc?.();
   peak = process.memoryUsage().rss;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const out = await work();
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(7)} ms   peak rss ${mb(peak).padStart(7)}   heap after ${mb(process.memoryUsage().heapUsed).padStart(6)}`);
+  console.log(`${name.padEnd(10)} ${ms.toFixed(0).padStart(7)} ms   node cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(6)} ms   peak rss ${mb(peak).padStart(7)}   heap after ${mb(process.memoryUsage().heapUsed).padStart(6)}   load ${os.loadavg()[0]!.toFixed(1)}`);
   return out;
 }
 

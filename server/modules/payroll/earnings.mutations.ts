@@ -11,7 +11,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { dateOfInstant } from '../../../shared/zone.ts';
 import {
-  decimal, earningTargets, frozenRules, reconcile, sessionNetRevenue,
+  decimal, earningTargets, frozenRules, frozenShares, reconcile, sessionNetRevenue,
   type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
 } from './domain/index.ts';
 import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
@@ -52,7 +52,7 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
     tx.select({ sessionId: sql<string>`${t.domainEvents.payload}->>'session_id'`, refund: sql<string>`coalesce((${t.domainEvents.payload}->>'refund')::int, 0)` })
       .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), eq(t.domainEvents.type, 'session.cancelled'))),
     tx.select().from(t.payrollRules).where(and(eq(t.payrollRules.orgId, orgId), eq(t.payrollRules.staffId, booking.staffId))),
-    tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId })
+    tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId, inputs: t.earnings.inputs })
       .from(t.earnings).where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.bookingId, bookingId))),
   ]);
 
@@ -73,11 +73,12 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
   const recorded: Recorded[] = recordedRows.map((r) => ({
     id: r.id, amount: r.amount, adjustsId: r.adjustsId, rule: r.rule as unknown as RuleSnapshot,
     key: r.kind === 'session' ? `session:${r.sessionId}` as EarningKey : r.kind === 'booking' ? `booking:${bookingId}` as EarningKey : null,
+    outcome: (r.inputs.outcome as SessionOutcome | undefined) ?? null, shareBp: typeof r.inputs.share_bp === 'number' ? r.inputs.share_bp : null,
   }));
 
   const targets = earningTargets(
     { bookingId, staffId: booking.staffId, programId: booking.programId, completed: booking.status === 'completed', sessions: paySessions },
-    rules, settings, frozenRules(recorded),
+    rules, settings, frozenRules(recorded), frozenShares(recorded, new Map(paySessions.map((p) => [`session:${p.id}`, p.outcome]))),
   );
   const { originals, adjustments } = reconcile(targets, recorded);
   const at = now;
@@ -101,7 +102,7 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
         orgId, staffId: original.staffId, periodId, kind: 'adjustment', sessionId: original.sessionId, bookingId, programId: original.programId,
         amount: a.amount, currency: original.currency, ruleId: original.ruleId, rule: original.rule, earnedOn: today, earnedAt: at, adjustsId: a.adjustsId,
         inputs: { from: a.from, to: a.to, cause, net_revenue: targets.find((x) => x.key === a.key)?.inputs.net_revenue ?? null },
-        reason: `${reasonOf(cause)}: ${decimal(a.from)} → ${decimal(a.to)} ${original.currency}`,
+        reason: `${reasonOf(cause)}: ${original.currency} ${decimal(a.from)} becomes ${original.currency} ${decimal(a.to)}`,
       };
     }));
   }
@@ -113,6 +114,7 @@ function reasonOf(cause: string): string {
     case 'refund.created': return 'refund after the earning was recorded';
     case 'booking.settled': return 'booking cancelled and settled';
     case 'session.cancelled': return 'session cancelled';
+    case 'payroll.rule_added': return 'pay rule added';
     default: return `recomputed after ${cause}`;
   }
 }

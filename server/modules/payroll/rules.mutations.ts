@@ -2,7 +2,8 @@
  * Writing pay rules: a rule is never edited (a change is a new row valid from a later date), so
  * what was earned under the old one stays as it was. A new rule may not start on or before the
  * last day of a closed period (that pay is settled), and only a rule nothing was earned under
- * may be removed (a mistake, caught in time).
+ * may be removed (a mistake, caught in time). Sessions delivered from the new rule's date that
+ * earned nothing yet (no rule applied when they were delivered) are computed with it.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
@@ -13,6 +14,9 @@ import * as t from '../../../schema/db/index.ts';
 import type { PayRuleBody } from '../../../schema/api/admin-payroll.ts';
 import { payrollSettingsOf } from './settings.queries.ts';
 import { payRuleById, type PayRuleRow } from './rules.queries.ts';
+import { EARNINGS_QUEUE } from './earnings.jobs.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { rowsOf } from '../../platform/db/rows.ts';
 import type { PeriodActor } from './periods.mutations.ts';
 
 function mustManage(by: PeriodActor): void {
@@ -42,6 +46,16 @@ export async function createPayRule(tx: Tx, orgId: string, body: PayRuleBody, by
     minAmount: body.min_amount ?? null, maxAmount: body.max_amount ?? null, validFrom: body.valid_from, createdBy: by.staffId, createdAt: ctx.now,
   }).returning();
   await recordEvent(tx, { orgId, type: 'payroll.rule_added', subjectId: row!.id, payload: { staff_id: body.staff_id, kind: body.kind, value: body.value, valid_from: body.valid_from, by: { role: by.role, staff_id: by.staffId } } }, ctx);
+  // Sessions already delivered from its date that earned nothing yet (no rule applied then) are computed now; earned ones stay as they are.
+  const waiting = rowsOf<{ booking_id: string }>(await tx.execute(sql`
+    select distinct s.booking_id from program_sessions s
+      join program_bookings b on b.org_id = s.org_id and b.id = s.booking_id
+     where s.org_id = ${orgId}::uuid and b.instructor_id = ${body.staff_id}::uuid
+       and (${body.program_id ?? null}::uuid is null or b.program_id = ${body.program_id ?? null}::uuid)
+       and s.status in ('completed', 'no_show', 'cancelled')
+       and s.starts_at >= (${body.valid_from}::date)::timestamp at time zone ${settings.timezone}
+       and not exists (select 1 from earnings e where e.org_id = s.org_id and e.session_id = s.id and e.kind = 'session')`));
+  for (const w of waiting) await enqueue(tx, EARNINGS_QUEUE, { orgId, bookingId: String(w.booking_id), cause: 'payroll.rule_added' });
   return row!;
 }
 

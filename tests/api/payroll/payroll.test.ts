@@ -248,4 +248,22 @@ describe('payroll through two periods', () => {
     assert.equal(res.status, 409, 'an open period is closed first');
     await assert.rejects(query(db.db, sql`update payroll_periods set status = 'open' where id = ${november.id}`), (e) => pgErrorCode(e) === '55000');
   });
+
+  test('a session delivered before its instructor had a rule earns once a rule from its date is added; what was earned stays', async () => {
+    clock.set('2026-12-09T12:00:00Z');
+    const reiki = (await demoVariants(app)).reiki![0]!;
+    const treatment = await reserve(app, { program: 'reiki', variant: reiki, customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] } });
+    await checkedOut(await checkoutReq(app, treatment, { method: 'card' }));
+    assert.equal((await testPay(app, treatment, 'succeed')).status, 200);
+    await at('2026-12-18T12:00:00Z');
+    const sessionId = treatment.sessions[0]!.id;
+    assert.deepEqual(await query(db.db, sql`select id from earnings where session_id = ${sessionId}`), [], 'Noemi has no rule yet');
+    const before = await earningsRows();
+    const res = await post(skFlow, '/payroll/rules', { staff_id: FLOW.noemi, kind: 'per_session', value: 6000, valid_from: '2026-12-01' });
+    assert.equal(res.status, 201);
+    await runPayroll();
+    const after = await earningsRows();
+    assert.deepEqual(after.slice(0, before.length), before);
+    assert.deepEqual(after.slice(before.length).map((e) => [e.session_id, e.kind, e.amount, e.earned_on]), [[sessionId, 'session', 6000, '2026-12-16']]);
+  });
 });

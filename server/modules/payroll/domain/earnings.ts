@@ -54,14 +54,15 @@ const shareOf = (outcome: SessionOutcome, s: PaySettings): number =>
  * The earnings a booking should have now. `frozen`: the rules already applied (by earning
  * key); those are used again, so a recomputation follows the rule of the day, not today's.
  */
-export function earningTargets(b: PayBooking, rules: readonly PayRule[], settings: PaySettings, frozen: ReadonlyMap<string, RuleSnapshot> = new Map()): Target[] {
+export function earningTargets(b: PayBooking, rules: readonly PayRule[], settings: PaySettings, frozen: ReadonlyMap<string, RuleSnapshot> = new Map(), frozenShares: ReadonlyMap<string, number> = new Map()): Target[] {
   const targets: Target[] = [];
   const earning = b.sessions.filter((s) => shareOf(s.outcome, settings) > 0 && (s.outcome === 'completed' || s.netRevenue > 0));
   for (const s of earning) {
     const key: EarningKey = `session:${s.id}`;
     const rule = frozen.get(key) ?? snapshotOrNull(ruleInForce(rules, { staffId: b.staffId, programId: b.programId, on: s.on }));
     if (!rule || rule.kind === 'flat') continue;
-    const shareBp = shareOf(s.outcome, settings);
+    // The share applied first stays (a later change of the studio's settings reaches only new earnings), as long as the outcome is the same.
+    const shareBp = frozenShares.get(key) ?? shareOf(s.outcome, settings);
     const amount = applyBasisPoints(sessionPay(ruleOfSnapshot(rule), s.netRevenue), shareBp);
     targets.push({ key, kind: 'session', sessionId: s.id, amount, rule, on: s.on, inputs: { outcome: s.outcome, net_revenue: s.netRevenue, session_date: s.on, share_bp: shareBp, seq: s.seq } });
   }
@@ -89,6 +90,9 @@ export interface Recorded {
   readonly amount: number;
   readonly adjustsId: string | null;
   readonly rule: RuleSnapshot;
+  /** For a session's original: the outcome and share it was computed with. */
+  readonly outcome?: SessionOutcome | null;
+  readonly shareBp?: number | null;
 }
 
 export interface Adjustment {
@@ -107,6 +111,16 @@ export interface Reconciled {
 /** The rules frozen on the originals, by key: what `earningTargets` must apply again. */
 export function frozenRules(recorded: readonly Recorded[]): Map<string, RuleSnapshot> {
   return new Map(recorded.filter((r) => r.key && !r.adjustsId).map((r) => [r.key!, r.rule]));
+}
+
+/** The no-show / late-cancel shares frozen on the originals, by key (for the same outcome only). */
+export function frozenShares(recorded: readonly Recorded[], outcomes: ReadonlyMap<string, SessionOutcome>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of recorded) {
+    if (!r.key || r.adjustsId || r.shareBp === undefined || r.shareBp === null) continue;
+    if (r.outcome && outcomes.get(r.key) === r.outcome) out.set(r.key, r.shareBp);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  earningTargets, frozenRules, periodTotals, reconcile, ruleInForce, sessionNetRevenue, sessionPay, statementsOf,
+  earningTargets, frozenRules, frozenShares, periodTotals, reconcile, ruleInForce, sessionNetRevenue, sessionPay, statementsOf,
   type PayBooking, type PayRule, type Recorded, type Target,
 } from '../../../../server/modules/payroll/domain/index.ts';
 import { addDays } from '../../../../shared/dates.ts';
@@ -167,6 +167,21 @@ describe('earnings', () => {
       const written = apply(earningTargets(one(refundedTo), rules, settings, frozenRules(recorded)), recorded);
       assert.deepEqual(reconcile(earningTargets(one(refundedTo), rules, settings, frozenRules(written)), written), { originals: [], adjustments: [] });
     }
+  });
+
+  test('a later change of the no-show share leaves a computed no-show as it was; a refund is adjusted with the share it was computed with', () => {
+    const rules = [rule({ kind: 'percent', value: 4000 })];
+    const written = apply(earningTargets(booking(), rules, settings), []);
+    const recorded = written.map((r) => (r.key === 'session:s2' ? { ...r, outcome: 'no_show' as const, shareBp: 5000 } : r));
+    const outcomes = new Map(booking().sessions.map((s) => [`session:${s.id}`, s.outcome]));
+    const changed = { noShowShareBp: 10_000, lateCancelShareBp: 0 };
+    assert.deepEqual(reconcile(earningTargets(booking(), rules, changed, frozenRules(recorded), frozenShares(recorded, outcomes)), recorded), { originals: [], adjustments: [] });
+    const halfRefunded = booking({ sessions: booking().sessions.map((s) => (s.id === 's2' ? { ...s, netRevenue: 12_500 } : s)) });
+    const { adjustments } = reconcile(earningTargets(halfRefunded, rules, changed, frozenRules(recorded), frozenShares(recorded, outcomes)), recorded);
+    assert.deepEqual(adjustments.map((a) => [a.key, a.amount]), [['session:s2', -2500]]);
+    // Without the frozen share, the new setting would have crept in.
+    const { adjustments: crept } = reconcile(earningTargets(booking(), rules, changed, frozenRules(recorded)), recorded);
+    assert.deepEqual(crept.map((a) => [a.key, a.amount]), [['session:s2', 5000]]);
   });
 
   test('a session that no longer earns is adjusted to zero', () => {

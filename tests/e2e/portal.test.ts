@@ -3,7 +3,7 @@
  * later", paid by card in test mode) opens the manage link from the confirmation mail in the
  * outbox, books the remaining five sessions with the booking widget's time step inside
  * `<tandem-portal>`, moves the series a week later, cancels one session inside the free window
- * (it goes back to "to schedule"), downloads the invoice, cancels the booking by the quote shown
+ * (it goes back to "to schedule"), writes to the instructor, downloads the invoice, cancels the booking by the quote shown
  * line by line and downloads the credit note. Every view is checked with axe; the database and
  * the outbox hold what the screens said. Screenshots go to tests/e2e/screenshots/.
  *
@@ -154,6 +154,15 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     await quote.getByRole('button', { name: 'Absage bestätigen' }).click();
     await portal.getByText('Termin 6 · Noch zu planen').waitFor();
     assert.equal((await sessions())[5]!.starts_at, null);
+
+    // A message to the instructor, shown sanitised in the thread and stored once.
+    await portal.getByLabel('Ihre Nachricht').fill('Hallo Luca, **danke**! <img src=x onerror=alert(1)>');
+    await portal.getByRole('button', { name: 'Senden' }).click();
+    await portal.locator('#messages strong', { hasText: 'danke' }).waitFor();
+    assert.equal(await portal.locator('#messages img').count(), 0);
+    const stored = await query(db.db, sql`select m.body_md from messages m join message_threads t on t.id = m.thread_id where t.booking_id = ${b.id}`);
+    assert.equal(stored.length, 1);
+    await axe(page, 'the messages');
 
     // The invoice, as a PDF download.
     const [invoice] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: /^Herunterladen: Rechnung/ }).click()]);

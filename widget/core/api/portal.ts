@@ -57,3 +57,13 @@ export async function download(api: ApiClient, url: string, filename: string): P
   a.click();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+export type PortalMessages = { messages: { id: string; from: 'customer' | 'staff' | 'system'; body_html: string; created_at: string }[] };
+
+export function listMessages(api: ApiClient, id: string): Promise<PortalMessages> {
+  return api.get<PortalMessages>(`${base(id)}/messages`);
+}
+
+export function postMessage(api: ApiClient, id: string, body: string): Promise<PortalMessages> {
+  return api.post<PortalMessages>(`${base(id)}/messages`, { body }, { headers: { 'Idempotency-Key': key() } });
+}

@@ -1,7 +1,7 @@
 /** One booking as the customer sees it: sessions and what they may do, the cancellation quote, milestones, money. */
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { CancellationQuote, PortalBookingDetail } from '../../core/api/portal.ts';
+import type { CancellationQuote, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
 import type { PortalKey } from './i18n/en.ts';
 import type { Picking, TandemPortal } from './tandem-portal.ts';
 
@@ -15,7 +15,7 @@ const ruleKey: Record<string, PortalKey> = {
   no_show: 'ruleNoShow', completed: 'ruleCompleted', not_scheduled: 'ruleNotScheduled',
 };
 
-interface ViewState { quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean }
+interface ViewState { thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean }
 
 function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
   const i18n = p.localizer;
@@ -55,6 +55,29 @@ function quotePanel(p: TandemPortal, d: PortalBookingDetail, q: CancellationQuot
       <button class="btn danger" ?disabled=${busy} @click=${() => p.confirmCancel()}>${p.t('confirmCancel')}</button>
       <button class="btn" @click=${() => p.closePanels()}>${p.t('keep')}</button>
     </div>
+  </section>`;
+}
+
+function threadPanel(p: TandemPortal, d: PortalBookingDetail, t: PortalMessages, busy: boolean) {
+  const i18n = p.localizer;
+  const zone = d.sessions[0]?.timezone ?? 'UTC';
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const field = form.elements.namedItem('body') as HTMLTextAreaElement;
+    if (await p.sendMessage(field.value)) field.value = '';
+  };
+  return html`<section part="panel" class="panel" id="messages" aria-labelledby="messages-heading">
+    <h3 id="messages-heading">${p.t('messages')}</h3>
+    ${t.messages.length ? html`<ol class="thread">${t.messages.map((m) => html`<li>
+      <strong>${m.from === 'customer' ? p.t('you') : d.instructor.name}</strong> · <small>${i18n.dateTime(m.created_at, zone, 'medium')}</small>
+      <div class="md">${unsafeHTML(m.body_html)}</div>
+    </li>`)}</ol>` : html`<p>${p.t('noMessages')}</p>`}
+    <form @submit=${submit}>
+      <label for="message-body">${p.t('write')}</label>
+      <textarea id="message-body" name="body" rows="4" maxlength="5000" required></textarea>
+      <button class="btn primary" ?disabled=${busy}>${p.t('sendMessage')}</button>
+    </form>
   </section>`;
 }
 
@@ -102,6 +125,8 @@ export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewStat
         ${m.credit_notes.map((doc) => html`<li>${p.t('creditNote', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `credit-note-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('creditNote', { number: doc.number })}">${p.t('download')}</button></li>`)}
       </ul>` : nothing}
     </section>` : nothing}
+
+    ${v.thread ? threadPanel(p, d, v.thread, v.busy) : nothing}
 
     ${d.actions.cancel ? html`<p><button class="btn danger" @click=${() => p.askCancel()}>${p.t('cancelBooking')}</button></p>` : nothing}
   </article>`;

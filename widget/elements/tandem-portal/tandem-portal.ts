@@ -55,6 +55,7 @@ export class TandemPortal extends LitElement {
   @state() private picking: Picking | null = null;
   @state() private pickerReady = false;
   @state() private codeSent = false;
+  @state() private thread: portal.PortalMessages | null = null;
   private email = '';
 
   private get origin(): string {
@@ -114,6 +115,23 @@ export class TandemPortal extends LitElement {
       const first = this.booking || (this.bookings.length === 1 ? this.bookings[0]!.id : '');
       if (first) this.detail = await portal.getBooking(this.api, first);
     });
+    void this.loadThread();
+  }
+
+  private async loadThread(): Promise<void> {
+    const d = this.detail;
+    this.thread = null;
+    if (d?.actions.message) this.thread = await portal.listMessages(this.api, d.id).catch(() => null);
+  }
+
+  async sendMessage(body: string): Promise<boolean> {
+    const d = this.detail;
+    if (!d || !body.trim()) return false;
+    const thread = await this.run(() => portal.postMessage(this.api, d.id, body));
+    if (!thread) return false;
+    this.thread = thread;
+    this.notice = this.t('sent');
+    return true;
   }
 
   async open(id: string): Promise<void> {
@@ -122,6 +140,7 @@ export class TandemPortal extends LitElement {
       this.quote = null;
       this.picking = null;
     });
+    void this.loadThread();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus();
   }
@@ -260,7 +279,7 @@ export class TandemPortal extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.notice}</div>
       ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
-        : this.detail ? bookingView(this, this.detail, { quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1 })
+        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1 })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}
     </div>`;

@@ -15,4 +15,5 @@ export const portalDe: PortalMessages = {
   milestones: 'Meilensteine', due: 'Fällig am {date}', completed: 'Erreicht', money: 'Zahlungen', paid: 'Bezahlt', total: 'Total', balance: 'Offener Betrag',
   nextInstallment: 'Nächste Rate: {amount} am {date}', documents: 'Rechnungen und Gutschriften', invoice: 'Rechnung {number}', creditNote: 'Gutschrift {number}',
   download: 'Herunterladen', pickTime: 'Zeit wählen', close: 'Schliessen', moved: 'Verschoben.', booked: 'Gebucht.',
+  messages: 'Nachrichten', noMessages: 'Noch keine Nachrichten. Schreiben Sie hier Ihrer Lehrperson.', you: 'Sie', write: 'Ihre Nachricht', sendMessage: 'Senden', sent: 'Gesendet.',
 };

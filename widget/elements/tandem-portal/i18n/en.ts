@@ -59,6 +59,12 @@ export const portalEn = {
   close: 'Close',
   moved: 'Moved.',
   booked: 'Booked.',
+  messages: 'Messages',
+  noMessages: 'No messages yet. Write to your instructor here.',
+  you: 'You',
+  write: 'Your message',
+  sendMessage: 'Send',
+  sent: 'Sent.',
 };
 export type PortalKey = keyof typeof portalEn;
 export type PortalMessages = Record<PortalKey, string>;

@@ -15,4 +15,5 @@ export const portalFr: PortalMessages = {
   milestones: 'Étapes', due: 'Échéance le {date}', completed: 'Atteinte', money: 'Paiements', paid: 'Payé', total: 'Total', balance: 'Solde ouvert',
   nextInstallment: 'Prochaine échéance : {amount} le {date}', documents: 'Factures et notes de crédit', invoice: 'Facture {number}', creditNote: 'Note de crédit {number}',
   download: 'Télécharger', pickTime: 'Choisir un horaire', close: 'Fermer', moved: 'Déplacée.', booked: 'Réservée.',
+  messages: 'Messages', noMessages: 'Pas encore de messages. Écrivez ici à votre enseignant·e.', you: 'Vous', write: 'Votre message', sendMessage: 'Envoyer', sent: 'Envoyé.',
 };

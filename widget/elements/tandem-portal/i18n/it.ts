@@ -15,4 +15,5 @@ export const portalIt: PortalMessages = {
   milestones: 'Traguardi', due: 'Scadenza il {date}', completed: 'Raggiunto', money: 'Pagamenti', paid: 'Pagato', total: 'Totale', balance: 'Saldo aperto',
   nextInstallment: 'Prossima rata: {amount} il {date}', documents: 'Fatture e note di credito', invoice: 'Fattura {number}', creditNote: 'Nota di credito {number}',
   download: 'Scarica', pickTime: 'Scelga un orario', close: 'Chiudi', moved: 'Spostata.', booked: 'Prenotata.',
+  messages: 'Messaggi', noMessages: 'Ancora nessun messaggio. Scriva qui al suo insegnante.', you: 'Lei', write: 'Il suo messaggio', sendMessage: 'Invia', sent: 'Inviato.',
 };

@@ -102,7 +102,8 @@ export const ProgramDetail = v.object({
   faq: v.array(v.object({ question: v.string(), answer: v.string() })),
   policies: v.object({ free_cancel_hours: v.number(), late_cancel_fee_percent: v.number(), notes: v.nullable(v.string()) }),
   needs_room: v.boolean(),
-  location: v.nullable(v.object({ name: v.string(), address: v.string() })),
+  /** `label`: name and address in one line, each thing said once ("Studio Flow, Langstrasse 120, 8004 Zürich"). */
+  location: v.nullable(v.object({ name: v.string(), address: v.string(), label: v.string() })),
   variants: v.array(Variant),
   /**
    * The intake form as JSON Schema. `x-order` lists every question in the studio's order (the

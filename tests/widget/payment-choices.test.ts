@@ -1,5 +1,6 @@
 import { $, byText, expect, expectAccessible, inStep, mountProgram, toPayment, type, useMockApi, waitFor } from './helpers/dom.ts';
-import { callsTo } from './helpers/mock-api.ts';
+import { http, HttpResponse } from 'msw';
+import { API, callsTo, worker } from './helpers/mock-api.ts';
 import { TandemCheckoutStep } from '../../widget/elements/tandem-program/steps/checkout/checkout-step.ts';
 
 const text = (root: ParentNode, sel: string) => $(root, sel).textContent!.replace(/\s+/g, ' ');
@@ -102,5 +103,26 @@ describe('payment choices that work, figures before committing, what was paid', 
     byText(pay, 'button', 'Continue to payment')!.click();
     const done = await inStep(el, 'confirmation');
     expect(text(done, '[part="payment-summary"]')).to.match(/Due by \d+ \w+ \d{4}: CHF 120\.00, by bank transfer/);
+  });
+});
+
+describe('a declined test payment', () => {
+  useMockApi();
+
+  it('says ours and the provider\'s sentence one after the other, no brackets inside brackets', async () => {
+    worker.use(
+      http.post(`${API}/v1/embed/bookings/:id/test-payments`, () =>
+        HttpResponse.json({ booking: { last_payment: { status: 'failed', failure_reason: 'Your card was declined. (test mode)' } } }),
+      ),
+    );
+    const el = await mountProgram('reiki');
+    const pay = await toPayment(el);
+    byText(pay, 'button', 'Continue to payment')!.click();
+    const box = await waitFor(() => pay.querySelector('.test-mode'), 'test mode');
+    byText(box, 'button', 'Simulate a failed payment')!.click();
+    const notice = await waitFor(() => box.querySelector('[role="alert"]'), 'the failure');
+    const said = notice.textContent!.replace(/\s+/g, ' ').trim();
+    expect(said).to.contain('did not go through').and.contain('Your card was declined.');
+    expect(said).to.not.match(/\([^)]*\(/);
   });
 });

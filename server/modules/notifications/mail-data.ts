@@ -1,3 +1,4 @@
+import { placeLine } from '../../../shared/place.ts';
 import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from './ics.ts';
 import { langOf } from '../../../shared/format.ts';
@@ -11,7 +12,7 @@ import { customerZone, scheduledSessions, type BookingContext, type OrderDetail 
 /** Where the sessions happen: the studio's address in person, the meeting URL online, both for hybrid. */
 export function placeOf(ctx: BookingContext): { place: string | null; meetingUrl: string | null } {
   const mode = ctx.program.deliveryMode;
-  const place = mode !== 'online' && ctx.location ? [ctx.location.name, ctx.location.address].filter(Boolean).join(', ') : null;
+  const place = mode !== 'online' && ctx.location ? placeLine(ctx.location.name, ctx.location.address) : null;
   const meetingUrl = mode !== 'in_person' ? (ctx.sessions.find((s) => s.meetingUrl)?.meetingUrl ?? ctx.program.meetingUrl ?? null) : null;
   return { place, meetingUrl };
 }

@@ -2,6 +2,7 @@
 import type { ProgramDetail, ProgramSummary } from '../../../schema/api/embed-programs.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
+import { placeLine } from '../../../shared/place.ts';
 import { offeredMethods, planMethods } from '../../../shared/payment-methods.ts';
 import type { ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
 
@@ -49,7 +50,7 @@ export function programDetailOut(view: ProgramView): ProgramDetail {
     faq: d.faq ?? [],
     policies: { free_cancel_hours: p.policies.free_cancel_hours, late_cancel_fee_percent: p.policies.late_cancel_fee_bp / 100, notes: p.policies.notes ?? null },
     needs_room: p.resourceId !== null,
-    location: loc ? { name: loc.name, address: loc.address } : null,
+    location: loc ? { name: loc.name, address: loc.address, label: placeLine(loc.name, loc.address) } : null,
     variants: variants.map((v) => ({
       id: v.id, name: v.name, sessions_count: v.sessionsCount, price: v.price, currency: v.currency,
       vat_rate: v.vatRateBp / 100, vat_rate_bp: v.vatRateBp, deposit_amount: v.depositAmount,

@@ -57,7 +57,7 @@ ${p.faq.map((f) => html`<details><summary>${f.question}</summary><p>${f.answer}<
 <h2>${w.t('policies')}</h2>
 <p>${w.t('freeCancel', { hours: w.number(p.policies.free_cancel_hours) })}${p.policies.late_cancel_fee_percent > 0 ? ` ${w.t('lateFee', { percent: w.percent(p.policies.late_cancel_fee_percent) })}` : ''}</p>
 ${p.policies.notes ? html`<p>${p.policies.notes}</p>` : ''}
-${p.location ? html`<p><strong>${w.t('location')}:</strong> ${p.location.name}, ${p.location.address}</p>` : ''}
+${p.location ? html`<p><strong>${w.t('location')}:</strong> ${p.location.label}</p>` : ''}
 </section>
 </article>`;
 }

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, flowKey, nordKey } from '../../support/app.ts';
 import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts';
-import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../../support/checkout.ts';
+import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import type { QuoteResponse } from '../../../schema/api/checkout.ts';
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
 
@@ -134,6 +134,16 @@ describe('checkout quote and the payment combinations that work', () => {
     assert.equal(p.hold_expires_at, out.booking.hold_expires_at);
     const [row] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
     assert.equal(row!.status, 'reserved');
+  });
+
+  test('the confirmation mail names the place once: "Studio Flow, Langstrasse 120, 8004 Zürich"', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-18T10:00:00.000Z');
+    await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    const [mail] = await outboxOf(db.db, b.id);
+    assert.match(String(mail!.text_body), /Studio Flow, Langstrasse 120, 8004 Zürich/);
+    assert.doesNotMatch(String(mail!.text_body), /Langstrasse, Langstrasse/);
   });
 
   test('a hold that ran out: the quote says so', async () => {

@@ -79,6 +79,10 @@ describe('embed programs API', () => {
       assert.deepEqual(body.programs.find((p) => p.slug === 'evolve')!.sessions_range, { min: 4, max: 8 });
       assert.deepEqual(body.programs.find((p) => p.slug === 'reiki')!.sessions_range, { min: 1, max: 1 });
     });
+    test('the location in one line says each thing once ("Studio Flow, Langstrasse 120, 8004 Zürich")', async () => {
+      const reiki = await (await app.request('/v1/embed/programs/reiki', { headers: flowKey })).json() as { location: { label: string } };
+      assert.equal(reiki.location.label, 'Studio Flow, Langstrasse 120, 8004 Zürich');
+    });
     test("Atelier Nord's key lists Nord's programs only", async () => {
       const res = await app.request('/v1/embed/programs', { headers: nordKey });
       const body = await res.json() as { programs: { slug: string }[] };

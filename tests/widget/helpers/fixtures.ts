@@ -41,7 +41,7 @@ const base = {
   testimonials: [],
   faq: [],
   needs_room: false,
-  location: { name: 'Studio Flow', address: 'Langstrasse 1, 8004 Zürich' },
+  location: { name: 'Studio Flow', address: 'Langstrasse 1, 8004 Zürich', label: 'Studio Flow, Langstrasse 1, 8004 Zürich' },
   milestones: [],
   thumbnail_url: null,
   tags: [],

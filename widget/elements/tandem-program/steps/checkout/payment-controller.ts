@@ -175,7 +175,8 @@ export class PaymentController implements ReactiveController {
       const res = await sendTestPayment(this.deps.api(), this.deps.state().booking!, outcome);
       if (outcome === 'fail') {
         const reason = res?.booking?.last_payment?.failure_reason;
-        this.set({ payNotice: reason ? `${i18n.t('paymentFailed')} (${reason})` : i18n.t('paymentFailed') });
+        // The provider's own sentence follows ours as a sentence of its own, never in brackets (it may carry some).
+        this.set({ payNotice: reason ? `${i18n.t('paymentFailed')} ${reason}` : i18n.t('paymentFailed') });
         this.deps.report(new ApiError(402, 'payment_failed', 'Test payment failed'));
       } else {
         await this.poll();

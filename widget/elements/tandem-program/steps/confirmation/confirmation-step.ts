@@ -67,7 +67,7 @@ export class TandemConfirmationStep extends StepElement {
     if (!i18n || !s || !booking) return nothing;
     const confirmed = CONFIRMED.has(booking.status);
     const program = s.program;
-    const location = program?.location ? `${program.location.name}, ${program.location.address}` : program?.delivery_mode === 'online' ? 'Online' : undefined;
+    const location = program?.location ? program.location.label : program?.delivery_mode === 'online' ? 'Online' : undefined;
     const manage = s.checkout?.booking.manage_url ?? s.booking?.manage_url;
     const events: IcsEvent[] = booking.sessions.map((x, i) => {
       const e: IcsEvent = {

@@ -155,7 +155,7 @@ export class TandemProgramPage extends LitElement {
           ${p.policies.late_cancel_fee_percent > 0 ? i18n.t('lateFee', { percent: i18n.percent(p.policies.late_cancel_fee_percent) }) : nothing}
         </p>
         ${p.policies.notes ? html`<p>${p.policies.notes}</p>` : nothing}
-        ${p.location ? html`<p><strong>${i18n.t('location')}:</strong> ${p.location.name}, ${p.location.address}</p>` : nothing}
+        ${p.location ? html`<p><strong>${i18n.t('location')}:</strong> ${p.location.label}</p>` : nothing}
       </section>
     `;
   }

@@ -74,7 +74,7 @@ describe('e2e: hosted program pages', () => {
     const { page } = await open('/p/studio-flow/evolve', false);
     assert.equal(await page.locator('h1').textContent(), 'EVOLVE — holistic coaching');
     assert.ok(await page.locator('article').isVisible(), 'the server-rendered article is shown (the element is unknown, its content is not)');
-    assert.ok(await page.getByText('580,00 CHF').isVisible());
+    assert.ok(await page.getByText('CHF 580.00').first().isVisible());
     assert.ok(await page.getByText('Häufige Fragen').isVisible());
     await page.getByText('What if I miss a week?').click();
     assert.ok(await page.getByText('Move the session up to 24 hours before it').isVisible(), 'FAQ answers open without script');

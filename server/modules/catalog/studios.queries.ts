@@ -24,7 +24,7 @@ export async function studiosWithPublicPages(tx: Tx): Promise<{ slug: string; la
 
 /** The studio as its pages present it (orgs are readable to every caller of the org). */
 export async function studioProfile(tx: Tx, orgId: string) {
-  const [org] = await tx.select({ slug: t.orgs.slug, name: t.orgs.name, defaultLocale: t.orgs.defaultLocale })
+  const [org] = await tx.select({ slug: t.orgs.slug, name: t.orgs.name, defaultLocale: t.orgs.defaultLocale, billing: t.orgs.billing })
     .from(t.orgs).where(eq(t.orgs.id, orgId)).limit(1);
   return org;
 }

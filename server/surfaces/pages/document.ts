@@ -4,6 +4,7 @@ import { html, jsonForScript, trusted, type Html, type Part } from './html.ts';
 import { PAGE_CSS } from './page-styles.ts';
 
 export interface PageHead {
+  /** BCP 47 (`de-CH`): the page's `lang`, its `hreflang` and `og:locale`. */
   lang: string;
   title: string;
   description: string;
@@ -44,8 +45,8 @@ export function pageCsp(nonce: string, publicOrigin: string): string {
   ].join('; ');
 }
 
-/** Open Graph wants `de_CH`-style locales. */
-const ogLocale = (lang: string) => ({ de: 'de_CH', fr: 'fr_CH', it: 'it_CH' } as Record<string, string>)[lang] ?? 'en_GB';
+/** Open Graph writes locales `de_CH`. */
+const ogLocale = (tag: string) => tag.replace('-', '_');
 
 export function pageDocument(head: PageHead, body: Part, nonce: string, scripts: Part = null): Html {
   const description = head.description.length > 160 ? `${head.description.slice(0, 157).trimEnd()}…` : head.description;

@@ -34,7 +34,7 @@ export function getProgramPageRoute(deps: AppDeps) {
     const isPrivate = program.visibility !== 'public';
     const origin = deps.config.publicOrigin;
     const url = programUrl(origin, studioSlug, slug);
-    const words = wordsFor(found.profile.defaultLocale);
+    const words = wordsFor(found.profile.defaultLocale, program.region);
     const nonce = newNonce();
     const banner = program.banner_url ? { url: program.banner_url, alt: program.media.find((m) => m.url === program.banner_url)?.alt ?? program.title } : null;
     const widget = studio.publishableKey
@@ -44,7 +44,7 @@ ${programArticle(program, words)}
       : programArticle(program, words);
     const page = pageDocument(
       {
-        lang: words.lang,
+        lang: words.locale,
         title: `${program.title} · ${found.profile.name}`,
         description: program.summary || plainText(program.description_html),
         canonical: isPrivate ? null : url,

@@ -22,13 +22,13 @@ export function getStudioPageRoute(deps: AppDeps) {
     if (!found) return pageNotFound(c);
     const { profile, programs } = found;
     const origin = deps.config.publicOrigin;
-    const words = wordsFor(profile.defaultLocale);
+    const words = wordsFor(profile.defaultLocale, profile.billing?.country);
     const nonce = newNonce();
     const url = studioUrl(origin, slug);
     const first = programs.find((p) => p.thumbnail_url);
     const page = pageDocument(
       {
-        lang: words.lang,
+        lang: words.locale,
         title: `${words.t('programsHeading')} · ${profile.name}`,
         description: programs.map((p) => p.title).join(' · ') || profile.name,
         canonical: url,

@@ -14,15 +14,20 @@ export { variantTerms } from '../../../widget/components/price/price.ts';
 export type { Localizer, Lang };
 
 const catalogs = { en, de, fr, it } as const;
-const cache = new Map<Lang, Localizer>();
 
-/** The page's language: the studio's own (its programs are written in it). */
-export function wordsFor(locale: string | null | undefined): Localizer {
+const cache2 = new Map<string, Localizer>();
+
+/**
+ * The page's language: the studio's own (its programs are written in it), with formats of the
+ * studio's country as the widget uses them (locale-controller.ts: `de` + `CH` → `de-CH`, "CHF 580.00").
+ */
+export function wordsFor(locale: string | null | undefined, region: string | null | undefined): Localizer {
   const lang = langOf(locale);
-  let words = cache.get(lang);
+  const tag = region && /^[A-Z]{2}$/.test(region) ? `${lang}-${region}` : lang;
+  let words = cache2.get(tag);
   if (!words) {
-    words = new Localizer(lang, catalogs[lang]);
-    cache.set(lang, words);
+    words = new Localizer(tag, catalogs[lang]);
+    cache2.set(tag, words);
   }
   return words;
 }

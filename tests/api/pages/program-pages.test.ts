@@ -47,13 +47,13 @@ describe('hosted program pages', () => {
     before(async () => ({ res, page: p } = await page('/p/studio-flow/evolve')));
 
     test('head: title, description, robots, canonical, hreflang in the studio\'s language', () => {
-      assert.equal(p.attr(p.one((e) => e.name === 'html'), 'lang'), 'de');
+      assert.equal(p.attr(p.one((e) => e.name === 'html'), 'lang'), 'de-CH', 'German, with the formats of the studio\'s country (as the widget)');
       assert.equal(p.text(p.one((e) => e.name === 'title')), 'EVOLVE — holistic coaching · Studio Flow');
       assert.match(p.meta('description') ?? '', /^One-to-one coaching over four or eight weeks/);
       assert.equal(p.meta('robots'), 'index, follow');
       assert.deepEqual(p.link('canonical').map((l) => l.attribs.href), [`${ORIGIN}/p/studio-flow/evolve`]);
       const alternates = p.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]);
-      assert.deepEqual(alternates, [['de', `${ORIGIN}/p/studio-flow/evolve`], ['x-default', `${ORIGIN}/p/studio-flow/evolve`]]);
+      assert.deepEqual(alternates, [['de-CH', `${ORIGIN}/p/studio-flow/evolve`], ['x-default', `${ORIGIN}/p/studio-flow/evolve`]]);
     });
 
     test('Open Graph and Twitter card with the banner', () => {
@@ -61,6 +61,7 @@ describe('hosted program pages', () => {
       assert.equal(p.meta('og:url'), `${ORIGIN}/p/studio-flow/evolve`);
       assert.equal(p.meta('og:type'), 'website');
       assert.equal(p.meta('og:site_name'), 'Studio Flow');
+      assert.equal(p.meta('og:locale'), 'de_CH');
       assert.match(p.meta('og:image') ?? '', /\/img\/evolve-banner\.svg$/);
       assert.ok(p.meta('og:image:alt'));
       assert.equal(p.meta('twitter:card'), 'summary_large_image');
@@ -76,9 +77,9 @@ describe('hosted program pages', () => {
       assert.deepEqual(headings, ['Option wählen', 'Ablauf', 'Was Sie erwartet', 'Ihre Leitung', 'Das sagen Teilnehmende', 'Häufige Fragen', 'Stornierung', 'Teilen']);
       const variants = p.all((e) => e.name === 'li' && (e.attribs.id ?? '').startsWith('variant-')).map((v) => p.text(v));
       assert.equal(variants.length, 2);
-      assert.match(variants[0]!, /^4-session pack · 580,00 CHF · 4 Sitzungen/);
-      assert.match(variants[1]!, /^8-session pack · 1\.080,00 CHF · 8 Sitzungen/);
-      assert.match(variants[0]!, /Anzahlung von 150,00 CHF/);
+      assert.match(variants[0]!, /^4-session pack · CHF 580\.00 · 4 Sitzungen/);
+      assert.match(variants[1]!, /^8-session pack · CHF 1[’']080\.00 · 8 Sitzungen/);
+      assert.match(variants[0]!, /Anzahlung von CHF 150\.00/);
       assert.ok(p.one((e) => e.name === 'img' && e.attribs.class === 'banner'), 'banner');
       assert.ok(p.one((e) => e.name === 'strong' && p.text(e) === 'how'), 'the description, rendered from markdown');
       assert.equal(p.all((e) => e.name === 'details').length, 2, 'FAQ');
@@ -249,7 +250,7 @@ describe('hosted program pages', () => {
       const items = ofType(graph, 'ItemList')[0]!.itemListElement as Node[];
       assert.deepEqual(items.map((i) => i.position), [1, 2, 3]);
       assert.ok(items.every((i) => i['@type'] === 'ListItem' && String(i.url).startsWith(`${ORIGIN}/p/studio-flow/`)));
-      assert.match(p.text(p.one((e) => e.name === 'body')), /ab 580,00 CHF/);
+      assert.match(p.text(p.one((e) => e.name === 'body')), /ab CHF 580\.00/);
       assert.equal(p.all((e) => e.name === 'script' && e.attribs.type !== 'application/ld+json').length, 0, 'a list needs no script');
     });
   });

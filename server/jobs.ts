@@ -7,12 +7,15 @@ import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
-import { mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE } from './modules/notifications/index.ts';
+import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE } from './modules/notifications/index.ts';
+import { HOLD_LAPSED_QUEUE } from './modules/bookings/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
+  { name: PAYMENT_REMINDER_QUEUE },
+  { name: HOLD_LAPSED_QUEUE },
   { name: NUDGE_QUEUE },
   // A delivery's own attempts and back-off decide; the queue retries only a run that crashed.
   { name: WEBHOOK_QUEUE, retryLimit: 8 },
@@ -41,5 +44,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
     earningsJob({ db: deps.db, now: deps.now }),
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
+    ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
   ] as JobDefinition[];
 }

@@ -18,6 +18,9 @@ import { uuidArray } from '../availability/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { eventInsert } from '../../platform/events/record.ts';
 
+/** The queue whose job tells both sides that a reservation held for a bank payment lapsed unpaid (notifications' hold-mails.jobs.ts). */
+export const HOLD_LAPSED_QUEUE = 'mail.hold_lapsed';
+
 /** How long a reserved booking holds its times. */
 export const HOLD_MS = 15 * 60_000;
 
@@ -70,9 +73,22 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
        where org_id = ${orgId}::uuid and status = 'held' and hold_expires_at <= ${at}::timestamptz
          and (${everything}::boolean or id = any(${blockIds}::uuid[]) or session_id in (select id from s))
       returning id
+    ), lapsed as (
+      select b.id, b.order_id from b join orders o on o.org_id = ${orgId}::uuid and o.id = b.order_id
+       where o.status in ('pending', 'partially_paid')
+         and exists (select 1 from invoices i where i.org_id = o.org_id and i.order_id = o.id)
+    ), e as (
+      insert into domain_events (id, org_id, type, subject_id, payload)
+      select gen_random_uuid(), ${orgId}::uuid, 'booking.lapsed', l.id, jsonb_build_object('order_id', l.order_id, 'at', ${at}::text) from lapsed l
+      returning subject_id
     )
-    select (select count(*) from b)::int as bookings, (select count(*) from k)::int as blocks`);
+    select (select count(*) from b)::int as bookings, (select count(*) from k)::int as blocks,
+      coalesce((select json_agg(json_build_object('id', l.id, 'order_id', l.order_id)) from lapsed l), '[]'::json) as lapsed,
+      (select count(*) from e)::int as events`);
   const row = result[0] ?? {};
+  // A reservation held for a bank payment lapsed unpaid: the customer and the studio hear of it (after commit).
+  const lapsed = (typeof row.lapsed === 'string' ? JSON.parse(row.lapsed) : row.lapsed ?? []) as { id: string; order_id: string }[];
+  for (const l of lapsed) await enqueue(tx, HOLD_LAPSED_QUEUE, { orgId, bookingId: l.id, orderId: l.order_id }, { singletonKey: `hold_lapsed:${l.order_id}` });
   return { bookings: Number(row.bookings ?? 0), blocks: Number(row.blocks ?? 0) };
 }
 

@@ -5,6 +5,7 @@ export * from './ics.ts';
 export * from './mail-data.ts';
 export * from './outbox.mutations.ts';
 export * from './outbox.jobs.ts';
+export * from './hold-mails.jobs.ts';
 export * from './booking-mails.mutations.ts';
 export * from './identity-mails.mutations.ts';
 export * from './nudge-queue.ts';

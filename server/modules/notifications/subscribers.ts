@@ -7,6 +7,7 @@ import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
 import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
+import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
@@ -27,6 +28,7 @@ onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
   // The invoice itself only to a proven address (booking-mails.mutations.ts queueQrBillMail says why).
   if (method) {
     await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: printed(e.payload) }, new Date(e.payload.hold_until), method, e.payload.proven === true);
+    await schedulePaymentReminder(tx, e.orgId, e.subjectId!, e.payload.order_id, new Date(e.payload.hold_until), ctx.now, e.payload.proven === true);
   }
 });
 

@@ -55,6 +55,7 @@ import { adminRotateWebhookSecretRoute } from './surfaces/admin/rotate-webhook-s
 import { adminEnableWebhookRoute } from './surfaces/admin/enable-webhook.ts';
 import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
 import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
+import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps) {
     documentation: {
       openapi: '3.1.0',
       info: { title: 'Tandem API', version: '1', description: 'Embed, portal and admin APIs of Tandem. Errors are application/problem+json (RFC 9457) with a stable `code`.' },
+      webhooks: webhooksDocumentation() as never,
       components: {
         securitySchemes: {
           publishableKey: { type: 'http', scheme: 'bearer', description: 'pk_… key, usable from the org\'s allowed origins' },

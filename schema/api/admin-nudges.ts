@@ -12,7 +12,8 @@ const ReminderHours = v.pipe(
  * A program's built-in reminders and nudges, all on by default: `session_reminder_hours` (hours
  * before each session; `[]` turns session reminders off), "book your next session" for packs with
  * sessions to schedule, the notice 3 days before an installment is charged, the one mail after a
- * reservation lapsed unpaid, and the review request after the program completes.
+ * reservation lapsed unpaid. `review_request` is kept for the review request after a program completes, which is not
+ * sent yet (reviews and testimonials are still to be built).
  */
 export const NudgeSettingsOut = v.object({
   program: v.string(),

@@ -15,7 +15,8 @@ export function adminGetProgramNudgesRoute(deps: AppDeps) {
     describeRoute({
       tags: ['admin'], summary: 'A program\'s reminders and nudges',
       description: 'Session reminders (hours before each session, in the customer\'s zone, with the manage link and the meeting URL), '
-        + '"book your next session", the installment notice 3 days ahead, the abandoned-reservation mail and the review request. '
+        + '"book your next session", the installment notice 3 days ahead and the abandoned-reservation mail (`review_request` is stored '
+        + 'for the review request, which is not sent yet). '
         + 'All on by default; `quiet_hours` is when no mail goes out unless a session is under 3 hours away.',
       security: [{ secretKey: [] }],
       responses: {

@@ -355,3 +355,23 @@ describe('the series after an alternative', () => {
     expect(byText(step, 'button', 'Continue')!.getAttribute('aria-disabled')).to.equal('false');
   });
 });
+
+describe('when the hold runs out at the payment', () => {
+  useMockApi();
+
+  it('"Choose times again" goes back to the day that was chosen', async () => {
+    const el = await mountProgram('reiki');
+    const pay = await toPayment(el);
+    const day = el.state.firstSlot!.start;
+    // The hold ends now.
+    el.state.booking!.hold_expires_at = new Date(Date.now() + 500).toISOString();
+    el.requestUpdate();
+    (pay.host as HTMLElement & { requestUpdate(): void }).requestUpdate();
+    const again = await waitFor(() => byText(pay, 'button', 'Choose times again'), 'the hold ran out', 6000);
+    again.click();
+    const time = await inStep(el, 'time');
+    const heading = await waitFor(() => time.querySelector('h3#times-heading'), 'the times of the chosen day');
+    const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', timeZone: el.state.timezone }).format(Date.parse(day));
+    expect(heading.textContent).to.contain(date);
+  });
+});

@@ -1,4 +1,5 @@
 import { conflictsPatch } from '../../../../core/context/schedule.ts';
+import { dateOfInstant } from '../../../../../shared/zone.ts';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StepElement } from '../step-element.ts';
@@ -227,7 +228,9 @@ export class TandemCheckoutStep extends StepElement {
       });
     }
     const chooseAgain = () => {
-      this.change({ booking: null, checkout: null, firstSlot: null, starts: [], conflicts: [] });
+      // Back to the times on the day that was chosen, not today.
+      const openDate = s.firstSlot ? dateOfInstant(s.firstSlot.start, s.timezone) : s.openDate;
+      this.change({ booking: null, checkout: null, firstSlot: null, starts: [], conflicts: [], openDate });
       this.goTo('time');
     };
     return html`<h2 tabindex="-1" part="heading">${i18n.t('payHeading')}</h2>

@@ -56,6 +56,7 @@ import { adminEnableWebhookRoute } from './surfaces/admin/enable-webhook.ts';
 import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
 import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
+import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -133,6 +134,8 @@ export function createApp(deps: AppDeps) {
     .route('/v1/embed', embed)
     // Signing in needs no credentials, so it is matched before the admin API's authentication.
     .route('/', adminSignInRoutes(deps))
+    // The console page itself: HTML for anyone; everything it shows comes through the admin API.
+    .route('/', adminConsolePageRoute(deps))
     .route('/v1/admin', admin)
     // The hosted pages: server-rendered HTML for search engines and shared links, the widget taking over.
     // The sitemaps and robots.txt first: `/p/:studio/sitemap.xml` is not a program.

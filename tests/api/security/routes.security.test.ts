@@ -51,7 +51,8 @@ const surfaces: Surface[] = [
   { prefix: /^\/(health|widget\/|v1\/openapi\.json$)/, name: 'public', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   // The hosted pages, their sitemaps and robots.txt: for search engines and anyone with the address; what they
   // show is read as the studio's anonymous caller (tests/api/pages/), everything else is one HTML 404.
-  { prefix: /^\/(p\/|robots\.txt$|sitemap\.xml$)/, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+  // The studio console's page (/admin) is HTML for anyone: what it shows comes through the admin API.
+  { prefix: /^\/(p\/|robots\.txt$|sitemap\.xml$|admin$)/, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   // The demo's mailbox: on this machine only (app.request() is a loopback client); see the last test.
   { prefix: /^\/dev\//, name: 'dev', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
 ];
@@ -70,7 +71,8 @@ describe('every route × every caller', () => {
     const [invoice] = await query(db.db, sql`select id from invoices where order_id = ${orderId}`);
     const hook = await app.request('/v1/admin/webhooks', { method: 'POST', headers: { ...skFlow, 'Idempotency-Key': 'sec-webhook', 'Content-Type': 'application/json' }, body: JSON.stringify({ url: 'https://hooks.example/in', events: ['booking.confirmed'] }) });
     assert.equal(hook.status, 201);
-    Object.assign(ids, { booking: booking.id, session: String(session!.id), order: orderId, invoice: String(invoice!.id), slug: 'reiki', webhook: (await hook.json() as { id: string }).id });
+    const [program] = await query(db.db, sql`select id from programs where slug = 'reiki'`);
+    Object.assign(ids, { booking: booking.id, session: String(session!.id), order: orderId, invoice: String(invoice!.id), program: String(program!.id), slug: 'reiki', webhook: (await hook.json() as { id: string }).id });
   });
   after(async () => db.close());
 
@@ -84,8 +86,8 @@ describe('every route × every caller', () => {
   /** A concrete URL for a route pattern, using Studio Flow's rows. */
   function concrete(path: string): string {
     return path
-      .replace(/\/(bookings|orders|invoices|credit-notes|refunds|webhooks)\/:id\b/g, (_, kind: string) =>
-        `/${kind}/${{ bookings: ids.booking, orders: ids.order, invoices: ids.invoice, 'credit-notes': ids.invoice, refunds: ids.order, webhooks: ids.webhook }[kind]}`)
+      .replace(/\/(bookings|orders|invoices|credit-notes|refunds|webhooks|programs)\/:id\b/g, (_, kind: string) =>
+        `/${kind}/${{ bookings: ids.booking, orders: ids.order, invoices: ids.invoice, 'credit-notes': ids.invoice, refunds: ids.order, webhooks: ids.webhook, programs: ids.program }[kind]}`)
       .replace(':sessionId', ids.session!)
       .replace(':slug', ids.slug!)
       .replace(/\/(invoices|credit-notes)\/:file/, (_, kind: string) => `/${kind}/${kind === 'invoices' ? ids.invoice : ids.invoice}.pdf`)

@@ -1,0 +1,38 @@
+/**
+ * The console's client of the admin API: same origin, the session cookie sent by the browser,
+ * the session's CSRF token and a fresh Idempotency-Key on every change.
+ */
+export class AdminApiError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly body: Record<string, unknown>) {
+    super(String(body.detail ?? body.title ?? code));
+  }
+}
+
+export class AdminApi {
+  /** The session's CSRF token (from sign-in or GET /v1/admin/session). */
+  csrf = '';
+
+  constructor(private readonly base = '') {}
+
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return this.answer<T>(await fetch(this.url(path), { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
+  }
+
+  async send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': crypto.randomUUID() };
+    if (this.csrf) headers['Tandem-CSRF'] = this.csrf;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return this.answer<T>(await fetch(this.url(path), { method, credentials: 'same-origin', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  }
+
+  private async answer<T>(res: Response): Promise<T> {
+    if (res.status === 204) return undefined as T;
+    const body = await res.json().catch(() => ({})) as Record<string, unknown>;
+    if (!res.ok) throw new AdminApiError(res.status, String(body.code ?? 'error'), body);
+    return body as T;
+  }
+}

@@ -20,6 +20,7 @@ import { runJobsAt } from '../../support/parked-jobs.ts';
 import { cancelBookingAsStaff, rescheduleSessionAsStaff } from '../../support/staff-actions.ts';
 import { webhookDeliveryJob, RETRY_DELAYS_MS } from '../../../server/modules/webhooks/index.ts';
 import { recordEvent } from '../../../server/platform/events/record.ts';
+import { bookingById, rescheduleSeries } from '../../../server/modules/bookings/index.ts';
 import { withSystem } from '../../../server/platform/db/escalation.ts';
 import { postJson } from '../../../server/platform/adapters/http/post-json.ts';
 import { createApp } from '../../../server/app.ts';
@@ -157,6 +158,26 @@ describe('outgoing webhooks', () => {
       ['session.rescheduled', 'succeeded', 1, [200]],
       ['booking.confirmed', 'succeeded', 1, [200]],
     ]);
+  });
+
+  test('a series moved at once: one session.rescheduled per moved session, each with its own stable id', async () => {
+    const b = await paidEvolve('2026-12-01T10:00:00.000Z');
+    await at(START);
+    const seen = hook.got.length;
+    await withSystem(db.db, FLOW.org, 'test: the customer moves the series', async (tx) => {
+      const booking = (await bookingById(tx, FLOW.org, b.id, true))!;
+      await rescheduleSeries(tx, { orgId: FLOW.org, booking, shiftWeeks: 1, now: clock.now(), config: testConfig });
+    });
+    await at(START);
+    const moved = hook.got.slice(seen).filter((r) => r.json.type === 'session.rescheduled');
+    assert.deepEqual(moved.map((r) => r.json.data.session.id).sort(), b.sessions.map((x) => x.id).sort());
+    assert.equal(new Set(moved.map((r) => r.headers['webhook-id'])).size, 4);
+    for (const r of moved) {
+      verify(r);
+      const before = b.sessions.find((x) => x.id === r.json.data.session.id)!;
+      assert.equal(r.json.data.previous.starts_at, before.starts_at);
+      assert.equal(Date.parse(r.json.data.session.starts_at) - Date.parse(before.starts_at!), 7 * 86_400_000);
+    }
   });
 
   test('a rolled-back change sends nothing', async () => {

@@ -30,6 +30,22 @@ export function webhookEventOf(domainType: string): WebhookEvent | null {
   return FROM_DOMAIN[domainType] ?? null;
 }
 
+/** One message a domain event becomes: its public type, its own id, and the part of the domain payload it tells. */
+export interface WebhookMessage { type: WebhookEvent; id: string; payload: Record<string, unknown> }
+
+/**
+ * The messages of a domain event: one, or for a series moved at once one `session.rescheduled` per
+ * moved session (each with an id derived from the event and the session, so it is stable too).
+ */
+export function webhookMessagesOf(event: { id: string; type: string; payload: Record<string, unknown> }, derivedId: (eventId: string, part: string) => string): WebhookMessage[] {
+  if (event.type === 'series.rescheduled') {
+    const moved = Array.isArray(event.payload.sessions) ? event.payload.sessions as Record<string, unknown>[] : [];
+    return moved.map((s) => ({ type: 'session.rescheduled', id: derivedId(event.id, String(s.session_id)), payload: { ...s, by: event.payload.by } }));
+  }
+  const type = webhookEventOf(event.type);
+  return type ? [{ type, id: event.id, payload: event.payload }] : [];
+}
+
 export interface SessionSnapshot { id: string; seq: number; starts_at: string | null; ends_at: string | null; status: string }
 
 /** The booking as webhooks show it, read in the event's transaction. */

@@ -63,6 +63,7 @@ import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
 import { managePageRoutes } from './surfaces/portal/manage-page.ts';
+import { calendarFeedRoute } from './surfaces/portal/calendar.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 // Outgoing webhooks: every recorded event that is a public one becomes deliveries in its transaction.
@@ -142,6 +143,8 @@ export function createApp(deps: AppDeps) {
     .route('/', sitemapRoutes(deps))
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
+    // The calendar feed carries its token in the URL (calendar apps send no headers): matched before the portal's bearer check.
+    .route('/', calendarFeedRoute(deps))
     .route('/v1/portal', portalRoutes(deps))
     // The manage link in every booking mail: a page that loads <tandem-portal>, or offers a new link.
     .route('/', managePageRoutes(deps))

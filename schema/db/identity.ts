@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { customers, orgs } from './tenancy.ts';
 import { programBookings } from './bookings.ts';
@@ -41,11 +41,14 @@ export const customerSessions = pgTable('customer_sessions', {
   orgId: orgId(),
   customerId: uuid('customer_id').notNull(),
   tokenHash: text('token_hash').notNull(),
+  /** `identity`: the 12-hour proof of an e-mail code; `calendar`: the customer's subscription feed (a year, revoked when a new one is made). */
+  purpose: text('purpose').notNull().default('identity'),
   expiresAt: instant('expires_at').notNull(),
   revokedAt: instant('revoked_at'),
   createdAt: createdAt(),
 }, (t) => [
   foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }).onDelete('cascade'),
+  check('customer_sessions_purpose', sql`${t.purpose} in ('identity', 'calendar')`),
   uniqueIndex('customer_sessions_token').on(t.tokenHash),
   index('customer_sessions_customer').on(t.orgId, t.customerId),
   ...tenantPolicies('customer_sessions', {

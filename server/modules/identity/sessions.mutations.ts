@@ -8,7 +8,8 @@ import { asSystem, withSystem } from '../../platform/db/escalation.ts';
 import { withCrossTenant } from '../../platform/db/identity.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
-import { tokenHash } from './secrets.ts';
+import { randomUUID } from 'node:crypto';
+import { derivedToken, tokenHash } from './secrets.ts';
 
 /** Who a valid identity token proves to be, within one org. */
 export interface ProvenCustomer { customerId: string; sessionId: string }
@@ -21,7 +22,7 @@ export async function provenCustomer(tx: Tx, orgId: string, token: string | unde
   if (!token) return null;
   await asSystem(tx, 'identity token: the token is the proof, checked by hash below');
   const [row] = await tx.select({ id: t.customerSessions.id, customerId: t.customerSessions.customerId }).from(t.customerSessions)
-    .where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.tokenHash, tokenHash(token)),
+    .where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.tokenHash, tokenHash(token)), eq(t.customerSessions.purpose, 'identity'),
       isNull(t.customerSessions.revokedAt), gt(t.customerSessions.expiresAt, now)));
   return row ? { customerId: row.customerId, sessionId: row.id } : null;
 }
@@ -68,4 +69,48 @@ export async function revokeIdentityToken(db: Database, token: string | undefine
   if (!token) return;
   const orgId = await sessionOrg(db, token);
   if (orgId) await withSystem(db, orgId, 'signing out: the token is the proof', (tx) => revokeSession(tx, orgId, token, now));
+}
+
+/** A calendar feed's token lasts a year; making a new one revokes the old. */
+export const CALENDAR_TOKEN_DAYS = 365;
+export const CALENDAR_PREFIX = 'cal_';
+
+export function calendarToken(secret: string, sessionId: string): string {
+  return `${CALENDAR_PREFIX}${derivedToken(secret, 'calendar', sessionId)}`;
+}
+
+/** The `token` of a feed URL as a calendar token, or undefined when it cannot be one. */
+export function calendarTokenOf(raw: string | undefined): string | undefined {
+  return raw && /^cal_[A-Za-z0-9_-]{43}$/.test(raw) ? raw : undefined;
+}
+
+/**
+ * The customer's calendar subscription (a URL a calendar app polls, so it carries its token): a new
+ * token, the earlier ones revoked. The customer was proven by the caller (portal bearer). Answers the
+ * session's id: its token is `calendarToken(secret, id)`, never stored.
+ */
+export async function issueCalendarToken(tx: Tx, env: { now: Date; secret: string }, orgId: string, customerId: string): Promise<string> {
+  await asSystem(tx, 'calendar feed: the customer was proven by the portal bearer');
+  await tx.update(t.customerSessions).set({ revokedAt: env.now })
+    .where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.customerId, customerId), eq(t.customerSessions.purpose, 'calendar'), isNull(t.customerSessions.revokedAt)));
+  const id = randomUUID();
+  const token = calendarToken(env.secret, id);
+  await tx.insert(t.customerSessions).values({
+    id, orgId, customerId, purpose: 'calendar', tokenHash: tokenHash(token), createdAt: env.now,
+    expiresAt: new Date(env.now.getTime() + CALENDAR_TOKEN_DAYS * 86_400_000),
+  });
+  return id;
+}
+
+/** The customer a live calendar token speaks for; null when unknown, expired or revoked. */
+export async function openCalendarToken(db: Database, token: string | undefined, now: Date): Promise<{ orgId: string; customerId: string } | null> {
+  if (!token) return null;
+  const orgId = await sessionOrg(db, token);
+  if (!orgId) return null;
+  return withSystem(db, orgId, 'calendar feed: the token is the proof, checked by hash below', async (tx) => {
+    const [row] = await tx.select({ customerId: t.customerSessions.customerId }).from(t.customerSessions)
+      .where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.tokenHash, tokenHash(token)), eq(t.customerSessions.purpose, 'calendar'),
+        isNull(t.customerSessions.revokedAt), gt(t.customerSessions.expiresAt, now)));
+    return row ? { orgId, customerId: row.customerId } : null;
+  });
 }

@@ -12,6 +12,7 @@ import { cancelBookingRoute } from './cancel-booking.ts';
 import { documentRoutes } from './documents.ts';
 import { signOutRoute } from './sign-out.ts';
 import { messageRoutes } from './messages.ts';
+import { calendarLinkRoute } from './calendar.ts';
 
 export function portalRoutes(deps: AppDeps) {
   return new Hono<PortalEnv>()
@@ -25,5 +26,6 @@ export function portalRoutes(deps: AppDeps) {
     .route('/', cancelBookingRoute(deps))
     .route('/', documentRoutes(deps))
     .route('/', messageRoutes(deps))
+    .route('/', calendarLinkRoute(deps))
     .route('/', signOutRoute(deps));
 }

@@ -315,6 +315,38 @@ describe('portal API: a customer\'s own bookings', () => {
     await at(START);
   });
 
+  test('the calendar feed: every scheduled session of the customer, by a URL token; a new link revokes the old one', async () => {
+    const link = async (token: string) => {
+      const res = await post('/v1/portal/calendar-link', token, {});
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await res.json() as { url: string }).url;
+    };
+    const url = await link(bearer.a);
+    assert.match(url, /\/v1\/portal\/calendar\.ics\?token=cal_[A-Za-z0-9_-]{43}$/);
+    const feed = await app.request(new URL(url).pathname + new URL(url).search);
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('content-type') ?? '', /^text\/calendar/);
+    const ics = await feed.text();
+    const scheduled = await query(db.db, sql`select s.id from program_sessions s join program_bookings b on b.id = s.booking_id
+      where b.customer_id = (select customer_id from program_bookings where id = ${split.id}) and s.status = 'scheduled' and s.starts_at is not null and b.status in ('confirmed', 'in_progress')`);
+    assert.ok(scheduled.length > 0);
+    assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, scheduled.length);
+    for (const r of scheduled) assert.ok(ics.includes(`UID:${String(r.id)}@tandem`));
+    assert.ok(!ics.includes(reikiB.id));
+    // B's feed has B's session only; another studio's customer has an empty one.
+    const other = await (await app.request(new URL(await link(bearer.b)).pathname + new URL(await link(bearer.b)).search)).text();
+    assert.equal((other.match(/BEGIN:VEVENT/g) ?? []).length, 1);
+    const nord = await (await app.request(new URL(await link(bearer.nord)).pathname + new URL(await link(bearer.nord)).search)).text();
+    assert.equal((nord.match(/BEGIN:VEVENT/g) ?? []).length, 0);
+    // A new link revokes the first; unknown tokens and the token as a bearer open nothing.
+    const second = await link(bearer.a);
+    assert.equal((await app.request(new URL(url).pathname + new URL(url).search)).status, 404);
+    assert.equal((await app.request(new URL(second).pathname + new URL(second).search)).status, 200);
+    assert.equal((await app.request('/v1/portal/calendar.ics?token=cal_' + 'x'.repeat(43))).status, 404);
+    assert.equal((await get('/v1/portal/bookings', new URL(second).searchParams.get('token')!)).status, 401);
+    assert.equal((await post('/v1/portal/calendar-link', '', {})).status, 401);
+  });
+
   test('signing out revokes the bearer at once: an identity token, and a manage link', async () => {
     const token = (await proveIdentity(app, db.db, emailA))['Tandem-Identity'];
     assert.equal((await get('/v1/portal/bookings', token)).status, 200);

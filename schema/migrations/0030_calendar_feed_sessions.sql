@@ -1,0 +1,2 @@
+ALTER TABLE "customer_sessions" ADD COLUMN "purpose" text DEFAULT 'identity' NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_sessions" ADD CONSTRAINT "customer_sessions_purpose" CHECK ("customer_sessions"."purpose" in ('identity', 'calendar'));

@@ -55,6 +55,7 @@ import { adminRotateWebhookSecretRoute } from './surfaces/admin/rotate-webhook-s
 import { adminEnableWebhookRoute } from './surfaces/admin/enable-webhook.ts';
 import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
 import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
+import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
@@ -118,7 +119,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRotateWebhookSecretRoute(deps))
     .route('/', adminEnableWebhookRoute(deps))
     .route('/', adminDeleteWebhookRoute(deps))
-    .route('/', adminRedeliverWebhookRoute(deps));
+    .route('/', adminRedeliverWebhookRoute(deps))
+    .route('/', adminListMailRoute(deps));
 
   const app = new Hono<AppEnv>()
     // Outermost, so that every answer (errors and 404s included) carries them.

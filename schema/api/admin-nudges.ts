@@ -36,3 +36,24 @@ export const NudgeSettingsBody = v.strictObject({
   review_request: v.optional(v.boolean()),
 });
 export type NudgeSettingsBody = v.InferOutput<typeof NudgeSettingsBody>;
+
+/** GET /v1/admin/mail: the studio's outgoing mail, newest first; `status` filters. */
+export const MailQuery = v.object({
+  status: v.optional(v.picklist(['pending', 'sent', 'failed', 'held'])),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be 1 to 500'), v.transform(Number), v.minValue(1, 'must be 1 to 500'), v.maxValue(500, 'must be 1 to 500'))),
+});
+
+export const MailOut = v.object({
+  id: v.string(),
+  /** What it is about (`session:<id>:reminder:48h:…`, `booking:<id>:confirmation`, …): one mail per key, ever. */
+  key: v.string(),
+  to: v.string(),
+  subject: v.string(),
+  /** `held`: over the per-recipient hourly limit, kept and not sent; `failed`: given up after its attempts (`last_error`). */
+  status: v.picklist(['pending', 'sent', 'failed', 'held']),
+  attempts: v.number(),
+  last_error: v.nullable(v.string()),
+  created_at: v.string(),
+  sent_at: v.nullable(v.string()),
+});
+export const MailListOut = v.object({ mail: v.array(MailOut) });

@@ -1,5 +1,5 @@
 /** A program's reminders and nudges as the studio set them, or the defaults. */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { DEFAULT_NUDGES, type NudgeSettings } from './domain/nudges.ts';
@@ -20,4 +20,14 @@ export async function nudgeSettingsOf(tx: Tx, orgId: string, programId: string):
 export async function programBySlug(tx: Tx, orgId: string, slug: string): Promise<{ id: string; slug: string } | undefined> {
   const [row] = await tx.select({ id: t.programs.id, slug: t.programs.slug }).from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.slug, slug)));
   return row;
+}
+
+/** The studio's outgoing mail as the caller's policies show it (owners and managers), newest first. */
+export function outboxOf(tx: Tx, orgId: string, filter: { status?: 'pending' | 'sent' | 'failed' | 'held' | undefined; limit: number }) {
+  return tx.select({
+    id: t.mailOutbox.id, key: t.mailOutbox.dedupeKey, to: t.mailOutbox.toAddress, subject: t.mailOutbox.subject, status: t.mailOutbox.status,
+    attempts: t.mailOutbox.attempts, lastError: t.mailOutbox.lastError, createdAt: t.mailOutbox.createdAt, sentAt: t.mailOutbox.sentAt,
+  }).from(t.mailOutbox)
+    .where(and(eq(t.mailOutbox.orgId, orgId), filter.status ? eq(t.mailOutbox.status, filter.status) : undefined))
+    .orderBy(desc(t.mailOutbox.createdAt)).limit(filter.limit);
 }

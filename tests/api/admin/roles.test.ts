@@ -96,6 +96,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/funnel', path: () => '/v1/admin/funnel?from=2026-11-01&to=2026-12-31', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/funnel.csv', path: () => '/v1/admin/funnel.csv?from=2026-11-01&to=2026-12-31&by=source', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/webhooks', path: () => '/v1/admin/webhooks', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/mail', path: () => '/v1/admin/mail?status=sent', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/webhooks', path: () => '/v1/admin/webhooks', body: () => ({ url: 'https://hooks.example/in', events: ['booking.confirmed'] }),
     expect: { ...studioMoney(201), otherManager: 201 } },
   { method: 'GET', route: '/v1/admin/webhooks/:id/deliveries', path: (f) => `/v1/admin/webhooks/${f.webhookId}/deliveries`, expect: studioMoney(200) },

@@ -79,6 +79,11 @@ describe('session reminders', () => {
     clock.set('2026-12-01T06:00:00Z');
     await Promise.all([runJobsAt(db, clock.current, job()), runJobsAt(db, clock.current, job())]);
     assert.equal((await reminderMails(b)).length, 2);
+    // The studio sees them in its mail log (customers' addresses: not for instructors).
+    const log = await (await app.request('/v1/admin/mail?limit=500', { headers: owner })).json() as { mail: { key: string; to: string; status: string }[] };
+    assert.deepEqual(log.mail.filter((m) => m.key.includes(':reminder:') && m.to === who.email).map((m) => m.status), ['pending', 'pending']);
+    assert.deepEqual((await (await app.request('/v1/admin/mail', { headers: mara })).json() as { mail: unknown[] }).mail, []);
+    assert.equal((await app.request('/v1/admin/mail?status=lost', { headers: owner })).status, 400);
   });
 
   test('a job that runs twice mails once (the outbox\'s dedupe key)', async () => {

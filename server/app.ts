@@ -58,6 +58,7 @@ import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.t
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
+import { adminStaffRoutes } from './surfaces/admin/staff.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminListBookingsRoutes(deps))
     .route('/', adminGetBookingRoute(deps))
     .route('/', adminProgramRoutes(deps))
+    .route('/', adminStaffRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

@@ -3,3 +3,4 @@ export * from './sign-in.mutations.ts';
 export * from './sessions.mutations.ts';
 export * from './members.queries.ts';
 export { CODE_TTL_MS } from '../identity/index.ts';
+export * from './members.mutations.ts';

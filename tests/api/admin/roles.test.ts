@@ -79,6 +79,9 @@ export const ROUTES: RouteSpec[] = [
   ...['outstanding.csv', 'refunds.csv?from=2026-01-01&to=2026-12-31', 'revenue.csv?from=2026-01-01&to=2026-12-31', 'vat?year=2026&quarter=4', 'vat.csv?year=2026&quarter=4'].map((report): RouteSpec => ({
     method: 'GET', route: `/v1/admin/reports/${report.split('?')[0]}`, path: () => `/v1/admin/reports/${report}`, expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 },
   })),
+  { method: 'GET', route: '/v1/admin/staff', path: () => '/v1/admin/staff', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/staff', path: () => '/v1/admin/staff', body: () => ({ name: 'New Person', email: `new-${randomUUID().slice(0, 8)}@example.ch`, role: 'instructor' }),
+    expect: { ...everyStaff(403), owner: 201 } },
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },

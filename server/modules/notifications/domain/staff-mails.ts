@@ -50,3 +50,30 @@ export function staffCodeMail(d: { lang: Lang; studios: string[]; code: string }
     + `<p>${escapeHtml(studios)}<br>${escapeHtml(S.validity)}<br>${escapeHtml(S.ignore)}</p>`;
   return { subject: S.subject, text, html };
 }
+
+interface InviteStrings { subject: string; intro: string; how: string }
+
+const invite: Record<Lang, InviteStrings> = {
+  en: { subject: 'You are invited to {studio} on Tandem', intro: '{inviter} added you to {studio} as {role}.', how: 'Sign in with this e-mail address at {url}: you will get a code by mail, no password needed.' },
+  de: { subject: 'Einladung zu {studio} auf Tandem', intro: '{inviter} hat Sie bei {studio} als {role} hinzugefügt.', how: 'Melden Sie sich mit dieser E-Mail-Adresse unter {url} an: Sie erhalten einen Code per E-Mail, ohne Passwort.' },
+  fr: { subject: 'Invitation à {studio} sur Tandem', intro: '{inviter} vous a ajouté·e à {studio} en tant que {role}.', how: 'Connectez-vous avec cette adresse sur {url} : vous recevrez un code par e-mail, sans mot de passe.' },
+  it: { subject: 'Invito a {studio} su Tandem', intro: '{inviter} l’ha aggiunta a {studio} come {role}.', how: 'Acceda con questo indirizzo e-mail su {url}: riceverà un codice per e-mail, senza password.' },
+};
+
+const roleNames: Record<Lang, Record<'manager' | 'instructor', string>> = {
+  en: { manager: 'manager', instructor: 'instructor' },
+  de: { manager: 'Leitung', instructor: 'Lehrperson' },
+  fr: { manager: 'responsable', instructor: 'enseignant·e' },
+  it: { manager: 'responsabile', instructor: 'insegnante' },
+};
+
+/** The mail telling someone they were added to a studio's staff, and how to sign in. */
+export function staffInviteMail(d: { lang: Lang; studio: string; inviter: string; role: 'manager' | 'instructor'; url: string }): { subject: string; text: string; html: string } {
+  const S = invite[d.lang];
+  const fill = (s: string) => s.replaceAll('{studio}', d.studio).replaceAll('{inviter}', d.inviter).replaceAll('{role}', roleNames[d.lang][d.role]).replaceAll('{url}', d.url);
+  return {
+    subject: fill(S.subject),
+    text: [fill(S.intro), '', fill(S.how)].join('\n'),
+    html: `<p>${escapeHtml(fill(S.intro))}</p><p>${escapeHtml(fill(S.how))}</p>`,
+  };
+}

@@ -164,6 +164,13 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     assert.equal(stored.length, 1);
     await axe(page, 'the messages');
 
+    // The calendar subscription: a URL whose feed holds the five scheduled sessions.
+    await portal.getByRole('button', { name: 'Kalender-Abo-Link erstellen' }).click();
+    const feedUrl = await portal.locator('#feed').inputValue();
+    assert.match(feedUrl, /\/v1\/portal\/calendar\.ics\?token=cal_/);
+    const feed = await (await fetch(feedUrl)).text();
+    assert.equal((feed.match(/BEGIN:VEVENT/g) ?? []).length, 5);
+
     // The invoice, as a PDF download.
     const [invoice] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: /^Herunterladen: Rechnung/ }).click()]);
     assert.equal(readFileSync((await invoice.path())!).subarray(0, 5).toString(), '%PDF-');

@@ -67,3 +67,8 @@ export function listMessages(api: ApiClient, id: string): Promise<PortalMessages
 export function postMessage(api: ApiClient, id: string, body: string): Promise<PortalMessages> {
   return api.post<PortalMessages>(`${base(id)}/messages`, { body }, { headers: { 'Idempotency-Key': key() } });
 }
+
+/** A calendar subscription URL for all the customer's sessions (a new one revokes the earlier). */
+export function calendarLink(api: ApiClient): Promise<{ url: string }> {
+  return api.post<{ url: string }>('/v1/portal/calendar-link', {}, { headers: { 'Idempotency-Key': key() } });
+}

@@ -12,7 +12,7 @@ export const portalStyles = css`
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
   dd { margin: 0; }
   form { display: grid; gap: 0.5rem; max-width: 24rem; }
-  input, textarea { padding: 0.6rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
+  input, textarea { width: 100%; padding: 0.6rem; border: 1px solid var(--_border); border-radius: var(--_radius); }
   .btn.danger { color: var(--_error); border-color: var(--_error); }
   .btn.link { background: none; border: none; color: var(--_primary); text-decoration: underline; padding: 0.25rem; }
   .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -56,6 +56,7 @@ export class TandemPortal extends LitElement {
   @state() private pickerReady = false;
   @state() private codeSent = false;
   @state() private thread: portal.PortalMessages | null = null;
+  @state() private feedUrl = '';
   private email = '';
 
   private get origin(): string {
@@ -240,6 +241,20 @@ export class TandemPortal extends LitElement {
     this.notice = this.t('signedOut');
   }
 
+  private async subscribe(): Promise<void> {
+    const out = await this.run(() => portal.calendarLink(this.api));
+    if (out) this.feedUrl = out.url;
+  }
+
+  private renderCalendar() {
+    return html`<section part="panel" class="panel" aria-labelledby="calendar">
+      <h3 id="calendar">${this.t('calendar')}</h3>
+      ${this.feedUrl
+        ? html`<p>${this.t('subscribeNote')}</p><p><label for="feed" class="sr-only">${this.t('calendar')}</label><input id="feed" readonly .value=${this.feedUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}></p>`
+        : html`<button class="btn" ?disabled=${this.busy} @click=${this.subscribe}>${this.t('subscribe')}</button>`}
+    </section>`;
+  }
+
   private renderSignIn() {
     return html`<section part="panel" class="panel" aria-labelledby="signin">
       <h2 id="signin">${this.t('signIn')}</h2>
@@ -281,6 +296,7 @@ export class TandemPortal extends LitElement {
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
         : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1 })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
+      ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
       ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}
     </div>`;
   }

@@ -16,4 +16,5 @@ export const portalDe: PortalMessages = {
   nextInstallment: 'Nächste Rate: {amount} am {date}', documents: 'Rechnungen und Gutschriften', invoice: 'Rechnung {number}', creditNote: 'Gutschrift {number}',
   download: 'Herunterladen', pickTime: 'Zeit wählen', close: 'Schliessen', moved: 'Verschoben.', booked: 'Gebucht.',
   messages: 'Nachrichten', noMessages: 'Noch keine Nachrichten. Schreiben Sie hier Ihrer Lehrperson.', you: 'Sie', write: 'Ihre Nachricht', sendMessage: 'Senden', sent: 'Gesendet.',
+  calendar: 'Kalender', subscribe: 'Kalender-Abo-Link erstellen', subscribeNote: 'Fügen Sie diese Adresse in Ihrer Kalender-App hinzu (Abonnement per URL): Ihre Termine bleiben dort aktuell. Ein neuer Link ersetzt den alten.',
 };

@@ -65,6 +65,9 @@ export const portalEn = {
   write: 'Your message',
   sendMessage: 'Send',
   sent: 'Sent.',
+  calendar: 'Calendar',
+  subscribe: 'Get a calendar subscription link',
+  subscribeNote: 'Add this address to your calendar app (subscribe by URL): your sessions stay up to date there. Making a new link stops the old one.',
 };
 export type PortalKey = keyof typeof portalEn;
 export type PortalMessages = Record<PortalKey, string>;

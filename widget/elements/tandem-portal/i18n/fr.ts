@@ -16,4 +16,5 @@ export const portalFr: PortalMessages = {
   nextInstallment: 'Prochaine échéance : {amount} le {date}', documents: 'Factures et notes de crédit', invoice: 'Facture {number}', creditNote: 'Note de crédit {number}',
   download: 'Télécharger', pickTime: 'Choisir un horaire', close: 'Fermer', moved: 'Déplacée.', booked: 'Réservée.',
   messages: 'Messages', noMessages: 'Pas encore de messages. Écrivez ici à votre enseignant·e.', you: 'Vous', write: 'Votre message', sendMessage: 'Envoyer', sent: 'Envoyé.',
+  calendar: 'Agenda', subscribe: 'Créer un lien d’abonnement', subscribeNote: 'Ajoutez cette adresse à votre application d’agenda (abonnement par URL) : vos séances y restent à jour. Un nouveau lien remplace l’ancien.',
 };

@@ -16,4 +16,5 @@ export const portalIt: PortalMessages = {
   nextInstallment: 'Prossima rata: {amount} il {date}', documents: 'Fatture e note di credito', invoice: 'Fattura {number}', creditNote: 'Nota di credito {number}',
   download: 'Scarica', pickTime: 'Scelga un orario', close: 'Chiudi', moved: 'Spostata.', booked: 'Prenotata.',
   messages: 'Messaggi', noMessages: 'Ancora nessun messaggio. Scriva qui al suo insegnante.', you: 'Lei', write: 'Il suo messaggio', sendMessage: 'Invia', sent: 'Inviato.',
+  calendar: 'Calendario', subscribe: 'Crea un link di abbonamento', subscribeNote: 'Aggiunga questo indirizzo alla sua app di calendario (abbonamento via URL): le sedute restano aggiornate. Un nuovo link sostituisce il precedente.',
 };

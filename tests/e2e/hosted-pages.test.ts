@@ -17,6 +17,16 @@ import { seedDemo } from '../../demo/seed/index.ts';
 import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 import { freshDatabase } from '../support/database.ts';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../server/platform/db/rows.ts';
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 const chromePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const widgetDir = fileURLToPath(new URL('../../widget/dist', import.meta.url));
@@ -36,14 +46,19 @@ describe('e2e: hosted program pages', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let browser: Browser;
   let api: { server: ServerType; origin: string };
+  /** A studio's own website on another origin, embedding the widget by script tag. */
+  let site: { server: ServerType; origin: string };
 
   before(async () => {
     if (missing) throw new Error(`cannot run the end-to-end tests: ${missing}`);
     db = await freshDatabase();
     let handler: (r: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
     api = await listen((r) => handler(r));
-    // No studio allows the API's origin: the hosted pages work because they are the API's own.
-    await seedDemo(db.db, { origins: ['http://studio.invalid'] });
+    site = await listen(() => new Response(`<!doctype html><html lang="en"><title>Studio</title>
+      <script type="module" src="${api.origin}/widget/tandem.js"></script>
+      <tandem-program key="pk_test_flow" program="reiki"></tandem-program>`, { headers: { 'Content-Type': 'text/html' } }));
+    // The studio's site is allowed; the API's own origin is not listed: the hosted pages work because they are the API's.
+    await seedDemo(db.db, { origins: [site.origin] });
     const app = createApp({
       db: db.db, now: () => new Date(), payments: testProvider(), mailer: localMailer(),
       config: { publicOrigin: api.origin, secret: 'e2e-secret-e2e-secret-e2e-secret', widgetDir, demo: true },
@@ -54,6 +69,7 @@ describe('e2e: hosted program pages', () => {
   after(async () => {
     await browser?.close();
     api?.server.close();
+    site?.server.close();
     await db?.close();
   });
 
@@ -100,6 +116,39 @@ describe('e2e: hosted program pages', () => {
     console.log(`hosted page CLS (mobile viewport, until the time step): ${cls.toFixed(3)}`);
     assert.deepEqual(problems, []);
     await page.context().close();
+  });
+
+  /** The funnel's rows for a program, by the owner's handle. */
+  async function funnelSteps(programSlug: string, source = ''): Promise<string[]> {
+    const rows = await db.db.execute(sql`select e.step::text as step from funnel_events e join programs p on p.id = e.program_id
+      where p.slug = ${programSlug} and e.utm_source = ${source} order by e.step`);
+    return rowsOf<{ step: string }>(rows).map((r) => r.step);
+  }
+
+  test('the funnel: steps reach the database from the hosted page and from a studio\'s own site (cross-origin), sent as the page is left', async () => {
+    const hosted = await open('/p/studio-flow/evolve?utm_source=e2e-hosted', true);
+    const widget = hosted.page.locator('tandem-program');
+    await widget.locator('[part~="heading"]').first().waitFor();
+    await widget.getByRole('button', { name: 'Termin wählen' }).click();
+    await widget.locator('[part~="calendar"]').first().waitFor();
+    await hosted.page.goto('about:blank');
+    await waitUntil(async () => (await funnelSteps('evolve', 'e2e-hosted')).includes('viewed'), 'the hosted page\'s events');
+    assert.deepEqual(await funnelSteps('evolve', 'e2e-hosted'), ['viewed']);
+    assert.deepEqual(hosted.problems, []);
+    await hosted.page.context().close();
+
+    const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(`${site.origin}/?utm_source=e2e-site&utm_medium=email`);
+    await page.locator('tandem-program [part~="heading"]').first().waitFor();
+    await page.goto('about:blank');
+    await waitUntil(async () => (await funnelSteps('reiki', 'e2e-site')).includes('viewed'), 'the studio site\'s events');
+    const [row] = rowsOf<{ utm_medium: string }>(await db.db.execute(sql`select utm_medium from funnel_events where utm_source = 'e2e-site'`));
+    assert.equal(row!.utm_medium, 'email');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('a private page: the widget books with the page\'s token', async () => {

@@ -106,6 +106,8 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
     const text = String(mail!.text_body);
     assert.match(text, /Fee: CHF\s145\.00 \(late cancellation, session 1\)\.\nFee: CHF\s145\.00 \(late cancellation, session 2\)\./);
     assert.match(text, /The fee beyond what you had paid, CHF\s140\.00, is charged to the card you saved with your deposit\./);
+    const [staffMail] = (await outboxOf(db.db, b.id)).filter((m) => m.dedupe_key === `booking:${b.id}:cancel:staff`);
+    assert.match(String(staffMail!.text_body), /Die Gebühr über das Bezahlte hinaus, CHF\s140\.00, wird der mit der Anzahlung hinterlegten Karte belastet\./, 'the studio hears it in its own words and language');
     const pdf = pdfText(await renderInvoiceAttachment(db.db, FLOW.org, { kind: 'credit_note_pdf', credit_note_id: settlement.credit_note!.id }));
     assert.match(pdf, new RegExp(`Credit note ${settlement.credit_note!.number}`));
     assert.match(pdf, /Not credited: late cancellation fee, session 1/);

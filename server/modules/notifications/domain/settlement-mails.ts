@@ -26,8 +26,11 @@ export function staffCancellationMail(d: StaffCancellationMailData): ComposedMai
   const bank = d.settlement.refunds.filter((r) => r.provider === 'bank_transfer').reduce((a, r) => a + r.amount, 0);
   const paragraphs = [
     fill(T.staffCancelledBody, { program: d.program.title, variant: d.variant.name, customer: inert(d.customer.name), email: d.customer.email, by }),
-    ...settlementParagraphs(d.staffLang, d.studio.name, { ...d.settlement, refunds: d.settlement.refunds.filter((r) => r.provider !== 'bank_transfer') }),
+    // The customer's sentences for refunds, fees and the credit note; the studio's own for what is theirs to do or collect.
+    ...settlementParagraphs(d.staffLang, d.studio.name, { ...d.settlement, refunds: d.settlement.refunds.filter((r) => r.provider !== 'bank_transfer'), feeCollection: null }),
     ...(bank > 0 ? [fill(T.staffRefundBank, { amount: formatMoney(bank, d.settlement.currency, d.staffLang) })] : []),
+    ...(d.settlement.feeCollection && d.settlement.feeCollection.amount > 0
+      ? [fill(d.settlement.feeCollection.collection === 'charge' ? T.staffFeeCharged : T.staffFeeOwed, { amount: formatMoney(d.settlement.feeCollection.amount, d.settlement.currency, d.staffLang) })] : []),
   ];
   const text = paragraphs.join('\n\n');
   return { subject: fill(T.staffCancelledSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };

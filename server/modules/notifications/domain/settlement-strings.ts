@@ -17,6 +17,8 @@ export interface SettlementStrings {
   byStudio: string;
   studioFault: string;
   staffRefundBank: string;
+  staffFeeCharged: string;
+  staffFeeOwed: string;
   noShowSubject: string;
   noShowIntro: string;
   reminderSubject: string;
@@ -44,6 +46,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     byStudio: 'the studio',
     studioFault: 'the studio (everything not delivered goes back)',
     staffRefundBank: 'A bank refund of {amount} waits for your outgoing transfer: record it in the order once sent (the customer was asked for their IBAN).',
+    staffFeeCharged: 'The fee beyond what the customer had paid, {amount}, is charged to the card saved with the deposit.',
+    staffFeeOwed: 'The fee beyond what the customer had paid, {amount}, is still owed on the order.',
     noShowSubject: 'Missed session: {program}',
     noShowIntro: 'you did not attend session {seq} of {program} on {date}. It counts as held, and the studio\'s no-show policy applies.',
     reminderSubject: 'Reminder: please pay invoice {number} by {until}',
@@ -69,6 +73,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     byStudio: 'dem Studio',
     studioFault: 'dem Studio (alles nicht Erbrachte wird erstattet)',
     staffRefundBank: 'Eine Rückerstattung von {amount} per Bank wartet auf Ihre Überweisung: erfassen Sie sie nach dem Senden in der Bestellung (die Kundschaft wurde um ihre IBAN gebeten).',
+    staffFeeCharged: 'Die Gebühr über das Bezahlte hinaus, {amount}, wird der mit der Anzahlung hinterlegten Karte belastet.',
+    staffFeeOwed: 'Die Gebühr über das Bezahlte hinaus, {amount}, ist auf der Bestellung noch offen.',
     noShowSubject: 'Verpasster Termin: {program}',
     noShowIntro: 'Sie sind nicht zu Termin {seq} von {program} am {date} erschienen. Er gilt als stattgefunden, und die Regel des Studios für Nichterscheinen gilt.',
     reminderSubject: 'Erinnerung: Bitte bezahlen Sie Rechnung {number} bis {until}',
@@ -94,6 +100,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     byStudio: 'le studio',
     studioFault: 'le studio (tout ce qui n\'a pas été fourni est remboursé)',
     staffRefundBank: 'Un remboursement bancaire de {amount} attend votre virement : enregistrez-le dans la commande une fois envoyé (l\'IBAN a été demandé au client).',
+    staffFeeCharged: 'Les frais au-delà de ce que le client avait payé, {amount}, sont débités de la carte enregistrée avec l\'acompte.',
+    staffFeeOwed: 'Les frais au-delà de ce que le client avait payé, {amount}, restent dus sur la commande.',
     noShowSubject: 'Séance manquée : {program}',
     noShowIntro: 'vous ne vous êtes pas présenté·e à la séance {seq} de {program} le {date}. Elle compte comme tenue, et la règle d\'absence du studio s\'applique.',
     reminderSubject: 'Rappel : merci de payer la facture {number} d\'ici le {until}',
@@ -119,6 +127,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     byStudio: 'lo studio',
     studioFault: 'lo studio (tutto ciò che non è stato erogato viene rimborsato)',
     staffRefundBank: 'Un rimborso bancario di {amount} attende il suo bonifico: lo registri nell\'ordine una volta inviato (al cliente è stato chiesto l\'IBAN).',
+    staffFeeCharged: 'La penale oltre quanto pagato dal cliente, {amount}, è addebitata sulla carta salvata con l\'acconto.',
+    staffFeeOwed: 'La penale oltre quanto pagato dal cliente, {amount}, è ancora dovuta sull\'ordine.',
     noShowSubject: 'Seduta mancata: {program}',
     noShowIntro: 'non si è presentato/a alla seduta {seq} di {program} del {date}. Conta come svolta, e si applica la regola dello studio per la mancata presenza.',
     reminderSubject: 'Promemoria: paghi la fattura {number} entro il {until}',

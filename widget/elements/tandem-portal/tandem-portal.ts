@@ -112,9 +112,11 @@ export class TandemPortal extends LitElement {
 
   private async loadList(): Promise<void> {
     await this.run(async () => {
-      this.bookings = await portal.listBookings(this.api);
-      const first = this.booking || (this.bookings.length === 1 ? this.bookings[0]!.id : '');
-      if (first) this.detail = await portal.getBooking(this.api, first);
+      // Both before either shows: a single booking opens at once, without the list flashing by.
+      const list = await portal.listBookings(this.api);
+      const first = this.booking || (list.length === 1 ? list[0]!.id : '');
+      this.detail = first ? await portal.getBooking(this.api, first) : null;
+      this.bookings = list;
     });
     void this.loadThread();
   }

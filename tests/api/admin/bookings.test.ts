@@ -155,8 +155,8 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.equal((await adminPost(`/bookings/${b.id}/cancel`, {})).status, 200, 'cancelling again answers the cancelled booking');
 
     const mails = await mailsOf(b.id, 'cancel');
-    assert.deepEqual(mails.map((m) => m.dedupe_key), [`booking:${b.id}:cancel`, `booking:${b.id}:cancel:staff`], 'one mail to the customer, one to the studio');
-    const [mail] = mails;
+    assert.deepEqual(mails.map((m) => m.dedupe_key).sort(), [`booking:${b.id}:cancel`, `booking:${b.id}:cancel:staff`], 'one mail to the customer, one to the studio');
+    const mail = mails.find((m) => m.dedupe_key === `booking:${b.id}:cancel`);
     assert.equal(mail!.dedupe_key, `booking:${b.id}:cancel`);
     assert.match(String(mail!.subject), /^Réservation annulée : EVOLVE/);
     const text = String(mail!.text_body);
@@ -186,7 +186,7 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     const qr = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer({ locale: 'it' }), sessions: { mode: 'explicit', starts: ['2026-12-18T09:00:00.000Z'] } });
     await checkedOut(await checkoutReq(app, qr, { method: 'qr_bill' }, await proofFor(app, db.db, qr.id)));
     assert.equal((await adminPost(`/bookings/${qr.id}/cancel`, {})).status, 200);
-    const [mail] = await mailsOf(qr.id, 'cancel');
+    const mail = (await mailsOf(qr.id, 'cancel')).find((m) => m.dedupe_key === `booking:${qr.id}:cancel`);
     assert.equal(mail!.subject, 'Prenotazione annullata: Reiki 1:1');
     assert.deepEqual((mail!.attachments as { filename: string }[]).map((a) => a.filename.replace(/\d{4}-\d{4}/, 'YYYY-NNNN')), ['credit-note-FLOW-CN-YYYY-NNNN.pdf'], 'no calendar file was ever sent for it; the credit note voiding the invoice');
     assert.doesNotMatch(String(mail!.text_body), /cancel\.ics|Ha pagato/);

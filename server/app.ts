@@ -34,6 +34,7 @@ import { stripeHookRoute } from './surfaces/hooks/stripe.ts';
 import { recordPaymentRoute } from './surfaces/admin/record-payment.ts';
 import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session.ts';
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
+import { adminBookingMessageRoutes } from './surfaces/admin/booking-messages.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
+    .route('/', adminBookingMessageRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))
     .route('/', adminOrderRoutes(deps))

@@ -45,6 +45,18 @@ export async function postCustomerMessage(tx: Tx, input: { orgId: string; bookin
   return id;
 }
 
+/** The booking's instructor or a manager answers (the booking was authorised under the staff member's own policies, then locked as the server). */
+export async function postStaffMessage(tx: Tx, input: { orgId: string; booking: BookingRow; staffId: string; body: string; now: Date }): Promise<string> {
+  const { orgId, booking, staffId, body, now } = input;
+  const threadId = await threadOf(tx, orgId, booking);
+  const id = randomUUID();
+  await tx.insert(t.messages).values({ id, orgId, threadId, senderKind: 'staff', senderId: staffId, bodyMd: body, createdAt: now });
+  const window = batchWindow(now.getTime());
+  const job: MessagesDigestJob = { orgId, threadId, bookingId: booking.id, to: 'customer', window: window.index };
+  await enqueue(tx, MESSAGES_QUEUE, { ...job }, { startAfter: new Date(window.end), singletonKey: `thread:${threadId}:customer:${window.index}` });
+  return id;
+}
+
 /** The mail of one window's messages to one side, once (its dedupe key is the window). Runs as the server. */
 export async function sendMessagesDigest(tx: Tx, env: { config: AppConfig; now: Date }, job: MessagesDigestJob): Promise<void> {
   const [booking] = await tx.select().from(t.programBookings).where(and(eq(t.programBookings.orgId, job.orgId), eq(t.programBookings.id, job.bookingId)));

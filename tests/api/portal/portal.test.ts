@@ -312,6 +312,20 @@ describe('portal API: a customer\'s own bookings', () => {
     await post(path, bearer.a, { body: 'One more thing.' });
     await runDueJobs(db.executor, jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: testProvider(), mailer: localMailer() }));
     assert.equal((await query(db.db, sql`select 1 from mail_outbox where dedupe_key like 'thread:%:staff:%'`)).length, 2);
+    // The studio answers: the customer sees it in the thread and gets one mail linking back to it.
+    clock.advance(60_000);
+    const reply = await app.request(`/v1/admin/bookings/${split.id}/messages`, {
+      method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ body: 'Yes, hips first.' }),
+    });
+    assert.equal(reply.status, 201, await reply.clone().text());
+    const seen = await (await get(path, bearer.a)).json() as { messages: { from: string; body_html: string }[] };
+    assert.deepEqual(seen.messages.map((m) => m.from), ['customer', 'customer', 'customer', 'staff']);
+    await runDueJobs(db.executor, jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: testProvider(), mailer: localMailer() }));
+    const toCustomer = await query(db.db, sql`select to_address, subject, text_body from mail_outbox where dedupe_key like 'thread:%:customer:%'`);
+    assert.equal(toCustomer.length, 1);
+    assert.equal(toCustomer[0]!.to_address, emailA);
+    assert.match(String(toCustomer[0]!.subject), /^Neue Nachricht zu SPLIT/);
+    assert.match(String(toCustomer[0]!.text_body), /hips first[\s\S]*\/manage\/[A-Za-z0-9_-]{43}#messages/);
     await at(START);
   });
 

@@ -12,8 +12,11 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'widget/dist');
 
+/** Builds what `npm run build:widget` builds: the booking widget (it empties widget/dist first), then the portal and the console beside it. */
 export async function buildWidget(): Promise<void> {
-  await build({ configFile: join(root, 'widget/vite.config.ts'), logLevel: 'error' });
+  for (const config of ['vite.config.ts', 'vite.portal.config.ts', 'vite.admin.config.ts']) {
+    await build({ configFile: join(root, 'widget', config), logLevel: 'error' });
+  }
 }
 
 export interface SizeReport {

@@ -27,11 +27,15 @@ export async function parkedJobs(db: OpenDatabase, queue: string): Promise<{ at:
 }
 
 /** Runs the jobs of `job`'s queue whose intended time is at or before `at`, with `at` as the handlers' clock. */
-export async function runJobsAt(db: OpenDatabase, at: Date, job: JobDefinition): Promise<number> {
+export async function runJobsAt(db: OpenDatabase, at: Date, job: JobDefinition, options: { runners?: number } = {}): Promise<number> {
   await parkJobs(db, job.name);
   await query(db.db, sql`update pgboss.job set start_after = now() - interval '1 second'
     where name = ${job.name} and state in ('created', 'retry') and start_after >= '2100-01-01'
       and start_after - ${sql.raw(PARK)} <= ${at.toISOString()}::timestamptz`);
   // Jobs the handlers add (a retry, a re-check) wait for the fake clock too; those released above still run.
-  return runDueJobs(db.executor, [{ ...job, handle: async (data) => { const since = new Date(); await job.handle(data); await parkJobs(db, job.name, since); } }]);
+  // Several runners (as several API processes) fetch the released jobs at once; releasing happens once, above,
+  // since a second release would park again what the first had just made due.
+  const run = () => runDueJobs(db.executor, [{ ...job, handle: async (data) => { const since = new Date(); await job.handle(data); await parkJobs(db, job.name, since); } }]);
+  const counts = await Promise.all(Array.from({ length: options.runners ?? 1 }, run));
+  return counts.reduce((a, b) => a + b, 0);
 }

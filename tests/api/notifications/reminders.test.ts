@@ -77,7 +77,7 @@ describe('session reminders', () => {
     assert.match(String(first!.text_body), /http:\/\/localhost:8787\/manage\/\S+/);
     // Two runners at the 2-hour mark: one mail.
     clock.set('2026-12-01T06:00:00Z');
-    await Promise.all([runJobsAt(db, clock.current, job()), runJobsAt(db, clock.current, job())]);
+    await runJobsAt(db, clock.current, job(), { runners: 2 });
     assert.equal((await reminderMails(b)).length, 2);
     // The studio sees them in its mail log (customers' addresses: not for instructors).
     const log = await (await app.request('/v1/admin/mail?limit=500', { headers: owner })).json() as { mail: { key: string; to: string; status: string }[] };

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../../shared/template.ts';
 import { drawParties } from './invoice-pdf.ts';
 import PDFDocument from 'pdfkit';
 import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
@@ -39,9 +40,6 @@ const labels: Record<Lang, typeof en> = {
   },
 };
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 export interface CreditNoteLine { description: string; vat_rate_bp: number; amount: number }
 
@@ -57,7 +55,7 @@ export function creditNoteLines(invoice: InvoiceSnapshot, rates: readonly Credit
       for (const l of lines) out.push({ description: l.description, vat_rate_bp: l.vat_rate_bp, amount: l.amount });
     } else {
       const description = [...new Set(lines.map((l) => l.description))].join('; ') || `${labels[lang].title} ${invoiceLabel(invoice)}`;
-      out.push({ description: fill(labels[lang].partial, { description }), vat_rate_bp: r.rateBp, amount: r.gross });
+      out.push({ description: fillTemplate(labels[lang].partial, { description }), vat_rate_bp: r.rateBp, amount: r.gross });
     }
   }
   return out;
@@ -92,7 +90,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.title} ${d.number}`, left);
   doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
-  doc.text(fill(L.corrects, { number: invoiceLabel(d.invoice.snapshot), date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
+  doc.text(fillTemplate(L.corrects, { number: invoiceLabel(d.invoice.snapshot), date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
   if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
 
   // Lines
@@ -121,7 +119,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   row(L.total, '', minus(d.total), true);
   const registered = Boolean(s.creditor.vat_number) && d.rates.some((r) => r.rateBp > 0);
   if (registered) {
-    for (const r of d.rates) row(fill(L.vatIncl, { rate: formatRateBp(r.rateBp), net: minus(r.net) }), '', minus(r.vat));
+    for (const r of d.rates) row(fillTemplate(L.vatIncl, { rate: formatRateBp(r.rateBp), net: minus(r.net) }), '', minus(r.vat));
   } else {
     row(L.noVat, '', '');
   }
@@ -129,7 +127,7 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   if (d.refund > 0) row(L.refunded, '', money(d.refund));
   else row(L.nothingDue, '', '');
   // What the studio keeps or still claims, and why: the fee lines the invoice goes on claiming.
-  for (const f of d.fees) row(fill(L.feeKept, { rule: L.rules[f.rule] ?? f.rule, seq: f.seq }), '', money(f.fee));
+  for (const f of d.fees) row(fillTemplate(L.feeKept, { rule: L.rules[f.rule] ?? f.rule, seq: f.seq }), '', money(f.fee));
   if (d.balance_due > 0) row(L.owed, '', money(d.balance_due));
   doc.end();
   return done;

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../../shared/template.ts';
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import QRCode from 'qrcode';
@@ -44,9 +45,6 @@ const labels: Record<Lang, typeof en> = {
   },
 };
 
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 export interface InvoiceRenderState {
   /** Paid so far, minor units. */
@@ -85,7 +83,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
     const from = formatDate(new Date(s.service_period.from), s.zone, s.lang);
     const to = formatDate(new Date(s.service_period.to), s.zone, s.lang);
     const open = (s.service_period.to_schedule ?? 0) > 0;
-    doc.text(`${L.period}: ${open ? fill(L.periodOpen, { from }) : from === to ? from : `${from} – ${to}`}`);
+    doc.text(`${L.period}: ${open ? fillTemplate(L.periodOpen, { from }) : from === to ? from : `${from} – ${to}`}`);
   }
   if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
 
@@ -122,12 +120,12 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   row(L.total, '', '', money(s.total), true);
   const registered = Boolean(s.creditor.vat_number) && s.vat_by_rate.some((r) => r.rate_bp > 0);
   if (registered) {
-    for (const r of s.vat_by_rate) row(fill(L.vatIncl, { rate: formatRateBp(r.rate_bp), net: money(r.net) }), '', '', money(r.vat));
+    for (const r of s.vat_by_rate) row(fillTemplate(L.vatIncl, { rate: formatRateBp(r.rate_bp), net: money(r.net) }), '', '', money(r.vat));
   } else {
     row(L.noVat, '', '', '');
   }
   y += 6;
-  if (s.credits) row(fill(L.credits, { credits: s.credits }), '', '', '');
+  if (s.credits) row(fillTemplate(L.credits, { credits: s.credits }), '', '', '');
   const due = Math.max(0, s.total - state.amountPaid);
   if (state.amountPaid > 0) row(L.paid, '', '', money(state.amountPaid));
   if (due > 0) row(L.due, '', '', money(due), true);
@@ -138,7 +136,7 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
   } else if (due > 0 && s.qr && (s.currency === 'CHF' || s.currency === 'EUR')) {
     if (s.payable_within_days) {
       y += 6;
-      doc.font('Helvetica').text(fill(L.payWithin, { days: s.payable_within_days }), left, y, { width });
+      doc.font('Helvetica').text(fillTemplate(L.payWithin, { days: s.payable_within_days }), left, y, { width });
     }
     const creditorAccount = s.qr.account;
     const bill = new SwissQRBill({
@@ -193,7 +191,7 @@ function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: numbe
   y = doc.y + 4;
   doc.font('Helvetica').fontSize(9);
   if (s.payable_within_days) {
-    doc.text(fill(L.transferWithin, { days: s.payable_within_days }), at.left, y, { width: at.width });
+    doc.text(fillTemplate(L.transferWithin, { days: s.payable_within_days }), at.left, y, { width: at.width });
     y = doc.y + 6;
   }
   const x0 = at.left + quiet;

@@ -10,8 +10,9 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { dateOfInstant } from '../../../shared/zone.ts';
+import { decimal } from '../../../shared/csv.ts';
 import {
-  decimal, earningTargets, frozenRules, frozenShares, reconcile, sessionNetRevenue,
+  earningTargets, frozenRules, frozenShares, reconcile, sessionNetRevenue,
   type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
 } from './domain/index.ts';
 import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';

@@ -3,7 +3,7 @@
  * are fixed (documented in docs/payroll.md, "Export"); amounts are given exactly in minor units
  * and as a decimal with a point; dates are the studio's local dates, instants UTC ISO 8601.
  */
-import { csvOf, decimal, type Cell } from './domain/index.ts';
+import { csvOf, decimal, type Cell } from '../../../shared/csv.ts';
 import type { EarningLineRow, PeriodRow } from './periods.queries.ts';
 
 export const EARNINGS_CSV_COLUMNS = [

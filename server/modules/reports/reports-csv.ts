@@ -1,5 +1,5 @@
 /** The finance reports as CSV (the same conventions as the payroll export: docs/finance-reports.md). */
-import { csvOf, decimal, type Cell } from '../payroll/index.ts';
+import { csvOf, decimal, type Cell } from '../../../shared/csv.ts';
 import type { MoneyBackRow, OutstandingRow, RevenueRow } from './finance.queries.ts';
 import type { VatReturn } from './domain/index.ts';
 

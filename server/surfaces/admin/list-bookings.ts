@@ -1,3 +1,4 @@
+import { csvOf } from '../../../shared/csv.ts';
 /** The bookings pipeline: a page with counts per status, and the same list as CSV. */
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
@@ -5,7 +6,7 @@ import { PipelineOut, PipelineQuery } from '../../../schema/api/admin-pipeline.t
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { pipelineExport, pipelinePage, toCsv, type PipelineFilters } from '../../modules/pipeline/index.ts';
+import { pipelineExport, pipelinePage, type PipelineFilters } from '../../modules/pipeline/index.ts';
 import { PIPELINE_CSV_HEADER, pipelineBookingOut, pipelineCsvRow } from './pipeline.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -57,7 +58,7 @@ export function adminListBookingsRoutes(deps: AppDeps) {
         const now = deps.now();
         const rows = await withCaller(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
           (tx) => pipelineExport(tx, staff.orgId, filtersOf(query), now, EXPORT_MAX));
-        return c.body(toCsv(PIPELINE_CSV_HEADER, rows.map(pipelineCsvRow)), 200, {
+        return c.body(csvOf(PIPELINE_CSV_HEADER, rows.map(pipelineCsvRow)), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="bookings-${now.toISOString().slice(0, 10)}.csv"`,
           'Cache-Control': 'no-store',

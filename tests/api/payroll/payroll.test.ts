@@ -15,7 +15,8 @@ import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, reserve
 import { runLifecycleAt } from '../../support/lifecycle.ts';
 import { pdfText, skFlow, skNord, staffCancel, staffKey } from '../../support/admin-money.ts';
 import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
-import { decimal, earningsJob } from '../../../server/modules/payroll/index.ts';
+import { earningsJob } from '../../../server/modules/payroll/index.ts';
+import { decimal } from '../../../shared/csv.ts';
 import { pgErrorCode } from '../../../server/platform/db/pg-errors.ts';
 import { allocateEvenly, applyBasisPoints } from '../../../server/modules/billing/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';

@@ -1,6 +1,7 @@
 import { en, type MessageKey, type Messages } from './en.ts';
 import { isLang, type Lang } from './catalogs.ts';
 import { dateToUtcNoon } from '../../../shared/dates.ts';
+import { fillTemplate } from '../../../shared/template.ts';
 
 export type { Lang };
 
@@ -50,7 +51,7 @@ export class Localizer {
 
   t(key: MessageKey | LaterKey, vars: Record<string, string | number> = {}): string {
     const template = (this.messages as Record<string, string>)[key] ?? later.get(this.lang)?.[key] ?? later.get('en')?.[key] ?? (en as Record<string, string>)[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+    return fillTemplate(template, vars);
   }
 
   /** A plural message: `base_one` / `base_other` chosen by Intl.PluralRules; `{count}` is set. */

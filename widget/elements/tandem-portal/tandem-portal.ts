@@ -10,6 +10,7 @@ import { requestIdentityCode, verifyIdentityCode } from '../../core/api/identity
 import * as portal from '../../core/api/portal.ts';
 import type { CancellationQuote, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
 import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
+import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
 import { bookingView } from './booking-view.ts';
 
@@ -73,7 +74,7 @@ export class TandemPortal extends LitElement {
   }
 
   t(key: PortalKey, vars: Record<string, string | number> = {}): string {
-    return (this.msgs[key] ?? portalEn[key]).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+    return fillTemplate(this.msgs[key] ?? portalEn[key], vars);
   }
 
   override connectedCallback(): void {

@@ -1,4 +1,4 @@
-import { csvOf, decimal, type Cell } from '../../payroll/domain/index.ts';
+import { csvOf, decimal, type Cell } from '../../../../shared/csv.ts';
 import { FUNNEL_STEPS } from '../../../../shared/funnel.ts';
 import type { StepCount } from './funnel.ts';
 
@@ -6,7 +6,7 @@ import type { StepCount } from './funnel.ts';
 export interface CsvGroup { key: string; steps: StepCount[]; bookings: number; revenue: { amount: number; currency: string }[] }
 
 /**
- * The funnel as CSV (payroll's CSV rules: RFC 4180, CRLF, formula-looking text defused): one row per
+ * The funnel as CSV (shared/csv.ts: RFC 4180, CRLF, formula-looking text defused): one row per
  * group, the visits of each step, the conversion from the first view to payment, the bookings, and
  * the revenue per currency in minor units and as a decimal.
  */

@@ -286,6 +286,5 @@ export const strings: Record<Lang, MailStrings> = {
   },
 };
 
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
-}
+/** The mails' name for the one placeholder filler. */
+export { fillTemplate as fill } from '../../../../shared/template.ts';

@@ -4,4 +4,3 @@ export * from './rules.ts';
 export * from './revenue.ts';
 export * from './earnings.ts';
 export * from './statements.ts';
-export * from './csv.ts';

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../../../shared/template.ts';
 /** The mail to a studio's owner when an endpoint is disabled after three days of failed deliveries: pure. */
 import type { Lang } from '../../../../shared/format.ts';
 
@@ -29,6 +30,5 @@ const text: Record<Lang, { subject: string; body: string }> = {
 };
 
 export function endpointDisabledMail(lang: Lang, d: { id: string; url: string; last: string }): { subject: string; text: string } {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: 'id' | 'url' | 'last') => d[k]);
-  return { subject: fill(text[lang].subject), text: fill(text[lang].body) };
+  return { subject: fillTemplate(text[lang].subject, d), text: fillTemplate(text[lang].body, d) };
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvOf, decimal } from '../../../../server/modules/payroll/domain/index.ts';
+import { csvOf, decimal } from '../../../shared/csv.ts';
 
 describe('CSV for spreadsheets', () => {
   test('quotes, CRLF, formulas defused, negative amounts kept as numbers', () => {

@@ -1,7 +1,8 @@
 /**
- * CSV that a spreadsheet opens as is: RFC 4180 quoting, CRLF line ends, a header row, amounts
- * both in minor units (exact) and as a decimal with a point. Text cells that a spreadsheet
- * would read as a formula (=, +, -, @, tab, CR; numbers aside) are prefixed with an apostrophe.
+ * CSV that a spreadsheet opens as is, for every export (bookings, payroll, finance reports, funnel):
+ * RFC 4180 quoting, CRLF line ends, a header row, amounts both in minor units (exact) and as a
+ * decimal with a point. Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR;
+ * numbers aside) are prefixed with an apostrophe: a customer's name is data, never a formula.
  */
 export type Cell = string | number | null;
 

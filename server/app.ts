@@ -60,6 +60,8 @@ import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
 import { adminStaffRoutes } from './surfaces/admin/staff.ts';
+import { adminStaffSettingsRoutes } from './surfaces/admin/staff-settings.ts';
+import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminGetBookingRoute(deps))
     .route('/', adminProgramRoutes(deps))
     .route('/', adminStaffRoutes(deps))
+    .route('/', adminStaffSettingsRoutes(deps))
+    .route('/', adminSettingsKeyRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

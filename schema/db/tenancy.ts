@@ -80,6 +80,8 @@ export const staff = pgTable('staff', {
   photoUrl: text('photo_url'),
   timezone: text('timezone').notNull(),
   isActive: boolean('is_active').notNull().default(true),
+  /** What this person is told by mail (new booking, cancellation, …); a topic not named here is on. */
+  mailPreferences: jsonb('mail_preferences').$type<Partial<Record<'new_booking' | 'cancellation' | 'reschedule' | 'payment_failure' | 'message', boolean>>>().notNull().default({}),
   createdAt: createdAt(),
 }, (t) => [
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),

@@ -4,3 +4,5 @@ export * from './sessions.mutations.ts';
 export * from './members.queries.ts';
 export { CODE_TTL_MS } from '../identity/index.ts';
 export * from './members.mutations.ts';
+export * from './roles.mutations.ts';
+export * from './preferences.mutations.ts';

@@ -84,6 +84,17 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/staff', path: () => '/v1/admin/staff', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/staff', path: () => '/v1/admin/staff', body: () => ({ name: 'New Person', email: `new-${randomUUID().slice(0, 8)}@example.ch`, role: 'instructor' }),
     expect: { ...everyStaff(403), owner: 201 } },
+  // Settings (tests/api/admin/settings.test.ts): keys and origins are read by owners and managers and changed by owners; roles by owners;
+  // mail preferences are one's own, or anyone's for owners and managers.
+  { method: 'GET', route: '/v1/admin/keys', path: () => '/v1/admin/keys', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/keys', path: () => '/v1/admin/keys', body: () => ({ kind: 'publishable', label: 'roles' }), expect: { ...everyStaff(403), owner: 201 } },
+  { method: 'POST', route: '/v1/admin/keys/:id/revoke', path: () => `/v1/admin/keys/${randomUUID()}/revoke`, expect: { ...everyStaff(403), owner: 404 } },
+  { method: 'GET', route: '/v1/admin/origins', path: () => '/v1/admin/origins', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/origins', path: () => '/v1/admin/origins', body: () => ({ origin: `https://${randomUUID().slice(0, 8)}.example` }), expect: { ...everyStaff(403), owner: 201 } },
+  { method: 'DELETE', route: '/v1/admin/origins/:id', path: () => `/v1/admin/origins/${randomUUID()}`, expect: { ...everyStaff(403), owner: 404 } },
+  { method: 'PATCH', route: '/v1/admin/staff/:id', path: () => `/v1/admin/staff/${FLOW.mara}`, body: () => ({ role: 'instructor' }), expect: { ...everyStaff(403), owner: 200 } },
+  { method: 'GET', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, expect: { ...bookingPeople(200), instructorB: 403 } },
+  { method: 'PUT', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, body: () => ({ message: true }), expect: { ...bookingPeople(200), instructorB: 403 } },
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },

@@ -1,0 +1,72 @@
+/** The studio's settings in the console: API keys, allowed origins, staff roles and mail preferences. */
+import * as v from 'valibot';
+import { Id, singleLine } from './common.ts';
+
+/** POST /v1/admin/keys: a new publishable or secret key (owners). */
+export const CreateKeyBody = v.object({
+  kind: v.picklist(['publishable', 'secret'], 'must be publishable or secret'),
+  label: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(100)), ''),
+});
+export type CreateKeyBody = v.InferOutput<typeof CreateKeyBody>;
+
+export const KeyOut = v.object({
+  id: v.string(), kind: v.picklist(['publishable', 'secret']),
+  /** The whole publishable key; the first characters of a secret one. */
+  prefix: v.string(), label: v.string(), revoked_at: v.nullable(v.string()), created_at: v.string(),
+});
+export type KeyOut = v.InferOutput<typeof KeyOut>;
+/** The new key: `key` is the only time a secret key is shown. */
+export const KeyCreatedOut = v.object({ ...KeyOut.entries, key: v.string() });
+export const KeyListOut = v.object({ keys: v.array(KeyOut) });
+export type KeyListOut = v.InferOutput<typeof KeyListOut>;
+
+/**
+ * An origin a publishable key may be used from, as the browser sends it: scheme, host and port
+ * only (`https://studio.example`, `http://localhost:8788`); plain http only for localhost.
+ */
+export function originProblem(input: string): string | undefined {
+  let url: URL;
+  try { url = new URL(input); } catch { return 'must be an origin such as https://studio.example'; }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https://';
+  if (url.origin !== input) return `must be the origin only (${url.origin}), without path, query or trailing slash`;
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol === 'http:' && !local) return 'must use https:// (plain http only for localhost)';
+  return undefined;
+}
+
+export const OriginBody = v.object({
+  origin: v.pipe(v.string('is required'), v.trim(), v.toLowerCase(), v.maxLength(300), v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = originProblem(dataset.value);
+    if (problem) addIssue({ message: problem });
+  })),
+});
+export type OriginBody = v.InferOutput<typeof OriginBody>;
+export const OriginOut = v.object({ id: v.string(), origin: v.string(), created_at: v.string() });
+export const OriginListOut = v.object({ origins: v.array(OriginOut) });
+export type OriginListOut = v.InferOutput<typeof OriginListOut>;
+
+export const SettingIdParams = v.object({ id: Id });
+
+/** PATCH /v1/admin/staff/:id: an owner changes someone's role. */
+export const ChangeRoleBody = v.object({ role: v.picklist(['owner', 'manager', 'instructor'], 'must be owner, manager or instructor') });
+export type ChangeRoleBody = v.InferOutput<typeof ChangeRoleBody>;
+
+/** What the studio is told by mail, per staff member. Instructors get these for the bookings they conduct. */
+export const MAIL_TOPICS = ['new_booking', 'cancellation', 'reschedule', 'payment_failure', 'message'] as const;
+export type MailTopic = (typeof MAIL_TOPICS)[number];
+export type MailPreferences = Record<MailTopic, boolean>;
+
+export const MailPreferencesBody = v.strictObject({
+  new_booking: v.optional(v.boolean('must be true or false')),
+  cancellation: v.optional(v.boolean('must be true or false')),
+  reschedule: v.optional(v.boolean('must be true or false')),
+  payment_failure: v.optional(v.boolean('must be true or false')),
+  message: v.optional(v.boolean('must be true or false')),
+}, 'is not a mail topic');
+export type MailPreferencesBody = v.InferOutput<typeof MailPreferencesBody>;
+export const MailPreferencesOut = v.object({
+  staff_id: v.string(), role: v.string(),
+  preferences: v.object({ new_booking: v.boolean(), cancellation: v.boolean(), reschedule: v.boolean(), payment_failure: v.boolean(), message: v.boolean() }),
+});
+export type MailPreferencesOut = v.InferOutput<typeof MailPreferencesOut>;

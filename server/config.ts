@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { limitsFromEnv, type RateLimits } from './platform/limits.ts';
+import { flagFrom, portFrom, positiveIntegerFrom } from './platform/env-values.ts';
 
 /** Everything the environment decides, read once at start-up. */
 export interface Env {
@@ -37,33 +38,9 @@ export interface HttpLimits {
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-function port(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${value}"`);
-  return n;
-}
-
-/** An on/off setting: 1/true/yes or 0/false/no; unset or empty takes the default. */
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): { value: boolean; explicit: boolean } {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return { value: fallback, explicit: false };
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return { value: true, explicit: true };
-  if (['0', 'false', 'no', 'off'].includes(raw)) return { value: false, explicit: true };
-  throw new Error(`${name} must be 1 or 0, got "${env[name]}"`);
-}
-
-function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive number of milliseconds, got "${raw}"`);
-  return n;
-}
-
 export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): Env {
-  const p = port(env.PORT, 8787, 'PORT');
-  const d = port(env.DEMO_PORT, 8788, 'DEMO_PORT');
+  const p = portFrom(env, 'PORT', 8787);
+  const d = portFrom(env, 'DEMO_PORT', 8788);
   const host = env.HOST || '127.0.0.1';
   const production = env.NODE_ENV === 'production';
   const demo = argv.includes('--demo');
@@ -71,9 +48,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly str
     throw new Error('Refusing to start: --demo is not allowed with NODE_ENV=production (it seeds demo studios with published keys and turns on the test payment processor). Use `npm run start:prod`.');
   }
   if (production && !env.TANDEM_SECRET) throw new Error('TANDEM_SECRET must be set in production');
-  const devRoutes = flag(env, 'TANDEM_DEV_ROUTES', demo).value;
+  const devRoutes = flagFrom(env, 'TANDEM_DEV_ROUTES', demo).value;
   if (production && devRoutes) throw new Error('TANDEM_DEV_ROUTES is not allowed with NODE_ENV=production: /dev/outbox shows every studio\'s mail.');
-  const testPayments = flag(env, 'TANDEM_TEST_PAYMENTS', demo);
+  const testPayments = flagFrom(env, 'TANDEM_TEST_PAYMENTS', demo);
   const stripe = Boolean(env.STRIPE_SECRET_KEY);
   let payments: Env['payments'];
   if (production && testPayments.value) {
@@ -88,9 +65,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly str
     throw new Error('No payment processor: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or (outside production) TANDEM_TEST_PAYMENTS=1 for the built-in test processor.');
   }
   const http: HttpLimits = {
-    headersTimeoutMs: milliseconds(env, 'TANDEM_HEADERS_TIMEOUT_MS', 10_000),
-    requestTimeoutMs: milliseconds(env, 'TANDEM_REQUEST_TIMEOUT_MS', 30_000),
-    keepAliveTimeoutMs: milliseconds(env, 'TANDEM_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    headersTimeoutMs: positiveIntegerFrom(env, 'TANDEM_HEADERS_TIMEOUT_MS', 10_000, 'number of milliseconds'),
+    requestTimeoutMs: positiveIntegerFrom(env, 'TANDEM_REQUEST_TIMEOUT_MS', 30_000, 'number of milliseconds'),
+    keepAliveTimeoutMs: positiveIntegerFrom(env, 'TANDEM_KEEP_ALIVE_TIMEOUT_MS', 5_000, 'number of milliseconds'),
   };
   if (http.headersTimeoutMs > http.requestTimeoutMs) throw new Error('TANDEM_HEADERS_TIMEOUT_MS must not exceed TANDEM_REQUEST_TIMEOUT_MS');
   return {

@@ -1,3 +1,5 @@
+import { positiveIntegerFrom } from './env-values.ts';
+
 /**
  * The rate limits and caps the app enforces (server/platform/http/rate-limit.ts for the token
  * buckets, the bookings and billing modules for the caps on holds). Part of AppConfig, read from
@@ -57,14 +59,6 @@ function bucketFrom(env: NodeJS.ProcessEnv, name: string, fallback: Bucket): Buc
   return { burst: Number(m[1]), perMinute: Number(m[2]) * UNITS[m[3]!]! };
 }
 
-function countFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
-}
-
 /** TRUST_PROXY: how many proxies append to X-Forwarded-For. 0/false/no (default): trust none; 1/true/yes: one. */
 function trustProxyFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.TRUST_PROXY?.trim().toLowerCase();
@@ -83,9 +77,9 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
     writes: bucketFrom(env, 'TANDEM_RATE_WRITES', d.writes),
     holds: bucketFrom(env, 'TANDEM_RATE_HOLDS', d.holds),
     holdsPerEmail: bucketFrom(env, 'TANDEM_RATE_HOLDS_PER_EMAIL', d.holdsPerEmail),
-    liveHoldsPerClient: countFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_CLIENT', d.liveHoldsPerClient),
-    liveHoldsPerEmail: countFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_EMAIL', d.liveHoldsPerEmail),
-    openQrBillsPerCustomer: countFrom(env, 'TANDEM_MAX_OPEN_QR_BILLS', d.openQrBillsPerCustomer),
+    liveHoldsPerClient: positiveIntegerFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_CLIENT', d.liveHoldsPerClient),
+    liveHoldsPerEmail: positiveIntegerFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_EMAIL', d.liveHoldsPerEmail),
+    openQrBillsPerCustomer: positiveIntegerFrom(env, 'TANDEM_MAX_OPEN_QR_BILLS', d.openQrBillsPerCustomer),
     trustProxy: trustProxyFrom(env),
   };
 }

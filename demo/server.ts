@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../server/platform/project-root.ts';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
-const siteDir = fileURLToPath(new URL('./site', import.meta.url));
+const siteDir = join(projectRoot, 'demo/site');
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
 /** The React page's bundle, built on first request and kept (the demo needs no build step of its own). */
@@ -15,7 +15,7 @@ function buildReactApp(): Promise<string> {
     const result = await build({
       configFile: false, logLevel: 'silent', publicDir: false,
       define: { 'process.env.NODE_ENV': '"production"' },
-      build: { write: false, minify: true, lib: { entry: fileURLToPath(new URL('./react/main.ts', import.meta.url)), formats: ['es'], fileName: () => 'react-app.js' } },
+      build: { write: false, minify: true, lib: { entry: join(projectRoot, 'demo/react/main.ts'), formats: ['es'], fileName: () => 'react-app.js' } },
     });
     const outputs = (Array.isArray(result) ? result : [result]) as { output: { type: string; code?: string }[] }[];
     const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { limitsFromEnv, type RateLimits } from './platform/limits.ts';
 import { flagFrom, portFrom, positiveIntegerFrom } from './platform/env-values.ts';
+import { projectRoot } from './platform/project-root.ts';
 
 /** Everything the environment decides, read once at start-up. */
 export interface Env {
@@ -36,7 +36,7 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
 }
 
-export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export { projectRoot };
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): Env {
   const p = portFrom(env, 'PORT', 8787);

@@ -23,7 +23,7 @@ import { resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { openDatabase } from '../../server/platform/db/open.ts';
-import { startApi, flowKey, load, repoRoot, type RunningApi } from './support/api-server.ts';
+import { startApi, serverKind, flowKey, load, repoRoot, type RunningApi } from './support/api-server.ts';
 import { runLoad } from './support/load.ts';
 import { addBenchProgram, BENCH_INSTRUCTORS, instructorId, overlaps, SLOT_MS } from './support/bench-program.ts';
 
@@ -112,7 +112,7 @@ async function main() {
     const cpus = os.cpus();
     const ratios = rounds.map((r) => r.api / r.pgbenchTps).sort((a, b) => a - b);
     console.log(`Bookings through HTTP vs pgbench (${sqlDir}/booking.sql) — ${CLIENTS} clients, ${ROUNDS} rounds × ${SECONDS} s each, interleaved`);
-    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree}; load average at the end ${load()}`);
+    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree} (${serverKind(api.tree)}); load average at the end ${load()}`);
     console.log('');
     console.log('| round | pgbench tps | load average | API bookings/s | load average | API ÷ pgbench | API p50 | API p99 | API CPU / booking | not 201 |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');

@@ -14,7 +14,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../server/platform/db/open.ts';
-import { startApi, flowKey, load, dateOf } from './support/api-server.ts';
+import { startApi, serverKind, flowKey, load, dateOf } from './support/api-server.ts';
 import { probe, runLoad, type LoadRequest } from './support/load.ts';
 import { addBenchProgram, BENCH_INSTRUCTORS, instructorId, SLOT_MS } from './support/bench-program.ts';
 
@@ -68,7 +68,7 @@ async function main() {
     const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
     const cpus = os.cpus();
     console.log(`Memory soak — ${api.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; ${CONNECTIONS} connections × ${SECONDS} s of mixed requests (${requests.length} kinds in turn)`);
-    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree}; load average at the end ${load()}`);
+    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree} (${serverKind(api.tree)}); load average at the end ${load()}`);
     console.log('');
     console.log(`Requests: ${result.requests} (${result.perSecond.toFixed(0)}/s), not ok ${result.notOk + result.errors} ${JSON.stringify(result.statuses)}; p50 ${result.p50} ms, p99 ${result.p99} ms`);
     console.log(`API RSS: idle after start ${idle.toFixed(0)} MB; peak ${peak.rss.toFixed(0)} MB at ${peak.at.toFixed(0)} s (load ${peak.load}); at the end ${samples.at(-1)!.rss.toFixed(0)} MB (load ${samples.at(-1)!.load})`);

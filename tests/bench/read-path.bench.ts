@@ -20,7 +20,7 @@
  * and the load average of the machine.
  */
 import os from 'node:os';
-import { startApi, flowKey, load, dateOf, type RunningApi } from './support/api-server.ts';
+import { startApi, serverKind, flowKey, load, dateOf, type RunningApi } from './support/api-server.ts';
 import { probe, runLoad, type LoadRequest, type LoadResult } from './support/load.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
@@ -78,7 +78,7 @@ async function main() {
 
     const cpus = os.cpus();
     console.log(`Read path — ${api.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; closed loop ${CONNECTIONS} connections × ${SECONDS} s × ${ROUNDS} rounds; paced ${RATE}/s × ${OPEN_SECONDS} s`);
-    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree}; load average at the end ${load()}`);
+    console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, Node ${process.version}; tree ${api.tree} (${serverKind(api.tree)}); load average at the end ${load()}`);
     console.log('');
     console.log(`One answer on the wire (br/gzip as a browser asks; plain in brackets): program ${program.wireBytes} B (${programPlain.wireBytes} B, ${program.headers['content-encoding'] ?? 'identity'}), `
       + `a month of slots ${slots.wireBytes} B (${slotsPlain.wireBytes} B, ${slots.headers['content-encoding'] ?? 'identity'}); `

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root.ts';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { schema, type Database, type OpenDatabase } from './database.ts';
 import { PG, pgErrorCode } from './pg-errors.ts';
 import { pgliteExecutor, postgresExecutor } from './executors.ts';
 
-const migrationsFolder = fileURLToPath(new URL('../../../schema/migrations', import.meta.url));
+const migrationsFolder = join(projectRoot, 'schema/migrations');
 
 export interface OpenOptions {
   /** A PostgreSQL URL: use that server through postgres.js. */

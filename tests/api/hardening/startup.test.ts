@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -52,3 +53,43 @@ for (const [kind, trigger] of [
     }
   });
 }
+
+test('the production bundle (npm run build:server) starts without tsx: migrates a fresh database and answers /health', { timeout: 240_000 }, async () => {
+  const build = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn('npm', ['run', 'build:server', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.stderr.on('data', (d) => { output += d; });
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+  assert.equal(build.code, 0, build.output);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bundle-'));
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => { const { port: p } = s.address() as { port: number }; s.close(() => resolve(p)); });
+  });
+  // No --import tsx: plain Node runs the bundle, which finds schema/migrations from the checkout's root.
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+    cwd: root, env: { ...process.env, DATABASE_URL: '', STRIPE_SECRET_KEY: '', TANDEM_DATA_DIR: dataDir, TANDEM_TEST_PAYMENTS: '1', PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  try {
+    const deadline = Date.now() + 180_000;
+    let health: Response | undefined;
+    while (!health) {
+      assert.equal(child.exitCode, null, `the bundle exited:\n${output}`);
+      assert.ok(Date.now() < deadline, `no answer within 180 s:\n${output}`);
+      try { health = await fetch(`http://127.0.0.1:${port}/health`); } catch { await new Promise((r) => setTimeout(r, 200)); }
+    }
+    assert.equal(health.status, 200, output);
+    assert.deepEqual(await health.json(), { status: 'ok' });
+    assert.match(output, /Ready in \d+ ms/);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 /**
- * The API as a real server for the load benches: `server/main.ts --demo` in a child process
+ * The API as a real server for the load benches: the production bundle with `--demo` in a child process
  * (its own CPU and memory, measured from /proc), on loopback ports of its own, over a fresh
  * database (PostgreSQL: created on DATABASE_URL's server and dropped afterwards; without
  * DATABASE_URL: PGlite in a temporary directory). Limits are loosened (the bench is one
@@ -10,7 +10,7 @@
  * BENCH_TREE=/path/to/another/checkout measures that checkout's server instead (for before /
  * after figures of the same bench); it needs its own node_modules (a symlink will do).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, loadavg } from 'node:os';
@@ -70,6 +70,23 @@ function procCpuMs(pid: number): number {
   }
 }
 
+/**
+ * What production runs: the bundle of `npm run build:server` (plain Node, no TypeScript loader),
+ * built here first. BENCH_API_TSX=1, or a BENCH_TREE without that script, runs the source through tsx instead.
+ */
+function serverEntry(tree: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (process.env.BENCH_API_TSX === '1' || !scripts['build:server']) return ['--import', 'tsx', 'server/main.ts'];
+  execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: tree, stdio: 'inherit' });
+  return ['dist/server/main.mjs'];
+}
+
+/** How the API was started (the figures say which): the production bundle or the source through tsx. */
+export function serverKind(tree = resolve(process.env.BENCH_TREE ?? repoRoot)): string {
+  const scripts = (JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  return process.env.BENCH_API_TSX === '1' || !scripts['build:server'] ? 'source through tsx' : 'production bundle (npm run build:server)';
+}
+
 export async function startApi(options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<RunningApi> {
   const tree = resolve(process.env.BENCH_TREE ?? repoRoot);
   const usePostgres = options.postgres ?? Boolean(process.env.DATABASE_URL);
@@ -113,7 +130,8 @@ export async function startApi(options: { postgres?: boolean; env?: Record<strin
   if (!databaseUrl) delete env.DATABASE_URL;
   // BENCH_API_NODE_ARGS: extra Node options for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const entry = serverEntry(tree);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => { output += String(d); });
   child.stderr!.on('data', (d) => { output += String(d); });

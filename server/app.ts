@@ -49,6 +49,8 @@ import { adminListBookingsRoutes } from './surfaces/admin/list-bookings.ts';
 import { adminGetBookingRoute } from './surfaces/admin/get-booking.ts';
 import { adminReportRoutes } from './surfaces/admin/reports/routes.ts';
 import { adminProgramRoutes } from './surfaces/admin/programs.ts';
+import { adminCategoryRoutes } from './surfaces/admin/categories.ts';
+import { adminBookingActionRoutes } from './surfaces/admin/booking-actions.ts';
 import { adminCreateWebhookRoute } from './surfaces/admin/create-webhook.ts';
 import { adminListWebhooksRoute } from './surfaces/admin/list-webhooks.ts';
 import { adminListWebhookDeliveriesRoute } from './surfaces/admin/list-webhook-deliveries.ts';
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminSessionRoutes(deps))
     .route('/', adminListBookingsRoutes(deps))
     .route('/', adminGetBookingRoute(deps))
+    .route('/', adminBookingActionRoutes(deps))
+    .route('/', adminCategoryRoutes(deps))
     .route('/', adminProgramRoutes(deps))
     .route('/', adminStaffRoutes(deps))
     .route('/', adminStaffSettingsRoutes(deps))

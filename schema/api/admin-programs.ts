@@ -26,7 +26,8 @@ const basics = {
 export const CreateProgramBody = v.object({
   title: basics.title,
   slug: basics.slug,
-  category: v.optional(basics.category, 'coaching'),
+  /** One of the studio's categories (GET /v1/admin/categories); its first when left out. */
+  category: v.optional(basics.category),
   summary: v.optional(basics.summary),
 });
 export type CreateProgramBody = v.InferOutput<typeof CreateProgramBody>;
@@ -80,13 +81,35 @@ const Policies = v.object({
   no_show_fee_bp: v.optional(Int(0, 10000)),
   attendance_grace_hours: v.optional(Int(0, 720)),
   valid_days: v.optional(v.nullable(Int(1, 3650))),
+  /** Moving a session is possible until this many hours before it (null: the free-cancellation hours). */
+  reschedule_notice_hours: v.optional(v.nullable(Int(0, 2160))),
+  /** How often one session may be moved (null: no limit). */
+  max_reschedules_per_session: v.optional(v.nullable(Int(0, 20))),
+  /** Fees beyond what was paid: charged to the saved card (`auto`) or owed on the order (`balance`). */
+  charge_fees: v.optional(v.picklist(['auto', 'balance'])),
+  /** The policy in the studio's words, shown with the program. */
+  notes: v.optional(Long(2000)),
   visibility: v.optional(v.picklist(['public', 'by_link', 'hidden'])),
   /** A new private link (the old one stops working). */
   rotate_link: v.optional(v.boolean()),
 });
 
+export const ContentLang = v.picklist(['en', 'de', 'fr', 'it']);
+
+/** The program's text in one language (the tabs); an empty string removes that part, falling back to the program's own text. */
+const Content = v.object({
+  step: v.literal('content'),
+  lang: ContentLang,
+  title: v.optional(Line(200)),
+  summary: v.optional(Line(500)),
+  long_description_md: v.optional(Long(20_000)),
+  host_bio_md: v.optional(Long(5000)),
+  outcomes: v.optional(v.pipe(v.array(Required(300)), v.maxLength(20))),
+  faq: v.optional(v.pipe(v.array(v.object({ question: Required(300), answer: v.pipe(Long(3000), v.minLength(1, 'is required')) })), v.maxLength(30))),
+});
+
 /** PATCH /v1/admin/programs/:id: one wizard step; what a step leaves out stays as it is. */
-export const UpdateProgramBody = v.variant('step', [Basics, Delivery, Pricing, Intake, Policies]);
+export const UpdateProgramBody = v.variant('step', [Basics, Delivery, Pricing, Intake, Policies, Content]);
 export type UpdateProgramBody = v.InferOutput<typeof UpdateProgramBody>;
 
 export const ProgramParams = v.object({ id: Id });
@@ -99,6 +122,10 @@ const VariantOut = v.object({
 export const AdminProgramOut = v.object({
   id: v.string(), slug: v.string(), title: v.string(), status: v.picklist(['draft', 'published', 'archived']),
   category: v.string(), summary: v.string(), long_description_md: v.string(), tags: v.array(v.string()),
+  /** The description as customers see it: Markdown rendered and sanitized (the wizard's preview). */
+  description_html: v.string(),
+  /** The program's text per language (`en`, `de`, `fr`, `it`); what a language leaves out falls back to the fields above. */
+  translations: v.record(v.string(), v.record(v.string(), v.unknown())),
   details: v.record(v.string(), v.unknown()),
   delivery_mode: v.string(), location_id: v.nullable(v.string()), resource_id: v.nullable(v.string()), meeting_url: v.nullable(v.string()),
   session_length_min: v.number(), is_multi_session: v.boolean(), default_sessions_count: v.number(),
@@ -119,3 +146,21 @@ export const AdminProgramsOut = v.object({
   programs: v.array(v.object({ id: v.string(), slug: v.string(), title: v.string(), status: v.string(), category: v.string(), visibility: v.string(), variants: v.number(), updated_at: v.string() })),
 });
 export type AdminProgramsOut = v.InferOutput<typeof AdminProgramsOut>;
+
+const CategoryLabels = v.object({ en: v.optional(Line(60)), de: v.optional(Line(60)), fr: v.optional(Line(60)), it: v.optional(Line(60)) });
+
+/** POST /v1/admin/categories: a new category in the studio's list. */
+export const CreateCategoryBody = v.object({
+  key: v.pipe(v.string('is required'), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lower-case letters, digits, dashes and underscores')),
+  labels: v.pipe(CategoryLabels, v.check((l) => Object.values(l).some((x) => typeof x === 'string' && x.length > 0), 'needs a label in at least one language')),
+});
+export type CreateCategoryBody = v.InferOutput<typeof CreateCategoryBody>;
+
+export const CategoryOut = v.object({ key: v.string(), labels: v.record(v.string(), v.string()), programs: v.number() });
+export const CategoriesOut = v.object({ categories: v.array(CategoryOut) });
+export type CategoriesOut = v.InferOutput<typeof CategoriesOut>;
+
+/** POST /v1/admin/programs/preview: Markdown as customers would see it, sanitized. Changes nothing. */
+export const PreviewBody = v.object({ markdown: Long(20_000) });
+export const PreviewOut = v.object({ html: v.string() });
+export type PreviewOut = v.InferOutput<typeof PreviewOut>;

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { Currency, Id, MinorUnits, Money, singleLine } from './common.ts';
 
-export const Category = v.picklist(['coaching', 'mobility', 'reiki', 'private_class']);
+/** A key of the studio's own category list (`coaching`, `mobility`, … or one the studio added). */
+export const Category = v.pipe(v.string('is required'), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lower-case letters, digits, dashes and underscores'));
 export const DeliveryMode = v.picklist(['in_person', 'online', 'hybrid']);
 export const Visibility = v.picklist(['public', 'by_link', 'hidden']);
 

@@ -4,7 +4,8 @@ import { createdAt, id, orgId, updatedAt } from './columns.ts';
 import { orgs, resources, staff, locations } from './tenancy.ts';
 import { anyOf, isAnonymous, isCustomer, isManager, isStaff, tenantPolicies } from './policies.ts';
 
-export const programCategory = pgEnum('program_category', ['coaching', 'mobility', 'reiki', 'private_class']);
+/** The categories a studio starts with, until it defines its own (program_categories). */
+export const BUILT_IN_CATEGORIES = ['coaching', 'mobility', 'reiki', 'private_class'] as const;
 export const deliveryMode = pgEnum('delivery_mode', ['in_person', 'online', 'hybrid']);
 export const programVisibility = pgEnum('program_visibility', ['public', 'by_link', 'hidden']);
 
@@ -41,6 +42,12 @@ export interface ProgramPolicies {
 }
 /** The attendance grace period when a program's policies name none. */
 export const DEFAULT_ATTENDANCE_GRACE_HOURS = 24;
+/** A program's text in another language; what is left out falls back to the program's own text (the studio's language). */
+export interface ProgramTranslation {
+  title?: string; summary?: string; long_description_md?: string; host_bio_md?: string;
+  outcomes?: string[]; faq?: { question: string; answer: string }[];
+}
+export type ContentLang = 'en' | 'de' | 'fr' | 'it';
 export interface SchedulingSettings {
   buffer_before_min: number; buffer_after_min: number; min_notice_min: number; horizon_days: number; slot_step_min: number;
   cadence?: { every: number; unit: 'day' | 'week' };
@@ -60,7 +67,8 @@ export const programs = pgTable('programs', {
   title: text('title').notNull(),
   summary: text('summary').notNull().default(''),
   longDescriptionMd: text('long_description_md').notNull().default(''),
-  category: programCategory('category').notNull(),
+  /** A key of the studio's program_categories (or a built-in one while it defines none); checked by the wizard. */
+  category: text('category').notNull(),
   deliveryMode: deliveryMode('delivery_mode').notNull(),
   sessionLengthMin: integer('session_length_min').notNull(),
   isMultiSession: boolean('is_multi_session').notNull().default(false),
@@ -70,6 +78,8 @@ export const programs = pgTable('programs', {
   media: jsonb('media').$type<ProgramMedia[]>().notNull().default([]),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   details: jsonb('details').$type<ProgramDetails>().notNull().default({}),
+  /** The program's text per language (`{"de": {"title": …}}`), shown to customers whose language it is. */
+  translations: jsonb('translations').$type<Partial<Record<ContentLang, ProgramTranslation>>>().notNull().default({}),
   isActive: boolean('is_active').notNull().default(true),
   /**
    * Where the program is in the studio's wizard: a `draft` (not shown: `is_active` false until published),
@@ -178,4 +188,23 @@ export const programMilestones = pgTable('program_milestones', {
   unique('program_milestones_order').on(t.orgId, t.programId, t.orderIdx),
   foreignKey({ columns: [t.orgId, t.programId], foreignColumns: [programs.orgId, programs.id] }).onDelete('cascade'),
   ...tenantPolicies('program_milestones', followsProgram),
+]).enableRLS();
+
+/**
+ * The studio's own list of program categories (not a fixed enum): a key, labels per language,
+ * an order. Readable by everyone of the studio (the widget shows the label), written by managers.
+ */
+export const programCategories = pgTable('program_categories', {
+  id: id(),
+  orgId: orgId(),
+  key: text('key').notNull(),
+  labels: jsonb('labels').$type<Partial<Record<ContentLang, string>>>().notNull().default({}),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('program_categories_org_id').on(t.orgId, t.id),
+  unique('program_categories_key').on(t.orgId, t.key),
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  check('program_categories_key_format', sql`${t.key} ~ '^[a-z0-9][a-z0-9_-]{0,39}$'`),
+  ...tenantPolicies('program_categories', { select: sql`true`, insert: isManager, update: isManager, delete: isManager }),
 ]).enableRLS();

@@ -94,6 +94,9 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, locationId: o.location, name: 'New' }) },
   { table: t.programs, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, slug: `p-${randomUUID()}`, title: 'P', category: 'reiki', deliveryMode: 'online', sessionLengthMin: 30 }) },
+  // The studio's category list: shown with its programs to anyone of the studio; the studio's people and the server write it.
+  { table: t.programCategories, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, key: `k-${randomUUID().slice(0, 8)}`, labels: { en: 'K' } }) },
   { table: t.programInstructors, read: programFollowers, write: byOrgWide, target: 'public',
     newRow: (o) => ({ orgId: o.org, programId: o.programLink, staffId: o.instructorA }) },
   { table: t.programVariants, read: programFollowers, write: byOrgWide, target: 'public',

@@ -79,6 +79,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.locations, 'locations', 'org', { id: o.location, orgId: org, name: 'Studio', timezone: zone });
   await add(t.resources, 'resources', 'org', { id: o.resource, orgId: org, locationId: o.location, name: 'Room' });
 
+  await add(t.programCategories, 'program_categories', 'org', { orgId: org, key: 'coaching', labels: { en: 'Coaching' } });
   const program = (id: string, slugPart: string, extra: Record<string, unknown>) => ({
     id, orgId: org, slug: slugPart, title: slugPart, category: 'coaching', deliveryMode: 'online', sessionLengthMin: 60, ...extra,
   });

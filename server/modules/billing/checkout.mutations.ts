@@ -92,7 +92,8 @@ export interface CheckoutResult {
   payment?: { provider: PaymentProvider['kind']; testMode: boolean; amount: number; currency: string; publishableKey?: string; stripeAccount?: string };
 }
 
-export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null): Promise<CheckoutResult> {
+/** `paidNow`: staff record the transfer in the same transaction (staff-booking.mutations.ts): the invoice asks nobody to pay. */
+export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null, opts: { paidNow?: boolean } = {}): Promise<CheckoutResult> {
   const now = env.now;
   ensureCheckoutable(booking, now);
   if (booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()) {
@@ -146,7 +147,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
     detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, orderId))!);
     const { invoice } = await issueInvoice(tx, ctx, detail, { now, qrBill: method === 'qr_bill', epcQr: method === 'bank_transfer', debtorAddress: body.billing_address, payableWithinDays: QR_BILL_PAYABLE_DAYS });
     const pdfUrl = await invoiceLink(tx, env, orgId, booking.id);
-    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, invoice_label: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot), qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString() } }, env);
+    await recordEvent(tx, { orgId, type: 'invoice.issued', subjectId: booking.id, payload: { order_id: orderId, invoice_id: invoice.id, invoice_number: invoice.number, invoice_label: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot), qr_bill: method === 'qr_bill', method, proven, hold_until: holdUntil.toISOString(), ...(opts.paidNow ? { paid_now: true } : {}) } }, env);
     answer.invoice = { number: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot), pdfUrl, reference: invoice.reference };
   } else {
     // The provider is called after this transaction commits (attachPaymentIntent), keyed by this

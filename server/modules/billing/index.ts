@@ -23,3 +23,4 @@ export * from './credit-note-pdf.ts';
 export * from './refunds.mutations.ts';
 export * from './fees.mutations.ts';
 export * from './fees.jobs.ts';
+export * from './staff-booking.mutations.ts';

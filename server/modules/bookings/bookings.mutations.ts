@@ -416,6 +416,8 @@ export interface RescheduleSeriesInput {
   startsAt?: string | undefined;
   now: Date;
   config: AppConfig;
+  /** Who moves it (default: the customer); staff with `override` move every session ahead, notice and limit lifted, outside the hours too (never onto busy time). */
+  by?: Mover;
 }
 
 /**
@@ -437,8 +439,10 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
     schedulingFor(tx, orgId, booking),
   ]);
   if (sessions.length === 0) throw new AppError('invalid_state', 'No session of this booking is ahead to move.');
+  const by: Mover = input.by ?? { kind: 'customer' };
+  const override = by.kind === 'staff' && by.override === true;
   const checks = sessions.map((x) => mayReschedule(x.startsAt!.getTime(), x.reschedules, policies, now));
-  const movable = sessions.filter((_, i) => checks[i]!.ok);
+  const movable = sessions.filter((_, i) => override || checks[i]!.ok);
   if (movable.length === 0) {
     // Say why the first one cannot move: its limit, or the notice.
     refuseReschedule(checks[0] as Exclude<RescheduleCheck, { ok: true }>);
@@ -454,7 +458,7 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
     .where(and(eq(t.scheduleBlocks.orgId, orgId), sql`${t.scheduleBlocks.sessionId} = any(${uuidArray(movable.map((x) => x.id))}::uuid[])`, sql`${t.scheduleBlocks.status} <> 'cancelled'`));
   const ownBlocks = blockRows.map((b) => b.id);
   const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, ...spanOf(wanted, s.settings, false), now, ignoreBlockIds: ownBlocks });
-  const { ok, choice } = choose([instructor], cals.calendars, () => wanted, s.settings, now, cals.roomBusy);
+  const { ok, choice } = choose([instructor], cals.calendars, () => wanted, s.settings, now, cals.roomBusy, override);
   if (!ok) {
     const error = await conflictError(tx, orgId, s, [instructor], choice, now, booking.customerTimezone ?? instructor.timezone, false, ownBlocks);
     // Each conflict names the session it is about.
@@ -484,7 +488,7 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
       join program_sessions p on p.org_id = ${orgId}::uuid and p.id = x.session_id`);
   await recordEvent(tx, {
     orgId, type: 'series.rescheduled', subjectId: booking.id,
-    payload: { sessions: movable.map((x, i) => ({ session_id: x.id, previous_start: x.startsAt!.toISOString(), starts_at: placed[i]!.starts_at })), by: { kind: 'customer' } },
+    payload: { sessions: movable.map((x, i) => ({ session_id: x.id, previous_start: x.startsAt!.toISOString(), starts_at: placed[i]!.starts_at })), by },
   }, { now: nowDate, config });
   return (await bookingView(tx, orgId, booking.id))!;
 }

@@ -22,11 +22,12 @@ const printed = (p: { invoice_number: number; invoice_label?: string | undefined
 onEvent<{ invoice_id: string; invoice_number: number; invoice_label?: string }>('booking.confirmed', (tx, e, ctx) =>
   queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: printed(e.payload) }));
 
-type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; invoice_label?: string; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string };
+type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; invoice_label?: string; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string; paid_now?: boolean };
 onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
   const method = e.payload.method ?? (e.payload.qr_bill ? 'qr_bill' : null);
   // The invoice itself only to a proven address (booking-mails.mutations.ts queueQrBillMail says why).
-  if (method) {
+  // Paid with it (a transfer staff recorded as they booked): the confirmation says so, nobody is asked to pay.
+  if (method && e.payload.paid_now !== true) {
     await queueQrBillMail(tx, ctx, e.orgId, e.subjectId!, e.payload.order_id, { id: e.payload.invoice_id, number: printed(e.payload) }, new Date(e.payload.hold_until), method, e.payload.proven === true);
     await schedulePaymentReminder(tx, e.orgId, e.subjectId!, e.payload.order_id, new Date(e.payload.hold_until), ctx.now, e.payload.proven === true);
   }

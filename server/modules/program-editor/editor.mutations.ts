@@ -10,7 +10,8 @@ import { AppError } from '../../platform/errors.ts';
 import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import { recordEvent, type EventContext } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { CreateProgramBody, UpdateProgramBody } from '../../../schema/api/admin-programs.ts';
+import type { CreateCategoryBody, CreateProgramBody, UpdateProgramBody } from '../../../schema/api/admin-programs.ts';
+import { categoriesOf } from './categories.queries.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
 import { variantDecision, type VariantTerms } from './domain/index.ts';
 import { programForEditor, type EditorProgramRow } from './editor.queries.ts';
@@ -29,11 +30,33 @@ async function guarded<T>(tx: Tx, code: string, error: () => AppError, work: (tx
   }
 }
 
+/** A category of the studio's list (the built-in one while it has written none), else 422 on `category`. */
+async function studioCategory(tx: Tx, orgId: string, key: string | undefined): Promise<string> {
+  const list = await categoriesOf(tx, orgId);
+  if (key === undefined) return list[0]?.key ?? 'coaching';
+  if (!list.some((c) => c.key === key)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'category', message: `is not one of this studio's categories (${list.map((c) => c.key).join(', ')})` }] });
+  return key;
+}
+
+/** Adds a category to the studio's list; the first one the studio writes starts its list from the built-in ones. */
+export async function createCategory(tx: Tx, orgId: string, body: CreateCategoryBody, ctx: EventContext): Promise<void> {
+  const [own] = await tx.select({ n: sql<number>`count(*)::int` }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId));
+  if (Number(own?.n ?? 0) === 0) {
+    const start = await categoriesOf(tx, orgId);
+    await tx.insert(t.programCategories).values(start.map((c, i) => ({ orgId, key: c.key, labels: c.labels, sortOrder: i + 1 })));
+  }
+  const [last] = await tx.select({ n: sql<number>`coalesce(max(sort_order), 0)::int` }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId));
+  const taken = () => new AppError('conflict', 'The studio has a category with this key.', { errors: [{ field: 'key', message: 'is already in the list' }] });
+  await guarded(tx, PG.uniqueViolation, taken, (sp) => sp.insert(t.programCategories).values({ orgId, key: body.key, labels: body.labels as Record<string, string>, sortOrder: Number(last?.n ?? 0) + 1 }));
+  await recordEvent(tx, { orgId, type: 'program_category.created', subjectId: orgId, payload: { key: body.key } }, ctx);
+}
+
 /** A new draft: not shown to customers until published. */
 export async function createProgram(tx: Tx, orgId: string, body: CreateProgramBody, ctx: EventContext): Promise<string> {
   const id = randomUUID();
+  const category = await studioCategory(tx, orgId, body.category);
   await guarded(tx, PG.uniqueViolation, slugTaken, (sp) => sp.insert(t.programs).values({
-    id, orgId, slug: body.slug, title: body.title, category: body.category, summary: body.summary ?? '',
+    id, orgId, slug: body.slug, title: body.title, category, summary: body.summary ?? '',
     deliveryMode: 'in_person', sessionLengthMin: 60, status: 'draft', isActive: false, createdAt: ctx.now, updatedAt: ctx.now,
   }));
   await recordEvent(tx, { orgId, type: 'program.created', subjectId: id, payload: { slug: body.slug } }, ctx);
@@ -54,6 +77,7 @@ export async function saveProgramStep(tx: Tx, orgId: string, program: EditorProg
     case 'pricing': await savePricing(tx, orgId, program, body, ctx.now); break;
     case 'intake': await saveIntake(tx, orgId, program, body, ctx.now); break;
     case 'policies': await savePolicies(tx, orgId, program, body, ctx.now); break;
+    case 'content': await saveContent(tx, orgId, program, body, ctx.now); break;
   }
   await recordEvent(tx, { orgId, type: 'program.updated', subjectId: program.id, payload: { step: body.step, status: program.status } }, ctx);
 }
@@ -61,6 +85,7 @@ export async function saveProgramStep(tx: Tx, orgId: string, program: EditorProg
 const defined = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 async function saveBasics(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'basics'>, now: Date): Promise<void> {
+  if (b.category !== undefined && b.category !== p.category) await studioCategory(tx, orgId, b.category);
   const details = { ...p.details, ...defined({ itinerary: b.itinerary, outcomes: b.outcomes, host_bio_md: b.host_bio_md, testimonials: b.testimonials, faq: b.faq }) };
   await guarded(tx, PG.uniqueViolation, slugTaken, (sp) => sp.update(t.programs).set({
     ...defined({ title: b.title, slug: b.slug, category: b.category, summary: b.summary, longDescriptionMd: b.long_description_md, tags: b.tags }),
@@ -160,13 +185,38 @@ async function saveIntake(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'i
 }
 
 async function savePolicies(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'policies'>, now: Date): Promise<void> {
-  const policies = { ...p.policies, ...defined({ free_cancel_hours: b.free_cancel_hours, late_cancel_fee_bp: b.late_cancel_fee_bp, no_show_fee_bp: b.no_show_fee_bp, attendance_grace_hours: b.attendance_grace_hours }) };
-  if (b.valid_days === null) delete policies.valid_days;
-  else if (b.valid_days !== undefined) policies.valid_days = b.valid_days;
+  const policies = { ...p.policies, ...defined({ free_cancel_hours: b.free_cancel_hours, late_cancel_fee_bp: b.late_cancel_fee_bp, no_show_fee_bp: b.no_show_fee_bp, attendance_grace_hours: b.attendance_grace_hours, charge_fees: b.charge_fees }) };
+  // null removes a limit (the default applies again).
+  for (const k of ['valid_days', 'reschedule_notice_hours', 'max_reschedules_per_session'] as const) {
+    if (b[k] === null) delete policies[k];
+    else if (b[k] !== undefined) policies[k] = b[k];
+  }
+  if (b.notes !== undefined) {
+    if (b.notes.trim()) policies.notes = b.notes;
+    else delete policies.notes;
+  }
   const visibility = b.visibility ?? p.visibility;
   const token = b.rotate_link || (visibility === 'by_link' && !p.privateLinkToken) ? randomBytes(12).toString('base64url') : p.privateLinkToken;
   await tx.update(t.programs).set({ policies, visibility, privateLinkToken: token, updatedAt: now })
     .where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, p.id)));
+}
+
+/**
+ * One language's text. An empty string or list removes that part (customers then read the
+ * program's own text); a language left with nothing is removed.
+ */
+async function saveContent(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'content'>, now: Date): Promise<void> {
+  const { step: _, lang, ...parts } = b;
+  const current: Record<string, unknown> = { ...(p.translations[lang] ?? {}) };
+  for (const [k, v] of Object.entries(parts)) {
+    if (v === undefined) continue;
+    if ((typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)) delete current[k];
+    else current[k] = v;
+  }
+  const translations = { ...p.translations };
+  if (Object.keys(current).length) translations[lang] = current;
+  else delete translations[lang];
+  await tx.update(t.programs).set({ translations, updatedAt: now }).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, p.id)));
 }
 
 /** Publishes a complete program (422 program_incomplete with the parts missing otherwise). */

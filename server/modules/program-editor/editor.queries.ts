@@ -41,3 +41,9 @@ export async function programForEditor(tx: Tx, orgId: string, id: string): Promi
   });
   return { program, instructorIds: instructors.map((i) => i.id), variants, form, milestones, missing };
 }
+
+/** Where a program is in the wizard (`draft`, `published`, `archived`), as the caller sees it. */
+export async function programStatusOf(tx: Tx, orgId: string, id: string): Promise<string | undefined> {
+  const [row] = await tx.select({ status: t.programs.status }).from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, id)));
+  return row?.status;
+}

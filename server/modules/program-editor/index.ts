@@ -2,3 +2,4 @@
 export * from './domain/index.ts';
 export * from './editor.queries.ts';
 export * from './editor.mutations.ts';
+export * from './categories.queries.ts';

@@ -1,12 +1,14 @@
 /** The wizard's program answers. */
 import type { AdminProgramOut } from '../../../schema/api/admin-programs.ts';
 import type { ProgramEditorView } from '../../modules/program-editor/index.ts';
+import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 
 export function adminProgramOut(v: ProgramEditorView): AdminProgramOut {
   const p = v.program;
   return {
     id: p.id, slug: p.slug, title: p.title, status: p.status as AdminProgramOut['status'], category: p.category, summary: p.summary,
-    long_description_md: p.longDescriptionMd, tags: p.tags, details: p.details as Record<string, unknown>,
+    long_description_md: p.longDescriptionMd, tags: p.tags,
+    description_html: renderMarkdown(p.longDescriptionMd), translations: p.translations as Record<string, Record<string, unknown>>, details: p.details as Record<string, unknown>,
     delivery_mode: p.deliveryMode, location_id: p.locationId, resource_id: p.resourceId, meeting_url: p.meetingUrl,
     session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, default_sessions_count: p.defaultSessionsCount,
     scheduling: p.scheduling as unknown as Record<string, unknown>, instructor_ids: v.instructorIds,

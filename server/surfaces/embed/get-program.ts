@@ -11,13 +11,15 @@ import { chooseEncoding } from '../../platform/http/compress.ts';
 import { encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
+import { requestLang } from '../../platform/http/field-messages.ts';
 
 export function getProgramRoute(deps: AppDeps) {
   return new Hono<AppEnv>().get('/programs/:slug',
     describeRoute({
       tags: ['embed'], summary: 'One program with variants, intake form, milestones and instructors',
       description: 'A by_link program needs `?link=TOKEN`; without it, or for an inactive or unknown program, the answer is 404. '
-        + 'Answers carry an `ETag`; with `If-None-Match` naming it the answer is 304 while nothing shown has changed.',
+        + 'The text (title, summary, description, host bio, outcomes, FAQ) is in the language of `Accept-Language` (en, de, fr, it) where the studio wrote it, '
+        + 'else in the studio\'s own. Answers carry an `ETag`; with `If-None-Match` naming it the answer is 304 while nothing shown has changed.',
       security: [{ publishableKey: [] }],
       responses: {
         200: { description: 'The program, with an `ETag`', content: { 'application/json': { schema: resolver(ProgramDetail) } } },
@@ -31,6 +33,7 @@ export function getProgramRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const { link } = c.req.valid('query');
+      const lang = requestLang(c.req.header('Accept-Language'));
       const pending = routeLimits(c);
       // One round trip: the rate limit and the catalog's version; the program is read only when
       // the answer kept for this version is missing.
@@ -40,10 +43,10 @@ export function getProgramRoute(deps: AppDeps) {
         version.catch(() => undefined); // a refusal answers first
         await taken;
         const v = await version;
-        const hit = keptAnswer(deps.db, orgId, slug, link, v);
+        const hit = keptAnswer(deps.db, orgId, slug, link, v, lang);
         if (hit) return hit;
         const program = await getProgramDetail(tx, orgId, slug);
-        return program && keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program));
+        return program && keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program, lang), lang);
       });
       pending.committed();
       if (!kept) throw new AppError('not_found', 'No such program.');
@@ -51,7 +54,7 @@ export function getProgramRoute(deps: AppDeps) {
         ETag: kept.etag,
         // A studio's page asks again after a minute (and meanwhile shows what it has); private: by_link programs.
         'Cache-Control': 'private, max-age=60, stale-while-revalidate=600',
-        Vary: 'Authorization, Accept-Encoding',
+        Vary: 'Authorization, Accept-Encoding, Accept-Language',
       };
       if (matches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
       const encoding = chooseEncoding(c.req.header('Accept-Encoding'));

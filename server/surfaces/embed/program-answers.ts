@@ -5,7 +5,7 @@
  * the answer's JSON. Kept with the answer: its ETag (a hash of the JSON, so an edit that changes
  * nothing shown keeps it) and its compressed forms, made once.
  *
- * Keyed by database handle, org, slug and by_link token: who may see a program depends only on
+ * Keyed by database handle, org, slug, by_link token and the answer's language: who may see a program depends only on
  * the program's rows and the token presented, both covered by the key and the version.
  */
 import { createHash } from 'node:crypto';
@@ -23,21 +23,21 @@ export interface KeptAnswer {
 const MAX_ANSWERS = 5_000;
 const stores = new WeakMap<Database, Map<string, KeptAnswer>>();
 
-const keyOf = (orgId: string, slug: string, link: string | undefined) => `${orgId}\u0000${slug}\u0000${link ?? ''}`;
+const keyOf = (orgId: string, slug: string, link: string | undefined, lang: string) => `${orgId}\u0000${slug}\u0000${link ?? ''}\u0000${lang}`;
 
 /** The kept answer, when it was made at this version. */
-export function keptAnswer(db: Database, orgId: string, slug: string, link: string | undefined, version: number): KeptAnswer | undefined {
-  const kept = stores.get(db)?.get(keyOf(orgId, slug, link));
+export function keptAnswer(db: Database, orgId: string, slug: string, link: string | undefined, version: number, lang = 'en'): KeptAnswer | undefined {
+  const kept = stores.get(db)?.get(keyOf(orgId, slug, link, lang));
   return kept && kept.version === version ? kept : undefined;
 }
 
-export function keepAnswer(db: Database, orgId: string, slug: string, link: string | undefined, version: number, answer: unknown): KeptAnswer {
+export function keepAnswer(db: Database, orgId: string, slug: string, link: string | undefined, version: number, answer: unknown, lang = 'en'): KeptAnswer {
   let store = stores.get(db);
   if (!store) stores.set(db, store = new Map());
   if (store.size >= MAX_ANSWERS) store.clear();
   const json = JSON.stringify(answer);
   const kept: KeptAnswer = { version, etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`, json, encoded: {} };
-  store.set(keyOf(orgId, slug, link), kept);
+  store.set(keyOf(orgId, slug, link, lang), kept);
   return kept;
 }
 

@@ -5,6 +5,18 @@ import { withFieldOrder } from '../../../shared/intake-form.ts';
 import { placeLine } from '../../../shared/place.ts';
 import { offeredMethods, planMethods } from '../../../shared/payment-methods.ts';
 import type { ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
+import type { ContentLang } from '../../../schema/db/index.ts';
+
+/** The program's text in `lang` where the studio wrote it, else its own (the studio's language). */
+export function inLanguage<P extends ProgramRow>(p: P, lang: ContentLang | undefined): P {
+  const tr = lang ? p.translations?.[lang] : undefined;
+  if (!tr) return p;
+  return {
+    ...p,
+    title: tr.title || p.title, summary: tr.summary || p.summary, longDescriptionMd: tr.long_description_md || p.longDescriptionMd,
+    details: { ...p.details, ...(tr.host_bio_md ? { host_bio_md: tr.host_bio_md } : {}), ...(tr.outcomes?.length ? { outcomes: tr.outcomes } : {}), ...(tr.faq?.length ? { faq: tr.faq } : {}) },
+  };
+}
 
 /** The cheapest active variant, as the list's "from" price. */
 function fromPrice(variants: VariantRow[]) {
@@ -24,7 +36,8 @@ function mediaUrl(p: ProgramRow, role: 'banner' | 'thumbnail'): string | null {
   return p.media.find((m) => m.role === role)?.url ?? p.media.find((m) => m.kind === 'image')?.url ?? null;
 }
 
-export function programSummaryOut({ program: p, variants }: ProgramListing): ProgramSummary {
+export function programSummaryOut({ program, variants }: ProgramListing, lang?: ContentLang): ProgramSummary {
+  const p = inLanguage(program, lang);
   return {
     id: p.id, slug: p.slug, title: p.title, summary: p.summary, category: p.category, delivery_mode: p.deliveryMode,
     session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, sessions_count: p.defaultSessionsCount,
@@ -32,11 +45,12 @@ export function programSummaryOut({ program: p, variants }: ProgramListing): Pro
   };
 }
 
-export function programDetailOut(view: ProgramView): ProgramDetail {
-  const { program: p, variants, form, milestones, instructors, location: loc } = view;
+export function programDetailOut(view: ProgramView, lang?: ContentLang): ProgramDetail {
+  const { variants, form, milestones, instructors, location: loc } = view;
+  const p = inLanguage(view.program, lang);
   const d = p.details;
   return {
-    ...programSummaryOut(view),
+    ...programSummaryOut(view, lang),
     region: view.orgBilling?.country ?? null,
     visibility: p.visibility,
     description_html: renderMarkdown(p.longDescriptionMd),

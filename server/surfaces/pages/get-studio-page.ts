@@ -17,7 +17,7 @@ export function getStudioPageRoute(deps: AppDeps) {
     if (!studio) return pageNotFound(c);
     const found = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, async (tx) => {
       const [profile, listings] = [await studioProfile(tx, studio.orgId), await listPrograms(tx, studio.orgId)];
-      return profile ? { profile, programs: listings.map(programSummaryOut) } : undefined;
+      return profile ? { profile, programs: listings.map((l) => programSummaryOut(l)) } : undefined;
     });
     if (!found) return pageNotFound(c);
     const { profile, programs } = found;

@@ -77,6 +77,16 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PATCH', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, body: () => ({ step: 'basics', tags: ['reiki'] }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/programs/:id/publish', path: () => `/v1/admin/programs/${FLOW.reiki}/publish`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  // The wizard's category list and preview; booking on a customer's behalf, scheduling and moving the series (tests/api/admin/program-wizard.test.ts, booking-actions.test.ts).
+  { method: 'GET', route: '/v1/admin/categories', path: () => '/v1/admin/categories', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/categories', path: () => '/v1/admin/categories', body: () => ({ key: `c-${randomUUID().slice(0, 8)}`, labels: { en: 'Roles' } }),
+    expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/programs/preview', path: () => '/v1/admin/programs/preview', body: () => ({ markdown: '*hi*' }), expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/bookings', path: () => '/v1/admin/bookings',
+    body: () => ({ program: 'reiki', variant: randomUUID(), customer: { name: 'Roles', email: 'roles@example.ch', locale: 'de' }, sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] }, payment: { mode: 'invoice' } }),
+    expect: { ...bookingPeople('allowed'), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/bookings/:id/sessions', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions`, body: () => ({ starts: ['2026-12-16T09:00:00.000Z'] }), expect: bookingPeople('allowed') },
+  { method: 'POST', route: '/v1/admin/bookings/:id/reschedule-series', path: (f) => `/v1/admin/bookings/${f.bookingId}/reschedule-series`, body: () => ({ starts_at: '2026-12-09T09:00:00.000Z' }), expect: bookingPeople('allowed') },
   // Finance reports (their own tests in tests/api/reports): owners and managers; an instructor is refused.
   ...['outstanding.csv', 'refunds.csv?from=2026-01-01&to=2026-12-31', 'revenue.csv?from=2026-01-01&to=2026-12-31', 'vat?year=2026&quarter=4', 'vat.csv?year=2026&quarter=4'].map((report): RouteSpec => ({
     method: 'GET', route: `/v1/admin/reports/${report.split('?')[0]}`, path: () => `/v1/admin/reports/${report}`, expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 },

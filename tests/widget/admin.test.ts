@@ -76,7 +76,8 @@ describe('<tandem-admin>', () => {
   const realFetch = window.fetch;
   afterEach(() => { window.fetch = realFetch; });
 
-  it('signs in with the mailed code, picking a studio, then shows the pipeline in columns (German)', async () => {
+  it('signs in with the mailed code, picking a studio, then shows the pipeline in columns (German)', async function () {
+    this.timeout(30_000); // the first test of the page also loads axe
     const calls = stubApi({ signedIn: false, studios: true });
     const el = await fixture<TandemAdmin>(html`<tandem-admin lang="de"></tandem-admin>`);
     await waitFor(() => q(el, '#email'), 'the sign-in form');
@@ -104,10 +105,12 @@ describe('<tandem-admin>', () => {
     await waitFor(() => q(el, 'table'), 'the table');
     await expectAccessible(el);
     buttonWith(el, 'Ana Muster')!.click();
-    await waitFor(() => buttonWith(el, 'Check in'), 'the booking');
+    const actions = () => root(el).querySelector('tandem-admin-booking-actions')?.shadowRoot;
+    const inActions = (text: string) => [...(actions()?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim().startsWith(text));
+    await waitFor(() => inActions('Check in'), 'the booking');
     expect(root(el).textContent).to.contain('Health answers are shown only to the instructor and managers.');
     await expectAccessible(el);
-    buttonWith(el, 'Check in')!.click();
+    inActions('Check in')!.click();
     const checkIn = await waitFor(() => calls.find((c) => c.method === 'POST' && c.path.endsWith('/check-in')), 'the check-in');
     expect(checkIn.headers['Tandem-CSRF']).to.equal('csrf-1');
     expect(checkIn.headers['Idempotency-Key']).to.match(/^[0-9a-f-]{36}$/);
@@ -120,13 +123,18 @@ describe('<tandem-admin>', () => {
     buttonWith(el, 'Programs')!.click();
     await waitFor(() => buttonWith(el, 'Breathwork'), 'the programs');
     buttonWith(el, 'Breathwork')!.click();
-    await typeAndEnter(el, '#w-summary', 'Calm in six breaths.');
-    await waitFor(() => root(el).textContent!.includes('Saved.'), 'saved');
+    const wizard = () => root(el).querySelector('tandem-admin-wizard')?.shadowRoot;
+    const input = await waitFor(() => wizard()?.querySelector<HTMLInputElement>('#w-summary'), 'the wizard');
+    input.value = 'Calm in six breaths.';
+    input.form!.requestSubmit();
+    await waitFor(() => wizard()!.textContent!.includes('Saved as draft.'), 'saved');
     const patch = calls.find((c) => c.method === 'PATCH')!;
     expect(patch.body).to.include({ step: 'basics', summary: 'Calm in six breaths.' });
-    buttonWith(el, 'Publish')!.click();
-    await waitFor(() => q(el, '[role="alert"] .error'), 'the refusal');
-    expect(q(el, '[role="alert"]')!.textContent).to.contain('pricing.variants');
+    [...wizard()!.querySelectorAll('button')].find((b) => b.textContent!.includes('Publish'))!.click();
+    await waitFor(() => wizard()!.querySelector('button.primary'), 'the publish step');
+    (wizard()!.querySelector('button.primary') as HTMLButtonElement).click();
+    await waitFor(() => wizard()!.querySelector('[role="alert"] .error'), 'the refusal');
+    expect(wizard()!.querySelector('[role="alert"]')!.textContent).to.contain('pricing.variants');
     await expectAccessible(el);
   });
 });

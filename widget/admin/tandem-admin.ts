@@ -8,10 +8,12 @@ import { PIPELINE_STATUSES, type PipelineStatus } from '../../shared/pipeline.ts
 import { AdminApi, AdminApiError } from './api.ts';
 import { adminLang, adminWords, type AdminKey, type AdminLang } from './i18n.ts';
 import { adminStyles } from './tandem-admin.styles.ts';
+import { wizardWords } from './wizard/words.ts';
 import { programView, type WizardStep } from './program-view.ts';
-import { bookingView, type CancellationQuote } from './booking-view.ts';
+import { bookingView } from './booking-view.ts';
+import './actions/new-booking.ts';
 
-type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program';
+type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -41,7 +43,6 @@ export class TandemAdmin extends LitElement {
   @state() step: WizardStep = 'basics';
   @state() notice = '';
   @state() error = '';
-  @state() quote: CancellationQuote | null = null;
   private email = '';
   private code = '';
   client = new AdminApi();
@@ -128,7 +129,6 @@ export class TandemAdmin extends LitElement {
   }
 
   async openBooking(id: string): Promise<void> {
-    this.quote = null;
     this.notice = '';
     const detail = await this.attempt(() => this.client.get<BookingDetailOut>(`/v1/admin/bookings/${id}`));
     if (detail) { this.booking = detail; this.view = 'booking'; }
@@ -182,6 +182,8 @@ export class TandemAdmin extends LitElement {
       case 'booking': return this.booking ? bookingView(this, this.booking) : nothing;
       case 'programs': return this.programsView();
       case 'program': return this.program ? programView(this, this.program) : nothing;
+      case 'new-booking': return html`<p><button @click=${() => this.openPipeline()}>${this.t('back')}</button></p>
+        <tandem-admin-new-booking .client=${this.client} lang=${this.language} @booking-created=${(e: CustomEvent<string>) => this.openBooking(e.detail)}></tandem-admin-new-booking>`;
     }
   }
 
@@ -206,6 +208,7 @@ export class TandemAdmin extends LitElement {
   private pipelineView(): TemplateResult {
     const p = this.pipeline;
     return html`<h2>${this.t('pipeline')}</h2>
+      ${this.session?.staff.role !== 'instructor' ? html`<p><button class="primary" @click=${() => { this.view = 'new-booking'; }}>${wizardWords[this.language].newBooking}</button></p>` : nothing}
       <form class="filters" @submit=${this.filter}>
         <div><label for="f-status">${this.t('statusFilter')}</label>
           <select id="f-status" name="status"><option value="">${this.t('all')}</option>

@@ -25,9 +25,11 @@ import { DateTime } from 'luxon';
 import { allocateEvenly } from './allocate.ts';
 import { toEpochMs, type Instant } from './instant.ts';
 import { assertInteger, assertMoney, MoneyError, type Money } from './money.ts';
-import { applyBasisPoints, BP_SCALE } from './rounding.ts';
+import { BP_SCALE } from './rounding.ts';
+import { depositFor, type DepositRule } from '../../../../shared/deposit.ts';
 
-export type DepositRule = { readonly kind: 'fixed'; readonly amount: number } | { readonly kind: 'percent'; readonly bp: number };
+// The deposit rule is shared with the widget's "pay now" figure.
+export { depositFor, type DepositRule };
 
 /** Same shape as `PayPlan` in schema/api (the variant's `pay_plan_json`). */
 export interface PayPlan {
@@ -92,14 +94,6 @@ export function validatePayPlan(plan: PayPlan): string[] {
     if (!(isInt(w) && w >= 1 && w <= MAX_INTERVAL_WEEKS)) issues.push(`every.weeks must be an integer within 1..${MAX_INTERVAL_WEEKS}`);
   }
   return issues;
-}
-
-/** The deposit for a total: fixed (capped at the total) or round-half-up(total × bp / 10000). */
-export function depositFor(total: Money, rule: DepositRule): Money {
-  assertMoney(total, 'total');
-  if (total.amount < 0) throw new MoneyError('total must not be negative');
-  const amount = rule.kind === 'fixed' ? Math.min(rule.amount, total.amount) : applyBasisPoints(total.amount, rule.bp);
-  return { amount, currency: total.currency };
 }
 
 export function buildPaymentPlan(total: Money, plan: PayPlan, options: PlanOptions): PaymentPlan {

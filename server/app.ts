@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { getPath } from 'hono/utils/url';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
@@ -68,6 +69,7 @@ import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
+import { customDomainPath } from './surfaces/pages/studio.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
 import { managePageRoutes } from './surfaces/portal/manage-page.ts';
 import { calendarFeedRoute } from './surfaces/portal/calendar.ts';
@@ -134,7 +136,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRedeliverWebhookRoute(deps))
     .route('/', adminListMailRoute(deps));
 
-  const app = new Hono<AppEnv>()
+  // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
+  const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })
     // Outermost, so that every answer (errors and 404s included) carries them.
     .use('*', securityHeaders({ publicOrigin: deps.config.publicOrigin }))
     // X-Request-Id: the caller's when it is a plain token of at most 128 characters, else a new UUID; named in error logs.

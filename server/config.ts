@@ -25,6 +25,20 @@ export interface Env {
   http: HttpLimits;
   /** Rate limits, caps on holds, TRUST_PROXY (server/platform/limits.ts; docs/security.md, "Rate limits"). */
   limits: RateLimits;
+  /** TANDEM_CUSTOM_DOMAINS: a studio's own host name → its slug, for its hosted pages (docs/hosted-pages.md). */
+  customDomains: Record<string, string>;
+}
+
+/** `book.studioflow.ch=studio-flow, kurse.example.de=atelier-nord`: host names (lower case, no port) and studio slugs. */
+export function customDomainsOf(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)=([a-z0-9][a-z0-9-]{0,79})$/.exec(pair.toLowerCase());
+    if (!m) throw new Error(`TANDEM_CUSTOM_DOMAINS: "${pair}" is not host=studio-slug`);
+    if (out[m[1]!]) throw new Error(`TANDEM_CUSTOM_DOMAINS: ${m[1]} is named twice`);
+    out[m[1]!] = m[5]!;
+  }
+  return out;
 }
 
 export interface HttpLimits {
@@ -86,5 +100,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly str
     payments,
     http,
     limits: limitsFromEnv(env),
+    customDomains: customDomainsOf(env.TANDEM_CUSTOM_DOMAINS),
   };
 }

@@ -17,6 +17,8 @@ export interface AppConfig {
   allowPrivateWebhookTargets?: boolean | undefined;
   /** Rate limits, caps on holds and the trusted proxies (readEnv); absent: DEFAULT_RATE_LIMITS. */
   limits?: RateLimits | undefined;
+  /** A studio's own host name (lower case) → its slug: its hosted pages answer there at `/` and `/:program` (TANDEM_CUSTOM_DOMAINS). */
+  customDomains?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Everything a route needs from the outside world; tests pass their own. */

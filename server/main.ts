@@ -53,7 +53,7 @@ async function main() {
     db: database.db,
     now: () => new Date(),
     // `demo` in the app's config gates the /dev/* pages: TANDEM_DEV_ROUTES (on by default with --demo).
-    config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo: env.devRoutes, limits: env.limits, allowPrivateWebhookTargets: !env.production },
+    config: { publicOrigin: env.publicOrigin, secret: env.secret, widgetDir: resolve(projectRoot, 'widget/dist'), demo: env.devRoutes, limits: env.limits, allowPrivateWebhookTargets: !env.production, customDomains: env.customDomains },
     // Stripe, or the test processor only when asked for (TANDEM_TEST_PAYMENTS, on by default with --demo).
     payments: env.payments === 'stripe' ? paymentsFromEnv() : testProvider(),
     mailer: mailerFromEnv(),

@@ -219,6 +219,17 @@ async function saveContent(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'
   await tx.update(t.programs).set({ translations, updatedAt: now }).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, p.id)));
 }
 
+/**
+ * A by-link program's new private link: the old one stops working at once (its pages and the
+ * widget answer 404 as for a program that does not exist). Only a by-link program has one.
+ */
+export async function rotateProgramLink(tx: Tx, orgId: string, p: EditorProgramRow, ctx: EventContext): Promise<void> {
+  if (p.visibility !== 'by_link') throw new AppError('invalid_state', 'Only a program shown by link has a private link to rotate.');
+  await tx.update(t.programs).set({ privateLinkToken: randomBytes(12).toString('base64url'), updatedAt: ctx.now })
+    .where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, p.id)));
+  await recordEvent(tx, { orgId, type: 'program.link_rotated', subjectId: p.id, payload: { slug: p.slug } }, ctx);
+}
+
 /** Publishes a complete program (422 program_incomplete with the parts missing otherwise). */
 export async function publishProgram(tx: Tx, orgId: string, id: string, ctx: EventContext): Promise<void> {
   const view = await programForEditor(tx, orgId, id);

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
-import { createProgram, programForEditor, programForUpdate, programsForStaff, publishProgram, saveProgramStep } from '../../modules/program-editor/index.ts';
+import { createProgram, programForEditor, programForUpdate, programsForStaff, publishProgram, rotateProgramLink, saveProgramStep } from '../../modules/program-editor/index.ts';
 import { adminProgramOut } from './programs.out.ts';
 import { staffAction } from './staff-action.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -121,6 +121,31 @@ export function adminProgramRoutes(deps: AppDeps) {
           },
           async (tx, _, now) => {
             await publishProgram(tx, staff.orgId, id, { now, config: deps.config });
+            return { status: 200, body: await edited(tx, staff.orgId, id) };
+          });
+      })
+    .post('/programs/:id/rotate-link',
+      describeRoute({
+        tags: ['admin'], summary: 'Give a by-link program a new private link (owners, managers)',
+        description: 'For a link that went further than meant: answers the program with its new `private_link_token`; the old link\'s page '
+          + '(`/p/:studio/:program?link=…`) and the widget answer 404 from now on, as for a program that does not exist. A public or hidden '
+          + 'program has no link: 409 `invalid_state`. Instructors: 403 `forbidden`. Needs an `Idempotency-Key`; no body.',
+        security, parameters: [idempotencyHeader], responses: { ...one, ...problemResponses(401, 403, 404, 409) },
+      }),
+      idempotencyKeyRequired(),
+      validate('param', ProgramParams),
+      async (c) => {
+        const staff = c.get('staff');
+        mayEdit(staff);
+        const { id } = c.req.valid('param');
+        return staffAction(c, deps, { path: `programs/${id}/rotate-link`, body: {} },
+          async (tx) => {
+            const program = await programForUpdate(tx, staff.orgId, id);
+            if (!program) throw new AppError('not_found', 'No such program.');
+            return program;
+          },
+          async (tx, program, now) => {
+            await rotateProgramLink(tx, staff.orgId, program, { now, config: deps.config });
             return { status: 200, body: await edited(tx, staff.orgId, id) };
           });
       });

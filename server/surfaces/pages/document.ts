@@ -50,7 +50,7 @@ const ogLocale = (tag: string) => tag.replace('-', '_');
 
 export function pageDocument(head: PageHead, body: Part, nonce: string, scripts: Part = null): Html {
   const description = head.description.length > 160 ? `${head.description.slice(0, 157).trimEnd()}…` : head.description;
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${head.lang}">
 <head>
 <meta charset="utf-8">

@@ -33,7 +33,7 @@ export function getProgramPageRoute(deps: AppDeps) {
     const program = programDetailOut(found.view);
     const isPrivate = program.visibility !== 'public';
     const origin = deps.config.publicOrigin;
-    const url = programUrl(origin, studioSlug, slug);
+    const url = programUrl(deps.config, studioSlug, slug);
     const words = wordsFor(found.profile.defaultLocale, program.region);
     const nonce = newNonce();
     const banner = program.banner_url ? { url: program.banner_url, alt: program.media.find((m) => m.url === program.banner_url)?.alt ?? program.title } : null;
@@ -51,9 +51,9 @@ ${programArticle(program, words)}
         site: found.profile.name,
         image: banner,
         indexable: !isPrivate,
-        jsonLd: programLd(program, { name: found.profile.name, url: studioUrl(origin, studioSlug) }, url),
+        jsonLd: programLd(program, { name: found.profile.name, url: studioUrl(deps.config, studioSlug) }, url),
       },
-      html`<header class="site"><a href="${studioUrl(origin, studioSlug)}">${found.profile.name}</a></header>
+      html`<header class="site"><a href="${studioUrl(deps.config, studioSlug)}">${found.profile.name}</a></header>
 <main>
 ${widget}
 ${isPrivate ? '' : shareLinks(url, program.title, words.lang)}

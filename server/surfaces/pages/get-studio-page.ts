@@ -24,7 +24,7 @@ export function getStudioPageRoute(deps: AppDeps) {
     const origin = deps.config.publicOrigin;
     const words = wordsFor(profile.defaultLocale, profile.billing?.country);
     const nonce = newNonce();
-    const url = studioUrl(origin, slug);
+    const url = studioUrl(deps.config, slug);
     const first = programs.find((p) => p.thumbnail_url);
     const page = pageDocument(
       {
@@ -35,7 +35,7 @@ export function getStudioPageRoute(deps: AppDeps) {
         site: profile.name,
         image: first?.thumbnail_url ? { url: first.thumbnail_url, alt: first.title } : null,
         indexable: true,
-        jsonLd: studioLd(programs, { name: profile.name, url }, (p) => programUrl(origin, slug, p)),
+        jsonLd: studioLd(programs, { name: profile.name, url }, (p) => programUrl(deps.config, slug, p)),
       },
       html`<header class="site"><a href="${url}">${profile.name}</a></header>
 <main>
@@ -43,7 +43,7 @@ export function getStudioPageRoute(deps: AppDeps) {
 ${programs.length === 0 ? html`<p>${words.t('noPrograms')}</p>` : html`<ul class="cards">${programs.map((p) => html`
 <li>
 ${p.thumbnail_url ? html`<img src="${p.thumbnail_url}" alt="" loading="lazy" width="640" height="360">` : ''}
-<h2><a href="${programUrl(origin, slug, p.slug)}">${p.title}</a></h2>
+<h2><a href="${programUrl(deps.config, slug, p.slug)}">${p.title}</a></h2>
 <p>${p.summary}</p>
 <p>${words.t(`delivery_${p.delivery_mode}`)} · ${words.plural('sessions', p.sessions_count)}${p.from_price ? html` · <span class="price">${words.t('fromPrice', { price: words.money(p.from_price.amount, p.from_price.currency) })}</span>` : ''}</p>
 </li>`)}

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.ts';
 import { withCaller, withCrossTenant } from '../../platform/db/identity.ts';
 import { publicProgramsChanged, studiosWithPublicPages } from '../../modules/catalog/index.ts';
 import { escapeHtml as escapeXml } from './html.ts';
-import { findStudio, programUrl, studioUrl } from './studio.ts';
+import { findStudio, programUrl, siteBase, studioUrl } from './studio.ts';
 
 const XML = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
@@ -30,19 +30,19 @@ export function sitemapRoutes(deps: AppDeps) {
       const programs = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, (tx) => publicProgramsChanged(tx, studio.orgId));
       const newest = programs.reduce<Date | null>((a, p) => (!a || p.updatedAt > a ? p.updatedAt : a), null);
       return c.body(urlset([
-        { loc: studioUrl(origin, slug), lastmod: newest },
-        ...programs.map((p) => ({ loc: programUrl(origin, slug, p.slug), lastmod: p.updatedAt })),
+        { loc: studioUrl(deps.config, slug), lastmod: newest },
+        ...programs.map((p) => ({ loc: programUrl(deps.config, slug, p.slug), lastmod: p.updatedAt })),
       ]), 200, XML);
     })
     .get('/p/:studio/robots.txt', async (c) => {
       const slug = c.req.param('studio');
       if (!(await findStudio(deps.db, slug))) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
-      return c.body(`User-agent: *\nAllow: /\nSitemap: ${studioUrl(origin, slug)}/sitemap.xml\n`, 200, TEXT);
+      return c.body(`User-agent: *\nAllow: /\nSitemap: ${siteBase(deps.config, slug)}/sitemap.xml\n`, 200, TEXT);
     })
     .get('/sitemap.xml', async (c) => {
       const studios = await withCrossTenant(deps.db, 'sitemap index: the studios with pages to index', (tx) => studiosWithPublicPages(tx));
       const body = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${studios
-        .map((s) => `<sitemap><loc>${escapeXml(`${studioUrl(origin, s.slug)}/sitemap.xml`)}</loc><lastmod>${day(s.lastmod)}</lastmod></sitemap>\n`).join('')}</sitemapindex>\n`;
+        .map((s) => `<sitemap><loc>${escapeXml(`${siteBase(deps.config, s.slug)}/sitemap.xml`)}</loc><lastmod>${day(s.lastmod)}</lastmod></sitemap>\n`).join('')}</sitemapindex>\n`;
       return c.body(body, 200, XML);
     })
     .get('/robots.txt', (c) =>

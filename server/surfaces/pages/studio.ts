@@ -1,5 +1,6 @@
 /** What every hosted page starts from: the studio named in the path, its addresses, and the one "not found". */
 import type { Context } from 'hono';
+import type { AppConfig } from '../../deps.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { withCrossTenant } from '../../platform/db/identity.ts';
 import { studioBySlug, type StudioRef } from '../../modules/catalog/index.ts';
@@ -13,8 +14,40 @@ export async function findStudio(db: Database, slug: string): Promise<StudioRef 
   return withCrossTenant(db, 'hosted page: the studio is named by its slug before its org is known', (tx) => studioBySlug(tx, slug));
 }
 
-export const studioUrl = (origin: string, studio: string) => `${origin}/p/${studio}`;
-export const programUrl = (origin: string, studio: string, program: string) => `${origin}/p/${studio}/${program}`;
+/** The studio's own host name when it points one at its pages (TANDEM_CUSTOM_DOMAINS), else none. */
+export function customDomainOf(config: AppConfig, studio: string): string | undefined {
+  return Object.entries(config.customDomains ?? {}).find(([, slug]) => slug === studio)?.[0];
+}
+
+/**
+ * Where a studio's pages live: `https://<its domain>` when it has one (then that is the one address
+ * search engines are given, on either host), else `<API origin>/p/<studio>`. The scheme follows
+ * the API's (http only on a developer's machine).
+ */
+export function siteBase(config: AppConfig, studio: string): string {
+  const domain = customDomainOf(config, studio);
+  return domain ? `${new URL(config.publicOrigin).protocol}//${domain}` : `${config.publicOrigin}/p/${studio}`;
+}
+
+export const studioUrl = (config: AppConfig, studio: string) => (customDomainOf(config, studio) ? `${siteBase(config, studio)}/` : siteBase(config, studio));
+export const programUrl = (config: AppConfig, studio: string, program: string) => `${siteBase(config, studio)}/${program}`;
+
+/** Top-level paths of the API's own that a studio's domain does not take over. */
+const OWN_PATHS = new Set(['admin', 'health']);
+
+/**
+ * Routing on a studio's own domain: `/`, `/:program`, `/sitemap.xml` and `/robots.txt` are its
+ * `/p/<studio>/…` pages; everything else (the widget's files, the API) is the same as on the API's
+ * origin. For Hono's `getPath`: answers the path to route.
+ */
+export function customDomainPath(config: AppConfig, host: string | null, path: string): string {
+  const slug = host ? config.customDomains?.[host.toLowerCase().replace(/:\d+$/, '')] : undefined;
+  if (!slug) return path;
+  if (path === '/' || path === '') return `/p/${slug}`;
+  const one = /^\/([^/]+)$/.exec(path)?.[1];
+  if (one && (one === 'sitemap.xml' || one === 'robots.txt' || (SLUG.test(one) && !OWN_PATHS.has(one)))) return `/p/${slug}/${one}`;
+  return path;
+}
 
 /**
  * One answer for every page that does not exist or may not be seen (an unknown studio or program,
@@ -22,7 +55,7 @@ export const programUrl = (origin: string, studio: string, program: string) => `
  * the same, so that it tells nothing about which.
  */
 export function pageNotFound(c: Context): Response {
-  const body = html`<!doctype html>
+  const body = html`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Not found</title></head>
 <body><main><h1>Not found</h1><p>This page does not exist.</p></main></body>

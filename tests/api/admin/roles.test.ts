@@ -76,6 +76,8 @@ export const ROUTES: RouteSpec[] = [
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PATCH', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, body: () => ({ step: 'basics', tags: ['reiki'] }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  // Rotating the private link: Reiki is public, so the studio's owners and managers get past authorization to 409.
+  { method: 'POST', route: '/v1/admin/programs/:id/rotate-link', path: () => `/v1/admin/programs/${FLOW.reiki}/rotate-link`, expect: { ...studioMoney(409), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/programs/:id/publish', path: () => `/v1/admin/programs/${FLOW.reiki}/publish`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   // The wizard's category list and preview; booking on a customer's behalf, scheduling and moving the series (tests/api/admin/program-wizard.test.ts, booking-actions.test.ts).
   { method: 'GET', route: '/v1/admin/categories', path: () => '/v1/admin/categories', expect: everyStaff(200) },

@@ -221,6 +221,31 @@ describe('hosted program pages', () => {
       assert.equal(p.one((e) => e.name === 'nav' && e.attribs.class === 'share'), null, 'no share links for a private page');
     });
 
+    test('rotating the private link (POST /v1/admin/programs/:id/rotate-link): the old link is the same 404, the new one opens the page', async () => {
+      const rotate = (id: string, key = 'rotate-1') => app.request(`/v1/admin/programs/${id}/rotate-link`, {
+        method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': key },
+      });
+      const res = await rotate(FLOW.privateYoga);
+      assert.equal(res.status, 200, await res.clone().text());
+      const token = (await res.json() as { private_link_token: string }).private_link_token;
+      assert.ok(token && token !== LINK);
+      const replay = await rotate(FLOW.privateYoga);
+      assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+      assert.equal((await replay.json() as { private_link_token: string }).private_link_token, token, 'a repeated request rotates once');
+      try {
+        await sameNotFound(`/p/studio-flow/private-yoga?link=${LINK}`);
+        const { page: p } = await page(`/p/studio-flow/private-yoga?link=${token}`);
+        assert.equal(p.attr(p.one((e) => e.name === 'tandem-program'), 'link'), token);
+        const widget = await app.request(`/v1/embed/programs/private-yoga?link=${LINK}`, { headers: { ...flowKey, Origin: 'http://localhost:8788' } });
+        assert.equal(widget.status, 404, 'the widget no longer opens the old link either');
+        const pub = await rotate(FLOW.reiki, 'rotate-public');
+        assert.equal(pub.status, 409);
+        assert.equal((await pub.json() as { code: string }).code, 'invalid_state');
+      } finally {
+        await db.update(t.programs).set({ privateLinkToken: LINK }).where(eq(t.programs.id, FLOW.privateYoga));
+      }
+    });
+
     test('hidden and inactive programs: 404 even with a token', async () => {
       await db.update(t.programs).set({ visibility: 'hidden' }).where(eq(t.programs.id, FLOW.split));
       try {

@@ -5,7 +5,9 @@
  * page misses. Starts the API (`server/main.ts --demo` over a fresh PGlite database, as the other
  * benches) and builds the widget first, since the pages load it.
  *
- *   CHROME_PATH=/usr/bin/chromium npx tsx tests/bench/lighthouse.bench.ts [--runs N] [--no-build] [path …]
+ *   CHROME_PATH=/usr/bin/chromium npx tsx tests/bench/lighthouse.bench.ts [--runs N] [--no-build] [--api URL] [path …]
+ *
+ * `--api URL` measures a server already running there (`npm start`, say) instead of starting one.
  *
  * Without paths: Studio Flow's page and its public programs, and Atelier Nord's page. Each page is
  * measured N times (default 3) and the median of each score is shown, with the load average
@@ -21,7 +23,8 @@ import { load, repoRoot, startApi } from './support/api-server.ts';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const build = !args.includes('--no-build');
-const paths = args.filter((a, i) => a.startsWith('/') && args[i - 1] !== '--runs');
+const given = args.includes('--api') ? args[args.indexOf('--api') + 1] : undefined;
+const paths = args.filter((a, i) => a.startsWith('/') && args[i - 1] !== '--runs' && args[i - 1] !== '--api');
 const pages = paths.length ? paths : ['/p/studio-flow', '/p/studio-flow/evolve', '/p/studio-flow/split', '/p/studio-flow/reiki', '/p/atelier-nord'];
 const GOALS = { performance: 90, accessibility: 95, seo: 95 } as const;
 type Category = keyof typeof GOALS;
@@ -37,7 +40,7 @@ if (build || !existsSync(join(repoRoot, 'widget/dist/tandem.js'))) {
 }
 const loadBefore = load();
 // Vite's build sets NODE_ENV=production in this process; the demo server refuses to start with it.
-const api = await startApi({ env: { NODE_ENV: 'development' } });
+const api = given ? { url: given.replace(/\/$/, ''), stop: async () => {} } : await startApi({ env: { NODE_ENV: 'development' } });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],

@@ -1,7 +1,7 @@
 import { placeLine } from '../../../shared/place.ts';
 import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from './ics.ts';
-import { langOf } from '../../../shared/format.ts';
+import { formatLocale, langOf } from '../../../shared/format.ts';
 import type { BookingMailBase, BookingMailData } from './domain/booking-mails.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { manageLink } from '../bookings/index.ts';
@@ -27,6 +27,7 @@ export function manageUrlFor(tx: Tx, ctx: BookingContext, config: AppConfig, now
 export function bookingMailBase(ctx: BookingContext, manage: string): BookingMailBase {
   return {
     lang: langOf(ctx.customer.locale),
+    locale: formatLocale(langOf(ctx.customer.locale), ctx.org.billing?.country),
     zone: customerZone(ctx),
     customer: { name: ctx.customer.name, email: ctx.customer.email },
     studio: { name: ctx.org.name },

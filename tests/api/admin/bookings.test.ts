@@ -122,6 +122,18 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
       where s.booking_id = ${b.id} and k.status = 'active' and lower(k.during) <= '2026-12-15T19:00:00Z' and upper(k.during) >= '2026-12-15T20:15:00Z'`))[0]!.n, 1);
   });
 
+  test('staff moving a session onto a taken time get the nearest free times in ascending order, before and after', async () => {
+    await confirmedReiki('2026-12-23T12:00:00.000Z');
+    const b = await confirmedReiki('2026-12-23T09:00:00.000Z');
+    const refused = await adminPost(`/bookings/${b.id}/sessions/${b.sessions[0]!.id}/reschedule`, { starts_at: '2026-12-23T12:00:00.000Z' });
+    assert.equal(refused.status, 409);
+    const p = await problemOf(refused) as unknown as { code: string; conflicts: { alternatives: { start: string }[] }[] };
+    assert.equal(p.code, 'slot_taken');
+    const starts = p.conflicts[0]!.alternatives.map((a) => a.start);
+    assert.ok(starts.some((s) => s < '2026-12-23T12:00:00.000Z') && starts.some((s) => s > '2026-12-23T12:00:00.000Z'), `times on both sides: ${starts.join(', ')}`);
+    assert.deepEqual(starts, [...starts].sort(), 'earliest first, as a list of times is read');
+  });
+
   test('the admin routes refuse: no key 401, no Idempotency-Key 400, bad body 400 per field, another instructor\'s key 404', async () => {
     const b = await confirmedReiki('2026-12-16T12:00:00.000Z');
     const path = `/bookings/${b.id}/sessions/${b.sessions[0]!.id}/reschedule`;
@@ -158,12 +170,12 @@ describe('booking changes: reschedule and cancel, with the mails that say so', (
     assert.deepEqual(mails.map((m) => m.dedupe_key).sort(), [`booking:${b.id}:cancel`, `booking:${b.id}:cancel:staff`], 'one mail to the customer, one to the studio');
     const mail = mails.find((m) => m.dedupe_key === `booking:${b.id}:cancel`);
     assert.equal(mail!.dedupe_key, `booking:${b.id}:cancel`);
-    assert.match(String(mail!.subject), /^Réservation annulée : EVOLVE/);
+    assert.match(String(mail!.subject), /^Réservation annulée\u202f: EVOLVE/);
     const text = String(mail!.text_body);
-    assert.match(text, /Séances annulées:\n3\. /);
+    assert.match(text, /Séances annulées\u202f:\n3\. /);
     assert.doesNotMatch(text, /\n[12]\. /, 'sessions already behind are not listed');
     // By policy, two weeks ahead: sessions 1 and 2 are behind (held), the six ahead go back in full.
-    assert.match(text, /Remboursement : 810\.00\sCHF sur la carte ou le compte TWINT utilisé pour payer\. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables\./, 'what comes back, how and when');
+    assert.match(text, /Remboursement\u202f: 810\.00\sCHF sur la carte ou le compte TWINT utilisé pour payer\. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables\./, 'what comes back, how and when');
     assert.match(text, /La note de crédit FLOW-CN-2026-\d{4} ci-jointe corrige la facture\./);
     const ics = calendarOf(mail!, 'cancel');
     assert.equal(ics.method, 'CANCEL');

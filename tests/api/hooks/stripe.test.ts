@@ -356,9 +356,9 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       assert.deepEqual({ ...bk }, { status: 'confirmed', payment_overdue: true });
       const mails = await query(db.db, sql`select to_address, subject from mail_outbox where dedupe_key like 'installment:%' order by created_at`);
       assert.deepEqual(mails.map((m) => m.subject), [
-        'Paiement non reçu : EVOLVE — holistic coaching',
-        'Paiement non reçu : EVOLVE — holistic coaching',
-        'Paiement en retard : EVOLVE — holistic coaching',
+        'Paiement non reçu\u202f: EVOLVE — holistic coaching',
+        'Paiement non reçu\u202f: EVOLVE — holistic coaching',
+        'Paiement en retard\u202f: EVOLVE — holistic coaching',
         'Rate überfällig: Ana Muster, EVOLVE — holistic coaching',
       ]);
       assert.equal(mails[3]!.to_address, 'hallo@studioflow.example', 'the studio is told');

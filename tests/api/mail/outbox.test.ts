@@ -90,7 +90,7 @@ describe('mail outbox and SMTP', () => {
     const parts = leaves(mail);
     const text = parts.find((p) => p.headers['content-type']?.startsWith('text/plain'))!.body.toString('utf8');
     assert.match(text, /Wednesday, 2 December 2026 at 04:00–05:15/, 'times in the customer\'s zone (New York)');
-    assert.match(text, /Times are in America\/New York \(GMT-5\)/);
+    assert.match(text, /Times are in America\/New York \(UTC-5\)/);
     const calendar = parts.find((p) => p.headers['content-type']?.startsWith('text/calendar'))!;
     assert.match(calendar.headers['content-type']!, /method=REQUEST/);
     const ics = parseIcs(calendar.body.toString('utf8'));

@@ -134,7 +134,9 @@ export function describeConflicts(choice: Choice, ctx: ConflictContext): SlotCon
     const free: Slot[] = withKept.length === 1
       ? computeSlots(withKept[0]!, settings, query, ctx.roomBusy)
       : computeSlotsForInstructors(withKept, settings, query, ctx.roomBusy);
-    const near = nearestFreeAlternatives(wanted, free, ALTERNATIVES_COUNT, ALTERNATIVES_WINDOW_MS);
+    // The nearest ones, shown as a list of times is read: earliest first.
+    const near = nearestFreeAlternatives(wanted, free, ALTERNATIVES_COUNT, ALTERNATIVES_WINDOW_MS)
+      .sort((a, b) => a.start - b.start || (a.instructorId < b.instructorId ? -1 : a.instructorId > b.instructorId ? 1 : 0));
     conflicts.push({
       start: new Date(wanted).toISOString(),
       reason: status,

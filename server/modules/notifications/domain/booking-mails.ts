@@ -1,10 +1,12 @@
-import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type Lang } from '../../../../shared/format.ts';
+import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
 import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
 /** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */
 export interface BookingMailBase {
   lang: Lang;
+  /** Formats: the customer's language with the studio's country (`en-CH`); absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
   zone: string;
   customer: { name: string; email: string };
   studio: { name: string };
@@ -15,6 +17,9 @@ export interface BookingMailBase {
   meetingUrl: string | null;
   manageUrl: string;
 }
+
+/** The locale a mail's dates and amounts are formatted in. */
+const fmt = (d: { lang: Lang; locale?: FormatLocale | undefined }): FormatLocale => d.locale ?? d.lang;
 
 /** Everything the confirmation and QR-bill mails say. */
 export interface BookingMailData extends BookingMailBase {
@@ -83,9 +88,9 @@ export function toHtml(text: string, links: (string | null | undefined)[] = []):
 export function sessionList(d: BookingMailBase, heading: string, sessions: MailSession[]): string {
   const S = strings[d.lang];
   const lines = sessions.map((s) => fill(S.sessionLine, {
-    n: s.seq, date: formatDateTime(s.startsAt, d.zone, d.lang), end: formatTime(s.endsAt, d.zone, d.lang),
+    n: s.seq, date: formatDateTime(s.startsAt, d.zone, fmt(d)), end: formatTime(s.endsAt, d.zone, fmt(d)),
   }));
-  return [`${heading}:`, ...lines, fill(S.timesIn, { zone: zoneLabel(sessions[0]!.startsAt, d.zone, d.lang) })].join('\n');
+  return [`${heading}${d.lang === 'fr' ? '\u202f' : ''}:`, ...lines, fill(S.timesIn, { zone: zoneLabel(sessions[0]!.startsAt, d.zone, fmt(d)) })].join('\n');
 }
 
 /** Who leads the sessions and where they happen. */
@@ -99,7 +104,7 @@ export function whereAndWho(d: BookingMailBase): string {
 
 function details(d: BookingMailData): string[] {
   const S = strings[d.lang];
-  const money = (n: number) => formatMoney(n, d.money.currency, d.lang);
+  const money = (n: number) => formatMoney(n, d.money.currency, fmt(d));
   const parts: string[] = [];
   if (d.sessions.length) parts.push(sessionList(d, S.sessionsHeading, d.sessions));
   if (d.toSchedule > 0) parts.push(fill(S.toSchedule, { count: d.toSchedule }));
@@ -111,7 +116,7 @@ function details(d: BookingMailData): string[] {
     const lines = [fill(S.paid, { amount: money(d.money.paid) })];
     if (due > 0) {
       lines.push(fill(S.due, { amount: money(due) }));
-      for (const i of d.money.installments) lines.push(fill(S.installment, { amount: money(i.amount), date: formatDate(i.dueAt, d.zone, d.lang) }));
+      for (const i of d.money.installments) lines.push(fill(S.installment, { amount: money(i.amount), date: formatDate(i.dueAt, d.zone, fmt(d)) }));
     }
     parts.push(lines.join('\n'));
   }
@@ -145,9 +150,9 @@ export function qrBillMail(d: BookingMailData & { invoice: { number: string | nu
   const vars = { program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number };
   const parts = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(S.reservedIntro, { ...vars, until: formatDateTime(d.holdUntil, d.zone, d.lang) }),
+    fill(S.reservedIntro, { ...vars, until: formatDateTime(d.holdUntil, d.zone, fmt(d)) }),
     d.proven === false ? S.reservedPayUnproven
-      : fill(d.method === 'bank_transfer' ? S.reservedPayTransfer : S.reservedPay, { amount: formatMoney(due, d.money.currency, d.lang), number: d.invoice.number }),
+      : fill(d.method === 'bank_transfer' ? S.reservedPayTransfer : S.reservedPay, { amount: formatMoney(due, d.money.currency, fmt(d)), number: d.invoice.number }),
     ...details({ ...d, money: { ...d.money, installments: [] } }).slice(0, -1),
     fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
     fill(S.signOff, { studio: d.studio.name }),
@@ -159,14 +164,14 @@ export function qrBillMail(d: BookingMailData & { invoice: { number: string | nu
 /** One session moved (by the customer or the studio); the calendar file attached moves the event. */
 export function sessionMovedMail(d: BookingMailBase & { session: MailSession; previousStart: Date }): ComposedMail {
   const S = strings[d.lang];
-  const date = formatDateTime(d.session.startsAt, d.zone, d.lang);
+  const date = formatDateTime(d.session.startsAt, d.zone, fmt(d));
   const parts = [
     fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.rescheduledIntro, {
       n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date,
-      end: formatTime(d.session.endsAt, d.zone, d.lang), previous: formatDateTime(d.previousStart, d.zone, d.lang),
+      end: formatTime(d.session.endsAt, d.zone, fmt(d)), previous: formatDateTime(d.previousStart, d.zone, fmt(d)),
     }),
-    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, d.lang) }),
+    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, fmt(d)) }),
     whereAndWho(d),
     fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
     S.rescheduledCalendarNote,
@@ -234,7 +239,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
     ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
     ...(d.settlement ? settlementParagraphs(d.lang, d.studio.name, d.settlement)
-      : d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, d.lang), studio: d.studio.name })] : []),
+      : d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, fmt(d)), studio: d.studio.name })] : []),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
@@ -259,11 +264,11 @@ export interface InstallmentMailData {
 /** A failed installment charge: a reminder that says when the next attempt is. */
 export function installmentFailedMail(d: InstallmentMailData): ComposedMail {
   const S = strings[d.lang];
-  const amount = formatMoney(d.amount, d.currency, d.lang);
+  const amount = formatMoney(d.amount, d.currency, fmt(d));
   const parts = [
     fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.failedBody, { amount, program: d.program.title, reason: d.reason }),
-    ...(d.nextAttemptAt ? [fill(S.failedRetry, { date: formatDate(d.nextAttemptAt, d.zone, d.lang), url: d.manageUrl })] : []),
+    ...(d.nextAttemptAt ? [fill(S.failedRetry, { date: formatDate(d.nextAttemptAt, d.zone, fmt(d)), url: d.manageUrl })] : []),
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
@@ -273,7 +278,7 @@ export function installmentFailedMail(d: InstallmentMailData): ComposedMail {
 /** The last attempt failed: the installment is overdue. */
 export function installmentOverdueMail(d: InstallmentMailData): ComposedMail {
   const S = strings[d.lang];
-  const amount = formatMoney(d.amount, d.currency, d.lang);
+  const amount = formatMoney(d.amount, d.currency, fmt(d));
   const parts = [
     fill(S.hello, { name: inert(d.customer.name) }),
     fill(S.overdueBody, { amount, program: d.program.title, studio: d.studio.name, url: d.manageUrl }),
@@ -307,7 +312,7 @@ export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
   const S = strings[d.lang];
   const text = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, studio: d.studio.name }),
+    fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), program: d.program.title, studio: d.studio.name }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
   return { subject: fill(S.latePaymentSubject, { program: d.program.title }), text, html: toHtml(text) };

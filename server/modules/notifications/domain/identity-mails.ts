@@ -2,6 +2,8 @@
  * The e-mail one-time code mail, in the four languages of the other mails. Pure: the code is
  * put into the mail's text and nowhere else (no subject, no log, no event).
  */
+import { frenchCatalog } from '../../../../shared/format.ts';
+
 type Lang = 'en' | 'de' | 'fr' | 'it';
 
 interface LoginCodeStrings { subject: string; intro: string; validity: string; ignore: string; signOff: string }
@@ -36,6 +38,7 @@ const loginCode: Record<Lang, LoginCodeStrings> = {
     signOff: '{studio}',
   },
 };
+loginCode.fr = frenchCatalog(loginCode.fr);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fill = (s: string, studio: string) => s.replaceAll('{studio}', studio);

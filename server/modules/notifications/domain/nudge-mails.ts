@@ -14,10 +14,10 @@ function compose(d: BookingMailBase, subject: string, body: string[], links: (st
 export function sessionReminderMail(d: BookingMailBase & { session: MailSession }): ComposedMail {
   const S = strings[d.lang];
   const N = nudgeStrings[d.lang];
-  const date = formatDateTime(d.session.startsAt, d.zone, d.lang);
+  const date = formatDateTime(d.session.startsAt, d.zone, d.locale ?? d.lang);
   return compose(d, fill(N.reminderSubject, { program: d.program.title, date }), [
-    fill(N.reminderIntro, { n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date, end: formatTime(d.session.endsAt, d.zone, d.lang) }),
-    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, d.lang) }),
+    fill(N.reminderIntro, { n: d.session.seq, program: d.program.title, instructor: d.instructor.name, date, end: formatTime(d.session.endsAt, d.zone, d.locale ?? d.lang) }),
+    fill(S.timesIn, { zone: zoneLabel(d.session.startsAt, d.zone, d.locale ?? d.lang) }),
     whereAndWho(d),
     fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
   ], [d.manageUrl, d.meetingUrl]);
@@ -29,7 +29,7 @@ export function bookNextMail(d: BookingMailBase & { toSchedule: number; schedule
   const N = nudgeStrings[d.lang];
   return compose(d, fill(N.bookNextSubject, { program: d.program.title }), [
     fill(N.bookNextBody, { count: d.toSchedule, program: d.program.title, instructor: d.instructor.name, url: d.manageUrl }),
-    ...(d.validUntil ? [fill(N.bookNextExpiry, { date: formatDate(d.validUntil, d.zone, d.lang) })] : []),
+    ...(d.validUntil ? [fill(N.bookNextExpiry, { date: formatDate(d.validUntil, d.zone, d.locale ?? d.lang) })] : []),
     ...(d.scheduled.length ? [sessionList(d, S.sessionsHeading, d.scheduled)] : []),
   ], [d.manageUrl]);
 }
@@ -37,9 +37,9 @@ export function bookNextMail(d: BookingMailBase & { toSchedule: number; schedule
 /** An installment will be charged in three days. */
 export function installmentDueMail(d: BookingMailBase & { amount: number; currency: string; dueAt: Date }): ComposedMail {
   const N = nudgeStrings[d.lang];
-  const date = formatDate(d.dueAt, d.zone, d.lang);
+  const date = formatDate(d.dueAt, d.zone, d.locale ?? d.lang);
   return compose(d, fill(N.installmentDueSubject, { program: d.program.title, date }), [
-    fill(N.installmentDueBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, date }),
+    fill(N.installmentDueBody, { amount: formatMoney(d.amount, d.currency, d.locale ?? d.lang), program: d.program.title, date }),
     fill(N.installmentDueCard, { url: d.manageUrl }),
   ], [d.manageUrl]);
 }

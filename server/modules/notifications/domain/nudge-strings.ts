@@ -1,4 +1,4 @@
-import type { Lang } from '../../../../shared/format.ts';
+import { frenchCatalog, type Lang } from '../../../../shared/format.ts';
 
 /** The sentences of the reminders and nudges, per language (`{name}` placeholders, filled by `fill`). */
 export interface NudgeStrings {
@@ -79,3 +79,4 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     reviewBody: 'ha completato {program} con {instructor}. Ci piacerebbe sapere com\'è andata: un voto e qualche parola richiedono un minuto. Con il suo permesso, {studio} potrà mostrarli sulla pagina del programma. {url}',
   },
 };
+nudgeStrings.fr = frenchCatalog(nudgeStrings.fr);

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../../shared/format.ts';
+import { frenchCatalog, type Lang } from '../../../../shared/format.ts';
 
 /** The sentences of the mails about money after a cancellation, a no-show or a lapsed reservation, per language. */
 export interface SettlementStrings {
@@ -139,3 +139,4 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     lapsedStaffBody: 'La prenotazione di {program} ({variant}) per {customer} ({email}) è scaduta il {until}: la fattura {number} ({amount}) non è stata pagata. I suoi orari sono di nuovo liberi. Un pagamento che arrivasse ancora viene registrato; la prenotazione viene ripristinata se i suoi orari sono ancora liberi.',
   },
 };
+settlementStrings.fr = frenchCatalog(settlementStrings.fr);

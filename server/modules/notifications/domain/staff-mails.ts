@@ -1,4 +1,6 @@
 /** The staff sign-in code mail (the console at /admin), in the four languages of the other mails. Pure. */
+import { frenchCatalog } from '../../../../shared/format.ts';
+
 type Lang = 'en' | 'de' | 'fr' | 'it';
 
 interface Strings { subject: string; intro: string; studios: string; validity: string; ignore: string }
@@ -33,6 +35,7 @@ const strings: Record<Lang, Strings> = {
     ignore: 'Se non l’ha richiesto, può ignorare questa e-mail: senza il codice nessuno accede.',
   },
 };
+strings.fr = frenchCatalog(strings.fr);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -59,6 +62,7 @@ const invite: Record<Lang, InviteStrings> = {
   fr: { subject: 'Invitation à {studio} sur Tandem', intro: '{inviter} vous a ajouté·e à {studio} en tant que {role}.', how: 'Connectez-vous avec cette adresse sur {url} : vous recevrez un code par e-mail, sans mot de passe.' },
   it: { subject: 'Invito a {studio} su Tandem', intro: '{inviter} l’ha aggiunta a {studio} come {role}.', how: 'Acceda con questo indirizzo e-mail su {url}: riceverà un codice per e-mail, senza password.' },
 };
+invite.fr = frenchCatalog(invite.fr);
 
 const roleNames: Record<Lang, Record<'manager' | 'instructor', string>> = {
   en: { manager: 'manager', instructor: 'instructor' },

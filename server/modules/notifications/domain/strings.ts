@@ -1,4 +1,4 @@
-import type { Lang } from '../../../../shared/format.ts';
+import { frenchCatalog, type Lang } from '../../../../shared/format.ts';
 
 /** Every sentence the booking mails use, per language. `{name}` placeholders are filled by `fill`. */
 export interface MailStrings {
@@ -285,6 +285,7 @@ export const strings: Record<Lang, MailStrings> = {
     session: 'seduta',
   },
 };
+strings.fr = frenchCatalog(strings.fr);
 
 /** The mails' name for the one placeholder filler. */
 export { fillTemplate as fill } from '../../../../shared/template.ts';

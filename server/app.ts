@@ -65,6 +65,8 @@ import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
 import { adminStaffRoutes } from './surfaces/admin/staff.ts';
 import { adminStaffSettingsRoutes } from './surfaces/admin/staff-settings.ts';
 import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
+import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
+import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -113,6 +115,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminStaffRoutes(deps))
     .route('/', adminStaffSettingsRoutes(deps))
     .route('/', adminSettingsKeyRoutes(deps))
+    .route('/', adminOnboardingRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
@@ -152,6 +155,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/embed', embed)
     // Signing in needs no credentials, so it is matched before the admin API's authentication.
     .route('/', adminSignInRoutes(deps))
+    .route('/', adminSignUpRoutes(deps))
     // The console page itself: HTML for anyone; everything it shows comes through the admin API.
     .route('/', adminConsolePageRoute(deps))
     .route('/v1/admin', admin)

@@ -7,7 +7,7 @@ import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
 import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
-import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE } from './modules/notifications/index.ts';
+import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE, staffNoticeJob, STAFF_NOTICE_QUEUE } from './modules/notifications/index.ts';
 import { HOLD_LAPSED_QUEUE } from './modules/bookings/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
@@ -17,6 +17,7 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: PAYMENT_REMINDER_QUEUE },
   { name: HOLD_LAPSED_QUEUE },
   { name: NUDGE_QUEUE },
+  { name: STAFF_NOTICE_QUEUE },
   // A delivery's own attempts and back-off decide; the queue retries only a run that crashed.
   { name: WEBHOOK_QUEUE, retryLimit: 8 },
   { name: MESSAGES_QUEUE },
@@ -36,6 +37,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   return [
     mailJob({ db: deps.db, mailer: deps.mailer, now: deps.now, render: (orgId, spec) => renderInvoiceAttachment(deps.db, orgId, spec) }),
     nudgeJob({ db: deps.db, now: deps.now, config: deps.config }),
+    staffNoticeJob({ db: deps.db, now: deps.now, config: deps.config }),
     webhookDeliveryJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     messagesJob({ db: deps.db, now: deps.now, config: deps.config }),
     holdsJob({ db: deps.db, now: deps.now }),

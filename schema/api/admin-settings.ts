@@ -70,3 +70,52 @@ export const MailPreferencesOut = v.object({
   preferences: v.object({ new_booking: v.boolean(), cancellation: v.boolean(), reschedule: v.boolean(), payment_failure: v.boolean(), message: v.boolean() }),
 });
 export type MailPreferencesOut = v.InferOutput<typeof MailPreferencesOut>;
+
+/** A Swiss UID-MWST number (CHE-123.456.789 MWST / TVA / IVA) or another country's VAT id (DE123456789). */
+const VAT_NUMBER = /^(CHE-\d{3}\.\d{3}\.\d{3} (MWST|TVA|IVA)|[A-Z]{2}[A-Z0-9]{8,12})$/;
+
+const line = (max: number) => v.pipe(v.string('is required'), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(max));
+const compactIban = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+/**
+ * PUT /v1/admin/studio/profile: the creditor data invoices and QR-bills print. Structured address
+ * (the QR-bill standard asks for it); `vat_number` null when the studio is not registered for VAT.
+ * IBANs are checked by their check digits; `qr_iban` must be a QR-IBAN (IID 30000–31999) and
+ * `iban` must not be one.
+ */
+export const StudioProfileBody = v.object({
+  legal_name: line(140),
+  street: line(70),
+  building_number: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(16))),
+  postal_code: line(16),
+  city: line(35),
+  country: v.pipe(v.string('is required'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code (CH, DE, …)')),
+  vat_number: v.nullable(v.pipe(v.string(), v.trim(), v.regex(VAT_NUMBER, 'must be a VAT number such as CHE-123.456.789 MWST, or null when not registered')), null),
+  iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check((s) => !isQrIbanText(s), 'is a QR-IBAN: give it as qr_iban'))),
+  qr_iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check(isQrIbanText, 'is not a QR-IBAN (a Swiss or Liechtenstein IBAN with an IID from 30000 to 31999)'))),
+  email: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320))),
+});
+export type StudioProfileBody = v.InferOutput<typeof StudioProfileBody>;
+
+function isValidIbanText(s: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
+  let rest = 0;
+  for (const ch of s.slice(4) + s.slice(0, 4)) {
+    const code = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of code) rest = (rest * 10 + Number(d)) % 97;
+  }
+  return rest === 1;
+}
+function isQrIbanText(s: string): boolean {
+  if (!/^(CH|LI)\d{7}[0-9A-Z]{12}$/.test(s)) return false;
+  const iid = Number(s.slice(4, 9));
+  return iid >= 30000 && iid <= 31999;
+}
+
+export const OnboardingOut = v.object({
+  steps: v.array(v.object({ key: v.picklist(['profile', 'program', 'availability', 'origin', 'payments']), done: v.boolean() })),
+  complete: v.boolean(),
+  /** What to paste into the studio's site: null until the studio has a live publishable key. */
+  embed: v.nullable(v.object({ script: v.string(), element: v.string(), program: v.nullable(v.string()) })),
+});
+export type OnboardingOut = v.InferOutput<typeof OnboardingOut>;

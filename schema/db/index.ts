@@ -12,3 +12,4 @@ export * from './notifications.ts';
 export * from './staff-identity.ts';
 export * from './funnel.ts';
 export * from './webhooks.ts';
+export * from './sign-up.ts';

@@ -15,6 +15,8 @@ export const orgs = pgTable('orgs', {
   timezone: text('timezone').notNull(),
   currency: text('currency').notNull(),
   defaultLocale: text('default_locale').notNull().default('en'),
+  /** ISO 3166 alpha-2, given at sign-up (the billing address says it again once the profile is filled in). */
+  country: text('country'),
   /** Creditor data for invoices and QR-bills: structured address, IBAN / QR-IBAN, VAT number. */
   billing: jsonb('billing').$type<{
     legal_name: string; street: string; building_number?: string; postal_code: string; city: string; country: string;

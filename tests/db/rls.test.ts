@@ -205,6 +205,10 @@ const specs: TableSpec[] = [
   // transactions; only the SECURITY DEFINER functions do (tests/api/admin/sign-in.test.ts).
   { table: t.staffSignInCodes, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
     newRow: () => ({ emailHash: randomUUID(), codeHash: 'h' }) },
+  // A studio's sign-up waiting for its code: the server's own business (tests/api/admin/sign-up.test.ts); one row per studio, so
+  // an insert for the same studio reaches the primary key (past the policies) only as the server.
+  { table: t.studioSignUps, read: { system: ALL }, managersList: false, write: { insert: ['system'], update: ['system'], delete: ['system'] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, ownerId: o.owner, emailHash: randomUUID(), clientHash: 'c' }) },
   // Keys are visible only to the transaction presenting them (tested below); nobody can list them.
   { table: t.idempotencyKeys, read: {}, managersList: false, write: { insert: [], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, key: randomUUID(), scope: 'POST /x', requestHash: 'h' }) },

@@ -32,7 +32,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash' };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash', studio_sign_ups: 'org_id::text' };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -156,5 +156,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   }
   // Sign-in codes belong to no org (an address's HMAC across studios); one row each, tagged like the org's rows.
   await add(t.staffSignInCodes, 'staff_sign_in_codes', 'org', { emailHash: `email-hash-${slug}`, codeHash: 'h', codeExpiresAt: later(1) }, `email-hash-${slug}`);
+  // A sign-up waiting for its code (one per studio: its key is the org).
+  await add(t.studioSignUps, 'studio_sign_ups', 'org', { orgId: org, ownerId: o.owner, emailHash: `sign-up-${slug}`, clientHash: 'c', codeHash: 'h', codeExpiresAt: later(1) }, org);
   await add(t.rateLimitBuckets, 'rate_limit_buckets', 'org', { orgId: org, bucket: `hold:client:${slug}`, tokens: 4, granted: true, updatedAt: start }, `hold:client:${slug}`);
 }

@@ -16,3 +16,4 @@ export * from './staff-mails.mutations.ts';
 export { abandonedReservationCheck, backToTimesUrl, ABANDONED_AFTER_MS } from './abandoned.mutations.ts';
 import './subscribers.ts';
 export * from './manage-link-mails.mutations.ts';
+export * from './staff-notices.jobs.ts';

@@ -44,8 +44,10 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
   const [recent] = await tx.select({ n: count() }).from(t.mailOutbox).where(and(
     eq(t.mailOutbox.orgId, mail.orgId), eq(t.mailOutbox.toAddress, mail.to), ne(t.mailOutbox.status, 'held'),
     sql`${t.mailOutbox.createdAt} > now() - interval '1 hour'`,
+    // The studio's notices to its own people are neither limited nor counted: a busy hour must not hold a staff member's sign-in code.
+    sql`${t.mailOutbox.dedupeKey} not like 'staff-notice:%'`,
   ));
-  const held = Number(recent?.n ?? 0) >= MAIL_PER_RECIPIENT_PER_HOUR;
+  const held = !mail.dedupeKey.startsWith('staff-notice:') && Number(recent?.n ?? 0) >= MAIL_PER_RECIPIENT_PER_HOUR;
   const rows = await tx.insert(t.mailOutbox).values({
     status: held ? 'held' : 'pending',
     lastError: held ? `held: more than ${MAIL_PER_RECIPIENT_PER_HOUR} mails to this address within an hour` : null,

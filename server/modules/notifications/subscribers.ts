@@ -8,6 +8,7 @@ import { bookingById } from '../bookings/index.ts';
 import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
+import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
 import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
@@ -72,3 +73,12 @@ onEvent<MovedSeries>('series.rescheduled', (tx, e, ctx) =>
 onEvent<{ sessions: { session_id: string }[] }>('session.scheduled', (tx, e, ctx) =>
   planNudges(tx, ctx, e.orgId, e.subjectId!, { sessionIds: e.payload.sessions.map((s) => s.session_id) }));
 onEvent<{ session_id: string }>('session.completed', (tx, e, ctx) => planBookNextAfterSession(tx, ctx, e.orgId, e.subjectId!, e.payload.session_id));
+
+// The studio's people, by their mail preferences (staff-notices.jobs.ts): a job after commit per event.
+const notice = (topic: StaffNoticeJob['topic']) => (tx: Parameters<Parameters<typeof onEvent>[1]>[0], e: { id: string; orgId: string; subjectId?: string | null | undefined }) =>
+  e.subjectId ? queueStaffNotice(tx, { orgId: e.orgId, eventId: e.id, bookingId: e.subjectId, topic }) : Promise.resolve();
+onEvent('booking.confirmed', notice('new_booking'));
+onEvent('booking.settled', notice('cancellation'));
+onEvent('session.rescheduled', notice('reschedule'));
+onEvent('series.rescheduled', notice('reschedule'));
+onEvent('installment.failed', notice('payment_failure'));

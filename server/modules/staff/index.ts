@@ -6,3 +6,4 @@ export { CODE_TTL_MS } from '../identity/index.ts';
 export * from './members.mutations.ts';
 export * from './roles.mutations.ts';
 export * from './preferences.mutations.ts';
+export * from './sign-up.mutations.ts';

@@ -3,7 +3,7 @@
  * `<tandem-admin>` (widget/admin, built as /widget/tandem-admin.js). Same origin as the admin
  * API, so the session cookie (SameSite=Strict) goes along and no CORS is needed.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps } from '../../deps.ts';
 import { html } from '../pages/html.ts';
@@ -20,7 +20,14 @@ function csp(nonce: string): string {
 export function adminConsolePageRoute(_deps: AppDeps) {
   return new Hono().get('/admin',
     describeRoute({ tags: ['admin'], summary: 'The studio console (HTML that loads <tandem-admin>)', description: 'Staff sign in with an e-mail code; no credentials needed to load the page.', responses: { 200: { description: 'text/html' } } }),
-    (c) => {
+    (c) => consolePage(c, ''))
+    .get('/admin/signup',
+      describeRoute({ tags: ['admin'], summary: 'Sign a new studio up (the console, opened on its sign-up form)', description: 'No credentials needed.', responses: { 200: { description: 'text/html' } } }),
+      (c) => consolePage(c, 'signup'));
+}
+
+function consolePage(c: Context, view: '' | 'signup') {
+  {
       const nonce = newNonce();
       const lang = (c.req.header('Accept-Language') ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
       const doc = html`<!doctype html>
@@ -33,12 +40,12 @@ export function adminConsolePageRoute(_deps: AppDeps) {
 <style nonce="${nonce}">body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#fff}</style>
 </head>
 <body>
-<tandem-admin lang="${lang}"></tandem-admin>
+${view === 'signup' ? html`<tandem-admin lang="${lang}" view="signup"></tandem-admin>` : html`<tandem-admin lang="${lang}"></tandem-admin>`}
 <noscript><p>JavaScript is needed for the studio console.</p></noscript>
 <script type="module" nonce="${nonce}" src="/widget/tandem-admin.js"></script>
 </body>
 </html>
 `;
       return c.html(doc.value, 200, { 'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
-    });
+  }
 }

@@ -26,4 +26,11 @@ describe('the console page', () => {
     assert.match(page, /<meta name="robots" content="noindex, nofollow">/);
     assert.match(await (await app.request('/admin')).text(), /<html lang="en">/);
   });
+
+  test('/admin/signup opens the console on its sign-up form, under the same CSP', async () => {
+    const res = await app.request('/admin/signup');
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /<tandem-admin lang="en" view="signup"><\/tandem-admin>/);
+    assert.match(res.headers.get('content-security-policy')!, /script-src 'nonce-[^']+' 'strict-dynamic'/);
+  });
 });

@@ -43,6 +43,8 @@ const surfaces: Surface[] = [
   { prefix: /^\/v1\/embed\//, name: 'embed', admits: ['pkFlow', 'pkNord'], refusal: [401] },
   // Staff sign-in: the e-mail and the mailed code are the credentials (tests/api/admin/sign-in.test.ts); open to every caller.
   { prefix: /^\/v1\/admin\/sign-in\//, name: 'staff sign-in', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+  // A new studio's sign-up: the details and then the mailed code are all there is (tests/api/admin/sign-up.test.ts); open to every caller.
+  { prefix: /^\/v1\/admin\/sign-up(\/verify)?$/, name: 'studio sign-up', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   { prefix: /^\/v1\/admin\//, name: 'admin', admits: ['skFlow', 'skNord'], refusal: [401] },
   { prefix: /^\/v1\/portal\//, name: 'portal', admits: [], refusal: [401, 404] },
   // Stripe's webhook: the signature is the credential (none here, so 400 invalid_signature; 404 without Stripe).
@@ -52,7 +54,7 @@ const surfaces: Surface[] = [
   // The hosted pages, their sitemaps and robots.txt: for search engines and anyone with the address; what they
   // show is read as the studio's anonymous caller (tests/api/pages/), everything else is one HTML 404.
   // The studio console's page (/admin) is HTML for anyone: what it shows comes through the admin API.
-  { prefix: /^\/(p\/|robots\.txt$|sitemap\.xml$|admin$)/, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
+  { prefix: /^\/(p\/|robots\.txt$|sitemap\.xml$|admin$|admin\/signup$)/, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },
   // The manage link's page: its token is the credential; a forged or expired one answers the HTML page that offers
   // a new link (tests/api/portal/), never the booking.
   { prefix: /^\/manage\//, name: 'public pages', admits: ['nobody', 'garbage', 'pkFlow', 'skFlow', 'pkNord', 'skNord'], refusal: [] },

@@ -9,3 +9,4 @@ export * from './staff-mails.ts';
 export * from './settlement-strings.ts';
 export * from './settlement-mails.ts';
 export * from './settlement-lines.ts';
+export * from './staff-notices.ts';

@@ -187,9 +187,10 @@ describe('<tandem-admin> program wizard', () => {
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.id).to.equal('c-title');
     await sendKeys({ type: 'Atemarbeit' });
-    await sendKeys({ press: 'Enter' });
+    await typeInto(w$(el, '#c-outcomes')!, 'Ruhiger Atem');
+    await pressOn(w$(el, '#c-title')!);
     await waitFor(() => heading(el) === 'Publish', 'the publish step');
-    expect(lastPatch(calls, 'content')).to.include({ lang: 'de', title: 'Atemarbeit' });
+    expect(lastPatch(calls, 'content')).to.deep.include({ lang: 'de', title: 'Atemarbeit', outcomes: ['Ruhiger Atem'], faq: [] });
 
     // 8. Complete: published.
     expect(inner(el)!.shadowRoot!.textContent).to.contain('Complete: ready to publish.');

@@ -421,16 +421,20 @@ export class TandemAdminWizard extends LitElement {
 
   private content(p: AdminProgramOut): TemplateResult {
     const l = this.tab;
-    const tr = (p.translations[l] ?? {}) as { title?: string; summary?: string; long_description_md?: string; host_bio_md?: string };
+    const tr = (p.translations[l] ?? {}) as { title?: string; summary?: string; long_description_md?: string; host_bio_md?: string; outcomes?: string[]; faq?: { question: string; answer: string }[] };
     const fallback = (s: string) => `${this.w('fallback')}: ${s.slice(0, 60)}`;
     return html`${this.langTabs(l, (x) => { this.tab = x; }, 'c')}
       <form class="stack" role="tabpanel" id="c-panel" aria-labelledby=${`c-tab-${l}`} @submit=${this.submit((f) => ({
         step: 'content', lang: l, title: text(f, 'title'), summary: text(f, 'summary'), long_description_md: String(f.get('long_description_md') ?? ''), host_bio_md: String(f.get('host_bio_md') ?? ''),
+        outcomes: String(f.get('outcomes') ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
+        faq: pairs(String(f.get('faq') ?? '')).map(([question, answer]) => ({ question, answer })),
       }))}>
         <label for="c-title">${this.w('title')} (${this.w(l)})</label><input id="c-title" name="title" maxlength="200" placeholder=${fallback(p.title)} .value=${tr.title ?? ''}>
         <label for="c-summary">${this.w('summary')} (${this.w(l)})</label><input id="c-summary" name="summary" maxlength="500" placeholder=${fallback(p.summary)} .value=${tr.summary ?? ''}>
         <label for="c-desc">${this.w('description')} (${this.w(l)})</label><textarea id="c-desc" name="long_description_md" rows="5" placeholder=${fallback(p.long_description_md)} .value=${tr.long_description_md ?? ''}></textarea>
         <label for="c-host">${this.w('hostBio')} (${this.w(l)})</label><textarea id="c-host" name="host_bio_md" rows="3" .value=${tr.host_bio_md ?? ''}></textarea>
+        <label for="c-outcomes">${this.w('outcomes')} (${this.w(l)})</label><textarea id="c-outcomes" name="outcomes" rows="3" .value=${(tr.outcomes ?? []).join('\n')}></textarea>
+        <label for="c-faq">${this.w('faq')} (${this.w(l)})</label><textarea id="c-faq" name="faq" rows="3" .value=${(tr.faq ?? []).map((x) => `${x.question} | ${x.answer}`).join('\n')}></textarea>
         ${this.saveButton()}
       </form>`;
   }

@@ -63,6 +63,8 @@ export const PortalMoney = v.nullable(v.object({
   plan: v.nullable(v.object({
     installments: v.array(v.object({ seq: v.number(), due_at: v.string(), amount: Money, status: v.string() })),
     next_installment: v.nullable(v.object({ seq: v.number(), due_at: v.string(), amount: Money })),
+    /** Whether a card is saved for the plan's later charges ("update card" replaces it). */
+    card_saved: v.boolean(),
   })),
   invoices: v.array(PortalDocument),
   credit_notes: v.array(PortalDocument),
@@ -75,7 +77,13 @@ export const PortalBookingDetail = v.object({
   milestones: v.array(PortalMilestone),
   money: PortalMoney,
   policy: v.object({ free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number() }),
-  actions: v.object({ schedule_sessions: v.boolean(), reschedule_series: v.boolean(), cancel: v.boolean(), message: v.boolean() }),
+  actions: v.object({
+    schedule_sessions: v.boolean(), reschedule_series: v.boolean(), cancel: v.boolean(), message: v.boolean(),
+    /** Save a new card for the plan (POST …/card). */
+    update_card: v.boolean(),
+    /** Charge what is owed now to the saved card (POST …/pay-balance). */
+    pay_balance: v.boolean(),
+  }),
 });
 export type PortalBookingDetail = v.InferOutput<typeof PortalBookingDetail>;
 export type PortalBookingSummary = v.InferOutput<typeof PortalBookingSummary>;
@@ -98,3 +106,30 @@ export const PortalMessageList = v.object({
   messages: v.array(v.object({ id: Id, from: v.picklist(['customer', 'staff', 'system']), body_html: v.string(), created_at: v.string() })),
 });
 export type PortalMessageList = v.InferOutput<typeof PortalMessageList>;
+
+/** POST /v1/portal/bookings/:id/card: what the Payment Element needs to save a card (a SetupIntent). */
+export const CardSetupOut = v.object({
+  setup: v.object({
+    provider: v.picklist(['stripe', 'test']),
+    client_secret: v.string(),
+    publishable_key: v.nullable(v.string()),
+    stripe_account: v.nullable(v.string()),
+    test_mode: v.boolean(),
+  }),
+});
+export type CardSetupOut = v.InferOutput<typeof CardSetupOut>;
+
+/** POST /v1/portal/bookings/:id/card/test-confirm (test processor only): the customer saves the test card, or it is refused. */
+export const TestCardBody = v.object({ outcome: v.optional(v.picklist(['succeed', 'fail']), 'succeed') });
+
+/** POST /v1/portal/bookings/:id/pay-balance: what is charged now, and the booking. */
+export const PayBalanceOut = v.object({
+  charge: v.object({
+    amount: Money,
+    installments: v.array(v.object({ seq: v.number(), amount: Money })),
+    other: Money,
+    in_flight: Money,
+  }),
+  booking: PortalBookingDetail,
+});
+export type PayBalanceOut = v.InferOutput<typeof PayBalanceOut>;

@@ -18,6 +18,10 @@ export interface RateLimits {
   holds: Bucket;
   /** POST /v1/embed/bookings, per e-mail address given for the booking (and later identity codes). */
   holdsPerEmail: Bucket;
+  /** GET on the portal API, per customer (whoever's bearer it is: identity token or manage link). */
+  portalReads: Bucket;
+  /** POSTs on the portal API (scheduling, moving, cancelling, messages, card, balance), per customer. */
+  portalWrites: Bucket;
   /** Live holds (reserved bookings whose hold has not run out) at once, per key and client address. */
   liveHoldsPerClient: number;
   /** Live holds at once per customer (e-mail address). */
@@ -37,6 +41,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
   writes: { burst: 30, perMinute: 10 },
   holds: { burst: 5, perMinute: 10 / 60 },
   holdsPerEmail: { burst: 5, perMinute: 10 / 60 },
+  portalReads: { burst: 120, perMinute: 60 },
+  portalWrites: { burst: 20, perMinute: 6 },
   liveHoldsPerClient: 3,
   liveHoldsPerEmail: 3,
   openQrBillsPerCustomer: 2,
@@ -77,6 +83,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): RateLimits {
     writes: bucketFrom(env, 'TANDEM_RATE_WRITES', d.writes),
     holds: bucketFrom(env, 'TANDEM_RATE_HOLDS', d.holds),
     holdsPerEmail: bucketFrom(env, 'TANDEM_RATE_HOLDS_PER_EMAIL', d.holdsPerEmail),
+    portalReads: bucketFrom(env, 'TANDEM_RATE_PORTAL_READS', d.portalReads),
+    portalWrites: bucketFrom(env, 'TANDEM_RATE_PORTAL_WRITES', d.portalWrites),
     liveHoldsPerClient: positiveIntegerFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_CLIENT', d.liveHoldsPerClient),
     liveHoldsPerEmail: positiveIntegerFrom(env, 'TANDEM_MAX_LIVE_HOLDS_PER_EMAIL', d.liveHoldsPerEmail),
     openQrBillsPerCustomer: positiveIntegerFrom(env, 'TANDEM_MAX_OPEN_QR_BILLS', d.openQrBillsPerCustomer),

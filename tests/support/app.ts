@@ -16,7 +16,7 @@ export const DEMO_ORIGIN = 'http://localhost:8788';
  */
 const unlimited = { burst: 1_000_000, perMinute: 1_000_000 };
 export const relaxedLimits: RateLimits = {
-  reads: unlimited, writes: unlimited, holds: unlimited, holdsPerEmail: unlimited,
+  reads: unlimited, writes: unlimited, holds: unlimited, holdsPerEmail: unlimited, portalReads: unlimited, portalWrites: unlimited,
   liveHoldsPerClient: 1_000_000, liveHoldsPerEmail: 1_000_000, openQrBillsPerCustomer: 1_000_000, trustProxy: 0,
 };
 

@@ -24,3 +24,5 @@ export * from './refunds.mutations.ts';
 export * from './fees.mutations.ts';
 export * from './fees.jobs.ts';
 export * from './staff-booking.mutations.ts';
+export * from './card.mutations.ts';
+export * from './balance.mutations.ts';

@@ -14,6 +14,7 @@ import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
+import { applyCardSaved } from './card.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 
@@ -40,6 +41,7 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
   }
   if (event.kind === 'refund_succeeded' || event.kind === 'refund_failed') return applyRefundEvent(tx, env, event);
+  if (event.kind === 'card_saved') return applyCardSaved(tx, env, event);
   const find = () => tx.select().from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref)));
   // The event can overtake the write of the intent's id (an installment charged off-session).

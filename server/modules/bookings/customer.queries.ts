@@ -108,7 +108,7 @@ export async function customerBookingDetail(tx: Tx, orgId: string, bookingId: st
 export interface CalendarSession { id: string; seq: number; total: number; startsAt: Date; endsAt: Date; program: string; instructor: string | null; place: string | null; meetingUrl: string | null }
 
 /** Every scheduled session of the customer's live bookings in this org (their own policies decide which bookings). */
-export async function customerCalendar(tx: Tx, orgId: string): Promise<CalendarSession[]> {
+export async function customerCalendar(tx: Tx, orgId: string, only?: { bookingId: string; sessionId: string }): Promise<CalendarSession[]> {
   const rows = await tx.select({
     s: t.programSessions, total: t.programBookings.sessionsCount, status: t.programBookings.status, program: t.programs.title, instructor: t.staff.name,
     place: t.locations.name, address: t.locations.address,
@@ -117,7 +117,8 @@ export async function customerCalendar(tx: Tx, orgId: string): Promise<CalendarS
     .innerJoin(t.programs, and(eq(t.programs.orgId, t.programBookings.orgId), eq(t.programs.id, t.programBookings.programId)))
     .leftJoin(t.staff, and(eq(t.staff.orgId, t.programBookings.orgId), eq(t.staff.id, t.programBookings.instructorId)))
     .leftJoin(t.locations, and(eq(t.locations.orgId, t.programSessions.orgId), eq(t.locations.id, t.programSessions.locationId)))
-    .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.status, 'scheduled'), inArray(t.programBookings.status, ['confirmed', 'in_progress'])))
+    .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.status, 'scheduled'), inArray(t.programBookings.status, ['confirmed', 'in_progress']),
+      only ? and(eq(t.programSessions.bookingId, only.bookingId), eq(t.programSessions.id, only.sessionId)) : undefined))
     .orderBy(asc(t.programSessions.startsAt));
   return rows.filter((r) => r.s.startsAt && r.s.endsAt).map((r) => ({
     id: r.s.id, seq: r.s.seq, total: r.total, startsAt: r.s.startsAt!, endsAt: r.s.endsAt!, program: r.program, instructor: r.instructor,

@@ -16,7 +16,7 @@ import { isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sql } from 'drizzle-orm';
-import type { AppConfig, AppDeps, AppEnv } from '../../deps.ts';
+import type { AppConfig, AppDeps, AppEnv, PortalEnv } from '../../deps.ts';
 import { rateLimitsOf, type Bucket } from '../limits.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { withCaller, type CallerRole } from '../db/identity.ts';
@@ -225,4 +225,23 @@ export function routeLimits(c: Context<AppEnv>): RouteLimits {
   const limits = c.get('limits');
   if (!limits) throw new Error(`${c.req.method} ${c.req.path} takes its rate limit in its transaction but is not listed in TAKEN_BY_THE_ROUTE`);
   return limits;
+}
+
+// ———————————————————————————————————————— the portal API's limits
+
+/**
+ * After portalAuth: every portal request takes a token from its customer's bucket for its kind,
+ * reads (GET) or changes (POST), in the customer's org (an identity token and a manage link of the
+ * same customer draw from the same bucket). 429 `rate_limited` with Retry-After when empty.
+ */
+export function portalRateLimit(deps: AppDeps): MiddlewareHandler<PortalEnv> {
+  return async (c, next) => {
+    const limits = rateLimitsOf(deps.config);
+    const { orgId, customerId } = c.get('portal');
+    const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+    const kind = read ? 'portal-reads' : 'portal-writes';
+    const bucket = `${kind}:customer:${pseudonym(deps.config, 'customer', orgId, customerId)}`;
+    await limitOrThrow(deps.db, { orgId, role: 'customer' }, bucket, read ? limits.portalReads : limits.portalWrites, deps.now(), read ? 'requests' : 'changes');
+    await next();
+  };
 }

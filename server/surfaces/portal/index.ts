@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import type { AppDeps, PortalEnv } from '../../deps.ts';
 import { portalAuth } from './portal-auth.ts';
+import { portalRateLimit } from '../../platform/http/rate-limit.ts';
+import { withEnglishDetail } from './portal-errors.ts';
 import { listBookingsRoute } from './list-bookings.ts';
 import { getBookingRoute } from './get-booking.ts';
 import { scheduleSessionsRoute } from './schedule-sessions.ts';
@@ -12,11 +14,15 @@ import { cancelBookingRoute } from './cancel-booking.ts';
 import { documentRoutes } from './documents.ts';
 import { signOutRoute } from './sign-out.ts';
 import { messageRoutes } from './messages.ts';
-import { calendarLinkRoute } from './calendar.ts';
+import { calendarLinkRoute, sessionIcsRoute } from './calendar.ts';
+import { cardRoutes } from './card.ts';
+import { payBalanceRoute } from './pay-balance.ts';
 
 export function portalRoutes(deps: AppDeps) {
-  return new Hono<PortalEnv>()
+  const portal = new Hono<PortalEnv>()
     .use('*', portalAuth(deps))
+    // Token buckets per customer (reads, changes): 429 rate_limited with Retry-After.
+    .use('*', portalRateLimit(deps))
     .route('/', listBookingsRoute(deps))
     .route('/', getBookingRoute(deps))
     .route('/', scheduleSessionsRoute(deps))
@@ -27,5 +33,11 @@ export function portalRoutes(deps: AppDeps) {
     .route('/', documentRoutes(deps))
     .route('/', messageRoutes(deps))
     .route('/', calendarLinkRoute(deps))
+    .route('/', sessionIcsRoute(deps))
+    .route('/', cardRoutes(deps))
+    .route('/', payBalanceRoute(deps))
     .route('/', signOutRoute(deps));
+  // Every refusal says in a sentence (English, as the embed API) what is wrong; the app's handler answers it.
+  portal.onError((error) => { throw withEnglishDetail(error); });
+  return portal;
 }

@@ -58,6 +58,7 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
     plan: o.detail.plan ? {
       installments: o.detail.installments.map((i) => ({ seq: i.seq, due_at: i.dueAt.toISOString(), amount: { amount: i.amount, currency: i.currency }, status: i.status })),
       next_installment: next ? { seq: next.seq, due_at: next.dueAt.toISOString(), amount: { amount: next.amount, currency: next.currency } } : null,
+      card_saved: o.detail.plan.stripePaymentMethodId !== null,
     } : null,
     invoices: o.invoices.map((i) => ({
       id: i.id, number: invoiceLabel(i.snapshot as unknown as InvoiceSnapshot), issued_at: i.issuedAt.toISOString(), total: m(o.order.total), pdf_url: invoicePdfUrl(publicOrigin, i.id),
@@ -70,6 +71,8 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
 
 export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBookingDetail, order: StaffOrderView | undefined, publicOrigin: string, now: Date): PortalBookingDetail {
   const bookingLive = live(d.booking.status) && d.booking.status !== 'reserved';
+  const money = moneyOut(order, publicOrigin);
+  const orderLive = money !== null && money.status !== 'cancelled' && money.status !== 'refunded';
   const sessions = d.view.sessions.map((s) => sessionOut(s, d.policies, bookingLive, now.getTime()));
   return {
     ...bookingSummaryOut(summary),
@@ -79,13 +82,16 @@ export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBoo
       id: m.id, order: m.orderIdx, name: m.name, description_html: renderMarkdown(m.descriptionMd),
       due_at: m.dueAt?.toISOString() ?? null, completed_at: m.completedAt?.toISOString() ?? null, notes_html: m.notesMd ? renderMarkdown(m.notesMd) : null,
     })),
-    money: moneyOut(order, publicOrigin),
+    money,
     policy: { free_cancel_hours: d.policies.free_cancel_hours ?? 0, late_cancel_fee_bp: d.policies.late_cancel_fee_bp, no_show_fee_bp: d.policies.no_show_fee_bp },
     actions: {
       schedule_sessions: bookingLive && summary.sessionsToSchedule > 0,
       reschedule_series: bookingLive && sessions.some((s) => s.actions.reschedule),
       cancel: bookingLive,
       message: d.booking.status !== 'reserved',
+      update_card: d.booking.status !== 'reserved' && orderLive && money.plan !== null,
+      // Owed and chargeable: a saved card (a fee left owed on a cancelled booking included).
+      pay_balance: d.booking.status !== 'reserved' && money !== null && money.balance_due.amount > 0 && money.plan?.card_saved === true,
     },
   };
 }

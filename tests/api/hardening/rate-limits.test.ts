@@ -232,10 +232,12 @@ describe('rate limit settings', () => {
     assert.deepEqual(readEnv(base, []).limits, DEFAULT_RATE_LIMITS);
     const limits = readEnv({
       ...base, TANDEM_RATE_READS: '600,300/m', TANDEM_RATE_WRITES: '10,1/s', TANDEM_RATE_HOLDS: '3,6/h', TANDEM_RATE_HOLDS_PER_EMAIL: '2,1/h',
+      TANDEM_RATE_PORTAL_READS: '50,30/m', TANDEM_RATE_PORTAL_WRITES: '5,2/m',
       TANDEM_MAX_LIVE_HOLDS_PER_CLIENT: '2', TANDEM_MAX_LIVE_HOLDS_PER_EMAIL: '1', TANDEM_MAX_OPEN_QR_BILLS: '1', TRUST_PROXY: 'true',
     }, []).limits;
     assert.deepEqual(limits, {
       reads: { burst: 600, perMinute: 300 }, writes: { burst: 10, perMinute: 60 }, holds: { burst: 3, perMinute: 0.1 }, holdsPerEmail: { burst: 2, perMinute: 1 / 60 },
+      portalReads: { burst: 50, perMinute: 30 }, portalWrites: { burst: 5, perMinute: 2 },
       liveHoldsPerClient: 2, liveHoldsPerEmail: 1, openQrBillsPerCustomer: 1, trustProxy: 1,
     });
     assert.equal(readEnv({ ...base, TRUST_PROXY: '2' }, []).limits.trustProxy, 2);

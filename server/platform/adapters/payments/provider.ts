@@ -38,6 +38,23 @@ export interface OffSessionInput {
   idempotencyKey: string;
 }
 
+/** A SetupIntent: the customer saves a (new) card for the plan's later charges, nothing is charged now. */
+export interface SetupInput {
+  account: string | null;
+  /** The provider's customer the plan's card belongs to; null: one is created. */
+  customer: { ref: string | null; email: string; name: string };
+  metadata: { org_id: string; booking_id: string; order_id: string };
+  /** Makes a retried call return the same SetupIntent instead of a second one. */
+  idempotencyKey: string;
+}
+
+export interface CreatedSetup {
+  /** The provider's id (Stripe: `seti_…`). */
+  ref: string;
+  clientSecret: string;
+  customerRef: string;
+}
+
 export type ChargeResult =
   | { status: 'succeeded'; ref: string }
   | { status: 'processing'; ref: string }
@@ -46,8 +63,13 @@ export type ChargeResult =
 /** What a provider tells us about a payment, from its webhook (or the test processor's stand-in). */
 export interface PaymentEvent {
   provider: 'stripe' | 'test';
-  /** A payment succeeded or failed, or (refund_*) a refund the provider settled later. */
-  kind: 'succeeded' | 'failed' | 'refund_succeeded' | 'refund_failed';
+  /**
+   * A payment succeeded or failed, (refund_*) a refund the provider settled later, or
+   * (card_saved) a SetupIntent saved a new card for an order's plan (`orderId`).
+   */
+  kind: 'succeeded' | 'failed' | 'refund_succeeded' | 'refund_failed' | 'card_saved';
+  /** For card_saved: the order whose plan the card is for (the SetupIntent's metadata). */
+  orderId?: string | undefined;
   /** For refund_*: the refund row's id (the refund's metadata). */
   refundId?: string | undefined;
   /** The intent's id (`payments.provider_ref`). */
@@ -76,6 +98,8 @@ export interface PaymentProvider {
   /** Cancels an intent nobody will pay any more. 'succeeded' when it was already paid. */
   cancelIntent(ref: string, account: string | null): Promise<'cancelled' | 'succeeded'>;
   chargeOffSession(input: OffSessionInput): Promise<ChargeResult>;
+  /** Starts saving a card for later off-session charges (the Payment Element confirms it in the browser). */
+  createSetupIntent(input: SetupInput): Promise<CreatedSetup>;
   /**
    * Gives (part of) a captured payment back. Keyed by `idempotencyKey` (the refund row's id), so a
    * retry after a crash or a timeout refunds once. `pending`: the provider confirms later (webhook).

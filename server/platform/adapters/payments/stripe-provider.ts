@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { ProviderError, type ChargeResult, type PaymentEvent, type PaymentProvider, type RefundResult } from './provider.ts';
+import { ProviderError, type ChargeResult, type CreatedSetup, type PaymentEvent, type PaymentProvider, type RefundResult } from './provider.ts';
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -136,8 +136,44 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       }
     },
 
+    async createSetupIntent(input): Promise<CreatedSetup> {
+      try {
+        let customerRef = input.customer.ref;
+        if (!customerRef) {
+          const customer = await stripe.customers.create(
+            { email: input.customer.email, name: input.customer.name, metadata: { org_id: input.metadata.org_id } },
+            on(input.account, `${input.idempotencyKey}:customer`),
+          );
+          customerRef = customer.id;
+        }
+        const setup = await stripe.setupIntents.create({
+          customer: customerRef,
+          usage: 'off_session',
+          automatic_payment_methods: { enabled: true },
+          metadata: { ...input.metadata },
+        }, on(input.account, input.idempotencyKey));
+        if (!setup.client_secret) throw new ProviderError('Stripe: the SetupIntent has no client secret');
+        return { ref: setup.id, clientSecret: setup.client_secret, customerRef };
+      } catch (error) {
+        if (error instanceof ProviderError) throw error;
+        throw providerError(error);
+      }
+    },
+
     parseWebhook(rawBody, signature, receivedAt) {
       const event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret, undefined, undefined, receivedAt.getTime());
+      const idOf = (x: string | { id: string } | null | undefined) => (typeof x === 'string' ? x : x?.id);
+      if (event.type === 'setup_intent.succeeded') {
+        // A new card saved from the portal ("update card"): the plan's later charges go to it.
+        const setup = event.data.object as { id: string; metadata?: Record<string, string> | null; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null };
+        const orgId = setup.metadata?.org_id;
+        if (!orgId || !setup.metadata?.order_id) return null;
+        return {
+          provider: 'stripe', kind: 'card_saved', ref: setup.id, orgId, orderId: setup.metadata.order_id,
+          paymentMethodRef: idOf(setup.payment_method), customerRef: idOf(setup.customer),
+          account: (event as { account?: string | null }).account ?? null,
+        };
+      }
       if (event.type === 'refund.updated' || event.type === 'refund.created' || event.type === 'charge.refund.updated') {
         const refund = event.data.object as { id: string; status?: string | null; failure_reason?: string | null; metadata?: Record<string, string> | null };
         const orgId = refund.metadata?.org_id;
@@ -153,7 +189,6 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       const intent = event.data.object as { id: string; metadata?: Record<string, string>; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null };
       const orgId = intent.metadata?.org_id;
       if (!orgId) return null; // not one of ours (another integration on the same account)
-      const idOf = (x: string | { id: string } | null | undefined) => (typeof x === 'string' ? x : x?.id);
       const error = intent.last_payment_error;
       return {
         provider: 'stripe',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChargeResult, OffSessionInput, PaymentProvider, RefundResult } from './provider.ts';
+import type { ChargeResult, CreatedSetup, OffSessionInput, PaymentProvider, RefundResult } from './provider.ts';
 
 export interface TestProviderOptions {
   /** Decides the outcome of off-session installment charges; default: every charge succeeds. */
@@ -17,6 +17,7 @@ const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 export function testProvider(options: TestProviderOptions = {}): PaymentProvider {
   const intents = new Map<string, { ref: string; clientSecret: string; customerRef: string | null }>();
   const refunds = new Map<string, RefundResult>();
+  const setups = new Map<string, CreatedSetup>();
   return {
     kind: 'test',
     publishableKey: null,
@@ -40,6 +41,15 @@ export function testProvider(options: TestProviderOptions = {}): PaymentProvider
       const done = { status: 'succeeded' as const, ref: id('test_re') };
       refunds.set(input.idempotencyKey, done);
       return done;
+    },
+    // Confirmed by `POST /v1/portal/bookings/:id/card/test-confirm`, standing in for the browser and the webhook.
+    async createSetupIntent(input): Promise<CreatedSetup> {
+      const earlier = setups.get(input.idempotencyKey);
+      if (earlier) return earlier;
+      const ref = id('test_seti');
+      const created = { ref, clientSecret: `${ref}_secret_${randomBytes(8).toString('hex')}`, customerRef: input.customer.ref ?? id('test_cus') };
+      setups.set(input.idempotencyKey, created);
+      return created;
     },
     async chargeOffSession(input): Promise<ChargeResult> {
       const outcome = options.offSession?.(input) ?? 'succeed';

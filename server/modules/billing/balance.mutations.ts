@@ -1,0 +1,82 @@
+/**
+ * "Pay open balance": what a customer still owes on a booking, charged now to the card saved for
+ * its plan, through the same jobs that charge it when due, so every amount is charged once:
+ *
+ *   installments  still open (scheduled, failed, overdue) and not being charged right now (no
+ *                 pending payment of theirs): made due now; the `installments.charge` job claims
+ *                 them (FOR UPDATE SKIP LOCKED, one payment row per attempt, keyed at the provider
+ *                 by that row), exactly as on their due date.
+ *   the rest      owed beyond the plan (a fee left on the order): one `fee` payment row, charged by
+ *                 the `fees.charge` job keyed by the row; a fee payment still pending is counted as
+ *                 on its way, so asking twice never charges twice.
+ *
+ * Runs as system in the customer's request transaction, on the booking locked by bookingForCustomer.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { recordEvent } from '../../platform/events/record.ts';
+import * as t from '../../../schema/db/index.ts';
+import { orderRow, type BookingRow } from './context.queries.ts';
+import { orderForStaffView } from './orders.queries.ts';
+import { scheduleInstallmentCharge } from './installments.jobs.ts';
+import { FEES_QUEUE } from './fees.mutations.ts';
+
+export interface BalanceCharge {
+  /** What is charged now, in minor units of `currency`. */
+  amount: number;
+  currency: string;
+  /** The installments made due now, by seq. */
+  installments: { seq: number; amount: number }[];
+  /** Owed beyond the plan (fees), charged as one payment. */
+  other: number;
+  /** Payments already on their way (an installment being charged, a fee pending): not charged again. */
+  in_flight: number;
+}
+
+export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<BalanceCharge> {
+  const { now } = env;
+  if (booking.status === 'reserved') throw new AppError('invalid_state', 'The booking is not paid yet: pay it in the booking form first.');
+  const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
+  if (!order) throw new AppError('invalid_state', 'Nothing is owed on this booking.');
+  const [plan] = await tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, order.id)));
+  // The rows first (locked), then, in a statement of its own, which of them an attempt is charging: it sees attempts committed meanwhile.
+  const open = await tx.select().from(t.installments)
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])))
+    .orderBy(t.installments.seq).for('update');
+  const pending = await tx.select({ installmentId: t.payments.installmentId, purpose: t.payments.purpose, amount: t.payments.amount }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, order.id), eq(t.payments.status, 'pending')));
+  const charging = new Set(pending.map((p) => p.installmentId).filter((id): id is string => id !== null));
+  const due = order.status === 'cancelled' || order.status === 'refunded' ? [] : open.filter((i) => !charging.has(i.id));
+  const inFlight = open.filter((i) => charging.has(i.id)).reduce((a, i) => a + i.amount, 0)
+    + pending.filter((p) => p.purpose === 'fee').reduce((a, p) => a + p.amount, 0);
+  const view = await orderForStaffView(tx, orgId, order.id);
+  const owed = Math.max(0, view?.balanceDue ?? 0);
+  const other = Math.max(0, owed - open.reduce((a, i) => a + i.amount, 0) - pending.filter((p) => p.purpose === 'fee').reduce((a, p) => a + p.amount, 0));
+  const amount = due.reduce((a, i) => a + i.amount, 0) + other;
+  if (amount === 0) {
+    throw new AppError('invalid_state', inFlight > 0 ? 'A payment for this booking is being charged right now; look again in a minute.' : 'Nothing is owed on this booking.');
+  }
+  if (!plan?.stripeCustomerId || !plan.stripePaymentMethodId) {
+    const detail = 'No card is saved for this booking: add one with "update card" first.';
+    throw new AppError('payment_method_unavailable', detail, { errors: [{ field: 'card', message: detail }] });
+  }
+  if (due.length) {
+    // Overdue ones are tried once more: the job claims scheduled and failed rows.
+    await tx.update(t.installments)
+      .set({ nextAttemptAt: now, status: sql`case when ${t.installments.status} = 'overdue' then 'failed'::installment_status else ${t.installments.status} end` })
+      .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.id, due.map((i) => i.id))));
+    await scheduleInstallmentCharge(tx, orgId, now);
+  }
+  if (other > 0) {
+    const [row] = await tx.insert(t.payments).values({
+      orgId, orderId: order.id, method: 'card', status: 'pending', amount: other, currency: order.currency, provider: env.provider, purpose: 'fee', createdAt: now,
+    }).returning({ id: t.payments.id });
+    await enqueue(tx, FEES_QUEUE, { orgId, paymentId: row!.id }, { singletonKey: `fee:${row!.id}` });
+  }
+  const charge: BalanceCharge = { amount, currency: order.currency, installments: due.map((i) => ({ seq: i.seq, amount: i.amount })), other, in_flight: inFlight };
+  await recordEvent(tx, { orgId, type: 'balance.payment_requested', subjectId: booking.id, payload: { order_id: order.id, ...charge } }, env);
+  return charge;
+}

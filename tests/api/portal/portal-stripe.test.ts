@@ -1,0 +1,157 @@
+/**
+ * "Update card" and "pay open balance" against Stripe without the network: the real `stripe`
+ * library talks to msw handlers, webhooks are signed with `generateTestHeaderString`. The
+ * SetupIntent is made on the studio's Connect account for the plan's own customer, keyed by the
+ * request; the card changes only on a verified `setup_intent.succeeded` for that customer and
+ * account; the balance is then charged off-session to the new card.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
+import { Clock, query } from '../../support/booking.ts';
+import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../../support/checkout.ts';
+import { proveIdentity } from '../../support/identity.ts';
+import { FLOW } from '../../../demo/seed/index.ts';
+import { withCaller } from '../../../server/platform/db/identity.ts';
+import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
+import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
+import { jobDefinitions } from '../../../server/jobs.ts';
+import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
+
+const API = 'https://api.stripe.com';
+const WEBHOOK_SECRET = 'whsec_portal_secret';
+
+interface Call { path: string; form: URLSearchParams; account: string | null; idempotencyKey: string | null }
+
+describe('portal with Stripe: update card by SetupIntent, pay the balance off-session', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
+  const calls: Call[] = [];
+  const setups = new Map<string, { id: string; customer: string; metadata: Record<string, string> }>();
+  const record = async (request: Request, path: string): Promise<Call> => {
+    const call = { path, form: new URLSearchParams(await request.text()), account: request.headers.get('stripe-account'), idempotencyKey: request.headers.get('idempotency-key') };
+    calls.push(call);
+    return call;
+  };
+  const metadataOf = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+  const server = setupServer(
+    http.post(`${API}/v1/customers`, async ({ request }) => {
+      await record(request, '/v1/customers');
+      return HttpResponse.json({ id: `cus_${randomBytes(4).toString('hex')}`, object: 'customer' });
+    }),
+    http.post(`${API}/v1/payment_intents`, async ({ request }) => {
+      const c = await record(request, '/v1/payment_intents');
+      const id = `pi_${randomBytes(6).toString('hex')}`;
+      const status = c.form.get('off_session') === 'true' ? 'succeeded' : 'requires_payment_method';
+      return HttpResponse.json({ id, object: 'payment_intent', status, amount: Number(c.form.get('amount')), currency: c.form.get('currency'), client_secret: `${id}_secret_x`, metadata: metadataOf(c.form) });
+    }),
+    // Like Stripe, the same Idempotency-Key answers the same SetupIntent.
+    http.post(`${API}/v1/setup_intents`, async ({ request }) => {
+      const c = await record(request, '/v1/setup_intents');
+      const earlier = setups.get(c.idempotencyKey ?? '');
+      const setup = earlier ?? { id: `seti_${randomBytes(6).toString('hex')}`, customer: c.form.get('customer') ?? '', metadata: metadataOf(c.form) };
+      setups.set(c.idempotencyKey ?? '', setup);
+      return HttpResponse.json({ ...setup, object: 'setup_intent', status: 'requires_payment_method', usage: c.form.get('usage'), client_secret: `${setup.id}_secret_y` });
+    }),
+  );
+  const provider = stripeProvider({ secretKey: 'sk_test_tandem', webhookSecret: WEBHOOK_SECRET, publishableKey: 'pk_test_stripe', config: { maxNetworkRetries: 0 } });
+  const signer = new Stripe('sk_test_signer');
+  let booking: { id: string; orderId: string; customerRef: string };
+  let bearer = '';
+
+  const deliver = (type: string, object: Record<string, unknown>, account: string | null = 'acct_flow') => {
+    const payload = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      ...(account ? { account } : {}), data: { object },
+    });
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    return app.request('/v1/hooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body: payload });
+  };
+  const post = (path: string, key = randomUUID()) => app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: '{}' });
+  const card = async () => String((await query(db.db, sql`select stripe_payment_method_id from payment_plans where order_id = ${booking.orderId}`))[0]!.stripe_payment_method_id);
+
+  before(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments: provider });
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
+    const v = await demoVariants(app);
+    const email = `${randomUUID().slice(0, 8)}@example.ch`;
+    const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer({ email }), sessions: { mode: 'cadence', first_start: '2026-12-01T09:00:00.000Z' }, intake: EVOLVE_INTAKE });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+    const deposit = calls.find((c) => c.path === '/v1/payment_intents')!;
+    const customerRef = deposit.form.get('customer')!;
+    const pi = out.payment!.client_secret.split('_secret_')[0]!;
+    const paid = await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', metadata: metadataOf(deposit.form), payment_method: 'pm_first', customer: customerRef });
+    assert.equal(paid.status, 200);
+    booking = { id: b.id, orderId: out.order.id, customerRef };
+    bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+    calls.length = 0;
+  });
+  after(async () => {
+    server.close();
+    await db.close();
+  });
+
+  test('update card: a SetupIntent for the plan\'s customer on the studio\'s account, keyed by the request; the Payment Element gets its secret', async () => {
+    const key = randomUUID();
+    const res = await post(`/v1/portal/bookings/${booking.id}/card`, key);
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = await res.json() as { setup: Record<string, unknown> };
+    const [call] = calls.filter((c) => c.path === '/v1/setup_intents');
+    assert.equal(call!.account, 'acct_flow');
+    assert.match(call!.idempotencyKey ?? '', /^tandem:setup:[0-9a-f-]{36}$/);
+    assert.equal(call!.form.get('customer'), booking.customerRef);
+    assert.equal(call!.form.get('usage'), 'off_session');
+    assert.equal(call!.form.get('automatic_payment_methods[enabled]'), 'true');
+    assert.deepEqual([call!.form.get('metadata[org_id]'), call!.form.get('metadata[order_id]'), call!.form.get('metadata[booking_id]')], [FLOW.org, booking.orderId, booking.id]);
+    assert.equal(calls.filter((c) => c.path === '/v1/customers').length, 0, 'the plan\'s customer is reused');
+    assert.deepEqual(out.setup, { provider: 'stripe', client_secret: `${setups.get(call!.idempotencyKey!)!.id}_secret_y`, publishable_key: 'pk_test_stripe', stripe_account: 'acct_flow', test_mode: true });
+    // A replay asks Stripe with the same key and answers the same SetupIntent.
+    const again = await post(`/v1/portal/bookings/${booking.id}/card`, key);
+    assert.deepEqual(await again.json(), out);
+    const keys = calls.filter((c) => c.path === '/v1/setup_intents').map((c) => c.idempotencyKey);
+    assert.equal(new Set(keys).size, 1);
+    assert.equal(await card(), 'pm_first', 'nothing changes before Stripe says the card is saved');
+  });
+
+  test('the card changes on a verified setup_intent.succeeded for the plan\'s customer only, and once', async () => {
+    const setup = [...setups.values()][0]!;
+    // Another customer, or another account: nothing changes.
+    assert.equal((await deliver('setup_intent.succeeded', { ...setup, object: 'setup_intent', status: 'succeeded', customer: 'cus_someone_else', payment_method: 'pm_evil' })).status, 200);
+    assert.equal((await deliver('setup_intent.succeeded', { ...setup, object: 'setup_intent', status: 'succeeded', payment_method: 'pm_evil' }, 'acct_other')).status, 200);
+    assert.equal(await card(), 'pm_first');
+    for (let i = 0; i < 2; i++) {
+      const res = await deliver('setup_intent.succeeded', { ...setup, object: 'setup_intent', status: 'succeeded', payment_method: 'pm_new' });
+      assert.equal(res.status, 200);
+      assert.equal((await res.json() as { outcome: string }).outcome, i === 0 ? 'recorded' : 'duplicate');
+    }
+    assert.equal(await card(), 'pm_new');
+    const events = await query(db.db, sql`select 1 from domain_events where type = 'payment.card_updated' and subject_id = ${booking.id}`);
+    assert.equal(events.length, 1);
+  });
+
+  test('pay open balance: the installments charged off-session to the new card, once each', async () => {
+    calls.length = 0;
+    const res = await post(`/v1/portal/bookings/${booking.id}/pay-balance`);
+    assert.equal(res.status, 202, await res.clone().text());
+    assert.equal(calls.length, 0, 'no provider call inside the request');
+    const jobs = jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: provider, mailer: localMailer() });
+    await runDueJobs(db.executor, jobs);
+    await runDueJobs(db.executor, jobs);
+    const charged = calls.filter((c) => c.path === '/v1/payment_intents');
+    assert.deepEqual(charged.map((c) => [c.form.get('amount'), c.form.get('payment_method'), c.form.get('off_session'), c.account]), [
+      ['26000', 'pm_new', 'true', 'acct_flow'], ['26000', 'pm_new', 'true', 'acct_flow'], ['26000', 'pm_new', 'true', 'acct_flow'],
+    ]);
+    assert.equal(new Set(charged.map((c) => c.idempotencyKey)).size, 3);
+    const [order] = await query(db.db, sql`select status::text, amount_paid from orders where id = ${booking.orderId}`);
+    assert.deepEqual({ ...order }, { status: 'paid', amount_paid: 108000 });
+  });
+});

@@ -115,6 +115,11 @@ export const SeriesQuery = v.object({
   variant: Id,
   instructor: v.optional(Id),
   link: v.optional(v.pipe(v.string(), singleLine(), v.maxLength(200))),
+  /**
+   * How many of the variant's sessions the series has (default: all of them): the portal checks a
+   * booking's remaining sessions from a new first date. At most the variant's count.
+   */
+  count: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1'), v.transform(Number))),
 });
 export type SeriesQuery = v.InferOutput<typeof SeriesQuery>;
 

@@ -1,12 +1,15 @@
 /**
  * <tandem-portal> in Chromium against a fake portal API (msw): the booking view in German with its
  * sessions, milestones and documents; cancelling by the quote shown line by line; signing in with an
- * e-mail code where a studio embeds it with its key. Each view is axe-clean.
+ * e-mail code where a studio embeds it with its key; the plan (update card on the test processor,
+ * pay the open balance); a session's calendar file; booking all remaining sessions from one first
+ * date with the booking widget's own time step. Each view is axe-clean.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { startMocks, worker } from './helpers/mock-api.ts';
-import { waitFor } from './helpers/dom.ts';
+import { seriesFor, slotsFor, startMocks, worker } from './helpers/mock-api.ts';
+import { calendar, pickFirstSlot, waitFor, waitSlots } from './helpers/dom.ts';
+import { evolve, programs } from './helpers/fixtures.ts';
 import type { TandemPortal } from '../../widget/elements/tandem-portal/tandem-portal.ts';
 import '../../widget/entries/tandem-portal.ts';
 
@@ -60,6 +63,64 @@ function portalApi() {
   ];
 }
 
+/** EVOLVE with a deposit plan: session 1 scheduled, seven to schedule, CHF 780 still owed, a card on file. */
+const planned = {
+  ...detail,
+  program: { slug: 'evolve', title: 'EVOLVE coaching' }, variant: { name: 'Deposit and installments' },
+  instructor: { id: evolve.instructors[0]!.id, name: evolve.instructors[0]!.name },
+  sessions_to_schedule: 7, sessions_count: 8,
+  sessions: [session(1, '2030-03-06T07:00:00.000Z', 'scheduled', { reschedule: true, cancel: true }), ...[2, 3, 4, 5, 6, 7, 8].map((n) => session(n, null, 'to_schedule'))],
+  money: {
+    ...detail.money, status: 'partially_paid', total: { amount: 108000, currency: 'CHF' }, paid: { amount: 30000, currency: 'CHF' }, balance_due: { amount: 78000, currency: 'CHF' },
+    plan: {
+      installments: [1, 2, 3].map((seq) => ({ seq, due_at: `2030-0${2 + seq}-20T08:00:00.000Z`, amount: { amount: 26000, currency: 'CHF' }, status: seq === 1 ? 'failed' : 'scheduled' })),
+      next_installment: { seq: 1, due_at: '2030-03-20T08:00:00.000Z', amount: { amount: 26000, currency: 'CHF' } }, card_saved: true,
+    },
+  },
+  actions: { schedule_sessions: true, reschedule_series: true, cancel: true, message: false, update_card: true, pay_balance: true },
+};
+
+function planApi() {
+  const record = async (request: Request) => {
+    const body = request.method === 'POST' ? await request.clone().json().catch(() => null) : null;
+    seen.push({ method: request.method, path: new URL(request.url).pathname, auth: request.headers.get('Authorization'), body });
+  };
+  return [
+    http.get('*/v1/portal/bookings', () => HttpResponse.json({ bookings: [planned] })),
+    http.get(`*/v1/portal/bookings/${ID}`, () => HttpResponse.json(planned)),
+    http.post(`*/v1/portal/bookings/${ID}/card`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ setup: { provider: 'test', client_secret: 'test_seti_1_secret_2', publishable_key: null, stripe_account: null, test_mode: true } });
+    }),
+    http.post(`*/v1/portal/bookings/${ID}/card/test-confirm`, async ({ request }) => { await record(request); return HttpResponse.json(planned); }),
+    http.post(`*/v1/portal/bookings/${ID}/pay-balance`, async ({ request }) => {
+      await record(request);
+      const m = (amount: number) => ({ amount, currency: 'CHF' });
+      return HttpResponse.json({ charge: { amount: m(78000), installments: [1, 2, 3].map((seq) => ({ seq, amount: m(26000) })), other: m(0), in_flight: m(0) }, booking: { ...planned, actions: { ...planned.actions, pay_balance: false } } }, { status: 202 });
+    }),
+    http.get(`*/v1/portal/bookings/${ID}/sessions/:sessionId/ics`, async ({ request }) => {
+      await record(request);
+      return new HttpResponse('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+    }),
+    http.post(`*/v1/portal/bookings/${ID}/sessions`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ ...planned, sessions_to_schedule: 0 });
+    }),
+    // The booking widget's time step asks the embed API, with the studio's key.
+    http.get('*/v1/embed/programs/:slug/slots/series', ({ request, params }) => {
+      const q = new URL(request.url).searchParams;
+      const series = seriesFor(programs[String(params.slug)]!, q.get('first_start')!, q.get('variant'), q.get('tz')!, q.get('starts'));
+      seen.push({ method: 'GET', path: new URL(request.url).pathname, auth: null, body: { count: q.get('count') } });
+      return HttpResponse.json({ ...series, sessions: series.sessions.slice(0, Number(q.get('count') ?? series.sessions.length)) });
+    }),
+    http.get('*/v1/embed/programs/:slug/slots', ({ request, params }) => {
+      const q = new URL(request.url).searchParams;
+      return HttpResponse.json(slotsFor(String(params.slug), q.get('from')!, q.get('to')!, q.get('tz')!, q.get('instructor') ?? undefined));
+    }),
+    http.get('*/v1/embed/programs/:slug', ({ params }) => HttpResponse.json(programs[String(params.slug)]!)),
+  ];
+}
+
 const root = (el: TandemPortal) => el.shadowRoot!;
 const button = (el: TandemPortal, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 
@@ -109,5 +170,57 @@ describe('<tandem-portal>', () => {
     button(el, 'Sign in')!.click();
     await waitFor(() => root(el).querySelector('h2')?.textContent === 'SPLIT', 'the booking');
     expect(seen.filter((c) => c.path === '/v1/portal/bookings').map((c) => c.auth)).to.include(`Bearer it_${'i'.repeat(43)}`);
+  });
+
+  describe('the plan, calendar files and the series picker', () => {
+    beforeEach(() => { worker.resetHandlers(...planApi()); });
+
+    it('update card on the test processor, then pay the open balance; axe-clean', async () => {
+      const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="de"></tandem-portal>`);
+      (await waitFor(() => button(el, 'Karte ändern'), 'the update card button')).click();
+      const save = await waitFor(() => button(el, 'Karte speichern'), 'the test card button');
+      expect(root(el).textContent).to.include('Testmodus');
+      await expect(el).to.be.accessible();
+      save.click();
+      await waitFor(() => root(el).querySelector('.live')?.textContent === 'Karte gespeichert.', 'the card saved');
+      expect(seen.map((c) => `${c.method} ${c.path}`)).to.include.members([`POST /v1/portal/bookings/${ID}/card`, `POST /v1/portal/bookings/${ID}/card/test-confirm`]);
+      const payButton = () => [...root(el).querySelectorAll('button')].find((b) => /^Offenen Betrag bezahlen \(.*780.*\)$/.test(b.textContent!.trim()));
+      (await waitFor(payButton, 'the pay button')).click();
+      await waitFor(() => /^Zahlung von .*780.* ausgelöst/.test(root(el).querySelector('.live')?.textContent ?? ''), 'the payment started');
+      expect(seen.filter((c) => c.path.endsWith('/pay-balance'))).to.have.length(1);
+      expect(payButton()).to.equal(undefined);
+      expect(seen.every((c) => c.auth === `Bearer ${TOKEN}`)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a scheduled session\'s calendar file is fetched with the bearer', async () => {
+      const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="en"></tandem-portal>`);
+      (await waitFor(() => button(el, 'Add to calendar'), 'the calendar button')).click();
+      const got = await waitFor(() => seen.find((c) => c.path.endsWith('/ics')), 'the .ics request');
+      expect(got.path).to.equal(`/v1/portal/bookings/${ID}/sessions/${planned.sessions[0]!.id}/ics`);
+      expect(got.auth).to.equal(`Bearer ${TOKEN}`);
+    });
+
+    it('books all remaining sessions from one first date: the widget\'s time step at the cadence, then one POST with every start', async () => {
+      const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} key="pk_test_flow" lang="en"></tandem-portal>`);
+      (await waitFor(() => button(el, 'Book all remaining sessions'), 'the series button')).click();
+      const picker = await waitFor(() => root(el).querySelector('tandem-portal-time'), 'the time picker');
+      const step = await waitSlots(await waitFor(() => picker.shadowRoot?.querySelector('tandem-time-step')?.shadowRoot, 'the time step'));
+      expect(calendar(step).querySelector('.day.free')).to.exist;
+      await pickFirstSlot(step);
+      // The series check asks for the seven remaining sessions only.
+      await waitFor(() => seen.find((c) => c.path.endsWith('/slots/series')), 'the series check');
+      expect(seen.filter((c) => c.path.endsWith('/slots/series')).map((c) => (c.body as { count: string }).count)).to.include('7');
+      // The resulting dates: seven, a week apart.
+      await waitFor(() => step.querySelectorAll('ol.sessions li').length === 7, 'seven dates');
+      await expect(el).to.be.accessible();
+      const next = [...step.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Continue')!;
+      next.click();
+      const posted = await waitFor(() => seen.find((c) => c.method === 'POST' && c.path.endsWith('/sessions')), 'the POST');
+      const starts = (posted.body as { starts: string[] }).starts;
+      expect(starts).to.have.length(7);
+      for (let i = 1; i < starts.length; i++) expect(Math.round((Date.parse(starts[i]!) - Date.parse(starts[i - 1]!)) / 86_400_000)).to.be.within(6, 8);
+      await waitFor(() => root(el).textContent!.includes('Booked.'), 'the confirmation');
+    });
   });
 });

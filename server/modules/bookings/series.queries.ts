@@ -22,6 +22,8 @@ export interface SeriesRequest {
   zone: string;
   variant: string;
   instructor?: string | undefined;
+  /** Fewer sessions than the variant's (a booking's remaining ones); never more. */
+  count?: number | undefined;
   now: number;
 }
 
@@ -43,7 +45,9 @@ export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesVie
     throw new AppError('slot_unavailable', 'Nobody teaches this program at the moment.', { conflicts: [] });
   }
   const s = schedulingOf(program);
-  const count = program.isMultiSession ? variant.sessionsCount : 1;
+  const all = program.isMultiSession ? variant.sessionsCount : 1;
+  if (req.count !== undefined && req.count > all) throw invalid('count', `this variant has ${all} session${all === 1 ? '' : 's'}`);
+  const count = req.count ?? all;
   const first = Date.parse(req.firstStart);
   const cadence = cadenceOf(program.scheduling);
   const own = req.starts?.map((x) => Date.parse(x));

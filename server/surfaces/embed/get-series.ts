@@ -27,7 +27,7 @@ export function getSeriesRoute(deps: AppDeps) {
       const { slug } = c.req.valid('param');
       const q = c.req.valid('query');
       const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => checkSeries(tx, {
-        orgId, slug, firstStart: q.first_start, starts: q.starts?.split(','), zone: canonicalZone(q.tz)!, variant: q.variant, instructor: q.instructor, now: deps.now().getTime(),
+        orgId, slug, firstStart: q.first_start, starts: q.starts?.split(','), zone: canonicalZone(q.tz)!, variant: q.variant, instructor: q.instructor, count: q.count, now: deps.now().getTime(),
       }));
       return c.json(seriesOut(answer));
     });

@@ -16,11 +16,16 @@ form{display:grid;gap:.5rem;max-width:24rem}label{font-weight:600}input{font:inh
 button{font:inherit;padding:.7rem 1rem;border:0;border-radius:.4rem;background:#2d4f3c;color:#fff;cursor:pointer}
 button:focus-visible,input:focus-visible{outline:3px solid #1a6fd6;outline-offset:2px}`;
 
-/** The page's CSP: only the nonce'd style and entry script (and what it loads), the API for data, the one form back to itself. */
+/**
+ * The page's CSP: only the nonce'd style and entry script (and what it loads: the portal's chunks,
+ * Stripe.js for "update card"), the API and Stripe's for data, Stripe's Payment Element frames,
+ * the one form back to itself.
+ */
 function csp(nonce: string): string {
   return [
     "default-src 'none'", `script-src 'nonce-${nonce}' 'strict-dynamic'`, `style-src 'nonce-${nonce}'`, "img-src 'self' data:",
-    "connect-src 'self'", "base-uri 'none'", "object-src 'none'", "form-action 'self'", "frame-ancestors 'none'",
+    "connect-src 'self' https://api.stripe.com", 'frame-src https://js.stripe.com https://hooks.stripe.com',
+    "base-uri 'none'", "object-src 'none'", "form-action 'self'", "frame-ancestors 'none'",
   ].join('; ');
 }
 

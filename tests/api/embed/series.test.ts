@@ -51,6 +51,12 @@ describe('series check, horizon and hold release', () => {
       ['2026-12-23T07:00:00.000Z', 'free', 0], ['2026-12-30T07:00:00.000Z', 'free', 0], ['2027-01-06T07:00:00.000Z', 'free', 0],
     ]);
     assert.equal(r.sessions[0]!.end, '2026-12-02T08:00:00.000Z');
+    // A booking's remaining sessions (the portal): fewer of them, never more than the variant has.
+    const four = await series('2026-12-02T07:00:00.000Z', '&count=4');
+    assert.deepEqual(four.sessions.map((s) => s.start), r.sessions.slice(0, 4).map((s) => s.start));
+    const tooMany = await app.request(`/v1/embed/programs/split/slots/series?first_start=2026-12-02T07:00:00.000Z&tz=Europe/Zurich&variant=${variant}&count=7`, { headers: flowKey });
+    assert.equal(tooMany.status, 400);
+    assert.deepEqual(((await tooMany.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), ['count']);
   });
 
   test('a clash in week 3 is named with alternatives before anything is reserved, as the booking would answer it', async () => {

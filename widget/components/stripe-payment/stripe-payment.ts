@@ -12,6 +12,7 @@ import { stripePaymentStyles } from './stripe-payment.styles.ts';
  * Stripe's Payment Element (card, Apple Pay, Google Pay, TWINT) inside the widget.
  * Stripe.js is imported and loaded only when this element is reached; payment stays in the
  * page (`redirect: 'if_required'`), and the booking is confirmed by the server's webhook.
+ * `mode = 'setup'` saves a card instead (a SetupIntent's secret: the portal's "update card").
  * @internal
  */
 export class TandemStripePayment extends LitElement {
@@ -22,6 +23,10 @@ export class TandemStripePayment extends LitElement {
   /** The studio's Stripe Connect account, when payments go to it. */
   @property({ attribute: false }) stripeAccount = '';
   @property({ attribute: false }) i18n!: Localizer;
+  /** `payment`: pay the intent; `setup`: save a card for later charges (confirmSetup). */
+  @property({ attribute: false }) mode: 'payment' | 'setup' = 'payment';
+  /** The button's words, when not "pay now". */
+  @property({ attribute: false }) submitLabel = '';
 
   @state() private ready = false;
   @state() private busy = false;
@@ -75,11 +80,8 @@ export class TandemStripePayment extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { error } = await this.stripe.confirmPayment({
-        elements: this.elements,
-        redirect: 'if_required',
-        confirmParams: { return_url: location.href },
-      });
+      const confirm = { elements: this.elements, redirect: 'if_required' as const, confirmParams: { return_url: location.href } };
+      const { error } = this.mode === 'setup' ? await this.stripe.confirmSetup(confirm) : await this.stripe.confirmPayment(confirm);
       if (error) {
         this.error = error.message ?? this.i18n.t('paymentFailed');
         this.failed(this.error);
@@ -108,7 +110,7 @@ export class TandemStripePayment extends LitElement {
         ? html`<div class="actions">
             <span></span>
             <button type="button" class="btn primary" part="button button-primary" ?disabled=${this.busy} @click=${this.pay}>
-              ${this.busy ? i18n.t('processing') : i18n.t('payNow')}
+              ${this.busy ? i18n.t('processing') : this.submitLabel || i18n.t('payNow')}
             </button>
           </div>`
         : this.loadFailed

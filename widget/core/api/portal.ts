@@ -3,9 +3,9 @@
  * (from an e-mail code) or a manage link's token as the bearer. All throw `ApiError`.
  */
 import { ApiClient } from './client.ts';
-import type { CancellationQuote, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
+import type { CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
 
-export type { CancellationQuote, PortalBookingDetail, PortalBookingSummary };
+export type { CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary };
 
 const key = () => crypto.randomUUID();
 const base = (id: string) => `/v1/portal/bookings/${encodeURIComponent(id)}`;
@@ -30,8 +30,30 @@ export function rescheduleSession(api: ApiClient, id: string, sessionId: string,
   return api.post<PortalBookingDetail>(`${base(id)}/sessions/${encodeURIComponent(sessionId)}/reschedule`, { starts_at: startsAt }, { headers: { 'Idempotency-Key': key() } });
 }
 
-export function rescheduleSeries(api: ApiClient, id: string, shiftWeeks: number): Promise<PortalBookingDetail> {
-  return api.post<PortalBookingDetail>(`${base(id)}/reschedule-series`, { shift_weeks: shiftWeeks }, { headers: { 'Idempotency-Key': key() } });
+/** Every remaining session `shift` weeks later (a number), or the first one at a new start (an instant), keeping the cadence. */
+export function rescheduleSeries(api: ApiClient, id: string, shift: number | string): Promise<PortalBookingDetail> {
+  const body = typeof shift === 'number' ? { shift_weeks: shift } : { starts_at: shift };
+  return api.post<PortalBookingDetail>(`${base(id)}/reschedule-series`, body, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** "Update card": the SetupIntent's secret for the Payment Element (or the test processor's). */
+export function startCardUpdate(api: ApiClient, id: string): Promise<CardSetupOut> {
+  return api.post<CardSetupOut>(`${base(id)}/card`, {}, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** Test processor only: the customer saves the test card. */
+export function confirmTestCard(api: ApiClient, id: string): Promise<PortalBookingDetail> {
+  return api.post<PortalBookingDetail>(`${base(id)}/card/test-confirm`, {}, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** "Pay open balance": charged to the saved card after the answer. */
+export function payBalance(api: ApiClient, id: string): Promise<PayBalanceOut> {
+  return api.post<PayBalanceOut>(`${base(id)}/pay-balance`, {}, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** One scheduled session's .ics file (add to calendar). */
+export function sessionIcsUrl(origin: string, id: string, sessionId: string): string {
+  return `${origin}${base(id)}/sessions/${encodeURIComponent(sessionId)}/ics`;
 }
 
 export function cancellationQuote(api: ApiClient, id: string, sessionId?: string): Promise<CancellationQuote> {

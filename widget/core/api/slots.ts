@@ -25,6 +25,8 @@ export interface SeriesQueryParams {
   variant: string;
   instructor?: string | undefined;
   link?: string | undefined;
+  /** How many sessions the series has, when fewer than the variant's (the portal: a booking's remaining ones). */
+  count?: string | undefined;
 }
 
 /** `GET /v1/embed/programs/:slug/slots/series`: the whole series a first start leads to, each session free or not, with alternatives. */

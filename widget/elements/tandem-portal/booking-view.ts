@@ -1,7 +1,8 @@
 /** One booking as the customer sees it: sessions and what they may do, the cancellation quote, milestones, money. */
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { CancellationQuote, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
+import { keyed } from 'lit/directives/keyed.js';
+import type { CancellationQuote, CardSetupOut, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
 import type { PortalKey } from './i18n/en.ts';
 import type { Picking, TandemPortal } from './tandem-portal.ts';
 
@@ -15,7 +16,31 @@ const ruleKey: Record<string, PortalKey> = {
   no_show: 'ruleNoShow', completed: 'ruleCompleted', not_scheduled: 'ruleNotScheduled',
 };
 
-interface ViewState { thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean }
+interface ViewState {
+  thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean;
+  cardSetup: CardSetupOut['setup'] | null;
+}
+
+/** "Update card": the Payment Element in setup mode (Stripe), or the test processor's one button. */
+function cardPanel(p: TandemPortal, setup: CardSetupOut['setup'], busy: boolean) {
+  return html`<div class="card-setup" role="group" aria-labelledby="card-heading">
+    <h4 id="card-heading">${p.t('updateCard')}</h4>
+    <p>${p.t('cardNote')}</p>
+    ${setup.provider === 'stripe'
+      ? html`<tandem-stripe-payment
+          .clientSecret=${setup.client_secret}
+          .publishableKey=${setup.publishable_key ?? ''}
+          .stripeAccount=${setup.stripe_account ?? ''}
+          .i18n=${p.localizer}
+          .mode=${'setup'}
+          .submitLabel=${p.t('saveCard')}
+          @tandem-payment-confirmed=${() => p.cardConfirmed()}
+        ></tandem-stripe-payment>`
+      : html`<p class="hint">${p.t('testCard')}</p>
+        <div class="actions"><button class="btn primary" ?disabled=${busy} @click=${() => p.saveTestCard()}>${p.t('saveCard')}</button>
+        <button class="btn" @click=${() => p.closePanels()}>${p.t('close')}</button></div>`}
+  </div>`;
+}
 
 function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
   const i18n = p.localizer;
@@ -24,6 +49,9 @@ function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
   return html`<li>
     <strong>${label}</strong> · ${p.t(stateKey[s.state])}${when ? html` · ${when}` : nothing}
     ${s.state === 'scheduled' && s.change_deadline && s.actions.reschedule ? html`<br><small>${p.t('changeUntil', { date: i18n.dateTime(s.change_deadline, s.timezone, 'medium') })}</small>` : nothing}
+    ${s.state === 'scheduled' && s.starts_at && Date.parse(s.starts_at) > Date.now() ? html`<div class="actions">
+      <button class="btn link" @click=${() => p.addToCalendar(s.id, `${d.program.slug}-${s.seq}.ics`)} aria-label="${p.t('addToCalendar')}: ${label}">${p.t('addToCalendar')}</button>
+    </div>` : nothing}
     ${s.actions.reschedule || s.actions.cancel ? html`<div class="actions">
       ${s.actions.reschedule ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'move', sessionId: s.id })} aria-label="${p.t('reschedule')}: ${label}">${p.t('reschedule')}</button>` : nothing}
       ${s.actions.cancel && d.sessions.length > 1 ? html`<button class="btn" @click=${() => p.askCancel(s.id)} aria-label="${p.t('cancelSession')}: ${label}">${p.t('cancelSession')}</button>` : nothing}
@@ -94,10 +122,13 @@ export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewStat
       <ol class="sessions">${d.sessions.map((s) => sessionItem(p, d, s))}</ol>
       <div class="actions">
         ${d.actions.schedule_sessions ? html`<button class="btn primary" @click=${() => p.pickTime({ kind: 'book' })}>${p.t('bookNext')}</button>` : nothing}
-        ${d.actions.reschedule_series ? html`<button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(1)}>${p.t('moveSeriesLater')}</button>
+        ${d.actions.schedule_sessions && d.sessions_to_schedule > 1 ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'series-book' })}>${p.t('bookRemaining')}</button>` : nothing}
+        ${d.actions.reschedule_series ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'series-move' })}>${p.t('moveSeries')}</button>
+          <button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(1)}>${p.t('moveSeriesLater')}</button>
           <button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(-1)}>${p.t('moveSeriesEarlier')}</button>` : nothing}
       </div>
-      ${v.picking && v.pickerReady ? html`<tandem-portal-time .portal=${p} .booking=${d}></tandem-portal-time>` : nothing}
+      ${v.picking?.kind === 'series-book' || v.picking?.kind === 'series-move' ? html`<p class="hint">${p.t('seriesNote')}</p>` : nothing}
+      ${v.picking && v.pickerReady ? keyed(JSON.stringify(v.picking), html`<tandem-portal-time .portal=${p} .booking=${d} .picking=${v.picking}></tandem-portal-time>`) : nothing}
     </section>
 
     ${v.quote ? quotePanel(p, d, v.quote, v.busy) : nothing}
@@ -120,6 +151,11 @@ export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewStat
         ${m.balance_due.amount ? html`<dt>${p.t('balance')}</dt><dd>${i18n.money(m.balance_due.amount, m.balance_due.currency)}</dd>` : nothing}
       </dl>
       ${m.plan?.next_installment ? html`<p>${p.t('nextInstallment', { amount: i18n.money(m.plan.next_installment.amount.amount, m.plan.next_installment.amount.currency), date: i18n.dateTime(m.plan.next_installment.due_at, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}</p>` : nothing}
+      ${d.actions.pay_balance || d.actions.update_card ? html`<div class="actions">
+        ${d.actions.pay_balance ? html`<button class="btn primary" ?disabled=${v.busy} @click=${() => p.payBalance()}>${p.t('payBalance', { amount: i18n.money(m.balance_due.amount, m.balance_due.currency) })}</button>` : nothing}
+        ${d.actions.update_card && !v.cardSetup ? html`<button class="btn" ?disabled=${v.busy} @click=${() => p.updateCard()}>${p.t('updateCard')}</button>` : nothing}
+      </div>` : nothing}
+      ${v.cardSetup ? cardPanel(p, v.cardSetup, v.busy) : nothing}
       ${m.invoices.length || m.credit_notes.length ? html`<h4>${p.t('documents')}</h4><ul>
         ${m.invoices.map((doc) => html`<li>${p.t('invoice', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `invoice-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('invoice', { number: doc.number })}">${p.t('download')}</button></li>`)}
         ${m.credit_notes.map((doc) => html`<li>${p.t('creditNote', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `credit-note-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('creditNote', { number: doc.number })}">${p.t('download')}</button></li>`)}

@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/templates.ts';
 import { base, tokens } from '../../core/styles.ts';
 import { requestIdentityCode, verifyIdentityCode } from '../../core/api/identity.ts';
 import * as portal from '../../core/api/portal.ts';
-import type { CancellationQuote, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
+import type { CancellationQuote, CardSetupOut, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
 import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
 import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
@@ -20,8 +20,11 @@ const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>>
   it: () => import('./i18n/it.ts').then((m) => m.portalIt),
 };
 
-/** What the time picker is open for: the next session to schedule, or moving one. */
-export type Picking = { kind: 'book' } | { kind: 'move'; sessionId: string };
+/**
+ * What the time picker is open for: the next session to schedule, moving one, every remaining
+ * session at the cadence from a chosen first date, or the whole series to a new first date.
+ */
+export type Picking = { kind: 'book' } | { kind: 'move'; sessionId: string } | { kind: 'series-book' } | { kind: 'series-move' };
 
 /**
  * The customer's own bookings: sessions, booking the next one (the booking widget's time step,
@@ -58,6 +61,7 @@ export class TandemPortal extends LitElement {
   @state() private codeSent = false;
   @state() private thread: portal.PortalMessages | null = null;
   @state() private feedUrl = '';
+  @state() private cardSetup: CardSetupOut['setup'] | null = null;
   private email = '';
 
   private get origin(): string {
@@ -168,12 +172,65 @@ export class TandemPortal extends LitElement {
     }
   }
 
-  async picked(start: string): Promise<void> {
+  async picked(starts: string[]): Promise<void> {
     const d = this.detail;
     const p = this.picking;
-    if (!d || !p) return;
-    const out = await this.run(() => (p.kind === 'book' ? portal.scheduleSessions(this.api, d.id, [start]) : portal.rescheduleSession(this.api, d.id, p.sessionId, start)));
-    if (out) this.applied(out, p.kind === 'book' ? 'booked' : 'moved');
+    const first = starts[0];
+    if (!d || !p || !first) return;
+    const out = await this.run(() => {
+      switch (p.kind) {
+        case 'book': return portal.scheduleSessions(this.api, d.id, [first]);
+        case 'series-book': return portal.scheduleSessions(this.api, d.id, starts);
+        case 'move': return portal.rescheduleSession(this.api, d.id, p.sessionId, first);
+        case 'series-move': return portal.rescheduleSeries(this.api, d.id, first);
+      }
+    });
+    if (out) this.applied(out, p.kind === 'book' || p.kind === 'series-book' ? 'booked' : 'moved');
+  }
+
+  /** "Update card": Stripe's Payment Element in setup mode (its chunk loaded now), or the test processor's button. */
+  async updateCard(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    this.closePanels();
+    const out = await this.run(() => portal.startCardUpdate(this.api, d.id));
+    if (!out) return;
+    if (out.setup.provider === 'stripe') await import('../../components/stripe-payment/stripe-payment.ts');
+    this.cardSetup = out.setup;
+  }
+
+  /** The card was confirmed in the browser; the provider's webhook puts it on the plan. */
+  async cardConfirmed(): Promise<void> {
+    const d = this.detail;
+    this.cardSetup = null;
+    this.notice = this.t('cardSaved');
+    if (d) this.detail = (await portal.getBooking(this.api, d.id).catch(() => null)) ?? d;
+  }
+
+  async saveTestCard(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    const out = await this.run(() => portal.confirmTestCard(this.api, d.id));
+    if (out) {
+      this.applied(out, 'cardSaved');
+      this.cardSetup = null;
+    }
+  }
+
+  async payBalance(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    const out = await this.run(() => portal.payBalance(this.api, d.id));
+    if (out) {
+      this.applied(out.booking, 'done');
+      this.notice = this.t('balanceCharging', { amount: this.i18n.money(out.charge.amount.amount, out.charge.amount.currency) });
+    }
+  }
+
+  /** One scheduled session's calendar file, fetched with the bearer. */
+  async addToCalendar(sessionId: string, filename: string): Promise<void> {
+    const d = this.detail;
+    if (d) await this.download(portal.sessionIcsUrl(this.origin, d.id, sessionId), filename);
   }
 
   async moveSeries(weeks: number): Promise<void> {
@@ -206,6 +263,7 @@ export class TandemPortal extends LitElement {
   closePanels(): void {
     this.quote = null;
     this.picking = null;
+    this.cardSetup = null;
   }
 
   async download(url: string, filename: string): Promise<void> {
@@ -297,7 +355,7 @@ export class TandemPortal extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.notice}</div>
       ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
-        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1 })
+        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
       ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}

@@ -1,7 +1,9 @@
 /**
  * Choosing a time in the portal with the booking widget's own time step (the same element,
- * engine and API, not a copy): the booking's program as one session with the booking's
- * instructor. Loaded as its own chunk when the customer asks for it.
+ * engine, series check and API, not a copy): the booking's program with the booking's
+ * instructor, as one session (book the next, move one, or the series' new first date) or as
+ * the sessions still to schedule at the program's cadence (book all remaining, with clashes and
+ * their alternatives shown before anything is booked). Loaded as its own chunk when asked for.
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -15,17 +17,23 @@ import type { StepRequestEvent } from '../../core/events/step-request-event.ts';
 import type { PortalBookingDetail } from '../../core/api/portal.ts';
 import { errorBox } from '../../core/templates.ts';
 import '../tandem-program/steps/time/time-step.ts';
-import type { TandemPortal } from './tandem-portal.ts';
+import { plannedStarts } from '../../core/context/schedule.ts';
+import type { Picking, TandemPortal } from './tandem-portal.ts';
 
-/** The program as one session with one instructor: the time step then offers single starts. */
-function oneSession(p: ProgramDetail, instructorId: string): ProgramDetail {
+/** The program as `count` sessions with one instructor: one offers single starts, more a series at the cadence. */
+function asSessions(p: ProgramDetail, instructorId: string, count: number): ProgramDetail {
   return {
     ...p,
-    sessions_count: 1,
+    sessions_count: count,
     intake_form: null,
-    variants: p.variants.map((v) => ({ ...v, sessions_count: 1 })),
+    variants: p.variants.map((v) => ({ ...v, sessions_count: count })),
     instructors: p.instructors.filter((i) => i.id === instructorId),
   };
+}
+
+/** How many sessions the picker places: the remaining ones for "book all remaining", else one start. */
+export function pickerSessions(picking: Picking, b: PortalBookingDetail): number {
+  return picking.kind === 'series-book' ? Math.max(1, b.sessions_to_schedule) : 1;
 }
 
 /** @internal */
@@ -34,6 +42,7 @@ export class TandemPortalTime extends LitElement {
 
   @property({ attribute: false }) portal?: TandemPortal;
   @property({ attribute: false }) booking?: PortalBookingDetail;
+  @property({ attribute: false }) picking: Picking = { kind: 'book' };
   @state() private bookingState: BookingState | null = null;
   @state() private error: unknown = null;
 
@@ -47,9 +56,10 @@ export class TandemPortalTime extends LitElement {
     const b = this.booking;
     if (!api || !b) return;
     try {
-      const program = oneSession(await getProgram(api, b.program.slug, ''), b.instructor.id);
+      const count = pickerSessions(this.picking, b);
+      const program = asSessions(await getProgram(api, b.program.slug, ''), b.instructor.id, count);
       const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-      this.bookingState = { ...initialState(zone), step: 'time', program, variantId: program.variants[0]?.id ?? null, instructorId: b.instructor.id, mode: 'explicit' };
+      this.bookingState = { ...initialState(zone), step: 'time', program, variantId: program.variants[0]?.id ?? null, instructorId: b.instructor.id, mode: count > 1 ? 'cadence' : 'explicit' };
     } catch (err) {
       this.error = err;
     }
@@ -62,9 +72,10 @@ export class TandemPortalTime extends LitElement {
 
   private onStep(e: StepRequestEvent): void {
     e.stopPropagation();
-    const start = this.bookingState?.firstSlot?.start;
-    if (e.detail.step === 'program' || !start) this.portal?.closePanels();
-    else void this.portal?.picked(start);
+    const s = this.bookingState;
+    if (e.detail.step === 'program' || !s?.firstSlot) this.portal?.closePanels();
+    // The series as the time step shows it (the cadence, or the alternatives chosen for clashes).
+    else void this.portal?.picked(plannedStarts(s));
   }
 
   override render() {

@@ -68,6 +68,17 @@ export const portalEn = {
   calendar: 'Calendar',
   subscribe: 'Get a calendar subscription link',
   subscribeNote: 'Add this address to your calendar app (subscribe by URL): your sessions stay up to date there. Making a new link stops the old one.',
+  bookRemaining: 'Book all remaining sessions',
+  moveSeries: 'Move the series to a new first date',
+  seriesNote: 'Choose the first date; the others follow at the program\'s rhythm.',
+  addToCalendar: 'Add to calendar',
+  updateCard: 'Update card',
+  cardNote: 'The card is saved for the next installments; nothing is charged now.',
+  saveCard: 'Save card',
+  testCard: 'Test mode: no real card is saved.',
+  cardSaved: 'Card saved.',
+  payBalance: 'Pay open balance ({amount})',
+  balanceCharging: 'Payment of {amount} started: it shows here once it has gone through.',
 };
 export type PortalKey = keyof typeof portalEn;
 export type PortalMessages = Record<PortalKey, string>;

@@ -17,4 +17,5 @@ export const portalIt: PortalMessages = {
   download: 'Scarica', pickTime: 'Scelga un orario', close: 'Chiudi', moved: 'Spostata.', booked: 'Prenotata.',
   messages: 'Messaggi', noMessages: 'Ancora nessun messaggio. Scriva qui al suo insegnante.', you: 'Lei', write: 'Il suo messaggio', sendMessage: 'Invia', sent: 'Inviato.',
   calendar: 'Calendario', subscribe: 'Crea un link di abbonamento', subscribeNote: 'Aggiunga questo indirizzo alla sua app di calendario (abbonamento via URL): le sedute restano aggiornate. Un nuovo link sostituisce il precedente.',
+  bookRemaining: 'Prenota tutte le sedute rimanenti', moveSeries: 'Sposta la serie a una nuova prima data', seriesNote: 'Scelga la prima data; le altre seguono al ritmo del programma.', addToCalendar: 'Aggiungi al calendario', updateCard: 'Cambia carta', cardNote: 'La carta viene salvata per le prossime rate; ora non viene addebitato nulla.', saveCard: 'Salva la carta', testCard: 'Modalità di prova: non viene salvata nessuna carta vera.', cardSaved: 'Carta salvata.', payBalance: 'Paga il saldo aperto ({amount})', balanceCharging: 'Pagamento di {amount} avviato: appare qui appena è andato a buon fine.',
 };

@@ -130,6 +130,7 @@ export class TandemTimeStep extends StepElement {
           variant: s.variantId ?? '',
           instructor: s.instructorId || s.firstSlot!.instructor.id,
           link: link || undefined,
+          count: String(sessionsCount(s)),
         },
         ac.signal,
       );

@@ -1,11 +1,13 @@
 /**
  * End to end, in Chromium: a customer who bought SPLIT (six weekly sessions, "schedule the rest
  * later", paid by card in test mode) opens the manage link from the confirmation mail in the
- * outbox, books the remaining five sessions with the booking widget's time step inside
- * `<tandem-portal>`, moves the series a week later, cancels one session inside the free window
- * (it goes back to "to schedule"), writes to the instructor, downloads the invoice, cancels the booking by the quote shown
- * line by line and downloads the credit note. Every view is checked with axe; the database and
- * the outbox hold what the screens said. Screenshots go to tests/e2e/screenshots/.
+ * outbox, books the remaining five sessions at once from one first date with the booking widget's
+ * time step inside `<tandem-portal>`, moves the series a week later, cancels one session inside the
+ * free window (it goes back to "to schedule"), writes to the instructor, downloads the invoice and
+ * one session's calendar file, cancels one session late (a day later on the server's clock: its fee
+ * kept), cancels the booking by the quote shown line by line and downloads the credit note. Every
+ * view is checked with axe; the database and the outbox hold what the screens said. Screenshots go
+ * to tests/e2e/screenshots/.
  *
  * Needs Chromium (CHROME_PATH or /usr/bin/chromium) and the built widget (npm run build:widget).
  */
@@ -46,6 +48,8 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
   let api: { server: ServerType; origin: string };
   const email = `ana.${randomUUID().slice(0, 8)}@example.ch`;
   let bookingId = '';
+  /** The server's clock runs this far ahead of the real one (the late cancellation). */
+  let ahead = 0;
 
   before(async () => {
     if (missing) throw new Error(`cannot run the end-to-end tests: ${missing}`);
@@ -57,7 +61,7 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
       const server = serve({ fetch: (r) => handler(r), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, origin: `http://127.0.0.1:${info.port}` }));
     });
     handler = createApp({
-      db: db.db, now: () => new Date(), payments: testProvider(), mailer: localMailer(),
+      db: db.db, now: () => new Date(Date.now() + ahead), payments: testProvider(), mailer: localMailer(),
       config: { publicOrigin: api.origin, secret: 'e2e-secret-e2e-secret-e2e-secret', widgetDir, demo: true },
     }).fetch;
     browser = await chromium.launch({ executablePath: chromePath as string, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -121,17 +125,13 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     await axe(page, 'the booking');
     await page.screenshot({ path: `${shots}/portal-1-booking.png`, fullPage: true });
 
-    // The remaining five, a week apart, each with the widget's time step.
-    for (let i = 1; i <= 5; i++) {
-      await portal.getByRole('button', { name: 'Nächsten Termin buchen' }).click();
-      if (i === 1) {
-        await page.locator('tandem-time-step h2').waitFor();
-        await axe(page, 'the time step');
-        await page.screenshot({ path: `${shots}/portal-2-time-step.png`, fullPage: true });
-      }
-      await pickDay(page, new Date(first.getTime() + i * 7 * DAY));
-      await portal.getByText(`Termin ${i + 1} · Geplant`).waitFor();
-    }
+    // The remaining five at once: the widget's time step checks the series from the first date picked, one POST books them.
+    await portal.getByRole('button', { name: 'Alle restlichen Termine buchen' }).click();
+    await page.locator('tandem-time-step h2').waitFor();
+    await axe(page, 'the time step');
+    await page.screenshot({ path: `${shots}/portal-2-time-step.png`, fullPage: true });
+    await pickDay(page, new Date(first.getTime() + 7 * DAY));
+    await portal.getByText('Termin 6 · Geplant').waitFor();
     let rows = await sessions();
     assert.deepEqual(rows.map((r) => r.status), Array(6).fill('scheduled'));
     assert.ok(rows.every((r) => r.starts_at !== null));
@@ -175,12 +175,27 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     const [invoice] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: /^Herunterladen: Rechnung/ }).click()]);
     assert.equal(readFileSync((await invoice.path())!).subarray(0, 5).toString(), '%PDF-');
 
+    // One session into the customer's calendar: a file with that session, under the mails' UID.
+    const [ics] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: 'Zum Kalender hinzufügen: Termin 2' }).click()]);
+    const icsText = readFileSync((await ics.path())!, 'utf8');
+    const session2 = await query(db.db, sql`select id from program_sessions where booking_id = ${b.id} and seq = 2`);
+    assert.ok(icsText.startsWith('BEGIN:VCALENDAR') && icsText.includes(`UID:${String(session2[0]!.id)}@tandem`));
+
+    // Late: 12 hours before session 1 on the server's clock, the quote keeps its fee and the session is cancelled.
+    const s1 = new Date(String((await sessions())[0]!.starts_at)).getTime();
+    ahead = s1 - 12 * 3_600_000 - Date.now();
+    await portal.getByRole('button', { name: 'Termin absagen: Termin 1' }).click();
+    await quote.getByText('kurzfristig: Gebühr').waitFor();
+    await quote.getByRole('button', { name: 'Absage bestätigen' }).click();
+    await portal.getByText('Termin 1 · Abgesagt').waitFor();
+    assert.equal((await sessions())[0]!.status, 'cancelled');
+
     // The whole booking, by its quote: refunded in full inside the window, with a credit note to download.
     await portal.getByRole('button', { name: 'Buchung stornieren' }).click();
     await quote.getByText('Was die Absage bedeutet').waitFor();
     await quote.getByRole('button', { name: 'Absage bestätigen' }).click();
-    await portal.getByRole('button', { name: /^Herunterladen: Gutschrift/ }).waitFor();
-    const [note] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: /^Herunterladen: Gutschrift/ }).click()]);
+    await portal.getByRole('button', { name: /^Herunterladen: Gutschrift/ }).last().waitFor();
+    const [note] = await Promise.all([page.waitForEvent('download'), portal.getByRole('button', { name: /^Herunterladen: Gutschrift/ }).last().click()]);
     assert.equal(readFileSync((await note.path())!).subarray(0, 5).toString(), '%PDF-');
     await page.screenshot({ path: `${shots}/portal-4-cancelled.png`, fullPage: true });
     await axe(page, 'the cancelled booking');
@@ -190,7 +205,8 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
       (select coalesce(sum(r.amount), 0)::int from refunds r join orders o on o.id = r.order_id where o.booking_id = ${b.id}) as refunded,
       (select count(*)::int from credit_notes c join orders o on o.id = c.order_id where o.booking_id = ${b.id}) as notes,
       (select count(*)::int from mail_outbox where dedupe_key = ${`booking:${b.id}:cancel`}) as cancel_mails`);
-    assert.deepEqual(state, { status: 'cancelled', refunded: 54000, notes: 1, cancel_mails: 1 });
+    // CHF 540 paid; the late session's fee (half of its CHF 90) kept, everything else back; a credit note for the late session and one for the rest.
+    assert.deepEqual(state, { status: 'cancelled', refunded: 49500, notes: 2, cancel_mails: 1 });
     assert.deepEqual(errors, []);
   });
 });

@@ -67,6 +67,7 @@ import { adminStaffSettingsRoutes } from './surfaces/admin/staff-settings.ts';
 import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
 import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
 import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
+import { adminCustomerRoutes } from './surfaces/admin/customers.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminStaffSettingsRoutes(deps))
     .route('/', adminSettingsKeyRoutes(deps))
     .route('/', adminOnboardingRoutes(deps))
+    .route('/', adminCustomerRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

@@ -25,7 +25,7 @@ const CALLERS: Caller[] = ['owner', 'manager', 'instructorA', 'instructorB', 'ot
 type Outcome = number | 'allowed';
 
 interface Fixture {
-  bookingId: string; sessionId: string; orderId: string; invoiceId: string;
+  bookingId: string; sessionId: string; orderId: string; invoiceId: string; customerId: string;
   /** A webhook endpoint of Studio Flow with one delivery; one more endpoint per caller to remove. */
   webhookId: string; deliveryId: string; webhooksToRemove: string[];
 }
@@ -112,6 +112,12 @@ export const ROUTES: RouteSpec[] = [
   { method: 'PUT', route: '/v1/admin/studio/profile', path: () => '/v1/admin/studio/profile',
     body: () => ({ legal_name: 'Roles GmbH', street: 'Langstrasse', building_number: '120', postal_code: '8004', city: 'Zürich', country: 'CH', vat_number: null, iban: 'CH9300762011623852957' }),
     expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  // Customers (tests/api/admin/customers.test.ts): everyone reads through their policies (instructor A conducts the booking's customer);
+  // owners and managers export and erase (the customer's booking is confirmed, so erasing is refused with 409).
+  { method: 'GET', route: '/v1/admin/customers', path: () => '/v1/admin/customers', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/customers/:id', path: (f) => `/v1/admin/customers/${f.customerId}`, expect: bookingPeople(200) },
+  { method: 'GET', route: '/v1/admin/customers/:id/export', path: (f) => `/v1/admin/customers/${f.customerId}/export`, expect: { ...bookingPeople(200), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/customers/:id/erase', path: (f) => `/v1/admin/customers/${f.customerId}/erase`, expect: { ...bookingPeople(409), instructorA: 403, instructorB: 403 } },
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/payroll/periods/:id', path: () => `/v1/admin/payroll/periods/${randomUUID()}`, expect: everyStaff(404) },
@@ -160,6 +166,7 @@ describe('admin routes × callers', () => {
     const [delivery] = await query(db.db, sql`insert into webhook_deliveries (org_id, endpoint_id, event_id, event_type, message_id, payload, occurred_at, status)
       values (${FLOW.org}, ${hooks[0]!.id}, gen_random_uuid(), 'booking.confirmed', 'msg_roles', '{}', now(), 'succeeded') returning id`);
     f = {
+      customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),
       bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id),
       webhookId: String(hooks[0]!.id), deliveryId: String(delivery!.id), webhooksToRemove: hooks.slice(1).map((h) => String(h.id)),
     };

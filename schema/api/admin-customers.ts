@@ -1,0 +1,28 @@
+/** The studio's customers in the console: list and search, one customer's whole record, export, erasure. */
+import * as v from 'valibot';
+import { Id, singleLine } from './common.ts';
+
+export const CustomersQuery = v.object({
+  q: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(100))),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this list'))),
+});
+export const CustomerParams = v.object({ id: Id });
+
+export const CustomerRowOut = v.object({ id: v.string(), name: v.string(), email: v.string(), phone: v.nullable(v.string()), language: v.string(), bookings: v.number(), created_at: v.string() });
+export const CustomersOut = v.object({ customers: v.array(CustomerRowOut), next_cursor: v.nullable(v.string()) });
+export type CustomersOut = v.InferOutput<typeof CustomersOut>;
+
+const Answer = v.object({ name: v.string(), label: v.string(), value: v.string(), health: v.boolean() });
+export const CustomerDetailOut = v.object({
+  customer: v.object({ id: v.string(), name: v.string(), email: v.string(), phone: v.nullable(v.string()), language: v.string(), timezone: v.nullable(v.string()), created_at: v.string() }),
+  bookings: v.array(v.object({
+    id: v.string(), status: v.string(), created_at: v.string(), program: v.object({ slug: v.string(), title: v.string() }), instructor: v.object({ id: v.string(), name: v.string() }),
+    total: v.object({ amount: v.number(), currency: v.string() }),
+    /** Health answers only for the booking's own instructor and managers; `health_withheld` says when some were left out. */
+    intake: v.object({ answers: v.array(Answer), health_withheld: v.boolean() }),
+  })),
+  /** Null for instructors (money is the studio's). */
+  credits: v.nullable(v.object({ balance: v.number(), ledger: v.array(v.object({ id: v.string(), delta: v.number(), balance_after: v.number(), reason: v.string(), booking_id: v.nullable(v.string()), created_at: v.string() })) })),
+  messages: v.array(v.object({ id: v.string(), booking_id: v.string(), from: v.string(), body: v.string(), created_at: v.string() })),
+});
+export type CustomerDetailOut = v.InferOutput<typeof CustomerDetailOut>;

@@ -68,6 +68,7 @@ import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
 import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
 import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
 import { adminCustomerRoutes } from './surfaces/admin/customers.ts';
+import { adminAvailabilityRoutes } from './surfaces/admin/availability.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminSettingsKeyRoutes(deps))
     .route('/', adminOnboardingRoutes(deps))
     .route('/', adminCustomerRoutes(deps))
+    .route('/', adminAvailabilityRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))

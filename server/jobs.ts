@@ -11,6 +11,7 @@ import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMIN
 import { HOLD_LAPSED_QUEUE } from './modules/bookings/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
+import { feedSyncJob, FEEDS_QUEUE } from './modules/availability/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
@@ -31,6 +32,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: EARNINGS_QUEUE },
   // A fee is charged keyed by its payment row, so a retry charges it once.
   { name: FEES_QUEUE, retryLimit: 5 },
+  // A feed that fails keeps its last import and says why; the queue tries a crashed run again.
+  { name: FEEDS_QUEUE, retryLimit: 3 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -46,6 +49,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
     earningsJob({ db: deps.db, now: deps.now }),
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
+    feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
   ] as JobDefinition[];
 }

@@ -12,8 +12,15 @@ export interface Cadence {
   unit: 'day' | 'week';
 }
 
-/** `count` session starts (epoch ms) from `firstStart`, every `cadence` in `zone`. Throws RangeError on bad input. */
-export function cadenceStarts(firstStart: number, count: number, cadence: Cadence, zone: string): number[] {
+/** How many periods in a row a series may skip (a closure longer than this ends the series there). */
+const MAX_SKIPPED = 60;
+
+/**
+ * `count` session starts (epoch ms) from `firstStart`, every `cadence` in `zone`. Throws RangeError on bad input.
+ * `skip` (a studio closure) moves a later session on by whole periods; the first start is the customer's choice
+ * and is never moved.
+ */
+export function cadenceStarts(firstStart: number, count: number, cadence: Cadence, zone: string, skip?: (start: number) => boolean): number[] {
   if (!Number.isSafeInteger(firstStart)) throw new RangeError(`firstStart must be integer epoch ms, got ${String(firstStart)}`);
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${String(count)}`);
   if (!Number.isSafeInteger(cadence.every) || cadence.every < 1) throw new RangeError(`cadence.every must be a positive integer, got ${String(cadence.every)}`);
@@ -22,7 +29,12 @@ export function cadenceStarts(firstStart: number, count: number, cadence: Cadenc
   const period = cadence.every * (cadence.unit === 'week' ? 7 : 1) * DAY_MS;
   const wall0 = wallOf(firstStart, zone);
   const out = [firstStart];
-  for (let i = 1; i < count; i++) out.push(wallToInstant(wall0 + i * period, zone));
+  let skipped = 0;
+  for (let i = 1; out.length < count; i++) {
+    const start = wallToInstant(wall0 + i * period, zone);
+    if (skip && skipped < MAX_SKIPPED && skip(start)) { skipped++; continue; }
+    out.push(start);
+  }
   return out;
 }
 

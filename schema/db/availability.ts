@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgEnum, pgTable, smallint, text, time, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgEnum, pgTable, smallint, text, time, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, tstzrange } from './columns.ts';
-import { resources, staff } from './tenancy.ts';
+import { locations, orgs, resources, staff } from './tenancy.ts';
 import { anyOf, isInstructor, isManager, tenantPolicies } from './policies.ts';
 
 export const availabilityKind = pgEnum('availability_kind', ['weekly', 'closed', 'replace', 'extra']);
@@ -16,6 +16,7 @@ const ownOrManaged = anyOf(isManager, sql`(${isInstructor} and instructor_id = a
  *   closed   no hours on `on_date`
  *   replace  on `on_date` exactly these hours (one row per interval)
  *   extra    on `on_date` these hours on top of the weekly ones
+ * A rule with a `location_id` holds only for programs given at that location; one without, for every program.
  */
 export const availabilityRules = pgTable('availability_rules', {
   id: id(),
@@ -29,9 +30,11 @@ export const availabilityRules = pgTable('availability_rules', {
   validFrom: date('valid_from'),
   validUntil: date('valid_until'),
   timezone: text('timezone').notNull(),
+  locationId: uuid('location_id'),
   createdAt: createdAt(),
 }, (t) => [
   foreignKey({ columns: [t.orgId, t.instructorId], foreignColumns: [staff.orgId, staff.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.locationId], foreignColumns: [locations.orgId, locations.id] }).onDelete('cascade'),
   index('availability_rules_instructor').on(t.orgId, t.instructorId),
   check('availability_rules_shape', sql`
     (${t.kind} = 'weekly' and ${t.weekday} between 1 and 7 and ${t.onDate} is null and ${t.startTime} is not null and ${t.endTime} is not null)
@@ -39,6 +42,48 @@ export const availabilityRules = pgTable('availability_rules', {
     or (${t.kind} in ('replace', 'extra') and ${t.onDate} is not null and ${t.startTime} is not null and ${t.endTime} is not null)`),
   check('availability_rules_order', sql`${t.startTime} is null or ${t.endTime} = '00:00' or ${t.startTime} < ${t.endTime}`),
   ...tenantPolicies('availability_rules', { select: ownOrManaged, insert: ownOrManaged, update: ownOrManaged, delete: ownOrManaged }),
+]).enableRLS();
+
+/**
+ * Days the whole studio is closed (public holidays, a winter break): `starts_on` … `ends_on`
+ * inclusive, local dates in `timezone` (the studio's when written). No instructor and no room
+ * is open then: slots skip them, a series at the program's cadence moves past them.
+ */
+export const studioClosures = pgTable('studio_closures', {
+  id: id(),
+  orgId: orgId(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  index('studio_closures_org').on(t.orgId, t.startsOn),
+  check('studio_closures_order', sql`${t.startsOn} <= ${t.endsOn}`),
+  // Closed days are no secret: the booking path reads them as the caller, before anything is escalated.
+  ...tenantPolicies('studio_closures', { select: sql`true`, insert: isManager, update: isManager, delete: isManager }),
+]).enableRLS();
+
+/**
+ * An instructor's outside calendar (`.ics` URL) whose events block their time as group classes.
+ * Fetched by a job (never in the request), its events replace the feed's earlier import.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  id: id(),
+  orgId: orgId(),
+  instructorId: uuid('instructor_id').notNull(),
+  url: text('url').notNull(),
+  label: text('label').notNull().default(''),
+  lastSyncedAt: instant('last_synced_at'),
+  lastError: text('last_error'),
+  eventsImported: integer('events_imported').notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('calendar_feeds_org_id').on(t.orgId, t.id),
+  foreignKey({ columns: [t.orgId, t.instructorId], foreignColumns: [staff.orgId, staff.id] }).onDelete('cascade'),
+  uniqueIndex('calendar_feeds_instructor_url').on(t.orgId, t.instructorId, t.url),
+  ...tenantPolicies('calendar_feeds', { select: ownOrManaged, insert: ownOrManaged, update: ownOrManaged, delete: ownOrManaged }),
 ]).enableRLS();
 
 /** Group classes: they occupy the instructor (and the room) like any session. */
@@ -52,9 +97,14 @@ export const classOccurrences = pgTable('class_occurrences', {
   endsAt: instant('ends_at').notNull(),
   timezone: text('timezone').notNull(),
   capacity: integer('capacity').notNull().default(12),
+  /** Imported from a calendar feed: the feed and the event's UID there (a re-import updates, never duplicates). */
+  feedId: uuid('feed_id'),
+  feedUid: text('feed_uid'),
   createdAt: createdAt(),
 }, (t) => [
   unique('class_occurrences_org_id').on(t.orgId, t.id),
+  foreignKey({ columns: [t.orgId, t.feedId], foreignColumns: [calendarFeeds.orgId, calendarFeeds.id] }).onDelete('cascade'),
+  uniqueIndex('class_occurrences_feed_uid').on(t.orgId, t.feedId, t.feedUid),
   foreignKey({ columns: [t.orgId, t.instructorId], foreignColumns: [staff.orgId, staff.id] }),
   foreignKey({ columns: [t.orgId, t.resourceId], foreignColumns: [resources.orgId, resources.id] }),
   check('class_occurrences_order', sql`${t.startsAt} < ${t.endsAt}`),

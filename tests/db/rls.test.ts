@@ -107,6 +107,12 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, orderIdx: 9, name: 'M' }) },
   { table: t.availabilityRules, read: ownInstructor, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
     newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, weekday: 2, startTime: '09:00', endTime: '10:00', timezone: 'UTC' }) },
+  // Closed days are no secret (the booking path reads them as its caller); the studio's people and the server write them.
+  { table: t.studioClosures, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads }, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, startsOn: '2031-05-01', endsOn: '2031-05-01', name: 'May Day', timezone: 'UTC' }) },
+  // An instructor's outside calendar: theirs alone, and the studio's.
+  { table: t.calendarFeeds, read: ownInstructor, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
+    newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, url: `https://calendar.example/${randomUUID()}.ics` }) },
   { table: t.classOccurrences, read: staffReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, instructorId: o.instructorA, title: 'C', startsAt: plusHours(0), endsAt: plusHours(1), timezone: 'UTC' }) },
   { table: t.scheduleBlocks, read: ownInstructor, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },

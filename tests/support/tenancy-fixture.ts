@@ -100,6 +100,9 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
 
   await add(t.availabilityRules, 'availability_rules', 'A', { orgId: org, instructorId: o.instructorA, weekday: 1, startTime: '09:00', endTime: '12:00', timezone: zone });
   await add(t.availabilityRules, 'availability_rules', 'B', { orgId: org, instructorId: o.instructorB, weekday: 1, startTime: '09:00', endTime: '12:00', timezone: zone });
+  await add(t.studioClosures, 'studio_closures', 'org', { orgId: org, startsOn: '2031-12-25', endsOn: '2031-12-26', name: 'Christmas', timezone: zone });
+  await add(t.calendarFeeds, 'calendar_feeds', 'A', { orgId: org, instructorId: o.instructorA, url: 'https://calendar.example/a.ics' });
+  await add(t.calendarFeeds, 'calendar_feeds', 'B', { orgId: org, instructorId: o.instructorB, url: 'https://calendar.example/b.ics' });
   await add(t.classOccurrences, 'class_occurrences', 'org', { id: o.classOccurrence, orgId: org, instructorId: o.instructorA, title: 'Class', startsAt: later(48), endsAt: later(49), timezone: zone });
 
   const booking = (id: string, customerId: string, instructorId: string, programId: string, variantId: string) => ({

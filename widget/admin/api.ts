@@ -22,7 +22,7 @@ export class AdminApi {
     return this.answer<T>(await fetch(this.url(path), { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
   }
 
-  async send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  async send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': crypto.randomUUID() };
     if (this.csrf) headers['Tandem-CSRF'] = this.csrf;
     if (body !== undefined) headers['Content-Type'] = 'application/json';

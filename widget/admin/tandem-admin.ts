@@ -12,8 +12,10 @@ import { wizardWords } from './wizard/words.ts';
 import { programView, type WizardStep } from './program-view.ts';
 import { bookingView } from './booking-view.ts';
 import './actions/new-booking.ts';
+import { availabilityWords } from './availability-i18n.ts';
+import './availability-view.ts';
 
-type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking';
+type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -166,6 +168,7 @@ export class TandemAdmin extends LitElement {
         ${this.session ? html`<nav aria-label=${this.t('title')}>
           <button aria-pressed=${String(this.view === 'pipeline' || this.view === 'booking')} @click=${() => this.openPipeline()}>${this.t('pipeline')}</button>
           <button aria-pressed=${String(this.view === 'programs' || this.view === 'program')} @click=${() => this.openPrograms()}>${this.t('programs')}</button>
+          <button aria-pressed=${String(this.view === 'availability')} @click=${() => { this.error = ''; this.view = 'availability'; }}>${availabilityWords[this.language].availability}</button>
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -184,6 +187,7 @@ export class TandemAdmin extends LitElement {
       case 'program': return this.program ? programView(this, this.program) : nothing;
       case 'new-booking': return html`<p><button @click=${() => this.openPipeline()}>${this.t('back')}</button></p>
         <tandem-admin-new-booking .client=${this.client} lang=${this.language} @booking-created=${(e: CustomEvent<string>) => this.openBooking(e.detail)}></tandem-admin-new-booking>`;
+      case 'availability': return html`<tandem-admin-availability lang=${this.language} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}></tandem-admin-availability>`;
     }
   }
 

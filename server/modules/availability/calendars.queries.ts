@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import type { DateOverride, InstructorCalendar, Interval, WeeklyRule } from './domain/index.ts';
-import { MAX_HORIZON_DAYS, type SlotSettings } from './domain/index.ts';
+import { MAX_HORIZON_DAYS, closureIntervals, type Closure, type SlotSettings } from './domain/index.ts';
 import type { SchedulingSettings } from '../../../schema/db/programs.ts';
 
 export interface BlockRow {
@@ -43,6 +43,8 @@ export interface CalendarRequest {
   now: number;
   /** Blocks to leave out (a session's own block when it moves). */
   ignoreBlockIds?: string[];
+  /** The program's location: weekly hours kept for another location do not count; hours without one always do. */
+  locationId?: string | null | undefined;
 }
 
 /** A Postgres array literal of UUIDs (already validated), so the statement text stays the same and stays prepared. */
@@ -65,26 +67,36 @@ export function slotSettingsOf(program: { sessionLengthMin: number; scheduling: 
   };
 }
 
-/** Rules and busy time of some instructors (and a room), in two statements sent together. */
+/** The studio's closures touching [from, to) (instants), as the local dates they were written in. */
+export async function loadClosures(tx: Tx, orgId: string, from: number, to: number): Promise<Closure[]> {
+  const list = await rows(tx, sql`select starts_on::text as starts_on, ends_on::text as ends_on, timezone from studio_closures
+    where org_id = ${orgId}::uuid and ends_on >= (${iso(from)}::timestamptz at time zone 'UTC')::date - 1 and starts_on <= (${iso(to)}::timestamptz at time zone 'UTC')::date + 1`);
+  return list.map((r) => ({ startsOn: String(r.starts_on), endsOn: String(r.ends_on), timezone: String(r.timezone) }));
+}
+
+/** Rules, busy time and the studio's closures of some instructors (and a room), in three statements sent together. */
 export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calendars> {
   const ids = uuidArray(req.instructors.map((i) => i.id));
-  const [ruleRows, blockRows] = await Promise.all([
+  const [ruleRows, blockRows, closures] = await Promise.all([
     rows(tx, sql`select instructor_id, kind, weekday, on_date::text as on_date,
         to_char(start_time, 'HH24:MI') as start_time, to_char(end_time, 'HH24:MI') as end_time,
         valid_from::text as valid_from, valid_until::text as valid_until, timezone
       from availability_rules
-      where org_id = ${req.orgId}::uuid and instructor_id = any(${ids}::uuid[])`),
+      where org_id = ${req.orgId}::uuid and instructor_id = any(${ids}::uuid[])
+        and (location_id is null or ${req.locationId ?? null}::uuid is null or location_id = ${req.locationId ?? null}::uuid)`),
     // through live_blocks_between (migration 0007): under RLS `during && …` could not use the index
     rows(tx, sql`select id, instructor_id, resource_id, status,
         (extract(epoch from lower(during)) * 1000)::float8 as s,
         (extract(epoch from upper(during)) * 1000)::float8 as e,
         (extract(epoch from hold_expires_at) * 1000)::float8 as h
       from live_blocks_between(${ids}::uuid[], ${req.resourceId ?? null}::uuid, ${iso(req.from)}::timestamptz, ${iso(req.to)}::timestamptz)`),
+    loadClosures(tx, req.orgId, req.from, req.to),
   ]);
+  const closed = closureIntervals(closures);
 
   const byInstructor = new Map<string, InstructorCalendar>();
   const zoneSeen = new Set<string>();
-  for (const i of req.instructors) byInstructor.set(i.id, { instructorId: i.id, timezone: i.timezone, rules: [], overrides: [], busy: [] });
+  for (const i of req.instructors) byInstructor.set(i.id, { instructorId: i.id, timezone: i.timezone, rules: [], overrides: [], busy: [], closed });
   const overrideIndex = new Map<string, DateOverride>();
   for (const r of ruleRows) {
     const cal = byInstructor.get(String(r.instructor_id));

@@ -94,7 +94,7 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
 
   await asSystem(tx, 'slots: the program was visible to the caller; rules and busy time are staff data, only free times are answered');
   const { calendars, roomBusy } = await loadCalendars(tx, {
-    orgId: req.orgId, instructors: chosen.map((i) => ({ id: i.id, timezone: i.timezone })), resourceId: program.resourceId, from, to, now: req.now,
+    orgId: req.orgId, instructors: chosen.map((i) => ({ id: i.id, timezone: i.timezone })), resourceId: program.resourceId, locationId: program.locationId, from, to, now: req.now,
   });
   const slots = computeSlotsForInstructors(calendars, settings, { from: req.from, to: req.to, customerZone: req.zone, now: req.now }, roomBusy);
   const names = new Map(chosen.map((i) => [i.id, { id: i.id, name: i.name }]));

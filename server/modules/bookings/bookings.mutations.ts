@@ -20,7 +20,7 @@ import { AppError, CommitThenFail } from '../../platform/errors.ts';
 import { cadenceOrWeekly, cadenceStarts, type SlotSettings } from '../availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
-import { loadCalendars, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
+import { closureIntervals, loadCalendars, loadClosures, skipsClosures, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { mayReschedule, type RescheduleCheck } from './domain/reschedule-notice.ts';
 import { refuseReschedule } from './reschedule-policy.ts';
@@ -78,7 +78,7 @@ export function spanOf(starts: number[], settings: SlotSettings, wide: boolean):
 export async function conflictError(tx: Tx, orgId: string, s: Scheduling, candidates: Candidate[], choice: Choice, now: number, zone: string, anyInstructor: boolean, ignoreBlockIds?: string[]): Promise<AppError> {
   const wanted = choice.starts.filter((_, i) => choice.statuses[i] !== 'free');
   const span = spanOf(wanted, s.settings, true);
-  const cals = await loadCalendars(tx, { orgId, instructors: anyInstructor ? candidates : [choice.candidate], resourceId: s.program.resourceId, ...span, now, ignoreBlockIds });
+  const cals = await loadCalendars(tx, { orgId, instructors: anyInstructor ? candidates : [choice.candidate], resourceId: s.program.resourceId, locationId: s.program.locationId, ...span, now, ignoreBlockIds });
   const conflicts = describeConflicts(choice, {
     settings: s.settings, now, roomBusy: cals.roomBusy, zone, calendars: cals.calendars, anyInstructor,
     names: new Map(candidates.map((c) => [c.id, c.name])),
@@ -137,6 +137,12 @@ export interface CreateBookingInput {
 }
 
 /** The program a booking request names, read as the caller: 404 when the caller may not see it. */
+/** A series' skip test: the studio's closures from its first start on (a series at the cadence moves past them). */
+export async function closuresSkip(tx: Tx, orgId: string, first: number, sessionLengthMin: number): Promise<((start: number) => boolean) | undefined> {
+  const closures = await loadClosures(tx, orgId, first, first + 3660 * 86_400_000);
+  return skipsClosures(closureIntervals(closures), sessionLengthMin * 60_000);
+}
+
 export async function programForBooking(tx: Tx, orgId: string, body: CreateBookingBody): Promise<BookableProgram> {
   const program = await loadBookableProgram(tx, orgId, body.program, body.variant);
   if (!program) throw new AppError('not_found', 'No such program.');
@@ -168,7 +174,8 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   } else if (sessions.mode === 'cadence') {
     const first = Date.parse(sessions.first_start);
     const cadence = cadenceOf(program.scheduling);
-    startsFor = (zone) => cadenceStarts(first, count, cadence, zone);
+    const skip = count > 1 ? await closuresSkip(tx, orgId, first, program.sessionLengthMin) : undefined;
+    startsFor = (zone) => cadenceStarts(first, count, cadence, zone, skip);
   } else {
     const first = Date.parse(sessions.first_start);
     startsFor = () => [first];
@@ -183,7 +190,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   const [, , cals, customerId] = await Promise.all([
     rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
     input.holdCaps ? enforceHoldCaps(tx, orgId, body.customer.email, input.holdCaps, now) : undefined,
-    loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, ...span, now }),
+    loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, locationId: program.locationId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, now, cals.roomBusy);
@@ -299,7 +306,7 @@ export async function addSessions(tx: Tx, { orgId, booking, starts, now: nowDate
   if (pending.length === 0) throw new AppError('invalid_state', 'Every session of this booking is scheduled already.');
   if (starts.length > pending.length) throw invalid('starts', `only ${pending.length} session${pending.length === 1 ? ' is' : 's are'} left to schedule`);
   const wanted = parseStarts(starts, s.settings, 'starts').sort((a, b) => a - b);
-  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, ...spanOf(wanted, s.settings, false), now });
+  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, locationId: s.program.locationId, ...spanOf(wanted, s.settings, false), now });
   const { ok, choice } = choose([instructor], cals.calendars, () => wanted, s.settings, now, cals.roomBusy);
   if (!ok) throw await conflictError(tx, orgId, s, [instructor], choice, now, instructor.timezone, false);
   await releaseHoldsInTheWay(tx, orgId, cals, instructor.id, s.program.resourceId, wanted.map((x) => bufferedWindow(x, s.settings)), now);
@@ -376,7 +383,7 @@ export async function rescheduleSession(tx: Tx, { orgId, booking, sessionId, sta
   const blockRows = await tx.select({ id: t.scheduleBlocks.id }).from(t.scheduleBlocks)
     .where(and(eq(t.scheduleBlocks.orgId, orgId), eq(t.scheduleBlocks.sessionId, sessionId), sql`${t.scheduleBlocks.status} <> 'cancelled'`));
   const ownBlocks = blockRows.map((b) => b.id);
-  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, ...spanOf([wanted], s.settings, false), now, ignoreBlockIds: ownBlocks });
+  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, locationId: s.program.locationId, ...spanOf([wanted], s.settings, false), now, ignoreBlockIds: ownBlocks });
   const override = by.kind === 'staff' && by.override === true;
   const { ok, choice } = choose([instructor], cals.calendars, () => [wanted], s.settings, now, cals.roomBusy, override);
   if (!ok) throw await conflictError(tx, orgId, s, [instructor], choice, now, instructor.timezone, false, ownBlocks);
@@ -457,7 +464,7 @@ export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Pr
   const blockRows = await tx.select({ id: t.scheduleBlocks.id }).from(t.scheduleBlocks)
     .where(and(eq(t.scheduleBlocks.orgId, orgId), sql`${t.scheduleBlocks.sessionId} = any(${uuidArray(movable.map((x) => x.id))}::uuid[])`, sql`${t.scheduleBlocks.status} <> 'cancelled'`));
   const ownBlocks = blockRows.map((b) => b.id);
-  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, ...spanOf(wanted, s.settings, false), now, ignoreBlockIds: ownBlocks });
+  const cals = await loadCalendars(tx, { orgId, instructors: [instructor], resourceId: s.program.resourceId, locationId: s.program.locationId, ...spanOf(wanted, s.settings, false), now, ignoreBlockIds: ownBlocks });
   const { ok, choice } = choose([instructor], cals.calendars, () => wanted, s.settings, now, cals.roomBusy, override);
   if (!ok) {
     const error = await conflictError(tx, orgId, s, [instructor], choice, now, booking.customerTimezone ?? instructor.timezone, false, ownBlocks);

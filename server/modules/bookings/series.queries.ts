@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cadenceStarts, loadBookableProgram, loadCalendars } from '../availability/index.ts';
-import { cadenceOf, conflictError, schedulingOf, spanOf } from './bookings.mutations.ts';
+import { cadenceOf, closuresSkip, conflictError, schedulingOf, spanOf } from './bookings.mutations.ts';
 import { choose, type Candidate, type SlotConflict, type StartStatus } from './domain/plan.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', undefined, { errors: [{ field, message }] });
@@ -56,11 +56,12 @@ export async function checkSeries(tx: Tx, req: SeriesRequest): Promise<SeriesVie
     if (own[0] !== first) throw invalid('starts', 'must begin with first_start');
     if (own.some((x, i) => i > 0 && x <= own[i - 1]!)) throw invalid('starts', 'must be in ascending order');
   }
-  const startsFor = (zone: string) => own ?? cadenceStarts(first, count, cadence, zone);
+  const skip = !own && count > 1 ? await closuresSkip(tx, req.orgId, first, program.sessionLengthMin) : undefined;
+  const startsFor = (zone: string) => own ?? cadenceStarts(first, count, cadence, zone, skip);
 
   await asSystem(tx, 'series check: the program was visible to the caller; rules and busy time are staff data, only free or not is answered');
   const span = spanOf(candidates.flatMap((c) => startsFor(c.timezone)), s.settings, false);
-  const cals = await loadCalendars(tx, { orgId: req.orgId, instructors: candidates, resourceId: program.resourceId, ...span, now: req.now });
+  const cals = await loadCalendars(tx, { orgId: req.orgId, instructors: candidates, resourceId: program.resourceId, locationId: program.locationId, ...span, now: req.now });
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, req.now, cals.roomBusy);
   const lengthMs = program.sessionLengthMin * 60_000;
   const alternatives = new Map<number, SlotConflict['alternatives']>();

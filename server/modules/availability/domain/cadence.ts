@@ -7,9 +7,9 @@ import { cadenceStarts as sharedCadenceStarts } from '../../../../shared/cadence
 import type { Cadence, EpochMs } from './types.ts';
 import { AvailabilityInputError } from './types.ts';
 
-export function cadenceStarts(firstStart: EpochMs, count: number, cadence: Cadence, zone: string): EpochMs[] {
+export function cadenceStarts(firstStart: EpochMs, count: number, cadence: Cadence, zone: string, skip?: (start: EpochMs) => boolean): EpochMs[] {
   try {
-    return sharedCadenceStarts(firstStart, count, cadence, zone);
+    return sharedCadenceStarts(firstStart, count, cadence, zone, skip);
   } catch (error) {
     if (error instanceof RangeError) throw new AvailabilityInputError(error.message);
     throw error;

@@ -19,3 +19,4 @@ export { MAX_HORIZON_DAYS, computeSlots, computeSlotsForInstructors, isSlotFree 
 export { cadenceOrWeekly, cadenceStarts } from './cadence.ts';
 export { nearestFreeAlternatives } from './alternatives.ts';
 export { localClock, dayStartUtc, type LocalParts } from './local-time.ts';
+export { closureIntervals, inClosure, insideOpen, newlyOutside, openTime, skipsClosures, type Closure, type HeldSession } from './closures.ts';

@@ -137,11 +137,30 @@ function tableCache(): TableFor {
   };
 }
 
+/** Open pieces with closures taken out; each part keeps its piece's anchor and offset, so the start-time grid stays where it was. */
+function cutClosed(pieces: OpenPiece[], closed: readonly Interval[] | undefined): OpenPiece[] {
+  if (!closed?.length) return pieces;
+  const out: OpenPiece[] = [];
+  for (const p of pieces) {
+    let start = p.start;
+    for (const c of closed) {
+      if (c.end <= start) continue;
+      if (c.start >= p.end) break;
+      if (c.start > start) out.push({ ...p, start, end: c.start });
+      start = Math.max(start, c.end);
+      if (start >= p.end) break;
+    }
+    if (start < p.end) out.push({ ...p, start });
+  }
+  return out;
+}
+
 /** The core: slots of one instructor whose start lies in `window` (normalised, non-empty). */
 function slotsInWindow(
   instructorId: string,
   zone: string,
   parsed: ParsedCalendar,
+  closed: readonly Interval[] | undefined,
   busyLists: (readonly Interval[] | undefined)[],
   p: Prepared,
   window: readonly Interval[],
@@ -157,7 +176,7 @@ function slotsInWindow(
   const fromDay = wallDay(wStart + offsetAt(table, wStart)) - 1;
   const lastSessionEnd = wEnd + p.lengthMs;
   const toDay = wallDay(lastSessionEnd + offsetAt(table, lastSessionEnd)) + 1;
-  const pieces: OpenPiece[] = expandPieces(parsed, table, fromDay, toDay);
+  const pieces: OpenPiece[] = cutClosed(expandPieces(parsed, table, fromDay, toDay), closed);
   if (pieces.length === 0) return out;
   const open = mergeIntervals(pieces);
   const busy = relevantBusy(busyLists, wStart - p.beforeMs, lastSessionEnd + p.afterMs);
@@ -201,7 +220,7 @@ export function computeSlots(calendar: InstructorCalendar, settings: SlotSetting
   assertZone(calendar.timezone);
   const parsed = parseCalendar(calendar); // validates even when nothing is asked for
   if (window.length === 0) return [];
-  return slotsInWindow(calendar.instructorId, calendar.timezone, parsed, [calendar.busy, roomBusy], p, window, tableCache());
+  return slotsInWindow(calendar.instructorId, calendar.timezone, parsed, calendar.closed, [calendar.busy, roomBusy], p, window, tableCache());
 }
 
 /** Free slots of several instructors, sorted by start, then instructorId. */
@@ -223,7 +242,7 @@ export function computeSlotsForInstructors(
   const order = calendars.map((_, i) => i).sort((a, b) => compareIds(calendars[a]!.instructorId, calendars[b]!.instructorId));
   let lists = order.map((i) => {
     const cal = calendars[i]!;
-    return slotsInWindow(cal.instructorId, cal.timezone, parsed[i]!, [cal.busy, room], p, window, tableFor);
+    return slotsInWindow(cal.instructorId, cal.timezone, parsed[i]!, cal.closed, [cal.busy, room], p, window, tableFor);
   });
   // Each list is sorted by start and the lists are in instructorId order: merging neighbours
   // pairwise, left first on equal starts, gives (start, instructorId) order in O(n log k).
@@ -269,6 +288,6 @@ export function isSlotFree(
   assertZone(calendar.timezone);
   const parsed = parseCalendar(calendar);
   if (!limit || start < limit.start || start >= limit.end) return false;
-  const found = slotsInWindow(calendar.instructorId, calendar.timezone, parsed, [calendar.busy, roomBusy], p, [{ start, end: start + 1 }], tableCache());
+  const found = slotsInWindow(calendar.instructorId, calendar.timezone, parsed, calendar.closed, [calendar.busy, roomBusy], p, [{ start, end: start + 1 }], tableCache());
   return found.length === 1 && found[0]!.start === start;
 }

@@ -45,6 +45,11 @@ export interface InstructorCalendar {
   overrides: DateOverride[];
   /** Schedule blocks (sessions, group classes, time off): any order, may overlap. */
   busy: Interval[];
+  /**
+   * Studio closures as instants (closures.ts): open time is cut there, so no session may start,
+   * end or run in them. Unlike busy time, buffers may reach into them.
+   */
+  closed?: Interval[];
 }
 
 export interface SlotSettings {

@@ -29,7 +29,7 @@ export interface PostOptions {
 export type JsonPoster = (url: string, body: string, options: PostOptions) => Promise<PostResult>;
 
 /** A DNS lookup that refuses private addresses (node calls it when connecting). */
-function guardedLookup(hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+export function guardedLookup(hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const list = addresses as LookupAddress[];

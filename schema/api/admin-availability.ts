@@ -5,7 +5,10 @@
  * `sessions_in_the_way`) unless `force` is set, and then answered with them (`stranded`).
  */
 import * as v from 'valibot';
-import { Id, IsoDate, IsoInstant, singleLine } from './common.ts';
+import { Id, IsoDate as AnyIsoDate, IsoInstant, realInstant, singleLine } from './common.ts';
+
+/** A calendar date that exists (`2026-02-30` does not). */
+export const IsoDate = v.pipe(AnyIsoDate, v.check((d) => realInstant(`${d}T00:00:00Z`), 'must be a date as YYYY-MM-DD'));
 
 const Clock = v.pipe(v.string('must be a time as HH:mm'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time as HH:mm'));
 const Name = v.pipe(v.string('is required'), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(200));

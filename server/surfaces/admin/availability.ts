@@ -10,9 +10,9 @@ import { Hono, type Context } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import * as v from 'valibot';
 import {
-  ChangeOut, ClassBody, ClosureBody, ClosuresOut, FeedBody, FeedOut, FeedsOut, OverrideBody, RoomBody, RoomsOut, TimeOffBody, WeekOut, WeekQuery, WeeklyHoursBody,
+  ChangeOut, ClassBody, ClosureBody, ClosuresOut, FeedBody, FeedOut, FeedsOut, IsoDate, OverrideBody, RoomBody, RoomsOut, TimeOffBody, WeekOut, WeekQuery, WeeklyHoursBody,
 } from '../../../schema/api/admin-availability.ts';
-import { Id, IsoDate } from '../../../schema/api/common.ts';
+import { Id } from '../../../schema/api/common.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withCaller } from '../../platform/db/identity.ts';

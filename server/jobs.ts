@@ -5,10 +5,10 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { feesJob, FEES_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { feesJob, FEES_QUEUE, lapseVoidJob, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE, staffNoticeJob, STAFF_NOTICE_QUEUE } from './modules/notifications/index.ts';
-import { HOLD_LAPSED_QUEUE } from './modules/bookings/index.ts';
+import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedSyncJob, FEEDS_QUEUE } from './modules/availability/index.ts';
@@ -17,6 +17,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
   { name: PAYMENT_REMINDER_QUEUE },
   { name: HOLD_LAPSED_QUEUE },
+  // Voiding checks the order's state first, so a retry never credits twice.
+  { name: LAPSE_VOID_QUEUE },
   { name: NUDGE_QUEUE },
   { name: STAFF_NOTICE_QUEUE },
   // A delivery's own attempts and back-off decide; the queue retries only a run that crashed.
@@ -46,10 +48,11 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     holdsJob({ db: deps.db, now: deps.now }),
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
-    refundsJob({ db: deps.db, payments: deps.payments, now: deps.now }),
+    refundsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     earningsJob({ db: deps.db, now: deps.now }),
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
+    lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
   ] as JobDefinition[];
 }

@@ -22,6 +22,11 @@ export function csvOf(header: readonly string[], rows: readonly (readonly Cell[]
   return lines.join('\r\n') + '\r\n';
 }
 
+/** Rows as CSV lines without the header (each ending CRLF), for an export written in pieces. */
+export function csvLines(rows: readonly (readonly Cell[])[]): string {
+  return rows.map((r) => r.map((c) => csvCell(c)).join(',') + '\r\n').join('');
+}
+
 /** Minor units as a decimal string with a point (-1234 → "-12.34"), for currencies with 2 decimals. */
 export function decimal(minor: number, digits = 2): string {
   const sign = minor < 0 ? '-' : '';

@@ -57,7 +57,7 @@ export async function qrBill(app: Requester, variant: string, start: string, pai
   return { booking, orderId: out.order.id, invoice: out.invoice ? { number: out.invoice.number, reference: out.invoice.reference } : undefined };
 }
 
-export interface Settlement { refund: number; refunds: { id: string; amount: number; status: string; provider: string }[]; credit_note: { number: string; pdf_url: string | null } | null }
+export interface Settlement { refund: number; refunds: { id: string; amount: number; status: string; provider: string }[]; credit_note: { number: string; pdf_url: string | null } | null; lines: { session_id: string | null; rule: string; refund: number; fee: number }[] }
 
 /** Staff cancel the booking (by the program's policy unless `fault` says otherwise); answers its settlement. */
 export async function staffCancel(app: Requester, bookingId: string, fault?: 'policy' | 'studio'): Promise<Settlement> {

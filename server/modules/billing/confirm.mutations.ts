@@ -51,7 +51,14 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
   await tx.update(t.orders).set({ amountPaid: paid, status, updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
   // Money that arrives for a cancelled order (an installment charged as the booking was being cancelled,
   // an old intent paid after a new checkout replaced it) is recorded, and goes back at once.
-  if (!live && paid > order.amountPaid) await refundLateMoney(tx, env, order, paid - order.amountPaid);
+  if (!live && paid > order.amountPaid) {
+    await refundLateMoney(tx, env, order, paid - order.amountPaid);
+    // A lapsed reservation's voided invoice paid after all: the customer and the studio are told it goes back.
+    const lapsed = order.bookingId ? await bookingById(tx, orgId, order.bookingId) : undefined;
+    if (lapsed && expiredAwaitingPayment(lapsed, order.id)) {
+      await recordEvent(tx, { orgId, type: 'payment.after_cancellation', subjectId: lapsed.id, payload: { order_id: order.id, amount_paid: paid, currency: order.currency, refunded: true } }, env);
+    }
+  }
 
   const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null };
   if (!order.bookingId) return result;

@@ -26,3 +26,4 @@ export * from './fees.jobs.ts';
 export * from './staff-booking.mutations.ts';
 export * from './card.mutations.ts';
 export * from './balance.mutations.ts';
+export * from './lapses.jobs.ts';

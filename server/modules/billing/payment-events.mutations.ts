@@ -15,6 +15,7 @@ import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { applyCardSaved } from './card.mutations.ts';
+import { recordRefundFailed } from './refunds.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 
@@ -98,7 +99,7 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
  * A refund the provider settled after answering `pending`: the row moves once, from pending,
  * whatever order or how often the events come. A refund that already succeeded never fails later here.
  */
-async function applyRefundEvent(tx: Tx, env: { now: Date }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
+async function applyRefundEvent(tx: Tx, env: { now: Date; config: AppConfig }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
   if (!event.refundId || !UUID.test(event.refundId)) return { outcome: 'unknown' };
   const [refund] = await tx.select().from(t.refunds).where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, event.refundId))).for('update');
   if (!refund || refund.kind !== 'provider') return { outcome: 'unknown' };
@@ -108,6 +109,7 @@ async function applyRefundEvent(tx: Tx, env: { now: Date }, event: PaymentEvent)
       : { status: 'failed', providerRef: event.ref })
     .where(and(eq(t.refunds.orgId, event.orgId), eq(t.refunds.id, refund.id), eq(t.refunds.status, 'pending')))
     .returning({ id: t.refunds.id });
+  if (changed.length && event.kind === 'refund_failed') await recordRefundFailed(tx, env, refund, event.ref);
   return { outcome: changed.length ? 'recorded' : 'duplicate', orderId: refund.orderId };
 }
 

@@ -10,9 +10,10 @@ import { withSystem } from '../../platform/db/escalation.ts';
 import type { JobDefinition } from '../../platform/jobs/queue.ts';
 import type { PaymentProvider, RefundResult } from '../../platform/adapters/payments/provider.ts';
 import * as t from '../../../schema/db/index.ts';
-import { REFUNDS_QUEUE } from './refunds.mutations.ts';
+import { recordRefundFailed, REFUNDS_QUEUE } from './refunds.mutations.ts';
+import type { AppConfig } from '../../deps.ts';
 
-export interface RefundJobEnv { db: Database; payments: PaymentProvider; now: () => Date }
+export interface RefundJobEnv { db: Database; payments: PaymentProvider; now: () => Date; config: AppConfig }
 
 /** Issues one pending provider refund; answers what happened (tests read it). */
 export async function issueRefund(env: RefundJobEnv, orgId: string, refundId: string): Promise<RefundResult | null> {
@@ -32,10 +33,11 @@ export async function issueRefund(env: RefundJobEnv, orgId: string, refundId: st
     metadata: { org_id: orgId, refund_id: refundId, order_id: found.refund.orderId }, idempotencyKey: `tandem:refund:${refundId}`,
   });
   await withSystem(env.db, orgId, 'refunds: record the provider\'s answer', async (tx) => {
-    await tx.update(t.refunds).set({
+    const changed = await tx.update(t.refunds).set({
       providerRef: result.ref, status: result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' ? 'failed' : 'pending',
       completedAt: result.status === 'succeeded' ? env.now() : null,
-    }).where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.id, refundId), eq(t.refunds.status, 'pending')));
+    }).where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.id, refundId), eq(t.refunds.status, 'pending'))).returning({ id: t.refunds.id });
+    if (changed.length && result.status === 'failed') await recordRefundFailed(tx, { now: env.now(), config: env.config }, found.refund, result.ref);
   });
   return result;
 }

@@ -48,3 +48,8 @@ export async function refundCredits(tx: Tx, ctx: EventContext, order: OrderRow, 
   }).returning({ id: t.refunds.id });
   return { id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' };
 }
+
+/** A provider refund that failed: the money is still the studio's, owed back (the order's balance shows it); payroll recomputes. */
+export async function recordRefundFailed(tx: Tx, ctx: EventContext, refund: { id: string; orgId: string; orderId: string; bookingId: string | null; amount: number; currency: string }, ref: string | null): Promise<void> {
+  await recordEvent(tx, { orgId: refund.orgId, type: 'refund.failed', subjectId: refund.bookingId, payload: { refund_id: refund.id, order_id: refund.orderId, amount: refund.amount, currency: refund.currency, provider_ref: ref } }, ctx);
+}

@@ -6,7 +6,7 @@
  * leaves through a provider is sent by the `refunds.issue` job after commit, keyed by the
  * refund row, so a retry never refunds twice; bank refunds wait for staff to record the transfer.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -17,6 +17,8 @@ import { collectFee, type FeeOutcome } from './fees.mutations.ts';
 import { creditNoteRates, formatCreditNoteNumber } from './domain/index.ts';
 import { refundCredits, refundMoney } from './refunds.mutations.ts';
 import { orderDetail, orderRow, type BookingRow, type OrderRow } from './context.queries.ts';
+import { expiredAwaitingPayment } from './late-payment.mutations.ts';
+import { lockBookingAndOrder } from './payment-events.mutations.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
 import { cancellationQuote, noShowSessionQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
@@ -60,10 +62,16 @@ export async function cancelAndSettle(tx: Tx, input: CancelWithSettlement): Prom
     throw new AppError('quote_changed', 'The figures of this cancellation have changed (time passed the free window, or a payment arrived): here is the new quote.', { quote });
   }
   const cancelled = await cancelBooking(tx, { orgId, booking, now, config, by: input.by === 'customer' ? 'customer' : 'staff' });
+  // Sessions cancelled late with the booking count as the customer's late cancellations (the fee was kept; payroll pays its share).
+  const late = quote.lines.filter((l) => l.rule === 'late_cancellation' && l.session_id).map((l) => l.session_id!);
+  if (late.length > 0 && input.fault === 'policy') {
+    await tx.update(t.programSessions).set({ cancelledBy: 'customer' })
+      .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, booking.id), inArray(t.programSessions.id, late), eq(t.programSessions.status, 'cancelled')));
+  }
   const out = await settleBookingMoney(tx, { orgId, booking, now, config, quote, closeOrder: true, reason: `${input.by} cancellation (${input.fault})` });
   await recordEvent(tx, {
     orgId, type: 'booking.settled', subjectId: booking.id,
-    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, by: input.by, fault: input.fault, previous_status: booking.status, sessions: cancelled ?? [] },
+    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, by: input.by, fault: input.fault, previous_status: booking.status, sessions: cancelled ?? [], session_refunds: sessionRefunds(quote) },
   }, { now, config });
   return out;
 }
@@ -105,6 +113,12 @@ async function settleBookingMoney(tx: Tx, { orgId, booking, now, config, quote, 
 /** The sessions that carry a fee, and the rule that made it: the mails and the credit note name them. */
 function feeLines(quote: CancellationQuote): { seq: number; rule: string; fee: number }[] {
   return quote.lines.filter((l) => l.fee > 0).map((l) => ({ seq: l.seq, rule: l.rule, fee: l.fee }));
+}
+
+/** What each session's money refund is (payroll takes exactly that off the session's revenue). */
+function sessionRefunds(quote: CancellationQuote): { session_id: string; refund: number }[] {
+  if (quote.method !== 'money') return [];
+  return quote.lines.filter((l) => l.session_id && l.refund > 0).map((l) => ({ session_id: l.session_id!, refund: l.refund }));
 }
 
 /** The rules that made a fee, as the fee's event and the documents name them (late_cancellation, no_show). */
@@ -167,15 +181,18 @@ export async function settleNoShow(tx: Tx, input: { orgId: string; bookingId: st
     : await settleSessionMoney(tx, { orgId, booking, now, config, quote, reason: `session ${quote.lines[0]!.seq}: no-show` });
   await recordEvent(tx, {
     orgId, type: 'session.no_show_settled', subjectId: booking.id,
-    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, session_id: input.sessionId },
+    payload: { ...out, lines: undefined, fees: feeLines(quote), paid: quote.paid, session_id: input.sessionId, session_refunds: sessionRefunds(quote) },
   }, { now, config });
   return out;
 }
 
-/** One session's money: its refund (paid in full) or credits back, with a credit note for a money refund. */
+/**
+ * One session's money: its refund (paid in full) or credits back, with a credit note for a money
+ * refund; or, for a pack not paid in full, a fee beyond what was paid collected as the policy says.
+ */
 async function settleSessionMoney(tx: Tx, { orgId, booking, now, config, quote, reason }: Omit<BookingMoney, 'closeOrder'>): Promise<SettlementOut> {
   const out: SettlementOut = {
-    refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: 0, currency: quote.currency,
+    refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, balance_due: quote.balance_due, currency: quote.currency,
     lines: quote.lines, refunds: [], credit_note: null, fee_collection: null,
   };
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
@@ -183,7 +200,27 @@ async function settleSessionMoney(tx: Tx, { orgId, booking, now, config, quote, 
   if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
   if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
   if (quote.refund > 0) out.credit_note = await issueCreditNote(tx, orgId, order, quote.refund, quote, now, config.publicOrigin);
+  if (quote.method === 'money' && quote.balance_due > 0) {
+    out.fee_collection = await collectFee(tx, { now, config }, order, booking.id, quote.balance_due, quote.policy.charge_fees, feeWhy(quote));
+    // The fee is part of the pack's price, due now: what it charges comes off the last installments, so the plan never asks twice.
+    if (out.fee_collection.collection === 'charge') await bringForward(tx, orgId, order.id, quote.balance_due);
+  }
   return out;
+}
+
+/** Lowers the order's unpaid installments by `amount`, the last due first (one lowered to nothing is cancelled). */
+async function bringForward(tx: Tx, orgId: string, orderId: string, amount: number): Promise<void> {
+  const open = await tx.select({ id: t.installments.id, amount: t.installments.amount }).from(t.installments)
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, orderId), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])))
+    .orderBy(desc(t.installments.dueAt)).for('update');
+  let left = amount;
+  for (const i of open) {
+    if (left <= 0) break;
+    const take = Math.min(left, i.amount);
+    left -= take;
+    await tx.update(t.installments).set(take === i.amount ? { status: 'cancelled' } : { amount: i.amount - take })
+      .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, i.id)));
+  }
 }
 
 /** One session: unscheduled in the free window (no money), else cancelled as used with its fee; its share back when paid in full. */
@@ -214,7 +251,28 @@ async function cancelSessionAndSettle(tx: Tx, input: CancelWithSettlement & { se
   out.credit_note = money.credit_note;
   await recordEvent(tx, {
     orgId, type: 'session.cancelled', subjectId: booking.id,
-    payload: { session_id: input.sessionId, action: quote.action, by: input.by, fault: input.fault, refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back },
+    payload: { session_id: input.sessionId, action: quote.action, by: input.by, fault: input.fault, refund: quote.refund, fee: quote.fee, credits_back: quote.credits_back, refund_ids: money.refunds.filter((r) => r.provider !== 'credits').map((r) => r.id) },
   }, { now, config });
+  return out;
+}
+
+/**
+ * A reservation held for a bank payment lapsed unpaid (bookings' releaseExpiredHolds): its invoice
+ * is voided by a credit note, as a cancelled unpaid QR-bill is; what was paid of it (a part) goes
+ * back as a bank refund waiting for the studio's transfer, and the order is closed, so money that
+ * still arrives is recorded and refunded. Nothing when a payment restored the booking first, or it
+ * was settled already. Runs as system; `lapse.settled` is recorded.
+ */
+export async function settleLapsedHold(tx: Tx, input: { orgId: string; bookingId: string; orderId: string; now: Date; config: AppConfig }): Promise<SettlementOut | null> {
+  const { orgId, now, config } = input;
+  await lockBookingAndOrder(tx, orgId, input.orderId);
+  const booking = await bookingById(tx, orgId, input.bookingId);
+  if (!booking || !expiredAwaitingPayment(booking, input.orderId)) return null;
+  const order = await orderRow(tx, orgId, input.orderId);
+  if (!order || (order.status !== 'pending' && order.status !== 'partially_paid')) return null;
+  // The studio's word: nothing of it was delivered, everything paid goes back.
+  const quote = await cancellationQuote(tx, orgId, booking, { fault: 'studio', by: 'staff', now, secret: config.secret });
+  const out = await settleBookingMoney(tx, { orgId, booking, now, config, quote, closeOrder: true, reason: 'reservation lapsed unpaid' });
+  await recordEvent(tx, { orgId, type: 'lapse.settled', subjectId: booking.id, payload: { ...out, lines: undefined, order_id: order.id, paid: quote.paid } }, { now, config });
   return out;
 }

@@ -196,7 +196,9 @@ export async function sessionCancellationQuote(tx: Tx, orgId: string, booking: B
 /**
  * A no-show of one session of a booking that goes on: the session counts as used and the policy's
  * no-show fee applies to its share; when the pack is paid in full, the rest of its share goes back
- * now (the same rule as a late cancellation of one session). The session must be `no_show` already.
+ * now (the same rule as a late cancellation of one session). When it is not (a deposit plan), the
+ * fee beyond what was paid and not used by earlier sessions is `balance_due`. The session must be
+ * `no_show` already.
  */
 export async function noShowSessionQuote(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date, secret: string): Promise<CancellationQuote> {
   const ctx = await loadBookingContext(tx, orgId, booking);
@@ -211,15 +213,22 @@ export async function noShowSessionQuote(tx: Tx, orgId: string, booking: Booking
   const isCredits = credits !== null && credits > 0;
   const total = isCredits ? credits : live ? order.total : booking.totalPrice;
   const netPaid = isCredits ? credits - back.credits : live ? order.amountPaid - back.money : 0;
-  const value = allocateEvenly(total, Math.max(booking.sessionsCount, ctx.sessions.length))[session.seq - 1] ?? 0;
+  const values = allocateEvenly(total, Math.max(booking.sessionsCount, ctx.sessions.length));
+  const value = values[session.seq - 1] ?? 0;
   const fee = applyBasisPoints(value, policy.no_show_fee_bp);
   const paidInFull = netPaid > 0 && netPaid + (isCredits ? back.credits : back.money) >= total;
   const refund = paidInFull ? value - fee : 0;
+  // Not paid in full (a deposit plan): what was paid goes first to the sessions already used; the fee
+  // beyond what is left of it is owed now, collected as the policy's `charge_fees` says.
+  const used = ctx.sessions.filter((x) => x.id !== session.id && (x.status === 'completed' || x.status === 'no_show'
+    || (x.status === 'cancelled' && x.cancelledAt !== null && x.cancelledBy === 'customer' && x.startsAt !== null)));
+  const available = Math.max(0, netPaid - used.reduce((a, x) => a + (values[x.seq - 1] ?? 0), 0));
+  const beyond = paidInFull || isCredits ? 0 : Math.max(0, fee - available);
   const base = {
     booking_id: booking.id, scope: 'session' as const, session_id: session.id, action: 'cancel' as const,
     fault: 'policy' as const, by: 'staff' as const, method: isCredits ? 'credits' as const : 'money' as const, currency: booking.currency,
     total, paid: Math.max(0, netPaid),
-    refund: isCredits ? 0 : refund, fee: Math.min(fee, Math.max(0, netPaid)), credits_back: isCredits ? refund : 0, balance_due: 0,
+    refund: isCredits ? 0 : refund, fee: fee - beyond, credits_back: isCredits ? refund : 0, balance_due: beyond,
     lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt?.toISOString() ?? null, rule: 'no_show', value, refund, fee }],
     policy: policyOut(policy),
   };

@@ -24,11 +24,13 @@ export interface TransferRecorded {
 /**
  * Staff record a bank transfer (a paid QR-bill, or any transfer): a succeeded payment, then
  * the same settlement as a card payment — the booking is confirmed once what is due now is
- * paid. Runs as `system` with the order row locked.
+ * paid; on a cancelled order it is recorded and goes back (a bank refund waiting for the
+ * studio's transfer). Runs as `system` with the order row locked.
  */
 export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<TransferRecorded> {
   const orgId = order.orgId;
-  if (order.status === 'cancelled' || order.status === 'refunded') throw new AppError('invalid_state', `The order is ${order.status}.`);
+  // Money that arrives for a cancelled order (a voided QR-bill paid after all) is recorded all the same:
+  // settleOrder queues it for refund at once, and the answer shows the refund.
   const due = order.total - order.amountPaid;
   if (due <= 0) throw new AppError('invalid_state', 'The order is paid in full already.');
   if (body.amount > due) {

@@ -523,7 +523,7 @@ export async function cancelBooking(tx: Tx, { orgId, booking, now, config, by }:
       update program_bookings set status = 'cancelled', cancelled_at = ${at}::timestamptz, cancellation_reason = ${by}::cancellation_reason, updated_at = ${at}::timestamptz
        where org_id = ${orgId}::uuid and id = ${booking.id}::uuid returning id
     ), s as (
-      update program_sessions set status = 'cancelled'
+      update program_sessions set status = 'cancelled', cancelled_at = ${at}::timestamptz
        where org_id = ${orgId}::uuid and booking_id = ${booking.id}::uuid and status = 'scheduled' returning id
     )
     update schedule_blocks set status = 'cancelled'

@@ -21,6 +21,9 @@ import { eventInsert } from '../../platform/events/record.ts';
 /** The queue whose job tells both sides that a reservation held for a bank payment lapsed unpaid (notifications' hold-mails.jobs.ts). */
 export const HOLD_LAPSED_QUEUE = 'mail.hold_lapsed';
 
+/** The queue whose job voids a lapsed reservation's unpaid invoice by a credit note (billing's lapses.jobs.ts). */
+export const LAPSE_VOID_QUEUE = 'billing.void_lapsed';
+
 /** How long a reserved booking holds its times. */
 export const HOLD_MS = 15 * 60_000;
 
@@ -88,7 +91,10 @@ export async function releaseExpiredHolds(tx: Tx, orgId: string, now: number, on
   const row = result[0] ?? {};
   // A reservation held for a bank payment lapsed unpaid: the customer and the studio hear of it (after commit).
   const lapsed = (typeof row.lapsed === 'string' ? JSON.parse(row.lapsed) : row.lapsed ?? []) as { id: string; order_id: string }[];
-  for (const l of lapsed) await enqueue(tx, HOLD_LAPSED_QUEUE, { orgId, bookingId: l.id, orderId: l.order_id }, { singletonKey: `hold_lapsed:${l.order_id}` });
+  for (const l of lapsed) {
+    await enqueue(tx, HOLD_LAPSED_QUEUE, { orgId, bookingId: l.id, orderId: l.order_id }, { singletonKey: `hold_lapsed:${l.order_id}` });
+    await enqueue(tx, LAPSE_VOID_QUEUE, { orgId, bookingId: l.id, orderId: l.order_id }, { singletonKey: `void_lapsed:${l.order_id}` });
+  }
   return { bookings: Number(row.bookings ?? 0), blocks: Number(row.blocks ?? 0) };
 }
 

@@ -113,7 +113,8 @@ export async function advanceBooking(tx: Tx, orgId: string, bookingId: string, c
     done.push({ type: 'session.completed', sessionId });
   }
   if (due.lapseSessions.length > 0) {
-    const lapsed = await tx.execute(sql`update program_sessions set status = 'cancelled'
+    // When they lapsed is recorded like any cancellation's (settlement, payroll and staff views read it).
+    const lapsed = await tx.execute(sql`update program_sessions set status = 'cancelled', cancelled_at = ${at}::timestamptz
       where org_id = ${orgId}::uuid and booking_id = ${bookingId}::uuid and id = any(${uuidArray(due.lapseSessions)}::uuid[])
         and status = 'scheduled' and starts_at is null returning id`);
     const ids = rowsOf<{ id: string }>(lapsed).map((r) => String(r.id));

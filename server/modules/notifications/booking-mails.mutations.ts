@@ -10,6 +10,7 @@ import { invoiceLink as opaqueInvoiceLink } from '../bookings/index.ts';
 import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
 import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from './outbox.mutations.ts';
+import { feeDeclinedMail, feeDeclinedStaffMail } from './domain/settlement-mails.ts';
 import { bookingIcs, bookingMailData, manageUrlFor } from './mail-data.ts';
 import { customerZone, loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
 import { bookingById } from '../bookings/index.ts';
@@ -66,11 +67,11 @@ export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, booki
 }
 
 /** payment.after_cancellation: the booking stays cancelled though paid; the customer and the studio hear of it, once per order. */
-export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: string, orderId: string, amountPaid: number, currency: string): Promise<void> {
+export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: string, orderId: string, amountPaid: number, currency: string, voided = false): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const data = {
     lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
-    program: { title: ctx.program.title }, amount: amountPaid, currency,
+    program: { title: ctx.program.title }, amount: amountPaid, currency, voided,
   };
   await enqueueMail(tx, { orgId, dedupeKey: `order:${orderId}:late_payment`, to: ctx.customer.email, ...latePaymentMail(data) });
   await enqueueMail(tx, {
@@ -104,4 +105,19 @@ export async function queueInstallmentMails(tx: Tx, env: MailEnv, orgId: string,
     const staffMail = installmentOverdueStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) });
     await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:overdue:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email, ...staffMail });
   }
+}
+
+/** fee.failed: the fee charged to the saved card was declined; the customer gets the link to pay what is owed, the studio hears of it. Once per fee payment. */
+export async function queueFeeDeclinedMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, f: { paymentId: string; amount: number; currency: string; reason: string }): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const data = {
+    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    program: { title: ctx.program.title }, variant: { name: ctx.variant.name }, amount: f.amount, currency: f.currency, reason: f.reason,
+    payUrl: await manageUrlFor(tx, ctx, env.config, env.now),
+  };
+  await enqueueMail(tx, { orgId, dedupeKey: `fee:${f.paymentId}:declined`, to: ctx.customer.email, ...feeDeclinedMail(data) });
+  await enqueueMail(tx, {
+    orgId, dedupeKey: `fee:${f.paymentId}:declined:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
+    ...feeDeclinedStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+  });
 }

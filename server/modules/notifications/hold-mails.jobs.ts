@@ -42,7 +42,9 @@ async function unpaidReservation(tx: Tx, { orgId, bookingId, orderId }: HoldJob)
   const order = await orderRow(tx, orgId, orderId);
   const invoice = await invoiceOfOrder(tx, orgId, orderId);
   if (!booking || !order || !invoice || booking.orderId !== orderId) return null;
-  if (order.status !== 'pending' && order.status !== 'partially_paid') return null;
+  // A lapsed reservation's invoice may be voided (the order cancelled) by the time this runs.
+  const voided = order.status === 'cancelled' && booking.status === 'cancelled' && booking.cancellationReason === 'hold_expired';
+  if (order.status !== 'pending' && order.status !== 'partially_paid' && !voided) return null;
   const ctx = await loadBookingContext(tx, orgId, booking);
   const until = booking.holdExpiresAt ?? new Date(0);
   return {

@@ -6,13 +6,13 @@
  * each original whose figure changed, in the period open today. Idempotent: the same facts
  * write nothing the second time. The booking row is locked, so two runs for it take turns.
  */
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { dateOfInstant } from '../../../shared/zone.ts';
 import { decimal } from '../../../shared/csv.ts';
 import {
-  earningTargets, frozenRules, frozenShares, reconcile, sessionNetRevenue,
+  earningTargets, liveRefundParts, frozenRules, frozenShares, reconcile, sessionNetRevenue,
   type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
 } from './domain/index.ts';
 import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
@@ -49,16 +49,16 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
       : Promise.resolve([{ gross: '0', net: '0' }]),
     tx.select({ amount: sql<string>`coalesce(sum(${t.refunds.amount}), 0)` }).from(t.refunds)
       .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'))),
-    // What a late cancellation of one session refunded (settlement's `session.cancelled` event): it comes off that session.
-    tx.select({ sessionId: sql<string>`${t.domainEvents.payload}->>'session_id'`, refund: sql<string>`coalesce((${t.domainEvents.payload}->>'refund')::int, 0)` })
-      .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), eq(t.domainEvents.type, 'session.cancelled'))),
+    // What the settlement refunded of each session (its events say so, per session): it comes off that session.
+    tx.select({ type: t.domainEvents.type, payload: t.domainEvents.payload })
+      .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), inArray(t.domainEvents.type, [...SETTLING])))
+      .orderBy(asc(t.domainEvents.occurredAt)),
     tx.select().from(t.payrollRules).where(and(eq(t.payrollRules.orgId, orgId), eq(t.payrollRules.staffId, booking.staffId))),
     tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId, inputs: t.earnings.inputs })
       .from(t.earnings).where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.bookingId, bookingId))),
   ]);
 
-  const refundedBySession = new Map<string, number>();
-  for (const r of tied) if (r.sessionId) refundedBySession.set(r.sessionId, (refundedBySession.get(r.sessionId) ?? 0) + Number(r.refund));
+  const refundedBySession = await refundsPerSession(tx, orgId, tied as SettlingEvent[]);
   const outcomes = new Map(sessions.map((s) => [s.id, outcomeOf(s)]));
   const revenue = sessionNetRevenue({
     gross: Number(money[0]!.gross), net: Number(money[0]!.net), sessionsCount: booking.sessionsCount, refundedGross: Number(refunded[0]!.amount),
@@ -110,9 +110,50 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
   return { originals: originals.length, adjustments: adjustments.length };
 }
 
+/** The settlement's events that say what each session got back. */
+const SETTLING = ['session.cancelled', 'booking.settled', 'session.no_show_settled'] as const;
+
+type SettlingEvent = { type: string; payload: Record<string, unknown> };
+
+/**
+ * Refunded gross per session, exactly as the settlement split it (its events carry the lines and
+ * the refund rows written for them). A refund row that failed at the provider gives its part back:
+ * an event's lines keep only what of its refunds is still live, spread over them by their amounts.
+ */
+async function refundsPerSession(tx: Tx, orgId: string, events: SettlingEvent[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  // A settlement's lines state what each session is entitled to in all; what an earlier event gave back is not given again.
+  const before = new Map<string, number>();
+  const parsed = events.map((e) => {
+    const p = e.payload;
+    const stated = e.type === 'session.cancelled'
+      ? (typeof p.session_id === 'string' && Number(p.refund) > 0 ? [{ session_id: p.session_id, refund: Number(p.refund) }] : [])
+      : ((p.session_refunds ?? []) as { session_id: string; refund: number }[]);
+    const lines = stated.map((l) => ({ session_id: l.session_id, refund: Math.max(0, l.refund - (before.get(l.session_id) ?? 0)) })).filter((l) => l.refund > 0);
+    for (const l of lines) before.set(l.session_id, (before.get(l.session_id) ?? 0) + l.refund);
+    const ids = e.type === 'session.cancelled'
+      ? (p.refund_ids as string[] | undefined)
+      : ((p.refunds ?? []) as { id: string; provider?: string }[]).filter((r) => r.provider !== 'credits').map((r) => r.id);
+    return { lines, ids };
+  }).filter((e) => e.lines.length > 0);
+  const allIds = [...new Set(parsed.flatMap((e) => e.ids ?? []))];
+  const rows = allIds.length > 0
+    ? await tx.select({ id: t.refunds.id, amount: t.refunds.amount, status: t.refunds.status }).from(t.refunds).where(and(eq(t.refunds.orgId, orgId), inArray(t.refunds.id, allIds)))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const e of parsed) {
+    // Events from before refund ids were recorded: taken as they say.
+    const live = e.ids === undefined ? Infinity : e.ids.reduce((a, id) => a + (byId.get(id) && byId.get(id)!.status !== 'failed' ? byId.get(id)!.amount : 0), 0);
+    const parts = liveRefundParts(live, e.lines.map((l) => l.refund));
+    e.lines.forEach((l, i) => out.set(l.session_id, (out.get(l.session_id) ?? 0) + parts[i]!));
+  }
+  return out;
+}
+
 function reasonOf(cause: string): string {
   switch (cause) {
     case 'refund.created': return 'refund after the earning was recorded';
+    case 'refund.failed': return 'refund failed at the provider';
     case 'booking.settled': return 'booking cancelled and settled';
     case 'session.cancelled': return 'session cancelled';
     case 'payroll.rule_added': return 'pay rule added';

@@ -12,3 +12,4 @@ export * from './earnings.jobs.ts';
 export * from './period-export.ts';
 export * from './statement-pdf.ts';
 export * from './statements.queries.ts';
+export * from './placement.mutations.ts';

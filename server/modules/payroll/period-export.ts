@@ -3,7 +3,7 @@
  * are fixed (documented in docs/payroll.md, "Export"); amounts are given exactly in minor units
  * and as a decimal with a point; dates are the studio's local dates, instants UTC ISO 8601.
  */
-import { csvOf, decimal, type Cell } from '../../../shared/csv.ts';
+import { csvLines, csvOf, decimal, type Cell } from '../../../shared/csv.ts';
 import type { EarningLineRow, PeriodRow } from './periods.queries.ts';
 
 export const EARNINGS_CSV_COLUMNS = [
@@ -16,11 +16,21 @@ const num = (x: unknown): number | null => (typeof x === 'number' ? x : null);
 const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
 
 export function earningsCsv(period: PeriodRow, lines: readonly EarningLineRow[]): string {
-  const rows: Cell[][] = lines.map((l) => [
+  return csvOf(EARNINGS_CSV_COLUMNS, earningCells(period, lines));
+}
+
+/** The header row alone, then `earningsCsvLines` per piece: the same file written in pieces. */
+export const EARNINGS_CSV_HEADER = csvOf(EARNINGS_CSV_COLUMNS, []);
+
+export function earningsCsvLines(period: PeriodRow, lines: readonly EarningLineRow[]): string {
+  return csvLines(earningCells(period, lines));
+}
+
+function earningCells(period: PeriodRow, lines: readonly EarningLineRow[]): Cell[][] {
+  return lines.map((l) => [
     period.id, period.startsOn, period.endsOn, period.status, l.id, l.kind, l.staffId, l.staffName, l.earnedOn,
     l.bookingId, l.sessionId, l.sessionSeq, l.sessionStartsAt?.toISOString() ?? null, l.programTitle, l.customerName, str(l.inputs.outcome),
     l.ruleId, str(l.rule.kind), num(l.rule.value), num(l.rule.min_amount), num(l.rule.max_amount), str(l.rule.valid_from),
     num(l.inputs.net_revenue), num(l.inputs.share_bp), l.amount, decimal(l.amount), l.currency, l.adjustsId, l.reason,
   ]);
-  return csvOf(EARNINGS_CSV_COLUMNS, rows);
 }

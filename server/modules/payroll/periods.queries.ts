@@ -71,8 +71,19 @@ export interface EarningLineRow {
   reason: string | null;
 }
 
-/** The period's rows the caller may see, by instructor, date and kind. */
-export async function periodLines(tx: Tx, orgId: string, periodId: string, staffIds?: string[]): Promise<EarningLineRow[]> {
+/** The ids of the period's rows the caller may see, in the order of periodLines (an export reads them in pieces). */
+export async function periodLineIds(tx: Tx, orgId: string, periodId: string): Promise<string[]> {
+  const rows = await tx.select({ id: t.earnings.id }).from(t.earnings)
+    .innerJoin(t.staff, and(eq(t.staff.orgId, t.earnings.orgId), eq(t.staff.id, t.earnings.staffId)))
+    .where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.periodId, periodId)))
+    .orderBy(...LINE_ORDER);
+  return rows.map((r) => r.id);
+}
+
+const LINE_ORDER = [asc(t.staff.name), asc(t.earnings.staffId), asc(t.earnings.earnedOn), asc(t.earnings.kind), asc(t.earnings.createdAt), asc(t.earnings.id)];
+
+/** The period's rows the caller may see (or only `only.ids` of them), by instructor, date and kind. */
+export async function periodLines(tx: Tx, orgId: string, periodId: string, staffIds?: string[], only?: { ids: string[] }): Promise<EarningLineRow[]> {
   const rows = await tx.select({
     id: t.earnings.id, staffId: t.earnings.staffId, staffName: t.staff.name, kind: t.earnings.kind, amount: t.earnings.amount, currency: t.earnings.currency,
     earnedOn: t.earnings.earnedOn, earnedAt: t.earnings.earnedAt, bookingId: t.earnings.bookingId, sessionId: t.earnings.sessionId,
@@ -86,8 +97,8 @@ export async function periodLines(tx: Tx, orgId: string, periodId: string, staff
     .leftJoin(t.programs, and(eq(t.programs.orgId, t.earnings.orgId), eq(t.programs.id, t.earnings.programId)))
     .leftJoin(t.programBookings, and(eq(t.programBookings.orgId, t.earnings.orgId), eq(t.programBookings.id, t.earnings.bookingId)))
     .leftJoin(t.customers, and(eq(t.customers.orgId, t.earnings.orgId), eq(t.customers.id, t.programBookings.customerId)))
-    .where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.periodId, periodId), staffIds ? inArray(t.earnings.staffId, staffIds) : undefined))
-    .orderBy(asc(t.staff.name), asc(t.earnings.staffId), asc(t.earnings.earnedOn), asc(t.earnings.kind), asc(t.earnings.createdAt), asc(t.earnings.id));
+    .where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.periodId, periodId), staffIds ? inArray(t.earnings.staffId, staffIds) : undefined, only ? inArray(t.earnings.id, only.ids) : undefined))
+    .orderBy(...LINE_ORDER);
   return rows as EarningLineRow[];
 }
 

@@ -4,7 +4,8 @@ import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { placeOn, type KnownPeriod } from './domain/index.ts';
 import { periodsAround } from './periods.queries.ts';
-import type { PayrollSettings } from './settings.queries.ts';
+import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
+import { dateOfInstant } from '../../../shared/zone.ts';
 
 export async function periodFor(tx: Tx, orgId: string, date: string, settings: PayrollSettings): Promise<KnownPeriod> {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -17,4 +18,13 @@ export async function periodFor(tx: Tx, orgId: string, date: string, settings: P
     if (row?.status === 'open' && row.startsOn <= date && date <= row.endsOn) return row as KnownPeriod;
   }
   throw new Error(`no open payroll period could be found for ${date}`);
+}
+
+/**
+ * The period of today (the studio's date) exists, open, even before anything is earned in it: the
+ * console shows the current period with its live totals from its first day. Runs as system.
+ */
+export async function ensureCurrentPeriod(tx: Tx, orgId: string, now: Date): Promise<KnownPeriod> {
+  const settings = await payrollSettingsOf(tx, orgId);
+  return periodFor(tx, orgId, dateOfInstant(now.getTime(), settings.timezone), settings);
 }

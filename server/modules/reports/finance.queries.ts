@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { invoiceLabel, type InvoiceSnapshot } from '../billing/index.ts';
+import { allocate, invoiceLabel, mulDivRoundHalfUp, type InvoiceSnapshot } from '../billing/index.ts';
 import type { RateAmounts } from './domain/index.ts';
 
 /** `[from, to]` as local dates (both inclusive) → the instants that bound them in `zone`. */
@@ -148,4 +148,52 @@ export async function vatAmounts(tx: Tx, orgId: string, from: string, to: string
      where ${range(from, to, zone)} group by 1`));
   const amounts = (r: Record<string, unknown>): RateAmounts => ({ rateBp: Number(r.vat_rate_bp), gross: Number(r.gross), vat: Number(r.vat), net: Number(r.gross) - Number(r.vat) });
   return { invoiced: invoiced.map(amounts), credited: credited.map(amounts), currency };
+}
+
+export interface CashRow {
+  month: string; kind: 'received' | 'refunded'; method: string; rateBp: number; gross: number; net: number; vat: number; currency: string;
+}
+
+/**
+ * The cash basis (vereinnahmte Entgelte), alongside the invoices' accrual figures: money received
+ * per month (succeeded payments, by the day they succeeded) and money paid back (refunds that
+ * left: succeeded, by the day they completed), per method and VAT rate. A payment's VAT is its
+ * order's: the amount is spread over the order's rates by their gross, and each part's VAT is the
+ * rate's share of it (rounded per part). Credits (class credits) are not money and not here.
+ */
+export async function cashByMonth(tx: Tx, orgId: string, from: string, to: string): Promise<CashRow[]> {
+  const { zone } = await zoneOf(tx, orgId);
+  const moves = rowsOf<Record<string, unknown>>(await tx.execute(sql`
+    with docs as (
+      select 'received' as kind, p.order_id, p.method::text as method, p.amount, p.currency, p.succeeded_at as i_at
+        from payments p where p.org_id = ${orgId}::uuid and p.status = 'succeeded' and p.succeeded_at is not null
+      union all
+      select 'refunded', r.order_id, coalesce(pm.method::text, r.kind::text), r.amount, r.currency, r.completed_at
+        from refunds r left join payments pm on pm.org_id = r.org_id and pm.id = r.payment_id
+       where r.org_id = ${orgId}::uuid and r.status = 'succeeded' and r.amount > 0 and r.completed_at is not null
+    )
+    select to_char(d.i_at at time zone ${zone}, 'YYYY-MM') as month, d.kind, d.order_id, d.method, d.amount, d.currency
+      from docs d where ${range(from, to, zone)}`));
+  const orderIds = [...new Set(moves.map((m) => String(m.order_id)))];
+  const rates = orderIds.length === 0 ? [] : rowsOf<{ order_id: string; vat_rate_bp: number; gross: string; vat: string }>(await tx.execute(sql`
+    select order_id, vat_rate_bp, sum(amount)::bigint as gross, sum(vat_amount)::bigint as vat from order_items
+     where org_id = ${orgId}::uuid and order_id = any(${`{${orderIds.join(',')}}`}::uuid[]) group by 1, 2 order by 1, 2 desc`));
+  const byOrder = new Map<string, { rateBp: number; gross: number; vat: number }[]>();
+  for (const r of rates) byOrder.set(r.order_id, [...(byOrder.get(r.order_id) ?? []), { rateBp: Number(r.vat_rate_bp), gross: Number(r.gross), vat: Number(r.vat) }]);
+  const sums = new Map<string, CashRow>();
+  for (const m of moves) {
+    const amount = Number(m.amount);
+    const split = (byOrder.get(String(m.order_id)) ?? []).filter((r) => r.gross > 0);
+    const parts = split.length === 0 ? [{ rateBp: 0, gross: amount, vat: 0 }]
+      : allocate(amount, split.map((r) => r.gross)).map((part, i) => ({ rateBp: split[i]!.rateBp, gross: part, vat: mulDivRoundHalfUp(part, split[i]!.vat, split[i]!.gross) }));
+    for (const part of parts) {
+      const key = [m.month, m.kind, m.method, part.rateBp, m.currency].join('|');
+      const row = sums.get(key) ?? { month: String(m.month), kind: m.kind as CashRow['kind'], method: String(m.method), rateBp: part.rateBp, gross: 0, net: 0, vat: 0, currency: String(m.currency) };
+      row.gross += part.gross;
+      row.vat += part.vat;
+      row.net = row.gross - row.vat;
+      sums.set(key, row);
+    }
+  }
+  return [...sums.values()].sort((a, b) => a.month.localeCompare(b.month) || b.kind.localeCompare(a.kind) || a.method.localeCompare(b.method) || b.rateBp - a.rateBp);
 }

@@ -1,6 +1,6 @@
 /** The finance reports as CSV (the same conventions as the payroll export: docs/finance-reports.md). */
 import { csvOf, decimal, type Cell } from '../../../shared/csv.ts';
-import type { MoneyBackRow, OutstandingRow, RevenueRow } from './finance.queries.ts';
+import type { CashRow, MoneyBackRow, OutstandingRow, RevenueRow } from './finance.queries.ts';
 import type { VatReturn } from './domain/index.ts';
 
 const rate = (bp: number) => decimal(bp, 2);
@@ -29,4 +29,10 @@ export function outstandingCsv(rows: readonly OutstandingRow[]): string {
 export function vatReturnCsv(v: VatReturn, period: { from: string; to: string }, currency: string): string {
   const rows: Cell[][] = v.lines.map((l) => [period.from, period.to, rate(l.rateBp), l.code, l.invoiced.net, l.credited.net, l.turnover, l.tax, decimal(l.turnover), decimal(l.tax), currency]);
   return csvOf(['from', 'to', 'vat_rate_percent', 'form_figure', 'invoiced_net_minor', 'credited_net_minor', 'turnover_minor', 'tax_minor', 'turnover', 'tax', 'currency'], rows);
+}
+
+export const CASH_CSV_COLUMNS = ['month', 'kind', 'method', 'vat_rate_percent', 'gross_minor', 'net_minor', 'vat_minor', 'gross', 'net', 'vat', 'currency'] as const;
+
+export function cashCsv(rows: readonly CashRow[]): string {
+  return csvOf(CASH_CSV_COLUMNS, rows.map((r): Cell[] => [r.month, r.kind, r.method, rate(r.rateBp), r.gross, r.net, r.vat, decimal(r.gross), decimal(r.net), decimal(r.vat), r.currency]));
 }

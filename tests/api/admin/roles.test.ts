@@ -90,7 +90,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/bookings/:id/sessions', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions`, body: () => ({ starts: ['2026-12-16T09:00:00.000Z'] }), expect: bookingPeople('allowed') },
   { method: 'POST', route: '/v1/admin/bookings/:id/reschedule-series', path: (f) => `/v1/admin/bookings/${f.bookingId}/reschedule-series`, body: () => ({ starts_at: '2026-12-09T09:00:00.000Z' }), expect: bookingPeople('allowed') },
   // Finance reports (their own tests in tests/api/reports): owners and managers; an instructor is refused.
-  ...['outstanding.csv', 'refunds.csv?from=2026-01-01&to=2026-12-31', 'revenue.csv?from=2026-01-01&to=2026-12-31', 'vat?year=2026&quarter=4', 'vat.csv?year=2026&quarter=4'].map((report): RouteSpec => ({
+  ...['outstanding.csv', 'refunds.csv?from=2026-01-01&to=2026-12-31', 'revenue.csv?from=2026-01-01&to=2026-12-31', 'vat?year=2026&quarter=4', 'vat.csv?year=2026&quarter=4', 'cash.csv?from=2026-01-01&to=2026-12-31'].map((report): RouteSpec => ({
     method: 'GET', route: `/v1/admin/reports/${report.split('?')[0]}`, path: () => `/v1/admin/reports/${report}`, expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 },
   })),
   { method: 'GET', route: '/v1/admin/staff', path: () => '/v1/admin/staff', expect: everyStaff(200) },

@@ -276,7 +276,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
     const { settlement } = await cancelled.json() as { settlement: { refunds: { id: string; amount: number }[] } };
     assert.deepEqual(settlement.refunds.map((r) => r.amount), [14000]);
     const refundId = settlement.refunds[0]!.id;
-    const env = { db: db.db, payments: provider, now: clock.now };
+    const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
     calls.length = 0;
     // The job runs twice (a retry after a crash): Stripe sees the same Idempotency-Key both times.
     await issueRefund(env, FLOW.org, refundId);

@@ -13,6 +13,7 @@ import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, reserve, testPay } from '../../support/checkout.ts';
 import { eventsOf, lifecycleJobsOf, runLifecycleAt } from '../../support/lifecycle.ts';
+import { proveIdentity } from '../../support/identity.ts';
 import { hashKey } from '../../../server/platform/http/api-keys.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
 import { advanceBookingNow } from '../../../server/modules/bookings/index.ts';
@@ -254,6 +255,36 @@ describe('booking lifecycle', () => {
     } finally {
       await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
         update programs set policies = policies - 'valid_days' - 'attendance_grace_hours' where id = ${FLOW.evolve}`));
+    }
+  });
+
+  test('a pack paid in class credits whose validity runs out: the unscheduled sessions lapse with the time they lapsed, the credits stay spent', async () => {
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
+      update programs set policies = policies || '{"valid_days": 14}'::jsonb where id = ${FLOW.evolve}`));
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
+      update program_variants set credit_price = 4 where id = ${v.evolve![0]!}`));
+    try {
+      clock.set(START);
+      const demo = { name: 'Demo Customer', email: 'demo.customer@example.ch' };
+      const b = await reserve(app, { program: 'evolve', variant: v.evolve![0], customer: customer(demo), sessions: { mode: 'later', first_start: '2026-12-04T08:00:00.000Z' }, intake: EVOLVE_INTAKE });
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'credits' }, await proveIdentity(app, db.db, demo.email)));
+      assert.equal(out.booking.status, 'confirmed');
+      await at('2026-12-18T08:00:01Z');
+      const rows = await query(db.db, sql`select seq, status::text, cancelled_at from program_sessions where booking_id = ${b.id} order by seq`);
+      assert.deepEqual(rows.map((r) => [r.seq, r.status, r.cancelled_at === null ? null : new Date(String(r.cancelled_at)).toISOString()]), [
+        [1, 'completed', null],
+        [2, 'cancelled', '2026-12-18T08:00:01.000Z'],
+        [3, 'cancelled', '2026-12-18T08:00:01.000Z'],
+        [4, 'cancelled', '2026-12-18T08:00:01.000Z'],
+      ], 'the lapse records when the sessions were given up');
+      assert.equal(await statusOf(b.id), 'completed');
+      const [refunds] = await query(db.db, sql`select count(*)::int as n from refunds where booking_id = ${b.id}`);
+      assert.equal(refunds!.n, 0, 'lapsed credits are not given back');
+    } finally {
+      await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
+        update programs set policies = policies - 'valid_days' where id = ${FLOW.evolve}`));
+      await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`
+        update program_variants set credit_price = null where id = ${v.evolve![0]!}`));
     }
   });
 });

@@ -1,15 +1,17 @@
 /**
  * Payroll through two periods with a fake clock: two EVOLVE packs of Mara's delivered across the
- * November/December boundary, a rate change dated mid-way, a no-show earning its share, November
- * closed, then a cancellation whose refund reaches the no-show after the close (an adjustment in
- * December, November untouched); the period answers, the CSV and the PDF statement; the roles.
+ * November/December boundary, a rate change dated mid-way, a no-show earning its share of what the
+ * studio kept (its refund comes off that session exactly), November closed, then a cancellation in
+ * December and the no-show's refund failing at the provider after the close (one adjustment in
+ * December, November untouched); a whole booking cancelled late earning the late-cancel share, each
+ * session on exactly its own refund; the period answers, the CSV and the PDF statement; the roles.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, reserve, testPay } from '../../support/checkout.ts';
 import { runLifecycleAt } from '../../support/lifecycle.ts';
@@ -18,7 +20,8 @@ import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
 import { earningsJob } from '../../../server/modules/payroll/index.ts';
 import { decimal } from '../../../shared/csv.ts';
 import { pgErrorCode } from '../../../server/platform/db/pg-errors.ts';
-import { allocateEvenly, applyBasisPoints } from '../../../server/modules/billing/index.ts';
+import { allocateEvenly, applyBasisPoints, issueRefund, mulDivRoundHalfUp } from '../../../server/modules/billing/index.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 
@@ -36,6 +39,12 @@ describe('payroll through two periods', () => {
   let b: CreatedBooking;
   let share: number[] = [];
   let november: Period;
+  /** Net revenue of B's no-show: its share less the net of what its no-show settlement refunded. */
+  let noShowNet = 0;
+  const netOfGross = async (bookingId: string, gross: number) => {
+    const [o] = await query(db.db, sql`select sum(i.amount)::int as gross, sum(i.amount - i.vat_amount)::int as net from order_items i join program_bookings b on b.order_id = i.order_id where b.id = ${bookingId}`);
+    return mulDivRoundHalfUp(gross, Number(o!.net), Number(o!.gross));
+  };
 
   const get = (key: Record<string, string>, path: string) => app.request(`/v1/admin${path}`, { headers: key });
   const post = (key: Record<string, string>, path: string, body?: unknown, idem: string = randomUUID()) => app.request(`/v1/admin${path}`, {
@@ -65,6 +74,13 @@ describe('payroll through two periods', () => {
     await query(db.db, sql`update programs set policies = policies || '{"no_show_fee_bp": 5000}'::jsonb where id = ${FLOW.evolve}`);
   });
   after(async () => db.close());
+
+  test('the current period is there before anything is earned: open, with no totals; an instructor sees it too', async () => {
+    const empty = await periods();
+    assert.deepEqual(empty.map((p) => [p.starts_on, p.ends_on, p.status, p.totals]), [['2026-11-01', '2026-11-30', 'open', []]]);
+    assert.deepEqual((await periods(mara)).map((p) => p.id), [empty[0]!.id], 'the same period, once, however often it is asked for');
+    assert.equal((await detail(empty[0]!.id)).instructors.length, 0);
+  });
 
   test('settings and rules: owners and managers write them, an instructor reads only their own, bad input is a 400 per field', async () => {
     let res = await post(mara, '/payroll/settings', { period: 'monthly', no_show_share_bp: 5000, late_cancel_share_bp: 0 });
@@ -111,7 +127,11 @@ describe('payroll through two periods', () => {
     november = list[0]!;
     assert.deepEqual([november.starts_on, november.ends_on, november.status], ['2026-11-01', '2026-11-30', 'open']);
     const full = (i: number) => applyBasisPoints(share[i]!, 4000);
-    const expected = full(0) + full(1) + applyBasisPoints(full(0), 5000) + full(1);
+    // The pack is paid in full: the no-show's share beyond its 50 % fee went back at once, and comes off that session alone.
+    const [noShowRefund] = await query(db.db, sql`select amount from refunds where booking_id = ${b.id}`);
+    noShowNet = share[0]! - await netOfGross(b.id, Number(noShowRefund!.amount));
+    const noShowEarned = applyBasisPoints(applyBasisPoints(noShowNet, 4000), 5000);
+    const expected = full(0) + full(1) + noShowEarned + full(1);
     assert.deepEqual(november.totals, [{ staff_id: FLOW.mara, amount: expected, currency: 'CHF' }]);
 
     const d = await detail(november.id);
@@ -119,7 +139,7 @@ describe('payroll through two periods', () => {
     assert.equal(ofMara.staff_name, 'Mara Keller');
     assert.deepEqual(ofMara.sessions.map((e) => [e.session_id, e.amount, e.inputs.outcome, e.earned_on]).sort(), [
       [a.sessions[0]!.id, full(0), 'completed', '2026-11-17'], [a.sessions[1]!.id, full(1), 'completed', '2026-11-24'],
-      [b.sessions[0]!.id, applyBasisPoints(full(0), 5000), 'no_show', '2026-11-18'], [b.sessions[1]!.id, full(1), 'completed', '2026-11-25'],
+      [b.sessions[0]!.id, noShowEarned, 'no_show', '2026-11-18'], [b.sessions[1]!.id, full(1), 'completed', '2026-11-25'],
     ].sort());
     assert.equal(ofMara.sessions[0]!.rule.kind, 'percent');
     assert.equal(ofMara.sessions[0]!.inputs.net_revenue, share[0]);
@@ -164,15 +184,23 @@ describe('payroll through two periods', () => {
       values (${FLOW.org}, ${FLOW.mara}, ${november.id}, 'booking', ${a.id}, 1, 'CHF', '2026-11-20', now())`), (e) => pgErrorCode(e) === '55000');
   });
 
-  test('December: the pack crosses the boundary, the rate change applies from its date, and a refund after the close is one adjustment in December', async () => {
+  test('December: the pack crosses the boundary, the rate change applies from its date, and a refund that fails after the close is one adjustment in December', async () => {
     const novemberBefore = (await detail(november.id)).instructors;
     await at('2026-12-03T10:00:00Z'); // A.s3 (1 Dec) and B.s3 (2 Dec) completed under 40 %
     await at('2026-12-09T10:00:00Z'); // A.s4 (8 Dec) completed under 50 %
-    // B is cancelled by the policy on 8 Dec (its last session, 9 Dec, is more than 24 h away): that session goes back in full and,
-    // with a no-show fee of 50 %, half of November's no-show too. November is closed: the correction is December's.
+    // B is cancelled by the policy on 8 Dec (its last session, 9 Dec, is more than 24 h away): that session goes back in full;
+    // the no-show's half went back in November already and is not given again. Nothing delivered changes.
     clock.set('2026-12-08T07:00:00Z');
     const settlement = await staffCancel(app, b.id);
     assert.ok(settlement.refund > 0);
+    await runPayroll();
+    assert.deepEqual(await query(db.db, sql`select id from earnings where kind = 'adjustment'`), [], 'an undelivered session earned nothing to correct');
+    // The no-show's refund (sent in November) fails at the provider on 9 December: the money stays the studio's,
+    // and what the no-show earns goes back up. November is closed: the correction is December's.
+    clock.set('2026-12-09T09:00:00Z');
+    const [noShowRefund] = await query(db.db, sql`select id from refunds where booking_id = ${b.id} order by created_at limit 1`);
+    const failing = { ...testProvider(), refund: async () => ({ status: 'failed' as const, ref: 're_declined', reason: 'charge_disputed' }) };
+    assert.equal((await issueRefund({ db: db.db, payments: failing, now: clock.now, config: testConfig }, FLOW.org, String(noShowRefund!.id)))?.status, 'failed');
     await runPayroll();
     await at('2026-12-09T10:00:00Z');
 
@@ -187,12 +215,12 @@ describe('payroll through two periods', () => {
     ].sort());
     assert.equal(ofMara.adjustments.length, 1);
     const adj = ofMara.adjustments[0]!;
-    const noShowEarned = applyBasisPoints(full(0, 4000), 5000);
-    const noShowNow = applyBasisPoints(applyBasisPoints(share[0]! - Math.floor(share[0]! / 2) , 4000), 5000);
+    const noShowEarned = applyBasisPoints(applyBasisPoints(noShowNet, 4000), 5000);
+    const noShowNow = applyBasisPoints(full(0, 4000), 5000);
     assert.equal(adj.amount, noShowNow - noShowEarned);
-    assert.ok(adj.amount < 0);
+    assert.ok(adj.amount > 0);
     assert.equal(adj.session_id, b.sessions[0]!.id);
-    assert.match(adj.reason!, /refund|cancel/);
+    assert.match(adj.reason!, /refund failed/);
     const original = (await earningsRows()).find((e) => e.session_id === b.sessions[0]!.id && e.kind === 'session')!;
     assert.equal(adj.adjusts_id, original.id);
     const sum = [...ofMara.sessions, ...ofMara.bookings, ...ofMara.adjustments].reduce((x, e) => x + e.amount, 0);
@@ -208,7 +236,9 @@ describe('payroll through two periods', () => {
     assert.equal((await detail(dec, mara)).instructors.length, 1);
     assert.equal((await get(luca, `/payroll/periods/${dec}/statements/${FLOW.mara}.pdf`)).status, 404);
     assert.equal((await get(skNord, `/payroll/periods/${dec}`)).status, 404);
-    assert.deepEqual(await periods(skNord), []);
+    const flowIds = new Set(list.map((p) => p.id));
+    const ofNord = await periods(skNord);
+    assert.ok(ofNord.every((p) => !flowIds.has(p.id) && p.totals.length === 0), 'another studio sees its own (empty) current period, never Flow\'s');
     const csv = await (await get(luca, `/payroll/periods/${dec}/export.csv`)).text();
     assert.equal(csv.split('\r\n').filter(Boolean).length, 1, 'only the header for an instructor without earnings');
   });
@@ -266,5 +296,37 @@ describe('payroll through two periods', () => {
     const after = await earningsRows();
     assert.deepEqual(after.slice(0, before.length), before);
     assert.deepEqual(after.slice(before.length).map((e) => [e.session_id, e.kind, e.amount, e.earned_on]), [[sessionId, 'session', 6000, '2026-12-16']]);
+  });
+
+  test('a whole booking cancelled late: its late session earns the late-cancel share, and each session\'s revenue loses exactly its own refund', async () => {
+    const saved = await post(skFlow, '/payroll/settings', { period: 'monthly', no_show_share_bp: 5000, late_cancel_share_bp: 5000 });
+    assert.equal(saved.status, 200);
+    // Late costs everything here (nothing of the late session goes back); a no-show half.
+    await query(db.db, sql`update programs set policies = policies || '{"late_cancel_fee_bp": 10000, "free_cancel_hours": 24}'::jsonb where id = ${FLOW.evolve}`);
+    clock.set('2026-12-10T08:00:00Z');
+    const c = await paidEvolve('2026-12-15T08:00:00.000Z'); // 15, 22, 29 Dec, 5 Jan
+    clock.set('2026-12-15T08:30:00Z');
+    assert.equal((await post(skFlow, `/bookings/${c.id}/sessions/${c.sessions[0]!.id}/no-show`)).status, 200);
+    await runPayroll();
+    // The customer cancels the rest 12 hours before session 2: session 2 is late (kept), 3 and 4 are in time.
+    clock.set('2026-12-21T20:00:00Z');
+    const settlement = await staffCancel(app, c.id);
+    assert.deepEqual(settlement.lines.map((l) => l.rule), ['no_show', 'late_cancellation', 'cancelled_in_time', 'cancelled_in_time']);
+    await runPayroll();
+    const [late] = await query(db.db, sql`select cancelled_by, cancelled_at from program_sessions where id = ${c.sessions[1]!.id}`);
+    assert.deepEqual([late!.cancelled_by, new Date(String(late!.cancelled_at)).toISOString()], ['customer', '2026-12-21T20:00:00.000Z']);
+    const rows = await query(db.db, sql`select session_id, kind, amount, inputs from earnings where booking_id = ${c.id} order by created_at, id`);
+    const bySession = new Map(rows.map((r) => [r.session_id as string, r]));
+    const lateRow = bySession.get(c.sessions[1]!.id);
+    assert.ok(lateRow, 'the late-cancelled session earns');
+    const lateInputs = lateRow.inputs as { outcome: string; net_revenue: number };
+    assert.deepEqual([lateRow.kind, lateInputs.outcome, lateInputs.net_revenue], ['session', 'late_cancel', share[1]], 'nothing of it went back: its whole share');
+    assert.equal(lateRow.amount, applyBasisPoints(applyBasisPoints(share[1]!, 5000), 5000), '50 % rule × 50 % late-cancel share');
+    // The no-show keeps exactly its share less its own refund (half), not a part of the others' refunds.
+    const noShowRow = bySession.get(c.sessions[0]!.id)!;
+    const [refundOfNoShow] = await query(db.db, sql`select amount from refunds where booking_id = ${c.id} order by created_at limit 1`);
+    assert.equal((noShowRow.inputs as { net_revenue: number }).net_revenue, share[0]! - await netOfGross(c.id, Number(refundOfNoShow!.amount)));
+    assert.deepEqual(rows.filter((r) => r.kind === 'adjustment'), [], 'the cancellation changed nothing delivered');
+    assert.ok(!bySession.has(c.sessions[2]!.id) && !bySession.has(c.sessions[3]!.id), 'sessions cancelled in time earn nothing');
   });
 });

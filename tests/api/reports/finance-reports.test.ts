@@ -8,7 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
+import { issueRefund, mulDivRoundHalfUp } from '../../../server/modules/billing/index.ts';
+import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { demoVariants } from '../../support/checkout.ts';
 import { cardPaid, qrBill, skFlow, staffCancel, staffKey } from '../../support/admin-money.ts';
@@ -85,9 +87,33 @@ describe('finance reports', () => {
     assert.equal(((await (await get('/vat?year=2026&quarter=3')).json()) as { rates: unknown[] }).rates.length, 0);
   });
 
+  test('the cash basis beside the accrual: money received and paid back per month, method and rate', async () => {
+    // The studio-fault refund leaves through the provider (its job), on 26 November.
+    clock.set('2026-11-26T10:00:00Z');
+    for (const r of await query(db.db, sql`select id from refunds where kind = 'provider' and status = 'pending'`)) {
+      await issueRefund({ db: db.db, payments: testProvider(), now: clock.now, config: testConfig }, FLOW.org, String(r.id));
+    }
+    const res = await get('/cash.csv?from=2026-11-01&to=2026-11-30');
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    assert.equal(text.split('\r\n')[0], 'month,kind,method,vat_rate_percent,gross_minor,net_minor,vat_minor,gross,net,vat,currency');
+    const rows = parse(text);
+    const [paid] = await query(db.db, sql`select sum(amount)::int as n from payments where status = 'succeeded'`);
+    const [back] = await query(db.db, sql`select sum(amount)::int as n from refunds where status = 'succeeded'`);
+    assert.deepEqual(rows.map((r) => [r.month, r.kind, r.method, r.vat_rate_percent, Number(r.gross_minor)]), [
+      ['2026-11', 'received', 'card', '8.10', paid!.n], ['2026-11', 'refunded', 'card', '8.10', back!.n],
+    ], 'the unpaid QR-bill brought no money; the refund is the studio-fault one');
+    const [items] = await query(db.db, sql`select sum(amount)::int as gross, sum(vat_amount)::int as vat from order_items where vat_rate_bp = 810 limit 1`);
+    for (const r of rows) {
+      assert.equal(Number(r.gross_minor), Number(r.net_minor) + Number(r.vat_minor));
+      assert.ok(Math.abs(Number(r.vat_minor) - mulDivRoundHalfUp(Number(r.gross_minor), items!.vat as number, items!.gross as number)) <= 2, 'the VAT of the money, at its order\'s rate');
+    }
+    assert.equal(parse(await (await get('/cash.csv?from=2026-12-01&to=2026-12-31')).text()).length, 0, 'nothing moved in December');
+  });
+
   test('only owners and managers; bad ranges are a 400 per field', async () => {
     const mara = await staffKey(db.db, FLOW.mara);
-    for (const path of ['/revenue.csv?from=2026-11-01&to=2026-11-30', '/refunds.csv?from=2026-11-01&to=2026-11-30', '/outstanding.csv', '/vat?year=2026&quarter=4']) {
+    for (const path of ['/cash.csv?from=2026-11-01&to=2026-11-30', '/revenue.csv?from=2026-11-01&to=2026-11-30', '/refunds.csv?from=2026-11-01&to=2026-11-30', '/outstanding.csv', '/vat?year=2026&quarter=4']) {
       const res = await get(path, mara);
       assert.equal(res.status, 403, path);
     }

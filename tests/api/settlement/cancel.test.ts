@@ -77,7 +77,7 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
     assert.equal(refundCalls[0]!.amount, 14000);
     assert.equal(refundCalls[0]!.idempotencyKey, `tandem:refund:${out.settlement.refunds[0]!.id}`);
     // Sending it again (a replayed job) refunds nothing more.
-    assert.equal(await issueRefund({ db: db.db, payments, now: clock.now }, (await query(db.db, sql`select org_id from refunds where id = ${out.settlement.refunds[0]!.id}`))[0]!.org_id as string, out.settlement.refunds[0]!.id), null);
+    assert.equal(await issueRefund({ db: db.db, payments, now: clock.now, config: testConfig }, (await query(db.db, sql`select org_id from refunds where id = ${out.settlement.refunds[0]!.id}`))[0]!.org_id as string, out.settlement.refunds[0]!.id), null);
     assert.equal(refundCalls.length, 1);
     const [row] = await query(db.db, sql`select status::text, kind, amount from refunds where id = ${out.settlement.refunds[0]!.id}`);
     assert.deepEqual({ ...row }, { status: 'succeeded', kind: 'provider', amount: 14000 });

@@ -22,6 +22,7 @@ import { jobDefinitions } from '../../../server/jobs.ts';
 import { chargeFee, renderInvoiceAttachment } from '../../../server/modules/billing/index.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
+import { runLifecycleAt } from '../../support/lifecycle.ts';
 
 const START = '2026-11-25T08:00:00Z';
 
@@ -141,6 +142,17 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
     assert.equal((await orderOf(b.id)).balance_due, 14000);
     const [event] = await query(db.db, sql`select type from domain_events where subject_id = ${b.id} and type = 'fee.failed'`);
     assert.ok(event, 'recorded for the studio');
+    // The customer is asked to pay it, with the link to their booking; the studio hears of it in its language. Once.
+    const feeId = settlement.fee_collection!.payment_id!;
+    await chargeFee({ db: db.db, payments: declining, now: clock.now, config: testConfig }, FLOW.org, feeId);
+    const mails = await query(db.db, sql`select dedupe_key, to_address, subject, text_body from mail_outbox where dedupe_key like ${`fee:${feeId}:%`} order by dedupe_key`);
+    assert.deepEqual(mails.map((m) => String(m.dedupe_key)), [`fee:${feeId}:declined`, `fee:${feeId}:declined:staff`]);
+    const [toCustomer, toStudio] = mails;
+    assert.equal(toCustomer!.subject, 'Fee not paid: EVOLVE — holistic coaching');
+    assert.match(String(toCustomer!.text_body), /the charge of CHF\s140\.00 to the card you saved with your deposit, for the fee of EVOLVE — holistic coaching \(.+\), was declined: Your card was declined\. \(test\)\. The amount is still owed\. You can see what is owed and pay it here: https?:\/\/\S+\/manage\/\S+\./);
+    assert.equal(toStudio!.to_address, 'hallo@studioflow.example');
+    assert.match(String(toStudio!.subject), /^Gebühr abgelehnt: Ana Muster, EVOLVE/);
+    assert.match(String(toStudio!.text_body), /CHF\s140\.00 .* wurde abgelehnt: Your card was declined\. \(test\)\. Der Betrag ist auf der Bestellung noch offen/);
   });
 
   test('a no-show of a paid Reiki with a 50 % no-show fee: the session counts as held, half goes back with a credit note, and the customer is told', async () => {
@@ -167,5 +179,56 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
     assert.match(String(mail!.text_body), /Refund: CHF\s70\.00 to the card or TWINT account you paid with/);
     assert.match(String(mail!.text_body), /Fee: CHF\s70\.00 \(no-show, session 1\)\./);
     assert.deepEqual((mail!.attachments as { filename: string }[]).map((a) => a.filename), [`credit-note-${settlement.credit_note!.number}.pdf`]);
+  });
+
+  describe('a no-show in the middle of a deposit-only 4-pack (CHF 150 paid of CHF 580): session 1 held, session 2 missed, no-show fee 100 %', () => {
+    const installmentsOf = async (bookingId: string) => (await query(db.db, sql`select i.amount, i.status::text from installments i
+      join program_bookings b on b.order_id = i.order_id where b.id = ${bookingId} order by i.seq`)).map((r) => [r.amount, r.status]);
+    async function missedSecond(chargeFees: 'auto' | 'balance', firstStart: string) {
+      await setPolicy('evolve', { free_cancel_hours: 24, no_show_fee_bp: 10000, charge_fees: chargeFees });
+      const b = await depositOnly4Pack(firstStart); // weekly
+      clock.set('2026-12-01T08:00:00Z');
+      await runLifecycleAt(db, clock.now()); // session 1 held: it used CHF 145 of the deposit
+      clock.set(new Date(Date.parse(firstStart) + 7 * 86_400_000 + 90 * 60_000).toISOString());
+      const res = await post(`/bookings/${b.id}/sessions/${b.sessions[1]!.id}/no-show`);
+      assert.equal(res.status, 200, await res.clone().text());
+      const { settlement } = await res.json() as { settlement: SettlementAnswer };
+      return { b, settlement };
+    }
+
+    test('charge_fees "auto": the fee beyond what is left of the deposit (CHF 140) is charged to the saved card once, and the plan\'s last installments are lower by as much', async () => {
+      const before = charges.length;
+      const { b, settlement } = await missedSecond('auto', '2026-11-27T09:00:00.000Z');
+      const planned = await installmentsOf(b.id);
+      assert.deepEqual({ fee: settlement.fee, balance_due: settlement.balance_due, refunds: settlement.refunds.length, rules: settlement.lines.map((l) => l.rule) },
+        { fee: 500, balance_due: 14000, refunds: 0, rules: ['no_show'] }, 'CHF 5 of the deposit is left after session 1; the rest of the CHF 145 fee is owed now');
+      assert.deepEqual({ ...settlement.fee_collection, payment_id: typeof settlement.fee_collection?.payment_id }, { amount: 14000, collection: 'charge', payment_id: 'string', reason: null });
+      assert.equal(charges.length, before, 'nothing is charged inside the request');
+      await runDueJobs(db.executor, jobs());
+      await runDueJobs(db.executor, jobs());
+      assert.deepEqual(charges.slice(before).map((c) => [c.amount, c.idempotencyKey]), [[14000, `tandem:fee:${settlement.fee_collection!.payment_id}`]], 'charged once');
+      const order = await orderOf(b.id);
+      const open = planned.filter(([, st]) => st === 'scheduled').reduce((a, [amount]) => a + Number(amount), 0);
+      assert.equal(order.amount_paid + open, 58000, 'deposit + fee + what the plan still charges = the price, never more');
+      assert.equal(order.balance_due, 58000 - 29000);
+      const [booking] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+      assert.equal(booking!.status, 'in_progress', 'the pack goes on');
+      const [mail] = (await outboxOf(db.db, b.id)).filter((m) => String(m.dedupe_key).includes(':no_show:'));
+      assert.match(String(mail!.text_body), /The fee beyond what you had paid, CHF\s140\.00, is charged to the card you saved with your deposit\./);
+    });
+
+    test('charge_fees "balance": nothing is charged, the fee beyond the deposit is recorded as owed and the plan stays as it was', async () => {
+      const before = charges.length;
+      const { b, settlement } = await missedSecond('balance', '2026-11-26T09:00:00.000Z');
+      assert.deepEqual({ balance_due: settlement.balance_due, fee_collection: settlement.fee_collection },
+        { balance_due: 14000, fee_collection: { amount: 14000, collection: 'balance', payment_id: null, reason: 'the policy leaves fees owed on the order' } });
+      await runDueJobs(db.executor, jobs());
+      assert.equal(charges.length, before);
+      const [owed] = await query(db.db, sql`select payload from domain_events where subject_id = ${b.id} and type = 'fee.owed'`);
+      assert.equal((owed!.payload as { amount: number }).amount, 14000, 'recorded as owed');
+      assert.ok((await installmentsOf(b.id)).every(([, st]) => st === 'scheduled'));
+      const [mail] = (await outboxOf(db.db, b.id)).filter((m) => String(m.dedupe_key).includes(':no_show:'));
+      assert.match(String(mail!.text_body), /The fee beyond what you had paid, CHF\s140\.00, is still owed/);
+    });
   });
 });

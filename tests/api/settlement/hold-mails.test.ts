@@ -92,4 +92,33 @@ describe('QR-bill holds: the payment reminder and the lapse', () => {
     const [event] = await query(db.db, sql`select type from domain_events where subject_id = ${b.id} and type = 'booking.lapsed'`);
     assert.ok(event, 'recorded in the booking\'s event log');
   });
+
+  test('the lapsed reservation\'s unpaid QR-bill is voided by a credit note, once; money that still arrives is recorded, goes back by bank transfer and both sides are told', async () => {
+    const { b, out } = await qrBill('2026-12-04T14:45:00.000Z');
+    clock.set(new Date(Date.parse('2026-11-30T08:00:00Z') + HOUR).toISOString());
+    await sweepExpiredHolds(db.db, clock.now(), FLOW.org);
+    await runDueJobs(db.executor, jobs());
+    await runDueJobs(db.executor, jobs());
+    const notes = await query(db.db, sql`select total, reason, snapshot->>'display_number' as number, invoice_id from credit_notes where order_id = ${out.order.id}`);
+    assert.equal(notes.length, 1, 'one credit note, however often the job runs');
+    assert.deepEqual({ total: notes[0]!.total, reason: notes[0]!.reason }, { total: 14000, reason: 'unpaid invoice cancelled' });
+    assert.match(String(notes[0]!.number), /^FLOW-CN-2026-\d{4}$/);
+    const order = async () => (await app.request(`/v1/admin/orders/${out.order.id}`, { headers: skFlow })).json() as Promise<{ status: string; credited: number; balance_due: number; refunds: { amount: number; status: string }[] }>;
+    assert.deepEqual(await order().then((o) => [o.status, o.credited, o.balance_due]), ['cancelled', 14000, 0], 'nothing is owed on a voided invoice');
+    const staffLapse = (await outboxOf(db.db, out.order.id)).find((m) => String(m.dedupe_key).endsWith(':lapsed:staff'));
+    assert.ok(staffLapse, 'the lapse is still mailed to the studio once the invoice is voided');
+
+    // The customer pays anyway: recorded, refunded by bank transfer, the booking stays cancelled.
+    clock.set('2026-12-01T10:00:00Z');
+    const paid = await app.request(`/v1/admin/orders/${out.order.id}/payments`, {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 14000, method: 'bank_transfer', reference: 'LATE-1' }),
+    });
+    assert.equal(paid.status, 201, await paid.clone().text());
+    assert.equal((await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`))[0]!.status, 'cancelled');
+    assert.deepEqual((await order()).refunds.map((r) => [r.amount, r.status]), [[14000, 'pending_transfer']]);
+    const late = await query(db.db, sql`select dedupe_key, text_body from mail_outbox where dedupe_key in (${`order:${out.order.id}:late_payment`}, ${`order:${out.order.id}:late_payment:staff`}) order by dedupe_key`);
+    assert.equal(late.length, 2);
+    assert.match(String(late[0]!.text_body), /goes back to you: please reply to this mail with the account holder and IBAN/);
+    assert.match(String(late[1]!.text_body), /voided|storniert/);
+  });
 });

@@ -91,3 +91,33 @@ export function reservationLapsedStaffMail(d: UnpaidReservationMailData & { staf
   const text = fill(T.lapsedStaffBody, vars(d, d.staffLang));
   return { subject: fill(T.lapsedStaffSubject, vars(d, d.staffLang)), text, html: toHtml(text) };
 }
+
+export interface FeeDeclinedMailData {
+  lang: Lang;
+  customer: { name: string; email: string };
+  studio: { name: string };
+  program: { title: string };
+  variant: { name: string };
+  amount: number;
+  currency: string;
+  reason: string;
+  /** Where the customer sees what is owed and pays it (the booking's manage link). */
+  payUrl: string;
+}
+
+/** To the customer: the fee charged to their saved card was declined; it is still owed, and where to pay it. */
+export function feeDeclinedMail(d: FeeDeclinedMailData): ComposedMail {
+  const T = settlementStrings[d.lang];
+  const S = strings[d.lang];
+  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, d.lang), reason: d.reason, url: d.payUrl, studio: d.studio.name };
+  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.feeDeclinedBody, v), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
+  return { subject: fill(T.feeDeclinedSubject, v), text, html: toHtml(text, [d.payUrl]) };
+}
+
+/** To the studio: the same decline, and that the fee is still owed on the order. */
+export function feeDeclinedStaffMail(d: FeeDeclinedMailData & { staffLang: Lang }): ComposedMail {
+  const T = settlementStrings[d.staffLang];
+  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, d.staffLang), reason: d.reason, customer: inert(d.customer.name), email: d.customer.email };
+  const text = fill(T.feeDeclinedStaffBody, v);
+  return { subject: fill(T.feeDeclinedStaffSubject, v), text, html: toHtml(text) };
+}

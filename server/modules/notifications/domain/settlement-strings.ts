@@ -27,6 +27,10 @@ export interface SettlementStrings {
   lapsedBody: string;
   lapsedStaffSubject: string;
   lapsedStaffBody: string;
+  feeDeclinedSubject: string;
+  feeDeclinedBody: string;
+  feeDeclinedStaffSubject: string;
+  feeDeclinedStaffBody: string;
 }
 
 export const settlementStrings: Record<Lang, SettlementStrings> = {
@@ -55,7 +59,11 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     lapsedSubject: 'Reservation lapsed: {program}',
     lapsedBody: 'the payment for invoice {number} ({amount}) had not arrived by {until}, so your reservation of {program} ({variant}) with {instructor} has lapsed and its times are released. Please do not pay invoice {number} any more. If you still want to come, book new times; if you paid in the meantime, {studio} will contact you.',
     lapsedStaffSubject: 'Reservation lapsed unpaid: {customer}, {program}',
-    lapsedStaffBody: 'The reservation of {program} ({variant}) for {customer} ({email}) lapsed on {until}: invoice {number} ({amount}) was not paid. Its times are free again. A payment that still arrives is recorded; the booking is restored when its times are still free.',
+    lapsedStaffBody: 'The reservation of {program} ({variant}) for {customer} ({email}) lapsed on {until}: invoice {number} ({amount}) was not paid. Its times are free again. The invoice is voided by a credit note; a payment that still arrives is recorded and goes back to the customer.',
+    feeDeclinedSubject: "Fee not paid: {program}",
+    feeDeclinedBody: "the charge of {amount} to the card you saved with your deposit, for the fee of {program} ({variant}), was declined: {reason}. The amount is still owed. You can see what is owed and pay it here: {url}. If you would rather pay another way, reply to this mail and {studio} will help.",
+    feeDeclinedStaffSubject: "Fee charge declined: {customer}, {program}",
+    feeDeclinedStaffBody: "The charge of {amount} for the fee of {program} ({variant}) to the card {customer} ({email}) saved with the deposit was declined: {reason}. The amount is still owed on the order; the customer has been sent the link to pay it.",
   },
   de: {
     refundCard: 'Rückerstattung: {amount} auf die Karte bzw. das TWINT-Konto, mit dem Sie bezahlt haben. Sie erscheint meist innert 5 bis 10 Arbeitstagen auf Ihrer Abrechnung.',
@@ -82,7 +90,11 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     lapsedSubject: 'Reservation verfallen: {program}',
     lapsedBody: 'die Zahlung für Rechnung {number} ({amount}) ist bis {until} nicht eingegangen. Ihre Reservation von {program} ({variant}) bei {instructor} ist deshalb verfallen, die Termine sind freigegeben. Bitte bezahlen Sie Rechnung {number} nicht mehr. Möchten Sie trotzdem kommen, buchen Sie neue Termine; haben Sie inzwischen bezahlt, meldet sich {studio} bei Ihnen.',
     lapsedStaffSubject: 'Reservation unbezahlt verfallen: {customer}, {program}',
-    lapsedStaffBody: 'Die Reservation von {program} ({variant}) für {customer} ({email}) ist am {until} verfallen: Rechnung {number} ({amount}) wurde nicht bezahlt. Die Termine sind wieder frei. Eine später eintreffende Zahlung wird erfasst; die Buchung wird wiederhergestellt, wenn ihre Termine noch frei sind.',
+    lapsedStaffBody: 'Die Reservation von {program} ({variant}) für {customer} ({email}) ist am {until} verfallen: Rechnung {number} ({amount}) wurde nicht bezahlt. Die Termine sind wieder frei. Die Rechnung wird mit einer Gutschrift storniert; eine später eintreffende Zahlung wird erfasst und zurückerstattet.',
+    feeDeclinedSubject: "Gebühr nicht bezahlt: {program}",
+    feeDeclinedBody: "die Belastung von {amount} auf der Karte, die Sie mit der Anzahlung hinterlegt haben, für die Gebühr von {program} ({variant}) wurde abgelehnt: {reason}. Der Betrag ist noch geschuldet. Hier sehen Sie, was offen ist, und können es bezahlen: {url}. Möchten Sie lieber anders bezahlen, antworten Sie auf diese Mail; {studio} hilft Ihnen gern.",
+    feeDeclinedStaffSubject: "Gebühr abgelehnt: {customer}, {program}",
+    feeDeclinedStaffBody: "Die Belastung von {amount} für die Gebühr von {program} ({variant}) auf der Karte, die {customer} ({email}) mit der Anzahlung hinterlegt hat, wurde abgelehnt: {reason}. Der Betrag ist auf der Bestellung noch offen; die Kundin oder der Kunde hat den Link zum Bezahlen erhalten.",
   },
   fr: {
     refundCard: 'Remboursement : {amount} sur la carte ou le compte TWINT utilisé pour payer. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables.',
@@ -109,7 +121,11 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     lapsedSubject: 'Réservation expirée : {program}',
     lapsedBody: 'le paiement de la facture {number} ({amount}) n\'est pas arrivé d\'ici le {until} ; votre réservation de {program} ({variant}) avec {instructor} a donc expiré et ses horaires sont libérés. Merci de ne plus payer la facture {number}. Si vous souhaitez toujours venir, réservez de nouveaux horaires ; si vous avez payé entre-temps, {studio} vous contactera.',
     lapsedStaffSubject: 'Réservation expirée impayée : {customer}, {program}',
-    lapsedStaffBody: 'La réservation de {program} ({variant}) pour {customer} ({email}) a expiré le {until} : la facture {number} ({amount}) n\'a pas été payée. Ses horaires sont de nouveau libres. Un paiement qui arriverait encore est enregistré ; la réservation est rétablie si ses horaires sont encore libres.',
+    lapsedStaffBody: 'La réservation de {program} ({variant}) pour {customer} ({email}) a expiré le {until} : la facture {number} ({amount}) n\'a pas été payée. Ses horaires sont de nouveau libres. La facture est annulée par une note de crédit ; un paiement qui arriverait encore est enregistré et remboursé au client.',
+    feeDeclinedSubject: "Frais non payés : {program}",
+    feeDeclinedBody: "le débit de {amount} sur la carte enregistrée avec votre acompte, pour les frais de {program} ({variant}), a été refusé : {reason}. Ce montant reste dû. Vous pouvez voir ce qui est dû et le payer ici : {url}. Si vous préférez payer autrement, répondez à ce mail et {studio} vous aidera.",
+    feeDeclinedStaffSubject: "Débit des frais refusé : {customer}, {program}",
+    feeDeclinedStaffBody: "Le débit de {amount} pour les frais de {program} ({variant}) sur la carte enregistrée par {customer} ({email}) avec l'acompte a été refusé : {reason}. Le montant reste dû sur la commande ; le lien pour le payer a été envoyé au client.",
   },
   it: {
     refundCard: 'Rimborso: {amount} sulla carta o sul conto TWINT con cui ha pagato. Di solito appare sull\'estratto conto entro 5-10 giorni lavorativi.',
@@ -136,7 +152,11 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     lapsedSubject: 'Prenotazione scaduta: {program}',
     lapsedBody: 'il pagamento della fattura {number} ({amount}) non è arrivato entro il {until}; la sua prenotazione di {program} ({variant}) con {instructor} è quindi scaduta e gli orari sono liberati. Non paghi più la fattura {number}. Se desidera ancora venire, prenoti nuovi orari; se ha pagato nel frattempo, {studio} la contatterà.',
     lapsedStaffSubject: 'Prenotazione scaduta non pagata: {customer}, {program}',
-    lapsedStaffBody: 'La prenotazione di {program} ({variant}) per {customer} ({email}) è scaduta il {until}: la fattura {number} ({amount}) non è stata pagata. I suoi orari sono di nuovo liberi. Un pagamento che arrivasse ancora viene registrato; la prenotazione viene ripristinata se i suoi orari sono ancora liberi.',
+    lapsedStaffBody: 'La prenotazione di {program} ({variant}) per {customer} ({email}) è scaduta il {until}: la fattura {number} ({amount}) non è stata pagata. I suoi orari sono di nuovo liberi. La fattura è annullata con una nota di credito; un pagamento che arrivasse ancora viene registrato e restituito al cliente.',
+    feeDeclinedSubject: "Penale non pagata: {program}",
+    feeDeclinedBody: "l'addebito di {amount} sulla carta salvata con l'acconto, per la penale di {program} ({variant}), è stato rifiutato: {reason}. L'importo è ancora dovuto. Può vedere quanto è dovuto e pagarlo qui: {url}. Se preferisce pagare in altro modo, risponda a questa e-mail e {studio} la aiuterà.",
+    feeDeclinedStaffSubject: "Addebito della penale rifiutato: {customer}, {program}",
+    feeDeclinedStaffBody: "L'addebito di {amount} per la penale di {program} ({variant}) sulla carta salvata da {customer} ({email}) con l'acconto è stato rifiutato: {reason}. L'importo è ancora dovuto sull'ordine; al cliente è stato inviato il link per pagarlo.",
   },
 };
 settlementStrings.fr = frenchCatalog(settlementStrings.fr);

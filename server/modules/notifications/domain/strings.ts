@@ -55,6 +55,9 @@ export interface MailStrings {
   latePaymentBody: string;
   latePaymentStaffSubject: string;
   latePaymentStaffBody: string;
+  /** The same when the lapsed reservation's invoice was voided: the money goes back. */
+  latePaymentVoidedBody: string;
+  latePaymentVoidedStaffBody: string;
   signOff: string;
   session: string;
 }
@@ -113,6 +116,8 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentBody: 'thank you for your payment of {amount} for {program}. It arrived after your reservation had expired, and the reserved times are no longer free. {studio} will contact you to find new times or refund the payment.',
     latePaymentStaffSubject: 'Payment after expiry: {customer}, {program}',
     latePaymentStaffBody: 'A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had expired. The booking could not be restored because its times are taken or past, so it stays cancelled. Please re-book the customer or refund the payment.',
+    latePaymentVoidedBody: "thank you for your payment of {amount} for {program}. It arrived after your reservation had lapsed and its invoice had been cancelled, so it goes back to you: please reply to this mail with the account holder and IBAN to send it to. If you would like to book new times, {studio} is glad to help.",
+    latePaymentVoidedStaffBody: "A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had lapsed and its invoice had been voided by a credit note. It is recorded and waits to go back to the customer as a bank refund: record the outgoing transfer once it is done.",
     signOff: 'See you soon,\n{studio}',
     session: 'session',
   },
@@ -169,6 +174,8 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentBody: 'vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist nach Ablauf Ihrer Reservation eingetroffen, und die reservierten Termine sind nicht mehr frei. {studio} meldet sich bei Ihnen, um neue Termine zu finden oder die Zahlung zurückzuerstatten.',
     latePaymentStaffSubject: 'Zahlung nach Ablauf: {customer}, {program}',
     latePaymentStaffBody: 'Eine Zahlung von {amount} von {customer} ({email}) für {program} ist nach Ablauf der Reservation eingetroffen. Die Buchung liess sich nicht wiederherstellen, weil ihre Termine belegt oder vorbei sind; sie bleibt abgesagt. Bitte buchen Sie neu oder erstatten Sie die Zahlung zurück.',
+    latePaymentVoidedBody: "vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist eingetroffen, nachdem Ihre Reservation verfallen und die Rechnung storniert war; wir erstatten sie Ihnen zurück: Bitte antworten Sie auf diese Mail mit Kontoinhaber und IBAN. Möchten Sie neue Termine buchen, hilft Ihnen {studio} gern.",
+    latePaymentVoidedStaffBody: "Eine Zahlung von {amount} von {customer} ({email}) für {program} ist eingetroffen, nachdem die Reservation verfallen und die Rechnung mit einer Gutschrift storniert war. Sie ist erfasst und wartet auf die Rückerstattung per Überweisung: Bitte erfassen Sie die ausgehende Überweisung, sobald sie erledigt ist.",
     signOff: 'Bis bald\n{studio}',
     session: 'Termin',
   },
@@ -225,6 +232,8 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentBody: 'merci pour votre paiement de {amount} pour {program}. Il est arrivé après l\'expiration de votre réservation, et les horaires réservés ne sont plus libres. {studio} vous contactera pour trouver de nouveaux horaires ou rembourser le paiement.',
     latePaymentStaffSubject: 'Paiement après expiration : {customer}, {program}',
     latePaymentStaffBody: 'Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l\'expiration de la réservation. La réservation n\'a pas pu être rétablie, ses horaires étant pris ou passés ; elle reste annulée. Veuillez réserver à nouveau ou rembourser le paiement.',
+    latePaymentVoidedBody: "merci pour votre paiement de {amount} pour {program}. Il est arrivé après l'expiration de votre réservation et l'annulation de sa facture ; il vous sera donc remboursé : merci de répondre à ce mail avec le titulaire du compte et l'IBAN. Si vous souhaitez réserver de nouveaux horaires, {studio} vous aidera volontiers.",
+    latePaymentVoidedStaffBody: "Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l'expiration de la réservation et l'annulation de sa facture par une note de crédit. Il est enregistré et attend d'être remboursé par virement : enregistrez le virement sortant une fois effectué.",
     signOff: 'À bientôt,\n{studio}',
     session: 'séance',
   },
@@ -281,6 +290,8 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentBody: 'grazie per il pagamento di {amount} per {program}. È arrivato dopo la scadenza della sua prenotazione e gli orari riservati non sono più liberi. {studio} la contatterà per trovare nuovi orari o rimborsare il pagamento.',
     latePaymentStaffSubject: 'Pagamento dopo la scadenza: {customer}, {program}',
     latePaymentStaffBody: 'Un pagamento di {amount} di {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione. La prenotazione non è stata ripristinata perché i suoi orari sono occupati o passati; resta annullata. La preghiamo di prenotare di nuovo o rimborsare il pagamento.',
+    latePaymentVoidedBody: "grazie per il pagamento di {amount} per {program}. È arrivato dopo la scadenza della sua prenotazione e l'annullamento della fattura, quindi le verrà restituito: risponda a questa e-mail indicando il titolare del conto e l'IBAN. Se desidera prenotare nuovi orari, {studio} la aiuterà volentieri.",
+    latePaymentVoidedStaffBody: "Un pagamento di {amount} da {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione e l'annullamento della fattura con una nota di credito. È registrato e attende di essere restituito con un bonifico: registri il bonifico in uscita una volta eseguito.",
     signOff: 'A presto,\n{studio}',
     session: 'seduta',
   },

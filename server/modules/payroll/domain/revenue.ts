@@ -59,3 +59,14 @@ export function sessionNetRevenue(r: BookingRevenue): Map<string, number> {
   }
   return left;
 }
+
+/**
+ * A settlement's per-session refunds as far as its refund rows are still live (`live`: what of them
+ * did not fail): all of each while nothing failed, else the live amount spread over them by size.
+ */
+export function liveRefundParts(live: number, refunds: readonly number[]): number[] {
+  const asked = refunds.reduce((a, r) => a + r, 0);
+  if (live >= asked) return [...refunds];
+  if (asked === 0 || live <= 0) return refunds.map(() => 0);
+  return allocate(live, refunds);
+}

@@ -54,6 +54,7 @@ export type PeriodPaidBody = v.InferOutput<typeof PeriodPaidBody>;
 
 export const PeriodParams = v.object({ id: Id });
 export const RuleParams = v.object({ id: Id });
+export const StatementQuery = v.object({ lang: v.optional(v.picklist(['en', 'de', 'fr', 'it'], 'must be en, de, fr or it')) });
 export const StatementParams = v.object({ id: Id, file: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf$/i, 'must be <staff id>.pdf')) });
 
 // ——— answers

@@ -258,13 +258,19 @@ describe('payroll through two periods', () => {
     for (const r of rows) assert.equal(r[col('amount')], decimal(Number(r[col('amount_minor')])));
     assert.deepEqual(rows.map((r) => r[col('kind')]).sort(), ['adjustment', 'session', 'session', 'session']);
 
-    const pdf = await get(mara, `/payroll/periods/${dec.id}/statements/${FLOW.mara}.pdf`);
-    assert.equal(pdf.status, 200);
-    assert.equal(pdf.headers.get('Content-Type'), 'application/pdf');
-    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
-    for (const words of ['Payroll statement', 'Mara Keller', '2026-12-01 to 2026-12-31', 'Sessions', 'Adjustments', 'Total', '50 % of net revenue', '40 % of net revenue']) {
-      assert.ok(text.includes(words), `the statement says "${words}":\n${text}`);
-    }
+    const statement = async (query = '') => {
+      const pdf = await get(mara, `/payroll/periods/${dec.id}/statements/${FLOW.mara}.pdf${query}`);
+      assert.equal(pdf.status, 200, query);
+      assert.equal(pdf.headers.get('Content-Type'), 'application/pdf');
+      return pdfText(Buffer.from(await pdf.arrayBuffer()));
+    };
+    const says = (text: string, words: string[]) => { for (const w of words) assert.ok(text.includes(w), `the statement says "${w}":\n${text}`); };
+    says(await statement('?lang=en'), ['Payroll statement', 'Mara Keller', '2026-12-01 to 2026-12-31', 'Sessions', 'Adjustments', 'Total', '50 % of net revenue', '40 % of net revenue']);
+    // Without a language: the studio's (Studio Flow writes German); French and Italian on request.
+    says(await statement(), ['Lohnabrechnung', 'Periode: 2026-12-01 bis 2026-12-31', 'Sitzungen', 'Korrekturen', 'Total', '50 % des Nettoumsatzes']);
+    says(await statement('?lang=fr'), ['Relevé de rémunération', 'Séances', 'Corrections', '% du chiffre d\'affaires net']);
+    says(await statement('?lang=it'), ['Rendiconto compensi', 'Sessioni', 'Rettifiche', 'Totale', '% del ricavo netto']);
+    assert.equal((await get(mara, `/payroll/periods/${dec.id}/statements/${FLOW.mara}.pdf?lang=es`)).status, 400);
   });
 
   test('marking paid: only a closed period, with its date and reference; then it never changes', async () => {

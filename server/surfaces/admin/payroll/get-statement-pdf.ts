@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { StatementParams } from '../../../../schema/api/admin-payroll.ts';
+import { StatementParams, StatementQuery } from '../../../../schema/api/admin-payroll.ts';
 import type { AdminEnv, AppDeps } from '../../../deps.ts';
 import { withCaller } from '../../../platform/db/identity.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -15,17 +15,20 @@ export function getPayrollStatementPdfRoute(deps: AppDeps) {
     describeRoute({
       tags: ['admin'], summary: 'An instructor\'s payroll statement for a period, as PDF',
       description: 'Sessions (with the rule applied and the net revenue it was applied to), bookings paid flat, adjustments with their reasons, '
-        + 'the total, and whether and when the period was paid. An instructor\'s key: only their own statement (404 for another\'s).',
+        + 'the total, and whether and when the period was paid. `?lang=en|de|fr|it` the language (default: the studio\'s). '
+        + 'An instructor\'s key: only their own statement (404 for another\'s).',
       security: [{ secretKey: [] }],
       responses: { 200: { description: 'application/pdf' }, ...problemResponses(400, 401, 404) },
     }),
     validate('param', StatementParams),
+    validate('query', StatementQuery),
     async (c) => {
       const staff = c.get('staff');
       const { id, file } = c.req.valid('param');
       const staffId = file.slice(0, -4).toLowerCase();
       if (staff.role === 'instructor' && staffId !== staff.staffId) throw new AppError('not_found', 'No such statement.');
-      const doc = await withCaller(deps.db, callerOf(staff), (tx) => statementDocument(tx, staff.orgId, id, staffId));
+      const { lang } = c.req.valid('query');
+      const doc = await withCaller(deps.db, callerOf(staff), (tx) => statementDocument(tx, staff.orgId, id, staffId, lang));
       if (!doc) throw new AppError('not_found', 'No such statement.');
       const pdf = await renderStatementPdf(doc);
       return c.body(new Uint8Array(pdf), 200, {

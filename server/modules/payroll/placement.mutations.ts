@@ -1,6 +1,7 @@
 /** Finding (or opening) the period a row dated `date` goes into: see `placeOn`. */
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { withSystem } from '../../platform/db/escalation.ts';
 import * as t from '../../../schema/db/index.ts';
 import { placeOn, type KnownPeriod } from './domain/index.ts';
 import { periodsAround } from './periods.queries.ts';
@@ -27,4 +28,9 @@ export async function periodFor(tx: Tx, orgId: string, date: string, settings: P
 export async function ensureCurrentPeriod(tx: Tx, orgId: string, now: Date): Promise<KnownPeriod> {
   const settings = await payrollSettingsOf(tx, orgId);
   return periodFor(tx, orgId, dateOfInstant(now.getTime(), settings.timezone), settings);
+}
+
+/** The same in its own transaction as system, for a read that shows the current period (listing periods). */
+export function openCurrentPeriod(db: Database, orgId: string, now: Date): Promise<KnownPeriod> {
+  return withSystem(db, orgId, 'payroll: the current period exists before anything is earned in it', (tx) => ensureCurrentPeriod(tx, orgId, now));
 }

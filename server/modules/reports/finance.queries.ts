@@ -195,5 +195,5 @@ export async function cashByMonth(tx: Tx, orgId: string, from: string, to: strin
       sums.set(key, row);
     }
   }
-  return [...sums.values()].sort((a, b) => a.month.localeCompare(b.month) || b.kind.localeCompare(a.kind) || a.method.localeCompare(b.method) || b.rateBp - a.rateBp);
+  return [...sums.values()].sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind) || a.method.localeCompare(b.method) || b.rateBp - a.rateBp);
 }

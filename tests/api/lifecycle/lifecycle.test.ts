@@ -266,16 +266,16 @@ describe('booking lifecycle', () => {
     try {
       clock.set(START);
       const demo = { name: 'Demo Customer', email: 'demo.customer@example.ch' };
-      const b = await reserve(app, { program: 'evolve', variant: v.evolve![0], customer: customer(demo), sessions: { mode: 'later', first_start: '2026-12-04T08:00:00.000Z' }, intake: EVOLVE_INTAKE });
+      const b = await reserve(app, { program: 'evolve', variant: v.evolve![0], customer: customer(demo), sessions: { mode: 'later', first_start: '2026-12-04T10:00:00.000Z' }, intake: EVOLVE_INTAKE });
       const out = await checkedOut(await checkoutReq(app, b, { method: 'credits' }, await proveIdentity(app, db.db, demo.email)));
       assert.equal(out.booking.status, 'confirmed');
-      await at('2026-12-18T08:00:01Z');
+      await at('2026-12-18T10:00:01Z');
       const rows = await query(db.db, sql`select seq, status::text, cancelled_at from program_sessions where booking_id = ${b.id} order by seq`);
       assert.deepEqual(rows.map((r) => [r.seq, r.status, r.cancelled_at === null ? null : new Date(String(r.cancelled_at)).toISOString()]), [
         [1, 'completed', null],
-        [2, 'cancelled', '2026-12-18T08:00:01.000Z'],
-        [3, 'cancelled', '2026-12-18T08:00:01.000Z'],
-        [4, 'cancelled', '2026-12-18T08:00:01.000Z'],
+        [2, 'cancelled', '2026-12-18T10:00:01.000Z'],
+        [3, 'cancelled', '2026-12-18T10:00:01.000Z'],
+        [4, 'cancelled', '2026-12-18T10:00:01.000Z'],
       ], 'the lapse records when the sessions were given up');
       assert.equal(await statusOf(b.id), 'completed');
       const [refunds] = await query(db.db, sql`select count(*)::int as n from refunds where booking_id = ${b.id}`);

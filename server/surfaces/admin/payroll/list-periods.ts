@@ -3,8 +3,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { PeriodsOut } from '../../../../schema/api/admin-payroll.ts';
 import type { AdminEnv, AppDeps } from '../../../deps.ts';
 import { withCaller } from '../../../platform/db/identity.ts';
-import { ensureCurrentPeriod, listPeriods } from '../../../modules/payroll/index.ts';
-import { withSystem } from '../../../platform/db/escalation.ts';
+import { listPeriods, openCurrentPeriod } from '../../../modules/payroll/index.ts';
 import { problemResponses } from '../../openapi-shared.ts';
 import { callerOf, ROLES_NOTE } from './common.ts';
 import { periodOut } from './payroll.out.ts';
@@ -22,7 +21,7 @@ export function listPayrollPeriodsRoute(deps: AppDeps) {
     }),
     async (c) => {
       const staff = c.get('staff');
-      await withSystem(deps.db, staff.orgId, 'payroll: the current period exists before anything is earned in it', (tx) => ensureCurrentPeriod(tx, staff.orgId, deps.now()));
+      await openCurrentPeriod(deps.db, staff.orgId, deps.now());
       const periods = await withCaller(deps.db, callerOf(staff), (tx) => listPeriods(tx, staff.orgId));
       return c.json({ periods: periods.map((p) => periodOut(p, p.totals)) });
     });

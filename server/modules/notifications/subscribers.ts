@@ -8,12 +8,8 @@ import { bookingById } from '../bookings/index.ts';
 import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
-<<<<<<< HEAD
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
-import { queueConfirmationMail, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
-=======
 import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
->>>>>>> 17fe0e8 (Settlement and payroll gaps closed: a no-show in a deposit-only pack collects the fee beyond what is left of the deposit (charged to the saved card, the plan's last installments lowered by as much, or recorded as owed) ; a lapsed QR-bill reservation's invoice is voided by a credit note (billing.void_lapsed job) and money that still arrives is recorded and refunded with both sides told; a declined fee charge mails the customer the link to pay and the studio; lapsed and booking-cancelled sessions record when; sessions cancelled late with their booking earn the late-cancel share; payroll takes each session's own refund off its revenue and recomputes when a refund fails (refund.failed); the current payroll period exists before anything is earned in it; the payroll CSV is streamed in pieces; a cash-basis report (GET /v1/admin/reports/cash.csv))
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
   const row = await bookingById(tx, orgId, id);

@@ -314,11 +314,7 @@ export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
   const S = strings[d.lang];
   const text = [
     fill(S.hello, { name: inert(d.customer.name) }),
-<<<<<<< HEAD
-    fill(S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), program: d.program.title, studio: d.studio.name }),
-=======
-    fill(d.voided ? S.latePaymentVoidedBody : S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, d.lang), program: d.program.title, studio: d.studio.name }),
->>>>>>> 17fe0e8 (Settlement and payroll gaps closed: a no-show in a deposit-only pack collects the fee beyond what is left of the deposit (charged to the saved card, the plan's last installments lowered by as much, or recorded as owed) ; a lapsed QR-bill reservation's invoice is voided by a credit note (billing.void_lapsed job) and money that still arrives is recorded and refunded with both sides told; a declined fee charge mails the customer the link to pay and the studio; lapsed and booking-cancelled sessions record when; sessions cancelled late with their booking earn the late-cancel share; payroll takes each session's own refund off its revenue and recomputes when a refund fails (refund.failed); the current payroll period exists before anything is earned in it; the payroll CSV is streamed in pieces; a cash-basis report (GET /v1/admin/reports/cash.csv))
+    fill(d.voided ? S.latePaymentVoidedBody : S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), program: d.program.title, studio: d.studio.name }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
   return { subject: fill(S.latePaymentSubject, { program: d.program.title }), text, html: toHtml(text) };

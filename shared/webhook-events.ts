@@ -1,7 +1,8 @@
 /** The outgoing webhook events a studio's endpoint may subscribe to (server and admin console alike). */
 export const WEBHOOK_EVENTS = [
-  'booking.confirmed', 'booking.cancelled', 'booking.completed',
+  'booking.reserved', 'booking.confirmed', 'booking.cancelled', 'booking.completed',
   'session.scheduled', 'session.rescheduled', 'session.cancelled', 'session.completed', 'session.no_show',
-  'payment.failed', 'refund.created', 'installment.overdue',
+  'payment.succeeded', 'payment.failed', 'refund.created', 'installment.overdue',
+  'customer.created', 'message.created', 'review.created',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

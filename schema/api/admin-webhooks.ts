@@ -71,7 +71,9 @@ const SessionV1 = v.object({ id: Id, seq: v.number(), starts_at: Instant, ends_a
  * `timestamp` (when it happened) and `data` with the booking as it was then and the event's own part:
  * `session` (session.*), `previous.starts_at` (session.rescheduled), `sessions` (session.scheduled),
  * `installment` and `reason` (payment.failed, installment.overdue), `refund` (refund.created),
- * `cancelled_by` and `previous_status` (booking.cancelled). Fields are added, never renamed or removed, within a version.
+ * `cancelled_by` and `previous_status` (booking.cancelled), `hold_expires_at` (booking.reserved), `payment` (payment.succeeded),
+ * `customer` (customer.created, with `booking: null`), `message` (message.created), `review` (review.created).
+ * Fields are added, never renamed or removed, within a version.
  * Signed per Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` (`v1,<base64 HMAC-SHA256>`).
  */
 export const WebhookPayloadV1 = v.object({
@@ -92,5 +94,13 @@ export const WebhookPayloadV1 = v.object({
     session: v.optional(v.nullable(SessionV1)),
     sessions: v.optional(v.array(SessionV1)),
     previous: v.optional(v.object({ starts_at: Instant })),
+    hold_expires_at: v.optional(Instant),
+    payment: v.optional(v.object({
+      id: Id, order_id: Id, amount: v.number(), currency: v.string(),
+      method: v.string(), purpose: v.picklist(['order', 'fee']),
+    })),
+    customer: v.optional(v.object({ id: Id, name: v.string(), email: v.string(), locale: v.string(), via: v.picklist(['booking', 'sign_in']) })),
+    message: v.optional(v.object({ id: Id, thread_id: Id, sender: v.picklist(['customer', 'staff']), body_md: v.string() })),
+    review: v.optional(v.object({ id: Id, rating: v.number(), text: v.string(), consent_to_publish: v.boolean() })),
   }),
 });

@@ -74,6 +74,7 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), inArray(t.payments.status, ['pending', 'failed'])))
     .returning({ id: t.payments.id });
   if (!changed.length) return { outcome: 'duplicate', orderId };
+  await recordEvent(tx, { orgId, type: 'payment.succeeded', subjectId: await bookingOfOrder(tx, orgId, orderId), payload: paymentSucceeded(payment) }, env);
   if (payment.purpose === 'fee') {
     // A fee after a settlement: counted as paid on the order, never confirming a booking nor refunded as late money.
     await tx.execute(sql`update orders set amount_paid = (select coalesce(sum(amount), 0) from payments
@@ -111,6 +112,11 @@ async function applyRefundEvent(tx: Tx, env: { now: Date; config: AppConfig }, e
     .returning({ id: t.refunds.id });
   if (changed.length && event.kind === 'refund_failed') await recordRefundFailed(tx, env, refund, event.ref);
   return { outcome: changed.length ? 'recorded' : 'duplicate', orderId: refund.orderId };
+}
+
+/** The `payment.succeeded` event's payload (webhooks tell it as `data.payment`). */
+export function paymentSucceeded(p: { id: string; orderId: string; amount: number; currency: string; method: string; purpose?: string | null; installmentId?: string | null }): Record<string, unknown> {
+  return { payment_id: p.id, order_id: p.orderId, amount: p.amount, currency: p.currency, method: p.method, purpose: p.purpose ?? 'order', installment_id: p.installmentId ?? null };
 }
 
 async function bookingOfOrder(tx: Tx, orgId: string, orderId: string): Promise<string | null> {

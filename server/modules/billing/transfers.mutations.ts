@@ -8,6 +8,8 @@ import * as t from '../../../schema/db/index.ts';
 import type { RecordPaymentBody } from '../../../schema/api/checkout.ts';
 import { langOf, type Lang } from '../../../shared/format.ts';
 import { settleOrder } from './confirm.mutations.ts';
+import { paymentSucceeded } from './payment-events.mutations.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import { orderDetail, orderRow, type OrderDetail, type OrderRow } from './context.queries.ts';
 
 /** A bank transfer recorded: the payment, the order after it, the customer's language and the booking's status. */
@@ -41,6 +43,7 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
     id: paymentId, orgId, orderId: order.id, method: 'bank_transfer', status: 'succeeded', amount: body.amount, currency: order.currency,
     provider: 'bank_transfer', providerRef: null, reference: body.reference, succeededAt: env.now, createdAt: env.now,
   });
+  await recordEvent(tx, { orgId, type: 'payment.succeeded', subjectId: order.bookingId, payload: paymentSucceeded({ id: paymentId, orderId: order.id, amount: body.amount, currency: order.currency, method: 'bank_transfer' }) }, env);
   const settled = await settleOrder(tx, env, orgId, order.id);
   const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
   const fresh = (await orderRow(tx, orgId, order.id))!;

@@ -30,7 +30,7 @@ import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from 
 import { bookingById, bookingByToken, bookingView, type BookingRow, type BookingView } from './bookings.queries.ts';
 import { hashClientToken, newClientToken } from './tokens.ts';
 import { enforceHoldCaps, type HoldCaps } from './hold-caps.ts';
-import { eventInsert, recordEvent } from '../../platform/events/record.ts';
+import { afterEventsInserted, eventInsert, eventInterestSql, recordEvent, type RecordedEvent } from '../../platform/events/record.ts';
 import { scheduleLifecycle } from './lifecycle.mutations.ts';
 import type { AppConfig } from '../../deps.ts';
 
@@ -98,16 +98,16 @@ async function releaseHoldsInTheWay(tx: Tx, orgId: string, cals: Calendars, inst
 }
 
 /** The customer with this email in the org, created when new. Existing details are kept. */
-async function findOrCreateCustomer(tx: Tx, orgId: string, c: CreateBookingBody['customer']): Promise<string> {
+async function findOrCreateCustomer(tx: Tx, orgId: string, c: CreateBookingBody['customer']): Promise<{ id: string; created: boolean }> {
   const zone = c.timezone ? canonicalZone(c.timezone) ?? null : null;
   const inserted = await rows(tx, sql`
     insert into customers (org_id, name, email, phone, locale, timezone)
     values (${orgId}::uuid, ${c.name}, ${c.email}, ${c.phone ?? null}, ${c.locale}, ${zone})
     on conflict (org_id, email) do nothing returning id`);
-  if (inserted[0]) return String(inserted[0].id);
+  if (inserted[0]) return { id: String(inserted[0].id), created: true };
   const [found] = await tx.select({ id: t.customers.id }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.email, c.email)));
   if (!found) throw new Error('customer vanished between insert and select');
-  return found.id;
+  return { id: found.id, created: false };
 }
 
 interface NewBlock { sessionId: string; start: number }
@@ -187,12 +187,13 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   // Sent together, in this order (rows() starts each statement at the call): the escalation
   // (as asSystem), then the calendar reads and the customer.
   // The caps on live holds (their locks, then their count) go in the same round trip.
-  const [, , cals, customerId] = await Promise.all([
+  const [, , cals, customer] = await Promise.all([
     rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
     input.holdCaps ? enforceHoldCaps(tx, orgId, body.customer.email, input.holdCaps, now) : undefined,
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, locationId: program.locationId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
   ]);
+  const customerId = customer.id;
   const { ok, choice } = choose(candidates, cals.calendars, startsFor, s.settings, now, cals.roomBusy);
   const customerZone = (body.customer.timezone && canonicalZone(body.customer.timezone)) || choice.calendar.timezone;
   if (!ok) throw await conflictError(tx, orgId, s, candidates, choice, now, customerZone, !body.instructor && count === 1);
@@ -230,7 +231,13 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   };
   const record = input.recordAnswer ? sql`, recorded as (${input.recordAnswer(created)} returning 1)` : sql``;
   const followUp = input.followUp ? sql`, followed as (${input.followUp(created)})` : sql``;
-  await rows(tx, sql`
+  // Recorded in this statement; their every-event subscribers (webhooks) run after it only when the statement says they have work.
+  const events: RecordedEvent[] = [
+    ...(customer.created ? [{ id: randomUUID(), orgId, type: 'customer.created', subjectId: null, payload: { customer_id: customerId, name: body.customer.name, email: body.customer.email, locale: body.customer.locale, via: 'booking' } }] : []),
+    { id: randomUUID(), orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {}, hold_expires_at: iso(holdExpiresAt) } },
+  ];
+  const eventCtes = sql.join(events.map((e, i) => sql`, e${sql.raw(String(i))} as (${eventInsert(e, e.id)} returning 1)`), sql``);
+  const [answer] = await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
                                     sessions_count, customer_name, customer_phone, customer_locale, customer_timezone, source, intake_answers, private_link_token, client_token_hash, hold_expires_at, hold_client)
@@ -245,12 +252,14 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
         from jsonb_to_recordset(${JSON.stringify(sessionRows)}::jsonb) as x(id uuid, seq int, starts_at timestamptz, ends_at timestamptz)
       returning id
     ), j as (${holdReleaseStatement(orgId, new Date(holdExpiresAt))}
-    ), e as (${eventInsert({ orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {} } })} returning 1
-    )${record}${followUp}
+    )${eventCtes}${record}${followUp}, held as (
     insert into schedule_blocks (org_id, kind, status, instructor_id, resource_id, during, timezone, hold_expires_at, session_id)
     select ${orgId}::uuid, 'session', 'held', ${instructor.id}::uuid, ${program.resourceId}::uuid, tstzrange(x.bs, x.be, '[)'), ${zone},
            ${iso(holdExpiresAt)}::timestamptz, x.session_id
-      from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)`);
+      from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)
+    returning 1)
+    select ${eventInterestSql(orgId, events.map((e) => e.type))} as subscribed`);
+  if (answer?.subscribed === true) await afterEventsInserted(tx, events, { now: nowDate });
 
   return created;
 }

@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
 import { AppError } from '../../platform/errors.ts';
+import { afterEventsInserted, eventInsert } from '../../platform/events/record.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import * as t from '../../../schema/db/index.ts';
 import { queueLoginCodeMail } from '../notifications/index.ts';
@@ -106,7 +107,7 @@ export async function verifyCode(tx: Tx, env: IdentityEnv, orgId: string, email:
     return { ok: false, error: new AppError('identity_code_invalid', 'This code is not right.', { attempts_left: attempt.attemptsLeft, errors: [{ field: 'code', message: 'is not the code we sent' }] }) };
   }
   await tx.update(t.customerLoginCodes).set({ codeHash: null, codeExpiresAt: null, failedAttempts: 0, lockedUntil: null, updatedAt: env.now }).where(where);
-  const customerId = await customerFor(tx, orgId, email, locale);
+  const customerId = await customerFor(tx, orgId, email, locale, env.now);
   const sessionId = randomUUID();
   const expiresAt = new Date(now + SESSION_TTL_MS);
   await tx.insert(t.customerSessions).values({ id: sessionId, orgId, customerId, tokenHash: tokenHash(identityToken(env.secret, sessionId)), expiresAt, createdAt: env.now });
@@ -114,11 +115,17 @@ export async function verifyCode(tx: Tx, env: IdentityEnv, orgId: string, email:
 }
 
 /** The address's customer, created (with no name yet) when there is none. Existing details are kept. */
-async function customerFor(tx: Tx, orgId: string, email: string, locale: string | undefined): Promise<string> {
+async function customerFor(tx: Tx, orgId: string, email: string, locale: string | undefined, now: Date): Promise<string> {
   const inserted = await rows(tx, sql`
     insert into customers (org_id, name, email, locale) values (${orgId}::uuid, '', ${email}, ${locale ?? 'en'})
     on conflict (org_id, email) do nothing returning id`);
-  if (inserted[0]) return String(inserted[0].id);
+  if (inserted[0]) {
+    const id = String(inserted[0].id);
+    const event = { id: randomUUID(), orgId, type: 'customer.created', subjectId: null, payload: { customer_id: id, name: '', email, locale: locale ?? 'en', via: 'sign_in' } };
+    await tx.execute(eventInsert(event, event.id));
+    await afterEventsInserted(tx, [event], { now });
+    return id;
+  }
   const [found] = await tx.select({ id: t.customers.id }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.email, email)));
   if (!found) throw new AppError('conflict', 'The customer changed meanwhile; try again.');
   return found.id;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
+import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { BookingRow } from '../bookings/index.ts';
@@ -34,11 +35,12 @@ async function threadOf(tx: Tx, orgId: string, booking: BookingRow): Promise<str
  * The customer writes to their instructor (the booking was authorised under the customer's own
  * policies, then locked as the server). Answers the new message's id.
  */
-export async function postCustomerMessage(tx: Tx, input: { orgId: string; booking: BookingRow; body: string; now: Date }): Promise<string> {
-  const { orgId, booking, body, now } = input;
+export async function postCustomerMessage(tx: Tx, input: { orgId: string; booking: BookingRow; body: string; now: Date; config: AppConfig }): Promise<string> {
+  const { orgId, booking, body, now, config } = input;
   const threadId = await threadOf(tx, orgId, booking);
   const id = randomUUID();
   await tx.insert(t.messages).values({ id, orgId, threadId, senderKind: 'customer', senderId: booking.customerId, bodyMd: body, createdAt: now });
+  await recordEvent(tx, { orgId, type: 'message.created', subjectId: booking.id, payload: { message_id: id, thread_id: threadId, sender: 'customer', body_md: body } }, { now, config });
   const window = batchWindow(now.getTime());
   const job: MessagesDigestJob = { orgId, threadId, bookingId: booking.id, to: 'staff', window: window.index };
   await enqueue(tx, MESSAGES_QUEUE, { ...job }, { startAfter: new Date(window.end), singletonKey: `thread:${threadId}:staff:${window.index}` });
@@ -46,11 +48,12 @@ export async function postCustomerMessage(tx: Tx, input: { orgId: string; bookin
 }
 
 /** The booking's instructor or a manager answers (the booking was authorised under the staff member's own policies, then locked as the server). */
-export async function postStaffMessage(tx: Tx, input: { orgId: string; booking: BookingRow; staffId: string; body: string; now: Date }): Promise<string> {
-  const { orgId, booking, staffId, body, now } = input;
+export async function postStaffMessage(tx: Tx, input: { orgId: string; booking: BookingRow; staffId: string; body: string; now: Date; config: AppConfig }): Promise<string> {
+  const { orgId, booking, staffId, body, now, config } = input;
   const threadId = await threadOf(tx, orgId, booking);
   const id = randomUUID();
   await tx.insert(t.messages).values({ id, orgId, threadId, senderKind: 'staff', senderId: staffId, bodyMd: body, createdAt: now });
+  await recordEvent(tx, { orgId, type: 'message.created', subjectId: booking.id, payload: { message_id: id, thread_id: threadId, sender: 'staff', staff_id: staffId, body_md: body } }, { now, config });
   const window = batchWindow(now.getTime());
   const job: MessagesDigestJob = { orgId, threadId, bookingId: booking.id, to: 'customer', window: window.index };
   await enqueue(tx, MESSAGES_QUEUE, { ...job }, { startAfter: new Date(window.end), singletonKey: `thread:${threadId}:customer:${window.index}` });

@@ -28,18 +28,41 @@ export interface RecordedEvent<P extends Record<string, unknown> = Record<string
 export interface EventContext { now: Date; config: AppConfig }
 
 type Subscriber = (tx: Tx, event: RecordedEvent, ctx: EventContext) => Promise<void>;
+type EverySubscriber = (tx: Tx, event: RecordedEvent, ctx: Pick<EventContext, 'now'>) => Promise<void>;
+/** A boolean SQL expression: whether an every-event subscriber has work for events of these types in this org. */
+type Interest = (orgId: string, types: string[]) => SQL;
 
 const inTransaction = new Map<string, Subscriber[]>();
-const forEvery: Subscriber[] = [];
+const forEvery: EverySubscriber[] = [];
+const interests: Interest[] = [];
 
 /** Runs `handler` in the transaction that records an event of this type. */
 export function onEvent<P extends Record<string, unknown>>(type: string, handler: (tx: Tx, event: RecordedEvent<P>, ctx: EventContext) => Promise<void>): void {
   inTransaction.set(type, [...(inTransaction.get(type) ?? []), handler as Subscriber]);
 }
 
-/** Runs `handler` in the transaction that records any event, after the event's own subscribers (outgoing webhooks). */
-export function onEveryEvent(handler: (tx: Tx, event: RecordedEvent, ctx: EventContext) => Promise<void>): void {
+/**
+ * Runs `handler` in the transaction that records any event, after the event's own subscribers (outgoing webhooks).
+ * `interest` says in SQL whether it has work for some event types, so a statement that records its events itself
+ * (eventInsert) can ask in the same round trip and call `afterEventsInserted` only then.
+ */
+export function onEveryEvent(handler: EverySubscriber, interest?: Interest): void {
   forEvery.push(handler);
+  if (interest) interests.push(interest);
+}
+
+/** Whether anything subscribed to every event has work for these event types in this org (a boolean SQL expression). */
+export function eventInterestSql(orgId: string, types: string[]): SQL {
+  if (interests.length === 0) return sql`false`;
+  return sql`(${sql.join(interests.map((i) => i(orgId, types)), sql` or `)})`;
+}
+
+/**
+ * The every-event subscribers of events a statement inserted itself (eventInsert with their ids), run in its transaction
+ * when eventInterestSql said they have work. Such events have no subscribers of their own type: what follows them is folded into the statement.
+ */
+export async function afterEventsInserted(tx: Tx, events: RecordedEvent[], ctx: Pick<EventContext, 'now'>): Promise<void> {
+  for (const event of events) for (const handler of forEvery) await handler(tx, event, ctx);
 }
 
 /** The event's insert, for a mutation that records it inside its own statement (one round trip). No subscribers run. */

@@ -49,7 +49,7 @@ export function adminBookingMessageRoutes(deps: AppDeps) {
         return staffAction(c, deps, { path: `bookings/${id}/messages`, body: { body } },
           (tx) => bookingForStaff(tx, staff.orgId, id),
           async (tx, booking, now) => {
-            await postStaffMessage(tx, { orgId: staff.orgId, booking, staffId: staff.staffId, body, now });
+            await postStaffMessage(tx, { orgId: staff.orgId, booking, staffId: staff.staffId, body, now, config: deps.config });
             return { status: 201, body: await threadOut(tx, staff.orgId, id) };
           });
       });

@@ -55,7 +55,7 @@ export function messageRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const { body } = c.req.valid('json');
         return portalAction(c, deps, { id, path: 'messages', body: { body } }, async (tx, booking, now) => {
-          await postCustomerMessage(tx, { orgId: caller.orgId, booking, body, now });
+          await postCustomerMessage(tx, { orgId: caller.orgId, booking, body, now, config: deps.config });
           return { status: 201, body: await messagesOut(tx, caller.orgId, id) };
         });
       });

@@ -13,6 +13,7 @@ export { WEBHOOK_EVENTS, type WebhookEvent };
 
 /** The domain event each public event comes from (one each: a reschedule is one event). */
 const FROM_DOMAIN: Record<string, WebhookEvent> = {
+  'booking.reserved': 'booking.reserved',
   'booking.confirmed': 'booking.confirmed',
   'booking.cancelled': 'booking.cancelled',
   'booking.completed': 'booking.completed',
@@ -24,6 +25,10 @@ const FROM_DOMAIN: Record<string, WebhookEvent> = {
   'installment.failed': 'payment.failed',
   'refund.created': 'refund.created',
   'installment.overdue': 'installment.overdue',
+  'payment.succeeded': 'payment.succeeded',
+  'customer.created': 'customer.created',
+  'message.created': 'message.created',
+  'review.created': 'review.created',
 };
 
 export function webhookEventOf(domainType: string): WebhookEvent | null {
@@ -82,6 +87,16 @@ function details(type: WebhookEvent, p: DomainPayload, booking: BookingSnapshot 
     case 'booking.confirmed':
     case 'booking.completed':
       return {};
+    case 'booking.reserved':
+      return { hold_expires_at: str(p.hold_expires_at) };
+    case 'payment.succeeded':
+      return { payment: { id: str(p.payment_id), order_id: str(p.order_id), amount: num(p.amount), currency: str(p.currency), method: str(p.method), purpose: str(p.purpose) } };
+    case 'customer.created':
+      return { customer: { id: str(p.customer_id), name: str(p.name), email: str(p.email), locale: str(p.locale), via: str(p.via) } };
+    case 'message.created':
+      return { message: { id: str(p.message_id), thread_id: str(p.thread_id), sender: str(p.sender), body_md: str(p.body_md) } };
+    case 'review.created':
+      return { review: { id: str(p.review_id), rating: num(p.rating), text: str(p.text), consent_to_publish: p.consent_to_publish === true } };
     case 'booking.cancelled':
       return { cancelled_by: str(p.by), previous_status: str(p.previous_status) };
     case 'session.scheduled':

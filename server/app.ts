@@ -59,6 +59,8 @@ import { adminRotateWebhookSecretRoute } from './surfaces/admin/rotate-webhook-s
 import { adminEnableWebhookRoute } from './surfaces/admin/enable-webhook.ts';
 import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
 import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
+import { adminReviewRoutes } from './surfaces/admin/reviews.ts';
+import { reviewPageRoutes } from './surfaces/portal/review-page.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
@@ -141,7 +143,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminEnableWebhookRoute(deps))
     .route('/', adminDeleteWebhookRoute(deps))
     .route('/', adminRedeliverWebhookRoute(deps))
-    .route('/', adminListMailRoute(deps));
+    .route('/', adminListMailRoute(deps))
+    .route('/', adminReviewRoutes(deps));
 
   // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
   const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })
@@ -173,6 +176,8 @@ export function createApp(deps: AppDeps) {
     .route('/v1/portal', portalRoutes(deps))
     // The manage link in every booking mail: a page that loads <tandem-portal>, or offers a new link.
     .route('/', managePageRoutes(deps))
+    // The review request's link: a page with the form, answered by a POST to itself.
+    .route('/', reviewPageRoutes(deps))
     .route('/', stripeHookRoute(deps))
     .route('/', devOutboxRoute(deps));
 

@@ -12,8 +12,8 @@ const ReminderHours = v.pipe(
  * A program's built-in reminders and nudges, all on by default: `session_reminder_hours` (hours
  * before each session; `[]` turns session reminders off), "book your next session" for packs with
  * sessions to schedule, the notice 3 days before an installment is charged, the one mail after a
- * reservation lapsed unpaid. `review_request` is kept for the review request after a program completes, which is not
- * sent yet (reviews and testimonials are still to be built).
+ * reservation lapsed unpaid, the reminder a day before each milestone with a due date (not completed yet), and the review
+ * request a day after the program completes (its answer can become a testimonial the studio approves).
  */
 export const NudgeSettingsOut = v.object({
   program: v.string(),
@@ -21,6 +21,7 @@ export const NudgeSettingsOut = v.object({
   book_next: v.boolean(),
   installment_due: v.boolean(),
   abandoned_reservation: v.boolean(),
+  milestone_due: v.boolean(),
   review_request: v.boolean(),
   /** No mail from 22:00 to 07:00 in the customer's zone, unless a session is under 3 hours away. */
   quiet_hours: v.object({ from: v.string(), to: v.string() }),
@@ -33,6 +34,7 @@ export const NudgeSettingsBody = v.strictObject({
   book_next: v.optional(v.boolean()),
   installment_due: v.optional(v.boolean()),
   abandoned_reservation: v.optional(v.boolean()),
+  milestone_due: v.optional(v.boolean()),
   review_request: v.optional(v.boolean()),
 });
 export type NudgeSettingsBody = v.InferOutput<typeof NudgeSettingsBody>;

@@ -99,7 +99,13 @@ export const ProgramDetail = v.object({
   itinerary: v.array(v.object({ title: v.string(), description: v.string() })),
   outcomes: v.array(v.string()),
   host_bio_html: v.nullable(v.string()),
-  testimonials: v.array(v.object({ quote: v.string(), author: v.string() })),
+  /**
+   * What the studio wrote in, then customers' reviews it approved (`rating` 1–5 and `date`; null for the studio's own):
+   * a review is signed with the customer's first name and initial and shown only with their consent.
+   */
+  testimonials: v.array(v.object({ quote: v.string(), author: v.string(), rating: v.nullable(v.number()), date: v.nullable(v.string()) })),
+  /** The approved reviews' average rating (one decimal) and number; null while there are none. */
+  review_summary: v.nullable(v.object({ average: v.number(), count: v.number() })),
   faq: v.array(v.object({ question: v.string(), answer: v.string() })),
   policies: v.object({ free_cancel_hours: v.number(), late_cancel_fee_percent: v.number(), notes: v.nullable(v.string()) }),
   needs_room: v.boolean(),

@@ -13,3 +13,4 @@ export * from './staff-identity.ts';
 export * from './funnel.ts';
 export * from './webhooks.ts';
 export * from './sign-up.ts';
+export * from './reviews.ts';

@@ -19,6 +19,8 @@ export const programNudges = pgTable('program_nudges', {
   installmentDue: boolean('installment_due').notNull().default(true),
   /** A reservation lapsed unpaid: one mail back to the same times. */
   abandonedReservation: boolean('abandoned_reservation').notNull().default(true),
+  /** A milestone is due tomorrow (and not completed). */
+  milestoneDue: boolean('milestone_due').notNull().default(true),
   /** After the program completes: asking for a review. */
   reviewRequest: boolean('review_request').notNull().default(true),
   updatedAt: updatedAt(),

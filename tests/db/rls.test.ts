@@ -177,6 +177,10 @@ const specs: TableSpec[] = [
   // A program's reminders and nudges: every staff member reads them; the studio and the server's jobs write them.
   { table: t.programNudges, read: staffReads, write: byOrgWide, target: 'org',
     newRow: (o) => ({ orgId: o.org, programId: o.programHidden }) },
+  // Reviews: the studio's owners and managers and the server; a page or the widget (anonymous) only approved testimonials
+  // with consent; the customer answers through the review link (as the server); nobody removes one.
+  { table: t.programReviews, read: { anonymous: ['B'], ...orgWideReads }, write: { insert: orgWide(), update: orgWide(), delete: [] },
+    newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: randomUUID(), requestedAt: when }) },
   { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
   // Frozen when computed: the instructor reads their own, the studio and the server all; a correction is a new

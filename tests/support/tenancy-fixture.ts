@@ -144,6 +144,9 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   await add(t.webhookEndpoints, 'webhook_endpoints', 'org', { id: o.webhookEndpoint, orgId: org, url: 'https://hooks.example/in', events: ['booking.confirmed'], secret: 'whsec_x' });
   await add(t.webhookDeliveries, 'webhook_deliveries', 'org', { id: o.webhookDelivery, orgId: org, endpointId: o.webhookEndpoint, eventId: randomUUID(), eventType: 'booking.confirmed', messageId: 'msg_x', payload: {}, occurredAt: start });
   await add(t.webhookAttempts, 'webhook_attempts', 'org', { orgId: org, deliveryId: o.webhookDelivery, attemptedAt: start, statusCode: 200, durationMs: 5 });
+  // Reviews: A answered without consent (pending), B approved as a testimonial (the only kind a page may read).
+  await add(t.programReviews, 'program_reviews', 'A', { orgId: org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 4, text: 'Good', submittedAt: start });
+  await add(t.programReviews, 'program_reviews', 'B', { orgId: org, bookingId: o.bookingB, programId: o.programHidden, customerId: o.customerB, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 5, text: 'Great', consentToPublish: true, displayName: 'Bea B.', submittedAt: start, status: 'approved' });
   await add(t.programNudges, 'program_nudges', 'org', { orgId: org, programId: o.programPublic, sessionReminderHours: [24] }, o.programPublic);
   await add(t.funnelEvents, 'funnel_events', 'org', { orgId: org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'viewed', utmSource: 'newsletter' });
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });

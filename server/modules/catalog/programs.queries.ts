@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import * as t from '../../../schema/db/index.ts';
+import { approvedTestimonials, type Testimonials } from '../reviews/index.ts';
 
 export type ProgramRow = typeof t.programs.$inferSelect;
 export type VariantRow = typeof t.programVariants.$inferSelect;
@@ -18,6 +19,8 @@ export interface ProgramView {
   instructors: Awaited<ReturnType<typeof programInstructors>>;
   location: typeof t.locations.$inferSelect | undefined;
   orgBilling: (typeof t.orgs.$inferSelect)['billing'] | undefined;
+  /** Customers' reviews the studio approved as testimonials (the caller's policies: the public sees only those). */
+  reviews: Testimonials;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function programInstructors(tx: Tx, programId: string) {
 export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Promise<ProgramView | undefined> {
   const p = await findProgramBySlug(tx, orgId, slug);
   if (!p) return undefined;
-  const [variants, forms, milestones, instructors, location, [org]] = await Promise.all([
+  const [variants, forms, milestones, instructors, location, [org], reviews] = await Promise.all([
     tx.select().from(t.programVariants).where(and(eq(t.programVariants.programId, p.id), eq(t.programVariants.isActive, true))).orderBy(asc(t.programVariants.sortOrder), asc(t.programVariants.price)),
     tx.select().from(t.programIntakeForms).where(eq(t.programIntakeForms.programId, p.id)),
     tx.select().from(t.programMilestones).where(eq(t.programMilestones.programId, p.id)).orderBy(asc(t.programMilestones.orderIdx)),
@@ -57,8 +60,9 @@ export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Pro
     p.locationId ? tx.select().from(t.locations).where(eq(t.locations.id, p.locationId)) : Promise.resolve([]),
     // The studio's account decides the bank method (a QR-bill for CH/LI, an EPC QR invoice for other SEPA accounts).
     tx.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId)),
+    approvedTestimonials(tx, orgId, p.id),
   ]);
-  return { program: p, variants, form: forms[0], milestones, instructors, location: location[0], orgBilling: org?.billing };
+  return { program: p, variants, form: forms[0], milestones, instructors, location: location[0], orgBilling: org?.billing, reviews };
 }
 
 /**

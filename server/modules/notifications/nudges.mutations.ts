@@ -12,10 +12,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
-import { bookingById, type BookingRow } from '../bookings/index.ts';
+import { bookingById, customerBookingDetail, type BookingRow } from '../bookings/index.ts';
+import { openReviewRequest } from '../reviews/index.ts';
 import { customerZone, loadBookingContext, scheduledSessions, type BookingContext } from '../billing/index.ts';
-import { BOOK_NEXT_BEFORE_EXPIRY_MS, INSTALLMENT_NOTICE_MS, normalReminderHours, outsideQuietHours, sessionReminderAt, type NudgeSettings } from './domain/nudges.ts';
-import { bookNextMail, installmentDueMail, sessionReminderMail } from './domain/nudge-mails.ts';
+import { BOOK_NEXT_BEFORE_EXPIRY_MS, INSTALLMENT_NOTICE_MS, MILESTONE_NOTICE_MS, REVIEW_DELAY_MS, normalReminderHours, outsideQuietHours, sessionReminderAt, type NudgeSettings } from './domain/nudges.ts';
+import { bookNextMail, installmentDueMail, milestoneDueMail, reviewRequestMail, sessionReminderMail } from './domain/nudge-mails.ts';
 import { bookingMailBase, manageUrlFor } from './mail-data.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { nudgeSettingsOf } from './nudges.queries.ts';
@@ -27,6 +28,8 @@ export type NudgeJob =
   | { kind: 'session_reminder'; orgId: string; bookingId: string; sessionId: string; hours: number; startsAt: string }
   | { kind: 'book_next'; orgId: string; bookingId: string; reason: string }
   | { kind: 'installment_due'; orgId: string; bookingId: string; installmentId: string; dueAt: string }
+  | { kind: 'milestone_due'; orgId: string; bookingId: string; milestoneId: string; dueAt: string }
+  | { kind: 'review_request'; orgId: string; bookingId: string }
   | AbandonedJob;
 
 const live = (b: BookingRow | undefined): b is BookingRow => b !== undefined && (b.status === 'confirmed' || b.status === 'in_progress');
@@ -36,8 +39,26 @@ async function contextOf(tx: Tx, orgId: string, bookingId: string): Promise<Book
   return live(booking) ? loadBookingContext(tx, orgId, booking) : null;
 }
 
-function plan(tx: Tx, job: NudgeJob, at: number): Promise<void> {
-  return enqueue(tx, NUDGE_QUEUE, job as unknown as Record<string, unknown>, { startAfter: new Date(at) });
+function plan(tx: Tx, job: NudgeJob, at: number, singletonKey?: string): Promise<void> {
+  return enqueue(tx, NUDGE_QUEUE, job as unknown as Record<string, unknown>, { startAfter: new Date(at), ...(singletonKey ? { singletonKey } : {}) });
+}
+
+/**
+ * The reminders of a booking's milestones with a due date and not completed (a day ahead, outside the
+ * quiet hours). Due dates follow the first session: planned again whenever sessions move, the jobs of a
+ * former due date find another one when they run and send nothing.
+ */
+async function planMilestoneReminders(tx: Tx, env: NudgeEnv, ctx: BookingContext, zone: string): Promise<void> {
+  const detail = await customerBookingDetail(tx, ctx.booking.orgId, ctx.booking.id);
+  if (!detail) return;
+  for (const m of detail.milestones) {
+    if (!m.dueAt || m.completedAt) continue;
+    const at = outsideQuietHours(m.dueAt.getTime() - MILESTONE_NOTICE_MS, zone);
+    const dueAt = m.dueAt.toISOString();
+    if (at > env.now.getTime()) {
+      await plan(tx, { kind: 'milestone_due', orgId: ctx.booking.orgId, bookingId: ctx.booking.id, milestoneId: m.id, dueAt }, at, `milestone:${ctx.booking.id}:${m.id}:${dueAt}`);
+    }
+  }
 }
 
 const validUntilOf = (ctx: BookingContext): number | null => {
@@ -68,6 +89,7 @@ export async function planNudges(tx: Tx, env: NudgeEnv, orgId: string, bookingId
       if (at > now) await plan(tx, { kind: 'session_reminder', orgId, bookingId, sessionId: s.id, hours, startsAt: s.startsAt.toISOString() }, at);
     }
   }
+  if (settings.milestoneDue) await planMilestoneReminders(tx, env, ctx, zone);
   if (only) return;
   if (settings.installmentDue && ctx.booking.orderId) {
     const pending = await tx.select().from(t.installments)
@@ -92,6 +114,28 @@ export async function planBookNextAfterSession(tx: Tx, env: NudgeEnv, orgId: str
   await plan(tx, { kind: 'book_next', orgId, bookingId, reason: `after:${sessionId}` }, outsideQuietHours(env.now.getTime(), customerZone(ctx)));
 }
 
+/** After a program completes: the review request, a day later (outside the quiet hours). */
+export async function planReviewRequest(tx: Tx, env: NudgeEnv, orgId: string, bookingId: string): Promise<void> {
+  const booking = await bookingById(tx, orgId, bookingId);
+  if (!booking || booking.status !== 'completed') return;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  if (!(await nudgeSettingsOf(tx, orgId, ctx.program.id)).reviewRequest) return;
+  await plan(tx, { kind: 'review_request', orgId, bookingId }, outsideQuietHours(env.now.getTime() + REVIEW_DELAY_MS, customerZone(ctx)), `review:${bookingId}`);
+}
+
+/** The review request's mail, with the link to answer it (the review's row written with it), once per booking. */
+async function sendReviewRequest(tx: Tx, env: NudgeEnv, job: Extract<NudgeJob, { kind: 'review_request' }>): Promise<boolean> {
+  const booking = await bookingById(tx, job.orgId, job.bookingId);
+  if (!booking || booking.status !== 'completed') return false;
+  const ctx = await loadBookingContext(tx, job.orgId, booking);
+  if (!(await nudgeSettingsOf(tx, job.orgId, ctx.program.id)).reviewRequest) return false;
+  const link = await openReviewRequest(tx, { orgId: job.orgId, bookingId: booking.id, programId: ctx.program.id, customerId: ctx.customer.id, locale: ctx.customer.locale, now: env.now, secret: env.config.secret });
+  if (!link) return false;
+  const reviewUrl = `${env.config.publicOrigin}/reviews/${job.orgId}/${link.token}`;
+  const mail = reviewRequestMail({ ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)), reviewUrl });
+  return enqueueMail(tx, { orgId: job.orgId, dedupeKey: `booking:${booking.id}:review_request`, to: ctx.customer.email, ...mail });
+}
+
 /**
  * The job's work: the nudge's mail in the outbox if what it is about still holds, else nothing.
  * Returns whether a mail was queued (false also for a repeat: the dedupe key).
@@ -99,6 +143,7 @@ export async function planBookNextAfterSession(tx: Tx, env: NudgeEnv, orgId: str
 export async function sendNudge(tx: Tx, env: NudgeEnv, job: NudgeJob): Promise<boolean> {
   // A lapsed reservation is no live booking: its own rules (abandoned.mutations.ts).
   if (job.kind === 'abandoned_reservation') return sendAbandonedReservationMail(tx, env, job);
+  if (job.kind === 'review_request') return sendReviewRequest(tx, env, job);
   const ctx = await contextOf(tx, job.orgId, job.bookingId);
   if (!ctx) return false;
   const settings = await nudgeSettingsOf(tx, job.orgId, ctx.program.id);
@@ -122,6 +167,15 @@ export async function sendNudge(tx: Tx, env: NudgeEnv, job: NudgeJob): Promise<b
         .map((s) => ({ seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt }));
       const mail = bookNextMail({ ...await base(), toSchedule: left, scheduled, validUntil: validUntil === null ? null : new Date(validUntil) });
       return enqueueMail(tx, { orgId: job.orgId, dedupeKey: `booking:${job.bookingId}:book_next:${job.reason}`, to, ...mail });
+    }
+    case 'milestone_due': {
+      if (!settings.milestoneDue) return false;
+      const detail = await customerBookingDetail(tx, job.orgId, job.bookingId);
+      const m = detail?.milestones.find((x) => x.id === job.milestoneId);
+      // Completed, dropped, or its due date moved with the sessions (the move planned its own job).
+      if (!m || m.completedAt || !m.dueAt || m.dueAt.toISOString() !== job.dueAt || m.dueAt.getTime() <= env.now.getTime()) return false;
+      const mail = milestoneDueMail({ ...await base(), milestone: m.name, dueAt: m.dueAt });
+      return enqueueMail(tx, { orgId: job.orgId, dedupeKey: `booking:${job.bookingId}:milestone:${m.id}:due:${job.dueAt}`, to, ...mail });
     }
     case 'installment_due': {
       if (!settings.installmentDue) return false;

@@ -12,6 +12,7 @@ export async function nudgeSettingsOf(tx: Tx, orgId: string, programId: string):
     bookNext: row.bookNext,
     installmentDue: row.installmentDue,
     abandonedReservation: row.abandonedReservation,
+    milestoneDue: row.milestoneDue,
     reviewRequest: row.reviewRequest,
   };
 }

@@ -6,7 +6,7 @@
 import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
 import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
-import { planBookNextAfterSession, planNudges } from './nudges.mutations.ts';
+import { planBookNextAfterSession, planNudges, planReviewRequest } from './nudges.mutations.ts';
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
 import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
@@ -86,3 +86,4 @@ onEvent('booking.settled', notice('cancellation'));
 onEvent('session.rescheduled', notice('reschedule'));
 onEvent('series.rescheduled', notice('reschedule'));
 onEvent('installment.failed', notice('payment_failure'));
+onEvent('booking.completed', (tx, e, ctx) => planReviewRequest(tx, ctx, e.orgId, e.subjectId!));

@@ -11,6 +11,7 @@ export function nudgeSettingsOut(program: string, s: NudgeSettings): NudgeSettin
     book_next: s.bookNext,
     installment_due: s.installmentDue,
     abandoned_reservation: s.abandonedReservation,
+    milestone_due: s.milestoneDue,
     review_request: s.reviewRequest,
     quiet_hours: { from: hh(QUIET_HOURS.from), to: hh(QUIET_HOURS.to) },
   };

@@ -41,7 +41,7 @@ export function adminUpdateProgramNudgesRoute(deps: AppDeps) {
         async (tx, program, now) => {
           const saved = await saveNudgeSettings(tx, orgId, program.id, {
             sessionReminderHours: body.session_reminder_hours, bookNext: body.book_next, installmentDue: body.installment_due,
-            abandonedReservation: body.abandoned_reservation, reviewRequest: body.review_request,
+            abandonedReservation: body.abandoned_reservation, milestoneDue: body.milestone_due, reviewRequest: body.review_request,
           }, now);
           return { status: 200, body: nudgeSettingsOut(program.slug, saved) };
         });

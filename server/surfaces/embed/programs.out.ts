@@ -60,7 +60,11 @@ export function programDetailOut(view: ProgramView, lang?: ContentLang): Program
     itinerary: d.itinerary ?? [],
     outcomes: d.outcomes ?? [],
     host_bio_html: d.host_bio_md ? renderMarkdown(d.host_bio_md) : null,
-    testimonials: d.testimonials ?? [],
+    testimonials: [
+      ...(d.testimonials ?? []).map((x) => ({ quote: x.quote, author: x.author, rating: null, date: null })),
+      ...view.reviews.items.filter((r) => r.text).map((r) => ({ quote: r.text, author: r.name, rating: r.rating, date: r.submittedAt.toISOString().slice(0, 10) })),
+    ],
+    review_summary: view.reviews.count && view.reviews.average !== null ? { average: view.reviews.average, count: view.reviews.count } : null,
     faq: d.faq ?? [],
     policies: { free_cancel_hours: p.policies.free_cancel_hours, late_cancel_fee_percent: p.policies.late_cancel_fee_bp / 100, notes: p.policies.notes ?? null },
     needs_room: p.resourceId !== null,

@@ -147,7 +147,7 @@ describe('the bookings pipeline and the booking detail', () => {
     assert.ok(d.order);
     assert.equal(d.order!.payments.length, 1);
     assert.ok(d.order!.invoices.length >= 1);
-    assert.deepEqual(d.events.map((e) => e.type).slice(0, 2), ['booking.reserved', 'booking.confirmed']);
+    assert.deepEqual(d.events.map((e) => e.type).slice(0, 3), ['booking.reserved', 'payment.succeeded', 'booking.confirmed']);
     assert.ok(d.progress.length >= 1, 'EVOLVE has milestones');
   });
 

@@ -28,6 +28,8 @@ interface Fixture {
   bookingId: string; sessionId: string; orderId: string; invoiceId: string; customerId: string;
   /** A webhook endpoint of Studio Flow with one delivery; one more endpoint per caller to remove. */
   webhookId: string; deliveryId: string; webhooksToRemove: string[];
+  /** An answered review with consent to publish. */
+  reviewId: string;
 }
 
 interface RouteSpec {
@@ -169,6 +171,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/rooms', path: () => '/v1/admin/rooms', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/rooms', path: () => '/v1/admin/rooms', body: () => ({ location_id: FLOW.studio, name: `Room ${randomUUID().slice(0, 4)}` }),
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403, otherManager: 400 } },
+  { method: 'GET', route: '/v1/admin/reviews', path: () => '/v1/admin/reviews?status=pending', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/reviews/:id/approve', path: (f) => `/v1/admin/reviews/${f.reviewId}/approve`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/reviews/:id/reject', path: (f) => `/v1/admin/reviews/${f.reviewId}/reject`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 
@@ -191,8 +196,11 @@ describe('admin routes × callers', () => {
       select ${FLOW.org}, 'https://hooks.example/' || n, '{booking.confirmed}', 'whsec_' || encode(decode(md5(n::text || random()::text) || md5(random()::text), 'hex'), 'base64') from generate_series(0, ${CALLERS.length}) n returning id`);
     const [delivery] = await query(db.db, sql`insert into webhook_deliveries (org_id, endpoint_id, event_id, event_type, message_id, payload, occurred_at, status)
       values (${FLOW.org}, ${hooks[0]!.id}, gen_random_uuid(), 'booking.confirmed', 'msg_roles', '{}', now(), 'succeeded') returning id`);
+    const [review] = await query(db.db, sql`insert into program_reviews (org_id, booking_id, program_id, customer_id, token_hash, requested_at, rating, text, consent_to_publish, display_name, submitted_at)
+      select org_id, id, program_id, customer_id, 'roles', now(), 5, 'Lovely', true, 'Ana M.', now() from program_bookings where id = ${paid.booking.id} returning id`);
     f = {
       customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),
+      reviewId: String(review!.id),
       bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id),
       webhookId: String(hooks[0]!.id), deliveryId: String(delivery!.id), webhooksToRemove: hooks.slice(1).map((h) => String(h.id)),
     };

@@ -126,7 +126,7 @@ describe('session reminders', () => {
       method: 'PUT', headers: { ...key, 'Idempotency-Key': randomUUID(), 'Content-Type': 'application/json' }, body: JSON.stringify(body),
     });
     const defaults = await (await app.request('/v1/admin/programs/evolve/nudges', { headers: mara })).json();
-    assert.deepEqual(defaults, { program: 'evolve', session_reminder_hours: [48, 2], book_next: true, installment_due: true, abandoned_reservation: true, review_request: true, quiet_hours: { from: '22:00', to: '07:00' } });
+    assert.deepEqual(defaults, { program: 'evolve', session_reminder_hours: [48, 2], book_next: true, installment_due: true, abandoned_reservation: true, milestone_due: true, review_request: true, quiet_hours: { from: '22:00', to: '07:00' } });
     assert.equal((await put(mara, { session_reminder_hours: [24] })).status, 404, 'an instructor does not change them');
     const bad = await put(owner, { session_reminder_hours: [0, 2.5] });
     assert.equal(bad.status, 400);

@@ -69,6 +69,9 @@ const surfaces: Surface[] = [
   // The manage link's page: its token is the credential; a forged or expired one answers the HTML page that offers
   // a new link (tests/api/portal/), never the booking.
   { prefix: /^\/manage\//, name: 'public pages', admits: everyone, refusal: [] },
+  // Links from mails whose token is the credential (a review request; marketing consent and unsubscribe): a forged
+  // one answers an HTML page saying the link is not valid (tests/api/notifications/reviews.test.ts, tests/api/marketing/).
+  { prefix: /^\/(reviews|consent|unsubscribe)\//, name: 'public pages', admits: everyone, refusal: [] },
   // The demo's mailbox: on this machine only (app.request() is a loopback client); see the last test.
   { prefix: /^\/dev\//, name: 'dev', admits: everyone, refusal: [] },
 ];

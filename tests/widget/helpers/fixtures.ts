@@ -39,6 +39,7 @@ const base = {
   outcomes: [],
   host_bio_html: null,
   testimonials: [],
+  review_summary: null,
   faq: [],
   needs_room: false,
   location: { name: 'Studio Flow', address: 'Langstrasse 1, 8004 Zürich', label: 'Studio Flow, Langstrasse 1, 8004 Zürich' },
@@ -67,7 +68,8 @@ export const evolve: ProgramDetail = {
     { title: 'Week 2', description: 'Where you go' },
   ],
   outcomes: ['Clarity', 'A plan'],
-  testimonials: [{ quote: 'Life-changing.', author: 'Sara' }],
+  testimonials: [{ quote: 'Life-changing.', author: 'Sara', rating: null, date: null }],
+  review_summary: null,
   faq: [{ question: 'Can I pause?', answer: 'Yes, once.' }],
   policies: { free_cancel_hours: 24, late_cancel_fee_percent: 50, notes: null },
   variants: [

@@ -37,6 +37,8 @@ export const de: Messages = {
   host: 'Ihre Leitung',
   hosts: 'Ihre Leitung',
   testimonials: 'Das sagen Teilnehmende',
+  reviewSummary: 'Bewertet mit {average} von 5 von {count} Teilnehmenden',
+  stars: '{n} von 5 Sternen',
   faq: 'Häufige Fragen',
   policies: 'Stornierung',
   freeCancel: 'Kostenlose Stornierung bis {hours} Stunden vor einer Sitzung.',

@@ -37,6 +37,8 @@ export const en = {
   host: 'Your host',
   hosts: 'Your hosts',
   testimonials: 'What clients say',
+  reviewSummary: 'Rated {average} out of 5 by {count} clients',
+  stars: '{n} out of 5 stars',
   faq: 'Questions and answers',
   policies: 'Cancellation',
   freeCancel: 'Free cancellation up to {hours} hours before a session.',

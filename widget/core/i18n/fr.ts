@@ -37,6 +37,8 @@ export const fr: Messages = {
   host: 'Votre intervenant·e',
   hosts: 'Vos intervenant·es',
   testimonials: 'Ce qu’en disent les clients',
+  reviewSummary: 'Noté {average} sur 5 par {count} clients',
+  stars: '{n} étoiles sur 5',
   faq: 'Questions fréquentes',
   policies: 'Annulation',
   freeCancel: 'Annulation gratuite jusqu’à {hours} heures avant une séance.',

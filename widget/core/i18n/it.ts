@@ -37,6 +37,8 @@ export const it: Messages = {
   host: 'Chi ti guida',
   hosts: 'Chi ti guida',
   testimonials: 'Cosa dicono i clienti',
+  reviewSummary: 'Valutato {average} su 5 da {count} clienti',
+  stars: '{n} stelle su 5',
   faq: 'Domande frequenti',
   policies: 'Cancellazione',
   freeCancel: 'Cancellazione gratuita fino a {hours} ore prima di una sessione.',

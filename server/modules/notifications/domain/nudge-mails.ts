@@ -66,3 +66,13 @@ export function reviewRequestMail(d: BookingMailBase & { reviewUrl: string }): C
   ], [d.reviewUrl]);
 }
 
+
+/** A milestone of the program is due soon and not completed yet. */
+export function milestoneDueMail(d: BookingMailBase & { milestone: string; dueAt: Date }): ComposedMail {
+  const N = nudgeStrings[d.lang];
+  const date = formatDate(d.dueAt, d.zone, d.lang);
+  return compose(d, fill(N.milestoneSubject, { program: d.program.title, milestone: d.milestone, date }), [
+    fill(N.milestoneBody, { program: d.program.title, instructor: d.instructor.name, milestone: inert(d.milestone), date }),
+    fill(N.milestoneLink, { url: d.manageUrl }),
+  ], [d.manageUrl]);
+}

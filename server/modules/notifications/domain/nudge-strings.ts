@@ -15,6 +15,9 @@ export interface NudgeStrings {
   abandonedLink: string;
   reviewSubject: string;
   reviewBody: string;
+  milestoneSubject: string;
+  milestoneBody: string;
+  milestoneLink: string;
 }
 
 export const nudgeStrings: Record<Lang, NudgeStrings> = {
@@ -32,6 +35,9 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'These times are still free at the moment. Book them here: {url}',
     reviewSubject: 'How was {program}?',
     reviewBody: 'you have completed {program} with {instructor}. We would love to hear how it went: a rating and a few words take a minute. With your permission, {studio} may show them on the program\'s page. {url}',
+    milestoneSubject: 'Due {date}: {milestone} ({program})',
+    milestoneBody: 'a step of {program} with {instructor} is due on {date}: {milestone}.',
+    milestoneLink: 'Your program and its milestones: {url}',
   },
   de: {
     reminderSubject: 'Erinnerung: {program}, {date}',
@@ -47,6 +53,9 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Diese Termine sind im Moment noch frei. Hier buchen: {url}',
     reviewSubject: 'Wie war {program}?',
     reviewBody: 'Sie haben {program} bei {instructor} abgeschlossen. Wir würden gerne hören, wie es war: eine Bewertung und ein paar Worte dauern eine Minute. Mit Ihrer Erlaubnis zeigt {studio} sie auf der Seite des Programms. {url}',
+    milestoneSubject: 'Fällig am {date}: {milestone} ({program})',
+    milestoneBody: 'ein Schritt von {program} bei {instructor} ist am {date} fällig: {milestone}.',
+    milestoneLink: 'Ihr Programm und seine Meilensteine: {url}',
   },
   fr: {
     reminderSubject: 'Rappel : {program}, {date}',
@@ -62,6 +71,9 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Ces horaires sont encore libres pour le moment. Réservez-les ici : {url}',
     reviewSubject: 'Comment s\'est passé {program} ?',
     reviewBody: 'vous avez terminé {program} avec {instructor}. Nous aimerions savoir comment cela s\'est passé : une note et quelques mots prennent une minute. Avec votre accord, {studio} pourra les afficher sur la page du programme. {url}',
+    milestoneSubject: 'Échéance le {date} : {milestone} ({program})',
+    milestoneBody: 'une étape de {program} avec {instructor} est prévue pour le {date} : {milestone}.',
+    milestoneLink: 'Votre programme et ses étapes : {url}',
   },
   it: {
     reminderSubject: 'Promemoria: {program}, {date}',
@@ -77,6 +89,9 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Questi orari sono ancora liberi al momento. Li prenoti qui: {url}',
     reviewSubject: 'Com\'è andato {program}?',
     reviewBody: 'ha completato {program} con {instructor}. Ci piacerebbe sapere com\'è andata: un voto e qualche parola richiedono un minuto. Con il suo permesso, {studio} potrà mostrarli sulla pagina del programma. {url}',
+    milestoneSubject: 'Scadenza il {date}: {milestone} ({program})',
+    milestoneBody: 'una tappa di {program} con {instructor} scade il {date}: {milestone}.',
+    milestoneLink: 'Il suo programma e le sue tappe: {url}',
   },
 };
 nudgeStrings.fr = frenchCatalog(nudgeStrings.fr);

@@ -12,6 +12,7 @@ export interface NudgeSettings {
   bookNext: boolean;
   installmentDue: boolean;
   abandonedReservation: boolean;
+  milestoneDue: boolean;
   reviewRequest: boolean;
 }
 
@@ -20,6 +21,7 @@ export const DEFAULT_NUDGES: NudgeSettings = {
   bookNext: true,
   installmentDue: true,
   abandonedReservation: true,
+  milestoneDue: true,
   reviewRequest: true,
 };
 
@@ -32,6 +34,8 @@ export const QUIET_EXEMPT_MS = 3 * 3_600_000;
 export const INSTALLMENT_NOTICE_MS = 3 * 24 * 3_600_000;
 /** "Book your next session" this long before a pack's validity ends, too. */
 export const BOOK_NEXT_BEFORE_EXPIRY_MS = 7 * 24 * 3_600_000;
+/** A milestone is announced this long before it is due. */
+export const MILESTONE_NOTICE_MS = 24 * 3_600_000;
 /** The review request follows the program's completion by this much. */
 export const REVIEW_DELAY_MS = 24 * 3_600_000;
 

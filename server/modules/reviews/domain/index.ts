@@ -1,0 +1,2 @@
+/** Reviews' pure parts. */
+export * from './reviews.ts';

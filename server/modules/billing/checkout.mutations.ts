@@ -389,16 +389,35 @@ export async function openIntentsOf(tx: Tx, orgId: string, booking: BookingRow, 
  * at the provider before this transaction), its code's redemption given back.
  */
 async function supersedePendingOrder(tx: Tx, env: CheckoutEnv, ctx: BookingContext): Promise<void> {
-  const orgId = ctx.org.id;
   if (!ctx.booking.orderId) return;
-  const old = await orderRow(tx, orgId, ctx.booking.orderId, true);
+  await cancelPendingOrder(tx, env.now, ctx.org.id, ctx.booking.orderId, 'superseded by a new checkout');
+}
+
+/**
+ * The customer went back from the payment step: the booking's unpaid card or TWINT order (its
+ * intents were cancelled at the provider before this transaction) is cancelled, so that its held
+ * times can be given back. An order with an invoice (QR-bill, bank transfer) may still be paid
+ * from that invoice, and a paid one is being confirmed: both stay, and the answer is false.
+ */
+export async function cancelUnpaidOrder(tx: Tx, now: Date, orgId: string, booking: { orderId: string | null }): Promise<boolean> {
+  if (!booking.orderId) return true;
+  const order = await orderRow(tx, orgId, booking.orderId, true);
+  if (!order || order.status === 'cancelled') return true;
+  const [invoice] = await tx.select({ id: t.invoices.id }).from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, order.id))).limit(1);
+  if (order.status !== 'pending' || order.amountPaid > 0 || invoice) return false;
+  await cancelPendingOrder(tx, now, orgId, order.id, 'the customer went back from the payment');
+  return true;
+}
+
+async function cancelPendingOrder(tx: Tx, now: Date, orgId: string, orderId: string, reason: string): Promise<void> {
+  const old = await orderRow(tx, orgId, orderId, true);
   if (!old || old.status === 'cancelled') return;
   if (old.status !== 'pending') throw new AppError('invalid_state', 'This booking has been paid already; it is being confirmed.');
-  await tx.update(t.payments).set({ status: 'failed', failureReason: 'superseded by a new checkout' })
+  await tx.update(t.payments).set({ status: 'failed', failureReason: reason })
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, old.id), eq(t.payments.status, 'pending')));
   await tx.update(t.installments).set({ status: 'cancelled' })
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, old.id), notInArray(t.installments.status, ['paid', 'cancelled'])));
-  await tx.update(t.orders).set({ status: 'cancelled', updatedAt: env.now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, old.id)));
+  await tx.update(t.orders).set({ status: 'cancelled', updatedAt: now }).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, old.id)));
   if (old.couponId) {
     await tx.update(t.coupons).set({ redemptions: sql`greatest(${t.coupons.redemptions} - 1, 0)` }).where(and(eq(t.coupons.orgId, orgId), eq(t.coupons.id, old.couponId)));
   }

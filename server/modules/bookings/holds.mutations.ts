@@ -118,11 +118,11 @@ export async function scheduleHoldRelease(tx: Tx, orgId: string, until: Date): P
  * A booking already cancelled is answered as it is; one with an order (checkout begun) or
  * confirmed is not released here.
  */
-export async function releaseHold(tx: Tx, orgId: string, booking: { id: string; status: string; orderId: string | null; holdExpiresAt: Date | null }, now: Date): Promise<void> {
+export async function releaseHold(tx: Tx, orgId: string, booking: { id: string; status: string; orderId: string | null; holdExpiresAt: Date | null }, now: Date, o: { orderCancelled?: boolean } = {}): Promise<void> {
   if (booking.status === 'cancelled') return;
   if (booking.status !== 'reserved') throw new AppError('invalid_state', `The booking is ${booking.status}: only a reserved booking's hold can be released.`);
-  if (booking.orderId) {
-    // The payment may be under way at the provider (or an invoice was issued): the times stay held until it is done or the hold lapses.
+  if (booking.orderId && !o.orderCancelled) {
+    // An invoice was issued (it may still be paid) or the order is paid: the times stay held until it is done or the hold lapses.
     throw new AppError('checkout_started', 'Payment for this booking has begun, so its times cannot be given back now: finish the payment, or the times are released when the reservation runs out.', { hold_expires_at: booking.holdExpiresAt?.toISOString() ?? null });
   }
   const at = now.toISOString();

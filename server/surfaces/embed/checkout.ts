@@ -73,7 +73,7 @@ async function provider<T>(call: () => Promise<T>): Promise<T> {
  * Before a new checkout's transaction: the earlier checkout's open intents are cancelled at the
  * provider (no row is locked while it answers). One that was paid meanwhile refuses the new checkout.
  */
-async function cancelOpenIntents(deps: AppDeps, orgId: string, bookingId: string, token: string | undefined): Promise<void> {
+export async function cancelOpenIntents(deps: AppDeps, orgId: string, bookingId: string, token: string | undefined): Promise<void> {
   const open = await withCaller(deps.db, { orgId, role: 'anonymous' }, async (tx) => openIntentsOf(tx, orgId, await bookingForToken(tx, orgId, bookingId, token), deps.payments.kind));
   for (const intent of open) {
     const state = await provider(() => deps.payments.cancelIntent(intent.ref, intent.account));

@@ -7,6 +7,7 @@ import { Clock, DAY, postJson, problemOf, query } from '../../support/booking.ts
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import type { QuoteResponse } from '../../../schema/api/checkout.ts';
 import type { ProgramDetail } from '../../../schema/api/embed-programs.ts';
+import { proofFor } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -122,18 +123,39 @@ describe('checkout quote and the payment combinations that work', () => {
     assert.equal((await app.request(path.replace('method=card', 'method=cash'), { headers: { ...flowKey, 'Tandem-Booking-Token': b.client_token } })).status, 400);
   });
 
-  test('releasing after checkout has begun: a clear 409 checkout_started with when the times are given back; they stay held', async () => {
+  test('back from a card payment not made: the unpaid order is cancelled with the booking, the times are free at once', async () => {
     clock.set(START);
     const b = await reiki('2026-12-16T10:00:00.000Z');
     const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const key = `release-${b.id}`;
+    const res = await postJson(app, `/v1/embed/bookings/${b.id}/release`, {}, { 'Tandem-Booking-Token': b.client_token, 'Idempotency-Key': key });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal((await res.json() as { status: string }).status, 'cancelled');
+    const [row] = await query(db.db, sql`select b.status::text as booking, o.status::text as order,
+      (select string_agg(p.status::text || ':' || coalesce(p.failure_reason, ''), ',') from payments p where p.order_id = o.id) as payments,
+      (select count(*) from schedule_blocks k join program_sessions s on s.id = k.session_id where s.booking_id = b.id and k.status = 'held')::int as held
+      from program_bookings b join orders o on o.id = b.order_id where b.id = ${b.id}`);
+    assert.deepEqual({ ...row }, { booking: 'cancelled', order: 'cancelled', payments: 'failed:the customer went back from the payment', held: 0 });
+    assert.equal(out.order.status, 'pending');
+    const again = await postJson(app, `/v1/embed/bookings/${b.id}/release`, {}, { 'Tandem-Booking-Token': b.client_token, 'Idempotency-Key': key });
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    // The same time can be booked again at once (by this customer choosing it again, or anyone).
+    const rebooked = await reiki('2026-12-16T10:00:00.000Z');
+    assert.ok(rebooked.id);
+  });
+
+  test('back from a QR-bill: the invoice may still be paid, so 409 checkout_started with when the times are given back; they stay held', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-16T13:00:00.000Z');
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
     const res = await postJson(app, `/v1/embed/bookings/${b.id}/release`, {}, { 'Tandem-Booking-Token': b.client_token });
     assert.equal(res.status, 409);
     const p = await problemOf(res) as Awaited<ReturnType<typeof problemOf>> & { hold_expires_at?: string };
     assert.equal(p.code, 'checkout_started');
     assert.match(p.detail ?? '', /payment/i);
     assert.equal(p.hold_expires_at, out.booking.hold_expires_at);
-    const [row] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
-    assert.equal(row!.status, 'reserved');
+    const [row] = await query(db.db, sql`select b.status::text as booking, o.status::text as order from program_bookings b join orders o on o.id = b.order_id where b.id = ${b.id}`);
+    assert.deepEqual({ ...row }, { booking: 'reserved', order: 'pending' });
   });
 
   test('the confirmation mail names the place once: "Studio Flow, Langstrasse 120, 8004 Zürich"', async () => {

@@ -1,0 +1,35 @@
+/**
+ * French typography in every French sentence the widget, the portal and the mails show: a narrow
+ * no-break space (U+202F) before : ; ? ! and inside « », never an ordinary space (a line could
+ * break before the colon) and never none.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fr } from '../../../widget/core/i18n/fr.ts';
+import * as errorsFr from '../../../widget/core/i18n/errors/errors-fr.ts';
+import * as portalFr from '../../../widget/elements/tandem-portal/i18n/fr.ts';
+import { strings } from '../../../server/modules/notifications/domain/strings.ts';
+import { nudgeStrings } from '../../../server/modules/notifications/domain/nudge-strings.ts';
+import { settlementStrings } from '../../../server/modules/notifications/domain/settlement-strings.ts';
+
+function sentences(x: unknown, path: string, out: [string, string][] = []): [string, string][] {
+  if (typeof x === 'string') out.push([path, x]);
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) sentences(v, `${path}.${k}`, out);
+  return out;
+}
+
+const catalogs = {
+  widget: fr, errors: errorsFr, portal: portalFr,
+  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr,
+};
+
+test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {
+  const all = Object.entries(catalogs).flatMap(([name, c]) => sentences(c, name));
+  assert.ok(all.length > 200, `${all.length} sentences`);
+  const wrong = all.filter(([, s]) =>
+    /[ \u00a0][:;?!»]/.test(s) || /«[ \u00a0]/.test(s) || /«[^\u202f]/.test(s) || /[^\u202f]»/.test(s)
+    // a letter straight before ; ? ! (a colon may follow a placeholder or a time such as 10:00)
+    || /\p{L}[;?!]/u.test(s.replace(/https?:\/\/\S+/g, '')));
+  assert.deepEqual(wrong, []);
+  assert.ok(all.some(([, s]) => s.includes('\u202f:')), 'the rule is in use');
+});

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { byText, expect, mountProgram, toPayment, useMockApi } from './helpers/dom.ts';
+import { byText, expect, expectAccessible, mountProgram, toPayment, useMockApi } from './helpers/dom.ts';
 import { API, callsTo, worker } from './helpers/mock-api.ts';
 import { reiki } from './helpers/fixtures.ts';
 import type { ProgramDetail } from '../../schema/api/embed-programs.ts';
@@ -25,6 +25,24 @@ describe('payment methods as the program answer lists them', () => {
     byText(pay, 'button', 'Continue to payment')!.click();
     await new Promise((r) => setTimeout(r, 50));
     expect(callsTo('POST', '/checkout')[0]!.body).to.include({ method: 'bank_transfer' });
+  });
+
+  it('each way to pay has its mark: inline SVG, decorative, no style attribute, no image to fetch', async () => {
+    const el = await mountProgram('reiki');
+    const pay = await toPayment(el);
+    const choices = [...pay.querySelectorAll('label.choice')].filter((l) => l.querySelector('input[name="method"]'));
+    expect(choices.length).to.be.greaterThan(2);
+    for (const choice of choices) {
+      const logo = choice.querySelector('svg.method-logo');
+      expect(logo, choice.textContent!.trim()).to.not.equal(null);
+      expect(logo!.getAttribute('aria-hidden')).to.equal('true');
+      expect(logo!.querySelectorAll('[style], image, use, foreignObject').length).to.equal(0);
+      expect(logo!.getBoundingClientRect().width).to.be.greaterThan(10);
+    }
+    const names = choices.map((c) => c.querySelector('svg')!.innerHTML);
+    expect(new Set(names).size).to.equal(names.length, 'a different mark for each');
+    expect(pay.querySelectorAll('img').length).to.equal(0);
+    await expectAccessible(el);
   });
 
   it('a Swiss studio: the QR-bill and TWINT as listed', async () => {

@@ -92,6 +92,12 @@ describe('program page', () => {
     const open = await waitFor(() => byText(list.shadowRoot!, 'button', 'View Reiki 1:1'), 'cards');
     expect(list.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('from CHF 1,200.00');
     await expectAccessible(list);
+    const region = list.shadowRoot!.querySelector('section[aria-labelledby]')!;
+    expect(region, 'the list is a region landmark').to.exist;
+    const name = list.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!)!;
+    expect(name.tagName).to.equal('H2');
+    expect(name.textContent!.trim()).to.equal('Programs');
+    expect(region.querySelector('ul')!.getAttribute('role')).to.equal('list');
     open.click();
     const inner = await waitFor(() => list.shadowRoot!.querySelector('tandem-program'), 'inner program');
     await inStep(inner, 'program');

@@ -1,4 +1,5 @@
 import { oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import {
   $,
@@ -44,6 +45,29 @@ describe('time selection', () => {
     expect(slotsCall.query.get('tz')).to.equal('Europe/Zurich');
     expect(slotsCall.query.get('variant')).to.equal(el.state.variantId);
     await expectAccessible(el);
+  });
+
+  it('groups a day\'s times under Morning and Afternoon, each a labelled list, three to a row on a phone', async () => {
+    const before = { width: innerWidth, height: innerHeight };
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await mountProgram('evolve');
+      const step = await toTimeStep(el);
+      calendar(step).querySelector<HTMLElement>('.day.free')!.click();
+      await waitFor(() => step.querySelector('button.slot'), 'times');
+      const headings = [...step.querySelectorAll('h4.part')].map((h) => h.textContent!.trim());
+      expect(headings).to.deep.equal(['in the morning', 'in the afternoon'], 'the language\'s own words (shown with a capital)');
+      const lists = [...step.querySelectorAll<HTMLElement>('ul.times')];
+      expect(lists.map((l) => step.getElementById(l.getAttribute('aria-labelledby')!)!.textContent!.trim())).to.deep.equal(['in the morning', 'in the afternoon']);
+      expect(lists.map((l) => [...l.querySelectorAll('button.slot')].map((b) => b.textContent!.trim().slice(0, 5)))).to.deep.equal([['09:00', '10:00'], ['14:00']]);
+      const [a, b] = [...lists[0]!.querySelectorAll<HTMLElement>('button.slot')].map((x) => x.getBoundingClientRect());
+      expect(Math.abs(a!.top - b!.top)).to.be.lessThan(1, 'side by side, not one long column');
+      expect(a!.width).to.be.lessThan(390 / 3);
+      for (const list of lists) expect(list.scrollWidth).to.be.at.most(list.clientWidth, 'no sideways scrolling');
+      await expectAccessible(el);
+    } finally {
+      await setViewport(before);
+    }
   });
 
   it('is keyboard-navigable: arrows by day and week, PageDown by month, Enter picks, Tab reaches the times', async () => {

@@ -114,16 +114,18 @@ export class TandemPrograms extends LitElement {
         ></tandem-program>
       </div>`;
     }
-    return html`<div class="wrap" part="base" lang=${i18n.locale}>
-      <h2>${i18n.t('programsHeading')}</h2>
+    // A region landmark named by its heading (not a bare div): screen readers list it beside the host page's own landmarks.
+    return html`<section class="wrap" part="base" lang=${i18n.locale} aria-labelledby="programs-heading">
+      <h2 id="programs-heading">${i18n.t('programsHeading')}</h2>
       ${this.list.render({
         initial: () => loadingBox(i18n),
         pending: () => loadingBox(i18n),
         error: (err) => errorBox(err, i18n, () => void this.list.run()),
         complete: (programs) =>
-          programs.length ? html`<ul class="list" part="list">${programs.map((p) => this.card(p))}</ul>` : html`<p>${i18n.t('noPrograms')}</p>`,
+          // role="list": Safari drops the list semantics of a list styled without bullets.
+          programs.length ? html`<ul class="list" part="list" role="list">${programs.map((p) => this.card(p))}</ul>` : html`<p>${i18n.t('noPrograms')}</p>`,
       })}
-    </div>`;
+    </section>`;
   }
 }
 

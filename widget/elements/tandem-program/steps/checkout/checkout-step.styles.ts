@@ -1,6 +1,15 @@
 import { css } from 'lit';
 
 export const checkoutStyles = css`
+  .method-logo {
+    flex: none;
+    width: 1.75em;
+    height: 1.75em;
+    color: var(--_fg);
+  }
+  .method-logo .cross {
+    fill: var(--_bg);
+  }
   .summary {
     background: var(--_surface);
     border: 1px solid var(--_border);

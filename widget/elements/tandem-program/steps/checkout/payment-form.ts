@@ -6,6 +6,7 @@ import type { Variant } from '../../../../../schema/api/embed-programs.ts';
 import type { FormField } from '../../../../../shared/intake-form.ts';
 import { depositAmount } from '../../../../core/context/booking-state.ts';
 import { renderField } from '../../../../components/form-fields/form-fields.ts';
+import { methodLogo } from './method-logos.ts';
 
 const COUPON: FormField = { name: 'coupon', kind: 'text', label: '', description: '', required: false, options: [], maxLength: 64 };
 
@@ -70,6 +71,7 @@ export function paymentForm(p: PaymentFormProps) {
       ${methods.map(
         (m) => html`<label class="choice">
           <input type="radio" name="method" .value=${m} .checked=${p.method === m} @change=${() => p.onMethod(m)} />
+          ${methodLogo(m)}
           <span>${m === 'credits' ? i18n.t('method_credits', { count: i18n.number(v?.credit_price ?? 0) }) : i18n.t(`method_${m}`)}</span>
         </label>`,
       )}

@@ -1,9 +1,12 @@
 import { css } from 'lit';
 
 export const programPageStyles = css`
+  /* The box is there before the image arrives (as on the hosted page): nothing below it moves when it loads. */
   .banner {
     display: block;
     width: 100%;
+    height: auto;
+    aspect-ratio: 16 / 7;
     max-height: 18rem;
     object-fit: cover;
     border-radius: var(--_radius);

@@ -66,7 +66,7 @@ export class TandemProgramPage extends LitElement {
     const prefetch = () => this.dispatchEvent(new StepPrefetchEvent({ step: 'time' }));
     const hosts = p.instructors;
     return html`
-      ${p.banner_url ? html`<img class="banner" part="banner" src=${p.banner_url} alt="" />` : nothing}
+      ${p.banner_url ? html`<img class="banner" part="banner" src=${p.banner_url} alt="" width="1200" height="525" />` : nothing}
       <h2 tabindex="-1" part="heading">${p.title}</h2>
       <p class="lead">${p.summary}</p>
       <ul class="facts">

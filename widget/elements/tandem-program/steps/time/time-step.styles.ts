@@ -17,6 +17,20 @@ export const timeStepStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
     gap: 0.4rem;
   }
+  .part::first-letter {
+    text-transform: uppercase;
+  }
+  .part {
+    margin: 0.6rem 0 0.3rem;
+    font-size: 0.92em;
+    color: var(--_muted);
+  }
+  /* A phone: three narrow columns per part of the day instead of one long list. */
+  @media (max-width: 30rem) {
+    .times {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+  }
   .slot {
     min-height: 2.75rem;
     border-radius: var(--_radius);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { Hono } from 'hono';
 import { getPath } from 'hono/utils/url';
 import { bodyLimit } from 'hono/body-limit';
@@ -79,6 +81,10 @@ import { customDomainPath } from './surfaces/pages/studio.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
 import { managePageRoutes } from './surfaces/portal/manage-page.ts';
 import { calendarFeedRoute } from './surfaces/portal/calendar.ts';
+import { UPLOAD_PATH } from './surfaces/portal/homework.ts';
+import { adminBookingArtifactRoutes } from './surfaces/admin/booking-artifacts.ts';
+import { getArtifactRoute } from './surfaces/files/get-artifact.ts';
+import { localStorage } from './platform/adapters/storage/local-storage.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
 // Outgoing webhooks: every recorded event that is a public one becomes deliveries in its transaction.
@@ -87,7 +93,10 @@ import './modules/webhooks/index.ts';
 import './modules/payroll/index.ts';
 
 /** Composes middleware and routers. No logic lives here. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = { ...appDeps, storage: appDeps.storage ?? localStorage(join(tmpdir(), 'tandem-uploads')) };
+  // JSON bodies are small; the homework upload takes a file and sets its own limit (surfaces/portal/homework.ts).
+  const jsonBodyLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } });
   const embed = new Hono<AppEnv>()
     .use('*', embedAuth(deps))
     // Token buckets per publishable key + client address (reads, holds, other writes): 429 rate_limited.
@@ -126,6 +135,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
     .route('/', adminBookingMessageRoutes(deps))
+    .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))
     .route('/', adminOrderRoutes(deps))
@@ -154,7 +164,7 @@ export function createApp(deps: AppDeps) {
     .use('*', requestId({ limitLength: 128 }))
     // JSON answers brotli- or gzip-compressed for clients that accept it (a month of slots: 70 KB → 2 KB).
     .use('/v1/*', compressJson())
-    .use('/v1/*', bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } }))
+    .use('/v1/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))
     // The invoice's opaque link (/v1/embed/invoices/<token>.pdf) needs no key, so it is matched before the embed router's key check.
@@ -173,6 +183,8 @@ export function createApp(deps: AppDeps) {
     .route('/', getProgramPageRoute(deps))
     // The calendar feed carries its token in the URL (calendar apps send no headers): matched before the portal's bearer check.
     .route('/', calendarFeedRoute(deps))
+    // A homework file's signed link is its credential (five minutes): matched before the portal's bearer check.
+    .route('/', getArtifactRoute(deps))
     .route('/v1/portal', portalRoutes(deps))
     // The manage link in every booking mail: a page that loads <tandem-portal>, or offers a new link.
     .route('/', managePageRoutes(deps))

@@ -3,6 +3,7 @@ import type { Mailer } from './platform/adapters/mail/mailer.ts';
 import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
 import type { RateLimits } from './platform/limits.ts';
 import type { RouteLimits } from './platform/http/rate-limit.ts';
+import type { FileStorage } from './platform/adapters/storage/storage.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */
@@ -31,6 +32,8 @@ export interface AppDeps {
   payments: PaymentProvider;
   /** Where the outbox worker sends mail: SMTP, or nowhere (the outbox rows are the demo's mailbox). */
   mailer: Mailer;
+  /** Where uploaded homework is kept (storageFromEnv); absent: a directory under the system's temporary directory (tests that upload nothing). */
+  storage?: FileStorage | undefined;
 }
 
 export interface EmbedCaller { orgId: string; keyId: string }

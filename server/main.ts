@@ -7,6 +7,7 @@ import { prepareJobQueue, startJobRunner } from './platform/jobs/queue.ts';
 import { JOB_QUEUES, jobDefinitions } from './jobs.ts';
 import { mailerFromEnv } from './platform/adapters/mail/mailer.ts';
 import { paymentsFromEnv } from './platform/adapters/payments/from-env.ts';
+import { storageFromEnv } from './platform/adapters/storage/from-env.ts';
 import { testProvider } from './platform/adapters/payments/test-provider.ts';
 import { errorFacts } from './platform/http/safe-log.ts';
 import { forgetKeys, KEYS_CHANGED_CHANNEL } from './platform/http/key-cache.ts';
@@ -57,6 +58,8 @@ async function main() {
     // Stripe, or the test processor only when asked for (TANDEM_TEST_PAYMENTS, on by default with --demo).
     payments: env.payments === 'stripe' ? paymentsFromEnv() : testProvider(),
     mailer: mailerFromEnv(),
+    // Homework uploads: the S3-compatible bucket of S3_URL, else TANDEM_DATA_DIR/uploads.
+    storage: storageFromEnv(process.env, env.dataDir),
   };
   // Resolved publishable keys are kept a few seconds; a change to api_keys forgets them at once.
   await database.listen(KEYS_CHANGED_CHANNEL, () => forgetKeys(database.db));
@@ -76,6 +79,7 @@ async function main() {
     console.log(`Demo studio site ${env.demoOrigin}   <- open this`);
   }
   console.log(`Payments         ${deps.payments.kind === 'stripe' ? `Stripe${deps.payments.testMode ? ' (test keys)' : ''}` : 'built-in TEST processor (TANDEM_TEST_PAYMENTS)'}; mail: ${deps.mailer.kind === 'smtp' ? 'SMTP' : `local outbox${env.devRoutes ? ` at ${env.publicOrigin}/dev/outbox (loopback only)` : ' (mail_outbox rows, not sent)'}`}`);
+  console.log(`Uploads          ${deps.storage.kind === 's3' ? 'S3-compatible bucket (S3_URL)' : `${env.dataDir}/uploads`}`);
   console.log(`Ready in ${Math.round(performance.now() - started)} ms.`);
   const stop = async () => {
     for (const s of servers) s.close();

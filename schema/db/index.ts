@@ -14,3 +14,4 @@ export * from './funnel.ts';
 export * from './webhooks.ts';
 export * from './sign-up.ts';
 export * from './reviews.ts';
+export * from './homework.ts';

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
   | 'payload_too_large'
+  | 'file_too_large'
+  | 'file_type_not_allowed'
   | 'rate_limited'
   | 'too_many_holds'
   | 'too_many_unpaid_invoices'
@@ -86,6 +88,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'too_many_unpaid_invoices':
       return 409;
     case 'payload_too_large':
+    case 'file_too_large':
       return 413;
     case 'rate_limited':
     case 'too_many_holds':
@@ -106,6 +109,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'identity_code_invalid':
     case 'identity_code_expired':
     case 'program_incomplete':
+    case 'file_type_not_allowed':
       return 422;
     case 'identity_code_locked':
       return 429;
@@ -136,6 +140,8 @@ const titles: Record<ErrorCode, string> = {
   idempotency_key_reused: 'This Idempotency-Key was used with a different request',
   idempotency_in_progress: 'A request with this Idempotency-Key is still being processed',
   payload_too_large: 'The request body is too large',
+  file_too_large: 'The file is larger than allowed',
+  file_type_not_allowed: 'This kind of file is not accepted',
   rate_limited: 'Too many requests; slow down',
   too_many_holds: 'Too many reservations are open at once',
   too_many_unpaid_invoices: 'Too many unpaid invoices are open',

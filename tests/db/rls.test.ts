@@ -123,6 +123,9 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, seq: 2, timezone: 'UTC' }) },
   { table: t.programProgress, read: ownBooking, write: { insert: orgWide('instructorA'), update: orgWide('instructorA'), delete: orgWide('instructorA') },
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, milestoneId: o.milestoneHidden }) },
+  // Homework: the customer, the booking's instructor and the studio see it; the customer uploads and removes their own.
+  { table: t.bookingArtifacts, read: ownBooking, write: { insert: orgWide('customerA'), update: orgWide(), delete: orgWide('customerA') },
+    newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, milestoneId: o.milestonePublic, customerId: o.customerA, storageKey: `${o.org}/${o.bookingA}/${randomUUID()}`, filename: 'x.pdf', contentType: 'application/pdf', extension: 'pdf', sizeBytes: 1, sha256: 'x' }) },
   { table: t.orders, read: ownMoney, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, currency: 'CHF', subtotal: 1, vatTotal: 0, total: 1 }) },
   { table: t.orderItems, read: ownMoney, write: byOrgWide,

@@ -6,6 +6,7 @@ import { localMailer, type Mailer } from '../../server/platform/adapters/mail/ma
 import type { PaymentProvider } from '../../server/platform/adapters/payments/provider.ts';
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 import type { RateLimits } from '../../server/platform/limits.ts';
+import type { FileStorage } from '../../server/platform/adapters/storage/storage.ts';
 
 export const DEMO_ORIGIN = 'http://localhost:8788';
 
@@ -26,7 +27,7 @@ export const testConfig: AppConfig = { publicOrigin: 'http://localhost:8787', se
  * The API over a seeded database, called with `app.request()`: no server, no network.
  * Payments default to the built-in test processor, mail to the local outbox.
  */
-export async function demoApp(db: Database, options: { now?: () => Date; payments?: PaymentProvider; mailer?: Mailer; limits?: RateLimits } = {}) {
+export async function demoApp(db: Database, options: { now?: () => Date; payments?: PaymentProvider; mailer?: Mailer; limits?: RateLimits; storage?: FileStorage } = {}) {
   await seedDemo(db, { origins: [DEMO_ORIGIN] });
   return createApp({
     db,
@@ -34,6 +35,7 @@ export async function demoApp(db: Database, options: { now?: () => Date; payment
     config: options.limits ? { ...testConfig, limits: options.limits } : testConfig,
     payments: options.payments ?? testProvider(),
     mailer: options.mailer ?? localMailer(),
+    storage: options.storage,
   });
 }
 

@@ -116,6 +116,10 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   }
   await add(t.programProgress, 'program_progress', 'A', { orgId: org, bookingId: o.bookingA, milestoneId: o.milestonePublic });
   await add(t.programProgress, 'program_progress', 'B', { orgId: org, bookingId: o.bookingB, milestoneId: o.milestoneHidden });
+  for (const [tag, bookingId, customerId, milestoneId] of [['A', o.bookingA, o.customerA, o.milestonePublic], ['B', o.bookingB, o.customerB, o.milestoneHidden]] as const) {
+    const id = randomUUID();
+    await add(t.bookingArtifacts, 'booking_artifacts', tag, { id, orgId: org, bookingId, milestoneId, customerId, storageKey: `${org}/${bookingId}/${id}`, filename: 'homework.pdf', contentType: 'application/pdf', extension: 'pdf', sizeBytes: 100, sha256: 'x' });
+  }
 
   await add(t.payrollSettings, 'payroll_settings', 'org', { orgId: org, periodKind: 'monthly', currency: 'CHF' }, org);
   await add(t.payrollPeriods, 'payroll_periods', 'org', { id: o.payrollPeriod, orgId: org, startsOn: '2030-03-01', endsOn: '2030-03-31' });

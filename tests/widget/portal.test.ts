@@ -53,6 +53,7 @@ function portalApi() {
     http.get('*/v1/portal/bookings', async ({ request }) => { await record(request); return HttpResponse.json({ bookings: [{ ...detail }] }); }),
     http.get(`*/v1/portal/bookings/${ID}`, async ({ request }) => { await record(request); return HttpResponse.json(detail); }),
     http.get(`*/v1/portal/bookings/${ID}/messages`, () => HttpResponse.json({ messages: [] })),
+    http.get(`*/v1/portal/bookings/${ID}/artifacts`, () => HttpResponse.json({ artifacts: [], max_bytes: 20 * 1024 * 1024 })),
     http.get(`*/v1/portal/bookings/${ID}/cancellation`, async ({ request }) => { await record(request); return HttpResponse.json(quote); }),
     http.post(`*/v1/portal/bookings/${ID}/cancel`, async ({ request }) => {
       await record(request);

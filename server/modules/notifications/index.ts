@@ -17,3 +17,4 @@ export { abandonedReservationCheck, backToTimesUrl, ABANDONED_AFTER_MS } from '.
 import './subscribers.ts';
 export * from './manage-link-mails.mutations.ts';
 export * from './staff-notices.jobs.ts';
+export * from './homework-mails.mutations.ts';

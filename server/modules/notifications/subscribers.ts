@@ -10,6 +10,7 @@ import { planBookNextAfterSession, planNudges, planReviewRequest } from './nudge
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
 import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
+import { queueHomeworkMail } from './homework-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
   const row = await bookingById(tx, orgId, id);
@@ -87,3 +88,6 @@ onEvent('session.rescheduled', notice('reschedule'));
 onEvent('series.rescheduled', notice('reschedule'));
 onEvent('installment.failed', notice('payment_failure'));
 onEvent('booking.completed', (tx, e, ctx) => planReviewRequest(tx, ctx, e.orgId, e.subjectId!));
+// The booking's instructor hears of uploaded homework (one mail per file, sent after commit).
+onEvent<{ artifact_id: string; milestone: string; filename: string }>('homework.uploaded', async (tx, e, ctx) =>
+  queueHomeworkMail(tx, ctx, await booking(tx, e.orgId, e.subjectId!), { artifactId: e.payload.artifact_id, milestone: e.payload.milestone, filename: e.payload.filename }));

@@ -17,8 +17,10 @@ import { messageRoutes } from './messages.ts';
 import { calendarLinkRoute, sessionIcsRoute } from './calendar.ts';
 import { cardRoutes } from './card.ts';
 import { payBalanceRoute } from './pay-balance.ts';
+import { homeworkRoutes } from './homework.ts';
+import type { FileStorage } from '../../platform/adapters/storage/storage.ts';
 
-export function portalRoutes(deps: AppDeps) {
+export function portalRoutes(deps: AppDeps & { storage: FileStorage }) {
   const portal = new Hono<PortalEnv>()
     .use('*', portalAuth(deps))
     // Token buckets per customer (reads, changes): 429 rate_limited with Retry-After.
@@ -36,6 +38,7 @@ export function portalRoutes(deps: AppDeps) {
     .route('/', sessionIcsRoute(deps))
     .route('/', cardRoutes(deps))
     .route('/', payBalanceRoute(deps))
+    .route('/', homeworkRoutes(deps))
     .route('/', signOutRoute(deps));
   // Every refusal says in a sentence (English, as the embed API) what is wrong; the app's handler answers it.
   portal.onError((error) => { throw withEnglishDetail(error); });

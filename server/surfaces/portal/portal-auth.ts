@@ -21,7 +21,7 @@ export function portalAuth(deps: AppDeps): MiddlewareHandler<PortalEnv> {
       if (!corsOk) throw new AppError('origin_not_allowed');
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin!,
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
         'Access-Control-Allow-Headers': allowedHeaders,
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',

@@ -69,6 +69,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/bookings/:id/sessions/:sessionId/no-show', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/no-show`, expect: bookingPeople('allowed') },
   { method: 'POST', route: '/v1/admin/bookings/:id/cancel', path: (f) => `/v1/admin/bookings/${f.bookingId}/cancel`,
     body: () => ({ quote_id: 'not-the-current-quote' }), expect: bookingPeople('allowed') },
+  // Homework files (tests/api/portal/homework.test.ts downloads them): the booking's people.
+  { method: 'GET', route: '/v1/admin/bookings/:id/artifacts', path: (f) => `/v1/admin/bookings/${f.bookingId}/artifacts`, expect: bookingPeople(200) },
+  { method: 'GET', route: '/v1/admin/bookings/:id/artifacts/:artifactId', path: (f) => `/v1/admin/bookings/${f.bookingId}/artifacts/${randomUUID()}`, expect: bookingPeople(404) },
   { method: 'GET', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, expect: bookingPeople(200) },
   { method: 'POST', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, body: () => ({ body: 'See you on Wednesday.' }), expect: bookingPeople(201) },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },

@@ -57,6 +57,8 @@ const surfaces: Surface[] = [
   // A new studio's sign-up: the details and then the mailed code are all there is (tests/api/admin/sign-up.test.ts); open to every caller.
   { prefix: /^\/v1\/admin\/sign-up(\/verify)?$/, name: 'studio sign-up', admits: everyone, refusal: [] },
   { prefix: /^\/v1\/admin\//, name: 'admin', admits: ['skFlow', 'skNord'], refusal: [401] },
+  // A homework file's signed link: its token is the credential (five minutes); a forged or expired one is a plain 404.
+  { prefix: /^\/v1\/files\//, name: 'file link', admits: everyone, refusal: [404] },
   { prefix: /^\/v1\/portal\//, name: 'portal', admits: portalBearers, refusal: [401, 404] },
   // Stripe's webhook: the signature is the credential (none here, so 400 invalid_signature; 404 without Stripe).
   { prefix: /^\/v1\/hooks\//, name: 'hooks', admits: [], refusal: [400, 401, 404] },

@@ -16,6 +16,14 @@ const ruleKey: Record<string, PortalKey> = {
   no_show: 'ruleNoShow', completed: 'ruleCompleted', not_scheduled: 'ruleNotScheduled',
 };
 
+/** The homework control (upload and files per milestone) is its own chunk, loaded when a booking with milestones is shown. */
+let homeworkLoading: Promise<unknown> | null = null;
+function homework(p: TandemPortal, d: PortalBookingDetail, ms: PortalBookingDetail['milestones'][number]) {
+  if (d.status === 'reserved') return nothing;
+  homeworkLoading ??= import('./homework/homework-upload.ts');
+  return html`<tandem-portal-homework .portal=${p} .booking=${d} .milestone=${ms}></tandem-portal-homework>`;
+}
+
 interface ViewState {
   thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean;
   cardSetup: CardSetupOut['setup'] | null;
@@ -140,6 +148,7 @@ export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewStat
         ${ms.completed_at ? html` · ${p.t('completed')}` : ms.due_at ? html` · ${p.t('due', { date: i18n.dateTime(ms.due_at, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}` : nothing}
         <div class="md">${unsafeHTML(ms.description_html)}</div>
         ${ms.notes_html ? html`<div class="md">${unsafeHTML(ms.notes_html)}</div>` : nothing}
+        ${homework(p, d, ms)}
       </li>`)}</ol>
     </section>` : nothing}
 

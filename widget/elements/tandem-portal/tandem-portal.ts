@@ -72,6 +72,11 @@ export class TandemPortal extends LitElement {
     return portal.portalClient(this.origin, this.bearer);
   }
 
+  /** The portal API with the customer's bearer (the homework control uses it). */
+  get portalApi(): ApiClient {
+    return this.api;
+  }
+
   /** The embed API with the studio's key: free times and e-mail codes. */
   get embedApi(): ApiClient | null {
     return this.key ? new ApiClient(this.origin, this.key) : null;

@@ -10,3 +10,4 @@ export * from './settlement-strings.ts';
 export * from './settlement-mails.ts';
 export * from './settlement-lines.ts';
 export * from './staff-notices.ts';
+export * from './homework-mails.ts';

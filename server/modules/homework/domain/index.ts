@@ -1,0 +1,2 @@
+/** Pure rules of homework uploads. */
+export * from './file-kinds.ts';

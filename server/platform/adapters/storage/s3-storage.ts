@@ -1,0 +1,59 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { assertKey, type FileStorage } from './storage.ts';
+
+/**
+ * An S3-compatible bucket, from `S3_URL`:
+ *   https://ACCESS_KEY:SECRET@host[:port]/bucket[/prefix][?region=eu-central-1]
+ * Path-style addressing (what MinIO, Ceph, Garage and s3rver answer; AWS too). Without
+ * credentials in the URL the SDK's usual chain (AWS_ACCESS_KEY_ID, a profile, a role) applies.
+ */
+export interface S3Settings { endpoint: string; bucket: string; prefix: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string } | undefined }
+
+export function s3SettingsFromUrl(raw: string): S3Settings {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('S3_URL must be a URL such as https://KEY:SECRET@s3.example.com/bucket');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('S3_URL must start with https:// (or http:// for a local server)');
+  const [bucket, ...rest] = url.pathname.split('/').filter(Boolean);
+  if (!bucket) throw new Error('S3_URL must name the bucket as its path: https://host/bucket');
+  const credentials = url.username
+    ? { accessKeyId: decodeURIComponent(url.username), secretAccessKey: decodeURIComponent(url.password) }
+    : undefined;
+  return { endpoint: url.origin, bucket, prefix: rest.length ? `${rest.join('/')}/` : '', region: url.searchParams.get('region') || 'us-east-1', credentials };
+}
+
+export function s3Storage(settings: S3Settings): FileStorage {
+  const client = new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    forcePathStyle: true,
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    // Checksums only where S3 requires them: S3-compatible servers differ in which trailers they accept.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const keyOf = (key: string) => { assertKey(key); return `${settings.prefix}${key}`; };
+  return {
+    kind: 's3',
+    async put(key, bytes, contentType) {
+      await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }));
+    },
+    async get(key) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
+        if (!out.Body) return undefined;
+        return { body: out.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: Number(out.ContentLength ?? 0) };
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+        throw error;
+      }
+    },
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
+    },
+  };
+}

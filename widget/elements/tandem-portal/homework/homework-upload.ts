@@ -24,12 +24,17 @@ type Milestone = PortalBookingDetail['milestones'][number];
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.mp3,.m4a,.mp4,.txt,.docx,application/pdf,image/jpeg,image/png,image/heic,image/webp,audio/mpeg,audio/mp4,video/mp4,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** One list request per booking (and bearer) for the milestones shown together; asked afresh after a change. */
-const lists = new Map<string, Promise<ArtifactList>>();
+/**
+ * One list request per booking for the milestones one portal shows together; asked afresh after a
+ * change. Kept per portal element, so another portal (or a later one) never sees this one's list.
+ */
+const listsOf = new WeakMap<object, Map<string, Promise<ArtifactList>>>();
 const changes = new EventTarget();
 const listKey = (api: ApiClient, bookingId: string) => `${api.key}\n${bookingId}`;
 
-function filesOf(api: ApiClient, bookingId: string, fresh = false): Promise<ArtifactList> {
+function filesOf(owner: object, api: ApiClient, bookingId: string, fresh = false): Promise<ArtifactList> {
+  let lists = listsOf.get(owner);
+  if (!lists) listsOf.set(owner, (lists = new Map()));
   const key = listKey(api, bookingId);
   if (fresh || !lists.has(key)) {
     const request = listArtifacts(api, bookingId);
@@ -41,8 +46,8 @@ function filesOf(api: ApiClient, bookingId: string, fresh = false): Promise<Arti
   return lists.get(key)!;
 }
 
-function changed(api: ApiClient, bookingId: string): void {
-  void filesOf(api, bookingId, true).then(() => changes.dispatchEvent(new Event(listKey(api, bookingId))), () => undefined);
+function changed(owner: object, api: ApiClient, bookingId: string): void {
+  void filesOf(owner, api, bookingId, true).then(() => changes.dispatchEvent(new Event(listKey(api, bookingId))), () => undefined);
 }
 
 /** @internal */
@@ -117,7 +122,7 @@ export class TandemPortalHomework extends LitElement {
     const api = this.api;
     if (!api || !this.booking || !this.milestone) return [];
     try {
-      const list = await filesOf(api, this.booking.id, fresh);
+      const list = await filesOf(this.portal!, api, this.booking.id, fresh);
       this.files = list.artifacts.filter((a) => a.milestone_id === this.milestone!.id);
       this.maxBytes = list.max_bytes;
     } catch (err) {
@@ -158,7 +163,7 @@ export class TandemPortalHomework extends LitElement {
       form.reset();
       this.files = [...this.files, stored];
       this.status = this.s('uploaded', { file: stored.filename });
-      changed(api, this.booking.id);
+      changed(this.portal!, api, this.booking.id);
     } catch (err) {
       this.error = err;
     } finally {
@@ -174,7 +179,7 @@ export class TandemPortalHomework extends LitElement {
       await removeArtifact(api, this.booking.id, file.id);
       this.files = this.files.filter((f) => f.id !== file.id);
       this.status = this.s('removed', { file: file.filename });
-      changed(api, this.booking.id);
+      changed(this.portal!, api, this.booking.id);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
     } catch (err) {

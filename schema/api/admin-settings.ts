@@ -1,6 +1,7 @@
 /** The studio's settings in the console: API keys, allowed origins, staff roles and mail preferences. */
 import * as v from 'valibot';
 import { Id, singleLine } from './common.ts';
+import { MAIL_TOPICS, type MailTopic, type MailPreferences } from '../../shared/mail-topics.ts';
 
 /** POST /v1/admin/keys: a new publishable or secret key (owners). */
 export const CreateKeyBody = v.object({
@@ -52,10 +53,8 @@ export const SettingIdParams = v.object({ id: Id });
 export const ChangeRoleBody = v.object({ role: v.picklist(['owner', 'manager', 'instructor'], 'must be owner, manager or instructor') });
 export type ChangeRoleBody = v.InferOutput<typeof ChangeRoleBody>;
 
-/** What the studio is told by mail, per staff member. Instructors get these for the bookings they conduct. */
-export const MAIL_TOPICS = ['new_booking', 'cancellation', 'reschedule', 'payment_failure', 'message'] as const;
-export type MailTopic = (typeof MAIL_TOPICS)[number];
-export type MailPreferences = Record<MailTopic, boolean>;
+// The topics are shared with the staff module, which stores and reads them.
+export { MAIL_TOPICS, type MailTopic, type MailPreferences };
 
 export const MailPreferencesBody = v.strictObject({
   new_booking: v.optional(v.boolean('must be true or false')),

@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import { MAIL_TOPICS, type MailPreferences, type MailPreferencesBody } from '../../../schema/api/admin-settings.ts';
+import type { MailPreferencesBody } from '../../../schema/api/admin-settings.ts';
+import { MAIL_TOPICS, type MailPreferences } from '../../../shared/mail-topics.ts';
 import type { StaffRow } from './roles.mutations.ts';
 
 export function mailPreferencesOf(stored: Partial<MailPreferences> | null | undefined): MailPreferences {

@@ -41,6 +41,7 @@ export const errors: Record<string, string> = {
   identity_code_locked: 'Zu viele falsche Codes. Bitte fordern Sie in ein paar Minuten einen neuen an.',
   policy_window_closed: 'Der Termin ist zu nah, um ihn selbst zu ändern. Bitte schreiben Sie dem Studio.',
   reschedule_limit_reached: 'Dieser Termin wurde schon so oft verschoben, wie das Studio es erlaubt. Bitte schreiben Sie dem Studio.',
+  sessions_in_the_way: 'Gebuchte Sitzungen lägen dann ausserhalb dieser Zeiten. Verschieben Sie sie zuerst oder behalten Sie die Änderung trotzdem.',
   quote_changed: 'Der Preis hat sich inzwischen geändert. Bitte prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
   payment_method_unavailable: 'Diese Zahlungsart ist hier nicht verfügbar. Bitte wählen Sie eine andere.',
   payment_provider_error: 'Der Zahlungsdienst hat nicht geantwortet. Bitte versuchen Sie es gleich noch einmal.',

@@ -41,6 +41,7 @@ export const errors: Record<string, string> = {
   identity_code_locked: 'Too many wrong codes. Please ask for a new one in a few minutes.',
   policy_window_closed: 'It is too close to the session to change it yourself now. Please write to the studio.',
   reschedule_limit_reached: 'This session has already been moved as often as the studio allows. Please write to the studio.',
+  sessions_in_the_way: 'Booked sessions would be left outside these hours. Move them first, or keep the change anyway.',
   quote_changed: 'The price has changed in the meantime. Please check the new total and confirm again.',
   payment_method_unavailable: 'This payment method is not available here. Please choose another.',
   payment_provider_error: 'The payment service did not answer. Please try again in a moment.',

@@ -41,6 +41,7 @@ export const errors: Record<string, string> = {
   identity_code_locked: 'Troppi codici errati. Ne richieda uno nuovo tra qualche minuto.',
   policy_window_closed: 'La sessione è troppo vicina per modificarla da sé. Scriva allo studio.',
   reschedule_limit_reached: 'Questa sessione è già stata spostata tutte le volte consentite dallo studio. Scriva allo studio.',
+  sessions_in_the_way: 'Alcune sessioni prenotate resterebbero fuori da questi orari. Le sposti prima, oppure mantenga comunque la modifica.',
   quote_changed: 'Nel frattempo il prezzo è cambiato. Controlli il nuovo totale e confermi di nuovo.',
   payment_method_unavailable: 'Questo metodo di pagamento non è disponibile qui. Ne scelga un altro.',
   payment_provider_error: 'Il servizio di pagamento non ha risposto. Riprovi tra un momento.',

@@ -328,4 +328,80 @@ describe('SECURITY DEFINER functions', () => {
     assert.equal(otherOrg.length, 2, 'org two\'s instructors A and B');
     assert.deepEqual(otherOrg, await inRange(two.org), 'the other org');
   });
+
+  // ———————————————————————— sign-up (migration 0033): before any studio is known, and the new studio itself
+
+  /** A sign-up row written with the owner handle, for an org of its own. */
+  async function signUpRow(o: { org: string; owner: string }, emailHash: string, clientHash: string, createdAt: Date, verifiedAt: Date | null = null) {
+    await db.execute(sql`insert into studio_sign_ups (org_id, owner_id, email_hash, client_hash, created_at, verified_at)
+      values (${o.org}, ${o.owner}, ${emailHash}, ${clientHash}, ${createdAt.toISOString()}::timestamptz, ${verifiedAt?.toISOString() ?? null}::timestamptz)`);
+  }
+
+  definer('sign_up_recent', async () => {
+    const [a, b, c] = [await smallOrg(db), await smallOrg(db), await smallOrg(db)];
+    const email = `e-${randomUUID()}`;
+    const client = `c-${randomUUID()}`;
+    await signUpRow({ org: a.org, owner: a.instructor }, email, client, minutes(-90));
+    await signUpRow({ org: b.org, owner: b.instructor }, email, `c-${randomUUID()}`, minutes(-10));
+    await signUpRow({ org: c.org, owner: c.instructor }, `e-${randomUUID()}`, client, minutes(-5));
+    const recent = (since: Date, e = email, cl = client) => crossTenant(db, sql`select by_email, by_client from sign_up_recent(${e}, ${cl}, ${since.toISOString()}::timestamptz)`);
+    // Counts per address and per network since the moment given; older rows and other hashes are not counted.
+    assert.deepEqual(await recent(minutes(-60)), [{ by_email: 1, by_client: 1 }]);
+    assert.deepEqual(await recent(minutes(-120)), [{ by_email: 2, by_client: 2 }]);
+    assert.deepEqual(await recent(minutes(-120), `e-${randomUUID()}`, `c-${randomUUID()}`), [{ by_email: 0, by_client: 0 }]);
+    // Counts only: the rows themselves stay closed to the same caller.
+    assert.deepEqual(await crossTenant(db, sql`select * from studio_sign_ups where email_hash = ${email}`), []);
+  });
+
+  definer('sign_up_pending', async () => {
+    const [a, b, c] = [await smallOrg(db), await smallOrg(db), await smallOrg(db)];
+    const email = `e-${randomUUID()}`;
+    await signUpRow({ org: a.org, owner: a.instructor }, email, 'x', minutes(-30));
+    await signUpRow({ org: b.org, owner: b.instructor }, email, 'x', minutes(-20));
+    await signUpRow({ org: c.org, owner: c.instructor }, email, 'x', minutes(-10), minutes(-9));
+    const pending = async (e: string) => (await crossTenant(db, sql`select sign_up_pending(${e}) as org`))[0]!.org;
+    // The newest sign-up still waiting for its code; a verified one no longer counts; an unknown address has none.
+    assert.equal(await pending(email), b.org);
+    assert.equal(await pending(`e-${randomUUID()}`), null);
+  });
+
+  definer('sign_up_create_studio', async () => {
+    const org = randomUUID();
+    const owner = randomUUID();
+    const slug = `signup-${org}`;
+    const create = (o: string) => sql`select sign_up_create_studio(${o}::uuid, ${owner}::uuid, ${slug}, 'Studio Neu', 'Europe/Zurich', 'CHF', 'de', 'CH', 'Ana Neu', ${`ana@${slug}`})`;
+    // Refused to a request of an existing studio (even its owner), to the server acting for another org, and without an org.
+    const other = await smallOrg(db);
+    await assert.rejects(withCaller(db, { orgId: org, role: 'owner' }, (tx) => tx.execute(create(org))));
+    await assert.rejects(withSystem(db, other.org, 'definer function test', (tx) => tx.execute(create(org))));
+    await assert.rejects(crossTenant(db, create(org)));
+    assert.deepEqual(rowsOf(await db.execute(sql`select id from orgs where id = ${org}`)), []);
+    // The server, for the new org's own id: the studio and its owner, inactive until the address is proven.
+    await withSystem(db, org, 'definer function test', (tx) => tx.execute(create(org)));
+    assert.deepEqual(rowsOf(await db.execute(sql`select slug, name, timezone, currency, country from orgs where id = ${org}`)),
+      [{ slug, name: 'Studio Neu', timezone: 'Europe/Zurich', currency: 'CHF', country: 'CH' }]);
+    assert.deepEqual(rowsOf(await db.execute(sql`select id, role, is_active from staff where org_id = ${org}`)), [{ id: owner, role: 'owner', is_active: false }]);
+  });
+
+  definer('sign_up_activate_owner', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    await db.execute(sql`update staff set is_active = false where id = ${a.instructor}`);
+    await signUpRow({ org: a.org, owner: a.instructor }, `e-${randomUUID()}`, 'x', minutes(-5));
+    const active = async () => rowsOf(await db.execute(sql`select is_active from staff where id = ${a.instructor}`))[0]!.is_active;
+    const activate = sql`select sign_up_activate_owner(${a.org}::uuid)`;
+    // Not before the code was right.
+    await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(activate));
+    assert.equal(await active(), false);
+    await db.execute(sql`update studio_sign_ups set verified_at = ${minutes(-1).toISOString()}::timestamptz where org_id = ${a.org}`);
+    // Not by the studio's own staff, not by the server acting for another org, not without an org.
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(activate));
+    await withSystem(db, b.org, 'definer function test', (tx) => tx.execute(activate));
+    await crossTenant(db, activate);
+    assert.equal(await active(), false);
+    // The server, for that org, once the address is proven: the sign-up's owner only.
+    await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(activate));
+    assert.equal(await active(), true);
+    assert.deepEqual(rowsOf(await db.execute(sql`select is_active from staff where org_id = ${b.org}`)), [{ is_active: true }]);
+  });
 });

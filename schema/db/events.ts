@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { id, instant, orgId } from './columns.ts';
 import { orgs } from './tenancy.ts';
 import { isManager, nobody, tenantPolicies } from './policies.ts';
@@ -22,6 +22,8 @@ export const domainEvents = pgTable('domain_events', {
   actorId: uuid('actor_id').default(sql`coalesce(app_user_id(), app_customer_id())`),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
   occurredAt: instant('occurred_at').notNull().defaultNow(),
+  /** The order events were recorded in: events of one transaction share `occurred_at`. */
+  seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
 }, (t) => [
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
   index('domain_events_subject').on(t.orgId, t.subjectId, t.occurredAt),

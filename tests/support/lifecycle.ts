@@ -42,6 +42,6 @@ export async function lifecycleJobsOf(db: OpenDatabase, bookingId: string): Prom
 }
 
 export async function eventsOf(db: OpenDatabase, bookingId: string, types?: string[]) {
-  const rows = await query(db.db, sql`select type, actor_role, actor_id, payload from domain_events where subject_id = ${bookingId} order by occurred_at, ctid`);
+  const rows = await query(db.db, sql`select type, actor_role, actor_id, payload from domain_events where subject_id = ${bookingId} order by occurred_at, seq`);
   return rows.filter((r) => !types || types.includes(String(r.type))) as { type: string; actor_role: string; actor_id: string | null; payload: Record<string, unknown> }[];
 }

@@ -52,7 +52,7 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
     // What the settlement refunded of each session (its events say so, per session): it comes off that session.
     tx.select({ type: t.domainEvents.type, payload: t.domainEvents.payload })
       .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), inArray(t.domainEvents.type, [...SETTLING])))
-      .orderBy(asc(t.domainEvents.occurredAt)),
+      .orderBy(asc(t.domainEvents.occurredAt), asc(t.domainEvents.seq)),
     tx.select().from(t.payrollRules).where(and(eq(t.payrollRules.orgId, orgId), eq(t.payrollRules.staffId, booking.staffId))),
     tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId, inputs: t.earnings.inputs })
       .from(t.earnings).where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.bookingId, bookingId))),

@@ -52,7 +52,7 @@ export async function bookingDetail(tx: Tx, orgId: string, id: string, viewer: V
   const [order, events] = await Promise.all([
     booking.orderId ? orderForStaffView(tx, orgId, booking.orderId) : Promise.resolve(undefined),
     tx.select().from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), or(inArray(t.domainEvents.subjectId, subjects))))
-      .orderBy(asc(t.domainEvents.occurredAt), asc(t.domainEvents.id)),
+      .orderBy(asc(t.domainEvents.occurredAt), asc(t.domainEvents.seq)),
   ]);
 
   const graceHours = program?.policies.attendance_grace_hours ?? DEFAULT_ATTENDANCE_GRACE_HOURS;

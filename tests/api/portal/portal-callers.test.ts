@@ -27,7 +27,7 @@ const STRANGERS: Who[] = ['other customer', 'other studio'];
 const UNAUTHENTICATED: Who[] = ['nobody', 'expired', 'staff key', 'staff session'];
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** The app's route pattern, to check that every portal route is here. */
   pattern: string;
   path: () => string;
@@ -81,6 +81,13 @@ describe('portal routes × callers', () => {
       'staff key': skFlow,
       'staff session': staff.headers,
     });
+    // A homework file of the customer's, for the routes that read and remove one.
+    const [milestone] = await query(db.db, sql`select m.id from program_milestones m join program_bookings k on k.program_id = m.program_id where k.id = ${b.id} order by m.order_idx limit 1`);
+    const form = new FormData();
+    form.append('file', new Blob([new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], { type: 'application/pdf' }), 'week-1.pdf');
+    const uploaded = await app.request(`/v1/portal/bookings/${b.id}/milestones/${String(milestone!.id)}/artifacts`, { method: 'POST', headers: { ...headers.customer, 'Idempotency-Key': randomUUID() }, body: form });
+    assert.equal(uploaded.status, 201, await uploaded.clone().text());
+    Object.assign(ids, { milestone: String(milestone!.id), artifact: (await uploaded.json() as { id: string }).id });
   });
   after(async () => db.close());
 
@@ -93,6 +100,12 @@ describe('portal routes × callers', () => {
       { method: 'GET', pattern: '/v1/portal/bookings/:id/messages', path: () => `${b}/messages`, owner: [200] },
       { method: 'GET', pattern: '/v1/portal/bookings/:id/sessions/:sessionId/ics', path: () => `${b}/sessions/${ids.session}/ics`, owner: [200] },
       { method: 'GET', pattern: '/v1/portal/invoices/:file', path: () => `/v1/portal/invoices/${ids.invoice}.pdf`, owner: [200] },
+      { method: 'GET', pattern: '/v1/portal/bookings/:id/artifacts', path: () => `${b}/artifacts`, owner: [200] },
+      // The customer removes the file further down this list: the manage link, asking after them, finds it gone.
+      { method: 'GET', pattern: '/v1/portal/bookings/:id/artifacts/:artifactId', path: () => `${b}/artifacts/${ids.artifact}`, owner: [200, 404] },
+      // JSON instead of a multipart file: the customer's own request, refused for what it sent (whose booking is checked first).
+      { method: 'POST', pattern: '/v1/portal/bookings/:id/milestones/:milestoneId/artifacts', path: () => `${b}/milestones/${ids.milestone}/artifacts`, body: {}, owner: [400] },
+      { method: 'DELETE', pattern: '/v1/portal/bookings/:id/artifacts/:artifactId', path: () => `${b}/artifacts/${ids.artifact}`, owner: [204, 404] },
       { method: 'GET', pattern: '/v1/portal/credit-notes/:file', path: () => `/v1/portal/credit-notes/${ids.creditNote}.pdf`, owner: [200, 404] },
       // Every session is scheduled already: the customer gets 409 invalid_state, never 404.
       { method: 'POST', pattern: '/v1/portal/bookings/:id/sessions', path: () => `${b}/sessions`, body: { starts: ['2026-12-30T09:00:00.000Z'] }, owner: [409] },
@@ -108,7 +121,7 @@ describe('portal routes × callers', () => {
   };
   const call = (r: Route, who: Who, extra: Record<string, string> = {}) => app.request(r.path(), {
     method: r.method,
-    headers: { ...headers[who], ...extra, ...(r.method === 'POST' ? { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() } : {}) },
+    headers: { ...headers[who], ...extra, ...(r.method === 'POST' ? { 'Content-Type': 'application/json' } : {}), ...(r.method !== 'GET' ? { 'Idempotency-Key': randomUUID() } : {}) },
     ...(r.method === 'POST' ? { body: JSON.stringify(r.body ?? {}) } : {}),
   });
   /** What a refused request must leave as it was. */
@@ -119,6 +132,7 @@ describe('portal routes × callers', () => {
     (select json_agg(json_build_object('pm', stripe_payment_method_id) order by id) from payment_plans) as plans,
     (select count(*) from payments)::int as payments,
     (select count(*) from messages)::int as messages,
+    (select count(*) from booking_artifacts)::int as artifacts,
     (select count(*) from customer_sessions where purpose = 'calendar')::int as calendar_links`);
 
   test('every portal route the app serves is in this matrix, and sign-out besides', () => {

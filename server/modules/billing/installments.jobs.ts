@@ -21,7 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
-import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
+// A staff cancellation locks the order, then its installments; the claim holds an installment, then touches the order: a deadlock runs again.
+import { retriedOnRaces } from '../../platform/db/retry.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
@@ -59,33 +60,18 @@ interface Claimed {
   account: string | null;
 }
 
-/**
- * The job's own transactions, run again when PostgreSQL breaks a deadlock by rolling one back
- * (a staff cancellation locks the booking's order and then its installments; a claim holds an
- * installment and then touches the order): the rolled-back run left nothing, so running it again is safe.
- */
-async function asSystemRetried<T>(db: InstallmentJobEnv['db'], orgId: string, reason: string, work: Parameters<typeof withSystem<T>>[3]): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await withSystem(db, orgId, reason, work);
-    } catch (error) {
-      if (pgErrorCode(error) !== PG.deadlockDetected || attempt >= 3) throw error;
-    }
-  }
-}
-
 /** Charges one org's due installments (its `installments.charge` job, due at each installment's date). */
 export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: string }, batch = 20): Promise<InstallmentRunResult> {
   const result: InstallmentRunResult = { charged: 0, failed: 0, overdue: 0, processing: 0 };
   const now = env.now();
   const { orgId } = env;
   {
-    const claimed = await asSystemRetried(env.db, orgId, 'installments: claim due installments', (tx) => claim(tx, orgId, now, batch, env.payments.kind));
+    const claimed = await retriedOnRaces(() => withSystem(env.db, orgId, 'installments: claim due installments', (tx) => claim(tx, orgId, now, batch, env.payments.kind)));
     for (const c of claimed) {
       let outcome: ChargeResult;
       // The booking may have been cancelled since the claim: look once more right before charging.
       // (Money that still arrives for a cancelled order is refunded: confirm.mutations.ts.)
-      if (!(await asSystemRetried(env.db, orgId, 'installments: is it still live before charging', (tx) => stillChargeable(tx, orgId, c.installment.id)))) continue;
+      if (!(await retriedOnRaces(() => withSystem(env.db, orgId, 'installments: is it still live before charging', (tx) => stillChargeable(tx, orgId, c.installment.id))))) continue;
       if (!c.plan.stripeCustomerId || !c.plan.stripePaymentMethodId) {
         outcome = { status: 'failed', ref: null, reason: 'no saved payment method' };
       } else {
@@ -103,7 +89,7 @@ export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: st
           continue;
         }
       }
-      await asSystemRetried(env.db, orgId, 'installments: record a charge outcome', (tx) => record(tx, env, orgId, c, outcome));
+      await retriedOnRaces(() => withSystem(env.db, orgId, 'installments: record a charge outcome', (tx) => record(tx, env, orgId, c, outcome)));
       if (outcome.status === 'succeeded') result.charged++;
       else if (outcome.status === 'processing') result.processing++;
       else if (c.installment.attempts >= MAX_ATTEMPTS) result.overdue++;

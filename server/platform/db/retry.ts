@@ -11,16 +11,25 @@ import { PG, pgErrorCode } from './pg-errors.ts';
 
 const ATTEMPTS = 3;
 
-export async function withCallerRetried<T>(db: Database, caller: Caller, work: (tx: Tx) => Promise<T>, exhausted: () => Error): Promise<T> {
+export function withCallerRetried<T>(db: Database, caller: Caller, work: (tx: Tx) => Promise<T>, exhausted: () => Error): Promise<T> {
+  return retriedOnRaces(() => withCaller(db, caller, work), exhausted);
+}
+
+/**
+ * Runs a whole transaction again (at most three times) when the database refused it for a race:
+ * an exclusion constraint, a deadlock, a serialisation failure. The refused run left nothing.
+ * `exhausted` names what the caller hears after the last attempt (default: the last refusal).
+ */
+export async function retriedOnRaces<T>(run: () => Promise<T>, exhausted?: () => Error): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withCaller(db, caller, work);
+      return await run();
     } catch (error) {
       const code = pgErrorCode(error);
       const raced = code === PG.exclusionViolation || code === PG.deadlockDetected || code === PG.serializationFailure;
       if (!raced) throw error;
       if (attempt < ATTEMPTS) continue;
-      throw exhausted();
+      throw exhausted ? exhausted() : error;
     }
   }
 }

@@ -6,8 +6,9 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { manageLinkPage } from '../../modules/bookings/index.ts';
 import { mailNewManageLink } from '../../modules/notifications/index.ts';
-import { html, trusted, type Html } from '../pages/html.ts';
+import { html, type Html } from '../pages/html.ts';
 import { newNonce } from '../pages/document.ts';
+import { tokenPage } from './plain-page.ts';
 import { manageWords, pageLang, type ManageWords, type PageLang } from './manage-words.ts';
 
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f7f5f2;color:#1f1d1a;line-height:1.5}
@@ -30,24 +31,7 @@ function csp(nonce: string): string {
 }
 
 function page(c: Context, status: 200 | 404, lang: PageLang, title: string, nonce: string, body: Html): Response {
-  const doc = html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<style nonce="${nonce}">${trusted(STYLE)}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-  // The token is in the address: never sent on as a referrer, never stored by a cache.
-  return c.html(doc.value, status, { 'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
+  return tokenPage(c, { status, lang, title, nonce, style: STYLE, csp: csp(nonce), body });
 }
 
 function expired(c: Context, lang: PageLang, token: string, nonce: string): Response {

@@ -22,21 +22,29 @@ function csp(nonce: string): string {
  */
 export function plainPage(c: Context, status: 200 | 400 | 404 | 410, lang: PageLang, title: string, body: Html): Response {
   const nonce = newNonce();
+  return tokenPage(c, { status, lang, title, nonce, style: STYLE, csp: csp(nonce), body });
+}
+
+/**
+ * The HTML shell of every page behind a token in its address (this one, the manage link's page):
+ * never indexed, never cached, the token never sent on as a referrer. Each page brings its style and CSP.
+ */
+export function tokenPage(c: Context, p: { status: 200 | 400 | 404 | 410; lang: PageLang; title: string; nonce: string; style: string; csp: string; body: Html }): Response {
   const doc = html`<!doctype html>
-<html lang="${lang}">
+<html lang="${p.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<style nonce="${nonce}">${trusted(STYLE)}</style>
+<title>${p.title}</title>
+<style nonce="${p.nonce}">${trusted(p.style)}</style>
 </head>
 <body>
 <main>
-${body}
+${p.body}
 </main>
 </body>
 </html>
 `;
-  return c.html(doc.value, status, { 'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
+  return c.html(doc.value, p.status, { 'Content-Security-Policy': p.csp, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' });
 }

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { byText, expect, expectAccessible, mountProgram, toPayment, useMockApi } from './helpers/dom.ts';
+import { byText, expect, expectAccessible, mountProgram, toPayment, useMockApi, waitFor } from './helpers/dom.ts';
 import { API, callsTo, worker } from './helpers/mock-api.ts';
 import { reiki } from './helpers/fixtures.ts';
 import type { ProgramDetail } from '../../schema/api/embed-programs.ts';
@@ -23,8 +23,10 @@ describe('payment methods as the program answer lists them', () => {
     expect(transfer, labels.join(' | ')).to.not.equal(null);
     transfer!.querySelector('input')!.click();
     byText(pay, 'button', 'Continue to payment')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(callsTo('POST', '/checkout')[0]!.body).to.include({ method: 'bank_transfer' });
+    // Wait for the request itself: on a busy machine it can take longer than any fixed pause,
+    // and a handler still running after the test would meet the next test's reset fake API.
+    const checkout = await waitFor(() => callsTo('POST', '/checkout')[0], 'the checkout request');
+    expect(checkout.body).to.include({ method: 'bank_transfer' });
   });
 
   it('each way to pay has its mark: inline SVG, decorative, no style attribute, no image to fetch', async () => {

@@ -7,8 +7,8 @@
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
 import '../../widget/entries/tandem-admin.ts';
-import type { TandemAdmin } from '../../widget/admin/tandem-admin.ts';
-import type { TandemAdminWizard } from '../../widget/admin/wizard/program-wizard.ts';
+import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
+import type { TandemAdminWizard } from '../../widget/elements/tandem-admin/wizard/program-wizard.ts';
 
 type Call = { method: string; path: string; body: Record<string, unknown> | undefined };
 

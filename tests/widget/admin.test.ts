@@ -7,7 +7,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
 import '../../widget/entries/tandem-admin.ts';
-import type { TandemAdmin } from '../../widget/admin/tandem-admin.ts';
+import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: unknown };
 

@@ -3,7 +3,7 @@
  * API's origin. Registers `<tandem-admin>` once.
  */
 import { define } from '../core/define.ts';
-import { TandemAdmin } from '../admin/tandem-admin.ts';
+import { TandemAdmin } from '../elements/tandem-admin/tandem-admin.ts';
 
 define('tandem-admin', TandemAdmin);
 

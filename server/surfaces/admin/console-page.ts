@@ -1,6 +1,6 @@
 /**
  * `GET /admin`: the studio console, a small HTML page on the API's origin that loads
- * `<tandem-admin>` (widget/admin, built as /widget/tandem-admin.js). Same origin as the admin
+ * `<tandem-admin>` (widget/elements/tandem-admin, built as /widget/tandem-admin.js). Same origin as the admin
  * API, so the session cookie (SameSite=Strict) goes along and no CORS is needed.
  */
 import { Hono, type Context } from 'hono';

@@ -3,7 +3,7 @@
  * labels and choices per language) to and from the JSON Schema the API stores (`x-order` keeps the
  * order, `x-i18n` the other languages, `x-consent` a box that must be ticked). Pure.
  */
-import { fieldOrder, fieldsFromSchema } from '../../../shared/intake-form.ts';
+import { fieldOrder, fieldsFromSchema } from '../../../../shared/intake-form.ts';
 
 export const LANGS = ['en', 'de', 'fr', 'it'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,6 +1,6 @@
-/** A program in the console: the wizard (its own element, widget/admin/wizard/), with the way back to the list. */
+/** A program in the console: the wizard (its own element, ./wizard/), with the way back to the list. */
 import { html, type TemplateResult } from 'lit';
-import type { AdminProgramOut } from '../../schema/api/admin-programs.ts';
+import type { AdminProgramOut } from '../../../schema/api/admin-programs.ts';
 import type { TandemAdmin } from './tandem-admin.ts';
 import './wizard/program-wizard.ts';
 

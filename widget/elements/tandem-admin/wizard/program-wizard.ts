@@ -8,10 +8,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { define } from '../../core/define.ts';
-import { base, tokens } from '../../core/styles.ts';
-import type { AdminProgramOut, CategoriesOut, PreviewOut } from '../../../schema/api/admin-programs.ts';
-import type { StaffListOut } from '../../../schema/api/admin-staff.ts';
+import { define } from '../../../core/define.ts';
+import { base, tokens } from '../../../core/styles.ts';
+import type { AdminProgramOut, CategoriesOut, PreviewOut } from '../../../../schema/api/admin-programs.ts';
+import type { StaffListOut } from '../../../../schema/api/admin-staff.ts';
 import { AdminApi, AdminApiError } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from './wizard.styles.ts';

@@ -7,9 +7,9 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { define } from '../../core/define.ts';
-import { base, tokens } from '../../core/styles.ts';
-import type { BookingDetailOut } from '../../../schema/api/admin-pipeline.ts';
+import { define } from '../../../core/define.ts';
+import { base, tokens } from '../../../core/styles.ts';
+import type { BookingDetailOut } from '../../../../schema/api/admin-pipeline.ts';
 import { AdminApi } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from '../wizard/wizard.styles.ts';

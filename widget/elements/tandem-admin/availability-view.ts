@@ -9,13 +9,13 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { base, tokens } from '../core/styles.ts';
+import { base, tokens } from '../../core/styles.ts';
 import { adminStyles } from './tandem-admin.styles.ts';
 import { AdminApi, AdminApiError } from './api.ts';
 import { adminLang, type AdminLang } from './i18n.ts';
 import { availabilityWords, type AvailabilityKey } from './availability-i18n.ts';
-import { dateOfInstant, zonedToUtc } from '../../shared/zone.ts';
-import type { ChangeOut, StrandedSessionOut, WeekOut } from '../../schema/api/admin-availability.ts';
+import { dateOfInstant, zonedToUtc } from '../../../shared/zone.ts';
+import type { ChangeOut, StrandedSessionOut, WeekOut } from '../../../schema/api/admin-availability.ts';
 
 type Method = 'POST' | 'PUT' | 'DELETE';
 interface Pending { method: Method; path: string; body: Record<string, unknown>; sessions: StrandedSessionOut[] }

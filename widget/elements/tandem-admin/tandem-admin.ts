@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { base, tokens } from '../core/styles.ts';
-import type { StaffSessionOut, ChooseStudioOut } from '../../schema/api/admin-session.ts';
-import type { BookingDetailOut, PipelineOut } from '../../schema/api/admin-pipeline.ts';
-import type { AdminProgramOut, AdminProgramsOut } from '../../schema/api/admin-programs.ts';
-import { PIPELINE_STATUSES, type PipelineStatus } from '../../shared/pipeline.ts';
+import { base, tokens } from '../../core/styles.ts';
+import type { StaffSessionOut, ChooseStudioOut } from '../../../schema/api/admin-session.ts';
+import type { BookingDetailOut, PipelineOut } from '../../../schema/api/admin-pipeline.ts';
+import type { AdminProgramOut, AdminProgramsOut } from '../../../schema/api/admin-programs.ts';
+import { PIPELINE_STATUSES, type PipelineStatus } from '../../../shared/pipeline.ts';
 import { AdminApi, AdminApiError } from './api.ts';
 import { adminLang, adminWords, type AdminKey, type AdminLang } from './i18n.ts';
 import { adminStyles } from './tandem-admin.styles.ts';

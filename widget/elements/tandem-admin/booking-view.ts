@@ -1,6 +1,6 @@
 /** One booking in the console: who, what they answered, sessions with attendance, money, history; the actions (actions/booking-actions.ts). */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { BookingDetailOut } from '../../schema/api/admin-pipeline.ts';
+import type { BookingDetailOut } from '../../../schema/api/admin-pipeline.ts';
 import type { TandemAdmin } from './tandem-admin.ts';
 import './actions/booking-actions.ts';
 

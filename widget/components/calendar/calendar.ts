@@ -4,6 +4,7 @@ import { define } from '../../core/define.ts';
 import { base } from '../../core/styles.ts';
 import { addDays, addMonths, daysInMonth, monthOf, weekday } from '../../../shared/dates.ts';
 import type { Localizer } from '../../core/i18n/localizer.ts';
+import '../../core/i18n/english-later.ts';
 import { DateSelectEvent } from '../../core/events/date-select-event.ts';
 import { MonthChangeEvent } from '../../core/events/month-change-event.ts';
 import { calendarStyles } from './calendar.styles.ts';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Localizer } from '../../core/i18n/localizer.ts';
+import '../../core/i18n/english-later.ts';
 import { FieldBlurEvent } from '../../core/events/field-blur-event.ts';
 import { FieldInputEvent } from '../../core/events/field-input-event.ts';
 import { validateField, type FormField } from '../../../shared/intake-form.ts';

@@ -4,6 +4,7 @@ import type { Stripe, StripeElements, StripeElementLocale } from '@stripe/stripe
 import { define } from '../../core/define.ts';
 import { base } from '../../core/styles.ts';
 import type { Localizer } from '../../core/i18n/localizer.ts';
+import '../../core/i18n/english-later.ts';
 import { PaymentConfirmedEvent } from '../../core/events/payment-confirmed-event.ts';
 import { PaymentFailedEvent } from '../../core/events/payment-failed-event.ts';
 import { stripePaymentStyles } from './stripe-payment.styles.ts';

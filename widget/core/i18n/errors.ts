@@ -6,11 +6,14 @@ type Table = Record<string, string>;
 interface Module {
   errors: Table;
   messages: Table;
+  /** The steps' sentences (steps/steps-<lang>.ts), re-exported by each language's errors module. */
+  steps: Table;
 }
 
 /**
- * A sentence per API error code, and the later steps' own sentences, per language: small chunks
- * loaded with the later steps (English comes with their code, see step-element.ts).
+ * A sentence per API error code, and the later steps' own sentences, per language: one small chunk
+ * per language loaded with the later steps (English comes with their code, see english-later.ts).
+ * The first screen's catalogs (`<lang>.ts`) hold only what the program page and the list say.
  */
 const loaders: Record<Lang, () => Promise<Module>> = {
   en: () => import('./errors/errors-en.ts'),
@@ -22,7 +25,7 @@ const loaders: Record<Lang, () => Promise<Module>> = {
 /** Makes a language's tables known (for English, from the later steps' code at once). */
 export function registerTables(lang: Lang, m: Module): Table {
   loaded.set(lang, m.errors);
-  addLaterMessages(lang, m.messages);
+  addLaterMessages(lang, { ...m.steps, ...m.messages });
   return m.errors;
 }
 const loaded = new Map<Lang, Table>();

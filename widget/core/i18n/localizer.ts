@@ -1,4 +1,5 @@
 import { en, type MessageKey, type Messages } from './en.ts';
+import type { StepKey } from './steps/steps-en.ts';
 import { isLang, type Lang } from './catalogs.ts';
 import { dateToUtcNoon } from '../../../shared/dates.ts';
 import { fillTemplate } from '../../../shared/template.ts';
@@ -49,7 +50,7 @@ export class Localizer {
     this.messages = messages;
   }
 
-  t(key: MessageKey | LaterKey, vars: Record<string, string | number> = {}): string {
+  t(key: MessageKey | LaterKey | StepKey, vars: Record<string, string | number> = {}): string {
     const template = (this.messages as Record<string, string>)[key] ?? later.get(this.lang)?.[key] ?? later.get('en')?.[key] ?? (en as Record<string, string>)[key] ?? key;
     return fillTemplate(template, vars);
   }

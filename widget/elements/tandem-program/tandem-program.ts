@@ -171,7 +171,7 @@ export class TandemProgram extends LitElement {
       void this.go(e.detail.step);
     });
     this.addEventListener(StepPrefetchEvent.eventName, (e) => {
-      void loadStep(e.detail.step).catch(() => undefined);
+      void loadStep(e.detail.step, this.locale.localizer.lang).catch(() => undefined);
     });
   }
 
@@ -329,7 +329,7 @@ export class TandemProgram extends LitElement {
       this.emitBooked();
     } else this.save();
     try {
-      await loadStep(step);
+      await loadStep(step, this.locale.localizer.lang);
       this.requestUpdate();
     } catch (err) {
       if (this.bookingState.step === step) this.stepError = reportError(this, err, step);

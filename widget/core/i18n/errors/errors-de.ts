@@ -84,3 +84,6 @@ export const messages: Record<string, string> = {
   zonesAll: 'Alle Zeitzonen',
   atPlace: '{time} bei {place}',
 };
+
+/** The later steps' own sentences come in the same chunk. */
+export { steps } from '../steps/steps-de.ts';

@@ -84,3 +84,6 @@ export const messages: Record<string, string> = {
   zonesAll: 'All time zones',
   atPlace: '{time} at {place}',
 };
+
+/** The later steps' own sentences come in the same chunk. */
+export { steps } from '../steps/steps-en.ts';

@@ -84,3 +84,6 @@ export const messages: Record<string, string> = {
   zonesAll: 'Tous les fuseaux horaires',
   atPlace: '{time} à {place}',
 };
+
+/** The later steps' own sentences come in the same chunk. */
+export { steps } from '../steps/steps-fr.ts';

@@ -84,3 +84,6 @@ export const messages: Record<string, string> = {
   zonesAll: 'Tutti i fusi orari',
   atPlace: '{time} presso {place}',
 };
+
+/** The later steps' own sentences come in the same chunk. */
+export { steps } from '../steps/steps-it.ts';

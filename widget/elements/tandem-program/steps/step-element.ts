@@ -8,11 +8,8 @@ import { StepRequestEvent } from '../../../core/events/step-request-event.ts';
 import { StepPrefetchEvent } from '../../../core/events/step-prefetch-event.ts';
 import { reportError } from '../../../core/report-error.ts';
 import { base } from '../../../core/styles.ts';
-import * as english from '../../../core/i18n/errors/errors-en.ts';
-import { registerTables } from '../../../core/i18n/errors.ts';
-
 // English error and later-step sentences come with the later steps' code: never a bare key while another language loads.
-registerTables('en', english);
+import '../../../core/i18n/english-later.ts';
 
 /**
  * What the later steps of `<tandem-program>` share: they render from their properties (the

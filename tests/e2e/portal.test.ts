@@ -3,7 +3,8 @@
  * later", paid by card in test mode) opens the manage link from the confirmation mail in the
  * outbox, books the remaining five sessions at once from one first date with the booking widget's
  * time step inside `<tandem-portal>`, moves the series a week later, cancels one session inside the
- * free window (it goes back to "to schedule"), writes to the instructor, downloads the invoice and
+ * free window (it goes back to "to schedule"), uploads a homework PDF for the first milestone (stored
+ * once, the instructor mailed, the download the same bytes), writes to the instructor, downloads the invoice and
  * one session's calendar file, cancels one session late (a day later on the server's clock: its fee
  * kept), cancels the booking by the quote shown line by line and downloads the credit note. Every
  * view is checked with axe; the database and the outbox hold what the screens said. Screenshots go
@@ -14,7 +15,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -24,6 +27,7 @@ import { createApp } from '../../server/app.ts';
 import { seedDemo } from '../../demo/seed/index.ts';
 import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
+import { localStorage } from '../../server/platform/adapters/storage/local-storage.ts';
 import { freshDatabase } from '../support/database.ts';
 import { query } from '../support/booking.ts';
 
@@ -48,6 +52,10 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
   let api: { server: ServerType; origin: string };
   const email = `ana.${randomUUID().slice(0, 8)}@example.ch`;
   let bookingId = '';
+  const uploads = mkdtempSync(join(tmpdir(), 'tandem-e2e-uploads-'));
+  /** Every file under the upload directory, as paths relative to it. */
+  const storedObjects = (dir = uploads, prefix = ''): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => e.isDirectory() ? storedObjects(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
   /** The server's clock runs this far ahead of the real one (the late cancellation). */
   let ahead = 0;
 
@@ -61,7 +69,7 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
       const server = serve({ fetch: (r) => handler(r), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, origin: `http://127.0.0.1:${info.port}` }));
     });
     handler = createApp({
-      db: db.db, now: () => new Date(Date.now() + ahead), payments: testProvider(), mailer: localMailer(),
+      db: db.db, now: () => new Date(Date.now() + ahead), payments: testProvider(), mailer: localMailer(), storage: localStorage(uploads),
       config: { publicOrigin: api.origin, secret: 'e2e-secret-e2e-secret-e2e-secret', widgetDir, demo: true },
     }).fetch;
     browser = await chromium.launch({ executablePath: chromePath as string, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -70,6 +78,7 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     await browser?.close();
     api?.server.close();
     await db?.close();
+    rmSync(uploads, { recursive: true, force: true });
   });
 
   const call = async (path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -154,6 +163,29 @@ describe('e2e: the customer\'s portal behind the manage link', () => {
     await quote.getByRole('button', { name: 'Absage bestätigen' }).click();
     await portal.getByText('Termin 6 · Noch zu planen').waitFor();
     assert.equal((await sessions())[5]!.starts_at, null);
+
+    // Homework for the first milestone: a PDF chosen in the file input, uploaded, listed, stored once, the instructor told, downloaded as sent.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const baseline = portal.locator('tandem-portal-homework').first();
+    await baseline.getByLabel('Hausaufgabe zu «Baseline measured» hochladen').setInputFiles({ name: 'Spagat Woche 1.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await baseline.getByRole('button', { name: 'Hochladen', exact: true }).click();
+    await baseline.getByText('Spagat Woche 1.pdf ist hochgeladen.').waitFor();
+    await baseline.getByRole('link', { name: 'Spagat Woche 1.pdf herunterladen' }).waitFor();
+    await axe(page, 'the homework');
+    await page.screenshot({ path: `${shots}/portal-3b-homework.png`, fullPage: true });
+    const artifacts = await query(db.db, sql`select a.id, a.filename, a.extension, a.size_bytes, a.storage_key, m.name as milestone
+      from booking_artifacts a join program_milestones m on m.id = a.milestone_id where a.booking_id = ${b.id}`);
+    assert.deepEqual(artifacts.map((a) => [a.filename, a.extension, a.size_bytes, a.milestone]), [['Spagat Woche 1.pdf', 'pdf', pdf.byteLength, 'Baseline measured']]);
+    assert.deepEqual(storedObjects(), [String(artifacts[0]!.storage_key)]);
+    assert.ok(readFileSync(join(uploads, String(artifacts[0]!.storage_key))).equals(pdf), 'the stored bytes are the uploaded ones');
+    const homeworkMails = await query(db.db, sql`select to_address, text_body from mail_outbox where dedupe_key = ${`homework:${String(artifacts[0]!.id)}`}`);
+    assert.equal(homeworkMails.length, 1);
+    assert.equal(homeworkMails[0]!.to_address, 'luca@studioflow.example');
+    // (the mail breaks the name with a word joiner so that no mail program makes it a link)
+    assert.match(String(homeworkMails[0]!.text_body), /Hausaufgabe zu «Baseline measured»[^]*Datei: Spagat Woche 1\.\u2060?pdf/);
+    const [homeworkPdf] = await Promise.all([page.waitForEvent('download'), baseline.getByRole('link', { name: 'Spagat Woche 1.pdf herunterladen' }).click()]);
+    assert.equal(homeworkPdf.suggestedFilename(), 'Spagat Woche 1.pdf');
+    assert.ok(readFileSync((await homeworkPdf.path())!).equals(pdf), 'the download is the uploaded file');
 
     // A message to the instructor, shown sanitised in the thread and stored once.
     await portal.getByLabel('Ihre Nachricht').fill('Hallo Luca, **danke**! <img src=x onerror=alert(1)>');

@@ -19,7 +19,7 @@ import * as t from '../../../schema/db/index.ts';
 import { referrerRewardFor } from './domain/index.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { invoiceLabel, type InvoiceSnapshot } from './domain/index.ts';
-import { refundMoney } from './refunds.mutations.ts';
+import { LATE_MONEY_REFUND_REASON, refundMoney } from './refunds.mutations.ts';
 import { issueInvoice } from './invoices.mutations.ts';
 import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail, type OrderRow } from './context.queries.ts';
@@ -131,5 +131,5 @@ async function rewardReferrer(tx: Tx, orgId: string, detail: OrderDetail): Promi
  * payments (sent by the refunds job after commit), and the event that tells the studio.
  */
 async function refundLateMoney(tx: Tx, env: ConfirmEnv, order: OrderRow, amount: number): Promise<void> {
-  await refundMoney(tx, env, order, order.bookingId, amount, 'paid after the order was cancelled');
+  await refundMoney(tx, env, order, order.bookingId, amount, LATE_MONEY_REFUND_REASON);
 }

@@ -20,6 +20,12 @@ export interface RefundWritten { id: string; amount: number; status: string; pro
 
 const BANK = new Set(['qr_bill', 'bank_transfer']);
 
+/**
+ * The reason of a refund of money that came in after its order was cancelled: it was never part of
+ * what the studio kept (the settlement had written the unpaid part off), so payroll leaves it out.
+ */
+export const LATE_MONEY_REFUND_REASON = 'paid after the order was cancelled';
+
 /** `amount` back to the order's payments, newest first. */
 export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string): Promise<RefundWritten[]> {
   const orgId = order.orgId;

@@ -12,9 +12,10 @@ import * as t from '../../../schema/db/index.ts';
 import { dateOfInstant } from '../../../shared/zone.ts';
 import { decimal } from '../../../shared/csv.ts';
 import {
-  earningTargets, liveRefundParts, frozenRules, frozenShares, reconcile, sessionNetRevenue,
+  earningTargets, liveRefundParts, frozenRules, frozenShares, reconcile, sessionNetRevenue, writtenOff,
   type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
 } from './domain/index.ts';
+import { LATE_MONEY_REFUND_REASON } from '../billing/index.ts';
 import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
 import { periodFor } from './placement.mutations.ts';
 
@@ -40,15 +41,16 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
   if (!booking) return { originals: 0, adjustments: 0 };
   const settings = known ?? await payrollSettingsOf(tx, orgId);
 
-  const [sessions, money, refunded, tied, ruleRows, recordedRows] = await Promise.all([
+  const [sessions, money, refunded, tied, ruleRows, recordedRows, notes] = await Promise.all([
     tx.select({ id: t.programSessions.id, seq: t.programSessions.seq, status: t.programSessions.status, startsAt: t.programSessions.startsAt, cancelledAt: t.programSessions.cancelledAt, cancelledBy: t.programSessions.cancelledBy })
       .from(t.programSessions).where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, bookingId))).orderBy(asc(t.programSessions.seq)) as Promise<SessionRow[]>,
     booking.orderId
       ? tx.select({ gross: sql<string>`coalesce(sum(${t.orderItems.amount}), 0)`, net: sql<string>`coalesce(sum(${t.orderItems.amount} - ${t.orderItems.vatAmount}), 0)` })
         .from(t.orderItems).where(and(eq(t.orderItems.orgId, orgId), eq(t.orderItems.orderId, booking.orderId)))
       : Promise.resolve([{ gross: '0', net: '0' }]),
+    // Money paid after the order was cancelled and sent back at once was never the studio's: not a refund of revenue.
     tx.select({ amount: sql<string>`coalesce(sum(${t.refunds.amount}), 0)` }).from(t.refunds)
-      .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'))),
+      .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'), ne(t.refunds.reason, LATE_MONEY_REFUND_REASON))),
     // What the settlement refunded of each session (its events say so, per session): it comes off that session.
     tx.select({ type: t.domainEvents.type, payload: t.domainEvents.payload })
       .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), inArray(t.domainEvents.type, [...SETTLING])))
@@ -56,12 +58,19 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
     tx.select().from(t.payrollRules).where(and(eq(t.payrollRules.orgId, orgId), eq(t.payrollRules.staffId, booking.staffId))),
     tx.select({ id: t.earnings.id, kind: t.earnings.kind, sessionId: t.earnings.sessionId, amount: t.earnings.amount, adjustsId: t.earnings.adjustsId, rule: t.earnings.rule, programId: t.earnings.programId, staffId: t.earnings.staffId, currency: t.earnings.currency, ruleId: t.earnings.ruleId, inputs: t.earnings.inputs })
       .from(t.earnings).where(and(eq(t.earnings.orgId, orgId), eq(t.earnings.bookingId, bookingId))),
+    // The order's credit notes: what each wrote off beyond the refund it documents (a partly paid order's unpaid part).
+    booking.orderId
+      ? tx.select({ id: t.creditNotes.id, total: t.creditNotes.total, refund: sql<string | null>`${t.creditNotes.snapshot}->>'refund'` })
+        .from(t.creditNotes).where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, booking.orderId)))
+      : Promise.resolve([] as { id: string; total: number; refund: string | null }[]),
   ]);
 
-  const refundedBySession = await refundsPerSession(tx, orgId, tied as SettlingEvent[]);
+  const offWritten = new Map(notes.map((n) => [n.id, writtenOff(n.total, n.refund === null ? null : Number(n.refund))]));
+  const writtenOffGross = [...offWritten.values()].reduce((a, w) => a + w, 0);
+  const refundedBySession = await refundsPerSession(tx, orgId, tied as SettlingEvent[], offWritten);
   const outcomes = new Map(sessions.map((s) => [s.id, outcomeOf(s)]));
   const revenue = sessionNetRevenue({
-    gross: Number(money[0]!.gross), net: Number(money[0]!.net), sessionsCount: booking.sessionsCount, refundedGross: Number(refunded[0]!.amount),
+    gross: Number(money[0]!.gross), net: Number(money[0]!.net), sessionsCount: booking.sessionsCount, refundedGross: Number(refunded[0]!.amount) + writtenOffGross,
     sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, tier: tierOf(outcomes.get(s.id)!), refundedGross: refundedBySession.get(s.id) ?? 0 })),
   });
   const paySessions: PaySession[] = sessions.filter((s) => s.startsAt).map((s) => ({
@@ -119,8 +128,10 @@ type SettlingEvent = { type: string; payload: Record<string, unknown> };
  * Refunded gross per session, exactly as the settlement split it (its events carry the lines and
  * the refund rows written for them). A refund row that failed at the provider gives its part back:
  * an event's lines keep only what of its refunds is still live, spread over them by their amounts.
+ * What the event's credit note wrote off (`offWritten`: a partly paid order's unpaid part, no longer
+ * claimed) counts with its live refunds: the lines are what each session no longer brings in.
  */
-async function refundsPerSession(tx: Tx, orgId: string, events: SettlingEvent[]): Promise<Map<string, number>> {
+async function refundsPerSession(tx: Tx, orgId: string, events: SettlingEvent[], offWritten: ReadonlyMap<string, number>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   // A settlement's lines state what each session is entitled to in all; what an earlier event gave back is not given again.
   const before = new Map<string, number>();
@@ -134,7 +145,8 @@ async function refundsPerSession(tx: Tx, orgId: string, events: SettlingEvent[])
     const ids = e.type === 'session.cancelled'
       ? (p.refund_ids as string[] | undefined)
       : ((p.refunds ?? []) as { id: string; provider?: string }[]).filter((r) => r.provider !== 'credits').map((r) => r.id);
-    return { lines, ids };
+    const note = (p.credit_note as { id?: string } | null | undefined)?.id;
+    return { lines, ids, off: note ? offWritten.get(note) ?? 0 : 0 };
   }).filter((e) => e.lines.length > 0);
   const allIds = [...new Set(parsed.flatMap((e) => e.ids ?? []))];
   const rows = allIds.length > 0
@@ -143,7 +155,7 @@ async function refundsPerSession(tx: Tx, orgId: string, events: SettlingEvent[])
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const e of parsed) {
     // Events from before refund ids were recorded: taken as they say.
-    const live = e.ids === undefined ? Infinity : e.ids.reduce((a, id) => a + (byId.get(id) && byId.get(id)!.status !== 'failed' ? byId.get(id)!.amount : 0), 0);
+    const live = e.ids === undefined ? Infinity : e.off + e.ids.reduce((a, id) => a + (byId.get(id) && byId.get(id)!.status !== 'failed' ? byId.get(id)!.amount : 0), 0);
     const parts = liveRefundParts(live, e.lines.map((l) => l.refund));
     e.lines.forEach((l, i) => out.set(l.session_id, (out.get(l.session_id) ?? 0) + parts[i]!));
   }

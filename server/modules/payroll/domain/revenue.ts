@@ -7,6 +7,11 @@
  * delivered (not scheduled, cancelled in time: they earn nothing), then no-shows and late
  * cancellations (the studio kept only their fee), and only then completed sessions; within a
  * tier in proportion to what is left of each.
+ *
+ * What a credit note cancels of an order that was not paid in full (the unpaid part the studio
+ * no longer claims) is never money refunded, but the studio never gets it either: it comes off
+ * like a refund (`writtenOff`). The part of a credit note that documents a refund is not taken
+ * again: the refund row already is.
  */
 import { allocate, allocateEvenly, mulDivRoundHalfUp } from '../../billing/domain/index.ts';
 
@@ -27,8 +32,21 @@ export interface BookingRevenue {
   readonly net: number;
   readonly sessionsCount: number;
   readonly sessions: readonly RevenueSession[];
-  /** Every refund of the booking (gross), those tied to a session included. */
+  /**
+   * Every refund of the booking (gross), those tied to a session included, and what credit notes
+   * wrote off of the order beyond their refunds (`writtenOff`).
+   */
   readonly refundedGross: number;
+}
+
+/**
+ * What a credit note wrote off: its gross beyond the money refund it documents (the unpaid part of
+ * a partly paid order that the studio no longer claims). Zero for a note that only documents a
+ * refund, and for a note that does not say what it refunded (taken as documenting a refund).
+ */
+export function writtenOff(creditedGross: number, refundStated: number | null): number {
+  if (refundStated === null || !Number.isFinite(refundStated)) return 0;
+  return Math.max(0, creditedGross - Math.max(0, refundStated));
 }
 
 /** Gross refunded → net, by the order's own ratio of net to gross. */

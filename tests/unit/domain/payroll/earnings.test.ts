@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  earningTargets, frozenRules, frozenShares, periodTotals, reconcile, ruleInForce, sessionNetRevenue, sessionPay, statementsOf,
+  earningTargets, frozenRules, frozenShares, periodTotals, reconcile, ruleInForce, sessionNetRevenue, sessionPay, statementsOf, writtenOff,
   type PayBooking, type PayRule, type Recorded, type Target,
 } from '../../../../server/modules/payroll/domain/index.ts';
 import { addDays } from '../../../../shared/dates.ts';
@@ -64,6 +64,14 @@ describe('a session\'s net revenue', () => {
     const withNoShow = sessions.map((s) => (s.seq === 2 ? { ...s, tier: 'kept' as const } : s));
     assert.deepEqual([...sessionNetRevenue({ ...base, sessions: withNoShow, refundedGross: 54_050 + 13_512 }).values()], [25_000, 12_500, 0, 0]);
     assert.deepEqual([...sessionNetRevenue({ ...base, sessions: tied, refundedGross: 13_512 }).values()], [25_000, 12_500, 25_000, 25_000]);
+  });
+
+  test('a credit note writes off only what it credits beyond the refund it documents', () => {
+    assert.equal(writtenOff(43_500, 500), 43_000, 'a deposit plan cancelled: CHF 5 refunded, CHF 430 no longer claimed');
+    assert.equal(writtenOff(14_500, 14_500), 0, 'a paid-in-full refund: the refund row already counts');
+    assert.equal(writtenOff(21_750, 0), 21_750, 'nothing paid back: all of it unpaid and written off');
+    assert.equal(writtenOff(1_000, 2_000), 0, 'never negative');
+    assert.equal(writtenOff(1_000, null), 0, 'a note that does not say is taken as documenting a refund');
   });
 
   test('Σ delivered revenue = net − refunded net beyond the undelivered share, never negative (property)', () => {

@@ -111,9 +111,18 @@ function isQrIbanText(s: string): boolean {
   return iid >= 30000 && iid <= 31999;
 }
 
+/** The profile as stored (PUT /v1/admin/studio/profile answers it too); `vat_number` null: not registered. */
+export const StudioProfileOut = v.object({
+  legal_name: v.string(), street: v.string(), building_number: v.optional(v.string()), postal_code: v.string(), city: v.string(), country: v.string(),
+  vat_number: v.nullable(v.string()), iban: v.optional(v.string()), qr_iban: v.optional(v.string()), email: v.optional(v.string()),
+});
+export type StudioProfileOut = v.InferOutput<typeof StudioProfileOut>;
+
 export const OnboardingOut = v.object({
   steps: v.array(v.object({ key: v.picklist(['profile', 'program', 'availability', 'origin', 'payments']), done: v.boolean() })),
   complete: v.boolean(),
+  /** The studio's profile as stored, for the form to start from; null before it is first given. */
+  profile: v.nullable(StudioProfileOut),
   /** What to paste into the studio's site: null until the studio has a live publishable key. */
   embed: v.nullable(v.object({ script: v.string(), element: v.string(), program: v.nullable(v.string()) })),
 });

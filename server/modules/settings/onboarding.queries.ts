@@ -7,6 +7,8 @@ import { qrBillAccount } from '../../../shared/payment-methods.ts';
 export interface Onboarding {
   steps: { key: 'profile' | 'program' | 'availability' | 'origin' | 'payments'; done: boolean }[];
   publishableKey: string | null;
+  /** The creditor data as stored (null before the profile is first given). */
+  billing: NonNullable<typeof t.orgs.$inferSelect['billing']> | null;
   program: string | null;
 }
 
@@ -31,6 +33,7 @@ export async function onboardingOf(tx: Tx, orgId: string, o: { stripeConfigured:
       { key: 'origin', done: origins }, { key: 'payments', done: payments },
     ],
     publishableKey: key?.prefix ?? null,
+    billing: b ?? null,
     program: programs[0]?.slug ?? null,
   };
 }

@@ -29,7 +29,9 @@ export function adminConsolePageRoute(_deps: AppDeps) {
 function consolePage(c: Context, view: '' | 'signup') {
   {
       const nonce = newNonce();
-      const lang = (c.req.header('Accept-Language') ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
+      // The console's studio views speak en/de/fr/it (the older ones en/de, falling back to English).
+      const first = (c.req.header('Accept-Language') ?? '').toLowerCase().slice(0, 2);
+      const lang = ['de', 'fr', 'it'].includes(first) ? first : 'en';
       const doc = html`<!doctype html>
 <html lang="${lang}">
 <head>

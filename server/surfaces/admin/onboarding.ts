@@ -5,13 +5,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
-import { OnboardingOut, StudioProfileBody } from '../../../schema/api/admin-settings.ts';
+import { OnboardingOut, StudioProfileBody, type StudioProfileOut } from '../../../schema/api/admin-settings.ts';
 import type { AdminEnv, AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
-import { onboardingOf, setStudioProfile } from '../../modules/settings/index.ts';
+import { onboardingOf, setStudioProfile, type Billing } from '../../modules/settings/index.ts';
 import { staffAction } from './staff-action.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -23,13 +23,19 @@ function studioPeople(c: Context<AdminEnv>) {
   return s;
 }
 
+/** The profile as the console reads it: the invoice prefix (not part of the profile) left out. */
+function profileOut(billing: Billing): StudioProfileOut {
+  const { invoice_prefix: _prefix, ...profile } = billing;
+  return { ...profile, vat_number: billing.vat_number ?? null };
+}
+
 export function adminOnboardingRoutes(deps: AppDeps) {
   return new Hono<AdminEnv>()
     .get('/onboarding',
       describeRoute({ tags: ['admin'], summary: 'The studio\'s setup checklist and embed snippet (owners, managers)', security,
         description: 'Steps `profile` (legal name, address, an IBAN or QR-IBAN), `program` (one published), `availability` (weekly hours), '
           + '`origin` (a website allowed) and `payments` (the studio\'s Stripe account, or a Swiss/Liechtenstein account for QR-bills), each '
-          + 'with `done`; `embed` is the script and element to paste (null until the studio has a live publishable key).',
+          + 'with `done`; `profile` is the profile as stored (null before it is given); `embed` is the script and element to paste (null until the studio has a live publishable key).',
         responses: { 200: { description: 'Checklist', content: { 'application/json': { schema: resolver(OnboardingOut) } } }, ...problemResponses(401, 403) } }),
       async (c) => {
         const s = studioPeople(c);
@@ -37,6 +43,7 @@ export function adminOnboardingRoutes(deps: AppDeps) {
         const origin = deps.config.publicOrigin;
         const out: OnboardingOut = {
           steps: o.steps, complete: o.steps.every((step) => step.done),
+          profile: o.billing ? profileOut(o.billing) : null,
           embed: o.publishableKey ? {
             script: `<script type="module" src="${origin}/widget/tandem.js"></script>`,
             element: `<tandem-program key="${o.publishableKey}" program="${o.program ?? 'your-program'}"></tandem-program>`,
@@ -59,8 +66,7 @@ export function adminOnboardingRoutes(deps: AppDeps) {
         const body = c.req.valid('json');
         return staffAction(c, deps, { method: 'PUT', path: 'studio/profile', body }, async () => undefined,
           async (tx) => {
-            const billing = await setStudioProfile(tx, s.orgId, body);
-            return { status: 200, body: { ...billing, vat_number: billing.vat_number ?? null } };
+            return { status: 200, body: profileOut(await setStudioProfile(tx, s.orgId, body)) };
           });
       });
 }

@@ -25,6 +25,11 @@ describe('the console page', () => {
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.match(page, /<meta name="robots" content="noindex, nofollow">/);
     assert.match(await (await app.request('/admin')).text(), /<html lang="en">/);
+    for (const lang of ['fr', 'it']) {
+      const other = await (await app.request('/admin/signup', { headers: { 'Accept-Language': `${lang}-CH,${lang};q=0.9,de;q=0.5` } })).text();
+      assert.match(other, new RegExp(`<tandem-admin lang="${lang}" view="signup"></tandem-admin>`), `the sign-up page in ${lang}`);
+    }
+    assert.match(await (await app.request('/admin', { headers: { 'Accept-Language': 'es-ES' } })).text(), /<html lang="en">/);
   });
 
   test('/admin/signup opens the console on its sign-up form, under the same CSP', async () => {

@@ -58,6 +58,7 @@ describe('studio sign-up', () => {
     const first = await checklist();
     assert.deepEqual(first.steps.map((s) => `${s.key}:${s.done}`), ['profile:false', 'program:false', 'availability:false', 'origin:false', 'payments:false']);
     assert.equal(first.embed, null);
+    assert.equal(first.profile, null, 'no profile before it is given');
     // The profile: IBANs by their check digits, a QR-IBAN only as qr_iban, VAT number or not registered.
     const bad = await app.request('/v1/admin/studio/profile', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
       body: JSON.stringify({ legal_name: '', street: 'Seestrasse', postal_code: '8002', city: 'Zürich', country: 'CH', vat_number: 'CHE-123', iban: 'CH93 0076 2011 6238 5295 8', qr_iban: 'CH93 0076 2011 6238 5295 7' }) });
@@ -75,6 +76,8 @@ describe('studio sign-up', () => {
     await app.request('/v1/admin/origins', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ origin: 'https://atelier-sued.example' }) });
     const later = await checklist();
     assert.deepEqual(later.steps.map((s) => `${s.key}:${s.done}`), ['profile:true', 'program:false', 'availability:false', 'origin:true', 'payments:true']);
+    assert.deepEqual(later.profile, { legal_name: 'Atelier Süd GmbH', street: 'Seestrasse', building_number: '5', postal_code: '8002', city: 'Zürich', country: 'CH', qr_iban: 'CH4431999123000889012', vat_number: null },
+      'the checklist answers the profile as stored, for the console\'s form');
     assert.match(later.embed!.element, /^<tandem-program key="pk_live_[^"]+" program="your-program"><\/tandem-program>$/);
     assert.equal(later.embed!.script, '<script type="module" src="http://localhost:8787/widget/tandem.js"></script>');
   });

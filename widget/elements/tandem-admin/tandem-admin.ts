@@ -14,8 +14,14 @@ import { bookingView } from './booking-view.ts';
 import './actions/new-booking.ts';
 import { availabilityWords } from './availability-i18n.ts';
 import './availability-view.ts';
+import './signup-view.ts';
+import './onboarding-view.ts';
+import { onboardingWords } from './onboarding-i18n.ts';
+import { signUpWords } from './signup-i18n.ts';
+import { consoleLang, type ConsoleLang } from './console-lang.ts';
 
-type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability';
+type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
+  | 'signup' | 'onboarding';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -24,6 +30,7 @@ type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'progra
  *
  * @attr lang - en or de (default: the browser's language)
  * @attr api - the API's origin (default: this page's)
+ * @attr view - `signup` opens the new studio's sign-up (the page at /admin/signup)
  * @cssproperty --tandem-color-primary - buttons and links
  */
 export class TandemAdmin extends LitElement {
@@ -31,6 +38,8 @@ export class TandemAdmin extends LitElement {
 
   @property() override lang = '';
   @property() api = '';
+  /** The view to open first: `signup` at /admin/signup, else the pipeline (or sign-in). */
+  @property({ attribute: 'view' }) entry = '';
 
   @state() view: View = 'loading';
   @state() session: StaffSessionOut | null = null;
@@ -68,6 +77,7 @@ export class TandemAdmin extends LitElement {
   }
 
   private async start(): Promise<void> {
+    if (this.entry === 'signup') { this.view = 'signup'; return; }
     try {
       this.signedIn(await this.client.get<StaffSessionOut>('/v1/admin/session'));
     } catch {
@@ -75,11 +85,24 @@ export class TandemAdmin extends LitElement {
     }
   }
 
-  private signedIn(s: StaffSessionOut): void {
+  private signedIn(s: StaffSessionOut, next: 'pipeline' | 'onboarding' = 'pipeline'): void {
     this.session = s;
     this.client.csrf = s.csrf_token ?? '';
     this.studios = null;
-    void this.openPipeline();
+    if (next === 'onboarding') this.open('onboarding');
+    else void this.openPipeline();
+  }
+
+  /** The language of the views that speak en/de/fr/it (sign-up, onboarding, settings, customers). */
+  get viewLang(): ConsoleLang {
+    return consoleLang(this.lang || navigator.language);
+  }
+
+  /** Opens a view that loads its own data. */
+  open(view: View): void {
+    this.error = '';
+    this.notice = '';
+    this.view = view;
   }
 
   /** Runs an API call, showing its problem as an error line instead of throwing. */
@@ -169,6 +192,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'pipeline' || this.view === 'booking')} @click=${() => this.openPipeline()}>${this.t('pipeline')}</button>
           <button aria-pressed=${String(this.view === 'programs' || this.view === 'program')} @click=${() => this.openPrograms()}>${this.t('programs')}</button>
           <button aria-pressed=${String(this.view === 'availability')} @click=${() => { this.error = ''; this.view = 'availability'; }}>${availabilityWords[this.language].availability}</button>
+          ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'onboarding')} @click=${() => this.open('onboarding')}>${onboardingWords[this.viewLang].nav}</button>` : nothing}
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -188,6 +212,9 @@ export class TandemAdmin extends LitElement {
       case 'new-booking': return html`<p><button @click=${() => this.openPipeline()}>${this.t('back')}</button></p>
         <tandem-admin-new-booking .client=${this.client} lang=${this.language} @booking-created=${(e: CustomEvent<string>) => this.openBooking(e.detail)}></tandem-admin-new-booking>`;
       case 'availability': return html`<tandem-admin-availability lang=${this.language} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}></tandem-admin-availability>`;
+      case 'signup': return html`<tandem-admin-signup lang=${this.viewLang} .client=${this.client} @signed-in=${(e: CustomEvent<StaffSessionOut>) => this.signedIn(e.detail, 'onboarding')}></tandem-admin-signup>`;
+      case 'onboarding': return html`<tandem-admin-onboarding lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
+        @console-navigate=${(e: CustomEvent<string>) => (e.detail === 'programs' ? this.openPrograms() : this.open('availability'))}></tandem-admin-onboarding>`;
     }
   }
 
@@ -206,7 +233,8 @@ export class TandemAdmin extends LitElement {
           <label for="code">${this.t('code')}</label>
           <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required pattern="[0-9 ]{6,8}">
           <button class="primary" type="submit">${this.t('verify')}</button>
-        </form>` : nothing}`;
+        </form>` : nothing}
+      <p>${signUpWords[this.viewLang].newStudio} <button @click=${() => this.open('signup')}>${signUpWords[this.viewLang].heading}</button></p>`;
   }
 
   private pipelineView(): TemplateResult {

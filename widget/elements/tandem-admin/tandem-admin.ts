@@ -16,12 +16,14 @@ import { availabilityWords } from './availability-i18n.ts';
 import './availability-view.ts';
 import './signup-view.ts';
 import './onboarding-view.ts';
+import './settings-view.ts';
+import { settingsWords } from './settings-i18n.ts';
 import { onboardingWords } from './onboarding-i18n.ts';
 import { signUpWords } from './signup-i18n.ts';
 import { consoleLang, type ConsoleLang } from './console-lang.ts';
 
 type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
-  | 'signup' | 'onboarding';
+  | 'signup' | 'onboarding' | 'settings';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -193,6 +195,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'programs' || this.view === 'program')} @click=${() => this.openPrograms()}>${this.t('programs')}</button>
           <button aria-pressed=${String(this.view === 'availability')} @click=${() => { this.error = ''; this.view = 'availability'; }}>${availabilityWords[this.language].availability}</button>
           ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'onboarding')} @click=${() => this.open('onboarding')}>${onboardingWords[this.viewLang].nav}</button>` : nothing}
+          <button aria-pressed=${String(this.view === 'settings')} @click=${() => this.open('settings')}>${settingsWords[this.viewLang].nav}</button>
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -215,6 +218,7 @@ export class TandemAdmin extends LitElement {
       case 'signup': return html`<tandem-admin-signup lang=${this.viewLang} .client=${this.client} @signed-in=${(e: CustomEvent<StaffSessionOut>) => this.signedIn(e.detail, 'onboarding')}></tandem-admin-signup>`;
       case 'onboarding': return html`<tandem-admin-onboarding lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         @console-navigate=${(e: CustomEvent<string>) => (e.detail === 'programs' ? this.openPrograms() : this.open('availability'))}></tandem-admin-onboarding>`;
+      case 'settings': return html`<tandem-admin-settings lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'} staff-id=${this.session?.staff.id ?? ''}></tandem-admin-settings>`;
     }
   }
 

@@ -51,6 +51,13 @@ module.exports = {
       to: { path: ['^server/platform/http/', '^hono'] },
     },
     {
+      name: 'no-cycles-in-the-server',
+      comment: 'No file of the server reaches itself through its imports, type-only ones included: a cycle means two files that are one, or a type in the wrong place.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^server/', circular: true },
+    },
+    {
       name: 'no-cycles-between-modules',
       comment: 'Modules depend one way (availability ← bookings ← billing ← notifications): no cycle through their index files.',
       severity: 'error',

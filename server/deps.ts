@@ -2,7 +2,7 @@ import type { Database } from './platform/db/database.ts';
 import type { Mailer } from './platform/adapters/mail/mailer.ts';
 import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
 import type { RateLimits } from './platform/limits.ts';
-import type { RouteLimits } from './platform/http/rate-limit.ts';
+import type { RouteLimits } from './platform/http/token-buckets.ts';
 import type { FileStorage } from './platform/adapters/storage/storage.ts';
 
 export interface AppConfig {
@@ -38,7 +38,7 @@ export interface AppDeps {
 
 export interface EmbedCaller { orgId: string; keyId: string }
 
-/** `limits`: the buckets a request takes in its own transaction (platform/http/rate-limit.ts, RouteLimits). */
+/** `limits`: the buckets a request takes in its own transaction (platform/http/token-buckets.ts, RouteLimits). */
 export type AppEnv = { Variables: { embed: EmbedCaller; limits?: RouteLimits } };
 
 /** A staff member acting through the admin API; `role` is their staff role. */

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
 import { withCaller, withCrossTenant, type Caller } from '../../server/platform/db/identity.ts';
@@ -110,11 +110,14 @@ describe('SECURITY DEFINER functions', () => {
     const [skRow] = await db.insert(t.apiKeys).values({ orgId: a.org, kind: 'secret', prefix: 'sk_a', keyHash: sk, staffId: a.instructor }).returning({ id: t.apiKeys.id });
     await db.insert(t.apiKeys).values({ orgId: b.org, kind: 'publishable', prefix: 'pk_b', keyHash: revoked, revokedAt: NOW });
     await db.insert(t.orgDomains).values([{ orgId: a.org, origin: 'https://b.example' }, { orgId: a.org, origin: 'https://a.example' }, { orgId: b.org, origin: 'https://other.example' }]);
-    const resolve = (hash: string) => crossTenant(db, sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hash})`);
+    const resolve = (hash: string) => crossTenant(db, sql`select org_id, key_id, kind, staff_id, revoked, origins, staff_role, staff_active from resolve_api_key(${hash})`);
 
     // Exactly the row of the hash given, with its own org's origins (sorted), nobody else's.
-    assert.deepEqual(await resolve(pk), [{ org_id: a.org, key_id: pkRow!.id, kind: 'publishable', staff_id: null, revoked: false, origins: ['https://a.example', 'https://b.example'] }]);
-    assert.deepEqual(await resolve(sk), [{ org_id: a.org, key_id: skRow!.id, kind: 'secret', staff_id: a.instructor, revoked: false, origins: ['https://a.example', 'https://b.example'] }]);
+    assert.deepEqual(await resolve(pk), [{ org_id: a.org, key_id: pkRow!.id, kind: 'publishable', staff_id: null, revoked: false, origins: ['https://a.example', 'https://b.example'], staff_role: null, staff_active: null }]);
+    assert.deepEqual(await resolve(sk), [{ org_id: a.org, key_id: skRow!.id, kind: 'secret', staff_id: a.instructor, revoked: false, origins: ['https://a.example', 'https://b.example'], staff_role: 'instructor', staff_active: true }]);
+    // The staff member's role and activity as they are now: deactivated, the key's answer says so.
+    await db.update(t.staff).set({ isActive: false }).where(eq(t.staff.id, a.instructor));
+    assert.deepEqual((await resolve(sk)).map((r) => [r.staff_role, r.staff_active]), [['instructor', false]]);
     assert.deepEqual((await resolve(revoked)).map((r) => [r.org_id, r.revoked, r.origins]), [[b.org, true, ['https://other.example']]]);
     // Unknown hashes, a prefix and a pattern find nothing: equality, not a search.
     assert.deepEqual(await resolve(`hash-pk-${randomUUID()}`), []);

@@ -1,11 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { eq } from 'drizzle-orm';
 import type { AppDeps, AdminEnv, StaffCaller } from '../../deps.ts';
 import { resolveKey } from './api-keys.ts';
 import { touchStaffSession } from './staff-sessions.ts';
-import { withCaller } from '../db/identity.ts';
-import * as t from '../../../schema/db/index.ts';
 import { AppError } from '../errors.ts';
 import { CSRF_HEADER, STAFF_COOKIE, csrfMatches, staffSessionTokenOf } from '../staff-session-tokens.ts';
 import { staffCookie } from './staff-cookie.ts';
@@ -51,9 +48,7 @@ async function byKey(deps: AppDeps, authorization: string): Promise<StaffCaller>
   if (!match) throw new AppError('unauthorized', 'Send a secret key as "Authorization: Bearer sk_…".');
   const key = await resolveKey(deps.db, match[1]!);
   if (!key || key.revoked || key.kind !== 'secret' || !key.staffId) throw new AppError('unauthorized', 'Unknown or revoked secret key.');
-  const staffId = key.staffId;
-  const [member] = await withCaller(deps.db, { orgId: key.orgId, role: 'manager' }, (tx) =>
-    tx.select({ role: t.staff.role, isActive: t.staff.isActive }).from(t.staff).where(eq(t.staff.id, staffId)));
-  if (!member?.isActive) throw new AppError('unauthorized', 'The staff member of this key is no longer active.');
-  return { orgId: key.orgId, staffId, role: member.role };
+  // The key's lookup also answers its staff member's role and whether they are still active.
+  if (!key.staff?.isActive) throw new AppError('unauthorized', 'The staff member of this key is no longer active.');
+  return { orgId: key.orgId, staffId: key.staffId, role: key.staff.role };
 }

@@ -15,16 +15,19 @@ export interface ResolvedKey {
   staffId: string | null;
   revoked: boolean;
   origins: string[];
+  /** A secret key's staff member: their role and whether they are still active (null for publishable keys). */
+  staff: { role: 'owner' | 'manager' | 'instructor'; isActive: boolean } | null;
 }
 
 /** Looks a key up by its hash (a SECURITY DEFINER function: the org is not known yet). */
 export async function resolveKey(db: Database, key: string): Promise<ResolvedKey | undefined> {
-  const rows = await withCrossTenant(db, 'api key: the org is not known before the key is resolved', async (tx) => tx.execute(sql`select org_id, key_id, kind, staff_id, revoked, origins from resolve_api_key(${hashKey(key)})`));
+  const rows = await withCrossTenant(db, 'api key: the org is not known before the key is resolved', async (tx) => tx.execute(sql`select org_id, key_id, kind, staff_id, revoked, origins, staff_role, staff_active from resolve_api_key(${hashKey(key)})`));
   const row = rowsOf(rows)[0];
   if (!row) return undefined;
   return {
     orgId: String(row.org_id), keyId: String(row.key_id), kind: row.kind as ResolvedKey['kind'],
     staffId: row.staff_id ? String(row.staff_id) : null, revoked: Boolean(row.revoked), origins: parseTextArray(row.origins),
+    staff: row.staff_role ? { role: row.staff_role as 'owner' | 'manager' | 'instructor', isActive: Boolean(row.staff_active) } : null,
   };
 }
 

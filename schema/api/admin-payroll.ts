@@ -90,3 +90,12 @@ export const PayrollSettingsOut = v.object({
   period: v.picklist(['monthly', 'semi_monthly', 'biweekly']), anchor_on: v.nullable(v.string()), no_show_share_bp: v.number(),
   late_cancel_share_bp: v.number(), currency: v.string(), timezone: v.string(), saved: v.boolean(),
 });
+
+export type PeriodOut = v.InferOutput<typeof PeriodOut>;
+export type PeriodsOut = v.InferOutput<typeof PeriodsOut>;
+export type EarningOut = v.InferOutput<typeof EarningOut>;
+export type StatementOut = v.InferOutput<typeof StatementOut>;
+export type PeriodDetailOut = v.InferOutput<typeof PeriodDetailOut>;
+export type PayRuleOut = v.InferOutput<typeof PayRuleOut>;
+export type PayRulesOut = v.InferOutput<typeof PayRulesOut>;
+export type PayrollSettingsOut = v.InferOutput<typeof PayrollSettingsOut>;

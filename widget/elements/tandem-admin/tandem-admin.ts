@@ -21,9 +21,11 @@ import { settingsWords } from './settings-i18n.ts';
 import { onboardingWords } from './onboarding-i18n.ts';
 import { signUpWords } from './signup-i18n.ts';
 import { consoleLang, type ConsoleLang } from './console-lang.ts';
+import { payrollWords } from './payroll-i18n.ts';
+import './payroll-view.ts';
 
 type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
-  | 'signup' | 'onboarding' | 'settings';
+  | 'signup' | 'onboarding' | 'settings' | 'payroll';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -196,6 +198,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'availability')} @click=${() => { this.error = ''; this.view = 'availability'; }}>${availabilityWords[this.language].availability}</button>
           ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'onboarding')} @click=${() => this.open('onboarding')}>${onboardingWords[this.viewLang].nav}</button>` : nothing}
           <button aria-pressed=${String(this.view === 'settings')} @click=${() => this.open('settings')}>${settingsWords[this.viewLang].nav}</button>
+          <button aria-pressed=${String(this.view === 'payroll')} @click=${() => this.open('payroll')}>${payrollWords[this.viewLang].payroll}</button>
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -219,6 +222,8 @@ export class TandemAdmin extends LitElement {
       case 'onboarding': return html`<tandem-admin-onboarding lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         @console-navigate=${(e: CustomEvent<string>) => (e.detail === 'programs' ? this.openPrograms() : this.open('availability'))}></tandem-admin-onboarding>`;
       case 'settings': return html`<tandem-admin-settings lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'} staff-id=${this.session?.staff.id ?? ''}></tandem-admin-settings>`;
+      case 'payroll': return html`<tandem-admin-payroll lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
+        zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-payroll>`;
     }
   }
 

@@ -63,6 +63,9 @@ import { adminDeleteWebhookRoute } from './surfaces/admin/delete-webhook.ts';
 import { adminRedeliverWebhookRoute } from './surfaces/admin/redeliver-webhook.ts';
 import { adminReviewRoutes } from './surfaces/admin/reviews.ts';
 import { reviewPageRoutes } from './surfaces/portal/review-page.ts';
+import { consentPageRoutes } from './surfaces/portal/consent-pages.ts';
+import { marketingConsentWordingRoute } from './surfaces/embed/marketing-consent.ts';
+import { adminMarketingConsentRoutes } from './surfaces/admin/marketing-consents.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
@@ -102,6 +105,7 @@ export function createApp(appDeps: AppDeps) {
     // Token buckets per publishable key + client address (reads, holds, other writes): 429 rate_limited.
     .use('*', embedRateLimit(deps))
     .route('/', listProgramsRoute(deps))
+    .route('/', marketingConsentWordingRoute(deps))
     .route('/', getProgramRoute(deps))
     .route('/', getSlotsRoute(deps))
     .route('/', getSeriesRoute(deps))
@@ -154,7 +158,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminDeleteWebhookRoute(deps))
     .route('/', adminRedeliverWebhookRoute(deps))
     .route('/', adminListMailRoute(deps))
-    .route('/', adminReviewRoutes(deps));
+    .route('/', adminReviewRoutes(deps))
+    .route('/', adminMarketingConsentRoutes(deps));
 
   // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
   const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })
@@ -190,6 +195,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/', managePageRoutes(deps))
     // The review request's link: a page with the form, answered by a POST to itself.
     .route('/', reviewPageRoutes(deps))
+    // Marketing consent's links: the double opt-in's confirmation and the unsubscribe page (also RFC 8058's one-click POST).
+    .route('/', consentPageRoutes(deps))
     .route('/', stripeHookRoute(deps))
     .route('/', devOutboxRoute(deps));
 

@@ -31,6 +31,12 @@ export const CheckoutBody = v.object({
   coupon: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(64))),
   /** The payer's address, printed as the debtor on a QR-bill (optional: the bill then leaves it blank). */
   billing_address: v.optional(PostalAddressInput),
+  /**
+   * The customer ticked the (unticked by default) box asking for the studio's news by e-mail, whose words are
+   * those of GET /v1/embed/marketing-consent in the customer's language. Nothing about the booking depends on it:
+   * a consent is recorded as pending and a mail asks the customer to confirm it (double opt-in).
+   */
+  marketing_opt_in: v.optional(v.boolean()),
 });
 export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
 

@@ -15,3 +15,4 @@ export * from './webhooks.ts';
 export * from './sign-up.ts';
 export * from './reviews.ts';
 export * from './homework.ts';
+export * from './marketing.ts';

@@ -70,6 +70,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body'),
   attachments: jsonb('attachments').$type<StoredAttachment[]>().notNull().default([]),
+  /** Extra header fields of the mail (a marketing mail's `List-Unsubscribe` and `List-Unsubscribe-Post`). */
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  /** A marketing mail: the consent it is sent under; withdrawing that consent holds it if still unsent. */
+  consentId: uuid('consent_id'),
   status: outboxStatus('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),

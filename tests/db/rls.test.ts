@@ -184,6 +184,10 @@ const specs: TableSpec[] = [
   // with consent; the customer answers through the review link (as the server); nobody removes one.
   { table: t.programReviews, read: { anonymous: ['B'], ...orgWideReads }, write: { insert: orgWide(), update: orgWide(), delete: [] },
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: randomUUID(), requestedAt: when }) },
+  // Marketing consent records: the studio and the server read them; only the server writes (the checkout, the links); nobody removes one.
+  { table: t.marketingConsents, read: orgWideReads, write: { insert: ['system'], update: ['system'], delete: [] },
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerA, email: 'a@x', status: 'expired', source: 'checkout', locale: 'en', wording: 'w', wordingVersion: 'v1',
+      requestedAt: when, requestIpHash: 'h', confirmTokenHash: randomUUID(), unsubscribeTokenHash: randomUUID() }) },
   { table: t.payrollRules, read: ownInstructor, write: byOrgWide,
     newRow: (o) => ({ orgId: o.org, staffId: o.instructorA, kind: 'per_session', value: 1, currency: 'CHF', validFrom: '2031-01-01' }) },
   // Frozen when computed: the instructor reads their own, the studio and the server all; a correction is a new

@@ -151,6 +151,11 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   // Reviews: A answered without consent (pending), B approved as a testimonial (the only kind a page may read).
   await add(t.programReviews, 'program_reviews', 'A', { orgId: org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 4, text: 'Good', submittedAt: start });
   await add(t.programReviews, 'program_reviews', 'B', { orgId: org, bookingId: o.bookingB, programId: o.programHidden, customerId: o.customerB, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 5, text: 'Great', consentToPublish: true, displayName: 'Bea B.', submittedAt: start, status: 'approved' });
+  // Marketing consents: A asked (pending), B confirmed.
+  for (const [tag, customerId, status] of [['A', o.customerA, 'pending'], ['B', o.customerB, 'confirmed']] as const) {
+    await add(t.marketingConsents, 'marketing_consents', tag, { orgId: org, customerId, email: `${tag.toLowerCase()}@${slug}`, status, source: 'checkout', locale: 'en', wording: 'Yes, news', wordingVersion: 'v1',
+      requestedAt: start, requestIpHash: 'h', confirmTokenHash: `confirm-${randomUUID()}`, unsubscribeTokenHash: `unsubscribe-${randomUUID()}`, confirmedAt: status === 'confirmed' ? start : null });
+  }
   await add(t.programNudges, 'program_nudges', 'org', { orgId: org, programId: o.programPublic, sessionReminderHours: [24] }, o.programPublic);
   await add(t.funnelEvents, 'funnel_events', 'org', { orgId: org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'viewed', utmSource: 'newsletter' });
   await add(t.domainEvents, 'domain_events', 'org', { orgId: org, type: 'booking.reserved', subjectId: randomUUID() });

@@ -2,3 +2,6 @@
 export * from './funnel.mutations.ts';
 export * from './funnel.queries.ts';
 export { FUNNEL_STEPS, funnelCsv, type FunnelGrouping, type FunnelStep, type StepCount } from './domain/index.ts';
+export * from './consent.mutations.ts';
+export * from './consent.queries.ts';
+export { CONSENT_WORDING_VERSION, consentStrings, consentWording, type ConsentStrings } from './domain/consent.ts';

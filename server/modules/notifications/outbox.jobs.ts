@@ -81,6 +81,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
           text: row.textBody,
           html: row.htmlBody ?? undefined,
           messageId: `<${row.id}@tandem>`,
+          headers: row.headers,
           attachments: await Promise.all(row.attachments.map(async (a) => ({ filename: a.filename, contentType: a.content_type, content: await attachmentContent(orgId, a, options.render) }))),
         });
         await withSystem(db, orgId, 'mail outbox: mark sent', (tx) => tx.update(t.mailOutbox)

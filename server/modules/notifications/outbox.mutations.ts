@@ -32,6 +32,10 @@ export interface QueuedMail {
   text: string;
   html?: string | undefined;
   attachments?: MailAttachmentInput[];
+  /** Extra header fields: only marketing mail has any (marketing/consent.mutations.ts). */
+  headers?: Record<string, string>;
+  /** A marketing mail: the consent it goes out under (withdrawing it holds the mail while unsent). */
+  consentId?: string;
 }
 
 /**
@@ -57,6 +61,8 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
     subject: mail.subject,
     textBody: mail.text,
     htmlBody: mail.html ?? null,
+    headers: mail.headers ?? {},
+    consentId: mail.consentId ?? null,
     attachments: (mail.attachments ?? []).map((a) => 'render' in a
       ? { filename: a.filename, content_type: a.contentType, render: a.render }
       : { filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64') }),

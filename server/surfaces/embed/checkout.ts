@@ -15,6 +15,8 @@ import { AppError } from '../../platform/errors.ts';
 import { ProviderError } from '../../platform/adapters/payments/provider.ts';
 import type { IdempotentAnswer } from '../../platform/http/idempotency.ts';
 import { problemResponses } from '../openapi-shared.ts';
+import { requestMarketingConsent } from '../../modules/marketing/index.ts';
+import { clientAddress } from '../../platform/http/rate-limit.ts';
 
 export function checkoutRoute(deps: AppDeps) {
   return new Hono<AppEnv>().post('/bookings/:id/checkout',
@@ -26,7 +28,8 @@ export function checkoutRoute(deps: AppDeps) {
         + 'Card and TWINT bookings are confirmed by the provider\'s verified webhook, never by this answer. `plan: deposit` (card only) pays the variant\'s deposit now '
         + 'and schedules its installments. Checking out again replaces the earlier unpaid order. Needs `Tandem-Booking-Token` and an `Idempotency-Key`. '
         + 'Paying with `credits`, a coupon that counts uses per customer and a referral code need `Tandem-Identity` (the token of POST /v1/embed/identity/verify for the booking\'s address): '
-        + 'without it 403 `identity_required`, the same answer for every address.',
+        + 'without it 403 `identity_required`, the same answer for every address. `marketing_opt_in: true` (an unticked box) records a pending marketing '
+        + 'consent with the words of GET /v1/embed/marketing-consent and mails the customer a link to confirm it; the booking does not depend on it.',
       security: [{ publishableKey: [] }],
       parameters: [
         { name: 'Tandem-Booking-Token', in: 'header', required: true, schema: { type: 'string' } },
@@ -53,7 +56,12 @@ export function checkoutRoute(deps: AppDeps) {
       return bookingAction(c, deps, { id, path: 'checkout', body },
         async (tx, booking, now) => {
           const proof = await provenCustomer(tx, orgId, identityTokenOf(c.req.header('Tandem-Identity')), now);
-          return { status: 200, body: checkoutOut(await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body, proof)) };
+          const result = await checkout(tx, { now, config: deps.config, payments: deps.payments }, orgId, booking, body, proof);
+          // Separate from the booking: a pending consent and the mail that asks to confirm it.
+          if (body.marketing_opt_in) {
+            await requestMarketingConsent(tx, { now, config: deps.config }, { orgId, customerId: booking.customerId, source: 'checkout', address: clientAddress(c, deps.config.limits?.trustProxy ?? 0) });
+          }
+          return { status: 200, body: checkoutOut(result) };
         },
         (answer) => attachIntent(deps, orgId, answer));
     });

@@ -1,2 +1,3 @@
 export * from './funnel.ts';
 export * from './funnel-csv.ts';
+export * from './consent.ts';

@@ -12,6 +12,8 @@ export interface OutgoingMail {
   text: string;
   html?: string | undefined;
   attachments: MailAttachment[];
+  /** Extra header fields (a marketing mail's `List-Unsubscribe` and `List-Unsubscribe-Post`); none on transactional mail. */
+  headers?: Record<string, string> | undefined;
   /** Stable per outbox row (`<row id@tandem>`): a receiver can recognise a repeated delivery. */
   messageId: string;
 }
@@ -39,6 +41,7 @@ export function smtpMailer(url: string, from: string): Mailer {
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
         messageId: mail.messageId,
+        ...(mail.headers && Object.keys(mail.headers).length ? { headers: mail.headers } : {}),
         attachments: mail.attachments.map((a) => ({
           filename: a.filename,
           content: a.content,

@@ -17,6 +17,8 @@ import './availability-view.ts';
 import './signup-view.ts';
 import './onboarding-view.ts';
 import './settings-view.ts';
+import './customers-view.ts';
+import { customersWords } from './customers-i18n.ts';
 import { settingsWords } from './settings-i18n.ts';
 import { onboardingWords } from './onboarding-i18n.ts';
 import { signUpWords } from './signup-i18n.ts';
@@ -25,7 +27,8 @@ import { payrollWords } from './payroll-i18n.ts';
 import './payroll-view.ts';
 
 type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
-  | 'signup' | 'onboarding' | 'settings' | 'payroll';
+  | 'signup' | 'onboarding' | 'settings' | 'customers'
+  | 'payroll';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -197,6 +200,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'programs' || this.view === 'program')} @click=${() => this.openPrograms()}>${this.t('programs')}</button>
           <button aria-pressed=${String(this.view === 'availability')} @click=${() => { this.error = ''; this.view = 'availability'; }}>${availabilityWords[this.language].availability}</button>
           ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'onboarding')} @click=${() => this.open('onboarding')}>${onboardingWords[this.viewLang].nav}</button>` : nothing}
+          <button aria-pressed=${String(this.view === 'customers')} @click=${() => this.open('customers')}>${customersWords[this.viewLang].nav}</button>
           <button aria-pressed=${String(this.view === 'settings')} @click=${() => this.open('settings')}>${settingsWords[this.viewLang].nav}</button>
           <button aria-pressed=${String(this.view === 'payroll')} @click=${() => this.open('payroll')}>${payrollWords[this.viewLang].payroll}</button>
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
@@ -221,6 +225,8 @@ export class TandemAdmin extends LitElement {
       case 'signup': return html`<tandem-admin-signup lang=${this.viewLang} .client=${this.client} @signed-in=${(e: CustomEvent<StaffSessionOut>) => this.signedIn(e.detail, 'onboarding')}></tandem-admin-signup>`;
       case 'onboarding': return html`<tandem-admin-onboarding lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         @console-navigate=${(e: CustomEvent<string>) => (e.detail === 'programs' ? this.openPrograms() : this.open('availability'))}></tandem-admin-onboarding>`;
+      case 'customers': return html`<tandem-admin-customers lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
+        @open-booking=${(e: CustomEvent<string>) => this.openBooking(e.detail)}></tandem-admin-customers>`;
       case 'settings': return html`<tandem-admin-settings lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'} staff-id=${this.session?.staff.id ?? ''}></tandem-admin-settings>`;
       case 'payroll': return html`<tandem-admin-payroll lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-payroll>`;

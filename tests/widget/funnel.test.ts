@@ -46,6 +46,20 @@ describe('the conversion funnel, reported by the widget', () => {
     expect(document.cookie).to.equal(cookies);
   });
 
+  it('a QR-bill reservation reaches the confirmation unpaid: no `paid` step (it is paid when the money arrives)', async () => {
+    const el = await fixture<TandemProgram>(html`<tandem-program key="pk_test_flow" api=${API} program="reiki"></tandem-program>`);
+    const pay = await toPayment(el);
+    byText(pay, 'label.choice', 'QR-bill')!.querySelector('input')!.click();
+    byText(pay, 'button', 'Continue to payment')!.click();
+    const done = await inStep(el, 'confirmation');
+    expect($(done, 'h2').textContent).to.contain('Reserved');
+    dispatchEvent(new Event('pagehide'));
+    await waitFor(() => events().flatMap((b) => b.events).some((e) => e.step === 'checkout_started'), 'the batch sent with the page');
+    const steps = events().flatMap((b) => b.events).map((e) => e.step);
+    expect(steps).to.include('checkout_started');
+    expect(steps).to.not.include('paid');
+  });
+
   it('each element is its own visit; batches leave with the page (pagehide)', async () => {
     const a = await fixture<TandemProgram>(html`<tandem-program key="pk_test_flow" api=${API} program="reiki"></tandem-program>`);
     const b = await fixture<TandemProgram>(html`<tandem-program key="pk_test_flow" api=${API} program="evolve"></tandem-program>`);

@@ -5,7 +5,7 @@
 import type { ApiClient } from './client.ts';
 import { uuid } from '../ids.ts';
 import type { BookingOut, CreateBookingBody, CreatedBooking } from '../../../schema/api/embed-bookings.ts';
-import type { CheckoutResponse, PaymentMethod, PaymentPlan, QuoteResponse } from '../context/types.ts';
+import { CONFIRMED, type CheckoutResponse, type PaymentMethod, type PaymentPlan, type QuoteResponse } from '../context/types.ts';
 
 /** A reserved booking as the widget holds it: its id and the token that authorises its calls. */
 export type BookingRef = Pick<CreatedBooking, 'id' | 'client_token'>;
@@ -57,8 +57,8 @@ export function getBooking(api: ApiClient, booking: BookingRef): Promise<Booking
   return api.get<BookingOut>(`/v1/embed/bookings/${booking.id}`, { headers: bookingHeaders(booking) });
 }
 
-/** Booking states in which the customer's times are theirs. */
-export const CONFIRMED = new Set(['confirmed', 'in_progress', 'completed']);
+/** Booking states in which the customer's times are theirs (defined beside the steps, which the first screen already loads). */
+export { CONFIRMED };
 
 export interface WaitOptions {
   attempts: number;

@@ -9,6 +9,9 @@ export type { ProgramDetail, SlotOut, BookingOut, CreatedBooking, QuoteResponse 
 export const STEPS = ['program', 'time', 'intake', 'checkout', 'confirmation'] as const;
 export type StepName = (typeof STEPS)[number];
 
+/** Booking states in which the customer's times are theirs (paid, or nothing left to pay now). */
+export const CONFIRMED: ReadonlySet<string> = new Set(['confirmed', 'in_progress', 'completed']);
+
 export type PaymentMethod = 'card' | 'twint' | 'qr_bill' | 'bank_transfer' | 'credits';
 export type PaymentPlan = 'full' | 'deposit';
 

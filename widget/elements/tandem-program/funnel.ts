@@ -9,7 +9,7 @@
  * dropped silently: the funnel never disturbs a booking.
  */
 import type { ApiClient } from '../../core/api/client.ts';
-import type { BookingState } from '../../core/context/types.ts';
+import { CONFIRMED, type BookingState } from '../../core/context/types.ts';
 // By name, not by class: importing the event classes here would split them off the first screen into chunks of their own.
 import type {} from '../../core/events/booking-change-event.ts';
 import type {} from '../../core/events/step-event.ts';
@@ -76,6 +76,12 @@ export class FunnelReporter {
   };
 }
 
+/** Confirmed (paid, or paid in credits): the booking's status as the checkout or its polling last saw it. */
+function isPaid(s: Readonly<BookingState>): boolean {
+  const status = s.checkout?.booking.status ?? s.booking?.status;
+  return !!status && CONFIRMED.has(status);
+}
+
 /** The element as the funnel reads it: its events and its state. */
 export type Watched = HTMLElement & { readonly state: Readonly<BookingState>; link: string | null };
 
@@ -84,7 +90,7 @@ const watched = new WeakSet<Watched>();
 /**
  * Follows an element's visit (once per element): `viewed` when the program is shown (`tandem:ready`),
  * then each step reached: time chosen, questions answered, details given (a booking held), payment
- * begun, done (the confirmation).
+ * begun, paid (the confirmation of a confirmed booking; an invoice's reservation is not paid yet).
  */
 export function watchFunnel(el: Watched, client: ApiClient): void {
   if (watched.has(el)) return;
@@ -97,7 +103,11 @@ export function watchFunnel(el: Watched, client: ApiClient): void {
   el.addEventListener('tandem:ready', () => report('viewed'));
   el.addEventListener('tandem:step', (e) => {
     const { step, previous } = e.detail;
-    if (step === 'confirmation') report('paid');
+    // `paid` only when the booking is confirmed: a QR-bill or bank-transfer reservation reaches the
+    // confirmation unpaid, and is paid when the money arrives (staff record it), not on this page.
+    if (step === 'confirmation') {
+      if (isPaid(el.state)) report('paid');
+    }
     else if (previous === 'time' && (step === 'intake' || step === 'checkout')) report('time_chosen');
     else if (previous === 'intake' && step === 'checkout') report('intake_done');
   });

@@ -8,6 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -39,8 +40,24 @@ function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ 
   });
 }
 
-/** Layout shifts as the browser reports them (the CLS sum of entries without recent input). */
-const CLS_OBSERVER = `window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });`;
+/**
+ * Layout shifts as the browser reports them: the CLS sum of entries without recent input, and
+ * each counted entry with what moved (Chromium's sources: the node and its box before and
+ * after), so that a failure says which part of the page jumped.
+ */
+const CLS_OBSERVER = `window.__cls = 0; window.__shifts = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) { if (e.hadRecentInput) continue; window.__cls += e.value; window.__shifts.push(e.value.toFixed(4) + ' at ' + Math.round(e.startTime) + ' ms: ' + e.sources.map((s) => (s.node ? (s.node.nodeName + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className : '')) : '(in a shadow root)') + ' ' + [s.previousRect.y, s.previousRect.height].map(Math.round).join('/') + ' -> ' + [s.currentRect.y, s.currentRect.height].map(Math.round).join('/')).join(', ')); } }).observe({ type: 'layout-shift', buffered: true });`;
+
+/** Core Web Vitals' "good" cumulative layout shift. */
+const CLS_LIMIT = 0.1;
+
+async function layoutShift(page: Page): Promise<{ cls: number; shifts: string[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifts: string[] };
+    return { cls: w.__cls, shifts: w.__shifts };
+  });
+}
+
+const siteImages = fileURLToPath(new URL('../../demo/site/img/', import.meta.url));
 
 describe('e2e: hosted program pages', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -54,9 +71,14 @@ describe('e2e: hosted program pages', () => {
     db = await freshDatabase();
     let handler: (r: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
     api = await listen((r) => handler(r));
-    site = await listen(() => new Response(`<!doctype html><html lang="en"><title>Studio</title>
+    // The demo programs' images live on the studio's site (as the demo data set has them).
+    site = await listen(async (r) => {
+      const image = /^\/img\/([a-z0-9-]+\.svg)$/.exec(new URL(r.url).pathname)?.[1];
+      if (image && existsSync(`${siteImages}${image}`)) return new Response(await readFile(`${siteImages}${image}`), { headers: { 'Content-Type': 'image/svg+xml' } });
+      return new Response(`<!doctype html><html lang="en"><title>Studio</title>
       <script type="module" src="${api.origin}/widget/tandem.js"></script>
-      <tandem-program key="pk_test_flow" program="reiki"></tandem-program>`, { headers: { 'Content-Type': 'text/html' } }));
+      <tandem-program key="pk_test_flow" program="reiki"></tandem-program>`, { headers: { 'Content-Type': 'text/html' } });
+    });
     // The studio's site is allowed; the API's own origin is not listed: the hosted pages work because they are the API's.
     await seedDemo(db.db, { origins: [site.origin] });
     const app = createApp({
@@ -73,8 +95,8 @@ describe('e2e: hosted program pages', () => {
     await db?.close();
   });
 
-  /** A page that records CSP violations and page errors. */
-  async function open(path: string, javaScriptEnabled: boolean): Promise<{ page: Page; problems: string[] }> {
+  /** A page that records CSP violations and page errors; `before` runs before it is loaded (e.g. to route its requests). */
+  async function open(path: string, javaScriptEnabled: boolean, before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; problems: string[] }> {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 412, height: 915 }, locale: 'de-CH', timezoneId: 'Europe/Zurich' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -82,8 +104,18 @@ describe('e2e: hosted program pages', () => {
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
     if (javaScriptEnabled) await page.addInitScript(CLS_OBSERVER);
-    await page.goto(`${api.origin}${path}`);
+    await before?.(page);
+    // A routed page may hold a request (an image) past its load event: then only until the answer starts.
+    await page.goto(`${api.origin}${path}`, { waitUntil: before ? 'commit' : 'load' });
     return { page, problems };
+  }
+
+  /** From the program to the time step, until its slots are in (the calendar no longer busy) and a moment more. */
+  async function toTimes(page: Page): Promise<void> {
+    const widget = page.locator('tandem-program');
+    await widget.getByRole('button', { name: 'Termin wählen' }).click();
+    await widget.locator('[part~="calendar"] table[aria-busy="false"]').first().waitFor();
+    await page.waitForTimeout(700);
   }
 
   test('without JavaScript: the whole program is there to read', async () => {
@@ -102,19 +134,55 @@ describe('e2e: hosted program pages', () => {
     await studio.page.context().close();
   });
 
-  test('with JavaScript: the widget takes over in place, under the page\'s CSP, and books from the API\'s origin', async () => {
-    const { page, problems } = await open('/p/studio-flow/evolve', true);
+  test('with JavaScript: the widget takes over in place, under the page\'s CSP, and books from the API\'s origin; no layout shift, even with slots that come late', async () => {
+    // On a slow connection the time step's code and its slots each come 800 ms after they are asked for: what moves then is
+    // past the click's grace time (500 ms) and counts.
+    const { page, problems } = await open('/p/studio-flow/evolve', true, (p) => p.route(/\/widget\/chunks\/time-step-[^/]+\.js$|\/v1\/embed\/programs\/[^/]+\/slots\?/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    }));
     const widget = page.locator('tandem-program');
     const heading = widget.locator('[part~="heading"]').first();
     await heading.waitFor();
     assert.equal((await heading.textContent())?.trim(), 'EVOLVE — holistic coaching');
     assert.equal(await page.locator('article').isVisible(), false, 'the server-rendered copy is replaced, not shown twice');
     assert.equal(await page.locator('article').count(), 1, 'it stays in the document for readers of the source');
-    await widget.getByRole('button', { name: 'Termin wählen' }).click();
-    await widget.locator('[part~="calendar"]').first().waitFor();
-    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-    console.log(`hosted page CLS (mobile viewport, until the time step): ${cls.toFixed(3)}`);
+    await toTimes(page);
+    const { cls, shifts } = await layoutShift(page);
+    console.log(`hosted page CLS (mobile viewport, until the time step has its slots): ${cls.toFixed(3)}`);
+    assert.ok(cls <= CLS_LIMIT, `CLS ${cls.toFixed(3)} > ${CLS_LIMIT}: ${shifts.join(' | ')}`);
     assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test('a banner that fails after the page is painted keeps its box: no layout shift, before or after the widget takes over', async () => {
+    // The image request waits until the server-rendered page is on screen, then fails (a broken image laid out inline would
+    // drop its reserved box); the widget's program answer waits for that, so the failure happens on the server's page.
+    let painted: () => void = () => undefined;
+    const onScreen = new Promise<void>((resolve) => (painted = resolve));
+    let failed: () => void = () => undefined;
+    const bannerFailed = new Promise<void>((resolve) => (failed = resolve));
+    const { page } = await open('/p/studio-flow/evolve', true, async (p) => {
+      await p.route('**/img/**', async (route) => {
+        await onScreen;
+        await route.abort();
+        failed();
+      });
+      await p.route(/\/v1\/embed\/programs\/evolve(\?|$)/, async (route) => {
+        await bannerFailed;
+        await new Promise((r) => setTimeout(r, 300));
+        await route.continue();
+      });
+    });
+    await page.locator('article h1').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    painted();
+    await bannerFailed;
+    await page.locator('tandem-program [part~="heading"]').first().waitFor();
+    await page.waitForTimeout(300);
+    await toTimes(page);
+    const { cls, shifts } = await layoutShift(page);
+    assert.ok(cls <= CLS_LIMIT, `CLS ${cls.toFixed(3)} > ${CLS_LIMIT}: ${shifts.join(' | ')}`);
     await page.context().close();
   });
 

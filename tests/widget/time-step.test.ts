@@ -47,6 +47,31 @@ describe('time selection', () => {
     await expectAccessible(el);
   });
 
+  it('keeps its height until the time step has its slots, then gives it back once; the slots arriving move nothing in the step', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // Falls through to the fake API's own answer once the gate opens.
+    worker.use(http.get(`${API}/v1/embed/programs/:slug/slots`, async () => { await gate; return undefined; }));
+    const el = await mountProgram('evolve');
+    const page = await inStep(el, 'program');
+    const root = el.shadowRoot!.querySelector<HTMLElement>('.root')!;
+    const before = el.getBoundingClientRect().height;
+    $(page, 'button.primary').click();
+    const step = await inStep(el, 'time');
+    await waitFor(() => calendar(step).querySelector('table[aria-busy="true"]'), 'the calendar waiting for its slots');
+    const actions = $(step, '.actions');
+    const actionsTop = actions.getBoundingClientRect().top;
+    expect(el.getBoundingClientRect().height, 'held at the program page\'s height').to.be.closeTo(before, 1);
+    const loading = $(step, '[part~="loading"][role="status"]');
+    expect(loading.textContent).to.contain('Loading');
+    expect(getComputedStyle(loading).position, 'said over the calendar, out of the flow').to.equal('absolute');
+    open();
+    await waitSlots(step);
+    await waitFor(() => !root.style.minHeight, 'the hold released');
+    expect(actions.getBoundingClientRect().top, 'the buttons stay where they were').to.equal(actionsTop);
+    expect(el.getBoundingClientRect().height).to.be.below(before);
+  });
+
   it('groups a day\'s times under Morning and Afternoon, each a labelled list, three to a row on a phone', async () => {
     const before = { width: innerWidth, height: innerHeight };
     await setViewport({ width: 390, height: 844 });

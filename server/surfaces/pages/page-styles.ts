@@ -9,7 +9,8 @@ header.site a{color:var(--ink);font-weight:600;text-decoration:none}
 main{display:block;max-width:46rem;margin:0 auto;padding:0 1rem 2rem}
 tandem-program{display:block;min-height:20rem}
 img{max-width:100%;height:auto}
-.banner{width:100%;aspect-ratio:16/7;object-fit:cover;border-radius:.5rem}
+/* Block boxes: a broken image with alt text is laid out inline (one line of text) unless it is a block, and its reserved box would collapse. */
+.banner{display:block;width:100%;aspect-ratio:16/7;object-fit:cover;border-radius:.5rem}
 h1{font-size:1.8rem;line-height:1.2;margin:1rem 0 .5rem}
 h2{font-size:1.25rem;margin:1.75rem 0 .5rem}
 .lead{font-size:1.1rem;color:var(--muted)}
@@ -29,7 +30,7 @@ summary{cursor:pointer;font-weight:600}
 .cards{list-style:none;padding:0;display:grid;gap:1rem}
 .cards li{border:1px solid var(--line);border-radius:.5rem;padding:1rem}
 .cards h2{margin-top:0}
-.cards img{width:100%;aspect-ratio:16/9;object-fit:cover;border-radius:.25rem}
+.cards img{display:block;width:100%;aspect-ratio:16/9;object-fit:cover;border-radius:.25rem}
 a{color:var(--accent)}
 nav.share ul{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0}
 footer.site{color:var(--muted);font-size:.85rem}

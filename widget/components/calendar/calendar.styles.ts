@@ -21,6 +21,9 @@ export const calendarStyles = css`
     border-collapse: collapse;
     table-layout: fixed;
   }
+  table[aria-busy='true'] {
+    cursor: progress;
+  }
   th {
     font-size: 0.85em;
     font-weight: 600;

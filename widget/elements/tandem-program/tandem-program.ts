@@ -34,7 +34,10 @@ import './steps/program-page/program-page.ts';
 import { programStyles } from './tandem-program.styles.ts';
 
 /** What the root asks of the rendered step after a step change (the later steps also take the booking state). */
-type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState };
+type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState; settled?: Promise<unknown> };
+
+/** The longest a step change holds the element's height while the next step loads (then it gives way, whatever is late). */
+const HOLD_MS = 4000;
 
 /** Parts of the steps that the page can style, re-exported through each step element. */
 const STEP_PARTS =
@@ -128,6 +131,8 @@ export class TandemProgram extends LitElement {
   private readyFired = false;
   private focusAfterRender = false;
   private errorsLang = '';
+  /** The step change whose height hold is current (a later change takes the hold over). */
+  private holdSeq = 0;
 
   private readonly programTask = new Task(this, {
     task: async ([apiBase, key, slug, link], { signal }) => {
@@ -318,6 +323,7 @@ export class TandemProgram extends LitElement {
       void import('../../core/api/bookings.ts').then(({ releaseBooking }) => releaseBooking(this.client, held)).catch((err: unknown) => reportError(this, err, 'checkout'));
     }
     this.stepError = null;
+    const hold = step !== previous ? this.holdHeight() : 0;
     this.bookingState = { ...this.bookingState, step };
     this.focusAfterRender = true;
     if (nav !== 'pop' && step !== previous) this.writeHistory(step, nav);
@@ -331,9 +337,46 @@ export class TandemProgram extends LitElement {
     try {
       await loadStep(step, this.locale.localizer.lang);
       this.requestUpdate();
+      if (hold) await this.settledStep(step);
     } catch (err) {
       if (this.bookingState.step === step) this.stepError = reportError(this, err, step);
+    } finally {
+      if (hold) this.releaseHeight(hold);
     }
+  }
+
+  /**
+   * Keeps the element as tall as the step it leaves until the next step has settled (its code
+   * loaded, its first data in: the time step's slots), so the page below the widget moves once,
+   * when the new step is complete, and not twice around a short loading box (a layout shift the
+   * visitor sees and Core Web Vitals count). Set through the CSSOM, which a strict CSP allows.
+   * Returns the hold's number (0: nothing rendered to hold).
+   */
+  private holdHeight(): number {
+    const root = this.renderRoot?.querySelector<HTMLElement>('.root');
+    const height = root?.getBoundingClientRect().height ?? 0;
+    if (!root || !height) return 0;
+    root.style.minHeight = `${Math.ceil(height)}px`;
+    return ++this.holdSeq;
+  }
+
+  private releaseHeight(hold: number): void {
+    if (hold !== this.holdSeq) return;
+    this.renderRoot?.querySelector<HTMLElement>('.root')?.style.removeProperty('min-height');
+  }
+
+  /** The step's element rendered and settled (`settled`, when it has one), or HOLD_MS, whichever comes first. */
+  private async settledStep(step: StepName): Promise<void> {
+    await this.updateComplete;
+    const el = this.renderedStep();
+    if (!el || el.dataset.step !== step) return;
+    await el.updateComplete;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.resolve(el.settled).catch(() => undefined),
+      new Promise((r) => (timer = setTimeout(r, HOLD_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   private emitBooked(): void {

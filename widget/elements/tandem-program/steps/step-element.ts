@@ -53,6 +53,14 @@ export class StepElement extends LitElement {
     }
   }
 
+  /**
+   * Resolves once the step shows what it came to show (rendered; a step that fetches on arrival
+   * overrides it to wait for its first answer). The root keeps its height until then.
+   */
+  get settled(): Promise<unknown> {
+    return this.updateComplete;
+  }
+
   /** Moves focus to the step's heading (called by the root after a step change); a step may pick a better target. */
   focusHeading(): void {
     const h = this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]');

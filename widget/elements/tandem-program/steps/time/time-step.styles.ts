@@ -12,6 +12,22 @@ export const timeStepStyles = css`
     gap: var(--_space);
     align-items: start;
   }
+  /* Loading the month's times: said over the calendar, out of the flow (a box that came and went would move what follows). */
+  .month {
+    position: relative;
+  }
+  .loading {
+    position: absolute;
+    inset: 45% 0 auto;
+    margin: 0 auto;
+    width: max-content;
+    padding: 0.3rem 0.8rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    pointer-events: none;
+  }
   .times {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));

@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { StepElement } from '../step-element.ts';
 import { define } from '../../../../core/define.ts';
 import { base } from '../../../../core/styles.ts';
-import { errorBox, loadingBox } from '../../../../core/templates.ts';
+import { errorBox } from '../../../../core/templates.ts';
 import { zoneChoices } from '../../../../core/zone-choices.ts';
 import { timeAtPlace } from '../../../../core/place-time.ts';
 import { getSeries, getSlots } from '../../../../core/api/slots.ts';
@@ -76,6 +76,11 @@ export class TandemTimeStep extends StepElement {
       return [this.month, s?.timezone ?? 'UTC', s?.instructorId || undefined, s?.variantId ?? undefined, s?.program?.slug ?? ''] as const;
     },
   });
+
+  /** Rendered with its first slots (or their error). */
+  override get settled(): Promise<unknown> {
+    return this.updateComplete.then(() => this.slots.taskComplete).catch(() => undefined);
+  }
 
   protected override willUpdate(): void {
     const s = this.state;
@@ -321,7 +326,7 @@ export class TandemTimeStep extends StepElement {
       </div>
       <p class="zone" id="zone-note">${i18n.t('timesShownIn', { zone: i18n.zone(s.timezone, zoneDate(s, this.selectedDate)) })}</p>
       <div class="layout">
-        <div>
+        <div class="month">
           <tandem-calendar
             exportparts="calendar, day, button"
             .i18n=${i18n}
@@ -335,7 +340,7 @@ export class TandemTimeStep extends StepElement {
             @tandem-month-change=${(e: MonthChangeEvent) => (this.month = e.detail.month)}
           ></tandem-calendar>
           ${this.slots.render({
-            pending: () => loadingBox(i18n),
+            pending: () => html`<p class="loading" role="status" part="loading">${i18n.t('loading')}</p>`,
             error: (err) => errorBox(err, i18n, () => void this.slots.run()),
             complete: (map) =>
               map.size === 0

@@ -7,12 +7,12 @@
  * A fresh database (dropped afterwards) with the demo data, then `instructors` instructors with a
  * rule each (percent, per session with bounds, flat: one in three each) and `sessions` sessions
  * delivered in December 2026, four per booking (EVOLVE 4-packs, CHF 580 each with 8.1 % VAT),
- * one in ten a no-show; one booking in twenty has a refund. Stages:
+ * one in ten a no-show; one booking in twenty has a refund with the credit note documenting it. Stages:
  *   compute     every booking's earnings job, one after the other (one transaction each, as the
  *               job runs it): writes the originals and opens the period
  *   recompute   the same again: the facts unchanged, nothing is written (the idempotent path)
- *   list        GET /v1/admin/payroll/periods (totals per instructor)
- *   detail      GET /v1/admin/payroll/periods/:id (every line, per instructor)
+ *   list        GET /v1/admin/payroll/periods (totals per instructor; the current period, January, is there too)
+ *   detail      GET /v1/admin/payroll/periods/:id of December (every line, per instructor)
  *   csv         GET …/export.csv
  *   pdf         one instructor's statement PDF
  * For each: wall time, this process's CPU time, its resident memory (peak sampled every 20 ms),
@@ -104,6 +104,11 @@ try {
     select ${FLOW.org}, ('0f1a0000-0000-4000-b000-' || lpad(to_hex(b), 12, '0'))::uuid, ('0f1a0000-0000-4000-a000-' || lpad(to_hex(b), 12, '0'))::uuid,
       7250, 'CHF', 'goodwill', 'succeeded', 'provider'
     from generate_series(20, ${BOOKINGS}, 20) b`);
+  // Each refund's credit note, as a settlement issues it (payroll reads the order's notes for what they wrote off: here nothing).
+  await db.db.execute(sql`
+    insert into credit_notes (org_id, order_id, number, currency, total, vat_total, reason, snapshot)
+    select ${FLOW.org}, ('0f1a0000-0000-4000-b000-' || lpad(to_hex(b), 12, '0'))::uuid, 100000 + b, 'CHF', 7250, 543, 'refund after staff cancellation', jsonb_build_object('refund', 7250)
+    from generate_series(20, ${BOOKINGS}, 20) b`);
   await db.db.execute(sql`analyze`);
   console.log(`${INSTRUCTORS} instructors, ${BOOKINGS} bookings, ${BOOKINGS * PER_BOOKING} sessions (data in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 
@@ -119,12 +124,13 @@ try {
     return n;
   });
   const sk = { Authorization: 'Bearer sk_test_flow' };
-  const periods = await stage('list', async () => (await (await app.request('/v1/admin/payroll/periods', { headers: sk })).json()) as { periods: { id: string; totals: unknown[] }[] });
-  const period = periods.periods[0]!;
+  const periods = await stage('list', async () => (await (await app.request('/v1/admin/payroll/periods', { headers: sk })).json()) as { periods: { id: string; starts_on: string; totals: unknown[] }[] });
+  // The list always has the current period (January, open and empty) first: December is the one computed.
+  const period = periods.periods.find((p) => p.starts_on === '2026-12-01')!;
   const detail = await stage('detail', async () => (await (await app.request(`/v1/admin/payroll/periods/${period.id}`, { headers: sk })).json()) as { instructors: { staff_id: string; sessions: unknown[] }[] });
   const csv = await stage('csv', async () => (await app.request(`/v1/admin/payroll/periods/${period.id}/export.csv`, { headers: sk })).text());
   const pdf = await stage('pdf', async () => (await app.request(`/v1/admin/payroll/periods/${period.id}/statements/${detail.instructors[0]!.staff_id}.pdf`, { headers: sk })).arrayBuffer());
-  console.log(`\nearnings written ${written}, on recompute ${again}; ${periods.periods.length} period, ${period.totals.length} instructor totals; `
+  console.log(`\nearnings written ${written}, on recompute ${again}; ${periods.periods.length} periods, December with ${period.totals.length} instructor totals; `
     + `${detail.instructors.reduce((a, i) => a + i.sessions.length, 0)} session lines; CSV ${csv.split('\r\n').length - 2} lines, ${(csv.length / 1024).toFixed(0)} KB; PDF ${(pdf.byteLength / 1024).toFixed(0)} KB`);
 } finally {
   clearInterval(sampler);

@@ -48,6 +48,7 @@ function state() {
     periods: [period('p-dec', '2026-12-01', '2026-12-31', 'open', 7250), period('p-nov', '2026-11-01', '2026-11-30', 'closed', 11600)],
     rules: [rule('r0', 'i1', null, 'percent', 3500, '2019-01-01', true), rule('r1', 'i1', null, 'percent', 4000, '2020-01-01', true),
       rule('r2', 'i1', null, 'percent', 5000, '2099-01-01', false), rule('r3', 'i2', 'pr1', 'per_session', 7000, '2020-01-01', true, { min: 6000, max: 9000 })],
+    settings: { period: 'monthly', anchor_on: null as string | null, no_show_share_bp: 5000, late_cancel_share_bp: 0, currency: 'CHF', timezone: 'Europe/Zurich', saved: true },
   };
 }
 
@@ -72,7 +73,11 @@ function stubApi(options: { refuseClose?: boolean } = {}): { calls: Call[]; db: 
     if (key === 'GET /v1/admin/bookings') return json(200, { bookings: [], counts: {}, next_cursor: null });
     if (key === 'GET /v1/admin/staff') return json(200, staff);
     if (key === 'GET /v1/admin/programs') return json(200, programs);
-    if (key === 'GET /v1/admin/payroll/settings') return json(200, { period: 'monthly', anchor_on: null, no_show_share_bp: 5000, late_cancel_share_bp: 0, currency: 'CHF', timezone: 'Europe/Zurich', saved: true });
+    if (key === 'GET /v1/admin/payroll/settings') return json(200, db.settings);
+    if (key === 'POST /v1/admin/payroll/settings') {
+      db.settings = { ...db.settings, ...(body as object), anchor_on: (body!.anchor_on as string | undefined) ?? null };
+      return json(200, db.settings);
+    }
     if (key === 'GET /v1/admin/payroll/periods') return json(200, { periods: db.periods });
     if (key === 'GET /v1/admin/payroll/rules') return json(200, { rules: db.rules });
     const detail = /^\/v1\/admin\/payroll\/periods\/(p-\w+)$/.exec(url.pathname);
@@ -219,6 +224,16 @@ describe('<tandem-admin-payroll>', () => {
     expect(close.headers['Idempotency-Key']).to.be.a('string');
     await waitFor(() => q(el, '[role="alert"] .error'), 'the refusal');
     expect(q(el, '[role="alert"]')!.textContent).to.contain('it can be closed from 2027-01-01');
+    await waitFor(() => activeElement()?.id === 'pr-pick', 'the focus back on the period picker');
+    // Asking again and keeping it open puts the focus back where it was.
+    buttonWith(el, 'Close this period…')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => activeElement()?.id === 'pr-close-now', 'asked again');
+    await sendKeys({ press: 'Tab' });
+    expect(activeElement()?.textContent?.trim()).to.equal('Keep it open');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => activeElement()?.id === 'pr-close', 'back on the close button');
+    expect(calls.filter((c) => c.path.endsWith('/close')).length, 'kept open: nothing more sent').to.equal(1);
     expect(q(el, 'dl.period-facts')!.textContent).to.contain('Open');
 
     const pick = q<HTMLSelectElement>(el, '#pr-pick')!;
@@ -241,6 +256,32 @@ describe('<tandem-admin-payroll>', () => {
     expect(root(el).textContent).to.contain('The period is marked as paid.');
   });
 
+  it('the studio\'s payroll settings: the no-show share changed by keyboard; every two weeks asks for the first day of one period', async () => {
+    const { el, calls } = await mount('en');
+    const share = q<HTMLInputElement>(el, '#pr-no-show')!;
+    expect([share.value, q<HTMLInputElement>(el, '#pr-late')!.value, q<HTMLInputElement>(el, '#pr-currency')!.value]).to.deep.equal(['50', '0', 'CHF']);
+    expect(q(el, '#pr-anchor')).to.equal(null);
+    share.focus();
+    share.select();
+    await sendKeys({ type: '40' });
+    await sendKeys({ press: 'Enter' });
+    const saved = await waitFor(() => calls.find((c) => c.method === 'POST' && c.path === '/v1/admin/payroll/settings'), 'the settings');
+    expect(saved.body).to.deep.equal({ period: 'monthly', no_show_share_bp: 4000, late_cancel_share_bp: 0, currency: 'CHF' });
+    await waitFor(() => root(el).textContent!.includes('The settings are saved.'), 'saved');
+    const kind = q<HTMLSelectElement>(el, '#pr-period-kind')!;
+    kind.focus();
+    await sendKeys({ type: 'E' }); // "Every two weeks"
+    await el.updateComplete;
+    const anchor = await waitFor(() => q<HTMLInputElement>(el, '#pr-anchor'), 'the first day');
+    expect(anchor.required).to.equal(true);
+    anchor.value = '2027-01-04';
+    anchor.form!.requestSubmit();
+    await waitFor(() => calls.filter((c) => c.path === '/v1/admin/payroll/settings' && c.method === 'POST').length === 2, 'saved again');
+    expect(calls.filter((c) => c.path === '/v1/admin/payroll/settings' && c.method === 'POST')[1]!.body)
+      .to.deep.equal({ period: 'biweekly', anchor_on: '2027-01-04', no_show_share_bp: 4000, late_cancel_share_bp: 0, currency: 'CHF' });
+    await expectAccessible(el);
+  });
+
   it('an instructor (German): the period and their rules as the API answers them, the statement in German, no forms and no buttons that change anything', async () => {
     const { el, calls } = await mount('de', 'instructor');
     expect(q(el, 'h2')!.textContent).to.equal('Löhne');
@@ -254,6 +295,8 @@ describe('<tandem-admin-payroll>', () => {
     expect(q(el, '#pr-paid-on')).to.equal(null);
     expect([...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Summen aktualisieren']);
     expect(captions(el)).to.include('Verlauf von Mara Keller · Alle Programme');
+    expect(q(el, '#pr-no-show'), 'no settings form').to.equal(null);
+    expect(q(el, '#pr-settings')!.closest('section')!.textContent!.replace(/\s+/g, ' ')).to.contain('Nichterscheinen').and.to.contain('50 %');
     buttonWith(el, 'Summen aktualisieren')!.click();
     await waitFor(() => calls.filter((c) => c.path === '/v1/admin/payroll/periods').length === 2, 'the totals read again');
     await expectAccessible(el);

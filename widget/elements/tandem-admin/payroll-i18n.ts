@@ -2,6 +2,10 @@
 import type { ConsoleLang } from './console-lang.ts';
 
 const en = {
+  settings: 'Payroll settings', periodKind: 'Pay period', monthly: 'Monthly', semi_monthly: 'Twice a month (1st–15th, 16th–end)', biweekly: 'Every two weeks',
+  anchorOn: 'First day of one two-week period', noShowShare: 'Share of the pay for a no-show the studio kept money for (%)',
+  lateCancelShare: 'Share of the pay for a late cancellation the studio kept money for (%)', currency: 'Currency', saveSettings: 'Save the settings',
+  settingsSaved: 'The settings are saved.', settingsHelp: 'Existing periods keep their dates; new ones follow the new schedule. The shares apply to earnings computed from now on.',
   payroll: 'Payroll', period: 'Period', periodPick: 'Payroll period', refresh: 'Refresh totals', exportCsv: 'Export CSV (one line per earning)',
   status: 'Status', open: 'Open', closed: 'Closed', paid: 'Paid', dates: 'Dates', closedAt: 'Closed on', paidOn: 'Paid on', reference: 'Bank reference',
   totals: 'Totals per instructor', instructor: 'Instructor', total: 'Total', statement: 'Statement (PDF)', noEarnings: 'Nothing earned in this period yet.',
@@ -21,6 +25,10 @@ const en = {
 export type PayrollKey = keyof typeof en;
 
 const de: Record<PayrollKey, string> = {
+  settings: 'Lohneinstellungen', periodKind: 'Lohnperiode', monthly: 'Monatlich', semi_monthly: 'Zweimal im Monat (1.–15., 16.–Monatsende)', biweekly: 'Alle zwei Wochen',
+  anchorOn: 'Erster Tag einer Zweiwochenperiode', noShowShare: 'Anteil am Lohn bei Nichterscheinen, wenn das Studio Geld behielt (%)',
+  lateCancelShare: 'Anteil am Lohn bei später Stornierung, wenn das Studio Geld behielt (%)', currency: 'Währung', saveSettings: 'Einstellungen speichern',
+  settingsSaved: 'Die Einstellungen sind gespeichert.', settingsHelp: 'Bestehende Perioden behalten ihre Daten; neue folgen dem neuen Rhythmus. Die Anteile gelten für Verdienste, die ab jetzt berechnet werden.',
   payroll: 'Löhne', period: 'Periode', periodPick: 'Lohnperiode', refresh: 'Summen aktualisieren', exportCsv: 'CSV exportieren (eine Zeile pro Verdienst)',
   status: 'Status', open: 'Offen', closed: 'Abgeschlossen', paid: 'Ausbezahlt', dates: 'Zeitraum', closedAt: 'Abgeschlossen am', paidOn: 'Ausbezahlt am', reference: 'Bankreferenz',
   totals: 'Summen pro Lehrperson', instructor: 'Lehrperson', total: 'Total', statement: 'Abrechnung (PDF)', noEarnings: 'In dieser Periode wurde noch nichts verdient.',
@@ -39,6 +47,10 @@ const de: Record<PayrollKey, string> = {
 };
 
 const fr: Record<PayrollKey, string> = {
+  settings: 'Paramètres de rémunération', periodKind: 'Période de paie', monthly: 'Mensuelle', semi_monthly: 'Deux fois par mois (1er–15, 16–fin du mois)', biweekly: 'Toutes les deux semaines',
+  anchorOn: 'Premier jour d’une période de deux semaines', noShowShare: 'Part de la rémunération pour une absence dont le studio a gardé l’argent (%)',
+  lateCancelShare: 'Part de la rémunération pour une annulation tardive dont le studio a gardé l’argent (%)', currency: 'Monnaie', saveSettings: 'Enregistrer les paramètres',
+  settingsSaved: 'Les paramètres sont enregistrés.', settingsHelp: 'Les périodes existantes gardent leurs dates ; les nouvelles suivent le nouveau rythme. Les parts s’appliquent aux gains calculés dès maintenant.',
   payroll: 'Rémunération', period: 'Période', periodPick: 'Période de paie', refresh: 'Actualiser les totaux', exportCsv: 'Exporter en CSV (une ligne par gain)',
   status: 'Statut', open: 'Ouverte', closed: 'Clôturée', paid: 'Payée', dates: 'Dates', closedAt: 'Clôturée le', paidOn: 'Payée le', reference: 'Référence bancaire',
   totals: 'Totaux par intervenant·e', instructor: 'Intervenant·e', total: 'Total', statement: 'Relevé (PDF)', noEarnings: 'Rien n’a encore été gagné dans cette période.',
@@ -57,6 +69,10 @@ const fr: Record<PayrollKey, string> = {
 };
 
 const it: Record<PayrollKey, string> = {
+  settings: 'Impostazioni dei compensi', periodKind: 'Periodo di paga', monthly: 'Mensile', semi_monthly: 'Due volte al mese (1–15, 16–fine mese)', biweekly: 'Ogni due settimane',
+  anchorOn: 'Primo giorno di un periodo di due settimane', noShowShare: 'Quota del compenso per un’assenza per cui lo studio ha trattenuto denaro (%)',
+  lateCancelShare: 'Quota del compenso per una disdetta tardiva per cui lo studio ha trattenuto denaro (%)', currency: 'Valuta', saveSettings: 'Salva le impostazioni',
+  settingsSaved: 'Le impostazioni sono salvate.', settingsHelp: 'I periodi esistenti mantengono le loro date; i nuovi seguono il nuovo ritmo. Le quote valgono per i compensi calcolati da ora in poi.',
   payroll: 'Compensi', period: 'Periodo', periodPick: 'Periodo di paga', refresh: 'Aggiorna i totali', exportCsv: 'Esporta CSV (una riga per compenso)',
   status: 'Stato', open: 'Aperto', closed: 'Chiuso', paid: 'Pagato', dates: 'Date', closedAt: 'Chiuso il', paidOn: 'Pagato il', reference: 'Riferimento bancario',
   totals: 'Totali per insegnante', instructor: 'Insegnante', total: 'Totale', statement: 'Rendiconto (PDF)', noEarnings: 'In questo periodo non è ancora stato guadagnato nulla.',

@@ -3,8 +3,9 @@
  * with its totals per instructor, each instructor's sessions, bookings paid flat and adjustments,
  * a PDF statement per instructor and the period's CSV; owners and managers close a period and mark
  * it paid. Below, the pay rules per instructor (and per program) with their history: a rule is
- * never edited, a change is a new rule from a later date. Instructors see only their own earnings
- * and rules, as the API answers them, and none of the forms.
+ * never edited, a change is a new rule from a later date. Last, the studio's payroll settings (the
+ * period's rhythm, what a no-show or a late cancellation earns, the currency). Instructors see only
+ * their own earnings and rules, as the API answers them, and none of the forms.
  *
  * @attr lang - en, de, fr or it (default: the browser's language)
  * @attr staff-role - owner, manager or instructor: closing, marking paid and rules are for owners and managers
@@ -50,6 +51,8 @@ export class TandemAdminPayroll extends LitElement {
   @state() programs: { id: string; title: string }[] = [];
   @state() instructors: { id: string; name: string }[] = [];
   @state() currency = 'CHF';
+  @state() settings: PayrollSettingsOut | null = null;
+  @state() periodKind: PayrollSettingsOut['period'] = 'monthly';
   @state() kind: Kind = 'percent';
   @state() confirmClose = false;
   @state() notice = '';
@@ -91,11 +94,19 @@ export class TandemAdminPayroll extends LitElement {
     ]);
     if (staff) {
       this.names = new Map(staff.staff.map((s) => [s.id, s.name]));
-      this.instructors = staff.staff.filter((s) => s.is_active).map((s) => ({ id: s.id, name: s.name }));
+      // Instructors first (they are whom rules are mostly for), then managers and owners who also teach.
+      const order = (role: string) => (role === 'instructor' ? 0 : 1);
+      this.instructors = staff.staff.filter((s) => s.is_active).sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name)).map((s) => ({ id: s.id, name: s.name }));
     }
     if (programs) this.programs = programs.programs.map((p) => ({ id: p.id, title: p.title }));
-    if (settings) this.currency = settings.currency;
+    if (settings) this.showSettings(settings);
     await Promise.all([this.loadPeriods(), this.loadRules()]);
+  }
+
+  private showSettings(s: PayrollSettingsOut): void {
+    this.settings = s;
+    this.currency = s.currency;
+    this.periodKind = s.period;
   }
 
   private async loadPeriods(): Promise<void> {
@@ -168,7 +179,8 @@ export class TandemAdminPayroll extends LitElement {
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
       ${this.periods ? this.periodSection(this.periods) : html`<p>${this.t('loading')}</p>`}
-      ${this.rules ? this.rulesSection(this.rules) : nothing}`;
+      ${this.rules ? this.rulesSection(this.rules) : nothing}
+      ${this.settings ? this.settingsSection(this.settings) : nothing}`;
   }
 
   // ——— the period
@@ -200,11 +212,17 @@ export class TandemAdminPayroll extends LitElement {
 
   private periodActions(p: PeriodOut): TemplateResult | typeof nothing {
     if (p.status === 'open') {
-      if (!this.confirmClose) return html`<p><button @click=${async () => { this.confirmClose = true; await this.updateComplete; this.renderRoot.querySelector<HTMLButtonElement>('#pr-close-now')?.focus(); }}>${this.t('closePeriod')}</button></p>`;
+      if (!this.confirmClose) return html`<p><button id="pr-close" @click=${() => this.asking(true, '#pr-close-now')}>${this.t('closePeriod')}</button></p>`;
+      const close = async () => {
+        const done = await this.change('POST', `/v1/admin/payroll/periods/${p.id}/close`, undefined, 'closedNotice');
+        if (done) await this.loadPeriods();
+        // The question is gone either way: the period picker takes the focus (a refusal is read out by the alert).
+        await this.asking(false, '#pr-pick');
+      };
       return html`<section class="notice" aria-labelledby="pr-close-q">
         <p id="pr-close-q">${this.t('closeQuestion')}</p>
-        <button id="pr-close-now" class="primary" @click=${async () => { this.confirmClose = false; if (await this.change('POST', `/v1/admin/payroll/periods/${p.id}/close`, undefined, 'closedNotice')) await this.loadPeriods(); }}>${this.t('closeNow')}</button>
-        <button @click=${() => { this.confirmClose = false; }}>${this.t('keepOpen')}</button>
+        <button id="pr-close-now" class="primary" @click=${close}>${this.t('closeNow')}</button>
+        <button @click=${() => this.asking(false, '#pr-close')}>${this.t('keepOpen')}</button>
       </section>`;
     }
     if (p.status !== 'closed') return nothing;
@@ -219,6 +237,13 @@ export class TandemAdminPayroll extends LitElement {
       <div><label for="pr-ref">${this.t('reference')}</label><input id="pr-ref" name="reference" required maxlength="200"></div>
       <button class="primary" type="submit">${this.t('markPaid')}</button>
     </form>`;
+  }
+
+  /** Shows or hides the question before closing, and moves the focus to `focus` once drawn. */
+  private async asking(open: boolean, focus: string): Promise<void> {
+    this.confirmClose = open;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   private statementHref(p: PeriodOut, staffId: string): string {
@@ -351,6 +376,50 @@ export class TandemAdminPayroll extends LitElement {
         <label for="pr-from">${this.t('validFrom')}</label><input id="pr-from" name="valid_from" type="date" required>
         <button class="primary" type="submit">${this.t('addRule')}</button>
       </form>`;
+  }
+
+  // ——— the studio's payroll settings
+
+  private settingsSection(st: PayrollSettingsOut): TemplateResult {
+    const pct = (bp: number) => this.percent(bp);
+    if (!this.manages) {
+      return html`<section aria-labelledby="pr-settings"><h3 id="pr-settings">${this.t('settings')}</h3><dl>
+        <dt>${this.t('periodKind')}</dt><dd>${this.t(st.period)}</dd>
+        <dt>${this.t('noShowShare')}</dt><dd>${pct(st.no_show_share_bp)}</dd>
+        <dt>${this.t('lateCancelShare')}</dt><dd>${pct(st.late_cancel_share_bp)}</dd>
+      </dl></section>`;
+    }
+    const save = async (e: SubmitEvent) => {
+      e.preventDefault();
+      const f = new FormData(e.target as HTMLFormElement);
+      const period = String(f.get('period')) as PayrollSettingsOut['period'];
+      const body = {
+        period, ...(period === 'biweekly' ? { anchor_on: String(f.get('anchor_on')) } : {}),
+        no_show_share_bp: hundredths(f.get('no_show')), late_cancel_share_bp: hundredths(f.get('late_cancel')), currency: String(f.get('currency')).trim().toUpperCase(),
+      };
+      this.error = '';
+      this.notice = '';
+      const saved = await this.attempt(() => this.client.send<PayrollSettingsOut>('POST', '/v1/admin/payroll/settings', body));
+      if (saved) { this.showSettings(saved); this.notice = this.t('settingsSaved'); }
+    };
+    const asNumber = (bp: number) => String(bp / 100);
+    return html`<section aria-labelledby="pr-settings"><h3 id="pr-settings">${this.t('settings')}</h3>
+      <p>${this.t('settingsHelp')}</p>
+      <form class="stack" aria-labelledby="pr-settings" @submit=${save}>
+        <label for="pr-period-kind">${this.t('periodKind')}</label>
+        <select id="pr-period-kind" name="period" @change=${(e: Event) => { this.periodKind = (e.target as HTMLSelectElement).value as PayrollSettingsOut['period']; }}>
+          ${(['monthly', 'semi_monthly', 'biweekly'] as const).map((k) => html`<option value=${k} ?selected=${this.periodKind === k}>${this.t(k)}</option>`)}</select>
+        ${this.periodKind === 'biweekly' ? html`<label for="pr-anchor">${this.t('anchorOn')}</label>
+          <input id="pr-anchor" name="anchor_on" type="date" required .value=${st.anchor_on ?? ''}>` : nothing}
+        <label for="pr-no-show">${this.t('noShowShare')}</label>
+        <input id="pr-no-show" name="no_show" inputmode="decimal" required pattern="[0-9]+([.,][0-9]{1,2})?" .value=${asNumber(st.no_show_share_bp)}>
+        <label for="pr-late">${this.t('lateCancelShare')}</label>
+        <input id="pr-late" name="late_cancel" inputmode="decimal" required pattern="[0-9]+([.,][0-9]{1,2})?" .value=${asNumber(st.late_cancel_share_bp)}>
+        <label for="pr-currency">${this.t('currency')}</label>
+        <input id="pr-currency" name="currency" required pattern="[A-Za-z]{3}" maxlength="3" autocomplete="off" .value=${st.currency}>
+        <button class="primary" type="submit">${this.t('saveSettings')}</button>
+      </form>
+    </section>`;
   }
 }
 

@@ -25,10 +25,12 @@ import { signUpWords } from './signup-i18n.ts';
 import { consoleLang, type ConsoleLang } from './console-lang.ts';
 import { payrollWords } from './payroll-i18n.ts';
 import './payroll-view.ts';
+import './funnel-view.ts';
+import { funnelWords } from './funnel-i18n.ts';
 
 type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
   | 'signup' | 'onboarding' | 'settings' | 'customers'
-  | 'payroll';
+  | 'payroll' | 'funnel';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -203,6 +205,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'customers')} @click=${() => this.open('customers')}>${customersWords[this.viewLang].nav}</button>
           <button aria-pressed=${String(this.view === 'settings')} @click=${() => this.open('settings')}>${settingsWords[this.viewLang].nav}</button>
           <button aria-pressed=${String(this.view === 'payroll')} @click=${() => this.open('payroll')}>${payrollWords[this.viewLang].payroll}</button>
+          ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'funnel')} @click=${() => this.open('funnel')}>${funnelWords[this.viewLang].nav}</button>` : nothing}
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -230,6 +233,7 @@ export class TandemAdmin extends LitElement {
       case 'settings': return html`<tandem-admin-settings lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'} staff-id=${this.session?.staff.id ?? ''}></tandem-admin-settings>`;
       case 'payroll': return html`<tandem-admin-payroll lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-payroll>`;
+      case 'funnel': return html`<tandem-admin-funnel lang=${this.viewLang} .client=${this.client} zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-funnel>`;
     }
   }
 

@@ -1,7 +1,8 @@
 /** The conversion funnel, pure: how a source is named, and conversion between steps. */
-import { FUNNEL_STEPS, type FunnelStep } from '../../../../shared/funnel.ts';
+import { FUNNEL_STEPS, funnelSteps, type FunnelStep, type StepCount } from '../../../../shared/funnel.ts';
 
-export { FUNNEL_STEPS, type FunnelStep };
+// The counting is shared with the console, which adds programs' funnels up.
+export { FUNNEL_STEPS, funnelSteps, type FunnelStep, type StepCount };
 
 /** What a report is grouped by. */
 export type FunnelGrouping = 'program' | 'source' | 'medium' | 'campaign' | 'referrer';
@@ -34,22 +35,3 @@ export function campaignValue(value: string | undefined): string {
 export const DIRECT = '(direct)';
 export const NONE = '(none)';
 
-export interface StepCount { step: FunnelStep; visits: number; from_previous: number | null; from_viewed: number | null }
-
-const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
-
-/**
- * Each step's visits with its conversion from the step before it that any visit reached (a
- * program without an intake form has no `intake_done`: details follow the chosen time) and from
- * the first view. Ratios 0..1, four decimals; null where there is nothing to divide by.
- */
-export function funnelSteps(visits: Partial<Record<FunnelStep, number>>): StepCount[] {
-  const viewed = visits.viewed ?? 0;
-  let previous: number | null = null;
-  return FUNNEL_STEPS.map((step) => {
-    const n = visits[step] ?? 0;
-    const out = { step, visits: n, from_previous: step === 'viewed' ? null : previous === null ? null : ratio(n, previous), from_viewed: step === 'viewed' ? null : ratio(n, viewed) };
-    if (n > 0 || step === 'viewed') previous = n;
-    return out;
-  });
-}

@@ -25,6 +25,8 @@ export const AdminCancelBody = v.object({
 const QuoteLine = v.object({
   session_id: v.nullable(v.string()), seq: v.number(), starts_at: v.nullable(v.string()),
   rule: v.string(), value: v.number(), refund: v.number(), fee: v.number(),
+  /** What already went back for this session when it was settled on its own (a late cancellation, a no-show); `refund` is what is still to come back. */
+  refunded_before: v.optional(v.number()),
 });
 
 export const CancellationQuoteOut = v.object({

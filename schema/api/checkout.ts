@@ -134,6 +134,8 @@ export const RecordPaymentResponse = v.object({
   payment: v.object({ id: Id, amount: v.number(), currency: v.string(), method: v.string(), reference: v.string(), status: v.string() }),
   order: OrderOut,
   booking: v.nullable(v.object({ id: Id, status: v.string() })),
+  /** More than the order still claimed: the excess goes back from this payment as a bank refund waiting for the studio's transfer (`pending_transfer`). */
+  overpayment: v.nullable(v.object({ amount: v.number(), refund: v.object({ id: Id, amount: v.number(), status: v.string() }) })),
 });
 export type RecordPaymentResponse = v.InferOutput<typeof RecordPaymentResponse>;
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, updatedAt } from './columns.ts';
 import { customers, orgs } from './tenancy.ts';
-import { programBookings } from './bookings.ts';
+import { programBookings, programSessions } from './bookings.ts';
 import { anyOf, isCustomer, isManager, managersOnly, nobody, tenantPolicies } from './policies.ts';
 
 export const orderStatus = pgEnum('order_status', ['pending', 'partially_paid', 'paid', 'cancelled', 'refunded']);
@@ -154,6 +154,12 @@ export const refunds = pgTable('refunds', {
    */
   kind: text('kind').notNull().default('provider'),
   bookingId: uuid('booking_id'),
+  /**
+   * The session this refund gave back its share of, when one session was settled on its own (a late
+   * cancellation or a no-show of a pack paid in full); null for a whole booking or an overpayment. A later
+   * cancellation's quote shows per session what is still to come back.
+   */
+  sessionId: uuid('session_id'),
   /** The outgoing transfer staff recorded for a bank refund. */
   transferReference: text('transfer_reference'),
   completedAt: instant('completed_at'),
@@ -161,6 +167,7 @@ export const refunds = pgTable('refunds', {
 }, (t) => [
   foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
   foreignKey({ columns: [t.orgId, t.paymentId], foreignColumns: [payments.orgId, payments.id] }),
+  foreignKey({ columns: [t.orgId, t.sessionId], foreignColumns: [programSessions.orgId, programSessions.id] }),
   unique('refunds_org_id').on(t.orgId, t.id),
   // What was refunded of a booking (payroll recomputes a booking's earnings from it).
   index('refunds_booking').on(t.orgId, t.bookingId),

@@ -16,7 +16,7 @@ import { Clock, DAY, query } from '../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../support/checkout.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
-import { chargeDueInstallments } from '../../server/modules/billing/index.ts';
+import { chargeDueInstallments, type InstallmentRunResult } from '../../server/modules/billing/index.ts';
 import { runDueJobs } from '../../server/platform/jobs/queue.ts';
 import { jobDefinitions } from '../../server/jobs.ts';
 import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
@@ -38,6 +38,53 @@ describe(`settlement under concurrency (${ROUNDS} rounds)`, () => {
     v = await demoVariants(app);
   });
   after(async () => db.close());
+
+  /** An EVOLVE 8-pack on a deposit plan paid by card (first installment due 2026-12-23), with its order. */
+  async function depositPlan(): Promise<{ b: { id: string; client_token: string }; orderId: string }> {
+    clock.set(START);
+    const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-01T08:00:00.000Z' }, intake: EVOLVE_INTAKE });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    return { b, orderId: out.order.id };
+  }
+
+  /** Until another connection of this database waits for a row lock (PostgreSQL); PGlite has one connection: the job simply queues. */
+  async function someoneWaitsForALock(): Promise<void> {
+    if (db.label === 'PGlite') return new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200; i++) {
+      const [w] = await query(db.db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      if (Number(w!.n) > 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.fail('the installment job never waited for the cancellation\'s locks');
+  }
+
+  test('lock order: the installment job takes the booking and the order before their installments, so a cancellation holding them never deadlocks with it', async () => {
+    const { b, orderId } = await depositPlan();
+    clock.set('2026-12-23T09:00:00Z');
+    let job: Promise<InstallmentRunResult> | undefined;
+    // A cancellation's transaction, step by step: the booking, then the order, then (below) the order's installments.
+    const cancellation = db.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from program_bookings where id = ${b.id} for update`);
+      await tx.execute(sql`select id from orders where id = ${orderId} for update`);
+      job = chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig });
+      await someoneWaitsForALock();
+      // Had the job claimed an installment first and then waited for the order, this would wait for the job: a deadlock
+      // (PostgreSQL aborts one of the two). NOWAIT makes it visible at once: 55P03 when the job holds an installment.
+      await tx.execute(sql`select id from installments where order_id = ${orderId} for update nowait`);
+      await tx.execute(sql`update installments set status = 'cancelled' where order_id = ${orderId} and status in ('scheduled', 'failed')`);
+    });
+    // The job is awaited whatever the cancellation met, so nothing of it outlives the test.
+    const refused = await cancellation.then(() => null, (error: unknown) => error);
+    const result = await job!;
+    if (refused) throw refused;
+    assert.deepEqual(result, { charged: 0, failed: 0, overdue: 0, processing: 0 }, 'the job found the installments cancelled once it had the order');
+    const charged = await query(db.db, sql`select id from payments where order_id = ${orderId} and installment_id is not null`);
+    assert.deepEqual(charged, []);
+    // The rest of the cancellation (the booking, its times, the money) through the route, so the next test finds the times free.
+    const cancel = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } });
+    assert.equal(cancel.status, 200, await cancel.clone().text());
+  });
 
   test('cancel, installment job, reschedule and a repeated payment event at once: the invariants hold', async () => {
     const outcomes = new Map<string, number>();

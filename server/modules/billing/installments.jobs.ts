@@ -11,6 +11,12 @@
  *   record   succeeded → through `applyPaymentEvent` like any payment (installment paid,
  *            order settled); processing → the webhook will settle it; failed → dunning.
  *
+ * Lock order: like every path where money and bookings meet (a cancellation, a payment event, a
+ * reschedule), the job takes the booking, then the order, and only then the order's installments
+ * and payments, in the claim and when it records an outcome. A cancellation holding a booking and
+ * its order therefore makes the job wait, never deadlock with it; `retriedOnRaces` stays as the
+ * safety net for anything else PostgreSQL breaks.
+ *
  * Dunning: after a failed attempt the customer gets a reminder mail saying when the next
  * attempt is (RETRY_AFTER_DAYS); after MAX_ATTEMPTS the installment is `overdue`, the booking
  * is flagged `payment_overdue` for staff, and customer and studio are told.
@@ -21,12 +27,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
-// A staff cancellation locks the order, then its installments; the claim holds an installment, then touches the order: a deadlock runs again.
+// A safety net: the job takes its locks in the fixed order (booking, order, installments), so no known path deadlocks with it.
 import { retriedOnRaces } from '../../platform/db/retry.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
-import { applyPaymentEvent } from './payment-events.mutations.ts';
+import { applyPaymentEvent, lockBookingAndOrder } from './payment-events.mutations.ts';
 import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -110,23 +116,55 @@ async function stillChargeable(tx: Tx, orgId: string, installmentId: string): Pr
   return row !== undefined;
 }
 
+/** An installment of an order or booking no longer live (cancelled, refunded). */
+const DEAD = sql`exists (
+      select 1 from orders o left join program_bookings b on b.org_id = o.org_id and b.id = o.booking_id
+       where o.org_id = ${t.installments.orgId} and o.id = ${t.installments.orderId}
+         and (o.status in ('cancelled', 'refunded') or b.status = 'cancelled'))`;
+
 /**
  * Installments whose order or booking is no longer live (cancelled, refunded) are never
  * charged: they are cancelled here, before anything is picked, whatever path left them.
+ * Only the given orders', whose bookings and rows the caller holds.
  */
-async function cancelDeadInstallments(tx: Tx, orgId: string): Promise<void> {
+async function cancelDeadInstallments(tx: Tx, orgId: string, orderIds: string[]): Promise<void> {
   await tx.update(t.installments).set({ status: 'cancelled' })
-    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']), sql`exists (
-      select 1 from orders o left join program_bookings b on b.org_id = o.org_id and b.id = o.booking_id
-       where o.org_id = ${t.installments.orgId} and o.id = ${t.installments.orderId}
-         and (o.status in ('cancelled', 'refunded') or b.status = 'cancelled'))`));
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.orderId, orderIds), inArray(t.installments.status, ['scheduled', 'failed']), DEAD));
+}
+
+/**
+ * The orders the claim looks at: those with an installment due (the earliest first), and those
+ * with an installment left on a dead order. Read without locks; the caller locks them next.
+ */
+async function candidateOrders(tx: Tx, orgId: string, at: string, batch: number): Promise<string[]> {
+  const due = sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`;
+  const found = await tx.select({ orderId: t.installments.orderId }).from(t.installments)
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']), sql`(${due} or ${DEAD})`))
+    .groupBy(t.installments.orderId)
+    .orderBy(sql`min(coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}))`)
+    .limit(batch);
+  return found.map((r) => r.orderId);
+}
+
+/** The bookings of these orders, then the orders, each set in id order: the fixed lock order, for several at once. */
+async function lockBookingsAndOrders(tx: Tx, orgId: string, orderIds: string[]): Promise<void> {
+  const ids = sql.join(orderIds.map((id) => sql`${id}::uuid`), sql`, `);
+  await tx.execute(sql`select b.id from program_bookings b
+     where b.org_id = ${orgId}::uuid and b.id in (select booking_id from orders where org_id = ${orgId}::uuid and id in (${ids}))
+     order by b.id for update of b`);
+  await tx.execute(sql`select id from orders where org_id = ${orgId}::uuid and id in (${ids}) order by id for update`);
 }
 
 async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: string): Promise<Claimed[]> {
   const at = now.toISOString();
-  await cancelDeadInstallments(tx, orgId);
+  // Booking, then order, then installments: a cancellation holding the first two is waited for, and what it
+  // committed (installments cancelled) is what the statements below read.
+  const orderIds = await candidateOrders(tx, orgId, at, batch);
+  if (!orderIds.length) return [];
+  await lockBookingsAndOrders(tx, orgId, orderIds);
+  await cancelDeadInstallments(tx, orgId, orderIds);
   const picked = tx.select({ id: t.installments.id }).from(t.installments)
-    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']),
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.orderId, orderIds), inArray(t.installments.status, ['scheduled', 'failed']),
       sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`))
     .orderBy(t.installments.dueAt).limit(batch).for('update', { skipLocked: true });
   const rows = await tx.update(t.installments)
@@ -163,6 +201,8 @@ async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: 
 
 async function record(tx: Tx, env: InstallmentJobEnv, orgId: string, c: Claimed, outcome: ChargeResult): Promise<void> {
   const now = env.now();
+  // The fixed lock order before any of the order's rows is written (the payment, the installment, the booking's flag).
+  await lockBookingAndOrder(tx, orgId, c.installment.orderId);
   if (outcome.ref) {
     await tx.update(t.payments).set({ providerRef: outcome.ref })
       .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, c.paymentId), sql`${t.payments.providerRef} is null`));

@@ -27,7 +27,7 @@ const BANK = new Set(['qr_bill', 'bank_transfer']);
 export const LATE_MONEY_REFUND_REASON = 'paid after the order was cancelled';
 
 /** `amount` back to the order's payments, newest first. */
-export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string): Promise<RefundWritten[]> {
+export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string, sessionId: string | null = null): Promise<RefundWritten[]> {
   const orgId = order.orgId;
   const payments = await refundablePayments(tx, orgId, order.id);
   const written: RefundWritten[] = [];
@@ -35,7 +35,7 @@ export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bo
     const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
     const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
     const [row] = await tx.insert(t.refunds).values({
-      orgId, orderId: order.id, paymentId: payment.id, bookingId, amount: part.amount, currency: order.currency, reason, status: 'pending', kind,
+      orgId, orderId: order.id, paymentId: payment.id, bookingId, sessionId, amount: part.amount, currency: order.currency, reason, status: 'pending', kind,
     }).returning({ id: t.refunds.id });
     if (kind === 'provider') await enqueue(tx, REFUNDS_QUEUE, { orgId, refundId: row!.id }, { singletonKey: `refund:${row!.id}` });
     await recordEvent(tx, { orgId, type: 'refund.created', subjectId: bookingId, payload: { refund_id: row!.id, amount: part.amount, currency: order.currency, kind, reason } }, ctx);
@@ -45,12 +45,12 @@ export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bo
 }
 
 /** Class credits back to the customer's ledger, at once, with the refund row that records it. */
-export async function refundCredits(tx: Tx, ctx: EventContext, order: OrderRow, customerId: string, bookingId: string, credits: number, reason: string): Promise<RefundWritten> {
+export async function refundCredits(tx: Tx, ctx: EventContext, order: OrderRow, customerId: string, bookingId: string, credits: number, reason: string, sessionId: string | null = null): Promise<RefundWritten> {
   const orgId = order.orgId;
   const entry = creditRefundEntry({ customerId, credits, bookingId })!;
   await tx.insert(t.creditLedger).values({ orgId, customerId, delta: entry.delta, balanceAfter: 0, reason: entry.reason, bookingId, orderId: order.id });
   const [row] = await tx.insert(t.refunds).values({
-    orgId, orderId: order.id, bookingId, amount: 0, credits, currency: order.currency, reason, status: 'succeeded', kind: 'credits', completedAt: ctx.now,
+    orgId, orderId: order.id, bookingId, sessionId, amount: 0, credits, currency: order.currency, reason, status: 'succeeded', kind: 'credits', completedAt: ctx.now,
   }).returning({ id: t.refunds.id });
   return { id: row!.id, amount: 0, status: 'succeeded', provider: 'credits' };
 }
@@ -58,4 +58,18 @@ export async function refundCredits(tx: Tx, ctx: EventContext, order: OrderRow, 
 /** A provider refund that failed: the money is still the studio's, owed back (the order's balance shows it); payroll recomputes. */
 export async function recordRefundFailed(tx: Tx, ctx: EventContext, refund: { id: string; orgId: string; orderId: string; bookingId: string | null; amount: number; currency: string }, ref: string | null): Promise<void> {
   await recordEvent(tx, { orgId: refund.orgId, type: 'refund.failed', subjectId: refund.bookingId, payload: { refund_id: refund.id, order_id: refund.orderId, amount: refund.amount, currency: refund.currency, provider_ref: ref } }, ctx);
+}
+
+/**
+ * Money paid beyond what an order claims (a transfer of more than was due, or a second one): the excess
+ * goes back from that very payment, as a bank refund waiting for the studio's outgoing transfer.
+ */
+export async function refundOverpayment(tx: Tx, ctx: EventContext, order: OrderRow, payment: { id: string }, amount: number): Promise<RefundWritten> {
+  const orgId = order.orgId;
+  const reason = 'paid more than was due';
+  const [row] = await tx.insert(t.refunds).values({
+    orgId, orderId: order.id, paymentId: payment.id, bookingId: order.bookingId, amount, currency: order.currency, reason, status: 'pending', kind: 'bank_transfer',
+  }).returning({ id: t.refunds.id });
+  await recordEvent(tx, { orgId, type: 'refund.created', subjectId: order.bookingId, payload: { refund_id: row!.id, amount, currency: order.currency, kind: 'bank_transfer', reason } }, ctx);
+  return { id: row!.id, amount, status: 'pending_transfer', provider: 'bank_transfer' };
 }

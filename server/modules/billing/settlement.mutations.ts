@@ -115,10 +115,14 @@ function feeLines(quote: CancellationQuote): { seq: number; rule: string; fee: n
   return quote.lines.filter((l) => l.fee > 0).map((l) => ({ seq: l.seq, rule: l.rule, fee: l.fee }));
 }
 
-/** What each session's money refund is (payroll takes exactly that off the session's revenue). */
+/**
+ * What each session's money refund is in all (payroll takes exactly that off the session's revenue, and
+ * itself leaves out what an earlier settlement of the same session gave back): the line's refund plus
+ * what went back for the session before.
+ */
 function sessionRefunds(quote: CancellationQuote): { session_id: string; refund: number }[] {
   if (quote.method !== 'money') return [];
-  return quote.lines.filter((l) => l.session_id && l.refund > 0).map((l) => ({ session_id: l.session_id!, refund: l.refund }));
+  return quote.lines.filter((l) => l.session_id && l.refund + l.refunded_before > 0).map((l) => ({ session_id: l.session_id!, refund: l.refund + l.refunded_before }));
 }
 
 /** The rules that made a fee, as the fee's event and the documents name them (late_cancellation, no_show). */
@@ -197,8 +201,9 @@ async function settleSessionMoney(tx: Tx, { orgId, booking, now, config, quote, 
   };
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
   if (!order) return out;
-  if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
-  if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
+  // The refund names its session, so a later cancellation of the booking shows that session's part as given back already.
+  if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason, quote.session_id));
+  if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason, quote.session_id));
   if (quote.refund > 0) out.credit_note = await issueCreditNote(tx, orgId, order, quote.refund, quote, now, config.publicOrigin);
   if (quote.method === 'money' && quote.balance_due > 0) {
     out.fee_collection = await collectFee(tx, { now, config }, order, booking.id, quote.balance_due, quote.policy.charge_fees, feeWhy(quote));

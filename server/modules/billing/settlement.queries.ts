@@ -5,7 +5,7 @@
  * money without a quote (settlement.mutations.ts executes it).
  */
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { signToken, verifyToken } from '../../platform/signed-tokens.ts';
 import * as t from '../../../schema/db/index.ts';
@@ -24,8 +24,11 @@ export interface QuoteLine {
   /** The rule that applied: cancelled_in_time, late_cancellation, no_show, completed, cancelled_by_studio, not_scheduled, … */
   rule: string;
   value: number;
+  /** What this cancellation gives back for the session: its entitlement less what already went back for it. */
   refund: number;
   fee: number;
+  /** What already went back for this session when it was settled on its own earlier (a late cancellation, a no-show of a pack paid in full). */
+  refunded_before: number;
 }
 
 export interface CancellationQuote {
@@ -106,11 +109,14 @@ export async function cancellationQuote(tx: Tx, orgId: string, booking: BookingR
   }
   const n = (x: number | { amount: number }) => (typeof x === 'number' ? x : x.amount);
   const unscheduled = ctx.sessions.filter((s) => !s.startsAt);
+  // The domain states each session's entitlement in all; a session settled on its own got its part back then.
+  const before = order ? await refundedPerSession(tx, orgId, order.id, result.method) : new Map<string, number>();
   const lines: QuoteLine[] = result.sessions.map((s, i) => {
     const row = s.index !== null ? scheduled[s.index] : unscheduled[i - sessions.length];
+    const back = row ? before.get(row.id) ?? 0 : 0;
     return {
       session_id: row?.id ?? null, seq: row?.seq ?? i + 1, starts_at: row?.startsAt?.toISOString() ?? null,
-      rule: s.outcome, value: n(s.value), refund: n(s.refund), fee: n(s.fee),
+      rule: s.outcome, value: n(s.value), refund: Math.max(0, n(s.refund) - back), fee: n(s.fee), refunded_before: back,
     };
   });
   const isCredits = result.method === 'credits';
@@ -142,6 +148,18 @@ export async function refundablePayments(tx: Tx, orgId: string, orderId: string)
     row: p,
     refunded: refunds.filter((r) => r.paymentId === p.id && r.status !== 'failed').reduce((a, r) => a + r.amount, 0),
   }));
+}
+
+/** What went back per session for sessions settled on their own (refunds not failed): money, or credits for a credit booking. */
+async function refundedPerSession(tx: Tx, orgId: string, orderId: string, method: 'money' | 'credits'): Promise<Map<string, number>> {
+  const rows = await tx.select({ sessionId: t.refunds.sessionId, amount: t.refunds.amount, credits: t.refunds.credits, status: t.refunds.status }).from(t.refunds)
+    .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.orderId, orderId), isNotNull(t.refunds.sessionId)));
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.status === 'failed') continue;
+    out.set(r.sessionId!, (out.get(r.sessionId!) ?? 0) + (method === 'credits' ? r.credits : r.amount));
+  }
+  return out;
 }
 
 /** Money and credits already given back for an order (refunds not failed). */
@@ -186,7 +204,7 @@ export async function sessionCancellationQuote(tx: Tx, orgId: string, booking: B
     fault: req.fault, by: req.by, method: isCredits ? 'credits' as const : 'money' as const, currency: booking.currency,
     total, paid: Math.max(0, netPaid),
     refund: isCredits ? 0 : refund, fee: inTime ? 0 : Math.min(fee, Math.max(0, netPaid)), credits_back: isCredits ? refund : 0, balance_due: 0,
-    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt.toISOString(), rule: inTime ? (req.fault === 'studio' ? 'cancelled_by_studio' : 'cancelled_in_time') : 'late_cancellation', value, refund, fee }],
+    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt.toISOString(), rule: inTime ? (req.fault === 'studio' ? 'cancelled_by_studio' : 'cancelled_in_time') : 'late_cancellation', value, refund, fee, refunded_before: 0 }],
     policy: policyOut(policy),
   };
   const expires = new Date(req.now.getTime() + QUOTE_TTL_MS);
@@ -229,7 +247,7 @@ export async function noShowSessionQuote(tx: Tx, orgId: string, booking: Booking
     fault: 'policy' as const, by: 'staff' as const, method: isCredits ? 'credits' as const : 'money' as const, currency: booking.currency,
     total, paid: Math.max(0, netPaid),
     refund: isCredits ? 0 : refund, fee: fee - beyond, credits_back: isCredits ? refund : 0, balance_due: beyond,
-    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt?.toISOString() ?? null, rule: 'no_show', value, refund, fee }],
+    lines: [{ session_id: session.id, seq: session.seq, starts_at: session.startsAt?.toISOString() ?? null, rule: 'no_show', value, refund, fee, refunded_before: 0 }],
     policy: policyOut(policy),
   };
   const expires = new Date(now.getTime() + QUOTE_TTL_MS);

@@ -8,9 +8,10 @@ import * as t from '../../../schema/db/index.ts';
 import type { RecordPaymentBody } from '../../../schema/api/checkout.ts';
 import { langOf, type Lang } from '../../../shared/format.ts';
 import { settleOrder } from './confirm.mutations.ts';
-import { paymentSucceeded } from './payment-events.mutations.ts';
+import { lockBookingAndOrder, paymentSucceeded } from './payment-events.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { orderDetail, orderRow, type OrderDetail, type OrderRow } from './context.queries.ts';
+import { refundOverpayment, type RefundWritten } from './refunds.mutations.ts';
 
 /** A bank transfer recorded: the payment, the order after it, the customer's language and the booking's status. */
 export interface TransferRecorded {
@@ -21,23 +22,26 @@ export interface TransferRecorded {
   order: OrderDetail;
   lang: Lang;
   booking: { id: string; status: string } | null;
+  /** More than the order still claimed: the excess, and the bank refund that gives it back. */
+  overpayment: { amount: number; refund: RefundWritten } | null;
 }
 
 /**
  * Staff record a bank transfer (a paid QR-bill, or any transfer): a succeeded payment, then
  * the same settlement as a card payment — the booking is confirmed once what is due now is
- * paid; on a cancelled order it is recorded and goes back (a bank refund waiting for the
- * studio's transfer). Runs as `system` with the order row locked.
+ * paid. Every arrival of money is recorded, whatever its amount: on a cancelled order it goes
+ * back (settleOrder); on a live one, what exceeds what was still due (all of it on an order paid
+ * in full) becomes a bank refund from this payment, waiting for the studio's outgoing transfer,
+ * and `payment.overpaid` tells the customer and the studio. Runs as `system` with the booking
+ * and the order locked.
  */
 export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<TransferRecorded> {
   const orgId = order.orgId;
+  const live = order.status !== 'cancelled' && order.status !== 'refunded';
   // Money that arrives for a cancelled order (a voided QR-bill paid after all) is recorded all the same:
   // settleOrder queues it for refund at once, and the answer shows the refund.
-  const due = order.total - order.amountPaid;
-  if (due <= 0) throw new AppError('invalid_state', 'The order is paid in full already.');
-  if (body.amount > due) {
-    throw new AppError('validation_failed', undefined, { errors: [{ field: 'amount', message: `is more than the ${due} (minor units) still due` }] });
-  }
+  const due = Math.max(0, order.total - order.amountPaid);
+  const excess = live ? Math.max(0, body.amount - due) : 0;
   const paymentId = randomUUID();
   await tx.insert(t.payments).values({
     id: paymentId, orgId, orderId: order.id, method: 'bank_transfer', status: 'succeeded', amount: body.amount, currency: order.currency,
@@ -45,6 +49,15 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
   });
   await recordEvent(tx, { orgId, type: 'payment.succeeded', subjectId: order.bookingId, payload: paymentSucceeded({ id: paymentId, orderId: order.id, amount: body.amount, currency: order.currency, method: 'bank_transfer' }) }, env);
   const settled = await settleOrder(tx, env, orgId, order.id);
+  let overpayment: TransferRecorded['overpayment'] = null;
+  if (excess > 0) {
+    const refund = await refundOverpayment(tx, env, order, { id: paymentId }, excess);
+    overpayment = { amount: excess, refund };
+    await recordEvent(tx, {
+      orgId, type: 'payment.overpaid', subjectId: order.bookingId,
+      payload: { order_id: order.id, payment_id: paymentId, amount: body.amount, due, excess, currency: order.currency, refund_id: refund.id, reference: body.reference },
+    }, env);
+  }
   const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
   const fresh = (await orderRow(tx, orgId, order.id))!;
   return {
@@ -53,6 +66,7 @@ export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig
     lang: langOf(customer?.locale),
     // settleOrder read the booking's status (null only when the order has no booking, or it is gone).
     booking: order.bookingId && settled.bookingStatus ? { id: order.bookingId, status: settled.bookingStatus } : null,
+    overpayment,
   };
 }
 
@@ -61,5 +75,7 @@ export async function orderForStaff(tx: Tx, orgId: string, orderId: string): Pro
   const visible = await tx.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
   if (!visible.length) throw new AppError('not_found', 'No such order.');
   await asSystem(tx, 'staff action: the order is visible under the staff member\'s own policies');
+  // The fixed lock order (booking, then order): confirming the booking below then takes no lock out of turn.
+  await lockBookingAndOrder(tx, orgId, orderId);
   return (await orderRow(tx, orgId, orderId, true))!;
 }

@@ -7,7 +7,7 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { invoiceLink as opaqueInvoiceLink } from '../bookings/index.ts';
-import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
+import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, overpaidMail, overpaidStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
 import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { feeDeclinedMail, feeDeclinedStaffMail } from './domain/settlement-mails.ts';
@@ -77,6 +77,20 @@ export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: st
   await enqueueMail(tx, {
     orgId, dedupeKey: `order:${orderId}:late_payment:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
     ...latePaymentStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+  });
+}
+
+/** payment.overpaid: a transfer of more than was due; the customer is asked where the excess goes, the studio what to do. Once per payment. */
+export async function queueOverpaidMails(tx: Tx, orgId: string, bookingId: string, p: { paymentId: string; amount: number; excess: number; currency: string; reference: string }): Promise<void> {
+  const ctx = await contextOf(tx, orgId, bookingId);
+  const data = {
+    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    program: { title: ctx.program.title }, amount: p.amount, excess: p.excess, currency: p.currency, reference: p.reference,
+  };
+  await enqueueMail(tx, { orgId, dedupeKey: `payment:${p.paymentId}:overpaid`, to: ctx.customer.email, ...overpaidMail(data) });
+  await enqueueMail(tx, {
+    orgId, dedupeKey: `payment:${p.paymentId}:overpaid:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
+    ...overpaidStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
   });
 }
 

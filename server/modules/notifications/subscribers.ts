@@ -9,7 +9,7 @@ import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSess
 import { planBookNextAfterSession, planNudges, planReviewRequest } from './nudges.mutations.ts';
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
-import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueQrBillMail } from './booking-mails.mutations.ts';
+import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueOverpaidMails, queueQrBillMail } from './booking-mails.mutations.ts';
 import { queueHomeworkMail } from './homework-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
@@ -56,6 +56,10 @@ onEvent<SettledPayload & { session_id: string }>('session.no_show_settled', asyn
 
 onEvent<{ order_id: string; amount_paid: number; currency: string; refunded?: boolean }>('payment.after_cancellation', (tx, e) =>
   queueLatePaymentMails(tx, e.orgId, e.subjectId!, e.payload.order_id, e.payload.amount_paid, e.payload.currency, e.payload.refunded === true));
+
+onEvent<{ payment_id: string; amount: number; excess: number; currency: string; reference: string }>('payment.overpaid', async (tx, e) => {
+  if (e.subjectId) await queueOverpaidMails(tx, e.orgId, e.subjectId, { paymentId: e.payload.payment_id, amount: e.payload.amount, excess: e.payload.excess, currency: e.payload.currency, reference: e.payload.reference });
+});
 
 onEvent<{ payment_id: string; amount: number; currency: string; reason: string }>('fee.failed', async (tx, e, ctx) => {
   if (e.subjectId) await queueFeeDeclinedMails(tx, ctx, e.orgId, e.subjectId, { paymentId: e.payload.payment_id, amount: e.payload.amount, currency: e.payload.currency, reason: e.payload.reason });

@@ -15,6 +15,7 @@ export function recordPaymentOut(r: TransferRecorded): RecordPaymentResponse {
     payment: { id: r.paymentId, amount: r.amount, currency: r.currency, method: 'bank_transfer', reference: r.reference, status: 'succeeded' },
     order: orderOut(r.order, r.lang),
     booking: r.booking,
+    overpayment: r.overpayment ? { amount: r.overpayment.amount, refund: { id: r.overpayment.refund.id, amount: r.overpayment.refund.amount, status: r.overpayment.refund.status } } : null,
   };
 }
 

@@ -13,7 +13,8 @@ export function recordPaymentRoute(deps: AppDeps) {
   return new Hono<AdminEnv>().post('/orders/:id/payments',
     describeRoute({
       tags: ['admin'], summary: 'Record a bank transfer received for an order (a paid QR-bill); confirms the booking when enough is paid',
-      description: 'Owners and managers (an instructor\'s key sees no orders: 404). `amount` in minor units, at most what is still due. '
+      description: 'Owners and managers (an instructor\'s key sees no orders: 404). `amount` in minor units: every transfer is recorded; '
+        + 'what exceeds what is still due (all of it on an order paid in full) comes back as `overpayment`, a bank refund waiting for the studio\'s transfer, and both sides are mailed. '
         + 'The booking is confirmed through the same confirmation as a card payment: invoice, thread, mail. Needs an `Idempotency-Key`.',
       security: [{ secretKey: [] }],
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],

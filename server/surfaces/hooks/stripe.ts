@@ -4,13 +4,16 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { handlePaymentEvent } from '../../modules/billing/index.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
-import type { StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
+import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
 
 /**
  * Stripe's webhook. The signature is checked on the raw body with the webhook secret before
  * anything else is read; a bad one is 400 `invalid_signature` and changes nothing.
  * `payment_intent.succeeded` confirms the booking (once, however often or late it comes);
- * `payment_intent.payment_failed` records why and leaves the booking reserved. Other events
+ * `payment_intent.payment_failed` records why and leaves the booking reserved. `refund.updated`
+ * (and `refund.created`, `charge.refund.updated`) settles one pending refund row; `charge.refunded`
+ * reads the charge's refunds from Stripe and settles each of ours the same way, so whichever of
+ * them comes first, and however often, a refund row moves once. Other events
  * are acknowledged and ignored. A database failure answers 500 (503 when unreachable), so Stripe retries.
  * Events signed more than the tolerance in the future are refused like stale ones (the library
  * only checks age); a correctly signed body that is not an event with `data.object` is 400
@@ -19,8 +22,8 @@ import type { StripePaymentProvider } from '../../platform/adapters/payments/str
 export function stripeHookRoute(deps: AppDeps) {
   return new Hono().post('/v1/hooks/stripe',
     describeRoute({
-      tags: ['hooks'], summary: 'Stripe webhook (payment_intent.succeeded / payment_intent.payment_failed)',
-      description: 'Verified with `Stripe-Signature` and STRIPE_WEBHOOK_SECRET. Idempotent: repeated and out-of-order events confirm a booking exactly once.',
+      tags: ['hooks'], summary: 'Stripe webhook (payment_intent.succeeded / payment_intent.payment_failed / setup_intent.succeeded / refund.updated / charge.refunded)',
+      description: 'Verified with `Stripe-Signature` and STRIPE_WEBHOOK_SECRET. Idempotent: repeated and out-of-order events confirm a booking, and settle a refund, exactly once.',
       responses: { 200: { description: 'Received' }, 400: { description: 'invalid_signature or invalid_event' }, 404: { description: 'Stripe is not configured (test processor active)' } },
     }),
     async (c) => {
@@ -34,7 +37,7 @@ export function stripeHookRoute(deps: AppDeps) {
       if (signedAt !== undefined && signedAt > now.getTime() / 1000 + SIGNATURE_TOLERANCE_S) {
         throw new AppError('invalid_signature', 'The Stripe-Signature is dated in the future.');
       }
-      let event: PaymentEvent | null;
+      let event: PaymentEvent | ChargeRefunded | null;
       try {
         event = (payments as StripePaymentProvider).parseWebhook(raw, signature, now);
       } catch (error) {
@@ -45,6 +48,15 @@ export function stripeHookRoute(deps: AppDeps) {
       if (!event) {
         if (!hasDataObject(raw)) throw new AppError('invalid_event', 'A signed body that is not an event with data.object.');
         return c.json({ received: true, handled: false });
+      }
+      if (event.kind === 'charge_refunded') {
+        // Stripe unreachable: 502, and Stripe delivers the event again later.
+        const refunds = await (payments as StripePaymentProvider).refundEventsOfCharge(event);
+        if (!refunds.length) return c.json({ received: true, handled: false });
+        const outcomes: string[] = [];
+        for (const refund of refunds) outcomes.push((await handlePaymentEvent(deps, refund)).outcome);
+        const outcome = outcomes.includes('recorded') ? 'recorded' : outcomes.includes('duplicate') ? 'duplicate' : 'unknown';
+        return c.json({ received: true, handled: true, outcome });
       }
       const { outcome } = await handlePaymentEvent(deps, event);
       return c.json({ received: true, handled: true, outcome });

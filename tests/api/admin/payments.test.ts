@@ -65,15 +65,51 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     assert.equal(blocks!.held, 0);
   });
 
-  test('more than is due: 400 on amount; a paid order: 409', async () => {
-    const { out } = await qrBillBooking('2026-12-02T10:30:00.000Z');
-    const over = await record(out.order.id, { amount: 14001, method: 'bank_transfer', reference: 'x' });
-    assert.equal(over.status, 400);
-    assert.deepEqual((await problemOf(over)).errors?.map((e) => e.field), ['amount']);
-    assert.equal((await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'x' })).status, 201);
-    const again = await record(out.order.id, { amount: 100, method: 'bank_transfer', reference: 'y' });
-    assert.equal(again.status, 409);
-    assert.equal((await problemOf(again)).code, 'invalid_state');
+  test('more than is due on a live order: all of it recorded, the booking confirmed, the excess a bank refund waiting for the studio; both sides told', async () => {
+    const { b, out } = await qrBillBooking('2026-12-02T10:30:00.000Z');
+    const over = await record(out.order.id, { amount: 14500, method: 'bank_transfer', reference: 'camt #over' });
+    assert.equal(over.status, 201, await over.clone().text());
+    const a = await over.json() as { payment: { id: string; amount: number }; order: { status: string; amount_paid: number }; booking: { status: string }; overpayment: { amount: number; refund: { id: string; amount: number; status: string } } | null };
+    assert.equal(a.payment.amount, 14500, 'the whole transfer is recorded');
+    assert.deepEqual([a.order.status, a.order.amount_paid, a.booking.status], ['paid', 14500, 'confirmed']);
+    assert.deepEqual({ ...a.overpayment, refund: { ...a.overpayment!.refund, id: undefined } }, { amount: 500, refund: { id: undefined, amount: 500, status: 'pending_transfer' } });
+    // The order as staff see it: the excess waits to go back, nothing is owed either way.
+    const view = await (await app.request(`/v1/admin/orders/${out.order.id}`, { headers: skFlow })).json() as { balance_due: number; refunds: { id: string; amount: number; status: string; payment_id: string }[] };
+    assert.deepEqual(view.refunds.map((r) => [r.amount, r.status, r.payment_id]), [[500, 'pending_transfer', a.payment.id]]);
+    assert.equal(view.balance_due, 0);
+
+    // A transfer on an order paid in full already (the customer paid twice): recorded, and all of it goes back.
+    const twice = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'camt #twice' });
+    assert.equal(twice.status, 201, await twice.clone().text());
+    const t2 = await twice.json() as { payment: { id: string }; overpayment: { amount: number; refund: { amount: number; status: string } } | null; booking: { status: string } };
+    assert.deepEqual([t2.overpayment?.amount, t2.overpayment?.refund.status, t2.booking.status], [14000, 'pending_transfer', 'confirmed']);
+    const [paid] = await query(db.db, sql`select amount_paid, status::text from orders where id = ${out.order.id}`);
+    assert.deepEqual({ ...paid }, { amount_paid: 28500, status: 'paid' });
+    const refunds = await query(db.db, sql`select amount, kind, status::text from refunds where order_id = ${out.order.id} order by amount`);
+    assert.deepEqual(refunds.map((r) => ({ ...r })), [{ amount: 500, kind: 'bank_transfer', status: 'pending' }, { amount: 14000, kind: 'bank_transfer', status: 'pending' }]);
+    const events = await query(db.db, sql`select payload from domain_events where type = 'payment.overpaid' and subject_id = ${b.id} order by seq`);
+    assert.deepEqual(events.map((e) => [(e.payload as { amount: number }).amount, (e.payload as { excess: number }).excess]), [[14500, 500], [14000, 14000]]);
+    // Told: the customer (asked where to send it back) and the studio (what to do), once per transfer.
+    const mails = await query(db.db, sql`select dedupe_key, to_address, subject, text_body from mail_outbox where dedupe_key like ${`payment:${a.payment.id}:overpaid%`} order by dedupe_key`);
+    assert.deepEqual(mails.map((m) => m.dedupe_key), [`payment:${a.payment.id}:overpaid`, `payment:${a.payment.id}:overpaid:staff`]);
+    assert.match(String(mails[0]!.text_body), /CHF\s145\.00/);
+    assert.match(String(mails[0]!.text_body), /CHF\s5\.00/);
+    assert.match(String(mails[0]!.text_body), /IBAN/);
+    assert.equal(mails[1]!.to_address, 'hallo@studioflow.example');
+    assert.match(String(mails[1]!.text_body), /CHF\s5\.00/);
+    // The studio sends it back and records the transfer: done.
+    const done = await app.request(`/v1/admin/refunds/${a.overpayment!.refund.id}/transfers`, {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 500, reference: 'out #1' }),
+    });
+    assert.equal(done.status, 201, await done.clone().text());
+  });
+
+  test('exactly what is due: no overpayment', async () => {
+    const { out } = await qrBillBooking('2026-12-02T14:30:00.000Z');
+    const res = await record(out.order.id, { amount: 14000, method: 'bank_transfer', reference: 'exact' });
+    assert.equal(res.status, 201);
+    assert.equal((await res.json() as { overpayment: unknown }).overpayment, null);
+    assert.deepEqual(await query(db.db, sql`select id from refunds where order_id = ${out.order.id}`), []);
   });
 
   test('Idempotency-Key: a retried request records the transfer once', async () => {

@@ -36,7 +36,11 @@ describe('Stripe: PaymentIntents and the webhook', () => {
   /** What the next off-session charge answers. */
   let offSession: 'succeed' | 'decline' = 'succeed';
   const intents = new Map<string, { id: string; status: string; amount: number; metadata: Record<string, string> }>();
-  const refundsByKey = new Map<string, { id: string; object: string; status: string; amount: number; payment_intent: string | null; metadata: Record<string, string> }>();
+  const refundsByKey = new Map<string, { id: string; object: string; status: string; amount: number; payment_intent: string | null; charge: string | null; metadata: Record<string, string> }>();
+  /** Refunds made at Stripe outside Tandem (the dashboard): on a charge, without our metadata. */
+  const foreignRefunds: { id: string; object: string; status: string; amount: number; payment_intent: string | null; charge: string | null; metadata: Record<string, string> }[] = [];
+  /** The charge of a PaymentIntent, as this fake Stripe names it. */
+  const chargeOf = (piId: string) => `ch_${piId.slice(3)}`;
   let v: Record<string, string[]> = {};
 
   const record = async (request: Request, path: string): Promise<Call> => {
@@ -83,9 +87,18 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const earlier = refundsByKey.get(key);
       if (earlier) return HttpResponse.json(earlier);
       const metadata = Object.fromEntries([...c.form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
-      const refund = { id: `re_${randomBytes(6).toString('hex')}`, object: 'refund', status: 'pending', amount: Number(c.form.get('amount')), payment_intent: c.form.get('payment_intent'), metadata };
+      const piId = c.form.get('payment_intent');
+      const refund = { id: `re_${randomBytes(6).toString('hex')}`, object: 'refund', status: 'pending', amount: Number(c.form.get('amount')), payment_intent: piId, charge: piId ? chargeOf(piId) : null, metadata };
       refundsByKey.set(key, refund);
       return HttpResponse.json(refund);
+    }),
+    // Listing a charge's refunds (what charge.refunded makes Tandem ask), as they are at Stripe now.
+    http.get(`${API}/v1/refunds`, ({ request }) => {
+      const url = new URL(request.url);
+      calls.push({ path: '/v1/refunds (list)', form: url.searchParams, account: request.headers.get('stripe-account'), idempotencyKey: null });
+      const charge = url.searchParams.get('charge');
+      const data = [...refundsByKey.values(), ...foreignRefunds].filter((r) => r.charge === charge);
+      return HttpResponse.json({ object: 'list', url: '/v1/refunds', has_more: false, data });
     }),
     http.get(`${API}/v1/payment_intents/:id`, ({ params }) => {
       const pi = intents.get(String(params.id));
@@ -300,6 +313,93 @@ describe('Stripe: PaymentIntents and the webhook', () => {
     assert.deepEqual(rows.map((r) => ({ ...r })), [{ status: 'succeeded', provider_ref: re.id, amount: 14000 }]);
   });
 
+  test('charge.refunded settles a refund once, together with refund.updated, replayed, early, late and from another account', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-14T09:00:00.000Z');
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const pi = intentOf(out.payment!.client_secret);
+    assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+    const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
+    const refundId = (await cancelled.json() as { settlement: { refunds: { id: string }[] } }).settlement.refunds[0]!.id;
+    const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+    await issueRefund(env, FLOW.org, refundId);
+    const re = refundsByKey.get(`tandem:refund:${refundId}`)!;
+    assert.equal(re.status, 'pending');
+    // The studio also refunded something by hand in the dashboard: no metadata of ours.
+    foreignRefunds.push({ id: 're_dashboard', object: 'refund', status: 'succeeded', amount: 100, payment_intent: pi.id, charge: chargeOf(pi.id), metadata: {} });
+    /** charge.refunded as Stripe sends it on API versions where a charge's refunds are not included. */
+    const chargeRefunded = (account: string | null = 'acct_flow') => JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'charge.refunded', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      ...(account ? { account } : {}),
+      data: { object: { id: chargeOf(pi.id), object: 'charge', payment_intent: pi.id, amount: 14000, amount_refunded: 14100, refunded: true, metadata: pi.metadata } },
+    });
+    const refundUpdated = (status: string) => JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'refund.updated', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account: 'acct_flow',
+      data: { object: { ...re, status } },
+    });
+    const row = async () => ({ ...(await query(db.db, sql`select status::text, provider_ref, completed_at is not null as completed from refunds where id = ${refundId}`))[0] });
+    const hook = async (payload: string) => {
+      const res = await deliver(payload);
+      assert.equal(res.status, 200, await res.clone().text());
+      return res.json() as Promise<{ handled: boolean; outcome?: string }>;
+    };
+
+    // Early: the charge is refunded but our refund is still pending at Stripe: nothing moves.
+    calls.length = 0;
+    assert.deepEqual(await hook(chargeRefunded()), { received: true, handled: false });
+    const [list] = calls.filter((c) => c.path === '/v1/refunds (list)');
+    assert.equal(list!.form.get('charge'), chargeOf(pi.id), 'the charge\'s refunds are read from Stripe');
+    assert.equal(list!.account, 'acct_flow', 'on the studio\'s Connect account');
+    assert.deepEqual(await row(), { status: 'pending', provider_ref: re.id, completed: false });
+
+    // Stripe settles it. The same event from another Connect account cannot touch Studio Flow's refund.
+    re.status = 'succeeded';
+    assert.deepEqual(await hook(chargeRefunded('acct_other')), { received: true, handled: true, outcome: 'unknown' });
+    assert.deepEqual(await row(), { status: 'pending', provider_ref: re.id, completed: false });
+    // charge.refunded settles it once; replays of it and refund.updated, and a late "failed", change nothing.
+    assert.deepEqual(await hook(chargeRefunded()), { received: true, handled: true, outcome: 'recorded' });
+    assert.deepEqual(await row(), { status: 'succeeded', provider_ref: re.id, completed: true });
+    assert.deepEqual(await hook(chargeRefunded()), { received: true, handled: true, outcome: 'duplicate' });
+    assert.deepEqual(await hook(refundUpdated('succeeded')), { received: true, handled: true, outcome: 'duplicate' });
+    assert.deepEqual(await hook(refundUpdated('failed')), { received: true, handled: true, outcome: 'duplicate' });
+    assert.deepEqual(await row(), { status: 'succeeded', provider_ref: re.id, completed: true });
+    // The job running again (a retry) sends nothing: the row is no longer pending.
+    calls.length = 0;
+    await issueRefund(env, FLOW.org, refundId);
+    assert.equal(calls.filter((c) => c.path === '/v1/refunds').length, 0);
+    const refunds = await query(db.db, sql`select amount, status::text from refunds where order_id = ${out.order.id}`);
+    assert.deepEqual(refunds.map((r) => ({ ...r })), [{ amount: 14000, status: 'succeeded' }], 'one refund, the dashboard\'s is not taken for ours');
+    const failed = await query(db.db, sql`select id from domain_events where type = 'refund.failed' and payload->>'refund_id' = ${refundId}`);
+    assert.deepEqual(failed, []);
+  });
+
+  test('charge.refunded first, refund.updated after: a failed refund is recorded failed once, whichever comes first', async () => {
+    clock.set(START);
+    const b = await reiki('2026-12-14T09:00:00.000Z'); // freed by the test before
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const pi = intentOf(out.payment!.client_secret);
+    assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+    const cancelled = await app.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
+    const refundId = (await cancelled.json() as { settlement: { refunds: { id: string }[] } }).settlement.refunds[0]!.id;
+    await issueRefund({ db: db.db, payments: provider, now: clock.now, config: testConfig }, FLOW.org, refundId);
+    const re = refundsByKey.get(`tandem:refund:${refundId}`)!;
+    re.status = 'failed';
+    const chargeRefunded = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'charge.refunded', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account: 'acct_flow',
+      data: { object: { id: chargeOf(pi.id), object: 'charge', payment_intent: pi.id, amount: 14000, amount_refunded: 0, refunded: false, metadata: pi.metadata } },
+    });
+    const refundUpdated = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'refund.updated', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account: 'acct_flow',
+      data: { object: { ...re, status: 'failed', failure_reason: 'expired_or_canceled_card' } },
+    });
+    for (const payload of [chargeRefunded, refundUpdated, chargeRefunded]) assert.equal((await deliver(payload)).status, 200);
+    const [r] = await query(db.db, sql`select status::text, provider_ref from refunds where id = ${refundId}`);
+    assert.deepEqual({ ...r }, { status: 'failed', provider_ref: re.id });
+    const failed = await query(db.db, sql`select id from domain_events where type = 'refund.failed' and payload->>'refund_id' = ${refundId}`);
+    assert.equal(failed.length, 1, 'refund.failed recorded once');
+  });
+
   describe('deposit + plan: the card saved, installments charged off-session, dunning', () => {
     test('the whole plan: deposit by webhook, first installment charged, then declines → reminders → overdue', async () => {
       const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer({ locale: 'fr' }), sessions: { mode: 'cadence', first_start: '2026-12-01T09:00:00.000Z' }, intake: EVOLVE_INTAKE });
@@ -354,7 +454,7 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       assert.deepEqual({ ...i2 }, { status: 'overdue', attempts: 3 });
       const [bk] = await query(db.db, sql`select status::text, payment_overdue from program_bookings where id = ${b.id}`);
       assert.deepEqual({ ...bk }, { status: 'confirmed', payment_overdue: true });
-      const mails = await query(db.db, sql`select to_address, subject from mail_outbox where dedupe_key like 'installment:%' order by created_at`);
+      const mails = await query(db.db, sql`select to_address, subject from mail_outbox where dedupe_key like 'installment:%' order by created_at, dedupe_key`);
       assert.deepEqual(mails.map((m) => m.subject), [
         'Paiement non reçu\u202f: EVOLVE — holistic coaching',
         'Paiement non reçu\u202f: EVOLVE — holistic coaching',

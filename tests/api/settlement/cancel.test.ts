@@ -43,7 +43,7 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
   const quoteOf = async (id: string, fault = 'policy') => {
     const res = await app.request(`/v1/admin/bookings/${id}/cancellation?fault=${fault}`, { headers: sk });
     assert.equal(res.status, 200, await res.clone().text());
-    return res.json() as Promise<{ refund: number; fee: number; balance_due: number; paid: number; quote_id: string; lines: { rule: string; refund: number; fee: number }[] }>;
+    return res.json() as Promise<{ refund: number; fee: number; balance_due: number; paid: number; quote_id: string; lines: { session_id: string | null; rule: string; value: number; refund: number; fee: number; refunded_before?: number }[] }>;
   };
   const cancel = (id: string, body?: unknown) => app.request(`/v1/admin/bookings/${id}/cancel`, {
     method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID(), ...(body ? { 'Content-Type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
@@ -178,10 +178,48 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
     // Then the whole booking, with everything else in the free window: the late session's fee stays kept, nothing is refunded twice.
     const whole = await quoteOf(b.id);
     assert.equal(whole.refund, 54000 - 4500 - 4500, 'all but the late session, whose share was half refunded already');
+    // Per session too: the late session's line shows nothing more to come back (its 4500 went back with it).
+    const lateLine = whole.lines.find((l) => l.session_id === sessions[0]!.id)!;
+    assert.deepEqual({ rule: lateLine.rule, refund: lateLine.refund, refunded_before: lateLine.refunded_before }, { rule: 'late_cancellation', refund: 0, refunded_before: 4500 });
+    assert.equal(whole.lines.reduce((a, l) => a + l.refund, 0), whole.refund, 'the lines add up to the refund');
     const res3 = await cancel(b.id, { quote_id: whole.quote_id });
     assert.equal(res3.status, 200, await res3.clone().text());
     const [sum] = await query(db.db, sql`select coalesce(sum(amount), 0)::int as refunded from refunds where booking_id = ${b.id} and status <> 'failed'`);
     assert.equal(sum!.refunded, 54000 - 4500);
+  });
+
+  test('a no-show refunded on a pack paid in full, then the booking cancelled: that session\'s line shows nothing more to come back, the lines add up to the refund', async () => {
+    await query(db.db, sql`update programs set policies = policies || '{"no_show_fee_bp": 5000}'::jsonb where slug = 'split'`);
+    try {
+      clock.set(START);
+      // SPLIT: six weekly sessions, CHF 540 (CHF 90 each), paid in full; a no-show keeps 50 %.
+      const b = await reserve(app, { program: 'split', variant: v.split![0], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-08T06:00:00.000Z' } });
+      await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      assert.equal((await testPay(app, b, 'succeed')).status, 200);
+      const sessions = await query(db.db, sql`select id from program_sessions where booking_id = ${b.id} order by seq`);
+      clock.set('2026-12-08T09:00:00Z');
+      const noShow = await app.request(`/v1/admin/bookings/${b.id}/sessions/${sessions[0]!.id}/no-show`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } });
+      assert.equal(noShow.status, 200, await noShow.clone().text());
+      assert.equal((await noShow.json() as { settlement: { refund: number } }).settlement.refund, 4500);
+      const whole = await quoteOf(b.id);
+      const lines = whole.lines;
+      const first = lines.find((l) => l.session_id === sessions[0]!.id)!;
+      assert.deepEqual({ rule: first.rule, value: first.value, fee: first.fee, refund: first.refund, refunded_before: first.refunded_before },
+        { rule: 'no_show', value: 9000, fee: 4500, refund: 0, refunded_before: 4500 });
+      assert.deepEqual(lines.filter((l) => l.session_id !== sessions[0]!.id).map((l) => [l.refund, l.refunded_before]), Array(5).fill([9000, 0]));
+      assert.equal(whole.refund, 54000 - 4500 - 4500);
+      assert.equal(lines.reduce((a, l) => a + l.refund, 0), whole.refund, 'the lines add up to the refund');
+      const done = await cancel(b.id, { quote_id: whole.quote_id });
+      assert.equal(done.status, 200, await done.clone().text());
+      assert.deepEqual((await done.json() as { settlement: { lines: { refund: number }[] } }).settlement.lines.map((l) => l.refund), [0, 9000, 9000, 9000, 9000, 9000]);
+      const [sum] = await query(db.db, sql`select coalesce(sum(amount), 0)::int as refunded from refunds where booking_id = ${b.id} and status <> 'failed'`);
+      assert.equal(sum!.refunded, 54000 - 4500);
+      // The no-show's refund names its session; the cancellation's do not.
+      const bySession = await query(db.db, sql`select session_id, amount from refunds where booking_id = ${b.id} order by created_at, amount`);
+      assert.deepEqual(bySession.map((r) => [r.session_id, r.amount]), [[sessions[0]!.id, 4500], [null, 45000]]);
+    } finally {
+      await query(db.db, sql`update programs set policies = policies || '{"no_show_fee_bp": 10000}'::jsonb where slug = 'split'`);
+    }
   });
 
   test('credit notes are numbered without gaps per studio, and refunds never exceed what was paid', async () => {

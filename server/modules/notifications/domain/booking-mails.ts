@@ -328,3 +328,30 @@ export function latePaymentStaffMail(d: LatePaymentMailData & { staffLang: Lang 
   });
   return { subject: fill(S.latePaymentStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
 }
+
+export interface OverpaidMailData extends LatePaymentMailData {
+  /** What of `amount` was more than due, and goes back. */
+  excess: number;
+  reference: string;
+}
+
+/** To the customer: a transfer of more than was due; the excess goes back, where to? */
+export function overpaidMail(d: OverpaidMailData): ComposedMail {
+  const S = strings[d.lang];
+  const text = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    fill(S.overpaidBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ].join('\n\n');
+  return { subject: fill(S.overpaidSubject, { program: d.program.title }), text, html: toHtml(text) };
+}
+
+/** To the studio: the same, and what to do (send the excess back, record the transfer). */
+export function overpaidStaffMail(d: OverpaidMailData & { staffLang: Lang }): ComposedMail {
+  const S = strings[d.staffLang];
+  const text = fill(S.overpaidStaffBody, {
+    amount: formatMoney(d.amount, d.currency, d.staffLang), excess: formatMoney(d.excess, d.currency, d.staffLang),
+    customer: inert(d.customer.name), email: d.customer.email, program: d.program.title, reference: inert(d.reference),
+  });
+  return { subject: fill(S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+}

@@ -58,6 +58,11 @@ export interface MailStrings {
   /** The same when the lapsed reservation's invoice was voided: the money goes back. */
   latePaymentVoidedBody: string;
   latePaymentVoidedStaffBody: string;
+  /** A transfer of more than was due: the excess goes back. */
+  overpaidSubject: string;
+  overpaidBody: string;
+  overpaidStaffSubject: string;
+  overpaidStaffBody: string;
   signOff: string;
   session: string;
 }
@@ -118,6 +123,10 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentStaffBody: 'A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had expired. The booking could not be restored because its times are taken or past, so it stays cancelled. Please re-book the customer or refund the payment.',
     latePaymentVoidedBody: "thank you for your payment of {amount} for {program}. It arrived after your reservation had lapsed and its invoice had been cancelled, so it goes back to you: please reply to this mail with the account holder and IBAN to send it to. If you would like to book new times, {studio} is glad to help.",
     latePaymentVoidedStaffBody: "A payment of {amount} from {customer} ({email}) for {program} arrived after the reservation had lapsed and its invoice had been voided by a credit note. It is recorded and waits to go back to the customer as a bank refund: record the outgoing transfer once it is done.",
+    overpaidSubject: 'Payment received: {program}',
+    overpaidBody: 'thank you for your transfer of {amount} for {program}. It is {excess} more than was due, and that goes back to you: please reply to this mail with the account holder and IBAN to send it to.',
+    overpaidStaffSubject: 'Overpayment to refund: {customer}, {program}',
+    overpaidStaffBody: 'A transfer of {amount} from {customer} ({email}) for {program} (reference {reference}) was {excess} more than was due. It is recorded in full; the {excess} waits to go back to the customer as a bank refund: record the outgoing transfer once it is done.',
     signOff: 'See you soon,\n{studio}',
     session: 'session',
   },
@@ -176,6 +185,10 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentStaffBody: 'Eine Zahlung von {amount} von {customer} ({email}) für {program} ist nach Ablauf der Reservation eingetroffen. Die Buchung liess sich nicht wiederherstellen, weil ihre Termine belegt oder vorbei sind; sie bleibt abgesagt. Bitte buchen Sie neu oder erstatten Sie die Zahlung zurück.',
     latePaymentVoidedBody: "vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist eingetroffen, nachdem Ihre Reservation verfallen und die Rechnung storniert war; wir erstatten sie Ihnen zurück: Bitte antworten Sie auf diese Mail mit Kontoinhaber und IBAN. Möchten Sie neue Termine buchen, hilft Ihnen {studio} gern.",
     latePaymentVoidedStaffBody: "Eine Zahlung von {amount} von {customer} ({email}) für {program} ist eingetroffen, nachdem die Reservation verfallen und die Rechnung mit einer Gutschrift storniert war. Sie ist erfasst und wartet auf die Rückerstattung per Überweisung: Bitte erfassen Sie die ausgehende Überweisung, sobald sie erledigt ist.",
+    overpaidSubject: 'Zahlung erhalten: {program}',
+    overpaidBody: 'vielen Dank für Ihre Überweisung von {amount} für {program}. Sie ist {excess} höher als geschuldet; diesen Betrag erstatten wir Ihnen zurück: Bitte antworten Sie auf diese Mail mit Kontoinhaber und IBAN.',
+    overpaidStaffSubject: 'Zu viel bezahlt, zurückzuerstatten: {customer}, {program}',
+    overpaidStaffBody: 'Eine Überweisung von {amount} von {customer} ({email}) für {program} (Referenz {reference}) war {excess} höher als geschuldet. Sie ist vollständig erfasst; die {excess} warten auf die Rückerstattung per Überweisung: Bitte erfassen Sie die ausgehende Überweisung, sobald sie erledigt ist.',
     signOff: 'Bis bald\n{studio}',
     session: 'Termin',
   },
@@ -234,6 +247,10 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentStaffBody: 'Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l\'expiration de la réservation. La réservation n\'a pas pu être rétablie, ses horaires étant pris ou passés ; elle reste annulée. Veuillez réserver à nouveau ou rembourser le paiement.',
     latePaymentVoidedBody: "merci pour votre paiement de {amount} pour {program}. Il est arrivé après l'expiration de votre réservation et l'annulation de sa facture ; il vous sera donc remboursé : merci de répondre à ce mail avec le titulaire du compte et l'IBAN. Si vous souhaitez réserver de nouveaux horaires, {studio} vous aidera volontiers.",
     latePaymentVoidedStaffBody: "Un paiement de {amount} de {customer} ({email}) pour {program} est arrivé après l'expiration de la réservation et l'annulation de sa facture par une note de crédit. Il est enregistré et attend d'être remboursé par virement : enregistrez le virement sortant une fois effectué.",
+    overpaidSubject: 'Paiement reçu : {program}',
+    overpaidBody: "merci pour votre virement de {amount} pour {program}. Il dépasse de {excess} le montant dû ; cette somme vous sera remboursée : merci de répondre à ce mail avec le titulaire du compte et l'IBAN.",
+    overpaidStaffSubject: 'Trop-perçu à rembourser : {customer}, {program}',
+    overpaidStaffBody: "Un virement de {amount} de {customer} ({email}) pour {program} (référence {reference}) dépassait de {excess} le montant dû. Il est enregistré en entier ; les {excess} attendent d'être remboursés par virement : enregistrez le virement sortant une fois effectué.",
     signOff: 'À bientôt,\n{studio}',
     session: 'séance',
   },
@@ -292,6 +309,10 @@ export const strings: Record<Lang, MailStrings> = {
     latePaymentStaffBody: 'Un pagamento di {amount} di {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione. La prenotazione non è stata ripristinata perché i suoi orari sono occupati o passati; resta annullata. La preghiamo di prenotare di nuovo o rimborsare il pagamento.',
     latePaymentVoidedBody: "grazie per il pagamento di {amount} per {program}. È arrivato dopo la scadenza della sua prenotazione e l'annullamento della fattura, quindi le verrà restituito: risponda a questa e-mail indicando il titolare del conto e l'IBAN. Se desidera prenotare nuovi orari, {studio} la aiuterà volentieri.",
     latePaymentVoidedStaffBody: "Un pagamento di {amount} da {customer} ({email}) per {program} è arrivato dopo la scadenza della prenotazione e l'annullamento della fattura con una nota di credito. È registrato e attende di essere restituito con un bonifico: registri il bonifico in uscita una volta eseguito.",
+    overpaidSubject: 'Pagamento ricevuto: {program}',
+    overpaidBody: "grazie per il bonifico di {amount} per {program}. Supera di {excess} l'importo dovuto; questa somma le verrà restituita: risponda a questa e-mail indicando il titolare del conto e l'IBAN.",
+    overpaidStaffSubject: 'Pagamento in eccesso da rimborsare: {customer}, {program}',
+    overpaidStaffBody: "Un bonifico di {amount} da {customer} ({email}) per {program} (riferimento {reference}) superava di {excess} l'importo dovuto. È registrato per intero; i {excess} attendono di essere restituiti con un bonifico: registri il bonifico in uscita una volta eseguito.",
     signOff: 'A presto,\n{studio}',
     session: 'seduta',
   },

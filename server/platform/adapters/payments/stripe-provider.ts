@@ -10,13 +10,32 @@ export interface StripeProviderOptions {
   config?: ConstructorParameters<typeof Stripe>[1];
 }
 
+/**
+ * `charge.refunded`: a charge of a PaymentIntent had (some of) its money refunded. The event's charge
+ * does not carry its refunds on current API versions (they are no longer included by default), so
+ * which of ours settled is read from Stripe by `refundEventsOfCharge`.
+ */
+export interface ChargeRefunded {
+  kind: 'charge_refunded';
+  /** The charge (`ch_…`). */
+  chargeRef: string;
+  /** The Connect account the event came from (null: the platform account). */
+  account: string | null;
+}
+
 export interface StripePaymentProvider extends PaymentProvider {
   kind: 'stripe';
   /**
    * Verifies a webhook's signature and reads the payment it is about. Throws on a bad
    * signature; null for events this service does not act on.
    */
-  parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | null;
+  parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | ChargeRefunded | null;
+  /**
+   * The charge's refunds as they are at Stripe now (listed on the event's account), as refund events:
+   * one per refund of ours (`metadata.refund_id`) that has succeeded or failed. Pending ones and refunds
+   * made outside Tandem (no metadata) are left out.
+   */
+  refundEventsOfCharge(event: ChargeRefunded): Promise<PaymentEvent[]>;
 }
 
 /**
@@ -160,6 +179,19 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       }
     },
 
+    async refundEventsOfCharge(event) {
+      const out: PaymentEvent[] = [];
+      try {
+        for await (const refund of stripe.refunds.list({ charge: event.chargeRef, limit: 100 }, on(event.account))) {
+          const e = refundEvent(refund as StripeRefundLike, event.account);
+          if (e) out.push(e);
+        }
+      } catch (error) {
+        throw providerError(error);
+      }
+      return out;
+    },
+
     parseWebhook(rawBody, signature, receivedAt) {
       const event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret, undefined, undefined, receivedAt.getTime());
       const idOf = (x: string | { id: string } | null | undefined) => (typeof x === 'string' ? x : x?.id);
@@ -175,15 +207,13 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
         };
       }
       if (event.type === 'refund.updated' || event.type === 'refund.created' || event.type === 'charge.refund.updated') {
-        const refund = event.data.object as { id: string; status?: string | null; failure_reason?: string | null; metadata?: Record<string, string> | null };
-        const orgId = refund.metadata?.org_id;
-        if (!orgId || !refund.metadata?.refund_id) return null;
-        if (refund.status !== 'succeeded' && refund.status !== 'failed' && refund.status !== 'canceled') return null;
-        return {
-          provider: 'stripe', kind: refund.status === 'succeeded' ? 'refund_succeeded' : 'refund_failed', ref: refund.id, orgId,
-          refundId: refund.metadata.refund_id, failureReason: refund.failure_reason ?? undefined,
-          account: (event as { account?: string | null }).account ?? null,
-        };
+        return refundEvent(event.data.object as StripeRefundLike, (event as { account?: string | null }).account ?? null);
+      }
+      if (event.type === 'charge.refunded') {
+        const charge = event.data.object as { id?: unknown; payment_intent?: string | { id: string } | null };
+        // Tandem refunds only what it took through PaymentIntents; a bare charge is another integration's.
+        if (typeof charge.id !== 'string' || !idOf(charge.payment_intent)) return null;
+        return { kind: 'charge_refunded', chargeRef: charge.id, account: (event as { account?: string | null }).account ?? null };
       }
       if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return null;
       const intent = event.data.object as { id: string; metadata?: Record<string, string>; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null };
@@ -202,5 +232,18 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
         account: (event as { account?: string | null }).account ?? null,
       };
     },
+  };
+}
+
+type StripeRefundLike = { id: string; status?: string | null; failure_reason?: string | null; metadata?: Record<string, string> | null };
+
+/** A refund of ours (its metadata names the org and our refund row) that Stripe settled; null otherwise. */
+function refundEvent(refund: StripeRefundLike, account: string | null): PaymentEvent | null {
+  const orgId = refund.metadata?.org_id;
+  if (!orgId || !refund.metadata?.refund_id) return null;
+  if (refund.status !== 'succeeded' && refund.status !== 'failed' && refund.status !== 'canceled') return null;
+  return {
+    provider: 'stripe', kind: refund.status === 'succeeded' ? 'refund_succeeded' : 'refund_failed', ref: refund.id, orgId,
+    refundId: refund.metadata.refund_id, failureReason: refund.failure_reason ?? undefined, account,
   };
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "refunds" ADD COLUMN "session_id" uuid;--> statement-breakpoint
+ALTER TABLE "refunds" ADD CONSTRAINT "refunds_org_id_session_id_program_sessions_org_id_id_fk" FOREIGN KEY ("org_id","session_id") REFERENCES "public"."program_sessions"("org_id","id") ON DELETE no action ON UPDATE no action;

@@ -53,6 +53,7 @@ export class TandemAdminFunnel extends LitElement {
     svg text { fill: var(--_fg); font-size: 14px; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     h2:focus { outline: none; }
+    h3 { margin-top: 1.5rem; }
   `];
 
   @property() override lang = '';

@@ -12,6 +12,7 @@ import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedSyncJob, FEEDS_QUEUE } from './modules/availability/index.ts';
+import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
@@ -36,6 +37,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: FEES_QUEUE, retryLimit: 5 },
   // A feed that fails keeps its last import and says why; the queue tries a crashed run again.
   { name: FEEDS_QUEUE, retryLimit: 3 },
+  // Deleting a stored object is safe to repeat; a storage that is down is tried again for a while.
+  { name: HOMEWORK_OBJECTS_QUEUE, retryLimit: 10 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -54,5 +57,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
+    ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage })] : []),
   ] as JobDefinition[];
 }

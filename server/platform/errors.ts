@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'file_too_large'
   | 'file_type_not_allowed'
+  | 'homework_quota_exceeded'
   | 'rate_limited'
   | 'too_many_holds'
   | 'too_many_unpaid_invoices'
@@ -86,6 +87,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'checkout_started':
     case 'idempotency_in_progress':
     case 'too_many_unpaid_invoices':
+    case 'homework_quota_exceeded':
       return 409;
     case 'payload_too_large':
     case 'file_too_large':
@@ -142,6 +144,7 @@ const titles: Record<ErrorCode, string> = {
   payload_too_large: 'The request body is too large',
   file_too_large: 'The file is larger than allowed',
   file_type_not_allowed: 'This kind of file is not accepted',
+  homework_quota_exceeded: 'This booking holds as many homework files as it can',
   rate_limited: 'Too many requests; slow down',
   too_many_holds: 'Too many reservations are open at once',
   too_many_unpaid_invoices: 'Too many unpaid invoices are open',

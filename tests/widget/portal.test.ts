@@ -1,7 +1,8 @@
 /**
  * <tandem-portal> in Chromium against a fake portal API (msw): the booking view in German with its
  * sessions, milestones and documents; cancelling by the quote shown line by line; signing in with an
- * e-mail code where a studio embeds it with its key; the plan (update card on the test processor,
+ * e-mail code where a studio embeds it with its key; the plan (update card on the test processor, and
+ * with Stripe's Payment Element in setup mode against a stand-in Stripe.js: confirmSetup, a decline;
  * pay the open balance); a session's calendar file; booking all remaining sessions from one first
  * date with the booking widget's own time step. Each view is axe-clean.
  */
@@ -88,7 +89,7 @@ function planApi() {
   };
   return [
     http.get('*/v1/portal/bookings', () => HttpResponse.json({ bookings: [planned] })),
-    http.get(`*/v1/portal/bookings/${ID}`, () => HttpResponse.json(planned)),
+    http.get(`*/v1/portal/bookings/${ID}`, async ({ request }) => { await record(request); return HttpResponse.json(planned); }),
     http.post(`*/v1/portal/bookings/${ID}/card`, async ({ request }) => {
       await record(request);
       return HttpResponse.json({ setup: { provider: 'test', client_secret: 'test_seti_1_secret_2', publishable_key: null, stripe_account: null, test_mode: true } });
@@ -192,6 +193,78 @@ describe('<tandem-portal>', () => {
       expect(payButton()).to.equal(undefined);
       expect(seen.every((c) => c.auth === `Bearer ${TOKEN}`)).to.equal(true);
       await expect(el).to.be.accessible();
+    });
+
+    /** A stand-in Stripe.js from js.stripe.com that records what the portal asked of it; `window.__stripeSetupError` makes confirmSetup answer a decline. */
+    function useFakeStripe(): void {
+      const fake = `window.Stripe = function (key, opts) {
+        window.__stripe = { key, opts, elements: null, confirmed: [] };
+        return {
+          _registerWrapper() {},
+          elements(o) { window.__stripe.elements = o; return { create(kind) { return { mount(el) { const d = document.createElement('div'); d.className = 'fake-pe'; d.textContent = 'FAKE ' + kind; el.appendChild(d); } }; } }; },
+          confirmSetup(o) {
+            window.__stripe.confirmed.push({ call: 'confirmSetup', redirect: o.redirect, hasElements: !!o.elements });
+            return Promise.resolve(window.__stripeSetupError ? { error: { type: 'card_error', message: window.__stripeSetupError } } : { setupIntent: { id: 'seti_fake', status: 'succeeded' } });
+          },
+          confirmPayment(o) {
+            window.__stripe.confirmed.push({ call: 'confirmPayment', redirect: o.redirect, hasElements: !!o.elements });
+            return Promise.resolve({ paymentIntent: { status: 'succeeded' } });
+          },
+        };
+      }; window.Stripe.version = 'endive';`;
+      worker.use(
+        http.get('https://js.stripe.com/*', () => new HttpResponse(fake, { headers: { 'Content-Type': 'text/javascript' } })),
+        http.post(`*/v1/portal/bookings/${ID}/card`, async ({ request }) => {
+          seen.push({ method: 'POST', path: new URL(request.url).pathname, auth: request.headers.get('Authorization'), body: null });
+          return HttpResponse.json({ setup: { provider: 'stripe', client_secret: 'seti_777_secret_888', publishable_key: 'pk_test_stripe', stripe_account: 'acct_flow', test_mode: true } });
+        }),
+      );
+    }
+    type FakeStripe = { key: string; opts: { stripeAccount?: string; locale?: string }; elements: { clientSecret: string; locale: string }; confirmed: { call: string; redirect: string; hasElements: boolean }[] };
+    const fakeStripe = () => (window as unknown as { __stripe: FakeStripe }).__stripe;
+
+    it('update card with Stripe: the Payment Element in setup mode on the studio\'s account, confirmSetup in the page, then the booking read again', async () => {
+      useFakeStripe();
+      (window as unknown as { __stripeSetupError?: string }).__stripeSetupError = undefined;
+      const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="de"></tandem-portal>`);
+      (await waitFor(() => button(el, 'Karte ändern'), 'the update card button')).click();
+      const stripeEl = await waitFor(() => root(el).querySelector('tandem-stripe-payment'), 'the Payment Element');
+      await waitFor(() => stripeEl.shadowRoot?.querySelector('.fake-pe'), 'the Payment Element mounted');
+      expect(fakeStripe().key).to.equal('pk_test_stripe');
+      expect(fakeStripe().opts).to.include({ stripeAccount: 'acct_flow', locale: 'de' });
+      expect(fakeStripe().elements).to.include({ clientSecret: 'seti_777_secret_888', locale: 'de' });
+      expect(stripeEl.shadowRoot!.querySelector('.fake-pe')!.textContent).to.equal('FAKE payment');
+      await expect(el).to.be.accessible();
+      const reads = seen.filter((c) => c.method === 'GET' && c.path === `/v1/portal/bookings/${ID}`).length;
+      const save = await waitFor(() => [...stripeEl.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Karte speichern'), 'the save button');
+      save.click();
+      await waitFor(() => root(el).querySelector('.live')?.textContent === 'Karte gespeichert.', 'the card saved');
+      expect(fakeStripe().confirmed).to.deep.equal([{ call: 'confirmSetup', redirect: 'if_required', hasElements: true }]);
+      // Nothing told the server the card is saved: Stripe's webhook does; the portal reads the booking again.
+      expect(seen.filter((c) => c.method === 'POST').map((c) => c.path)).to.deep.equal([`/v1/portal/bookings/${ID}/card`]);
+      await waitFor(() => seen.filter((c) => c.method === 'GET' && c.path === `/v1/portal/bookings/${ID}`).length > reads, 'the booking read again');
+      expect(root(el).querySelector('tandem-stripe-payment')).to.equal(null);
+    });
+
+    it('update card with Stripe: a declined card is said in the Payment Element and the form stays to try again', async () => {
+      useFakeStripe();
+      (window as unknown as { __stripeSetupError?: string }).__stripeSetupError = 'Ihre Karte wurde abgelehnt.';
+      try {
+        const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="de"></tandem-portal>`);
+        (await waitFor(() => button(el, 'Karte ändern'), 'the update card button')).click();
+        const stripeEl = await waitFor(() => root(el).querySelector('tandem-stripe-payment'), 'the Payment Element');
+        const save = await waitFor(() => [...stripeEl.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Karte speichern'), 'the save button');
+        const before = fakeStripe().confirmed.length;
+        save.click();
+        const alert = await waitFor(() => stripeEl.shadowRoot!.querySelector('[role="alert"]'), 'the decline');
+        expect(alert.textContent!.trim()).to.equal('Ihre Karte wurde abgelehnt.');
+        expect(fakeStripe().confirmed.slice(before).map((c) => c.call)).to.deep.equal(['confirmSetup']);
+        expect(root(el).querySelector('.live')?.textContent ?? '').to.not.equal('Karte gespeichert.');
+        expect(root(el).querySelector('tandem-stripe-payment')).to.equal(stripeEl);
+        expect([...stripeEl.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Karte speichern')!.hasAttribute('disabled')).to.equal(false);
+      } finally {
+        (window as unknown as { __stripeSetupError?: string }).__stripeSetupError = undefined;
+      }
     });
 
     it('a scheduled session\'s calendar file is fetched with the bearer', async () => {

@@ -2,3 +2,4 @@
 export * from './domain/index.ts';
 export * from './artifacts.queries.ts';
 export * from './artifacts.mutations.ts';
+export * from './artifacts.jobs.ts';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { describeRoute, resolver } from 'hono-openapi';
 import { ArtifactList, ArtifactOut, ArtifactParams, MilestoneParams } from '../../../schema/api/homework.ts';
 import { BookingParams } from '../../../schema/api/portal.ts';
@@ -9,11 +10,13 @@ import type { Tx } from '../../platform/db/database.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
+import { multipartBoundary, readMultipart } from '../../platform/http/multipart-stream.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer } from '../../platform/http/idempotency.ts';
 import type { FileStorage } from '../../platform/adapters/storage/storage.ts';
 import { bookingById, bookingForCustomer, slotRaceLost } from '../../modules/bookings/index.ts';
 import {
-  artifactFilename, bookingArtifact, bookingArtifactList, MAX_ARTIFACT_BYTES, milestoneOfBooking, recordArtifact, removeArtifact, sniffArtifact,
+  artifactFilename, bookingArtifact, bookingArtifactList, bookingArtifactUsage, KIND_CONTENT_TYPES, MAX_ARTIFACT_BYTES, milestoneOfBooking, PlainTextCheck,
+  quotaExceeded, quotaRefusal, recordArtifact, removeArtifact, SNIFF_HEAD_BYTES, sniffHead, type ArtifactKind,
 } from '../../modules/homework/index.ts';
 import { artifactOut } from '../shapes/artifact.out.ts';
 import { customerCaller } from './portal-action.ts';
@@ -34,22 +37,109 @@ async function ownBooking(tx: Tx, c: Context<PortalEnv>, id: string) {
   return booking;
 }
 
-/** The uploaded file of a multipart body (field `file`), or the 400 that says what is wrong. */
-async function uploadedFile(c: Context<PortalEnv>): Promise<File> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    throw new AppError('validation_failed', 'Send the file as multipart/form-data in the field "file".', { errors: [{ field: 'file', message: 'is required' }] });
-  }
-  let form: Record<string, string | File | (string | File)[]>;
+const refusedType = () => new AppError('file_type_not_allowed', 'Accepted are PDF, JPEG, PNG, HEIC, WebP, MP3, M4A, MP4, DOCX and plain text files.', { allowed: ['pdf', 'jpg', 'png', 'heic', 'webp', 'mp3', 'm4a', 'mp4', 'docx', 'txt'] });
+const fileRequired = (detail?: string, message = 'is required') => new AppError('validation_failed', detail, { errors: [{ field: 'file', message }] });
+
+interface Received { clientName: string; kind: ArtifactKind; contentType: string; size: number; sha256: string }
+
+/**
+ * Reads the multipart body as it arrives and stores its file (field `file`) under `storageKey`
+ * while it does: counted (413 one byte over the limit, the rest of the body not read), hashed,
+ * its type sniffed from its first megabyte (422 before anything is stored when that is refused;
+ * text is checked to its last byte). Memory holds that first megabyte at most, never the file.
+ * A refusal half-way leaves no object (the storage writes whole objects or none).
+ */
+async function receiveUpload(c: Context<PortalEnv>, storage: FileStorage, storageKey: string): Promise<Received> {
+  const boundary = multipartBoundary(c.req.header('Content-Type'));
+  if (!boundary) throw fileRequired('Send the file as multipart/form-data in the field "file".');
+  const announced = Number(c.req.header('Content-Length') ?? Number.NaN);
+  if (announced > MAX_ARTIFACT_BYTES + MULTIPART_SLACK) throw tooLarge();
+  const raw = c.req.raw.body;
+  if (!raw) throw fileRequired();
+  let total = 0;
+  const counted = raw.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, out) {
+      total += chunk.byteLength;
+      if (total > MAX_ARTIFACT_BYTES + MULTIPART_SLACK) out.error(tooLarge());
+      else out.enqueue(chunk);
+    },
+  }));
+
+  let received: Received | undefined;
+  let seen = false;
+  let stored: Promise<void> | undefined;
+  let pass: PassThrough | undefined;
   try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new AppError('validation_failed', 'The multipart body could not be read.', { errors: [{ field: 'file', message: 'is required' }] });
+    await readMultipart(counted, boundary, (part) => {
+      if (part.name !== 'file') return null;
+      if (seen) throw fileRequired('Send one file per request.', 'must be a single file');
+      seen = true;
+      if (part.filename === null) throw fileRequired();
+      const clientName = part.filename;
+      const hash = createHash('sha256');
+      const text = new PlainTextCheck();
+      let head: Buffer[] = [];
+      let size = 0;
+      let type: { kind: ArtifactKind; contentType: string; isText: boolean } | undefined;
+
+      /** The type from the file's beginning: refused, or the kind the bytes are stored as. */
+      const decide = async (first: Buffer) => {
+        const sniffed = await sniffHead(first);
+        if (sniffed.ok === false) throw refusedType();
+        if (sniffed.ok === 'maybe_text') {
+          if (!text.push(first)) throw refusedType();
+          type = { kind: 'txt', contentType: KIND_CONTENT_TYPES.txt, isText: true };
+        } else type = { kind: sniffed.kind, contentType: sniffed.contentType, isText: false };
+      };
+      const forward = async (chunk: Uint8Array) => {
+        if (!pass!.write(chunk)) await Promise.race([once(pass!, 'drain'), stored]);
+      };
+      return {
+        async write(chunk) {
+          size += chunk.byteLength;
+          if (size > MAX_ARTIFACT_BYTES) throw tooLarge();
+          hash.update(chunk);
+          if (!type) {
+            head.push(Buffer.from(chunk));
+            if (size < SNIFF_HEAD_BYTES) return;
+            const first = Buffer.concat(head);
+            head = [];
+            await decide(first);
+            pass = new PassThrough({ highWaterMark: 256 * 1024 });
+            stored = storage.put(storageKey, pass, type!.contentType);
+            stored.catch(() => undefined);
+            await forward(first);
+            return;
+          }
+          if (type.isText && !text.push(chunk)) throw refusedType();
+          await forward(chunk);
+        },
+        async end() {
+          if (!type) {
+            // The whole file is smaller than its head: decided and stored in one piece.
+            const whole = Buffer.concat(head);
+            if (whole.byteLength === 0) throw fileRequired('The file is empty.', 'must not be empty');
+            await decide(whole);
+            if (type!.isText && !text.end()) throw refusedType();
+            await storage.put(storageKey, whole, type!.contentType);
+          } else {
+            if (type.isText && !text.end()) throw refusedType();
+            pass!.end();
+            await stored;
+          }
+          received = { clientName, kind: type!.kind, contentType: type!.contentType, size, sha256: hash.digest('hex') };
+        },
+      };
+    });
+  } catch (error) {
+    if (pass) {
+      pass.destroy(error instanceof Error ? error : new Error(String(error)));
+      await stored?.catch(() => undefined);
+    }
+    throw error;
   }
-  const file = form.file;
-  if (Array.isArray(file)) throw new AppError('validation_failed', 'Send one file per request.', { errors: [{ field: 'file', message: 'must be a single file' }] });
-  if (!(file instanceof File)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'file', message: 'is required' }] });
-  return file;
+  if (!received) throw fileRequired();
+  return received;
 }
 
 /**
@@ -99,17 +189,18 @@ export function homeworkRoutes(deps: AppDeps & { storage: FileStorage }) {
     .post('/bookings/:id/milestones/:milestoneId/artifacts',
       describeRoute({
         tags: ['portal'], summary: 'Upload homework for a milestone',
-        description: 'multipart/form-data with the file in the field `file`, up to 20 MB (413 file_too_large beyond). Accepted by content, whatever its '
-          + 'name or Content-Type: PDF, JPEG, PNG, HEIC, WebP, MP3, M4A, MP4, DOCX and UTF-8 plain text (422 file_type_not_allowed otherwise). '
-          + 'The booking\'s instructor is mailed. Needs an `Idempotency-Key`.',
+        description: 'multipart/form-data with the file in the field `file`, up to 20 MB (413 file_too_large beyond, decided as the bytes arrive: the '
+          + 'body is streamed to the storage, never held whole). Accepted by content, whatever its name or Content-Type: PDF, JPEG, PNG, HEIC, '
+          + 'WebP, MP3, M4A, MP4, DOCX and UTF-8 plain text (422 file_type_not_allowed otherwise). A booking holds at most 50 files and 200 MB '
+          + '(409 homework_quota_exceeded, with `max_files`, `max_bytes`, `used_files`, `used_bytes`). The booking\'s instructor is mailed. '
+          + 'Needs an `Idempotency-Key`.',
         security: portalSecurity,
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
         requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
-        responses: { 201: { description: 'The stored file', content: { 'application/json': { schema: resolver(ArtifactOut) } } }, ...problemResponses(400, 401, 404, 413, 422) },
+        responses: { 201: { description: 'The stored file', content: { 'application/json': { schema: resolver(ArtifactOut) } } }, ...problemResponses(400, 401, 404, 409, 413, 422) },
       }),
       idempotencyKeyRequired(),
       validate('param', MilestoneParams),
-      bodyLimit({ maxSize: MAX_ARTIFACT_BYTES + MULTIPART_SLACK, onError: () => { throw tooLarge(); } }),
       async (c) => {
         const caller = c.get('portal');
         const { id, milestoneId } = c.req.valid('param');
@@ -117,35 +208,32 @@ export function homeworkRoutes(deps: AppDeps & { storage: FileStorage }) {
         await withCaller(deps.db, customerCaller(caller), async (tx) => {
           await ownBooking(tx, c, id);
           if (!(await milestoneOfBooking(tx, caller.orgId, id, milestoneId))) throw new AppError('not_found', 'No such milestone in this booking\'s program.');
+          // A booking without room is refused before its body is read (checked again, under a lock, when the row is written).
+          const used = await bookingArtifactUsage(tx, caller.orgId, id);
+          if (quotaRefusal(used, 1)) throw quotaExceeded(used);
         });
-        const file = await uploadedFile(c);
-        if (file.size > MAX_ARTIFACT_BYTES) throw tooLarge();
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const sniffed = await sniffArtifact(bytes);
-        if (!sniffed.ok) {
-          throw sniffed.reason === 'empty'
-            ? new AppError('validation_failed', 'The file is empty.', { errors: [{ field: 'file', message: 'must not be empty' }] })
-            : new AppError('file_type_not_allowed', 'Accepted are PDF, JPEG, PNG, HEIC, WebP, MP3, M4A, MP4, DOCX and plain text files.', { allowed: ['pdf', 'jpg', 'png', 'heic', 'webp', 'mp3', 'm4a', 'mp4', 'docx', 'txt'] });
-        }
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
         const artifactId = randomUUID();
         const storageKey = `${caller.orgId}/${id}/${artifactId}`;
-        const filename = artifactFilename(file.name, sniffed.kind);
-        // The bytes go to the storage before the transaction (no transaction waits on it); a request
-        // that does not commit a row for them (a replay, a refusal, a failure) removes them again.
-        await deps.storage.put(storageKey, bytes, sniffed.contentType);
-        const now = deps.now();
+        // The bytes go to the storage as they arrive, before the transaction (no transaction waits on
+        // the client); a request that does not commit a row for them (a replay, a refusal, a failure) removes them again.
+        const upload = await receiveUpload(c, deps.storage, storageKey).catch(async (error: unknown) => {
+          await deps.storage.delete(storageKey).catch(() => undefined);
+          throw error;
+        });
         let kept = false;
+        const { sha256, size } = upload;
+        const filename = artifactFilename(upload.clientName, upload.kind);
+        const now = deps.now();
         try {
           const answer = await runIdempotent(deps.db, customerCaller(caller),
-            { key: idempotencyKeyOf(c), scope: `POST /v1/portal/bookings/${id}/milestones/${milestoneId}/artifacts`, body: { sha256, size: bytes.byteLength, name: file.name }, now, raceLost: slotRaceLost },
+            { key: idempotencyKeyOf(c), scope: `POST /v1/portal/bookings/${id}/milestones/${milestoneId}/artifacts`, body: { sha256, size, name: upload.clientName }, now, raceLost: slotRaceLost },
             (tx) => bookingForCustomer(tx, caller.orgId, id, caller.bookingId),
             async (tx, booking) => {
               if (booking.status === 'reserved' || booking.status === 'cancelled') throw new AppError('invalid_state', 'Homework can be uploaded for a paid booking that is not cancelled.');
               const milestone = await milestoneOfBooking(tx, caller.orgId, id, milestoneId);
               if (!milestone) throw new AppError('not_found', 'No such milestone in this booking\'s program.');
               const row = await recordArtifact(tx, { now, config: deps.config }, {
-                id: artifactId, booking, milestone, storageKey, filename, kind: sniffed.kind, contentType: sniffed.contentType, sizeBytes: bytes.byteLength, sha256,
+                id: artifactId, booking, milestone, storageKey, filename, kind: upload.kind, contentType: upload.contentType, sizeBytes: size, sha256,
               });
               return { status: 201, body: artifactOut(row, deps.config, now) };
             });
@@ -175,17 +263,14 @@ export function homeworkRoutes(deps: AppDeps & { storage: FileStorage }) {
         const caller = c.get('portal');
         const { id, artifactId } = c.req.valid('param');
         const now = deps.now();
-        let removedKey: string | undefined;
         const answer = await runIdempotent(deps.db, customerCaller(caller),
           { key: idempotencyKeyOf(c), scope: `DELETE /v1/portal/bookings/${id}/artifacts/${artifactId}`, body: {}, now, raceLost: slotRaceLost },
           (tx) => bookingForCustomer(tx, caller.orgId, id, caller.bookingId),
           async (tx, booking) => {
-            removedKey = await removeArtifact(tx, { now, config: deps.config }, booking, artifactId);
-            if (!removedKey) throw new AppError('not_found', 'No such file.');
+            if (!(await removeArtifact(tx, { now, config: deps.config }, booking, artifactId))) throw new AppError('not_found', 'No such file.');
             return { status: 204, body: null };
           });
-        // After commit: the bytes of a removed file (a failure here leaves an unreferenced object, never a dangling row).
-        if (removedKey) await deps.storage.delete(removedKey).catch(() => undefined);
+        // The bytes of a removed file are deleted after commit by the job the removal queued (homework.remove-object).
         if (answer.status === 204) {
           const headers: Record<string, string> = answer.replayed ? { 'Idempotency-Replayed': 'true' } : {};
           return c.body(null, 204, headers);

@@ -8,6 +8,12 @@ import { fileTypeFromBuffer } from 'file-type';
 /** 20 MB. */
 export const MAX_ARTIFACT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * How much of a file's beginning is read for its type (magic bytes, and a DOCX's first ZIP entries)
+ * before its bytes go on to the storage; the rest streams through without being held.
+ */
+export const SNIFF_HEAD_BYTES = 1024 * 1024;
+
 export type ArtifactKind = 'pdf' | 'jpg' | 'png' | 'heic' | 'webp' | 'mp3' | 'm4a' | 'mp4' | 'txt' | 'docx';
 
 /** The Content-Type each kind is served with. */
@@ -41,6 +47,64 @@ export function isPlainText(bytes: Uint8Array): boolean {
   }
   // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+}
+
+/**
+ * The plain-text rule over a file read in pieces: `push` each piece (a UTF-8 sequence may be split
+ * between two), then `end`. False as soon as one piece shows the file is not text.
+ */
+export class PlainTextCheck {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private ok = true;
+
+  push(bytes: Uint8Array): boolean {
+    if (this.ok) this.ok = this.check(() => this.decoder.decode(bytes, { stream: true }));
+    return this.ok;
+  }
+
+  end(): boolean {
+    if (this.ok) this.ok = this.check(() => this.decoder.decode());
+    return this.ok;
+  }
+
+  private check(decode: () => string): boolean {
+    try {
+      // eslint-disable-next-line no-control-regex
+      return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(decode());
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * What the beginning of a file says it is: a kind by its magic bytes, refused (a type with magic
+ * bytes that is not accepted), or `maybe_text` (no magic bytes: text if every byte of it is).
+ */
+export type HeadSniff = { ok: true; kind: ArtifactKind; contentType: string } | { ok: false; reason: 'not_allowed'; sniffed: string } | { ok: 'maybe_text' };
+
+export async function sniffHead(head: Uint8Array): Promise<HeadSniff> {
+  const found = head.byteLength ? await fileTypeFromBuffer(head) : undefined;
+  if (!found) return { ok: 'maybe_text' };
+  const kind = SNIFFED[found.ext];
+  return kind ? { ok: true, kind, contentType: KIND_CONTENT_TYPES[kind] } : { ok: false, reason: 'not_allowed', sniffed: found.mime };
+}
+
+/**
+ * Homework per booking is capped (one customer's files for one booking): at most
+ * `MAX_BOOKING_ARTIFACTS` files and `MAX_BOOKING_ARTIFACT_BYTES` in all (ten files of the largest
+ * size). Removing a file frees its room.
+ */
+export const MAX_BOOKING_ARTIFACTS = 50;
+export const MAX_BOOKING_ARTIFACT_BYTES = 200 * 1024 * 1024;
+
+export interface ArtifactUsage { files: number; bytes: number }
+
+/** Null when a file of `size` bytes fits beside what the booking holds; else what is exceeded. */
+export function quotaRefusal(used: ArtifactUsage, size: number): { limit: 'files' | 'bytes' } | null {
+  if (used.files + 1 > MAX_BOOKING_ARTIFACTS) return { limit: 'files' };
+  if (used.bytes + size > MAX_BOOKING_ARTIFACT_BYTES) return { limit: 'bytes' };
+  return null;
 }
 
 export async function sniffArtifact(bytes: Uint8Array): Promise<Sniffed> {

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { assertKey, type FileStorage } from './storage.ts';
 
@@ -14,12 +15,18 @@ export function localStorage(dir: string): FileStorage {
   const pathOf = (key: string) => { assertKey(key); return join(dir, ...key.split('/')); };
   return {
     kind: 'local',
-    async put(key, bytes) {
+    async put(key, body) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       const partial = `${path}.${randomUUID()}.part`;
-      await writeFile(partial, bytes, { mode: 0o600 });
-      await rename(partial, path);
+      try {
+        if (body instanceof Uint8Array) await writeFile(partial, body, { mode: 0o600 });
+        else await pipeline(body, createWriteStream(partial, { mode: 0o600 }));
+        await rename(partial, path);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
     },
     async get(key) {
       const path = pathOf(key);

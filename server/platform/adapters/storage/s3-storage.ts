@@ -1,5 +1,28 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { assertKey, type FileStorage } from './storage.ts';
+
+/**
+ * A stream of unknown length goes to a temporary file first (a PUT needs its length; S3-compatible
+ * servers differ in their support of chunked uploads), then to the bucket from that file: memory
+ * holds a chunk at a time either way.
+ */
+async function spooled<T>(body: Readable, send: (file: { open: () => Readable; size: number }) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-s3-put-'));
+  const path = join(dir, 'body');
+  try {
+    await pipeline(body, createWriteStream(path, { mode: 0o600 }));
+    const { size } = await stat(path);
+    return await send({ open: () => createReadStream(path), size });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * An S3-compatible bucket, from `S3_URL`:
@@ -38,8 +61,12 @@ export function s3Storage(settings: S3Settings): FileStorage {
   const keyOf = (key: string) => { assertKey(key); return `${settings.prefix}${key}`; };
   return {
     kind: 's3',
-    async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: bytes, ContentType: contentType, ContentLength: bytes.byteLength }));
+    async put(key, body, contentType) {
+      if (body instanceof Uint8Array) {
+        await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: body, ContentType: contentType, ContentLength: body.byteLength }));
+        return;
+      }
+      await spooled(body, (file) => client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: file.open(), ContentType: contentType, ContentLength: file.size })));
     },
     async get(key) {
       try {

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Where uploaded files' bytes live: a local directory (the default) or an S3-compatible bucket.
  * Keys are the server's own (`<org>/<booking>/<uuid>`), never a client's name; what a file is
@@ -11,7 +13,11 @@ export interface StoredObject {
 
 export interface FileStorage {
   kind: 'local' | 's3';
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /**
+   * Stores the bytes under `key`, whole or not at all: a body stream that errors (the upload was
+   * refused half-way) leaves no object and no partial file behind. A stream is written as it comes.
+   */
+  put(key: string, body: Uint8Array | Readable, contentType: string): Promise<void>;
   /** Undefined when there is no such object. */
   get(key: string): Promise<StoredObject | undefined>;
   /** Removing what is not there is not an error. */

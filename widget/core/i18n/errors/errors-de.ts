@@ -6,6 +6,7 @@ export const errors: Record<string, string> = {
   payload_too_large: 'Das ist mehr Text, als wir annehmen können. Bitte kürzen Sie Ihre Antworten.',
   file_too_large: 'Diese Datei ist zu gross: Dateien bis 20 MB werden angenommen.',
   file_type_not_allowed: 'Diese Art von Datei wird nicht angenommen. Bitte lade ein PDF, ein Foto (JPEG, PNG, HEIC, WebP), eine Tonaufnahme (MP3, M4A), ein MP4-Video, eine Textdatei oder ein Word-Dokument (DOCX) hoch.',
+  homework_quota_exceeded: 'Für diese Buchung ist kein Platz für weitere Hausaufgaben. Bitte entfernen Sie eine Datei, die Sie nicht mehr brauchen, oder fragen Sie Ihre Lehrperson.',
   unauthorized: 'Dieses Buchungsformular ist nicht richtig eingerichtet. Bitte wenden Sie sich an das Studio.',
   origin_not_allowed: 'Dieses Buchungsformular ist für diese Website nicht eingerichtet. Bitte wenden Sie sich an das Studio.',
   not_found: 'Das wurde nicht (mehr) gefunden. Bitte beginnen Sie von vorn.',

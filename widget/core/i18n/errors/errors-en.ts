@@ -6,6 +6,7 @@ export const errors: Record<string, string> = {
   payload_too_large: 'That is more text than we can accept. Please shorten your answers.',
   file_too_large: 'That file is too large: files of up to 20 MB are accepted.',
   file_type_not_allowed: 'This kind of file is not accepted. Please upload a PDF, a photo (JPEG, PNG, HEIC, WebP), audio (MP3, M4A), an MP4 video, a text file or a Word document (DOCX).',
+  homework_quota_exceeded: 'There is no more room for homework in this booking. Please remove a file you no longer need, or ask your instructor.',
   unauthorized: 'This booking form is not set up correctly. Please contact the studio.',
   origin_not_allowed: 'This booking form is not set up for this website. Please contact the studio.',
   not_found: 'This could not be found (any more). Please start again.',

@@ -6,6 +6,7 @@ export const errors: Record<string, string> = {
   payload_too_large: 'C\'est plus de texte que nous ne pouvons en accepter. Veuillez raccourcir vos réponses.',
   file_too_large: 'Ce fichier est trop volumineux : les fichiers jusqu’à 20 Mo sont acceptés.',
   file_type_not_allowed: 'Ce type de fichier n’est pas accepté. Veuillez envoyer un PDF, une photo (JPEG, PNG, HEIC, WebP), un audio (MP3, M4A), une vidéo MP4, un fichier texte ou un document Word (DOCX).',
+  homework_quota_exceeded: 'Il n’y a plus de place pour des devoirs dans cette réservation. Veuillez supprimer un fichier dont vous n’avez plus besoin, ou demandez à votre enseignant·e.',
   unauthorized: 'Ce formulaire de réservation n\'est pas configuré correctement. Veuillez contacter le studio.',
   origin_not_allowed: 'Ce formulaire de réservation n\'est pas configuré pour ce site. Veuillez contacter le studio.',
   not_found: 'Introuvable (ou plus disponible). Veuillez recommencer.',

@@ -6,6 +6,7 @@ export const errors: Record<string, string> = {
   payload_too_large: 'Il testo è troppo lungo. Abbrevi le sue risposte.',
   file_too_large: 'Questo file è troppo grande: sono accettati file fino a 20 MB.',
   file_type_not_allowed: 'Questo tipo di file non è accettato. Carica un PDF, una foto (JPEG, PNG, HEIC, WebP), un audio (MP3, M4A), un video MP4, un file di testo o un documento Word (DOCX).',
+  homework_quota_exceeded: 'Non c’è più spazio per i compiti in questa prenotazione. Rimuova un file che non le serve più o chieda al suo insegnante.',
   unauthorized: 'Questo modulo di prenotazione non è configurato correttamente. Contatti lo studio.',
   origin_not_allowed: 'Questo modulo di prenotazione non è configurato per questo sito. Contatti lo studio.',
   not_found: 'Non trovato (o non più disponibile). Ricominci da capo.',

@@ -1,0 +1,174 @@
+/**
+ * The settlement race over real HTTP (issue 13): the API listens on a port, Stripe's side is the real
+ * `stripe` library talking to msw handlers that answer like Stripe's API, and Stripe's webhooks are
+ * signed like Stripe's and POSTed to `/v1/hooks/stripe` over the network, at the same moment as a
+ * staff cancellation (and the same event delivered twice, as Stripe retries). Whatever lands first,
+ * money moves exactly once: one payment recorded, the whole of it refunded by one refund row, sent to
+ * Stripe once (one idempotency key) and settled once by `refund.updated` and `charge.refunded`
+ * arriving together and again. Checked in SQL afterwards. PGlite serialises the transactions; with
+ * DATABASE_URL they really run at once.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { freshDatabase } from '../support/database.ts';
+import { demoApp, testConfig } from '../support/app.ts';
+import { Clock, query } from '../support/booking.ts';
+import { checkedOut, checkoutReq, customer, demoVariants, reserve } from '../support/checkout.ts';
+import { FLOW } from '../../demo/seed/index.ts';
+import { stripeProvider } from '../../server/platform/adapters/payments/stripe-provider.ts';
+import { runDueJobs } from '../../server/platform/jobs/queue.ts';
+import { jobDefinitions } from '../../server/jobs.ts';
+import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
+
+const ROUNDS = Number(process.env.TANDEM_STRIPE_RACE_ROUNDS ?? (process.env.DATABASE_URL ? 20 : 6));
+const START = '2026-11-25T08:00:00Z';
+const WEBHOOK_SECRET = 'whsec_race_secret';
+const STRIPE = 'https://api.stripe.com';
+const sk = { Authorization: 'Bearer sk_test_flow' };
+
+type FakeRefund = { id: string; object: 'refund'; status: string; amount: number; currency: string; payment_intent: string; charge: string; metadata: Record<string, string> };
+
+describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let server: ServerType;
+  let base = '';
+  let v: Record<string, string[]> = {};
+  const clock = new Clock(new Date(START));
+  const intents = new Map<string, { id: string; status: string; amount: number; currency: string; metadata: Record<string, string> }>();
+  const refundsByKey = new Map<string, FakeRefund>();
+  const refundPosts: string[] = [];
+  const chargeOf = (piId: string) => `ch_${piId.slice(3)}`;
+  const formMetadata = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+
+  // Stripe's API as the library meets it; anything else (the test's own calls to the API on localhost) goes through.
+  const stripeApi = setupServer(
+    http.post(`${STRIPE}/v1/payment_intents`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const id = `pi_${randomBytes(6).toString('hex')}`;
+      const pi = { id, status: 'requires_payment_method', amount: Number(form.get('amount')), currency: String(form.get('currency')), metadata: formMetadata(form) };
+      intents.set(id, pi);
+      return HttpResponse.json({ object: 'payment_intent', ...pi, client_secret: `${id}_secret_x` });
+    }),
+    http.post(`${STRIPE}/v1/payment_intents/:id/cancel`, ({ params }) => {
+      const pi = intents.get(String(params.id));
+      if (pi?.status === 'succeeded') return HttpResponse.json({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent has already succeeded.' } }, { status: 400 });
+      if (pi) pi.status = 'canceled';
+      return HttpResponse.json({ object: 'payment_intent', ...pi, status: 'canceled' });
+    }),
+    http.get(`${STRIPE}/v1/payment_intents/:id`, ({ params }) => {
+      const pi = intents.get(String(params.id));
+      return pi ? HttpResponse.json({ object: 'payment_intent', ...pi }) : HttpResponse.json({ error: { type: 'invalid_request_error', message: 'No such payment_intent' } }, { status: 404 });
+    }),
+    // Refunds: the same Idempotency-Key answers the same refund, as at Stripe; a new one is pending.
+    http.post(`${STRIPE}/v1/refunds`, async ({ request }) => {
+      const key = request.headers.get('idempotency-key') ?? '';
+      refundPosts.push(key);
+      const earlier = refundsByKey.get(key);
+      if (earlier) return HttpResponse.json(earlier);
+      const form = new URLSearchParams(await request.text());
+      const pi = String(form.get('payment_intent'));
+      const refund: FakeRefund = { id: `re_${randomBytes(6).toString('hex')}`, object: 'refund', status: 'pending', amount: Number(form.get('amount')), currency: intents.get(pi)?.currency ?? 'chf', payment_intent: pi, charge: chargeOf(pi), metadata: formMetadata(form) };
+      refundsByKey.set(key, refund);
+      return HttpResponse.json(refund);
+    }),
+    http.get(`${STRIPE}/v1/refunds`, ({ request }) => {
+      const charge = new URL(request.url).searchParams.get('charge');
+      return HttpResponse.json({ object: 'list', url: '/v1/refunds', has_more: false, data: [...refundsByKey.values()].filter((r) => r.charge === charge) });
+    }),
+  );
+  const payments = stripeProvider({ secretKey: 'sk_test_race', webhookSecret: WEBHOOK_SECRET, publishableKey: 'pk_test_race', config: { maxNetworkRetries: 0 } });
+  const signer = new Stripe('sk_test_signer');
+
+  /** The API over the network. */
+  const api = { request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
+
+  /** A Stripe event for Studio Flow's Connect account, signed as Stripe signs it, POSTed over HTTP. */
+  function webhook(type: string, object: Record<string, unknown>): Promise<Response> {
+    const payload = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account: 'acct_flow',
+      data: { object },
+    });
+    const signature = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    return fetch(`${base}/v1/hooks/stripe`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload });
+  }
+
+  before(async () => {
+    stripeApi.listen({ onUnhandledRequest: 'bypass' });
+    db = await freshDatabase({ max: 20 });
+    const app = await demoApp(db.db, { now: clock.now, payments });
+    await query(db.db, sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`);
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    v = await demoVariants(api);
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    stripeApi.close();
+    await db.close();
+  });
+
+  test('a staff cancellation and the payment webhook (delivered twice) at once: the money comes in once and goes back once, whoever wins', async () => {
+    const outcomes = new Map<string, number>();
+    const count = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
+    const orders: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      clock.set(START);
+      // Reiki, CHF 140, a week ahead (inside the free window): the same time every round, freed by the round before.
+      const b = await reserve(api, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-02T09:00:00.000Z'] } });
+      const out = await checkedOut(await checkoutReq(api, b, { method: 'card' }));
+      orders.push(out.order.id);
+      const pi = intents.get(out.payment!.client_secret.split('_secret_')[0]!)!;
+      // The customer's card is charged at Stripe at the moment staff cancel.
+      pi.status = 'succeeded';
+      const succeeded = { id: pi.id, object: 'payment_intent', status: 'succeeded', amount: pi.amount, currency: pi.currency, metadata: pi.metadata, payment_method: 'pm_card_visa', latest_charge: chargeOf(pi.id) };
+      const results = await Promise.all([
+        api.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } }).then((r) => `cancel ${r.status}`),
+        webhook('payment_intent.succeeded', succeeded).then(async (r) => `webhook ${r.status} ${(await r.json() as { outcome?: string }).outcome}`),
+        webhook('payment_intent.succeeded', succeeded).then(async (r) => `webhook ${r.status} ${(await r.json() as { outcome?: string }).outcome}`),
+      ]);
+      for (const r of results) count(r);
+      for (const r of results) assert.match(r, / 200\b/, `every request answered 200 (${r})`);
+    }
+    // The refunds go to Stripe after commit, by their jobs (run twice: a retry sends the same key).
+    const jobs = jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
+    await runDueJobs(db.executor, jobs);
+    await query(db.db, sql`update refunds set status = 'pending', provider_ref = null where order_id in (${sql.join(orders.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    await runDueJobs(db.executor, jobs);
+    for (const r of refundsByKey.values()) r.status = 'succeeded';
+    // Stripe settles each refund: refund.updated and charge.refunded together, each delivered twice.
+    await Promise.all([...refundsByKey.values()].flatMap((r) => {
+      const charge = { id: r.charge, object: 'charge', payment_intent: r.payment_intent, amount: r.amount, amount_refunded: r.amount, refunded: true };
+      return [webhook('refund.updated', { ...r }), webhook('charge.refunded', charge), webhook('refund.updated', { ...r }), webhook('charge.refunded', charge)];
+    }).map((p) => p.then((res) => assert.equal(res.status, 200))));
+
+    const ids = sql.join(orders.map((id) => sql`${id}::uuid`), sql`, `);
+    const rows = await query(db.db, sql`
+      select o.id, o.status::text as order_status, b.status::text as booking_status,
+             (select count(*)::int from payments p where p.order_id = o.id and p.status = 'succeeded') as payments,
+             (select coalesce(sum(amount), 0)::int from payments p where p.order_id = o.id and p.status = 'succeeded') as paid,
+             (select count(*)::int from refunds r where r.order_id = o.id) as refunds,
+             (select coalesce(sum(amount), 0)::int from refunds r where r.order_id = o.id and r.status = 'succeeded') as refunded,
+             (select count(*)::int from domain_events e where e.type = 'refund.created' and e.subject_id = o.booking_id) as refund_events
+        from orders o join program_bookings b on b.id = o.booking_id where o.id in (${ids})`);
+    assert.equal(rows.length, ROUNDS);
+    for (const r of rows) {
+      assert.deepEqual(
+        { booking: r.booking_status, payments: r.payments, paid: r.paid, refunds: r.refunds, refunded: r.refunded, events: r.refund_events },
+        { booking: 'cancelled', payments: 1, paid: 14000, refunds: 1, refunded: 14000, events: 1 },
+        `order ${String(r.id)} (${JSON.stringify(Object.fromEntries(outcomes))})`,
+      );
+    }
+    // At Stripe: one refund per order, asked for with one key per refund row however often the job ran.
+    assert.equal(refundsByKey.size, ROUNDS, 'one refund per payment at Stripe');
+    assert.equal(new Set(refundPosts).size, ROUNDS);
+    console.log(`stripe webhook race: ${JSON.stringify(Object.fromEntries(outcomes))}`);
+  });
+});

@@ -66,6 +66,7 @@ import { reviewPageRoutes } from './surfaces/portal/review-page.ts';
 import { consentPageRoutes } from './surfaces/portal/consent-pages.ts';
 import { marketingConsentWordingRoute } from './surfaces/embed/marketing-consent.ts';
 import { adminMarketingConsentRoutes } from './surfaces/admin/marketing-consents.ts';
+import { adminReferralRoutes } from './surfaces/admin/referrals.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
@@ -159,7 +160,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminRedeliverWebhookRoute(deps))
     .route('/', adminListMailRoute(deps))
     .route('/', adminReviewRoutes(deps))
-    .route('/', adminMarketingConsentRoutes(deps));
+    .route('/', adminMarketingConsentRoutes(deps))
+    .route('/', adminReferralRoutes(deps));
 
   // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
   const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })

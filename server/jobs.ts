@@ -5,7 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { feesJob, FEES_QUEUE, lapseVoidJob, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { feesJob, FEES_QUEUE, lapseVoidJob, referralRewardJob, REFERRAL_REWARD_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE, staffNoticeJob, STAFF_NOTICE_QUEUE } from './modules/notifications/index.ts';
 import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts';
@@ -39,6 +39,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: FEEDS_QUEUE, retryLimit: 3 },
   // Deleting a stored object is safe to repeat; a storage that is down is tried again for a while.
   { name: HOMEWORK_OBJECTS_QUEUE, retryLimit: 10 },
+  // A reward is settled once by its row's status, so a retry is always safe.
+  { name: REFERRAL_REWARD_QUEUE, retryLimit: 5 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -56,6 +58,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
+    referralRewardJob({ db: deps.db, now: deps.now }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
     ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage })] : []),
   ] as JobDefinition[];

@@ -298,3 +298,43 @@ export const referralCodes = pgTable('referral_codes', {
   foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ...tenantPolicies('referral_codes', { select: anyOf(isManager, sql`(${isCustomer} and customer_id = app_customer_id())`), insert: isManager, update: isManager, delete: isManager }),
 ]).enableRLS();
+
+/**
+ * The referrer's reward for one referee: written `pending` when the referee's order is paid (the
+ * booking confirmed), due when the free cancellation window of the booking's first session has
+ * passed; then `granted` (a credit-ledger entry for the referrer) if the booking still stands and the
+ * order is not refunded, else `void` with the reason. Once per referee and per order (unique keys);
+ * a referee's later orders reward nobody. The studio's owners and managers and the server read them;
+ * a referrer reads their own; only the server (or the studio) writes; nobody removes one.
+ */
+export const referralRewards = pgTable('referral_rewards', {
+  id: id(),
+  orgId: orgId(),
+  referralCodeId: uuid('referral_code_id').notNull(),
+  referrerCustomerId: uuid('referrer_customer_id').notNull(),
+  refereeCustomerId: uuid('referee_customer_id').notNull(),
+  orderId: uuid('order_id').notNull(),
+  bookingId: uuid('booking_id').notNull(),
+  /** Class credits for the referrer. */
+  credits: integer('credits').notNull(),
+  status: text('status').notNull().default('pending'),
+  dueAt: instant('due_at').notNull(),
+  grantedAt: instant('granted_at'),
+  voidedAt: instant('voided_at'),
+  /** `booking_cancelled` or `order_refunded`. */
+  voidReason: text('void_reason'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('referral_rewards_referee').on(t.orgId, t.refereeCustomerId),
+  uniqueIndex('referral_rewards_order').on(t.orgId, t.orderId),
+  index('referral_rewards_referrer').on(t.orgId, t.referrerCustomerId),
+  foreignKey({ columns: [t.orgId, t.referrerCustomerId], foreignColumns: [customers.orgId, customers.id] }),
+  foreignKey({ columns: [t.orgId, t.refereeCustomerId], foreignColumns: [customers.orgId, customers.id] }),
+  foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
+  check('referral_rewards_status', sql`${t.status} in ('pending', 'granted', 'void')`),
+  check('referral_rewards_credits', sql`${t.credits} > 0`),
+  check('referral_rewards_not_self', sql`${t.referrerCustomerId} <> ${t.refereeCustomerId}`),
+  check('referral_rewards_granted', sql`(${t.status} = 'granted') = (${t.grantedAt} is not null)`),
+  check('referral_rewards_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null and ${t.voidReason} is not null)`),
+  ...tenantPolicies('referral_rewards', { select: anyOf(isManager, sql`(${isCustomer} and referrer_customer_id = app_customer_id())`), insert: isManager, update: isManager, delete: nobody }),
+]).enableRLS();

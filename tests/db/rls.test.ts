@@ -184,6 +184,9 @@ const specs: TableSpec[] = [
   // with consent; the customer answers through the review link (as the server); nobody removes one.
   { table: t.programReviews, read: { anonymous: ['B'], ...orgWideReads }, write: { insert: orgWide(), update: orgWide(), delete: [] },
     newRow: (o) => ({ orgId: o.org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: randomUUID(), requestedAt: when }) },
+  // A referrer reads their own rewards; the studio and the server all; the server (or the studio) writes; nobody removes one.
+  { table: t.referralRewards, read: ownMoney, write: { insert: orgWide(), update: orgWide(), delete: [] },
+    newRow: (o) => ({ orgId: o.org, referralCodeId: randomUUID(), referrerCustomerId: o.customerA, refereeCustomerId: o.customerB, orderId: o.orderA, bookingId: o.bookingA, credits: 1, dueAt: when }) },
   // Marketing consent records: the studio and the server read them; only the server writes (the checkout, the links); nobody removes one.
   { table: t.marketingConsents, read: orgWideReads, write: { insert: ['system'], update: ['system'], delete: [] },
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, email: 'a@x', status: 'expired', source: 'checkout', locale: 'en', wording: 'w', wordingVersion: 'v1',

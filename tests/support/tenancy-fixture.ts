@@ -63,6 +63,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     rows.set(name, list);
   };
   const org = o.org;
+  const referralCodeIds = { A: randomUUID(), B: randomUUID() };
   const zone = 'Europe/Zurich';
   const start = new Date('2030-03-04T09:00:00Z');
   const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
@@ -136,7 +137,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.invoices, 'invoices', tag, { orgId: org, orderId, number: tag === 'A' ? 1 : 2 });
     await add(t.creditNotes, 'credit_notes', tag, { orgId: org, orderId, number: tag === 'A' ? 1 : 2, currency: 'CHF', total: 1000, vatTotal: 75, reason: 'refund' });
     await add(t.creditLedger, 'credit_ledger', tag, { orgId: org, customerId, delta: 5, balanceAfter: 5, reason: 'card' });
-    await add(t.referralCodes, 'referral_codes', tag, { orgId: org, customerId, code: `REF-${tag}` });
+    await add(t.referralCodes, 'referral_codes', tag, { id: referralCodeIds[tag], orgId: org, customerId, code: `REF-${tag}` });
     await add(t.messageThreads, 'message_threads', tag, { id: threadId, orgId: org, bookingId, subject: 'Thread' });
     await add(t.messages, 'messages', tag, { orgId: org, threadId, senderKind: 'customer', senderId: customerId, bodyMd: 'Hello' });
     await add(t.payrollRules, 'payroll_rules', tag, { orgId: org, staffId: tag === 'A' ? o.instructorA : o.instructorB, kind: 'percent', value: 5000, currency: 'CHF', validFrom: '2030-01-01' });
@@ -151,6 +152,11 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   // Reviews: A answered without consent (pending), B approved as a testimonial (the only kind a page may read).
   await add(t.programReviews, 'program_reviews', 'A', { orgId: org, bookingId: o.bookingA, programId: o.programPublic, customerId: o.customerA, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 4, text: 'Good', submittedAt: start });
   await add(t.programReviews, 'program_reviews', 'B', { orgId: org, bookingId: o.bookingB, programId: o.programHidden, customerId: o.customerB, tokenHash: `review-${randomUUID()}`, requestedAt: start, rating: 5, text: 'Great', consentToPublish: true, displayName: 'Bea B.', submittedAt: start, status: 'approved' });
+  // Referral rewards: A's code rewarded for B's order (pending), B's code for A's order (granted).
+  for (const [tag, referrer, referee, orderTag] of [['A', o.customerA, o.customerB, o.orderB], ['B', o.customerB, o.customerA, o.orderA]] as const) {
+    await add(t.referralRewards, 'referral_rewards', tag, { orgId: org, referralCodeId: referralCodeIds[tag], referrerCustomerId: referrer, refereeCustomerId: referee, orderId: orderTag,
+      bookingId: tag === 'A' ? o.bookingB : o.bookingA, credits: 1, dueAt: start, ...(tag === 'B' ? { status: 'granted', grantedAt: start } : {}) });
+  }
   // Marketing consents: A asked (pending), B confirmed.
   for (const [tag, customerId, status] of [['A', o.customerA, 'pending'], ['B', o.customerB, 'confirmed']] as const) {
     await add(t.marketingConsents, 'marketing_consents', tag, { orgId: org, customerId, email: `${tag.toLowerCase()}@${slug}`, status, source: 'checkout', locale: 'en', wording: 'Yes, news', wordingVersion: 'v1',

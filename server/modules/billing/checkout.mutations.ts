@@ -478,9 +478,11 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
   if (!proven) throw identityRequired('A referral code is for a first order: confirm the e-mail address first (a code by mail).', 'coupon');
   const [prior] = await tx.select({ n: count() }).from(t.orders)
     .where(and(eq(t.orders.orgId, orgId), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['pending', 'cancelled'])));
+  // The same mailbox under another customer record (another case, a +tag) is the same person.
+  const [referrer] = await tx.select({ email: t.customers.email }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, referral.customerId)));
   const result = validateReferral(
-    { code: referral.code, referrerCustomerId: referral.customerId, refereeDiscount: { kind: 'percent', percentBp: referral.refereeDiscountBp }, referrerReward: { kind: 'credits', credits: referral.referrerRewardCredits } },
-    { customerId: ctx.customer.id, priorOrders: Number(prior?.n ?? 0), currency, lines },
+    { code: referral.code, referrerCustomerId: referral.customerId, referrerEmail: referrer?.email, refereeDiscount: { kind: 'percent', percentBp: referral.refereeDiscountBp }, referrerReward: { kind: 'credits', credits: referral.referrerRewardCredits } },
+    { customerId: ctx.customer.id, customerEmail: ctx.customer.email, priorOrders: Number(prior?.n ?? 0), currency, lines },
   );
   if (!result.ok) {
     const mapped: Record<typeof result.code, ErrorCode> = {

@@ -16,7 +16,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
-import { referrerRewardFor } from './domain/index.ts';
+import { onReferralConfirmed } from './referrals.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { invoiceLabel, type InvoiceSnapshot } from './domain/index.ts';
 import { LATE_MONEY_REFUND_REASON, refundMoney } from './refunds.mutations.ts';
@@ -106,24 +106,10 @@ async function onConfirmed(tx: Tx, env: ConfirmEnv, ctx: BookingContext, detail:
   const { invoice } = await issueInvoice(tx, ctx, detail, { now: env.now, qrBill: false });
   await tx.insert(t.messageThreads).values({ orgId, bookingId: ctx.booking.id, subject: `${ctx.program.title} · ${ctx.customer.name}` })
     .onConflictDoNothing({ target: [t.messageThreads.orgId, t.messageThreads.bookingId] });
-  await rewardReferrer(tx, orgId, detail);
+  // The customer's own referral code; for a referred order, the referrer's reward (pending until the free window has passed).
+  await onReferralConfirmed(tx, env, ctx, detail);
 
   await recordEvent(tx, { orgId, type: 'booking.confirmed', subjectId: ctx.booking.id, payload: { order_id: detail.order.id, invoice_id: invoice.id, invoice_number: invoice.number, invoice_label: invoiceLabel(invoice.snapshot as unknown as InvoiceSnapshot) } }, env);
-}
-
-/** The referrer's reward for a referee's confirmed order: once, since confirmation happens once. */
-async function rewardReferrer(tx: Tx, orgId: string, detail: OrderDetail): Promise<void> {
-  if (!detail.order.referralCodeId) return;
-  const [code] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.id, detail.order.referralCodeId)));
-  if (!code) return;
-  const grant = referrerRewardFor(
-    { code: code.code, referrerCustomerId: code.customerId, referrerReward: { kind: 'credits', credits: code.referrerRewardCredits } },
-    { orderId: detail.order.id, status: 'confirmed' },
-  );
-  if (grant?.kind !== 'credits') return;
-  await tx.insert(t.creditLedger).values({
-    orgId, customerId: grant.entry.customerId, delta: grant.entry.delta, balanceAfter: 0, reason: grant.entry.reason, orderId: detail.order.id,
-  });
 }
 
 /**

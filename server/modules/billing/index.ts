@@ -27,3 +27,6 @@ export * from './staff-booking.mutations.ts';
 export * from './card.mutations.ts';
 export * from './balance.mutations.ts';
 export * from './lapses.jobs.ts';
+export * from './referrals.mutations.ts';
+export * from './referrals.jobs.ts';
+export * from './referrals.queries.ts';

@@ -178,6 +178,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/reviews/:id/approve', path: (f) => `/v1/admin/reviews/${f.reviewId}/approve`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/reviews/:id/reject', path: (f) => `/v1/admin/reviews/${f.reviewId}/reject`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/marketing/consents', path: (f) => `/v1/admin/marketing/consents?customer_id=${f.customerId}`, expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/referrals', path: () => '/v1/admin/referrals?limit=5', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 

@@ -8,6 +8,7 @@ import { Clock, DAY, MIN, asSystem, postJson, problemOf, query } from '../../sup
 import { EVOLVE_INTAKE, bookingRow, checkedOut, checkoutReq, countsFor, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { FLOW, NORD } from '../../../demo/seed/index.ts';
 import { isValidQrr } from '../../../server/modules/billing/domain/qr-reference.ts';
+import { settleReferralRewardNow } from '../../../server/modules/billing/index.ts';
 import type { CheckoutResponse } from '../../../schema/api/checkout.ts';
 import { proofFor, proveIdentity } from '../../support/identity.ts';
 
@@ -398,7 +399,7 @@ describe('checkout API', () => {
       assert.equal(c!.redemptions, 1);
     });
 
-    test('a referral code: the referee gets 10 %, the referrer a credit once the order is paid; not one\'s own', async () => {
+    test('a referral code: the referee gets 10 %, the referrer a credit once the order is paid and the free window has passed; not one\'s own', async () => {
       clock.set(START);
       await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`insert into referral_codes (org_id, code, customer_id) values (${FLOW.org}, 'DEMO-FRIEND', ${FLOW.demoCustomer})`));
       const before = await query(db.db, sql`select coalesce(sum(delta), 0)::int as n from credit_ledger where customer_id = ${FLOW.demoCustomer}`);
@@ -409,6 +410,11 @@ describe('checkout API', () => {
       assert.deepEqual(out.order.discount, { code: 'DEMO-FRIEND', source: 'referral' });
       assert.equal((await query(db.db, sql`select count(*)::int as n from credit_ledger where reason = 'referral_reward'`))[0]!.n, 0, 'nothing before payment');
       await testPay(app, b, 'succeed');
+      // Paid: the reward waits until the referee can no longer cancel for free (tests/api/billing/referrals.test.ts), then it is granted.
+      const [reward] = await query(db.db, sql`select id, status, due_at from referral_rewards where order_id = ${out.order.id}`);
+      assert.equal(reward!.status, 'pending');
+      assert.equal((await query(db.db, sql`select count(*)::int as n from credit_ledger where reason = 'referral_reward'`))[0]!.n, 0, 'nothing before the free window has passed');
+      assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), new Date(String(reward!.due_at))), 'granted');
       const after = await query(db.db, sql`select coalesce(sum(delta), 0)::int as n from credit_ledger where customer_id = ${FLOW.demoCustomer}`);
       assert.equal(after[0]!.n, Number(before[0]!.n) + 1);
       const own = await reiki('2026-12-16T10:30:00.000Z', customer({ name: 'Demo Customer', email: 'demo.customer@example.ch' }));

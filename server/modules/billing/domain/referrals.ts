@@ -18,11 +18,15 @@ export interface ReferralCode {
   readonly referrerCustomerId: string;
   readonly refereeDiscount: DiscountRule;
   readonly referrerReward: ReferrerReward;
+  /** The referrer's e-mail address: the same mailbox (mailboxOf) is the same person. */
+  readonly referrerEmail?: string;
 }
 
 export interface ReferralContext {
   /** The customer placing the order. */
   readonly customerId: string;
+  /** Their e-mail address. */
+  readonly customerEmail?: string;
   /** Orders this customer already has (confirmed or paid) with the studio, this one excluded. */
   readonly priorOrders: number;
   readonly currency: Currency;
@@ -61,6 +65,7 @@ export function validateReferral(referral: ReferralCode, ctx: ReferralContext): 
   assertNonNegativeInteger(ctx.priorOrders, 'priorOrders');
 
   if (referral.referrerCustomerId === ctx.customerId) return { ok: false, code: 'referral_self' };
+  if (referral.referrerEmail && ctx.customerEmail && mailboxOf(referral.referrerEmail) === mailboxOf(ctx.customerEmail)) return { ok: false, code: 'referral_self' };
   if (ctx.priorOrders > 0) return { ok: false, code: 'referral_not_first_order' };
   const rule = referral.refereeDiscount;
   if (rule.kind === 'fixed' && rule.amountOff.currency !== ctx.currency) {
@@ -73,6 +78,52 @@ export function validateReferral(referral: ReferralCode, ctx: ReferralContext): 
     reward: referral.referrerReward,
     referrerCustomerId: referral.referrerCustomerId,
   };
+}
+
+/**
+ * The mailbox an address reaches, for telling a referrer from a referee: case-insensitive, and a
+ * `+tag` in the local part (ana+2@example.ch reaches ana@example.ch) is dropped.
+ */
+export function mailboxOf(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 1) return address;
+  return `${address.slice(0, at).replace(/\+.*$/, '')}${address.slice(at)}`;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * When a referee's paid booking earns the referrer's reward: once the free cancellation window of its
+ * first scheduled session has passed (cancelling later is no longer free), and never before payment
+ * (`confirmedAt`). A booking without a scheduled session is due at once.
+ */
+export function referralRewardDueAt(sessionStarts: readonly (number | null)[], freeCancelHours: number, confirmedAt: number): number {
+  assertNonNegativeInteger(freeCancelHours, 'freeCancelHours');
+  const starts = sessionStarts.filter((s): s is number => s !== null);
+  if (!starts.length) return confirmedAt;
+  return Math.max(confirmedAt, Math.min(...starts) - freeCancelHours * HOUR_MS);
+}
+
+/** Whether a due reward is granted, or void and why. */
+export function referralRewardDecision(booking: { status: string }, order: { status: string }): { grant: true } | { grant: false; reason: 'booking_cancelled' | 'order_refunded' | 'not_paid' } {
+  if (booking.status === 'cancelled') return { grant: false, reason: 'booking_cancelled' };
+  if (order.status === 'refunded' || order.status === 'cancelled') return { grant: false, reason: 'order_refunded' };
+  if (booking.status === 'reserved') return { grant: false, reason: 'not_paid' };
+  return { grant: true };
+}
+
+/**
+ * A referral code for a customer: their first name in plain capitals (at most 8 letters, else `FRIEND`),
+ * a dash and 4 characters that cannot be mistaken for each other (`random` gives one index per call).
+ */
+export function referralCodeFor(name: string, random: (n: number) => number): string {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  const letters = first.normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 8) || 'FRIEND';
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let suffix = '';
+  for (let i = 0; i < 4; i++) suffix += alphabet[random(alphabet.length)];
+  return `${letters}-${suffix}`;
 }
 
 export type ReferralOrderStatus = 'pending' | 'confirmed' | 'cancelled' | 'refunded';

@@ -1,0 +1,30 @@
+/** Referral codes and the rewards they earned, as the caller's policies show them (the studio's owners and managers all). */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../platform/db/database.ts';
+import * as t from '../../../schema/db/index.ts';
+
+export interface ReferralListed {
+  code: typeof t.referralCodes.$inferSelect;
+  referrer: { id: string; name: string; email: string };
+  rewards: (typeof t.referralRewards.$inferSelect & { referee: { id: string; name: string; email: string } })[];
+}
+
+/** The studio's referral codes, newest first, each with its referrer and its rewards (newest first). */
+export async function referralsOf(tx: Tx, orgId: string, filter: { limit: number; referrerId?: string | undefined }): Promise<ReferralListed[]> {
+  const codes = await tx.select({ code: t.referralCodes, id: t.customers.id, name: t.customers.name, email: t.customers.email }).from(t.referralCodes)
+    .innerJoin(t.customers, and(eq(t.customers.orgId, t.referralCodes.orgId), eq(t.customers.id, t.referralCodes.customerId)))
+    .where(and(eq(t.referralCodes.orgId, orgId), filter.referrerId ? eq(t.referralCodes.customerId, filter.referrerId) : undefined))
+    .orderBy(desc(t.referralCodes.createdAt)).limit(filter.limit);
+  if (!codes.length) return [];
+  const referee = alias(t.customers, 'referee');
+  const rewards = await tx.select({ reward: t.referralRewards, id: referee.id, name: referee.name, email: referee.email }).from(t.referralRewards)
+    .innerJoin(referee, and(eq(referee.orgId, t.referralRewards.orgId), eq(referee.id, t.referralRewards.refereeCustomerId)))
+    .where(and(eq(t.referralRewards.orgId, orgId), inArray(t.referralRewards.referralCodeId, codes.map((c) => c.code.id))))
+    .orderBy(desc(t.referralRewards.createdAt));
+  return codes.map((c) => ({
+    code: c.code,
+    referrer: { id: c.id, name: c.name, email: c.email },
+    rewards: rewards.filter((r) => r.reward.referralCodeId === c.code.id).map((r) => ({ ...r.reward, referee: { id: r.id, name: r.name, email: r.email } })),
+  }));
+}

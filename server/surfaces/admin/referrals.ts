@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { describeRoute, resolver } from 'hono-openapi';
+import type { AdminEnv, AppDeps } from '../../deps.ts';
+import { withCaller } from '../../platform/db/identity.ts';
+import { validate } from '../../platform/http/validate.ts';
+import { referralsOf, type ReferralListed } from '../../modules/billing/index.ts';
+import { ReferralsOut, ReferralsQuery, type ReferralOut } from '../../../schema/api/admin-referrals.ts';
+import { problemResponses } from '../openapi-shared.ts';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function referralOut(r: ReferralListed): ReferralOut {
+  return {
+    code: r.code.code, referrer: r.referrer, uses: r.code.uses, referee_discount_bp: r.code.refereeDiscountBp, referrer_reward_credits: r.code.referrerRewardCredits,
+    created_at: r.code.createdAt.toISOString(),
+    rewards: r.rewards.map((w) => ({
+      id: w.id, referee: w.referee, order_id: w.orderId, booking_id: w.bookingId, credits: w.credits, status: w.status as ReferralOut['rewards'][number]['status'],
+      due_at: w.dueAt.toISOString(), granted_at: iso(w.grantedAt), voided_at: iso(w.voidedAt), void_reason: w.voidReason,
+    })),
+  };
+}
+
+/** GET /v1/admin/referrals: referral codes and the rewards their referees earned. Owners and managers; an instructor lists none. */
+export function adminReferralRoutes(deps: AppDeps) {
+  return new Hono<AdminEnv>().get('/referrals',
+    describeRoute({
+      tags: ['admin'], summary: 'Referral codes and the referrers\' rewards',
+      description: 'Every customer with a confirmed booking has a code. A referee\'s paid order makes the referrer\'s reward `pending` until the free '
+        + 'cancellation window of the booking\'s first session has passed; then it is `granted` (class credits) or `void` (the booking was cancelled '
+        + 'or the order refunded). Once per referee. Newest code first (`limit`, default 100, at most 500); `referrer_id` filters. Owners and managers; '
+        + 'an instructor\'s key lists none.',
+      security: [{ secretKey: [] }],
+      responses: { 200: { description: 'The referrals', content: { 'application/json': { schema: resolver(ReferralsOut) } } }, ...problemResponses(400, 401) },
+    }),
+    validate('query', ReferralsQuery),
+    async (c) => {
+      const staff = c.get('staff');
+      const q = c.req.valid('query');
+      const rows = staff.role === 'instructor' ? [] : await withCaller(deps.db, { orgId: staff.orgId, role: staff.role, userId: staff.staffId },
+        (tx) => referralsOf(tx, staff.orgId, { limit: q.limit ?? 100, referrerId: q.referrer_id }));
+      return c.json({ referrals: rows.map(referralOut) });
+    });
+}

@@ -1,0 +1,119 @@
+/**
+ * Referral rewards: a confirmed booking gives its customer a code; a referee's paid order makes the
+ * referrer's reward pending until the free cancellation window of the booking's first session has
+ * passed, then grants it once (class credits) or voids it when the booking was cancelled within the
+ * window; self-referral by the same mailbox is refused; the studio lists codes and rewards.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from '../../support/database.ts';
+import { demoApp } from '../../support/app.ts';
+import { Clock, problemOf, query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
+import { cardPaid, skFlow, staffCancel } from '../../support/admin-money.ts';
+import { proveIdentity } from '../../support/identity.ts';
+
+import { FLOW } from '../../../demo/seed/index.ts';
+import { settleReferralRewardNow } from '../../../server/modules/billing/index.ts';
+
+type App = Awaited<ReturnType<typeof demoApp>>;
+const START = '2026-11-25T08:00:00Z';
+
+describe('referral rewards', () => {
+  let app: App;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  const clock = new Clock(new Date(START));
+  let reiki = '';
+
+  before(async () => {
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now });
+    reiki = (await demoVariants(app)).reiki![0]!;
+  });
+  after(async () => db.close());
+
+  const customerId = async (email: string) => String((await query(db.db, sql`select id from customers where email = ${email}`))[0]!.id);
+  const codeOf = async (email: string) => String((await query(db.db, sql`select r.code from referral_codes r join customers c on c.id = r.customer_id where c.email = ${email}`))[0]?.code ?? '');
+  const credits = async (email: string) => Number((await query(db.db, sql`select coalesce(sum(l.delta), 0)::int as n from credit_ledger l join customers c on c.id = l.customer_id where c.email = ${email} and l.reason = 'referral_reward'`))[0]!.n);
+  const rewardsOf = (refereeEmail: string) => query(db.db, sql`select w.* from referral_rewards w join customers c on c.id = w.referee_customer_id where c.email = ${refereeEmail}`);
+
+  /** A referee's Reiki booking paid by card with the referrer's code (the address proven first, as a referral code needs). */
+  async function referred(code: string, start: string, who = customer()) {
+    const b = await reserve(app, { program: 'reiki', variant: reiki, customer: who, sessions: { mode: 'explicit', starts: [start] } });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card', coupon: code }, await proveIdentity(app, db.db, who.email as string)));
+    assert.deepEqual(out.order.discount, { code, source: 'referral' });
+    assert.equal((await testPay(app, b, 'succeed')).status, 200);
+    return { booking: b, email: who.email as string };
+  }
+
+  test('a confirmed booking gives its customer a code; the reward waits for the free window, then is granted once', async () => {
+    clock.set(START);
+    const referrer = customer({ name: 'Léa Bühler' });
+    await cardPaid(app, reiki, '2026-12-02T09:00:00.000Z', referrer);
+    const code = await codeOf(referrer.email);
+    assert.match(code, /^LEA-[A-HJ-NP-Z2-9]{4}$/, 'her first name, plain, and four unmistakable characters');
+
+    const { booking, email } = await referred(code, '2026-12-09T09:00:00.000Z');
+    assert.ok(await codeOf(email), 'the referee, confirmed too, has a code of their own');
+    const [reward] = await rewardsOf(email);
+    assert.equal(reward!.status, 'pending');
+    assert.equal(reward!.referrer_customer_id, await customerId(referrer.email));
+    assert.equal(new Date(String(reward!.due_at)).toISOString(), '2026-12-07T09:00:00.000Z', 'the session\'s start less Reiki\'s 48 free hours');
+    assert.equal(await credits(referrer.email), 0, 'nothing while the referee may still cancel for free');
+    const [job] = await query(db.db, sql`select start_after from pgboss.job where name = 'billing.referral_reward' and data->>'rewardId' = ${String(reward!.id)}`);
+    assert.ok(job, 'the job that settles it is queued with it');
+
+    clock.set('2026-12-07T08:59:00Z');
+    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'not_due');
+    assert.equal(await credits(referrer.email), 0);
+
+    clock.set('2026-12-07T09:00:00Z');
+    // Two runners at once: one grants, the other finds it settled.
+    const outcomes = await Promise.all([1, 2].map(() => settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now())));
+    assert.deepEqual(outcomes.sort(), ['granted', 'settled_already']);
+    assert.equal(await credits(referrer.email), 1);
+    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'settled_already');
+    assert.equal(await credits(referrer.email), 1, 'once');
+    // Cancelled after the window: the reward stands.
+    await staffCancel(app, booking.id);
+    assert.equal(await credits(referrer.email), 1);
+
+    const res = await app.request(`/v1/admin/referrals?referrer_id=${await customerId(referrer.email)}`, { headers: skFlow });
+    assert.equal(res.status, 200);
+    const { referrals } = await res.json() as { referrals: { code: string; uses: number; referrer: { email: string }; rewards: { status: string; credits: number; referee: { email: string }; granted_at: string | null }[] }[] };
+    assert.equal(referrals.length, 1);
+    assert.equal(referrals[0]!.code, code);
+    assert.equal(referrals[0]!.uses, 1);
+    assert.equal(referrals[0]!.referrer.email, referrer.email);
+    assert.deepEqual(referrals[0]!.rewards.map((w) => [w.referee.email, w.status, w.credits, w.granted_at]), [[email, 'granted', 1, '2026-12-07T09:00:00.000Z']]);
+  });
+
+  test('cancelled within the free window: the reward is void, no credits', async () => {
+    clock.set(START);
+    const referrer = customer({ name: 'Marco Rossi' });
+    await cardPaid(app, reiki, '2026-12-02T10:30:00.000Z', referrer);
+    const { booking, email } = await referred(await codeOf(referrer.email), '2026-12-09T10:30:00.000Z');
+    clock.set('2026-12-03T08:00:00Z');
+    await staffCancel(app, booking.id);
+    clock.set('2026-12-07T10:30:00Z');
+    const [reward] = await rewardsOf(email);
+    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'void');
+    const [after] = await rewardsOf(email);
+    assert.equal(after!.status, 'void');
+    assert.equal(after!.void_reason, 'booking_cancelled');
+    assert.equal(await credits(referrer.email), 0);
+  });
+
+  test('the same mailbox under another address is refused as self-referral', async () => {
+    clock.set(START);
+    const referrer = customer({ name: 'Nina Keller', email: `nina.${Date.now()}@example.ch` });
+    await cardPaid(app, reiki, '2026-12-02T12:00:00.000Z', referrer);
+    const code = await codeOf(referrer.email);
+    const alias = referrer.email.replace('@', '+friends@');
+    const b = await reserve(app, { program: 'reiki', variant: reiki, customer: customer({ email: alias }), sessions: { mode: 'explicit', starts: ['2026-12-09T12:00:00.000Z'] } });
+    const res = await checkoutReq(app, b, { method: 'card', coupon: code }, await proveIdentity(app, db.db, alias));
+    assert.equal(res.status, 422);
+    assert.equal((await problemOf(res)).code, 'referral_self');
+  });
+});

@@ -26,6 +26,12 @@ const BANK = new Set(['qr_bill', 'bank_transfer']);
  */
 export const LATE_MONEY_REFUND_REASON = 'paid after the order was cancelled';
 
+/** The reason of a refund of what a payment brought beyond what its order claimed: never revenue either. */
+export const OVERPAYMENT_REFUND_REASON = 'paid more than was due';
+
+/** Refunds of money the order never claimed (payroll takes them off no session's revenue). */
+export const UNCLAIMED_MONEY_REFUND_REASONS: readonly string[] = [LATE_MONEY_REFUND_REASON, OVERPAYMENT_REFUND_REASON];
+
 /** `amount` back to the order's payments, newest first. */
 export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string, sessionId: string | null = null): Promise<RefundWritten[]> {
   const orgId = order.orgId;
@@ -66,7 +72,7 @@ export async function recordRefundFailed(tx: Tx, ctx: EventContext, refund: { id
  */
 export async function refundOverpayment(tx: Tx, ctx: EventContext, order: OrderRow, payment: { id: string }, amount: number): Promise<RefundWritten> {
   const orgId = order.orgId;
-  const reason = 'paid more than was due';
+  const reason = OVERPAYMENT_REFUND_REASON;
   const [row] = await tx.insert(t.refunds).values({
     orgId, orderId: order.id, paymentId: payment.id, bookingId: order.bookingId, amount, currency: order.currency, reason, status: 'pending', kind: 'bank_transfer',
   }).returning({ id: t.refunds.id });

@@ -6,7 +6,7 @@
  * each original whose figure changed, in the period open today. Idempotent: the same facts
  * write nothing the second time. The booking row is locked, so two runs for it take turns.
  */
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { dateOfInstant } from '../../../shared/zone.ts';
@@ -15,7 +15,7 @@ import {
   earningTargets, liveRefundParts, frozenRules, frozenShares, reconcile, sessionNetRevenue, writtenOff,
   type EarningKey, type PayRule, type RevenueTier, type PaySession, type Recorded, type RuleKind, type RuleSnapshot, type SessionOutcome,
 } from './domain/index.ts';
-import { LATE_MONEY_REFUND_REASON } from '../billing/index.ts';
+import { UNCLAIMED_MONEY_REFUND_REASONS } from '../billing/index.ts';
 import { payrollSettingsOf, type PayrollSettings } from './settings.queries.ts';
 import { periodFor } from './placement.mutations.ts';
 
@@ -48,9 +48,9 @@ export async function computeBookingEarnings(tx: Tx, orgId: string, bookingId: s
       ? tx.select({ gross: sql<string>`coalesce(sum(${t.orderItems.amount}), 0)`, net: sql<string>`coalesce(sum(${t.orderItems.amount} - ${t.orderItems.vatAmount}), 0)` })
         .from(t.orderItems).where(and(eq(t.orderItems.orgId, orgId), eq(t.orderItems.orderId, booking.orderId)))
       : Promise.resolve([{ gross: '0', net: '0' }]),
-    // Money paid after the order was cancelled and sent back at once was never the studio's: not a refund of revenue.
+    // Money the order never claimed (paid after it was cancelled, or beyond what was due) and sent back was never revenue.
     tx.select({ amount: sql<string>`coalesce(sum(${t.refunds.amount}), 0)` }).from(t.refunds)
-      .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'), ne(t.refunds.reason, LATE_MONEY_REFUND_REASON))),
+      .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.bookingId, bookingId), ne(t.refunds.status, 'failed'), notInArray(t.refunds.reason, [...UNCLAIMED_MONEY_REFUND_REASONS]))),
     // What the settlement refunded of each session (its events say so, per session): it comes off that session.
     tx.select({ type: t.domainEvents.type, payload: t.domainEvents.payload })
       .from(t.domainEvents).where(and(eq(t.domainEvents.orgId, orgId), eq(t.domainEvents.subjectId, bookingId), inArray(t.domainEvents.type, [...SETTLING])))

@@ -2,7 +2,8 @@
  * Payroll and credit notes on orders not paid in full (a deposit plan): what a cancellation's credit
  * note writes off of the unpaid part is revenue the studio never gets, so it comes off the sessions
  * it was owed for, like a refund; the part of a credit note that documents a refund is not taken
- * twice; money paid after the cancellation and sent straight back changes nothing; and a closed
+ * twice; money paid after the cancellation, or beyond what was due, and sent straight back changes
+ * nothing; and a closed
  * period is never rewritten (the correction is an adjustment in the open one).
  */
 import { after, before, describe, test } from 'node:test';
@@ -18,11 +19,11 @@ import { skFlow, staffCancel } from '../../support/admin-money.ts';
 import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
 import { withSystem } from '../../../server/platform/db/escalation.ts';
 import { earningsJob } from '../../../server/modules/payroll/index.ts';
-import { allocateEvenly, applyBasisPoints, LATE_MONEY_REFUND_REASON, mulDivRoundHalfUp, settleOrder } from '../../../server/modules/billing/index.ts';
+import { allocateEvenly, applyBasisPoints, LATE_MONEY_REFUND_REASON, mulDivRoundHalfUp, OVERPAYMENT_REFUND_REASON, settleOrder } from '../../../server/modules/billing/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { CreatedBooking } from '../../../schema/api/embed-bookings.ts';
 
-describe('payroll revenue and credit notes on partly paid orders', () => {
+describe('payroll revenue, credit notes on partly paid orders, and money the order never claimed', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let app: Awaited<ReturnType<typeof demoApp>>;
   const clock = new Clock(new Date('2026-11-09T08:00:00Z'));
@@ -145,5 +146,25 @@ describe('payroll revenue and credit notes on partly paid orders', () => {
     await runPayroll();
     const rows = await earningsOf(q.id);
     assert.deepEqual(rows.map((r) => [r.session_id, r.kind, r.amount]), [[q.sessions[0]!.id, 'session', applyBasisPoints(share[0]!, 4000)]], 'no adjustment: nothing delivered lost revenue');
+  });
+
+  test('a transfer of more than was due on a paid order: the excess goes back and the delivered session keeps its revenue', async () => {
+    assert.equal((await post('/payroll/rules', { staff_id: FLOW.noemi, kind: 'percent', value: 5000, valid_from: '2026-12-01' })).status, 201);
+    clock.set('2026-12-06T09:00:00Z');
+    const reiki = (await demoVariants(app)).reiki![0]!;
+    const r = await reserve(app, { program: 'reiki', variant: reiki, customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] } });
+    await checkedOut(await checkoutReq(app, r, { method: 'card' }));
+    assert.equal((await testPay(app, r, 'succeed')).status, 200);
+    await at('2026-12-10T12:00:00Z');
+    const before = await earningsOf(r.id);
+    assert.equal(before.length, 1);
+    const order = await orderOf(r.id);
+    assert.equal(order.status, 'paid');
+    const res = await post(`/orders/${order.id}/payments`, { amount: 5000, method: 'bank_transfer', reference: 'paid twice' });
+    assert.equal(res.status, 201, await res.clone().text());
+    const refunds = await query(db.db, sql`select amount, reason from refunds where booking_id = ${r.id}`);
+    assert.deepEqual(refunds.map((x) => [x.amount, x.reason]), [[5000, OVERPAYMENT_REFUND_REASON]]);
+    await runPayroll();
+    assert.deepEqual(await earningsOf(r.id), before, 'no adjustment: the excess was never revenue');
   });
 });

@@ -48,6 +48,7 @@ export interface ProgramTranslation {
   outcomes?: string[]; faq?: { question: string; answer: string }[];
 }
 export type ContentLang = 'en' | 'de' | 'fr' | 'it';
+export const CONTENT_LANGS: readonly ContentLang[] = ['en', 'de', 'fr', 'it'];
 export interface SchedulingSettings {
   buffer_before_min: number; buffer_after_min: number; min_notice_min: number; horizon_days: number; slot_step_min: number;
   cadence?: { every: number; unit: 'day' | 'week' };

@@ -10,6 +10,8 @@ export interface PageHead {
   description: string;
   /** The page's one address; absent for a private (by_link) page, which must not be indexed. */
   canonical: string | null;
+  /** The same page in each language it has (BCP 47, `x-default` last), this one included; default: this page alone. */
+  alternates?: { lang: string; href: string }[];
   /** The studio's name (og:site_name). */
   site: string;
   image: { url: string; alt: string } | null;
@@ -59,9 +61,8 @@ export function pageDocument(head: PageHead, body: Part, nonce: string, scripts:
 <meta name="description" content="${description}">
 <meta name="robots" content="${head.indexable ? 'index, follow' : 'noindex, nofollow'}">
 ${head.canonical ? html`<link rel="canonical" href="${head.canonical}">
-<link rel="alternate" hreflang="${head.lang}" href="${head.canonical}">
-<link rel="alternate" hreflang="x-default" href="${head.canonical}">
-` : ''}<meta property="og:type" content="website">
+${(head.alternates ?? [{ lang: head.lang, href: head.canonical }, { lang: 'x-default', href: head.canonical }]).map((a) => html`<link rel="alternate" hreflang="${a.lang}" href="${a.href}">
+`)}` : ''}<meta property="og:type" content="website">
 <meta property="og:title" content="${head.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:site_name" content="${head.site}">

@@ -10,9 +10,12 @@ import { shareLinks } from './share-links.ts';
 import { programLd, plainText } from './json-ld.ts';
 import { findStudio, pageNotFound, programUrl, SLUG, studioUrl } from './studio.ts';
 import { wordsFor } from './words.ts';
+import { langOf } from '../../../shared/format.ts';
+import { CONTENT_LANGS, type ContentLang } from '../../../schema/db/index.ts';
 
 /**
- * GET /p/:studio/:program (`?link=TOKEN` for a by_link program): the program as a complete page
+ * GET /p/:studio/:program (`?link=TOKEN` for a by_link program; `?lang=fr` for the program in
+ * another language it is written in, each such page naming the others with `hreflang`): the program as a complete page
  * without JavaScript, read as the studio's anonymous caller (the policies decide what exists:
  * hidden, inactive or a private program without its token is the same 404 as a missing one).
  * The widget takes the page over in place for booking. A private page is never indexed and
@@ -22,6 +25,7 @@ export function getProgramPageRoute(deps: AppDeps) {
   return new Hono().get('/p/:studio/:program', async (c) => {
     const { studio: studioSlug, program: slug } = c.req.param();
     const link = c.req.query('link');
+    const asked = c.req.query('lang');
     if (!SLUG.test(slug) || (link !== undefined && (link.length === 0 || link.length > 200))) return pageNotFound(c);
     const studio = await findStudio(deps.db, studioSlug);
     if (!studio) return pageNotFound(c);
@@ -30,11 +34,18 @@ export function getProgramPageRoute(deps: AppDeps) {
       return view ? { view, profile: await studioProfile(tx, studio.orgId) } : undefined;
     });
     if (!found?.profile) return pageNotFound(c);
-    const program = programDetailOut(found.view);
+    // The studio's own language, and each other one the program has a title in: one address each (`?lang=`).
+    const own = langOf(found.profile.defaultLocale);
+    const langs = [own, ...CONTENT_LANGS.filter((l) => l !== own && !!found.view.program.translations?.[l]?.title)];
+    // Any other `lang` is the studio's own page (its canonical address says so).
+    const lang = langs.find((l) => l === asked) ?? own;
+    const program = programDetailOut(found.view, lang === own ? undefined : lang);
     const isPrivate = program.visibility !== 'public';
     const origin = deps.config.publicOrigin;
-    const url = programUrl(deps.config, studioSlug, slug);
-    const words = wordsFor(found.profile.defaultLocale, program.region);
+    const urlIn = (l: ContentLang) => `${programUrl(deps.config, studioSlug, slug)}${l === own ? '' : `?lang=${l}`}`;
+    const url = urlIn(lang);
+    const words = wordsFor(lang, program.region);
+    const alternates = langs.map((l) => ({ lang: wordsFor(l, program.region).locale, href: urlIn(l) }));
     const nonce = newNonce();
     const banner = program.banner_url ? { url: program.banner_url, alt: program.media.find((m) => m.url === program.banner_url)?.alt ?? program.title } : null;
     const widget = studio.publishableKey
@@ -48,6 +59,7 @@ ${programArticle(program, words)}
         title: `${program.title} · ${found.profile.name}`,
         description: program.summary || plainText(program.description_html),
         canonical: isPrivate ? null : url,
+        alternates: isPrivate ? [] : [...alternates, { lang: 'x-default', href: urlIn(own) }],
         site: found.profile.name,
         image: banner,
         indexable: !isPrivate,

@@ -302,6 +302,39 @@ describe('hosted program pages', () => {
     });
   });
 
+  describe('the languages the content has', () => {
+    test('a program written also in French: a page per language, each canonical to itself, all naming each other with hreflang; a language it lacks is the studio\'s own page', async () => {
+      const url = `${ORIGIN}/p/studio-flow/evolve`;
+      const [before] = await db.select({ translations: t.programs.translations }).from(t.programs).where(eq(t.programs.slug, 'evolve'));
+      await db.update(t.programs).set({ translations: { fr: { title: 'EVOLVE — coaching holistique', summary: 'Un coaching individuel sur quatre ou huit semaines.', faq: [{ question: 'Et si je manque une semaine ?', answer: 'Déplacez la séance.' }] } } })
+        .where(eq(t.programs.slug, 'evolve'));
+      try {
+        const expected = [['de-CH', url], ['fr-CH', `${url}?lang=fr`], ['x-default', url]];
+        const own = (await page('/p/studio-flow/evolve')).page;
+        assert.deepEqual(own.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), expected);
+        assert.deepEqual(own.link('canonical').map((l) => l.attribs.href), [url]);
+
+        const fr = (await page('/p/studio-flow/evolve?lang=fr')).page;
+        assert.equal(fr.attr(fr.one((e) => e.name === 'html'), 'lang'), 'fr-CH');
+        assert.equal(fr.text(fr.one((e) => e.name === 'h1')), 'EVOLVE — coaching holistique');
+        assert.equal(fr.meta('description'), 'Un coaching individuel sur quatre ou huit semaines.');
+        assert.deepEqual(fr.link('canonical').map((l) => l.attribs.href), [`${url}?lang=fr`]);
+        assert.deepEqual(fr.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), expected);
+        assert.equal(fr.meta('og:locale'), 'fr_CH');
+        assert.equal(fr.meta('og:url'), `${url}?lang=fr`);
+        const graph = graphOf(fr);
+        assert.equal(ofType(graph, 'Service')[0]!.name, 'EVOLVE — coaching holistique');
+        assert.equal(((ofType(graph, 'FAQPage')[0]!.mainEntity as Node[])[0]!).name, 'Et si je manque une semaine ?');
+
+        const it = (await page('/p/studio-flow/evolve?lang=it')).page;
+        assert.equal(it.attr(it.one((e) => e.name === 'html'), 'lang'), 'de-CH');
+        assert.deepEqual(it.link('canonical').map((l) => l.attribs.href), [url], 'no Italian text: the studio\'s own page, canonical to it');
+      } finally {
+        await db.update(t.programs).set({ translations: before!.translations }).where(eq(t.programs.slug, 'evolve'));
+      }
+    });
+  });
+
   describe('the widget on the hosted page', () => {
     test('the embed API answers the API\'s own origin (the hosted pages), with every studio\'s key', async () => {
       const res = await app.request('/v1/embed/programs/evolve', { headers: { ...flowKey, Origin: ORIGIN } });

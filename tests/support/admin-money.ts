@@ -68,6 +68,12 @@ export async function staffCancel(app: Requester, bookingId: string, fault?: 'po
   return ((await res.json()) as { settlement: Settlement }).settlement;
 }
 
+/** WinAnsi (the standard fonts' encoding): Latin-1, except 0x80–0x9F, which hold €, dashes and quotes. */
+const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x82: '‚', 0x84: '„', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—' };
+function winAnsi(bytes: Buffer): string {
+  return [...bytes].map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join('');
+}
+
 /**
  * The text of a PDF drawn by pdfkit with the standard fonts: each content stream inflated, the
  * strings of each `TJ` array (hex, WinAnsi) joined, one line per array. Enough to find words.
@@ -83,7 +89,7 @@ export function pdfText(pdf: Buffer): string {
       continue; // an image or font stream
     }
     for (const tj of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/g)) {
-      lines.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+      lines.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => winAnsi(Buffer.from(h[1]!, 'hex'))).join(''));
     }
   }
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { fillTemplate } from '../../../shared/template.ts';
-import { drawParties } from './invoice-pdf.ts';
+import { documentLocale, drawParties } from './invoice-pdf.ts';
 import PDFDocument from 'pdfkit';
 import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
@@ -40,6 +40,15 @@ const labels: Record<Lang, typeof en> = {
   },
 };
 
+/** As on the invoice (invoiceLabels): German outside Switzerland and Liechtenstein says "USt.", not "MWST". */
+function creditNoteLabels(lang: Lang, country: string | null | undefined): typeof en {
+  const c = (country ?? '').toUpperCase();
+  if (lang !== 'de' || !c || c === 'CH' || c === 'LI') return labels[lang];
+  return {
+    ...labels.de, vat: 'USt.', vatIncl: 'inkl. {rate} USt. auf {net} netto storniert', noVat: 'Nicht umsatzsteuerpflichtig.',
+    vatNumber: c === 'AT' ? 'UID-Nr.' : 'USt-IdNr.',
+  };
+}
 
 export interface CreditNoteLine { description: string; vat_rate_bp: number; amount: number }
 
@@ -70,8 +79,9 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   // Drawing a PDF takes tens of milliseconds: never while a transaction holds a connection and its locks.
   if (insideTransaction()) throw new Error('credit note PDFs are rendered outside database transactions');
   const s = d.invoice.snapshot;
-  const L = labels[s.lang];
-  const money = (n: number) => formatMoney(n, d.currency, s.lang);
+  const L = creditNoteLabels(s.lang, s.creditor.country);
+  const locale = documentLocale(s);
+  const money = (n: number) => formatMoney(n, d.currency, locale);
   const minus = (n: number) => (n === 0 ? money(0) : `-${money(n)}`);
   const issued = new Date(d.issued_at);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.title} ${d.number}`, Author: s.creditor.name, CreationDate: issued } });
@@ -89,8 +99,8 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
 
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.title} ${d.number}`, left);
-  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
-  doc.text(fillTemplate(L.corrects, { number: invoiceLabel(d.invoice.snapshot), date: formatDate(new Date(d.invoice.issued_at), s.zone, s.lang) }));
+  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, locale)}`);
+  doc.text(fillTemplate(L.corrects, { number: invoiceLabel(d.invoice.snapshot), date: formatDate(new Date(d.invoice.issued_at), s.zone, locale) }));
   if (s.booking_id) doc.text(`${L.booking}: ${s.booking_id.slice(0, 8).toUpperCase()}`);
 
   // Lines

@@ -4,7 +4,7 @@ import { SwissQRBill } from 'swissqrbill/pdf';
 import QRCode from 'qrcode';
 import { epcQrPayload } from './domain/epc-qr.ts';
 import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
-import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
+import { formatDate, formatLocale, formatMoney, type FormatLocale, type Lang } from '../../../shared/format.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
 
@@ -46,6 +46,27 @@ const labels: Record<Lang, typeof en> = {
 };
 
 
+/**
+ * The formats an invoice or a credit note is printed in: the customer's language (the snapshot's
+ * `lang`) with the studio's country (the creditor's, frozen in the snapshot), as the mails use them:
+ * a German studio's invoice reads `1.080,00 €` and `10. Dezember 2026`, a Swiss one `CHF 1’080.00`.
+ */
+export function documentLocale(s: Pick<InvoiceSnapshot, 'lang' | 'creditor'>): FormatLocale {
+  return formatLocale(s.lang, s.creditor.country);
+}
+/** Swiss German words that a German or Austrian studio's invoice must not use ("MWST", "innert"): theirs are "USt.", "innerhalb". */
+const germanOutsideSwitzerland: Partial<typeof en> = {
+  vat: 'USt.', vatIncl: 'inkl. {rate} USt. auf {net} netto', noVat: 'Nicht umsatzsteuerpflichtig.', vatNumber: 'USt-IdNr.',
+  payWithin: 'Zahlbar innerhalb von {days} Tagen mit dem Zahlteil unten.', transferWithin: 'Zahlbar innerhalb von {days} Tagen per Überweisung auf das Konto unten, mit der Referenz.',
+};
+
+/** The invoice's words: the customer's language, as written in the studio's country (German in Germany or Austria says "USt."). */
+export function invoiceLabels(lang: Lang, country: string | null | undefined): typeof en {
+  const c = (country ?? '').toUpperCase();
+  if (lang !== 'de' || !c || c === 'CH' || c === 'LI') return labels[lang];
+  return { ...labels.de, ...germanOutsideSwitzerland, ...(c === 'AT' ? { vatNumber: 'UID-Nr.' } : {}) };
+}
+
 export interface InvoiceRenderState {
   /** Paid so far, minor units. */
   amountPaid: number;
@@ -59,8 +80,9 @@ export interface InvoiceRenderState {
 export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderState): Promise<Buffer> {
   // Drawing a PDF takes tens of milliseconds: never while a transaction holds a connection and its locks.
   if (insideTransaction()) throw new Error('invoice PDFs are rendered outside database transactions');
-  const L = labels[s.lang];
-  const money = (n: number) => formatMoney(n, s.currency, s.lang);
+  const L = invoiceLabels(s.lang, s.creditor.country);
+  const locale = documentLocale(s);
+  const money = (n: number) => formatMoney(n, s.currency, locale);
   const issued = new Date(s.issued_at);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.invoice} ${invoiceLabel(s)}`, Author: s.creditor.name, CreationDate: issued } });
   const chunks: Buffer[] = [];
@@ -78,10 +100,10 @@ export async function renderInvoicePdf(s: InvoiceSnapshot, state: InvoiceRenderS
 
   // Title and facts
   doc.moveDown(2).font('Helvetica-Bold').fontSize(16).text(`${L.invoice} ${invoiceLabel(s)}`, left);
-  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, s.lang)}`);
+  doc.font('Helvetica').fontSize(9).moveDown(0.3).text(`${L.date}: ${formatDate(issued, s.zone, locale)}`);
   if (s.service_period) {
-    const from = formatDate(new Date(s.service_period.from), s.zone, s.lang);
-    const to = formatDate(new Date(s.service_period.to), s.zone, s.lang);
+    const from = formatDate(new Date(s.service_period.from), s.zone, locale);
+    const to = formatDate(new Date(s.service_period.to), s.zone, locale);
     const open = (s.service_period.to_schedule ?? 0) > 0;
     doc.text(`${L.period}: ${open ? fillTemplate(L.periodOpen, { from }) : from === to ? from : `${from} – ${to}`}`);
   }
@@ -202,7 +224,7 @@ function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: numbe
   doc.fillColor('black').fill();
   const textLeft = at.left + side + 16;
   const textWidth = at.left + at.width - textLeft;
-  const money = formatMoney(due, s.currency, s.lang);
+  const money = formatMoney(due, s.currency, documentLocale(s));
   const iban = qr.account.replace(/(.{4})/g, '$1 ').trim();
   doc.font('Helvetica').fontSize(9).text(L.scan, textLeft, y + quiet, { width: textWidth });
   doc.moveDown(0.6);

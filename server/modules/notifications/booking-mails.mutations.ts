@@ -8,10 +8,9 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { invoiceLink as opaqueInvoiceLink } from '../bookings/index.ts';
 import { confirmationMail, installmentFailedMail, installmentOverdueMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, overpaidMail, overpaidStaffMail, qrBillMail, type InstallmentMailData } from './domain/booking-mails.ts';
-import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { feeDeclinedMail, feeDeclinedStaffMail } from './domain/settlement-mails.ts';
-import { bookingIcs, bookingMailData, manageUrlFor } from './mail-data.ts';
+import { bookingIcs, bookingMailData, customerWords, manageUrlFor, staffWords } from './mail-data.ts';
 import { customerZone, loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
 import { bookingById } from '../bookings/index.ts';
 
@@ -70,13 +69,13 @@ export async function queueQrBillMail(tx: Tx, env: MailEnv, orgId: string, booki
 export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: string, orderId: string, amountPaid: number, currency: string, voided = false): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const data = {
-    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    ...customerWords(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
     program: { title: ctx.program.title }, amount: amountPaid, currency, voided,
   };
   await enqueueMail(tx, { orgId, dedupeKey: `order:${orderId}:late_payment`, to: ctx.customer.email, ...latePaymentMail(data) });
   await enqueueMail(tx, {
     orgId, dedupeKey: `order:${orderId}:late_payment:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
-    ...latePaymentStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+    ...latePaymentStaffMail({ ...data, ...staffWords(ctx) }),
   });
 }
 
@@ -84,13 +83,13 @@ export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: st
 export async function queueOverpaidMails(tx: Tx, orgId: string, bookingId: string, p: { paymentId: string; amount: number; excess: number; currency: string; reference: string }): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const data = {
-    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    ...customerWords(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
     program: { title: ctx.program.title }, amount: p.amount, excess: p.excess, currency: p.currency, reference: p.reference,
   };
   await enqueueMail(tx, { orgId, dedupeKey: `payment:${p.paymentId}:overpaid`, to: ctx.customer.email, ...overpaidMail(data) });
   await enqueueMail(tx, {
     orgId, dedupeKey: `payment:${p.paymentId}:overpaid:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
-    ...overpaidStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+    ...overpaidStaffMail({ ...data, ...staffWords(ctx) }),
   });
 }
 
@@ -109,14 +108,14 @@ export interface InstallmentFailure {
 export async function queueInstallmentMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, f: InstallmentFailure): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const data: InstallmentMailData = {
-    lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
+    ...customerWords(ctx), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
     studio: { name: ctx.org.name }, program: { title: ctx.program.title }, amount: f.amount, currency: f.currency,
     dueAt: f.dueAt, reason: f.reason, attempts: f.attempts, nextAttemptAt: f.nextAttemptAt, manageUrl: await manageUrlFor(tx, ctx, env.config, env.now),
   };
   const mail = f.overdue ? installmentOverdueMail(data) : installmentFailedMail(data);
   await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:attempt:${f.attempts}`, to: ctx.customer.email, ...mail });
   if (f.overdue) {
-    const staffMail = installmentOverdueStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) });
+    const staffMail = installmentOverdueStaffMail({ ...data, ...staffWords(ctx) });
     await enqueueMail(tx, { orgId, dedupeKey: `installment:${f.installmentId}:overdue:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email, ...staffMail });
   }
 }
@@ -125,13 +124,13 @@ export async function queueInstallmentMails(tx: Tx, env: MailEnv, orgId: string,
 export async function queueFeeDeclinedMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, f: { paymentId: string; amount: number; currency: string; reason: string }): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const data = {
-    lang: langOf(ctx.customer.locale), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
+    ...customerWords(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
     program: { title: ctx.program.title }, variant: { name: ctx.variant.name }, amount: f.amount, currency: f.currency, reason: f.reason,
     payUrl: await manageUrlFor(tx, ctx, env.config, env.now),
   };
   await enqueueMail(tx, { orgId, dedupeKey: `fee:${f.paymentId}:declined`, to: ctx.customer.email, ...feeDeclinedMail(data) });
   await enqueueMail(tx, {
     orgId, dedupeKey: `fee:${f.paymentId}:declined:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email,
-    ...feeDeclinedStaffMail({ ...data, staffLang: langOf(ctx.org.defaultLocale) }),
+    ...feeDeclinedStaffMail({ ...data, ...staffWords(ctx) }),
   });
 }

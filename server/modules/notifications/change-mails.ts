@@ -17,10 +17,9 @@ import type { AppConfig } from '../../deps.ts';
 import { bookingCancelledMail, seriesMovedMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
 import { noShowMail, staffCancellationMail } from './domain/settlement-mails.ts';
 import type { SettlementMailData } from './domain/settlement-lines.ts';
-import { langOf } from '../../../shared/format.ts';
 import { enqueueMail, type MailAttachmentInput } from './outbox.mutations.ts';
 import { loadBookingContext, orderRow, type BookingRow } from '../billing/index.ts';
-import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor } from './mail-data.ts';
+import { bookingIcs, bookingMailBase, cancelledSessionsIcs, manageUrlFor, staffWords } from './mail-data.ts';
 
 export interface ChangeMailEnv { config: AppConfig; now: Date }
 
@@ -133,7 +132,7 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
   });
   if (!settled || !settlement) return;
   const staff = staffCancellationMail({
-    staffLang: langOf(ctx.org.defaultLocale), customer: { name: ctx.customer.name, email: ctx.customer.email }, program: { title: ctx.program.title },
+    ...staffWords(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email }, program: { title: ctx.program.title },
     variant: { name: ctx.variant.name }, studio: { name: ctx.org.name }, by: settled.by, fault: settled.fault, settlement,
   });
   await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:cancel:staff`, to: ctx.org.billing?.email ?? ctx.instructor.email, ...staff, attachments: documents });

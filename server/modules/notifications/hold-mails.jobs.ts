@@ -15,7 +15,8 @@ import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import type { AppConfig } from '../../deps.ts';
-import { langOf } from '../../../shared/format.ts';
+import type { StaffWords } from './domain/booking-mails.ts';
+import { customerWords, staffWords } from './mail-data.ts';
 import { bookingById, HOLD_LAPSED_QUEUE } from '../bookings/index.ts';
 import { customerZone, invoiceLabel, invoiceOfOrder, loadBookingContext, orderRow } from '../billing/index.ts';
 import { paymentReminderMail, reservationLapsedMail, reservationLapsedStaffMail, type UnpaidReservationMailData } from './domain/settlement-mails.ts';
@@ -37,7 +38,7 @@ export async function schedulePaymentReminder(tx: Tx, orgId: string, bookingId: 
 interface HoldMailEnv { db: Database; now: () => Date; config: AppConfig }
 interface HoldJob { orgId: string; bookingId: string; orderId: string }
 
-async function unpaidReservation(tx: Tx, { orgId, bookingId, orderId }: HoldJob): Promise<{ data: UnpaidReservationMailData; staffTo: string; staffLang: ReturnType<typeof langOf>; status: string; holdUntil: Date | null } | null> {
+async function unpaidReservation(tx: Tx, { orgId, bookingId, orderId }: HoldJob): Promise<{ data: UnpaidReservationMailData; staffTo: string; staff: StaffWords; status: string; holdUntil: Date | null } | null> {
   const booking = await bookingById(tx, orgId, bookingId);
   const order = await orderRow(tx, orgId, orderId);
   const invoice = await invoiceOfOrder(tx, orgId, orderId);
@@ -51,9 +52,9 @@ async function unpaidReservation(tx: Tx, { orgId, bookingId, orderId }: HoldJob)
     status: booking.status,
     holdUntil: booking.holdExpiresAt,
     staffTo: ctx.org.billing?.email ?? ctx.instructor.email,
-    staffLang: langOf(ctx.org.defaultLocale),
+    staff: staffWords(ctx),
     data: {
-      lang: langOf(ctx.customer.locale), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
+      ...customerWords(ctx), zone: customerZone(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email },
       studio: { name: ctx.org.name }, program: { title: ctx.program.title }, variant: { name: ctx.variant.name }, instructor: { name: ctx.instructor.name },
       invoice: { number: invoiceLabel(invoice.snapshot) }, amount: order.total - order.amountPaid, currency: order.currency, until,
     },
@@ -83,7 +84,7 @@ export async function sendLapseMails(env: HoldMailEnv, job: HoldJob): Promise<bo
     const found = await unpaidReservation(tx, job);
     if (!found || found.status !== 'cancelled') return false;
     const sent = await enqueueMail(tx, { orgId: job.orgId, dedupeKey: `order:${job.orderId}:lapsed`, to: found.data.customer.email, ...reservationLapsedMail(found.data) });
-    await enqueueMail(tx, { orgId: job.orgId, dedupeKey: `order:${job.orderId}:lapsed:staff`, to: found.staffTo, ...reservationLapsedStaffMail({ ...found.data, staffLang: found.staffLang }) });
+    await enqueueMail(tx, { orgId: job.orgId, dedupeKey: `order:${job.orderId}:lapsed:staff`, to: found.staffTo, ...reservationLapsedStaffMail({ ...found.data, ...found.staff }) });
     return sent;
   });
 }

@@ -1,8 +1,8 @@
 import { placeLine } from '../../../shared/place.ts';
 import type { AppConfig } from '../../deps.ts';
 import { sessionsIcs } from './ics.ts';
-import { formatLocale, langOf } from '../../../shared/format.ts';
-import type { BookingMailBase, BookingMailData } from './domain/booking-mails.ts';
+import { formatLocale, langOf, type FormatLocale, type Lang } from '../../../shared/format.ts';
+import type { BookingMailBase, BookingMailData, StaffWords } from './domain/booking-mails.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { manageLink } from '../bookings/index.ts';
 import { customerZone, scheduledSessions, type BookingContext, type OrderDetail } from '../billing/index.ts';
@@ -23,11 +23,22 @@ export function manageUrlFor(tx: Tx, ctx: BookingContext, config: AppConfig, now
   return manageLink(tx, { now, config }, ctx.org.id, ctx.booking.id, last);
 }
 
+/** The customer's language, and the formats of that language in the studio's country (`en-CH`: `CHF 1'080.00`; `de-DE`: `1.080,00 €`). */
+export function customerWords(ctx: Pick<BookingContext, 'customer' | 'org'>): { lang: Lang; locale: FormatLocale } {
+  const lang = langOf(ctx.customer.locale);
+  return { lang, locale: formatLocale(lang, ctx.org.billing?.country) };
+}
+
+/** Mails to the studio's people: the studio's language with the formats of its country. */
+export function staffWords(ctx: Pick<BookingContext, 'org'>): Required<StaffWords> {
+  const staffLang = langOf(ctx.org.defaultLocale);
+  return { staffLang, staffLocale: formatLocale(staffLang, ctx.org.billing?.country) };
+}
+
 /** What every mail about this booking says: who, what, where, in the customer's language and zone. */
 export function bookingMailBase(ctx: BookingContext, manage: string): BookingMailBase {
   return {
-    lang: langOf(ctx.customer.locale),
-    locale: formatLocale(langOf(ctx.customer.locale), ctx.org.billing?.country),
+    ...customerWords(ctx),
     zone: customerZone(ctx),
     customer: { name: ctx.customer.name, email: ctx.customer.email },
     studio: { name: ctx.org.name },

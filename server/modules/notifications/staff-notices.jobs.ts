@@ -11,7 +11,7 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
-import { langOf, staffNoticeMail, type NoticeTopic } from './domain/index.ts';
+import { formatLocale, langOf, staffNoticeMail, type NoticeTopic } from './domain/index.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 
 export const STAFF_NOTICE_QUEUE = 'notifications.staff-notice';
@@ -51,7 +51,7 @@ export async function sendStaffNotice(tx: Tx, env: { config: AppConfig; now: Dat
     people = people.filter((p) => p.email !== already);
   }
   const mail = staffNoticeMail({
-    lang: langOf(org.locale), topic: job.topic, studio: org.name, program: program?.title ?? '', customer: booking.customerName ?? customer?.name ?? '',
+    lang: langOf(org.locale), locale: formatLocale(langOf(org.locale), org.billing?.country), topic: job.topic, studio: org.name, program: program?.title ?? '', customer: booking.customerName ?? customer?.name ?? '',
     url: `${env.config.publicOrigin}/admin#/bookings/${booking.id}`,
     next: next?.startsAt ? { startsAt: next.startsAt, zone: next.timezone ?? org.timezone } : null,
   });

@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { insideTransaction } from '../../platform/db/identity.ts';
-import { formatMoney, type Lang } from '../../../shared/format.ts';
+import { formatMoney, type FormatLocale, type Lang } from '../../../shared/format.ts';
 import { fillTemplate as fill } from '../../../shared/template.ts';
 import type { EarningLineRow, PeriodRow } from './periods.queries.ts';
 
@@ -18,6 +18,8 @@ export interface StatementDocument {
   lines: EarningLineRow[];
   /** The statement's language: the one asked for, else the studio's. */
   lang: Lang;
+  /** Amounts in that language with the studio's country (`de-DE`: `1.080,00 €`); absent: Swiss formats. */
+  locale?: FormatLocale | undefined;
 }
 
 interface StatementWords {
@@ -63,13 +65,13 @@ export const STATEMENT_WORDS: Record<Lang, StatementWords> = {
   },
 };
 
-export function ruleText(rule: Record<string, unknown>, currency: string, lang: Lang = 'en'): string {
+export function ruleText(rule: Record<string, unknown>, currency: string, lang: Lang = 'en', locale: FormatLocale = lang): string {
   const W = STATEMENT_WORDS[lang];
   const v = Number(rule.value);
   switch (String(rule.kind)) {
-    case 'per_session': return fill(W.perSession, { amount: formatMoney(v, currency, lang) });
+    case 'per_session': return fill(W.perSession, { amount: formatMoney(v, currency, locale) });
     case 'percent': return fill(W.percent, { value: (v / 100).toFixed(2).replace(/\.?0+$/, '') });
-    case 'flat': return fill(W.perBooking, { amount: formatMoney(v, currency, lang) });
+    case 'flat': return fill(W.perBooking, { amount: formatMoney(v, currency, locale) });
     default: return '';
   }
 }
@@ -88,7 +90,8 @@ export async function renderStatementPdf(d: StatementDocument): Promise<Buffer> 
   const right = doc.page.width - 50;
   const width = right - left;
   const col = { date: left, what: left + 70, rule: left + width * 0.55, amount: left + width * 0.8 };
-  const money = (n: number, c: string) => (n < 0 ? `-${formatMoney(-n, c, d.lang)}` : formatMoney(n, c, d.lang));
+  const locale = d.locale ?? d.lang;
+  const money = (n: number, c: string) => (n < 0 ? `-${formatMoney(-n, c, locale)}` : formatMoney(n, c, locale));
 
   doc.font('Helvetica-Bold').fontSize(16).text(W.title, left);
   doc.font('Helvetica').fontSize(10).moveDown(0.4);
@@ -131,8 +134,8 @@ export async function renderStatementPdf(d: StatementDocument): Promise<Buffer> 
   const ofBookings = d.lines.filter((l) => l.kind === 'booking');
   const adjustments = d.lines.filter((l) => l.kind === 'adjustment');
   section(W.sessions, ofSessions, (l) => `${program(l)}, ${seq(l)}${outcome(l)}`,
-    (l) => (l.rule.kind === 'percent' ? fill(W.of, { rule: ruleText(l.rule, l.currency, d.lang), amount: money(Number(l.inputs.net_revenue ?? 0), l.currency) }) : ruleText(l.rule, l.currency, d.lang)));
-  section(W.bookings, ofBookings, (l) => `${program(l)}, ${fill(W.sessionsCount, { n: String(l.inputs.sessions_delivered ?? '') })}`, (l) => ruleText(l.rule, l.currency, d.lang));
+    (l) => (l.rule.kind === 'percent' ? fill(W.of, { rule: ruleText(l.rule, l.currency, d.lang, locale), amount: money(Number(l.inputs.net_revenue ?? 0), l.currency) }) : ruleText(l.rule, l.currency, d.lang, locale)));
+  section(W.bookings, ofBookings, (l) => `${program(l)}, ${fill(W.sessionsCount, { n: String(l.inputs.sessions_delivered ?? '') })}`, (l) => ruleText(l.rule, l.currency, d.lang, locale));
   section(W.adjustments, adjustments, (l) => `${program(l)}${l.sessionSeq ? `, ${seq(l)}` : ''}`, (l) => l.reason ?? '');
 
   y += 6;

@@ -19,7 +19,17 @@ export interface BookingMailBase {
 }
 
 /** The locale a mail's dates and amounts are formatted in. */
-const fmt = (d: { lang: Lang; locale?: FormatLocale | undefined }): FormatLocale => d.locale ?? d.lang;
+export const fmt = (d: { lang: Lang; locale?: FormatLocale | undefined }): FormatLocale => d.locale ?? d.lang;
+
+/** What a mail to the studio's people is written in: the studio's language, formats of the studio's country (`de-DE`). */
+export interface StaffWords {
+  staffLang: Lang;
+  /** Absent: `staffLang` with Swiss formats. */
+  staffLocale?: FormatLocale | undefined;
+}
+
+/** The locale of a mail to the studio's people. */
+export const staffFmt = (d: StaffWords): FormatLocale => d.staffLocale ?? d.staffLang;
 
 /** Everything the confirmation and QR-bill mails say. */
 export interface BookingMailData extends BookingMailBase {
@@ -238,7 +248,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     fill(S.cancelledIntro, vars),
     ...(d.sessions.length ? [sessionList(d, S.cancelledSessionsHeading, d.sessions)] : []),
     ...(d.calendarAttached ? [S.cancelledCalendarNote] : []),
-    ...(d.settlement ? settlementParagraphs(d.lang, d.studio.name, d.settlement)
+    ...(d.settlement ? settlementParagraphs(d.lang, d.studio.name, d.settlement, fmt(d))
       : d.paid && d.paid.amount > 0 ? [fill(S.cancelledPaidNote, { amount: formatMoney(d.paid.amount, d.paid.currency, fmt(d)), studio: d.studio.name })] : []),
     fill(S.signOff, { studio: d.studio.name }),
   ];
@@ -248,6 +258,8 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
 
 export interface InstallmentMailData {
   lang: Lang;
+  /** Formats: the customer's language with the studio's country; absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
   zone: string;
   customer: { name: string; email: string };
   studio: { name: string };
@@ -289,10 +301,10 @@ export function installmentOverdueMail(d: InstallmentMailData): ComposedMail {
 }
 
 /** To the studio: an installment is overdue and the booking is flagged. */
-export function installmentOverdueStaffMail(d: InstallmentMailData & { staffLang: Lang }): ComposedMail {
+export function installmentOverdueStaffMail(d: InstallmentMailData & StaffWords): ComposedMail {
   const S = strings[d.staffLang];
   const text = fill(S.overdueStaffBody, {
-    amount: formatMoney(d.amount, d.currency, d.staffLang), date: formatDate(d.dueAt, d.zone, d.staffLang), customer: inert(d.customer.name),
+    amount: formatMoney(d.amount, d.currency, staffFmt(d)), date: formatDate(d.dueAt, d.zone, staffFmt(d)), customer: inert(d.customer.name),
     email: d.customer.email, program: d.program.title, attempts: d.attempts, reason: d.reason,
   });
   return { subject: fill(S.overdueStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
@@ -300,6 +312,8 @@ export function installmentOverdueStaffMail(d: InstallmentMailData & { staffLang
 
 export interface LatePaymentMailData {
   lang: Lang;
+  /** Formats: the customer's language with the studio's country; absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
   customer: { name: string; email: string };
   studio: { name: string };
   program: { title: string };
@@ -321,10 +335,10 @@ export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
 }
 
 /** To the studio: the same, with what to do (re-book or refund). */
-export function latePaymentStaffMail(d: LatePaymentMailData & { staffLang: Lang }): ComposedMail {
+export function latePaymentStaffMail(d: LatePaymentMailData & StaffWords): ComposedMail {
   const S = strings[d.staffLang];
   const text = fill(d.voided ? S.latePaymentVoidedStaffBody : S.latePaymentStaffBody, {
-    amount: formatMoney(d.amount, d.currency, d.staffLang), customer: inert(d.customer.name), email: d.customer.email, program: d.program.title,
+    amount: formatMoney(d.amount, d.currency, staffFmt(d)), customer: inert(d.customer.name), email: d.customer.email, program: d.program.title,
   });
   return { subject: fill(S.latePaymentStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
 }
@@ -347,10 +361,10 @@ export function overpaidMail(d: OverpaidMailData): ComposedMail {
 }
 
 /** To the studio: the same, and what to do (send the excess back, record the transfer). */
-export function overpaidStaffMail(d: OverpaidMailData & { staffLang: Lang }): ComposedMail {
+export function overpaidStaffMail(d: OverpaidMailData & StaffWords): ComposedMail {
   const S = strings[d.staffLang];
   const text = fill(S.overpaidStaffBody, {
-    amount: formatMoney(d.amount, d.currency, d.staffLang), excess: formatMoney(d.excess, d.currency, d.staffLang),
+    amount: formatMoney(d.amount, d.currency, staffFmt(d)), excess: formatMoney(d.excess, d.currency, staffFmt(d)),
     customer: inert(d.customer.name), email: d.customer.email, program: d.program.title, reference: inert(d.reference),
   });
   return { subject: fill(S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };

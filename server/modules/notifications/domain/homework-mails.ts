@@ -1,5 +1,5 @@
 /** The mail telling the instructor that a customer uploaded homework. Pure. */
-import { formatDateTime, type Lang } from '../../../../shared/format.ts';
+import { formatDateTime, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { inert, toHtml, type ComposedMail } from './booking-mails.ts';
 import { fill } from './strings.ts';
 
@@ -12,11 +12,11 @@ const homework: Record<Lang, HomeworkStrings> = {
   it: { subject: 'Compito di {customer}: {milestone}', intro: '{customer} ha caricato un compito per «{milestone}» ({program}) il {when}.', file: 'File: {file}', open: 'Apra la prenotazione nella console dello studio per scaricarlo: {url}' },
 };
 
-export function homeworkUploadedMail(d: { lang: Lang; zone: string; customer: string; program: string; milestone: string; filename: string; at: Date; url: string }): ComposedMail {
+export function homeworkUploadedMail(d: { lang: Lang; locale?: FormatLocale | undefined; zone: string; customer: string; program: string; milestone: string; filename: string; at: Date; url: string }): ComposedMail {
   const S = homework[d.lang];
   const vars = { customer: inert(d.customer), milestone: d.milestone, program: d.program };
   const text = [
-    fill(S.intro, { ...vars, when: formatDateTime(d.at, d.zone, d.lang) }),
+    fill(S.intro, { ...vars, when: formatDateTime(d.at, d.zone, d.locale ?? d.lang) }),
     fill(S.file, { file: inert(d.filename) }),
     fill(S.open, { url: d.url }),
   ].join('\n\n');

@@ -70,7 +70,7 @@ export function reviewRequestMail(d: BookingMailBase & { reviewUrl: string }): C
 /** A milestone of the program is due soon and not completed yet. */
 export function milestoneDueMail(d: BookingMailBase & { milestone: string; dueAt: Date }): ComposedMail {
   const N = nudgeStrings[d.lang];
-  const date = formatDate(d.dueAt, d.zone, d.lang);
+  const date = formatDate(d.dueAt, d.zone, d.locale ?? d.lang);
   return compose(d, fill(N.milestoneSubject, { program: d.program.title, milestone: d.milestone, date }), [
     fill(N.milestoneBody, { program: d.program.title, instructor: d.instructor.name, milestone: inert(d.milestone), date }),
     fill(N.milestoneLink, { url: d.manageUrl }),

@@ -1,5 +1,5 @@
 /** The money part of the mails after a cancellation or a no-show: what went back, how and when, the fees and why, the credit note. */
-import { formatMoney, type Lang } from '../../../../shared/format.ts';
+import { formatMoney, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { fill } from './strings.ts';
 import { settlementStrings } from './settlement-strings.ts';
 
@@ -17,10 +17,14 @@ export interface SettlementMailData {
   creditNote: { number: string } | null;
 }
 
-/** Paragraphs: each refund (how much, how, when), credits back, each fee and why, the fee beyond what was paid, the credit note. */
-export function settlementParagraphs(lang: Lang, studio: string, d: SettlementMailData): string[] {
+/**
+ * Paragraphs: each refund (how much, how, when), credits back, each fee and why, the fee beyond what
+ * was paid, the credit note. Sentences in `lang`, amounts in `locale` (the reader's language with the
+ * studio's country, `de-DE`: `1.080,00 €`); a bare `lang` means Swiss formats.
+ */
+export function settlementParagraphs(lang: Lang, studio: string, d: SettlementMailData, locale: FormatLocale = lang): string[] {
   const T = settlementStrings[lang];
-  const money = (n: number) => formatMoney(n, d.currency, lang);
+  const money = (n: number) => formatMoney(n, d.currency, locale);
   const out: string[] = [];
   const bank = d.refunds.filter((r) => r.provider === 'bank_transfer').reduce((a, r) => a + r.amount, 0);
   const card = d.refunds.filter((r) => r.provider !== 'bank_transfer' && r.provider !== 'credits').reduce((a, r) => a + r.amount, 0);

@@ -2,14 +2,13 @@
  * The mails after a cancellation (to the studio) or a no-show, and the mails about an unpaid
  * reservation (the reminder before its deadline, its lapse): pure composition, no I/O.
  */
-import { formatDate, formatMoney, type Lang } from '../../../../shared/format.ts';
+import { formatDate, formatMoney, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
 import { settlementStrings } from './settlement-strings.ts';
-import { inert, toHtml, type BookingMailBase, type ComposedMail } from './booking-mails.ts';
+import { fmt, inert, staffFmt, toHtml, type BookingMailBase, type ComposedMail, type StaffWords } from './booking-mails.ts';
 import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
-export interface StaffCancellationMailData {
-  staffLang: Lang;
+export interface StaffCancellationMailData extends StaffWords {
   customer: { name: string; email: string };
   program: { title: string };
   variant: { name: string };
@@ -27,10 +26,10 @@ export function staffCancellationMail(d: StaffCancellationMailData): ComposedMai
   const paragraphs = [
     fill(T.staffCancelledBody, { program: d.program.title, variant: d.variant.name, customer: inert(d.customer.name), email: d.customer.email, by }),
     // The customer's sentences for refunds, fees and the credit note; the studio's own for what is theirs to do or collect.
-    ...settlementParagraphs(d.staffLang, d.studio.name, { ...d.settlement, refunds: d.settlement.refunds.filter((r) => r.provider !== 'bank_transfer'), feeCollection: null }),
-    ...(bank > 0 ? [fill(T.staffRefundBank, { amount: formatMoney(bank, d.settlement.currency, d.staffLang) })] : []),
+    ...settlementParagraphs(d.staffLang, d.studio.name, { ...d.settlement, refunds: d.settlement.refunds.filter((r) => r.provider !== 'bank_transfer'), feeCollection: null }, staffFmt(d)),
+    ...(bank > 0 ? [fill(T.staffRefundBank, { amount: formatMoney(bank, d.settlement.currency, staffFmt(d)) })] : []),
     ...(d.settlement.feeCollection && d.settlement.feeCollection.amount > 0
-      ? [fill(d.settlement.feeCollection.collection === 'charge' ? T.staffFeeCharged : T.staffFeeOwed, { amount: formatMoney(d.settlement.feeCollection.amount, d.settlement.currency, d.staffLang) })] : []),
+      ? [fill(d.settlement.feeCollection.collection === 'charge' ? T.staffFeeCharged : T.staffFeeOwed, { amount: formatMoney(d.settlement.feeCollection.amount, d.settlement.currency, staffFmt(d)) })] : []),
   ];
   const text = paragraphs.join('\n\n');
   return { subject: fill(T.staffCancelledSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
@@ -42,8 +41,8 @@ export function noShowMail(d: BookingMailBase & { session: { seq: number; starts
   const T = settlementStrings[d.lang];
   const text = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(T.noShowIntro, { seq: d.session.seq, program: d.program.title, date: formatDate(d.session.startsAt, d.zone, d.lang) }),
-    ...settlementParagraphs(d.lang, d.studio.name, d.settlement),
+    fill(T.noShowIntro, { seq: d.session.seq, program: d.program.title, date: formatDate(d.session.startsAt, d.zone, fmt(d)) }),
+    ...settlementParagraphs(d.lang, d.studio.name, d.settlement, fmt(d)),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
   return { subject: fill(T.noShowSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
@@ -51,6 +50,8 @@ export function noShowMail(d: BookingMailBase & { session: { seq: number; starts
 
 export interface UnpaidReservationMailData {
   lang: Lang;
+  /** Formats: the customer's language with the studio's country; absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
   zone: string;
   customer: { name: string; email: string };
   studio: { name: string };
@@ -64,7 +65,7 @@ export interface UnpaidReservationMailData {
   until: Date;
 }
 
-const vars = (d: UnpaidReservationMailData, lang: Lang) => ({
+const vars = (d: UnpaidReservationMailData, lang: FormatLocale) => ({
   program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, number: d.invoice.number, studio: d.studio.name,
   amount: formatMoney(d.amount, d.currency, lang), until: formatDate(d.until, d.zone, lang), customer: inert(d.customer.name), email: d.customer.email,
 });
@@ -73,27 +74,29 @@ const vars = (d: UnpaidReservationMailData, lang: Lang) => ({
 export function paymentReminderMail(d: UnpaidReservationMailData): ComposedMail {
   const T = settlementStrings[d.lang];
   const S = strings[d.lang];
-  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.reminderBody, vars(d, d.lang)), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject: fill(T.reminderSubject, vars(d, d.lang)), text, html: toHtml(text) };
+  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.reminderBody, vars(d, fmt(d))), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
+  return { subject: fill(T.reminderSubject, vars(d, fmt(d))), text, html: toHtml(text) };
 }
 
 /** The deadline passed unpaid: the reservation lapsed, its times are released and the invoice is void. */
 export function reservationLapsedMail(d: UnpaidReservationMailData): ComposedMail {
   const T = settlementStrings[d.lang];
   const S = strings[d.lang];
-  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.lapsedBody, vars(d, d.lang)), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject: fill(T.lapsedSubject, vars(d, d.lang)), text, html: toHtml(text) };
+  const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.lapsedBody, vars(d, fmt(d))), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
+  return { subject: fill(T.lapsedSubject, vars(d, fmt(d))), text, html: toHtml(text) };
 }
 
 /** To the studio: the same lapse, with what happens to a payment that still arrives. */
-export function reservationLapsedStaffMail(d: UnpaidReservationMailData & { staffLang: Lang }): ComposedMail {
+export function reservationLapsedStaffMail(d: UnpaidReservationMailData & StaffWords): ComposedMail {
   const T = settlementStrings[d.staffLang];
-  const text = fill(T.lapsedStaffBody, vars(d, d.staffLang));
-  return { subject: fill(T.lapsedStaffSubject, vars(d, d.staffLang)), text, html: toHtml(text) };
+  const text = fill(T.lapsedStaffBody, vars(d, staffFmt(d)));
+  return { subject: fill(T.lapsedStaffSubject, vars(d, staffFmt(d))), text, html: toHtml(text) };
 }
 
 export interface FeeDeclinedMailData {
   lang: Lang;
+  /** Formats: the customer's language with the studio's country; absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
   customer: { name: string; email: string };
   studio: { name: string };
   program: { title: string };
@@ -109,15 +112,15 @@ export interface FeeDeclinedMailData {
 export function feeDeclinedMail(d: FeeDeclinedMailData): ComposedMail {
   const T = settlementStrings[d.lang];
   const S = strings[d.lang];
-  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, d.lang), reason: d.reason, url: d.payUrl, studio: d.studio.name };
+  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, fmt(d)), reason: d.reason, url: d.payUrl, studio: d.studio.name };
   const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.feeDeclinedBody, v), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
   return { subject: fill(T.feeDeclinedSubject, v), text, html: toHtml(text, [d.payUrl]) };
 }
 
 /** To the studio: the same decline, and that the fee is still owed on the order. */
-export function feeDeclinedStaffMail(d: FeeDeclinedMailData & { staffLang: Lang }): ComposedMail {
+export function feeDeclinedStaffMail(d: FeeDeclinedMailData & StaffWords): ComposedMail {
   const T = settlementStrings[d.staffLang];
-  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, d.staffLang), reason: d.reason, customer: inert(d.customer.name), email: d.customer.email };
+  const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, staffFmt(d)), reason: d.reason, customer: inert(d.customer.name), email: d.customer.email };
   const text = fill(T.feeDeclinedStaffBody, v);
   return { subject: fill(T.feeDeclinedStaffSubject, v), text, html: toHtml(text) };
 }

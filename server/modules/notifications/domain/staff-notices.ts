@@ -1,6 +1,6 @@
 /** What the studio's people are told by mail when something happens to a booking, in the studio's language. Pure. */
 import { formatDateTime } from '../../../../shared/format.ts';
-import type { Lang } from '../../../../shared/format.ts';
+import type { FormatLocale, Lang } from '../../../../shared/format.ts';
 
 export type NoticeTopic = 'new_booking' | 'cancellation' | 'reschedule' | 'payment_failure' | 'message';
 
@@ -28,13 +28,16 @@ const strings: Record<Lang, NoticeStrings> = {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function staffNoticeMail(d: {
-  lang: Lang; topic: Exclude<NoticeTopic, 'message'>; studio: string; program: string; customer: string; url: string;
+  lang: Lang;
+  /** Formats of the studio's country (`de-DE`); absent: `lang` with Swiss formats. */
+  locale?: FormatLocale | undefined;
+  topic: Exclude<NoticeTopic, 'message'>; studio: string; program: string; customer: string; url: string;
   next: { startsAt: Date; zone: string } | null;
 }): { subject: string; text: string; html: string } {
   const S = strings[d.lang];
   const fill = (s: string) => s.replaceAll('{program}', d.program).replaceAll('{customer}', d.customer).replaceAll('{studio}', d.studio).replaceAll('{url}', d.url);
   const lines = [
-    ...(d.next ? [S.first.replace('{when}', formatDateTime(d.next.startsAt, d.next.zone, d.lang)).replace('{zone}', d.next.zone)] : []),
+    ...(d.next ? [S.first.replace('{when}', formatDateTime(d.next.startsAt, d.next.zone, d.locale ?? d.lang)).replace('{zone}', d.next.zone)] : []),
     fill(S.open), '', fill(S.why),
   ];
   return { subject: fill(S.subject[d.topic]), text: lines.join('\n'), html: lines.filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join('') };

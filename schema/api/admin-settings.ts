@@ -93,6 +93,8 @@ export const StudioProfileBody = v.object({
   iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check((s) => !isQrIbanText(s), 'is a QR-IBAN: give it as qr_iban'))),
   qr_iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check(isQrIbanText, 'is not a QR-IBAN (a Swiss or Liechtenstein IBAN with an IID from 30000 to 31999)'))),
   email: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320))),
+  /** The studio's colour for its mails (`#rrggbb`); absent: kept as it is; null: none (a neutral band). */
+  brand_color: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^#[0-9a-f]{6}$/, 'must be a colour as #rrggbb')))),
 });
 export type StudioProfileBody = v.InferOutput<typeof StudioProfileBody>;
 

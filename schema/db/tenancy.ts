@@ -23,6 +23,8 @@ export const orgs = pgTable('orgs', {
     iban?: string; qr_iban?: string; vat_number?: string; email?: string;
     /** Printed before the year and the number on invoices: `FLOW` → `FLOW-2026-0001`. */
     invoice_prefix?: string;
+    /** The studio's colour (`#rrggbb`): the band with its name at the top of its mails. */
+    brand_color?: string;
   }>(),
   stripeAccountId: text('stripe_account_id'),
   /**

@@ -3,6 +3,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
+import { brandHtml } from './domain/mail-brand.ts';
 
 /** Rendered when the mail is sent (after every transaction): an invoice or a credit note PDF. */
 export type RenderedAttachment = { kind: 'invoice_pdf'; invoice_id: string; amount_paid: number } | { kind: 'credit_note_pdf'; credit_note_id: string };
@@ -41,10 +42,12 @@ export interface QueuedMail {
 /**
  * Queues a mail in the caller's transaction, with the job that sends it: both exist exactly
  * when what caused them commits. A second call with the same dedupe key does nothing. Over
- * MAIL_PER_RECIPIENT_PER_HOUR the row is written `held` and no job is queued.
+ * MAIL_PER_RECIPIENT_PER_HOUR the row is written `held` and no job is queued. An HTML part
+ * gets the studio's band (its name on its colour, mail-brand.ts), as the studio is now.
  * Returns whether a row was added.
  */
 export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
+  const html = mail.html ? await branded(tx, mail.orgId, mail.html) : null;
   const [recent] = await tx.select({ n: count() }).from(t.mailOutbox).where(and(
     eq(t.mailOutbox.orgId, mail.orgId), eq(t.mailOutbox.toAddress, mail.to), ne(t.mailOutbox.status, 'held'),
     sql`${t.mailOutbox.createdAt} > now() - interval '1 hour'`,
@@ -60,7 +63,7 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
     toAddress: mail.to,
     subject: mail.subject,
     textBody: mail.text,
-    htmlBody: mail.html ?? null,
+    htmlBody: html,
     headers: mail.headers ?? {},
     consentId: mail.consentId ?? null,
     attachments: (mail.attachments ?? []).map((a) => 'render' in a
@@ -69,4 +72,10 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
   }).onConflictDoNothing({ target: [t.mailOutbox.orgId, t.mailOutbox.dedupeKey] }).returning({ id: t.mailOutbox.id });
   if (rows.length && !held) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId });
   return rows.length > 0;
+}
+
+/** The HTML part in the studio's name and colour. */
+async function branded(tx: Tx, orgId: string, html: string): Promise<string> {
+  const [org] = await tx.select({ name: t.orgs.name, billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId));
+  return org ? brandHtml(html, { name: org.name, color: org.billing?.brand_color }) : html;
 }

@@ -9,8 +9,9 @@ export type Billing = NonNullable<typeof t.orgs.$inferSelect['billing']>;
 export async function setStudioProfile(tx: Tx, orgId: string, body: StudioProfileBody): Promise<Billing> {
   const [org] = await tx.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId));
   const billing: Billing = {
-    // What the profile does not ask for (the invoice prefix) stays.
+    // What the profile does not ask for (the invoice prefix) stays, and so does the colour when the body leaves it out.
     ...(org?.billing?.invoice_prefix ? { invoice_prefix: org.billing.invoice_prefix } : {}),
+    ...(body.brand_color ? { brand_color: body.brand_color } : body.brand_color === undefined && org?.billing?.brand_color ? { brand_color: org.billing.brand_color } : {}),
     legal_name: body.legal_name, street: body.street, postal_code: body.postal_code, city: body.city, country: body.country,
     ...(body.building_number ? { building_number: body.building_number } : {}),
     ...(body.vat_number ? { vat_number: body.vat_number } : {}),

@@ -56,7 +56,8 @@ export function adminOnboardingRoutes(deps: AppDeps) {
       describeRoute({ tags: ['admin'], summary: 'Set the studio\'s profile: legal name, address, VAT number, bank account (owners, managers)', security,
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
         description: '`{"legal_name","street","building_number"?,"postal_code","city","country","vat_number": "CHE-123.456.789 MWST" | null, '
-          + '"iban"?, "qr_iban"?, "email"?}`. `vat_number` null: not registered for VAT (invoices without VAT). IBANs are checked by their '
+          + '"iban"?, "qr_iban"?, "email"?, "brand_color"?: "#rrggbb" | null}`. `brand_color`: the band with the studio\'s name on its mails (left out: kept; null: none).'
+          + ' `vat_number` null: not registered for VAT (invoices without VAT). IBANs are checked by their '
           + 'check digits; `qr_iban` must be a QR-IBAN and `iban` must not be one. Answers the profile as stored.',
         responses: { 200: { description: 'Stored' }, ...problemResponses(400, 401, 403, 422) } }),
       idempotencyKeyRequired(),

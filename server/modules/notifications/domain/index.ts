@@ -11,3 +11,4 @@ export * from './settlement-mails.ts';
 export * from './settlement-lines.ts';
 export * from './staff-notices.ts';
 export * from './homework-mails.ts';
+export * from './mail-brand.ts';

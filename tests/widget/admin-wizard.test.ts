@@ -40,6 +40,7 @@ function stubApi(): { calls: Call[] } {
     if (key === 'GET /v1/admin/programs') return json(200, { programs: [{ id: 'pr1', slug: 'breath', title: 'Breathwork', status: program.status, category: 'coaching', visibility: 'public', variants: 0, updated_at: program.updated_at }] });
     if (key === 'GET /v1/admin/programs/pr1') return json(200, program);
     if (key === 'GET /v1/admin/categories') return json(200, { categories: [{ key: 'coaching', labels: { en: 'Coaching', de: 'Coaching' }, programs: 1 }, { key: 'breathwork', labels: { en: 'Breathwork', de: 'Atemarbeit' }, programs: 0 }] });
+    if (key === 'POST /v1/admin/categories') return json(201, { categories: [{ key: 'coaching', labels: { en: 'Coaching' }, programs: 1 }, { key: String(body!.key), labels: body!.labels, programs: 0 }] });
     if (key === 'GET /v1/admin/staff') return json(200, { staff: [{ id: 'st-mara', name: 'Mara Keller', email: 'mara@studioflow.example', role: 'instructor', is_active: true }] });
     if (key === 'POST /v1/admin/programs/preview') return json(200, { html: '<p><strong>Breathe</strong> slowly</p>\n' });
     if (key === 'PATCH /v1/admin/programs/pr1') {
@@ -221,5 +222,17 @@ describe('<tandem-admin> program wizard', () => {
     expect(inner(el)!.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Als Entwurf gespeichert.');
     expect(lastPatch(calls, 'basics')).to.include({ summary: 'Ruhig atmen.' });
     await expectAccessible(el);
+  });
+
+  it('adds a category: it is offered at once and its form empties for the next', async () => {
+    const { el, calls } = await openWizard('en');
+    const key = w$<HTMLInputElement>(el, '#w-newcat')!;
+    key.value = 'yoga';
+    w$<HTMLInputElement>(el, '#w-newcat-label')!.value = 'Yoga';
+    key.form!.requestSubmit();
+    await waitFor(() => w$(el, '#w-category option[value="yoga"]'), 'the new category offered');
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/v1/admin/categories')!.body).to.deep.equal({ key: 'yoga', labels: { en: 'Yoga' } });
+    await waitFor(() => w$<HTMLInputElement>(el, '#w-newcat')!.value === '', 'the form emptied');
+    expect(w$<HTMLInputElement>(el, '#w-newcat-label')!.value).to.equal('');
   });
 });

@@ -235,9 +235,11 @@ export class TandemAdminWizard extends LitElement {
 
   private async addCategory(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
+    // Kept before the request: once the event is over, its target (inside the shadow root) reads null.
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
     const out = await this.attempt(() => this.client.send<CategoriesOut>('POST', '/v1/admin/categories', { key: text(f, 'key'), labels: { [this.lang]: text(f, 'label') } }));
-    if (out) { this.categories = out.categories; (e.target as HTMLFormElement).reset(); }
+    if (out) { this.categories = out.categories; form.reset(); }
   }
 
   private delivery(p: AdminProgramOut): TemplateResult {

@@ -1,0 +1,135 @@
+/**
+ * The booking record in the console, in Chromium: the order's refunds, invoices and credit notes,
+ * the milestone progress, and the message thread where staff answer the customer (by keyboard:
+ * the text and Enter on the send button). English and French; axe-clean. The admin API is a stub
+ * on window.fetch that records what the console sent.
+ */
+import { fixture, html } from '@open-wc/testing';
+import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
+import '../../widget/entries/tandem-admin.ts';
+import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
+
+type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
+
+const session = { status: 'signed_in', staff: { id: 's1', name: 'Sandra', email: 'sandra@studioflow.example', role: 'owner', timezone: 'Europe/Zurich' },
+  studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' };
+const row = { id: 'b1', status: 'confirmed', booking_status: 'confirmed', program: { id: 'p1', slug: 'evolve', title: 'EVOLVE' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch' },
+  instructor: { id: 'i1', name: 'Mara Keller' }, next_session: null, sessions_count: 1, total_price: { amount: 24000, currency: 'CHF' }, source: {}, created_at: '2026-12-01T08:00:00.000Z' };
+const order = { id: 'o1', status: 'paid', currency: 'CHF', subtotal: 24000, discount_total: 0, discount: null, vat_total: 0, rounding_adjustment: 0, total: 24000, amount_paid: 24000, amount_due: 0,
+  lines: [], booking_id: 'b1', customer: null, created_at: '2026-12-01T08:00:00.000Z', payments: [{ id: 'pay1', amount: 24000, currency: 'CHF', method: 'card', status: 'succeeded' }], installments: [],
+  refunds: [
+    { id: 'r1', kind: 'provider', status: 'succeeded', amount: 8000, credits: 0, currency: 'CHF', payment_id: 'pay1', booking_id: 'b1', reason: 'session 2 cancelled in time', transfer_reference: null, completed_at: '2026-12-03T10:00:00.000Z', created_at: '2026-12-03T09:00:00.000Z' },
+    { id: 'r2', kind: 'credits', status: 'succeeded', amount: 0, credits: 2, currency: 'CHF', payment_id: null, booking_id: 'b1', reason: 'goodwill', transfer_reference: null, completed_at: null, created_at: '2026-12-04T09:00:00.000Z' },
+  ],
+  invoices: [{ id: 'inv1', number: 17, issued_at: '2026-12-01T08:00:00.000Z', reference: null, reference_type: null, pdf_url: 'https://api.example/v1/admin/invoices/inv1.pdf' }],
+  credit_notes: [{ id: 'cn1', number: 'FLOW-CN-2026-0001', sequence: 1, invoice_id: 'inv1', invoice_number: 17, currency: 'CHF', total: 8000, vat_total: 0, reason: 'session 2 cancelled in time', issued_at: '2026-12-03T09:00:00.000Z', pdf_url: 'https://api.example/v1/admin/credit-notes/cn1.pdf' }],
+  refunded: 8000, refunds_pending: 0, credited: 8000, balance_due: 0 };
+const detail = { ...row, variant: { id: 'v1', name: 'Three' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch', phone: null, language: 'de', timezone: 'Europe/Zurich' },
+  hold_expires_at: null, cancelled_at: null, cancellation_reason: null, intake: { answers: [], health_withheld: false },
+  sessions: [{ id: 'se1', seq: 1, starts_at: '2026-12-09T09:00:00.000Z', ends_at: '2026-12-09T10:00:00.000Z', timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled' }],
+  sessions_to_schedule: 0, order,
+  progress: [
+    { milestone_id: 'm1', name: 'Intake call', due_day_offset: 0, completed_at: '2026-12-02T09:00:00.000Z', artifact_url: 'https://files.example/plan.pdf', notes_md: 'Goals agreed' },
+    { milestone_id: 'm2', name: 'Mid-point review', due_day_offset: 14, completed_at: null, artifact_url: null, notes_md: null },
+  ],
+  events: [] };
+
+function stubApi(): Call[] {
+  const calls: Call[] = [];
+  const thread = [{ id: 'msg1', from: 'customer', body_html: '<p>Can we start <em>earlier</em>?</p>', created_at: '2026-12-02T08:00:00.000Z' }];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), location.href);
+    const method = init.method ?? 'GET';
+    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
+    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
+    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+    const key = `${method} ${url.pathname}`;
+    if (key === 'GET /v1/admin/session') return json(200, session);
+    if (key === 'GET /v1/admin/bookings') return json(200, { bookings: [row], counts: { reserved: 0, confirmed: 1, in_progress: 0, awaiting_attendance: 0, payment_overdue: 0, completed: 0, cancelled: 0 }, next_cursor: null });
+    if (key === 'GET /v1/admin/bookings/b1') return json(200, detail);
+    if (key === 'GET /v1/admin/bookings/b1/artifacts') return json(200, { artifacts: [], max_bytes: 1 });
+    if (key === 'GET /v1/admin/bookings/b1/messages') return json(200, { messages: thread });
+    if (key === 'POST /v1/admin/bookings/b1/messages') {
+      if (String(body?.body ?? '').trim() === '') return new Response(JSON.stringify({ code: 'validation_failed', title: 'The request is not valid.', errors: [{ field: 'body', message: 'is required' }] }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+      thread.push({ id: `msg${thread.length + 1}`, from: 'staff', body_html: `<p>${String(body!.body)}</p>`, created_at: '2026-12-05T08:00:00.000Z' });
+      return json(201, { messages: thread });
+    }
+    return json(404, { code: 'not_found', title: 'Not found' });
+  };
+  return calls;
+}
+
+const root = (el: TandemAdmin) => el.shadowRoot!;
+const record = (el: TandemAdmin) => root(el).querySelector('tandem-admin-booking-record')?.shadowRoot ?? null;
+const button = (r: ParentNode | null, text: string) => [...(r?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+const cells = (r: ShadowRoot, section: string) => [...r.querySelectorAll(`section[aria-labelledby="${section}"] tbody tr`)]
+  .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
+
+async function openBooking(lang: string): Promise<{ el: TandemAdmin; calls: Call[] }> {
+  const calls = stubApi();
+  const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
+  await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
+  button(root(el), 'Lea Brunner')!.click();
+  await waitFor(() => record(el)?.querySelector('.thread'), 'the thread');
+  return { el, calls };
+}
+
+describe('<tandem-admin> booking record', () => {
+  const realFetch = window.fetch;
+  afterEach(() => { window.fetch = realFetch; });
+
+  it('shows refunds, invoices, credit notes, progress and the thread, and answers the customer by keyboard (English)', async function () {
+    this.timeout(60_000);
+    const { el, calls } = await openBooking('en');
+    const r = record(el)!;
+    expect(cells(r, 'record-money').map((c) => c.slice(1))).to.deep.equal([
+      ['CHF 80.00', 'Back to the card', 'Done', 'session 2 cancelled in time'],
+      ['2 credits', 'Class credits', 'Done', 'goodwill'],
+    ]);
+    const links = [...r.querySelectorAll<HTMLAnchorElement>('section[aria-labelledby="record-money"] a')].map((a) => [a.getAttribute('aria-label'), a.href]);
+    expect(links).to.deep.equal([['PDF 17', 'https://api.example/v1/admin/invoices/inv1.pdf'], ['PDF FLOW-CN-2026-0001', 'https://api.example/v1/admin/credit-notes/cn1.pdf']]);
+    const progress = cells(r, 'record-progress');
+    expect(progress[0]![0]).to.equal('Intake call');
+    expect(progress[0]![1]).to.match(/^Done on /);
+    expect(progress[0]![2]).to.equal('https://files.example/plan.pdf');
+    expect(progress[1]!.slice(0, 3)).to.deep.equal(['Mid-point review', 'Open', '—']);
+    // The customer's message, as the server's sanitised HTML.
+    expect(r.querySelector('.thread li em')!.textContent).to.equal('earlier');
+    await expectAccessible(el);
+
+    // An empty message is refused by the API and the refusal is shown.
+    r.querySelector<HTMLFormElement>('form')!.noValidate = true;
+    button(r, 'Send the message')!.click();
+    await waitFor(() => r.querySelector('[role="alert"] .error'), 'the refusal');
+    expect(r.querySelector('[role="alert"]')!.textContent).to.contain('body: is required');
+
+    // By keyboard: type the answer, Tab to the button, Enter.
+    const text = r.querySelector<HTMLTextAreaElement>('#message-body')!;
+    text.focus();
+    await sendKeys({ type: 'Yes, 8:30 works.' });
+    await sendKeys({ press: 'Tab' });
+    expect(r.activeElement?.textContent?.trim()).to.equal('Send the message');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => r.querySelectorAll('.thread li').length === 2, 'the answer in the thread');
+    const sent = calls.filter((c) => c.method === 'POST' && c.path === '/v1/admin/bookings/b1/messages').at(-1)!;
+    expect(sent.body).to.deep.equal({ body: 'Yes, 8:30 works.' });
+    expect(sent.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
+    expect(sent.headers['Tandem-CSRF']).to.equal('csrf-1');
+    expect(r.querySelector('[role="status"]')!.textContent).to.contain('Message sent.');
+    expect(r.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
+    expect(text.value).to.equal('');
+    await expectAccessible(el);
+  });
+
+  it('speaks French and Italian', async function () {
+    this.timeout(60_000);
+    for (const [lang, heading, kind] of [['fr', 'Remboursements', 'Retour sur la carte'], ['it', 'Rimborsi', 'Sulla carta']] as const) {
+      const { el } = await openBooking(lang);
+      const r = record(el)!;
+      expect([...r.querySelectorAll('h4')].map((h) => h.textContent)).to.include(heading);
+      expect(cells(r, 'record-money')[0]![2]).to.equal(kind);
+      expect(button(r, lang === 'fr' ? 'Envoyer le message' : 'Invia il messaggio')).to.exist;
+      await expectAccessible(el);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+/** The words of the booking record in the console (refunds, invoices, credit notes, progress, messages) in en/de/fr/it. */
+import type { ConsoleLang } from '../console-lang.ts';
+
+const en = {
+  money: 'Refunds, invoices and credit notes', refunds: 'Refunds', noRefunds: 'No refunds.', invoices: 'Invoices', noInvoices: 'No invoices.',
+  creditNotes: 'Credit notes', noCreditNotes: 'No credit notes.', date: 'Date', amount: 'Amount', kind: 'Kind', status: 'Status', reason: 'Reason', number: 'Number', pdf: 'PDF',
+  kind_provider: 'Back to the card', kind_bank_transfer: 'Bank transfer', kind_credits: 'Class credits', credits: 'credits',
+  status_pending: 'Pending', status_pending_transfer: 'Transfer to send', status_succeeded: 'Done', status_failed: 'Failed',
+  progress: 'Progress', noProgress: 'No milestones.', milestone: 'Milestone', done: 'Done on', open: 'Open', artifact: 'Artifact', notes: 'Notes',
+  messages: 'Messages', noMessages: 'No messages yet.', loading: 'Loading…', failed: 'The messages could not be loaded:', from_customer: 'Customer', from_staff: 'Studio', from_system: 'Tandem',
+  write: 'Message to the customer', send: 'Send the message', sent: 'Message sent.', mailNote: 'The customer is mailed at most once every ten minutes, with a link back to the thread.',
+};
+export type RecordKey = keyof typeof en;
+
+const de: Record<RecordKey, string> = {
+  money: 'Rückerstattungen, Rechnungen und Gutschriften', refunds: 'Rückerstattungen', noRefunds: 'Keine Rückerstattungen.', invoices: 'Rechnungen', noInvoices: 'Keine Rechnungen.',
+  creditNotes: 'Gutschriften', noCreditNotes: 'Keine Gutschriften.', date: 'Datum', amount: 'Betrag', kind: 'Art', status: 'Status', reason: 'Grund', number: 'Nummer', pdf: 'PDF',
+  kind_provider: 'Zurück auf die Karte', kind_bank_transfer: 'Banküberweisung', kind_credits: 'Guthaben', credits: 'Guthaben',
+  status_pending: 'Ausstehend', status_pending_transfer: 'Überweisung zu senden', status_succeeded: 'Erledigt', status_failed: 'Fehlgeschlagen',
+  progress: 'Fortschritt', noProgress: 'Keine Meilensteine.', milestone: 'Meilenstein', done: 'Erledigt am', open: 'Offen', artifact: 'Nachweis', notes: 'Notizen',
+  messages: 'Nachrichten', noMessages: 'Noch keine Nachrichten.', loading: 'Wird geladen…', failed: 'Die Nachrichten konnten nicht geladen werden:', from_customer: 'Kundschaft', from_staff: 'Studio', from_system: 'Tandem',
+  write: 'Nachricht an die Kundschaft', send: 'Nachricht senden', sent: 'Nachricht gesendet.', mailNote: 'Die Kundschaft erhält höchstens alle zehn Minuten eine E-Mail mit einem Link zum Verlauf.',
+};
+
+const fr: Record<RecordKey, string> = {
+  money: 'Remboursements, factures et notes de crédit', refunds: 'Remboursements', noRefunds: 'Aucun remboursement.', invoices: 'Factures', noInvoices: 'Aucune facture.',
+  creditNotes: 'Notes de crédit', noCreditNotes: 'Aucune note de crédit.', date: 'Date', amount: 'Montant', kind: 'Type', status: 'Statut', reason: 'Motif', number: 'Numéro', pdf: 'PDF',
+  kind_provider: 'Retour sur la carte', kind_bank_transfer: 'Virement bancaire', kind_credits: 'Crédits de cours', credits: 'crédits',
+  status_pending: 'En attente', status_pending_transfer: 'Virement à envoyer', status_succeeded: 'Effectué', status_failed: 'Échoué',
+  progress: 'Progression', noProgress: 'Aucune étape.', milestone: 'Étape', done: 'Terminée le', open: 'Ouverte', artifact: 'Pièce', notes: 'Notes',
+  messages: 'Messages', noMessages: 'Aucun message pour l’instant.', loading: 'Chargement…', failed: 'Les messages n’ont pas pu être chargés :', from_customer: 'Client·e', from_staff: 'Studio', from_system: 'Tandem',
+  write: 'Message au/à la client·e', send: 'Envoyer le message', sent: 'Message envoyé.', mailNote: 'Le/la client·e reçoit au plus un e-mail toutes les dix minutes, avec un lien vers la conversation.',
+};
+
+const it: Record<RecordKey, string> = {
+  money: 'Rimborsi, fatture e note di credito', refunds: 'Rimborsi', noRefunds: 'Nessun rimborso.', invoices: 'Fatture', noInvoices: 'Nessuna fattura.',
+  creditNotes: 'Note di credito', noCreditNotes: 'Nessuna nota di credito.', date: 'Data', amount: 'Importo', kind: 'Tipo', status: 'Stato', reason: 'Motivo', number: 'Numero', pdf: 'PDF',
+  kind_provider: 'Sulla carta', kind_bank_transfer: 'Bonifico bancario', kind_credits: 'Crediti lezione', credits: 'crediti',
+  status_pending: 'In attesa', status_pending_transfer: 'Bonifico da inviare', status_succeeded: 'Eseguito', status_failed: 'Non riuscito',
+  progress: 'Progressi', noProgress: 'Nessuna tappa.', milestone: 'Tappa', done: 'Completata il', open: 'Aperta', artifact: 'Allegato', notes: 'Note',
+  messages: 'Messaggi', noMessages: 'Ancora nessun messaggio.', loading: 'Caricamento…', failed: 'Non è stato possibile caricare i messaggi:', from_customer: 'Cliente', from_staff: 'Studio', from_system: 'Tandem',
+  write: 'Messaggio al/alla cliente', send: 'Invia il messaggio', sent: 'Messaggio inviato.', mailNote: 'Il/la cliente riceve al massimo un’e-mail ogni dieci minuti, con un link alla conversazione.',
+};
+
+export const recordWords: Record<ConsoleLang, Record<RecordKey, string>> = { en, de, fr, it };

@@ -1,0 +1,147 @@
+/**
+ * `<tandem-admin-booking-record>`: what the booking detail shows beyond its sessions and payments:
+ * the order's refunds, invoices and credit notes (owners and managers: instructors get no order),
+ * the milestone progress, and the message thread with the customer, where staff answer
+ * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes).
+ * Messages arrive as HTML the server rendered from markdown and sanitised.
+ *
+ * @event booking-changed - after a message was sent (detail: the booking's id)
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { define } from '../../../core/define.ts';
+import { base, tokens } from '../../../core/styles.ts';
+import type { BookingDetailOut } from '../../../../schema/api/admin-pipeline.ts';
+import type { PortalMessageList } from '../../../../schema/api/portal.ts';
+import { AdminApi } from '../api.ts';
+import { adminStyles } from '../tandem-admin.styles.ts';
+import { consoleLang, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
+import { recordWords, type RecordKey } from './booking-record-i18n.ts';
+import { attempt, type Problem } from './shared.ts';
+
+/** Only web links become anchors; anything else stays text. */
+const webLink = (url: string) => /^https?:\/\//i.test(url);
+
+export class TandemAdminBookingRecord extends LitElement {
+  static override styles = [tokens, base, adminStyles];
+
+  @property({ attribute: false }) client = new AdminApi();
+  @property({ attribute: false }) booking!: BookingDetailOut;
+  @property() override lang: string = 'en';
+
+  @state() messages: PortalMessageList['messages'] | null = null;
+  @state() loadProblem = '';
+  @state() problem: Problem | null = null;
+  @state() notice = '';
+  @state() sending = false;
+  private loadedFor = '';
+
+  private get language(): ConsoleLang {
+    return consoleLang(this.lang);
+  }
+
+  t(key: RecordKey): string {
+    return recordWords[this.language][key];
+  }
+
+  override willUpdate(): void {
+    if (this.booking && this.booking.id !== this.loadedFor) {
+      this.loadedFor = this.booking.id;
+      void this.load(this.booking.id);
+    }
+  }
+
+  private path(): string {
+    return `/v1/admin/bookings/${this.booking.id}/messages`;
+  }
+
+  private async load(id: string): Promise<void> {
+    this.messages = null;
+    this.loadProblem = '';
+    const list = await attempt(() => this.client.get<PortalMessageList>(`/v1/admin/bookings/${id}/messages`), (p) => { this.loadProblem = p.message; });
+    if (list && id === this.booking.id) this.messages = list.messages;
+  }
+
+  private async send(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const body = String(new FormData(form).get('body') ?? '').trim();
+    this.problem = null;
+    this.notice = '';
+    this.sending = true;
+    const out = await attempt(() => this.client.send<PortalMessageList>('POST', this.path(), { body }), (p) => { this.problem = p; });
+    this.sending = false;
+    if (out) {
+      this.messages = out.messages;
+      this.notice = this.t('sent');
+      form.reset();
+      this.dispatchEvent(new CustomEvent('booking-changed', { detail: this.booking.id, bubbles: true, composed: true }));
+    }
+  }
+
+  override render(): TemplateResult {
+    const b = this.booking;
+    if (!b) return html``;
+    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}`;
+  }
+
+  private money(o: NonNullable<BookingDetailOut['order']>): TemplateResult {
+    const lang = this.language;
+    const m = (n: number, currency = o.currency) => formatMoney(lang, n, currency);
+    return html`<section aria-labelledby="record-money">
+      <h3 id="record-money">${this.t('money')}</h3>
+      <h4>${this.t('refunds')}</h4>
+      ${o.refunds.length ? html`<table><thead><tr><th scope="col">${this.t('date')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('kind')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('reason')}</th></tr></thead>
+        <tbody>${o.refunds.map((r) => html`<tr><td>${formatWhen(lang, r.created_at)}</td>
+          <td>${r.kind === 'credits' ? `${r.credits} ${this.t('credits')}` : m(r.amount, r.currency)}</td>
+          <td>${this.t(`kind_${r.kind}`)}</td><td>${this.t(`status_${r.status}`)}</td><td>${r.reason}</td></tr>`)}</tbody></table>`
+        : html`<p>${this.t('noRefunds')}</p>`}
+      <h4>${this.t('invoices')}</h4>
+      ${o.invoices.length ? html`<ul>${o.invoices.map((i) => html`<li>${this.t('number')} ${i.number} · ${formatWhen(lang, i.issued_at)} ·
+        <a href=${i.pdf_url} aria-label=${`${this.t('pdf')} ${i.number}`}>${this.t('pdf')}</a></li>`)}</ul>` : html`<p>${this.t('noInvoices')}</p>`}
+      <h4>${this.t('creditNotes')}</h4>
+      ${o.credit_notes.length ? html`<ul>${o.credit_notes.map((n) => html`<li>${n.number} · ${formatWhen(lang, n.issued_at)} · ${m(n.total, n.currency)} · ${n.reason} ·
+        <a href=${n.pdf_url} aria-label=${`${this.t('pdf')} ${n.number}`}>${this.t('pdf')}</a></li>`)}</ul>` : html`<p>${this.t('noCreditNotes')}</p>`}
+    </section>`;
+  }
+
+  private progress(b: BookingDetailOut): TemplateResult {
+    const lang = this.language;
+    return html`<section aria-labelledby="record-progress">
+      <h3 id="record-progress">${this.t('progress')}</h3>
+      ${b.progress.length ? html`<table><thead><tr><th scope="col">${this.t('milestone')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('artifact')}</th><th scope="col">${this.t('notes')}</th></tr></thead>
+        <tbody>${b.progress.map((p) => html`<tr><td>${p.name}</td>
+          <td>${p.completed_at ? html`${this.t('done')} ${formatWhen(lang, p.completed_at)}` : this.t('open')}</td>
+          <td>${p.artifact_url ? (webLink(p.artifact_url) ? html`<a href=${p.artifact_url} rel="noopener noreferrer" target="_blank">${p.artifact_url}</a>` : p.artifact_url) : '—'}</td>
+          <td>${p.notes_md ?? '—'}</td></tr>`)}</tbody></table>`
+        : html`<p>${this.t('noProgress')}</p>`}
+    </section>`;
+  }
+
+  private thread(): TemplateResult {
+    const lang = this.language;
+    return html`<section aria-labelledby="record-messages">
+      <h3 id="record-messages">${this.t('messages')}</h3>
+      ${this.loadProblem ? html`<p class="error" role="alert">${this.t('failed')} ${this.loadProblem}</p>`
+        : this.messages === null ? html`<p>${this.t('loading')}</p>`
+        : this.messages.length === 0 ? html`<p>${this.t('noMessages')}</p>`
+        : html`<ol class="thread">${this.messages.map((msg) => html`<li><strong>${this.t(`from_${msg.from}`)}</strong> · ${formatWhen(lang, msg.created_at)}
+            <div class="md">${unsafeHTML(msg.body_html)}</div></li>`)}</ol>`}
+      <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      <div role="alert">${this.problem ? html`<div class="error"><p>${this.problem.message}</p>${this.problem.fields.length ? html`<ul>${this.problem.fields.map((f) => html`<li>${f.field}${f.message ? html`: ${f.message}` : nothing}</li>`)}</ul>` : nothing}</div>` : nothing}</div>
+      <form class="stack" @submit=${(e: SubmitEvent) => this.send(e)}>
+        <label for="message-body">${this.t('write')}</label>
+        <textarea id="message-body" name="body" required maxlength="5000" rows="4" aria-describedby="message-note"></textarea>
+        <p id="message-note" class="hint">${this.t('mailNote')}</p>
+        <p><button class="primary" type="submit" ?disabled=${this.sending}>${this.t('send')}</button></p>
+      </form>
+    </section>`;
+  }
+}
+
+define('tandem-admin-booking-record', TandemAdminBookingRecord);
+
+declare global {
+  interface HTMLElementTagNameMap { 'tandem-admin-booking-record': TandemAdminBookingRecord }
+}

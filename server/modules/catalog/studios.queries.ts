@@ -30,8 +30,8 @@ export async function studioProfile(tx: Tx, orgId: string) {
 }
 
 /** The public programs of a studio with their last change, for its sitemap (the policies decide what the caller sees). */
-export async function publicProgramsChanged(tx: Tx, orgId: string): Promise<{ slug: string; updatedAt: Date }[]> {
-  return tx.select({ slug: t.programs.slug, updatedAt: t.programs.updatedAt }).from(t.programs)
+export async function publicProgramsChanged(tx: Tx, orgId: string): Promise<{ slug: string; updatedAt: Date; translations: typeof t.programs.$inferSelect['translations'] }[]> {
+  return tx.select({ slug: t.programs.slug, updatedAt: t.programs.updatedAt, translations: t.programs.translations }).from(t.programs)
     .where(and(eq(t.programs.orgId, orgId), eq(t.programs.visibility, 'public'), eq(t.programs.isActive, true)))
     .orderBy(asc(t.programs.slug));
 }

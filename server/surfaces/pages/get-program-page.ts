@@ -8,10 +8,10 @@ import { newNonce, pageCsp, pageDocument } from './document.ts';
 import { programArticle } from './program-article.ts';
 import { shareLinks } from './share-links.ts';
 import { programLd, plainText } from './json-ld.ts';
-import { findStudio, pageNotFound, programUrl, SLUG, studioUrl } from './studio.ts';
+import { findStudio, pageNotFound, programLangs, programUrlIn, SLUG, studioUrl } from './studio.ts';
 import { wordsFor } from './words.ts';
 import { langOf } from '../../../shared/format.ts';
-import { CONTENT_LANGS, type ContentLang } from '../../../schema/db/index.ts';
+import type { ContentLang } from '../../../schema/db/index.ts';
 
 /**
  * GET /p/:studio/:program (`?link=TOKEN` for a by_link program; `?lang=fr` for the program in
@@ -36,13 +36,13 @@ export function getProgramPageRoute(deps: AppDeps) {
     if (!found?.profile) return pageNotFound(c);
     // The studio's own language, and each other one the program has a title in: one address each (`?lang=`).
     const own = langOf(found.profile.defaultLocale);
-    const langs = [own, ...CONTENT_LANGS.filter((l) => l !== own && !!found.view.program.translations?.[l]?.title)];
+    const langs = programLangs(own, found.view.program.translations);
     // Any other `lang` is the studio's own page (its canonical address says so).
     const lang = langs.find((l) => l === asked) ?? own;
     const program = programDetailOut(found.view, lang === own ? undefined : lang);
     const isPrivate = program.visibility !== 'public';
     const origin = deps.config.publicOrigin;
-    const urlIn = (l: ContentLang) => `${programUrl(deps.config, studioSlug, slug)}${l === own ? '' : `?lang=${l}`}`;
+    const urlIn = (l: ContentLang) => programUrlIn(deps.config, studioSlug, slug, l, own);
     const url = urlIn(lang);
     const words = wordsFor(lang, program.region);
     const alternates = langs.map((l) => ({ lang: wordsFor(l, program.region).locale, href: urlIn(l) }));

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
 import { withCaller, withCrossTenant } from '../../platform/db/identity.ts';
-import { publicProgramsChanged, studiosWithPublicPages } from '../../modules/catalog/index.ts';
+import { publicProgramsChanged, studioProfile, studiosWithPublicPages } from '../../modules/catalog/index.ts';
+import { langOf } from '../../../shared/format.ts';
 import { escapeHtml as escapeXml } from './html.ts';
-import { findStudio, programUrl, siteBase, studioUrl } from './studio.ts';
+import { findStudio, programLangs, programUrlIn, siteBase, studioUrl } from './studio.ts';
 
 const XML = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
@@ -16,7 +17,7 @@ function urlset(entries: { loc: string; lastmod: Date | null }[]): string {
 
 /**
  * What search engines crawl: per studio its sitemap (its page and its active public programs with
- * their last change; private and hidden programs never) and a robots.txt for a studio served on
+ * their last change, each in every language it is written in; private and hidden programs never) and a robots.txt for a studio served on
  * its own domain; for the API's origin a sitemap index across studios and a robots.txt that keeps
  * crawlers to the pages.
  */
@@ -27,11 +28,13 @@ export function sitemapRoutes(deps: AppDeps) {
       const slug = c.req.param('studio');
       const studio = await findStudio(deps.db, slug);
       if (!studio) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
-      const programs = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, (tx) => publicProgramsChanged(tx, studio.orgId));
+      const [programs, profile] = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, (tx) => Promise.all([publicProgramsChanged(tx, studio.orgId), studioProfile(tx, studio.orgId)]));
+      const own = langOf(profile?.defaultLocale);
       const newest = programs.reduce<Date | null>((a, p) => (!a || p.updatedAt > a ? p.updatedAt : a), null);
+      // A program's page in each language it is written in.
       return c.body(urlset([
         { loc: studioUrl(deps.config, slug), lastmod: newest },
-        ...programs.map((p) => ({ loc: programUrl(deps.config, slug, p.slug), lastmod: p.updatedAt })),
+        ...programs.flatMap((p) => programLangs(own, p.translations).map((l) => ({ loc: programUrlIn(deps.config, slug, p.slug, l, own), lastmod: p.updatedAt }))),
       ]), 200, XML);
     })
     .get('/p/:studio/robots.txt', async (c) => {

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { withCrossTenant } from '../../platform/db/identity.ts';
 import { studioBySlug, type StudioRef } from '../../modules/catalog/index.ts';
 import { html } from './html.ts';
+import { CONTENT_LANGS, type ContentLang } from '../../../schema/db/index.ts';
 
 /** Slugs as studios and programs are named; anything else is not found without a database round trip. */
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -62,4 +63,17 @@ export function pageNotFound(c: Context): Response {
 </html>
 `;
   return c.html(body.value, 404, { 'Cache-Control': 'no-store' });
+}
+
+/**
+ * The languages a program has a page in: the studio's own (its programs are written in it) and
+ * each other one the program has a title in, the studio's first. The page and the sitemap agree.
+ */
+export function programLangs(own: ContentLang, translations: Partial<Record<ContentLang, { title?: string }>> | null | undefined): ContentLang[] {
+  return [own, ...CONTENT_LANGS.filter((l) => l !== own && !!translations?.[l]?.title)];
+}
+
+/** A program's page in a language: the plain address for the studio's own, `?lang=` for another. */
+export function programUrlIn(config: AppConfig, studio: string, program: string, lang: ContentLang, own: ContentLang): string {
+  return `${programUrl(config, studio, program)}${lang === own ? '' : `?lang=${lang}`}`;
 }

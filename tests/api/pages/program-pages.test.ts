@@ -303,7 +303,7 @@ describe('hosted program pages', () => {
   });
 
   describe('the languages the content has', () => {
-    test('a program written also in French: a page per language, each canonical to itself, all naming each other with hreflang; a language it lacks is the studio\'s own page', async () => {
+    test('a program written also in French: a page per language, each canonical to itself, all naming each other with hreflang, both in the sitemap; a language it lacks is the studio\'s own page', async () => {
       const url = `${ORIGIN}/p/studio-flow/evolve`;
       const [before] = await db.select({ translations: t.programs.translations }).from(t.programs).where(eq(t.programs.slug, 'evolve'));
       await db.update(t.programs).set({ translations: { fr: { title: 'EVOLVE — coaching holistique', summary: 'Un coaching individuel sur quatre ou huit semaines.', faq: [{ question: 'Et si je manque une semaine ?', answer: 'Déplacez la séance.' }] } } })
@@ -325,6 +325,9 @@ describe('hosted program pages', () => {
         const graph = graphOf(fr);
         assert.equal(ofType(graph, 'Service')[0]!.name, 'EVOLVE — coaching holistique');
         assert.equal(((ofType(graph, 'FAQPage')[0]!.mainEntity as Node[])[0]!).name, 'Et si je manque une semaine ?');
+
+        const sitemap = await (await get('/p/studio-flow/sitemap.xml')).text();
+        assert.deepEqual([...sitemap.matchAll(/<loc>([^<]*evolve[^<]*)<\/loc>/g)].map((m) => m[1]), [url, `${url}?lang=fr`], 'both languages in the sitemap');
 
         const it = (await page('/p/studio-flow/evolve?lang=it')).page;
         assert.equal(it.attr(it.one((e) => e.name === 'html'), 'lang'), 'de-CH');

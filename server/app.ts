@@ -38,6 +38,7 @@ import { recordPaymentRoute } from './surfaces/admin/record-payment.ts';
 import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session.ts';
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { adminBookingMessageRoutes } from './surfaces/admin/booking-messages.ts';
+import { adminBookingConfirmationRoute } from './surfaces/admin/booking-confirmation.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
@@ -140,6 +141,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminRescheduleSessionRoute(deps))
     .route('/', adminCancelBookingRoute(deps))
     .route('/', adminBookingMessageRoutes(deps))
+    .route('/', adminBookingConfirmationRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))

@@ -54,6 +54,7 @@ function stubApi(): Call[] {
       thread.push({ id: `msg${thread.length + 1}`, from: 'staff', body_html: `<p>${String(body!.body)}</p>`, created_at: '2026-12-05T08:00:00.000Z' });
       return json(201, { messages: thread });
     }
+    if (key === 'POST /v1/admin/bookings/b1/confirmation') return json(202, { booking_id: 'b1', invoice_number: 'FLOW-2026-0017', queued_at: '2026-12-05T08:00:00.000Z' });
     return json(404, { code: 'not_found', title: 'Not found' });
   };
   return calls;
@@ -119,6 +120,30 @@ describe('<tandem-admin> booking record', () => {
     expect(r.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
     expect(text.value).to.equal('');
     await expectAccessible(el);
+
+    // The confirmation mail again.
+    button(r, 'Send the confirmation again')!.click();
+    await waitFor(() => r.querySelector('.resend [role="status"] .notice'), 'the resend notice');
+    expect(r.querySelector('.resend [role="status"]')!.textContent).to.contain('invoice FLOW-2026-0017');
+    const resent = calls.filter((c) => c.method === 'POST' && c.path === '/v1/admin/bookings/b1/confirmation');
+    expect(resent).to.have.length(1);
+    expect(resent[0]!.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
+  });
+
+  it('offers no resend for a reserved booking', async function () {
+    this.timeout(60_000);
+    const calls = stubApi();
+    const el = await fixture<TandemAdmin>(html`<tandem-admin lang="en"></tandem-admin>`);
+    await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
+    detail.booking_status = 'reserved';
+    try {
+      button(root(el), 'Lea Brunner')!.click();
+      await waitFor(() => record(el)?.querySelector('.thread'), 'the thread');
+      expect(button(record(el), 'Send the confirmation again')).to.equal(undefined);
+      expect(calls.some((c) => c.path.endsWith('/confirmation'))).to.equal(false);
+    } finally {
+      detail.booking_status = 'confirmed';
+    }
   });
 
   it('speaks French and Italian', async function () {

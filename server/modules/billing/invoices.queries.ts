@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 
-export interface InvoiceDocument { number: number; snapshot: InvoiceSnapshot; amountPaid: number }
+export interface InvoiceDocument { id: string; number: number; snapshot: InvoiceSnapshot; amountPaid: number }
 
 /** The invoice of an order with what has been paid on it, to render after the transaction; undefined when none was issued. */
 export async function invoiceOfOrder(tx: Tx, orgId: string, orderId: string | null | undefined): Promise<InvoiceDocument | undefined> {
@@ -12,7 +12,7 @@ export async function invoiceOfOrder(tx: Tx, orgId: string, orderId: string | nu
     .innerJoin(t.orders, and(eq(t.orders.orgId, t.invoices.orgId), eq(t.orders.id, t.invoices.orderId)))
     .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, orderId)));
   if (!row) return undefined;
-  return { number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
+  return { id: row.invoice.id, number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
 }
 
 /** An invoice by id with what is paid on its order, for rendering its PDF after the transaction. */
@@ -21,5 +21,5 @@ export async function invoiceDocumentById(tx: Tx, orgId: string, invoiceId: stri
     .innerJoin(t.orders, and(eq(t.orders.orgId, t.invoices.orgId), eq(t.orders.id, t.invoices.orderId)))
     .where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.id, invoiceId)));
   if (!row) return undefined;
-  return { number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
+  return { id: row.invoice.id, number: row.invoice.number, snapshot: row.invoice.snapshot as unknown as InvoiceSnapshot, amountPaid: row.amountPaid };
 }

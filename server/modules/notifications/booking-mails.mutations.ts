@@ -11,7 +11,10 @@ import { confirmationMail, installmentFailedMail, installmentOverdueMail, instal
 import { enqueueMail } from './outbox.mutations.ts';
 import { feeDeclinedMail, feeDeclinedStaffMail } from './domain/settlement-mails.ts';
 import { bookingIcs, bookingMailData, customerWords, manageUrlFor, staffWords } from './mail-data.ts';
-import { customerZone, loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
+import { customerZone, invoiceLabel, invoiceOfOrder, loadBookingContext, orderDetail, orderRow, type BookingContext } from '../billing/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordEvent } from '../../platform/events/record.ts';
+import type { BookingRow } from '../bookings/index.ts';
 import { bookingById } from '../bookings/index.ts';
 
 interface MailEnv { config: AppConfig; now: Date }
@@ -26,8 +29,11 @@ function invoiceLink(tx: Tx, env: MailEnv, orgId: string, bookingId: string): Pr
   return opaqueInvoiceLink(tx, env, orgId, bookingId);
 }
 
-/** booking.confirmed: the confirmation with the calendar file and the invoice (rendered when sent). */
-export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: string }): Promise<void> {
+/**
+ * booking.confirmed: the confirmation with the calendar file and the invoice (rendered when sent).
+ * `resend` (the id of a booking.confirmation_resent event) makes it a new mail instead of the first one again.
+ */
+export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string, bookingId: string, invoice: { id: string; number: string }, resend?: string): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   const detail = await orderDetail(tx, orgId, (await orderRow(tx, orgId, ctx.booking.orderId!))!);
   const manage = await manageUrlFor(tx, ctx, env.config, env.now);
@@ -35,7 +41,7 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
   const ics = bookingIcs(ctx, manage, env.now);
   await enqueueMail(tx, {
     orgId,
-    dedupeKey: `booking:${bookingId}:confirmation`,
+    dedupeKey: resend ? `booking:${bookingId}:confirmation:resend:${resend}` : `booking:${bookingId}:confirmation`,
     to: ctx.customer.email,
     subject: mail.subject,
     text: mail.text,
@@ -45,6 +51,23 @@ export async function queueConfirmationMail(tx: Tx, env: MailEnv, orgId: string,
       { filename: `invoice-${invoice.number}.pdf`, contentType: 'application/pdf', render: { kind: 'invoice_pdf', invoice_id: invoice.id, amount_paid: detail.order.amountPaid } },
     ],
   });
+}
+
+/**
+ * Staff send the confirmation again (the customer lost it, or wrote from another address and it was
+ * corrected): a confirmed, running or completed booking with an invoice. Records
+ * booking.confirmation_resent; its subscriber queues a new mail with the calendar file as it stands
+ * now (moved sessions at their new times) and the invoice. A reserved or cancelled booking is refused.
+ */
+export async function resendConfirmation(tx: Tx, env: MailEnv, orgId: string, booking: BookingRow): Promise<{ invoice_number: string }> {
+  if (!['confirmed', 'in_progress', 'completed'].includes(booking.status)) {
+    throw new AppError('invalid_state', `A ${booking.status.replace('_', ' ')} booking has no confirmation to send.`);
+  }
+  const invoice = await invoiceOfOrder(tx, orgId, booking.orderId);
+  if (!invoice) throw new AppError('invalid_state', 'This booking has no invoice, so no confirmation was ever sent.');
+  const label = invoiceLabel(invoice.snapshot);
+  await recordEvent(tx, { orgId, type: 'booking.confirmation_resent', subjectId: booking.id, payload: { order_id: booking.orderId, invoice_id: invoice.id, invoice_label: label } }, env);
+  return { invoice_number: label };
 }
 
 /**

@@ -24,6 +24,9 @@ const printed = (p: { invoice_number: number; invoice_label?: string | undefined
 onEvent<{ invoice_id: string; invoice_number: number; invoice_label?: string }>('booking.confirmed', (tx, e, ctx) =>
   queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: printed(e.payload) }));
 
+onEvent<{ invoice_id: string; invoice_label: string }>('booking.confirmation_resent', (tx, e, ctx) =>
+  queueConfirmationMail(tx, ctx, e.orgId, e.subjectId!, { id: e.payload.invoice_id, number: e.payload.invoice_label }, e.id));
+
 type InvoiceIssued = { order_id: string; invoice_id: string; invoice_number: number; invoice_label?: string; qr_bill: boolean; method?: 'qr_bill' | 'bank_transfer'; proven?: boolean; hold_until: string; paid_now?: boolean };
 onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
   const method = e.payload.method ?? (e.payload.qr_bill ? 'qr_bill' : null);

@@ -74,6 +74,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/bookings/:id/artifacts/:artifactId', path: (f) => `/v1/admin/bookings/${f.bookingId}/artifacts/${randomUUID()}`, expect: bookingPeople(404) },
   { method: 'GET', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, expect: bookingPeople(200) },
   { method: 'POST', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, body: () => ({ body: 'See you on Wednesday.' }), expect: bookingPeople(201) },
+  // Sending the confirmation again (tests/api/admin/booking-confirmation.test.ts): the booking's people; the fixture's booking is confirmed.
+  { method: 'POST', route: '/v1/admin/bookings/:id/confirmation', path: (f) => `/v1/admin/bookings/${f.bookingId}/confirmation`, expect: bookingPeople(202) },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PUT', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', body: () => ({ book_next: true }), expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/programs', path: () => '/v1/admin/programs', expect: everyStaff(200) },

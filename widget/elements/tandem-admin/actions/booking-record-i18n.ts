@@ -2,6 +2,7 @@
 import type { ConsoleLang } from '../console-lang.ts';
 
 const en = {
+  resend: 'Send the confirmation again', resent: 'The confirmation is on its way again (invoice {n}).',
   money: 'Refunds, invoices and credit notes', refunds: 'Refunds', noRefunds: 'No refunds.', invoices: 'Invoices', noInvoices: 'No invoices.',
   creditNotes: 'Credit notes', noCreditNotes: 'No credit notes.', date: 'Date', amount: 'Amount', kind: 'Kind', status: 'Status', reason: 'Reason', number: 'Number', pdf: 'PDF',
   kind_provider: 'Back to the card', kind_bank_transfer: 'Bank transfer', kind_credits: 'Class credits', credits: 'credits',
@@ -13,6 +14,7 @@ const en = {
 export type RecordKey = keyof typeof en;
 
 const de: Record<RecordKey, string> = {
+  resend: 'Bestätigung erneut senden', resent: 'Die Bestätigung ist erneut unterwegs (Rechnung {n}).',
   money: 'Rückerstattungen, Rechnungen und Gutschriften', refunds: 'Rückerstattungen', noRefunds: 'Keine Rückerstattungen.', invoices: 'Rechnungen', noInvoices: 'Keine Rechnungen.',
   creditNotes: 'Gutschriften', noCreditNotes: 'Keine Gutschriften.', date: 'Datum', amount: 'Betrag', kind: 'Art', status: 'Status', reason: 'Grund', number: 'Nummer', pdf: 'PDF',
   kind_provider: 'Zurück auf die Karte', kind_bank_transfer: 'Banküberweisung', kind_credits: 'Guthaben', credits: 'Guthaben',
@@ -23,6 +25,7 @@ const de: Record<RecordKey, string> = {
 };
 
 const fr: Record<RecordKey, string> = {
+  resend: 'Renvoyer la confirmation', resent: 'La confirmation est renvoyée (facture {n}).',
   money: 'Remboursements, factures et notes de crédit', refunds: 'Remboursements', noRefunds: 'Aucun remboursement.', invoices: 'Factures', noInvoices: 'Aucune facture.',
   creditNotes: 'Notes de crédit', noCreditNotes: 'Aucune note de crédit.', date: 'Date', amount: 'Montant', kind: 'Type', status: 'Statut', reason: 'Motif', number: 'Numéro', pdf: 'PDF',
   kind_provider: 'Retour sur la carte', kind_bank_transfer: 'Virement bancaire', kind_credits: 'Crédits de cours', credits: 'crédits',
@@ -33,6 +36,7 @@ const fr: Record<RecordKey, string> = {
 };
 
 const it: Record<RecordKey, string> = {
+  resend: 'Invia di nuovo la conferma', resent: 'La conferma è stata inviata di nuovo (fattura {n}).',
   money: 'Rimborsi, fatture e note di credito', refunds: 'Rimborsi', noRefunds: 'Nessun rimborso.', invoices: 'Fatture', noInvoices: 'Nessuna fattura.',
   creditNotes: 'Note di credito', noCreditNotes: 'Nessuna nota di credito.', date: 'Data', amount: 'Importo', kind: 'Tipo', status: 'Stato', reason: 'Motivo', number: 'Numero', pdf: 'PDF',
   kind_provider: 'Sulla carta', kind_bank_transfer: 'Bonifico bancario', kind_credits: 'Crediti lezione', credits: 'crediti',

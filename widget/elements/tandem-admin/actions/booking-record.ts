@@ -2,7 +2,8 @@
  * `<tandem-admin-booking-record>`: what the booking detail shows beyond its sessions and payments:
  * the order's refunds, invoices and credit notes (owners and managers: instructors get no order),
  * the milestone progress, and the message thread with the customer, where staff answer
- * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes).
+ * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
+ * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
  * Messages arrive as HTML the server rendered from markdown and sanitised.
  *
  * @event booking-changed - after a message was sent (detail: the booking's id)
@@ -35,6 +36,8 @@ export class TandemAdminBookingRecord extends LitElement {
   @state() problem: Problem | null = null;
   @state() notice = '';
   @state() sending = false;
+  @state() resendNotice = '';
+  @state() resendProblem = '';
   private loadedFor = '';
 
   private get language(): ConsoleLang {
@@ -83,7 +86,26 @@ export class TandemAdminBookingRecord extends LitElement {
   override render(): TemplateResult {
     const b = this.booking;
     if (!b) return html``;
-    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}`;
+    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}${this.confirmation(b)}`;
+  }
+
+  private confirmation(b: BookingDetailOut): TemplateResult {
+    if (!['confirmed', 'in_progress', 'completed'].includes(b.booking_status)) return html``;
+    return html`<div class="resend">
+      <p class="tools"><button type="button" @click=${() => this.resend()}>${this.t('resend')}</button></p>
+      <div role="status" aria-live="polite">${this.resendNotice ? html`<p class="notice">${this.resendNotice}</p>` : nothing}</div>
+      <div role="alert">${this.resendProblem ? html`<p class="error">${this.resendProblem}</p>` : nothing}</div>
+    </div>`;
+  }
+
+  private async resend(): Promise<void> {
+    this.resendProblem = '';
+    this.resendNotice = '';
+    const out = await attempt(() => this.client.send<{ invoice_number: string }>('POST', `/v1/admin/bookings/${this.booking.id}/confirmation`), (p) => { this.resendProblem = p.message; });
+    if (out) {
+      this.resendNotice = this.t('resent').replace('{n}', out.invoice_number);
+      this.dispatchEvent(new CustomEvent('booking-changed', { detail: this.booking.id, bubbles: true, composed: true }));
+    }
   }
 
   private money(o: NonNullable<BookingDetailOut['order']>): TemplateResult {

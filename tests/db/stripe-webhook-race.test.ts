@@ -5,8 +5,10 @@
  * staff cancellation (and the same event delivered twice, as Stripe retries). Whatever lands first,
  * money moves exactly once: one payment recorded, the whole of it refunded by one refund row, sent to
  * Stripe once (one idempotency key) and settled once by `refund.updated` and `charge.refunded`
- * arriving together and again. Checked in SQL afterwards. PGlite serialises the transactions; with
- * DATABASE_URL they really run at once.
+ * arriving together and again. The second test races, on a deposit plan, the cancellation, the
+ * installment job (whose off-session charge Stripe also announces by webhook), a reschedule and a replayed
+ * deposit webhook. Checked in SQL afterwards. PGlite serialises the transactions; with DATABASE_URL they
+ * really run at once.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +22,9 @@ import { setupServer } from 'msw/node';
 import { freshDatabase } from '../support/database.ts';
 import { demoApp, testConfig } from '../support/app.ts';
 import { Clock, query } from '../support/booking.ts';
-import { checkedOut, checkoutReq, customer, demoVariants, reserve } from '../support/checkout.ts';
+import { DAY } from '../support/booking.ts';
+import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../support/checkout.ts';
+import { chargeDueInstallments } from '../../server/modules/billing/index.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import { stripeProvider } from '../../server/platform/adapters/payments/stripe-provider.ts';
 import { runDueJobs } from '../../server/platform/jobs/queue.ts';
@@ -41,19 +45,34 @@ describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, (
   let base = '';
   let v: Record<string, string[]> = {};
   const clock = new Clock(new Date(START));
-  const intents = new Map<string, { id: string; status: string; amount: number; currency: string; metadata: Record<string, string> }>();
+  const intents = new Map<string, { id: string; key: string; status: string; amount: number; currency: string; metadata: Record<string, string> }>();
   const refundsByKey = new Map<string, FakeRefund>();
   const refundPosts: string[] = [];
+  /** Off-session charges asked of Stripe, by idempotency key (one per installment payment row). */
+  const chargeKeys: string[] = [];
+  /** Webhooks Stripe sends by itself (an off-session charge that succeeded), still under way. */
+  const sent: Promise<unknown>[] = [];
   const chargeOf = (piId: string) => `ch_${piId.slice(3)}`;
   const formMetadata = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
 
   // Stripe's API as the library meets it; anything else (the test's own calls to the API on localhost) goes through.
   const stripeApi = setupServer(
+    http.post(`${STRIPE}/v1/customers`, () => HttpResponse.json({ id: `cus_${randomBytes(4).toString('hex')}`, object: 'customer' })),
     http.post(`${STRIPE}/v1/payment_intents`, async ({ request }) => {
+      const key = request.headers.get('idempotency-key') ?? '';
       const form = new URLSearchParams(await request.text());
+      const offSession = form.get('off_session') === 'true';
+      // The same key answers the same intent, as at Stripe.
+      const earlier = [...intents.values()].find((p) => p.key === key);
+      if (earlier) return HttpResponse.json({ object: 'payment_intent', ...earlier });
       const id = `pi_${randomBytes(6).toString('hex')}`;
-      const pi = { id, status: 'requires_payment_method', amount: Number(form.get('amount')), currency: String(form.get('currency')), metadata: formMetadata(form) };
+      const pi = { id, key, status: offSession ? 'succeeded' : 'requires_payment_method', amount: Number(form.get('amount')), currency: String(form.get('currency')), metadata: formMetadata(form) };
       intents.set(id, pi);
+      if (offSession) {
+        chargeKeys.push(key);
+        // Stripe also announces the charge by webhook, racing the job's own recording of the answer.
+        sent.push(webhook('payment_intent.succeeded', { object: 'payment_intent', ...pi, payment_method: form.get('payment_method'), customer: form.get('customer') }).then((r) => r.text()));
+      }
       return HttpResponse.json({ object: 'payment_intent', ...pi, client_secret: `${id}_secret_x` });
     }),
     http.post(`${STRIPE}/v1/payment_intents/:id/cancel`, ({ params }) => {
@@ -104,7 +123,8 @@ describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, (
     db = await freshDatabase({ max: 20 });
     const app = await demoApp(db.db, { now: clock.now, payments });
     await query(db.db, sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`);
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    // Keep-alive longer than the client's (undici: 4 s), so a loaded machine never has the server close a socket the client is reusing.
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: { keepAliveTimeout: 120_000 } });
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     v = await demoVariants(api);
@@ -170,5 +190,73 @@ describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, (
     assert.equal(refundsByKey.size, ROUNDS, 'one refund per payment at Stripe');
     assert.equal(new Set(refundPosts).size, ROUNDS);
     console.log(`stripe webhook race: ${JSON.stringify(Object.fromEntries(outcomes))}`);
+  });
+
+  test('a deposit plan: the cancellation, the installment job (Stripe\'s webhook for its charge), a reschedule and a replayed deposit webhook at once: nothing charged is kept beyond the fee, nothing refunded twice', async () => {
+    const outcomes = new Map<string, number>();
+    const count = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
+    const orders: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      clock.set(START);
+      // EVOLVE, 8 weekly sessions on a deposit plan: the deposit by card (its webhook saves the card), the installments off-session.
+      const b = await reserve(api, { program: 'evolve', variant: v.evolve![1], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-01T08:00:00.000Z' }, intake: EVOLVE_INTAKE });
+      const out = await checkedOut(await checkoutReq(api, b, { method: 'card', plan: 'deposit' }));
+      orders.push(out.order.id);
+      const deposit = intents.get(out.payment!.client_secret.split('_secret_')[0]!)!;
+      deposit.status = 'succeeded';
+      const depositEvent = { object: 'payment_intent', ...deposit, payment_method: 'pm_saved', customer: 'cus_saved' };
+      const first = await webhook('payment_intent.succeeded', depositEvent);
+      assert.deepEqual(await first.json(), { received: true, handled: true, outcome: 'confirmed' });
+      const [last] = await query(db.db, sql`select id, starts_at from program_sessions where booking_id = ${b.id} order by seq desc limit 1`);
+      // The first installment is due.
+      clock.set('2026-12-23T09:00:00Z');
+      const results = await Promise.all([
+        api.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } }).then((r) => `cancel ${r.status}`),
+        chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig }).then((r) => `job charged ${r.charged}`),
+        api.request(`/v1/admin/bookings/${b.id}/sessions/${String(last!.id)}/reschedule`, {
+          method: 'POST', headers: { ...sk, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+          body: JSON.stringify({ starts_at: new Date(new Date(String(last!.starts_at)).getTime() + DAY).toISOString(), override: true }),
+        }).then((r) => `reschedule ${r.status}`),
+        webhook('payment_intent.succeeded', depositEvent).then(async (r) => `deposit webhook ${r.status} ${(await r.json() as { outcome?: string }).outcome}`),
+      ]);
+      await Promise.all(sent.splice(0));
+      for (const r of results) count(r);
+      for (const r of results) assert.doesNotMatch(r, / 5\d\d\b/, `no 5xx (${r})`);
+    }
+    const jobs = jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
+    await runDueJobs(db.executor, jobs);
+    for (const r of refundsByKey.values()) r.status = 'succeeded';
+    await Promise.all([...refundsByKey.values()].flatMap((r) => {
+      const charge = { id: r.charge, object: 'charge', payment_intent: r.payment_intent, amount: r.amount, amount_refunded: r.amount, refunded: true };
+      return [webhook('refund.updated', { ...r }), webhook('charge.refunded', charge)];
+    }).map((p) => p.then((res) => assert.equal(res.status, 200))));
+
+    const ids = sql.join(orders.map((id) => sql`${id}::uuid`), sql`, `);
+    const [open] = await query(db.db, sql`select count(*)::int as n from program_bookings b join orders o on o.booking_id = b.id where o.id in (${ids}) and b.status <> 'cancelled'`);
+    assert.equal(open!.n, 0, `every booking cancelled (${JSON.stringify(Object.fromEntries(outcomes))})`);
+    // What each cancelled order kept is at most its settlement's fee; refunds never exceed payments; all refunds settled.
+    const kept = await query(db.db, sql`
+      select o.id,
+             (select coalesce(sum(amount), 0) from payments p where p.order_id = o.id and p.status = 'succeeded') as paid,
+             (select coalesce(sum(amount), 0) from refunds r where r.order_id = o.id and r.status <> 'failed') as refunded,
+             (select count(*)::int from refunds r where r.order_id = o.id and r.status <> 'succeeded') as unsettled,
+             (select (e.payload->>'fee')::int from domain_events e where e.subject_id = o.booking_id and e.type = 'booking.settled' order by e.occurred_at limit 1) as fee
+        from orders o where o.id in (${ids})`);
+    for (const k of kept) {
+      assert.ok(Number(k.refunded) <= Number(k.paid), `order ${String(k.id)}: refunded ${k.refunded} of ${k.paid}`);
+      assert.ok(Number(k.paid) - Number(k.refunded) <= Number(k.fee ?? 0), `order ${String(k.id)} kept ${Number(k.paid) - Number(k.refunded)}, its settlement kept ${k.fee}`);
+      assert.equal(k.unsettled, 0, `order ${String(k.id)}: every refund settled by the webhooks`);
+    }
+    const [left] = await query(db.db, sql`select count(*)::int as n from installments where order_id in (${ids}) and status in ('scheduled', 'failed')`);
+    assert.equal(left!.n, 0, 'no installment of a cancelled order is left to charge');
+    // Stripe was asked at most once per installment payment row (a claim the cancellation overtook sends nothing) and once per refund row.
+    const rowsAsked = new Set((await query(db.db, sql`select id from payments where order_id in (${ids}) and installment_id is not null`)).map((r) => `tandem:payment:${String(r.id)}`));
+    const ours = chargeKeys.filter((k) => rowsAsked.has(k));
+    assert.equal(new Set(ours).size, ours.length, 'no installment charged twice');
+    const [charged] = await query(db.db, sql`select count(*)::int as n from payments where order_id in (${ids}) and installment_id is not null and status = 'succeeded'`);
+    assert.equal(charged!.n, ours.length, 'every charge Stripe made is recorded (and, the order being cancelled, refunded)');
+    const [refundRows] = await query(db.db, sql`select count(*)::int as n from refunds where order_id in (${ids}) and kind = 'provider'`);
+    assert.equal([...refundsByKey.values()].filter((r) => orders.includes(r.metadata.order_id ?? '')).length, refundRows!.n, 'one refund at Stripe per refund row');
+    console.log(`stripe installment race: ${JSON.stringify(Object.fromEntries(outcomes))}`);
   });
 });

@@ -9,6 +9,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import type { AdminEnv, AppDeps, AppEnv } from './deps.ts';
 import { AppError, problem } from './platform/errors.ts';
 import { embedAuth } from './platform/http/embed-auth.ts';
+import { serverTiming } from './platform/http/server-timing.ts';
 import { embedRateLimit } from './platform/http/rate-limit.ts';
 import { adminAuth } from './platform/http/admin-auth.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
@@ -103,6 +104,8 @@ export function createApp(appDeps: AppDeps) {
   // JSON bodies are small; the homework upload takes a file and sets its own limit (surfaces/portal/homework.ts).
   const jsonBodyLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } });
   const embed = new Hono<AppEnv>()
+    // Server-Timing (db, total) on the routes that time their transactions: the program, its slots, a new booking.
+    .use('*', serverTiming())
     .use('*', embedAuth(deps))
     // Token buckets per publishable key + client address (reads, holds, other writes): 429 rate_limited.
     .use('*', embedRateLimit(deps))

@@ -2,6 +2,7 @@ import type { Database } from './platform/db/database.ts';
 import type { Mailer } from './platform/adapters/mail/mailer.ts';
 import type { PaymentProvider } from './platform/adapters/payments/provider.ts';
 import type { RateLimits } from './platform/limits.ts';
+import type { ServerTiming } from './platform/http/server-timing.ts';
 import type { RouteLimits } from './platform/http/token-buckets.ts';
 import type { FileStorage } from './platform/adapters/storage/storage.ts';
 
@@ -39,7 +40,8 @@ export interface AppDeps {
 export interface EmbedCaller { orgId: string; keyId: string }
 
 /** `limits`: the buckets a request takes in its own transaction (platform/http/token-buckets.ts, RouteLimits). */
-export type AppEnv = { Variables: { embed: EmbedCaller; limits?: RouteLimits } };
+/** `timing`: the request's Server-Timing (platform/http/server-timing.ts). */
+export type AppEnv = { Variables: { embed: EmbedCaller; limits?: RouteLimits; timing?: ServerTiming } };
 
 /** A staff member acting through the admin API; `role` is their staff role. */
 export interface StaffCaller {

@@ -100,6 +100,39 @@ describe('SECURITY DEFINER functions', () => {
     await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select raise_catalog_version()`)));
   });
 
+  definer('raise_schedule_version', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const version = async (org: string) => Number(rowsOf(await db.execute(sql`select schedule_version from orgs where id = ${org}`))[0]!.schedule_version);
+    const [a0, b0] = [await version(a.org), await version(b.org)];
+    // An instructor (who may not update orgs) adds a block of their own: their org's version only, in their transaction.
+    await withCaller(db, { orgId: a.org, role: 'instructor', userId: a.instructor }, async (tx) => {
+      await tx.execute(sql`insert into schedule_blocks (org_id, kind, instructor_id, during, timezone)
+        values (${a.org}, 'time_off', ${a.instructor}, tstzrange('2031-05-02 10:00Z', '2031-05-02 11:00Z'), 'UTC')`);
+      assert.equal(Number(rowsOf(await tx.execute(sql`select schedule_version from orgs where id = ${a.org}`))[0]!.schedule_version), a0 + 1, 'raised inside the writing transaction');
+    });
+    assert.equal(await version(a.org), a0 + 1);
+    assert.equal(await version(b.org), b0);
+    // The server's change to a block (a hold released), an owner's hours and closures: one more each.
+    await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(sql`update schedule_blocks set status = 'cancelled' where org_id = ${a.org}`));
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`insert into availability_rules (org_id, instructor_id, kind, weekday, start_time, end_time, timezone)
+      values (${a.org}, ${a.instructor}, 'weekly', 1, '09:00', '12:00', 'UTC')`));
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`delete from availability_rules where org_id = ${a.org}`));
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`insert into studio_closures (org_id, starts_on, ends_on, timezone, name)
+      values (${a.org}, '2031-12-24', '2031-12-26', 'UTC', 'Holidays')`));
+    assert.equal(await version(a.org), a0 + 5);
+    // A statement that changes no row raises nothing; a rolled-back write leaves the version as it was.
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`update schedule_blocks set note = 'x' where org_id = ${a.org} and false`));
+    await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, async (tx) => {
+      await tx.execute(sql`delete from studio_closures where org_id = ${a.org}`);
+      throw new Error('rolled back');
+    }));
+    assert.equal(await version(a.org), a0 + 5);
+    assert.equal(await version(b.org), b0);
+    // Not callable as a function by a request.
+    await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select raise_schedule_version()`)));
+  });
+
   definer('resolve_api_key', async () => {
     const a = await smallOrg(db);
     const b = await smallOrg(db);

@@ -31,6 +31,8 @@ export interface Calendars {
   roomBusy: Interval[] | undefined;
   /** Held blocks whose hold has expired: not busy, still in the table until released. */
   expired: BlockRow[];
+  /** When the first hold still busy here lapses (and its time is free again); null: none held. */
+  nextLapse: number | null;
 }
 
 export interface CalendarRequest {
@@ -126,6 +128,7 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
   const ignore = new Set(req.ignoreBlockIds ?? []);
   const expired: BlockRow[] = [];
   const roomBusy: Interval[] | undefined = req.resourceId ? [] : undefined;
+  let nextLapse: number | null = null;
   for (const r of blockRows) {
     const block: BlockRow = {
       id: String(r.id),
@@ -141,9 +144,10 @@ export async function loadCalendars(tx: Tx, req: CalendarRequest): Promise<Calen
       expired.push(block);
       continue;
     }
+    if (block.status === 'held' && block.holdExpiresAt !== null && (nextLapse === null || block.holdExpiresAt < nextLapse)) nextLapse = block.holdExpiresAt;
     const interval = { start: block.start, end: block.end };
     if (block.instructorId) byInstructor.get(block.instructorId)?.busy.push(interval);
     if (roomBusy && block.resourceId === req.resourceId) roomBusy.push(interval);
   }
-  return { calendars: req.instructors.map((i) => byInstructor.get(i.id)!), roomBusy, expired };
+  return { calendars: req.instructors.map((i) => byInstructor.get(i.id)!), roomBusy, expired, nextLapse };
 }

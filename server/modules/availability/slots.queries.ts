@@ -7,6 +7,8 @@
  */
 import type { Tx } from '../../platform/db/database.ts';
 import { asSystem } from '../../platform/db/escalation.ts';
+import { rows, sentAtCall } from '../../platform/db/prepared.ts';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.ts';
 import { computeSlotsForInstructors } from './domain/index.ts';
 import { loadBookableProgram } from './program.queries.ts';
@@ -46,6 +48,22 @@ export interface SlotsView {
   /** The last date (customer's zone) that can hold a first start of the whole series. */
   lastDate: string;
   days: { date: string; slots: FreeStart[] }[];
+  /**
+   * Until when this answer holds without any write (ms): the first hold it counts as busy lapses,
+   * or its first start comes within the program's notice. Later, time only adds starts (at the
+   * horizon's end), never makes one offered here unbookable. Infinity: nothing read lapses.
+   */
+  validUntil: number;
+}
+
+/**
+ * The org's catalog and schedule versions as one key: every write that can change a slots answer
+ * (the program, its instructors; blocks, rules, closures) raises one of them in its own transaction
+ * (migrations 0025, 0038). Prepared and sent at the call, to share a round trip.
+ */
+export function slotsVersion(tx: Tx, orgId: string): Promise<string> {
+  return rows(tx, sql`select catalog_version, schedule_version from orgs where id = ${orgId}::uuid`)
+    .then(([row]) => (row ? `${String(row.catalog_version)}.${String(row.schedule_version)}` : ''));
 }
 
 export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
@@ -82,7 +100,7 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
   };
   const answer: SlotsView = {
     timezone: req.zone, from: req.from, to: req.to, sessionLengthMin: program.sessionLengthMin,
-    lastDate: clock(horizonEnd - seriesMs - 1).date, days,
+    lastDate: clock(horizonEnd - seriesMs - 1).date, days, validUntil: Infinity,
   };
 
   // Busy time is read for the customer's dates widened by the largest UTC offsets, the
@@ -92,15 +110,19 @@ export async function listSlots(tx: Tx, req: SlotsRequest): Promise<SlotsView> {
   const to = Math.min(dayStartUtc(req.to) + DAY_MS + padding, req.now + settings.horizonDays * DAY_MS + padding);
   if (chosen.length === 0 || from >= to) return answer;
 
-  await asSystem(tx, 'slots: the program was visible to the caller; rules and busy time are staff data, only free times are answered');
-  const { calendars, roomBusy } = await loadCalendars(tx, {
+  const escalated = asSystem(tx, 'slots: the program was visible to the caller; rules and busy time are staff data, only free times are answered');
+  // postgres.js: the escalation is on the connection ahead of the reads, which share its round trip.
+  if (!sentAtCall(tx)) await escalated;
+  const [{ calendars, roomBusy, nextLapse }] = await Promise.all([loadCalendars(tx, {
     orgId: req.orgId, instructors: chosen.map((i) => ({ id: i.id, timezone: i.timezone })), resourceId: program.resourceId, locationId: program.locationId, from, to, now: req.now,
-  });
+  }), escalated]);
   const slots = computeSlotsForInstructors(calendars, settings, { from: req.from, to: req.to, customerZone: req.zone, now: req.now }, roomBusy);
   const names = new Map(chosen.map((i) => [i.id, { id: i.id, name: i.name }]));
   const zones = new Map(calendars.map((c) => [c.instructorId, c.timezone]));
+  if (nextLapse !== null) answer.validUntil = nextLapse;
   for (const s of slots) {
     if (!fits(s.start, zones.get(s.instructorId) ?? req.zone)) continue;
+    answer.validUntil = Math.min(answer.validUntil, s.start - settings.minNoticeMin * 60_000);
     const start = clock(s.start);
     const end = clock(s.end);
     dayIndex.get(start.date)?.push({

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from './database.ts';
 import { openAs } from './identity.ts';
+import { rows } from './prepared.ts';
 
 /** The statement `asSystem` runs, for callers that send it together with other statements (one round trip). */
 export function asSystemStatement(reason: string) {
@@ -16,8 +17,10 @@ export function asSystemStatement(reason: string) {
  * The one escalation: the rest of this transaction acts as the server within the caller's
  * org. Call it only after the caller's own reads decided what the caller may touch, and say why.
  */
-export async function asSystem(tx: Tx, reason: string): Promise<void> {
-  await tx.execute(asSystemStatement(reason));
+export function asSystem(tx: Tx, reason: string): Promise<void> {
+  // Prepared and (postgres.js) sent at the call: statements sent after it run after it, so a
+  // caller may send its next reads without waiting (see `sentAtCall`).
+  return rows(tx, asSystemStatement(reason)).then(() => undefined);
 }
 
 /** A transaction that is the server itself within one org: background jobs and verified provider events. */

@@ -6,6 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { schema, type Database, type OpenDatabase } from './database.ts';
 import { PG, pgErrorCode } from './pg-errors.ts';
 import { pgliteExecutor, postgresExecutor } from './executors.ts';
+import { pipelineBegin } from './pipelined-begin.ts';
 
 const migrationsFolder = join(projectRoot, 'schema/migrations');
 
@@ -29,7 +30,8 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   // connect_timeout: while the server is unreachable, a request waits at most this long for a
   // connection before it answers 503 (postgres.js waits 30 s by default). Connections a server
   // drops are replaced on the next query; the pool needs no restart.
-  const client = postgres(url, { max, connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'tandem' } });
+  // BEGIN goes out with the transaction's first statements, not a round trip before them (pipelined-begin.ts).
+  const client = pipelineBegin(postgres(url, { max, connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'tandem' } }));
   const db = drizzle({ client, schema });
   try {
     await ensureAppRole(client);

@@ -10,6 +10,7 @@ import { createdBookingOut } from './bookings.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 import { emailBucket, embedClientOf, routeLimits } from '../../platform/http/rate-limit.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
+import { timedDb } from '../../platform/http/server-timing.ts';
 
 export function createBookingRoute(deps: AppDeps) {
   return new Hono<AppEnv>().post('/bookings',
@@ -40,7 +41,7 @@ export function createBookingRoute(deps: AppDeps) {
       const pending = routeLimits(c);
       pending.add({ bucket: emailBucket(deps.config, 'holds', body.customer.email), limit: limits.holdsPerEmail, what: 'reservations for this e-mail address' });
       const holdCaps = { client: embedClientOf(c, deps.config), perClient: limits.liveHoldsPerClient, perCustomer: limits.liveHoldsPerEmail };
-      const answer = await runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
+      const answer = await timedDb(c, () => runIdempotent(deps.db, { orgId, role: 'anonymous', linkToken: body.link },
         { key: idempotencyKeyOf(c), scope: 'POST /v1/embed/bookings', body, now, raceLost: slotRaceLost },
         (tx) => {
           const taken = pending.take(tx);
@@ -55,7 +56,7 @@ export function createBookingRoute(deps: AppDeps) {
           const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps,
             followUp: (b) => abandonedReservationCheck(orgId, b.booking.id, b.booking.holdExpiresAt ?? now) });
           return recorded ?? answerOf(created);
-        });
+        }));
       pending.committed();
       return sendAnswer(c, answer);
     });

@@ -8,6 +8,7 @@ import { validate } from '../../platform/http/validate.ts';
 import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { catalogVersion, getProgramDetail } from '../../modules/catalog/index.ts';
 import { chooseEncoding } from '../../platform/http/compress.ts';
+import { timedDb } from '../../platform/http/server-timing.ts';
 import { encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -37,7 +38,7 @@ export function getProgramRoute(deps: AppDeps) {
       const pending = routeLimits(c);
       // One round trip: the rate limit and the catalog's version; the program is read only when
       // the answer kept for this version is missing.
-      const kept = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, async (tx) => {
+      const kept = await timedDb(c, () => withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, async (tx) => {
         const taken = pending.take(tx);
         const version = catalogVersion(tx, orgId);
         version.catch(() => undefined); // a refusal answers first
@@ -47,7 +48,7 @@ export function getProgramRoute(deps: AppDeps) {
         if (hit) return hit;
         const program = await getProgramDetail(tx, orgId, slug);
         return program && keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program, lang), lang);
-      });
+      }));
       pending.committed();
       if (!kept) throw new AppError('not_found', 'No such program.');
       const headers: Record<string, string> = {

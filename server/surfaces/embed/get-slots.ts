@@ -6,8 +6,12 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { routeLimits } from '../../platform/http/rate-limit.ts';
-import { listSlots } from '../../modules/availability/index.ts';
+import { chooseEncoding } from '../../platform/http/compress.ts';
+import { timedDb } from '../../platform/http/server-timing.ts';
+import { listSlots, slotsVersion } from '../../modules/availability/index.ts';
 import { slotsOut } from './slots.out.ts';
+import { encodedAnswer, matches } from './program-answers.ts';
+import { keepSlots, keptSlots, slotsKept, slotsKeyOf } from './slots-answers.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 export function getSlotsRoute(deps: AppDeps) {
@@ -16,9 +20,14 @@ export function getSlotsRoute(deps: AppDeps) {
       tags: ['embed'], summary: "A program's free start times",
       description: `Free starts between \`from\` and \`to\` (dates in the customer's zone \`tz\`, both included, at most ${MAX_SLOT_RANGE_DAYS} days), `
         + 'as UTC instants with local display fields, grouped by the customer\'s local date, each with its instructor. '
-        + 'Respects the instructors\' hours, their and the room\'s bookings, buffers, minimum notice and horizon. A by_link program needs `link`.',
+        + 'Respects the instructors\' hours, their and the room\'s bookings, buffers, minimum notice and horizon. A by_link program needs `link`. '
+        + 'Answers carry an `ETag`; with `If-None-Match` naming it the answer is 304 while no booking, hold, hours or program change has altered it.',
       security: [{ publishableKey: [] }],
-      responses: { 200: { description: 'Free starts by day', content: { 'application/json': { schema: resolver(SlotsResponse) } } }, ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        200: { description: 'Free starts by day, with an `ETag`', content: { 'application/json': { schema: resolver(SlotsResponse) } } },
+        304: { description: 'Not modified: `If-None-Match` names the current answer' },
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     validate('param', ProgramParams),
     validate('query', SlotsQuery),
@@ -26,12 +35,41 @@ export function getSlotsRoute(deps: AppDeps) {
       const { orgId } = c.get('embed');
       const { slug } = c.req.valid('param');
       const q = c.req.valid('query');
+      const zone = canonicalZone(q.tz)!;
+      const now = deps.now().getTime();
+      const key = slotsKeyOf({ orgId, slug, link: q.link, from: q.from, to: q.to, tz: zone, instructor: q.instructor, variant: q.variant });
       const pending = routeLimits(c);
-      const answer = await withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, (tx) => listSlots(tx, {
-        orgId, slug, from: q.from, to: q.to, zone: canonicalZone(q.tz)!, instructor: q.instructor, variant: q.variant, now: deps.now().getTime(),
-        admitted: pending.take(tx),
+      // One round trip of work when an answer is kept: the rate limit and the versions. When none is
+      // kept, the program is read in that same round trip (the versions first, so the answer kept is
+      // at least as new as the versions it is kept under).
+      const likelyKept = slotsKept(deps.db, key);
+      const kept = await timedDb(c, () => withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, async (tx) => {
+        const taken = pending.take(tx);
+        const version = slotsVersion(tx, orgId);
+        version.catch(() => undefined); // a refusal answers first
+        const slots = (admitted?: Promise<void>) => listSlots(tx, { orgId, slug, from: q.from, to: q.to, zone, instructor: q.instructor, variant: q.variant, now, admitted });
+        if (!likelyKept) {
+          const answer = await slots(taken.then(() => version).then(() => undefined));
+          return keepSlots(deps.db, key, await version, slotsOut(answer), now, answer.validUntil);
+        }
+        await taken;
+        const v = await version;
+        const hit = keptSlots(deps.db, key, v, now);
+        if (hit) return hit;
+        const answer = await slots();
+        return keepSlots(deps.db, key, v, slotsOut(answer), now, answer.validUntil);
       }));
       pending.committed();
-      return c.json(slotsOut(answer));
+      const headers: Record<string, string> = {
+        ETag: kept.etag,
+        // Free times change with every booking: the page asks again each time, and hears 304 while nothing changed.
+        'Cache-Control': 'private, no-cache',
+        Vary: 'Authorization, Accept-Encoding',
+      };
+      if (matches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
+      const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
+      if (!encoding) return c.body(kept.json, 200, { ...headers, 'Content-Type': 'application/json' });
+      const bytes = encodedAnswer(kept, encoding);
+      return c.body(bytes, 200, { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': String(bytes.byteLength) });
     });
 }

@@ -42,7 +42,7 @@ export function keepAnswer(db: Database, orgId: string, slug: string, link: stri
 }
 
 /** The answer's bytes in an encoding, compressed once per version. */
-export function encodedAnswer(kept: KeptAnswer, encoding: Encoding): Uint8Array<ArrayBuffer> {
+export function encodedAnswer(kept: Pick<KeptAnswer, 'json' | 'encoded'>, encoding: Encoding): Uint8Array<ArrayBuffer> {
   return kept.encoded[encoding] ??= new Uint8Array(encode(Buffer.from(kept.json), encoding));
 }
 

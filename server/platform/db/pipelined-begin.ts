@@ -1,0 +1,76 @@
+/**
+ * postgres.js's `begin`, with one round trip fewer: BEGIN is put on the connection and the work
+ * starts at once, instead of waiting for BEGIN's answer before the work's first statement is sent.
+ * Every transaction (`db.transaction`, so every `withCaller`) goes through it on PostgreSQL.
+ *
+ * The connection is reserved for the transaction (postgres.js allows BEGIN on a reserved
+ * connection only), its statements run in the order they were sent, and COMMIT follows the work.
+ * What postgres.js's own `begin` guarantees is kept:
+ *   - a statement of the work that failed unawaited still fails the transaction (COMMIT on an
+ *     aborted transaction answers ROLLBACK, which is turned into the statement's error here);
+ *   - the work's error rolls back and is rethrown; savepoints for nested transactions.
+ */
+import type { Sql, TransactionSql } from 'postgres';
+
+type Work = (sql: TransactionSql) => unknown;
+type Reserved = Awaited<ReturnType<Sql['reserve']>>;
+type Pending = Promise<unknown> & { execute?: () => unknown };
+
+export function pipelineBegin(client: Sql): Sql {
+  const original = client.begin.bind(client);
+  const begin = async (options: string | Work, fn?: Work): Promise<unknown> => {
+    const mode = typeof options === 'string' ? options : '';
+    const work = (typeof options === 'function' ? options : fn)!;
+    if (mode) return original(mode, work as never);
+    const reserved = await client.reserve();
+    let uncaught: unknown;
+    const started = (q: Pending) => {
+      q.execute?.();
+      q.catch((error) => { uncaught ??= error; });
+      return q;
+    };
+    // Every statement the work sends is watched, awaited or not, as postgres.js's begin does.
+    const unsafe = reserved.unsafe.bind(reserved);
+    const tracked = new Proxy(reserved, {
+      apply: (target, self, args) => started(Reflect.apply(target, self, args) as Pending),
+      get: (target, prop, receiver) => {
+        if (prop === 'unsafe') return (...args: Parameters<Reserved['unsafe']>) => started(unsafe(...args) as unknown as Pending);
+        if (prop === 'savepoint') return savepoint;
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as unknown as TransactionSql;
+    let points = 0;
+    async function savepoint(inner: Work): Promise<unknown> {
+      const name = `s${points++}`;
+      await unsafe(`savepoint ${name}`);
+      try {
+        const result = await inner(tracked);
+        await unsafe(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await unsafe(`rollback to savepoint ${name}`);
+        uncaught = undefined; // rolled back to before it
+        throw error;
+      }
+    }
+    try {
+      const opened = unsafe('begin') as unknown as Pending;
+      opened.execute?.();
+      let result: unknown;
+      try {
+        [, result] = await Promise.all([opened, work(tracked)]);
+        if (uncaught) throw uncaught;
+      } catch (error) {
+        await unsafe('rollback').catch(() => undefined);
+        throw error;
+      }
+      const done = await unsafe('commit') as unknown as { command?: string };
+      if (done.command && done.command !== 'COMMIT') throw uncaught ?? new Error(`the transaction ended with ${done.command}, not COMMIT`);
+      return result;
+    } finally {
+      reserved.release();
+    }
+  };
+  (client as unknown as { begin: typeof begin }).begin = begin;
+  return client;
+}

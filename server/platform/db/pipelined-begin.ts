@@ -16,6 +16,10 @@ type Work = (sql: TransactionSql) => unknown;
 type Reserved = Awaited<ReturnType<Sql['reserve']>>;
 type Pending = Promise<unknown> & { execute?: () => unknown };
 
+/** postgres.js's errors for a connection that is gone (the pool has already put it among its closed ones). */
+const GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+const goneError = (error: unknown) => GONE.has(String((error as { code?: unknown })?.code));
+
 export function pipelineBegin(client: Sql): Sql {
   const original = client.begin.bind(client);
   const begin = async (options: string | Work, fn?: Work): Promise<unknown> => {
@@ -24,17 +28,25 @@ export function pipelineBegin(client: Sql): Sql {
     if (mode) return original(mode, work as never);
     const reserved = await client.reserve();
     let uncaught: unknown;
+    // A connection that dropped must not be handed back to the pool as open (release() would):
+    // postgres.js has moved it among its closed connections, and reconnects it from there.
+    let gone = false;
+    const watched = (q: Pending) => {
+      q.catch((error) => { if (goneError(error)) gone = true; });
+      return q;
+    };
     const started = (q: Pending) => {
       q.execute?.();
-      q.catch((error) => { uncaught ??= error; });
+      watched(q).catch((error) => { uncaught ??= error; });
       return q;
     };
     // Every statement the work sends is watched, awaited or not, as postgres.js's begin does.
-    const unsafe = reserved.unsafe.bind(reserved);
+    const unsafeRaw = reserved.unsafe.bind(reserved);
+    const unsafe = (...args: Parameters<Reserved['unsafe']>) => watched(unsafeRaw(...args) as unknown as Pending) as unknown as ReturnType<Reserved['unsafe']>;
     const tracked = new Proxy(reserved, {
       apply: (target, self, args) => started(Reflect.apply(target, self, args) as Pending),
       get: (target, prop, receiver) => {
-        if (prop === 'unsafe') return (...args: Parameters<Reserved['unsafe']>) => started(unsafe(...args) as unknown as Pending);
+        if (prop === 'unsafe') return (...args: Parameters<Reserved['unsafe']>) => started(unsafeRaw(...args) as unknown as Pending);
         if (prop === 'savepoint') return savepoint;
         return Reflect.get(target, prop, receiver);
       },
@@ -61,14 +73,15 @@ export function pipelineBegin(client: Sql): Sql {
         [, result] = await Promise.all([opened, work(tracked)]);
         if (uncaught) throw uncaught;
       } catch (error) {
-        await unsafe('rollback').catch(() => undefined);
+        if (goneError(error)) gone = true;
+        if (!gone) await unsafe('rollback').catch(() => undefined);
         throw error;
       }
       const done = await unsafe('commit') as unknown as { command?: string };
       if (done.command && done.command !== 'COMMIT') throw uncaught ?? new Error(`the transaction ended with ${done.command}, not COMMIT`);
       return result;
     } finally {
-      reserved.release();
+      if (!gone) reserved.release();
     }
   };
   (client as unknown as { begin: typeof begin }).begin = begin;

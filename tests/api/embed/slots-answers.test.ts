@@ -111,6 +111,25 @@ describe('slots answers kept per schedule version', () => {
     assert.notEqual(after.etag, before.etag);
   });
 
+  test('local times come from the memoised offset table: a month of slots asks Intl for no part per slot', async () => {
+    const formatToParts = Intl.DateTimeFormat.prototype.formatToParts;
+    let calls = 0;
+    Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {
+      calls++;
+      return formatToParts.call(this, date);
+    };
+    try {
+      // Another range than the tests before (not a kept answer), over offsets already memoised.
+      const res = await app.request('/v1/embed/programs/reiki/slots?from=2026-12-02&to=2026-12-30&tz=Europe/Zurich', { headers: flowKey });
+      assert.equal(res.status, 200);
+      const count = ((await res.json()) as SlotsResponse).days.reduce((n, d) => n + d.slots.length, 0);
+      assert.ok(count > 100, `${count} slots`);
+      assert.equal(calls, 0, `${calls} formatToParts calls for ${count} slots`);
+    } finally {
+      Intl.DateTimeFormat.prototype.formatToParts = formatToParts;
+    }
+  });
+
   test('Server-Timing on the program, its slots and a new booking: database time within the total', async () => {
     const timing = (res: Response) => {
       const m = /^db;dur=(\d+\.\d+), total;dur=(\d+\.\d+)$/.exec(res.headers.get('server-timing') ?? '');

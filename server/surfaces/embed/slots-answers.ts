@@ -22,9 +22,14 @@ export interface KeptSlots extends Omit<KeptAnswer, 'version'> { version: string
  */
 export const SLOTS_MAX_AGE_MS = 60_000;
 
-/** Bounded: past this many answers (per database) the store starts afresh. */
+/**
+ * Bounded: past this many answers, or this many bytes of JSON (a month of slots is up to ~70 KB
+ * before compression), the store (per database) starts afresh.
+ */
 const MAX_ANSWERS = 5_000;
+const MAX_BYTES = 32 * 1024 * 1024;
 const stores = new WeakMap<Database, Map<string, KeptSlots>>();
+const sizes = new WeakMap<Database, number>();
 
 export interface SlotsKey { orgId: string; slug: string; link?: string | undefined; from: string; to: string; tz: string; instructor?: string | undefined; variant?: string | undefined }
 
@@ -45,8 +50,14 @@ export function keptSlots(db: Database, key: string, version: string, now: numbe
 export function keepSlots(db: Database, key: string, version: string, answer: unknown, made: number, validUntil: number): KeptSlots {
   let store = stores.get(db);
   if (!store) stores.set(db, store = new Map());
-  if (store.size >= MAX_ANSWERS) store.clear();
   const json = JSON.stringify(answer);
+  const bytes = (sizes.get(db) ?? 0) + json.length - (store.get(key)?.json.length ?? 0);
+  if (store.size >= MAX_ANSWERS || bytes > MAX_BYTES) {
+    store.clear();
+    sizes.set(db, json.length);
+  } else {
+    sizes.set(db, bytes);
+  }
   const kept: KeptSlots = { version, made, until: Math.min(validUntil, made + SLOTS_MAX_AGE_MS), etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`, json, encoded: {} };
   store.set(key, kept);
   return kept;

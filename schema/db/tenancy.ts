@@ -36,7 +36,7 @@ export const orgs = pgTable('orgs', {
   /**
    * Counts changes to what the embed's slots answer reads besides the catalog (schedule blocks,
    * availability rules, studio closures): raised by triggers in the writing transaction
-   * (migration 0038), read with every slots request to tell whether the answer kept in process still holds.
+   * (migration 0042), read with every slots request to tell whether the answer kept in process still holds.
    */
   scheduleVersion: bigint('schedule_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),

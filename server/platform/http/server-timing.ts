@@ -4,8 +4,7 @@
  * `total` the time from the request reaching this middleware to its answer. A browser shows them
  * in its network panel and the widget's bench reads them; they carry durations only.
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../deps.ts';
+import type { Env, MiddlewareHandler } from 'hono';
 
 export class ServerTiming {
   readonly start = performance.now();
@@ -28,18 +27,20 @@ export class ServerTiming {
   }
 }
 
-export function serverTiming(): MiddlewareHandler<AppEnv> {
+/** Any surface whose context has a `timing` variable. */
+type Timed = { get(key: 'timing'): ServerTiming | undefined };
+
+export function serverTiming<E extends Env & { Variables: { timing?: ServerTiming } }>(): MiddlewareHandler<E> {
   return async (c, next) => {
     const timing = new ServerTiming();
-    c.set('timing', timing);
+    (c as unknown as { set(key: 'timing', value: ServerTiming): void }).set('timing', timing);
     await next();
     if (timing.timed) c.res.headers.set('Server-Timing', timing.header());
   };
 }
 
 /** Runs a request's database work, timed when the request is (serverTiming), as is otherwise. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function timedDb<T>(c: Context<AppEnv, any, any>, work: () => Promise<T>): Promise<T> {
+export function timedDb<T>(c: Timed, work: () => Promise<T>): Promise<T> {
   const timing = c.get('timing');
   return timing ? timing.measure(work) : work();
 }

@@ -75,7 +75,8 @@ export function pipelineBegin(client: Sql): Sql {
       } catch (error) {
         if (goneError(error)) gone = true;
         if (!gone) await unsafe('rollback').catch(() => undefined);
-        throw error;
+        // A statement refused in a transaction an earlier (unawaited) statement had aborted: the earlier one's error is the cause.
+        throw ((error as { code?: unknown })?.code === '25P02' && uncaught) || error;
       }
       const done = await unsafe('commit') as unknown as { command?: string };
       if (done.command && done.command !== 'COMMIT') throw uncaught ?? new Error(`the transaction ended with ${done.command}, not COMMIT`);

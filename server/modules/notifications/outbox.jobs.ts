@@ -57,7 +57,10 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const now = options.now();
   const { orgId } = options;
   {
+    let studio: string | undefined;
     const claimed = await withSystem(db, orgId, 'mail outbox: claim due mail', async (tx) => {
+      // The studio's name is the sender's name of its mails (the address stays the configured one).
+      studio = (await tx.select({ name: t.orgs.name }).from(t.orgs).where(eq(t.orgs.id, orgId)))[0]?.name;
       const picked = tx.select({ id: t.mailOutbox.id }).from(t.mailOutbox)
         .where(and(eq(t.mailOutbox.status, 'pending'), sql`(${t.mailOutbox.availableAt} is null or ${t.mailOutbox.availableAt} <= ${now.toISOString()}::timestamptz)`))
         .orderBy(t.mailOutbox.createdAt).limit(batch).for('update', { skipLocked: true });
@@ -81,6 +84,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
           text: row.textBody,
           html: row.htmlBody ?? undefined,
           messageId: `<${row.id}@tandem>`,
+          fromName: studio,
           headers: row.headers,
           attachments: await Promise.all(row.attachments.map(async (a) => ({ filename: a.filename, contentType: a.content_type, content: await attachmentContent(orgId, a, options.render) }))),
         });

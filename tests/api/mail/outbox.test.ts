@@ -87,6 +87,7 @@ describe('mail outbox and SMTP', () => {
     const mail = parseMime(received[0]!.raw);
     assert.equal(mail.headers['message-id'], `<${row!.id}@tandem>`, 'a stable Message-ID: a repeated delivery is recognisable');
     assert.equal(mail.headers.subject, 'Booking confirmed: Reiki 1:1');
+    assert.match(mail.headers.from ?? '', /^"?Studio Flow"? <no-reply@tandem\.test>$/, 'the studio\'s name as the sender, on the configured address');
     const parts = leaves(mail);
     const text = parts.find((p) => p.headers['content-type']?.startsWith('text/plain'))!.body.toString('utf8');
     assert.match(text, /Wednesday, 2 December 2026 at 04:00–05:15/, 'times in the customer\'s zone (New York)');

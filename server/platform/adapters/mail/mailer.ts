@@ -16,6 +16,8 @@ export interface OutgoingMail {
   headers?: Record<string, string> | undefined;
   /** Stable per outbox row (`<row id@tandem>`): a receiver can recognise a repeated delivery. */
   messageId: string;
+  /** The sender's display name (the studio's), on the configured address; absent: the configured `from` as it is. */
+  fromName?: string | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export function smtpMailer(url: string, from: string): Mailer {
     kind: 'smtp',
     async send(mail) {
       await transport.sendMail({
-        from,
+        from: mail.fromName ? { name: mail.fromName, address: addressOf(from) } : from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
@@ -55,6 +57,11 @@ export function smtpMailer(url: string, from: string): Mailer {
       transport.close();
     },
   };
+}
+
+/** The address of a `from` such as `Tandem <no-reply@tandem.example>` (or a bare address). */
+export function addressOf(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
 }
 
 export function localMailer(): Mailer {

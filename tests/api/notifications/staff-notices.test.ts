@@ -40,7 +40,7 @@ describe('staff notices by mail preference', () => {
     const mails = await noticesTo(booking.id);
     assert.deepEqual(mails.map((m) => m.to_address), ['noemi@studioflow.example', 'sandra@studioflow.example']);
     assert.match(String(mails[0]!.subject), /^Neue Buchung: Reiki/);
-    assert.match(String(mails[0]!.text_body), /Nächster Termin: .*\(Europe\/Zurich\)\nIn der Konsole öffnen: http:\/\/localhost:8787\/admin#\/bookings\//);
+    assert.match(String(mails[0]!.text_body), /Nächster Termin: .*, Europe\/Zurich \(UTC\+1\)\nIn der Konsole öffnen: http:\/\/localhost:8787\/admin#\/bookings\//);
     assert.ok(mails.every((m) => m.status !== 'held'));
   });
 

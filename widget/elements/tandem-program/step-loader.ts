@@ -1,7 +1,5 @@
 import { ApiError } from '../../core/api/client.ts';
 import type { StepName } from '../../core/context/types.ts';
-import { loadErrorTable } from '../../core/i18n/errors.ts';
-import type { Lang } from '../../core/i18n/catalogs.ts';
 
 /** Later steps are separate chunks, loaded when reached (or when the button leading there is hovered). */
 const STEP_LOADERS: Record<Exclude<StepName, 'program'>, () => Promise<unknown>> = {
@@ -17,18 +15,12 @@ export function isStepLoaded(step: StepName): boolean {
   return loadedSteps.has(step);
 }
 
-/**
- * Loads a step's code once, together with the later steps' sentences in `lang` (they are not in the
- * first screen's catalog): a step is shown only once its words are there, never in English first.
- * A failure of the code (`load_failed`) may be retried; sentences that cannot be fetched fall back to English.
- */
-export function loadStep(step: StepName, lang: Lang): Promise<unknown> {
-  if (step === 'program') return Promise.resolve();
-  const words = loadErrorTable(lang);
-  if (loadedSteps.has(step)) return words;
+/** Loads a step's code once; a failure (`load_failed`) may be retried. */
+export function loadStep(step: StepName): Promise<unknown> {
+  if (step === 'program' || loadedSteps.has(step)) return Promise.resolve();
   let p = loadingSteps.get(step);
   if (!p) {
-    p = Promise.all([STEP_LOADERS[step](), words]).then(
+    p = STEP_LOADERS[step]().then(
       (m) => {
         loadedSteps.add(step);
         return m;

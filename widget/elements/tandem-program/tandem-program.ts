@@ -176,7 +176,9 @@ export class TandemProgram extends LitElement {
       void this.go(e.detail.step);
     });
     this.addEventListener(StepPrefetchEvent.eventName, (e) => {
-      void loadStep(e.detail.step, this.locale.localizer.lang).catch(() => undefined);
+      void loadStep(e.detail.step).catch(() => undefined);
+      // The later steps' sentences in this language (not in the first screen's catalog) come with them.
+      void loadErrorTable(this.locale.localizer.lang);
     });
   }
 
@@ -334,8 +336,10 @@ export class TandemProgram extends LitElement {
       this.save(true);
       this.emitBooked();
     } else this.save();
+    // The steps' sentences load beside the step's code (the updated() hook renders again once they are in).
+    if (step !== 'program') void loadErrorTable(this.locale.localizer.lang);
     try {
-      await loadStep(step, this.locale.localizer.lang);
+      await loadStep(step);
       this.requestUpdate();
       if (hold) await this.settledStep(step);
     } catch (err) {

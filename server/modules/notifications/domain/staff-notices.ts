@@ -1,5 +1,5 @@
 /** What the studio's people are told by mail when something happens to a booking, in the studio's language. Pure. */
-import { formatDateTime } from '../../../../shared/format.ts';
+import { formatDateTime, zoneLabel } from '../../../../shared/format.ts';
 import type { FormatLocale, Lang } from '../../../../shared/format.ts';
 
 export type NoticeTopic = 'new_booking' | 'cancellation' | 'reschedule' | 'payment_failure' | 'message';
@@ -9,19 +9,19 @@ interface NoticeStrings { subject: Record<Exclude<NoticeTopic, 'message'>, strin
 const strings: Record<Lang, NoticeStrings> = {
   en: {
     subject: { new_booking: 'New booking: {program}, {customer}', cancellation: 'Cancelled: {program}, {customer}', reschedule: 'Moved: {program}, {customer}', payment_failure: 'Payment failed: {program}, {customer}' },
-    first: 'Next session: {when} ({zone})', open: 'Open it in the console: {url}', why: 'You get this mail as staff of {studio}; choose which mails you get in the console\'s settings.',
+    first: 'Next session: {when}, {zone}', open: 'Open it in the console: {url}', why: 'You get this mail as staff of {studio}; choose which mails you get in the console\'s settings.',
   },
   de: {
     subject: { new_booking: 'Neue Buchung: {program}, {customer}', cancellation: 'Storniert: {program}, {customer}', reschedule: 'Verschoben: {program}, {customer}', payment_failure: 'Zahlung fehlgeschlagen: {program}, {customer}' },
-    first: 'Nächster Termin: {when} ({zone})', open: 'In der Konsole öffnen: {url}', why: 'Sie erhalten diese E-Mail als Mitarbeitende von {studio}; welche E-Mails Sie erhalten, wählen Sie in den Einstellungen der Konsole.',
+    first: 'Nächster Termin: {when}, {zone}', open: 'In der Konsole öffnen: {url}', why: 'Sie erhalten diese E-Mail als Mitarbeitende von {studio}; welche E-Mails Sie erhalten, wählen Sie in den Einstellungen der Konsole.',
   },
   fr: {
     subject: { new_booking: 'Nouvelle réservation : {program}, {customer}', cancellation: 'Annulée : {program}, {customer}', reschedule: 'Déplacée : {program}, {customer}', payment_failure: 'Paiement échoué : {program}, {customer}' },
-    first: 'Prochaine séance : {when} ({zone})', open: 'Ouvrir dans la console : {url}', why: 'Vous recevez cet e-mail en tant que membre de {studio} ; choisissez vos e-mails dans les réglages de la console.',
+    first: 'Prochaine séance : {when}, {zone}', open: 'Ouvrir dans la console : {url}', why: 'Vous recevez cet e-mail en tant que membre de {studio} ; choisissez vos e-mails dans les réglages de la console.',
   },
   it: {
     subject: { new_booking: 'Nuova prenotazione: {program}, {customer}', cancellation: 'Annullata: {program}, {customer}', reschedule: 'Spostata: {program}, {customer}', payment_failure: 'Pagamento non riuscito: {program}, {customer}' },
-    first: 'Prossima sessione: {when} ({zone})', open: 'Apri nella console: {url}', why: 'Riceve questa e-mail come membro di {studio}; scelga quali e-mail ricevere nelle impostazioni della console.',
+    first: 'Prossima sessione: {when}, {zone}', open: 'Apri nella console: {url}', why: 'Riceve questa e-mail come membro di {studio}; scelga quali e-mail ricevere nelle impostazioni della console.',
   },
 };
 
@@ -37,7 +37,7 @@ export function staffNoticeMail(d: {
   const S = strings[d.lang];
   const fill = (s: string) => s.replaceAll('{program}', d.program).replaceAll('{customer}', d.customer).replaceAll('{studio}', d.studio).replaceAll('{url}', d.url);
   const lines = [
-    ...(d.next ? [S.first.replace('{when}', formatDateTime(d.next.startsAt, d.next.zone, d.locale ?? d.lang)).replace('{zone}', d.next.zone)] : []),
+    ...(d.next ? [S.first.replace('{when}', formatDateTime(d.next.startsAt, d.next.zone, d.locale ?? d.lang)).replace('{zone}', zoneLabel(d.next.startsAt, d.next.zone))] : []),
     fill(S.open), '', fill(S.why),
   ];
   return { subject: fill(S.subject[d.topic]), text: lines.join('\n'), html: lines.filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join('') };

@@ -73,6 +73,7 @@ test('dates in the staff notice, the homework mail and the milestone reminder fo
   const us = formatLocale('en', 'US');
   const notice = staffNoticeMail({ lang: 'en', locale: us, topic: 'new_booking', studio: 'S', program: 'P', customer: 'C', url: 'u', next: { startsAt: at, zone: 'America/New_York' } }).text;
   assert.match(notice, /December 15, 2026 at 08:05 AM/, notice);
+  assert.match(notice, /08:05 AM, America\/New York \(UTC-5\)$/m, 'the zone named as every mail names it');
   const homework = homeworkUploadedMail({ lang: 'en', locale: us, zone: 'America/New_York', customer: 'C', program: 'P', milestone: 'M', filename: 'f.pdf', at, url: 'u' }).text;
   assert.match(homework, /December 15, 2026 at 08:05 AM/, homework);
   const milestone = milestoneDueMail({

@@ -40,6 +40,7 @@ import { adminRescheduleSessionRoute } from './surfaces/admin/reschedule-session
 import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { adminBookingMessageRoutes } from './surfaces/admin/booking-messages.ts';
 import { adminBookingConfirmationRoute } from './surfaces/admin/booking-confirmation.ts';
+import { adminBookingProgressRoute } from './surfaces/admin/booking-progress.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
@@ -145,6 +146,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminCancelBookingRoute(deps))
     .route('/', adminBookingMessageRoutes(deps))
     .route('/', adminBookingConfirmationRoute(deps))
+    .route('/', adminBookingProgressRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))

@@ -54,6 +54,10 @@ function stubApi(): Call[] {
       thread.push({ id: `msg${thread.length + 1}`, from: 'staff', body_html: `<p>${String(body!.body)}</p>`, created_at: '2026-12-05T08:00:00.000Z' });
       return json(201, { messages: thread });
     }
+    if (key === 'PUT /v1/admin/bookings/b1/progress/m2') {
+      if (String(body?.artifact_url ?? '').startsWith('http:')) return new Response(JSON.stringify({ code: 'validation_failed', title: 'The request is not valid.', errors: [{ field: 'artifact_url', message: 'must start with https://' }] }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+      return json(200, { progress: detail.progress });
+    }
     if (key === 'POST /v1/admin/bookings/b1/confirmation') return json(202, { booking_id: 'b1', invoice_number: 'FLOW-2026-0017', queued_at: '2026-12-05T08:00:00.000Z' });
     return json(404, { code: 'not_found', title: 'Not found' });
   };
@@ -101,8 +105,8 @@ describe('<tandem-admin> booking record', () => {
     // An empty message is refused by the API and the refusal is shown.
     r.querySelector<HTMLFormElement>('form')!.noValidate = true;
     button(r, 'Send the message')!.click();
-    await waitFor(() => r.querySelector('[role="alert"] .error'), 'the refusal');
-    expect(r.querySelector('[role="alert"]')!.textContent).to.contain('body: is required');
+    await waitFor(() => r.querySelector('section[aria-labelledby="record-messages"] [role="alert"] .error'), 'the refusal');
+    expect(r.querySelector('section[aria-labelledby="record-messages"] [role="alert"]')!.textContent).to.contain('body: is required');
 
     // By keyboard: type the answer, Tab to the button, Enter.
     const text = r.querySelector<HTMLTextAreaElement>('#message-body')!;
@@ -116,8 +120,8 @@ describe('<tandem-admin> booking record', () => {
     expect(sent.body).to.deep.equal({ body: 'Yes, 8:30 works.' });
     expect(sent.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
     expect(sent.headers['Tandem-CSRF']).to.equal('csrf-1');
-    expect(r.querySelector('[role="status"]')!.textContent).to.contain('Message sent.');
-    expect(r.querySelector('[role="alert"]')!.textContent!.trim()).to.equal('');
+    expect(r.querySelector('section[aria-labelledby="record-messages"] [role="status"]')!.textContent).to.contain('Message sent.');
+    expect(r.querySelector('section[aria-labelledby="record-messages"] [role="alert"]')!.textContent!.trim()).to.equal('');
     expect(text.value).to.equal('');
     await expectAccessible(el);
 
@@ -130,7 +134,40 @@ describe('<tandem-admin> booking record', () => {
     expect(resent[0]!.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
   });
 
-  it('offers no resend for a reserved booking', async function () {
+  it('logs a milestone: done, notes and an artifact link, by keyboard; a refusal shows its field', async function () {
+    this.timeout(60_000);
+    const { el, calls } = await openBooking('de');
+    const r = record(el)!;
+    const toggle = button(r, 'Erfassen: Mid-point review')!;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    const notes = await waitFor(() => r.querySelector<HTMLTextAreaElement>('#notes-m2'), 'the log form');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const done = notes.form!.querySelector<HTMLInputElement>('input[name="completed"]')!;
+    done.focus();
+    await sendKeys({ press: 'Space' });
+    expect(done.checked).to.equal(true);
+    notes.focus();
+    await sendKeys({ type: 'Halfway there' });
+    const link = r.querySelector<HTMLInputElement>('#artifact-m2')!;
+    link.value = 'http://files.example/half.pdf';
+    // The browser's own check would stop an http link; the API's refusal is shown too.
+    notes.form!.noValidate = true;
+    notes.form!.requestSubmit();
+    await waitFor(() => r.querySelector('section[aria-labelledby="record-progress"] [role="alert"] .error'), 'the refusal');
+    expect(r.querySelector('section[aria-labelledby="record-progress"] [role="alert"]')!.textContent).to.contain('artifact_url: must start with https://');
+    link.value = 'https://files.example/half.pdf';
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => r.querySelector('section[aria-labelledby="record-progress"] [role="status"] .notice'), 'the notice');
+    const puts = calls.filter((c) => c.method === 'PUT' && c.path === '/v1/admin/bookings/b1/progress/m2');
+    expect(puts.at(-1)!.body).to.deep.equal({ completed: true, notes_md: 'Halfway there', artifact_url: 'https://files.example/half.pdf' });
+    expect(puts.at(-1)!.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
+    expect(r.querySelector('section[aria-labelledby="record-progress"] [role="status"]')!.textContent).to.contain('Fortschritt gespeichert.');
+    await expectAccessible(el);
+  });
+
+  it('offers no resend and no progress log for a reserved booking', async function () {
     this.timeout(60_000);
     const calls = stubApi();
     const el = await fixture<TandemAdmin>(html`<tandem-admin lang="en"></tandem-admin>`);
@@ -140,6 +177,7 @@ describe('<tandem-admin> booking record', () => {
       button(root(el), 'Lea Brunner')!.click();
       await waitFor(() => record(el)?.querySelector('.thread'), 'the thread');
       expect(button(record(el), 'Send the confirmation again')).to.equal(undefined);
+      expect(button(record(el), 'Log: ')).to.equal(undefined);
       expect(calls.some((c) => c.path.endsWith('/confirmation'))).to.equal(false);
     } finally {
       detail.booking_status = 'confirmed';

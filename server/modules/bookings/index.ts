@@ -17,3 +17,4 @@ export * from './customer.queries.ts';
 export * from './customer.mutations.ts';
 export * from './domain/reschedule-notice.ts';
 export * from './reschedule-policy.ts';
+export * from './progress.mutations.ts';

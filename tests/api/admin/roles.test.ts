@@ -30,6 +30,8 @@ interface Fixture {
   webhookId: string; deliveryId: string; webhooksToRemove: string[];
   /** An answered review with consent to publish. */
   reviewId: string;
+  /** A milestone of the booking's program (Reiki gets one for this matrix). */
+  milestoneId: string;
 }
 
 interface RouteSpec {
@@ -74,6 +76,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/bookings/:id/artifacts/:artifactId', path: (f) => `/v1/admin/bookings/${f.bookingId}/artifacts/${randomUUID()}`, expect: bookingPeople(404) },
   { method: 'GET', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, expect: bookingPeople(200) },
   { method: 'POST', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, body: () => ({ body: 'See you on Wednesday.' }), expect: bookingPeople(201) },
+  // Logging a milestone (tests/api/admin/booking-progress.test.ts): the booking's people.
+  { method: 'PUT', route: '/v1/admin/bookings/:id/progress/:milestoneId', path: (f) => `/v1/admin/bookings/${f.bookingId}/progress/${f.milestoneId}`, body: () => ({ completed: true }), expect: bookingPeople(200) },
   // Sending the confirmation again (tests/api/admin/booking-confirmation.test.ts): the booking's people; the fixture's booking is confirmed.
   { method: 'POST', route: '/v1/admin/bookings/:id/confirmation', path: (f) => `/v1/admin/bookings/${f.bookingId}/confirmation`, expect: bookingPeople(202) },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },
@@ -205,7 +209,9 @@ describe('admin routes × callers', () => {
       values (${FLOW.org}, ${hooks[0]!.id}, gen_random_uuid(), 'booking.confirmed', 'msg_roles', '{}', now(), 'succeeded') returning id`);
     const [review] = await query(db.db, sql`insert into program_reviews (org_id, booking_id, program_id, customer_id, token_hash, requested_at, rating, text, consent_to_publish, display_name, submitted_at)
       select org_id, id, program_id, customer_id, 'roles', now(), 5, 'Lovely', true, 'Ana M.', now() from program_bookings where id = ${paid.booking.id} returning id`);
+    const [milestone] = await query(db.db, sql`insert into program_milestones (org_id, program_id, order_idx, name, description_md) values (${FLOW.org}, ${FLOW.reiki}, 1, 'Roles', 'Roles') returning id`);
     f = {
+      milestoneId: String(milestone!.id),
       customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),
       reviewId: String(review!.id),
       bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id),

@@ -2,6 +2,7 @@
 import type { ConsoleLang } from '../console-lang.ts';
 
 const en = {
+  edit: 'Log', isDone: 'Done', artifactLink: 'Link to the artifact (https)', save: 'Save the progress', saved: 'Progress saved.', actions: 'Actions',
   resend: 'Send the confirmation again', resent: 'The confirmation is on its way again (invoice {n}).',
   money: 'Refunds, invoices and credit notes', refunds: 'Refunds', noRefunds: 'No refunds.', invoices: 'Invoices', noInvoices: 'No invoices.',
   creditNotes: 'Credit notes', noCreditNotes: 'No credit notes.', date: 'Date', amount: 'Amount', kind: 'Kind', status: 'Status', reason: 'Reason', number: 'Number', pdf: 'PDF',
@@ -14,6 +15,7 @@ const en = {
 export type RecordKey = keyof typeof en;
 
 const de: Record<RecordKey, string> = {
+  edit: 'Erfassen', isDone: 'Erledigt', artifactLink: 'Link zum Nachweis (https)', save: 'Fortschritt speichern', saved: 'Fortschritt gespeichert.', actions: 'Aktionen',
   resend: 'Bestätigung erneut senden', resent: 'Die Bestätigung ist erneut unterwegs (Rechnung {n}).',
   money: 'Rückerstattungen, Rechnungen und Gutschriften', refunds: 'Rückerstattungen', noRefunds: 'Keine Rückerstattungen.', invoices: 'Rechnungen', noInvoices: 'Keine Rechnungen.',
   creditNotes: 'Gutschriften', noCreditNotes: 'Keine Gutschriften.', date: 'Datum', amount: 'Betrag', kind: 'Art', status: 'Status', reason: 'Grund', number: 'Nummer', pdf: 'PDF',
@@ -25,6 +27,7 @@ const de: Record<RecordKey, string> = {
 };
 
 const fr: Record<RecordKey, string> = {
+  edit: 'Saisir', isDone: 'Terminée', artifactLink: 'Lien vers la pièce (https)', save: 'Enregistrer la progression', saved: 'Progression enregistrée.', actions: 'Actions',
   resend: 'Renvoyer la confirmation', resent: 'La confirmation est renvoyée (facture {n}).',
   money: 'Remboursements, factures et notes de crédit', refunds: 'Remboursements', noRefunds: 'Aucun remboursement.', invoices: 'Factures', noInvoices: 'Aucune facture.',
   creditNotes: 'Notes de crédit', noCreditNotes: 'Aucune note de crédit.', date: 'Date', amount: 'Montant', kind: 'Type', status: 'Statut', reason: 'Motif', number: 'Numéro', pdf: 'PDF',
@@ -36,6 +39,7 @@ const fr: Record<RecordKey, string> = {
 };
 
 const it: Record<RecordKey, string> = {
+  edit: 'Registra', isDone: 'Completata', artifactLink: 'Link all’allegato (https)', save: 'Salva i progressi', saved: 'Progressi salvati.', actions: 'Azioni',
   resend: 'Invia di nuovo la conferma', resent: 'La conferma è stata inviata di nuovo (fattura {n}).',
   money: 'Rimborsi, fatture e note di credito', refunds: 'Rimborsi', noRefunds: 'Nessun rimborso.', invoices: 'Fatture', noInvoices: 'Nessuna fattura.',
   creditNotes: 'Note di credito', noCreditNotes: 'Nessuna nota di credito.', date: 'Data', amount: 'Importo', kind: 'Tipo', status: 'Stato', reason: 'Motivo', number: 'Numero', pdf: 'PDF',

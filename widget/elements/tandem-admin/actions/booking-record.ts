@@ -3,6 +3,7 @@
  * the order's refunds, invoices and credit notes (owners and managers: instructors get no order),
  * the milestone progress, and the message thread with the customer, where staff answer
  * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
+ * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
  * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
  * Messages arrive as HTML the server rendered from markdown and sanitised.
  *
@@ -37,6 +38,10 @@ export class TandemAdminBookingRecord extends LitElement {
   @state() notice = '';
   @state() sending = false;
   @state() resendNotice = '';
+  /** The milestone whose log form is open. */
+  @state() editing: string | null = null;
+  @state() progressNotice = '';
+  @state() progressProblem: Problem | null = null;
   @state() resendProblem = '';
   private loadedFor = '';
 
@@ -130,15 +135,48 @@ export class TandemAdminBookingRecord extends LitElement {
 
   private progress(b: BookingDetailOut): TemplateResult {
     const lang = this.language;
+    const live = b.booking_status !== 'reserved' && b.booking_status !== 'cancelled';
     return html`<section aria-labelledby="record-progress">
       <h3 id="record-progress">${this.t('progress')}</h3>
-      ${b.progress.length ? html`<table><thead><tr><th scope="col">${this.t('milestone')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('artifact')}</th><th scope="col">${this.t('notes')}</th></tr></thead>
+      <div role="status" aria-live="polite">${this.progressNotice ? html`<p class="notice">${this.progressNotice}</p>` : nothing}</div>
+      <div role="alert">${this.progressProblem ? html`<div class="error"><p>${this.progressProblem.message}</p>${this.progressProblem.fields.length ? html`<ul>${this.progressProblem.fields.map((f) => html`<li>${f.field}${f.message ? html`: ${f.message}` : nothing}</li>`)}</ul>` : nothing}</div>` : nothing}</div>
+      ${b.progress.length ? html`<table><thead><tr><th scope="col">${this.t('milestone')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('artifact')}</th><th scope="col">${this.t('notes')}</th>${live ? html`<th scope="col">${this.t('actions')}</th>` : nothing}</tr></thead>
         <tbody>${b.progress.map((p) => html`<tr><td>${p.name}</td>
           <td>${p.completed_at ? html`${this.t('done')} ${formatWhen(lang, p.completed_at)}` : this.t('open')}</td>
           <td>${p.artifact_url ? (webLink(p.artifact_url) ? html`<a href=${p.artifact_url} rel="noopener noreferrer" target="_blank">${p.artifact_url}</a>` : p.artifact_url) : '—'}</td>
-          <td>${p.notes_md ?? '—'}</td></tr>`)}</tbody></table>`
+          <td>${p.notes_md ?? '—'}</td>
+          ${live ? html`<td><button type="button" aria-expanded=${String(this.editing === p.milestone_id)} @click=${() => { this.editing = this.editing === p.milestone_id ? null : p.milestone_id; }}>${this.t('edit')}: ${p.name}</button>
+            ${this.editing === p.milestone_id ? this.progressForm(p) : nothing}</td>` : nothing}</tr>`)}</tbody></table>`
         : html`<p>${this.t('noProgress')}</p>`}
     </section>`;
+  }
+
+  private progressForm(p: BookingDetailOut['progress'][number]): TemplateResult {
+    const id = p.milestone_id;
+    return html`<form class="stack" @submit=${(e: SubmitEvent) => this.saveProgress(e, id)}>
+      <label><input type="checkbox" name="completed" ?checked=${p.completed_at !== null}> ${this.t('isDone')}</label>
+      <label for=${`notes-${id}`}>${this.t('notes')}</label>
+      <textarea id=${`notes-${id}`} name="notes" maxlength="5000" rows="3" .value=${p.notes_md ?? ''}></textarea>
+      <label for=${`artifact-${id}`}>${this.t('artifactLink')}</label>
+      <input id=${`artifact-${id}`} name="artifact" type="url" pattern="https://.+" maxlength="2000" .value=${p.artifact_url ?? ''}>
+      <p><button class="primary" type="submit">${this.t('save')}</button></p>
+    </form>`;
+  }
+
+  private async saveProgress(e: SubmitEvent, milestoneId: string): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const notes = String(f.get('notes') ?? '').trim();
+    const artifact = String(f.get('artifact') ?? '').trim();
+    this.progressProblem = null;
+    this.progressNotice = '';
+    const out = await attempt(() => this.client.send('PUT', `/v1/admin/bookings/${this.booking.id}/progress/${milestoneId}`,
+      { completed: f.get('completed') === 'on', notes_md: notes || null, artifact_url: artifact || null }), (p) => { this.progressProblem = p; });
+    if (out !== undefined) {
+      this.editing = null;
+      this.progressNotice = this.t('saved');
+      this.dispatchEvent(new CustomEvent('booking-changed', { detail: this.booking.id, bubbles: true, composed: true }));
+    }
   }
 
   private thread(): TemplateResult {

@@ -1,0 +1,20 @@
+/** PUT /v1/admin/bookings/:id/progress/:milestoneId: staff log a milestone of a booking (done or open again, notes, an artifact link). */
+import * as v from 'valibot';
+import { Id } from './common.ts';
+
+export const ProgressParams = v.object({ id: Id, milestoneId: Id });
+
+export const ProgressBody = v.object({
+  /** Done (its time kept from the first time it was marked) or open again. */
+  completed: v.boolean(),
+  /** Markdown; left out keeps what is there, null clears it. */
+  notes_md: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(5000, 'is too long (5,000 characters at most)')))),
+  /** A link to the artifact (a document, a recording): https only; left out keeps what is there, null clears it. */
+  artifact_url: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000, 'is too long'), v.url('must be a web address'), v.startsWith('https://', 'must start with https://')))),
+});
+export type ProgressBody = v.InferOutput<typeof ProgressBody>;
+
+export const ProgressOut = v.object({
+  progress: v.array(v.object({ milestone_id: v.string(), name: v.string(), due_day_offset: v.nullable(v.number()), completed_at: v.nullable(v.string()), artifact_url: v.nullable(v.string()), notes_md: v.nullable(v.string()) })),
+});
+export type ProgressOut = v.InferOutput<typeof ProgressOut>;

@@ -22,7 +22,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { enqueue } from '../../platform/jobs/queue.ts';
+import { enqueueMany } from '../../platform/jobs/queue.ts';
 import { recordEvent, type EventContext } from '../../platform/events/record.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
@@ -67,10 +67,8 @@ export async function scheduleLifecycle(tx: Tx, orgId: string, bookingId: string
   const sessions = await sessionsOf(tx, orgId, bookingId);
   const policy = await policyOf(tx, orgId, booking, sessions);
   const chosen = only ? sessions.filter((s) => only.sessionIds.includes(s.id) || s.startsAt === null) : sessions;
-  for (const at of wakeUps(chosen.map(asLifecycle), policy)) {
-    // A second after the instant, so that the job's clock is past it.
-    await enqueue(tx, LIFECYCLE_QUEUE, { orgId, bookingId }, { startAfter: new Date(at + 1_000) });
-  }
+  // A second after each instant, so that the job's clock is past it; all in one statement.
+  await enqueueMany(tx, LIFECYCLE_QUEUE, wakeUps(chosen.map(asLifecycle), policy).map((at) => ({ data: { orgId, bookingId }, options: { startAfter: new Date(at + 1_000) } })));
 }
 
 export interface Transition { type: string; sessionId?: string }

@@ -6,7 +6,7 @@ import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { StoredAttachment } from '../../../schema/db/messaging.ts';
 import type { Mailer } from '../../platform/adapters/mail/mailer.ts';
-import { MAIL_QUEUE, type AttachmentRenderer } from './outbox.mutations.ts';
+import { drainKey, MAIL_QUEUE, type AttachmentRenderer } from './outbox.mutations.ts';
 
 /** An attachment's bytes: stored, or rendered now (outside every transaction). */
 export async function attachmentContent(orgId: string, a: StoredAttachment, render: AttachmentRenderer | undefined): Promise<Buffer> {
@@ -71,7 +71,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
       // Whatever happens to this worker, the claimed rows are looked at again when the lease ends;
       // a full batch may have left more behind.
       if (rows.length) await enqueue(tx, MAIL_QUEUE, { orgId }, { startAfter: new Date(Date.now() + leaseMs + 1_000) });
-      if (rows.length === batch) await enqueue(tx, MAIL_QUEUE, { orgId });
+      if (rows.length === batch) await enqueue(tx, MAIL_QUEUE, { orgId }, { singletonKey: drainKey(orgId) });
       return rows;
     });
     // UPDATE … RETURNING keeps no order: send in the order the mails were queued (a move before its cancellation).

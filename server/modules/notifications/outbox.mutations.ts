@@ -24,6 +24,9 @@ export const MAIL_PER_RECIPIENT_PER_HOUR = 5;
 /** The queue whose job sends an org's due mail. */
 export const MAIL_QUEUE = 'mail.drain';
 
+/** The key of an org's waiting drain job (new mail joins it instead of queuing one job per mail). */
+export const drainKey = (orgId: string) => `mail:${orgId}`;
+
 export interface QueuedMail {
   orgId: string;
   /** One mail per key and org, ever: e.g. `booking:<id>:confirmation`. */
@@ -70,7 +73,8 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<boolean> {
       ? { filename: a.filename, content_type: a.contentType, render: a.render }
       : { filename: a.filename, content_type: a.contentType, content_base64: a.content.toString('base64') }),
   }).onConflictDoNothing({ target: [t.mailOutbox.orgId, t.mailOutbox.dedupeKey] }).returning({ id: t.mailOutbox.id });
-  if (rows.length && !held) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId });
+  // One waiting drain job per org is enough: it sends every due mail of the org (in batches).
+  if (rows.length && !held) await enqueue(tx, MAIL_QUEUE, { orgId: mail.orgId }, { singletonKey: drainKey(mail.orgId) });
   return rows.length > 0;
 }
 

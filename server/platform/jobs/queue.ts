@@ -32,7 +32,12 @@ export interface JobDefinition<T = Record<string, unknown>> extends QueueSetting
 export interface EnqueueOptions {
   /** Not before this instant. */
   startAfter?: Date;
-  /** At most one queued job per key (later sends with the same key are dropped while one waits). */
+  /**
+   * At most one waiting job per queue and key: a send while a job with the same key waits (state
+   * `created`, also when it waits for its `startAfter`) is dropped; once that job runs, the next
+   * send is queued again. Enforced by the index `job_singleton_waiting` (prepareJobQueue):
+   * pg-boss itself keys jobs only for its `short`/`singleton`/`stately` queue policies.
+   */
   singletonKey?: string;
 }
 
@@ -69,6 +74,20 @@ export async function enqueue(tx: Tx, name: string, data: Record<string, unknown
   if (id === null && !options.singletonKey) throw new Error(`job queue "${name}" does not exist`);
 }
 
+/**
+ * Adds several jobs of one queue in the caller's transaction, in one statement (pg-boss's batch
+ * insert). Like `enqueueStatement`, it cannot tell that the queue exists: only for queues created
+ * at start-up (server/jobs.ts).
+ */
+export async function enqueueMany(tx: Tx, name: string, jobs: readonly { data: Record<string, unknown>; options?: EnqueueOptions }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await sender.insert(jobs.map(({ data, options = {} }) => ({
+    name, data,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+  })), { db: txExecutor(tx) as PgBoss.Db });
+}
+
 /** pg-boss's schema and the queues; requests may add jobs (insert) and read nothing else. */
 export async function prepareJobQueue(executor: SqlExecutor, queues: QueueSettings[]): Promise<void> {
   const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: true });
@@ -79,6 +98,10 @@ export async function prepareJobQueue(executor: SqlExecutor, queues: QueueSettin
       if (existing.has(q.name)) continue;
       await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 5, retryDelay: 10, retryBackoff: true, expireInSeconds: q.expireInSeconds ?? 300 });
     }
+    // pg-boss's insert ends in ON CONFLICT DO NOTHING: this index is what makes a send with the key
+    // of a waiting job a no-op (EnqueueOptions.singletonKey), on every queue, keyless jobs untouched.
+    await executor.executeSql(`CREATE UNIQUE INDEX IF NOT EXISTS job_singleton_waiting ON ${JOB_SCHEMA}.job (name, singleton_key)
+      WHERE state = 'created' AND singleton_key IS NOT NULL`);
     await executor.executeSql(`BEGIN;
       GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO tandem_app;
       GRANT SELECT ON ${JOB_SCHEMA}.queue TO tandem_app;

@@ -54,6 +54,44 @@ describe('job queue', () => {
     await assert.rejects(withSystem(db.db, FLOW.org, 'test', (tx) => enqueue(tx, 'no.such.queue', { orgId: FLOW.org })), /does not exist/);
   });
 
+  test('a send with the key of a waiting job adds nothing; keyless sends each count; once the job has run, the key is free again', async () => {
+    await runDueJobs(db.executor, jobsFor(recordingMailer()));
+    const key = `test:${randomUUID()}`;
+    const keyed = async () => Number((await query(db.db, sql`select count(*)::int as n from pgboss.job where singleton_key = ${key} and state = 'created'`))[0]!.n);
+    await withSystem(db.db, FLOW.org, 'test', async (tx) => {
+      await enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org }, { singletonKey: key });
+      await enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org }, { singletonKey: key });
+    });
+    await withSystem(db.db, FLOW.org, 'test', (tx) => enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org }, { singletonKey: key, startAfter: new Date(Date.now() + 3_600_000) }));
+    assert.equal(await keyed(), 1, 'one waiting job for the key, however often and whenever it was sent');
+    const before = await queued(MAIL_QUEUE);
+    await withSystem(db.db, FLOW.org, 'test', async (tx) => {
+      await enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org });
+      await enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org });
+    });
+    assert.equal(await queued(MAIL_QUEUE), before + 2, 'jobs without a key are never merged');
+    await runDueJobs(db.executor, jobsFor(recordingMailer()));
+    assert.equal(await keyed(), 0);
+    await withSystem(db.db, FLOW.org, 'test', (tx) => enqueue(tx, MAIL_QUEUE, { orgId: FLOW.org }, { singletonKey: key }));
+    assert.equal(await keyed(), 1, 'after the run, the same key queues again');
+    await runDueJobs(db.executor, jobsFor(recordingMailer()));
+  });
+
+  test('mails queued together wait for one drain job of their org, which sends them all', async () => {
+    await runDueJobs(db.executor, jobsFor(recordingMailer()));
+    const before = await queued(MAIL_QUEUE);
+    const tag = randomUUID();
+    await withSystem(db.db, FLOW.org, 'test', async (tx) => {
+      for (let i = 0; i < 4; i++) {
+        await enqueueMail(tx, { orgId: FLOW.org, dedupeKey: `test:${tag}:${i}`, to: `person${i}-${tag}@example.com`, subject: `Mail ${i}`, text: 'Hello' });
+      }
+    });
+    assert.equal(await queued(MAIL_QUEUE), before + 1);
+    const mailer = recordingMailer();
+    await runDueJobs(db.executor, jobsFor(mailer));
+    assert.deepEqual(mailer.sent.filter((m) => m.subject.startsWith('Mail ')).map((m) => m.subject).sort(), ['Mail 0', 'Mail 1', 'Mail 2', 'Mail 3']);
+  });
+
   test('a paid booking: its confirmation is sent by the mail job after commit, the invoice PDF rendered then', async () => {
     const v = await demoVariants(app);
     const who = customer();

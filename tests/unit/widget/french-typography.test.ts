@@ -11,6 +11,8 @@ import * as portalFr from '../../../widget/elements/tandem-portal/i18n/fr.ts';
 import { strings } from '../../../server/modules/notifications/domain/strings.ts';
 import { nudgeStrings } from '../../../server/modules/notifications/domain/nudge-strings.ts';
 import { settlementStrings } from '../../../server/modules/notifications/domain/settlement-strings.ts';
+import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
+import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
 
 function sentences(x: unknown, path: string, out: [string, string][] = []): [string, string][] {
   if (typeof x === 'string') out.push([path, x]);
@@ -20,7 +22,7 @@ function sentences(x: unknown, path: string, out: [string, string][] = []): [str
 
 const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
-  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr,
+  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

@@ -1,5 +1,5 @@
 /** The mail telling the instructor that a customer uploaded homework. Pure. */
-import { formatDateTime, type FormatLocale, type Lang } from '../../../../shared/format.ts';
+import { formatDateTime, frenchCatalog, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { inert, toHtml, type ComposedMail } from './booking-mails.ts';
 import { fill } from './strings.ts';
 
@@ -11,6 +11,12 @@ const homework: Record<Lang, HomeworkStrings> = {
   fr: { subject: 'Devoir de {customer} : {milestone}', intro: '{customer} a déposé un devoir pour « {milestone} » ({program}) le {when}.', file: 'Fichier : {file}', open: 'Ouvrez la réservation dans la console du studio pour le télécharger : {url}' },
   it: { subject: 'Compito di {customer}: {milestone}', intro: '{customer} ha caricato un compito per «{milestone}» ({program}) il {when}.', file: 'File: {file}', open: 'Apra la prenotazione nella console dello studio per scaricarlo: {url}' },
 };
+
+// French typography: a narrow no-break space before : and inside « ».
+homework.fr = frenchCatalog(homework.fr);
+
+/** The homework mail's sentences per language (for the typography test). */
+export const homeworkStrings: Readonly<Record<Lang, HomeworkStrings>> = homework;
 
 export function homeworkUploadedMail(d: { lang: Lang; locale?: FormatLocale | undefined; zone: string; customer: string; program: string; milestone: string; filename: string; at: Date; url: string }): ComposedMail {
   const S = homework[d.lang];

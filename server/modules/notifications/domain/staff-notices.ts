@@ -1,5 +1,5 @@
 /** What the studio's people are told by mail when something happens to a booking, in the studio's language. Pure. */
-import { formatDateTime, zoneLabel } from '../../../../shared/format.ts';
+import { formatDateTime, frenchCatalog, zoneLabel } from '../../../../shared/format.ts';
 import type { FormatLocale, Lang } from '../../../../shared/format.ts';
 
 export type NoticeTopic = 'new_booking' | 'cancellation' | 'reschedule' | 'payment_failure' | 'message';
@@ -24,6 +24,12 @@ const strings: Record<Lang, NoticeStrings> = {
     first: 'Prossima sessione: {when}, {zone}', open: 'Apri nella console: {url}', why: 'Riceve questa e-mail come membro di {studio}; scelga quali e-mail ricevere nelle impostazioni della console.',
   },
 };
+
+// French typography (a narrow no-break space before : and ;), the subjects included.
+strings.fr = { ...frenchCatalog(strings.fr), subject: frenchCatalog(strings.fr.subject) };
+
+/** The notices' sentences per language (for the typography test). */
+export const staffNoticeStrings: Readonly<Record<Lang, NoticeStrings>> = strings;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

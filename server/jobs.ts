@@ -12,6 +12,7 @@ import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedSyncJob, FEEDS_QUEUE } from './modules/availability/index.ts';
+import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
@@ -41,6 +42,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: HOMEWORK_OBJECTS_QUEUE, retryLimit: 10 },
   // A reward is settled once by its row's status, so a retry is always safe.
   { name: REFERRAL_REWARD_QUEUE, retryLimit: 5 },
+  // A campaign mails each member once (the outbox's dedupe key), so a retried round is safe.
+  { name: CAMPAIGN_QUEUE, retryLimit: 5 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -59,6 +62,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     referralRewardJob({ db: deps.db, now: deps.now }),
+    campaignJob({ db: deps.db, now: deps.now, config: deps.config }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
     ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage })] : []),
   ] as JobDefinition[];

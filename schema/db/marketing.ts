@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId } from './columns.ts';
 import { customers } from './tenancy.ts';
 import { isManager, nobody, tenantPolicies } from './policies.ts';
@@ -51,4 +51,62 @@ export const marketingConsents = pgTable('marketing_consents', {
   check('marketing_consents_confirmed', sql`${t.status} <> 'confirmed' or ${t.confirmedAt} is not null`),
   check('marketing_consents_withdrawn', sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
   ...tenantPolicies('marketing_consents', { select: isManager, insert: sql`app_role() = 'system'`, update: sql`app_role() = 'system'`, delete: nobody }),
+]).enableRLS();
+
+/** What a segment selects (schema/api/admin-segments.ts SegmentFilter; every field optional, all must hold). */
+export interface SegmentFilterJson {
+  languages?: string[];
+  program_ids?: string[];
+  booking_statuses?: string[];
+  last_booking_after?: string;
+  last_booking_before?: string;
+  min_total_paid?: number;
+  min_credits?: number;
+  utm_source?: string;
+  consent?: 'confirmed' | 'not_confirmed';
+}
+
+/**
+ * A saved filter over the studio's customers (programs booked and their status, last booking, money
+ * paid, credits, the first booking's source, language, consent): counted and listed live, never
+ * stored as a member list. The studio's owners and managers and the server; nobody else.
+ */
+export const segments = pgTable('segments', {
+  id: id(),
+  orgId: orgId(),
+  name: text('name').notNull(),
+  filter: jsonb('filter').$type<SegmentFilterJson>().notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('segments_org_id').on(t.orgId, t.id),
+  ...tenantPolicies('segments', { select: isManager, insert: isManager, update: isManager, delete: isManager }),
+]).enableRLS();
+
+/**
+ * A marketing mail to a segment's members with a confirmed consent: subject and markdown per
+ * language (the customer's, else English), sent at `send_at` by the campaign job, each member at
+ * most once (the outbox's dedupe key `campaign:<id>:<customer>`). `queued` / `skipped` are the job's
+ * count of members mailed and members left out for want of consent; delivery and unsubscribes are read
+ * from the outbox and the consents.
+ */
+export const campaigns = pgTable('campaigns', {
+  id: id(),
+  orgId: orgId(),
+  segmentId: uuid('segment_id').notNull(),
+  name: text('name').notNull(),
+  subject: jsonb('subject').$type<Record<string, string>>().notNull(),
+  bodyMd: jsonb('body_md').$type<Record<string, string>>().notNull(),
+  /** scheduled · sending · sent */
+  status: text('status').notNull().default('scheduled'),
+  sendAt: instant('send_at').notNull(),
+  startedAt: instant('started_at'),
+  finishedAt: instant('finished_at'),
+  queued: integer('queued').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  unique('campaigns_org_id').on(t.orgId, t.id),
+  foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }),
+  check('campaigns_status', sql`${t.status} in ('scheduled', 'sending', 'sent')`),
+  ...tenantPolicies('campaigns', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
 ]).enableRLS();

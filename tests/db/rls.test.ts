@@ -187,6 +187,11 @@ const specs: TableSpec[] = [
   // A referrer reads their own rewards; the studio and the server all; the server (or the studio) writes; nobody removes one.
   { table: t.referralRewards, read: ownMoney, write: { insert: orgWide(), update: orgWide(), delete: [] },
     newRow: (o) => ({ orgId: o.org, referralCodeId: randomUUID(), referrerCustomerId: o.customerA, refereeCustomerId: o.customerB, orderId: o.orderA, bookingId: o.bookingA, credits: 1, dueAt: when }) },
+  // Segments and campaigns: the studio's and the server's alone; a campaign is kept (its mails and counts hang off it).
+  { table: t.segments, read: orgWideReads, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, name: 'x', filter: {} }) },
+  { table: t.campaigns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, segmentId: randomUUID(), name: 'x', subject: { en: 'x' }, bodyMd: { en: 'x' }, sendAt: when }) },
   // Marketing consent records: the studio and the server read them; only the server writes (the checkout, the links); nobody removes one.
   { table: t.marketingConsents, read: orgWideReads, write: { insert: ['system'], update: ['system'], delete: [] },
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, email: 'a@x', status: 'expired', source: 'checkout', locale: 'en', wording: 'w', wordingVersion: 'v1',

@@ -157,6 +157,10 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
     await add(t.referralRewards, 'referral_rewards', tag, { orgId: org, referralCodeId: referralCodeIds[tag], referrerCustomerId: referrer, refereeCustomerId: referee, orderId: orderTag,
       bookingId: tag === 'A' ? o.bookingB : o.bookingA, credits: 1, dueAt: start, ...(tag === 'B' ? { status: 'granted', grantedAt: start } : {}) });
   }
+  // A segment and a campaign to it: the studio's own.
+  const segmentId = randomUUID();
+  await add(t.segments, 'segments', 'org', { id: segmentId, orgId: org, name: 'German', filter: { languages: ['de'] } });
+  await add(t.campaigns, 'campaigns', 'org', { orgId: org, segmentId, name: 'Winter', subject: { en: 'Hi' }, bodyMd: { en: 'Hello' }, sendAt: start });
   // Marketing consents: A asked (pending), B confirmed.
   for (const [tag, customerId, status] of [['A', o.customerA, 'pending'], ['B', o.customerB, 'confirmed']] as const) {
     await add(t.marketingConsents, 'marketing_consents', tag, { orgId: org, customerId, email: `${tag.toLowerCase()}@${slug}`, status, source: 'checkout', locale: 'en', wording: 'Yes, news', wordingVersion: 'v1',

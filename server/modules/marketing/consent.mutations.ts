@@ -130,6 +130,8 @@ export interface MarketingMail {
   text: string;
   /** URLs in `text` that the HTML part may turn into links. */
   links?: string[];
+  /** The HTML body (already safe: rendered from the studio's markdown); absent: made from `text`. The footer is added to both. */
+  html?: string;
 }
 
 export type MarketingMailOutcome = { queued: true } | { queued: false; reason: 'no_consent' | 'duplicate' };
@@ -147,12 +149,20 @@ export async function enqueueMarketingMail(tx: Tx, env: { config: AppConfig }, m
     .where(and(eq(t.marketingConsents.orgId, mail.orgId), eq(t.marketingConsents.customerId, mail.customerId), eq(t.marketingConsents.status, 'confirmed')));
   if (!row) return { queued: false, reason: 'no_consent' };
   const url = unsubscribeUrl(env.config, mail.orgId, row.consent.id);
-  const text = `${mail.text.trimEnd()}\n\n--\n${unsubscribeFooter(langOf(row.locale), row.studio, url)}`;
+  const footer = unsubscribeFooter(langOf(row.locale), row.studio, url);
+  const text = `${mail.text.trimEnd()}\n\n--\n${footer}`;
+  const html = mail.html === undefined ? toHtml(text, [...(mail.links ?? []), url])
+    : `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${mail.html}\n<hr>${toHtmlParagraphs(footer, url)}</body></html>`;
   const added = await enqueueMail(tx, {
-    orgId: mail.orgId, dedupeKey: mail.dedupeKey, to: row.email, subject: mail.subject, text, html: toHtml(text, [...(mail.links ?? []), url]),
+    orgId: mail.orgId, dedupeKey: mail.dedupeKey, to: row.email, subject: mail.subject, text, html,
     headers: unsubscribeHeaders(url), consentId: row.consent.id,
   });
   return added ? { queued: true } : { queued: false, reason: 'duplicate' };
+}
+
+/** The footer as HTML paragraphs, its one link live (the body of toHtml's document). */
+function toHtmlParagraphs(text: string, url: string): string {
+  return /<body[^>]*>([\s\S]*)<\/body>/.exec(toHtml(text, [url]))?.[1] ?? '';
 }
 
 /** Whether the customer may be sent marketing mail now (a confirmed consent). */

@@ -5,3 +5,8 @@ export { FUNNEL_STEPS, funnelCsv, type FunnelGrouping, type FunnelStep, type Ste
 export * from './consent.mutations.ts';
 export * from './consent.queries.ts';
 export { CONSENT_WORDING_VERSION, consentStrings, consentWording, type ConsentStrings } from './domain/consent.ts';
+export * from './segments.queries.ts';
+export * from './segments.mutations.ts';
+export * from './campaigns.mutations.ts';
+export * from './campaigns.queries.ts';
+export * from './campaigns.jobs.ts';

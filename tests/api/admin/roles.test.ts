@@ -32,6 +32,8 @@ interface Fixture {
   reviewId: string;
   /** A milestone of the booking's program (Reiki gets one for this matrix). */
   milestoneId: string;
+  /** A segment of Studio Flow and a campaign to it. */
+  segmentId: string; campaignId: string;
 }
 
 interface RouteSpec {
@@ -185,6 +187,16 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/reviews/:id/reject', path: (f) => `/v1/admin/reviews/${f.reviewId}/reject`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/marketing/consents', path: (f) => `/v1/admin/marketing/consents?customer_id=${f.customerId}`, expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/referrals', path: () => '/v1/admin/referrals?limit=5', expect: everyStaff(200) },
+  { method: 'POST', route: '/v1/admin/segments', path: () => '/v1/admin/segments', body: () => ({ name: 'Roles', filter: { languages: ['de'] } }),
+    expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/segments', path: () => '/v1/admin/segments', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/segments/:id/members', path: (f) => `/v1/admin/segments/${f.segmentId}/members`, expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/segments/:id/members.csv', path: (f) => `/v1/admin/segments/${f.segmentId}/members.csv`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/campaigns', path: () => '/v1/admin/campaigns',
+    body: (f) => ({ name: 'Roles', segment_id: f.segmentId, subject: { en: 'Hi' }, body_md: { en: 'Hello' }, send_at: '2027-06-01T09:00:00.000Z' }),
+    expect: { ...studioMoney(201), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/campaigns/:id', path: (f) => `/v1/admin/campaigns/${f.campaignId}`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/campaigns/:id/test', path: (f) => `/v1/admin/campaigns/${f.campaignId}/test`, body: () => ({ email: 'roles.test@example.ch' }), expect: studioMoney(202) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 
@@ -210,8 +222,11 @@ describe('admin routes × callers', () => {
     const [review] = await query(db.db, sql`insert into program_reviews (org_id, booking_id, program_id, customer_id, token_hash, requested_at, rating, text, consent_to_publish, display_name, submitted_at)
       select org_id, id, program_id, customer_id, 'roles', now(), 5, 'Lovely', true, 'Ana M.', now() from program_bookings where id = ${paid.booking.id} returning id`);
     const [milestone] = await query(db.db, sql`insert into program_milestones (org_id, program_id, order_idx, name, description_md) values (${FLOW.org}, ${FLOW.reiki}, 1, 'Roles', 'Roles') returning id`);
+    const [segment] = await query(db.db, sql`insert into segments (org_id, name, filter) values (${FLOW.org}, 'Roles', '{"languages":["de"]}') returning id`);
+    const [campaign] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Roles', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
     f = {
       milestoneId: String(milestone!.id),
+      segmentId: String(segment!.id), campaignId: String(campaign!.id),
       customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),
       reviewId: String(review!.id),
       bookingId: paid.booking.id, sessionId: paid.booking.sessions[0]!.id, orderId: paid.orderId, invoiceId: String(inv!.id),

@@ -83,6 +83,8 @@ export const PortalBookingDetail = v.object({
     update_card: v.boolean(),
     /** Charge what is owed now to the saved card (POST …/pay-balance). */
     pay_balance: v.boolean(),
+    /** Pay what is owed now, once, in the Payment Element (POST …/pay-balance/payment). */
+    pay_balance_once: v.optional(v.boolean()),
   }),
 });
 export type PortalBookingDetail = v.InferOutput<typeof PortalBookingDetail>;
@@ -133,3 +135,19 @@ export const PayBalanceOut = v.object({
   booking: PortalBookingDetail,
 });
 export type PayBalanceOut = v.InferOutput<typeof PayBalanceOut>;
+
+/**
+ * POST /v1/portal/bookings/:id/pay-balance/payment: a one-off payment of the open balance in Stripe's
+ * Payment Element (`confirmPayment` in the browser); the money counts when Stripe's webhook says so.
+ */
+export const BalancePaymentOut = v.object({
+  payment: v.object({
+    provider: v.picklist(['stripe', 'test']),
+    client_secret: v.string(),
+    publishable_key: v.nullable(v.string()),
+    stripe_account: v.nullable(v.string()),
+    test_mode: v.boolean(),
+  }),
+  charge: PayBalanceOut.entries.charge,
+});
+export type BalancePaymentOut = v.InferOutput<typeof BalancePaymentOut>;

@@ -3,7 +3,7 @@
  * sessions, milestones and documents; cancelling by the quote shown line by line; signing in with an
  * e-mail code where a studio embeds it with its key; the plan (update card on the test processor, and
  * with Stripe's Payment Element in setup mode against a stand-in Stripe.js: confirmSetup, a decline;
- * pay the open balance); a session's calendar file; booking all remaining sessions from one first
+ * pay the open balance to the saved card, or once by card in the Payment Element: confirmPayment); a session's calendar file; booking all remaining sessions from one first
  * date with the booking widget's own time step. Each view is axe-clean.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -265,6 +265,43 @@ describe('<tandem-portal>', () => {
       } finally {
         (window as unknown as { __stripeSetupError?: string }).__stripeSetupError = undefined;
       }
+    });
+
+    it('pay now by card: a one-off payment of the open balance in the Payment Element, confirmPayment in the page; the webhook records it', async () => {
+      useFakeStripe();
+      worker.use(
+        http.get(`*/v1/portal/bookings/${ID}`, async ({ request }) => {
+          seen.push({ method: 'GET', path: new URL(request.url).pathname, auth: request.headers.get('Authorization'), body: null });
+          return HttpResponse.json({ ...planned, actions: { ...planned.actions, pay_balance_once: true } });
+        }),
+        http.post(`*/v1/portal/bookings/${ID}/pay-balance/payment`, async ({ request }) => {
+          seen.push({ method: 'POST', path: new URL(request.url).pathname, auth: request.headers.get('Authorization'), body: null });
+          const m = (amount: number) => ({ amount, currency: 'CHF' });
+          return HttpResponse.json({
+            payment: { provider: 'stripe', client_secret: 'pi_555_secret_666', publishable_key: 'pk_test_stripe', stripe_account: 'acct_flow', test_mode: true },
+            charge: { amount: m(78000), installments: [1, 2, 3].map((seq) => ({ seq, amount: m(26000) })), other: m(0), in_flight: m(0) },
+          });
+        }),
+      );
+      const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="de"></tandem-portal>`);
+      const payOnce = () => [...root(el).querySelectorAll('button')].find((b) => /^Jetzt .*780.* mit Karte bezahlen$/.test(b.textContent!.trim()));
+      (await waitFor(payOnce, 'the pay-by-card button')).click();
+      const stripeEl = await waitFor(() => root(el).querySelector('tandem-stripe-payment'), 'the Payment Element');
+      await waitFor(() => stripeEl.shadowRoot?.querySelector('.fake-pe'), 'the Payment Element mounted');
+      expect(fakeStripe().opts).to.include({ stripeAccount: 'acct_flow', locale: 'de' });
+      expect(fakeStripe().elements).to.include({ clientSecret: 'pi_555_secret_666', locale: 'de' });
+      expect(payOnce()).to.equal(undefined, 'the button gives way to the form');
+      await expect(el).to.be.accessible();
+      const before = fakeStripe().confirmed.length;
+      const reads = seen.filter((c) => c.method === 'GET' && c.path === `/v1/portal/bookings/${ID}`).length;
+      const submit = await waitFor(() => [...stripeEl.shadowRoot!.querySelectorAll('button')].find((b) => /^Jetzt .*780.* mit Karte bezahlen$/.test(b.textContent!.trim())), 'the pay button');
+      submit.click();
+      await waitFor(() => root(el).querySelector('.live')?.textContent === 'Danke: Ihre Zahlung wird bestätigt und erscheint gleich hier.', 'the thanks');
+      expect(fakeStripe().confirmed.slice(before)).to.deep.equal([{ call: 'confirmPayment', redirect: 'if_required', hasElements: true }]);
+      // The browser's word records nothing: the only POST asked for the intent; the booking is read again.
+      expect(seen.filter((c) => c.method === 'POST').map((c) => c.path)).to.deep.equal([`/v1/portal/bookings/${ID}/pay-balance/payment`]);
+      await waitFor(() => seen.filter((c) => c.method === 'GET' && c.path === `/v1/portal/bookings/${ID}`).length > reads, 'the booking read again');
+      expect(root(el).querySelector('tandem-stripe-payment')).to.equal(null);
     });
 
     it('a scheduled session\'s calendar file is fetched with the bearer', async () => {

@@ -12,14 +12,16 @@
  *
  * Runs as system in the customer's request transaction, on the booking locked by bookingForCustomer.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
-import { orderRow, type BookingRow } from './context.queries.ts';
+import { loadBookingContext, orderRow, type BookingRow } from './context.queries.ts';
+import { BALANCE_REFERENCE } from './payment-events.mutations.ts';
+import type { CreatedIntent, IntentInput } from '../../platform/adapters/payments/provider.ts';
 import { orderForStaffView } from './orders.queries.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 import { FEES_QUEUE } from './fees.mutations.ts';
@@ -36,8 +38,8 @@ export interface BalanceCharge {
   in_flight: number;
 }
 
-export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<BalanceCharge> {
-  const { now } = env;
+/** What is open on the booking's order: the installments to charge now, what is owed beyond them, and what is on its way. */
+async function openBalance(tx: Tx, orgId: string, booking: BookingRow) {
   if (booking.status === 'reserved') throw new AppError('invalid_state', 'The booking is not paid yet: pay it in the booking form first.');
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId, true) : undefined;
   if (!order) throw new AppError('invalid_state', 'Nothing is owed on this booking.');
@@ -59,6 +61,12 @@ export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig
   if (amount === 0) {
     throw new AppError('invalid_state', inFlight > 0 ? 'A payment for this booking is being charged right now; look again in a minute.' : 'Nothing is owed on this booking.');
   }
+  return { order, plan, due, other, amount, inFlight };
+}
+
+export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<BalanceCharge> {
+  const { now } = env;
+  const { order, plan, due, other, amount, inFlight } = await openBalance(tx, orgId, booking);
   if (!plan?.stripeCustomerId || !plan.stripePaymentMethodId) {
     const detail = 'No card is saved for this booking: add one with "update card" first.';
     throw new AppError('payment_method_unavailable', detail, { errors: [{ field: 'card', message: detail }] });
@@ -79,4 +87,69 @@ export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig
   const charge: BalanceCharge = { amount, currency: order.currency, installments: due.map((i) => ({ seq: i.seq, amount: i.amount })), other, in_flight: inFlight };
   await recordEvent(tx, { orgId, type: 'balance.payment_requested', subjectId: booking.id, payload: { order_id: order.id, ...charge } }, env);
   return charge;
+}
+
+/**
+ * How long the installments a one-off payment covers are kept from the off-session job while the
+ * customer pays in the Payment Element (the job's own lease works the same way).
+ */
+export const BALANCE_LEASE_MS = 60 * 60_000;
+
+/**
+ * "Pay open balance" as a one-off payment in the browser (Stripe's Payment Element), with or without
+ * a saved card: one pending payment row for what is open (marked `open-balance`), its PaymentIntent
+ * made after commit keyed by that row. The installments it covers are kept from the off-session job
+ * for `BALANCE_LEASE_MS`; they are marked paid, and the money recorded, only when the provider's
+ * verified `payment_intent.succeeded` arrives (applyPaymentEvent), once. Asking again while that
+ * payment is open answers the same row (the same intent), unless what is owed has changed (409).
+ */
+export async function startBalancePayment(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<{ paymentId: string; charge: BalanceCharge }> {
+  const { now } = env;
+  const [earlier] = booking.orderId ? await tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, booking.orderId), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE), eq(t.payments.provider, env.provider)))
+    .orderBy(sql`${t.payments.createdAt} desc`).limit(1) : [];
+  const { order, due, other, amount, inFlight } = await openBalance(tx, orgId, booking);
+  const charge: BalanceCharge = { amount, currency: order.currency, installments: due.map((i) => ({ seq: i.seq, amount: i.amount })), other, in_flight: inFlight };
+  if (earlier) {
+    if (earlier.amount !== amount) throw new AppError('invalid_state', 'A payment of the open balance is open already for another amount; finish or leave it, then try again in an hour.');
+    return { paymentId: earlier.id, charge };
+  }
+  const [row] = await tx.insert(t.payments).values({
+    orgId, orderId: order.id, method: 'card', status: 'pending', amount, currency: order.currency, provider: env.provider, purpose: 'order', reference: BALANCE_REFERENCE, createdAt: now,
+  }).returning({ id: t.payments.id });
+  if (due.length) {
+    await tx.update(t.installments).set({ nextAttemptAt: new Date(now.getTime() + BALANCE_LEASE_MS) })
+      .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.id, due.map((i) => i.id))));
+  }
+  await recordEvent(tx, { orgId, type: 'balance.payment_requested', subjectId: booking.id, payload: { order_id: order.id, payment_id: row!.id, with: 'payment_element', ...charge } }, env);
+  return { paymentId: row!.id, charge };
+}
+
+/** What the provider needs for the open-balance payment `paymentId` (a pending row of this booking's order). */
+export async function balanceIntentInput(tx: Tx, orgId: string, booking: BookingRow, paymentId: string): Promise<{ input: IntentInput; stripeAccount: string | null }> {
+  const [payment] = await tx.select().from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), eq(t.payments.reference, BALANCE_REFERENCE)));
+  if (!payment || payment.orderId !== booking.orderId) throw new AppError('not_found', 'No such payment.');
+  if (payment.status !== 'pending') throw new AppError('invalid_state', 'This payment is over already.');
+  const [plan] = await tx.select().from(t.paymentPlans).where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, payment.orderId)));
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const saveForLater = !!plan && !plan.stripePaymentMethodId;
+  return {
+    stripeAccount: ctx.org.stripeAccountId,
+    input: {
+      account: ctx.org.stripeAccountId, amount: payment.amount, currency: payment.currency, method: 'card',
+      // A plan without a card keeps this one for its later installments.
+      saveForLater,
+      customer: { ref: plan?.stripeCustomerId ?? null, email: ctx.customer.email, name: ctx.customer.name },
+      metadata: { org_id: orgId, booking_id: booking.id, order_id: payment.orderId, payment_id: payment.id },
+      description: `Open balance, ${ctx.program.title}`,
+      idempotencyKey: `tandem:balance:${payment.id}`,
+    },
+  };
+}
+
+/** The intent made for the open-balance payment (its id, once). */
+export async function recordBalanceIntent(tx: Tx, orgId: string, paymentId: string, intent: CreatedIntent): Promise<void> {
+  await tx.update(t.payments).set({ providerRef: intent.ref })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), isNull(t.payments.providerRef)));
 }

@@ -34,6 +34,30 @@ export async function handlePaymentEvent(env: PaymentEventEnv, event: PaymentEve
   return withSystem(env.db, event.orgId, 'payment provider event (signature verified)', (tx) => applyPaymentEvent(tx, { now: env.now(), config: env.config }, event));
 }
 
+/** `payments.reference` of a one-off payment of a booking's open balance (balance.mutations.ts). */
+export const BALANCE_REFERENCE = 'open-balance';
+
+/**
+ * A one-off payment of the open balance succeeded: the open installments it was made for are paid
+ * (in order, as far as its amount goes); what it holds beyond them paid the rest owed (fees).
+ */
+async function coverInstallments(tx: Tx, env: { now: Date }, orgId: string, orderId: string, amount: number): Promise<void> {
+  const open = await tx.select().from(t.installments)
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, orderId), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])))
+    .orderBy(t.installments.seq).for('update');
+  let left = amount;
+  const covered: string[] = [];
+  for (const i of open) {
+    if (i.amount > left) break;
+    left -= i.amount;
+    covered.push(i.id);
+  }
+  if (covered.length) {
+    await tx.update(t.installments).set({ status: 'paid', paidAt: env.now, lastError: null, nextAttemptAt: null })
+      .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.id, covered)));
+  }
+}
+
 export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppConfig }, event: PaymentEvent): Promise<{ outcome: EventOutcome; orderId?: string }> {
   const orgId = event.orgId;
   if (event.account !== undefined) {
@@ -86,6 +110,8 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
   if (payment.installmentId) {
     await tx.update(t.installments).set({ status: 'paid', paidAt: env.now, lastError: null, nextAttemptAt: null })
       .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, payment.installmentId)));
+  } else if (payment.reference === BALANCE_REFERENCE) {
+    await coverInstallments(tx, env, orgId, orderId, payment.amount);
   }
   if (event.paymentMethodRef) {
     await tx.update(t.paymentPlans)

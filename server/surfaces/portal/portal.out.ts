@@ -92,6 +92,8 @@ export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBoo
       update_card: d.booking.status !== 'reserved' && orderLive && money.plan !== null,
       // Owed and chargeable: a saved card (a fee left owed on a cancelled booking included).
       pay_balance: d.booking.status !== 'reserved' && money !== null && money.balance_due.amount > 0 && money.plan?.card_saved === true,
+      // Owed on a live order: paid once in the browser, with or without a saved card.
+      pay_balance_once: d.booking.status !== 'reserved' && orderLive && money !== null && money.balance_due.amount > 0,
     },
   };
 }

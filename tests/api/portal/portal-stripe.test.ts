@@ -3,7 +3,8 @@
  * library talks to msw handlers, webhooks are signed with `generateTestHeaderString`. The
  * SetupIntent is made on the studio's Connect account for the plan's own customer, keyed by the
  * request; the card changes only on a verified `setup_intent.succeeded` for that customer and
- * account; the balance is then charged off-session to the new card.
+ * account; the balance is then charged off-session to the new card. And the one-off path: a
+ * PaymentIntent for the open balance confirmed in the browser, recorded on the verified webhook once.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,7 @@ import { FLOW } from '../../../demo/seed/index.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
+import { scheduleInstallmentCharge } from '../../../server/modules/billing/index.ts';
 import { jobDefinitions } from '../../../server/jobs.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 
@@ -153,5 +155,136 @@ describe('portal with Stripe: update card by SetupIntent, pay the balance off-se
     assert.equal(new Set(charged.map((c) => c.idempotencyKey)).size, 3);
     const [order] = await query(db.db, sql`select status::text, amount_paid from orders where id = ${booking.orderId}`);
     assert.deepEqual({ ...order }, { status: 'paid', amount_paid: 108000 });
+  });
+});
+
+describe('portal with Stripe: pay the open balance once in the Payment Element', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
+  const calls: Call[] = [];
+  const intents = new Map<string, { id: string; metadata: Record<string, string>; amount: number }>();
+  const metadataOf = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+  const record = async (request: Request, path: string): Promise<Call> => {
+    const call = { path, form: new URLSearchParams(await request.text()), account: request.headers.get('stripe-account'), idempotencyKey: request.headers.get('idempotency-key') };
+    calls.push(call);
+    return call;
+  };
+  const server = setupServer(
+    http.post(`${API}/v1/customers`, async ({ request }) => {
+      await record(request, '/v1/customers');
+      return HttpResponse.json({ id: `cus_${randomBytes(4).toString('hex')}`, object: 'customer' });
+    }),
+    // Like Stripe, the same Idempotency-Key answers the same PaymentIntent.
+    http.post(`${API}/v1/payment_intents`, async ({ request }) => {
+      const c = await record(request, '/v1/payment_intents');
+      const earlier = intents.get(c.idempotencyKey ?? '');
+      const pi = earlier ?? { id: `pi_${randomBytes(6).toString('hex')}`, metadata: metadataOf(c.form), amount: Number(c.form.get('amount')) };
+      intents.set(c.idempotencyKey ?? '', pi);
+      const status = c.form.get('off_session') === 'true' ? 'succeeded' : 'requires_payment_method';
+      return HttpResponse.json({ ...pi, object: 'payment_intent', status, currency: c.form.get('currency'), client_secret: `${pi.id}_secret_z` });
+    }),
+  );
+  const provider = stripeProvider({ secretKey: 'sk_test_tandem', webhookSecret: WEBHOOK_SECRET, publishableKey: 'pk_test_stripe', config: { maxNetworkRetries: 0 } });
+  const signer = new Stripe('sk_test_signer');
+  let booking: { id: string; orderId: string };
+  let bearer = '';
+  const deliver = (type: string, object: Record<string, unknown>, account: string | null = 'acct_flow') => {
+    const payload = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      ...(account ? { account } : {}), data: { object },
+    });
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    return app.request('/v1/hooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body: payload });
+  };
+  const post = (path: string, key = randomUUID()) => app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: '{}' });
+  const money = async () => (await query(db.db, sql`select o.status::text as status, o.amount_paid,
+      (select array_agg(i.status::text order by i.seq) from installments i where i.order_id = o.id) as installments,
+      (select count(*)::int from payments p where p.order_id = o.id and p.status = 'succeeded') as succeeded,
+      (select stripe_payment_method_id from payment_plans where order_id = o.id) as card
+    from orders o where o.id = ${booking.orderId}`))[0]!;
+  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: provider, mailer: localMailer() });
+
+  before(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments: provider });
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
+    const v = await demoVariants(app);
+    const email = `${randomUUID().slice(0, 8)}@example.ch`;
+    const b = await reserve(app, { program: 'evolve', variant: v.evolve![1], customer: customer({ email }), sessions: { mode: 'cadence', first_start: '2026-12-01T09:00:00.000Z' }, intake: EVOLVE_INTAKE });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+    const deposit = calls.find((c) => c.path === '/v1/payment_intents')!;
+    const pi = out.payment!.client_secret.split('_secret_')[0]!;
+    assert.equal((await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', metadata: metadataOf(deposit.form), payment_method: 'pm_first', customer: deposit.form.get('customer') })).status, 200);
+    booking = { id: b.id, orderId: out.order.id };
+    bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+    calls.length = 0;
+  });
+  after(async () => {
+    server.close();
+    await db.close();
+  });
+
+  test('a PaymentIntent for the open balance on the studio\'s account, keyed by its payment row; asked again, the same one; nothing recorded yet', async () => {
+    const before = await money();
+    const key = randomUUID();
+    const res = await post(`/v1/portal/bookings/${booking.id}/pay-balance/payment`, key);
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = await res.json() as { payment: Record<string, unknown>; charge: { amount: { amount: number }; installments: unknown[] } };
+    const [call] = calls.filter((c) => c.path === '/v1/payment_intents');
+    assert.equal(call!.account, 'acct_flow');
+    assert.match(call!.idempotencyKey ?? '', /^tandem:balance:[0-9a-f-]{36}$/);
+    assert.equal(call!.form.get('amount'), '78000');
+    assert.equal(call!.form.get('off_session'), null, 'confirmed in the browser, not off-session');
+    assert.equal(call!.form.get('setup_future_usage'), null, 'the plan has a card already');
+    assert.deepEqual([call!.form.get('metadata[order_id]'), call!.form.get('metadata[booking_id]')], [booking.orderId, booking.id]);
+    const pi = intents.get(call!.idempotencyKey!)!;
+    assert.deepEqual(out.payment, { provider: 'stripe', client_secret: `${pi.id}_secret_z`, publishable_key: 'pk_test_stripe', stripe_account: 'acct_flow', test_mode: true });
+    assert.equal(out.charge.amount.amount, 78000);
+    assert.equal(out.charge.installments.length, 3);
+    // A replay, and another request while it is open: the same payment row, so the same intent at Stripe.
+    assert.deepEqual(await (await post(`/v1/portal/bookings/${booking.id}/pay-balance/payment`, key)).json(), out);
+    assert.deepEqual(await (await post(`/v1/portal/bookings/${booking.id}/pay-balance/payment`)).json(), out);
+    assert.equal(new Set(calls.filter((c) => c.path === '/v1/payment_intents').map((c) => c.idempotencyKey)).size, 1);
+    const rows = await query(db.db, sql`select status::text, amount, provider_ref from payments where order_id = ${booking.orderId} and reference = 'open-balance'`);
+    assert.deepEqual(rows.map((r) => ({ ...r })), [{ status: 'pending', amount: 78000, provider_ref: pi.id }]);
+    assert.deepEqual(await money(), before, 'nothing counts before Stripe says so');
+  });
+
+  test('while the customer pays in the browser, the installments it covers are not charged off-session', async () => {
+    calls.length = 0;
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
+      await tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${booking.orderId}`);
+      await scheduleInstallmentCharge(tx, FLOW.org, new Date(Date.now() - 1000));
+    });
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents').map((c) => c.form.get('off_session')), []);
+    assert.deepEqual((await money()).installments, ['scheduled', 'scheduled', 'scheduled']);
+  });
+
+  test('the money counts on Stripe\'s verified payment_intent.succeeded for the studio\'s account, once: the installments paid, the order paid', async () => {
+    const [row] = await query(db.db, sql`select id, provider_ref from payments where order_id = ${booking.orderId} and reference = 'open-balance'`);
+    const pi = [...intents.values()].find((i) => i.id === row!.provider_ref)!;
+    const object = { id: pi.id, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: pi.metadata, payment_method: 'pm_once' };
+    // From another account: not applied.
+    assert.equal((await deliver('payment_intent.succeeded', object, 'acct_other')).status, 200);
+    assert.equal((await money()).amount_paid, 30000);
+    for (let i = 0; i < 2; i++) {
+      const res = await deliver('payment_intent.succeeded', object);
+      assert.equal(res.status, 200);
+      assert.equal((await res.json() as { outcome: string }).outcome, i === 0 ? 'recorded' : 'duplicate');
+    }
+    assert.deepEqual({ ...(await money()) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], succeeded: 2, card: 'pm_first' });
+    const events = await query(db.db, sql`select 1 from domain_events where type = 'payment.succeeded' and payload->>'payment_id' = ${String(row!.id)}`);
+    assert.equal(events.length, 1);
+    // Nothing left: no second payment, and the off-session job finds nothing to charge.
+    calls.length = 0;
+    const again = await post(`/v1/portal/bookings/${booking.id}/pay-balance/payment`);
+    assert.equal(again.status, 409);
+    clock.set(new Date(clock.now().getTime() + 2 * 3_600_000).toISOString());
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => scheduleInstallmentCharge(tx, FLOW.org, new Date(Date.now() - 1000)));
+    await runDueJobs(db.executor, jobs());
+    assert.equal(calls.filter((c) => c.path === '/v1/payment_intents').length, 0);
   });
 });

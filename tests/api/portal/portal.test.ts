@@ -128,7 +128,7 @@ describe('portal API: a customer\'s own bookings', () => {
     assert.equal(d.money!.paid.amount, 54000);
     assert.equal(d.money!.invoices.length, 1);
     assert.match(d.money!.invoices[0]!.pdf_url, /\/v1\/portal\/invoices\/[0-9a-f-]{36}\.pdf$/);
-    assert.deepEqual(d.actions, { schedule_sessions: true, reschedule_series: true, cancel: true, message: true, update_card: false, pay_balance: false });
+    assert.deepEqual(d.actions, { schedule_sessions: true, reschedule_series: true, cancel: true, message: true, update_card: false, pay_balance: false, pay_balance_once: false });
     // The invoice opens as a PDF for the customer (and through the booking's manage link), for nobody else.
     const pdfPath = new URL(d.money!.invoices[0]!.pdf_url).pathname;
     for (const token of [bearer.a, split.manage]) {

@@ -3,9 +3,9 @@
  * (from an e-mail code) or a manage link's token as the bearer. All throw `ApiError`.
  */
 import { ApiClient } from './client.ts';
-import type { CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
 
-export type { CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary };
+export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary };
 
 const key = () => crypto.randomUUID();
 const base = (id: string) => `/v1/portal/bookings/${encodeURIComponent(id)}`;
@@ -47,6 +47,11 @@ export function confirmTestCard(api: ApiClient, id: string): Promise<PortalBooki
 }
 
 /** "Pay open balance": charged to the saved card after the answer. */
+/** "Pay now by card": a PaymentIntent for the open balance, confirmed in the Payment Element. */
+export function startBalancePayment(api: ApiClient, id: string): Promise<BalancePaymentOut> {
+  return api.post<BalancePaymentOut>(`${base(id)}/pay-balance/payment`, {}, { headers: { 'Idempotency-Key': key() } });
+}
+
 export function payBalance(api: ApiClient, id: string): Promise<PayBalanceOut> {
   return api.post<PayBalanceOut>(`${base(id)}/pay-balance`, {}, { headers: { 'Idempotency-Key': key() } });
 }

@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CancellationQuote, CardSetupOut, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
 import type { PortalKey } from './i18n/en.ts';
 import type { Picking, TandemPortal } from './tandem-portal.ts';
 
@@ -27,6 +27,26 @@ function homework(p: TandemPortal, d: PortalBookingDetail, ms: PortalBookingDeta
 interface ViewState {
   thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean;
   cardSetup: CardSetupOut['setup'] | null;
+  balancePayment?: BalancePaymentOut['payment'] | null;
+}
+
+/** "Pay now by card": the Payment Element for a one-off payment of the open balance (Stripe); the test processor has none. */
+function balancePanel(p: TandemPortal, payment: BalancePaymentOut['payment'], amount: string) {
+  return html`<div class="card-setup" role="group" aria-labelledby="pay-once-heading">
+    <h4 id="pay-once-heading">${p.t('payOnce', { amount })}</h4>
+    ${payment.provider === 'stripe'
+      ? html`<tandem-stripe-payment
+          .clientSecret=${payment.client_secret}
+          .publishableKey=${payment.publishable_key ?? ''}
+          .stripeAccount=${payment.stripe_account ?? ''}
+          .i18n=${p.localizer}
+          .mode=${'payment'}
+          .submitLabel=${p.t('payOnce', { amount })}
+          @tandem-payment-confirmed=${() => p.balancePaid()}
+        ></tandem-stripe-payment>`
+      : html`<p class="hint">${p.t('payOnceTest')}</p>`}
+    <div class="actions"><button class="btn" @click=${() => p.closePanels()}>${p.t('close')}</button></div>
+  </div>`;
 }
 
 /** "Update card": the Payment Element in setup mode (Stripe), or the test processor's one button. */
@@ -160,11 +180,13 @@ export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewStat
         ${m.balance_due.amount ? html`<dt>${p.t('balance')}</dt><dd>${i18n.money(m.balance_due.amount, m.balance_due.currency)}</dd>` : nothing}
       </dl>
       ${m.plan?.next_installment ? html`<p>${p.t('nextInstallment', { amount: i18n.money(m.plan.next_installment.amount.amount, m.plan.next_installment.amount.currency), date: i18n.dateTime(m.plan.next_installment.due_at, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}</p>` : nothing}
-      ${d.actions.pay_balance || d.actions.update_card ? html`<div class="actions">
+      ${d.actions.pay_balance || d.actions.update_card || d.actions.pay_balance_once ? html`<div class="actions">
         ${d.actions.pay_balance ? html`<button class="btn primary" ?disabled=${v.busy} @click=${() => p.payBalance()}>${p.t('payBalance', { amount: i18n.money(m.balance_due.amount, m.balance_due.currency) })}</button>` : nothing}
+        ${d.actions.pay_balance_once && !v.balancePayment ? html`<button class="btn" ?disabled=${v.busy} @click=${() => p.payBalanceOnce()}>${p.t('payOnce', { amount: i18n.money(m.balance_due.amount, m.balance_due.currency) })}</button>` : nothing}
         ${d.actions.update_card && !v.cardSetup ? html`<button class="btn" ?disabled=${v.busy} @click=${() => p.updateCard()}>${p.t('updateCard')}</button>` : nothing}
       </div>` : nothing}
       ${v.cardSetup ? cardPanel(p, v.cardSetup, v.busy) : nothing}
+      ${v.balancePayment ? balancePanel(p, v.balancePayment, i18n.money(m.balance_due.amount, m.balance_due.currency)) : nothing}
       ${m.invoices.length || m.credit_notes.length ? html`<h4>${p.t('documents')}</h4><ul>
         ${m.invoices.map((doc) => html`<li>${p.t('invoice', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `invoice-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('invoice', { number: doc.number })}">${p.t('download')}</button></li>`)}
         ${m.credit_notes.map((doc) => html`<li>${p.t('creditNote', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `credit-note-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('creditNote', { number: doc.number })}">${p.t('download')}</button></li>`)}

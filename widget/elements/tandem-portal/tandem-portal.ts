@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/templates.ts';
 import { base, tokens } from '../../core/styles.ts';
 import { requestIdentityCode, verifyIdentityCode } from '../../core/api/identity.ts';
 import * as portal from '../../core/api/portal.ts';
-import type { CancellationQuote, CardSetupOut, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
 import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
 import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
@@ -62,6 +62,7 @@ export class TandemPortal extends LitElement {
   @state() private thread: portal.PortalMessages | null = null;
   @state() private feedUrl = '';
   @state() private cardSetup: CardSetupOut['setup'] | null = null;
+  @state() private balancePayment: BalancePaymentOut['payment'] | null = null;
   private email = '';
 
   private get origin(): string {
@@ -222,6 +223,25 @@ export class TandemPortal extends LitElement {
     }
   }
 
+  /** "Pay now by card": the Payment Element for the open balance (its chunk loaded now); the webhook records the money. */
+  async payBalanceOnce(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    this.closePanels();
+    const out = await this.run(() => portal.startBalancePayment(this.api, d.id));
+    if (!out) return;
+    if (out.payment.provider === 'stripe') await import('../../components/stripe-payment/stripe-payment.ts');
+    this.balancePayment = out.payment;
+  }
+
+  /** Stripe took the payment in the browser; the booking shows it once the provider's webhook has recorded it. */
+  async balancePaid(): Promise<void> {
+    const d = this.detail;
+    this.balancePayment = null;
+    this.notice = this.t('balancePaid');
+    if (d) this.detail = (await portal.getBooking(this.api, d.id).catch(() => null)) ?? d;
+  }
+
   async payBalance(): Promise<void> {
     const d = this.detail;
     if (!d) return;
@@ -269,6 +289,7 @@ export class TandemPortal extends LitElement {
     this.quote = null;
     this.picking = null;
     this.cardSetup = null;
+    this.balancePayment = null;
   }
 
   async download(url: string, filename: string): Promise<void> {
@@ -360,7 +381,7 @@ export class TandemPortal extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.notice}</div>
       ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
-        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup })
+        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
       ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}

@@ -78,6 +78,9 @@ export const portalEn = {
   testCard: 'Test mode: no real card is saved.',
   cardSaved: 'Card saved.',
   payBalance: 'Pay open balance ({amount})',
+  payOnce: 'Pay {amount} by card now',
+  payOnceTest: 'Test mode: a one-off payment needs Stripe; use "Pay open balance" with the saved card.',
+  balancePaid: 'Thank you: your payment is being confirmed and shows here in a moment.',
   balanceCharging: 'Payment of {amount} started: it shows here once it has gone through.',
 };
 export type PortalKey = keyof typeof portalEn;

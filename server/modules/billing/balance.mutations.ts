@@ -67,6 +67,11 @@ async function openBalance(tx: Tx, orgId: string, booking: BookingRow) {
 export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<BalanceCharge> {
   const { now } = env;
   const { order, plan, due, other, amount, inFlight } = await openBalance(tx, orgId, booking);
+  // A one-off payment of the balance open in the customer's payment form: its installments are not charged beside it.
+  const [open] = await tx.select({ id: t.payments.id }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, order.id), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE),
+      sql`${t.payments.createdAt} > ${new Date(now.getTime() - BALANCE_LEASE_MS).toISOString()}::timestamptz`)).limit(1);
+  if (open) throw new AppError('invalid_state', 'A payment of the open balance is open in the payment form; finish it there, or try again in an hour.');
   if (!plan?.stripeCustomerId || !plan.stripePaymentMethodId) {
     const detail = 'No card is saved for this booking: add one with "update card" first.';
     throw new AppError('payment_method_unavailable', detail, { errors: [{ field: 'card', message: detail }] });
@@ -105,6 +110,10 @@ export const BALANCE_LEASE_MS = 60 * 60_000;
  */
 export async function startBalancePayment(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<{ paymentId: string; charge: BalanceCharge }> {
   const { now } = env;
+  if (env.provider !== 'stripe') {
+    const detail = 'A one-off card payment needs Stripe (the test processor has none): pay the open balance with the saved card.';
+    throw new AppError('payment_method_unavailable', detail, { errors: [{ field: 'card', message: detail }] });
+  }
   const [earlier] = booking.orderId ? await tx.select().from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, booking.orderId), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE), eq(t.payments.provider, env.provider)))
     .orderBy(sql`${t.payments.createdAt} desc`).limit(1) : [];

@@ -27,12 +27,13 @@ export function payBalanceRoute(deps: AppDeps) {
         + '`payment.client_secret` of a PaymentIntent on the studio\'s Connect account for Stripe\'s Payment Element (`confirmPayment` in the browser). '
         + 'The installments it covers are not charged off-session for an hour meanwhile. The money is recorded, and the installments marked paid, '
         + 'only on Stripe\'s verified `payment_intent.succeeded`, once. A plan without a saved card keeps this card for its later installments. '
-        + 'Asking again while this payment is open answers the same PaymentIntent. 409 `invalid_state` when nothing is owed. Needs an `Idempotency-Key`.',
+        + 'Asking again while this payment is open answers the same PaymentIntent (and the saved-card path answers 409 meanwhile). 409 `invalid_state` '
+        + 'when nothing is owed; 422 `payment_method_unavailable` with the test processor (no one-off payment without Stripe). Needs an `Idempotency-Key`.',
       security: portalSecurity,
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
       responses: {
         200: { description: 'What the Payment Element needs, and what is paid', content: { 'application/json': { schema: resolver(BalancePaymentOut) } } },
-        ...problemResponses(400, 401, 404, 409),
+        ...problemResponses(400, 401, 404, 409, 422),
         502: { description: 'payment_provider_error' },
       },
     }),

@@ -116,7 +116,7 @@ describe('portal routes × callers', () => {
       { method: 'POST', pattern: '/v1/portal/bookings/:id/card', path: () => `${b}/card`, body: {}, owner: [200] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/card/test-confirm', path: () => `${b}/card/test-confirm`, body: {}, owner: [200] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance', path: () => `${b}/pay-balance`, body: {}, owner: [202, 409] },
-      { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance/payment', path: () => `${b}/pay-balance/payment`, body: {}, owner: [200, 409] },
+      { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance/payment', path: () => `${b}/pay-balance/payment`, body: {}, owner: [409, 422] },
       { method: 'POST', pattern: '/v1/portal/calendar-link', path: () => '/v1/portal/calendar-link', body: {}, owner: [200], own: [200] },
     ];
   };

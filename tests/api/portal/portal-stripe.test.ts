@@ -261,6 +261,11 @@ describe('portal with Stripe: pay the open balance once in the Payment Element',
     await runDueJobs(db.executor, jobs());
     assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents').map((c) => c.form.get('off_session')), []);
     assert.deepEqual((await money()).installments, ['scheduled', 'scheduled', 'scheduled']);
+    // Nor through "pay open balance" with the saved card meanwhile.
+    const saved = await post(`/v1/portal/bookings/${booking.id}/pay-balance`);
+    assert.deepEqual([saved.status, ((await saved.json()) as { code: string }).code], [409, 'invalid_state']);
+    await runDueJobs(db.executor, jobs());
+    assert.equal(calls.filter((c) => c.path === '/v1/payment_intents').length, 0);
   });
 
   test('the money counts on Stripe\'s verified payment_intent.succeeded for the studio\'s account, once: the installments paid, the order paid', async () => {

@@ -41,6 +41,7 @@ import { adminCancelBookingRoute } from './surfaces/admin/cancel-booking.ts';
 import { adminBookingMessageRoutes } from './surfaces/admin/booking-messages.ts';
 import { adminBookingConfirmationRoute } from './surfaces/admin/booking-confirmation.ts';
 import { adminBookingProgressRoute } from './surfaces/admin/booking-progress.ts';
+import { adminBookingCreditsRoute } from './surfaces/admin/booking-credits.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
@@ -148,6 +149,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingMessageRoutes(deps))
     .route('/', adminBookingConfirmationRoute(deps))
     .route('/', adminBookingProgressRoute(deps))
+    .route('/', adminBookingCreditsRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))

@@ -18,3 +18,15 @@ export const ProgressOut = v.object({
   progress: v.array(v.object({ milestone_id: v.string(), name: v.string(), due_day_offset: v.nullable(v.number()), completed_at: v.nullable(v.string()), artifact_url: v.nullable(v.string()), notes_md: v.nullable(v.string()) })),
 });
 export type ProgressOut = v.InferOutput<typeof ProgressOut>;
+
+/** POST /v1/admin/bookings/:id/credits: grant (positive) or deduct (negative) class credits of the booking's customer, with a reason. */
+export const CreditAdjustBody = v.object({
+  delta: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(-1000, 'is too small (-1000 at least)'), v.maxValue(1000, 'is too large (1000 at most)'), v.check((n) => n !== 0, 'must not be 0')),
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(500, 'is too long (500 characters at most)')),
+});
+export const CreditAdjustOut = v.object({
+  customer_id: v.string(),
+  balance: v.number(),
+  entry: v.object({ id: v.string(), delta: v.number(), balance_after: v.number(), reason: v.string(), created_at: v.string() }),
+});
+export type CreditAdjustOut = v.InferOutput<typeof CreditAdjustOut>;

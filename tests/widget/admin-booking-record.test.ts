@@ -58,6 +58,10 @@ function stubApi(): Call[] {
       if (String(body?.artifact_url ?? '').startsWith('http:')) return new Response(JSON.stringify({ code: 'validation_failed', title: 'The request is not valid.', errors: [{ field: 'artifact_url', message: 'must start with https://' }] }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
       return json(200, { progress: detail.progress });
     }
+    if (key === 'POST /v1/admin/bookings/b1/credits') {
+      if (Number(body?.delta) < -10) return new Response(JSON.stringify({ code: 'insufficient_credits', title: 'Not enough credits', detail: 'Deducting 20 credits would leave a negative balance.' }), { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+      return json(201, { customer_id: 'c1', balance: 7, entry: { id: 'l1', delta: Number(body!.delta), balance_after: 7, reason: String(body!.reason), created_at: '2026-12-05T08:00:00.000Z' } });
+    }
     if (key === 'POST /v1/admin/bookings/b1/confirmation') return json(202, { booking_id: 'b1', invoice_number: 'FLOW-2026-0017', queued_at: '2026-12-05T08:00:00.000Z' });
     return json(404, { code: 'not_found', title: 'Not found' });
   };
@@ -165,6 +169,38 @@ describe('<tandem-admin> booking record', () => {
     expect(puts.at(-1)!.headers['Idempotency-Key']).to.be.a('string').and.not.empty;
     expect(r.querySelector('section[aria-labelledby="record-progress"] [role="status"]')!.textContent).to.contain('Fortschritt gespeichert.');
     await expectAccessible(el);
+  });
+
+  it('grants credits with a reason, shows a refused deduction, and offers no credit form to instructors', async function () {
+    this.timeout(60_000);
+    const { el, calls } = await openBooking('en');
+    const r = record(el)!;
+    const sec = 'section[aria-labelledby="record-credits"] ';
+    const delta = r.querySelector<HTMLInputElement>('#credits-delta')!;
+    delta.value = '-20';
+    r.querySelector<HTMLInputElement>('#credits-reason')!.value = 'Too many';
+    delta.form!.requestSubmit();
+    await waitFor(() => r.querySelector(`${sec}[role="alert"] .error`), 'the refusal');
+    expect(r.querySelector(`${sec}[role="alert"]`)!.textContent).to.contain('negative balance');
+    delta.value = '5';
+    const reason = r.querySelector<HTMLInputElement>('#credits-reason')!;
+    reason.value = '';
+    reason.focus();
+    await sendKeys({ type: 'Goodwill' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => r.querySelector(`${sec}[role="status"] .notice`), 'the notice');
+    expect(r.querySelector(`${sec}[role="status"]`)!.textContent).to.contain('the balance is now 7');
+    expect(calls.filter((c) => c.path === '/v1/admin/bookings/b1/credits').at(-1)!.body).to.deep.equal({ delta: 5, reason: 'Goodwill' });
+    expect(r.querySelector(`${sec}[role="alert"]`)!.textContent!.trim()).to.equal('');
+    await expectAccessible(el);
+
+    session.staff.role = 'instructor';
+    try {
+      const { el: asInstructor } = await openBooking('en');
+      expect(record(asInstructor)!.querySelector('#credits-delta')).to.equal(null);
+    } finally {
+      session.staff.role = 'owner';
+    }
   });
 
   it('offers no resend and no progress log for a reserved booking', async function () {

@@ -30,3 +30,4 @@ export * from './lapses.jobs.ts';
 export * from './referrals.mutations.ts';
 export * from './referrals.jobs.ts';
 export * from './referrals.queries.ts';
+export * from './credit-adjust.mutations.ts';

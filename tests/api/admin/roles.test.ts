@@ -80,6 +80,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/bookings/:id/messages', path: (f) => `/v1/admin/bookings/${f.bookingId}/messages`, body: () => ({ body: 'See you on Wednesday.' }), expect: bookingPeople(201) },
   // Logging a milestone (tests/api/admin/booking-progress.test.ts): the booking's people.
   { method: 'PUT', route: '/v1/admin/bookings/:id/progress/:milestoneId', path: (f) => `/v1/admin/bookings/${f.bookingId}/progress/${f.milestoneId}`, body: () => ({ completed: true }), expect: bookingPeople(200) },
+  // Credits granted or deducted (tests/api/admin/booking-credits.test.ts): owners and managers; instructors 403.
+  { method: 'POST', route: '/v1/admin/bookings/:id/credits', path: (f) => `/v1/admin/bookings/${f.bookingId}/credits`, body: () => ({ delta: 1, reason: 'roles' }),
+    expect: { ...bookingPeople(201), instructorA: 403, instructorB: 403 } },
   // Sending the confirmation again (tests/api/admin/booking-confirmation.test.ts): the booking's people; the fixture's booking is confirmed.
   { method: 'POST', route: '/v1/admin/bookings/:id/confirmation', path: (f) => `/v1/admin/bookings/${f.bookingId}/confirmation`, expect: bookingPeople(202) },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },

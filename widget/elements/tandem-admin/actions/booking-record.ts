@@ -4,6 +4,7 @@
  * the milestone progress, and the message thread with the customer, where staff answer
  * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
  * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
+ * granting or deducting class credits with a reason (owners and managers: `POST …/credits`);
  * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
  * Messages arrive as HTML the server rendered from markdown and sanitised.
  *
@@ -31,6 +32,8 @@ export class TandemAdminBookingRecord extends LitElement {
   @property({ attribute: false }) client = new AdminApi();
   @property({ attribute: false }) booking!: BookingDetailOut;
   @property() override lang: string = 'en';
+  /** The staff member's role: instructors get no credit form. */
+  @property({ attribute: 'staff-role' }) staffRole = 'owner';
 
   @state() messages: PortalMessageList['messages'] | null = null;
   @state() loadProblem = '';
@@ -38,6 +41,8 @@ export class TandemAdminBookingRecord extends LitElement {
   @state() notice = '';
   @state() sending = false;
   @state() resendNotice = '';
+  @state() creditsNotice = '';
+  @state() creditsProblem: Problem | null = null;
   /** The milestone whose log form is open. */
   @state() editing: string | null = null;
   @state() progressNotice = '';
@@ -91,7 +96,36 @@ export class TandemAdminBookingRecord extends LitElement {
   override render(): TemplateResult {
     const b = this.booking;
     if (!b) return html``;
-    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}${this.confirmation(b)}`;
+    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}${this.staffRole !== 'instructor' ? this.credits() : nothing}${this.confirmation(b)}`;
+  }
+
+  private credits(): TemplateResult {
+    const p = this.creditsProblem;
+    return html`<section aria-labelledby="record-credits">
+      <h3 id="record-credits">${this.t('creditsTitle')}</h3>
+      <div role="status" aria-live="polite">${this.creditsNotice ? html`<p class="notice">${this.creditsNotice}</p>` : nothing}</div>
+      <div role="alert">${p ? html`<div class="error"><p>${p.message}</p>${p.fields.length ? html`<ul>${p.fields.map((f) => html`<li>${f.field}${f.message ? html`: ${f.message}` : nothing}</li>`)}</ul>` : nothing}</div>` : nothing}</div>
+      <form class="inline" @submit=${(e: SubmitEvent) => this.adjustCredits(e)}>
+        <div><label for="credits-delta">${this.t('creditsDelta')}</label><input id="credits-delta" name="delta" type="number" step="1" min="-1000" max="1000" required></div>
+        <div><label for="credits-reason">${this.t('creditsReason')}</label><input id="credits-reason" name="reason" required maxlength="500"></div>
+        <button type="submit">${this.t('creditsDo')}</button>
+      </form>
+    </section>`;
+  }
+
+  private async adjustCredits(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    this.creditsProblem = null;
+    this.creditsNotice = '';
+    const out = await attempt(() => this.client.send<{ balance: number }>('POST', `/v1/admin/bookings/${this.booking.id}/credits`,
+      { delta: Number.parseInt(String(f.get('delta')), 10), reason: String(f.get('reason') ?? '').trim() }), (p) => { this.creditsProblem = p; });
+    if (out) {
+      this.creditsNotice = this.t('creditsDone').replace('{n}', String(out.balance));
+      form.reset();
+      this.dispatchEvent(new CustomEvent('booking-changed', { detail: this.booking.id, bubbles: true, composed: true }));
+    }
   }
 
   private confirmation(b: BookingDetailOut): TemplateResult {

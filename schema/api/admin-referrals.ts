@@ -39,3 +39,13 @@ export const ReferralOut = v.object({
 });
 export type ReferralOut = v.InferOutput<typeof ReferralOut>;
 export const ReferralsOut = v.object({ referrals: v.array(ReferralOut) });
+
+/** GET /v1/portal/referral: the customer's own code (from their first confirmed booking on) and what it earned them. */
+export const PortalReferralOut = v.object({
+  /** Null until a booking of theirs is confirmed. */
+  code: v.nullable(v.string()),
+  referee_discount_bp: v.nullable(v.number()),
+  reward_credits: v.nullable(v.number()),
+  rewards: v.array(v.object({ status: v.picklist(['pending', 'granted', 'void']), credits: v.number(), due_at: v.string(), granted_at: v.nullable(v.string()) })),
+});
+export type PortalReferralOut = v.InferOutput<typeof PortalReferralOut>;

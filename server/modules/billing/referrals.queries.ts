@@ -28,3 +28,17 @@ export async function referralsOf(tx: Tx, orgId: string, filter: { limit: number
     rewards: rewards.filter((r) => r.reward.referralCodeId === c.code.id).map((r) => ({ ...r.reward, referee: { id: r.id, name: r.name, email: r.email } })),
   }));
 }
+
+export interface OwnReferral {
+  code: typeof t.referralCodes.$inferSelect | null;
+  rewards: { status: string; credits: number; dueAt: Date; grantedAt: Date | null }[];
+}
+
+/** The customer's own code and the rewards it earned them (no referee's name: that is the studio's to see). */
+export async function ownReferral(tx: Tx, orgId: string, customerId: string): Promise<OwnReferral> {
+  const [code] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.customerId, customerId)))
+    .orderBy(t.referralCodes.createdAt).limit(1);
+  const rewards = await tx.select({ status: t.referralRewards.status, credits: t.referralRewards.credits, dueAt: t.referralRewards.dueAt, grantedAt: t.referralRewards.grantedAt })
+    .from(t.referralRewards).where(and(eq(t.referralRewards.orgId, orgId), eq(t.referralRewards.referrerCustomerId, customerId))).orderBy(desc(t.referralRewards.createdAt));
+  return { code: code ?? null, rewards };
+}

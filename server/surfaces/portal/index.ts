@@ -5,6 +5,7 @@ import { portalAuth } from './portal-auth.ts';
 import { portalRateLimit } from '../../platform/http/rate-limit.ts';
 import { withEnglishDetail } from './portal-errors.ts';
 import { listBookingsRoute } from './list-bookings.ts';
+import { referralRoute } from './referral.ts';
 import { getBookingRoute } from './get-booking.ts';
 import { scheduleSessionsRoute } from './schedule-sessions.ts';
 import { rescheduleSessionRoute } from './reschedule-session.ts';
@@ -26,6 +27,7 @@ export function portalRoutes(deps: AppDeps & { storage: FileStorage }) {
     // Token buckets per customer (reads, changes): 429 rate_limited with Retry-After.
     .use('*', portalRateLimit(deps))
     .route('/', listBookingsRoute(deps))
+    .route('/', referralRoute(deps))
     .route('/', getBookingRoute(deps))
     .route('/', scheduleSessionsRoute(deps))
     .route('/', rescheduleSessionRoute(deps))

@@ -79,6 +79,16 @@ describe('referral rewards', () => {
     await staffCancel(app, booking.id);
     assert.equal(await credits(referrer.email), 1);
 
+    // The referrer sees her code and what it earned in the portal (no referee's name there).
+    const proof = await proveIdentity(app, db.db, referrer.email as string);
+    const mine = await app.request('/v1/portal/referral', { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } });
+    assert.equal(mine.status, 200);
+    const own = await mine.json() as { code: string; reward_credits: number; rewards: { status: string; credits: number }[] };
+    assert.equal(own.code, code);
+    assert.equal(own.reward_credits, 1);
+    assert.deepEqual(own.rewards.map((r) => [r.status, r.credits]), [['granted', 1]]);
+    assert.doesNotMatch(JSON.stringify(own), new RegExp(email.replace(/[.+]/g, '\\$&')));
+
     const res = await app.request(`/v1/admin/referrals?referrer_id=${await customerId(referrer.email)}`, { headers: skFlow });
     assert.equal(res.status, 200);
     const { referrals } = await res.json() as { referrals: { code: string; uses: number; referrer: { email: string }; rewards: { status: string; credits: number; referee: { email: string }; granted_at: string | null }[] }[] };

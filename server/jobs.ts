@@ -5,7 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { feesJob, FEES_QUEUE, lapseVoidJob, referralRewardJob, REFERRAL_REWARD_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment } from './modules/billing/index.ts';
+import { feesJob, FEES_QUEUE, lapseVoidJob, referralRewardJob, REFERRAL_REWARD_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment, intentCancelJob, INTENT_CANCEL_QUEUE } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE, staffNoticeJob, STAFF_NOTICE_QUEUE } from './modules/notifications/index.ts';
 import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts';
@@ -32,6 +32,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: INSTALLMENTS_QUEUE, retryLimit: 0 },
   // A refund is retried with back-off; the provider is keyed by the refund row, so it refunds once.
   { name: REFUNDS_QUEUE, retryLimit: 8 },
+  // Cancelling a charge under way asks the provider again on a retry; a paid one is recorded once (by its row).
+  { name: INTENT_CANCEL_QUEUE, retryLimit: 8 },
   // Earnings are recomputed from the facts each time, so a retry is always safe.
   { name: EARNINGS_QUEUE },
   // A fee is charged keyed by its payment row, so a retry charges it once.
@@ -57,6 +59,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     lifecycleJob({ db: deps.db, now: deps.now, config: deps.config }),
     installmentsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     refundsJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
+    intentCancelJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     earningsJob({ db: deps.db, now: deps.now }),
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),

@@ -31,3 +31,4 @@ export * from './referrals.mutations.ts';
 export * from './referrals.jobs.ts';
 export * from './referrals.queries.ts';
 export * from './credit-adjust.mutations.ts';
+export * from './intent-cancels.jobs.ts';

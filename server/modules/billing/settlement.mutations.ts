@@ -19,6 +19,7 @@ import { refundCredits, refundMoney } from './refunds.mutations.ts';
 import { orderDetail, orderRow, type BookingRow, type OrderRow } from './context.queries.ts';
 import { expiredAwaitingPayment } from './late-payment.mutations.ts';
 import { lockBookingAndOrder } from './payment-events.mutations.ts';
+import { cancelChargesInFlight } from './intent-cancels.jobs.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
 import { cancellationQuote, noShowSessionQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
@@ -94,6 +95,8 @@ async function settleBookingMoney(tx: Tx, { orgId, booking, now, config, quote, 
   // Nothing more is ever charged for this order, but a fee it still owes.
   await tx.update(t.installments).set({ status: 'cancelled' })
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])));
+  // A charge already under way at the provider is cancelled there after commit (one job per payment).
+  if (closeOrder) await cancelChargesInFlight(tx, orgId, order.id);
 
   if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
   if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));

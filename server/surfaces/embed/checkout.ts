@@ -85,7 +85,7 @@ export async function cancelOpenIntents(deps: AppDeps, orgId: string, bookingId:
   const open = await withCaller(deps.db, { orgId, role: 'anonymous' }, async (tx) => openIntentsOf(tx, orgId, await bookingForToken(tx, orgId, bookingId, token), deps.payments.kind));
   for (const intent of open) {
     const state = await provider(() => deps.payments.cancelIntent(intent.ref, intent.account));
-    if (state === 'succeeded') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
+    if (state !== 'cancelled') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
   }
 }
 

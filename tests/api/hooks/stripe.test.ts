@@ -18,7 +18,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
-import { issueRefund } from '../../../server/modules/billing/index.ts';
+import { issueRefund, cancelChargeInFlight, CANCELLED_WITH_BOOKING, INTENT_CANCEL_QUEUE } from '../../../server/modules/billing/index.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -311,6 +311,58 @@ describe('Stripe: PaymentIntents and the webhook', () => {
     for (const status of ['succeeded', 'succeeded', 'failed', 'succeeded']) assert.equal((await deliver(refundEvent(status))).status, 200);
     const rows = await query(db.db, sql`select status::text, provider_ref, amount from refunds where order_id = ${out.order.id}`);
     assert.deepEqual(rows.map((r) => ({ ...r })), [{ status: 'succeeded', provider_ref: re.id, amount: 14000 }]);
+  });
+
+  describe('a charge under way when the booking is cancelled', () => {
+    const cancelJobs = (paymentId: string) => query(db.db, sql`select state from pgboss.job where name = ${INTENT_CANCEL_QUEUE} and singleton_key = ${`payment-cancel:${paymentId}`}`);
+    const staffCancel = (id: string) => app.request(`/v1/admin/bookings/${id}/cancel`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_flow', 'Idempotency-Key': randomBytes(8).toString('hex') } });
+
+    test('an intent not yet paid is cancelled at Stripe once, after the cancellation committed', async () => {
+      const b = await reiki('2026-12-14T09:00:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      const [payment] = await query(db.db, sql`select id from payments where order_id = ${out.order.id}`);
+      const paymentId = String(payment!.id);
+      calls.length = 0;
+      const res = await staffCancel(b.id);
+      assert.equal(res.status, 200, await res.clone().text());
+      assert.equal(calls.filter((c) => c.path.endsWith('/cancel')).length, 0, 'nothing reaches Stripe inside the cancelling transaction');
+      assert.deepEqual((await cancelJobs(paymentId)).map((j) => j.state), ['created'], 'one cancel job, keyed by the payment');
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), 'cancelled');
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), null, 'a second run has nothing left to cancel');
+      const cancels = calls.filter((c) => c.path === `/v1/payment_intents/${pi.id}/cancel`);
+      assert.equal(cancels.length, 1);
+      assert.equal(cancels[0]!.account, 'acct_flow');
+      assert.equal(pi.status, 'canceled');
+      const [p] = await query(db.db, sql`select status::text, failure_reason from payments where id = ${paymentId}`);
+      assert.deepEqual({ ...p }, { status: 'failed', failure_reason: CANCELLED_WITH_BOOKING });
+      // A late webhook for the cancelled intent changes nothing that matters: nothing was paid, nothing is refunded.
+      assert.equal((await deliver(event('payment_intent.payment_failed', pi, { status: 'canceled' }))).status, 200);
+      const [o] = await query(db.db, sql`select status::text, amount_paid, (select count(*)::int from refunds r where r.order_id = o.id) as refunds from orders o where id = ${out.order.id}`);
+      assert.deepEqual({ ...o }, { status: 'cancelled', amount_paid: 0, refunds: 0 });
+    });
+
+    test('an intent Stripe already took the money for: recorded and refunded once, the late webhook changes nothing', async () => {
+      const b = await reiki('2026-12-14T10:30:00.000Z');
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+      const pi = intentOf(out.payment!.client_secret);
+      const [payment] = await query(db.db, sql`select id from payments where order_id = ${out.order.id}`);
+      const paymentId = String(payment!.id);
+      const res = await staffCancel(b.id);
+      assert.equal(res.status, 200, await res.clone().text());
+      assert.deepEqual((await cancelJobs(paymentId)).map((j) => j.state), ['created']);
+      pi.status = 'succeeded'; // the customer paid as the studio cancelled; the webhook is still on its way
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), 'succeeded');
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), null);
+      assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+      const [p] = await query(db.db, sql`select status::text from payments where id = ${paymentId}`);
+      assert.equal(p!.status, 'succeeded', 'the money is recorded');
+      const refunds = await query(db.db, sql`select amount, payment_id::text from refunds where order_id = ${out.order.id}`);
+      assert.deepEqual(refunds.map((r) => ({ ...r })), [{ amount: 14000, payment_id: paymentId }], 'and refunded once');
+      assert.equal((await countsFor(db.db, b.id)).status, 'cancelled');
+    });
   });
 
   test('charge.refunded settles a refund once, together with refund.updated, replayed, early, late and from another account', async () => {

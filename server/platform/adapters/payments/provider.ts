@@ -95,8 +95,11 @@ export interface PaymentProvider {
   /** Test keys or the test processor: nothing is really charged (the widget says so). */
   testMode: boolean;
   createIntent(input: IntentInput): Promise<CreatedIntent>;
-  /** Cancels an intent nobody will pay any more. 'succeeded' when it was already paid. */
-  cancelIntent(ref: string, account: string | null): Promise<'cancelled' | 'succeeded'>;
+  /**
+   * Cancels an intent nobody will pay any more. 'succeeded' when it was already paid; 'processing'
+   * when it can no longer be cancelled and its outcome is not known yet (its webhook will tell).
+   */
+  cancelIntent(ref: string, account: string | null): Promise<IntentState>;
   chargeOffSession(input: OffSessionInput): Promise<ChargeResult>;
   /** Starts saving a card for later off-session charges (the Payment Element confirms it in the browser). */
   createSetupIntent(input: SetupInput): Promise<CreatedSetup>;
@@ -106,6 +109,9 @@ export interface PaymentProvider {
    */
   refund(input: RefundInput): Promise<RefundResult>;
 }
+
+/** What cancelling an intent found: cancelled (now or before), paid, or under way and no longer cancellable. */
+export type IntentState = 'cancelled' | 'succeeded' | 'processing';
 
 export interface RefundInput {
   account: string | null;

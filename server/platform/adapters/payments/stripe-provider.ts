@@ -110,7 +110,8 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       } catch (error) {
         try {
           const intent = await stripe.paymentIntents.retrieve(ref, {}, on(account));
-          if (intent.status === 'succeeded' || intent.status === 'processing') return 'succeeded';
+          if (intent.status === 'succeeded') return 'succeeded';
+          if (intent.status === 'processing') return 'processing';
           if (intent.status === 'canceled') return 'cancelled';
         } catch {
           // fall through to the original error

@@ -12,6 +12,8 @@ export const StaffSessionOut = v.object({
   ...SessionOut.entries,
   check_in_at: v.nullable(v.string()),
   staff_status: v.picklist(['scheduled', 'awaiting_attendance', 'completed', 'cancelled', 'no_show']),
+  /** Staff's private note on the session (markdown); never shown to the customer. */
+  notes_private_md: v.nullable(v.string()),
 });
 export type StaffSessionOut = v.InferOutput<typeof StaffSessionOut>;
 

@@ -30,3 +30,8 @@ export const CreditAdjustOut = v.object({
   entry: v.object({ id: v.string(), delta: v.number(), balance_after: v.number(), reason: v.string(), created_at: v.string() }),
 });
 export type CreditAdjustOut = v.InferOutput<typeof CreditAdjustOut>;
+
+/** PUT /v1/admin/bookings/:id/sessions/:sessionId/note: staff's private note on a session; null or empty clears it. */
+export const SessionNoteBody = v.object({
+  notes_md: v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(5000, 'is too long (5,000 characters at most)'))),
+});

@@ -26,7 +26,7 @@ const order = { id: 'o1', status: 'paid', currency: 'CHF', subtotal: 24000, disc
   refunded: 8000, refunds_pending: 0, credited: 8000, balance_due: 0 };
 const detail = { ...row, variant: { id: 'v1', name: 'Three' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch', phone: null, language: 'de', timezone: 'Europe/Zurich' },
   hold_expires_at: null, cancelled_at: null, cancellation_reason: null, intake: { answers: [], health_withheld: false },
-  sessions: [{ id: 'se1', seq: 1, starts_at: '2026-12-09T09:00:00.000Z', ends_at: '2026-12-09T10:00:00.000Z', timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled' }],
+  sessions: [{ id: 'se1', seq: 1, starts_at: '2026-12-09T09:00:00.000Z', ends_at: '2026-12-09T10:00:00.000Z', timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled', notes_private_md: 'Knee: careful' }],
   sessions_to_schedule: 0, order,
   progress: [
     { milestone_id: 'm1', name: 'Intake call', due_day_offset: 0, completed_at: '2026-12-02T09:00:00.000Z', artifact_url: 'https://files.example/plan.pdf', notes_md: 'Goals agreed' },
@@ -62,6 +62,7 @@ function stubApi(): Call[] {
       if (Number(body?.delta) < -10) return new Response(JSON.stringify({ code: 'insufficient_credits', title: 'Not enough credits', detail: 'Deducting 20 credits would leave a negative balance.' }), { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
       return json(201, { customer_id: 'c1', balance: 7, entry: { id: 'l1', delta: Number(body!.delta), balance_after: 7, reason: String(body!.reason), created_at: '2026-12-05T08:00:00.000Z' } });
     }
+    if (key === 'PUT /v1/admin/bookings/b1/sessions/se1/note') return json(200, { session: { ...detail.sessions[0], notes_private_md: body!.notes_md } });
     if (key === 'POST /v1/admin/bookings/b1/confirmation') return json(202, { booking_id: 'b1', invoice_number: 'FLOW-2026-0017', queued_at: '2026-12-05T08:00:00.000Z' });
     return json(404, { code: 'not_found', title: 'Not found' });
   };
@@ -107,7 +108,7 @@ describe('<tandem-admin> booking record', () => {
     await expectAccessible(el);
 
     // An empty message is refused by the API and the refusal is shown.
-    r.querySelector<HTMLFormElement>('form')!.noValidate = true;
+    r.querySelector<HTMLTextAreaElement>('#message-body')!.form!.noValidate = true;
     button(r, 'Send the message')!.click();
     await waitFor(() => r.querySelector('section[aria-labelledby="record-messages"] [role="alert"] .error'), 'the refusal');
     expect(r.querySelector('section[aria-labelledby="record-messages"] [role="alert"]')!.textContent).to.contain('body: is required');
@@ -201,6 +202,25 @@ describe('<tandem-admin> booking record', () => {
     } finally {
       session.staff.role = 'owner';
     }
+  });
+
+  it('writes a private note on a session by keyboard (Italian)', async function () {
+    this.timeout(60_000);
+    const { el, calls } = await openBooking('it');
+    const r = record(el)!;
+    const area = r.querySelector<HTMLTextAreaElement>('#note-se1')!;
+    expect(area.value).to.equal('Knee: careful');
+    expect(r.querySelector('label[for="note-se1"]')!.textContent).to.match(/^Nota sulla sessione 1 · /);
+    area.focus();
+    await sendKeys({ type: ', no deep lunges' });
+    await sendKeys({ press: 'Tab' });
+    expect(r.activeElement?.textContent?.trim()).to.equal('Salva la nota della sessione 1');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => r.querySelector('section[aria-labelledby="record-notes"] [role="status"] .notice'), 'the notice');
+    expect(r.querySelector('section[aria-labelledby="record-notes"] [role="status"]')!.textContent).to.contain('Nota salvata.');
+    const put = calls.filter((c) => c.method === 'PUT' && c.path === '/v1/admin/bookings/b1/sessions/se1/note').at(-1)!;
+    expect(put.body).to.deep.equal({ notes_md: 'Knee: careful, no deep lunges' });
+    await expectAccessible(el);
   });
 
   it('offers no resend and no progress log for a reserved booking', async function () {

@@ -18,3 +18,4 @@ export * from './customer.mutations.ts';
 export * from './domain/reschedule-notice.ts';
 export * from './reschedule-policy.ts';
 export * from './progress.mutations.ts';
+export * from './session-notes.mutations.ts';

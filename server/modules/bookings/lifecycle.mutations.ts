@@ -166,7 +166,7 @@ async function attendanceSession(tx: Tx, { orgId, booking, sessionId, ctx }: Att
 /** A session as staff see it: `staffStatus` says `awaiting_attendance` between its end and the end of the grace period. */
 export interface StaffSessionView { session: SessionRow; staffStatus: ReturnType<typeof staffSessionStatus> }
 
-async function staffSession(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date): Promise<StaffSessionView> {
+export async function staffSession(tx: Tx, orgId: string, booking: BookingRow, sessionId: string, now: Date): Promise<StaffSessionView> {
   const sessions = await sessionsOf(tx, orgId, booking.id);
   const policy = await policyOf(tx, orgId, booking, sessions);
   const session = sessions.find((s) => s.id === sessionId)!;

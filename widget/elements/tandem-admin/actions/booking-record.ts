@@ -4,6 +4,7 @@
  * the milestone progress, and the message thread with the customer, where staff answer
  * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
  * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
+ * a private note per session, for staff only (`PUT …/sessions/:sessionId/note`);
  * granting or deducting class credits with a reason (owners and managers: `POST …/credits`);
  * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
  * Messages arrive as HTML the server rendered from markdown and sanitised.
@@ -42,6 +43,8 @@ export class TandemAdminBookingRecord extends LitElement {
   @state() sending = false;
   @state() resendNotice = '';
   @state() creditsNotice = '';
+  @state() noteNotice = '';
+  @state() noteProblem: Problem | null = null;
   @state() creditsProblem: Problem | null = null;
   /** The milestone whose log form is open. */
   @state() editing: string | null = null;
@@ -96,7 +99,35 @@ export class TandemAdminBookingRecord extends LitElement {
   override render(): TemplateResult {
     const b = this.booking;
     if (!b) return html``;
-    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.thread()}${this.staffRole !== 'instructor' ? this.credits() : nothing}${this.confirmation(b)}`;
+    return html`${b.order ? this.money(b.order) : nothing}${this.progress(b)}${this.notes(b)}${this.thread()}${this.staffRole !== 'instructor' ? this.credits() : nothing}${this.confirmation(b)}`;
+  }
+
+  private notes(b: BookingDetailOut): TemplateResult {
+    const p = this.noteProblem;
+    const sessions = b.sessions.filter((s) => s.starts_at);
+    if (!sessions.length) return html``;
+    return html`<section aria-labelledby="record-notes">
+      <h3 id="record-notes">${this.t('notesTitle')}</h3>
+      <div role="status" aria-live="polite">${this.noteNotice ? html`<p class="notice">${this.noteNotice}</p>` : nothing}</div>
+      <div role="alert">${p ? html`<div class="error"><p>${p.message}</p>${p.fields.length ? html`<ul>${p.fields.map((f) => html`<li>${f.field}${f.message ? html`: ${f.message}` : nothing}</li>`)}</ul>` : nothing}</div>` : nothing}</div>
+      ${sessions.map((s) => html`<form class="stack" @submit=${(e: SubmitEvent) => this.saveNote(e, s.id)}>
+        <label for=${`note-${s.id}`}>${this.t('noteFor')} ${s.seq} · ${formatWhen(this.language, s.starts_at!, s.timezone || undefined)}</label>
+        <textarea id=${`note-${s.id}`} name="note" maxlength="5000" rows="2" .value=${s.notes_private_md ?? ''}></textarea>
+        <p><button type="submit">${this.t('noteSave')} ${s.seq}</button></p>
+      </form>`)}
+    </section>`;
+  }
+
+  private async saveNote(e: SubmitEvent, sessionId: string): Promise<void> {
+    e.preventDefault();
+    const text = String(new FormData(e.target as HTMLFormElement).get('note') ?? '').trim();
+    this.noteProblem = null;
+    this.noteNotice = '';
+    const out = await attempt(() => this.client.send('PUT', `/v1/admin/bookings/${this.booking.id}/sessions/${sessionId}/note`, { notes_md: text || null }), (p) => { this.noteProblem = p; });
+    if (out !== undefined) {
+      this.noteNotice = this.t('noteSaved');
+      this.dispatchEvent(new CustomEvent('booking-changed', { detail: this.booking.id, bubbles: true, composed: true }));
+    }
   }
 
   private credits(): TemplateResult {

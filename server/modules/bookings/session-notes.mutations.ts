@@ -1,0 +1,21 @@
+/**
+ * Staff's private note on a session (`notes_private_md`): written by the booking's instructor or
+ * the studio's managers, never shown to the customer. session.note_changed records that it
+ * changed (who, when) without its text, as the event log and webhooks are read more widely.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordEvent, type EventContext } from '../../platform/events/record.ts';
+import * as t from '../../../schema/db/index.ts';
+import type { BookingRow } from './bookings.queries.ts';
+import { staffSession, type StaffSessionView } from './lifecycle.mutations.ts';
+
+export async function setSessionNote(tx: Tx, ctx: EventContext, booking: BookingRow, sessionId: string, notesMd: string | null): Promise<StaffSessionView> {
+  const rows = await tx.update(t.programSessions).set({ notesPrivateMd: notesMd ? notesMd : null })
+    .where(and(eq(t.programSessions.orgId, booking.orgId), eq(t.programSessions.bookingId, booking.id), eq(t.programSessions.id, sessionId)))
+    .returning({ id: t.programSessions.id });
+  if (!rows.length) throw new AppError('not_found', 'No such session in this booking.');
+  await recordEvent(tx, { orgId: booking.orgId, type: 'session.note_changed', subjectId: booking.id, payload: { session_id: sessionId, cleared: !notesMd } }, ctx);
+  return staffSession(tx, booking.orgId, booking, sessionId, ctx.now);
+}

@@ -98,8 +98,10 @@ export const staff = pgTable('staff', {
   unique('staff_org_id').on(t.orgId, t.id),
   uniqueIndex('staff_org_email').on(t.orgId, t.email),
   ...tenantPolicies('staff', {
-    // Instructors' public profiles are on the program page.
-    select: anyOf(isStaff, sql`(app_role() in ('anonymous', 'customer') and is_active and role = 'instructor')`),
+    // Instructors' public profiles are on the program page; an owner or manager who delivers a program is
+    // bookable too (a solo studio's owner). The subquery is itself filtered by program_instructors' policy:
+    // only programs the caller may see count.
+    select: anyOf(isStaff, sql`(app_role() in ('anonymous', 'customer') and is_active and (role = 'instructor' or exists (select 1 from program_instructors pi where pi.staff_id = staff.id)))`),
     insert: sql`app_role() in ('owner', 'manager')`,
     update: anyOf(sql`app_role() in ('owner', 'manager')`, sql`(${isInstructor} and id = app_user_id())`),
     delete: sql`app_role() = 'owner'`,

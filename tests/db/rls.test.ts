@@ -367,6 +367,49 @@ describe('row level security matrix', async () => {
     assert.deepEqual(wrong.value, ['public']);
   });
 
+  test('an owner or manager who delivers a program the caller can see is bookable; one who delivers none is not; another org never', async () => {
+    const one = f.one, two = f.two;
+    const visible = async (who: Who) => (await attempt(db, who, async (tx) =>
+      rowsOf(await tx.execute(sql`select id::text as id from staff order by id`)).map((r) => String(r.id)))).value ?? [];
+    const publicCallers: Who[] = [contextOf('anonymous', f), contextOf('customerA', f), contextOf('customerB', f)];
+    const instructors = [one.instructorA, one.instructorB];
+    for (const who of publicCallers) assert.deepEqual(await visible(who), [...instructors].sort(), `${who.role}: only instructors before`);
+    // With the owner handle (the fixture's own way), undone below: org one's owner delivers the public program,
+    // its manager only the hidden one; org two's owner and manager deliver org two's public program.
+    const links = [
+      { orgId: one.org, programId: one.programPublic, staffId: one.owner },
+      { orgId: one.org, programId: one.programHidden, staffId: one.manager },
+      { orgId: two.org, programId: two.programPublic, staffId: two.owner },
+      { orgId: two.org, programId: two.programPublic, staffId: two.manager },
+    ];
+    await db.insert(t.programInstructors).values(links);
+    try {
+      for (const who of publicCallers) {
+        const seen = await visible(who);
+        // A customer sees a hidden program only through their own booking of it, and then its people too.
+        const seesHidden = (await attempt(db, who, async (tx) =>
+          rowsOf(await tx.execute(sql`select 1 from programs where id = ${one.programHidden}`)).length)).value === 1;
+        assert.equal(seesHidden, 'customerId' in who && who.customerId === one.customerB, 'customer B booked the hidden program');
+        const expected = [...instructors, one.owner, ...(seesHidden ? [one.manager] : [])].sort();
+        assert.deepEqual(seen, expected, `${who.role} (${label}): the owner who delivers the public program; the manager only with the hidden program`);
+        for (const other of [two.owner, two.manager, two.instructorA, two.instructorB]) assert.ok(!seen.includes(other), `${who.role}: another org's staff never`);
+      }
+      // The owner who delivers none (org one's, from org two's side) stays invisible; org two's own are visible there.
+      const fromTwo = await visible({ orgId: two.org, role: 'anonymous' });
+      assert.deepEqual(fromTwo, [two.instructorA, two.instructorB, two.owner, two.manager].sort());
+      // A deactivated owner is not bookable, even while delivering.
+      await db.execute(sql`update staff set is_active = false where id = ${one.owner}`);
+      try {
+        assert.deepEqual(await visible(contextOf('anonymous', f)), [...instructors].sort());
+      } finally {
+        await db.execute(sql`update staff set is_active = true where id = ${one.owner}`);
+      }
+    } finally {
+      for (const l of links) await db.execute(sql`delete from program_instructors where program_id = ${l.programId} and staff_id = ${l.staffId}`);
+    }
+    for (const who of publicCallers) assert.deepEqual(await visible(who), [...instructors].sort(), `${who.role}: only instructors after`);
+  });
+
   test('a row cannot be written into another org, even by a manager', async () => {
     const { code } = await attempt(db, { orgId: f.two.org, role: 'manager' }, (tx) =>
       tx.insert(t.coupons).values({ orgId: f.one.org, code: 'SNEAK', kind: 'percent', percentBp: 100 }));

@@ -1,0 +1,1 @@
+ALTER POLICY "staff: who may read" ON "staff" TO tandem_app USING ((app_role() in ('owner', 'manager', 'system', 'instructor')) or ((app_role() in ('anonymous', 'customer') and is_active and (role = 'instructor' or exists (select 1 from program_instructors pi where pi.staff_id = staff.id)))));

@@ -1,7 +1,7 @@
 /**
  * The studio console in Chromium: sign-in with a code (and a studio to choose), the pipeline as
  * columns and as a table, a booking with check-in, and a program step saved and published, all
- * by keyboard where a person would type; axe-clean; English and German. The admin API is a
+ * by keyboard where a person would type; axe-clean; English and German, and French and Italian for the sign-in, menu, pipeline, booking and wizard. The admin API is a
  * stub on window.fetch that records what the console sent (CSRF token, Idempotency-Key).
  */
 import { fixture, html } from '@open-wc/testing';
@@ -136,5 +136,47 @@ describe('<tandem-admin>', () => {
     await waitFor(() => wizard()!.querySelector('[role="alert"] .error'), 'the refusal');
     expect(wizard()!.querySelector('[role="alert"]')!.textContent).to.contain('pricing.variants');
     await expectAccessible(el);
+  });
+
+  it('French and Italian: sign-in, header, menu, pipeline, booking and wizard speak the language (no English left)', async () => {
+    stubApi({ signedIn: false });
+    const fr = await fixture<TandemAdmin>(html`<tandem-admin lang="fr-CH"></tandem-admin>`);
+    await waitFor(() => q(fr, '#email'), 'the sign-in form');
+    expect(q(fr, 'h1')!.textContent!.trim()).to.equal('Console du studio');
+    expect(q(fr, 'h2')!.textContent).to.equal('Se connecter');
+    expect(buttonWith(fr, 'Envoyer le code'), 'the send button').to.exist;
+
+    const words = {
+      fr: { title: 'Console du studio', menu: ['Réservations', 'Programmes', 'Disponibilités'], columns: ['Réservée 1', 'Confirmée 1', 'En cours 0'], signOut: 'Se déconnecter',
+        booking: 'Seuls l’intervenant·e et la direction voient les réponses de santé.', checkIn: 'Enregistrer la présence', wizardSave: 'Enregistrer le brouillon', wizardStep: '1. Bases' },
+      it: { title: 'Console dello studio', menu: ['Prenotazioni', 'Programmi', 'Disponibilità'], columns: ['Riservata 1', 'Confermata 1', 'In corso 0'], signOut: 'Esci',
+        booking: 'Le risposte sulla salute sono visibili solo all’insegnante e alla direzione.', checkIn: 'Registra la presenza', wizardSave: 'Salva la bozza', wizardStep: '1. Dati di base' },
+    } as const;
+    for (const lang of ['fr', 'it'] as const) {
+      const w = words[lang];
+      stubApi({ signedIn: true });
+      const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
+      await waitFor(() => q(el, '.board'), `the pipeline (${lang})`);
+      expect(q(el, 'h1')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${w.title} · Studio Flow`);
+      const menu = [...root(el).querySelectorAll('nav button')].map((b) => b.textContent!.trim());
+      expect(menu.slice(0, 3), lang).to.deep.equal(w.menu);
+      expect(menu.at(-1)).to.equal(w.signOut);
+      const columns = [...root(el).querySelectorAll('.board h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+      expect(columns.slice(0, 3), lang).to.deep.equal(w.columns);
+      await expectAccessible(el);
+      buttonWith(el, 'Ana Muster')!.click();
+      const actions = () => root(el).querySelector('tandem-admin-booking-actions')?.shadowRoot;
+      await waitFor(() => [...(actions()?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim().startsWith(w.checkIn)), `the booking's actions (${lang})`);
+      expect(root(el).textContent).to.contain(w.booking);
+      buttonWith(el, w.menu[1])!.click();
+      await waitFor(() => buttonWith(el, 'Breathwork'), `the programs (${lang})`);
+      buttonWith(el, 'Breathwork')!.click();
+      const wizard = () => root(el).querySelector('tandem-admin-wizard')?.shadowRoot;
+      await waitFor(() => wizard()?.querySelector('#w-summary'), `the wizard (${lang})`);
+      const wizardButtons = [...wizard()!.querySelectorAll('button')].map((b) => b.textContent!.trim());
+      expect(wizardButtons, lang).to.include(w.wizardSave);
+      expect(wizardButtons, lang).to.include(w.wizardStep);
+      await expectAccessible(el);
+    }
   });
 });

@@ -11,6 +11,9 @@ import * as portalFr from '../../../widget/elements/tandem-portal/i18n/fr.ts';
 import { strings } from '../../../server/modules/notifications/domain/strings.ts';
 import { nudgeStrings } from '../../../server/modules/notifications/domain/nudge-strings.ts';
 import { settlementStrings } from '../../../server/modules/notifications/domain/settlement-strings.ts';
+import { adminWords } from '../../../widget/elements/tandem-admin/i18n.ts';
+import { availabilityWords } from '../../../widget/elements/tandem-admin/availability-i18n.ts';
+import { wizardWords } from '../../../widget/elements/tandem-admin/wizard/words.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
 
@@ -23,6 +26,8 @@ function sentences(x: unknown, path: string, out: [string, string][] = []): [str
 const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
   mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
+  // the console's pipeline, booking, wizard, booking actions and availability
+  console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleWizard: wizardWords.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

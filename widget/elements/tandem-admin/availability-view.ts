@@ -13,6 +13,7 @@ import { base, tokens } from '../../core/styles.ts';
 import { adminStyles } from './tandem-admin.styles.ts';
 import { AdminApi, AdminApiError } from './api.ts';
 import { adminLang, type AdminLang } from './i18n.ts';
+import { intlLocale } from './console-lang.ts';
 import { availabilityWords, type AvailabilityKey } from './availability-i18n.ts';
 import { dateOfInstant, zonedToUtc } from '../../../shared/zone.ts';
 import type { ChangeOut, StrandedSessionOut, WeekOut } from '../../../schema/api/admin-availability.ts';
@@ -114,16 +115,16 @@ export class TandemAdminAvailability extends LitElement {
   }
 
   private time(iso: string): string {
-    return new Intl.DateTimeFormat(this.language === 'de' ? 'de-CH' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: this.week?.instructor.timezone ?? 'UTC' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(intlLocale(this.language), { hour: '2-digit', minute: '2-digit', timeZone: this.week?.instructor.timezone ?? 'UTC' }).format(new Date(iso));
   }
 
   private dayLabel(date: string, i: number): string {
-    const d = new Intl.DateTimeFormat(this.language === 'de' ? 'de-CH' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    const d = new Intl.DateTimeFormat(intlLocale(this.language), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
     return `${this.t(DAYS[i]!)} ${d}`;
   }
 
   private sessionLine(s: StrandedSessionOut): TemplateResult {
-    return html`<li>${new Intl.DateTimeFormat(this.language === 'de' ? 'de-CH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: this.week?.instructor.timezone ?? 'UTC' }).format(new Date(s.starts_at))}
+    return html`<li>${new Intl.DateTimeFormat(intlLocale(this.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: this.week?.instructor.timezone ?? 'UTC' }).format(new Date(s.starts_at))}
       · ${s.program}${s.customer ? html` · ${s.customer}` : nothing}</li>`;
   }
 

@@ -1,7 +1,7 @@
 /**
- * The four languages of the console's studio views (sign-up, onboarding, settings, customers):
- * English, German, French and Italian, picked from the `lang` attribute or the browser. The older
- * views (pipeline, wizard, availability) still speak English and German only (./i18n.ts).
+ * The four languages of the console (sign-in, pipeline, booking, wizard, availability, sign-up,
+ * onboarding, settings, customers): English, German, French and Italian, picked from the `lang`
+ * attribute or the browser.
  */
 export type ConsoleLang = 'en' | 'de' | 'fr' | 'it';
 export const CONSOLE_LANGS: readonly ConsoleLang[] = ['en', 'de', 'fr', 'it'];

@@ -1,4 +1,6 @@
-/** The console's words, English and German (the studio person's browser language picks). */
+/** The console's words in en/de/fr/it (the studio person's `lang` or browser language picks). */
+import { consoleLang, type ConsoleLang } from './console-lang.ts';
+
 const en = {
   title: 'Studio console', signIn: 'Sign in', email: 'E-mail address', sendCode: 'Send code', code: 'Code from the e-mail',
   codeSent: 'If this address belongs to a studio, a 6-digit code is on its way.', verify: 'Sign in', chooseStudio: 'Choose a studio',
@@ -36,9 +38,46 @@ const de: Record<AdminKey, string> = {
   completed: 'Abgeschlossen', cancelled: 'Storniert', error: 'Etwas ist schiefgelaufen:', healthWithheld: 'Gesundheitsangaben sehen nur die Lehrperson und die Leitung.',
 };
 
-export type AdminLang = 'en' | 'de';
-export const adminWords: Record<AdminLang, Record<AdminKey, string>> = { en, de };
+const fr: Record<AdminKey, string> = {
+  title: 'Console du studio', signIn: 'Se connecter', email: 'Adresse e-mail', sendCode: 'Envoyer le code', code: 'Code reçu par e-mail',
+  codeSent: 'Si cette adresse appartient à un studio, un code à 6 chiffres est en route.', verify: 'Se connecter', chooseStudio: 'Choisir un studio',
+  signOut: 'Se déconnecter', pipeline: 'Réservations', programs: 'Programmes', columns: 'Colonnes', table: 'Tableau', search: 'Chercher un·e client·e',
+  statusFilter: 'Statut', all: 'Toutes', program: 'Programme', instructor: 'Intervenant·e', customer: 'Client·e', next: 'Prochaine séance', none: '—',
+  exportCsv: 'Exporter en CSV', back: 'Retour', loading: 'Chargement…', noBookings: 'Aucune réservation.', sessions: 'Séances', intake: 'Réponses au formulaire',
+  order: 'Commande', payments: 'Paiements', events: 'Historique', checkIn: 'Enregistrer la présence', noShow: 'Absence', checkedIn: 'Présence enregistrée',
+  cancelBooking: 'Annuler la réservation…', confirmCancel: 'Annuler avec ce décompte', refund: 'Remboursement', fee: 'Frais', total: 'Total',
+  newProgram: 'Nouveau programme', titleField: 'Titre', slug: 'Nom d’adresse (slug)', create: 'Créer le brouillon', save: 'Enregistrer', publish: 'Publier',
+  missing: 'Il manque encore', saved: 'Enregistré.', published: 'Publié.', steps: 'Étapes', basics: 'Bases', delivery: 'Déroulement', pricing: 'Prix',
+  policies: 'Conditions', summary: 'Résumé', description: 'Description (Markdown)', mode: 'Déroulement', in_person: 'Sur place', online: 'En ligne', hybrid: 'Hybride',
+  length: 'Durée d’une séance (minutes)', sessionsCount: 'Séances', location: 'ID du lieu', meetingUrl: 'URL de la réunion', instructors: 'ID des intervenant·es (séparés par des virgules)',
+  variantName: 'Variante', price: 'Prix (centimes)', currency: 'Monnaie', vat: 'TVA (points de base)', freeCancel: 'Annulation gratuite (heures)',
+  visibility: 'Visibilité', public: 'Public', by_link: 'Par lien', hidden: 'Masqué', status: 'Statut', draft: 'Brouillon', archived: 'Archivé',
+  reserved: 'Réservée', confirmed: 'Confirmée', in_progress: 'En cours', awaiting_attendance: 'Présence à saisir', payment_overdue: 'Paiement en retard',
+  completed: 'Terminée', cancelled: 'Annulée', error: 'Un problème est survenu\u202f:', healthWithheld: 'Seuls l’intervenant·e et la direction voient les réponses de santé.',
+};
+
+const it: Record<AdminKey, string> = {
+  title: 'Console dello studio', signIn: 'Accedi', email: 'Indirizzo e-mail', sendCode: 'Invia il codice', code: 'Codice ricevuto per e-mail',
+  codeSent: 'Se questo indirizzo appartiene a uno studio, un codice di 6 cifre è in arrivo.', verify: 'Accedi', chooseStudio: 'Scegli uno studio',
+  signOut: 'Esci', pipeline: 'Prenotazioni', programs: 'Programmi', columns: 'Colonne', table: 'Tabella', search: 'Cerca clienti',
+  statusFilter: 'Stato', all: 'Tutte', program: 'Programma', instructor: 'Insegnante', customer: 'Cliente', next: 'Prossima seduta', none: '—',
+  exportCsv: 'Esporta CSV', back: 'Indietro', loading: 'Caricamento…', noBookings: 'Nessuna prenotazione.', sessions: 'Sedute', intake: 'Risposte al modulo',
+  order: 'Ordine', payments: 'Pagamenti', events: 'Cronologia', checkIn: 'Registra la presenza', noShow: 'Assenza', checkedIn: 'Presenza registrata',
+  cancelBooking: 'Annulla la prenotazione…', confirmCancel: 'Annulla con questo conteggio', refund: 'Rimborso', fee: 'Penale', total: 'Totale',
+  newProgram: 'Nuovo programma', titleField: 'Titolo', slug: 'Nome nell’indirizzo (slug)', create: 'Crea la bozza', save: 'Salva', publish: 'Pubblica',
+  missing: 'Manca ancora', saved: 'Salvato.', published: 'Pubblicato.', steps: 'Passi', basics: 'Dati di base', delivery: 'Svolgimento', pricing: 'Prezzi',
+  policies: 'Condizioni', summary: 'Riassunto', description: 'Descrizione (Markdown)', mode: 'Svolgimento', in_person: 'In presenza', online: 'Online', hybrid: 'Ibrido',
+  length: 'Durata della seduta (minuti)', sessionsCount: 'Sedute', location: 'ID della sede', meetingUrl: 'URL della riunione', instructors: 'ID degli insegnanti (separati da virgole)',
+  variantName: 'Variante', price: 'Prezzo (centesimi)', currency: 'Valuta', vat: 'IVA (punti base)', freeCancel: 'Annullamento gratuito (ore)',
+  visibility: 'Visibilità', public: 'Pubblico', by_link: 'Con link', hidden: 'Nascosto', status: 'Stato', draft: 'Bozza', archived: 'Archiviato',
+  reserved: 'Riservata', confirmed: 'Confermata', in_progress: 'In corso', awaiting_attendance: 'Presenza da registrare', payment_overdue: 'Pagamento scaduto',
+  completed: 'Conclusa', cancelled: 'Annullata', error: 'Qualcosa è andato storto:', healthWithheld: 'Le risposte sulla salute sono visibili solo all’insegnante e alla direzione.',
+};
+
+/** The console's four languages (./console-lang.ts). */
+export type AdminLang = ConsoleLang;
+export const adminWords: Record<AdminLang, Record<AdminKey, string>> = { en, de, fr, it };
 
 export function adminLang(tag: string | null | undefined): AdminLang {
-  return (tag ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
+  return consoleLang(tag);
 }

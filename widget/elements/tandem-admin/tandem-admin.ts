@@ -22,7 +22,7 @@ import { customersWords } from './customers-i18n.ts';
 import { settingsWords } from './settings-i18n.ts';
 import { onboardingWords } from './onboarding-i18n.ts';
 import { signUpWords } from './signup-i18n.ts';
-import { consoleLang, type ConsoleLang } from './console-lang.ts';
+import { consoleLang, intlLocale, type ConsoleLang } from './console-lang.ts';
 import { payrollWords } from './payroll-i18n.ts';
 import './payroll-view.ts';
 import './funnel-view.ts';
@@ -307,11 +307,11 @@ export class TandemAdmin extends LitElement {
   }
 
   when(iso: string, zone: string): string {
-    return new Intl.DateTimeFormat(this.language === 'de' ? 'de-CH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+    return new Intl.DateTimeFormat(intlLocale(this.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
   }
 
   money(m: { amount: number; currency: string }): string {
-    return new Intl.NumberFormat(this.language === 'de' ? 'de-CH' : 'en-GB', { style: 'currency', currency: m.currency }).format(m.amount / 100);
+    return new Intl.NumberFormat(intlLocale(this.language), { style: 'currency', currency: m.currency }).format(m.amount / 100);
   }
 }
 

@@ -14,6 +14,7 @@ import { AdminApi } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from '../wizard/wizard.styles.ts';
 import { wizardWords, type WizardKey } from '../wizard/words.ts';
+import { consoleLang } from '../console-lang.ts';
 import { attempt, instantOf, localOf, minorOf, money, when, type Problem } from './shared.ts';
 
 interface QuoteLine { session_id: string | null; seq: number; starts_at: string | null; rule: string; value: number; refund: number; fee: number }
@@ -37,7 +38,7 @@ export class TandemAdminBookingActions extends LitElement {
   @state() problem: Problem | null = null;
 
   w(key: WizardKey): string {
-    return wizardWords[this.lang === 'de' ? 'de' : 'en'][key];
+    return wizardWords[consoleLang(this.lang)][key];
   }
 
   private async act<T>(work: () => Promise<T>, done: WizardKey): Promise<T | undefined> {

@@ -15,6 +15,7 @@ import { AdminApi } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from '../wizard/wizard.styles.ts';
 import { wizardWords, type WizardKey } from '../wizard/words.ts';
+import { consoleLang } from '../console-lang.ts';
 import { attempt, instantOf, money, type Problem } from './shared.ts';
 
 export class TandemAdminNewBooking extends LitElement {
@@ -30,7 +31,7 @@ export class TandemAdminNewBooking extends LitElement {
   @state() problem: Problem | null = null;
 
   w(key: WizardKey): string {
-    return wizardWords[this.lang === 'de' ? 'de' : 'en'][key];
+    return wizardWords[consoleLang(this.lang)][key];
   }
 
   override connectedCallback(): void {

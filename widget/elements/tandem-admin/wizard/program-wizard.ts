@@ -16,6 +16,7 @@ import { AdminApi, AdminApiError } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from './wizard.styles.ts';
 import { wizardWords, type WizardKey } from './words.ts';
+import { consoleLang } from '../console-lang.ts';
 import { KINDS, LANGS, blankQuestion, questionsFromSchema, schemaFromQuestions, type Lang, type QuestionDraft } from './intake-builder.ts';
 
 export const WIZARD_STEPS = ['basics', 'delivery', 'pricing', 'intake', 'milestones', 'policies', 'content', 'publish'] as const;
@@ -70,7 +71,7 @@ export class TandemAdminWizard extends LitElement {
   private loadedFor = '';
 
   w(key: WizardKey): string {
-    return wizardWords[this.lang === 'de' ? 'de' : 'en'][key];
+    return wizardWords[consoleLang(this.lang)][key];
   }
 
   override willUpdate(changed: Map<string, unknown>): void {

@@ -1,4 +1,6 @@
-/** The words of the program wizard and the booking actions, English and German (the console's languages). */
+/** The words of the program wizard and the booking actions in en/de/fr/it (the console's languages). */
+import type { ConsoleLang } from '../console-lang.ts';
+
 const en = {
   steps: 'Wizard steps', basics: 'Basics', delivery: 'Delivery', pricing: 'Variants', intake: 'Intake form', milestones: 'Milestones', policies: 'Policies',
   visibility: 'Visibility', content: 'Languages', publish: 'Publish', save: 'Save draft', saved: 'Saved as draft.', published: 'Published.',
@@ -77,4 +79,81 @@ const de: Record<WizardKey, string> = {
   rule_not_scheduled: 'noch nicht geplant', rule_non_refundable: 'nicht erstattbar',
 };
 
-export const wizardWords: Record<'en' | 'de', Record<WizardKey, string>> = { en, de };
+const fr: Record<WizardKey, string> = {
+  steps: 'Étapes de l’assistant', basics: 'Bases', delivery: 'Déroulement', pricing: 'Variantes', intake: 'Formulaire d’inscription', milestones: 'Jalons', policies: 'Conditions',
+  visibility: 'Visibilité', content: 'Langues', publish: 'Publier', save: 'Enregistrer le brouillon', saved: 'Enregistré comme brouillon.', published: 'Publié.',
+  next: 'Étape suivante', missingTitle: 'Avant de publier', complete: 'Complet\u202f: prêt à publier.', status: 'Statut',
+  title: 'Titre', slug: 'Nom d’adresse (slug)', category: 'Catégorie', newCategory: 'Nouvelle catégorie (clé)', newCategoryLabel: 'Son nom', addCategory: 'Ajouter la catégorie',
+  summary: 'Résumé', description: 'Description (Markdown)', preview: 'Afficher l’aperçu', previewTitle: 'Aperçu', tags: 'Mots-clés (séparés par des virgules)',
+  itinerary: 'Déroulé (une étape par ligne\u202f: titre | description)', outcomes: 'Résultats (un par ligne)', hostBio: 'À propos de l’intervenant·e (Markdown)',
+  testimonials: 'Témoignages (un par ligne\u202f: citation | auteur)', faq: 'Questions et réponses (une par ligne\u202f: question | réponse)',
+  mode: 'Déroulement', in_person: 'Sur place', online: 'En ligne', hybrid: 'Hybride', location: 'ID du lieu', meetingUrl: 'URL de la réunion',
+  length: 'Durée d’une séance (minutes)', bufferBefore: 'Battement avant (minutes)', bufferAfter: 'Battement après (minutes)', multi: 'Plusieurs séances',
+  sessionsCount: 'Séances par défaut', cadenceWeeks: 'Toutes les combien de semaines', instructors: 'Intervenant·es qui l’animent',
+  variant: 'Variante', variantName: 'Nom', price: 'Prix', currency: 'Monnaie', vat: 'TVA (%)', billing: 'Facturation', package: 'Par forfait',
+  per_session: 'Par séance', sessions: 'Séances', deposit: 'Acompte (vide\u202f: aucun)', creditPrice: 'Prix en crédits (vide\u202f: pas avec des crédits)',
+  plan: 'Paiement échelonné', planNone: 'Payé en une fois', installments: 'Versements', everyWeeks: 'Toutes les combien de semaines', planDeposit: 'Acompte du plan (%)',
+  addVariant: 'Ajouter une variante', remove: 'Retirer', moveUp: 'Monter', moveDown: 'Descendre', retired: 'Versions antérieures (gardées pour les réservations qui les ont achetées)',
+  field: 'Question', fieldLabel: 'Question', fieldType: 'Type de réponse', required: 'Obligatoire', options: 'Choix (un par ligne)', addField: 'Ajouter une question',
+  text: 'Texte court', textarea: 'Texte long', choice: 'Choix unique', multi_choice: 'Choix multiple', yesno: 'Oui / non', number: 'Nombre', date: 'Date',
+  consent: 'Consentement (à cocher)', labelIn: 'en', formRequired: 'La clientèle doit remplir le formulaire',
+  milestone: 'Jalon', milestoneName: 'Titre', dueDay: 'Échéance au jour (après la première séance)', milestoneText: 'Description', addMilestone: 'Ajouter un jalon',
+  freeCancel: 'Annulation gratuite jusqu’à (heures avant)', lateFee: 'Frais d’annulation tardive (%)', noShowFee: 'Frais en cas d’absence (%)', rescheduleNotice: 'Déplacement possible jusqu’à (heures avant\u202f; vide\u202f: comme l’annulation)',
+  maxReschedules: 'Déplacements par séance (vide\u202f: sans limite)', chargeFees: 'Frais au-delà de ce qui a été payé', auto: 'Débiter la carte enregistrée', balance: 'Les laisser dus sur la commande',
+  validDays: 'Séances à utiliser dans les (jours\u202f; vide\u202f: sans limite)', policyNotes: 'Les conditions dans vos mots',
+  public: 'Public', by_link: 'Par lien seulement', hidden: 'Masqué (le studio réserve)', rotateLink: 'Créer un nouveau lien privé', privateLink: 'Jeton du lien privé',
+  langTabs: 'Langue', fallback: 'Vide\u202f: la clientèle lit', en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano',
+  actions: 'Actions', newBooking: 'Réserver pour un·e client·e', program: 'Programme', chooseProgram: 'Choisir un programme', customerName: 'Nom du ou de la client·e', customerEmail: 'E-mail du ou de la client·e',
+  customerPhone: 'Téléphone (facultatif)', customerLang: 'Langue du ou de la client·e', times: 'Horaires (votre fuseau horaire)', sessionN: 'Séance', payment: 'Paiement',
+  payInvoice: 'Envoyer une facture à payer par virement (les horaires restent réservés)', payTransfer: 'Déjà payé par virement', reference: 'Référence du virement',
+  book: 'Réserver', booked: 'Réservé.', schedule: 'Planifier les séances restantes', scheduleDo: 'Planifier', move: 'Déplacer', moveTo: 'Nouvel horaire', override: 'Hors horaires et délais (studio)',
+  moveDo: 'Déplacer la séance', shiftSeries: 'Décaler la série', shiftWeeks: 'Semaines (négatif\u202f: plus tôt)', shiftDo: 'Décaler toutes les séances restantes',
+  quote: 'Décompte en cas d’annulation maintenant', line: 'Séance', rule: 'Règle', value: 'Montant', refund: 'Remboursement', fee: 'Frais', totalPaid: 'Payé', creditsBack: 'Crédits rendus',
+  balanceDue: 'Reste dû', askQuote: 'Annuler la réservation…', confirmCancel: 'Annuler avec ce décompte', keep: 'Garder la réservation',
+  recordTransfer: 'Saisir un virement reçu', amount: 'Montant', record: 'Saisir', recorded: 'Virement saisi.', moved: 'Déplacé.', scheduled: 'Planifié.',
+  cancelled: 'Annulé.', checkIn: 'Enregistrer la présence', noShow: 'Absence', checkedIn: 'Présence enregistrée.', noShowMarked: 'Marqué comme absent·e.', due: 'Échéance',
+  rule_completed: 'effectuée', rule_no_show: 'absence', rule_started_before_cancellation: 'déjà commencée', rule_cancelled_in_time: 'annulée à temps',
+  rule_late_cancellation: 'annulation tardive', rule_cancelled_earlier: 'annulée auparavant', rule_cancelled_by_studio: 'annulée par le studio',
+  rule_not_scheduled: 'pas encore planifiée', rule_non_refundable: 'non remboursable',
+};
+
+const it: Record<WizardKey, string> = {
+  steps: 'Passi della procedura', basics: 'Dati di base', delivery: 'Svolgimento', pricing: 'Varianti', intake: 'Modulo d’iscrizione', milestones: 'Traguardi', policies: 'Condizioni',
+  visibility: 'Visibilità', content: 'Lingue', publish: 'Pubblica', save: 'Salva la bozza', saved: 'Salvato come bozza.', published: 'Pubblicato.',
+  next: 'Passo successivo', missingTitle: 'Prima di pubblicare', complete: 'Completo: pronto da pubblicare.', status: 'Stato',
+  title: 'Titolo', slug: 'Nome nell’indirizzo (slug)', category: 'Categoria', newCategory: 'Nuova categoria (chiave)', newCategoryLabel: 'Il suo nome', addCategory: 'Aggiungi la categoria',
+  summary: 'Riassunto', description: 'Descrizione (Markdown)', preview: 'Mostra l’anteprima', previewTitle: 'Anteprima', tags: 'Parole chiave (separate da virgole)',
+  itinerary: 'Programma (un passo per riga: titolo | descrizione)', outcomes: 'Risultati (uno per riga)', hostBio: 'Chi conduce (Markdown)',
+  testimonials: 'Testimonianze (una per riga: citazione | autore)', faq: 'Domande e risposte (una per riga: domanda | risposta)',
+  mode: 'Svolgimento', in_person: 'In presenza', online: 'Online', hybrid: 'Ibrido', location: 'ID della sede', meetingUrl: 'URL della riunione',
+  length: 'Durata della seduta (minuti)', bufferBefore: 'Margine prima (minuti)', bufferAfter: 'Margine dopo (minuti)', multi: 'Più sedute',
+  sessionsCount: 'Sedute predefinite', cadenceWeeks: 'Ogni quante settimane', instructors: 'Insegnanti che lo tengono',
+  variant: 'Variante', variantName: 'Nome', price: 'Prezzo', currency: 'Valuta', vat: 'IVA (%)', billing: 'Fatturazione', package: 'Per pacchetto',
+  per_session: 'Per seduta', sessions: 'Sedute', deposit: 'Acconto (vuoto: nessuno)', creditPrice: 'Prezzo in crediti (vuoto: non con crediti)',
+  plan: 'Pagamento rateale', planNone: 'Pagato per intero', installments: 'Rate', everyWeeks: 'Ogni quante settimane', planDeposit: 'Acconto del piano (%)',
+  addVariant: 'Aggiungi una variante', remove: 'Rimuovi', moveUp: 'Sposta su', moveDown: 'Sposta giù', retired: 'Versioni precedenti (conservate per le prenotazioni che le hanno acquistate)',
+  field: 'Domanda', fieldLabel: 'Domanda', fieldType: 'Tipo di risposta', required: 'Obbligatoria', options: 'Scelte (una per riga)', addField: 'Aggiungi una domanda',
+  text: 'Testo breve', textarea: 'Testo lungo', choice: 'Scelta singola', multi_choice: 'Scelta multipla', yesno: 'Sì / no', number: 'Numero', date: 'Data',
+  consent: 'Consenso (da spuntare)', labelIn: 'in', formRequired: 'La clientela deve compilare il modulo',
+  milestone: 'Traguardo', milestoneName: 'Titolo', dueDay: 'Scadenza al giorno (dopo la prima seduta)', milestoneText: 'Descrizione', addMilestone: 'Aggiungi un traguardo',
+  freeCancel: 'Annullamento gratuito fino a (ore prima)', lateFee: 'Penale per annullamento tardivo (%)', noShowFee: 'Penale per assenza (%)', rescheduleNotice: 'Spostamento possibile fino a (ore prima; vuoto: come l’annullamento)',
+  maxReschedules: 'Spostamenti per seduta (vuoto: senza limite)', chargeFees: 'Penali oltre quanto pagato', auto: 'Addebita la carta salvata', balance: 'Lasciale dovute sull’ordine',
+  validDays: 'Sedute da usare entro (giorni; vuoto: senza limite)', policyNotes: 'Le condizioni con parole tue',
+  public: 'Pubblico', by_link: 'Solo con link', hidden: 'Nascosto (prenota lo studio)', rotateLink: 'Crea un nuovo link privato', privateLink: 'Token del link privato',
+  langTabs: 'Lingua', fallback: 'Vuoto: la clientela legge', en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano',
+  actions: 'Azioni', newBooking: 'Prenota per un cliente', program: 'Programma', chooseProgram: 'Scegli un programma', customerName: 'Nome del cliente', customerEmail: 'E-mail del cliente',
+  customerPhone: 'Telefono (facoltativo)', customerLang: 'Lingua del cliente', times: 'Orari (il tuo fuso orario)', sessionN: 'Seduta', payment: 'Pagamento',
+  payInvoice: 'Invia una fattura da pagare con bonifico (gli orari restano riservati)', payTransfer: 'Già pagato con bonifico', reference: 'Riferimento del bonifico',
+  book: 'Prenota', booked: 'Prenotato.', schedule: 'Pianifica le sedute restanti', scheduleDo: 'Pianifica', move: 'Sposta', moveTo: 'Nuovo orario', override: 'Fuori orari e preavvisi (studio)',
+  moveDo: 'Sposta la seduta', shiftSeries: 'Sposta la serie', shiftWeeks: 'Settimane (negativo: prima)', shiftDo: 'Sposta tutte le sedute restanti',
+  quote: 'Conteggio in caso di annullamento ora', line: 'Seduta', rule: 'Regola', value: 'Importo', refund: 'Rimborso', fee: 'Penale', totalPaid: 'Pagato', creditsBack: 'Crediti restituiti',
+  balanceDue: 'Ancora dovuto', askQuote: 'Annulla la prenotazione…', confirmCancel: 'Annulla con questo conteggio', keep: 'Mantieni la prenotazione',
+  recordTransfer: 'Registra un bonifico ricevuto', amount: 'Importo', record: 'Registra', recorded: 'Bonifico registrato.', moved: 'Spostato.', scheduled: 'Pianificato.',
+  cancelled: 'Annullato.', checkIn: 'Registra la presenza', noShow: 'Assenza', checkedIn: 'Presenza registrata.', noShowMarked: 'Segnato come assente.', due: 'Scadenza',
+  rule_completed: 'svolta', rule_no_show: 'assenza', rule_started_before_cancellation: 'già iniziata', rule_cancelled_in_time: 'annullata in tempo',
+  rule_late_cancellation: 'annullamento tardivo', rule_cancelled_earlier: 'annullata in precedenza', rule_cancelled_by_studio: 'annullata dallo studio',
+  rule_not_scheduled: 'non ancora pianificata', rule_non_refundable: 'non rimborsabile',
+};
+
+/** The console's four languages; the elements pick with `consoleLang(this.lang)` (../console-lang.ts). */
+export const wizardWords: Record<ConsoleLang, Record<WizardKey, string>> = { en, de, fr, it };

@@ -175,7 +175,7 @@ describe('<tandem-admin>', () => {
       await waitFor(() => wizard()?.querySelector('#w-summary'), `the wizard (${lang})`);
       const wizardButtons = [...wizard()!.querySelectorAll('button')].map((b) => b.textContent!.trim());
       expect(wizardButtons, lang).to.include(w.wizardSave);
-      expect(wizardButtons, lang).to.include(w.wizardStep);
+      expect(wizardButtons.filter((b) => b.startsWith(w.wizardStep)), lang).to.have.length(1);
       await expectAccessible(el);
     }
   });

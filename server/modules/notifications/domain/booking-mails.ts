@@ -67,31 +67,73 @@ export function inert(text: string): string {
   return text.replace(/\S+/g, (word) => (/:\/\/|^www\.|\.[a-z]|@/i.test(word) ? word.replace(/([.:/@])(?!\u2060)/g, `$1${JOINER}`) : word));
 }
 
+/** A link the mail puts in, with the short words it shows in the HTML part ("Open the invoice"). */
+export interface MailLink { url: string; label: string }
+
+/** A URL the mail itself puts in: bare (its words are the line that leads to it, ending in a colon) or with its own words. */
+export type LinkArg = string | MailLink | null | undefined;
+
+const urlOf = (l: LinkArg) => (typeof l === 'string' ? l : l?.url);
+
+/**
+ * The plain text with every http(s) URL alone on its own line, after the words that lead to it, so
+ * mail clients make it clickable and wrapping never breaks it ("Manage your booking:\nhttps://…").
+ * A full stop or comma right after a URL is dropped (it would end up in the link). Text made inert
+ * (a customer's name) holds no `://` and stays as it is.
+ */
+export function linkLines(text: string): string {
+  return text.replace(/[^\S\n]*(https?:\/\/\S+?)[.,;]?(?=\s|$)[^\S\n]*/g, (m: string, url: string, at: number, whole: string) => {
+    const startsLine = at === 0 || whole[at - 1] === '\n';
+    const end = at + m.length;
+    const endsLine = end === whole.length || whole[end] === '\n';
+    return `${startsLine ? '' : '\n'}${url}${endsLine ? '' : '\n'}`;
+  });
+}
+
+/** The last sentence of a line, and what comes before it ("…still owed. ", "You can pay it here"). */
+function leadIn(line: string): [string, string] | null {
+  const m = /^(.*?[.!?]\s+)?([^.!?]*?)\s*[:\uFF1A]\s*$/.exec(line.replace(/\u202f:$/, ':'));
+  if (!m || !m[2]!.trim()) return null;
+  return [m[1] ?? '', m[2]!.trim()];
+}
+
 /**
  * Plain text paragraphs (blank-line separated) to a small HTML body. Only `links` — the URLs the
  * mail itself puts in (manage link, invoice link, the studio's meeting link) — become links; all
  * other text is escaped and made inert, so a URL inside a customer's name is neither an <a> nor
- * auto-linked by the mail client.
+ * auto-linked by the mail client. No URL is ever the visible text: a link shows its `label`, or,
+ * for a bare URL on its own line, the words leading to it ("See, reschedule or cancel your
+ * booking: https://…" becomes one link on "See, reschedule or cancel your booking").
  */
-export function toHtml(text: string, links: (string | null | undefined)[] = []): string {
-  const trusted = [...new Set(links.filter((l): l is string => Boolean(l) && /^https?:\/\//.test(l!)))].sort((a, b) => b.length - a.length);
-  const paragraphs = text.split(/\n{2,}/).map((p) => {
-    let html = '';
-    let at = 0;
-    for (;;) {
-      let next = -1;
-      let url = '';
-      for (const u of trusted) {
-        const i = p.indexOf(u, at);
-        if (i >= 0 && (next < 0 || i < next)) { next = i; url = u; }
-      }
-      if (next < 0) { html += esc(inert(p.slice(at))); break; }
-      html += `${esc(inert(p.slice(at, next)))}<a href="${esc(url)}">${esc(url)}</a>`;
-      at = next + url.length;
+export function toHtml(text: string, links: LinkArg[] = []): string {
+  const labels = new Map<string, string | undefined>();
+  for (const l of links) {
+    const url = urlOf(l);
+    if (url && /^https?:\/\//.test(url) && !labels.get(url)) labels.set(url, typeof l === 'string' ? undefined : l?.label);
+  }
+  const plain = (s: string) => esc(inert(s));
+  const anchor = (url: string, words: string) => `<a href="${esc(url)}">${plain(words)}</a>`;
+  const paragraphs = linkLines(text).split(/\n{2,}/).map((p) => {
+    const out: string[] = [];
+    let prev: string | null = null;
+    for (const line of p.split('\n')) {
+      const url = line.trim();
+      if (!labels.has(url)) { out.push(plain(line)); prev = line; continue; }
+      const label = labels.get(url);
+      const lead = label === undefined && prev !== null ? leadIn(prev) : null;
+      if (lead) out[out.length - 1] = `${plain(lead[0])}${anchor(url, lead[1])}`;
+      else out.push(anchor(url, label ?? 'Link'));
+      prev = null;
     }
-    return `<p>${html.replace(/\n/g, '<br>')}</p>`;
+    return `<p>${out.join('<br>')}</p>`;
   });
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${paragraphs.join('\n')}</body></html>`;
+}
+
+/** The text and HTML parts of a mail: URLs on their own lines in the text, short link words in the HTML. */
+export function mailBodies(text: string, links: LinkArg[] = []): { text: string; html: string } {
+  const lined = linkLines(text);
+  return { text: lined, html: toHtml(lined, links) };
 }
 
 /** "Your sessions:" with one line per session and the zone the times are in. */
@@ -146,7 +188,7 @@ export function confirmationMail(d: BookingMailData): ComposedMail {
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.confirmedSubject, vars), text, html: toHtml(text, [d.manageUrl, d.invoice?.url, d.meetingUrl]) };
+  return { subject: fill(S.confirmedSubject, vars), ...mailBodies(text, [d.manageUrl, d.invoice?.url ? { url: d.invoice.url, label: S.invoiceLink } : null, d.meetingUrl]) };
 }
 
 /**
@@ -168,7 +210,7 @@ export function qrBillMail(d: BookingMailData & { invoice: { number: string | nu
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(d.proven === false ? S.reservedSubjectUnproven : S.reservedSubject, vars), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
+  return { subject: fill(d.proven === false ? S.reservedSubjectUnproven : S.reservedSubject, vars), ...mailBodies(text, [d.manageUrl, d.meetingUrl]) };
 }
 
 /** One session moved (by the customer or the studio); the calendar file attached moves the event. */
@@ -188,7 +230,7 @@ export function sessionMovedMail(d: BookingMailBase & { session: MailSession; pr
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
+  return { subject: fill(S.rescheduledSubject, { program: d.program.title, date }), ...mailBodies(text, [d.manageUrl, d.meetingUrl]) };
 }
 
 /** Several sessions moved together (the customer moved the series); one calendar file per session moves each. */
@@ -204,7 +246,7 @@ export function seriesMovedMail(d: BookingMailBase & { sessions: MailSession[] }
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.seriesMovedSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl, d.meetingUrl]) };
+  return { subject: fill(S.seriesMovedSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl, d.meetingUrl]) };
 }
 
 /** A fresh manage link, asked for on the page of an expired one. */
@@ -218,7 +260,7 @@ export function newManageLinkMail(d: BookingMailBase): ComposedMail {
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.newLinkSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+  return { subject: fill(S.newLinkSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
 }
 
 /** The messages one side wrote in a thread within one batching window: one mail, with a link back to the thread. */
@@ -232,7 +274,7 @@ export function messagesMail(d: { lang: Lang; recipient: string; from: string; p
     fill(S.signOff, { studio: d.studio }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.messagesSubject, { program: d.program }), text, html: toHtml(text, [d.threadUrl]) };
+  return { subject: fill(S.messagesSubject, { program: d.program }), ...mailBodies(text, [d.threadUrl]) };
 }
 
 /**
@@ -253,7 +295,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.cancelledSubject, vars), text, html: toHtml(text, [d.manageUrl]) };
+  return { subject: fill(S.cancelledSubject, vars), ...mailBodies(text, [d.manageUrl]) };
 }
 
 export interface InstallmentMailData {
@@ -284,7 +326,7 @@ export function installmentFailedMail(d: InstallmentMailData): ComposedMail {
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.failedSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+  return { subject: fill(S.failedSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
 }
 
 /** The last attempt failed: the installment is overdue. */
@@ -297,7 +339,7 @@ export function installmentOverdueMail(d: InstallmentMailData): ComposedMail {
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.overdueSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+  return { subject: fill(S.overdueSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
 }
 
 /** To the studio: an installment is overdue and the booking is flagged. */
@@ -307,7 +349,7 @@ export function installmentOverdueStaffMail(d: InstallmentMailData & StaffWords)
     amount: formatMoney(d.amount, d.currency, staffFmt(d)), date: formatDate(d.dueAt, d.zone, staffFmt(d)), customer: inert(d.customer.name),
     email: d.customer.email, program: d.program.title, attempts: d.attempts, reason: d.reason,
   });
-  return { subject: fill(S.overdueStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.overdueStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
 }
 
 export interface LatePaymentMailData {
@@ -331,7 +373,7 @@ export function latePaymentMail(d: LatePaymentMailData): ComposedMail {
     fill(d.voided ? S.latePaymentVoidedBody : S.latePaymentBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), program: d.program.title, studio: d.studio.name }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(S.latePaymentSubject, { program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.latePaymentSubject, { program: d.program.title }), ...mailBodies(text) };
 }
 
 /** To the studio: the same, with what to do (re-book or refund). */
@@ -340,7 +382,7 @@ export function latePaymentStaffMail(d: LatePaymentMailData & StaffWords): Compo
   const text = fill(d.voided ? S.latePaymentVoidedStaffBody : S.latePaymentStaffBody, {
     amount: formatMoney(d.amount, d.currency, staffFmt(d)), customer: inert(d.customer.name), email: d.customer.email, program: d.program.title,
   });
-  return { subject: fill(S.latePaymentStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.latePaymentStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
 }
 
 export interface OverpaidMailData extends LatePaymentMailData {
@@ -357,7 +399,7 @@ export function overpaidMail(d: OverpaidMailData): ComposedMail {
     fill(S.overpaidBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(S.overpaidSubject, { program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.overpaidSubject, { program: d.program.title }), ...mailBodies(text) };
 }
 
 /** To the studio: the same, and what to do (send the excess back, record the transfer). */
@@ -367,5 +409,5 @@ export function overpaidStaffMail(d: OverpaidMailData & StaffWords): ComposedMai
     amount: formatMoney(d.amount, d.currency, staffFmt(d)), excess: formatMoney(d.excess, d.currency, staffFmt(d)),
     customer: inert(d.customer.name), email: d.customer.email, program: d.program.title, reference: inert(d.reference),
   });
-  return { subject: fill(S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
 }

@@ -1,6 +1,6 @@
 /** The mail telling the instructor that a customer uploaded homework. Pure. */
 import { formatDateTime, frenchCatalog, type FormatLocale, type Lang } from '../../../../shared/format.ts';
-import { inert, toHtml, type ComposedMail } from './booking-mails.ts';
+import { inert, mailBodies, type ComposedMail } from './booking-mails.ts';
 import { fill } from './strings.ts';
 
 interface HomeworkStrings { subject: string; intro: string; file: string; open: string }
@@ -26,5 +26,5 @@ export function homeworkUploadedMail(d: { lang: Lang; locale?: FormatLocale | un
     fill(S.file, { file: inert(d.filename) }),
     fill(S.open, { url: d.url }),
   ].join('\n\n');
-  return { subject: fill(S.subject, vars), text, html: toHtml(text, [d.url]) };
+  return { subject: fill(S.subject, vars), ...mailBodies(text, [d.url]) };
 }

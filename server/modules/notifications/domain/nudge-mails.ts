@@ -1,13 +1,13 @@
 /** The reminder and nudge mails, composed from looked-up data: pure. */
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel } from '../../../../shared/format.ts';
-import { inert, sessionList, toHtml, whereAndWho, type BookingMailBase, type ComposedMail, type MailSession } from './booking-mails.ts';
+import { inert, sessionList, mailBodies, whereAndWho, type BookingMailBase, type ComposedMail, type MailSession } from './booking-mails.ts';
 import { fill, strings } from './strings.ts';
 import { nudgeStrings } from './nudge-strings.ts';
 
 function compose(d: BookingMailBase, subject: string, body: string[], links: (string | null | undefined)[]): ComposedMail {
   const S = strings[d.lang];
   const text = [fill(S.hello, { name: inert(d.customer.name) }), ...body, fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject, text, html: toHtml(text, links) };
+  return { subject, ...mailBodies(text, links) };
 }
 
 /** A session is near: when (in the customer's zone), where or the meeting link, and the manage link. */

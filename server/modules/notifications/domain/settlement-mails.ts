@@ -5,7 +5,7 @@
 import { formatDate, formatMoney, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
 import { settlementStrings } from './settlement-strings.ts';
-import { fmt, inert, staffFmt, toHtml, type BookingMailBase, type ComposedMail, type StaffWords } from './booking-mails.ts';
+import { fmt, inert, staffFmt, mailBodies, type BookingMailBase, type ComposedMail, type StaffWords } from './booking-mails.ts';
 import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
 export interface StaffCancellationMailData extends StaffWords {
@@ -32,7 +32,7 @@ export function staffCancellationMail(d: StaffCancellationMailData): ComposedMai
       ? [fill(d.settlement.feeCollection.collection === 'charge' ? T.staffFeeCharged : T.staffFeeOwed, { amount: formatMoney(d.settlement.feeCollection.amount, d.settlement.currency, staffFmt(d)) })] : []),
   ];
   const text = paragraphs.join('\n\n');
-  return { subject: fill(T.staffCancelledSubject, { customer: inert(d.customer.name), program: d.program.title }), text, html: toHtml(text) };
+  return { subject: fill(T.staffCancelledSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
 }
 
 /** To the customer: a missed session, and what it cost by the studio's no-show policy. */
@@ -45,7 +45,7 @@ export function noShowMail(d: BookingMailBase & { session: { seq: number; starts
     ...settlementParagraphs(d.lang, d.studio.name, d.settlement, fmt(d)),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(T.noShowSubject, { program: d.program.title }), text, html: toHtml(text, [d.manageUrl]) };
+  return { subject: fill(T.noShowSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
 }
 
 export interface UnpaidReservationMailData {
@@ -75,7 +75,7 @@ export function paymentReminderMail(d: UnpaidReservationMailData): ComposedMail 
   const T = settlementStrings[d.lang];
   const S = strings[d.lang];
   const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.reminderBody, vars(d, fmt(d))), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject: fill(T.reminderSubject, vars(d, fmt(d))), text, html: toHtml(text) };
+  return { subject: fill(T.reminderSubject, vars(d, fmt(d))), ...mailBodies(text) };
 }
 
 /** The deadline passed unpaid: the reservation lapsed, its times are released and the invoice is void. */
@@ -83,14 +83,14 @@ export function reservationLapsedMail(d: UnpaidReservationMailData): ComposedMai
   const T = settlementStrings[d.lang];
   const S = strings[d.lang];
   const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.lapsedBody, vars(d, fmt(d))), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject: fill(T.lapsedSubject, vars(d, fmt(d))), text, html: toHtml(text) };
+  return { subject: fill(T.lapsedSubject, vars(d, fmt(d))), ...mailBodies(text) };
 }
 
 /** To the studio: the same lapse, with what happens to a payment that still arrives. */
 export function reservationLapsedStaffMail(d: UnpaidReservationMailData & StaffWords): ComposedMail {
   const T = settlementStrings[d.staffLang];
   const text = fill(T.lapsedStaffBody, vars(d, staffFmt(d)));
-  return { subject: fill(T.lapsedStaffSubject, vars(d, staffFmt(d))), text, html: toHtml(text) };
+  return { subject: fill(T.lapsedStaffSubject, vars(d, staffFmt(d))), ...mailBodies(text) };
 }
 
 export interface FeeDeclinedMailData {
@@ -114,7 +114,7 @@ export function feeDeclinedMail(d: FeeDeclinedMailData): ComposedMail {
   const S = strings[d.lang];
   const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, fmt(d)), reason: d.reason, url: d.payUrl, studio: d.studio.name };
   const text = [fill(S.hello, { name: inert(d.customer.name) }), fill(T.feeDeclinedBody, v), fill(S.signOff, { studio: d.studio.name })].join('\n\n');
-  return { subject: fill(T.feeDeclinedSubject, v), text, html: toHtml(text, [d.payUrl]) };
+  return { subject: fill(T.feeDeclinedSubject, v), ...mailBodies(text, [d.payUrl]) };
 }
 
 /** To the studio: the same decline, and that the fee is still owed on the order. */
@@ -122,5 +122,5 @@ export function feeDeclinedStaffMail(d: FeeDeclinedMailData & StaffWords): Compo
   const T = settlementStrings[d.staffLang];
   const v = { program: d.program.title, variant: d.variant.name, amount: formatMoney(d.amount, d.currency, staffFmt(d)), reason: d.reason, customer: inert(d.customer.name), email: d.customer.email };
   const text = fill(T.feeDeclinedStaffBody, v);
-  return { subject: fill(T.feeDeclinedStaffSubject, v), text, html: toHtml(text) };
+  return { subject: fill(T.feeDeclinedStaffSubject, v), ...mailBodies(text) };
 }

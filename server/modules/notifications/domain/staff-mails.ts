@@ -54,13 +54,13 @@ export function staffCodeMail(d: { lang: Lang; studios: string[]; code: string }
   return { subject: S.subject, text, html };
 }
 
-interface InviteStrings { subject: string; intro: string; how: string }
+interface InviteStrings { subject: string; intro: string; how: string; signIn: string }
 
 const invite: Record<Lang, InviteStrings> = {
-  en: { subject: 'You are invited to {studio} on Tandem', intro: '{inviter} added you to {studio} as {role}.', how: 'Sign in with this e-mail address at {url}: you will get a code by mail, no password needed.' },
-  de: { subject: 'Einladung zu {studio} auf Tandem', intro: '{inviter} hat Sie bei {studio} als {role} hinzugefügt.', how: 'Melden Sie sich mit dieser E-Mail-Adresse unter {url} an: Sie erhalten einen Code per E-Mail, ohne Passwort.' },
-  fr: { subject: 'Invitation à {studio} sur Tandem', intro: '{inviter} vous a ajouté·e à {studio} en tant que {role}.', how: 'Connectez-vous avec cette adresse sur {url} : vous recevrez un code par e-mail, sans mot de passe.' },
-  it: { subject: 'Invito a {studio} su Tandem', intro: '{inviter} l’ha aggiunta a {studio} come {role}.', how: 'Acceda con questo indirizzo e-mail su {url}: riceverà un codice per e-mail, senza password.' },
+  en: { subject: 'You are invited to {studio} on Tandem', intro: '{inviter} added you to {studio} as {role}.', how: 'Sign in with this e-mail address: you will get a code by mail, no password needed.', signIn: 'Sign in to {studio}' },
+  de: { subject: 'Einladung zu {studio} auf Tandem', intro: '{inviter} hat Sie bei {studio} als {role} hinzugefügt.', how: 'Melden Sie sich mit dieser E-Mail-Adresse an: Sie erhalten einen Code per E-Mail, ohne Passwort.', signIn: 'Bei {studio} anmelden' },
+  fr: { subject: 'Invitation à {studio} sur Tandem', intro: '{inviter} vous a ajouté·e à {studio} en tant que {role}.', how: 'Connectez-vous avec cette adresse : vous recevrez un code par e-mail, sans mot de passe.', signIn: 'Se connecter à {studio}' },
+  it: { subject: 'Invito a {studio} su Tandem', intro: '{inviter} l’ha aggiunta a {studio} come {role}.', how: 'Acceda con questo indirizzo e-mail: riceverà un codice per e-mail, senza password.', signIn: 'Accedere a {studio}' },
 };
 invite.fr = frenchCatalog(invite.fr);
 
@@ -77,7 +77,8 @@ export function staffInviteMail(d: { lang: Lang; studio: string; inviter: string
   const fill = (s: string) => s.replaceAll('{studio}', d.studio).replaceAll('{inviter}', d.inviter).replaceAll('{role}', roleNames[d.lang][d.role]).replaceAll('{url}', d.url);
   return {
     subject: fill(S.subject),
-    text: [fill(S.intro), '', fill(S.how)].join('\n'),
-    html: `<p>${escapeHtml(fill(S.intro))}</p><p>${escapeHtml(fill(S.how))}</p>`,
+    // The sign-in address alone on its line in the text part; in the HTML part, words that say where it leads.
+    text: [fill(S.intro), '', fill(S.how), d.url].join('\n'),
+    html: `<p>${escapeHtml(fill(S.intro))}</p><p>${escapeHtml(fill(S.how))}</p><p><a href="${escapeHtml(d.url)}">${escapeHtml(fill(S.signIn))}</a></p>`,
   };
 }

@@ -26,6 +26,8 @@ export interface MailStrings {
   manage: string;
   calendarNote: string;
   invoiceAttached: string;
+  /** The words of the invoice link in the HTML part. */
+  invoiceLink: string;
   failedSubject: string;
   failedBody: string;
   failedRetry: string;
@@ -92,6 +94,7 @@ export const strings: Record<Lang, MailStrings> = {
     manage: 'See, reschedule or cancel your booking and write to {instructor}: {url}',
     calendarNote: 'The attached calendar files (one per session: session-1.ics, …) add your sessions to your calendar.',
     invoiceAttached: 'Your invoice {number} is attached.',
+    invoiceLink: 'Open the invoice',
     failedSubject: 'Payment not received: {program}',
     failedBody: 'the installment of {amount} for {program} could not be charged to your saved payment method ({reason}).',
     failedRetry: 'We will try again on {date}. If your card has changed, please update it or contact us: {url}',
@@ -154,6 +157,7 @@ export const strings: Record<Lang, MailStrings> = {
     manage: 'Buchung ansehen, verschieben oder absagen und {instructor} schreiben: {url}',
     calendarNote: 'Die beiliegenden Kalenderdateien (eine pro Termin: session-1.ics, …) tragen Ihre Termine in Ihren Kalender ein.',
     invoiceAttached: 'Ihre Rechnung {number} liegt bei.',
+    invoiceLink: 'Rechnung öffnen',
     failedSubject: 'Zahlung nicht erhalten: {program}',
     failedBody: 'die Rate von {amount} für {program} konnte nicht von Ihrem gespeicherten Zahlungsmittel abgebucht werden ({reason}).',
     failedRetry: 'Wir versuchen es am {date} erneut. Falls Ihre Karte geändert hat, aktualisieren Sie sie bitte oder melden Sie sich: {url}',
@@ -216,6 +220,7 @@ export const strings: Record<Lang, MailStrings> = {
     manage: 'Voir, déplacer ou annuler votre réservation et écrire à {instructor} : {url}',
     calendarNote: 'Les fichiers calendrier joints (un par séance : session-1.ics, …) ajoutent vos séances à votre agenda.',
     invoiceAttached: 'Votre facture {number} est jointe.',
+    invoiceLink: 'Ouvrir la facture',
     failedSubject: 'Paiement non reçu : {program}',
     failedBody: 'l\'échéance de {amount} pour {program} n\'a pas pu être débitée de votre moyen de paiement enregistré ({reason}).',
     failedRetry: 'Nous réessaierons le {date}. Si votre carte a changé, veuillez la mettre à jour ou nous contacter : {url}',
@@ -278,6 +283,7 @@ export const strings: Record<Lang, MailStrings> = {
     manage: 'Vedere, spostare o annullare la prenotazione e scrivere a {instructor}: {url}',
     calendarNote: 'I file calendario allegati (uno per seduta: session-1.ics, …) aggiungono le sedute alla sua agenda.',
     invoiceAttached: 'La sua fattura {number} è allegata.',
+    invoiceLink: 'Apri la fattura',
     failedSubject: 'Pagamento non ricevuto: {program}',
     failedBody: 'la rata di {amount} per {program} non è stata addebitata sul suo mezzo di pagamento salvato ({reason}).',
     failedRetry: 'Riproveremo il {date}. Se la sua carta è cambiata, la aggiorni o ci contatti: {url}',

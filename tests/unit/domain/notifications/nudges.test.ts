@@ -52,7 +52,7 @@ test('the reminder says when in the customer\'s zone and language, with the meet
   });
   assert.match(mail.subject, /^Erinnerung: EVOLVE, Dienstag, 8\. Dezember 2026/);
   assert.match(mail.text, /Termin 2 von EVOLVE bei Mara: Dienstag, 8\. Dezember 2026.* 09:00–10:00/);
-  assert.match(mail.text, /Online: https:\/\/meet\.example\/evolve/);
+  assert.match(mail.text, /Online:\nhttps:\/\/meet\.example\/evolve\n/);
   assert.match(mail.html, /<a href="https:\/\/api\.example\/manage\/x">/);
   assert.match(mail.html, /<a href="https:\/\/meet\.example\/evolve">/);
 });

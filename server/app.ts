@@ -86,6 +86,7 @@ import { adminAvailabilityRoutes } from './surfaces/admin/availability.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
+import { shareImageRoute } from './surfaces/pages/share-image.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 import { customDomainPath } from './surfaces/pages/studio.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
@@ -201,6 +202,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', sitemapRoutes(deps))
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
+    .route('/', shareImageRoute(deps))
     // The calendar feed carries its token in the URL (calendar apps send no headers): matched before the portal's bearer check.
     .route('/', calendarFeedRoute(deps))
     // A homework file's signed link is its credential (five minutes): matched before the portal's bearer check.

@@ -14,7 +14,8 @@ export interface PageHead {
   alternates?: { lang: string; href: string }[];
   /** The studio's name (og:site_name). */
   site: string;
-  image: { url: string; alt: string } | null;
+  /** The share image; its size when known (og:image:width/height let a scraper lay it out before fetching it). */
+  image: { url: string; alt: string; width?: number; height?: number } | null;
   indexable: boolean;
   jsonLd: Record<string, unknown>;
 }
@@ -69,7 +70,9 @@ ${(head.alternates ?? [{ lang: head.lang, href: head.canonical }, { lang: 'x-def
 <meta property="og:locale" content="${ogLocale(head.lang)}">
 ${head.canonical ? html`<meta property="og:url" content="${head.canonical}">
 ` : ''}${head.image ? html`<meta property="og:image" content="${head.image.url}">
-<meta property="og:image:alt" content="${head.image.alt}">
+${head.image.width && head.image.height ? html`<meta property="og:image:width" content="${String(head.image.width)}">
+<meta property="og:image:height" content="${String(head.image.height)}">
+` : ''}<meta property="og:image:alt" content="${head.image.alt}">
 ` : ''}<meta name="twitter:card" content="${head.image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${head.title}">
 <meta name="twitter:description" content="${description}">

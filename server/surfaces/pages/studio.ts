@@ -37,7 +37,7 @@ export const programUrl = (config: AppConfig, studio: string, program: string) =
 const OWN_PATHS = new Set(['admin', 'health']);
 
 /**
- * Routing on a studio's own domain: `/`, `/:program`, `/sitemap.xml` and `/robots.txt` are its
+ * Routing on a studio's own domain: `/`, `/:program`, `/:program/share.png`, `/sitemap.xml` and `/robots.txt` are its
  * `/p/<studio>/…` pages; everything else (the widget's files, the API) is the same as on the API's
  * origin. For Hono's `getPath`: answers the path to route.
  */
@@ -46,6 +46,8 @@ export function customDomainPath(config: AppConfig, host: string | null, path: s
   if (!slug) return path;
   if (path === '/' || path === '') return `/p/${slug}`;
   const one = /^\/([^/]+)$/.exec(path)?.[1];
+  const image = /^\/([^/]+)\/share\.png$/.exec(path)?.[1];
+  if (image && SLUG.test(image) && !OWN_PATHS.has(image)) return `/p/${slug}/${image}/share.png`;
   if (one && (one === 'sitemap.xml' || one === 'robots.txt' || (SLUG.test(one) && !OWN_PATHS.has(one)))) return `/p/${slug}/${one}`;
   return path;
 }

@@ -44,6 +44,11 @@ describe('custom domains', () => {
     assert.equal(p.text(p.one((e) => e.name === 'h1')), 'EVOLVE — holistic coaching');
     assert.deepEqual(p.link('canonical').map((l) => l.attribs.href), [`http://${DOMAIN}/evolve`]);
     assert.equal(p.meta('og:url'), `http://${DOMAIN}/evolve`);
+    assert.equal(p.meta('og:image'), `http://${DOMAIN}/evolve/share.png`, 'the share image on the studio\'s domain too');
+    const image = await onDomain('/evolve/share.png');
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    assert.equal((await onDomain('/admin/share.png')).status, 404, 'the API\'s own paths are not programs');
 
     // The same page on the API's origin names the domain as its one address (no duplicate for search engines).
     const same = readPage(await (await app.request('/p/studio-flow/evolve')).text());

@@ -62,8 +62,8 @@ describe('hosted program pages', () => {
       assert.equal(p.meta('og:type'), 'website');
       assert.equal(p.meta('og:site_name'), 'Studio Flow');
       assert.equal(p.meta('og:locale'), 'de_CH');
-      assert.match(p.meta('og:image') ?? '', /\/img\/evolve-banner\.svg$/);
-      assert.ok(p.meta('og:image:alt'));
+      assert.equal(p.meta('og:image'), `${ORIGIN}/p/studio-flow/evolve/share.png`, 'the generated share image (tests/api/pages/share-image.test.ts)');
+      assert.equal(p.meta('og:image:alt'), 'EVOLVE — holistic coaching · Studio Flow');
       assert.equal(p.meta('twitter:card'), 'summary_large_image');
       assert.equal(p.meta('twitter:image'), p.meta('og:image'));
       assert.equal(p.meta('twitter:description'), p.meta('description'));
@@ -322,6 +322,10 @@ describe('hosted program pages', () => {
         assert.deepEqual(fr.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), expected);
         assert.equal(fr.meta('og:locale'), 'fr_CH');
         assert.equal(fr.meta('og:url'), `${url}?lang=fr`);
+        assert.equal(fr.meta('og:image'), `${url}/share.png?lang=fr`, 'the share image in the page\'s language');
+        const [frImage, deImage] = await Promise.all([get(`/p/studio-flow/evolve/share.png?lang=fr`), get('/p/studio-flow/evolve/share.png')]);
+        assert.equal(frImage.status, 200);
+        assert.notEqual(frImage.headers.get('etag'), deImage.headers.get('etag'), 'the French title is another picture');
         const graph = graphOf(fr);
         assert.equal(ofType(graph, 'Service')[0]!.name, 'EVOLVE — coaching holistique');
         assert.equal(((ofType(graph, 'FAQPage')[0]!.mainEntity as Node[])[0]!).name, 'Et si je manque une semaine ?');

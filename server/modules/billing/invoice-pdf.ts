@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import QRCode from 'qrcode';
 import { epcQrPayload } from './domain/epc-qr.ts';
-import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
+import { formatRateBp, invoiceLabel, postalLines, vatNumberText } from './domain/index.ts';
 import { formatDate, formatLocale, formatMoney, type FormatLocale, type Lang } from '../../../shared/format.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
 import { insideTransaction } from '../../platform/db/identity.ts';
@@ -237,16 +237,15 @@ function drawEpcTransfer(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, due: numbe
 /** The supplier and the recipient at the top of an invoice or a credit note. */
 export function drawParties(doc: PDFKit.PDFDocument, s: InvoiceSnapshot, left: number, labels: { vatNumber: string; to: string }): void {
   doc.font('Helvetica-Bold').fontSize(14).text(s.creditor.name, left, 50);
-  doc.font('Helvetica').fontSize(9)
-    .text(`${s.creditor.street}${s.creditor.building_number ? ` ${s.creditor.building_number}` : ''}`)
-    .text(`${s.creditor.country}-${s.creditor.postal_code} ${s.creditor.city}`);
+  doc.font('Helvetica').fontSize(9);
+  // Postal convention: postal code and city, the country's name on its own line only when abroad.
+  for (const line of postalLines(s.creditor, s.creditor.country, s.lang)) doc.text(line);
   if (s.creditor.email) doc.text(s.creditor.email);
   if (s.creditor.vat_number) doc.text(`${labels.vatNumber} ${vatNumberText(s.creditor.vat_number)}`);
   doc.moveDown(2).font('Helvetica-Bold').fontSize(9).text(labels.to);
   doc.font('Helvetica').text(s.debtor.name);
   if (s.debtor.address) {
-    const a = s.debtor.address;
-    doc.text(`${a.street}${a.building_number ? ` ${a.building_number}` : ''}`).text(`${a.country}-${a.postal_code} ${a.city}`);
+    for (const line of postalLines(s.debtor.address, s.creditor.country, s.lang)) doc.text(line);
   }
   doc.text(s.debtor.email);
 }

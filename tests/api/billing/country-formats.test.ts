@@ -90,12 +90,18 @@ describe('invoices, credit notes and the studio\'s mails follow the studio\'s co
     assert.match(invoice, /^USt-IdNr\. DE123456789$/m);
     assert.match(invoice, new RegExp(`^inkl\\. 19 % USt\\. auf 79,83${NBSP}€ netto$`, 'm'));
     assert.doesNotMatch(invoice, /MWST/);
+    // The studio's address by postal convention: no `DE-` before the postal code, no country line at home.
+    assert.match(invoice, /^\d{5} Hamburg$/m, invoice);
+    assert.doesNotMatch(invoice, /\b(DE|CH)-\d{4}/);
+    assert.doesNotMatch(invoice, /^Deutschland$/m);
 
     const { creditNote, customerMail, staffMail } = await cancelByStaff(booking.id, skNord);
     assert.ok(creditNote.includes(`-${amount}`), `the credit note shows -${amount}:\n${creditNote}`);
     assert.doesNotMatch(creditNote, /95\.00/);
     assert.doesNotMatch(creditNote, /MWST/);
     assert.match(creditNote, /^USt-IdNr\. DE123456789$/m);
+    assert.match(creditNote, /^\d{5} Hamburg$/m);
+    assert.doesNotMatch(creditNote, /\b(DE|CH)-\d{4}/);
     assert.ok(customerMail.includes(amount), `the customer's cancellation mail (settlement lines): ${customerMail}`);
     assert.doesNotMatch(customerMail, /95\.00/);
     assert.ok(staffMail.includes(amount), `the studio's mail about the cancellation: ${staffMail}`);
@@ -111,6 +117,8 @@ describe('invoices, credit notes and the studio\'s mails follow the studio\'s co
     const invoice = await invoicePdfText(order.id, skFlow);
     assert.ok(invoice.includes(amount), `the invoice shows ${amount}:\n${invoice}`);
     assert.match(invoice, /^MWST-Nr\. CHE-123\.456\.789$/m, 'Swiss German keeps its own words');
+    assert.match(invoice, /^8004 Zürich$/m, invoice);
+    assert.doesNotMatch(invoice, /\bCH-\d{4}/);
     const { creditNote, customerMail, staffMail } = await cancelByStaff(booking.id, skFlow);
     assert.ok(creditNote.includes(`-${amount}`), `the credit note shows -${amount}:\n${creditNote}`);
     assert.ok(customerMail.includes(amount), customerMail);

@@ -15,3 +15,4 @@ export * from './settlement.ts';
 export * from './order-lines.ts';
 export * from './order-view.ts';
 export * from './invoice-snapshot.ts';
+export * from './postal-address.ts';

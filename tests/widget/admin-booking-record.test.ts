@@ -16,7 +16,9 @@ const session = { status: 'signed_in', staff: { id: 's1', name: 'Sandra', email:
 const row = { id: 'b1', status: 'confirmed', booking_status: 'confirmed', program: { id: 'p1', slug: 'evolve', title: 'EVOLVE' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch' },
   instructor: { id: 'i1', name: 'Mara Keller' }, next_session: null, sessions_count: 1, total_price: { amount: 24000, currency: 'CHF' }, source: {}, created_at: '2026-12-01T08:00:00.000Z' };
 const order = { id: 'o1', status: 'paid', currency: 'CHF', subtotal: 24000, discount_total: 0, discount: null, vat_total: 0, rounding_adjustment: 0, total: 24000, amount_paid: 24000, amount_due: 0,
-  lines: [], booking_id: 'b1', customer: null, created_at: '2026-12-01T08:00:00.000Z', payments: [{ id: 'pay1', amount: 24000, currency: 'CHF', method: 'card', status: 'succeeded' }], installments: [],
+  lines: [], booking_id: 'b1', customer: null, created_at: '2026-12-01T08:00:00.000Z', payments: [{ id: 'pay1', amount: 24000, currency: 'CHF', method: 'card', status: 'succeeded' }],
+  installments: [{ id: 'in1', seq: 1, due_at: '2026-12-01T08:00:00.000Z', amount: 12000, currency: 'CHF', status: 'paid', attempts: 1, paid_at: '2026-12-01T08:00:00.000Z' },
+    { id: 'in2', seq: 2, due_at: '2027-01-01T08:00:00.000Z', amount: 12000, currency: 'CHF', status: 'overdue', attempts: 2, paid_at: null }],
   refunds: [
     { id: 'r1', kind: 'provider', status: 'succeeded', amount: 8000, credits: 0, currency: 'CHF', payment_id: 'pay1', booking_id: 'b1', reason: 'session 2 cancelled in time', transfer_reference: null, completed_at: '2026-12-03T10:00:00.000Z', created_at: '2026-12-03T09:00:00.000Z' },
     { id: 'r2', kind: 'credits', status: 'succeeded', amount: 0, credits: 2, currency: 'CHF', payment_id: null, booking_id: 'b1', reason: 'goodwill', transfer_reference: null, completed_at: null, created_at: '2026-12-04T09:00:00.000Z' },
@@ -92,7 +94,9 @@ describe('<tandem-admin> booking record', () => {
     this.timeout(60_000);
     const { el, calls } = await openBooking('en');
     const r = record(el)!;
-    expect(cells(r, 'record-money').map((c) => c.slice(1))).to.deep.equal([
+    const plan = [...r.querySelectorAll('table.plan tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(plan.map((c) => [c[0], c[2], c[3]])).to.deep.equal([['1', 'CHF 120.00', 'Paid'], ['2', 'CHF 120.00', 'Overdue']]);
+    expect(cells(r, 'record-money').filter((c) => c.length === 5).map((c) => c.slice(1))).to.deep.equal([
       ['CHF 80.00', 'Back to the card', 'Done', 'session 2 cancelled in time'],
       ['2 credits', 'Class credits', 'Done', 'goodwill'],
     ]);
@@ -246,7 +250,7 @@ describe('<tandem-admin> booking record', () => {
       const { el } = await openBooking(lang);
       const r = record(el)!;
       expect([...r.querySelectorAll('h4')].map((h) => h.textContent)).to.include(heading);
-      expect(cells(r, 'record-money')[0]![2]).to.equal(kind);
+      expect(cells(r, 'record-money').filter((c) => c.length === 5)[0]![2]).to.equal(kind);
       expect(button(r, lang === 'fr' ? 'Envoyer le message' : 'Invia il messaggio')).to.exist;
       await expectAccessible(el);
     }

@@ -2,6 +2,7 @@
 import type { ConsoleLang } from '../console-lang.ts';
 
 const en = {
+  plan: 'Payment plan', due: 'Due', inst_scheduled: 'Scheduled', inst_paid: 'Paid', inst_failed: 'Failed', inst_overdue: 'Overdue', inst_cancelled: 'Cancelled',
   notesTitle: 'Private notes (staff only)', noteFor: 'Note on session', noteSave: 'Save the note on session', noteSaved: 'Note saved.',
   creditsTitle: 'Class credits', creditsDelta: 'Credits (negative to deduct)', creditsReason: 'Reason (the customer sees it in their ledger)', creditsDo: 'Grant or deduct', creditsDone: 'Credits changed; the balance is now {n}.',
   edit: 'Log', isDone: 'Done', artifactLink: 'Link to the artifact (https)', save: 'Save the progress', saved: 'Progress saved.', actions: 'Actions',
@@ -17,6 +18,7 @@ const en = {
 export type RecordKey = keyof typeof en;
 
 const de: Record<RecordKey, string> = {
+  plan: 'Ratenplan', due: 'Fällig', inst_scheduled: 'Geplant', inst_paid: 'Bezahlt', inst_failed: 'Fehlgeschlagen', inst_overdue: 'Überfällig', inst_cancelled: 'Storniert',
   notesTitle: 'Private Notizen (nur Studio)', noteFor: 'Notiz zu Sitzung', noteSave: 'Notiz speichern zu Sitzung', noteSaved: 'Notiz gespeichert.',
   creditsTitle: 'Guthaben', creditsDelta: 'Guthaben (negativ zum Abziehen)', creditsReason: 'Grund (in den Bewegungen der Kundschaft sichtbar)', creditsDo: 'Gutschreiben oder abziehen', creditsDone: 'Guthaben geändert; der Stand ist jetzt {n}.',
   edit: 'Erfassen', isDone: 'Erledigt', artifactLink: 'Link zum Nachweis (https)', save: 'Fortschritt speichern', saved: 'Fortschritt gespeichert.', actions: 'Aktionen',
@@ -31,6 +33,7 @@ const de: Record<RecordKey, string> = {
 };
 
 const fr: Record<RecordKey, string> = {
+  plan: 'Plan de paiement', due: 'Échéance', inst_scheduled: 'Prévue', inst_paid: 'Payée', inst_failed: 'Échouée', inst_overdue: 'En retard', inst_cancelled: 'Annulée',
   notesTitle: 'Notes privées (studio seulement)', noteFor: 'Note sur la séance', noteSave: 'Enregistrer la note de la séance', noteSaved: 'Note enregistrée.',
   creditsTitle: 'Crédits de cours', creditsDelta: 'Crédits (négatif pour déduire)', creditsReason: 'Motif (visible dans les mouvements du/de la client·e)', creditsDo: 'Accorder ou déduire', creditsDone: 'Crédits modifiés ; le solde est maintenant de {n}.',
   edit: 'Saisir', isDone: 'Terminée', artifactLink: 'Lien vers la pièce (https)', save: 'Enregistrer la progression', saved: 'Progression enregistrée.', actions: 'Actions',
@@ -45,6 +48,7 @@ const fr: Record<RecordKey, string> = {
 };
 
 const it: Record<RecordKey, string> = {
+  plan: 'Piano di pagamento', due: 'Scadenza', inst_scheduled: 'Prevista', inst_paid: 'Pagata', inst_failed: 'Non riuscita', inst_overdue: 'Scaduta', inst_cancelled: 'Annullata',
   notesTitle: 'Note private (solo studio)', noteFor: 'Nota sulla sessione', noteSave: 'Salva la nota della sessione', noteSaved: 'Nota salvata.',
   creditsTitle: 'Crediti lezione', creditsDelta: 'Crediti (negativo per detrarre)', creditsReason: 'Motivo (visibile nei movimenti del/della cliente)', creditsDo: 'Accredita o detrai', creditsDone: 'Crediti modificati; il saldo ora è {n}.',
   edit: 'Registra', isDone: 'Completata', artifactLink: 'Link all’allegato (https)', save: 'Salva i progressi', saved: 'Progressi salvati.', actions: 'Azioni',

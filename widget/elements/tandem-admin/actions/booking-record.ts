@@ -1,6 +1,6 @@
 /**
  * `<tandem-admin-booking-record>`: what the booking detail shows beyond its sessions and payments:
- * the order's refunds, invoices and credit notes (owners and managers: instructors get no order),
+ * the order's payment plan, refunds, invoices and credit notes (owners and managers: instructors get no order),
  * the milestone progress, and the message thread with the customer, where staff answer
  * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
  * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
@@ -183,6 +183,8 @@ export class TandemAdminBookingRecord extends LitElement {
     const m = (n: number, currency = o.currency) => formatMoney(lang, n, currency);
     return html`<section aria-labelledby="record-money">
       <h3 id="record-money">${this.t('money')}</h3>
+      ${o.installments.length ? html`<h4>${this.t('plan')}</h4><table class="plan"><thead><tr><th scope="col">#</th><th scope="col">${this.t('due')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('status')}</th></tr></thead>
+        <tbody>${o.installments.map((i) => html`<tr><td>${i.seq}</td><td>${formatWhen(lang, i.due_at)}</td><td>${m(i.amount, i.currency)}</td><td>${this.t(`inst_${i.status}`)}</td></tr>`)}</tbody></table>` : nothing}
       <h4>${this.t('refunds')}</h4>
       ${o.refunds.length ? html`<table><thead><tr><th scope="col">${this.t('date')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('kind')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('reason')}</th></tr></thead>
         <tbody>${o.refunds.map((r) => html`<tr><td>${formatWhen(lang, r.created_at)}</td>

@@ -1,17 +1,21 @@
 /**
- * SVG → PNG in process (resvg). Text needs a font resvg can load: no declared dependency ships a
- * text font (TTF/OTF) yet, so the machine's fonts are loaded (`loadSystemFonts`), preferring
- * DejaVu Sans / Liberation Sans (Debian's). On a machine without any, text is left out of the
- * picture (resvg draws no glyphs) while shapes and images still render.
+ * SVG → PNG in process (resvg). Text is set in DejaVu Sans from the `dejavu-fonts-ttf` package
+ * (regular and bold), never from the machine's fonts: a machine with only Node draws the same
+ * picture as one with a desktop's fonts.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT_FILES = [join(fontDir, 'DejaVuSans.ttf'), join(fontDir, 'DejaVuSans-Bold.ttf')];
 
 export const SANS = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 export function svgToPng(svg: string, width: number): Uint8Array {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
     // Nothing outside the SVG is read: images come inline (data: URLs) or not at all.
     imageRendering: 0,
     shapeRendering: 2,

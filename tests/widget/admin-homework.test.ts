@@ -40,7 +40,7 @@ function stubApi(artifacts: (status: number) => [number, unknown]): string[] {
 const root = (el: TandemAdmin) => el.shadowRoot!;
 const homework = (el: TandemAdmin) => root(el).querySelector('tandem-admin-homework')?.shadowRoot ?? null;
 
-async function openBooking(lang: 'en' | 'de'): Promise<TandemAdmin> {
+async function openBooking(lang: 'en' | 'de' | 'fr' | 'it'): Promise<TandemAdmin> {
   const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
   await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
   [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Lea Brunner'))!.click();
@@ -87,5 +87,16 @@ describe('<tandem-admin> booking homework', () => {
     const alert = await waitFor(() => homework(el)!.querySelector('[role="alert"]'), 'the error');
     expect(alert.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Die Hausaufgaben konnten nicht geladen werden: No such booking.');
     expect(homework(el)!.querySelectorAll('a')).to.have.length(0);
+  });
+
+  it('French and Italian: the heading, the size and the date in the language', async () => {
+    stubApi(() => [200, { artifacts: [file('a1', 'm1', 'split-week2.pdf', 2_400_000, '2026-12-05T08:30:00.000Z')], max_bytes: 20 * 1024 * 1024 }]);
+    for (const [lang, heading, item] of [['fr', 'Devoirs', /^split-week2\.pdf \(2,3 MB\) · Front split video · déposé le 5 déc\. 2026/], ['it', 'Compiti', /^split-week2\.pdf \(2\.3 MB\) · Front split video · caricato il 5 dic 2026/]] as const) {
+      const el = await openBooking(lang);
+      const h = homework(el)!;
+      await waitFor(() => h.querySelector('a'), `the file (${lang})`);
+      expect(h.querySelector('h3')!.textContent).to.equal(heading);
+      expect(h.querySelector('li')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(item);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { settlementStrings } from '../../../server/modules/notifications/domain/
 import { adminWords } from '../../../widget/elements/tandem-admin/i18n.ts';
 import { availabilityWords } from '../../../widget/elements/tandem-admin/availability-i18n.ts';
 import { wizardWords } from '../../../widget/elements/tandem-admin/wizard/words.ts';
+import { homeworkWords } from '../../../widget/elements/tandem-admin/homework-list.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
 
@@ -27,7 +28,7 @@ const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
   mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
   // the console's pipeline, booking, wizard, booking actions and availability
-  console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleWizard: wizardWords.fr,
+  console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

@@ -12,15 +12,18 @@ import type { ArtifactList } from '../../../schema/api/homework.ts';
 import { AdminApi } from './api.ts';
 import { adminStyles } from './tandem-admin.styles.ts';
 import { attempt, when } from './actions/shared.ts';
+import { consoleLang, intlLocale, type ConsoleLang } from './console-lang.ts';
 
-const words = {
+export const homeworkWords: Record<ConsoleLang, Record<'homework' | 'none' | 'loading' | 'failed' | 'download' | 'uploaded', string>> = {
   en: { homework: 'Homework', none: 'No homework uploaded.', loading: 'Loading…', failed: 'The homework could not be loaded:', download: 'Download', uploaded: 'uploaded' },
   de: { homework: 'Hausaufgaben', none: 'Keine Hausaufgaben hochgeladen.', loading: 'Wird geladen…', failed: 'Die Hausaufgaben konnten nicht geladen werden:', download: 'Herunterladen', uploaded: 'hochgeladen' },
-} as const;
+  fr: { homework: 'Devoirs', none: 'Aucun devoir déposé.', loading: 'Chargement…', failed: 'Les devoirs n’ont pas pu être chargés\u202f:', download: 'Télécharger', uploaded: 'déposé le' },
+  it: { homework: 'Compiti', none: 'Nessun compito caricato.', loading: 'Caricamento…', failed: 'Non è stato possibile caricare i compiti:', download: 'Scarica', uploaded: 'caricato il' },
+};
 
 /** Bytes as kB/MB in the console's language. */
-export function fileSize(lang: 'en' | 'de', bytes: number): string {
-  const locale = lang === 'de' ? 'de-CH' : 'en-GB';
+export function fileSize(lang: ConsoleLang, bytes: number): string {
+  const locale = intlLocale(lang);
   if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)))} kB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
 }
@@ -32,13 +35,13 @@ export class TandemAdminHomework extends LitElement {
   @property({ attribute: 'booking-id' }) bookingId = '';
   /** Milestone names by id (from the booking's progress). */
   @property({ attribute: false }) milestones: Record<string, string> = {};
-  @property() override lang: 'en' | 'de' = 'en';
+  @property() override lang: string = 'en';
 
   @state() files: ArtifactList['artifacts'] | null = null;
   @state() problem = '';
 
   private get w() {
-    return words[this.lang === 'de' ? 'de' : 'en'];
+    return homeworkWords[consoleLang(this.lang)];
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -54,7 +57,7 @@ export class TandemAdminHomework extends LitElement {
 
   override render(): TemplateResult {
     const w = this.w;
-    const lang = this.lang === 'de' ? 'de' : 'en';
+    const lang = consoleLang(this.lang);
     return html`<section aria-labelledby="homework-h">
       <h3 id="homework-h">${w.homework}</h3>
       ${this.problem ? html`<p class="error" role="alert">${w.failed} ${this.problem}</p>`

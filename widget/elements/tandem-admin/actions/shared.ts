@@ -1,5 +1,6 @@
 /** What the console's action elements share: the API call with its problem shown, times from a local date-time field, money. */
 import { AdminApiError } from '../api.ts';
+import { consoleLang, intlLocale } from '../console-lang.ts';
 
 export interface Problem { message: string; fields: { field: string; message: string }[] }
 
@@ -29,11 +30,11 @@ export function localOf(iso: string): string {
 }
 
 export function money(lang: string, amount: number, currency: string): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-CH' : 'en-GB', { style: 'currency', currency }).format(amount / 100);
+  return new Intl.NumberFormat(intlLocale(consoleLang(lang)), { style: 'currency', currency }).format(amount / 100);
 }
 
 export function when(lang: string, iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(lang === 'de' ? 'de-CH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(consoleLang(lang)), { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
 }
 
 export const minorOf = (s: string) => Math.round(Number.parseFloat(s.replace(',', '.').replace(/[’' ]/g, '')) * 100);

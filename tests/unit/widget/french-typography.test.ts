@@ -15,6 +15,13 @@ import { adminWords } from '../../../widget/elements/tandem-admin/i18n.ts';
 import { availabilityWords } from '../../../widget/elements/tandem-admin/availability-i18n.ts';
 import { wizardWords } from '../../../widget/elements/tandem-admin/wizard/words.ts';
 import { homeworkWords } from '../../../widget/elements/tandem-admin/homework-list.ts';
+import { settingsWords } from '../../../widget/elements/tandem-admin/settings-i18n.ts';
+import { customersWords } from '../../../widget/elements/tandem-admin/customers-i18n.ts';
+import { onboardingWords } from '../../../widget/elements/tandem-admin/onboarding-i18n.ts';
+import { payrollWords } from '../../../widget/elements/tandem-admin/payroll-i18n.ts';
+import { funnelWords } from '../../../widget/elements/tandem-admin/funnel-i18n.ts';
+import { signUpWords } from '../../../widget/elements/tandem-admin/signup-i18n.ts';
+import { recordWords } from '../../../widget/elements/tandem-admin/actions/booking-record-i18n.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
 
@@ -27,8 +34,10 @@ function sentences(x: unknown, path: string, out: [string, string][] = []): [str
 const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
   mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
-  // the console's pipeline, booking, wizard, booking actions and availability
+  // the console's word tables (every view)
   console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
+  consoleSettings: settingsWords.fr, consoleCustomers: customersWords.fr, consoleOnboarding: onboardingWords.fr, consolePayroll: payrollWords.fr,
+  consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

@@ -36,8 +36,8 @@ const fr: Record<CustomersKey, string> = {
   healthWithheld: 'Les réponses de santé ne sont visibles que par l’intervenant·e de la réservation et la direction.', credits: 'Crédits', balance: 'Solde', ledger: 'Mouvements',
   change: 'Variation', after: 'Solde après', reason: 'Motif', date: 'Date', noCredits: 'Aucun mouvement de crédit.', messages: 'Messages', noMessages: 'Aucun message.',
   from: 'De', customer: 'Client·e', staff: 'Studio', system: 'Tandem', export: 'Exporter les données (JSON)', erase: 'Effacer les données personnelles…',
-  confirmErase: 'Effacer les données personnelles de ce·tte client·e ? Nom, adresse, téléphone, réponses et textes des messages sont remplacés définitivement ; réservations, paiements et factures restent.',
-  yesErase: 'Effacer définitivement', keep: 'Ne pas effacer', erased: 'Données personnelles effacées.', stillLive: 'Ces réservations ne sont pas terminées ; annulez-les d’abord :', noBookings: 'Aucune réservation.',
+  confirmErase: 'Effacer les données personnelles de ce·tte client·e ? Nom, adresse, téléphone, réponses et textes des messages sont remplacés définitivement ; réservations, paiements et factures restent.',
+  yesErase: 'Effacer définitivement', keep: 'Ne pas effacer', erased: 'Données personnelles effacées.', stillLive: 'Ces réservations ne sont pas terminées ; annulez-les d’abord :', noBookings: 'Aucune réservation.',
   reserved: 'Réservée', confirmed: 'Confirmée', in_progress: 'En cours', completed: 'Terminée', cancelled: 'Annulée',
 };
 

@@ -44,7 +44,7 @@ const de: Record<OnboardingKey, string> = {
 
 const fr: Record<OnboardingKey, string> = {
   nav: 'Configuration',
-  heading: 'Configurer votre studio', progress: 'faites', of: 'sur', done: 'Fait', todo: 'À faire', complete: 'Tout est prêt : votre studio peut recevoir des réservations.',
+  heading: 'Configurer votre studio', progress: 'faites', of: 'sur', done: 'Fait', todo: 'À faire', complete: 'Tout est prêt : votre studio peut recevoir des réservations.',
   profile: 'Profil du studio', program: 'Premier programme', availability: 'Disponibilités', origin: 'Votre site web', payments: 'Paiements', embed: 'Le widget de réservation sur votre site',
   profileHint: 'Le nom, l’adresse et le compte bancaire figurant sur vos factures et QR-factures.',
   legalName: 'Raison sociale', street: 'Rue', buildingNumber: 'Numéro', postalCode: 'NPA', city: 'Localité', country: 'Pays (deux lettres, p. ex. CH)',
@@ -55,11 +55,11 @@ const fr: Record<OnboardingKey, string> = {
   availabilityHint: 'Saisissez les heures hebdomadaires pendant lesquelles les séances sont réservables.', openAvailability: 'Ouvrir les disponibilités',
   originHint: 'L’adresse du site web qui accueillera le widget, par exemple https://studio.example.', originField: 'Origine du site web', allow: 'Autoriser ce site', allowed: 'Site autorisé.',
   paymentsQr: 'La clientèle peut payer par QR-facture sur le compte suisse ou liechtensteinois du studio dès que le profil contient l’IBAN ou le QR-IBAN.',
-  paymentsStripe: 'Paiements par carte sur le propre compte Stripe du studio : il ne peut pas encore être relié depuis la console.',
+  paymentsStripe: 'Paiements par carte sur le propre compte Stripe du studio : il ne peut pas encore être relié depuis la console.',
   embedHint: 'Collez ces deux lignes dans votre site, là où la réservation doit apparaître.', noKey: 'Le code a besoin d’une clé publique.',
-  createKey: 'Créer une clé publique', copy: 'Copier le code', copied: 'Code copié.', copyFailed: 'La copie a échoué : sélectionnez le texte et copiez-le à la main.',
+  createKey: 'Créer une clé publique', copy: 'Copier le code', copied: 'Code copié.', copyFailed: 'La copie a échoué : sélectionnez le texte et copiez-le à la main.',
   preview: 'Afficher l’aperçu en direct', hidePreview: 'Masquer l’aperçu', previewTitle: 'Aperçu en direct', noProgram: 'Publiez un programme pour le voir ici.',
-  ownersOnly: 'Un ou une propriétaire du studio s’en charge.', problem: 'Veuillez vérifier le formulaire :', loading: 'Chargement…', snippet: 'Code d’intégration',
+  ownersOnly: 'Un ou une propriétaire du studio s’en charge.', problem: 'Veuillez vérifier le formulaire :', loading: 'Chargement…', snippet: 'Code d’intégration',
 };
 
 const it: Record<OnboardingKey, string> = {

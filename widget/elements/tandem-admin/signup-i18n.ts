@@ -25,14 +25,14 @@ const de: Record<SignUpKey, string> = {
 };
 
 const fr: Record<SignUpKey, string> = {
-  newStudio: 'Un nouveau studio ?',
+  newStudio: 'Un nouveau studio ?',
   heading: 'Inscrire votre studio', intro: 'Présentez le studio et son ou sa propriétaire. Nous envoyons un code pour confirmer l’adresse.',
   studioName: 'Nom du studio', ownerName: 'Votre nom (propriétaire)', email: 'Votre adresse e-mail', country: 'Pays', currency: 'Monnaie',
   language: 'Langue du studio', timezone: 'Fuseau horaire', create: 'Créer le studio', codeHeading: 'Confirmez votre adresse e-mail',
   codeSent: 'Si l’adresse peut recevoir des messages, un code à 6 chiffres est en route vers', codeValid: 'Il est valable 10 minutes.',
   code: 'Code reçu par e-mail', verify: 'Confirmer et se connecter', resend: 'Envoyer un nouveau code', resent: 'Un nouveau code est en route.',
-  changeDetails: 'Modifier les données', haveStudio: 'Votre studio utilise déjà Tandem ?', signIn: 'Se connecter',
-  en: 'anglais', de: 'allemand', fr: 'français', it: 'italien', problem: 'Veuillez vérifier le formulaire :', sending: 'Envoi…',
+  changeDetails: 'Modifier les données', haveStudio: 'Votre studio utilise déjà Tandem ?', signIn: 'Se connecter',
+  en: 'anglais', de: 'allemand', fr: 'français', it: 'italien', problem: 'Veuillez vérifier le formulaire :', sending: 'Envoi…',
 };
 
 const it: Record<SignUpKey, string> = {

@@ -35,7 +35,7 @@ const de: Record<RecordKey, string> = {
 const fr: Record<RecordKey, string> = {
   plan: 'Plan de paiement', due: 'Échéance', inst_scheduled: 'Prévue', inst_paid: 'Payée', inst_failed: 'Échouée', inst_overdue: 'En retard', inst_cancelled: 'Annulée',
   notesTitle: 'Notes privées (studio seulement)', noteFor: 'Note sur la séance', noteSave: 'Enregistrer la note de la séance', noteSaved: 'Note enregistrée.',
-  creditsTitle: 'Crédits de cours', creditsDelta: 'Crédits (négatif pour déduire)', creditsReason: 'Motif (visible dans les mouvements du/de la client·e)', creditsDo: 'Accorder ou déduire', creditsDone: 'Crédits modifiés ; le solde est maintenant de {n}.',
+  creditsTitle: 'Crédits de cours', creditsDelta: 'Crédits (négatif pour déduire)', creditsReason: 'Motif (visible dans les mouvements du/de la client·e)', creditsDo: 'Accorder ou déduire', creditsDone: 'Crédits modifiés ; le solde est maintenant de {n}.',
   edit: 'Saisir', isDone: 'Terminée', artifactLink: 'Lien vers la pièce (https)', save: 'Enregistrer la progression', saved: 'Progression enregistrée.', actions: 'Actions',
   resend: 'Renvoyer la confirmation', resent: 'La confirmation est renvoyée (facture {n}).',
   money: 'Remboursements, factures et notes de crédit', refunds: 'Remboursements', noRefunds: 'Aucun remboursement.', invoices: 'Factures', noInvoices: 'Aucune facture.',
@@ -43,7 +43,7 @@ const fr: Record<RecordKey, string> = {
   kind_provider: 'Retour sur la carte', kind_bank_transfer: 'Virement bancaire', kind_credits: 'Crédits de cours', credits: 'crédits',
   status_pending: 'En attente', status_pending_transfer: 'Virement à envoyer', status_succeeded: 'Effectué', status_failed: 'Échoué',
   progress: 'Progression', noProgress: 'Aucune étape.', milestone: 'Étape', done: 'Terminée le', open: 'Ouverte', artifact: 'Pièce', notes: 'Notes',
-  messages: 'Messages', noMessages: 'Aucun message pour l’instant.', loading: 'Chargement…', failed: 'Les messages n’ont pas pu être chargés :', from_customer: 'Client·e', from_staff: 'Studio', from_system: 'Tandem',
+  messages: 'Messages', noMessages: 'Aucun message pour l’instant.', loading: 'Chargement…', failed: 'Les messages n’ont pas pu être chargés :', from_customer: 'Client·e', from_staff: 'Studio', from_system: 'Tandem',
   write: 'Message au/à la client·e', send: 'Envoyer le message', sent: 'Message envoyé.', mailNote: 'Le/la client·e reçoit au plus un e-mail toutes les dix minutes, avec un lien vers la conversation.',
 };
 

@@ -5,7 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import type { JobDefinition, QueueSettings } from './platform/jobs/queue.ts';
 import { holdsJob, HOLDS_QUEUE, lifecycleJob, LIFECYCLE_QUEUE } from './modules/bookings/index.ts';
-import { feesJob, FEES_QUEUE, lapseVoidJob, referralRewardJob, REFERRAL_REWARD_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment, intentCancelJob, INTENT_CANCEL_QUEUE } from './modules/billing/index.ts';
+import { balanceExpiryJob, BALANCE_EXPIRY_QUEUE, feesJob, FEES_QUEUE, lapseVoidJob, referralRewardJob, REFERRAL_REWARD_QUEUE, installmentsJob, INSTALLMENTS_QUEUE, refundsJob, REFUNDS_QUEUE, renderInvoiceAttachment, intentCancelJob, INTENT_CANCEL_QUEUE } from './modules/billing/index.ts';
 import { webhookDeliveryJob, WEBHOOK_QUEUE } from './modules/webhooks/index.ts';
 import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMINDER_QUEUE, staffNoticeJob, STAFF_NOTICE_QUEUE } from './modules/notifications/index.ts';
 import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts';
@@ -38,6 +38,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: EARNINGS_QUEUE },
   // A fee is charged keyed by its payment row, so a retry charges it once.
   { name: FEES_QUEUE, retryLimit: 5 },
+  // Cancelling an intent is safe to repeat, and the row moves once from pending, so a retry is safe.
+  { name: BALANCE_EXPIRY_QUEUE, retryLimit: 10 },
   // A feed that fails keeps its last import and says why; the queue tries a crashed run again.
   { name: FEEDS_QUEUE, retryLimit: 3 },
   // Deleting a stored object is safe to repeat; a storage that is down is tried again for a while.
@@ -62,6 +64,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     intentCancelJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     earningsJob({ db: deps.db, now: deps.now }),
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
+    balanceExpiryJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     referralRewardJob({ db: deps.db, now: deps.now }),

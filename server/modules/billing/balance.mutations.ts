@@ -100,6 +100,9 @@ export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig
  */
 export const BALANCE_LEASE_MS = 60 * 60_000;
 
+/** Cancels a one-off payment still unfinished when its hour is over (balance.jobs.ts), one job per payment row. */
+export const BALANCE_EXPIRY_QUEUE = 'balance.expire-payment';
+
 /**
  * "Pay open balance" as a one-off payment in the browser (Stripe's Payment Element), with or without
  * a saved card: one pending payment row for what is open (marked `open-balance`), its PaymentIntent
@@ -126,6 +129,8 @@ export async function startBalancePayment(tx: Tx, env: { now: Date; config: AppC
   const [row] = await tx.insert(t.payments).values({
     orgId, orderId: order.id, method: 'card', status: 'pending', amount, currency: order.currency, provider: env.provider, purpose: 'order', reference: BALANCE_REFERENCE, createdAt: now,
   }).returning({ id: t.payments.id });
+  // Unfinished after the hour: its intent is cancelled at the provider and the row marked failed (balance.jobs.ts).
+  await enqueue(tx, BALANCE_EXPIRY_QUEUE, { orgId, paymentId: row!.id }, { singletonKey: `balance-expiry:${row!.id}`, startAfter: new Date(now.getTime() + BALANCE_LEASE_MS) });
   if (due.length) {
     await tx.update(t.installments).set({ nextAttemptAt: new Date(now.getTime() + BALANCE_LEASE_MS) })
       .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.id, due.map((i) => i.id))));

@@ -26,6 +26,7 @@ export * from './fees.jobs.ts';
 export * from './staff-booking.mutations.ts';
 export * from './card.mutations.ts';
 export * from './balance.mutations.ts';
+export * from './balance.jobs.ts';
 export * from './lapses.jobs.ts';
 export * from './referrals.mutations.ts';
 export * from './referrals.jobs.ts';

@@ -14,8 +14,8 @@ import Stripe from 'stripe';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, query } from '../../support/booking.ts';
+import { demoApp, flowKey, testConfig } from '../../support/app.ts';
+import { Clock, postJson, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { proveIdentity } from '../../support/identity.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
@@ -291,5 +291,193 @@ describe('portal with Stripe: pay the open balance once in the Payment Element',
     await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => scheduleInstallmentCharge(tx, FLOW.org, new Date(Date.now() - 1000)));
     await runDueJobs(db.executor, jobs());
     assert.equal(calls.filter((c) => c.path === '/v1/payment_intents').length, 0);
+  });
+});
+
+describe('portal with Stripe: a one-off payment of the balance left unfinished is cancelled at Stripe after its hour', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let app: Awaited<ReturnType<typeof demoApp>>;
+  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
+  const calls: Call[] = [];
+  const intents = new Map<string, { id: string; metadata: Record<string, string>; amount: number }>();
+  // What Stripe says of an intent when asked to cancel it (default: it can be cancelled).
+  const stateAtStripe = new Map<string, 'requires_payment_method' | 'succeeded' | 'canceled'>();
+  const metadataOf = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
+  const record = async (request: Request, path: string): Promise<Call> => {
+    const call = { path, form: new URLSearchParams(request.method === 'GET' ? '' : await request.text()), account: request.headers.get('stripe-account'), idempotencyKey: request.headers.get('idempotency-key') };
+    calls.push(call);
+    return call;
+  };
+  const intentJson = (id: string, status: string) => {
+    const pi = [...intents.values()].find((i) => i.id === id)!;
+    return { ...pi, object: 'payment_intent', status, currency: 'chf', client_secret: `${pi.id}_secret_z` };
+  };
+  const server = setupServer(
+    http.post(`${API}/v1/customers`, async ({ request }) => {
+      await record(request, '/v1/customers');
+      return HttpResponse.json({ id: `cus_${randomBytes(4).toString('hex')}`, object: 'customer' });
+    }),
+    http.post(`${API}/v1/payment_intents/:id/cancel`, async ({ request, params }) => {
+      await record(request, `/v1/payment_intents/${String(params.id)}/cancel`);
+      const id = String(params.id);
+      const state = stateAtStripe.get(id) ?? 'requires_payment_method';
+      if (state !== 'requires_payment_method') {
+        return HttpResponse.json({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `You cannot cancel this PaymentIntent because it has a status of ${state}.` } }, { status: 400 });
+      }
+      stateAtStripe.set(id, 'canceled');
+      return HttpResponse.json(intentJson(id, 'canceled'));
+    }),
+    http.get(`${API}/v1/payment_intents/:id`, async ({ request, params }) => {
+      await record(request, `/v1/payment_intents/${String(params.id)}`);
+      return HttpResponse.json(intentJson(String(params.id), stateAtStripe.get(String(params.id)) ?? 'requires_payment_method'));
+    }),
+    http.post(`${API}/v1/payment_intents`, async ({ request }) => {
+      const c = await record(request, '/v1/payment_intents');
+      const earlier = intents.get(c.idempotencyKey ?? '');
+      const pi = earlier ?? { id: `pi_${randomBytes(6).toString('hex')}`, metadata: metadataOf(c.form), amount: Number(c.form.get('amount')) };
+      intents.set(c.idempotencyKey ?? '', pi);
+      const status = c.form.get('off_session') === 'true' ? 'succeeded' : 'requires_payment_method';
+      return HttpResponse.json({ ...pi, object: 'payment_intent', status, currency: c.form.get('currency'), client_secret: `${pi.id}_secret_z` });
+    }),
+  );
+  const provider = stripeProvider({ secretKey: 'sk_test_tandem', webhookSecret: WEBHOOK_SECRET, publishableKey: 'pk_test_stripe', config: { maxNetworkRetries: 0 } });
+  const signer = new Stripe('sk_test_signer');
+  const deliver = (type: string, object: Record<string, unknown>, account: string | null = 'acct_flow') => {
+    const payload = JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false,
+      ...(account ? { account } : {}), data: { object },
+    });
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(clock.now().getTime() / 1000) });
+    return app.request('/v1/hooks/stripe', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header }, body: payload });
+  };
+  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: provider, mailer: localMailer() });
+  /** The expiry jobs waiting, made due by the queue's clock (the app's clock is the test's). */
+  const expiryJobsDue = () => query(db.db, sql`update pgboss.job set start_after = now() where name = 'balance.expire-payment' and state = 'created' returning singleton_key`);
+  const money = async (orderId: string) => (await query(db.db, sql`select o.status::text as status, o.amount_paid,
+      (select array_agg(i.status::text order by i.seq) from installments i where i.order_id = o.id) as installments,
+      (select array_agg(p.status::text order by p.created_at) from payments p where p.order_id = o.id and p.reference = 'open-balance') as balance
+    from orders o where o.id = ${orderId}`))[0]!;
+  let variant = '';
+  // Each booking its own times: the next free series the booking API offers.
+  let nextStart = '2026-12-01T09:00:00.000Z';
+
+  /** A booking with its deposit paid and a card saved, and its customer's bearer token. */
+  const booked = async () => {
+    const email = `${randomUUID().slice(0, 8)}@example.ch`;
+    const body = (first_start: string) => ({ program: 'evolve', variant, customer: customer({ email }), sessions: { mode: 'cadence', first_start }, intake: EVOLVE_INTAKE });
+    const tried = await postJson(app, '/v1/embed/bookings', body(nextStart), flowKey);
+    if (tried.status === 409) nextStart = ((await tried.json()) as { conflicts: { alternatives: { start: string }[] }[] }).conflicts[0]!.alternatives[0]!.start;
+    else assert.equal(tried.status, 201, await tried.clone().text());
+    const b = tried.status === 201 ? await tried.json() as Awaited<ReturnType<typeof reserve>> : await reserve(app, body(nextStart));
+    calls.length = 0;
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+    const deposit = calls.find((c) => c.path === '/v1/payment_intents')!;
+    const pi = out.payment!.client_secret.split('_secret_')[0]!;
+    assert.equal((await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', metadata: metadataOf(deposit.form), payment_method: 'pm_first', customer: deposit.form.get('customer') })).status, 200);
+    const bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+    return { id: b.id, orderId: out.order.id, bearer };
+  };
+  /** Starts the one-off payment of the balance; answers its PaymentIntent's id. */
+  const startPayment = async (b: { id: string; bearer: string }) => {
+    calls.length = 0;
+    const res = await app.request(`/v1/portal/bookings/${b.id}/pay-balance/payment`, { method: 'POST', headers: { Authorization: `Bearer ${b.bearer}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: '{}' });
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = await res.json() as { payment: { client_secret: string } };
+    return out.payment.client_secret.split('_secret_')[0]!;
+  };
+  const cancels = () => calls.filter((c) => c.path.endsWith('/cancel'));
+  const hourLater = () => clock.set(new Date(clock.now().getTime() + 60 * 60_000 + 1_000).toISOString());
+
+  before(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    db = await freshDatabase();
+    app = await demoApp(db.db, { now: clock.now, payments: provider });
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update orgs set stripe_account_id = 'acct_flow' where id = ${FLOW.org}`));
+    variant = (await demoVariants(app)).evolve![1]!;
+  });
+  after(async () => {
+    server.close();
+    await db.close();
+  });
+
+  test('unfinished: nothing before the hour; after it, the intent is cancelled at Stripe on the studio\'s account once, the payment failed, the installments charged off-session again', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    assert.equal((await query(db.db, sql`select count(*)::int as n from pgboss.job where name = 'balance.expire-payment' and state = 'created'`))[0]!.n, 1, 'queued with the payment');
+    // Run before its hour by the app's clock: nothing happens at Stripe, and it is queued again.
+    calls.length = 0;
+    assert.equal((await expiryJobsDue()).length, 1);
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels(), []);
+    assert.deepEqual((await money(b.orderId)).balance, ['pending']);
+    const again = await query(db.db, sql`select singleton_key from pgboss.job where name = 'balance.expire-payment' and state = 'created'`);
+    assert.equal(again.length, 1, 'queued again for the end of the hour');
+
+    hourLater();
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${b.orderId}`));
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels().map((c) => [c.path, c.account]), [[`/v1/payment_intents/${pi}/cancel`, 'acct_flow']]);
+    const [row] = await query(db.db, sql`select status::text, failure_reason from payments where provider_ref = ${pi}`);
+    assert.equal(row!.status, 'failed');
+    assert.match(String(row!.failure_reason), /abandoned/);
+    // The installments it held are charged off-session now, each once; the order is paid exactly.
+    const offSession = calls.filter((c) => c.path === '/v1/payment_intents' && c.form.get('off_session') === 'true');
+    assert.equal(offSession.length, 3);
+    for (const c of offSession) {
+      const id = intents.get(c.idempotencyKey!)!.id;
+      await deliver('payment_intent.succeeded', { id, object: 'payment_intent', status: 'succeeded', amount: Number(c.form.get('amount')), metadata: metadataOf(c.form) });
+    }
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['failed'] });
+    // Run again (a retried job): Stripe is not asked a second time.
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels(), []);
+  });
+
+  test('cancelling is safe to repeat: an intent cancelled already at Stripe still ends the payment', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    stateAtStripe.set(pi, 'canceled');
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls.filter((c) => c.path.startsWith(`/v1/payment_intents/${pi}`)).map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`, `/v1/payment_intents/${pi}`]);
+    assert.deepEqual((await money(b.orderId)).balance, ['failed']);
+  });
+
+  test('confirmed in time: the job leaves it alone, nothing is cancelled, the money counts once', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
+    assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls, [], 'Stripe is not asked anything');
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
+  });
+
+  test('succeeded at Stripe before its webhook came: the job records it as the webhook would, and the webhook then is a duplicate', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
+    stateAtStripe.set(pi, 'succeeded');
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels().length, 1);
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
+    const res = await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta });
+    assert.equal((await res.json() as { outcome: string }).outcome, 'duplicate');
+    const [row] = await query(db.db, sql`select id from payments where provider_ref = ${pi}`);
+    assert.equal((await query(db.db, sql`select 1 from domain_events where type = 'payment.succeeded' and payload->>'payment_id' = ${String(row!.id)}`)).length, 1);
+    assert.equal(calls.filter((c) => c.path === '/v1/payment_intents' && c.form.get('off_session') === 'true').length, 0, 'no installment charged beside it');
+    assert.equal((await money(b.orderId)).amount_paid, 108000);
   });
 });

@@ -5,15 +5,8 @@
  * postal services; the country line replaces it). Pure.
  */
 import type { Lang } from '../../../../shared/format.ts';
+import type { PostalAddress } from './invoice-snapshot.ts';
 
-export interface PostalAddress {
-  street: string;
-  building_number?: string | null | undefined;
-  postal_code: string;
-  city: string;
-  /** ISO 3166-1 alpha-2 (`CH`). */
-  country: string;
-}
 
 /** The country's name in the document's language (`DE` in German: "Deutschland"); the code when unknown. */
 export function countryName(code: string, lang: Lang): string {
@@ -25,7 +18,7 @@ export function countryName(code: string, lang: Lang): string {
 }
 
 /** The address's lines; `home`: the studio's country (the country line is left out there). */
-export function postalLines(a: PostalAddress, home: string, lang: Lang): string[] {
+export function postalLines(a: Omit<PostalAddress, 'building_number'> & { building_number?: string | null | undefined }, home: string, lang: Lang): string[] {
   const street = `${a.street}${a.building_number ? ` ${a.building_number}` : ''}`.trim();
   const city = `${a.postal_code} ${a.city}`.trim();
   const abroad = !!a.country && a.country.toUpperCase() !== home.toUpperCase();

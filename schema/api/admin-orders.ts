@@ -54,6 +54,8 @@ export const AdminRefundOut = v.object({
   booking_id: v.nullable(Id),
   reason: v.string(),
   transfer_reference: v.nullable(v.string()),
+  /** For a bank refund: where it goes, as the customer gave it in the portal (null until given). */
+  account: v.optional(v.nullable(v.object({ holder: v.string(), iban: v.string(), given_at: v.string() }))),
   completed_at: v.nullable(v.string()),
   created_at: v.string(),
 });

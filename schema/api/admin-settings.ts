@@ -75,6 +75,8 @@ const VAT_NUMBER = /^(CHE-\d{3}\.\d{3}\.\d{3} (MWST|TVA|IVA)|[A-Z]{2}[A-Z0-9]{8,
 
 const line = (max: number) => v.pipe(v.string('is required'), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(max));
 const compactIban = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+/** An IBAN as typed (spaces and case as people write it), kept compact and upper-case; its check digits must hold (ISO 7064 MOD 97-10). */
+export const Iban = v.pipe(v.string(), v.maxLength(64), v.transform(compactIban), v.check((s: string) => isValidIbanText(s), 'is not a valid IBAN (check digits)'));
 
 /**
  * PUT /v1/admin/studio/profile: the creditor data invoices and QR-bills print. Structured address
@@ -90,7 +92,7 @@ export const StudioProfileBody = v.object({
   city: line(35),
   country: v.pipe(v.string('is required'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code (CH, DE, …)')),
   vat_number: v.nullable(v.pipe(v.string(), v.trim(), v.regex(VAT_NUMBER, 'must be a VAT number such as CHE-123.456.789 MWST, or null when not registered')), null),
-  iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check((s) => !isQrIbanText(s), 'is a QR-IBAN: give it as qr_iban'))),
+  iban: v.optional(v.pipe(Iban, v.check((s) => !isQrIbanText(s), 'is a QR-IBAN: give it as qr_iban'))),
   qr_iban: v.optional(v.pipe(v.string(), v.transform(compactIban), v.check(isValidIbanText, 'is not a valid IBAN (check digits)'), v.check(isQrIbanText, 'is not a QR-IBAN (a Swiss or Liechtenstein IBAN with an IID from 30000 to 31999)'))),
   email: v.optional(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(320))),
   /** The studio's colour for its mails (`#rrggbb`); absent: kept as it is; null: none (a neutral band). */

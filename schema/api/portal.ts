@@ -1,6 +1,7 @@
 /** The portal API (/v1/portal/*): a customer's own bookings, by identity token or manage link. */
 import * as v from 'valibot';
 import { Id, IsoInstant } from './common.ts';
+import { Iban } from './admin-settings.ts';
 import { SessionOut, SlotConflict } from './embed-bookings.ts';
 import { CancellationQuoteOut, SettlementOut } from './admin-settlement.ts';
 
@@ -151,3 +152,18 @@ export const BalancePaymentOut = v.object({
   charge: PayBalanceOut.entries.charge,
 });
 export type BalancePaymentOut = v.InferOutput<typeof BalancePaymentOut>;
+
+/** Where a bank refund goes: the account holder and the IBAN (check digits verified; spaces allowed). */
+export const RefundAccountBody = v.object({
+  account_holder: v.pipe(v.string(), v.trim(), v.minLength(2, 'must name the account holder'), v.maxLength(140), v.regex(/^[^\r\n\t]+$/, 'must be one line')),
+  iban: Iban,
+});
+export type RefundAccountBody = v.InferOutput<typeof RefundAccountBody>;
+export const RefundAccountParams = v.object({ id: Id, refundId: Id });
+/** The bank refund after the account was given; the IBAN is shown by its last four characters only. */
+export const RefundAccountOut = v.object({
+  refund: v.object({
+    id: v.string(), amount: v.number(), currency: v.string(), status: v.string(),
+    account_holder: v.string(), iban_last4: v.string(), account_given_at: v.string(),
+  }),
+});

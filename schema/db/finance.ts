@@ -162,6 +162,13 @@ export const refunds = pgTable('refunds', {
   sessionId: uuid('session_id'),
   /** The outgoing transfer staff recorded for a bank refund. */
   transferReference: text('transfer_reference'),
+  /**
+   * Where a bank refund goes, as the customer gave it in the portal (`PUT /v1/portal/bookings/:id/refunds/:refundId/account`):
+   * the account holder and the IBAN (compact, check digits verified); null until given.
+   */
+  accountHolder: text('account_holder'),
+  iban: text('iban'),
+  accountGivenAt: instant('account_given_at'),
   completedAt: instant('completed_at'),
   createdAt: createdAt(),
 }, (t) => [

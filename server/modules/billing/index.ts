@@ -33,3 +33,4 @@ export * from './referrals.jobs.ts';
 export * from './referrals.queries.ts';
 export * from './credit-adjust.mutations.ts';
 export * from './intent-cancels.jobs.ts';
+export * from './refund-accounts.mutations.ts';

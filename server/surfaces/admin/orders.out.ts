@@ -32,6 +32,7 @@ export function refundOut(r: RefundRow): RefundOut {
     booking_id: r.bookingId,
     reason: r.reason,
     transfer_reference: r.transferReference,
+    account: r.iban && r.accountHolder && r.accountGivenAt ? { holder: r.accountHolder, iban: r.iban, given_at: r.accountGivenAt.toISOString() } : null,
     completed_at: r.completedAt?.toISOString() ?? null,
     created_at: r.createdAt.toISOString(),
   };

@@ -17,6 +17,7 @@ import { signOutRoute } from './sign-out.ts';
 import { messageRoutes } from './messages.ts';
 import { calendarLinkRoute, sessionIcsRoute } from './calendar.ts';
 import { cardRoutes } from './card.ts';
+import { refundAccountRoute } from './refund-account.ts';
 import { payBalanceRoute } from './pay-balance.ts';
 import { homeworkRoutes } from './homework.ts';
 import type { FileStorage } from '../../platform/adapters/storage/storage.ts';
@@ -40,6 +41,7 @@ export function portalRoutes(deps: AppDeps & { storage: FileStorage }) {
     .route('/', sessionIcsRoute(deps))
     .route('/', cardRoutes(deps))
     .route('/', payBalanceRoute(deps))
+    .route('/', refundAccountRoute(deps))
     .route('/', homeworkRoutes(deps))
     .route('/', signOutRoute(deps));
   // Every refusal says in a sentence (English, as the embed API) what is wrong; the app's handler answers it.

@@ -12,7 +12,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { InvoiceSnapshot } from '../../../server/modules/billing/domain/invoice-snapshot.ts';
-import { proofFor } from '../../support/identity.ts';
+import { proofFor, proveIdentity } from '../../support/identity.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -102,6 +102,59 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
       method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 500, reference: 'out #1' }),
     });
     assert.equal(done.status, 201, await done.clone().text());
+  });
+
+  test('the customer gives the refund\'s account in the portal (the mail links there): IBAN check digits verified, their own booking only, until the transfer is done', async () => {
+    clock.set(START);
+    const email = `${randomUUID().slice(0, 8)}@example.ch`;
+    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer({ email }), sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] } });
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
+    const over = await record(out.order.id, { amount: 15000, method: 'bank_transfer', reference: 'camt #iban' });
+    assert.equal(over.status, 201, await over.clone().text());
+    const a = await over.json() as { payment: { id: string }; overpayment: { refund: { id: string } } };
+    const refundId = a.overpayment.refund.id;
+    const [mail] = await query(db.db, sql`select text_body from mail_outbox where dedupe_key = ${`payment:${a.payment.id}:overpaid`}`);
+    const link = String(mail!.text_body).match(/https?:\/\/\S+/g)!.find((u) => u.includes('refund='));
+    assert.ok(link, 'the mail links to the form');
+    assert.equal(new URL(link).searchParams.get('refund'), refundId);
+
+    const bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+    const give = (body: unknown, token = bearer, booking = b.id, refund = refundId) => app.request(`/v1/portal/bookings/${booking}/refunds/${refund}/account`, {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body),
+    });
+    const wrong = await give({ account_holder: 'Anna Muster', iban: 'CH93 0076 2011 6238 5295 8' }); // one digit off
+    assert.equal(wrong.status, 400);
+    const problem = await problemOf(wrong) as { code: string; errors?: { field: string }[] };
+    assert.equal(problem.code, 'validation_failed');
+    assert.deepEqual(problem.errors?.map((e) => e.field), ['iban']);
+    assert.equal((await give({ account_holder: 'Anna Muster' })).status, 400);
+    const [untouched] = await query(db.db, sql`select iban, account_holder from refunds where id = ${refundId}`);
+    assert.deepEqual({ ...untouched }, { iban: null, account_holder: null });
+
+    // Someone else, signed in with their own booking: 404, nothing given.
+    const otherEmail = `${randomUUID().slice(0, 8)}@example.ch`;
+    await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer({ email: otherEmail }), sessions: { mode: 'explicit', starts: ['2026-12-16T10:30:00.000Z'] } });
+    const other = (await proveIdentity(app, db.db, otherEmail))['Tandem-Identity'];
+    assert.equal((await give({ account_holder: 'Mallory', iban: 'DE89 3704 0044 0532 0130 00' }, other)).status, 404);
+
+    const ok = await give({ account_holder: ' Anna Muster ', iban: 'ch93 0076 2011 6238 5295 7' });
+    assert.equal(ok.status, 200, await ok.clone().text());
+    const given = await ok.json() as { refund: Record<string, unknown> };
+    assert.deepEqual({ ...given.refund, account_given_at: undefined }, {
+      id: refundId, amount: 1000, currency: 'CHF', status: 'pending', account_holder: 'Anna Muster', iban_last4: '2957', account_given_at: undefined,
+    });
+    const view = await (await app.request(`/v1/admin/orders/${out.order.id}`, { headers: skFlow })).json() as { refunds: { id: string; account: { holder: string; iban: string } | null }[] };
+    assert.deepEqual(view.refunds.find((r) => r.id === refundId)!.account && { ...view.refunds.find((r) => r.id === refundId)!.account, given_at: undefined },
+      { holder: 'Anna Muster', iban: 'CH9300762011623852957', given_at: undefined });
+
+    // Transferred: the account can no longer change.
+    const done = await app.request(`/v1/admin/refunds/${refundId}/transfers`, {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 1000, reference: 'out #iban' }),
+    });
+    assert.equal(done.status, 201, await done.clone().text());
+    const late = await give({ account_holder: 'Anna Muster', iban: 'DE89 3704 0044 0532 0130 00' });
+    assert.equal(late.status, 409);
+    assert.equal((await problemOf(late)).code, 'invalid_state');
   });
 
   test('exactly what is due: no overpayment', async () => {

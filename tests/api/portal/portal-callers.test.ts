@@ -81,6 +81,9 @@ describe('portal routes × callers', () => {
       'staff key': skFlow,
       'staff session': staff.headers,
     });
+    // The studio-cancelled Reiki's refund (back to the card), asked for from the EVOLVE booking: 409 (another booking of theirs, and no bank refund).
+    const [refund] = await query(db.db, sql`select r.id from refunds r join orders o on o.id = r.order_id where o.booking_id = ${ids.reiki} limit 1`);
+    ids.refund = String(refund!.id);
     // A homework file of the customer's, for the routes that read and remove one.
     const [milestone] = await query(db.db, sql`select m.id from program_milestones m join program_bookings k on k.program_id = m.program_id where k.id = ${b.id} order by m.order_idx limit 1`);
     const form = new FormData();
@@ -113,6 +116,7 @@ describe('portal routes × callers', () => {
       { method: 'POST', pattern: '/v1/portal/bookings/:id/reschedule-series', path: () => `${b}/reschedule-series`, body: { starts_at: '2026-12-02T02:00:00.000Z' }, owner: [409] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/cancel', path: () => `${b}/cancel`, body: { quote_id: 'x'.repeat(40) }, owner: [409] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/messages', path: () => `${b}/messages`, body: { body: 'Hello' }, owner: [201] },
+      { method: 'POST', pattern: '/v1/portal/bookings/:id/refunds/:refundId/account', path: () => `${b}/refunds/${ids.refund}/account`, body: { account_holder: 'Anna Muster', iban: 'CH93 0076 2011 6238 5295 7' }, owner: [409] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/card', path: () => `${b}/card`, body: {}, owner: [200] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/card/test-confirm', path: () => `${b}/card/test-confirm`, body: {}, owner: [200] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance', path: () => `${b}/pay-balance`, body: {}, owner: [202, 409] },

@@ -389,6 +389,8 @@ export interface OverpaidMailData extends LatePaymentMailData {
   /** What of `amount` was more than due, and goes back. */
   excess: number;
   reference: string;
+  /** The booking's page where the customer gives the account holder and IBAN of the refund (`POST /v1/portal/bookings/:id/refunds/:refundId/account`). */
+  accountUrl: string;
 }
 
 /** To the customer: a transfer of more than was due; the excess goes back, where to? */
@@ -396,10 +398,10 @@ export function overpaidMail(d: OverpaidMailData): ComposedMail {
   const S = strings[d.lang];
   const text = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(S.overpaidBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title }),
+    fill(S.overpaidBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title, url: d.accountUrl }),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(S.overpaidSubject, { program: d.program.title }), ...mailBodies(text) };
+  return { subject: fill(S.overpaidSubject, { program: d.program.title }), ...mailBodies(text, [d.accountUrl]) };
 }
 
 /** To the studio: the same, and what to do (send the excess back, record the transfer). */

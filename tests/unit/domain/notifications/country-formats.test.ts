@@ -36,7 +36,7 @@ test('mails to a German studio\'s people: amounts and dates in de-DE', () => {
     feeDeclinedStaffMail({ ...base, ...staff, variant: base.variant, reason: 'card_declined', payUrl: 'https://x.example/m' }).text,
     installmentOverdueStaffMail({ ...base, ...staff, zone: 'Europe/Berlin', dueAt: new Date('2026-12-15T09:00:00Z'), reason: 'card_declined', attempts: 3, nextAttemptAt: null, manageUrl: 'https://x.example/m' }).text,
     reservationLapsedStaffMail({ ...base, ...staff, zone: 'Europe/Berlin', instructor: { name: 'Jana' }, invoice: { number: 'NORD-2026-0001' }, until: new Date('2026-12-15T09:00:00Z') }).text,
-    overpaidStaffMail({ ...base, ...staff, excess: 10000, reference: 'RF18539007547034' }).text,
+    overpaidStaffMail({ ...base, ...staff, excess: 10000, reference: 'RF18539007547034', accountUrl: 'https://x.example/m?refund=r' }).text,
   ];
   for (const text of texts) {
     assert.ok(text.includes('1.080,00\u00a0€') || text.includes(euros(5000)) || text.includes(euros(10000)), text);
@@ -59,7 +59,7 @@ test('settlement and payment mails to a German studio\'s customers: amounts in d
   const texts = [
     noShowMail({ ...mail, session: { seq: 2, startsAt: new Date('2026-12-15T09:00:00Z') }, settlement }).text,
     latePaymentMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, amount: 108000, currency: 'EUR' }).text,
-    overpaidMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, amount: 108000, excess: 10000, currency: 'EUR', reference: 'RF18539007547034' }).text,
+    overpaidMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, amount: 108000, excess: 10000, currency: 'EUR', reference: 'RF18539007547034', accountUrl: 'https://x.example/m?refund=r' }).text,
     feeDeclinedMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, variant: mail.variant, amount: 108000, currency: 'EUR', reason: 'card_declined', payUrl: 'https://x.example/m' }).text,
     paymentReminderMail({ lang: 'de', locale: mail.locale, zone: 'Europe/Berlin', customer: person, studio: mail.studio, program: mail.program, variant: mail.variant, instructor: { name: 'Jana' }, invoice: { number: 'NORD-2026-0001' }, amount: 108000, currency: 'EUR', until: new Date('2026-12-15T09:00:00Z') }).text,
   ];

@@ -119,6 +119,8 @@ function isQrIbanText(s: string): boolean {
 export const StudioProfileOut = v.object({
   legal_name: v.string(), street: v.string(), building_number: v.optional(v.string()), postal_code: v.string(), city: v.string(), country: v.string(),
   vat_number: v.nullable(v.string()), iban: v.optional(v.string()), qr_iban: v.optional(v.string()), email: v.optional(v.string()),
+  /** `#rrggbb`: the band with the studio's name on its mails. */
+  brand_color: v.optional(v.nullable(v.string())),
 });
 export type StudioProfileOut = v.InferOutput<typeof StudioProfileOut>;
 

@@ -15,7 +15,7 @@ import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
 type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
 
 const steps = (done: string[]) => ['profile', 'program', 'availability', 'origin', 'payments'].map((key) => ({ key, done: done.includes(key) }));
-const profile = { legal_name: 'Atelier Süd GmbH', street: 'Seestrasse', building_number: '5', postal_code: '8002', city: 'Zürich', country: 'CH', vat_number: null, iban: 'CH9300762011623852957' };
+const profile = { legal_name: 'Atelier Süd GmbH', street: 'Seestrasse', building_number: '5', postal_code: '8002', city: 'Zürich', country: 'CH', vat_number: null, iban: 'CH9300762011623852957', brand_color: '#1d3557' as string | null };
 const embed = { script: '<script type="module" src="http://localhost:8787/widget/tandem.js"></script>', element: '<tandem-program key="pk_live_abc" program="breath"></tandem-program>', program: 'breath' };
 
 function stubApi(start: { profile: typeof profile | null; embed: typeof embed | null; done: string[] }): Call[] {
@@ -30,6 +30,7 @@ function stubApi(start: { profile: typeof profile | null; embed: typeof embed | 
     const key = `${method} ${url.pathname}`;
     if (key === 'GET /v1/admin/onboarding') return json(200, { steps: steps(state.done), complete: state.done.length === 5, profile: state.profile, embed: state.embed });
     if (key === 'PUT /v1/admin/studio/profile') {
+      if (body?.brand_color === '#12345') return json(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'brand_color', message: 'must be a colour as #rrggbb' }] });
       if (body?.qr_iban === 'CH9300762011623852957') return json(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'qr_iban', message: 'is not a QR-IBAN' }] });
       state.done = [...state.done, 'profile', 'payments'];
       state.profile = { ...profile, ...body } as typeof profile;
@@ -81,6 +82,26 @@ describe('<tandem-admin-onboarding>', () => {
     await expectAccessible(el);
 
     root(el).querySelector<HTMLInputElement>('#ob-account')!.value = 'CH44 3199 9123 0008 8901 2';
+    // The brand colour: stored #1d3557 prefilled in the picker and the hex text; a bad hex is the API's 400 beside the field.
+    const hexField = root(el).querySelector<HTMLInputElement>('#ob-brand_color')!;
+    const picker = root(el).querySelector<HTMLInputElement>('#ob-brand_color-picker')!;
+    expect(root(el).querySelector('label[for="ob-brand_color"]')!.textContent).to.equal('Farbe als #rrggbb (freiwillig)');
+    expect(hexField.value).to.equal('#1d3557');
+    expect(picker.value).to.equal('#1d3557');
+    hexField.value = '#12345';
+    hexField.dispatchEvent(new Event('input'));
+    expect(picker.value, 'an incomplete hex leaves the picker').to.equal('#1d3557');
+    root(el).querySelector<HTMLFormElement>('#ob-legal_name')!.closest('form')!.requestSubmit();
+    const colourError = await waitFor(() => root(el).querySelector('#ob-brand_color-error'), 'the colour refusal');
+    expect(colourError.textContent).to.equal('must be a colour as #rrggbb');
+    expect(hexField.getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    picker.value = '#ff0000';
+    picker.dispatchEvent(new Event('input'));
+    expect(hexField.value, 'the picker writes the hex text').to.equal('#ff0000');
+    hexField.value = '#1D3557';
+    hexField.dispatchEvent(new Event('input'));
+    expect(picker.value, 'a full hex moves the picker').to.equal('#1d3557');
     root(el).querySelector<HTMLInputElement>('input[name="vat"][value="registered"]')!.click();
     const vat = await waitFor(() => root(el).querySelector<HTMLInputElement>('#ob-vat_number'), 'the VAT number field');
     vat.value = 'CHE-123.456.789 MWST';
@@ -88,7 +109,7 @@ describe('<tandem-admin-onboarding>', () => {
     await waitFor(() => root(el).textContent!.includes('Profil gespeichert.'), 'saved');
     const put = calls.filter((c) => c.method === 'PUT').at(-1)!;
     expect(put.body).to.deep.equal({ legal_name: 'Atelier Süd GmbH', street: 'Seestrasse', building_number: '5', postal_code: '8002', city: 'Zürich', country: 'CH',
-      vat_number: 'CHE-123.456.789 MWST', qr_iban: 'CH44 3199 9123 0008 8901 2' });
+      vat_number: 'CHE-123.456.789 MWST', qr_iban: 'CH44 3199 9123 0008 8901 2', brand_color: '#1d3557' });
     expect(put.headers['Tandem-CSRF']).to.equal('csrf-1');
     expect(put.headers['Idempotency-Key']).to.match(/^[0-9a-f-]{36}$/);
   });

@@ -90,6 +90,8 @@ export class TandemAdminOnboarding extends LitElement {
       vat_number: this.vatRegistered ? s('vat_number') : null,
       ...(this.accountKind === 'iban' ? { iban: s('account') } : { qr_iban: s('account') }),
       ...(s('email') ? { email: s('email') } : {}),
+      // Empty: no colour (a neutral band); the API answers 400 for anything but #rrggbb.
+      brand_color: s('brand_color').toLowerCase() || null,
     };
     void this.run(() => this.client.send<StudioProfileOut>('PUT', '/v1/admin/studio/profile', body), 'profileSaved');
   }
@@ -188,8 +190,33 @@ export class TandemAdminOnboarding extends LitElement {
           ${this.text('account', this.accountKind === 'iban' ? 'iban' : 'qrIban', this.accountKind === 'iban' ? p?.iban : p?.qr_iban, { max: 42 })}
         </fieldset>
         ${this.text('email', 'billingEmail', p?.email, { required: false, max: 320, type: 'email', autocomplete: 'email' })}
+        ${this.brandColor(p?.brand_color ?? '')}
         <button class="primary" type="submit">${this.t('saveProfile')}</button>
       </form>`;
+  }
+
+  /** The mails' brand colour: a colour picker and its hex text, kept in step; the text is what is sent. */
+  private brandColor(value: string): TemplateResult {
+    const bad = fieldMessage(this.problem, 'brand_color');
+    const hex = (v: string) => /^#[0-9a-f]{6}$/i.test(v.trim());
+    const picked = (e: Event) => {
+      const text = this.renderRoot.querySelector<HTMLInputElement>('#ob-brand_color');
+      if (text) text.value = (e.target as HTMLInputElement).value;
+    };
+    const typed = (e: Event) => {
+      const v = (e.target as HTMLInputElement).value.trim();
+      const swatch = this.renderRoot.querySelector<HTMLInputElement>('#ob-brand_color-picker');
+      if (swatch && hex(v)) swatch.value = v.toLowerCase();
+    };
+    return html`<fieldset><legend>${this.t('brandColor')}</legend>
+      <p id="ob-brand_color-hint">${this.t('brandColorHint')}</p>
+      <label for="ob-brand_color-picker">${this.t('brandColorPicker')}</label>
+      <input id="ob-brand_color-picker" type="color" .value=${hex(value) ? value.toLowerCase() : '#1f2937'} @input=${picked}>
+      <label for="ob-brand_color">${this.t('brandColorHex')}</label>
+      <input id="ob-brand_color" name="brand_color" type="text" .value=${value} maxlength="7" autocomplete="off" spellcheck="false" @input=${typed}
+        aria-invalid=${bad ? 'true' : 'false'} aria-describedby=${bad ? 'ob-brand_color-hint ob-brand_color-error' : 'ob-brand_color-hint'}>
+      ${fieldError(this.problem, 'brand_color', 'ob-brand_color')}
+    </fieldset>`;
   }
 
   private originForm(): TemplateResult {

@@ -1,9 +1,12 @@
 /**
- * A `multipart/form-data` body read as it arrives (RFC 7578): each part's headers are parsed and
- * its bytes handed to a sink chunk by chunk, so a large file never sits in memory whole. Only a
- * few bytes (the longest possible split delimiter) are held back between chunks. A sink may throw
- * to stop reading (a file too large, a type refused): the body's reader is cancelled then.
+ * A `multipart/form-data` body read as it arrives (RFC 7578), parsed by busboy: each part's bytes
+ * are handed to a sink chunk by chunk (awaited, so busboy's backpressure holds the body), and a large
+ * file never sits in memory whole. A sink may throw to stop reading (a file too large, a type
+ * refused): the body is cancelled then (a few closing bytes of a small one are still read).
  */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
 import { AppError } from '../errors.ts';
 
 export interface PartInfo {
@@ -21,8 +24,6 @@ export interface PartSink {
 
 /** Headers of one part are at most this long (a malformed body is refused, not buffered). */
 const MAX_HEADER_BYTES = 16 * 1024;
-const CRLF = Buffer.from('\r\n');
-const HEADERS_END = Buffer.from('\r\n\r\n');
 
 const malformed = (detail: string) => new AppError('validation_failed', detail, { errors: [{ field: 'file', message: 'is required' }] });
 
@@ -33,107 +34,67 @@ export function multipartBoundary(contentType: string | undefined): string | und
   return m?.[1] ?? m?.[2];
 }
 
-function headerParam(value: string, param: string): string | null {
-  const m = new RegExp(`;\\s*${param}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i').exec(value);
-  if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? null);
-}
-
-function partInfo(raw: Buffer): PartInfo {
-  let name: string | null = null;
-  let filename: string | null = null;
-  let contentType: string | null = null;
-  for (const line of raw.toString('utf8').split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (key === 'content-disposition') {
-      if (!/^form-data\s*(;|$)/i.test(value)) throw malformed('Every part of the multipart body must be form-data.');
-      name = headerParam(value, 'name');
-      filename = headerParam(value, 'filename');
-    } else if (key === 'content-type') contentType = value;
-  }
-  if (name === null) throw malformed('A part of the multipart body has no name.');
-  return { name, filename, contentType };
-}
-
 /**
  * Reads `body` part by part. `onPart` answers a sink for the part's bytes (or null to skip them).
  * Resolves when the closing delimiter was read; throws `validation_failed` for a body that ends
  * early or is not multipart as announced, and whatever a sink throws.
  */
 export async function readMultipart(body: ReadableStream<Uint8Array>, boundary: string, onPart: (part: PartInfo) => PartSink | null): Promise<void> {
-  const first = Buffer.from(`--${boundary}`);
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const reader = body.getReader();
-  let buf: Buffer = Buffer.alloc(0);
-  let state: 'preamble' | 'boundary' | 'headers' | 'body' | 'done' = 'preamble';
-  let sink: PartSink | null = null;
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buf = buf.length ? Buffer.concat([buf, value]) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-      for (;;) {
-        if (state === 'preamble') {
-          const at = buf.indexOf(first);
-          if (at < 0) { buf = Buffer.from(buf.subarray(Math.max(0, buf.length - first.length + 1))); break; }
-          buf = buf.subarray(at + first.length);
-          state = 'boundary';
+  const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  const parser = busboy({ headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, limits: { headerPairs: 20, fieldSize: MAX_HEADER_BYTES } });
+  // Parts are handed over one after the other; a sink's writes are awaited before busboy gets more of that part.
+  let chain: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown) => {
+    if (!failure) failure = { error };
+  };
+  const handOver = (info: PartInfo, bytes: AsyncIterable<Uint8Array> | Uint8Array, skip: () => void) => {
+    chain = chain.then(async () => {
+      if (failure) return skip();
+      const sink = onPart(info);
+      if (!sink) return skip();
+      // Only what a sink throws is the answer; a part cut short by the body's own error is told by that error.
+      const sinkCall = async (call: () => void | Promise<void>) => {
+        try {
+          await call();
+        } catch (error) {
+          fail(error);
+          throw error;
         }
-        if (state === 'boundary') {
-          // After a delimiter: "--" closes the body, CRLF opens the next part (transport padding is not sent by browsers).
-          if (buf.length < 2) break;
-          if (buf[0] === 0x2d && buf[1] === 0x2d) { state = 'done'; break; }
-          if (!buf.subarray(0, 2).equals(CRLF)) throw malformed('The multipart body is not well formed.');
-          buf = buf.subarray(2);
-          state = 'headers';
-        }
-        if (state === 'headers') {
-          const at = buf.indexOf(HEADERS_END);
-          if (at < 0) {
-            if (buf.length > MAX_HEADER_BYTES) throw malformed('A part\'s headers are too long.');
-            break;
-          }
-          sink = onPart(partInfo(buf.subarray(0, at)));
-          buf = buf.subarray(at + HEADERS_END.length);
-          state = 'body';
-        }
-        if (state === 'body') {
-          const at = buf.indexOf(delimiter);
-          if (at < 0) {
-            // Everything but what could be the start of a delimiter split across chunks.
-            const safe = buf.length - (delimiter.length - 1);
-            if (safe > 0) {
-              if (sink) await sink.write(buf.subarray(0, safe));
-              buf = Buffer.from(buf.subarray(safe));
-            }
-            break;
-          }
-          if (sink) {
-            if (at > 0) await sink.write(buf.subarray(0, at));
-            await sink.end();
-          }
-          sink = null;
-          buf = buf.subarray(at + delimiter.length);
-          state = 'boundary';
-          continue;
-        }
-        break;
+      };
+      if (bytes instanceof Uint8Array) {
+        if (bytes.byteLength) await sinkCall(() => sink.write(bytes));
+      } else {
+        for await (const chunk of bytes) await sinkCall(() => sink.write(chunk as Uint8Array));
       }
-      if (state === 'done') break;
-    }
-    if (state !== 'done') throw malformed('The multipart body ended before its closing boundary.');
-    finished = true;
-  } finally {
-    if (!finished) await drainOrCancel(reader);
-    else reader.releaseLock();
+      await sinkCall(() => sink.end());
+    }).catch((error: unknown) => {
+      skip();
+      parser.emit('error', error);
+    });
+  };
+  parser.on('file', (name, file, info) => handOver({ name, filename: info.filename ?? null, contentType: info.mimeType ?? null }, file, () => { file.resume(); }));
+  parser.on('field', (name, value, info) => handOver({ name, filename: null, contentType: info.mimeType ?? null }, Buffer.from(value, 'utf8'), () => undefined));
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on('close', resolve);
+    parser.on('error', (error: unknown) => reject(error));
+    source.on('error', (error: unknown) => reject(error));
+  });
+  source.pipe(parser);
+  try {
+    await parsed;
+    await chain;
+  } catch (error) {
+    source.unpipe(parser);
+    await drainOrCancel(source);
+    if (failure) throw failure.error;
+    if (error instanceof AppError) throw error;
+    throw malformed(/end|boundary/i.test(error instanceof Error ? error.message : '') ? 'The multipart body ended before its closing boundary.' : 'The multipart body is not well formed.');
   }
+  if (failure) throw failure.error;
 }
 
-/** What is read of a refused body's rest (bytes, and pieces) before it is cancelled instead (the closing part of a small one). */
+/** What is read of a refused body's rest (bytes) before it is cancelled instead (the closing part of a small one). */
 const DRAIN_BYTES = 64 * 1024;
 
 /**
@@ -141,17 +102,19 @@ const DRAIN_BYTES = 64 * 1024;
  * its source has just finished races the source's own close); a longer one is cancelled there,
  * so a refused large upload is not read further.
  */
-async function drainOrCancel(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  let read = 0;
-  try {
-    for (let reads = 0; read <= DRAIN_BYTES && reads < 64; reads++) {
-      const { done, value } = await reader.read();
-      if (done) { reader.releaseLock(); return; }
-      read += value.byteLength;
-    }
-  } catch {
-    // An errored body (too large, the client gone) is over already.
-    return;
-  }
-  await reader.cancel().catch(() => undefined);
+async function drainOrCancel(source: Readable): Promise<void> {
+  if (source.destroyed || source.readableEnded) return;
+  await new Promise<void>((resolve) => {
+    let read = 0;
+    const done = () => { source.off('data', onData); resolve(); };
+    const onData = (chunk: Buffer) => {
+      read += chunk.byteLength;
+      if (read > DRAIN_BYTES) { source.destroy(); done(); }
+    };
+    source.on('data', onData);
+    source.once('end', done);
+    source.once('error', done);
+    source.once('close', done);
+    source.resume();
+  });
 }

@@ -14,7 +14,7 @@ import { derivedToken, tokenHash } from '../../platform/derived-tokens.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { langOf } from '../../../shared/format.ts';
-import { enqueueMail, toHtml } from '../notifications/index.ts';
+import { enqueueMail, linkLines, toHtml } from '../notifications/index.ts';
 import {
   CONSENT_CONFIRM_DAYS, CONSENT_WORDING_VERSION, consentConfirmMail, consentWording, unsubscribeFooter, unsubscribeHeaders,
 } from './domain/consent.ts';
@@ -67,7 +67,7 @@ export async function requestMarketingConsent(tx: Tx, env: { now: Date; config: 
   }
   const url = consentConfirmUrl(env.config, orgId, id);
   const mail = consentConfirmMail({ lang, studio: who.studio, wording, url });
-  const text = mail.paragraphs.join('\n\n');
+  const text = linkLines(mail.paragraphs.join('\n\n'));
   await enqueueMail(tx, { orgId, dedupeKey: `consent:${id}:confirm`, to: who.email, subject: mail.subject, text, html: toHtml(text, [url]) });
   return 'requested';
 }
@@ -150,7 +150,7 @@ export async function enqueueMarketingMail(tx: Tx, env: { config: AppConfig }, m
   if (!row) return { queued: false, reason: 'no_consent' };
   const url = unsubscribeUrl(env.config, mail.orgId, row.consent.id);
   const footer = unsubscribeFooter(langOf(row.locale), row.studio, url);
-  const text = `${mail.text.trimEnd()}\n\n--\n${footer}`;
+  const text = linkLines(`${mail.text.trimEnd()}\n\n--\n${footer}`);
   const html = mail.html === undefined ? toHtml(text, [...(mail.links ?? []), url])
     : `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;overflow-wrap:anywhere">${mail.html}\n<hr>${toHtmlParagraphs(footer, url)}</body></html>`;
   const added = await enqueueMail(tx, {

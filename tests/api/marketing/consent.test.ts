@@ -169,7 +169,7 @@ describe('marketing consent and unsubscribe, over SMTP', () => {
     const unsubscribe = /^<(http:\/\/localhost:8787\/unsubscribe\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43})>$/.exec(header ?? '')?.[1];
     assert.ok(unsubscribe, `List-Unsubscribe: ${header}`);
     assert.equal(news.headers['list-unsubscribe-post'], 'List-Unsubscribe=One-Click');
-    assert.ok(textOf(news).includes(`Abmelden: ${unsubscribe}`), textOf(news));
+    assert.ok(textOf(news).replace(/\r\n/g, '\n').includes(`Abmelden:\n${unsubscribe}`), textOf(news));
     const htmlPart = leaves(news).find((p) => p.headers['content-type']?.startsWith('text/html'))!.body.toString('utf8');
     assert.ok(htmlPart.includes(`<a href="${unsubscribe}">`), 'a link in the HTML part too');
 
@@ -215,6 +215,7 @@ describe('marketing consent and unsubscribe, over SMTP', () => {
     await book(who, { method: 'card', marketing_opt_in: true });
     const [ask] = await query(db.db, sql`select text_body from mail_outbox where to_address = ${who.email} and dedupe_key like 'consent:%'`);
     assert.match(String(ask!.text_body), /Merci de confirmer/);
+    assert.match(String(ask!.text_body), /Merci de confirmer avec ce lien\u202f:\nhttps?:\/\/\S+\/consent\/\S+$/m, 'the link alone on its own line after its words');
     const path = /\/consent\/[0-9a-f-]{36}\/[A-Za-z0-9_-]{43}/.exec(String(ask!.text_body))![0];
     clock.set('2026-12-26T08:00:00Z');
     assert.equal((await app.request(path, { method: 'POST' })).status, 410);

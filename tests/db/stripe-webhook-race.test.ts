@@ -24,10 +24,11 @@ import { demoApp, testConfig } from '../support/app.ts';
 import { Clock, query } from '../support/booking.ts';
 import { DAY } from '../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, customer, demoVariants, reserve } from '../support/checkout.ts';
-import { chargeDueInstallments } from '../../server/modules/billing/index.ts';
+import { INSTALLMENTS_QUEUE, installmentsJob } from '../../server/modules/billing/index.ts';
+import { withSystem } from '../../server/platform/db/escalation.ts';
 import { FLOW } from '../../demo/seed/index.ts';
 import { stripeProvider } from '../../server/platform/adapters/payments/stripe-provider.ts';
-import { runDueJobs } from '../../server/platform/jobs/queue.ts';
+import { enqueue, runDueJobs, startJobRunner } from '../../server/platform/jobs/queue.ts';
 import { jobDefinitions } from '../../server/jobs.ts';
 import { localMailer } from '../../server/platform/adapters/mail/mailer.ts';
 
@@ -196,6 +197,18 @@ describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, (
     const outcomes = new Map<string, number>();
     const count = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
     const orders: string[] = [];
+    // A real queue worker, as the API runs one (server/jobs.ts's installment job, the production handler).
+    const runner = await startJobRunner(db.executor, [installmentsJob({ db: db.db, payments, now: clock.now, config: testConfig })], { pollingIntervalSeconds: 0.5 });
+    /** Waits until the worker has finished the job sent with this key (its pg-boss state). */
+    const jobDone = async (key: string): Promise<string> => {
+      for (let i = 0; i < 600; i++) {
+        const [job] = await query(db.db, sql`select state::text from pgboss.job where name = ${INSTALLMENTS_QUEUE} and singleton_key = ${key}`);
+        if (job && ['completed', 'failed', 'cancelled'].includes(String(job.state))) return String(job.state);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return 'not run within 60 s';
+    };
+    try {
     for (let round = 0; round < ROUNDS; round++) {
       clock.set(START);
       // EVOLVE, 8 weekly sessions on a deposit plan: the deposit by card (its webhook saves the card), the installments off-session.
@@ -210,18 +223,30 @@ describe(`Stripe webhooks over HTTP racing a cancellation (${ROUNDS} rounds)`, (
       const [last] = await query(db.db, sql`select id, starts_at from program_sessions where booking_id = ${b.id} order by seq desc limit 1`);
       // The first installment is due.
       clock.set('2026-12-23T09:00:00Z');
+      // The installment job is picked from the queue by the worker (polling every half second); the requests start
+      // spread over that half second, so the job's run lands before, between or after them.
+      const jobKey = `race:${round}:${randomUUID()}`;
+      await withSystem(db.db, FLOW.org, 'test: the installment job is due now', (tx) => enqueue(tx, INSTALLMENTS_QUEUE, { orgId: FLOW.org }, { singletonKey: jobKey }));
+      const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 600)));
       const results = await Promise.all([
-        api.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } }).then((r) => `cancel ${r.status}`),
-        chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig }).then((r) => `job charged ${r.charged}`),
-        api.request(`/v1/admin/bookings/${b.id}/sessions/${String(last!.id)}/reschedule`, {
+        jitter().then(() => api.request(`/v1/admin/bookings/${b.id}/cancel`, { method: 'POST', headers: { ...sk, 'Idempotency-Key': randomUUID() } })).then((r) => `cancel ${r.status}`),
+        jobDone(jobKey).then(async (state) => {
+          const [c] = await query(db.db, sql`select count(*)::int as n from payments where order_id = ${out.order.id} and installment_id is not null and status = 'succeeded'`);
+          return `job ${state}, charged ${c!.n}`;
+        }),
+        jitter().then(() => api.request(`/v1/admin/bookings/${b.id}/sessions/${String(last!.id)}/reschedule`, {
           method: 'POST', headers: { ...sk, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
           body: JSON.stringify({ starts_at: new Date(new Date(String(last!.starts_at)).getTime() + DAY).toISOString(), override: true }),
-        }).then((r) => `reschedule ${r.status}`),
-        webhook('payment_intent.succeeded', depositEvent).then(async (r) => `deposit webhook ${r.status} ${(await r.json() as { outcome?: string }).outcome}`),
+        })).then((r) => `reschedule ${r.status}`),
+        jitter().then(() => webhook('payment_intent.succeeded', depositEvent)).then(async (r) => `deposit webhook ${r.status} ${(await r.json() as { outcome?: string }).outcome}`),
       ]);
+      assert.match(results[1]!, /^job completed/, 'the worker ran the installment job to completion');
       await Promise.all(sent.splice(0));
       for (const r of results) count(r);
       for (const r of results) assert.doesNotMatch(r, / 5\d\d\b/, `no 5xx (${r})`);
+    }
+    } finally {
+      await runner.stop();
     }
     const jobs = jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
     await runDueJobs(db.executor, jobs);

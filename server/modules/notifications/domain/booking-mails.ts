@@ -90,9 +90,10 @@ export function linkLines(text: string): string {
   });
 }
 
-/** The last sentence of a line, and what comes before it ("…still owed. ", "You can pay it here"). */
+/** The last clause of a line, and what comes before it ("…still owed. ", "You can pay it here"). */
 function leadIn(line: string): [string, string] | null {
-  const m = /^(.*?[.!?]\s+)?([^.!?]*?)\s*[:\uFF1A]\s*$/.exec(line.replace(/\u202f:$/, ':'));
+  // The last clause: after the last sentence end or colon followed by a space ("0.50" does not end one).
+  const m = /^(.*[.!?:;]\s+)?((?:(?![.!?:;]\s).)*?)\s*[:\uFF1A]\s*$/.exec(line.replace(/\u202f:$/, ':'));
   if (!m || !m[2]!.trim()) return null;
   return [m[1] ?? '', m[2]!.trim()];
 }
@@ -254,8 +255,7 @@ export function newManageLinkMail(d: BookingMailBase): ComposedMail {
   const S = strings[d.lang];
   const parts = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(S.newLinkIntro, { program: d.program.title, instructor: d.instructor.name }),
-    d.manageUrl,
+    `${fill(S.newLinkIntro, { program: d.program.title, instructor: d.instructor.name })}\n${d.manageUrl}`,
     S.newLinkNote,
     fill(S.signOff, { studio: d.studio.name }),
   ];

@@ -1,10 +1,10 @@
 /** The reminder and nudge mails, composed from looked-up data: pure. */
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel } from '../../../../shared/format.ts';
-import { inert, sessionList, mailBodies, whereAndWho, type BookingMailBase, type ComposedMail, type MailSession } from './booking-mails.ts';
+import { inert, sessionList, mailBodies, whereAndWho, type BookingMailBase, type ComposedMail, type LinkArg, type MailSession } from './booking-mails.ts';
 import { fill, strings } from './strings.ts';
 import { nudgeStrings } from './nudge-strings.ts';
 
-function compose(d: BookingMailBase, subject: string, body: string[], links: (string | null | undefined)[]): ComposedMail {
+function compose(d: BookingMailBase, subject: string, body: string[], links: LinkArg[]): ComposedMail {
   const S = strings[d.lang];
   const text = [fill(S.hello, { name: inert(d.customer.name) }), ...body, fill(S.signOff, { studio: d.studio.name })].join('\n\n');
   return { subject, ...mailBodies(text, links) };
@@ -63,7 +63,7 @@ export function reviewRequestMail(d: BookingMailBase & { reviewUrl: string }): C
   const N = nudgeStrings[d.lang];
   return compose(d, fill(N.reviewSubject, { program: d.program.title }), [
     fill(N.reviewBody, { program: d.program.title, instructor: d.instructor.name, studio: d.studio.name, url: d.reviewUrl }),
-  ], [d.reviewUrl]);
+  ], [{ url: d.reviewUrl, label: N.reviewLink }]);
 }
 
 

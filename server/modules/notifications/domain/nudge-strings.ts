@@ -15,6 +15,8 @@ export interface NudgeStrings {
   abandonedLink: string;
   reviewSubject: string;
   reviewBody: string;
+  /** The review link's words in the HTML part. */
+  reviewLink: string;
   milestoneSubject: string;
   milestoneBody: string;
   milestoneLink: string;
@@ -35,6 +37,7 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'These times are still free at the moment. Book them here: {url}',
     reviewSubject: 'How was {program}?',
     reviewBody: 'you have completed {program} with {instructor}. We would love to hear how it went: a rating and a few words take a minute. With your permission, {studio} may show them on the program\'s page. {url}',
+    reviewLink: 'Write a review',
     milestoneSubject: 'Due {date}: {milestone} ({program})',
     milestoneBody: 'a step of {program} with {instructor} is due on {date}: {milestone}.',
     milestoneLink: 'Your program and its milestones: {url}',
@@ -53,6 +56,7 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Diese Termine sind im Moment noch frei. Hier buchen: {url}',
     reviewSubject: 'Wie war {program}?',
     reviewBody: 'Sie haben {program} bei {instructor} abgeschlossen. Wir würden gerne hören, wie es war: eine Bewertung und ein paar Worte dauern eine Minute. Mit Ihrer Erlaubnis zeigt {studio} sie auf der Seite des Programms. {url}',
+    reviewLink: 'Bewertung schreiben',
     milestoneSubject: 'Fällig am {date}: {milestone} ({program})',
     milestoneBody: 'ein Schritt von {program} bei {instructor} ist am {date} fällig: {milestone}.',
     milestoneLink: 'Ihr Programm und seine Meilensteine: {url}',
@@ -71,6 +75,7 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Ces horaires sont encore libres pour le moment. Réservez-les ici : {url}',
     reviewSubject: 'Comment s\'est passé {program} ?',
     reviewBody: 'vous avez terminé {program} avec {instructor}. Nous aimerions savoir comment cela s\'est passé : une note et quelques mots prennent une minute. Avec votre accord, {studio} pourra les afficher sur la page du programme. {url}',
+    reviewLink: 'Donner votre avis',
     milestoneSubject: 'Échéance le {date} : {milestone} ({program})',
     milestoneBody: 'une étape de {program} avec {instructor} est prévue pour le {date} : {milestone}.',
     milestoneLink: 'Votre programme et ses étapes : {url}',
@@ -89,6 +94,7 @@ export const nudgeStrings: Record<Lang, NudgeStrings> = {
     abandonedLink: 'Questi orari sono ancora liberi al momento. Li prenoti qui: {url}',
     reviewSubject: 'Com\'è andato {program}?',
     reviewBody: 'ha completato {program} con {instructor}. Ci piacerebbe sapere com\'è andata: un voto e qualche parola richiedono un minuto. Con il suo permesso, {studio} potrà mostrarli sulla pagina del programma. {url}',
+    reviewLink: 'Lasciare una recensione',
     milestoneSubject: 'Scadenza il {date}: {milestone} ({program})',
     milestoneBody: 'una tappa di {program} con {instructor} scade il {date}: {milestone}.',
     milestoneLink: 'Il suo programma e le sue tappe: {url}',

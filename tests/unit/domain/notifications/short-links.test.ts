@@ -22,7 +22,7 @@ function fixture(lang: mails.Lang) {
     sessions: [session], session, scheduled: [session], toSchedule: 2, validUntil: end,
     money: { currency: 'CHF', total: 14000, paid: 4000, installments: [{ dueAt: end, amount: 10000 }] },
     invoice: { number: 'FLOW-2026-0001', url: U('invoice') }, holdUntil: end,
-    threadUrl: U('thread'), payUrl: U('pay'), reviewUrl: U('review'), url: U('console'),
+    threadUrl: U('thread'), payUrl: U('pay'), reviewUrl: U('review'), accountUrl: U('account'), url: U('console'),
     amount: 5000, currency: 'CHF', reason: 'card declined', dueAt: end, nextAttempt: end, at,
     milestone: 'Week 1', filename: 'essay.pdf', inviter: 'Lea', role: 'manager', code: '123456', studios: ['Studio Flow'],
   };
@@ -44,6 +44,7 @@ test('every mail builder: no URL is link text or visible text in HTML, and every
         linked++;
         assert.doesNotMatch(m[1]!, /https?:|www\.|tok_|\/\//, `${name} (${lang}) shows a URL as link text: ${m[0]}`);
         assert.ok(m[1]!.trim().length > 0, `${name} (${lang}): empty link text`);
+        assert.notEqual(m[1]!.trim(), 'Link', `${name} (${lang}): no words lead to the link and it has no label`);
       }
       const visible = mail.html.replace(/<[^>]*>/g, '');
       assert.doesNotMatch(visible, /https?:\/\//, `${name} (${lang}) shows a raw URL in its HTML part`);

@@ -33,6 +33,9 @@ import { isStepLoaded, loadStep } from './step-loader.ts';
 import './steps/program-page/program-page.ts';
 import { programStyles } from './tandem-program.styles.ts';
 
+/** How long a reached step waits for its sentences in the visitor's language once its code is in. */
+const WORDS_WAIT_MS = 1_500;
+
 /** What the root asks of the rendered step after a step change (the later steps also take the booking state). */
 type RenderedStep = HTMLElement & { focusHeading(): void; updateComplete: Promise<unknown>; requestUpdate(): void; state?: BookingState; settled?: Promise<unknown> };
 
@@ -336,10 +339,13 @@ export class TandemProgram extends LitElement {
       this.save(true);
       this.emitBooked();
     } else this.save();
-    // The steps' sentences load beside the step's code (the updated() hook renders again once they are in).
-    if (step !== 'program') void loadErrorTable(this.locale.localizer.lang);
+    // The steps' sentences load beside the step's code. The step waits a little for them, so that a
+    // German visitor does not see it in English first when its code happens to arrive before its words;
+    // a slower words chunk is not waited for longer (the step renders again once they are in).
+    const words = step !== 'program' ? loadErrorTable(this.locale.localizer.lang) : undefined;
     try {
       await loadStep(step);
+      if (words) await Promise.race([words, new Promise((resolve) => setTimeout(resolve, WORDS_WAIT_MS))]);
       this.requestUpdate();
       if (hold) await this.settledStep(step);
     } catch (err) {

@@ -33,7 +33,8 @@ describe('inviting staff', () => {
     const mails = await query(db.db, sql`select subject, text_body from mail_outbox where to_address = 'pia@example.ch' and dedupe_key like 'staff-invite:%'`);
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.subject, 'Einladung zu Studio Flow auf Tandem');
-    assert.match(String(mails[0]!.text_body), /Sandra Huber hat Sie bei Studio Flow als Lehrperson hinzugefügt\.\n\n.*http:\/\/localhost:8787\/admin/);
+    // The sign-in address stands alone on its own line after the sentence leading to it (short links, issue 12).
+    assert.match(String(mails[0]!.text_body), /Sandra Huber hat Sie bei Studio Flow als Lehrperson hinzugefügt\.\n\n[^\n]+\nhttp:\/\/localhost:8787\/admin$/);
     const pia = await signIn(app, db.db, 'pia@example.ch');
     const who = await (await app.request('/v1/admin/session', { headers: pia.headers })).json() as { staff: { id: string; role: string }; studio: { id: string } };
     assert.deepEqual([who.staff.id, who.staff.role, who.studio.id], [added.id, 'instructor', FLOW.org]);

@@ -149,7 +149,7 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
     assert.deepEqual(mails.map((m) => String(m.dedupe_key)), [`fee:${feeId}:declined`, `fee:${feeId}:declined:staff`]);
     const [toCustomer, toStudio] = mails;
     assert.equal(toCustomer!.subject, 'Fee not paid: EVOLVE — holistic coaching');
-    assert.match(String(toCustomer!.text_body), /the charge of CHF\s140\.00 to the card you saved with your deposit, for the fee of EVOLVE — holistic coaching \(.+\), was declined: Your card was declined\. \(test\)\. The amount is still owed\. You can see what is owed and pay it here: https?:\/\/\S+\/manage\/\S+\./);
+    assert.match(String(toCustomer!.text_body), /the charge of CHF\s140\.00 to the card you saved with your deposit, for the fee of EVOLVE — holistic coaching \(.+\), was declined: Your card was declined\. \(test\)\. The amount is still owed\. You can see what is owed and pay it here:\nhttps?:\/\/\S+\/manage\/\S+\n/);
     assert.equal(toStudio!.to_address, 'hallo@studioflow.example');
     assert.match(String(toStudio!.subject), /^Gebühr abgelehnt: Ana Muster, EVOLVE/);
     assert.match(String(toStudio!.text_body), /CHF\s140\.00 .* wurde abgelehnt: Your card was declined\. \(test\)\. Der Betrag ist auf der Bestellung noch offen/);

@@ -73,3 +73,21 @@ test('a bare link takes the words leading to it; a labelled link its label; a fu
   assert.match(html, /You can pay it here:<br><a href="https:\/\/t\.example\/p\/1">Pay now<\/a><br>Or reply\./);
   assert.doesNotMatch(toHtml('Pay: https://evil.example/x', []), /<a /, 'only the mail\'s own URLs become links');
 });
+
+test('no mail leaves a placeholder unfilled, the late payment of a voided reservation included', () => {
+  const seen: string[] = [];
+  for (const lang of ['en', 'de', 'fr', 'it'] as const) {
+    const variants = [fixture(lang), { ...fixture(lang), voided: true }];
+    for (const [name, build] of builders) {
+      for (const data of variants) {
+        let mail: { text: string; html: string } | undefined;
+        try { mail = build(data) as typeof mail; } catch {
+          try { mail = build(flat(lang)) as typeof mail; } catch { continue; }
+        }
+        if (!mail || typeof mail.text !== 'string') continue;
+        for (const m of `${mail.text}\n${mail.html}`.matchAll(/\{[a-z_]+\}/g)) seen.push(`${name} (${lang}): ${m[0]}`);
+      }
+    }
+  }
+  assert.deepEqual(seen, []);
+});

@@ -104,9 +104,9 @@ for (const group of groups) {
   if (group === 'widget' && !existsSync(join(root, 'web-test-runner.config.mjs'))) { console.log('\n== widget: no web-test-runner.config.mjs yet'); continue; }
   if (group === 'e2e') {
     console.log('\n== building the widget for the end-to-end runs');
-    // The booking widget, then the portal beside it (its build keeps the widget's files).
+    // The booking widget, then the portal and the console beside it (their builds keep the widget's files).
     let code = 0;
-    for (const config of ['widget/vite.config.ts', 'widget/vite.portal.config.ts']) {
+    for (const config of ['widget/vite.config.ts', 'widget/vite.portal.config.ts', 'widget/vite.admin.config.ts']) {
       if (code === 0) ({ code } = await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', config]));
     }
     if (code !== 0) { totals.failed += 1; continue; }

@@ -122,7 +122,8 @@ describe('<tandem-admin-onboarding>', () => {
     origin.form!.requestSubmit();
     await waitFor(() => root(el).textContent!.includes('Website allowed.'), 'allowed');
     expect(calls.find((c) => c.path === '/v1/admin/origins')!.body).to.deep.equal({ origin: 'https://atelier-sued.example' });
-    expect(root(el).querySelector('#step-origin')!.textContent).to.contain('Done');
+    // The checklist is read again after the change: its step turns done once that answer is in.
+    await waitFor(() => root(el).querySelector('#step-origin')!.textContent!.includes('Done'), 'the website step done');
 
     buttonWith(el, 'Create a publishable key')!.click();
     const code = await waitFor(() => root(el).querySelector('pre code'), 'the snippet');

@@ -9,6 +9,7 @@ export const ConsentWordingOut = v.object({
   text: v.string(),
   version: v.string(),
 });
+export type ConsentWordingOut = v.InferOutput<typeof ConsentWordingOut>;
 
 /** GET /v1/admin/marketing/consents: the consent records, newest first. */
 export const ConsentsQuery = v.object({

@@ -27,6 +27,14 @@ export function resetDb(): void {
   db.booking = null;
 }
 
+/** The studio's opt-in words as the server gives them (GET /v1/embed/marketing-consent). */
+export const consentWords = {
+  en: 'Yes, Flow Studio may send me news and offers by e-mail. I can unsubscribe at any time.',
+  de: 'Ja, Flow Studio darf mir Neuigkeiten und Angebote per E-Mail senden. Ich kann mich jederzeit abmelden.',
+  fr: 'Oui, Flow Studio peut m’envoyer des nouvelles et des offres par e-mail. Je peux me désabonner à tout moment.',
+  it: 'Sì, Flow Studio può inviarmi novità e offerte via e-mail. Posso disiscrivermi in qualsiasi momento.',
+};
+
 export const worker = setupWorker();
 
 export async function startMocks(): Promise<void> {
@@ -125,6 +133,11 @@ export function defaultHandlers(): RequestHandler[] {
       await record(request);
       const p = programs[String(params.slug)];
       return p ? HttpResponse.json(p) : problem(404, 'not_found', { detail: 'No such program' });
+    }),
+    http.get(`${API}/v1/embed/marketing-consent`, async ({ request }) => {
+      const c = await record(request);
+      const lang = (c.query.get('lang') ?? 'en') as keyof typeof consentWords;
+      return HttpResponse.json({ lang, text: consentWords[lang], version: '2026-11' });
     }),
     http.post(`${API}/v1/embed/bookings`, async ({ request }) => {
       const c = await record(request);

@@ -21,6 +21,8 @@ export interface CheckoutBody {
   method: PaymentMethod;
   plan: PaymentPlan;
   coupon?: string;
+  /** The unticked opt-in box was ticked (a pending marketing consent, confirmed by mail). */
+  marketing_opt_in?: boolean;
 }
 
 /**

@@ -22,6 +22,7 @@ import { fieldErrorsOf } from './checkout-outcome.ts';
 import { customerFrom, DETAILS, isDetail } from './customer-details.ts';
 import { detailsForm } from './details-form.ts';
 import { paymentForm } from './payment-form.ts';
+import { marketingOptIn } from './marketing-opt-in.ts';
 import { PaymentController } from './payment-controller.ts';
 import { holdNotice, stripePanel, testModePanel, waitingPanel } from './payment-phases.ts';
 import { checkoutStyles } from './checkout-step.styles.ts';
@@ -74,6 +75,7 @@ export class TandemCheckoutStep extends StepElement {
       if (Object.keys(s.fieldErrors).some((k) => k.startsWith('customer.'))) this.touched = new Set(DETAILS.map((d) => d.name));
     }
     if (!this.pay.method) this.pay.method = this.methods()[0] ?? null;
+    if (this.i18n && this.api) void this.pay.loadWording(this.i18n.lang);
     this.hold.set(s.checkout?.booking.hold_expires_at ?? s.booking?.hold_expires_at ?? null);
     // Reserved (or resumed) at the payment: the figures of the first choices, before anything is committed.
     if (s.booking && !this.quoted) {
@@ -194,6 +196,7 @@ export class TandemCheckoutStep extends StepElement {
           busy: pay.busy,
           expired: this.hold.expired,
           identity: pay.proof.render(),
+          optIn: marketingOptIn(pay.wording, pay.optIn, (optIn) => pay.set({ optIn })),
           error: pay.renderError(),
           onPlan: (plan) => {
             // A deposit keeps only a method that carries its plan.

@@ -5,6 +5,8 @@ import { IdempotencyKey } from '../../../../core/api/idempotency.ts';
 import { quoteCheckout, sendTestPayment, startCheckout, waitForConfirmation, type CheckoutBody } from '../../../../core/api/bookings.ts';
 import type { BookingState, PaymentMethod, PaymentPlan, QuoteResponse, StepName } from '../../../../core/context/types.ts';
 import type { Localizer } from '../../../../core/i18n/localizer.ts';
+import { getConsentWording, type ConsentWording } from '../../../../core/api/marketing.ts';
+import type { Lang } from '../../../../core/i18n/localizer.ts';
 import { checkoutFailure, nextAfterCheckout } from './checkout-outcome.ts';
 import { IdentityController } from './identity-controller.ts';
 
@@ -47,6 +49,11 @@ export class PaymentController implements ReactiveController {
   /** Why the chosen method does not work with these choices (the quote's 422). */
   methodError = '';
   private quoteSeq = 0;
+  /** The words of the marketing opt-in box in the visitor's language (null: no box). */
+  wording: ConsentWording | null = null;
+  /** The opt-in box, unticked until the customer ticks it. */
+  optIn = false;
+  private wordingLang: Lang | null = null;
 
   /** The inline proof of the e-mail address, asked for when checkout answers identity_required. */
   readonly proof: IdentityController;
@@ -72,7 +79,7 @@ export class PaymentController implements ReactiveController {
   }
 
   /** Changes the controller's state and renders the step again. */
-  set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady' | 'quote' | 'applied' | 'methodError'>>): void {
+  set(patch: Partial<Pick<PaymentController, 'busy' | 'error' | 'plan' | 'method' | 'coupon' | 'couponError' | 'phase' | 'payNotice' | 'stripeReady' | 'quote' | 'applied' | 'methodError' | 'optIn' | 'wording'>>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -117,6 +124,18 @@ export class PaymentController implements ReactiveController {
     }
   }
 
+  /** The opt-in box's words in `lang` (again when the visitor changes the language); without them no box is shown. */
+  async loadWording(lang: Lang): Promise<void> {
+    if (this.wordingLang === lang) return;
+    this.wordingLang = lang;
+    try {
+      const wording = await getConsentWording(this.deps.api(), lang);
+      if (this.wordingLang === lang) this.set({ wording });
+    } catch {
+      if (this.wordingLang === lang) this.set({ wording: null, optIn: false });
+    }
+  }
+
   renderError() {
     return this.error ? errorBox(this.error.err, this.deps.i18n(), this.error.retry) : nothing;
   }
@@ -128,6 +147,7 @@ export class PaymentController implements ReactiveController {
     if (!booking || !this.method) return;
     const body: CheckoutBody = { method: this.method, plan: this.plan };
     if (this.coupon.trim()) body.coupon = this.coupon.trim();
+    if (this.optIn && this.wording) body.marketing_opt_in = true;
     this.set({ busy: true, error: null, couponError: '', payNotice: '' });
     try {
       const identity = this.proof.token();

@@ -29,6 +29,8 @@ export interface PaymentFormProps {
   /** The hold ran out: nothing can be paid. */
   expired: boolean;
   identity: Part;
+  /** The unticked marketing opt-in box (or nothing). */
+  optIn: Part;
   error: Part;
   onPlan: (plan: PaymentPlan) => void;
   onMethod: (method: PaymentMethod) => void;
@@ -81,7 +83,7 @@ export function paymentForm(p: PaymentFormProps) {
       ${renderField({ field: { ...COUPON, label: i18n.t('coupon') }, value: p.coupon, error: p.couponError }, i18n)}
       <button type="button" class="btn" part="button" ?disabled=${p.busy || !p.coupon.trim()} @click=${p.onApply}>${i18n.t('apply')}</button>
     </div>
-    ${p.identity} ${p.error}
+    ${p.optIn} ${p.identity} ${p.error}
     <div class="actions">
       <!-- back to the details: the root gives the held times back -->
       <button type="button" class="btn" part="button" ?disabled=${p.busy} @click=${p.onBack}>${i18n.t('back')}</button>

@@ -61,7 +61,9 @@ export async function instructorWeek(tx: Tx, actor: Actor, q: { instructor?: str
       where org_id = ${org}::uuid and ends_on >= ${startDay.minus({ days: 1 }).toISODate()}::date and starts_on <= ${endDay.plus({ days: 1 }).toISODate()}::date order by starts_on`),
     rows(tx, sql`select id, name from locations where org_id = ${org}::uuid order by name`),
     actor.role === 'instructor' ? Promise.resolve([{ id: who.id, name: who.name }])
-      : rows(tx, sql`select id, name from staff where org_id = ${org}::uuid and is_active and (role = 'instructor' or id = ${actor.staffId}::uuid) order by name`),
+      // Whoever delivers a program has hours to keep, whatever their role (an owner who teaches too).
+      : rows(tx, sql`select id, name from staff s where org_id = ${org}::uuid and is_active and (role = 'instructor' or id = ${actor.staffId}::uuid
+          or exists (select 1 from program_instructors pi where pi.org_id = s.org_id and pi.staff_id = s.id)) order by name`),
   ]);
 
   const weekly: WeeklyRule[] = [];

@@ -127,6 +127,31 @@ describe('availability in the admin API', () => {
     assert.equal(off.status, 404);
   });
 
+  test('an owner who delivers a program is listed for a manager, who may keep the owner\'s hours; an instructor may not', async () => {
+    const [mia] = await query(db.db, sql`insert into staff (org_id, role, name, email, timezone) values (${FLOW.org}, 'manager', 'Mia Manager', 'mia.av@studioflow.example', 'Europe/Zurich') returning id`);
+    const manager = await signIn(app, db.db, 'mia.av@studioflow.example');
+    const before = await week(manager, 'from=2026-12-07');
+    assert.ok(!before.instructors.some((i) => i.id === FLOW.owner), 'an owner who teaches nothing is not on the list');
+    const [reiki] = await query(db.db, sql`select id from programs where org_id = ${FLOW.org} and slug = 'reiki'`);
+    await query(db.db, sql`insert into program_instructors (org_id, program_id, staff_id) values (${FLOW.org}, ${reiki!.id}, ${FLOW.owner})`);
+    try {
+      const listed = await week(manager, 'from=2026-12-07');
+      assert.ok(listed.instructors.some((i) => i.id === FLOW.owner), 'the owner delivers Reiki');
+      assert.ok(listed.instructors.some((i) => i.id === String(mia!.id)), 'and oneself');
+      const hours = { hours: [{ weekday: 2, start: '08:00', end: '12:00' }] };
+      const kept = await send('PUT', `/v1/admin/availability/${FLOW.owner}/weekly`, hours, manager);
+      assert.equal(kept.status, 200, await kept.clone().text());
+      const owners = await week(manager, `instructor=${FLOW.owner}&from=2026-12-07`);
+      assert.deepEqual(owners.weekly.map((h) => [h.weekday, h.start, h.end]), [[2, '08:00', '12:00']]);
+      assert.equal(owners.open[0]!.starts_at, '2026-12-08T07:00:00.000Z');
+      const byInstructor = await send('PUT', `/v1/admin/availability/${FLOW.owner}/weekly`, hours, noemi);
+      assert.equal(byInstructor.status, 404);
+    } finally {
+      await query(db.db, sql`delete from program_instructors where org_id = ${FLOW.org} and staff_id = ${FLOW.owner}`);
+      await query(db.db, sql`delete from availability_rules where org_id = ${FLOW.org} and instructor_id = ${FLOW.owner}`);
+    }
+  });
+
   test('bad input is 400 with the fields; no Idempotency-Key is 400', async () => {
     const bad = await send('PUT', `/v1/admin/availability/${FLOW.noemi}/weekly`, { hours: [{ weekday: 8, start: '9:00', end: '08:00' }, { weekday: 1, start: '12:00', end: '10:00' }] }, owner);
     assert.equal(bad.status, 400);

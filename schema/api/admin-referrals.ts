@@ -44,6 +44,8 @@ export const ReferralsOut = v.object({ referrals: v.array(ReferralOut) });
 export const PortalReferralOut = v.object({
   /** Null until a booking of theirs is confirmed. */
   code: v.nullable(v.string()),
+  /** The studio's page with the code filled in at the payment (`?tandem-coupon=`), to share; null with no code. */
+  link: v.nullable(v.string()),
   referee_discount_bp: v.nullable(v.number()),
   reward_credits: v.nullable(v.number()),
   rewards: v.array(v.object({ status: v.picklist(['pending', 'granted', 'void']), credits: v.number(), due_at: v.string(), granted_at: v.nullable(v.string()) })),

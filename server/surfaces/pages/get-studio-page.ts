@@ -9,6 +9,9 @@ import { studioLd } from './json-ld.ts';
 import { findStudio, pageNotFound, programUrl, studioUrl } from './studio.ts';
 import { wordsFor } from './words.ts';
 
+/** A coupon or referral code as the widget takes it (widget/elements/tandem-program/presets.ts). */
+const COUPON = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** GET /p/:studio: the studio's public programs, as the embed API lists them, linking to each program's page. */
 export function getStudioPageRoute(deps: AppDeps) {
   return new Hono().get('/p/:studio', async (c) => {
@@ -25,6 +28,9 @@ export function getStudioPageRoute(deps: AppDeps) {
     const words = wordsFor(profile.defaultLocale, profile.billing?.country);
     const nonce = newNonce();
     const url = studioUrl(deps.config, slug);
+    // A referral link (`?tandem-coupon=`) reaches the program pages, whose widgets fill the code in at the payment.
+    const coupon = c.req.query('tandem-coupon') ?? '';
+    const carry = COUPON.test(coupon) ? `?tandem-coupon=${encodeURIComponent(coupon)}` : '';
     const first = programs.find((p) => p.thumbnail_url);
     const page = pageDocument(
       {
@@ -43,7 +49,7 @@ export function getStudioPageRoute(deps: AppDeps) {
 ${programs.length === 0 ? html`<p>${words.t('noPrograms')}</p>` : html`<ul class="cards">${programs.map((p) => html`
 <li>
 ${p.thumbnail_url ? html`<img src="${p.thumbnail_url}" alt="" loading="lazy" width="640" height="360">` : ''}
-<h2><a href="${programUrl(deps.config, slug, p.slug)}">${p.title}</a></h2>
+<h2><a href="${programUrl(deps.config, slug, p.slug)}${carry}">${p.title}</a></h2>
 <p>${p.summary}</p>
 <p>${words.t(`delivery_${p.delivery_mode}`)} · ${words.plural('sessions', p.sessions_count)}${p.from_price ? html` · <span class="price">${words.t('fromPrice', { price: words.money(p.from_price.amount, p.from_price.currency) })}</span>` : ''}</p>
 </li>`)}

@@ -83,11 +83,20 @@ describe('referral rewards', () => {
     const proof = await proveIdentity(app, db.db, referrer.email as string);
     const mine = await app.request('/v1/portal/referral', { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } });
     assert.equal(mine.status, 200);
-    const own = await mine.json() as { code: string; reward_credits: number; rewards: { status: string; credits: number }[] };
+    const own = await mine.json() as { code: string; link: string; reward_credits: number; rewards: { status: string; credits: number }[] };
     assert.equal(own.code, code);
     assert.equal(own.reward_credits, 1);
     assert.deepEqual(own.rewards.map((r) => [r.status, r.credits]), [['granted', 1]]);
     assert.doesNotMatch(JSON.stringify(own), new RegExp(email.replace(/[.+]/g, '\\$&')));
+    // Her link: the studio's page, whose program links carry the code on to the widgets' payment.
+    const link = new URL(own.link);
+    assert.equal(link.search, `?tandem-coupon=${code}`);
+    assert.match(link.pathname, /^\/p\/[a-z0-9-]+$/);
+    const page = await (await app.request(`${link.pathname}${link.search}`)).text();
+    const programLinks = [...page.matchAll(/<h2><a href="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(programLinks.length > 0);
+    for (const href of programLinks) assert.ok(href.endsWith(`?tandem-coupon=${code}`), href);
+    assert.doesNotMatch(await (await app.request(`${link.pathname}?tandem-coupon=%22%3E%3Cscript%3E`)).text(), /tandem-coupon=/, 'only a code as the widget takes it is carried');
 
     const res = await app.request(`/v1/admin/referrals?referrer_id=${await customerId(referrer.email)}`, { headers: skFlow });
     assert.equal(res.status, 200);

@@ -3,6 +3,7 @@
  * (from an e-mail code) or a manage link's token as the bearer. All throw `ApiError`.
  */
 import { ApiClient } from './client.ts';
+import type { PortalReferralOut } from '../../../schema/api/admin-referrals.ts';
 import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
 
 export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary };
@@ -98,4 +99,11 @@ export function postMessage(api: ApiClient, id: string, body: string): Promise<P
 /** A calendar subscription URL for all the customer's sessions (a new one revokes the earlier). */
 export function calendarLink(api: ApiClient): Promise<{ url: string }> {
   return api.post<{ url: string }>('/v1/portal/calendar-link', {}, { headers: { 'Idempotency-Key': key() } });
+}
+
+export type { PortalReferralOut };
+
+/** The customer's referral code and link (null before a confirmed booking) and the rewards it earned. */
+export function getReferral(api: ApiClient, signal?: AbortSignal): Promise<PortalReferralOut> {
+  return api.get<PortalReferralOut>('/v1/portal/referral', { signal });
 }

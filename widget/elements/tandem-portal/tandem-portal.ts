@@ -13,6 +13,7 @@ import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
 import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
 import { bookingView } from './booking-view.ts';
+import { referralPanel } from './referral-panel.ts';
 
 const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>> = {
   de: () => import('./i18n/de.ts').then((m) => m.portalDe),
@@ -63,6 +64,7 @@ export class TandemPortal extends LitElement {
   @state() private feedUrl = '';
   @state() private cardSetup: CardSetupOut['setup'] | null = null;
   @state() private balancePayment: BalancePaymentOut['payment'] | null = null;
+  @state() private referral: portal.PortalReferralOut | null = null;
   private email = '';
 
   private get origin(): string {
@@ -130,6 +132,19 @@ export class TandemPortal extends LitElement {
       this.bookings = list;
     });
     void this.loadThread();
+    // The referral code is extra: without it the portal works as before.
+    this.referral = await portal.getReferral(this.api).catch(() => null);
+  }
+
+  /** Copies the referral link; where the browser refuses, the link is selected to copy by hand. */
+  private async copyReferral(link: string, input: HTMLInputElement | null): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(link);
+      this.notice = this.t('copied');
+    } catch {
+      input?.focus();
+      input?.select();
+    }
   }
 
   private async loadThread(): Promise<void> {
@@ -325,6 +340,7 @@ export class TandemPortal extends LitElement {
     this.bookings = null;
     this.detail = null;
     this.codeSent = false;
+    this.referral = null;
     this.notice = this.t('signedOut');
   }
 
@@ -384,6 +400,7 @@ export class TandemPortal extends LitElement {
         : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
+      ${signedIn && (this.detail || this.bookings) ? referralPanel({ referral: this.referral, i18n: this.i18n, t: (k, v) => this.t(k, v), onCopy: (link, input) => void this.copyReferral(link, input) }) : nothing}
       ${signedIn ? html`<p><button class="btn link" @click=${this.signOut}>${this.t('signOut')}</button></p>` : nothing}
     </div>`;
   }

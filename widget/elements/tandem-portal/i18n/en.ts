@@ -82,6 +82,13 @@ export const portalEn = {
   payOnceTest: 'Test mode: a one-off payment needs Stripe; use "Pay open balance" with the saved card.',
   balancePaid: 'Thank you: your payment is being confirmed and shows here in a moment.',
   balanceCharging: 'Payment of {amount} started: it shows here once it has gone through.',
+  referralHeading: 'Refer a friend',
+  referralNote: 'A friend who books with your code gets {discount} off their first booking. Once their booking is paid and can no longer be cancelled for free, you receive class credits: {credits}.',
+  referralCode: 'Your code',
+  referralLink: 'Your link',
+  copyLink: 'Copy link',
+  copied: 'Link copied.',
+  referralEarned: 'Credits received: {granted}. Waiting for the free cancellation window: {pending}.',
 };
 export type PortalKey = keyof typeof portalEn;
 export type PortalMessages = Record<PortalKey, string>;

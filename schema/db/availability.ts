@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgEnum, pgTable, smallint, text, time, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, time, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, tstzrange } from './columns.ts';
 import { locations, orgs, resources, staff } from './tenancy.ts';
-import { anyOf, isInstructor, isManager, tenantPolicies } from './policies.ts';
+import { anyOf, isInstructor, isManager, nobody, tenantPolicies } from './policies.ts';
 
 export const availabilityKind = pgEnum('availability_kind', ['weekly', 'closed', 'replace', 'extra']);
 export const blockKind = pgEnum('block_kind', ['session', 'class', 'appointment', 'time_off']);
@@ -144,4 +144,23 @@ export const scheduleBlocks = pgTable('schedule_blocks', {
   // The hold sweeper's search: held blocks by expiry.
   index('schedule_blocks_hold_expiry').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
   ...tenantPolicies('schedule_blocks', { select: ownOrManaged, insert: ownOrManaged, update: ownOrManaged, delete: ownOrManaged }),
+]).enableRLS();
+
+/**
+ * The org's schedule version, striped: what the embed's slots answer reads besides the catalog
+ * (schedule blocks, availability rules, studio closures) raises one stripe in the writing
+ * transaction (`raise_schedule_version()`, migration 0046): the stripe of the writing connection
+ * (its backend pid; stripe 0 keeps what connections that have ended raised). The version is the
+ * sum over the org's stripes, so it grows with every committed change. A single counter on `orgs`
+ * made every booking of a studio wait, from its block insert to its COMMIT, for the one before it.
+ * Written by the trigger function only.
+ */
+export const scheduleVersionStripes = pgTable('schedule_version_stripes', {
+  orgId: orgId(),
+  stripe: integer('stripe').notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+}, (t) => [
+  primaryKey({ name: 'schedule_version_stripes_pkey', columns: [t.orgId, t.stripe] }),
+  foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  ...tenantPolicies('schedule_version_stripes', { select: sql`true`, insert: nobody, update: nobody, delete: nobody }),
 ]).enableRLS();

@@ -33,12 +33,6 @@ export const orgs = pgTable('orgs', {
    * 0025), read with every program request to tell whether the answer kept in process still holds.
    */
   catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
-  /**
-   * Counts changes to what the embed's slots answer reads besides the catalog (schedule blocks,
-   * availability rules, studio closures): raised by triggers in the writing transaction
-   * (migration 0042), read with every slots request to tell whether the answer kept in process still holds.
-   */
-  scheduleVersion: bigint('schedule_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 }, () => tenantPolicies('orgs', {
   select: sql`true`,

@@ -103,13 +103,14 @@ describe('SECURITY DEFINER functions', () => {
   definer('raise_schedule_version', async () => {
     const a = await smallOrg(db);
     const b = await smallOrg(db);
-    const version = async (org: string) => Number(rowsOf(await db.execute(sql`select schedule_version from orgs where id = ${org}`))[0]!.schedule_version);
+    const versionOf = (org: string) => sql`select coalesce(sum(version), 0)::int as v from schedule_version_stripes where org_id = ${org}`;
+    const version = async (org: string) => Number(rowsOf(await db.execute(versionOf(org)))[0]!.v);
     const [a0, b0] = [await version(a.org), await version(b.org)];
     // An instructor (who may not update orgs) adds a block of their own: their org's version only, in their transaction.
     await withCaller(db, { orgId: a.org, role: 'instructor', userId: a.instructor }, async (tx) => {
       await tx.execute(sql`insert into schedule_blocks (org_id, kind, instructor_id, during, timezone)
         values (${a.org}, 'time_off', ${a.instructor}, tstzrange('2031-05-02 10:00Z', '2031-05-02 11:00Z'), 'UTC')`);
-      assert.equal(Number(rowsOf(await tx.execute(sql`select schedule_version from orgs where id = ${a.org}`))[0]!.schedule_version), a0 + 1, 'raised inside the writing transaction');
+      assert.equal(Number(rowsOf(await tx.execute(versionOf(a.org)))[0]!.v), a0 + 1, 'raised inside the writing transaction, and readable by its writer');
     });
     assert.equal(await version(a.org), a0 + 1);
     assert.equal(await version(b.org), b0);
@@ -128,6 +129,18 @@ describe('SECURITY DEFINER functions', () => {
       throw new Error('rolled back');
     }));
     assert.equal(await version(a.org), a0 + 5);
+    assert.equal(await version(b.org), b0);
+    // A connection's first change in an org folds the stripes of connections that have ended into
+    // stripe 0: here all of the org's version sits on a pid no live connection has.
+    const gonePid = 2_147_483_000;
+    await db.execute(sql`with d as (delete from schedule_version_stripes where org_id = ${a.org} returning version)
+      insert into schedule_version_stripes (org_id, stripe, version) select ${a.org}, ${gonePid}, sum(version) from d`);
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`insert into studio_closures (org_id, starts_on, ends_on, timezone, name)
+      values (${a.org}, '2032-12-24', '2032-12-26', 'UTC', 'Holidays')`));
+    assert.equal(await version(a.org), a0 + 6, 'folding keeps the sum');
+    const stripes = rowsOf(await db.execute(sql`select stripe from schedule_version_stripes where org_id = ${a.org} order by stripe`)).map((r) => Number(r.stripe));
+    assert.equal(stripes[0], 0, 'the ended connection\'s stripe went to stripe 0');
+    assert.ok(!stripes.includes(gonePid));
     assert.equal(await version(b.org), b0);
     // Not callable as a function by a request.
     await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select raise_schedule_version()`)));

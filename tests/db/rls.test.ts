@@ -214,6 +214,9 @@ const specs: TableSpec[] = [
   { table: t.rateLimitBuckets, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads },
     write: { insert: [...callers.filter((c) => c !== 'otherManager')], update: [...callers.filter((c) => c !== 'otherManager')], delete: orgWide() }, target: 'org',
     newRow: (o) => ({ orgId: o.org, bucket: `hold:client:${randomUUID()}`, tokens: 1, granted: true, updatedAt: when }) },
+  // The schedule version's stripes: every caller of the org reads them (the slots answer asks as anonymous); only the trigger function writes them.
+  { table: t.scheduleVersionStripes, read: { anonymous: ALL, customerA: ALL, customerB: ALL, ...staffReads },
+    write: { insert: [], update: [], delete: [] }, target: 'org', newRow: (o) => ({ orgId: o.org, stripe: 500, version: 1 }) },
   // One-time codes and their attempt counters: the server's own business, not even the studio reads them.
   { table: t.customerLoginCodes, read: { system: ALL }, managersList: false, write: { insert: ['system'], update: ['system'], delete: ['system'] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, email: `${randomUUID()}@x`, codeHash: 'h' }) },

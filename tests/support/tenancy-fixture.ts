@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../server/platform/db/database.ts';
+import { rowsOf } from '../../server/platform/db/rows.ts';
 import * as t from '../../schema/db/index.ts';
 import { rangeOf } from '../../schema/db/columns.ts';
 
@@ -32,7 +34,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash', studio_sign_ups: 'org_id::text' };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash', studio_sign_ups: 'org_id::text', schedule_version_stripes: "org_id::text || ':' || stripe" };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -184,4 +186,8 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   // A sign-up waiting for its code (one per studio: its key is the org).
   await add(t.studioSignUps, 'studio_sign_ups', 'org', { orgId: org, ownerId: o.owner, emailHash: `sign-up-${slug}`, clientHash: 'c', codeHash: 'h', codeExpiresAt: later(1) }, org);
   await add(t.rateLimitBuckets, 'rate_limit_buckets', 'org', { orgId: org, bucket: `hold:client:${slug}`, tokens: 4, granted: true, updatedAt: start }, `hold:client:${slug}`);
+  // The schedule version's stripes are written by the trigger of the blocks, rules and closures above, never directly.
+  const stripes = rowsOf(await db.execute(sql`select org_id::text || ':' || stripe as key from schedule_version_stripes where org_id = ${org}`));
+  assert.ok(stripes.length > 0, 'the schedule rows above raised the schedule version');
+  rows.set('schedule_version_stripes', [...rows.get('schedule_version_stripes') ?? [], ...stripes.map((r) => ({ key: String(r.key), tag: retag('org') }))]);
 }

@@ -59,10 +59,12 @@ export interface SlotsView {
 /**
  * The org's catalog and schedule versions as one key: every write that can change a slots answer
  * (the program, its instructors; blocks, rules, closures) raises one of them in its own transaction
- * (migrations 0025, 0042). Prepared and sent at the call, to share a round trip.
+ * (migrations 0025, 0046: the schedule version is the sum of the org's stripes). Prepared and sent
+ * at the call, to share a round trip.
  */
 export function slotsVersion(tx: Tx, orgId: string): Promise<string> {
-  return rows(tx, sql`select catalog_version, schedule_version from orgs where id = ${orgId}::uuid`)
+  return rows(tx, sql`select catalog_version, (select coalesce(sum(version), 0) from schedule_version_stripes where org_id = ${orgId}::uuid) as schedule_version
+    from orgs where id = ${orgId}::uuid`)
     .then(([row]) => (row ? `${String(row.catalog_version)}.${String(row.schedule_version)}` : ''));
 }
 

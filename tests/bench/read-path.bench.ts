@@ -13,8 +13,11 @@
  *   slots      GET …/reiki/slots for a month (31 days from tomorrow, Europe/Zurich)
  * each closed loop (20 connections, each sending its next request when the last answered): the
  * most the machine serves. Then program and slots paced at `rate` requests a second for
- * `open-seconds` (autocannon's overallRate, 100 connections so that a slow answer does not hold
- * the next request back): the latency a page sees at that rate.
+ * `open-seconds`, open loop (support/open-loop.ts: request i due at start + i/rate, over up to 100
+ * keep-alive connections, its latency counted from that intended time): the latency a page sees at
+ * that rate. (autocannon's overallRate was used before: it gives each connection rate/connections
+ * requests per second, sent back to back when its one-second tick comes, so the server saw bursts;
+ * tests/bench/pacing.bench.ts shows the difference.)
  * Every request sends `Accept-Encoding: br, gzip` as browsers do. Printed per stage: requests a
  * second, latency, the API process's CPU per request, the ratio to `health` of the same round,
  * and the load average of the machine.
@@ -22,6 +25,7 @@
 import os from 'node:os';
 import { startApi, serverKind, flowKey, load, dateOf, type RunningApi } from './support/api-server.ts';
 import { probe, runLoad, type LoadRequest, type LoadResult } from './support/load.ts';
+import { runOpenLoop, type OpenLoopResult } from './support/open-loop.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const ROUNDS = Number(process.argv[3] ?? 2);
@@ -71,9 +75,13 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [stage, requests, okStatuses] of stages) rows.push(await measure(api, stage, round, requests, { seconds: SECONDS, connections: CONNECTIONS, okStatuses }));
     }
-    const paced: Row[] = [];
+    const paced: { stage: string; result: OpenLoopResult; cpuPerRequest: number; load: string }[] = [];
     for (const [stage, requests] of stages.filter(([s]) => s === 'program' || s.startsWith('slots'))) {
-      paced.push(await measure(api, `${stage} at ${RATE}/s`, 1, requests, { seconds: OPEN_SECONDS, connections: 100, overallRate: RATE }));
+      const cpu0 = api.cpuMs();
+      const result = await runOpenLoop({ url: api.url, requests, rate: RATE, seconds: OPEN_SECONDS, connections: 100 });
+      const row = { stage: `${stage} at ${RATE}/s`, result, cpuPerRequest: (api.cpuMs() - cpu0) / Math.max(1, result.requests), load: load() };
+      console.error(`  ${row.stage}: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms, send lag p99 ${result.sendLagP99} ms, load ${row.load}`);
+      paced.push(row);
     }
 
     const cpus = os.cpus();
@@ -91,9 +99,11 @@ async function main() {
       console.log(`| ${r.stage} | ${r.round} | ${r.result.perSecond.toFixed(0)} | ${(r.result.perSecond / health.result.perSecond).toFixed(2)} | ${r.result.p50} ms | ${r.result.p90} ms | ${r.result.p99} ms | ${r.cpuPerRequest.toFixed(2)} ms | ${r.result.notOk + r.result.errors} | ${r.load} |`);
     }
     console.log('');
-    console.log('| paced | sent/s | p50 | p90 | p99 | max | API CPU / req | not ok | load average |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const r of paced) console.log(`| ${r.stage} | ${r.result.perSecond.toFixed(0)} | ${r.result.p50} ms | ${r.result.p90} ms | ${r.result.p99} ms | ${r.result.max} ms | ${r.cpuPerRequest.toFixed(2)} ms | ${r.result.notOk + r.result.errors} | ${r.load} |`);
+    console.log('Paced, open loop: latency from each request\'s intended send time to its answer\'s last byte; send lag: how late the generator itself wrote requests.');
+    console.log('');
+    console.log('| paced (open loop) | answered/s | p50 | p90 | p99 | max | send lag p50 / p99 | API CPU / req | not ok | load average |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of paced) console.log(`| ${r.stage} | ${r.result.perSecond.toFixed(0)} | ${r.result.p50} ms | ${r.result.p90} ms | ${r.result.p99} ms | ${r.result.max} ms | ${r.result.sendLagP50} / ${r.result.sendLagP99} ms | ${r.cpuPerRequest.toFixed(2)} ms | ${r.result.notOk + r.result.errors} | ${r.load} |`);
     console.log('');
     console.log('Best rounds: ' + [...new Set(rows.map((r) => r.stage))].map((s) => `${s} ${Math.max(...rows.filter((r) => r.stage === s).map((r) => r.result.perSecond)).toFixed(0)}/s`).join(', '));
   } finally {

@@ -47,7 +47,7 @@ ${hosts.map((h) => html`<div class="host">${h.photo_url ? html`<img src="${h.pho
 </section>` : ''}
 ${p.testimonials.length ? html`<section>
 <h2>${w.t('testimonials')}</h2>
-${p.review_summary ? html`<p>${w.t('reviewSummary', { average: p.review_summary.average, count: p.review_summary.count })}</p>` : ''}
+${p.review_summary ? html`<p>${w.t(p.review_summary.count === 1 ? 'reviewSummaryOne' : 'reviewSummary', { average: p.review_summary.average, count: p.review_summary.count })}</p>` : ''}
 ${p.testimonials.map((t) => html`<figure><blockquote>${t.quote}</blockquote><figcaption>— ${t.author}${t.rating ? html`, <span>${w.t('stars', { n: t.rating })}</span>` : ''}</figcaption></figure>`)}
 </section>` : ''}
 ${p.faq.length ? html`<section>

@@ -153,6 +153,8 @@ describe('milestone reminders, review requests and testimonials', () => {
     assert.equal((await admin(`/reviews/${r!.id}/approve`, { method: 'POST', headers: { Authorization: 'Bearer sk_test_nord' } })).status, 404, 'another studio');
     const asInstructor = await admin(`/reviews/${r!.id}/approve`, { method: 'POST', headers: mara });
     assert.ok([401, 404].includes(asInstructor.status), String(asInstructor.status));
+    const etagBefore = (await app.request('/v1/embed/programs/reiki', { headers: flowKey })).headers.get('ETag')!;
+    assert.ok(etagBefore);
     const approved = await admin(`/reviews/${r!.id}/approve`, { method: 'POST' });
     assert.equal(approved.status, 200, await approved.clone().text());
     assert.equal((await approved.json() as ReviewOut).status, 'approved');
@@ -161,6 +163,13 @@ describe('milestone reminders, review requests and testimonials', () => {
     const shown = program.testimonials.find((t) => t.author === 'Ben K.');
     assert.deepEqual(shown, { quote: 'Calm, precise and kind. <script>alert(1)</script>', author: 'Ben K.', rating: 5, date: '2026-12-05' });
     assert.deepEqual(program.review_summary, { average: 5, count: 1 });
+    // The answer's ETag follows the catalog's version: the old one no longer answers 304, the new one does.
+    const fresh = await app.request('/v1/embed/programs/reiki', { headers: { ...flowKey, 'If-None-Match': etagBefore } });
+    assert.equal(fresh.status, 200, 'an approval changes what the program answer shows');
+    const etagAfter = fresh.headers.get('ETag')!;
+    assert.notEqual(etagAfter, etagBefore);
+    assert.equal((await app.request('/v1/embed/programs/reiki', { headers: { ...flowKey, 'If-None-Match': etagAfter } })).status, 304);
+    assert.match(await (await app.request('/p/studio-flow/reiki')).text(), /Bewertet mit 5 von 5 von 1 Teilnehmerin oder Teilnehmer/, 'the words of one review on the hosted page');
     const page = await (await app.request('/p/studio-flow/reiki')).text();
     assert.match(page, /Calm, precise and kind\. &lt;script&gt;alert\(1\)&lt;\/script&gt;/, 'escaped on the page');
     assert.match(page, /— Ben K\., <span>5 von 5 Sternen<\/span>/);

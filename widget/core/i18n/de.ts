@@ -37,6 +37,7 @@ export const de: Messages = {
   host: 'Ihre Leitung',
   hosts: 'Ihre Leitung',
   testimonials: 'Das sagen Teilnehmende',
+  reviewSummaryOne: 'Bewertet mit {average} von 5 von 1 Teilnehmerin oder Teilnehmer',
   reviewSummary: 'Bewertet mit {average} von 5 von {count} Teilnehmenden',
   stars: '{n} von 5 Sternen',
   faq: 'Häufige Fragen',

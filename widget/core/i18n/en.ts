@@ -37,6 +37,7 @@ export const en = {
   host: 'Your host',
   hosts: 'Your hosts',
   testimonials: 'What clients say',
+  reviewSummaryOne: 'Rated {average} out of 5 by 1 client',
   reviewSummary: 'Rated {average} out of 5 by {count} clients',
   stars: '{n} out of 5 stars',
   faq: 'Questions and answers',

@@ -37,6 +37,7 @@ export const fr: Messages = {
   host: 'Votre intervenant·e',
   hosts: 'Vos intervenant·es',
   testimonials: 'Ce qu’en disent les clients',
+  reviewSummaryOne: 'Noté {average} sur 5 par 1 client',
   reviewSummary: 'Noté {average} sur 5 par {count} clients',
   stars: '{n} étoiles sur 5',
   faq: 'Questions fréquentes',

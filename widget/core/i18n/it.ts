@@ -37,6 +37,7 @@ export const it: Messages = {
   host: 'Chi ti guida',
   hosts: 'Chi ti guida',
   testimonials: 'Cosa dicono i clienti',
+  reviewSummaryOne: 'Valutato {average} su 5 da 1 cliente',
   reviewSummary: 'Valutato {average} su 5 da {count} clienti',
   stars: '{n} stelle su 5',
   faq: 'Domande frequenti',

@@ -90,6 +90,13 @@ export const programPageStyles = css`
   figcaption {
     color: var(--_muted);
   }
+  .stars {
+    color: var(--_primary);
+    letter-spacing: 0.1em;
+  }
+  .stars .empty {
+    color: var(--_muted);
+  }
   details {
     border-bottom: 1px solid var(--_border);
     padding: 0.5rem 0;

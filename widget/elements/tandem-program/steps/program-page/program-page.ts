@@ -11,6 +11,7 @@ import { StepPrefetchEvent } from '../../../../core/events/step-prefetch-event.t
 import { variantPrice } from '../../../../components/price/price.ts';
 import { base } from '../../../../core/styles.ts';
 import { programPageStyles } from './program-page.styles.ts';
+import { ratingStars, ratingSummary } from './ratings.ts';
 
 /**
  * Step 1: the program page — banner and images, description, itinerary, outcomes, host,
@@ -131,13 +132,14 @@ export class TandemProgramPage extends LitElement {
             )}
           </section>`
         : nothing}
-      ${p.testimonials.length
+      ${p.testimonials.length || p.review_summary
         ? html`<section part="section">
             <h3>${i18n.t('testimonials')}</h3>
+            ${p.review_summary ? ratingSummary(p.review_summary, i18n) : nothing}
             ${p.testimonials.map(
               (t) => html`<figure>
                 <blockquote>${t.quote}</blockquote>
-                <figcaption>— ${t.author}</figcaption>
+                <figcaption>— ${t.author}${t.rating ? html`, ${ratingStars(t.rating, i18n)}` : nothing}</figcaption>
               </figure>`,
             )}
           </section>`

@@ -11,7 +11,7 @@ import { holdMailJobs, mailJob, MAIL_QUEUE, nudgeJob, NUDGE_QUEUE, PAYMENT_REMIN
 import { HOLD_LAPSED_QUEUE, LAPSE_VOID_QUEUE } from './modules/bookings/index.ts';
 import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
-import { feedSyncJob, FEEDS_QUEUE } from './modules/availability/index.ts';
+import { feedRefreshJob, feedSyncJob, FEED_REFRESH_QUEUE, FEEDS_QUEUE } from './modules/availability/index.ts';
 import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
 
@@ -42,6 +42,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: BALANCE_EXPIRY_QUEUE, retryLimit: 10 },
   // A feed that fails keeps its last import and says why; the queue tries a crashed run again.
   { name: FEEDS_QUEUE, retryLimit: 3 },
+  // Sent by the runner's schedule; a missed round is the next quarter hour's, so no retry.
+  { name: FEED_REFRESH_QUEUE, retryLimit: 0 },
   // Deleting a stored object is safe to repeat; a storage that is down is tried again for a while.
   { name: HOMEWORK_OBJECTS_QUEUE, retryLimit: 10 },
   // A reward is settled once by its row's status, so a retry is always safe.
@@ -66,6 +68,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     feesJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     balanceExpiryJob({ db: deps.db, payments: deps.payments, now: deps.now, config: deps.config }),
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
+    feedRefreshJob({ db: deps.db, now: deps.now }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     referralRewardJob({ db: deps.db, now: deps.now }),
     campaignJob({ db: deps.db, now: deps.now, config: deps.config }),

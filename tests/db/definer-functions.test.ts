@@ -453,4 +453,26 @@ describe('SECURITY DEFINER functions', () => {
     assert.equal(await active(), true);
     assert.deepEqual(rowsOf(await db.execute(sql`select is_active from staff where org_id = ${b.org}`)), [{ is_active: true }]);
   });
+
+  definer('calendar_feeds_due', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const feed = async (o: { org: string; instructor: string }, synced: Date | null) => {
+      const id = randomUUID();
+      await db.execute(sql`insert into calendar_feeds (id, org_id, instructor_id, url, label, last_synced_at)
+        values (${id}, ${o.org}, ${o.instructor}, ${`https://calendar.example/${id}.ics`}, '', ${synced ? synced.toISOString() : null}::timestamptz)`);
+      return id;
+    };
+    const never = await feed(a, null);
+    const old = await feed(b, minutes(-600));
+    await feed(a, minutes(-10));
+    const due = sql`select org_id, feed_id from calendar_feeds_due(${minutes(-360).toISOString()}::timestamptz, 1000)`;
+    // Without an org: never read first, then the oldest, of every studio; the recent one is not due.
+    const ours = (rows: Record<string, unknown>[]) => rows.filter((r) => [a.org, b.org].some((o) => o === String(r.org_id))).map((r) => [String(r.org_id), String(r.feed_id)]);
+    assert.deepEqual(ours(await crossTenant(db, due)), [[a.org, never], [b.org, old]]);
+    // Nothing for a studio's own staff or for the server acting for one studio.
+    assert.deepEqual(rowsOf(await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(due))), []);
+    assert.deepEqual(rowsOf(await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(due))), []);
+    assert.equal((await crossTenant(db, sql`select * from calendar_feeds_due(${minutes(-360).toISOString()}::timestamptz, 1)`)).length, 1, 'at most the limit');
+  });
 });

@@ -27,6 +27,11 @@ export interface QueueSettings {
 
 export interface JobDefinition<T = Record<string, unknown>> extends QueueSettings {
   handle(data: T): Promise<void>;
+  /**
+   * A cron expression (UTC): the runner also sends this job by itself on that schedule, with empty
+   * data, once however many processes run (pg-boss keeps the schedule in the database).
+   */
+  cron?: string;
 }
 
 export interface EnqueueOptions {
@@ -117,9 +122,11 @@ export interface JobRunner { stop(): Promise<void> }
 
 /** Works every queue of `jobs` until stopped. */
 export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[], options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
-  const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: true, schedule: false, migrate: false });
+  const scheduled = jobs.filter((job) => job.cron);
+  const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: true, schedule: scheduled.length > 0, migrate: false });
   boss.on('error', (error) => console.error('[tandem] job queue:', error instanceof Error ? error.message : error));
   await boss.start();
+  for (const job of scheduled) await boss.schedule(job.name, job.cron!, {}, { tz: 'UTC' });
   for (const job of jobs) {
     await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async ([one]) => {
       if (one) await job.handle(one.data as Record<string, unknown>);

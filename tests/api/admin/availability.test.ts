@@ -268,6 +268,46 @@ describe('availability in the admin API', () => {
     assert.ok((await reikiSlots('2026-12-21')).length > 0, 'its classes went with it');
   });
 
+  test('feeds are read again on a schedule: the runner sends the refresh every quarter hour; a feed read 6 hours ago is fetched again', async () => {
+    const event = (uid: string, day: string) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20261101T000000Z', `DTSTART:${day}T090000Z`, `DTEND:${day}T100000Z`, 'SUMMARY:Elsewhere', 'END:VEVENT'];
+    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    feedText = calendar(event('a@example', '20261228'));
+    const res = await send('POST', '/v1/admin/calendar-feeds', { instructor_id: FLOW.noemi, url: `${feedUrl}?refresh`, label: 'Refresh' }, owner);
+    assert.equal(res.status, 201, await res.clone().text());
+    const feed = await res.json() as { id: string };
+    const jobsAt = (now: () => Date) => jobDefinitions({ db: db.db, now, config: testConfig, payments: testProvider(), mailer: localMailer() });
+    const titles = async () => (await query(db.db, sql`select starts_at from class_occurrences where feed_id = ${feed.id} order by starts_at`)).map((c) => new Date(String(c.starts_at)).toISOString());
+    try {
+      await runDueJobs(db.executor, jobsAt(clock.now));
+      assert.deepEqual(await titles(), ['2026-12-28T09:00:00.000Z']);
+      feedText = calendar(event('a@example', '20261228'), event('b@example', '20261230'));
+      const { queueDueFeeds, FEED_REFRESH_QUEUE } = await import('../../../server/modules/availability/index.ts');
+      const at = (hours: number) => () => new Date(clock.now().getTime() + hours * 3_600_000);
+      assert.equal(await queueDueFeeds({ db: db.db, now: at(5) }), 0, 'read 5 hours ago: not yet');
+      await runDueJobs(db.executor, jobsAt(at(5)));
+      assert.deepEqual(await titles(), ['2026-12-28T09:00:00.000Z']);
+      assert.equal(await queueDueFeeds({ db: db.db, now: at(7) }), 1, 'read 7 hours ago: again');
+      assert.equal(await queueDueFeeds({ db: db.db, now: at(7) }), 1, 'answered again while its fetch waits…');
+      const waiting = await query(db.db, sql`select count(*)::int as n from pgboss.job where name = 'availability.feed-sync' and state = 'created' and data->>'feedId' = ${feed.id}`);
+      assert.equal(waiting[0]!.n, 1, '…but queued once');
+      await runDueJobs(db.executor, jobsAt(at(7)));
+      assert.deepEqual(await titles(), ['2026-12-28T09:00:00.000Z', '2026-12-30T09:00:00.000Z']);
+      // A request acting for a studio gets no answer from the function that lists every studio's feeds.
+      const { withCaller } = await import('../../../server/platform/db/identity.ts');
+      const asOwner = await withCaller(db.db, { orgId: FLOW.org, role: 'owner', userId: FLOW.owner }, (tx) => tx.execute(sql`select * from calendar_feeds_due(now() + interval '1 year', 10)`));
+      assert.equal((asOwner as unknown as { rows?: unknown[] }).rows?.length ?? (asOwner as unknown as unknown[]).length, 0);
+      // The runner keeps the schedule in the database.
+      const { startJobRunner } = await import('../../../server/platform/jobs/queue.ts');
+      const runner = await startJobRunner(db.executor, jobsAt(clock.now), { pollingIntervalSeconds: 30 });
+      try {
+        const [scheduled] = await query(db.db, sql`select cron from pgboss.schedule where name = ${FEED_REFRESH_QUEUE}`);
+        assert.equal(scheduled?.cron, '*/15 * * * *');
+      } finally { await runner.stop(); }
+    } finally {
+      assert.equal((await send('DELETE', `/v1/admin/calendar-feeds/${feed.id}`, {}, owner)).status, 200);
+    }
+  });
+
   test('feeds are fetched like webhooks: private addresses refused in production, https only', async () => {
     const refused = await getText(feedUrl, { timeoutMs: 2000, byteLimit: 1000, allowPrivate: false });
     assert.match(refused.error ?? '', /private address/);

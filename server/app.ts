@@ -42,6 +42,7 @@ import { adminBookingMessageRoutes } from './surfaces/admin/booking-messages.ts'
 import { adminBookingConfirmationRoute } from './surfaces/admin/booking-confirmation.ts';
 import { adminBookingProgressRoute } from './surfaces/admin/booking-progress.ts';
 import { adminBookingCreditsRoute } from './surfaces/admin/booking-credits.ts';
+import { adminBookingRefundsRoute } from './surfaces/admin/booking-refunds.ts';
 import { adminSessionNoteRoute } from './surfaces/admin/session-note.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
@@ -152,6 +153,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingConfirmationRoute(deps))
     .route('/', adminBookingProgressRoute(deps))
     .route('/', adminBookingCreditsRoute(deps))
+    .route('/', adminBookingRefundsRoute(deps))
     .route('/', adminSessionNoteRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))

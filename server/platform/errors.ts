@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'referral_self'
   | 'referral_not_first_order'
   | 'insufficient_credits'
+  | 'refund_exceeds_refundable'
   | 'identity_required'
   | 'identity_code_invalid'
   | 'identity_code_expired'
@@ -107,6 +108,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'referral_self':
     case 'referral_not_first_order':
     case 'insufficient_credits':
+    case 'refund_exceeds_refundable':
     case 'payment_method_unavailable':
     case 'identity_code_invalid':
     case 'identity_code_expired':
@@ -159,6 +161,7 @@ const titles: Record<ErrorCode, string> = {
   referral_self: 'You cannot use your own referral code',
   referral_not_first_order: 'Referral codes are for a first order only',
   insufficient_credits: 'Not enough credits',
+  refund_exceeds_refundable: 'More than was paid and not yet refunded',
   identity_required: 'Confirm your e-mail address first',
   identity_code_invalid: 'This code is not right',
   identity_code_expired: 'This code has expired',

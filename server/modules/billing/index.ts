@@ -34,3 +34,5 @@ export * from './referrals.queries.ts';
 export * from './credit-adjust.mutations.ts';
 export * from './intent-cancels.jobs.ts';
 export * from './refund-accounts.mutations.ts';
+export * from './staff-refunds.queries.ts';
+export * from './staff-refunds.mutations.ts';

@@ -114,7 +114,7 @@ async function settleBookingMoney(tx: Tx, { orgId, booking, now, config, quote, 
 }
 
 /** The sessions that carry a fee, and the rule that made it: the mails and the credit note name them. */
-function feeLines(quote: CancellationQuote): { seq: number; rule: string; fee: number }[] {
+function feeLines(quote: Pick<CancellationQuote, 'lines'>): { seq: number; rule: string; fee: number }[] {
   return quote.lines.filter((l) => l.fee > 0).map((l) => ({ seq: l.seq, rule: l.rule, fee: l.fee }));
 }
 
@@ -142,9 +142,11 @@ async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<
 /**
  * A credit note for `credited` (gross) of the order's invoice, VAT per rate reversed, numbered in the
  * studio's own gapless series and printed with its prefix (`FLOW-CN-2026-0001`). An unpaid QR-bill
- * is voided by it. None without an invoice or with nothing to credit.
+ * is voided by it. None without an invoice or with nothing to credit. `reason` names a refund that is no cancellation.
  */
-async function issueCreditNote(tx: Tx, orgId: string, order: OrderRow, credited: number, quote: CancellationQuote, now: Date, publicOrigin: string): Promise<SettlementOut['credit_note']> {
+export type CreditNoteFacts = Pick<CancellationQuote, 'method' | 'lines' | 'paid' | 'refund' | 'balance_due' | 'fee' | 'by'> & { reason?: string };
+
+export async function issueCreditNote(tx: Tx, orgId: string, order: OrderRow, credited: number, quote: CreditNoteFacts, now: Date, publicOrigin: string): Promise<SettlementOut['credit_note']> {
   if (quote.method !== 'money' || credited <= 0) return null;
   const [invoice] = await tx.select().from(t.invoices).where(and(eq(t.invoices.orgId, orgId), eq(t.invoices.orderId, order.id)));
   if (!invoice) return null;
@@ -160,7 +162,7 @@ async function issueCreditNote(tx: Tx, orgId: string, order: OrderRow, credited:
   const retained = quote.paid - quote.refund;
   const [note] = await tx.insert(t.creditNotes).values({
     orgId, orderId: order.id, invoiceId: invoice.id, number, currency: order.currency, total: credited, vatTotal: rates.reduce((a, r) => a + r.vat, 0),
-    reason: quote.paid === 0 ? 'unpaid invoice cancelled' : `refund after ${quote.by} cancellation`, issuedAt: now,
+    reason: quote.reason ?? (quote.paid === 0 ? 'unpaid invoice cancelled' : `refund after ${quote.by} cancellation`), issuedAt: now,
     snapshot: {
       display_number: display, invoice_number: invoice.number, rates, lines: quote.lines, paid: quote.paid, refund: quote.refund, kept: retained,
       balance_due: quote.balance_due, fee: quote.fee + quote.balance_due, fees: feeLines(quote),

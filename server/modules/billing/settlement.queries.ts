@@ -151,7 +151,7 @@ export async function refundablePayments(tx: Tx, orgId: string, orderId: string)
 }
 
 /** What went back per session for sessions settled on their own (refunds not failed): money, or credits for a credit booking. */
-async function refundedPerSession(tx: Tx, orgId: string, orderId: string, method: 'money' | 'credits'): Promise<Map<string, number>> {
+export async function refundedPerSession(tx: Tx, orgId: string, orderId: string, method: 'money' | 'credits'): Promise<Map<string, number>> {
   const rows = await tx.select({ sessionId: t.refunds.sessionId, amount: t.refunds.amount, credits: t.refunds.credits, status: t.refunds.status }).from(t.refunds)
     .where(and(eq(t.refunds.orgId, orgId), eq(t.refunds.orderId, orderId), isNotNull(t.refunds.sessionId)));
   const out = new Map<string, number>();

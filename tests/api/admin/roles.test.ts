@@ -83,6 +83,11 @@ export const ROUTES: RouteSpec[] = [
   // Credits granted or deducted (tests/api/admin/booking-credits.test.ts): owners and managers; instructors 403.
   { method: 'POST', route: '/v1/admin/bookings/:id/credits', path: (f) => `/v1/admin/bookings/${f.bookingId}/credits`, body: () => ({ delta: 1, reason: 'roles' }),
     expect: { ...bookingPeople(201), instructorA: 403, instructorB: 403 } },
+  // Refunds outside a cancellation (tests/api/admin/booking-refunds.test.ts): owners and managers; instructors 403.
+  { method: 'GET', route: '/v1/admin/bookings/:id/refunds/quote', path: (f) => `/v1/admin/bookings/${f.bookingId}/refunds/quote?mode=partial&amount=100`,
+    expect: { ...bookingPeople(200), instructorA: 403, instructorB: 403 } },
+  { method: 'POST', route: '/v1/admin/bookings/:id/refunds', path: (f) => `/v1/admin/bookings/${f.bookingId}/refunds`, body: () => ({ mode: 'partial', amount: 100, reason: 'roles' }),
+    expect: { ...bookingPeople(201), instructorA: 403, instructorB: 403 } },
   // A session's private note (tests/api/admin/session-note.test.ts): the booking's people.
   { method: 'PUT', route: '/v1/admin/bookings/:id/sessions/:sessionId/note', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/note`, body: () => ({ notes_md: 'roles' }), expect: bookingPeople(200) },
   // Sending the confirmation again (tests/api/admin/booking-confirmation.test.ts): the booking's people; the fixture's booking is confirmed.

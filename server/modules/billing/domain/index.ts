@@ -16,3 +16,4 @@ export * from './order-lines.ts';
 export * from './order-view.ts';
 export * from './invoice-snapshot.ts';
 export * from './postal-address.ts';
+export * from './staff-refund.ts';

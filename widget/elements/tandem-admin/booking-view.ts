@@ -29,7 +29,8 @@ export function bookingView(el: TandemAdmin, b: BookingDetailOut): TemplateResul
     </dl>` : nothing}
     <tandem-admin-homework .client=${el.client} booking-id=${b.id} lang=${el.language}
       .milestones=${Object.fromEntries(b.progress.map((p) => [p.milestone_id, p.name]))}></tandem-admin-homework>
-    <tandem-admin-booking-record .client=${el.client} .booking=${b} lang=${el.viewLang} staff-role=${el.session?.staff.role ?? 'owner'}></tandem-admin-booking-record>
+    <tandem-admin-booking-record .client=${el.client} .booking=${b} lang=${el.viewLang} staff-role=${el.session?.staff.role ?? 'owner'}
+      @refund-given=${() => el.openBooking(b.id)}></tandem-admin-booking-record>
     <tandem-admin-booking-actions .client=${el.client} .booking=${b} lang=${el.language} staff-role=${el.session?.staff.role ?? 'owner'}
       @booking-changed=${() => el.openBooking(b.id)}></tandem-admin-booking-actions>
     ${b.events.length ? html`<h3>${t('events')}</h3><ol>${b.events.map((e) => html`<li>${el.when(e.at, 'UTC')} UTC · ${e.type} (${e.actor_role})</li>`)}</ol>` : nothing}`;

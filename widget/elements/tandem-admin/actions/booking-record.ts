@@ -6,6 +6,7 @@
  * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
  * a private note per session, for staff only (`PUT …/sessions/:sessionId/note`);
  * granting or deducting class credits with a reason (owners and managers: `POST …/credits`);
+ * a refund outside a cancellation, full, partial or by quote (owners and managers: `<tandem-admin-refund>`);
  * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
  * Messages arrive as HTML the server rendered from markdown and sanitised.
  *
@@ -23,6 +24,7 @@ import { adminStyles } from '../tandem-admin.styles.ts';
 import { consoleLang, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
 import { recordWords, type RecordKey } from './booking-record-i18n.ts';
 import { attempt, type Problem } from './shared.ts';
+import './refund-dialog.ts';
 
 /** Only web links become anchors; anything else stays text. */
 const webLink = (url: string) => /^https?:\/\//i.test(url);
@@ -186,6 +188,7 @@ export class TandemAdminBookingRecord extends LitElement {
       ${o.installments.length ? html`<h4>${this.t('plan')}</h4><table class="plan"><thead><tr><th scope="col">#</th><th scope="col">${this.t('due')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('status')}</th></tr></thead>
         <tbody>${o.installments.map((i) => html`<tr><td>${i.seq}</td><td>${formatWhen(lang, i.due_at)}</td><td>${m(i.amount, i.currency)}</td><td>${this.t(`inst_${i.status}`)}</td></tr>`)}</tbody></table>` : nothing}
       <h4>${this.t('refunds')}</h4>
+      ${this.staffRole !== 'instructor' ? html`<tandem-admin-refund .client=${this.client} .booking=${this.booking} lang=${this.lang}></tandem-admin-refund>` : nothing}
       ${o.refunds.length ? html`<table><thead><tr><th scope="col">${this.t('date')}</th><th scope="col">${this.t('amount')}</th><th scope="col">${this.t('kind')}</th><th scope="col">${this.t('status')}</th><th scope="col">${this.t('reason')}</th></tr></thead>
         <tbody>${o.refunds.map((r) => html`<tr><td>${formatWhen(lang, r.created_at)}</td>
           <td>${r.kind === 'credits' ? `${r.credits} ${this.t('credits')}` : m(r.amount, r.currency)}</td>

@@ -20,8 +20,8 @@ import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import type { PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
-import { applyPaymentEvent, BALANCE_REFERENCE, type EventOutcome } from './payment-events.mutations.ts';
-import { BALANCE_EXPIRY_QUEUE, BALANCE_LEASE_MS } from './balance.mutations.ts';
+import { applyPaymentEvent, BALANCE_LEASE_MS, BALANCE_REFERENCE, type EventOutcome } from './payment-events.mutations.ts';
+import { BALANCE_EXPIRY_QUEUE } from './balance.mutations.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
 
 export interface BalanceExpiryEnv { db: Database; payments: PaymentProvider; now: () => Date; config: AppConfig }

@@ -20,7 +20,7 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
 import { loadBookingContext, orderRow, type BookingRow } from './context.queries.ts';
-import { BALANCE_REFERENCE } from './payment-events.mutations.ts';
+import { BALANCE_LEASE_MS, BALANCE_REFERENCE } from './payment-events.mutations.ts';
 import type { CreatedIntent, IntentInput } from '../../platform/adapters/payments/provider.ts';
 import { orderForStaffView } from './orders.queries.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
@@ -67,10 +67,9 @@ async function openBalance(tx: Tx, orgId: string, booking: BookingRow) {
 export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig; provider: string }, orgId: string, booking: BookingRow): Promise<BalanceCharge> {
   const { now } = env;
   const { order, plan, due, other, amount, inFlight } = await openBalance(tx, orgId, booking);
-  // A one-off payment of the balance open in the customer's payment form: its installments are not charged beside it.
+  // A one-off payment of the balance still open (in the customer's payment form, or being confirmed): its installments are not charged beside it.
   const [open] = await tx.select({ id: t.payments.id }).from(t.payments)
-    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, order.id), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE),
-      sql`${t.payments.createdAt} > ${new Date(now.getTime() - BALANCE_LEASE_MS).toISOString()}::timestamptz`)).limit(1);
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, order.id), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE))).limit(1);
   if (open) throw new AppError('invalid_state', 'A payment of the open balance is open in the payment form; finish it there, or try again in an hour.');
   if (!plan?.stripeCustomerId || !plan.stripePaymentMethodId) {
     const detail = 'No card is saved for this booking: add one with "update card" first.';
@@ -93,12 +92,6 @@ export async function payOpenBalance(tx: Tx, env: { now: Date; config: AppConfig
   await recordEvent(tx, { orgId, type: 'balance.payment_requested', subjectId: booking.id, payload: { order_id: order.id, ...charge } }, env);
   return charge;
 }
-
-/**
- * How long the installments a one-off payment covers are kept from the off-session job while the
- * customer pays in the Payment Element (the job's own lease works the same way).
- */
-export const BALANCE_LEASE_MS = 60 * 60_000;
 
 /** Cancels a one-off payment still unfinished when its hour is over (balance.jobs.ts), one job per payment row. */
 export const BALANCE_EXPIRY_QUEUE = 'balance.expire-payment';

@@ -11,6 +11,11 @@
  *   record   succeeded → through `applyPaymentEvent` like any payment (installment paid,
  *            order settled); processing → the webhook will settle it; failed → dunning.
  *
+ * A one-off payment of the open balance still pending (the customer may be confirming it in the
+ * Payment Element, balance.mutations.ts): none of its order's installments is claimed, even after
+ * its hour, until it has ended (its expiry job cancels it at the provider, or it succeeded or
+ * failed); the job asks to run again after that, so the customer can never pay an installment twice.
+ *
  * Lock order: like every path where money and bookings meet (a cancellation, a payment event, a
  * reschedule), the job takes the booking, then the order, and only then the order's installments
  * and payments, in the claim and when it records an outcome. A cancellation holding a booking and
@@ -32,7 +37,7 @@ import { retriedOnRaces } from '../../platform/db/retry.ts';
 import type { AppConfig } from '../../deps.ts';
 import * as t from '../../../schema/db/index.ts';
 import { rows } from '../../platform/db/prepared.ts';
-import { applyPaymentEvent, lockBookingAndOrder } from './payment-events.mutations.ts';
+import { applyPaymentEvent, BALANCE_LEASE_MS, BALANCE_REFERENCE, lockBookingAndOrder } from './payment-events.mutations.ts';
 import type { ChargeResult, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -122,6 +127,31 @@ const DEAD = sql`exists (
        where o.org_id = ${t.installments.orgId} and o.id = ${t.installments.orderId}
          and (o.status in ('cancelled', 'refunded') or b.status = 'cancelled'))`;
 
+/** An installment of an order with a one-off payment of its open balance still pending: held until that payment ends. */
+const HELD = sql`exists (
+      select 1 from payments p
+       where p.org_id = ${t.installments.orgId} and p.order_id = ${t.installments.orderId}
+         and p.status = 'pending' and p.reference = ${BALANCE_REFERENCE})`;
+
+/**
+ * Installments due but held by a pending one-off payment: the job runs again a minute after the
+ * earliest of those payments' hour ends (when its expiry job has cancelled it), or, when that is
+ * over already (the payment still processing at the provider), an hour later. One waiting run per
+ * payment, however often the job passes by meanwhile.
+ */
+async function runAgainAfterOneOffs(tx: Tx, orgId: string, now: Date): Promise<void> {
+  const due = sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${now.toISOString()}::timestamptz`;
+  const [held] = await tx.select({ paymentId: t.payments.id, createdAt: t.payments.createdAt }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.status, 'pending'), eq(t.payments.reference, BALANCE_REFERENCE),
+      sql`exists (select 1 from ${t.installments} where ${t.installments.orgId} = ${t.payments.orgId} and ${t.installments.orderId} = ${t.payments.orderId}
+        and ${t.installments.status} in ('scheduled', 'failed') and ${due})`))
+    .orderBy(t.payments.createdAt).limit(1);
+  if (!held) return;
+  const ends = held.createdAt.getTime() + BALANCE_LEASE_MS;
+  const wait = ends > now.getTime() ? ends - now.getTime() + 60_000 : BALANCE_LEASE_MS;
+  await enqueue(tx, INSTALLMENTS_QUEUE, { orgId }, { startAfter: new Date(Date.now() + wait), singletonKey: `after-one-off:${held.paymentId}` });
+}
+
 /**
  * Installments whose order or booking is no longer live (cancelled, refunded) are never
  * charged: they are cancelled here, before anything is picked, whatever path left them.
@@ -139,7 +169,7 @@ async function cancelDeadInstallments(tx: Tx, orgId: string, orderIds: string[])
 async function candidateOrders(tx: Tx, orgId: string, at: string, batch: number): Promise<string[]> {
   const due = sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`;
   const found = await tx.select({ orderId: t.installments.orderId }).from(t.installments)
-    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']), sql`(${due} or ${DEAD})`))
+    .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.status, ['scheduled', 'failed']), sql`((${due} and not ${HELD}) or ${DEAD})`))
     .groupBy(t.installments.orderId)
     .orderBy(sql`min(coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}))`)
     .limit(batch);
@@ -159,13 +189,15 @@ async function claim(tx: Tx, orgId: string, now: Date, batch: number, provider: 
   const at = now.toISOString();
   // Booking, then order, then installments: a cancellation holding the first two is waited for, and what it
   // committed (installments cancelled) is what the statements below read.
+  await runAgainAfterOneOffs(tx, orgId, now);
   const orderIds = await candidateOrders(tx, orgId, at, batch);
   if (!orderIds.length) return [];
   await lockBookingsAndOrders(tx, orgId, orderIds);
   await cancelDeadInstallments(tx, orgId, orderIds);
+  // Read under the locks: a one-off payment started before they were taken holds its order's installments.
   const picked = tx.select({ id: t.installments.id }).from(t.installments)
     .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.orderId, orderIds), inArray(t.installments.status, ['scheduled', 'failed']),
-      sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`))
+      sql`coalesce(${t.installments.nextAttemptAt}, ${t.installments.dueAt}) <= ${at}::timestamptz`, sql`not ${HELD}`))
     .orderBy(t.installments.dueAt).limit(batch).for('update', { skipLocked: true });
   const rows = await tx.update(t.installments)
     .set({ attempts: sql`${t.installments.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })

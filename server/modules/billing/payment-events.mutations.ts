@@ -38,6 +38,13 @@ export async function handlePaymentEvent(env: PaymentEventEnv, event: PaymentEve
 export const BALANCE_REFERENCE = 'open-balance';
 
 /**
+ * How long a one-off payment of the open balance stays open in the customer's payment form before
+ * its intent is cancelled at the provider (balance.jobs.ts); while it is open, the off-session job
+ * charges none of the order's installments (installments.jobs.ts).
+ */
+export const BALANCE_LEASE_MS = 60 * 60_000;
+
+/**
  * A one-off payment of the open balance succeeded: the open installments it was made for are paid
  * (in order, as far as its amount goes); what it holds beyond them paid the rest owed (fees).
  */

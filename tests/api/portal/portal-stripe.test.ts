@@ -22,7 +22,7 @@ import { FLOW } from '../../../demo/seed/index.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
-import { scheduleInstallmentCharge } from '../../../server/modules/billing/index.ts';
+import { chargeDueInstallments, scheduleInstallmentCharge } from '../../../server/modules/billing/index.ts';
 import { jobDefinitions } from '../../../server/jobs.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 
@@ -435,6 +435,30 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     await expiryJobsDue();
     await runDueJobs(db.executor, jobs());
     assert.deepEqual(cancels(), []);
+  });
+
+  test('the installment job at the end of the hour, before the expiry job: nothing is charged while the one-off payment can still be confirmed, and the customer who confirms in that gap pays once', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${b.orderId}`));
+    hourLater();
+    calls.length = 0;
+    const queuedBefore = (await query(db.db, sql`select count(*)::int as n from pgboss.job where name = 'installments.charge' and state = 'created'`))[0]!.n as number;
+    const ran = await chargeDueInstallments({ db: db.db, payments: provider, now: clock.now, config: testConfig, orgId: FLOW.org });
+    assert.deepEqual(ran, { charged: 0, failed: 0, overdue: 0, processing: 0 });
+    assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents'), [], 'no installment charged beside the open one-off payment');
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'partially_paid', amount_paid: 30000, installments: ['scheduled', 'scheduled', 'scheduled'], balance: ['pending'] });
+    assert.equal((await query(db.db, sql`select count(*)::int as n from payments where order_id = ${b.orderId} and installment_id is not null`))[0]!.n, 0, 'no attempt claimed');
+    const queuedAfter = (await query(db.db, sql`select count(*)::int as n from pgboss.job where name = 'installments.charge' and state = 'created'`))[0]!.n as number;
+    assert.equal(queuedAfter, queuedBefore + 1, 'the job asks to run again after the one-off payment\'s end');
+    // The customer confirms in that gap: the order is paid once, by the one-off payment.
+    const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
+    assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents'), []);
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
   });
 
   test('cancelling is safe to repeat: an intent cancelled already at Stripe still ends the payment', async () => {

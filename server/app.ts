@@ -103,6 +103,8 @@ import './modules/notifications/index.ts';
 import './modules/webhooks/index.ts';
 // Payroll's subscribers: a delivered session, a completed booking or a refund adds the booking's earnings job.
 import './modules/payroll/index.ts';
+// Marketing's subscribers: a confirmed booking is its widget visit's `paid` step in the funnel.
+import './modules/marketing/index.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(appDeps: AppDeps) {

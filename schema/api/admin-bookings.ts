@@ -16,7 +16,7 @@ export type AdminRescheduleBody = v.InferOutput<typeof AdminRescheduleBody>;
  * transfer already received (`reference`) and confirms at once.
  */
 export const AdminCreateBookingBody = v.object({
-  ...v.omit(CreateBookingBody, ['link', 'source']).entries,
+  ...v.omit(CreateBookingBody, ['link', 'source', 'visit']).entries,
   payment: v.variant('mode', [
     v.object({ mode: v.literal('invoice') }),
     v.object({ mode: v.literal('paid_by_transfer'), reference: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(140)) }),

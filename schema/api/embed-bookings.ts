@@ -39,6 +39,11 @@ export const CreateBookingBody = v.object({
     v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))),
     v.check((s) => Object.keys(s).length <= 20, 'may have at most 20 parameters'),
   )),
+  /**
+   * The widget's funnel visit (the random id its `POST /v1/embed/events` carry): a payment that
+   * arrives later (a QR-bill or bank transfer the studio records) then counts as that visit's `paid` step.
+   */
+  visit: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8 to 64 letters, digits or dashes'))),
 });
 export type CreateBookingBody = v.InferOutput<typeof CreateBookingBody>;
 

@@ -34,6 +34,12 @@ export const programBookings = pgTable('program_bookings', {
   customerPhone: text('customer_phone'),
   customerLocale: text('customer_locale'),
   customerTimezone: text('customer_timezone'),
+  /**
+   * The widget's funnel visit that made the booking (the random id its funnel events carry), so
+   * that a payment the studio records later counts as that visit's `paid` step. Null for bookings
+   * made elsewhere.
+   */
+  funnelVisit: text('funnel_visit'),
   intakeAnswers: jsonb('intake_answers').$type<Record<string, unknown>>().notNull().default({}),
   privateLinkToken: text('private_link_token'),
   clientTokenHash: text('client_token_hash').notNull(),
@@ -63,6 +69,7 @@ export const programBookings = pgTable('program_bookings', {
   // The live holds of one client (the cap on holds per client).
   index('program_bookings_hold_client').on(t.orgId, t.holdClient).where(sql`${t.status} = 'reserved'`),
   check('program_bookings_total', sql`${t.totalPrice} >= 0`),
+  check('program_bookings_funnel_visit', sql`${t.funnelVisit} ~ '^[A-Za-z0-9-]{8,64}$'`),
   check('program_bookings_hold', sql`${t.status} <> 'reserved' or ${t.holdExpiresAt} is not null`),
   ...tenantPolicies('program_bookings', {
     select: anyOf(isManager, sql`(${isCustomer} and customer_id = app_customer_id())`, sql`(${isInstructor} and instructor_id = app_user_id())`),

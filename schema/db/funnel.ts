@@ -3,7 +3,7 @@ import { check, foreignKey, index, pgEnum, pgTable, text, uniqueIndex, uuid } fr
 import { id, instant, orgId } from './columns.ts';
 import { programs } from './programs.ts';
 import { FUNNEL_STEPS } from '../../shared/funnel.ts';
-import { isAnonymous, isOwnerOrManager, nobody, tenantPolicies } from './policies.ts';
+import { anyOf, isAnonymous, isManager, nobody, tenantPolicies } from './policies.ts';
 
 export const funnelStep = pgEnum('funnel_step', FUNNEL_STEPS);
 
@@ -11,8 +11,9 @@ export const funnelStep = pgEnum('funnel_step', FUNNEL_STEPS);
  * One step of one visit of a program's widget, at most once per visit and step. A visit is a
  * random id the widget keeps in memory for as long as the page is open (no cookie, no storage,
  * nothing about the person); the source is the page's campaign parameters and the referring
- * site's host. Written by the anonymous embed caller for a program it can see; read by the
- * studio's owner and managers; never changed.
+ * site's host. Written by the anonymous embed caller for a program it can see, and by the server
+ * for the `paid` step of a booking paid later (a QR-bill or transfer the studio records: the visit
+ * the booking names); read by the studio's owner and managers and the server; never changed.
  */
 export const funnelEvents = pgTable('funnel_events', {
   id: id(),
@@ -34,9 +35,9 @@ export const funnelEvents = pgTable('funnel_events', {
   check('funnel_events_visit_id', sql`${t.visitId} ~ '^[A-Za-z0-9-]{8,64}$'`),
   check('funnel_events_source_lengths', sql`length(${t.utmSource}) <= 200 and length(${t.utmMedium}) <= 200 and length(${t.utmCampaign}) <= 200 and length(${t.referrerHost}) <= 255`),
   ...tenantPolicies('funnel_events', {
-    select: isOwnerOrManager,
+    select: isManager,
     // The program's own policies decide which programs the embed caller may report on (active public, or by_link with its token).
-    insert: sql`(${isAnonymous} and program_id in (select id from programs))`,
+    insert: anyOf(sql`(${isAnonymous} and program_id in (select id from programs))`, sql`app_role() = 'system'`),
     update: nobody,
     delete: nobody,
   }),

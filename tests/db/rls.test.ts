@@ -165,9 +165,10 @@ const specs: TableSpec[] = [
   // Append-only history: the studio and the server read it; only the server (or the studio) adds; nobody edits it.
   { table: t.domainEvents, read: orgWideReads, write: { insert: orgWide(), update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, type: 'booking.confirmed', subjectId: randomUUID() }) },
-  // The conversion funnel: the anonymous embed caller reports steps of programs it can see; the studio's
-  // owner and managers read them (no customer, instructor or the server itself); nobody edits or removes one.
-  { table: t.funnelEvents, read: { manager: ALL, owner: ALL }, write: { insert: ['anonymous'], update: [], delete: [] }, target: 'org',
+  // The conversion funnel: the anonymous embed caller reports steps of programs it can see, the server a
+  // booking's `paid` step when its money arrives; the studio's owner and managers and the server read them
+  // (no customer or instructor); nobody edits or removes one.
+  { table: t.funnelEvents, read: orgWideReads, write: { insert: ['anonymous', 'system'], update: [], delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, programId: o.programPublic, visitId: `visit-${randomUUID()}`, step: 'time_chosen' }) },
   // Outgoing webhooks: the studio's people and the server; instructors and customers never see them (secrets, customers' data).
   { table: t.webhookEndpoints, read: orgWideReads, write: byOrgWide, target: 'org',

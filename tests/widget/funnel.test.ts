@@ -58,6 +58,9 @@ describe('the conversion funnel, reported by the widget', () => {
     const steps = events().flatMap((b) => b.events).map((e) => e.step);
     expect(steps).to.include('checkout_started');
     expect(steps).to.not.include('paid');
+    // The booking names the visit: the server records its `paid` step when the studio records the money.
+    const booked = callsTo('POST', '/v1/embed/bookings').find((c) => c.path === '/v1/embed/bookings')!.body as { visit?: string };
+    expect(booked.visit).to.equal(events()[0]!.visit);
   });
 
   it('each element is its own visit; batches leave with the page (pagehide)', async () => {

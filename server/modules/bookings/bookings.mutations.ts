@@ -240,10 +240,10 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   const [answer] = await rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
-                                    sessions_count, customer_name, customer_phone, customer_locale, customer_timezone, source, intake_answers, private_link_token, client_token_hash, hold_expires_at, hold_client)
+                                    sessions_count, customer_name, customer_phone, customer_locale, customer_timezone, source, funnel_visit, intake_answers, private_link_token, client_token_hash, hold_expires_at, hold_client)
       values (${bookingId}::uuid, ${orgId}::uuid, ${program.id}::uuid, ${variant.id}::uuid, ${customerId}::uuid, ${instructor.id}::uuid, 'reserved',
               ${variant.currency}, ${variant.price}, ${count},
-              ${body.customer.name}, ${body.customer.phone ?? null}, ${body.customer.locale}, ${(body.customer.timezone && canonicalZone(body.customer.timezone)) || null}, ${JSON.stringify(body.source ?? {})}::jsonb, ${JSON.stringify(intake)}::jsonb,
+              ${body.customer.name}, ${body.customer.phone ?? null}, ${body.customer.locale}, ${(body.customer.timezone && canonicalZone(body.customer.timezone)) || null}, ${JSON.stringify(body.source ?? {})}::jsonb, ${body.visit ?? null}, ${JSON.stringify(intake)}::jsonb,
               ${program.visibility === 'by_link' ? body.link ?? null : null}, ${hashClientToken(token)}, ${iso(holdExpiresAt)}::timestamptz, ${input.holdCaps?.client ?? null})
       returning id
     ), s as (

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { campaignValue, referrerHost, type FunnelStep, type VisitSource } from './domain/index.ts';
@@ -36,4 +36,32 @@ export async function recordFunnelEvents(tx: Tx, orgId: string, report: FunnelRe
   // No RETURNING: the anonymous caller may add events but not read them.
   if (rows.length) await tx.insert(t.funnelEvents).values(rows).onConflictDoNothing();
   return rows.length;
+}
+
+/**
+ * The `paid` step of a booking made through the widget, recorded when its booking is confirmed
+ * (money settled: a card payment's webhook, a QR-bill or transfer the studio records, credits):
+ * for the visit the booking names, with that visit's own source (its first step's), so the
+ * report's groups and its steps agree; a visit whose steps are gone takes the booking's source.
+ * Once: the widget may have reported the same step (a card payment it saw), and the unique index
+ * keeps one. A booking without a visit (made by staff, by an older widget) adds nothing. Runs as
+ * the system, in the transaction that confirms the booking.
+ */
+export async function recordPaidStep(tx: Tx, orgId: string, bookingId: string, now: Date): Promise<void> {
+  const [booking] = await tx.select({ programId: t.programBookings.programId, variantId: t.programBookings.variantId, visit: t.programBookings.funnelVisit, source: t.programBookings.source })
+    .from(t.programBookings).where(and(eq(t.programBookings.orgId, orgId), eq(t.programBookings.id, bookingId)));
+  if (!booking?.visit) return;
+  const [first] = await tx.select({ utmSource: t.funnelEvents.utmSource, utmMedium: t.funnelEvents.utmMedium, utmCampaign: t.funnelEvents.utmCampaign, referrerHost: t.funnelEvents.referrerHost })
+    .from(t.funnelEvents)
+    .where(and(eq(t.funnelEvents.orgId, orgId), eq(t.funnelEvents.programId, booking.programId), eq(t.funnelEvents.visitId, booking.visit)))
+    .orderBy(asc(t.funnelEvents.occurredAt)).limit(1);
+  const source = first ?? {
+    utmSource: campaignValue(booking.source.utm_source),
+    utmMedium: campaignValue(booking.source.utm_medium),
+    utmCampaign: campaignValue(booking.source.utm_campaign),
+    referrerHost: referrerHost(booking.source.referrer),
+  };
+  await tx.insert(t.funnelEvents).values({
+    orgId, programId: booking.programId, variantId: booking.variantId, visitId: booking.visit, step: 'paid', ...source, occurredAt: now,
+  }).onConflictDoNothing();
 }

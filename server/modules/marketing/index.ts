@@ -1,6 +1,8 @@
 /** The marketing module's public face: the conversion funnel (events from the widget, the staff report). */
 export * from './funnel.mutations.ts';
 export * from './funnel.queries.ts';
+// The funnel's `paid` step when a booking is confirmed.
+import './subscribers.ts';
 export { FUNNEL_STEPS, funnelCsv, type FunnelGrouping, type FunnelStep, type StepCount } from './domain/index.ts';
 export * from './consent.mutations.ts';
 export * from './consent.queries.ts';

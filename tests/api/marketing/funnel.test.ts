@@ -8,6 +8,7 @@ import { DEMO_ORIGIN, demoApp, flowKey, nordKey } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { skFlow, skNord, staffKey } from '../../support/admin-money.ts';
+import { proveIdentity } from '../../support/identity.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import type { Database } from '../../../server/platform/db/database.ts';
 import type { FunnelReportOut } from '../../../schema/api/admin-funnel.ts';
@@ -21,11 +22,12 @@ describe('conversion funnel: events from the widget, the staff report', () => {
   let app: App;
   let db: Database;
   let close: () => Promise<void>;
+  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
   before(async () => {
     const opened = await freshDatabase();
     close = opened.close;
     db = opened.db;
-    app = await demoApp(db, { now: new Clock(new Date('2026-11-25T08:00:00Z')).now });
+    app = await demoApp(db, { now: clock.now });
   });
   after(async () => close());
 
@@ -128,6 +130,58 @@ describe('conversion funnel: events from the widget, the staff report', () => {
     assert.deepEqual(byProgram.groups.find((g) => g.key === 'reiki')!.revenue, [{ amount: 14000, currency: 'CHF' }]);
     assert.deepEqual(visitsOf(await report('by=medium&program=reiki'), 'email').viewed, 3);
     assert.deepEqual(visitsOf(await report('by=referrer&program=reiki'), 'google.com').viewed, 2);
+  });
+
+  test('a QR-bill booking: its visit\'s `paid` step is recorded when the studio records the money, once, under the visit\'s source', async () => {
+    const variants = await demoVariants(app);
+    const v = visit();
+    const source = { utm_source: 'Autumn-Flyer', utm_medium: 'print', referrer: 'https://flyers.example.org/' };
+    await accepted(await post({ visit: v, source, events: steps(FLOW.reiki, 'viewed', 'time_chosen', 'details_done', 'checkout_started') }));
+    const who = customer();
+    const booking = await reserve(app, {
+      program: 'reiki', variant: variants.reiki![0], customer: who, sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] },
+      source: { utm_source: 'Autumn-Flyer', utm_medium: 'print', referrer: 'flyers.example.org', page: 'https://studio.example/reiki' }, visit: v,
+    });
+    const out = await checkedOut(await checkoutReq(app, booking, { method: 'qr_bill' }, await proveIdentity(app, db, who.email as string)));
+    const paidRows = async () => (await query(db, sql`select step::text as step, utm_source, utm_medium, referrer_host, variant_id, occurred_at from funnel_events where visit_id = ${v} and step = 'paid'`));
+    assert.deepEqual(await paidRows(), [], 'a reservation on a QR-bill is not paid');
+    // The money arrives three days later; the studio records it.
+    clock.advance(3 * 86_400_000);
+    const recordMoney = (amount: number) => app.request(`/v1/admin/orders/${out.order.id}/payments`, {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ amount, method: 'bank_transfer', reference: `camt ${randomUUID().slice(0, 8)}` }),
+    });
+    assert.equal((await recordMoney(14000)).status, 201);
+    const paid = await paidRows();
+    assert.equal(paid.length, 1);
+    assert.deepEqual({ ...paid[0], occurred_at: new Date(String(paid[0]!.occurred_at)).toISOString() },
+      { step: 'paid', utm_source: 'autumn-flyer', utm_medium: 'print', referrer_host: 'flyers.example.org', variant_id: variants.reiki![0], occurred_at: clock.now().toISOString() });
+    // More money later (an overpayment) and the widget's own report of the step: still once.
+    assert.equal((await recordMoney(500)).status, 201);
+    await accepted(await post({ visit: v, source, events: steps(FLOW.reiki, 'paid') }));
+    assert.equal((await paidRows()).length, 1);
+    // The source's row and the program's steps agree: one paid visit, one booking, its revenue.
+    // From the day the visit was clocked to today (the widget's steps are stamped by the database's clock).
+    const around = `from=2026-11-24&to=${new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)}`;
+    const res = await app.request(`/v1/admin/funnel?${around}&by=source&program=reiki`, { headers: skFlow });
+    const bySource = (await res.json()) as FunnelReportOut;
+    const flyer = bySource.groups.find((g) => g.key === 'autumn-flyer')!;
+    assert.deepEqual(visitsOf(bySource, 'autumn-flyer'), { viewed: 1, time_chosen: 1, intake_done: 0, details_done: 1, checkout_started: 1, paid: 1 });
+    assert.equal(flyer.bookings, 1);
+    assert.deepEqual(flyer.revenue, [{ amount: 14500, currency: 'CHF' }]);
+    const byProgram = (await (await app.request(`/v1/admin/funnel?${around}&by=program&program=reiki`, { headers: skFlow })).json()) as FunnelReportOut;
+    assert.equal(visitsOf(byProgram, 'reiki').paid, bySource.groups.reduce((n, g) => n + (g.steps.find((s) => s.step === 'paid')?.visits ?? 0), 0));
+  });
+
+  test('a booking made without a visit (by staff) adds no funnel step when it is paid', async () => {
+    const variants = await demoVariants(app);
+    const before = (await query(db, sql`select count(*)::int as n from funnel_events where step = 'paid'`))[0]!.n;
+    const res = await app.request('/v1/admin/bookings', {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ program: 'reiki', variant: variants.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-09T14:15:00.000Z'] }, payment: { mode: 'paid_by_transfer', reference: 'camt 1' } }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    assert.equal((await query(db, sql`select count(*)::int as n from funnel_events where step = 'paid'`))[0]!.n, before);
   });
 
   test('CSV export: a row per group, formula-looking values defused', async () => {

@@ -65,4 +65,9 @@ export interface BookingState {
   openDate?: string;
   /** A coupon code the payment starts with (a deep link's `coupon`). */
   coupon?: string;
+  /**
+   * The funnel's id of this visit (random, in memory only, never saved), sent with the booking so
+   * that a payment the studio records later counts as this visit's `paid` step.
+   */
+  funnelVisit?: string;
 }

@@ -9,7 +9,7 @@ import { applyPresets, readPresets } from './presets.ts';
 import { watchFunnel, type Watched } from './funnel.ts';
 
 export async function arrive(el: Watched & { program: string }, state: BookingState, client: ApiClient, path: string): Promise<BookingState> {
-  watchFunnel(el, client);
+  state = { ...state, funnelVisit: watchFunnel(el, client) };
   const presets = readPresets(el, el.program, location.search);
   if (!Object.keys(presets).length || !state.program) return state;
   return { ...state, ...(await applyPresets(presets, state.program, state, client, el.link ?? '', path)) };

@@ -23,7 +23,7 @@ interface FunnelEvent { program: string; variant?: string; step: FunnelStep }
 const BATCH_MS = 3000;
 
 export class FunnelReporter {
-  private readonly visit = uuid();
+  readonly visit = uuid();
   private readonly seen = new Set<string>();
   private queue: FunnelEvent[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,17 +85,20 @@ function isPaid(s: Readonly<BookingState>): boolean {
 /** The element as the funnel reads it: its events and its state. */
 export type Watched = HTMLElement & { readonly state: Readonly<BookingState>; link: string | null };
 
-const watched = new WeakSet<Watched>();
+const watched = new WeakMap<Watched, string>();
 
 /**
  * Follows an element's visit (once per element): `viewed` when the program is shown (`tandem:ready`),
  * then each step reached: time chosen, questions answered, details given (a booking held), payment
- * begun, paid (the confirmation of a confirmed booking; an invoice's reservation is not paid yet).
+ * begun, paid (the confirmation of a confirmed booking; an invoice's reservation is not paid yet:
+ * the server records its `paid` when the money arrives, for the visit the booking names).
+ * Answers the visit's id, for the booking.
  */
-export function watchFunnel(el: Watched, client: ApiClient): void {
-  if (watched.has(el)) return;
-  watched.add(el);
+export function watchFunnel(el: Watched, client: ApiClient): string {
+  const known = watched.get(el);
+  if (known) return known;
   const reporter = new FunnelReporter(client, el.link ?? '');
+  watched.set(el, reporter.visit);
   const report = (step: FunnelStep) => {
     const s = el.state;
     if (s.program) reporter.report(s.program.id, s.variantId, step);
@@ -116,4 +119,5 @@ export function watchFunnel(el: Watched, client: ApiClient): void {
     if (e.detail.patch.booking) report('details_done');
     if (e.detail.patch.checkout) report('checkout_started');
   });
+  return reporter.visit;
 }

@@ -17,6 +17,7 @@ export function bookingBody(s: BookingState, customer: CustomerDetails, lang: La
   };
   if (customer.phone) body.customer.phone = customer.phone;
   if (link) body.link = link;
+  if (s.funnelVisit) body.visit = s.funnelVisit;
   const instructor = s.instructorId || s.firstSlot?.instructor.id;
   if (instructor) body.instructor = instructor;
   return body;

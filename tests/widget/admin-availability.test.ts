@@ -38,6 +38,8 @@ function stubApi(): Call[] {
     calls.push({ method, path: url.pathname + url.search, headers: { ...(init.headers as Record<string, string>) }, body });
     const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
     if (method === 'GET' && url.pathname === '/v1/admin/availability') return json(200, week);
+    if (method === 'GET' && url.pathname === '/v1/admin/calendar-feeds') return json(200, { feeds: [] });
+    if (method === 'GET' && url.pathname === '/v1/admin/rooms') return json(200, { locations: [] });
     if (method === 'PUT' && url.pathname === '/v1/admin/availability/i1/weekly') {
       if (!body?.force) return json(409, { type: 'x', title: 'Booked sessions would be left outside the hours', status: 409, code: 'sessions_in_the_way', detail: '1 booked session…', sessions: [stranded] });
       return json(200, { ok: true, stranded: [stranded], ids: ['w1'] });

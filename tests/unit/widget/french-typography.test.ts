@@ -13,6 +13,7 @@ import { nudgeStrings } from '../../../server/modules/notifications/domain/nudge
 import { settlementStrings } from '../../../server/modules/notifications/domain/settlement-strings.ts';
 import { adminWords } from '../../../widget/elements/tandem-admin/i18n.ts';
 import { availabilityWords } from '../../../widget/elements/tandem-admin/availability-i18n.ts';
+import { blocksWords } from '../../../widget/elements/tandem-admin/availability-blocks-i18n.ts';
 import { wizardWords } from '../../../widget/elements/tandem-admin/wizard/words.ts';
 import { homeworkWords } from '../../../widget/elements/tandem-admin/homework-list.ts';
 import { settingsWords } from '../../../widget/elements/tandem-admin/settings-i18n.ts';
@@ -35,7 +36,7 @@ const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
   mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
   // the console's word tables (every view)
-  console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
+  console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleAvailabilityBlocks: blocksWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
   consoleSettings: settingsWords.fr, consoleCustomers: customersWords.fr, consoleOnboarding: onboardingWords.fr, consolePayroll: payrollWords.fr,
   consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr,
 };

@@ -2,7 +2,8 @@
  * The console's availability view: one instructor's week as a table (a column per day listing
  * open hours, booked sessions, classes, time off and studio closures in the instructor's zone),
  * and the forms that change it: weekly hours, a date's override, time off, and (owners and
- * managers) studio closures. A change the API refuses because booked sessions would be left
+ * managers) studio closures; below them group classes, calendar feeds and rooms
+ * (availability-blocks.ts). A change the API refuses because booked sessions would be left
  * outside the hours shows those sessions and asks before sending it again with `force`.
  *
  * @attr lang - en or de
@@ -15,7 +16,9 @@ import { AdminApi, AdminApiError } from './api.ts';
 import { adminLang, type AdminLang } from './i18n.ts';
 import { intlLocale } from './console-lang.ts';
 import { availabilityWords, type AvailabilityKey } from './availability-i18n.ts';
-import { dateOfInstant, zonedToUtc } from '../../../shared/zone.ts';
+import { dateOfInstant } from '../../../shared/zone.ts';
+import { localToIso } from './zoned-input.ts';
+import './availability-blocks.ts';
 import type { ChangeOut, StrandedSessionOut, WeekOut } from '../../../schema/api/admin-availability.ts';
 
 type Method = 'POST' | 'PUT' | 'DELETE';
@@ -28,13 +31,6 @@ const DAY_MS = 86_400_000;
 
 function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A `datetime-local` value read in `zone`, as an ISO instant. */
-function localToIso(value: string, zone: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return value;
-  return new Date(zonedToUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: 0 }, zone)).toISOString();
 }
 
 export class TandemAdminAvailability extends LitElement {
@@ -155,7 +151,9 @@ export class TandemAdminAvailability extends LitElement {
         ${this.stranded.length ? html`<p>${this.t('keptAnyway')}</p><ul>${this.stranded.map((s) => this.sessionLine(s))}</ul>` : nothing}</div>
       <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
       ${this.pending ? this.conflict(this.pending) : nothing}
-      ${w ? html`${this.toolbar(w)}${this.table(w)}${this.weeklyForm(w)}${this.overrideForm(w)}${this.timeOffForm(w)}${this.staffRole !== 'instructor' ? this.closureForm(w) : nothing}`
+      ${w ? html`${this.toolbar(w)}${this.table(w)}${this.weeklyForm(w)}${this.overrideForm(w)}${this.timeOffForm(w)}${this.staffRole !== 'instructor' ? this.closureForm(w) : nothing}
+        <tandem-admin-availability-blocks lang=${this.language} .client=${this.client} staff-role=${this.staffRole} .week=${w}
+          @availability-changed=${() => this.load()}></tandem-admin-availability-blocks>`
         : html`<p>${this.t('loading')}</p>`}`;
   }
 

@@ -74,6 +74,7 @@ import { marketingConsentWordingRoute } from './surfaces/embed/marketing-consent
 import { adminMarketingConsentRoutes } from './surfaces/admin/marketing-consents.ts';
 import { adminReferralRoutes } from './surfaces/admin/referrals.ts';
 import { adminMarketingCampaignRoutes } from './surfaces/admin/marketing-campaigns.ts';
+import { adminAutomationRoutes } from './surfaces/admin/automations.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
@@ -179,7 +180,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminReviewRoutes(deps))
     .route('/', adminMarketingConsentRoutes(deps))
     .route('/', adminReferralRoutes(deps))
-    .route('/', adminMarketingCampaignRoutes(deps));
+    .route('/', adminMarketingCampaignRoutes(deps))
+    .route('/', adminAutomationRoutes(deps));
 
   // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
   const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })

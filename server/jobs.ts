@@ -14,6 +14,7 @@ import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedRefreshJob, feedSyncJob, FEED_REFRESH_QUEUE, FEEDS_QUEUE } from './modules/availability/index.ts';
 import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
+import { ACTION_QUEUE as AUTOMATION_ACTION_QUEUE, automationRunJob, automationStepJob, automationSweepJob, RUN_QUEUE as AUTOMATION_RUN_QUEUE, SWEEP_QUEUE as AUTOMATION_SWEEP_QUEUE } from './modules/automations/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
   { name: MAIL_QUEUE },
@@ -50,6 +51,11 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: REFERRAL_REWARD_QUEUE, retryLimit: 5 },
   // A campaign mails each member once (the outbox's dedupe key), so a retried round is safe.
   { name: CAMPAIGN_QUEUE, retryLimit: 5 },
+  // A run starts once (its row's status); an action's own attempts and back-off decide, the queue retries only a crashed run.
+  { name: AUTOMATION_RUN_QUEUE, retryLimit: 5 },
+  { name: AUTOMATION_ACTION_QUEUE, retryLimit: 5 },
+  // The sweep looks from where the last one stopped, so a retry finds nothing twice.
+  { name: AUTOMATION_SWEEP_QUEUE, retryLimit: 5 },
 ];
 
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -72,6 +78,9 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     referralRewardJob({ db: deps.db, now: deps.now }),
     campaignJob({ db: deps.db, now: deps.now, config: deps.config }),
+    automationRunJob({ db: deps.db, now: deps.now }),
+    automationStepJob({ db: deps.db, now: deps.now, config: deps.config, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
+    automationSweepJob({ db: deps.db, now: deps.now }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
     ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage })] : []),
   ] as JobDefinition[];

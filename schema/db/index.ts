@@ -16,3 +16,4 @@ export * from './sign-up.ts';
 export * from './reviews.ts';
 export * from './homework.ts';
 export * from './marketing.ts';
+export * from './automations.ts';

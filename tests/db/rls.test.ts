@@ -193,6 +193,17 @@ const specs: TableSpec[] = [
     newRow: (o) => ({ orgId: o.org, name: 'x', filter: {} }) },
   { table: t.campaigns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, segmentId: randomUUID(), name: 'x', subject: { en: 'x' }, bodyMd: { en: 'x' }, sendAt: when }) },
+  // Automations, their runs' log and steps: the studio's and the server's alone; the log is never removed (an automation is marked removed).
+  { table: t.automations, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, name: 'x', trigger: { kind: 'event', event: 'booking.cancelled' }, triggerEvent: 'booking.cancelled', actions: [] }) },
+  { table: t.automationRuns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, automationId: randomUUID(), triggerKey: `event:${randomUUID()}`, context: {}, dueAt: when }) },
+  { table: t.automationRunActions, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, runId: randomUUID(), position: 1, type: 'add_tag', spec: { type: 'add_tag', tag: 'x' } }) },
+  { table: t.automationSegmentMembers, read: orgWideReads, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, automationId: randomUUID(), customerId: o.customerB, firstSeenAt: when }) },
+  { table: t.customerTags, read: orgWideReads, write: byOrgWide, target: 'org',
+    newRow: (o) => ({ orgId: o.org, customerId: o.customerB, tag: 'new' }) },
   // Marketing consent records: the studio and the server read them; only the server writes (the checkout, the links); nobody removes one.
   { table: t.marketingConsents, read: orgWideReads, write: { insert: ['system'], update: ['system'], delete: [] },
     newRow: (o) => ({ orgId: o.org, customerId: o.customerA, email: 'a@x', status: 'expired', source: 'checkout', locale: 'en', wording: 'w', wordingVersion: 'v1',

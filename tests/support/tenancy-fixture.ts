@@ -34,7 +34,7 @@ export interface Fixture {
 }
 
 /** The SQL expression identifying a row of each table in the matrix. */
-export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash', studio_sign_ups: 'org_id::text', schedule_version_stripes: "org_id::text || ':' || stripe" };
+export const keyExpression: Record<string, string> = { program_instructors: "program_id::text || ':' || staff_id::text", invoice_counters: 'org_id::text', credit_note_counters: 'org_id::text', payroll_settings: 'org_id::text', rate_limit_buckets: 'bucket', program_nudges: 'program_id::text', staff_sign_in_codes: 'email_hash', studio_sign_ups: 'org_id::text', schedule_version_stripes: "org_id::text || ':' || stripe", automation_segment_members: 'customer_id::text', customer_tags: "customer_id::text || ':' || tag" };
 
 function ids(): OrgIds {
   const u = () => randomUUID();
@@ -163,6 +163,14 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   const segmentId = randomUUID();
   await add(t.segments, 'segments', 'org', { id: segmentId, orgId: org, name: 'German', filter: { languages: ['de'] } });
   await add(t.campaigns, 'campaigns', 'org', { orgId: org, segmentId, name: 'Winter', subject: { en: 'Hi' }, bodyMd: { en: 'Hello' }, sendAt: start });
+  // An automation with a run, its step, a segment member it has seen, and a tag it added: the studio's own.
+  const automationId = randomUUID();
+  const runId = randomUUID();
+  await add(t.automations, 'automations', 'org', { id: automationId, orgId: org, name: 'Welcome', trigger: { kind: 'event', event: 'booking.confirmed' }, triggerEvent: 'booking.confirmed', actions: [{ type: 'add_tag', tag: 'new' }] });
+  await add(t.automationRuns, 'automation_runs', 'org', { id: runId, orgId: org, automationId, triggerKey: 'event:x', context: {}, customerId: o.customerA, dueAt: start });
+  await add(t.automationRunActions, 'automation_run_actions', 'org', { orgId: org, runId, position: 0, type: 'add_tag', spec: { type: 'add_tag', tag: 'new' } });
+  await add(t.automationSegmentMembers, 'automation_segment_members', 'org', { orgId: org, automationId, customerId: o.customerA, firstSeenAt: start }, o.customerA);
+  await add(t.customerTags, 'customer_tags', 'org', { orgId: org, customerId: o.customerA, tag: 'vip' }, `${o.customerA}:vip`);
   // Marketing consents: A asked (pending), B confirmed.
   for (const [tag, customerId, status] of [['A', o.customerA, 'pending'], ['B', o.customerB, 'confirmed']] as const) {
     await add(t.marketingConsents, 'marketing_consents', tag, { orgId: org, customerId, email: `${tag.toLowerCase()}@${slug}`, status, source: 'checkout', locale: 'en', wording: 'Yes, news', wordingVersion: 'v1',

@@ -79,3 +79,9 @@ export async function segmentById(tx: Tx, orgId: string, id: string): Promise<ty
 export async function segmentsOf(tx: Tx, orgId: string): Promise<(typeof t.segments.$inferSelect)[]> {
   return tx.select().from(t.segments).where(eq(t.segments.orgId, orgId)).orderBy(desc(t.segments.createdAt)).limit(500);
 }
+
+/** Whether one customer is a member now (an automation's segment condition). */
+export async function isSegmentMember(tx: Tx, orgId: string, filter: SegmentFilterJson, customerId: string): Promise<boolean> {
+  const rows = rowsOf(await tx.execute(sql`select 1 from (${membersStatement(orgId, filter, sql``)}) s where s.id = ${customerId}::uuid`));
+  return rows.length > 0;
+}

@@ -34,6 +34,8 @@ interface Fixture {
   milestoneId: string;
   /** A segment of Studio Flow and a campaign to it. */
   segmentId: string; campaignId: string;
+  /** An automation of Studio Flow; one more per caller to remove. */
+  automationId: string; automationsToRemove: string[];
 }
 
 interface RouteSpec {
@@ -207,6 +209,16 @@ export const ROUTES: RouteSpec[] = [
     expect: { ...studioMoney(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/campaigns/:id', path: (f) => `/v1/admin/campaigns/${f.campaignId}`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/campaigns/:id/test', path: (f) => `/v1/admin/campaigns/${f.campaignId}/test`, body: () => ({ email: 'roles.test@example.ch' }), expect: studioMoney(202) },
+  { method: 'POST', route: '/v1/admin/automations', path: () => '/v1/admin/automations',
+    body: () => ({ name: 'Roles', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'add_tag', tag: 'roles' }] }),
+    expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
+  { method: 'GET', route: '/v1/admin/automations', path: () => '/v1/admin/automations', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/automations/:id', path: (f) => `/v1/admin/automations/${f.automationId}`, expect: studioMoney(200) },
+  { method: 'PATCH', route: '/v1/admin/automations/:id', path: (f) => `/v1/admin/automations/${f.automationId}`, body: () => ({ name: 'Roles again' }), expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/automations/:id/disable', path: (f) => `/v1/admin/automations/${f.automationId}/disable`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/automations/:id/enable', path: (f) => `/v1/admin/automations/${f.automationId}/enable`, expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/automations/:id/runs', path: (f) => `/v1/admin/automations/${f.automationId}/runs`, expect: studioMoney(200) },
+  { method: 'DELETE', route: '/v1/admin/automations/:id', path: (f) => `/v1/admin/automations/${f.automationsToRemove.shift()}`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
 
@@ -234,7 +246,10 @@ describe('admin routes × callers', () => {
     const [milestone] = await query(db.db, sql`insert into program_milestones (org_id, program_id, order_idx, name, description_md) values (${FLOW.org}, ${FLOW.reiki}, 1, 'Roles', 'Roles') returning id`);
     const [segment] = await query(db.db, sql`insert into segments (org_id, name, filter) values (${FLOW.org}, 'Roles', '{"languages":["de"]}') returning id`);
     const [campaign] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Roles', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
+    const automations = await query(db.db, sql`insert into automations (org_id, name, trigger, trigger_event, actions)
+      select ${FLOW.org}, 'Roles ' || n, '{"kind":"event","event":"booking.confirmed"}', 'booking.confirmed', '[{"type":"add_tag","tag":"roles"}]' from generate_series(0, ${CALLERS.length}) n returning id`);
     f = {
+      automationId: String(automations[0]!.id), automationsToRemove: automations.slice(1).map((a) => String(a.id)),
       milestoneId: String(milestone!.id),
       segmentId: String(segment!.id), campaignId: String(campaign!.id),
       customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),

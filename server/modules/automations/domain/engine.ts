@@ -1,0 +1,92 @@
+/**
+ * The pure rules of automations: which trigger a run has (its key, so it runs once), when it is
+ * due, whether its conditions hold, when a failed action is tried again, which session or
+ * milestone times a sweep has passed, and which segment members are new. No clock, no I/O.
+ */
+import { inQuietHours, outsideQuietHours } from '../../notifications/domain/index.ts';
+import type { Lang } from '../../../../shared/format.ts';
+
+const MINUTE_MS = 60_000;
+
+export type Anchor = 'session_start' | 'session_end' | 'milestone_due';
+export type Trigger =
+  | { kind: 'event'; event: string }
+  | { kind: 'segment_entered'; segment_id: string }
+  | { kind: 'session_time'; anchor: Anchor; offset_minutes: number };
+export interface Conditions { program_ids?: string[]; variant_ids?: string[]; segment_id?: string }
+export type PerLang = { en: string; de?: string; fr?: string; it?: string };
+export type Action =
+  | { type: 'send_mail'; marketing: boolean; subject: PerLang; body_md: PerLang }
+  | { type: 'add_tag'; tag: string }
+  | { type: 'grant_coupon'; percent_off: number; valid_days: number }
+  | { type: 'grant_credits'; credits: number }
+  | { type: 'call_webhook'; endpoint_id: string };
+
+/** The public event an `event` trigger listens to (indexed beside the trigger), else null. */
+export const triggerEventOf = (t: Trigger): string | null => (t.kind === 'event' ? t.event : null);
+
+/** Triggers found by the schedule (not by an event in a transaction). */
+export const isSwept = (t: Trigger): boolean => t.kind !== 'event';
+
+/** When a run triggered at `at` is due: after the automation's delay. */
+export const runDueAt = (at: number, delayMinutes: number): number => at + delayMinutes * MINUTE_MS;
+
+/** The keys that make a run once per trigger. */
+export const triggerKeys = {
+  event: (messageId: string) => `event:${messageId}`,
+  segment: (segmentId: string, customerId: string) => `segment:${segmentId}:${customerId}`,
+  /** The anchor's own time is in the key: a moved session has another time, and triggers again. */
+  time: (anchor: Anchor, subjectId: string, anchorAt: string) => `${anchor}:${subjectId}:${anchorAt}`,
+};
+
+/** What conditions are checked against when the run starts. `inSegment` is null when no segment is asked. */
+export interface RunFacts { programId: string | null; variantId: string | null; inSegment: boolean | null }
+
+export type ConditionOutcome = { ok: true } | { ok: false; reason: 'program' | 'variant' | 'segment' };
+
+/** Whether every given condition holds; the first that does not is the reason the run is skipped. */
+export function checkConditions(c: Conditions, facts: RunFacts): ConditionOutcome {
+  if (c.program_ids?.length && (facts.programId === null || !c.program_ids.includes(facts.programId))) return { ok: false, reason: 'program' };
+  if (c.variant_ids?.length && (facts.variantId === null || !c.variant_ids.includes(facts.variantId))) return { ok: false, reason: 'variant' };
+  if (c.segment_id && facts.inSegment !== true) return { ok: false, reason: 'segment' };
+  return { ok: true };
+}
+
+/** The wait after the n-th failed attempt of an action (n = 1, 2, …): six attempts over about seven hours. */
+export const ACTION_RETRY_DELAYS_MS = [30_000, 2 * MINUTE_MS, 10 * MINUTE_MS, 60 * MINUTE_MS, 6 * 60 * MINUTE_MS];
+
+/** When to try a failed action again after `attempts` failed attempts, or null: it has failed for good. */
+export function nextActionAttempt(attempts: number, now: number): number | null {
+  const wait = ACTION_RETRY_DELAYS_MS[attempts - 1];
+  return wait === undefined ? null : now + wait;
+}
+
+/** How often the schedule looks for passed session/milestone times and new segment members. */
+export const SWEEP_EVERY_MS = 5 * MINUTE_MS;
+
+/** A time a sweep may find: a session's start or end, or a milestone's due date, of one booking. */
+export interface AnchorTime { subjectId: string; bookingId: string; customerId: string; at: number }
+
+/**
+ * The anchors whose time plus `offsetMinutes` falls in the sweep's window (from, to]: each such
+ * instant is seen by exactly one sweep, whatever the windows are, as long as they follow each other.
+ */
+export function passedAnchors(anchors: AnchorTime[], offsetMinutes: number, from: number, to: number): (AnchorTime & { fireAt: number })[] {
+  return anchors.map((a) => ({ ...a, fireAt: a.at + offsetMinutes * MINUTE_MS })).filter((a) => a.fireAt > from && a.fireAt <= to);
+}
+
+/** Segment members not seen before (in the order given). */
+export function newMembers(members: string[], seen: ReadonlySet<string>): string[] {
+  return [...new Set(members)].filter((m) => !seen.has(m));
+}
+
+/** A mail action's words in a language: that language's, else English. */
+export function mailTextOf(a: Extract<Action, { type: 'send_mail' }>, lang: Lang): { subject: string; bodyMd: string } {
+  const pick = (p: PerLang) => (p[lang]?.trim() ? p[lang]! : p.en);
+  return { subject: pick(a.subject), bodyMd: pick(a.body_md) };
+}
+
+/** When an automation's mail may go out (the reminders' quiet hours in the customer's zone): now, or the quiet hours' end. */
+export function mailSendAt(now: number, zone: string): number {
+  return inQuietHours(now, zone) ? outsideQuietHours(now, zone) : now;
+}

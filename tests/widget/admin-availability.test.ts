@@ -39,6 +39,10 @@ function stubApi(): Call[] {
     const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
     if (method === 'GET' && url.pathname === '/v1/admin/availability') return json(200, week);
     if (method === 'GET' && url.pathname === '/v1/admin/calendar-feeds') return json(200, { feeds: [] });
+    if (method === 'GET' && url.pathname === '/v1/admin/closures') {
+      return json(200, { closures: [{ id: 'x0', starts_on: '2020-01-01', ends_on: '2020-01-01', name: 'Long ago', timezone: 'Europe/Zurich' },
+        week.closures[0], { id: 'x2', starts_on: '2099-08-01', ends_on: '2099-08-01', name: 'Bundesfeier', timezone: 'Europe/Zurich' }] });
+    }
     if (method === 'GET' && url.pathname === '/v1/admin/rooms') return json(200, { locations: [] });
     if (method === 'PUT' && url.pathname === '/v1/admin/availability/i1/weekly') {
       if (!body?.force) return json(409, { type: 'x', title: 'Booked sessions would be left outside the hours', status: 409, code: 'sessions_in_the_way', detail: '1 booked session…', sessions: [stranded] });
@@ -78,6 +82,9 @@ describe('<tandem-admin-availability>', () => {
     expect(cells[1]).to.equal('Nichts');
     expect(root(el).textContent).to.contain('Zeiten in Europe/Zurich');
     expect(root(el).querySelector('#cl-name'), 'owners close the studio').to.exist;
+    const listed = [...root(el).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed.filter((t) => t.includes('Bundesfeier')), 'a closure beyond this week is listed with its remove button').to.deep.equal(['2099-08-01–2099-08-01 · Bundesfeier Entfernen']);
+    expect(listed.some((t) => t.includes('Long ago')), 'past closures are not').to.equal(false);
     await expectAccessible(el);
   });
 

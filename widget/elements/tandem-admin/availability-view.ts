@@ -21,6 +21,8 @@ import { localToIso } from './zoned-input.ts';
 import './availability-blocks.ts';
 import type { ChangeOut, StrandedSessionOut, WeekOut } from '../../../schema/api/admin-availability.ts';
 
+type ClosureOut = WeekOut['closures'][number];
+
 type Method = 'POST' | 'PUT' | 'DELETE';
 interface Pending { method: Method; path: string; body: Record<string, unknown>; sessions: StrandedSessionOut[] }
 interface Draft { weekday: number; start: string; end: string; location_id: string }
@@ -43,6 +45,8 @@ export class TandemAdminAvailability extends LitElement {
   @property({ attribute: 'staff-role' }) staffRole: 'owner' | 'manager' | 'instructor' = 'instructor';
 
   @state() week: WeekOut | null = null;
+  /** The studio's closures from today on (owners and managers). */
+  @state() closures: ClosureOut[] = [];
   @state() from = '';
   @state() instructor = '';
   @state() drafts: Draft[] = [];
@@ -75,6 +79,11 @@ export class TandemAdminAvailability extends LitElement {
       this.from = week.from;
       this.instructor = week.instructor.id;
       this.drafts = week.weekly.map((h) => ({ weekday: h.weekday, start: h.start, end: h.end, location_id: h.location_id ?? '' }));
+      if (this.staffRole !== 'instructor') {
+        // Every closure still ahead, not only this week's: a studio plans its holidays for the year.
+        const today = new Date().toISOString().slice(0, 10);
+        this.closures = (await this.client.get<{ closures: ClosureOut[] }>('/v1/admin/closures')).closures.filter((c) => c.ends_on >= today);
+      }
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     }
@@ -151,7 +160,7 @@ export class TandemAdminAvailability extends LitElement {
         ${this.stranded.length ? html`<p>${this.t('keptAnyway')}</p><ul>${this.stranded.map((s) => this.sessionLine(s))}</ul>` : nothing}</div>
       <div role="alert">${this.error ? html`<p class="error">${this.error}</p>` : nothing}</div>
       ${this.pending ? this.conflict(this.pending) : nothing}
-      ${w ? html`${this.toolbar(w)}${this.table(w)}${this.weeklyForm(w)}${this.overrideForm(w)}${this.timeOffForm(w)}${this.staffRole !== 'instructor' ? this.closureForm(w) : nothing}
+      ${w ? html`${this.toolbar(w)}${this.table(w)}${this.weeklyForm(w)}${this.overrideForm(w)}${this.timeOffForm(w)}${this.staffRole !== 'instructor' ? this.closureForm() : nothing}
         <tandem-admin-availability-blocks lang=${this.language} .client=${this.client} staff-role=${this.staffRole} .week=${w}
           @availability-changed=${() => this.load()}></tandem-admin-availability-blocks>`
         : html`<p>${this.t('loading')}</p>`}`;
@@ -258,14 +267,14 @@ export class TandemAdminAvailability extends LitElement {
       </form>`;
   }
 
-  private closureForm(w: WeekOut): TemplateResult {
+  private closureForm(): TemplateResult {
     const save = (e: SubmitEvent) => {
       e.preventDefault();
       const d = new FormData(e.target as HTMLFormElement);
       void this.change('POST', '/v1/admin/closures', { starts_on: String(d.get('starts_on')), ends_on: String(d.get('ends_on')), name: String(d.get('name')) });
     };
     return html`<h3>${this.t('closures')}</h3>
-      ${w.closures.length ? html`<ul>${w.closures.map((c) => html`<li>${c.starts_on}–${c.ends_on} · ${c.name}
+      ${this.closures.length ? html`<ul>${this.closures.map((c) => html`<li>${c.starts_on}–${c.ends_on} · ${c.name}
         <button @click=${() => this.change('DELETE', `/v1/admin/closures/${c.id}`, {})} aria-label="${this.t('remove')}: ${c.name}">${this.t('remove')}</button></li>`)}</ul>` : nothing}
       <form class="stack" @submit=${save}>
         <label for="cl-name">${this.t('name')}</label><input id="cl-name" name="name" required maxlength="200">

@@ -5,6 +5,7 @@ import type { TandemAdmin } from './tandem-admin.ts';
 import './actions/booking-actions.ts';
 import './actions/booking-record.ts';
 import './homework-list.ts';
+import { codeWord } from './booking-words.ts';
 
 export function bookingView(el: TandemAdmin, b: BookingDetailOut): TemplateResult {
   const t = el.t.bind(el);
@@ -25,7 +26,7 @@ export function bookingView(el: TandemAdmin, b: BookingDetailOut): TemplateResul
         <td>${s.check_in_at ? t('checkedIn') : t(s.staff_status === 'scheduled' ? 'confirmed' : s.staff_status as 'completed')}</td></tr>`)}</tbody></table>
     ${b.order ? html`<h3>${t('order')}</h3><dl>
       <dt>${t('total')}</dt><dd>${el.money({ amount: b.order.total, currency: b.order.currency })}</dd>
-      <dt>${t('payments')}</dt><dd>${b.order.payments.map((p) => html`${el.money({ amount: p.amount, currency: p.currency })} (${p.method}, ${p.status}) `)}</dd>
+      <dt>${t('payments')}</dt><dd>${b.order.payments.map((p) => html`${el.money({ amount: p.amount, currency: p.currency })} (${codeWord(el.language, 'method', p.method)}, ${codeWord(el.language, 'payment', p.status)}) `)}</dd>
     </dl>` : nothing}
     <tandem-admin-homework .client=${el.client} booking-id=${b.id} lang=${el.language}
       .milestones=${Object.fromEntries(b.progress.map((p) => [p.milestone_id, p.name]))}></tandem-admin-homework>
@@ -33,5 +34,5 @@ export function bookingView(el: TandemAdmin, b: BookingDetailOut): TemplateResul
       @refund-given=${() => el.openBooking(b.id)}></tandem-admin-booking-record>
     <tandem-admin-booking-actions .client=${el.client} .booking=${b} lang=${el.language} staff-role=${el.session?.staff.role ?? 'owner'}
       @booking-changed=${() => el.openBooking(b.id)}></tandem-admin-booking-actions>
-    ${b.events.length ? html`<h3>${t('events')}</h3><ol>${b.events.map((e) => html`<li>${el.when(e.at, 'UTC')} UTC · ${e.type} (${e.actor_role})</li>`)}</ol>` : nothing}`;
+    ${b.events.length ? html`<h3>${t('events')}</h3><ol>${b.events.map((e) => html`<li>${el.when(e.at, 'UTC')} UTC · ${codeWord(el.language, 'event', e.type)} (${codeWord(el.language, 'actor', e.actor_role)})</li>`)}</ol>` : nothing}`;
 }

@@ -12,7 +12,10 @@ export const adminStyles = css`
   button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   .filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: var(--_space); }
   .filters > div { display: grid; gap: 0.25rem; }
-  .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(12rem, 1fr); gap: 0.75rem; overflow-x: auto; }
+  /* Seven columns fit from about 1,100 px; narrower, the board scrolls inside its own region (focusable, so the keyboard scrolls it too). */
+  .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(8.5rem, 1fr); gap: 0.75rem; overflow-x: auto; max-width: 100%; }
+  .board section { min-width: 0; }
+  .board li button { overflow-wrap: anywhere; }
   .board section { background: var(--_surface); border-radius: var(--_radius); padding: 0.5rem; }
   .board h3 { font-size: 1em; display: flex; justify-content: space-between; }
   .board ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }

@@ -275,7 +275,7 @@ export class TandemAdmin extends LitElement {
   }
 
   private columns(p: PipelineOut): TemplateResult {
-    return html`<div class="board">${PIPELINE_STATUSES.map((s: PipelineStatus) => html`<section aria-labelledby="col-${s}">
+    return html`<div class="board" role="region" aria-label=${this.t('columns')} tabindex="0">${PIPELINE_STATUSES.map((s: PipelineStatus) => html`<section aria-labelledby="col-${s}">
       <h3 id="col-${s}"><span>${this.t(s)}</span> <span>${p.counts[s]}</span></h3>
       <ul>${p.bookings.filter((b) => b.status === s).map((b) => html`<li><button @click=${() => this.openBooking(b.id)}>
         <strong>${b.customer.name || b.customer.email}</strong><br>${b.program.title}<br>

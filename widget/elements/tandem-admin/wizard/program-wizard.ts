@@ -17,6 +17,7 @@ import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from './wizard.styles.ts';
 import { wizardWords, type WizardKey } from './words.ts';
 import { consoleLang } from '../console-lang.ts';
+import { codeWord } from '../booking-words.ts';
 import { KINDS, LANGS, blankQuestion, questionsFromSchema, schemaFromQuestions, type Lang, type QuestionDraft } from './intake-builder.ts';
 
 export const WIZARD_STEPS = ['basics', 'delivery', 'pricing', 'intake', 'milestones', 'policies', 'content', 'publish'] as const;
@@ -157,7 +158,7 @@ export class TandemAdminWizard extends LitElement {
     const p = this.program;
     if (!p) return html``;
     return html`
-      <h2>${p.title} <small>(${this.w('status')}: ${p.status})</small></h2>
+      <h2>${p.title} <small>(${this.w('status')}: ${codeWord(consoleLang(this.lang), 'program', p.status)})</small></h2>
       <nav aria-label=${this.w('steps')}><ol class="steps">${WIZARD_STEPS.map((s, i) => html`<li>
         <button type="button" aria-current=${this.step === s ? 'step' : 'false'} @click=${() => this.go(s)}>${i + 1}. ${this.w(s)}${s !== 'publish' && p.missing.some((m) => m.startsWith(`${s}.`)) ? ' •' : ''}</button></li>`)}</ol></nav>
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>

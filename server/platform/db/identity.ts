@@ -43,15 +43,26 @@ export interface Settings {
   reason?: string | undefined;
 }
 
-/** Whether the current async context is inside one of these transactions (tests assert that providers are not). */
-const transactionScope = new AsyncLocalStorage<true>();
+/**
+ * Whether the current async context is inside one of these transactions (tests assert that
+ * providers are not; PDF rendering refuses). Tracked under the test runner only (`node --test`
+ * sets NODE_TEST_CONTEXT in each test file's process), or with TANDEM_TRACK_TRANSACTIONS=1: an
+ * AsyncLocalStorage in use makes Node run its promise hooks for every promise of the process,
+ * a cost each request paid for a check that only tests act on. Elsewhere this answers false.
+ */
+const transactionScope = process.env.NODE_TEST_CONTEXT !== undefined || process.env.TANDEM_TRACK_TRANSACTIONS === '1'
+  ? new AsyncLocalStorage<true>() : undefined;
 export function insideTransaction(): boolean {
-  return transactionScope.getStore() === true;
+  return transactionScope?.getStore() === true;
 }
 
 /** The one transaction opener behind every identity; use withCaller, withCrossTenant or escalation.ts. */
 export function openAs<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return transactionScope.run(true, () => db.transaction(async (tx) => {
+  return transactionScope ? transactionScope.run(true, () => transaction(db, s, work)) : transaction(db, s, work);
+}
+
+function transaction<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
     // Prepared, and (postgres.js) not awaited before the work starts: it is on the connection
     // first, so every statement of the work runs after it, and it shares the work's first round trip.
     const settings = rows(tx as unknown as Tx, sql`select
@@ -67,7 +78,7 @@ export function openAs<T>(db: Database, s: Settings, work: (tx: Tx) => Promise<T
     const done = work(tx as unknown as Tx);
     const [, result] = await Promise.all([settings, done]);
     return result;
-  }));
+  });
 }
 
 /** A transaction as the request's caller. */

@@ -154,7 +154,8 @@ export async function startApi(options: { postgres?: boolean; env?: Record<strin
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        // A CPU profile is written at exit, which takes a while on a loaded machine.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, nodeArgs.some((a) => a.startsWith('--cpu-prof')) ? 60_000 : 5_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await dropDatabase();

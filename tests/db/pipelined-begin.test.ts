@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../support/database.ts';
-import { rows } from '../../server/platform/db/prepared.ts';
+import { commitAhead, rows } from '../../server/platform/db/prepared.ts';
 import { rowsOf } from '../../server/platform/db/rows.ts';
 import { pgErrorCode } from '../../server/platform/db/pg-errors.ts';
 
@@ -39,6 +39,45 @@ describe('transactions with a pipelined BEGIN (PostgreSQL)', { skip }, () => {
       rows(tx, sql`insert into pipelined_probe values (3)`).catch(() => undefined);
     }), (error: unknown) => pgErrorCode(error) === '23505');
     assert.equal(await count(), 0);
+  });
+
+  test('commitAhead: COMMIT goes with the statements sent; they commit even when the work throws afterwards', async () => {
+    const answer = await db.db.transaction(async (tx) => {
+      const inserted = rows(tx, sql`insert into pipelined_probe values (20) returning id`);
+      commitAhead(tx);
+      return Number((await inserted)[0]!.id);
+    });
+    assert.equal(answer, 20);
+    await assert.rejects(db.db.transaction(async (tx) => {
+      const inserted = rows(tx, sql`insert into pipelined_probe values (21)`);
+      commitAhead(tx);
+      await inserted;
+      throw new Error('decided after the commit was sent');
+    }), /decided after the commit was sent/);
+    assert.deepEqual(rowsOf(await db.db.execute(sql`select id from pipelined_probe where id between 20 and 29 order by id`)).map((r) => Number(r.id)), [20, 21]);
+    await db.db.execute(sql`delete from pipelined_probe where id between 20 and 29`);
+  });
+
+  test('commitAhead: a statement sent before it that fails rolls the transaction back, and is the error heard', async () => {
+    await assert.rejects(db.db.transaction(async (tx) => {
+      const first = rows(tx, sql`insert into pipelined_probe values (30)`);
+      const again = rows(tx, sql`insert into pipelined_probe values (30)`);
+      again.catch(() => undefined);
+      commitAhead(tx);
+      await first;
+    }), (error: unknown) => pgErrorCode(error) === '23505');
+    assert.equal(Number(rowsOf(await db.db.execute(sql`select count(*)::int as n from pipelined_probe where id = 30`))[0]!.n), 0);
+  });
+
+  test('commitAhead: a statement after it is refused, never run outside the transaction (without its role and settings)', async () => {
+    await assert.rejects(db.db.transaction(async (tx) => {
+      await rows(tx, sql`select set_config('app.probe', 'inside', true)`);
+      commitAhead(tx);
+      await rows(tx, sql`insert into pipelined_probe values (40)`);
+    }), /after the transaction's COMMIT/);
+    assert.equal(Number(rowsOf(await db.db.execute(sql`select count(*)::int as n from pipelined_probe where id = 40`))[0]!.n), 0);
+    // The connection went back to the pool whole: both answer.
+    await Promise.all([db.db.execute(sql`select 1`), db.db.execute(sql`select 1`)]);
   });
 
   test('the work\'s statements commit together; a nested transaction that fails rolls back to its savepoint only', async () => {

@@ -1,11 +1,12 @@
 import type { SQL } from 'drizzle-orm';
 import type { Tx } from './database.ts';
 import { rowsOf } from './rows.ts';
+import { COMMIT_AHEAD } from './pipelined-begin.ts';
 
 type Row = Record<string, unknown>;
 
 interface TxInternals {
-  session: { client: { unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Row[]> } };
+  session: { client: { unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Row[]>; [COMMIT_AHEAD]?: () => void } };
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
 }
 
@@ -47,4 +48,15 @@ export function rows(tx: Tx, query: SQL): Promise<Row[]> {
  */
 export function sentAtCall(tx: Tx): boolean {
   return typeof (tx as unknown as TxInternals).session?.client?.unsafe === 'function';
+}
+
+/**
+ * Ends the transaction with the statements already sent: on postgres.js, COMMIT goes out now,
+ * in their round trip, instead of after the work returns (pipelined-begin.ts). From here on those
+ * statements commit unless one of them fails, even if the work then throws; sending another
+ * statement in this transaction throws. For short transactions that know all their statements
+ * up front (a kept answer's rate limit and version). Elsewhere (PGlite) a no-op: COMMIT follows the work.
+ */
+export function commitAhead(tx: Tx): void {
+  (tx as unknown as TxInternals).session?.client?.[COMMIT_AHEAD]?.();
 }

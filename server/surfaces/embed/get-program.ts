@@ -3,13 +3,15 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { ProgramDetail, ProgramParams, ProgramQuery } from '../../../schema/api/embed-programs.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
+import { commitAhead } from '../../platform/db/prepared.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { catalogVersion, getProgramDetail } from '../../modules/catalog/index.ts';
 import { chooseEncoding } from '../../platform/http/compress.ts';
 import { timedDb } from '../../platform/http/server-timing.ts';
-import { encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
+import { answerKept, encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 import { requestLang } from '../../platform/http/field-messages.ts';
@@ -36,20 +38,30 @@ export function getProgramRoute(deps: AppDeps) {
       const { link } = c.req.valid('query');
       const lang = requestLang(c.req.header('Accept-Language'));
       const pending = routeLimits(c);
-      // One round trip: the rate limit and the catalog's version; the program is read only when
-      // the answer kept for this version is missing.
-      const kept = await timedDb(c, () => withCaller(deps.db, { orgId, role: 'anonymous', linkToken: link }, async (tx) => {
+      const caller = { orgId, role: 'anonymous', linkToken: link } as const;
+      const made = async (tx: Tx, v: number) => {
+        const program = await getProgramDetail(tx, orgId, slug);
+        return program ? keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program, lang), lang) : null;
+      };
+      // One round trip: the rate limit and the catalog's version, and (when an answer is kept, as
+      // usual) COMMIT with them. The program is read only when no answer is kept for this version:
+      // in this transaction when none was kept at all; when the kept one was not current (undefined
+      // here), in one of its own below.
+      const likelyKept = answerKept(deps.db, orgId, slug, link, lang);
+      let kept = await timedDb(c, () => withCaller(deps.db, caller, async (tx) => {
         const taken = pending.take(tx);
         const version = catalogVersion(tx, orgId);
         version.catch(() => undefined); // a refusal answers first
+        if (likelyKept) commitAhead(tx);
         await taken;
         const v = await version;
         const hit = keptAnswer(deps.db, orgId, slug, link, v, lang);
-        if (hit) return hit;
-        const program = await getProgramDetail(tx, orgId, slug);
-        return program && keepAnswer(deps.db, orgId, slug, link, v, programDetailOut(program, lang), lang);
+        if (hit || likelyKept) return hit;
+        return made(tx, v);
       }));
       pending.committed();
+      // The catalog changed since the answer was kept: made afresh (the rate limit was taken above).
+      kept ??= await timedDb(c, () => withCaller(deps.db, caller, async (tx) => made(tx, await catalogVersion(tx, orgId))));
       if (!kept) throw new AppError('not_found', 'No such program.');
       const headers: Record<string, string> = {
         ETag: kept.etag,

@@ -4,6 +4,8 @@ import { ProgramParams } from '../../../schema/api/embed-programs.ts';
 import { MAX_SLOT_RANGE_DAYS, SlotsQuery, SlotsResponse, canonicalZone } from '../../../schema/api/embed-slots.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { withCaller } from '../../platform/db/identity.ts';
+import { commitAhead } from '../../platform/db/prepared.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { chooseEncoding } from '../../platform/http/compress.ts';
@@ -39,27 +41,32 @@ export function getSlotsRoute(deps: AppDeps) {
       const now = deps.now().getTime();
       const key = slotsKeyOf({ orgId, slug, link: q.link, from: q.from, to: q.to, tz: zone, instructor: q.instructor, variant: q.variant });
       const pending = routeLimits(c);
-      // One round trip of work when an answer is kept: the rate limit and the versions. When none is
+      // One round trip when an answer is kept: the rate limit, the versions and COMMIT. When none is
       // kept, the program is read in that same round trip (the versions first, so the answer kept is
-      // at least as new as the versions it is kept under).
-      const likelyKept = slotsKept(deps.db, key);
-      const kept = await timedDb(c, () => withCaller(deps.db, { orgId, role: 'anonymous', linkToken: q.link }, async (tx) => {
+      // at least as new as the versions it is kept under). When the kept one is not current
+      // (undefined here), the answer is made in a transaction of its own below.
+      const likelyKept = slotsKept(deps.db, key, now);
+      const caller = { orgId, role: 'anonymous', linkToken: q.link } as const;
+      const slots = (tx: Tx, admitted?: Promise<void>) => listSlots(tx, { orgId, slug, from: q.from, to: q.to, zone, instructor: q.instructor, variant: q.variant, now, admitted });
+      let kept = await timedDb(c, () => withCaller(deps.db, caller, async (tx) => {
         const taken = pending.take(tx);
         const version = slotsVersion(tx, orgId);
         version.catch(() => undefined); // a refusal answers first
-        const slots = (admitted?: Promise<void>) => listSlots(tx, { orgId, slug, from: q.from, to: q.to, zone, instructor: q.instructor, variant: q.variant, now, admitted });
         if (!likelyKept) {
-          const answer = await slots(taken.then(() => version).then(() => undefined));
+          const answer = await slots(tx, taken.then(() => version).then(() => undefined));
           return keepSlots(deps.db, key, await version, slotsOut(answer), now, answer.validUntil);
         }
+        commitAhead(tx);
         await taken;
-        const v = await version;
-        const hit = keptSlots(deps.db, key, v, now);
-        if (hit) return hit;
-        const answer = await slots();
-        return keepSlots(deps.db, key, v, slotsOut(answer), now, answer.validUntil);
+        return keptSlots(deps.db, key, await version, now);
       }));
       pending.committed();
+      // Something the answer reads changed, or it lapsed: made afresh (the rate limit was taken above).
+      kept ??= await timedDb(c, () => withCaller(deps.db, caller, async (tx) => {
+        const version = slotsVersion(tx, orgId);
+        const answer = await slots(tx, version.then(() => undefined));
+        return keepSlots(deps.db, key, await version, slotsOut(answer), now, answer.validUntil);
+      }));
       const headers: Record<string, string> = {
         ETag: kept.etag,
         // Free times change with every booking: the page asks again each time, and hears 304 while nothing changed.

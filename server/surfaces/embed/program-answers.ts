@@ -26,6 +26,11 @@ const stores = new WeakMap<Database, Map<string, KeptAnswer>>();
 const keyOf = (orgId: string, slug: string, link: string | undefined, lang: string) => `${orgId}\u0000${slug}\u0000${link ?? ''}\u0000${lang}`;
 
 /** The kept answer, when it was made at this version. */
+/** Whether some answer is kept for this request at all (current or not). */
+export function answerKept(db: Database, orgId: string, slug: string, link: string | undefined, lang = 'en'): boolean {
+  return stores.get(db)?.has(keyOf(orgId, slug, link, lang)) ?? false;
+}
+
 export function keptAnswer(db: Database, orgId: string, slug: string, link: string | undefined, version: number, lang = 'en'): KeptAnswer | undefined {
   const kept = stores.get(db)?.get(keyOf(orgId, slug, link, lang));
   return kept && kept.version === version ? kept : undefined;

@@ -35,9 +35,10 @@ export interface SlotsKey { orgId: string; slug: string; link?: string | undefin
 
 export const slotsKeyOf = (k: SlotsKey) => [k.orgId, k.slug, k.link ?? '', k.from, k.to, k.tz, k.instructor ?? '', k.variant ?? ''].join('\u0000');
 
-/** Whether some answer is kept for this request at all (current or not). */
-export function slotsKept(db: Database, key: string): boolean {
-  return stores.get(db)?.has(key) ?? false;
+/** Whether an answer is kept for this request that holds at `now` (its versions not checked). */
+export function slotsKept(db: Database, key: string, now: number): boolean {
+  const kept = stores.get(db)?.get(key);
+  return kept !== undefined && kept.made <= now && now < kept.until;
 }
 
 /** The kept answer, when it was made at this version and holds at `now` (made no later, valid until after). */

@@ -78,12 +78,12 @@ describe('database round trips per embed request (PostgreSQL)', { skip }, () => 
   }
 
   test('GET /v1/embed/programs/:slug', async () => {
-    within('program', await countOf(() => program(), 200), { roundTrips: 2, statements: 5, begins: 1 });
+    within('program', await countOf(() => program(), 200), { roundTrips: 1, statements: 5, begins: 1 });
   });
 
   test('GET /v1/embed/programs/:slug with If-None-Match', async () => {
     const etag = (await program()).headers.get('etag')!;
-    within('program 304', await countOf(() => program({ 'If-None-Match': etag }), 304), { roundTrips: 2, statements: 5, begins: 1 });
+    within('program 304', await countOf(() => program({ 'If-None-Match': etag }), 304), { roundTrips: 1, statements: 5, begins: 1 });
   });
 
   test('GET …/slots for a month, asked for the first time', async () => {
@@ -93,10 +93,10 @@ describe('database round trips per embed request (PostgreSQL)', { skip }, () => 
   });
 
   test('GET …/slots for a month, asked again (the kept answer)', async () => {
-    within('slots, kept', await countOf(month, 200), { roundTrips: 2, statements: 5, begins: 1 });
+    within('slots, kept', await countOf(month, 200), { roundTrips: 1, statements: 5, begins: 1 });
     const etag = (await month()).headers.get('etag')!;
     within('slots 304', await countOf(() => app.request('/v1/embed/programs/reiki/slots?from=2026-12-01&to=2026-12-31&tz=Europe/Zurich', { headers: { ...flowKey, 'If-None-Match': etag } }), 304),
-      { roundTrips: 2, statements: 5, begins: 1 });
+      { roundTrips: 1, statements: 5, begins: 1 });
   });
 
   test('GET …/slots for a month, asked again after a change to the schedule', async () => {
@@ -105,7 +105,10 @@ describe('database round trips per embed request (PostgreSQL)', { skip }, () => 
       await db.db.execute(sql`update schedule_blocks set note = note where org_id = ${FLOW.org}`);
       return month();
     };
-    within('slots, made again', await countOf(changed, 200), { roundTrips: 4, statements: 10, begins: 1 });
+    // The kept answer's transaction (rate limit, versions) commits in its one round trip, before the
+    // versions are known: finding them changed, the answer is made in a second transaction (its own
+    // BEGIN, settings, versions and COMMIT: four statements more, no round trip more).
+    within('slots, made again', await countOf(changed, 200), { roundTrips: 4, statements: 14, begins: 2 });
   });
 
   test('POST /v1/embed/bookings', async () => {

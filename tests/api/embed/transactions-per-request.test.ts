@@ -8,6 +8,8 @@ import { demoVariants } from '../../support/checkout.ts';
 import { createApp } from '../../../server/app.ts';
 import type { Database, Tx } from '../../../server/platform/db/database.ts';
 import { rowsOf } from '../../../server/platform/db/rows.ts';
+import { rows } from '../../../server/platform/db/prepared.ts';
+import { COMMIT_AHEAD } from '../../../server/platform/db/pipelined-begin.ts';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_RATE_LIMITS } from '../../../server/platform/limits.ts';
 import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
@@ -45,8 +47,21 @@ describe('transactions per embed request', () => {
           return (work: (tx: Tx) => Promise<unknown>, ...rest: unknown[]) => {
             opened++;
             return (target.transaction as (...a: unknown[]) => Promise<unknown>)(async (tx: Tx) => {
+              const probe = sql`select current_setting('synchronous_commit') as s`;
+              // A transaction that sends its COMMIT itself (commitAhead, PostgreSQL) is probed just before it.
+              let ahead: Promise<unknown> | undefined;
+              const session = (tx as unknown as { session: { client: Record<PropertyKey, unknown> } }).session;
+              if (typeof session.client[COMMIT_AHEAD] === 'function') {
+                const client = new Proxy(session.client, {
+                  get: (t, prop, receiver) => prop === COMMIT_AHEAD
+                    ? () => { ahead = rows(tx, probe).then(([row]) => commits.push(String(row!.s))); (t[COMMIT_AHEAD] as () => void)(); }
+                    : Reflect.get(t, prop, receiver),
+                });
+                (tx as unknown as { session: unknown }).session = new Proxy(session, { get: (t, prop, receiver) => (prop === 'client' ? client : Reflect.get(t, prop, receiver)) });
+              }
               const result = await work(tx);
-              commits.push(String(rowsOf(await tx.execute(sql`select current_setting('synchronous_commit') as s`))[0]!.s));
+              if (ahead) await ahead;
+              else commits.push(String(rowsOf(await tx.execute(probe))[0]!.s));
               return result;
             }, ...rest);
           };

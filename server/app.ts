@@ -89,6 +89,7 @@ import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
 import { getProgramPageRoute } from './surfaces/pages/get-program-page.ts';
 import { shareImageRoute } from './surfaces/pages/share-image.ts';
+import { studioShareImageRoute } from './surfaces/pages/studio-share-image.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 import { customDomainPath } from './surfaces/pages/studio.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
@@ -204,8 +205,9 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminConsolePageRoute(deps))
     .route('/v1/admin', admin)
     // The hosted pages: server-rendered HTML for search engines and shared links, the widget taking over.
-    // The sitemaps and robots.txt first: `/p/:studio/sitemap.xml` is not a program.
+    // The sitemaps, robots.txt and the studio's share image first: `/p/:studio/sitemap.xml` is not a program.
     .route('/', sitemapRoutes(deps))
+    .route('/', studioShareImageRoute(deps))
     .route('/', getStudioPageRoute(deps))
     .route('/', getProgramPageRoute(deps))
     .route('/', shareImageRoute(deps))

@@ -58,7 +58,7 @@ export async function localBanner(url: string | null): Promise<{ type: string; b
   }
 }
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export const xml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Lines of at most `max` characters, broken at spaces (a longer word is cut), at most `lines` of them, the last with "…" when cut. */
 export function wrap(text: string, max: number, lines: number): string[] {
@@ -109,17 +109,19 @@ ${card.price ? `<text x="80" y="550" font-family="${SANS}" font-size="44" font-w
 const drawn = new Map<string, Uint8Array<ArrayBuffer>>();
 const KEEP = 200;
 
-function pictureOf(version: string, card: ShareCard): Uint8Array<ArrayBuffer> {
+/** The picture of a content version, drawn from `svg()` the first time it is asked for. */
+export function pictureOf(version: string, svg: () => string): Uint8Array<ArrayBuffer> {
   let png = drawn.get(version);
   if (!png) {
-    png = new Uint8Array(svgToPng(shareSvg(card), SHARE_WIDTH));
+    png = new Uint8Array(svgToPng(svg(), SHARE_WIDTH));
     drawn.set(version, png);
     if (drawn.size > KEEP) drawn.delete(drawn.keys().next().value!);
   }
   return png;
 }
 
-const matches = (ifNoneMatch: string | undefined, etag: string) =>
+/** Whether an If-None-Match header names this ETag (weak or strong, in a list, or `*`). */
+export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === '*' || v.replace(/^W\//, '') === etag; });
 
 export function shareImageRoute(deps: AppDeps) {
@@ -148,7 +150,7 @@ export function shareImageRoute(deps: AppDeps) {
         ? { 'Cache-Control': 'private, no-cache', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' }
         : { 'Cache-Control': 'public, max-age=3600' }),
     };
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    return c.body(pictureOf(version, card), 200, { ...headers, 'Content-Type': 'image/png' });
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    return c.body(pictureOf(version, () => shareSvg(card)), 200, { ...headers, 'Content-Type': 'image/png' });
   });
 }

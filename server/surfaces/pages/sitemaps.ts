@@ -4,7 +4,7 @@ import { withCaller, withCrossTenant } from '../../platform/db/identity.ts';
 import { publicProgramsChanged, studioProfile, studiosWithPublicPages } from '../../modules/catalog/index.ts';
 import { langOf } from '../../../shared/format.ts';
 import { escapeHtml as escapeXml } from './html.ts';
-import { findStudio, programLangs, programUrlIn, siteBase, studioUrl } from './studio.ts';
+import { findStudio, programLangs, programUrlIn, siteBase, studioLangs, studioUrlIn } from './studio.ts';
 
 const XML = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' };
@@ -31,10 +31,11 @@ export function sitemapRoutes(deps: AppDeps) {
       const [programs, profile] = await withCaller(deps.db, { orgId: studio.orgId, role: 'anonymous' }, (tx) => Promise.all([publicProgramsChanged(tx, studio.orgId), studioProfile(tx, studio.orgId)]));
       const own = langOf(profile?.defaultLocale);
       const newest = programs.reduce<Date | null>((a, p) => (!a || p.updatedAt > a ? p.updatedAt : a), null);
-      // A program's page in each language it is written in.
+      // A program's page in each language it is written in; the studio's page in each language of its programs.
+      const langs = programs.map((p) => programLangs(own, p.translations));
       return c.body(urlset([
-        { loc: studioUrl(deps.config, slug), lastmod: newest },
-        ...programs.flatMap((p) => programLangs(own, p.translations).map((l) => ({ loc: programUrlIn(deps.config, slug, p.slug, l, own), lastmod: p.updatedAt }))),
+        ...studioLangs(own, langs).map((l) => ({ loc: studioUrlIn(deps.config, slug, l, own), lastmod: newest })),
+        ...programs.flatMap((p, i) => langs[i]!.map((l) => ({ loc: programUrlIn(deps.config, slug, p.slug, l, own), lastmod: p.updatedAt }))),
       ]), 200, XML);
     })
     .get('/p/:studio/robots.txt', async (c) => {

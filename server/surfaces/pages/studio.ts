@@ -31,13 +31,15 @@ export function siteBase(config: AppConfig, studio: string): string {
 }
 
 export const studioUrl = (config: AppConfig, studio: string) => (customDomainOf(config, studio) ? `${siteBase(config, studio)}/` : siteBase(config, studio));
+/** The studio's page in a language: the plain address for the studio's own, `?lang=` for another. */
+export const studioUrlIn = (config: AppConfig, studio: string, lang: ContentLang, own: ContentLang) => `${studioUrl(config, studio)}${lang === own ? '' : `?lang=${lang}`}`;
 export const programUrl = (config: AppConfig, studio: string, program: string) => `${siteBase(config, studio)}/${program}`;
 
 /** Top-level paths of the API's own that a studio's domain does not take over. */
 const OWN_PATHS = new Set(['admin', 'health']);
 
 /**
- * Routing on a studio's own domain: `/`, `/:program`, `/:program/share.png`, `/sitemap.xml` and `/robots.txt` are its
+ * Routing on a studio's own domain: `/`, `/:program`, `/:program/share.png`, `/share.png`, `/sitemap.xml` and `/robots.txt` are its
  * `/p/<studio>/…` pages; everything else (the widget's files, the API) is the same as on the API's
  * origin. For Hono's `getPath`: answers the path to route.
  */
@@ -48,7 +50,7 @@ export function customDomainPath(config: AppConfig, host: string | null, path: s
   const one = /^\/([^/]+)$/.exec(path)?.[1];
   const image = /^\/([^/]+)\/share\.png$/.exec(path)?.[1];
   if (image && SLUG.test(image) && !OWN_PATHS.has(image)) return `/p/${slug}/${image}/share.png`;
-  if (one && (one === 'sitemap.xml' || one === 'robots.txt' || (SLUG.test(one) && !OWN_PATHS.has(one)))) return `/p/${slug}/${one}`;
+  if (one && (one === 'sitemap.xml' || one === 'robots.txt' || one === 'share.png' || (SLUG.test(one) && !OWN_PATHS.has(one)))) return `/p/${slug}/${one}`;
   return path;
 }
 
@@ -78,4 +80,9 @@ export function programLangs(own: ContentLang, translations: Partial<Record<Cont
 /** A program's page in a language: the plain address for the studio's own, `?lang=` for another. */
 export function programUrlIn(config: AppConfig, studio: string, program: string, lang: ContentLang, own: ContentLang): string {
   return `${programUrl(config, studio, program)}${lang === own ? '' : `?lang=${lang}`}`;
+}
+
+/** The languages a studio's page has: its own and each other one any of its programs has a page in (the page and the sitemap agree). */
+export function studioLangs(own: ContentLang, programs: readonly ContentLang[][]): ContentLang[] {
+  return [own, ...CONTENT_LANGS.filter((l) => l !== own && programs.some((ls) => ls.includes(l)))];
 }

@@ -37,6 +37,10 @@ describe('custom domains', () => {
     assert.deepEqual(studio.link('canonical').map((l) => l.attribs.href), [`http://${DOMAIN}/`]);
     const links = studio.all((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith(`http://${DOMAIN}/`)).map((a) => a.attribs.href);
     assert.ok(links.includes(`http://${DOMAIN}/evolve`), `program links on the domain: ${links.join(', ')}`);
+    assert.equal(studio.meta('og:image'), `http://${DOMAIN}/share.png`, 'the studio\'s card on its domain');
+    const card = await onDomain('/share.png');
+    assert.equal(card.status, 200);
+    assert.equal(card.headers.get('content-type'), 'image/png');
 
     const program = await onDomain('/evolve');
     assert.equal(program.status, 200);

@@ -277,6 +277,10 @@ describe('hosted program pages', () => {
       assert.ok(items.every((i) => i['@type'] === 'ListItem' && String(i.url).startsWith(`${ORIGIN}/p/studio-flow/`)));
       assert.match(p.text(p.one((e) => e.name === 'body')), /ab CHF 580\.00/);
       assert.equal(p.all((e) => e.name === 'script' && e.attribs.type !== 'application/ld+json').length, 0, 'a list needs no script');
+      assert.equal(p.meta('og:image'), `${ORIGIN}/p/studio-flow/share.png`, 'the studio\'s own card, not a program\'s thumbnail');
+      assert.equal(p.meta('twitter:image'), `${ORIGIN}/p/studio-flow/share.png`);
+      assert.match(p.meta('og:image:alt') ?? '', /^Studio Flow · 3 Programme · ab CHF\s140\.00$/);
+      assert.deepEqual(p.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), [['de-CH', `${ORIGIN}/p/studio-flow`], ['x-default', `${ORIGIN}/p/studio-flow`]], 'no program in another language: one page');
     });
   });
 
@@ -332,6 +336,29 @@ describe('hosted program pages', () => {
 
         const sitemap = await (await get('/p/studio-flow/sitemap.xml')).text();
         assert.deepEqual([...sitemap.matchAll(/<loc>([^<]*evolve[^<]*)<\/loc>/g)].map((m) => m[1]), [url, `${url}?lang=fr`], 'both languages in the sitemap');
+
+        // The studio's page: a French one too, canonical to itself, naming both, linking the French program page; both in the sitemap.
+        const studio = `${ORIGIN}/p/studio-flow`;
+        const studioAlternates = [['de-CH', studio], ['fr-CH', `${studio}?lang=fr`], ['x-default', studio]];
+        const list = (await page('/p/studio-flow')).page;
+        assert.deepEqual(list.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), studioAlternates);
+        assert.deepEqual(list.link('canonical').map((l) => l.attribs.href), [studio]);
+        const listFr = (await page('/p/studio-flow?lang=fr')).page;
+        assert.equal(listFr.attr(listFr.one((e) => e.name === 'html'), 'lang'), 'fr-CH');
+        assert.deepEqual(listFr.link('canonical').map((l) => l.attribs.href), [`${studio}?lang=fr`]);
+        assert.deepEqual(listFr.link('alternate').map((l) => [l.attribs.hreflang, l.attribs.href]), studioAlternates);
+        assert.equal(listFr.text(listFr.one((e) => e.name === 'h1')), 'Programmes');
+        const frLinks = listFr.all((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith(`${studio}/`)).map((a) => [listFr.text(a), a.attribs.href]);
+        assert.deepEqual(frLinks.find(([, href]) => href!.includes('evolve')), ['EVOLVE — coaching holistique', `${url}?lang=fr`], 'the French program page, in French');
+        assert.ok(frLinks.some(([, href]) => href === `${studio}/reiki`), 'a program without French: its own page');
+        assert.equal(listFr.meta('og:image'), `${studio}/share.png?lang=fr`);
+        assert.equal(listFr.meta('og:locale'), 'fr_CH');
+        assert.equal((await get('/p/studio-flow?lang=it&tandem-coupon=FRIEND-1')).status, 200);
+        const carried = (await page('/p/studio-flow?lang=fr&tandem-coupon=FRIEND-1')).page;
+        assert.ok(carried.all((e) => e.name === 'a').some((a) => a.attribs.href === `${url}?lang=fr&tandem-coupon=FRIEND-1`), 'a referral code joins the language');
+        assert.deepEqual([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).filter((l) => !l!.includes('/p/studio-flow/')), [studio, `${studio}?lang=fr`], 'the studio\'s page in both languages');
+        const listIt = (await page('/p/studio-flow?lang=it')).page;
+        assert.deepEqual(listIt.link('canonical').map((l) => l.attribs.href), [studio], 'no Italian program: the studio\'s own page');
 
         const it = (await page('/p/studio-flow/evolve?lang=it')).page;
         assert.equal(it.attr(it.one((e) => e.name === 'html'), 'lang'), 'de-CH');

@@ -12,6 +12,7 @@ import { demoApp, testConfig } from '../../support/app.ts';
 import { readPage } from '../../support/html-page.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { localBanner, shareSvg, wrap } from '../../../server/surfaces/pages/share-image.ts';
+import { programsCount, studioShareSvg } from '../../../server/surfaces/pages/studio-share-image.ts';
 import { svgToPng } from '../../../server/platform/adapters/image/svg-to-png.ts';
 import type { Database } from '../../../server/platform/db/database.ts';
 
@@ -119,6 +120,44 @@ describe('hosted program share image', () => {
     const card = { title: 'T', studio: 'S', price: 'ab CHF 1.00' };
     assert.match(shareSvg({ ...card, banner: demo }), /<image [^>]*href="data:image\/svg\+xml;base64,/);
     assert.doesNotMatch(shareSvg({ ...card, banner: undefined }), /<image/);
+  });
+
+  test('the studio page\'s own card: its name, programs and "from" price on its brand colour; a new colour is a new picture', async () => {
+    const p = await metaOf('/p/studio-flow');
+    assert.equal(p.meta('og:image'), `${ORIGIN}/p/studio-flow/share.png`);
+    assert.equal(p.meta('og:image:width'), '1200');
+    assert.equal(p.meta('twitter:card'), 'summary_large_image');
+    const res = await app.request('/p/studio-flow/share.png');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/png');
+    assert.match(res.headers.get('cache-control') ?? '', /^public, max-age=\d+$/);
+    const etag = res.headers.get('etag')!;
+    assert.deepEqual(pngSize(new Uint8Array(await res.arrayBuffer())), { width: 1200, height: 630 });
+    assert.equal((await app.request('/p/studio-flow/share.png', { headers: { 'If-None-Match': etag } })).status, 304);
+    const nord = await app.request('/p/atelier-nord/share.png');
+    assert.notEqual(nord.headers.get('etag'), etag, 'another studio, another card');
+    const [org] = await db.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, FLOW.org));
+    await db.update(t.orgs).set({ billing: { ...org!.billing!, brand_color: '#fde047' } }).where(eq(t.orgs.id, FLOW.org));
+    try {
+      const yellow = await app.request('/p/studio-flow/share.png', { headers: { 'If-None-Match': etag } });
+      assert.equal(yellow.status, 200, 'the colour is part of the picture');
+      assert.notEqual(yellow.headers.get('etag'), etag);
+    } finally {
+      await db.update(t.orgs).set({ billing: org!.billing }).where(eq(t.orgs.id, FLOW.org));
+    }
+    for (const path of ['/p/no-such-studio/share.png', '/p/Bad_Slug/share.png']) assert.equal((await app.request(path)).status, 404, path);
+  });
+
+  test('the studio card\'s drawing: the brand colour behind, text that reads on it, every text escaped; counts in each language', () => {
+    const dark = studioShareSvg({ name: 'Yo <b> & Co', line: '3 programs · from CHF 140.00', color: '#0f766e' });
+    assert.match(dark, /<rect width="1200" height="630" fill="#0f766e"\/>/);
+    assert.match(dark, /fill="#ffffff"/, 'white on a dark colour');
+    assert.ok(dark.includes('Yo &#60;b&#62; &#38; Co') && !dark.includes('<b>'));
+    assert.ok(dark.includes('3 programs · from CHF 140.00'));
+    const light = studioShareSvg({ name: 'Sun', line: '', color: '#fde047' });
+    assert.match(light, /fill="#000000"/, 'black on a light colour');
+    assert.deepEqual(['en', 'de', 'fr', 'it'].map((l) => [programsCount(l as 'en', 1), programsCount(l as 'en', 3)]),
+      [['1 program', '3 programs'], ['1 Programm', '3 Programme'], ['1 programme', '3 programmes'], ['1 programma', '3 programmi']]);
   });
 
   test('every text is escaped into the SVG; long titles wrap to at most three lines', () => {

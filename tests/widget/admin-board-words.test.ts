@@ -73,7 +73,7 @@ describe('<tandem-admin> at 1,200 px and in words', () => {
       stubApi();
       const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
       await waitFor(() => root(el).querySelector('.board'), 'the board');
-      [...root(el).querySelectorAll('.board button')].find((b) => b.textContent!.includes('Customer with a long name 1'))!.click();
+      [...root(el).querySelectorAll<HTMLButtonElement>('.board button')].find((b) => b.textContent!.includes('Customer with a long name 1'))!.click();
       await waitFor(() => root(el).querySelector('tandem-admin-booking-record'), 'the booking');
       const text = root(el).textContent!.replace(/\s+/g, ' ');
       for (const p of payments) expect(text).to.contain(p);

@@ -20,7 +20,7 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
 import { loadBookingContext, orderRow, type BookingRow } from './context.queries.ts';
-import { BALANCE_LEASE_MS, BALANCE_REFERENCE } from './payment-events.mutations.ts';
+import { BALANCE_LEASE_MS, BALANCE_REFERENCE, lockBookingAndOrder } from './payment-events.mutations.ts';
 import type { CreatedIntent, IntentInput } from '../../platform/adapters/payments/provider.ts';
 import { orderForStaffView } from './orders.queries.ts';
 import { scheduleInstallmentCharge } from './installments.jobs.ts';
@@ -99,8 +99,9 @@ export const BALANCE_EXPIRY_QUEUE = 'balance.expire-payment';
 /**
  * "Pay open balance" as a one-off payment in the browser (Stripe's Payment Element), with or without
  * a saved card: one pending payment row for what is open (marked `open-balance`), its PaymentIntent
- * made after commit keyed by that row. The installments it covers are kept from the off-session job
- * for `BALANCE_LEASE_MS`; they are marked paid, and the money recorded, only when the provider's
+ * made after commit keyed by that row. While that row is pending the off-session job charges none of
+ * the order's installments (they keep their dates); the row ends when its intent succeeds or, after
+ * `BALANCE_LEASE_MS`, is cancelled (balance.jobs.ts). They are marked paid, and the money recorded, only when the provider's
  * verified `payment_intent.succeeded` arrives (applyPaymentEvent), once. Asking again while that
  * payment is open answers the same row (the same intent), unless what is owed has changed (409).
  */
@@ -124,10 +125,7 @@ export async function startBalancePayment(tx: Tx, env: { now: Date; config: AppC
   }).returning({ id: t.payments.id });
   // Unfinished after the hour: its intent is cancelled at the provider and the row marked failed (balance.jobs.ts).
   await enqueue(tx, BALANCE_EXPIRY_QUEUE, { orgId, paymentId: row!.id }, { singletonKey: `balance-expiry:${row!.id}`, startAfter: new Date(now.getTime() + BALANCE_LEASE_MS) });
-  if (due.length) {
-    await tx.update(t.installments).set({ nextAttemptAt: new Date(now.getTime() + BALANCE_LEASE_MS) })
-      .where(and(eq(t.installments.orgId, orgId), inArray(t.installments.id, due.map((i) => i.id))));
-  }
+  // Its installments keep their dates: the off-session job charges none of this order's while the row is pending.
   await recordEvent(tx, { orgId, type: 'balance.payment_requested', subjectId: booking.id, payload: { order_id: order.id, payment_id: row!.id, with: 'payment_element', ...charge } }, env);
   return { paymentId: row!.id, charge };
 }
@@ -159,4 +157,28 @@ export async function balanceIntentInput(tx: Tx, orgId: string, booking: Booking
 export async function recordBalanceIntent(tx: Tx, orgId: string, paymentId: string, intent: CreatedIntent): Promise<void> {
   await tx.update(t.payments).set({ providerRef: intent.ref })
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), isNull(t.payments.providerRef)));
+}
+
+/**
+ * The end of a one-off payment that was never paid (its intent cancelled at the provider, or never
+ * made): the row fails with the reason, and the installments it held go back to the off-session job,
+ * which charges those due now. Answers whether the row was still pending.
+ */
+export async function endBalancePayment(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, paymentId: string, reason: string): Promise<boolean> {
+  const [payment] = await tx.select({ orderId: t.payments.orderId }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), eq(t.payments.reference, BALANCE_REFERENCE)));
+  if (!payment) return false;
+  await lockBookingAndOrder(tx, orgId, payment.orderId);
+  const ended = await tx.update(t.payments).set({ status: 'failed', failureReason: reason.slice(0, 500) })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, paymentId), eq(t.payments.status, 'pending')))
+    .returning({ id: t.payments.id });
+  if (!ended.length) return false;
+  await recordEvent(tx, { orgId, type: 'balance.payment_ended', subjectId: await bookingOfOrderId(tx, orgId, payment.orderId), payload: { order_id: payment.orderId, payment_id: paymentId, reason } }, env);
+  await scheduleInstallmentCharge(tx, orgId, new Date());
+  return true;
+}
+
+async function bookingOfOrderId(tx: Tx, orgId: string, orderId: string): Promise<string | null> {
+  const [order] = await tx.select({ bookingId: t.orders.bookingId }).from(t.orders).where(and(eq(t.orders.orgId, orgId), eq(t.orders.id, orderId)));
+  return order?.bookingId ?? null;
 }

@@ -5,7 +5,9 @@
  * Every transition is guarded in SQL on the payment row's current status:
  *   succeeded: pending|failed → succeeded (a customer may retry a declined card on the same
  *              intent), then the order is settled (see checkout/confirm.ts);
- *   failed:    pending → failed, with the reason; the booking stays reserved.
+ *   failed:    pending → failed, with the reason; the booking stays reserved. A one-off payment of
+ *              the open balance stays pending with the reason: its intent takes another card until
+ *              its hour ends (balance.jobs.ts).
  * A repeated event, or a `failed` arriving after `succeeded`, changes nothing.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -89,6 +91,15 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
   if (!payment) return { outcome: 'unknown' };
   const orderId = payment.orderId;
 
+  if (event.kind === 'failed' && payment.reference === BALANCE_REFERENCE) {
+    // A declined attempt in the payment form: the intent stays open for another card until its hour ends
+    // (balance.jobs.ts cancels it then and ends the payment), so its installments stay held meanwhile.
+    const noted = await tx.update(t.payments)
+      .set({ failureReason: (event.failureReason ?? 'payment_failed').slice(0, 500), providerRef: sql`coalesce(${t.payments.providerRef}, ${event.ref})` })
+      .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, payment.id), eq(t.payments.status, 'pending')))
+      .returning({ id: t.payments.id });
+    return { outcome: noted.length ? 'failure_recorded' : 'duplicate', orderId };
+  }
   if (event.kind === 'failed') {
     const changed = await tx.update(t.payments)
       .set({ status: 'failed', failureReason: (event.failureReason ?? 'payment_failed').slice(0, 500), providerRef: sql`coalesce(${t.payments.providerRef}, ${event.ref})` })

@@ -255,7 +255,7 @@ describe('portal with Stripe: pay the open balance once in the Payment Element',
   test('while the customer pays in the browser, the installments it covers are not charged off-session', async () => {
     calls.length = 0;
     await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, async (tx) => {
-      await tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${booking.orderId}`);
+      await tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz, next_attempt_at = null where order_id = ${booking.orderId}`);
       await scheduleInstallmentCharge(tx, FLOW.org, new Date(Date.now() - 1000));
     });
     await runDueJobs(db.executor, jobs());
@@ -301,7 +301,9 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
   const calls: Call[] = [];
   const intents = new Map<string, { id: string; metadata: Record<string, string>; amount: number }>();
   // What Stripe says of an intent when asked to cancel it (default: it can be cancelled).
-  const stateAtStripe = new Map<string, 'requires_payment_method' | 'succeeded' | 'canceled'>();
+  const stateAtStripe = new Map<string, 'requires_payment_method' | 'succeeded' | 'canceled' | 'processing'>();
+  // Stripe refuses to make the customer's PaymentIntents (an outage) while this is set.
+  let refuseIntents = false;
   const metadataOf = (form: URLSearchParams) => Object.fromEntries([...form.entries()].filter(([k]) => k.startsWith('metadata[')).map(([k, val]) => [k.slice(9, -1), val]));
   const record = async (request: Request, path: string): Promise<Call> => {
     const call = { path, form: new URLSearchParams(request.method === 'GET' ? '' : await request.text()), account: request.headers.get('stripe-account'), idempotencyKey: request.headers.get('idempotency-key') };
@@ -333,6 +335,9 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     }),
     http.post(`${API}/v1/payment_intents`, async ({ request }) => {
       const c = await record(request, '/v1/payment_intents');
+      if (refuseIntents && c.form.get('off_session') !== 'true') {
+        return HttpResponse.json({ error: { type: 'api_error', message: 'An error occurred with our connection to Stripe.' } }, { status: 500 });
+      }
       const earlier = intents.get(c.idempotencyKey ?? '');
       const pi = earlier ?? { id: `pi_${randomBytes(6).toString('hex')}`, metadata: metadataOf(c.form), amount: Number(c.form.get('amount')) };
       intents.set(c.idempotencyKey ?? '', pi);
@@ -386,6 +391,21 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     return out.payment.client_secret.split('_secret_')[0]!;
   };
   const cancels = () => calls.filter((c) => c.path.endsWith('/cancel'));
+  const offSession = () => calls.filter((c) => c.path === '/v1/payment_intents' && c.form.get('off_session') === 'true');
+  /** The booking as the customer's portal shows it: the one-off payments' states, what is due, and whether "pay once" is offered. */
+  const portalView = async (b: { id: string; bearer: string }, orderId: string) => {
+    const res = await app.request(`/v1/portal/bookings/${b.id}`, { headers: { Authorization: `Bearer ${b.bearer}` } });
+    assert.equal(res.status, 200);
+    const out = await res.json() as { money: { balance_due: { amount: number }; payments: { id: string; status: string }[] }; actions: { pay_balance_once: boolean } };
+    const oneOff = new Set((await query(db.db, sql`select id from payments where order_id = ${orderId} and reference = 'open-balance'`)).map((r) => String(r.id)));
+    return { oneOff: out.money.payments.filter((p) => oneOff.has(p.id)).map((p) => p.status), due: out.money.balance_due.amount, payOnce: out.actions.pay_balance_once };
+  };
+  const dueYesterday = (orderId: string, seqs: number[]) => withCaller(db.db, { orgId: FLOW.org, role: 'owner' },
+    (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz, next_attempt_at = null where order_id = ${orderId} and seq = any(${`{${seqs.join(',')}}`}::int[])`));
+  const declined = (pi: string) => deliver('payment_intent.payment_failed', {
+    id: pi, object: 'payment_intent', status: 'requires_payment_method', amount: 78000, metadata: [...intents.values()].find((i) => i.id === pi)!.metadata,
+    last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
+  });
   const hourLater = () => clock.set(new Date(clock.now().getTime() + 60 * 60_000 + 1_000).toISOString());
 
   before(async () => {
@@ -414,7 +434,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     assert.equal(again.length, 1, 'queued again for the end of the hour');
 
     hourLater();
-    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${b.orderId}`));
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz, next_attempt_at = null where order_id = ${b.orderId}`));
     calls.length = 0;
     await expiryJobsDue();
     await runDueJobs(db.executor, jobs());
@@ -440,7 +460,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
   test('the installment job at the end of the hour, before the expiry job: nothing is charged while the one-off payment can still be confirmed, and the customer who confirms in that gap pays once', async () => {
     const b = await booked();
     const pi = await startPayment(b);
-    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where order_id = ${b.orderId}`));
+    await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz, next_attempt_at = null where order_id = ${b.orderId}`));
     hourLater();
     calls.length = 0;
     const queuedBefore = (await query(db.db, sql`select count(*)::int as n from pgboss.job where name = 'installments.charge' and state = 'created'`))[0]!.n as number;
@@ -459,6 +479,116 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     await runDueJobs(db.executor, jobs());
     assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents'), []);
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
+  });
+
+  test('a declined card (payment_intent.payment_failed): the payment stays open for another card in the same form, the portal shows it pending with the balance still due, the installments stay held; the second card pays once', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    await dueYesterday(b.orderId, [1, 2, 3]);
+    const res = await declined(pi);
+    assert.equal(res.status, 200);
+    assert.equal((await res.json() as { outcome: string }).outcome, 'failure_recorded');
+    const [row] = await query(db.db, sql`select status::text, failure_reason from payments where provider_ref = ${pi}`);
+    assert.deepEqual({ ...row }, { status: 'pending', failure_reason: 'Your card was declined.' });
+    assert.deepEqual(await portalView(b, b.orderId), { oneOff: ['pending'], due: 78000, payOnce: true });
+    calls.length = 0;
+    await chargeDueInstallments({ db: db.db, payments: provider, now: clock.now, config: testConfig, orgId: FLOW.org });
+    assert.deepEqual(offSession(), [], 'Stripe\'s intent can still be confirmed: nothing charged beside it');
+    // The portal opened again: the same intent, for the next card.
+    assert.equal(await startPayment(b), pi);
+    const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
+    assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
+    assert.deepEqual(await portalView(b, b.orderId), { oneOff: ['succeeded'], due: 0, payOnce: false });
+  });
+
+  test('declined and left: after its hour the intent is cancelled at Stripe and the payment failed; the installment due is charged off-session, the later ones keep their dates', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    await dueYesterday(b.orderId, [1]);
+    await declined(pi);
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels().map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`]);
+    const [row] = await query(db.db, sql`select status::text, failure_reason from payments where provider_ref = ${pi}`);
+    assert.equal(row!.status, 'failed');
+    assert.match(String(row!.failure_reason), /abandoned/);
+    assert.deepEqual(offSession().map((c) => c.form.get('amount')), ['26000'], 'only the installment due');
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'partially_paid', amount_paid: 56000, installments: ['paid', 'scheduled', 'scheduled'], balance: ['failed'] });
+    assert.deepEqual(await portalView(b, b.orderId), { oneOff: ['failed'], due: 52000, payOnce: true });
+    // A new one-off payment is a new intent.
+    assert.notEqual(await startPayment(b), pi);
+  });
+
+  test('left unfinished with nothing due yet: after its hour no installment is charged early, each keeps its date', async () => {
+    const b = await booked();
+    const dates = () => query(db.db, sql`select seq, due_at, next_attempt_at from installments where order_id = ${b.orderId} order by seq`);
+    const before = await dates();
+    const pi = await startPayment(b);
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels().filter((c) => c.path.includes(pi)).length, 1);
+    assert.deepEqual(offSession(), []);
+    assert.deepEqual((await money(b.orderId)).installments, ['scheduled', 'scheduled', 'scheduled']);
+    assert.deepEqual(await dates(), before);
+  });
+
+  test('still processing at Stripe after its hour: left to its webhook, the installments held meanwhile, looked at again later; its webhook then counts once', async () => {
+    const b = await booked();
+    const pi = await startPayment(b);
+    await dueYesterday(b.orderId, [1, 2, 3]);
+    stateAtStripe.set(pi, 'processing');
+    hourLater();
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls.filter((c) => c.path.startsWith(`/v1/payment_intents/${pi}`)).map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`, `/v1/payment_intents/${pi}`]);
+    assert.deepEqual((await money(b.orderId)).balance, ['pending']);
+    assert.deepEqual(offSession(), [], 'nothing charged beside a payment still processing');
+    const again = await query(db.db, sql`select 1 from pgboss.job where name = 'balance.expire-payment' and state = 'created' and singleton_key = ${`balance-expiry:${(await query(db.db, sql`select id from payments where provider_ref = ${pi}`))[0]!.id}`}`);
+    assert.equal(again.length, 1, 'looked at again later');
+    // The installment job an hour later still holds them.
+    clock.set(new Date(clock.now().getTime() + 60 * 60_000).toISOString());
+    await chargeDueInstallments({ db: db.db, payments: provider, now: clock.now, config: testConfig, orgId: FLOW.org });
+    assert.deepEqual(offSession(), []);
+    stateAtStripe.set(pi, 'succeeded');
+    const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
+    assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
+    calls.length = 0;
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(calls, [], 'over: Stripe is not asked again, nothing charged');
+    assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
+  });
+
+  test('no intent was ever made (Stripe failed after the payment row committed): the payment ends after its hour without asking Stripe, the installments due are charged off-session', async () => {
+    const b = await booked();
+    await dueYesterday(b.orderId, [1]);
+    refuseIntents = true;
+    try {
+      const res = await app.request(`/v1/portal/bookings/${b.id}/pay-balance/payment`, { method: 'POST', headers: { Authorization: `Bearer ${b.bearer}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: '{}' });
+      assert.equal(res.status, 502);
+      assert.equal(((await res.json()) as { code: string }).code, 'payment_provider_error');
+    } finally {
+      refuseIntents = false;
+    }
+    assert.deepEqual({ ...(await query(db.db, sql`select status::text, provider_ref from payments where order_id = ${b.orderId} and reference = 'open-balance'`))[0] }, { status: 'pending', provider_ref: null });
+    calls.length = 0;
+    await chargeDueInstallments({ db: db.db, payments: provider, now: clock.now, config: testConfig, orgId: FLOW.org });
+    assert.deepEqual(offSession(), [], 'held within the hour: the customer may still ask again and get the intent');
+    hourLater();
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+    assert.deepEqual(cancels(), [], 'nothing to cancel at Stripe');
+    const [row] = await query(db.db, sql`select status::text, failure_reason from payments where order_id = ${b.orderId} and reference = 'open-balance'`);
+    assert.equal(row!.status, 'failed');
+    assert.match(String(row!.failure_reason), /no payment intent/);
+    assert.deepEqual(offSession().map((c) => c.form.get('amount')), ['26000']);
+    assert.deepEqual((await money(b.orderId)).installments, ['paid', 'scheduled', 'scheduled']);
   });
 
   test('cancelling is safe to repeat: an intent cancelled already at Stripe still ends the payment', async () => {

@@ -8,6 +8,7 @@ import { sweepOrg } from './sweep.mutations.ts';
 export function automationRunJob(env: { db: Database; now: () => Date }): JobDefinition<{ orgId: string; runId: string }> {
   return {
     name: RUN_QUEUE,
+    batchSize: 10,
     handle: async ({ orgId, runId }) => { await withSystem(env.db, orgId, 'automations: start a due run', (tx) => startRun(tx, env.now(), orgId, runId)); },
   };
 }

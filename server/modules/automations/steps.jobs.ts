@@ -139,5 +139,5 @@ export async function runStep(env: StepEnv, j: StepJob): Promise<void> {
 }
 
 export function automationStepJob(env: StepEnv): JobDefinition<StepJob> {
-  return { name: ACTION_QUEUE, handle: (j) => runStep(env, j) };
+  return { name: ACTION_QUEUE, batchSize: 10, handle: (j) => runStep(env, j) };
 }

@@ -13,6 +13,8 @@ import { NUDGE_QUEUE } from './nudge-queue.ts';
 export function nudgeJob(env: { db: Database; now: () => Date; config: AppConfig }): JobDefinition<NudgeJob> {
   return {
     name: NUDGE_QUEUE,
+    // Many small jobs due together (reminders): a worker takes several per fetch.
+    batchSize: 20,
     handle: async (job) => {
       await withSystem(env.db, job.orgId, `notifications: ${job.kind.replace('_', ' ')}`, (tx) => sendNudge(tx, { now: env.now(), config: env.config }, job));
     },

@@ -115,5 +115,6 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
 
 /** Sends an org's due mail; enqueued with every queued mail, at each retry and at each lease's end. */
 export function mailJob(env: Omit<DrainOptions, 'orgId'>): JobDefinition<{ orgId: string }> {
-  return { name: MAIL_QUEUE, handle: async ({ orgId }) => { await drainOutbox({ ...env, orgId }); } };
+  // One job per studio with mail due: with many studios, a worker takes several per fetch.
+  return { name: MAIL_QUEUE, batchSize: 10, handle: async ({ orgId }) => { await drainOutbox({ ...env, orgId }); } };
 }

@@ -23,6 +23,12 @@ export interface QueueSettings {
   retryLimit?: number;
   /** How long one run may take before it counts as crashed and is retried. */
   expireInSeconds?: number;
+  /**
+   * Jobs a worker takes per fetch (default 1). pg-boss's worker waits out its polling interval
+   * between fetches even when it found work, so one job per fetch caps a queue at one job per
+   * interval per process; a queue of many small jobs (reminders) takes several, run one after the other.
+   */
+  batchSize?: number;
 }
 
 export interface JobDefinition<T = Record<string, unknown>> extends QueueSettings {
@@ -128,8 +134,20 @@ export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[
   await boss.start();
   for (const job of scheduled) await boss.schedule(job.name, job.cron!, {}, { tz: 'UTC' });
   for (const job of jobs) {
-    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async ([one]) => {
-      if (one) await job.handle(one.data as Record<string, unknown>);
+    const batchSize = job.batchSize ?? 1;
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize }, async (batch) => {
+      if (batchSize === 1) {
+        if (batch[0]) await job.handle(batch[0].data as Record<string, unknown>);
+        return;
+      }
+      // Each job of a batch fails on its own (retried by its own rules); pg-boss then completes only those still active.
+      for (const one of batch) {
+        try {
+          await job.handle(one.data as Record<string, unknown>);
+        } catch (error) {
+          await boss.fail(job.name, one.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      }
     });
   }
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

@@ -75,6 +75,8 @@ import { adminMarketingConsentRoutes } from './surfaces/admin/marketing-consents
 import { adminReferralRoutes } from './surfaces/admin/referrals.ts';
 import { adminMarketingCampaignRoutes } from './surfaces/admin/marketing-campaigns.ts';
 import { adminAutomationRoutes } from './surfaces/admin/automations.ts';
+import { adminMarketingEditRoutes } from './surfaces/admin/marketing-campaign-edits.ts';
+import { adminMarketingConsentActionRoutes } from './surfaces/admin/marketing-consent-actions.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
 import { webhooksDocumentation } from './surfaces/openapi-webhooks.ts';
 import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
@@ -182,7 +184,9 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminMarketingConsentRoutes(deps))
     .route('/', adminReferralRoutes(deps))
     .route('/', adminMarketingCampaignRoutes(deps))
-    .route('/', adminAutomationRoutes(deps));
+    .route('/', adminAutomationRoutes(deps))
+    .route('/', adminMarketingEditRoutes(deps))
+    .route('/', adminMarketingConsentActionRoutes(deps));
 
   // A studio's own domain routes to its hosted pages (TANDEM_CUSTOM_DOMAINS); every other host as it comes.
   const app = new Hono<AppEnv>({ getPath: (req) => customDomainPath(deps.config, req.headers.get('host'), getPath(req)) })

@@ -29,6 +29,11 @@ export type SegmentFilter = v.InferOutput<typeof SegmentFilter>;
 
 export const SegmentBody = v.object({ name: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(120)), filter: SegmentFilter });
 export const SegmentParams = v.object({ id: Id });
+/** PATCH /v1/admin/segments/:id: a new name and/or filter (the filter is replaced whole). */
+export const SegmentPatch = v.pipe(
+  v.object({ name: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(120))), filter: v.optional(SegmentFilter) }),
+  v.check((b) => b.name !== undefined || b.filter !== undefined, 'give a name or a filter'),
+);
 export const SegmentOut = v.object({ id: Id, name: v.string(), filter: SegmentFilter, created_at: v.string(), count: v.number(), with_consent: v.number() });
 export type SegmentOut = v.InferOutput<typeof SegmentOut>;
 export const SegmentsOut = v.object({ segments: v.array(SegmentOut) });
@@ -51,15 +56,34 @@ export const CampaignBody = v.object({
   /** Absent: now. */
   send_at: v.optional(Instant),
 });
+/** PATCH /v1/admin/campaigns/:id: while it is scheduled; each given field replaces the campaign's (subject and body_md whole). */
+export const CampaignPatch = v.pipe(
+  v.object({
+    name: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(120))),
+    segment_id: v.optional(Id),
+    subject: v.optional(PerLang(200)),
+    body_md: v.optional(PerLang(20_000)),
+    /** A past instant: now. */
+    send_at: v.optional(Instant),
+  }),
+  v.check((b) => Object.values(b).some((x) => x !== undefined), 'give at least one field to change'),
+);
+export const CampaignsQuery = v.object({
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be 1 to 500'), v.transform(Number), v.minValue(1, 'must be 1 to 500'), v.maxValue(500, 'must be 1 to 500'))),
+});
 export const CampaignTestBody = v.object({ email: v.optional(v.pipe(v.string(), v.trim(), v.email('must be an e-mail address'), v.maxLength(254))), language: v.optional(Lang) });
 export const CampaignParams = v.object({ id: Id });
 export const CampaignOut = v.object({
   id: Id, name: v.string(), segment_id: Id,
-  status: v.picklist(['scheduled', 'sending', 'sent']),
-  send_at: v.string(), started_at: v.nullable(v.string()), finished_at: v.nullable(v.string()),
+  /** scheduled (editable, can be cancelled) · sending · sent · cancelled. */
+  status: v.picklist(['scheduled', 'sending', 'sent', 'cancelled']),
+  /** Per language, as written (en always). */
+  subject: v.record(v.string(), v.string()), body_md: v.record(v.string(), v.string()),
+  send_at: v.string(), started_at: v.nullable(v.string()), finished_at: v.nullable(v.string()), cancelled_at: v.nullable(v.string()),
   /** Members mailed, and members left out for want of a confirmed consent (counted when it ran). */
   queued: v.number(), skipped: v.number(),
   /** From the outbox: handed to the mail server, waiting, failed or held; recipients who unsubscribed since it started sending. */
   delivered: v.number(), pending: v.number(), failed: v.number(), unsubscribed: v.number(),
 });
 export type CampaignOut = v.InferOutput<typeof CampaignOut>;
+export const CampaignsOut = v.object({ campaigns: v.array(CampaignOut) });

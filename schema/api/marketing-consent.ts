@@ -36,8 +36,9 @@ export const ConsentOut = v.object({
   confirmed_at: v.nullable(v.string()),
   confirm_ip_hash: v.nullable(v.string()),
   withdrawn_at: v.nullable(v.string()),
-  /** `link` (the unsubscribe page) or `one_click` (the mail client, RFC 8058). */
+  /** `link` (the unsubscribe page), `one_click` (the mail client, RFC 8058) or `staff` (recorded in the console). */
   withdrawn_via: v.nullable(v.string()),
 });
 export type ConsentOut = v.InferOutput<typeof ConsentOut>;
 export const ConsentsOut = v.object({ consents: v.array(ConsentOut) });
+export const ConsentParams = v.object({ id: Id });

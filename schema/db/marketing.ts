@@ -96,17 +96,18 @@ export const campaigns = pgTable('campaigns', {
   name: text('name').notNull(),
   subject: jsonb('subject').$type<Record<string, string>>().notNull(),
   bodyMd: jsonb('body_md').$type<Record<string, string>>().notNull(),
-  /** scheduled · sending · sent */
+  /** scheduled · sending · sent · cancelled (called off before it started sending) */
   status: text('status').notNull().default('scheduled'),
   sendAt: instant('send_at').notNull(),
   startedAt: instant('started_at'),
   finishedAt: instant('finished_at'),
+  cancelledAt: instant('cancelled_at'),
   queued: integer('queued').notNull().default(0),
   skipped: integer('skipped').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [
   unique('campaigns_org_id').on(t.orgId, t.id),
   foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }),
-  check('campaigns_status', sql`${t.status} in ('scheduled', 'sending', 'sent')`),
+  check('campaigns_status', sql`${t.status} in ('scheduled', 'sending', 'sent', 'cancelled')`),
   ...tenantPolicies('campaigns', { select: isManager, insert: isManager, update: isManager, delete: nobody }),
 ]).enableRLS();

@@ -120,6 +120,48 @@ export async function withdrawMarketingConsent(db: Database, env: { now: Date },
   });
 }
 
+export type StaffConsentChange = { ok: true; consent: ConsentRow } | { ok: false; reason: 'not_found' | 'not_live' | 'expired' };
+
+/**
+ * Staff record a withdrawal the customer asked for another way (in person, by phone, by a reply):
+ * the consent ends now (`withdrawn_via: staff`) and marketing mail waiting under it is held.
+ * A withdrawn consent stays as it is; one that was never confirmed and has expired has nothing to end.
+ */
+export async function recordConsentWithdrawal(tx: Tx, env: { now: Date }, orgId: string, consentId: string): Promise<StaffConsentChange> {
+  // Read as the staff member (their policies decide whether they see it), then changed as the server: the table is the server's to write.
+  const [seen] = await tx.select({ id: t.marketingConsents.id }).from(t.marketingConsents).where(and(eq(t.marketingConsents.orgId, orgId), eq(t.marketingConsents.id, consentId)));
+  if (!seen) return { ok: false, reason: 'not_found' };
+  await asSystem(tx, 'marketing consent: a staff member records the customer\'s withdrawal');
+  const [row] = await tx.select().from(t.marketingConsents).where(and(eq(t.marketingConsents.orgId, orgId), eq(t.marketingConsents.id, consentId))).for('update');
+  if (row!.status === 'withdrawn') return { ok: true, consent: row! };
+  if (row!.status === 'expired') return { ok: false, reason: 'not_live' };
+  const [updated] = await tx.update(t.marketingConsents).set({ status: 'withdrawn', withdrawnAt: env.now, withdrawnVia: 'staff' })
+    .where(and(eq(t.marketingConsents.orgId, orgId), eq(t.marketingConsents.id, row!.id))).returning();
+  await tx.update(t.mailOutbox).set({ status: 'held', lastError: 'held: the customer withdrew marketing consent (recorded by staff)' })
+    .where(and(eq(t.mailOutbox.orgId, orgId), eq(t.mailOutbox.consentId, row!.id), eq(t.mailOutbox.status, 'pending')));
+  return { ok: true, consent: updated! };
+}
+
+/**
+ * The confirmation mail of a pending consent once more (the customer did not find it), with the same
+ * link and words; at most one a day (asking twice the same day sends nothing more).
+ */
+export async function resendConsentConfirmation(tx: Tx, env: { now: Date; config: AppConfig }, orgId: string, consentId: string): Promise<StaffConsentChange> {
+  const [row] = await tx.select({ consent: t.marketingConsents, studio: t.orgs.name, to: t.customers.email }).from(t.marketingConsents)
+    .innerJoin(t.orgs, eq(t.orgs.id, t.marketingConsents.orgId))
+    .innerJoin(t.customers, and(eq(t.customers.orgId, t.marketingConsents.orgId), eq(t.customers.id, t.marketingConsents.customerId)))
+    .where(and(eq(t.marketingConsents.orgId, orgId), eq(t.marketingConsents.id, consentId)));
+  if (!row) return { ok: false, reason: 'not_found' };
+  const c = row.consent;
+  if (c.status !== 'pending') return { ok: false, reason: 'not_live' };
+  if (c.requestedAt.getTime() + CONSENT_CONFIRM_DAYS * DAY_MS <= env.now.getTime()) return { ok: false, reason: 'expired' };
+  const url = consentConfirmUrl(env.config, orgId, c.id);
+  const mail = consentConfirmMail({ lang: langOf(c.locale), studio: row.studio, wording: c.wording, url });
+  const text = linkLines(mail.paragraphs.join('\n\n'));
+  await enqueueMail(tx, { orgId, dedupeKey: `consent:${c.id}:confirm:${env.now.toISOString().slice(0, 10)}`, to: row.to, subject: mail.subject, text, html: toHtml(text, [url]) });
+  return { ok: true, consent: c };
+}
+
 export interface MarketingMail {
   orgId: string;
   customerId: string;

@@ -10,7 +10,10 @@ import { rowsOf } from '../../platform/db/rows.ts';
 import type { SegmentFilterJson } from '../../../schema/db/marketing.ts';
 
 export interface SegmentMember {
-  id: string; name: string; email: string; locale: string; lastBookingAt: Date | null; totalPaid: number; credits: number; consent: boolean;
+  id: string; name: string; email: string; locale: string;
+  /** The customer's own zone, when known (a campaign keeps its quiet hours there). */
+  timezone: string | null;
+  lastBookingAt: Date | null; totalPaid: number; credits: number; consent: boolean;
 }
 
 function conditions(f: SegmentFilterJson): SQL[] {
@@ -33,7 +36,7 @@ function conditions(f: SegmentFilterJson): SQL[] {
 
 function membersStatement(orgId: string, f: SegmentFilterJson, tail: SQL): SQL {
   const where = conditions(f);
-  return sql`select c.id, c.name, c.email, c.locale, f.last_booking_at, f.total_paid, f.credits, f.consent
+  return sql`select c.id, c.name, c.email, c.locale, c.timezone, f.last_booking_at, f.total_paid, f.credits, f.consent
     from customers c
     cross join lateral (select
       (select max(b.created_at) from program_bookings b where b.org_id = c.org_id and b.customer_id = c.id and b.status <> 'reserved') as last_booking_at,
@@ -49,7 +52,7 @@ export async function segmentMembers(tx: Tx, orgId: string, filter: SegmentFilte
   const f = page.consentOnly ? { ...filter, consent: 'confirmed' as const } : filter;
   const rows = rowsOf(await tx.execute(membersStatement(orgId, f, sql`order by c.name, c.id limit ${page.limit}`)));
   return rows.map((r) => ({
-    id: String(r.id), name: String(r.name), email: String(r.email), locale: String(r.locale),
+    id: String(r.id), name: String(r.name), email: String(r.email), locale: String(r.locale), timezone: r.timezone ? String(r.timezone) : null,
     lastBookingAt: r.last_booking_at ? new Date(String(r.last_booking_at)) : null, totalPaid: Number(r.total_paid), credits: Number(r.credits), consent: r.consent === true,
   }));
 }

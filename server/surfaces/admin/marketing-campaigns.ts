@@ -20,17 +20,17 @@ import { staffAction } from './staff-action.ts';
 const MEMBERS_MAX = 50_000;
 const key = [{ name: 'Idempotency-Key', in: 'header' as const, required: true, schema: { type: 'string' as const } }];
 
-async function segmentOut(tx: Tx, s: SegmentRow) {
+export async function segmentOut(tx: Tx, s: SegmentRow) {
   const n = await segmentCount(tx, s.orgId, s.filter);
   return { id: s.id, name: s.name, filter: s.filter as SegmentFilter, created_at: s.createdAt.toISOString(), count: n.count, with_consent: n.withConsent };
 }
 const memberOut = (m: SegmentMember) => ({ id: m.id, name: m.name, email: m.email, language: m.locale, last_booking_at: m.lastBookingAt?.toISOString() ?? null, total_paid: m.totalPaid, credits: m.credits, consent: m.consent });
 
-async function campaignOut(tx: Tx, c: CampaignRow): Promise<CampaignOut> {
+export async function campaignOut(tx: Tx, c: CampaignRow): Promise<CampaignOut> {
   const s = await campaignStats(tx, c.orgId, c.id);
   return {
-    id: c.id, name: c.name, segment_id: c.segmentId, status: c.status as CampaignOut['status'], send_at: c.sendAt.toISOString(),
-    started_at: c.startedAt?.toISOString() ?? null, finished_at: c.finishedAt?.toISOString() ?? null, queued: c.queued, skipped: c.skipped, ...s,
+    id: c.id, name: c.name, segment_id: c.segmentId, status: c.status as CampaignOut['status'], subject: c.subject, body_md: c.bodyMd, send_at: c.sendAt.toISOString(),
+    started_at: c.startedAt?.toISOString() ?? null, finished_at: c.finishedAt?.toISOString() ?? null, cancelled_at: c.cancelledAt?.toISOString() ?? null, queued: c.queued, skipped: c.skipped, ...s,
   };
 }
 

@@ -7,7 +7,7 @@ import { marketingConsentsOf, type ConsentListed } from '../../modules/marketing
 import { ConsentsOut, ConsentsQuery, type ConsentOut } from '../../../schema/api/marketing-consent.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
-function consentOut(r: ConsentListed): ConsentOut {
+export function consentOut(r: ConsentListed): ConsentOut {
   return {
     id: r.id, customer: { id: r.customerId, name: r.customerName }, email: r.email, status: r.status as ConsentOut['status'], source: r.source, locale: r.locale,
     wording: r.wording, wording_version: r.wordingVersion, requested_at: r.requestedAt.toISOString(), request_ip_hash: r.requestIpHash,

@@ -36,6 +36,8 @@ interface Fixture {
   segmentId: string; campaignId: string;
   /** An automation of Studio Flow; one more per caller to remove. */
   automationId: string; automationsToRemove: string[];
+  /** A second scheduled campaign to cancel; a confirmed consent to withdraw and a pending one to confirm again (two customers). */
+  campaignToCancel: string; confirmedConsentId: string; pendingConsentId: string;
 }
 
 interface RouteSpec {
@@ -208,6 +210,12 @@ export const ROUTES: RouteSpec[] = [
     body: (f) => ({ name: 'Roles', segment_id: f.segmentId, subject: { en: 'Hi' }, body_md: { en: 'Hello' }, send_at: '2027-06-01T09:00:00.000Z' }),
     expect: { ...studioMoney(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/campaigns/:id', path: (f) => `/v1/admin/campaigns/${f.campaignId}`, expect: studioMoney(200) },
+  { method: 'PATCH', route: '/v1/admin/segments/:id', path: (f) => `/v1/admin/segments/${f.segmentId}`, body: () => ({ name: 'Roles again' }), expect: studioMoney(200) },
+  { method: 'GET', route: '/v1/admin/campaigns', path: () => '/v1/admin/campaigns', expect: everyStaff(200) },
+  { method: 'PATCH', route: '/v1/admin/campaigns/:id', path: (f) => `/v1/admin/campaigns/${f.campaignId}`, body: () => ({ name: 'Roles again' }), expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/campaigns/:id/cancel', path: (f) => `/v1/admin/campaigns/${f.campaignToCancel}/cancel`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/marketing/consents/:id/withdraw', path: (f) => `/v1/admin/marketing/consents/${f.confirmedConsentId}/withdraw`, expect: studioMoney(200) },
+  { method: 'POST', route: '/v1/admin/marketing/consents/:id/resend', path: (f) => `/v1/admin/marketing/consents/${f.pendingConsentId}/resend`, expect: studioMoney(202) },
   { method: 'POST', route: '/v1/admin/campaigns/:id/test', path: (f) => `/v1/admin/campaigns/${f.campaignId}/test`, body: () => ({ email: 'roles.test@example.ch' }), expect: studioMoney(202) },
   { method: 'POST', route: '/v1/admin/automations', path: () => '/v1/admin/automations',
     body: () => ({ name: 'Roles', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'add_tag', tag: 'roles' }] }),
@@ -248,8 +256,15 @@ describe('admin routes × callers', () => {
     const [campaign] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Roles', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
     const automations = await query(db.db, sql`insert into automations (org_id, name, trigger, trigger_event, actions)
       select ${FLOW.org}, 'Roles ' || n, '{"kind":"event","event":"booking.confirmed"}', 'booking.confirmed', '[{"type":"add_tag","tag":"roles"}]' from generate_series(0, ${CALLERS.length}) n returning id`);
+    const [cancelMe] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Cancel', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
+    const consentFor = async (status: 'confirmed' | 'pending', offset: number) => String((await query(db.db, sql`insert into marketing_consents
+      (org_id, customer_id, email, status, source, locale, wording, wording_version, requested_at, request_ip_hash, confirm_token_hash, unsubscribe_token_hash, confirmed_at)
+      select org_id, id, email, ${status}, 'checkout', 'en', 'Yes, send me news.', '1', ${clock.now().toISOString()}::timestamptz, 'unknown', md5(random()::text), md5(random()::text), ${status === 'confirmed' ? clock.now().toISOString() : null}::timestamptz
+      from customers where org_id = ${FLOW.org} order by created_at, id offset ${offset} limit 1 returning id`))[0]!.id);
+    const [confirmedConsentId, pendingConsentId] = [await consentFor('confirmed', 0), await consentFor('pending', 1)];
     f = {
       automationId: String(automations[0]!.id), automationsToRemove: automations.slice(1).map((a) => String(a.id)),
+      campaignToCancel: String(cancelMe!.id), confirmedConsentId, pendingConsentId,
       milestoneId: String(milestone!.id),
       segmentId: String(segment!.id), campaignId: String(campaign!.id),
       customerId: String((await query(db.db, sql`select customer_id from program_bookings where id = ${paid.booking.id}`))[0]!.customer_id),

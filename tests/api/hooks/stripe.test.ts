@@ -11,9 +11,11 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { freshDatabase } from '../../support/database.ts';
 import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, DAY, MIN, problemOf, query } from '../../support/booking.ts';
+import { Clock, DAY, MIN, postJson, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, checkedOut, checkoutReq, countsFor, customer, demoVariants, reserve } from '../../support/checkout.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
+import { flowKey } from '../../support/app.ts';
+import { proveIdentity } from '../../support/identity.ts';
 import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
@@ -362,6 +364,79 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       const refunds = await query(db.db, sql`select amount, payment_id::text from refunds where order_id = ${out.order.id}`);
       assert.deepEqual(refunds.map((r) => ({ ...r })), [{ amount: 14000, payment_id: paymentId }], 'and refunded once');
       assert.equal((await countsFor(db.db, b.id)).status, 'cancelled');
+    });
+  });
+
+  describe('a customer\'s own cancellation in the portal with a charge under way', () => {
+    /** A deposit-plan booking, its deposit paid by webhook, and its customer's bearer token. */
+    const planBooking = async (first: string) => {
+      const email = `${randomBytes(4).toString('hex')}@example.ch`;
+      const body = (first_start: string) => ({ program: 'evolve', variant: v.evolve![1], customer: customer({ email }), sessions: { mode: 'cadence', first_start }, intake: EVOLVE_INTAKE });
+      let tried = await postJson(app, '/v1/embed/bookings', body(first), flowKey);
+      if (tried.status === 409) tried = await postJson(app, '/v1/embed/bookings', body(((await tried.json()) as { conflicts: { alternatives: { start: string }[] }[] }).conflicts[0]!.alternatives[0]!.start), flowKey);
+      assert.equal(tried.status, 201, await tried.clone().text());
+      const b = await tried.json() as Awaited<ReturnType<typeof reserve>>;
+      const out = await checkedOut(await checkoutReq(app, b, { method: 'card', plan: 'deposit' }));
+      const deposit = calls.filter((c) => c.path === '/v1/payment_intents').at(-1)!;
+      assert.equal((await deliver(event('payment_intent.succeeded', intentOf(out.payment!.client_secret), { payment_method: 'pm_saved', customer: deposit.form.get('customer') }))).status, 200);
+      const bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+      return { id: b.id, orderId: out.order.id, bearer };
+    };
+    const portal = (b: { id: string; bearer: string }, path: string, body?: unknown) => app.request(`/v1/portal/bookings/${b.id}${path}`, body === undefined
+      ? { headers: { Authorization: `Bearer ${b.bearer}` } }
+      : { method: 'POST', headers: { Authorization: `Bearer ${b.bearer}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomBytes(8).toString('hex') }, body: JSON.stringify(body) });
+    const cancelByQuote = async (b: { id: string; bearer: string }) => {
+      const quote = await portal(b, '/cancellation');
+      assert.equal(quote.status, 200, await quote.clone().text());
+      const res = await portal(b, '/cancel', { quote_id: ((await quote.json()) as { quote_id: string }).quote_id });
+      assert.equal(res.status, 200, await res.clone().text());
+    };
+    const oneOffUnderWay = async (b: { id: string; bearer: string; orderId: string }) => {
+      const started = await portal(b, '/pay-balance/payment', {});
+      assert.equal(started.status, 200, await started.clone().text());
+      const pi = intentOf(((await started.json()) as { payment: { client_secret: string } }).payment.client_secret);
+      const [row] = await query(db.db, sql`select id from payments where order_id = ${b.orderId} and reference = 'open-balance'`);
+      return { pi, paymentId: String(row!.id) };
+    };
+    const cancelJobs = (paymentId: string) => query(db.db, sql`select state from pgboss.job where name = ${INTENT_CANCEL_QUEUE} and singleton_key = ${`payment-cancel:${paymentId}`}`);
+
+    test('a payment of the open balance open in the customer\'s form: cancelled at Stripe once, after the cancellation committed; the plan is never charged', async () => {
+      const b = await planBooking('2026-12-02T09:00:00.000Z');
+      const { pi, paymentId } = await oneOffUnderWay(b);
+      calls.length = 0;
+      await cancelByQuote(b);
+      assert.equal(calls.filter((c) => c.path.endsWith('/cancel')).length, 0, 'nothing reaches Stripe inside the cancelling transaction');
+      assert.deepEqual((await cancelJobs(paymentId)).map((j) => j.state), ['created'], 'one cancel job, keyed by the payment');
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), 'cancelled');
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), null);
+      assert.deepEqual(calls.filter((c) => c.path.endsWith('/cancel')).map((c) => [c.path, c.account]), [[`/v1/payment_intents/${pi.id}/cancel`, 'acct_flow']]);
+      assert.equal(pi.status, 'canceled');
+      const [p] = await query(db.db, sql`select status::text, failure_reason from payments where id = ${paymentId}`);
+      assert.deepEqual({ ...p }, { status: 'failed', failure_reason: CANCELLED_WITH_BOOKING });
+      // A month later the installment job charges nothing of it.
+      clock.set('2027-01-10T09:00:00Z');
+      calls.length = 0;
+      assert.deepEqual(await chargeDueInstallments({ ...env, orgId: FLOW.org }), { charged: 0, failed: 0, overdue: 0, processing: 0 });
+      assert.equal(calls.filter((c) => c.path === '/v1/payment_intents').length, 0);
+      const [o] = await query(db.db, sql`select status::text, amount_paid, (select array_agg(status::text order by seq) from installments i where i.order_id = o.id) as installments from orders o where id = ${b.orderId}`);
+      assert.deepEqual({ ...o }, { status: 'refunded', amount_paid: 30000, installments: ['cancelled', 'cancelled', 'cancelled'] }, 'inside the free window: the deposit back, nothing charged');
+    });
+
+    test('the customer paid in the form as they cancelled: the money is recorded and refunded once, the late webhook changes nothing', async () => {
+      const b = await planBooking('2026-12-03T09:00:00.000Z');
+      const { pi, paymentId } = await oneOffUnderWay(b);
+      await cancelByQuote(b);
+      const refundedBefore = await query(db.db, sql`select amount from refunds where order_id = ${b.orderId}`);
+      pi.status = 'succeeded';
+      const env = { db: db.db, payments: provider, now: clock.now, config: testConfig };
+      assert.equal(await cancelChargeInFlight(env, FLOW.org, paymentId), 'succeeded');
+      assert.equal((await deliver(event('payment_intent.succeeded', pi))).status, 200);
+      const [p] = await query(db.db, sql`select status::text, amount from payments where id = ${paymentId}`);
+      assert.deepEqual({ ...p }, { status: 'succeeded', amount: 78000 });
+      const late = await query(db.db, sql`select amount, payment_id::text from refunds where order_id = ${b.orderId} and payment_id = ${paymentId}`);
+      assert.deepEqual(late.map((r) => ({ ...r })), [{ amount: 78000, payment_id: paymentId }], 'refunded once, in full');
+      assert.equal((await query(db.db, sql`select 1 from refunds where order_id = ${b.orderId}`)).length, refundedBefore.length + 1);
     });
   });
 

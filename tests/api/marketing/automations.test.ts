@@ -175,6 +175,31 @@ describe('automations', () => {
     await send('POST', `/v1/admin/automations/${reikiOnly.id}/disable`);
   });
 
+  test('a marketing mail waits for consent (skipped without it), no mail in the quiet hours, a disabled automation\'s waiting run is skipped', async () => {
+    clock.set('2026-11-25T21:30:00Z'); // 22:30 in Zurich
+    const news = await create({ name: 'News', trigger: { kind: 'event', event: 'booking.confirmed' },
+      actions: [{ type: 'send_mail', marketing: true, subject: { en: 'News' }, body_md: { en: 'Our news.' } }, { type: 'send_mail', marketing: false, subject: { en: 'Tips' }, body_md: { en: 'How to prepare.' } }] });
+    const later = await create({ name: 'Later', trigger: { kind: 'event', event: 'booking.confirmed' }, delay_minutes: 600, actions: [{ type: 'add_tag', tag: 'later' }] });
+    const who = customer();
+    await paidEvolve('2026-12-03T16:00:00.000Z', who);
+    await at('2026-11-25T21:30:00Z');
+    let [run] = await runsOf(news.id);
+    assert.deepEqual(run!.actions.map((a) => [a.status, a.attempts, a.next_attempt_at]), [['pending', 0, '2026-11-26T06:00:00.000Z'], ['pending', 0, '2026-11-25T21:30:00.000Z']], 'waits for 07:00 in Zurich');
+    await send('POST', `/v1/admin/automations/${later.id}/disable`);
+    await at('2026-11-26T06:00:00Z');
+    await at('2026-11-26T06:01:00Z');
+    [run] = await runsOf(news.id);
+    assert.equal(run!.status, 'succeeded');
+    assert.deepEqual(run!.actions.map((a) => [a.status, a.result?.reason ?? null]), [['skipped', 'no_consent'], ['succeeded', null]], 'no consent: no marketing mail; the transactional one goes');
+    const mails = await mailsOf([run!.id]);
+    assert.deepEqual(mails.map((m) => m.subject), ['Tips']);
+    assert.equal(mails[0]!.to_address, who.email);
+    await at('2026-11-26T07:31:00Z');
+    const [skipped] = await runsOf(later.id);
+    assert.deepEqual([skipped!.status, skipped!.skip_reason], ['skipped', 'automation_disabled']);
+    await send('POST', `/v1/admin/automations/${news.id}/disable`);
+  });
+
   test('a failing webhook action is retried with back-off and visible; after the last attempt it fails and the later action is skipped', async () => {
     clock.set(START);
     const hook = await send('POST', '/v1/admin/webhooks', { url: receiverUrl, events: ['review.created'] });

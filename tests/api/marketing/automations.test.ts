@@ -249,6 +249,9 @@ describe('automations', () => {
   test('24 hours after a session ends, and a customer entering a segment: found by the sweep, once each', async () => {
     clock.set(START);
     const after = await create({ name: 'How was it?', trigger: { kind: 'session_time', anchor: 'session_end', offset_minutes: 1440 }, actions: [{ type: 'grant_credits', credits: 2 }] });
+    const [milestone] = await query(db.db, sql`insert into program_milestones (org_id, program_id, order_idx, name, description_md, due_day_offset)
+      values (${FLOW.org}, ${FLOW.evolve}, 90, 'Homework check', '', 3) returning id`);
+    const dueSoon = await create({ name: 'Milestone tomorrow', trigger: { kind: 'session_time', anchor: 'milestone_due', offset_minutes: -1440 }, actions: [{ type: 'add_tag', tag: 'milestone' }] });
     const segment = await send('POST', '/v1/admin/segments', { name: 'Italian', filter: { languages: ['it'] } });
     const segmentId = (await segment.json() as { id: string }).id;
     const before = await paidEvolve('2026-12-04T08:00:00.000Z', customer({ locale: 'it' }));
@@ -275,6 +278,11 @@ describe('automations', () => {
     assert.equal(timeRuns.length, 1, 'once, however many sweeps');
     assert.equal(timeRuns[0]!.status, 'succeeded');
     assert.equal(timeRuns[0]!.context.anchor_at, new Date(firstEnd).toISOString());
+    // The milestone is due 3 days after the first session (12-04 08:00 → 12-07 08:00); a day before, once.
+    await at('2026-12-06T08:05:00Z');
+    await at('2026-12-06T08:10:00Z');
+    const milestoneRuns = (await runsOf(dueSoon.id)).filter((r) => r.booking_id === before.id && String(r.context.subject_id).startsWith(String(milestone!.id)));
+    assert.deepEqual(milestoneRuns.map((r) => [r.status, r.context.anchor_at]), [['succeeded', '2026-12-07T08:00:00.000Z']]);
     const credits = await query(db.db, sql`select delta from credit_ledger where reason = 'automation' and customer_id = (select customer_id from program_bookings where id = ${before.id})`);
     assert.deepEqual(credits.map((r) => r.delta), [2]);
   });

@@ -100,6 +100,8 @@ import { calendarFeedRoute } from './surfaces/portal/calendar.ts';
 import { UPLOAD_PATH } from './surfaces/portal/homework.ts';
 import { adminBookingArtifactRoutes } from './surfaces/admin/booking-artifacts.ts';
 import { getArtifactRoute } from './surfaces/files/get-artifact.ts';
+import { getProgramImageRoute } from './surfaces/files/get-program-image.ts';
+import { adminProgramImageRoutes, IMAGE_UPLOAD_PATH } from './surfaces/admin/program-images.ts';
 import { localStorage } from './platform/adapters/storage/local-storage.ts';
 // Each module's event subscribers (mail for bookings and payments) register when loaded.
 import './modules/notifications/index.ts';
@@ -146,6 +148,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingActionRoutes(deps))
     .route('/', adminCategoryRoutes(deps))
     .route('/', adminProgramRoutes(deps))
+    .route('/', adminProgramImageRoutes(deps))
     .route('/', adminStaffRoutes(deps))
     .route('/', adminStaffSettingsRoutes(deps))
     .route('/', adminSettingsKeyRoutes(deps))
@@ -196,7 +199,8 @@ export function createApp(appDeps: AppDeps) {
     .use('*', requestId({ limitLength: 128 }))
     // JSON answers brotli- or gzip-compressed for clients that accept it (a month of slots: 70 KB → 2 KB).
     .use('/v1/*', compressJson())
-    .use('/v1/*', (c, next) => (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
+    // The uploads (homework, program images) set their own limits.
+    .use('/v1/*', (c, next) => ((c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path)) || (c.req.method === 'PUT' && IMAGE_UPLOAD_PATH.test(c.req.path)) ? next() : jsonBodyLimit(c, next)))
     .route('/', healthRoute(deps))
     .route('/', widgetAssetsRoute(deps))
     // The invoice's opaque link (/v1/embed/invoices/<token>.pdf) needs no key, so it is matched before the embed router's key check.
@@ -219,6 +223,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/', calendarFeedRoute(deps))
     // A homework file's signed link is its credential (five minutes): matched before the portal's bearer check.
     .route('/', getArtifactRoute(deps))
+    // A program's uploaded images are public (its page, the widget): no credentials.
+    .route('/', getProgramImageRoute(deps))
     .route('/v1/portal', portalRoutes(deps))
     // The manage link in every booking mail: a page that loads <tandem-portal>, or offers a new link.
     .route('/', managePageRoutes(deps))

@@ -14,6 +14,7 @@ import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedRefreshJob, feedSyncJob, FEED_REFRESH_QUEUE, FEEDS_QUEUE } from './modules/availability/index.ts';
 import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
+import { programImageObjectsJob, PROGRAM_IMAGE_OBJECTS_QUEUE } from './modules/program-editor/index.ts';
 import { ACTION_QUEUE as AUTOMATION_ACTION_QUEUE, automationRunJob, automationStepJob, automationSweepJob, RUN_QUEUE as AUTOMATION_RUN_QUEUE, SWEEP_QUEUE as AUTOMATION_SWEEP_QUEUE } from './modules/automations/index.ts';
 
 export const JOB_QUEUES: QueueSettings[] = [
@@ -47,6 +48,7 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: FEED_REFRESH_QUEUE, retryLimit: 0 },
   // Deleting a stored object is safe to repeat; a storage that is down is tried again for a while.
   { name: HOMEWORK_OBJECTS_QUEUE, retryLimit: 10 },
+  { name: PROGRAM_IMAGE_OBJECTS_QUEUE, retryLimit: 10 },
   // A reward is settled once by its row's status, so a retry is always safe.
   { name: REFERRAL_REWARD_QUEUE, retryLimit: 5 },
   // A campaign mails each member once (the outbox's dedupe key), so a retried round is safe.
@@ -82,6 +84,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     automationStepJob({ db: deps.db, now: deps.now, config: deps.config, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     automationSweepJob({ db: deps.db, now: deps.now }),
     ...holdMailJobs({ db: deps.db, now: deps.now, config: deps.config }),
-    ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage })] : []),
+    ...(deps.storage ? [homeworkObjectsJob({ storage: deps.storage }), programImageObjectsJob({ storage: deps.storage })] : []),
   ] as JobDefinition[];
 }

@@ -113,6 +113,7 @@ export const UpdateProgramBody = v.variant('step', [Basics, Delivery, Pricing, I
 export type UpdateProgramBody = v.InferOutput<typeof UpdateProgramBody>;
 
 export const ProgramParams = v.object({ id: Id });
+export const ProgramImageParams = v.object({ id: Id, role: v.picklist(['banner', 'thumbnail'], 'must be banner or thumbnail') });
 
 const VariantOut = v.object({
   id: v.string(), name: v.string(), currency: v.string(), price: v.number(), vat_rate_bp: v.number(), billing: v.string(), sessions_count: v.number(),
@@ -128,6 +129,8 @@ export const AdminProgramOut = v.object({
   translations: v.record(v.string(), v.record(v.string(), v.unknown())),
   details: v.record(v.string(), v.unknown()),
   delivery_mode: v.string(), location_id: v.nullable(v.string()), resource_id: v.nullable(v.string()), meeting_url: v.nullable(v.string()),
+  /** The banner and thumbnail shown on the program page and in the widget (uploaded, or an address elsewhere). */
+  images: v.object({ banner: v.nullable(v.string()), thumbnail: v.nullable(v.string()) }),
   session_length_min: v.number(), is_multi_session: v.boolean(), default_sessions_count: v.number(),
   scheduling: v.record(v.string(), v.unknown()), instructor_ids: v.array(v.string()),
   /** Active variants first, then earlier versions kept for the bookings that bought them. */

@@ -9,7 +9,11 @@ export const BUILT_IN_CATEGORIES = ['coaching', 'mobility', 'reiki', 'private_cl
 export const deliveryMode = pgEnum('delivery_mode', ['in_person', 'online', 'hybrid']);
 export const programVisibility = pgEnum('program_visibility', ['public', 'by_link', 'hidden']);
 
-export interface ProgramMedia { kind: 'image' | 'video'; url: string; alt: string; role?: 'banner' | 'thumbnail' | 'gallery' }
+export interface ProgramMedia {
+  kind: 'image' | 'video'; url: string; alt: string; role?: 'banner' | 'thumbnail' | 'gallery';
+  /** An uploaded image: where its bytes are kept (the storage's key); none for an address elsewhere. */
+  storage_key?: string;
+}
 export interface ProgramDetails {
   itinerary?: { title: string; description: string }[];
   outcomes?: string[];

@@ -10,6 +10,7 @@ export function adminProgramOut(v: ProgramEditorView): AdminProgramOut {
     long_description_md: p.longDescriptionMd, tags: p.tags,
     description_html: renderMarkdown(p.longDescriptionMd), translations: p.translations as Record<string, Record<string, unknown>>, details: p.details as Record<string, unknown>,
     delivery_mode: p.deliveryMode, location_id: p.locationId, resource_id: p.resourceId, meeting_url: p.meetingUrl,
+    images: { banner: p.media.find((m) => m.role === 'banner')?.url ?? null, thumbnail: p.media.find((m) => m.role === 'thumbnail')?.url ?? null },
     session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, default_sessions_count: p.defaultSessionsCount,
     scheduling: p.scheduling as unknown as Record<string, unknown>, instructor_ids: v.instructorIds,
     variants: v.variants.map((x) => ({

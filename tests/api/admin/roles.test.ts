@@ -103,6 +103,10 @@ export const ROUTES: RouteSpec[] = [
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, expect: { ...everyStaff(200), otherManager: 404 } },
   { method: 'PATCH', route: '/v1/admin/programs/:id', path: () => `/v1/admin/programs/${FLOW.reiki}`, body: () => ({ step: 'basics', tags: ['reiki'] }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  // Program images (tests/api/admin/program-images.test.ts): owners and managers get past authorization (a JSON body is no image: 422).
+  { method: 'PUT', route: '/v1/admin/programs/:id/images/:role', path: () => `/v1/admin/programs/${FLOW.reiki}/images/banner`, body: () => ({ not: 'an image' }),
+    expect: { ...studioMoney(422), instructorA: 403, instructorB: 403 } },
+  { method: 'DELETE', route: '/v1/admin/programs/:id/images/:role', path: () => `/v1/admin/programs/${FLOW.reiki}/images/thumbnail`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   // Rotating the private link: Reiki is public, so the studio's owners and managers get past authorization to 409.
   { method: 'POST', route: '/v1/admin/programs/:id/rotate-link', path: () => `/v1/admin/programs/${FLOW.reiki}/rotate-link`, expect: { ...studioMoney(409), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/programs/:id/publish', path: () => `/v1/admin/programs/${FLOW.reiki}/publish`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },

@@ -59,6 +59,8 @@ const surfaces: Surface[] = [
   { prefix: /^\/v1\/admin\//, name: 'admin', admits: ['skFlow', 'skNord'], refusal: [401] },
   // A homework file's signed link: its token is the credential (five minutes); a forged or expired one is a plain 404.
   { prefix: /^\/v1\/files\//, name: 'file link', admits: everyone, refusal: [404] },
+  // A program's uploaded banner or thumbnail: public (its page, the widget); an unknown address is a plain 404.
+  { prefix: /^\/v1\/program-images\//, name: 'program image', admits: everyone, refusal: [404] },
   { prefix: /^\/v1\/portal\//, name: 'portal', admits: portalBearers, refusal: [401, 404] },
   // Stripe's webhook: the signature is the credential (none here, so 400 invalid_signature; 404 without Stripe).
   { prefix: /^\/v1\/hooks\//, name: 'hooks', admits: [], refusal: [400, 401, 404] },

@@ -2,3 +2,4 @@
 export * from './completeness.ts';
 export * from './variant-versions.ts';
 export * from './categories.ts';
+export * from './program-images.ts';

@@ -60,7 +60,7 @@ export async function postStaffMessage(tx: Tx, input: { orgId: string; booking: 
   return id;
 }
 
-/** The mail of one window's messages to one side, once (its dedupe key is the window). Runs as the server. */
+/** The mail of one window's messages to one side, once (its dedupe key is the window); none to an instructor who turned `message` mail off. Runs as the server. */
 export async function sendMessagesDigest(tx: Tx, env: { config: AppConfig; now: Date }, job: MessagesDigestJob): Promise<void> {
   const [booking] = await tx.select().from(t.programBookings).where(and(eq(t.programBookings.orgId, job.orgId), eq(t.programBookings.id, job.bookingId)));
   if (!booking) return;
@@ -71,6 +71,12 @@ export async function sendMessagesDigest(tx: Tx, env: { config: AppConfig; now: 
     .where(and(eq(t.messages.orgId, job.orgId), eq(t.messages.threadId, job.threadId), eq(t.messages.senderKind, from), gte(t.messages.createdAt, start), lt(t.messages.createdAt, end)))
     .orderBy(asc(t.messages.createdAt), asc(t.messages.id));
   if (!rows.length) return;
+  if (job.to === 'staff') {
+    const [who] = await tx.select({ prefs: t.staff.mailPreferences, active: t.staff.isActive }).from(t.staff)
+      .where(and(eq(t.staff.orgId, job.orgId), eq(t.staff.id, booking.instructorId)));
+    // The instructor turned mail about messages off (their mail preferences): they read the thread in the console.
+    if (!who?.active || who.prefs?.message === false) return;
+  }
   const ctx = await loadBookingContext(tx, job.orgId, booking);
   const manage = await manageUrlFor(tx, ctx, env.config, env.now);
   const toStaff = job.to === 'staff';

@@ -43,6 +43,7 @@ import { adminBookingConfirmationRoute } from './surfaces/admin/booking-confirma
 import { adminBookingProgressRoute } from './surfaces/admin/booking-progress.ts';
 import { adminBookingCreditsRoute } from './surfaces/admin/booking-credits.ts';
 import { adminBookingRefundsRoute } from './surfaces/admin/booking-refunds.ts';
+import { adminBookingNoteRoute } from './surfaces/admin/booking-note.ts';
 import { adminSessionNoteRoute } from './surfaces/admin/session-note.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
@@ -163,6 +164,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingProgressRoute(deps))
     .route('/', adminBookingCreditsRoute(deps))
     .route('/', adminBookingRefundsRoute(deps))
+    .route('/', adminBookingNoteRoute(deps))
     .route('/', adminSessionNoteRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))

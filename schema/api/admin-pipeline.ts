@@ -66,6 +66,8 @@ export const BookingDetailOut = v.object({
   hold_expires_at: v.nullable(v.string()),
   cancelled_at: v.nullable(v.string()),
   cancellation_reason: v.nullable(v.string()),
+  /** Staff's private note on the booking (PUT …/note); never in the customer's answers. */
+  notes_private_md: v.nullable(v.string()),
   intake: v.object({
     /** In the form's order, labelled in the studio's language. */
     answers: v.array(IntakeAnswerOut),

@@ -35,3 +35,8 @@ export type CreditAdjustOut = v.InferOutput<typeof CreditAdjustOut>;
 export const SessionNoteBody = v.object({
   notes_md: v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(5000, 'is too long (5,000 characters at most)'))),
 });
+
+/** PUT /v1/admin/bookings/:id/note: staff's private note on the booking; null or empty clears it. */
+export const BookingNoteBody = SessionNoteBody;
+export const BookingNoteOut = v.object({ booking_id: v.string(), notes_private_md: v.nullable(v.string()) });
+export type BookingNoteOut = v.InferOutput<typeof BookingNoteOut>;

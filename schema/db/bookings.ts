@@ -42,6 +42,8 @@ export const programBookings = pgTable('program_bookings', {
   funnelVisit: text('funnel_visit'),
   intakeAnswers: jsonb('intake_answers').$type<Record<string, unknown>>().notNull().default({}),
   privateLinkToken: text('private_link_token'),
+  /** Staff's private note on the booking (markdown): staff answers show it, the customer's never do. */
+  notesPrivateMd: text('notes_private_md'),
   clientTokenHash: text('client_token_hash').notNull(),
   holdExpiresAt: instant('hold_expires_at'),
   /**

@@ -1,6 +1,6 @@
 /**
- * Staff's private note on a session (`notes_private_md`): written by the booking's instructor or
- * the studio's managers, never shown to the customer. session.note_changed records that it
+ * Staff's private notes, on a session or on the whole booking (`notes_private_md`): written by the
+ * booking's instructor or the studio's managers, never shown to the customer. session.note_changed and booking.note_changed record that it
  * changed (who, when) without its text, as the event log and webhooks are read more widely.
  */
 import { and, eq } from 'drizzle-orm';
@@ -18,4 +18,12 @@ export async function setSessionNote(tx: Tx, ctx: EventContext, booking: Booking
   if (!rows.length) throw new AppError('not_found', 'No such session in this booking.');
   await recordEvent(tx, { orgId: booking.orgId, type: 'session.note_changed', subjectId: booking.id, payload: { session_id: sessionId, cleared: !notesMd } }, ctx);
   return staffSession(tx, booking.orgId, booking, sessionId, ctx.now);
+}
+
+/** The booking's own private note; null or empty clears it. Answers the note as stored. */
+export async function setBookingNote(tx: Tx, ctx: EventContext, booking: BookingRow, notesMd: string | null): Promise<string | null> {
+  const note = notesMd ? notesMd : null;
+  await tx.update(t.programBookings).set({ notesPrivateMd: note }).where(and(eq(t.programBookings.orgId, booking.orgId), eq(t.programBookings.id, booking.id)));
+  await recordEvent(tx, { orgId: booking.orgId, type: 'booking.note_changed', subjectId: booking.id, payload: { cleared: !note } }, ctx);
+  return note;
 }

@@ -23,6 +23,8 @@ export interface BookingDetail {
   holdExpiresAt: Date | null;
   cancelledAt: Date | null;
   cancellationReason: string | null;
+  /** Staff's private note on the booking. */
+  notesPrivateMd: string | null;
   intake: { answers: { name: string; label: string; value: string; health: boolean }[]; healthWithheld: boolean };
   sessions: { session: SessionRow; staffStatus: ReturnType<typeof staffSessionStatus> }[];
   order: StaffOrderView | null;
@@ -72,6 +74,7 @@ export async function bookingDetail(tx: Tx, orgId: string, id: string, viewer: V
     holdExpiresAt: booking.status === 'reserved' ? booking.holdExpiresAt : null,
     cancelledAt: booking.cancelledAt,
     cancellationReason: booking.cancellationReason,
+    notesPrivateMd: booking.notesPrivateMd,
     intake: { answers, healthWithheld: answers.length < all.length },
     sessions: sessions.map((s) => ({
       session: s,

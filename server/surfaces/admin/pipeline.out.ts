@@ -33,6 +33,7 @@ export function bookingDetailOut(d: BookingDetail, publicOrigin: string): Bookin
     hold_expires_at: d.holdExpiresAt?.toISOString() ?? null,
     cancelled_at: d.cancelledAt?.toISOString() ?? null,
     cancellation_reason: d.cancellationReason,
+    notes_private_md: d.notesPrivateMd,
     intake: { answers: d.intake.answers, health_withheld: d.intake.healthWithheld },
     sessions: d.sessions.filter((s) => s.session.startsAt !== null).map(staffSessionOut),
     sessions_to_schedule: d.sessions.filter((s) => s.session.startsAt === null && s.session.status === 'scheduled').length,

@@ -3,7 +3,7 @@ import type { ConsoleLang } from '../console-lang.ts';
 
 const en = {
   plan: 'Payment plan', due: 'Due', inst_scheduled: 'Scheduled', inst_paid: 'Paid', inst_failed: 'Failed', inst_overdue: 'Overdue', inst_cancelled: 'Cancelled',
-  notesTitle: 'Private notes (staff only)', noteFor: 'Note on session', noteSave: 'Save the note on session', noteSaved: 'Note saved.',
+  notesTitle: 'Private notes (staff only)', noteFor: 'Note on session', noteSave: 'Save the note on session', noteSaved: 'Note saved.', bookingNote: 'Note on the booking (staff only, never shown to the customer)', bookingNoteSave: 'Save the note on the booking',
   creditsTitle: 'Class credits', creditsDelta: 'Credits (negative to deduct)', creditsReason: 'Reason (the customer sees it in their ledger)', creditsDo: 'Grant or deduct', creditsDone: 'Credits changed; the balance is now {n}.',
   edit: 'Log', isDone: 'Done', artifactLink: 'Link to the artifact (https)', save: 'Save the progress', saved: 'Progress saved.', actions: 'Actions',
   resend: 'Send the confirmation again', resent: 'The confirmation is on its way again (invoice {n}).',
@@ -19,7 +19,7 @@ export type RecordKey = keyof typeof en;
 
 const de: Record<RecordKey, string> = {
   plan: 'Ratenplan', due: 'Fällig', inst_scheduled: 'Geplant', inst_paid: 'Bezahlt', inst_failed: 'Fehlgeschlagen', inst_overdue: 'Überfällig', inst_cancelled: 'Storniert',
-  notesTitle: 'Private Notizen (nur Studio)', noteFor: 'Notiz zu Sitzung', noteSave: 'Notiz speichern zu Sitzung', noteSaved: 'Notiz gespeichert.',
+  notesTitle: 'Private Notizen (nur Studio)', noteFor: 'Notiz zu Sitzung', noteSave: 'Notiz speichern zu Sitzung', noteSaved: 'Notiz gespeichert.', bookingNote: 'Notiz zur Buchung (nur Studio, nie für die Kundschaft sichtbar)', bookingNoteSave: 'Notiz zur Buchung speichern',
   creditsTitle: 'Guthaben', creditsDelta: 'Guthaben (negativ zum Abziehen)', creditsReason: 'Grund (in den Bewegungen der Kundschaft sichtbar)', creditsDo: 'Gutschreiben oder abziehen', creditsDone: 'Guthaben geändert; der Stand ist jetzt {n}.',
   edit: 'Erfassen', isDone: 'Erledigt', artifactLink: 'Link zum Nachweis (https)', save: 'Fortschritt speichern', saved: 'Fortschritt gespeichert.', actions: 'Aktionen',
   resend: 'Bestätigung erneut senden', resent: 'Die Bestätigung ist erneut unterwegs (Rechnung {n}).',
@@ -34,7 +34,7 @@ const de: Record<RecordKey, string> = {
 
 const fr: Record<RecordKey, string> = {
   plan: 'Plan de paiement', due: 'Échéance', inst_scheduled: 'Prévue', inst_paid: 'Payée', inst_failed: 'Échouée', inst_overdue: 'En retard', inst_cancelled: 'Annulée',
-  notesTitle: 'Notes privées (studio seulement)', noteFor: 'Note sur la séance', noteSave: 'Enregistrer la note de la séance', noteSaved: 'Note enregistrée.',
+  notesTitle: 'Notes privées (studio seulement)', noteFor: 'Note sur la séance', noteSave: 'Enregistrer la note de la séance', noteSaved: 'Note enregistrée.', bookingNote: 'Note sur la réservation (studio seulement, jamais montrée au/à la client·e)', bookingNoteSave: 'Enregistrer la note de la réservation',
   creditsTitle: 'Crédits de cours', creditsDelta: 'Crédits (négatif pour déduire)', creditsReason: 'Motif (visible dans les mouvements du/de la client·e)', creditsDo: 'Accorder ou déduire', creditsDone: 'Crédits modifiés ; le solde est maintenant de {n}.',
   edit: 'Saisir', isDone: 'Terminée', artifactLink: 'Lien vers la pièce (https)', save: 'Enregistrer la progression', saved: 'Progression enregistrée.', actions: 'Actions',
   resend: 'Renvoyer la confirmation', resent: 'La confirmation est renvoyée (facture {n}).',
@@ -49,7 +49,7 @@ const fr: Record<RecordKey, string> = {
 
 const it: Record<RecordKey, string> = {
   plan: 'Piano di pagamento', due: 'Scadenza', inst_scheduled: 'Prevista', inst_paid: 'Pagata', inst_failed: 'Non riuscita', inst_overdue: 'Scaduta', inst_cancelled: 'Annullata',
-  notesTitle: 'Note private (solo studio)', noteFor: 'Nota sulla sessione', noteSave: 'Salva la nota della sessione', noteSaved: 'Nota salvata.',
+  notesTitle: 'Note private (solo studio)', noteFor: 'Nota sulla sessione', noteSave: 'Salva la nota della sessione', noteSaved: 'Nota salvata.', bookingNote: 'Nota sulla prenotazione (solo studio, mai mostrata al/alla cliente)', bookingNoteSave: 'Salva la nota della prenotazione',
   creditsTitle: 'Crediti lezione', creditsDelta: 'Crediti (negativo per detrarre)', creditsReason: 'Motivo (visibile nei movimenti del/della cliente)', creditsDo: 'Accredita o detrai', creditsDone: 'Crediti modificati; il saldo ora è {n}.',
   edit: 'Registra', isDone: 'Completata', artifactLink: 'Link all’allegato (https)', save: 'Salva i progressi', saved: 'Progressi salvati.', actions: 'Azioni',
   resend: 'Invia di nuovo la conferma', resent: 'La conferma è stata inviata di nuovo (fattura {n}).',

@@ -4,7 +4,7 @@
  * the milestone progress, and the message thread with the customer, where staff answer
  * (`POST /v1/admin/bookings/:id/messages`, mailed to the customer at most once per ten minutes);
  * logging a milestone (`PUT /v1/admin/bookings/:id/progress/:milestoneId`: done, notes, an https link);
- * a private note per session, for staff only (`PUT …/sessions/:sessionId/note`);
+ * a private note on the booking and one per session, for staff only (`PUT …/note`, `PUT …/sessions/:sessionId/note`);
  * granting or deducting class credits with a reason (owners and managers: `POST …/credits`);
  * a refund outside a cancellation, full, partial or by quote (owners and managers: `<tandem-admin-refund>`);
  * and sending the confirmation mail again (`POST /v1/admin/bookings/:id/confirmation`).
@@ -107,17 +107,30 @@ export class TandemAdminBookingRecord extends LitElement {
   private notes(b: BookingDetailOut): TemplateResult {
     const p = this.noteProblem;
     const sessions = b.sessions.filter((s) => s.starts_at);
-    if (!sessions.length) return html``;
     return html`<section aria-labelledby="record-notes">
       <h3 id="record-notes">${this.t('notesTitle')}</h3>
       <div role="status" aria-live="polite">${this.noteNotice ? html`<p class="notice">${this.noteNotice}</p>` : nothing}</div>
       <div role="alert">${p ? html`<div class="error"><p>${p.message}</p>${p.fields.length ? html`<ul>${p.fields.map((f) => html`<li>${f.field}${f.message ? html`: ${f.message}` : nothing}</li>`)}</ul>` : nothing}</div>` : nothing}</div>
+      <form class="stack" @submit=${(e: SubmitEvent) => this.saveBookingNote(e)}>
+        <label for="note-booking">${this.t('bookingNote')}</label>
+        <textarea id="note-booking" name="note" maxlength="5000" rows="3" .value=${b.notes_private_md ?? ''}></textarea>
+        <p><button type="submit">${this.t('bookingNoteSave')}</button></p>
+      </form>
       ${sessions.map((s) => html`<form class="stack" @submit=${(e: SubmitEvent) => this.saveNote(e, s.id)}>
         <label for=${`note-${s.id}`}>${this.t('noteFor')} ${s.seq} · ${formatWhen(this.language, s.starts_at!, s.timezone || undefined)}</label>
         <textarea id=${`note-${s.id}`} name="note" maxlength="5000" rows="2" .value=${s.notes_private_md ?? ''}></textarea>
         <p><button type="submit">${this.t('noteSave')} ${s.seq}</button></p>
       </form>`)}
     </section>`;
+  }
+
+  private async saveBookingNote(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const text = String(new FormData(e.target as HTMLFormElement).get('note') ?? '').trim();
+    this.noteProblem = null;
+    this.noteNotice = '';
+    const out = await attempt(() => this.client.send('PUT', `/v1/admin/bookings/${this.booking.id}/note`, { notes_md: text || null }), (p) => { this.noteProblem = p; });
+    if (out !== undefined) this.noteNotice = this.t('noteSaved');
   }
 
   private async saveNote(e: SubmitEvent, sessionId: string): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE "program_bookings" ADD COLUMN "notes_private_md" text;

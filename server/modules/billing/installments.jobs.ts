@@ -82,7 +82,9 @@ export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: st
       let outcome: ChargeResult;
       // The booking may have been cancelled since the claim: look once more right before charging.
       // (Money that still arrives for a cancelled order is refunded: confirm.mutations.ts.)
-      if (!(await retriedOnRaces(() => withSystem(env.db, orgId, 'installments: is it still live before charging', (tx) => stillChargeable(tx, orgId, c.installment.id))))) continue;
+      const amount = await retriedOnRaces(() => withSystem(env.db, orgId, 'installments: is it still live before charging', (tx) => chargeableAmount(tx, orgId, c)));
+      if (amount === null) continue;
+      c.installment = { ...c.installment, amount };
       if (!c.plan.stripeCustomerId || !c.plan.stripePaymentMethodId) {
         outcome = { status: 'failed', ref: null, reason: 'no saved payment method' };
       } else {
@@ -110,15 +112,31 @@ export async function chargeDueInstallments(env: InstallmentJobEnv & { orgId: st
   return result;
 }
 
-/** Whether an installment may still be charged: not cancelled or paid, its order and booking live. */
-async function stillChargeable(tx: Tx, orgId: string, installmentId: string): Promise<boolean> {
-  const [row] = await rows(tx, sql`
-    select 1 from installments i
+/**
+ * What an installment may still be charged now: null when it is cancelled or paid, or its order or
+ * booking is no longer live; else its amount as it is now. A settlement that lowered it since the
+ * claim (a fee charged now, taken off the plan) lowers the claimed payment row too: it has not been
+ * sent to the provider yet, so the charge is made for the new amount under the row's own key.
+ */
+async function chargeableAmount(tx: Tx, orgId: string, c: Claimed): Promise<number | null> {
+  const read = () => rows(tx, sql`
+    select i.amount from installments i
       join orders o on o.org_id = i.org_id and o.id = i.order_id
       left join program_bookings b on b.org_id = o.org_id and b.id = o.booking_id
-     where i.org_id = ${orgId}::uuid and i.id = ${installmentId}::uuid and i.status in ('scheduled', 'failed')
+     where i.org_id = ${orgId}::uuid and i.id = ${c.installment.id}::uuid and i.status in ('scheduled', 'failed')
        and o.status not in ('cancelled', 'refunded') and (b.id is null or b.status <> 'cancelled')`);
-  return row !== undefined;
+  let [row] = await read();
+  if (!row) return null;
+  if (Number(row.amount) === c.installment.amount) return c.installment.amount;
+  // The fixed lock order before the payment row is written; then read again under the locks.
+  await lockBookingAndOrder(tx, orgId, c.installment.orderId);
+  [row] = await read();
+  if (!row) return null;
+  const amount = Number(row.amount);
+  const [payment] = await tx.update(t.payments).set({ amount })
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.id, c.paymentId), eq(t.payments.status, 'pending'), sql`${t.payments.providerRef} is null`))
+    .returning({ id: t.payments.id });
+  return payment ? amount : null;
 }
 
 /** An installment of an order or booking no longer live (cancelled, refunded). */

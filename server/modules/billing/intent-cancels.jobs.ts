@@ -11,14 +11,14 @@
  *   processing  the provider can no longer cancel it; its webhook settles it (recorded and refunded
  *               when it succeeds, failed when it fails).
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { withSystem } from '../../platform/db/escalation.ts';
 import { enqueue, type JobDefinition } from '../../platform/jobs/queue.ts';
 import type { IntentState, PaymentProvider } from '../../platform/adapters/payments/provider.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { AppConfig } from '../../deps.ts';
-import { applyPaymentEvent, lockBookingAndOrder } from './payment-events.mutations.ts';
+import { applyPaymentEvent, BALANCE_REFERENCE, lockBookingAndOrder } from './payment-events.mutations.ts';
 
 export const INTENT_CANCEL_QUEUE = 'payments.cancel-intent';
 export const CANCELLED_WITH_BOOKING = 'cancelled with the booking';
@@ -34,6 +34,21 @@ export async function cancelChargesInFlight(tx: Tx, orgId: string, orderId: stri
   const pending = await tx.select({ id: t.payments.id }).from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), eq(t.payments.status, 'pending'),
       inArray(t.payments.method, ['card', 'twint']), isNotNull(t.payments.providerRef)));
+  for (const p of pending) await queueIntentCancel(tx, orgId, p.id);
+  return pending.map((p) => p.id);
+}
+
+/**
+ * In a settlement that leaves the order open but lowers or cancels some of its installments (a
+ * session cancelled late or missed whose fee is charged now, a no-show that ends the booking): a
+ * cancel job for each charge under way for those installments, and for a one-off payment of the open
+ * balance still pending (its amount was what was owed before). Fees still pending are owed and kept.
+ */
+export async function cancelChargesNoLongerDue(tx: Tx, orgId: string, orderId: string, installmentIds: string[]): Promise<string[]> {
+  const pending = await tx.select({ id: t.payments.id }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), eq(t.payments.status, 'pending'),
+      inArray(t.payments.method, ['card', 'twint']), isNotNull(t.payments.providerRef),
+      or(eq(t.payments.reference, BALANCE_REFERENCE), installmentIds.length ? inArray(t.payments.installmentId, installmentIds) : sql`false`)));
   for (const p of pending) await queueIntentCancel(tx, orgId, p.id);
   return pending.map((p) => p.id);
 }

@@ -6,7 +6,7 @@
  * leaves through a provider is sent by the `refunds.issue` job after commit, keyed by the
  * refund row, so a retry never refunds twice; bank refunds wait for staff to record the transfer.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -19,7 +19,7 @@ import { refundCredits, refundMoney } from './refunds.mutations.ts';
 import { orderDetail, orderRow, type BookingRow, type OrderRow } from './context.queries.ts';
 import { expiredAwaitingPayment } from './late-payment.mutations.ts';
 import { lockBookingAndOrder } from './payment-events.mutations.ts';
-import { cancelChargesInFlight } from './intent-cancels.jobs.ts';
+import { cancelChargesInFlight, cancelChargesNoLongerDue } from './intent-cancels.jobs.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
 import { creditNotePdfUrl } from './credit-notes.queries.ts';
 import { cancellationQuote, noShowSessionQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
@@ -93,10 +93,13 @@ async function settleBookingMoney(tx: Tx, { orgId, booking, now, config, quote, 
   if (!order || order.status === 'cancelled' || order.status === 'refunded') return out;
 
   // Nothing more is ever charged for this order, but a fee it still owes.
-  await tx.update(t.installments).set({ status: 'cancelled' })
-    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])));
-  // A charge already under way at the provider is cancelled there after commit (one job per payment).
+  const ended = await tx.update(t.installments).set({ status: 'cancelled' })
+    .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, order.id), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])))
+    .returning({ id: t.installments.id });
+  // A charge already under way at the provider is cancelled there after commit (one job per payment);
+  // an order left open (a no-show that ended the booking) keeps its fees under way.
   if (closeOrder) await cancelChargesInFlight(tx, orgId, order.id);
+  else await cancelChargesNoLongerDue(tx, orgId, order.id, ended.map((i) => i.id));
 
   if (quote.refund > 0) out.refunds.push(...await refundMoney(tx, { now, config }, order, booking.id, quote.refund, reason));
   if (quote.credits_back > 0) out.refunds.push(await refundCredits(tx, { now, config }, order, booking.customerId, booking.id, quote.credits_back, reason));
@@ -213,24 +216,39 @@ async function settleSessionMoney(tx: Tx, { orgId, booking, now, config, quote, 
   if (quote.method === 'money' && quote.balance_due > 0) {
     out.fee_collection = await collectFee(tx, { now, config }, order, booking.id, quote.balance_due, quote.policy.charge_fees, feeWhy(quote));
     // The fee is part of the pack's price, due now: what it charges comes off the last installments, so the plan never asks twice.
-    if (out.fee_collection.collection === 'charge') await bringForward(tx, orgId, order.id, quote.balance_due);
+    if (out.fee_collection.collection === 'charge') {
+      const lowered = await bringForward(tx, orgId, order.id, quote.balance_due);
+      // What was being charged for the old amounts (an installment under way, a one-off payment of the balance) is cancelled at the provider.
+      await cancelChargesNoLongerDue(tx, orgId, order.id, lowered);
+    }
   }
   return out;
 }
 
-/** Lowers the order's unpaid installments by `amount`, the last due first (one lowered to nothing is cancelled). */
-async function bringForward(tx: Tx, orgId: string, orderId: string, amount: number): Promise<void> {
+/**
+ * Lowers the order's unpaid installments by `amount`, the last due first (one lowered to nothing is
+ * cancelled); those with a charge under way (a pending payment) only when the others do not suffice.
+ * Answers the installments it changed.
+ */
+async function bringForward(tx: Tx, orgId: string, orderId: string, amount: number): Promise<string[]> {
   const open = await tx.select({ id: t.installments.id, amount: t.installments.amount }).from(t.installments)
     .where(and(eq(t.installments.orgId, orgId), eq(t.installments.orderId, orderId), inArray(t.installments.status, ['scheduled', 'failed', 'overdue'])))
     .orderBy(desc(t.installments.dueAt)).for('update');
+  const charging = new Set((await tx.select({ id: t.payments.installmentId }).from(t.payments)
+    .where(and(eq(t.payments.orgId, orgId), eq(t.payments.orderId, orderId), eq(t.payments.status, 'pending'), isNotNull(t.payments.installmentId))))
+    .map((p) => p.id));
+  const order = [...open.filter((i) => !charging.has(i.id)), ...open.filter((i) => charging.has(i.id))];
+  const changed: string[] = [];
   let left = amount;
-  for (const i of open) {
+  for (const i of order) {
     if (left <= 0) break;
     const take = Math.min(left, i.amount);
     left -= take;
+    changed.push(i.id);
     await tx.update(t.installments).set(take === i.amount ? { status: 'cancelled' } : { amount: i.amount - take })
       .where(and(eq(t.installments.orgId, orgId), eq(t.installments.id, i.id)));
   }
+  return changed;
 }
 
 /** One session: unscheduled in the free window (no money), else cancelled as used with its fee; its share back when paid in full. */

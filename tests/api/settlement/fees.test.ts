@@ -19,7 +19,7 @@ import { testProvider } from '../../../server/platform/adapters/payments/test-pr
 import type { OffSessionInput, PaymentProvider } from '../../../server/platform/adapters/payments/provider.ts';
 import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
 import { jobDefinitions } from '../../../server/jobs.ts';
-import { chargeFee, renderInvoiceAttachment } from '../../../server/modules/billing/index.ts';
+import { chargeDueInstallments, chargeFee, CANCELLED_WITH_BOOKING, INTENT_CANCEL_QUEUE, renderInvoiceAttachment } from '../../../server/modules/billing/index.ts';
 import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { runLifecycleAt } from '../../support/lifecycle.ts';
@@ -41,7 +41,17 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
   const clock = new Clock(new Date(START));
   const charges: OffSessionInput[] = [];
   const inner = testProvider();
-  const payments: PaymentProvider = { ...inner, chargeOffSession: async (input) => { charges.push(input); return inner.chargeOffSession(input); } };
+  /** While set, off-session charges stay `processing` at the provider (a charge under way, its webhook to come). */
+  let processing = false;
+  const cancelled: string[] = [];
+  const payments: PaymentProvider = {
+    ...inner,
+    chargeOffSession: async (input) => {
+      charges.push(input);
+      return processing ? { status: 'processing', ref: `test_pi_processing_${randomUUID()}` } : inner.chargeOffSession(input);
+    },
+    cancelIntent: async (ref, account) => { cancelled.push(ref); return inner.cancelIntent(ref, account); },
+  };
   const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
 
   before(async () => {
@@ -215,6 +225,83 @@ describe('settlement: fees beyond what was paid, and no-shows', () => {
       assert.equal(booking!.status, 'in_progress', 'the pack goes on');
       const [mail] = (await outboxOf(db.db, b.id)).filter((m) => String(m.dedupe_key).includes(':no_show:'));
       assert.match(String(mail!.text_body), /The fee beyond what you had paid, CHF\s140\.00, is charged to the card you saved with your deposit\./);
+    });
+
+    test('charge_fees "auto" while the plan\'s installment is being charged: the fee comes off it, the charge under way for the old amount is cancelled at the provider after commit, the new amount charged once; the price is paid exactly', async () => {
+      await setPolicy('evolve', { free_cancel_hours: 24, no_show_fee_bp: 10000, charge_fees: 'auto' });
+      const b = await depositOnly4Pack('2026-12-01T13:00:00.000Z');
+      clock.set('2026-12-07T08:00:00Z');
+      await runLifecycleAt(db, clock.now());
+      const [order] = await query(db.db, sql`select order_id from program_bookings where id = ${b.id}`);
+      const orderId = String(order!.order_id);
+      // The plan's installment is being charged (its attempt due now, the provider still processing it).
+      await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`update installments set next_attempt_at = ${new Date(clock.now().getTime() - 60_000).toISOString()}::timestamptz where order_id = ${orderId}::uuid`));
+      processing = true;
+      try {
+        assert.deepEqual(await chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig }), { charged: 0, failed: 0, overdue: 0, processing: 1 });
+      } finally {
+        processing = false;
+      }
+      const [inFlight] = await query(db.db, sql`select p.id, p.amount, p.provider_ref from payments p where p.order_id = ${orderId}::uuid and p.status = 'pending' and p.installment_id is not null`);
+      assert.equal(inFlight!.amount, 43000);
+      clock.set('2026-12-08T14:30:00Z');
+      const res = await post(`/bookings/${b.id}/sessions/${b.sessions[1]!.id}/no-show`);
+      assert.equal(res.status, 200, await res.clone().text());
+      const { settlement } = await res.json() as { settlement: SettlementAnswer };
+      assert.deepEqual([settlement.fee_collection?.collection, settlement.fee_collection?.amount], ['charge', 14000]);
+      const installments = async () => (await query(db.db, sql`select amount, status::text from installments where order_id = ${orderId}::uuid order by seq`)).map((r) => [r.amount, r.status]);
+      assert.deepEqual(await installments(), [[29000, 'scheduled']], 'lower by the fee charged now');
+      const queued = await query(db.db, sql`select state from pgboss.job where name = ${INTENT_CANCEL_QUEUE} and singleton_key = ${`payment-cancel:${String(inFlight!.id)}`}`);
+      assert.deepEqual(queued.map((j) => j.state), ['created'], 'the charge for the old amount is cancelled after commit');
+      cancelled.length = 0;
+      const before = charges.length;
+      await runDueJobs(db.executor, jobs());
+      assert.deepEqual(cancelled, [inFlight!.provider_ref]);
+      const [old] = await query(db.db, sql`select status::text, failure_reason from payments where id = ${inFlight!.id}`);
+      assert.deepEqual({ ...old }, { status: 'failed', failure_reason: CANCELLED_WITH_BOOKING });
+      // The next run of the plan charges the new amount, once.
+      await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`update installments set next_attempt_at = ${new Date(clock.now().getTime() - 60_000).toISOString()}::timestamptz where order_id = ${orderId}::uuid`));
+      await chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig });
+      assert.deepEqual(charges.slice(before).filter((c) => c.metadata.order_id === orderId).map((c) => c.amount).sort(), [14000, 29000], 'the fee and the lowered installment');
+      assert.deepEqual(await installments(), [[29000, 'paid']]);
+      const [o] = await query(db.db, sql`select amount_paid, total from orders where id = ${orderId}::uuid`);
+      assert.deepEqual([o!.amount_paid, o!.total], [58000, 58000], 'deposit + fee + the lowered installment = the price, never more');
+    });
+
+    test('a no-show that ends the booking with installments being charged: the plan is cancelled and the charges under way cancelled at the provider after commit; the order stays open for the fee', async () => {
+      await setPolicy('evolve', { free_cancel_hours: 24, no_show_fee_bp: 10000, charge_fees: 'balance' });
+      const b = await depositOnly4Pack('2026-11-30T10:00:00.000Z');
+      const [order] = await query(db.db, sql`select order_id from program_bookings where id = ${b.id}`);
+      const orderId = String(order!.order_id);
+      // Sessions 1-3 held; session 4 over but not yet marked.
+      clock.set('2026-12-21T14:00:00Z');
+      await runLifecycleAt(db, clock.now());
+      await asSystem(db.db, FLOW.org, (tx) => tx.execute(sql`update installments set next_attempt_at = ${new Date(clock.now().getTime() - 60_000).toISOString()}::timestamptz
+        where order_id = ${orderId}::uuid and status in ('scheduled', 'failed')`));
+      processing = true;
+      let underWay: number;
+      try {
+        underWay = (await chargeDueInstallments({ db: db.db, orgId: FLOW.org, payments, now: clock.now, config: testConfig })).processing;
+      } finally {
+        processing = false;
+      }
+      assert.ok(underWay > 0);
+      const pending = (await query(db.db, sql`select id, provider_ref from payments where order_id = ${orderId}::uuid and status = 'pending' and installment_id is not null`))
+        .map((r) => ({ id: String(r.id), ref: String(r.provider_ref) }));
+      assert.ok(pending.length > 0, 'a charge under way');
+      const res = await post(`/bookings/${b.id}/sessions/${b.sessions[3]!.id}/no-show`);
+      assert.equal(res.status, 200, await res.clone().text());
+      const [booking] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+      assert.equal(booking!.status, 'completed');
+      const queued = await query(db.db, sql`select singleton_key from pgboss.job where name = ${INTENT_CANCEL_QUEUE} and state = 'created' and singleton_key = any(${`{${pending.map((p) => `payment-cancel:${p.id}`).join(',')}}`}::text[])`);
+      assert.equal(queued.length, pending.length, 'one cancel job per charge under way');
+      cancelled.length = 0;
+      await runDueJobs(db.executor, jobs());
+      assert.deepEqual([...cancelled].filter((ref) => pending.some((p) => p.ref === ref)).sort(), pending.map((p) => p.ref).sort(), 'each cancelled at the provider once');
+      const rows = await query(db.db, sql`select status::text, failure_reason from payments where id = any(${`{${pending.map((p) => p.id).join(',')}}`}::uuid[])`);
+      assert.ok(rows.every((r) => r.status === 'failed' && r.failure_reason === CANCELLED_WITH_BOOKING));
+      const [o] = await query(db.db, sql`select status::text, (select array_agg(distinct status::text) from installments i where i.order_id = o.id) as installments from orders o where o.id = ${orderId}::uuid`);
+      assert.deepEqual({ ...o }, { status: 'partially_paid', installments: ['cancelled'] });
     });
 
     test('charge_fees "balance": nothing is charged, the fee beyond the deposit is recorded as owed and the plan stays as it was', async () => {

@@ -27,10 +27,12 @@ import { payrollWords } from './payroll-i18n.ts';
 import './payroll-view.ts';
 import './funnel-view.ts';
 import { funnelWords } from './funnel-i18n.ts';
+import './marketing/marketing-view.ts';
+import { marketingWords } from './marketing/marketing-i18n.ts';
 
 type View = 'loading' | 'signin' | 'pipeline' | 'booking' | 'programs' | 'program' | 'new-booking' | 'availability'
   | 'signup' | 'onboarding' | 'settings' | 'customers'
-  | 'payroll' | 'funnel';
+  | 'payroll' | 'funnel' | 'marketing';
 
 /**
  * The studio console: staff sign in with an e-mail code, then work the bookings pipeline
@@ -206,6 +208,7 @@ export class TandemAdmin extends LitElement {
           <button aria-pressed=${String(this.view === 'settings')} @click=${() => this.open('settings')}>${settingsWords[this.viewLang].nav}</button>
           <button aria-pressed=${String(this.view === 'payroll')} @click=${() => this.open('payroll')}>${payrollWords[this.viewLang].payroll}</button>
           ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'funnel')} @click=${() => this.open('funnel')}>${funnelWords[this.viewLang].nav}</button>` : nothing}
+          ${this.session.staff.role !== 'instructor' ? html`<button aria-pressed=${String(this.view === 'marketing')} @click=${() => this.open('marketing')}>${marketingWords[this.viewLang].nav}</button>` : nothing}
           <button @click=${() => this.signOut()}>${this.t('signOut')}</button>
         </nav>` : nothing}
       </header>
@@ -233,6 +236,7 @@ export class TandemAdmin extends LitElement {
       case 'settings': return html`<tandem-admin-settings lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'} staff-id=${this.session?.staff.id ?? ''}></tandem-admin-settings>`;
       case 'payroll': return html`<tandem-admin-payroll lang=${this.viewLang} .client=${this.client} staff-role=${this.session?.staff.role ?? 'instructor'}
         zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-payroll>`;
+      case 'marketing': return html`<tandem-admin-marketing lang=${this.viewLang} .client=${this.client}></tandem-admin-marketing>`;
       case 'funnel': return html`<tandem-admin-funnel lang=${this.viewLang} .client=${this.client} zone=${this.session?.studio.timezone ?? 'UTC'}></tandem-admin-funnel>`;
     }
   }

@@ -1,0 +1,62 @@
+/** The marketing view's consents, referrals and reviews: lists with their actions. */
+import { html, nothing } from 'lit';
+import type { ConsentOut } from '../../../../schema/api/marketing-consent.ts';
+import type { ReviewOut } from '../../../../schema/api/admin-reviews.ts';
+import { formatWhen } from '../console-lang.ts';
+import type { TandemAdminMarketing } from './marketing-view.ts';
+import type { MarketingKey } from './marketing-i18n.ts';
+
+const when = (v: TandemAdminMarketing, iso: string | null) => (iso ? formatWhen(v.language, iso) : '—');
+
+export function consentsSection(v: TandemAdminMarketing) {
+  const rows = v.consents;
+  if (!rows) return nothing;
+  const change = async (c: ConsentOut, verb: 'withdraw' | 'resend') => {
+    const out = await v.act(() => v.client.send<ConsentOut>('POST', `/v1/admin/marketing/consents/${c.id}/${verb}`), verb === 'withdraw' ? 'withdrawalRecorded' : 'resent');
+    if (out) v.consents = v.replace(v.consents, out);
+  };
+  return html`<h3>${v.t('consents')}</h3>
+    ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
+      <thead><tr><th scope="col">${v.t('customer')}</th><th scope="col">${v.t('email')}</th><th scope="col">${v.t('status')}</th>
+        <th scope="col">${v.t('requested')}</th><th scope="col">${v.t('confirmed')}</th><th scope="col">${v.t('withdrawn')}</th><th scope="col">${v.t('actions')}</th></tr></thead>
+      <tbody>${rows.map((c) => html`<tr>
+        <td>${c.customer.name}</td><td>${c.email}</td><td>${v.t(`st_${c.status}` as MarketingKey)}</td>
+        <td>${when(v, c.requested_at)}</td><td>${when(v, c.confirmed_at)}</td><td>${when(v, c.withdrawn_at)}</td>
+        <td class="tools">
+          ${c.status === 'pending' || c.status === 'confirmed' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('recordWithdrawal')}: ${c.customer.name}`} @click=${() => change(c, 'withdraw')}>${v.t('recordWithdrawal')}</button>` : nothing}
+          ${c.status === 'pending' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('resend')}: ${c.customer.name}`} @click=${() => change(c, 'resend')}>${v.t('resend')}</button>` : nothing}
+        </td></tr>`)}</tbody></table>`}`;
+}
+
+export function referralsSection(v: TandemAdminMarketing) {
+  const rows = v.referrals;
+  if (!rows) return nothing;
+  return html`<h3>${v.t('referrals')}</h3>
+    ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
+      <thead><tr><th scope="col">${v.t('code')}</th><th scope="col">${v.t('referrer')}</th><th scope="col">${v.t('uses')}</th><th scope="col">${v.t('rewards')}</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr>
+        <td><code>${r.code}</code></td><td>${r.referrer.name}<br><small>${r.referrer.email}</small></td><td>${r.uses}</td>
+        <td>${r.rewards.length ? html`<ul>${r.rewards.map((w) => html`<li>${v.t('rewardLine', { referee: w.referee.name, credits: w.credits, status: v.t(`rw_${w.status}` as MarketingKey) })}</li>`)}</ul>` : v.t('noRewards')}</td>
+      </tr>`)}</tbody></table>`}`;
+}
+
+export function reviewsSection(v: TandemAdminMarketing) {
+  const rows = v.reviews;
+  if (!rows) return nothing;
+  const decide = async (r: ReviewOut, verb: 'approve' | 'reject') => {
+    const out = await v.act(() => v.client.send<ReviewOut>('POST', `/v1/admin/reviews/${r.id}/${verb}`), verb === 'approve' ? 'approved' : 'hidden');
+    if (out) v.reviews = v.replace(v.reviews, out);
+  };
+  return html`<h3>${v.t('reviews')}</h3>
+    ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
+      <thead><tr><th scope="col">${v.t('program')}</th><th scope="col">${v.t('customer')}</th><th scope="col">${v.t('rating')}</th><th scope="col">${v.t('text')}</th>
+        <th scope="col">${v.t('publishConsent')}</th><th scope="col">${v.t('status')}</th><th scope="col">${v.t('actions')}</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr>
+        <td>${r.program.title}</td><td>${r.display_name}</td>
+        <td><span role="img" aria-label=${v.t('stars', { n: r.rating })}><span aria-hidden="true">${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}</span></span></td>
+        <td>${r.text}</td><td>${r.consent_to_publish ? v.t('yes') : v.t('no')}</td><td>${v.t(`rv_${r.status}` as MarketingKey)}</td>
+        <td class="tools">
+          ${r.consent_to_publish && r.status !== 'approved' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('approve')}: ${r.display_name}`} @click=${() => decide(r, 'approve')}>${v.t('approve')}</button>` : nothing}
+          ${r.status !== 'rejected' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('hide')}: ${r.display_name}`} @click=${() => decide(r, 'reject')}>${v.t('hide')}</button>` : nothing}
+        </td></tr>`)}</tbody></table>`}`;
+}

@@ -1,0 +1,92 @@
+/** The marketing view's segments: the list with live counts, the editor (create or edit), the members and their CSV. */
+import { html, nothing } from 'lit';
+import type { SegmentFilter, SegmentOut } from '../../../../schema/api/admin-segments.ts';
+import { CONSOLE_LANGS, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
+import type { TandemAdminMarketing } from './marketing-view.ts';
+
+export interface SegmentDraft { id: string | null; name: string; languages: ConsoleLang[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string }
+export interface Member { id: string; name: string; email: string; language: string; last_booking_at: string | null; total_paid: number; credits: number; consent: boolean }
+
+const draftOf = (s: SegmentOut | null): SegmentDraft => ({
+  id: s?.id ?? null, name: s?.name ?? '', languages: (s?.filter.languages ?? []) as ConsoleLang[], consent: s?.filter.consent ?? '',
+  minPaid: s?.filter.min_total_paid !== undefined ? String(s.filter.min_total_paid / 100) : '', after: s?.filter.last_booking_after?.slice(0, 10) ?? '',
+});
+
+/** The draft as the API's filter: only what is set (a filter field left empty selects everyone). */
+function filterOf(d: SegmentDraft, base: SegmentFilter = {}): SegmentFilter {
+  const { languages: _l, consent: _c, min_total_paid: _m, last_booking_after: _a, ...kept } = base;
+  return {
+    ...kept,
+    ...(d.languages.length ? { languages: d.languages } : {}),
+    ...(d.consent ? { consent: d.consent } : {}),
+    ...(d.minPaid.trim() ? { min_total_paid: Math.round(Number(d.minPaid.replace(',', '.')) * 100) } : {}),
+    ...(d.after ? { last_booking_after: new Date(`${d.after}T00:00:00`).toISOString() } : {}),
+  };
+}
+
+async function save(v: TandemAdminMarketing, e: Event): Promise<void> {
+  e.preventDefault();
+  const d = v.segmentDraft!;
+  const current = v.segments?.find((s) => s.id === d.id);
+  const body = { name: d.name, filter: filterOf(d, current?.filter) };
+  const out = await v.act(() => (d.id ? v.client.send<SegmentOut>('PATCH', `/v1/admin/segments/${d.id}`, body) : v.client.send<SegmentOut>('POST', '/v1/admin/segments', body)), 'saved');
+  if (!out) return;
+  v.segments = d.id ? v.replace(v.segments, out) : [out, ...(v.segments ?? [])];
+  v.segmentDraft = null;
+}
+
+async function showMembers(v: TandemAdminMarketing, s: SegmentOut): Promise<void> {
+  const out = await v.act(() => v.client.get<{ members: Member[] }>(`/v1/admin/segments/${s.id}/members`));
+  if (out) v.members = { segment: s, list: out.members };
+}
+
+function editor(v: TandemAdminMarketing, d: SegmentDraft) {
+  const set = (patch: Partial<SegmentDraft>) => { v.segmentDraft = { ...v.segmentDraft!, ...patch }; };
+  return html`<form class="panel-form" aria-labelledby="sg-form" @submit=${(e: Event) => save(v, e)}>
+    <h3 id="sg-form">${d.id ? v.t('editSegment') : v.t('newSegment')}</h3>
+    <label for="sg-name">${v.t('name')}</label>
+    <input id="sg-name" required maxlength="120" .value=${d.name} @input=${(e: Event) => set({ name: (e.target as HTMLInputElement).value })}>
+    <fieldset><legend>${v.t('languages')}</legend>
+      ${CONSOLE_LANGS.map((l) => html`<label><input type="checkbox" .checked=${d.languages.includes(l)}
+        @change=${(e: Event) => set({ languages: (e.target as HTMLInputElement).checked ? [...v.segmentDraft!.languages, l] : v.segmentDraft!.languages.filter((x) => x !== l) })}> ${v.t(`lang_${l}`)}</label> `)}
+    </fieldset>
+    <label for="sg-consent">${v.t('consent')}</label>
+    <select id="sg-consent" .value=${d.consent} @change=${(e: Event) => set({ consent: (e.target as HTMLSelectElement).value as SegmentDraft['consent'] })}>
+      <option value="">${v.t('anyConsent')}</option><option value="confirmed">${v.t('onlyConfirmed')}</option><option value="not_confirmed">${v.t('onlyNot')}</option>
+    </select>
+    <label for="sg-paid">${v.t('minPaid')}</label>
+    <input id="sg-paid" inputmode="decimal" .value=${d.minPaid} @input=${(e: Event) => set({ minPaid: (e.target as HTMLInputElement).value })}>
+    <label for="sg-after">${v.t('bookedAfter')}</label>
+    <input id="sg-after" type="date" .value=${d.after} @input=${(e: Event) => set({ after: (e.target as HTMLInputElement).value })}>
+    <p class="tools"><button class="primary" type="submit" ?disabled=${v.busy}>${v.t('save')}</button>
+      <button type="button" @click=${() => { v.segmentDraft = null; }}>${v.t('cancelEdit')}</button></p>
+  </form>`;
+}
+
+function membersTable(v: TandemAdminMarketing, m: { segment: SegmentOut; list: Member[] }) {
+  return html`<section aria-labelledby="sg-members">
+    <h3 id="sg-members">${v.t('members')}: ${m.segment.name}</h3>
+    <p><a href=${v.client.url(`/v1/admin/segments/${m.segment.id}/members.csv`)} download="segment.csv">${v.t('csv')}</a></p>
+    ${m.list.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
+      <thead><tr><th scope="col">${v.t('name')}</th><th scope="col">${v.t('email')}</th><th scope="col">${v.t('language')}</th><th scope="col">${v.t('paid')}</th><th scope="col">${v.t('credits')}</th><th scope="col">${v.t('consent')}</th></tr></thead>
+      <tbody>${m.list.map((x) => html`<tr><td>${x.name}</td><td>${x.email}</td><td>${x.language}</td><td>${formatMoney(v.language, x.total_paid, 'CHF')}</td><td>${x.credits}</td><td>${x.consent ? v.t('yes') : v.t('no')}</td></tr>`)}</tbody>
+    </table>`}
+  </section>`;
+}
+
+export function segmentsSection(v: TandemAdminMarketing) {
+  const rows = v.segments;
+  if (!rows) return nothing;
+  return html`<h3>${v.t('segments')}</h3>
+    <p><button @click=${() => { v.segmentDraft = draftOf(null); v.members = null; }}>${v.t('newSegment')}</button></p>
+    ${v.segmentDraft ? editor(v, v.segmentDraft) : nothing}
+    ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
+      <thead><tr><th scope="col">${v.t('name')}</th><th scope="col">${v.t('members')}</th><th scope="col">${v.t('withConsent')}</th><th scope="col">${v.t('actions')}</th></tr></thead>
+      <tbody>${rows.map((s) => html`<tr>
+        <td>${s.name}<br><small>${formatWhen(v.language, s.created_at)}</small></td><td>${s.count}</td><td>${s.with_consent}</td>
+        <td class="tools">
+          <button aria-label=${`${v.t('edit')}: ${s.name}`} @click=${() => { v.segmentDraft = draftOf(s); v.members = null; }}>${v.t('edit')}</button>
+          <button aria-label=${`${v.t('showMembers')}: ${s.name}`} @click=${() => showMembers(v, s)}>${v.t('showMembers')}</button>
+        </td></tr>`)}</tbody></table>`}
+    ${v.members ? membersTable(v, v.members) : nothing}`;
+}

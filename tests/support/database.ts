@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { openDatabase } from '../../server/platform/db/open.ts';
 import type { OpenDatabase } from '../../server/platform/db/database.ts';
 import { prepareJobQueue } from '../../server/platform/jobs/queue.ts';
@@ -6,15 +7,15 @@ import { JOB_QUEUES } from '../../server/jobs.ts';
 
 /**
  * A fresh, migrated database for one test file.
- *   DATABASE_URL unset: an in-memory PGlite.
+ *   DATABASE_URL unset: an in-memory PGlite, a copy of one migrated database (see pgliteTemplate).
  *   DATABASE_URL set:   a new database on that server (created here, dropped on close),
  *                       so runs never see each other's rows.
  */
 export async function freshDatabase(options: { max?: number } = {}): Promise<OpenDatabase & { label: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const opened = await openDatabase({});
-    await prepareJobQueue(opened.executor, JOB_QUEUES);
+    // The migrations still run on the copy: a template older than schema/migrations gets the rest.
+    const opened = await openDatabase({ loadDataDir: await pgliteTemplate() });
     return { ...opened, label: 'PGlite' };
   }
   const { default: postgres } = await import('postgres');
@@ -42,4 +43,32 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Ope
       await admin.end();
     },
   };
+}
+
+let template: Promise<Blob> | undefined;
+
+/**
+ * One migrated PGlite (schema, job queue and its grants), dumped, that every fresh database of
+ * this process starts from: initdb plus 45 migrations cost seconds of CPU, a copy a fraction of it.
+ * `tests/run.mjs` builds it once per run (TANDEM_PGLITE_TEMPLATE names the file); a test file
+ * run alone builds its own on first use.
+ */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const file = process.env.TANDEM_PGLITE_TEMPLATE;
+    if (file) return new Blob([await readFile(file)]);
+    return buildPgliteTemplate();
+  })();
+  return template;
+}
+
+/** A new in-memory PGlite, migrated and with the job queue prepared, as a tar of its data directory. */
+export async function buildPgliteTemplate(): Promise<Blob> {
+  const opened = await openDatabase({});
+  try {
+    await prepareJobQueue(opened.executor, JOB_QUEUES);
+    return await opened.dumpDataDir!();
+  } finally {
+    await opened.close();
+  }
 }

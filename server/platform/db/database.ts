@@ -16,6 +16,8 @@ export interface OpenDatabase {
   /** Calls `onNotify` on every NOTIFY on `channel` (postgres.js: on a connection of its own, re-listening after a reconnect). */
   listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tar, for `openDatabase({ loadDataDir })` (tests copy one migrated database). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export { schema };

@@ -17,11 +17,13 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** postgres.js pool size. */
   max?: number;
+  /** PGlite: start from this dumped data directory (`dumpDataDir`) instead of an empty cluster; migrations still apply on top. */
+  loadDataDir?: Blob | undefined;
 }
 
 /** Opens the database the environment asks for and applies the migrations. */
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
-  return options.url ? openPostgres(options.url, options.max ?? 20) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.max ?? 20) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
@@ -63,14 +65,15 @@ async function ensureAppRole(client: { unsafe: (query: string) => Promise<unknow
   }
 }
 
-async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<OpenDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { btree_gist } });
   const db = drizzle({ client, schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: 'pglite', executor: pgliteExecutor(client as never),
-    listen: async (channel, onNotify) => { await client.listen(channel, onNotify); }, close: () => client.close() };
+    listen: async (channel, onNotify) => { await client.listen(channel, onNotify); }, close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none') };
 }

@@ -7,7 +7,7 @@
  *   modules take request shapes from schema/api, never answers (each surface's *.out.ts shapes them);
  *   asSystem / withSystem (escalation.ts) only from *.mutations.ts and *.jobs.ts;
  *   the widget imports shared/ and, as types only, schema/api (the swc parser cannot tell type-only
- *   imports, so tests/unit/architecture/widget-imports.test.ts checks that part).
+ *   imports, so tests/unit/architecture/widget-imports.test.ts checks that part); the server never imports the widget.
  * Run alone: `npx depcruise server widget shared schema --config .dependency-cruiser.cjs`.
  */
 module.exports = {
@@ -58,6 +58,14 @@ module.exports = {
       to: { path: '^server/', circular: true },
     },
     {
+      name: 'no-cycles-in-the-widget',
+      comment: 'No file of the widget reaches itself through its imports, type-only ones included: a view takes the few members of its '
+        + 'element it uses as an interface (tandem-admin/console-host.ts, tandem-portal/portal-host.ts), not the element that imports it.',
+      severity: 'error',
+      from: { path: '^widget/' },
+      to: { path: '^widget/', circular: true },
+    },
+    {
       name: 'no-cycles-between-modules',
       comment: 'Modules depend one way (availability ← bookings ← billing ← notifications): no cycle through their index files.',
       severity: 'error',
@@ -105,6 +113,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^widget/' },
       to: { path: '^(server|schema/db|demo)/' },
+    },
+    {
+      name: 'server-imports-no-widget',
+      comment: 'The server never imports the widget: what both need (catalogs, Localizer, price terms) lives in shared/.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^widget/' },
     },
     {
       name: 'shared-is-isomorphic',

@@ -18,3 +18,13 @@ export function depositFor(total: Money, rule: DepositRule): Money {
   const amount = rule.kind === 'fixed' ? Math.min(rule.amount, total.amount) : applyBasisPoints(total.amount, rule.bp);
   return { amount, currency: total.currency };
 }
+
+/** What a variant offers to take now at `price`: its fixed deposit, else its plan's rule; null when it takes no deposit. */
+export function offeredDeposit(
+  v: { readonly currency: string; readonly deposit_amount: number | null; readonly pay_plan: { readonly deposit: DepositRule } | null },
+  price: number,
+): number | null {
+  if (v.deposit_amount != null) return v.deposit_amount;
+  const rule = v.pay_plan?.deposit;
+  return rule ? depositFor({ amount: price, currency: v.currency }, rule).amount : null;
+}

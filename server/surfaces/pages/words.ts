@@ -1,16 +1,16 @@
 /**
- * The words and formats of the hosted pages: the widget's own catalogs and Localizer (plain data
- * and Intl, no DOM), so that the page a search engine reads and the widget that takes it over say
+ * The words and formats of the hosted pages: the same catalogs and Localizer as the widget's
+ * (shared/words/), so that the page a search engine reads and the widget that takes it over say
  * the same thing in the same format ("CHF 580.00", "8 Sitzungen", "inkl. 8.1% MWST").
  */
-import { Localizer } from '../../../widget/core/i18n/localizer.ts';
-import { en } from '../../../widget/core/i18n/en.ts';
-import { de } from '../../../widget/core/i18n/de.ts';
-import { fr } from '../../../widget/core/i18n/fr.ts';
-import { it } from '../../../widget/core/i18n/it.ts';
+import { Localizer } from '../../../shared/words/localizer.ts';
+import { en } from '../../../shared/words/en.ts';
+import { de } from '../../../shared/words/de.ts';
+import { fr } from '../../../shared/words/fr.ts';
+import { it } from '../../../shared/words/it.ts';
 import { langOf, type Lang } from '../../../shared/format.ts';
 
-export { variantTerms } from '../../../widget/components/price/price.ts';
+export { variantTerms } from '../../../shared/words/variant-terms.ts';
 export type { Localizer, Lang };
 
 const catalogs = { en, de, fr, it } as const;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBookingWidget, FIRST_SCREEN_BUDGET, sizes, type SizeReport } from '../../bench/widget-size.ts';
 import { steps as stepsDe } from '../../../widget/core/i18n/steps/steps-de.ts';
-import { de } from '../../../widget/core/i18n/de.ts';
+import { de } from '../../../shared/words/de.ts';
 
 let dir = '';
 let report: SizeReport;

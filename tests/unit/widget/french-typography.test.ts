@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fr } from '../../../widget/core/i18n/fr.ts';
+import { fr } from '../../../shared/words/fr.ts';
 import * as errorsFr from '../../../widget/core/i18n/errors/errors-fr.ts';
 import * as portalFr from '../../../widget/elements/tandem-portal/i18n/fr.ts';
 import { strings } from '../../../server/modules/notifications/domain/strings.ts';

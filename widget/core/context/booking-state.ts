@@ -1,5 +1,5 @@
 /** The booking state's starting point and what the steps read from it (pure). */
-import { depositFor } from '../../../shared/deposit.ts';
+import { offeredDeposit } from '../../../shared/deposit.ts';
 import type { Variant } from '../../../schema/api/embed-programs.ts';
 import type { BookingState } from './types.ts';
 
@@ -38,9 +38,7 @@ export function selectedVariant(s: BookingState): Variant | null {
  * applied to `price` (minor units); null without a deposit. The server's checkout has the last word.
  */
 export function depositAmount(v: Variant, price: number): number | null {
-  if (v.deposit_amount != null) return v.deposit_amount;
-  const rule = v.pay_plan?.deposit;
-  return rule ? depositFor({ amount: price, currency: v.currency }, rule).amount : null;
+  return offeredDeposit(v, price);
 }
 
 export function sessionsCount(s: BookingState): number {

@@ -1,23 +1,20 @@
-import { en, type Messages } from './en.ts';
+import { en, type Messages } from '../../../shared/words/en.ts';
+import { isLang, type Lang } from '../../../shared/words/localizer.ts';
 
-export type Lang = 'en' | 'de' | 'fr' | 'it';
+export { isLang, type Lang };
 
 /**
  * English is in the entry; German, French and Italian are small chunks loaded (in parallel
  * with the program) only by pages that speak them.
  */
 const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Messages>> = {
-  de: () => import('./de.ts').then((m) => m.de),
-  fr: () => import('./fr.ts').then((m) => m.fr),
-  it: () => import('./it.ts').then((m) => m.it),
+  de: () => import('../../../shared/words/de.ts').then((m) => m.de),
+  fr: () => import('../../../shared/words/fr.ts').then((m) => m.fr),
+  it: () => import('../../../shared/words/it.ts').then((m) => m.it),
 };
 
 const loaded = new Map<Lang, Messages>([['en', en]]);
 const loading = new Map<Lang, Promise<Messages>>();
-
-export function isLang(x: string): x is Lang {
-  return x === 'en' || x in loaders;
-}
 
 export function catalog(lang: Lang): Messages | undefined {
   return loaded.get(lang);

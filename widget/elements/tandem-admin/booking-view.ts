@@ -1,13 +1,13 @@
 /** One booking in the console: who, what they answered, sessions with attendance, money, history; the actions (actions/booking-actions.ts). */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingDetailOut } from '../../../schema/api/admin-pipeline.ts';
-import type { TandemAdmin } from './tandem-admin.ts';
+import type { ConsoleHost } from './console-host.ts';
 import './actions/booking-actions.ts';
 import './actions/booking-record.ts';
 import './homework-list.ts';
 import { codeWord } from './booking-words.ts';
 
-export function bookingView(el: TandemAdmin, b: BookingDetailOut): TemplateResult {
+export function bookingView(el: ConsoleHost, b: BookingDetailOut): TemplateResult {
   const t = el.t.bind(el);
   return html`<p><button @click=${() => el.openPipeline()}>${t('back')}</button></p>
     <h2>${b.customer.name || b.customer.email} · ${b.program.title}</h2>

@@ -4,7 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
 import type { PortalKey } from './i18n/en.ts';
-import type { Picking, TandemPortal } from './tandem-portal.ts';
+import type { Picking, PortalHost } from './portal-host.ts';
 
 type Session = PortalBookingDetail['sessions'][number];
 
@@ -18,7 +18,7 @@ const ruleKey: Record<string, PortalKey> = {
 
 /** The homework control (upload and files per milestone) is its own chunk, loaded when a booking with milestones is shown. */
 let homeworkLoading: Promise<unknown> | null = null;
-function homework(p: TandemPortal, d: PortalBookingDetail, ms: PortalBookingDetail['milestones'][number]) {
+function homework(p: PortalHost, d: PortalBookingDetail, ms: PortalBookingDetail['milestones'][number]) {
   if (d.status === 'reserved') return nothing;
   homeworkLoading ??= import('./homework/homework-upload.ts');
   return html`<tandem-portal-homework .portal=${p} .booking=${d} .milestone=${ms}></tandem-portal-homework>`;
@@ -31,7 +31,7 @@ interface ViewState {
 }
 
 /** "Pay now by card": the Payment Element for a one-off payment of the open balance (Stripe); the test processor has none. */
-function balancePanel(p: TandemPortal, payment: BalancePaymentOut['payment'], amount: string) {
+function balancePanel(p: PortalHost, payment: BalancePaymentOut['payment'], amount: string) {
   return html`<div class="card-setup" role="group" aria-labelledby="pay-once-heading">
     <h4 id="pay-once-heading">${p.t('payOnce', { amount })}</h4>
     ${payment.provider === 'stripe'
@@ -50,7 +50,7 @@ function balancePanel(p: TandemPortal, payment: BalancePaymentOut['payment'], am
 }
 
 /** "Update card": the Payment Element in setup mode (Stripe), or the test processor's one button. */
-function cardPanel(p: TandemPortal, setup: CardSetupOut['setup'], busy: boolean) {
+function cardPanel(p: PortalHost, setup: CardSetupOut['setup'], busy: boolean) {
   return html`<div class="card-setup" role="group" aria-labelledby="card-heading">
     <h4 id="card-heading">${p.t('updateCard')}</h4>
     <p>${p.t('cardNote')}</p>
@@ -70,7 +70,7 @@ function cardPanel(p: TandemPortal, setup: CardSetupOut['setup'], busy: boolean)
   </div>`;
 }
 
-function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
+function sessionItem(p: PortalHost, d: PortalBookingDetail, s: Session) {
   const i18n = p.localizer;
   const when = s.starts_at ? `${i18n.dateTime(s.starts_at, s.timezone, 'medium')}–${i18n.time(s.ends_at!, s.timezone)}` : '';
   const label = p.t('sessionN', { n: s.seq });
@@ -87,7 +87,7 @@ function sessionItem(p: TandemPortal, d: PortalBookingDetail, s: Session) {
   </li>`;
 }
 
-function quotePanel(p: TandemPortal, d: PortalBookingDetail, q: CancellationQuote, busy: boolean) {
+function quotePanel(p: PortalHost, d: PortalBookingDetail, q: CancellationQuote, busy: boolean) {
   const i18n = p.localizer;
   const money = (n: number) => i18n.money(n, q.currency);
   const zone = d.sessions.find((s) => s.timezone)?.timezone ?? 'UTC';
@@ -114,7 +114,7 @@ function quotePanel(p: TandemPortal, d: PortalBookingDetail, q: CancellationQuot
   </section>`;
 }
 
-function threadPanel(p: TandemPortal, d: PortalBookingDetail, t: PortalMessages, busy: boolean) {
+function threadPanel(p: PortalHost, d: PortalBookingDetail, t: PortalMessages, busy: boolean) {
   const i18n = p.localizer;
   const zone = d.sessions[0]?.timezone ?? 'UTC';
   const submit = async (e: Event) => {
@@ -137,7 +137,7 @@ function threadPanel(p: TandemPortal, d: PortalBookingDetail, t: PortalMessages,
   </section>`;
 }
 
-export function bookingView(p: TandemPortal, d: PortalBookingDetail, v: ViewState) {
+export function bookingView(p: PortalHost, d: PortalBookingDetail, v: ViewState) {
   const i18n = p.localizer;
   const m = d.money;
   return html`<article class="booking">

@@ -14,18 +14,13 @@ import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
 import { bookingView } from './booking-view.ts';
 import { referralPanel } from './referral-panel.ts';
+import type { Picking } from './portal-host.ts';
 
 const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>> = {
   de: () => import('./i18n/de.ts').then((m) => m.portalDe),
   fr: () => import('./i18n/fr.ts').then((m) => m.portalFr),
   it: () => import('./i18n/it.ts').then((m) => m.portalIt),
 };
-
-/**
- * What the time picker is open for: the next session to schedule, moving one, every remaining
- * session at the cadence from a chosen first date, or the whole series to a new first date.
- */
-export type Picking = { kind: 'book' } | { kind: 'move'; sessionId: string } | { kind: 'series-book' } | { kind: 'series-move' };
 
 /**
  * The customer's own bookings: sessions, booking the next one (the booking widget's time step,

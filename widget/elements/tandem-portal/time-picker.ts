@@ -18,7 +18,7 @@ import type { PortalBookingDetail } from '../../core/api/portal.ts';
 import { errorBox } from '../../core/templates.ts';
 import '../tandem-program/steps/time/time-step.ts';
 import { plannedStarts } from '../../core/context/schedule.ts';
-import type { Picking, TandemPortal } from './tandem-portal.ts';
+import type { Picking, PortalHost } from './portal-host.ts';
 
 /** The program as `count` sessions with one instructor: one offers single starts, more a series at the cadence. */
 function asSessions(p: ProgramDetail, instructorId: string, count: number): ProgramDetail {
@@ -40,7 +40,7 @@ export function pickerSessions(picking: Picking, b: PortalBookingDetail): number
 export class TandemPortalTime extends LitElement {
   static override styles = [base];
 
-  @property({ attribute: false }) portal?: TandemPortal;
+  @property({ attribute: false }) portal?: PortalHost;
   @property({ attribute: false }) booking?: PortalBookingDetail;
   @property({ attribute: false }) picking: Picking = { kind: 'book' };
   @state() private bookingState: BookingState | null = null;

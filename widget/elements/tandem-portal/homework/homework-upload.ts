@@ -15,7 +15,7 @@ import { listArtifacts, removeArtifact, uploadArtifact, type ArtifactList, type 
 import type { PortalBookingDetail } from '../../../core/api/portal.ts';
 import { fillTemplate } from '../../../../shared/template.ts';
 import { portalStyles } from '../tandem-portal.styles.ts';
-import type { TandemPortal } from '../tandem-portal.ts';
+import type { PortalHost } from '../portal-host.ts';
 import { homeworkStrings, type HomeworkKey } from './homework-i18n.ts';
 
 type Milestone = PortalBookingDetail['milestones'][number];
@@ -61,7 +61,7 @@ export class TandemPortalHomework extends LitElement {
     progress { width: 100%; }
   `];
 
-  @property({ attribute: false }) portal?: TandemPortal;
+  @property({ attribute: false }) portal?: PortalHost;
   @property({ attribute: false }) booking?: PortalBookingDetail;
   @property({ attribute: false }) milestone?: Milestone;
   @state() private files: ArtifactOut[] = [];

@@ -9,7 +9,7 @@ import { confirmationStepStyles } from './confirmation-step.styles.ts';
 import { timeAtPlace } from '../../../../core/place-time.ts';
 import type { BookingState } from '../../../../core/context/types.ts';
 import type { Localizer } from '../../../../core/i18n/localizer.ts';
-import type { MessageKey } from '../../../../core/i18n/en.ts';
+import type { MessageKey } from '../../../../../shared/words/en.ts';
 
 /**
  * What was paid now, what is still due, when and by which method: the card's deposit and the

@@ -84,10 +84,17 @@ async function main() {
       rows.push(`| ${name} | ${r.perSecond.toFixed(0)} | ${r.p50} / ${r.p90} / ${r.p99} / ${r.max} ms | ${f(a.busiest10ms)} | ${f(a.busiest100ms)} | ${f(a.serverP50)} / ${f(a.serverP99)} ms | ${f(a.gapP50)} / ${f(a.gapP99)} ms | ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} |`);
       console.error(rows.at(-1));
     };
-    const ac = await runLoad({ url, requests, seconds: SECONDS, connections: 100, overallRate: RATE });
-    row('autocannon overallRate, 100 connections', ac, await report());
-    const ol = await runOpenLoop({ url, requests, rate: RATE, seconds: SECONDS, connections: 100 });
-    row(`open loop, 100 connections (send lag p50 ${ol.sendLagP50} / p99 ${ol.sendLagP99} ms)`, ol, await report());
+    // The generator's own CPU per request (this process): what it needs to keep its schedule.
+    const cpuOf = async <T extends { requests: number }>(run: () => Promise<T>) => {
+      const c0 = process.cpuUsage();
+      const r = await run();
+      const c = process.cpuUsage(c0);
+      return { r, ms: (c.user + c.system) / 1000 / Math.max(1, r.requests) };
+    };
+    const ac = await cpuOf(() => runLoad({ url, requests, seconds: SECONDS, connections: 100, overallRate: RATE }));
+    row(`autocannon overallRate, 100 connections (its CPU ${ac.ms.toFixed(3)} ms/req)`, ac.r, await report());
+    const ol = await cpuOf(() => runOpenLoop({ url, requests, rate: RATE, seconds: SECONDS, connections: 100 }));
+    row(`open loop, 100 connections (its CPU ${ol.ms.toFixed(3)} ms/req; send lag p50 ${ol.r.sendLagP50} / p99 ${ol.r.sendLagP99} ms)`, ol.r, await report());
     console.log(`Pacing: ${RATE}/s × ${SECONDS} s against a serial stand-in server with ${SERVICE_MS} ms of CPU per request (${(RATE * SERVICE_MS / 10).toFixed(0)} % busy); Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
     console.log('');
     console.log(`| generator | answered/s | reported p50 / p90 / p99 / max | arrivals in the busiest 10 ms of a second (even: ${f(RATE / 100)}) | … 100 ms (even: ${f(RATE / 10)}) | server: arrival → answer p50 / p99 | gap between arrivals p50 / p99 (even: ${f(1000 / RATE)} ms) | load average |`);

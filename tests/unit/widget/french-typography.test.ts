@@ -23,6 +23,7 @@ import { payrollWords } from '../../../widget/elements/tandem-admin/payroll-i18n
 import { funnelWords } from '../../../widget/elements/tandem-admin/funnel-i18n.ts';
 import { signUpWords } from '../../../widget/elements/tandem-admin/signup-i18n.ts';
 import { recordWords } from '../../../widget/elements/tandem-admin/actions/booking-record-i18n.ts';
+import { marketingWords } from '../../../widget/elements/tandem-admin/marketing/marketing-i18n.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
 
@@ -38,7 +39,7 @@ const catalogs = {
   // the console's word tables (every view)
   console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleAvailabilityBlocks: blocksWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
   consoleSettings: settingsWords.fr, consoleCustomers: customersWords.fr, consoleOnboarding: onboardingWords.fr, consolePayroll: payrollWords.fr,
-  consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr,
+  consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr, consoleMarketing: marketingWords.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

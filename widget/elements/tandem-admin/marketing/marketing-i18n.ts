@@ -41,13 +41,13 @@ const de: Record<MarketingKey, string> = {
 };
 
 const fr: Record<MarketingKey, string> = {
-  nav: 'Marketing', heading: 'Marketing', sections: 'Rubriques du marketing', loading: 'Chargement…', problem: 'Veuillez vérifier ces champs :',
+  nav: 'Marketing', heading: 'Marketing', sections: 'Rubriques du marketing', loading: 'Chargement…', problem: 'Veuillez vérifier ces champs\u202f:',
   consents: 'Consentements', referrals: 'Parrainages', segments: 'Segments', campaigns: 'Campagnes', reviews: 'Avis',
   customer: 'Client·e', email: 'Adresse e-mail', status: 'Statut', requested: 'Demandé', confirmed: 'Confirmé', withdrawn: 'Retiré', actions: 'Actions', none: 'Rien pour l’instant.',
   st_pending: 'En attente', st_confirmed: 'Confirmé', st_withdrawn: 'Retiré', st_expired: 'Expiré',
   recordWithdrawal: 'Enregistrer le retrait', resend: 'Renvoyer la confirmation', withdrawalRecorded: 'Retrait enregistré.', resent: 'E-mail de confirmation renvoyé.',
   code: 'Code', referrer: 'Parrain·e', uses: 'Utilisations', rewards: 'Récompenses', noRewards: 'Pas encore de récompense.', rw_pending: 'en attente', rw_granted: 'accordée', rw_void: 'annulée',
-  rewardLine: '{referee} : {credits} crédits, {status}',
+  rewardLine: '{referee}\u202f: {credits} crédits, {status}',
   name: 'Nom', members: 'Membres', withConsent: 'Avec consentement', newSegment: 'Nouveau segment', editSegment: 'Modifier le segment', save: 'Enregistrer', cancelEdit: 'Annuler',
   languages: 'Langues', consent: 'Consentement marketing', anyConsent: 'Tous', onlyConfirmed: 'Confirmés seulement', onlyNot: 'Non confirmés', minPaid: 'Payé au moins (CHF)', bookedAfter: 'Dernière réservation après',
   edit: 'Modifier', showMembers: 'Voir les membres', csv: 'Télécharger le CSV', saved: 'Enregistré.', countLine: '{count} membres, {consenting} avec consentement', language: 'Langue', paid: 'Payé', credits: 'Crédits', yes: 'oui', no: 'non',

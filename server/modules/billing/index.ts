@@ -36,3 +36,4 @@ export * from './intent-cancels.jobs.ts';
 export * from './refund-accounts.mutations.ts';
 export * from './staff-refunds.queries.ts';
 export * from './staff-refunds.mutations.ts';
+export * from './provider-refunds.mutations.ts';

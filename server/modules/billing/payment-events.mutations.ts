@@ -75,6 +75,8 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
     if (!org || (org.account ?? null) !== event.account) return { outcome: 'unknown' };
   }
   if (event.kind === 'refund_succeeded' || event.kind === 'refund_failed') return applyRefundEvent(tx, env, event);
+  // Recorded by handleRefundAtProvider (provider-refunds.mutations.ts), never as a payment.
+  if (event.kind === 'refunded_at_provider') return { outcome: 'unknown' };
   if (event.kind === 'card_saved') return applyCardSaved(tx, env, event);
   const find = () => tx.select().from(t.payments)
     .where(and(eq(t.payments.orgId, orgId), eq(t.payments.provider, event.provider), eq(t.payments.providerRef, event.ref)));

@@ -136,7 +136,8 @@ function feeWhy(quote: CancellationQuote): string {
   return [...new Set(quote.lines.filter((l) => l.fee > 0).map((l) => l.rule))].join(', ') || 'fee';
 }
 
-async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<number> {
+/** What the order's credit notes credited so far (gross). */
+export async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<number> {
   const [row] = await tx.select({ total: sql<string>`coalesce(sum(${t.creditNotes.total}), 0)` }).from(t.creditNotes)
     .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, orderId)));
   return Number(row?.total ?? 0);

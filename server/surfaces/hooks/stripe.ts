@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { handlePaymentEvent } from '../../modules/billing/index.ts';
+import { handlePaymentEvent, handleRefundAtProvider } from '../../modules/billing/index.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
 
@@ -13,7 +13,8 @@ import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapt
  * `payment_intent.payment_failed` records why and leaves the booking reserved. `refund.updated`
  * (and `refund.created`, `charge.refund.updated`) settles one pending refund row; `charge.refunded`
  * reads the charge's refunds from Stripe and settles each of ours the same way, so whichever of
- * them comes first, and however often, a refund row moves once. Other events
+ * them comes first, and however often, a refund row moves once; a refund made in Stripe's dashboard
+ * (none of ours) is recorded once, with a credit note (`handleRefundAtProvider`). Other events
  * are acknowledged and ignored. A database failure answers 500 (503 when unreachable), so Stripe retries.
  * Events signed more than the tolerance in the future are refused like stale ones (the library
  * only checks age); a correctly signed body that is not an event with `data.object` is 400
@@ -54,7 +55,9 @@ export function stripeHookRoute(deps: AppDeps) {
         const refunds = await (payments as StripePaymentProvider).refundEventsOfCharge(event);
         if (!refunds.length) return c.json({ received: true, handled: false });
         const outcomes: string[] = [];
-        for (const refund of refunds) outcomes.push((await handlePaymentEvent(deps, refund)).outcome);
+        for (const refund of refunds) {
+          outcomes.push((refund.kind === 'refunded_at_provider' ? await handleRefundAtProvider(deps, refund) : await handlePaymentEvent(deps, refund)).outcome);
+        }
         const outcome = outcomes.includes('recorded') ? 'recorded' : outcomes.includes('duplicate') ? 'duplicate' : 'unknown';
         return c.json({ received: true, handled: true, outcome });
       }

@@ -20,7 +20,7 @@ import { withCaller } from '../../../server/platform/db/identity.ts';
 import { sweepExpiredHolds } from '../../../server/modules/bookings/index.ts';
 import { stripeProvider } from '../../../server/platform/adapters/payments/stripe-provider.ts';
 import { chargeDueInstallments } from '../../../server/modules/billing/installments.jobs.ts';
-import { issueRefund, cancelChargeInFlight, CANCELLED_WITH_BOOKING, INTENT_CANCEL_QUEUE } from '../../../server/modules/billing/index.ts';
+import { issueRefund, cancelChargeInFlight, CANCELLED_WITH_BOOKING, INTENT_CANCEL_QUEUE, REFUNDED_AT_PROVIDER } from '../../../server/modules/billing/index.ts';
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 
@@ -472,9 +472,10 @@ describe('Stripe: PaymentIntents and the webhook', () => {
       return res.json() as Promise<{ handled: boolean; outcome?: string }>;
     };
 
-    // Early: the charge is refunded but our refund is still pending at Stripe: nothing moves.
+    // Early: the charge is refunded but our refund is still pending at Stripe: nothing moves (the dashboard's
+    // refund finds nothing left of the payment that ours does not take already).
     calls.length = 0;
-    assert.deepEqual(await hook(chargeRefunded()), { received: true, handled: false });
+    assert.deepEqual(await hook(chargeRefunded()), { received: true, handled: true, outcome: 'unknown' });
     const [list] = calls.filter((c) => c.path === '/v1/refunds (list)');
     assert.equal(list!.form.get('charge'), chargeOf(pi.id), 'the charge\'s refunds are read from Stripe');
     assert.equal(list!.account, 'acct_flow', 'on the studio\'s Connect account');
@@ -499,6 +500,52 @@ describe('Stripe: PaymentIntents and the webhook', () => {
     assert.deepEqual(refunds.map((r) => ({ ...r })), [{ amount: 14000, status: 'succeeded' }], 'one refund, the dashboard\'s is not taken for ours');
     const failed = await query(db.db, sql`select id from domain_events where type = 'refund.failed' and payload->>'refund_id' = ${refundId}`);
     assert.deepEqual(failed, []);
+  });
+
+  test('a refund made in Stripe\'s dashboard (charge.refunded with a refund we never made): recorded once as made at the provider, with a credit note; the balance stays; replays and another account change nothing', async () => {
+    clock.set(START);
+    const body = (start: string) => ({ program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: [start] } });
+    let tried = await postJson(app, '/v1/embed/bookings', body('2026-12-16T09:00:00.000Z'), flowKey);
+    if (tried.status === 409) tried = await postJson(app, '/v1/embed/bookings', body(((await tried.json()) as { conflicts: { alternatives: { start: string }[] }[] }).conflicts[0]!.alternatives[0]!.start), flowKey);
+    assert.equal(tried.status, 201, await tried.clone().text());
+    const b = await tried.json() as Awaited<ReturnType<typeof reiki>>;
+    const out = await checkedOut(await checkoutReq(app, b, { method: 'card' }));
+    const pi = intentOf(out.payment!.client_secret);
+    assert.equal((await deliver(event('payment_intent.succeeded', pi, { payment_method: 'pm_card_visa' }))).status, 200);
+    const order = async () => (await (await app.request(`/v1/admin/orders/${out.order.id}`, { headers: { Authorization: 'Bearer sk_test_flow' } })).json()) as
+      { amount_paid: { amount: number } | number; balance_due: { amount: number } | number; refunds: { amount: number | { amount: number }; status: string }[]; credit_notes: { number: string; total: number | { amount: number } }[] };
+    const before = await order();
+    foreignRefunds.push({ id: 're_dashboard_5000', object: 'refund', status: 'succeeded', amount: 5000, payment_intent: pi.id, charge: chargeOf(pi.id), metadata: {} });
+    // As Stripe sends it: the charge carries the PaymentIntent's metadata (when it does not, the PaymentIntent is read).
+    const chargeRefunded = (metadata: Record<string, string>, account = 'acct_flow') => JSON.stringify({
+      id: `evt_${randomBytes(6).toString('hex')}`, object: 'event', type: 'charge.refunded', api_version: '2026-10-28.endive', created: Math.floor(clock.now().getTime() / 1000), livemode: false, account,
+      data: { object: { id: chargeOf(pi.id), object: 'charge', payment_intent: pi.id, amount: 14000, amount_refunded: 5000, refunded: false, metadata } },
+    });
+    const outcome = async (payload: string) => {
+      const res = await deliver(payload);
+      assert.equal(res.status, 200, await res.clone().text());
+      return ((await res.json()) as { outcome?: string }).outcome;
+    };
+    assert.equal(await outcome(chargeRefunded(pi.metadata, 'acct_other')), 'unknown', 'another account cannot touch it');
+    assert.equal(await outcome(chargeRefunded(pi.metadata)), 'recorded');
+    assert.equal(await outcome(chargeRefunded(pi.metadata)), 'duplicate');
+    assert.equal(await outcome(chargeRefunded({})), 'duplicate', 'the org read from the PaymentIntent: the same refund');
+    const rows = await query(db.db, sql`select amount, status::text, kind, provider_ref, reason, payment_id::text from refunds where order_id = ${out.order.id}`);
+    const [payment] = await query(db.db, sql`select id::text from payments where order_id = ${out.order.id}`);
+    assert.deepEqual(rows.map((r) => ({ ...r })), [{ amount: 5000, status: 'succeeded', kind: 'provider', provider_ref: 're_dashboard_5000', reason: REFUNDED_AT_PROVIDER, payment_id: payment!.id }]);
+    const notes = await query(db.db, sql`select total, reason from credit_notes where order_id = ${out.order.id}`);
+    assert.deepEqual(notes.map((n) => ({ ...n })), [{ total: 5000, reason: REFUNDED_AT_PROVIDER }], 'one credit note for what went back');
+    const after = await order();
+    const amt = (m: { amount: number } | number) => (typeof m === 'number' ? m : m.amount);
+    assert.equal(amt(after.balance_due), amt(before.balance_due), 'the balance due stays as it was: the invoice claims less by as much');
+    assert.equal(after.refunds.length, 1);
+    const events = await query(db.db, sql`select payload from domain_events where type = 'refund.created' and subject_id = ${b.id}`);
+    assert.equal(events.length, 1, 'refund.created once (payroll and webhooks read it)');
+    // The refunds job never sends it again.
+    calls.length = 0;
+    const [refund] = await query(db.db, sql`select id from refunds where order_id = ${out.order.id}`);
+    await issueRefund({ db: db.db, payments: provider, now: clock.now, config: testConfig }, FLOW.org, String(refund!.id));
+    assert.equal(calls.filter((c) => c.path === '/v1/refunds').length, 0);
   });
 
   test('charge.refunded first, refund.updated after: a failed refund is recorded failed once, whichever comes first', async () => {

@@ -67,7 +67,13 @@ export interface PaymentEvent {
    * A payment succeeded or failed, (refund_*) a refund the provider settled later, or
    * (card_saved) a SetupIntent saved a new card for an order's plan (`orderId`).
    */
-  kind: 'succeeded' | 'failed' | 'refund_succeeded' | 'refund_failed' | 'card_saved';
+  kind: 'succeeded' | 'failed' | 'refund_succeeded' | 'refund_failed' | 'card_saved' | 'refunded_at_provider';
+  /**
+   * For refunded_at_provider: a refund made at the provider outside Tandem (Stripe's dashboard) on the
+   * payment `ref`: the provider's refund id and its amount.
+   */
+  refundRef?: string | undefined;
+  amount?: number | undefined;
   /** For card_saved: the order whose plan the card is for (the SetupIntent's metadata). */
   orderId?: string | undefined;
   /** For refund_*: the refund row's id (the refund's metadata). */

@@ -21,6 +21,9 @@ export interface ChargeRefunded {
   chargeRef: string;
   /** The Connect account the event came from (null: the platform account). */
   account: string | null;
+  /** The charge's PaymentIntent (`pi_…`), and the org its metadata names when the charge carries it. */
+  paymentIntentRef: string;
+  orgId: string | null;
 }
 
 export interface StripePaymentProvider extends PaymentProvider {
@@ -32,8 +35,9 @@ export interface StripePaymentProvider extends PaymentProvider {
   parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | ChargeRefunded | null;
   /**
    * The charge's refunds as they are at Stripe now (listed on the event's account), as refund events:
-   * one per refund of ours (`metadata.refund_id`) that has succeeded or failed. Pending ones and refunds
-   * made outside Tandem (no metadata) are left out.
+   * one per refund of ours (`metadata.refund_id`) that has succeeded or failed, and one
+   * `refunded_at_provider` per refund made outside Tandem (no metadata of ours: Stripe's dashboard)
+   * that has succeeded, for the org the PaymentIntent's metadata names. Pending ones are left out.
    */
   refundEventsOfCharge(event: ChargeRefunded): Promise<PaymentEvent[]>;
 }
@@ -183,9 +187,18 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
     async refundEventsOfCharge(event) {
       const out: PaymentEvent[] = [];
       try {
+        const elsewhere: StripeRefundLike[] = [];
         for await (const refund of stripe.refunds.list({ charge: event.chargeRef, limit: 100 }, on(event.account))) {
           const e = refundEvent(refund as StripeRefundLike, event.account);
           if (e) out.push(e);
+          else if (!(refund.metadata as Record<string, string> | null)?.refund_id && refund.status === 'succeeded') elsewhere.push(refund as StripeRefundLike);
+        }
+        if (elsewhere.length) {
+          // The org is the PaymentIntent's (its metadata), read from Stripe when the charge does not carry it.
+          const orgId = event.orgId ?? (await stripe.paymentIntents.retrieve(event.paymentIntentRef, {}, on(event.account))).metadata?.org_id ?? null;
+          for (const refund of orgId ? elsewhere : []) {
+            out.push({ provider: 'stripe', kind: 'refunded_at_provider', ref: event.paymentIntentRef, orgId: orgId!, refundRef: refund.id, amount: refund.amount ?? 0, account: event.account });
+          }
         }
       } catch (error) {
         throw providerError(error);
@@ -211,10 +224,11 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
         return refundEvent(event.data.object as StripeRefundLike, (event as { account?: string | null }).account ?? null);
       }
       if (event.type === 'charge.refunded') {
-        const charge = event.data.object as { id?: unknown; payment_intent?: string | { id: string } | null };
+        const charge = event.data.object as { id?: unknown; payment_intent?: string | { id: string } | null; metadata?: Record<string, string> | null };
         // Tandem refunds only what it took through PaymentIntents; a bare charge is another integration's.
-        if (typeof charge.id !== 'string' || !idOf(charge.payment_intent)) return null;
-        return { kind: 'charge_refunded', chargeRef: charge.id, account: (event as { account?: string | null }).account ?? null };
+        const paymentIntentRef = idOf(charge.payment_intent);
+        if (typeof charge.id !== 'string' || !paymentIntentRef) return null;
+        return { kind: 'charge_refunded', chargeRef: charge.id, account: (event as { account?: string | null }).account ?? null, paymentIntentRef, orgId: charge.metadata?.org_id ?? null };
       }
       if (event.type !== 'payment_intent.succeeded' && event.type !== 'payment_intent.payment_failed') return null;
       const intent = event.data.object as { id: string; metadata?: Record<string, string>; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null; last_payment_error?: { message?: string; code?: string; decline_code?: string } | null };
@@ -236,7 +250,7 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
   };
 }
 
-type StripeRefundLike = { id: string; status?: string | null; failure_reason?: string | null; metadata?: Record<string, string> | null };
+type StripeRefundLike = { id: string; status?: string | null; amount?: number; failure_reason?: string | null; metadata?: Record<string, string> | null };
 
 /** A refund of ours (its metadata names the org and our refund row) that Stripe settled; null otherwise. */
 function refundEvent(refund: StripeRefundLike, account: string | null): PaymentEvent | null {

@@ -29,6 +29,13 @@ export class AdminApi {
     return this.answer<T>(await fetch(this.url(path), { method, credentials: 'same-origin', headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
   }
 
+  /** A file as the body of a PUT (an image upload): its own Content-Type, the CSRF token and a fresh Idempotency-Key. */
+  async upload<T>(path: string, file: Blob): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'Content-Type': file.type || 'application/octet-stream' };
+    if (this.csrf) headers['Tandem-CSRF'] = this.csrf;
+    return this.answer<T>(await fetch(this.url(path), { method: 'PUT', credentials: 'same-origin', headers, body: file }));
+  }
+
   private async answer<T>(res: Response): Promise<T> {
     if (res.status === 204) return undefined as T;
     const body = await res.json().catch(() => ({})) as Record<string, unknown>;

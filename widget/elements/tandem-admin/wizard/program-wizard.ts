@@ -12,6 +12,8 @@ import { define } from '../../../core/define.ts';
 import { base, tokens } from '../../../core/styles.ts';
 import type { AdminProgramOut, CategoriesOut, PreviewOut } from '../../../../schema/api/admin-programs.ts';
 import type { StaffListOut } from '../../../../schema/api/admin-staff.ts';
+import type { RoomsOut } from '../../../../schema/api/admin-availability.ts';
+import './program-images.ts';
 import { AdminApi, AdminApiError } from '../api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from './wizard.styles.ts';
@@ -63,6 +65,8 @@ export class TandemAdminWizard extends LitElement {
   @state() fieldErrors: { field: string; message: string }[] = [];
   @state() categories: CategoriesOut['categories'] = [];
   @state() staff: StaffListOut['staff'] = [];
+  /** The studio's locations and their rooms (in-person delivery). */
+  @state() locations: RoomsOut['locations'] = [];
   @state() preview = '';
   @state() variants: VariantDraft[] = [];
   @state() questions: QuestionDraft[] = [];
@@ -101,6 +105,7 @@ export class TandemAdminWizard extends LitElement {
       const [cats, staff] = await Promise.all([
         this.client.get<CategoriesOut>('/v1/admin/categories'),
         this.client.get<StaffListOut>('/v1/admin/staff').catch(() => ({ staff: [] })),
+        this.client.get<RoomsOut>('/v1/admin/rooms').catch(() => ({ locations: [] })).then((r) => { this.locations = r.locations; }),
       ]);
       this.categories = cats.categories;
       this.staff = staff.staff;
@@ -222,6 +227,8 @@ export class TandemAdminWizard extends LitElement {
       <label for="w-faq">${this.w('faq')}</label><textarea id="w-faq" name="faq" rows="3" .value=${(d.faq ?? []).map((x) => `${x.question} | ${x.answer}`).join('\n')}></textarea>
       ${this.saveButton()}
     </form>
+    <tandem-admin-program-images lang=${this.lang} .client=${this.client} .program=${p}
+      @program-saved=${(e: CustomEvent<AdminProgramOut>) => { this.program = e.detail; }}></tandem-admin-program-images>
     <form class="inline" @submit=${this.addCategory}>
       <div><label for="w-newcat">${this.w('newCategory')}</label><input id="w-newcat" name="key" pattern="[a-z0-9][a-z0-9_\\-]{0,39}" required></div>
       <div><label for="w-newcat-label">${this.w('newCategoryLabel')}</label><input id="w-newcat-label" name="label" required maxlength="60"></div>
@@ -250,11 +257,17 @@ export class TandemAdminWizard extends LitElement {
       step: 'delivery', delivery_mode: text(f, 'delivery_mode'), session_length_min: int(text(f, 'length')),
       buffer_before_min: int(text(f, 'before')), buffer_after_min: int(text(f, 'after')), is_multi_session: f.get('multi') === 'on',
       default_sessions_count: int(text(f, 'count')), cadence: { every: int(text(f, 'every')) || 1, unit: 'week' },
-      location_id: text(f, 'location_id') || null, meeting_url: text(f, 'meeting_url') || null, instructor_ids: f.getAll('instructor_ids').map(String),
+      location_id: text(f, 'location_id') || null, resource_id: text(f, 'resource_id') || null, meeting_url: text(f, 'meeting_url') || null, instructor_ids: f.getAll('instructor_ids').map(String),
     }))}>
       <fieldset><legend>${this.w('mode')}</legend>${(['in_person', 'online', 'hybrid'] as const).map((m) => html`
         <label><input type="radio" name="delivery_mode" value=${m} ?checked=${p.delivery_mode === m}> ${this.w(m)}</label>`)}</fieldset>
-      <label for="w-location">${this.w('location')}</label><input id="w-location" name="location_id" .value=${p.location_id ?? ''}>
+      <label for="w-location">${this.w('location')}</label>
+      <select id="w-location" name="location_id"><option value="" ?selected=${!p.location_id}>${this.w('noLocation')}</option>
+        ${this.locations.map((l) => html`<option value=${l.id} ?selected=${l.id === p.location_id}>${l.name}</option>`)}
+        ${p.location_id && !this.locations.some((l) => l.id === p.location_id) ? html`<option value=${p.location_id} selected>${p.location_id}</option>` : nothing}</select>
+      <label for="w-room">${this.w('room')}</label>
+      <select id="w-room" name="resource_id"><option value="" ?selected=${!p.resource_id}>${this.w('anyRoom')}</option>
+        ${this.locations.filter((l) => l.rooms.length).map((l) => html`<optgroup label=${l.name}>${l.rooms.map((r) => html`<option value=${r.id} ?selected=${r.id === p.resource_id}>${r.name}</option>`)}</optgroup>`)}</select>
       <label for="w-url">${this.w('meetingUrl')}</label><input id="w-url" name="meeting_url" type="url" .value=${p.meeting_url ?? ''}>
       <label for="w-length">${this.w('length')}</label><input id="w-length" name="length" type="number" min="5" max="1440" required .value=${String(p.session_length_min)}>
       <label for="w-before">${this.w('bufferBefore')}</label><input id="w-before" name="before" type="number" min="0" max="240" .value=${String(s.buffer_before_min ?? 0)}>

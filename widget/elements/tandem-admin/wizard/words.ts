@@ -9,7 +9,7 @@ const en = {
   summary: 'Summary', description: 'Description (Markdown)', preview: 'Show preview', previewTitle: 'Preview', tags: 'Tags (comma-separated)',
   itinerary: 'Itinerary (one step per line: title | description)', outcomes: 'Outcomes (one per line)', hostBio: 'About the host (Markdown)',
   testimonials: 'Testimonials (one per line: quote | author)', faq: 'Questions and answers (one per line: question | answer)',
-  mode: 'How it is delivered', in_person: 'In person', online: 'Online', hybrid: 'Hybrid', location: 'Location id', meetingUrl: 'Meeting URL',
+  mode: 'How it is delivered', in_person: 'In person', online: 'Online', hybrid: 'Hybrid', location: 'Location', meetingUrl: 'Meeting URL',
   length: 'Session length (minutes)', bufferBefore: 'Buffer before (minutes)', bufferAfter: 'Buffer after (minutes)', multi: 'Several sessions',
   sessionsCount: 'Sessions by default', cadenceWeeks: 'Every how many weeks', instructors: 'Instructors who deliver it',
   variant: 'Variant', variantName: 'Name', price: 'Price', currency: 'Currency', vat: 'VAT (%)', billing: 'Billing', package: 'Per package',
@@ -38,6 +38,8 @@ const en = {
   rule_completed: 'delivered', rule_no_show: 'no-show', rule_started_before_cancellation: 'already begun', rule_cancelled_in_time: 'cancelled in time',
   rule_late_cancellation: 'late cancellation', rule_cancelled_earlier: 'cancelled earlier', rule_cancelled_by_studio: 'cancelled by the studio',
   rule_not_scheduled: 'not scheduled yet', rule_non_refundable: 'not refundable',
+  images: 'Banner and thumbnail', banner: 'Banner (wide, on the program page)', thumbnail: 'Thumbnail (in lists)', imageHint: 'JPEG, PNG or WebP, up to 5 MB.', removeImage: 'Remove', uploaded: 'Image saved.', noImage: 'No image yet.',
+  room: 'Room', noLocation: 'No fixed location', anyRoom: 'Any room',
 };
 export type WizardKey = keyof typeof en;
 
@@ -49,7 +51,7 @@ const de: Record<WizardKey, string> = {
   summary: 'Kurzbeschreibung', description: 'Beschreibung (Markdown)', preview: 'Vorschau zeigen', previewTitle: 'Vorschau', tags: 'Stichwörter (mit Komma getrennt)',
   itinerary: 'Ablauf (ein Schritt pro Zeile: Titel | Beschreibung)', outcomes: 'Ergebnisse (eines pro Zeile)', hostBio: 'Über die Leitung (Markdown)',
   testimonials: 'Stimmen (eine pro Zeile: Zitat | Name)', faq: 'Fragen und Antworten (eine pro Zeile: Frage | Antwort)',
-  mode: 'Durchführung', in_person: 'Vor Ort', online: 'Online', hybrid: 'Hybrid', location: 'Standort-ID', meetingUrl: 'Meeting-URL',
+  mode: 'Durchführung', in_person: 'Vor Ort', online: 'Online', hybrid: 'Hybrid', location: 'Standort', meetingUrl: 'Meeting-URL',
   length: 'Sitzungsdauer (Minuten)', bufferBefore: 'Puffer davor (Minuten)', bufferAfter: 'Puffer danach (Minuten)', multi: 'Mehrere Sitzungen',
   sessionsCount: 'Sitzungen (Standard)', cadenceWeeks: 'Alle wie viele Wochen', instructors: 'Lehrpersonen, die es anbieten',
   variant: 'Variante', variantName: 'Name', price: 'Preis', currency: 'Währung', vat: 'MWST (%)', billing: 'Abrechnung', package: 'Pro Paket',
@@ -77,6 +79,8 @@ const de: Record<WizardKey, string> = {
   rule_completed: 'durchgeführt', rule_no_show: 'nicht erschienen', rule_started_before_cancellation: 'bereits begonnen', rule_cancelled_in_time: 'rechtzeitig storniert',
   rule_late_cancellation: 'späte Stornierung', rule_cancelled_earlier: 'früher storniert', rule_cancelled_by_studio: 'vom Studio storniert',
   rule_not_scheduled: 'noch nicht geplant', rule_non_refundable: 'nicht erstattbar',
+  images: 'Titelbild und Vorschaubild', banner: 'Titelbild (breit, auf der Programmseite)', thumbnail: 'Vorschaubild (in Listen)', imageHint: 'JPEG, PNG oder WebP, bis 5 MB.', removeImage: 'Entfernen', uploaded: 'Bild gespeichert.', noImage: 'Noch kein Bild.',
+  room: 'Raum', noLocation: 'Kein fester Standort', anyRoom: 'Beliebiger Raum',
 };
 
 const fr: Record<WizardKey, string> = {
@@ -87,7 +91,7 @@ const fr: Record<WizardKey, string> = {
   summary: 'Résumé', description: 'Description (Markdown)', preview: 'Afficher l’aperçu', previewTitle: 'Aperçu', tags: 'Mots-clés (séparés par des virgules)',
   itinerary: 'Déroulé (une étape par ligne\u202f: titre | description)', outcomes: 'Résultats (un par ligne)', hostBio: 'À propos de l’intervenant·e (Markdown)',
   testimonials: 'Témoignages (un par ligne\u202f: citation | auteur)', faq: 'Questions et réponses (une par ligne\u202f: question | réponse)',
-  mode: 'Déroulement', in_person: 'Sur place', online: 'En ligne', hybrid: 'Hybride', location: 'ID du lieu', meetingUrl: 'URL de la réunion',
+  mode: 'Déroulement', in_person: 'Sur place', online: 'En ligne', hybrid: 'Hybride', location: 'Lieu', meetingUrl: 'URL de la réunion',
   length: 'Durée d’une séance (minutes)', bufferBefore: 'Battement avant (minutes)', bufferAfter: 'Battement après (minutes)', multi: 'Plusieurs séances',
   sessionsCount: 'Séances par défaut', cadenceWeeks: 'Toutes les combien de semaines', instructors: 'Intervenant·es qui l’animent',
   variant: 'Variante', variantName: 'Nom', price: 'Prix', currency: 'Monnaie', vat: 'TVA (%)', billing: 'Facturation', package: 'Par forfait',
@@ -115,6 +119,8 @@ const fr: Record<WizardKey, string> = {
   rule_completed: 'effectuée', rule_no_show: 'absence', rule_started_before_cancellation: 'déjà commencée', rule_cancelled_in_time: 'annulée à temps',
   rule_late_cancellation: 'annulation tardive', rule_cancelled_earlier: 'annulée auparavant', rule_cancelled_by_studio: 'annulée par le studio',
   rule_not_scheduled: 'pas encore planifiée', rule_non_refundable: 'non remboursable',
+  images: 'Bannière et vignette', banner: 'Bannière (large, sur la page du programme)', thumbnail: 'Vignette (dans les listes)', imageHint: 'JPEG, PNG ou WebP, jusqu’à 5 Mo.', removeImage: 'Retirer', uploaded: 'Image enregistrée.', noImage: 'Pas encore d’image.',
+  room: 'Salle', noLocation: 'Pas de lieu fixe', anyRoom: 'N’importe quelle salle',
 };
 
 const it: Record<WizardKey, string> = {
@@ -125,7 +131,7 @@ const it: Record<WizardKey, string> = {
   summary: 'Riassunto', description: 'Descrizione (Markdown)', preview: 'Mostra l’anteprima', previewTitle: 'Anteprima', tags: 'Parole chiave (separate da virgole)',
   itinerary: 'Programma (un passo per riga: titolo | descrizione)', outcomes: 'Risultati (uno per riga)', hostBio: 'Chi conduce (Markdown)',
   testimonials: 'Testimonianze (una per riga: citazione | autore)', faq: 'Domande e risposte (una per riga: domanda | risposta)',
-  mode: 'Svolgimento', in_person: 'In presenza', online: 'Online', hybrid: 'Ibrido', location: 'ID della sede', meetingUrl: 'URL della riunione',
+  mode: 'Svolgimento', in_person: 'In presenza', online: 'Online', hybrid: 'Ibrido', location: 'Sede', meetingUrl: 'URL della riunione',
   length: 'Durata della seduta (minuti)', bufferBefore: 'Margine prima (minuti)', bufferAfter: 'Margine dopo (minuti)', multi: 'Più sedute',
   sessionsCount: 'Sedute predefinite', cadenceWeeks: 'Ogni quante settimane', instructors: 'Insegnanti che lo tengono',
   variant: 'Variante', variantName: 'Nome', price: 'Prezzo', currency: 'Valuta', vat: 'IVA (%)', billing: 'Fatturazione', package: 'Per pacchetto',
@@ -153,6 +159,8 @@ const it: Record<WizardKey, string> = {
   rule_completed: 'svolta', rule_no_show: 'assenza', rule_started_before_cancellation: 'già iniziata', rule_cancelled_in_time: 'annullata in tempo',
   rule_late_cancellation: 'annullamento tardivo', rule_cancelled_earlier: 'annullata in precedenza', rule_cancelled_by_studio: 'annullata dallo studio',
   rule_not_scheduled: 'non ancora pianificata', rule_non_refundable: 'non rimborsabile',
+  images: 'Banner e miniatura', banner: 'Banner (largo, sulla pagina del programma)', thumbnail: 'Miniatura (negli elenchi)', imageHint: 'JPEG, PNG o WebP, fino a 5 MB.', removeImage: 'Rimuovi', uploaded: 'Immagine salvata.', noImage: 'Nessuna immagine.',
+  room: 'Sala', noLocation: 'Nessuna sede fissa', anyRoom: 'Qualsiasi sala',
 };
 
 /** The console's four languages; the elements pick with `consoleLang(this.lang)` (../console-lang.ts). */

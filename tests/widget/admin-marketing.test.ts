@@ -44,7 +44,7 @@ function stubApi(role: 'owner' | 'instructor' = 'owner'): Call[] {
     switch (key) {
       case 'GET /v1/admin/session': return json(200, sessionOf(role));
       case 'GET /v1/admin/bookings': return json(200, { bookings: [], counts: {}, next_cursor: null });
-      case 'GET /v1/admin/programs': return json(200, { programs: [] });
+      case 'GET /v1/admin/programs': return json(200, { programs: [{ id: ID(4), slug: 'reiki', title: 'Reiki 1:1', status: 'published', category: 'x', visibility: 'public', variants: 1, updated_at: '2026-11-01T09:00:00Z' }] });
       case 'GET /v1/admin/marketing/consents': return json(200, { consents: [consent(1, 'confirmed'), consent(2, 'pending')] });
       case `POST /v1/admin/marketing/consents/${ID(1)}/withdraw`: return json(200, { ...consent(1, 'withdrawn'), withdrawn_at: '2026-12-07T09:00:00Z', withdrawn_via: 'staff' });
       case `POST /v1/admin/marketing/consents/${ID(2)}/resend`: return json(202, consent(2, 'pending'));
@@ -143,6 +143,9 @@ describe('<tandem-admin-marketing>', () => {
     name.dispatchEvent(new Event('input'));
     const fr = [...root(el).querySelectorAll('fieldset label')].find((l) => l.textContent!.includes('French'))!.querySelector('input')!;
     fr.click();
+    const tick = (text: string) => [...root(el).querySelectorAll('fieldset label')].find((l) => l.textContent!.trim() === text)!.querySelector('input')!.click();
+    tick('Reiki 1:1');
+    tick('completed');
     const consent = root(el).querySelector<HTMLSelectElement>('#sg-consent')!;
     consent.value = 'confirmed';
     consent.dispatchEvent(new Event('change'));
@@ -152,7 +155,7 @@ describe('<tandem-admin-marketing>', () => {
     await el.updateComplete;
     root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
     await waitFor(() => root(el).textContent!.includes('French friends'), 'created');
-    expect(calls.filter((c) => c.method === 'POST' && c.path === '/v1/admin/segments').at(-1)!.body).to.deep.equal({ name: 'French friends', filter: { languages: ['fr'], consent: 'confirmed', min_total_paid: 10000 } });
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/v1/admin/segments').at(-1)!.body).to.deep.equal({ name: 'French friends', filter: { languages: ['fr'], program_ids: [ID(4)], booking_statuses: ['completed'], consent: 'confirmed', min_total_paid: 10000 } });
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Edit: German"]')!.click();
     await el.updateComplete;
     const edit = root(el).querySelector<HTMLInputElement>('#sg-name')!;
@@ -208,6 +211,7 @@ describe('<tandem-admin-marketing>', () => {
     expect(created.segment_id).to.equal(ID(1));
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Test senden: Winter"]')!.click();
     await waitFor(() => status(el) === 'Test an sandra@studioflow.example gesendet.', 'the test');
+    expect(calls.find((c) => c.path === `/v1/admin/campaigns/${ID(2)}/test`)!.body).to.deep.equal({ language: 'de' });
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Kampagne absagen: Winter"]')!.click();
     await waitFor(() => root(el).querySelector('tbody')!.textContent!.includes('Abgesagt'), 'cancelled');
     expect(root(el).querySelector('button[aria-label="Kampagne absagen: Winter"]')).to.equal(null);

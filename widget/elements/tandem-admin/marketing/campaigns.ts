@@ -10,14 +10,14 @@ import type { MarketingKey } from './marketing-i18n.ts';
 export interface CampaignDraft {
   id: string | null; name: string; segmentId: string;
   subject: Record<ConsoleLang, string>; body: Record<ConsoleLang, string>;
-  now: boolean; at: string; testTo: string;
+  now: boolean; at: string;
 }
 
 const empty = (): Record<ConsoleLang, string> => ({ en: '', de: '', fr: '', it: '' });
 const draftOf = (c: CampaignOut | null, segmentId: string): CampaignDraft => ({
   id: c?.id ?? null, name: c?.name ?? '', segmentId: c?.segment_id ?? segmentId,
   subject: { ...empty(), ...(c?.subject ?? {}) }, body: { ...empty(), ...(c?.body_md ?? {}) },
-  now: !c, at: c ? localOf(c.send_at) : '', testTo: '',
+  now: !c, at: c ? localOf(c.send_at) : '',
 });
 
 /** Only the languages written (English always: the fallback). */
@@ -39,8 +39,9 @@ async function preview(v: TandemAdminMarketing, lang: ConsoleLang): Promise<void
   if (out) v.previews = { ...v.previews, [lang]: out.html };
 }
 
-async function testSend(v: TandemAdminMarketing, c: CampaignOut, to: string): Promise<void> {
-  const out = await v.act(() => v.client.send<{ to: string }>('POST', `/v1/admin/campaigns/${c.id}/test`, to.trim() ? { email: to.trim(), language: v.language } : { language: v.language }));
+/** The test goes to the signed-in staff member's own address, in the console's language. */
+async function testSend(v: TandemAdminMarketing, c: CampaignOut): Promise<void> {
+  const out = await v.act(() => v.client.send<{ to: string }>('POST', `/v1/admin/campaigns/${c.id}/test`, { language: v.language }));
   if (out) v.notice = v.t('testSent', { to: out.to });
 }
 
@@ -95,6 +96,6 @@ export function campaignsSection(v: TandemAdminMarketing) {
         <td class="tools">
           ${c.status === 'scheduled' ? html`<button aria-label=${`${v.t('edit')}: ${c.name}`} @click=${() => { v.campaignDraft = draftOf(c, firstSegment); v.previews = {}; }}>${v.t('edit')}</button>
             <button ?disabled=${v.busy} aria-label=${`${v.t('cancelCampaign')}: ${c.name}`} @click=${() => cancel(v, c)}>${v.t('cancelCampaign')}</button>` : nothing}
-          <button ?disabled=${v.busy} aria-label=${`${v.t('sendTest')}: ${c.name}`} @click=${() => testSend(v, c, v.campaignDraft?.testTo ?? '')}>${v.t('sendTest')}</button>
+          <button ?disabled=${v.busy} aria-label=${`${v.t('sendTest')}: ${c.name}`} @click=${() => testSend(v, c)}>${v.t('sendTest')}</button>
         </td></tr>`)}</tbody></table>`}`;
 }

@@ -50,6 +50,8 @@ export class TandemAdminMarketing extends LitElement {
   @state() referrals: ReferralOut[] | null = null;
   @state() reviews: ReviewOut[] | null = null;
   @state() segments: SegmentOut[] | null = null;
+  /** The studio's programs, for a segment's "booked one of these programs". */
+  @state() programs: { id: string; title: string }[] | null = null;
   @state() campaigns: CampaignOut[] | null = null;
   @state() segmentDraft: SegmentDraft | null = null;
   @state() members: { segment: SegmentOut; list: Member[] } | null = null;
@@ -94,7 +96,15 @@ export class TandemAdminMarketing extends LitElement {
       case 'consents': this.consents = (await this.act(() => c.get<{ consents: ConsentOut[] }>('/v1/admin/marketing/consents')))?.consents ?? []; break;
       case 'referrals': this.referrals = (await this.act(() => c.get<{ referrals: ReferralOut[] }>('/v1/admin/referrals')))?.referrals ?? []; break;
       case 'reviews': this.reviews = (await this.act(() => c.get<{ reviews: ReviewOut[] }>('/v1/admin/reviews')))?.reviews ?? []; break;
-      case 'segments': this.segments = (await this.act(() => c.get<{ segments: SegmentOut[] }>('/v1/admin/segments')))?.segments ?? []; break;
+      case 'segments': {
+        const [segments, programs] = await Promise.all([
+          this.act(() => c.get<{ segments: SegmentOut[] }>('/v1/admin/segments')),
+          attempt(() => c.get<{ programs: { id: string; title: string }[] }>('/v1/admin/programs'), () => undefined),
+        ]);
+        this.segments = segments?.segments ?? [];
+        this.programs = programs?.programs ?? [];
+        break;
+      }
       case 'campaigns': {
         const [campaigns, segments] = await Promise.all([
           this.act(() => c.get<{ campaigns: CampaignOut[] }>('/v1/admin/campaigns')),

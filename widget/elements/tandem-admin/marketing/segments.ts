@@ -4,20 +4,26 @@ import type { SegmentFilter, SegmentOut } from '../../../../schema/api/admin-seg
 import { CONSOLE_LANGS, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
 import type { TandemAdminMarketing } from './marketing-view.ts';
 
-export interface SegmentDraft { id: string | null; name: string; languages: ConsoleLang[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string }
+export const BOOKING_STATUSES = ['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled'] as const;
+type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export interface SegmentDraft { id: string | null; name: string; languages: ConsoleLang[]; programs: string[]; statuses: BookingStatus[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string }
 export interface Member { id: string; name: string; email: string; language: string; last_booking_at: string | null; total_paid: number; credits: number; consent: boolean }
 
 const draftOf = (s: SegmentOut | null): SegmentDraft => ({
-  id: s?.id ?? null, name: s?.name ?? '', languages: (s?.filter.languages ?? []) as ConsoleLang[], consent: s?.filter.consent ?? '',
+  id: s?.id ?? null, name: s?.name ?? '', languages: (s?.filter.languages ?? []) as ConsoleLang[],
+  programs: s?.filter.program_ids ?? [], statuses: s?.filter.booking_statuses ?? [], consent: s?.filter.consent ?? '',
   minPaid: s?.filter.min_total_paid !== undefined ? String(s.filter.min_total_paid / 100) : '', after: s?.filter.last_booking_after?.slice(0, 10) ?? '',
 });
 
 /** The draft as the API's filter: only what is set (a filter field left empty selects everyone). */
 function filterOf(d: SegmentDraft, base: SegmentFilter = {}): SegmentFilter {
-  const { languages: _l, consent: _c, min_total_paid: _m, last_booking_after: _a, ...kept } = base;
+  const { languages: _l, program_ids: _p, booking_statuses: _s, consent: _c, min_total_paid: _m, last_booking_after: _a, ...kept } = base;
   return {
     ...kept,
     ...(d.languages.length ? { languages: d.languages } : {}),
+    ...(d.programs.length ? { program_ids: d.programs } : {}),
+    ...(d.statuses.length ? { booking_statuses: d.statuses } : {}),
     ...(d.consent ? { consent: d.consent } : {}),
     ...(d.minPaid.trim() ? { min_total_paid: Math.round(Number(d.minPaid.replace(',', '.')) * 100) } : {}),
     ...(d.after ? { last_booking_after: new Date(`${d.after}T00:00:00`).toISOString() } : {}),
@@ -49,6 +55,14 @@ function editor(v: TandemAdminMarketing, d: SegmentDraft) {
     <fieldset><legend>${v.t('languages')}</legend>
       ${CONSOLE_LANGS.map((l) => html`<label><input type="checkbox" .checked=${d.languages.includes(l)}
         @change=${(e: Event) => set({ languages: (e.target as HTMLInputElement).checked ? [...v.segmentDraft!.languages, l] : v.segmentDraft!.languages.filter((x) => x !== l) })}> ${v.t(`lang_${l}`)}</label> `)}
+    </fieldset>
+    ${v.programs?.length ? html`<fieldset><legend>${v.t('programsBooked')}</legend>
+      ${v.programs.map((p) => html`<label><input type="checkbox" .checked=${d.programs.includes(p.id)}
+        @change=${(e: Event) => set({ programs: (e.target as HTMLInputElement).checked ? [...v.segmentDraft!.programs, p.id] : v.segmentDraft!.programs.filter((x) => x !== p.id) })}> ${p.title}</label> `)}
+    </fieldset>` : nothing}
+    <fieldset><legend>${v.t('bookingStatuses')}</legend>
+      ${BOOKING_STATUSES.map((st) => html`<label><input type="checkbox" .checked=${d.statuses.includes(st)}
+        @change=${(e: Event) => set({ statuses: (e.target as HTMLInputElement).checked ? [...v.segmentDraft!.statuses, st] : v.segmentDraft!.statuses.filter((x) => x !== st) })}> ${v.t(`bs_${st}`)}</label> `)}
     </fieldset>
     <label for="sg-consent">${v.t('consent')}</label>
     <select id="sg-consent" .value=${d.consent} @change=${(e: Event) => set({ consent: (e.target as HTMLSelectElement).value as SegmentDraft['consent'] })}>

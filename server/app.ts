@@ -44,6 +44,7 @@ import { adminBookingProgressRoute } from './surfaces/admin/booking-progress.ts'
 import { adminBookingCreditsRoute } from './surfaces/admin/booking-credits.ts';
 import { adminBookingRefundsRoute } from './surfaces/admin/booking-refunds.ts';
 import { adminBookingNoteRoute } from './surfaces/admin/booking-note.ts';
+import { adminStudioRetentionRoute } from './surfaces/admin/studio-retention.ts';
 import { adminSessionNoteRoute } from './surfaces/admin/session-note.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
@@ -165,6 +166,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingCreditsRoute(deps))
     .route('/', adminBookingRefundsRoute(deps))
     .route('/', adminBookingNoteRoute(deps))
+    .route('/', adminStudioRetentionRoute(deps))
     .route('/', adminSessionNoteRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))

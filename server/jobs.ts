@@ -13,6 +13,7 @@ import { earningsJob, EARNINGS_QUEUE } from './modules/payroll/index.ts';
 import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedRefreshJob, feedSyncJob, FEED_REFRESH_QUEUE, FEEDS_QUEUE } from './modules/availability/index.ts';
 import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
+import { healthRetentionJob, HEALTH_RETENTION_QUEUE } from './modules/customers/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
 import { programImageObjectsJob, PROGRAM_IMAGE_OBJECTS_QUEUE } from './modules/program-editor/index.ts';
 import { ACTION_QUEUE as AUTOMATION_ACTION_QUEUE, automationRunJob, automationStepJob, automationSweepJob, RUN_QUEUE as AUTOMATION_RUN_QUEUE, SWEEP_QUEUE as AUTOMATION_SWEEP_QUEUE } from './modules/automations/index.ts';
@@ -53,6 +54,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: REFERRAL_REWARD_QUEUE, retryLimit: 5 },
   // A campaign mails each member once (the outbox's dedupe key), so a retried round is safe.
   { name: CAMPAIGN_QUEUE, retryLimit: 5 },
+  // Deleting health answers reads the booking first and removes only what is there, so a retry is safe.
+  { name: HEALTH_RETENTION_QUEUE, retryLimit: 5 },
   // A run starts once (its row's status); an action's own attempts and back-off decide, the queue retries only a crashed run.
   { name: AUTOMATION_RUN_QUEUE, retryLimit: 5 },
   { name: AUTOMATION_ACTION_QUEUE, retryLimit: 5 },
@@ -80,6 +83,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
     referralRewardJob({ db: deps.db, now: deps.now }),
     campaignJob({ db: deps.db, now: deps.now, config: deps.config }),
+    healthRetentionJob({ db: deps.db, now: deps.now, config: deps.config }),
     automationRunJob({ db: deps.db, now: deps.now }),
     automationStepJob({ db: deps.db, now: deps.now, config: deps.config, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     automationSweepJob({ db: deps.db, now: deps.now }),

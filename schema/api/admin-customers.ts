@@ -26,3 +26,10 @@ export const CustomerDetailOut = v.object({
   messages: v.array(v.object({ id: v.string(), booking_id: v.string(), from: v.string(), body: v.string(), created_at: v.string() })),
 });
 export type CustomerDetailOut = v.InferOutput<typeof CustomerDetailOut>;
+
+/** PUT /v1/admin/studio/retention: how many months after a booking completed its health answers are deleted. */
+export const RetentionBody = v.object({
+  health_months: v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be >= 1'), v.maxValue(120, 'must be <= 120')),
+});
+export const RetentionOut = v.object({ health_months: v.number() });
+export type RetentionOut = v.InferOutput<typeof RetentionOut>;

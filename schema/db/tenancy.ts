@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, index, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, orgId, updatedAt } from './columns.ts';
 import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isOwnerOrManager, isStaff, nobody, tenantPolicies } from './policies.ts';
 
@@ -27,6 +27,8 @@ export const orgs = pgTable('orgs', {
     brand_color?: string;
   }>(),
   stripeAccountId: text('stripe_account_id'),
+  /** Health answers of an intake form are deleted this many months after their booking completed (the studio's setting, 1–120). */
+  healthRetentionMonths: integer('health_retention_months').notNull().default(24),
   /**
    * Counts changes to what the embed's program answer shows (programs, variants, forms,
    * milestones, instructors, staff, locations, the org's billing): raised by triggers (migration

@@ -1,0 +1,1 @@
+ALTER TABLE "orgs" ADD COLUMN "health_retention_months" integer DEFAULT 24 NOT NULL;

@@ -134,6 +134,9 @@ describe('automations', () => {
     assert.deepEqual(await runsOf(created.id), [], 'a removed automation\'s log stays readable');
     assert.equal((await app.request(`/v1/admin/automations/${created.id}/runs?limit=0`, { headers: skFlow })).status, 400);
     assert.equal((await app.request(`/v1/admin/automations/${randomUUID()}/runs`, { headers: skFlow })).status, 404);
+    const notAnId = await app.request('/v1/admin/automations/not-an-id', { headers: skFlow });
+    assert.deepEqual((await problemOf(notAnId)).errors?.map((e) => e.field), ['id']);
+    assert.equal((await send('POST', `/v1/admin/automations/${randomUUID()}/enable`)).status, 404);
   });
 
   test('a confirmed booking: after the delay, one mail in the outbox with two runners; a condition that does not hold skips', async () => {

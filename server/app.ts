@@ -85,6 +85,7 @@ import { adminConsolePageRoute } from './surfaces/admin/console-page.ts';
 import { adminStaffRoutes } from './surfaces/admin/staff.ts';
 import { adminStaffSettingsRoutes } from './surfaces/admin/staff-settings.ts';
 import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
+import { adminDomainRoutes } from './surfaces/admin/settings-domain.ts';
 import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
 import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
 import { adminCustomerRoutes } from './surfaces/admin/customers.ts';
@@ -96,6 +97,8 @@ import { shareImageRoute } from './surfaces/pages/share-image.ts';
 import { studioShareImageRoute } from './surfaces/pages/studio-share-image.ts';
 import { sitemapRoutes } from './surfaces/pages/sitemaps.ts';
 import { customDomainPath } from './surfaces/pages/studio.ts';
+import { DomainDirectory } from './surfaces/pages/domain-directory.ts';
+import { nodeDnsResolver } from './platform/adapters/dns/resolver.ts';
 import { portalRoutes } from './surfaces/portal/index.ts';
 import { managePageRoutes } from './surfaces/portal/manage-page.ts';
 import { calendarFeedRoute } from './surfaces/portal/calendar.ts';
@@ -116,7 +119,12 @@ import './modules/marketing/index.ts';
 
 /** Composes middleware and routers. No logic lives here. */
 export function createApp(appDeps: AppDeps) {
-  const deps = { ...appDeps, storage: appDeps.storage ?? localStorage(join(tmpdir(), 'tandem-uploads')) };
+  // The domains studios verified in the console: routing by Host and canonical addresses read them synchronously.
+  const domains = new DomainDirectory(appDeps.db);
+  const deps = {
+    ...appDeps, config: { ...appDeps.config, studioDomains: domains },
+    storage: appDeps.storage ?? localStorage(join(tmpdir(), 'tandem-uploads')), dns: appDeps.dns ?? nodeDnsResolver(),
+  };
   // JSON bodies are small; the homework upload takes a file and sets its own limit (surfaces/portal/homework.ts).
   const jsonBodyLimit = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new AppError('payload_too_large'); } });
   const embed = new Hono<AppEnv>()
@@ -154,6 +162,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminStaffRoutes(deps))
     .route('/', adminStaffSettingsRoutes(deps))
     .route('/', adminSettingsKeyRoutes(deps))
+    .route('/', adminDomainRoutes(deps, domains))
     .route('/', adminOnboardingRoutes(deps))
     .route('/', adminCustomerRoutes(deps))
     .route('/', adminAvailabilityRoutes(deps))
@@ -273,6 +282,16 @@ export function createApp(appDeps: AppDeps) {
     logError('internal_error', where, error);
     return problem(c, new AppError('internal_error'));
   });
+  // Hono routes by path before any middleware runs: the verified domains are read first when the request may need them
+  // (another host, or a hosted page naming its canonical address), at most every half minute.
+  const own = new URL(deps.config.publicOrigin).host;
+  const dispatch = app.fetch;
+  app.fetch = async (request: Request, ...rest: Parameters<typeof dispatch> extends [unknown, ...infer R] ? R : never) => {
+    const host = request.headers.get('host');
+    const path = new URL(request.url).pathname;
+    if ((host && host !== own && !host.startsWith('localhost') && !host.startsWith('127.0.0.1')) || path.startsWith('/p/') || path === '/sitemap.xml') await domains.fresh();
+    return dispatch(request, ...rest);
+  };
   return app;
 }
 

@@ -5,6 +5,7 @@ import type { RateLimits } from './platform/limits.ts';
 import type { ServerTiming } from './platform/http/server-timing.ts';
 import type { RouteLimits } from './platform/http/token-buckets.ts';
 import type { FileStorage } from './platform/adapters/storage/storage.ts';
+import type { DnsResolver } from './platform/adapters/dns/resolver.ts';
 
 export interface AppConfig {
   /** Where the API is reachable, for links in answers and mails. */
@@ -21,6 +22,16 @@ export interface AppConfig {
   limits?: RateLimits | undefined;
   /** A studio's own host name (lower case) → its slug: its hosted pages answer there at `/` and `/:program` (TANDEM_CUSTOM_DOMAINS). */
   customDomains?: Readonly<Record<string, string>> | undefined;
+  /** The domains studios set and verified themselves (the console), as this process knows them: set by createApp. */
+  studioDomains?: StudioDomains | undefined;
+}
+
+/** Verified studio domains, read synchronously (routing by Host, canonical addresses). */
+export interface StudioDomains {
+  /** The slug of the studio a host serves. */
+  slugOf(host: string): string | undefined;
+  /** The host a studio's pages live on. */
+  hostOf(slug: string): string | undefined;
 }
 
 /** Everything a route needs from the outside world; tests pass their own. */
@@ -35,6 +46,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Where uploaded homework is kept (storageFromEnv); absent: a directory under the system's temporary directory (tests that upload nothing). */
   storage?: FileStorage | undefined;
+  /** DNS lookups (a studio's domain records); absent: Node's resolver. */
+  dns?: DnsResolver | undefined;
 }
 
 export interface EmbedCaller { orgId: string; keyId: string }

@@ -17,3 +17,4 @@ export * from './reviews.ts';
 export * from './homework.ts';
 export * from './marketing.ts';
 export * from './automations.ts';
+export * from './custom-domains.ts';

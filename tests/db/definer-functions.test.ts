@@ -475,4 +475,19 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(rowsOf(await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(due))), []);
     assert.equal((await crossTenant(db, sql`select * from calendar_feeds_due(${minutes(-360).toISOString()}::timestamptz, 1)`)).length, 1, 'at most the limit');
   });
+  definer('verified_custom_domains', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const host = (o: { org: string }) => `book-${o.org.slice(0, 8)}.example`;
+    await db.execute(sql`insert into custom_domains (org_id, host, verification_token, verified_at) values (${a.org}, ${host(a)}, 'ta', now()), (${b.org}, ${host(b)}, 'tb', null)`);
+    const mine = (rows: Record<string, unknown>[]) => rows.filter((r) => [host(a), host(b)].includes(String(r.host))).map((r) => String(r.host));
+    // Without an org: only the verified one, with its studio's slug.
+    const all = await crossTenant(db, sql`select host, slug from verified_custom_domains()`);
+    assert.deepEqual(mine(all), [host(a)]);
+    const [slug] = rowsOf(await db.execute(sql`select slug from orgs where id = ${a.org}`));
+    assert.equal(all.find((r) => r.host === host(a))!.slug, slug!.slug);
+    // Nothing for a studio's own owner or for the server acting for one studio.
+    assert.deepEqual(rowsOf(await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select * from verified_custom_domains()`))), []);
+    assert.deepEqual(rowsOf(await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(sql`select * from verified_custom_domains()`))), []);
+  });
 });

@@ -194,6 +194,9 @@ const specs: TableSpec[] = [
   { table: t.campaigns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, segmentId: randomUUID(), name: 'x', subject: { en: 'x' }, bodyMd: { en: 'x' }, sendAt: when }) },
   // Automations, their runs' log and steps: the studio's and the server's alone; the log is never removed (an automation is marked removed).
+  // A studio's own domain: the owner's setting (managers and instructors never see it); the server reads it and records checks.
+  { table: t.customDomains, read: { owner: ALL, system: ALL }, managersList: false, write: { insert: ['owner', 'system'], update: ['owner', 'system'], delete: ['owner', 'system'] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, host: `new-${randomUUID()}.example`, verificationToken: 't' }) },
   { table: t.automations, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, name: 'x', trigger: { kind: 'event', event: 'booking.cancelled' }, triggerEvent: 'booking.cancelled', actions: [] }) },
   { table: t.automationRuns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',

@@ -7,6 +7,7 @@ import type { PaymentProvider } from '../../server/platform/adapters/payments/pr
 import { testProvider } from '../../server/platform/adapters/payments/test-provider.ts';
 import type { RateLimits } from '../../server/platform/limits.ts';
 import type { FileStorage } from '../../server/platform/adapters/storage/storage.ts';
+import type { DnsResolver } from '../../server/platform/adapters/dns/resolver.ts';
 
 export const DEMO_ORIGIN = 'http://localhost:8788';
 
@@ -27,7 +28,7 @@ export const testConfig: AppConfig = { publicOrigin: 'http://localhost:8787', se
  * The API over a seeded database, called with `app.request()`: no server, no network.
  * Payments default to the built-in test processor, mail to the local outbox.
  */
-export async function demoApp(db: Database, options: { now?: () => Date; payments?: PaymentProvider; mailer?: Mailer; limits?: RateLimits; storage?: FileStorage } = {}) {
+export async function demoApp(db: Database, options: { now?: () => Date; payments?: PaymentProvider; mailer?: Mailer; limits?: RateLimits; storage?: FileStorage; dns?: DnsResolver } = {}) {
   await seedDemo(db, { origins: [DEMO_ORIGIN] });
   return createApp({
     db,
@@ -36,6 +37,7 @@ export async function demoApp(db: Database, options: { now?: () => Date; payment
     payments: options.payments ?? testProvider(),
     mailer: options.mailer ?? localMailer(),
     storage: options.storage,
+    dns: options.dns,
   });
 }
 

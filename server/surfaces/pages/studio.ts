@@ -15,9 +15,16 @@ export async function findStudio(db: Database, slug: string): Promise<StudioRef 
   return withCrossTenant(db, 'hosted page: the studio is named by its slug before its org is known', (tx) => studioBySlug(tx, slug));
 }
 
-/** The studio's own host name when it points one at its pages (TANDEM_CUSTOM_DOMAINS), else none. */
+/** The studio's own host name when it points one at its pages (TANDEM_CUSTOM_DOMAINS, or one it verified in the console), else none. */
 export function customDomainOf(config: AppConfig, studio: string): string | undefined {
-  return Object.entries(config.customDomains ?? {}).find(([, slug]) => slug === studio)?.[0];
+  return Object.entries(config.customDomains ?? {}).find(([, slug]) => slug === studio)?.[0] ?? config.studioDomains?.hostOf(studio);
+}
+
+/** The studio a host serves (TANDEM_CUSTOM_DOMAINS, or a verified domain), by the Host header's name without its port. */
+export function studioOfHost(config: AppConfig, host: string | null): string | undefined {
+  if (!host) return undefined;
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return config.customDomains?.[name] ?? config.studioDomains?.slugOf(name);
 }
 
 /**
@@ -44,7 +51,7 @@ const OWN_PATHS = new Set(['admin', 'health']);
  * origin. For Hono's `getPath`: answers the path to route.
  */
 export function customDomainPath(config: AppConfig, host: string | null, path: string): string {
-  const slug = host ? config.customDomains?.[host.toLowerCase().replace(/:\d+$/, '')] : undefined;
+  const slug = studioOfHost(config, host);
   if (!slug) return path;
   if (path === '/' || path === '') return `/p/${slug}`;
   const one = /^\/([^/]+)$/.exec(path)?.[1];

@@ -138,6 +138,11 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/origins', path: () => '/v1/admin/origins', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/origins', path: () => '/v1/admin/origins', body: () => ({ origin: `https://${randomUUID().slice(0, 8)}.example` }), expect: { ...everyStaff(403), owner: 201 } },
   { method: 'DELETE', route: '/v1/admin/origins/:id', path: () => `/v1/admin/origins/${randomUUID()}`, expect: { ...everyStaff(403), owner: 404 } },
+  // The studio's own domain (tests/api/admin/custom-domain.test.ts): owners only. Checked before one is named (404), so no DNS is asked.
+  { method: 'GET', route: '/v1/admin/settings/domain', path: () => '/v1/admin/settings/domain', expect: { ...everyStaff(403), owner: 200 } },
+  { method: 'POST', route: '/v1/admin/settings/domain/verify', path: () => '/v1/admin/settings/domain/verify', expect: { ...everyStaff(403), owner: 404 } },
+  { method: 'PUT', route: '/v1/admin/settings/domain', path: () => '/v1/admin/settings/domain', body: () => ({ host: `roles-${randomUUID().slice(0, 8)}.example.org` }), expect: { ...everyStaff(403), owner: 200 } },
+  { method: 'DELETE', route: '/v1/admin/settings/domain', path: () => '/v1/admin/settings/domain', expect: { ...everyStaff(403), owner: 200 } },
   { method: 'PATCH', route: '/v1/admin/staff/:id', path: () => `/v1/admin/staff/${FLOW.mara}`, body: () => ({ role: 'instructor' }), expect: { ...everyStaff(403), owner: 200 } },
   { method: 'GET', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, expect: { ...bookingPeople(200), instructorB: 403 } },
   { method: 'PUT', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, body: () => ({ message: true }), expect: { ...bookingPeople(200), instructorB: 403 } },

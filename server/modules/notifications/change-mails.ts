@@ -84,8 +84,17 @@ export type SettledPayload = {
 };
 
 /** The settlement as the mail composers take it. */
-export function settlementMailData(p: SettledPayload, paid: number): SettlementMailData {
+export function settlementMailData(p: SettledPayload, paid: number, manageUrl?: string): SettlementMailData {
+  // A bank refund waits for the customer's account: the booking's page opens at its form.
+  const bank = p.refunds.find((r) => r.provider === 'bank_transfer');
+  let refundAccountUrl: string | null = null;
+  if (bank && manageUrl) {
+    const url = new URL(manageUrl);
+    url.searchParams.set('refund', bank.id);
+    refundAccountUrl = url.toString();
+  }
   return {
+    refundAccountUrl,
     currency: p.currency, paid,
     refunds: p.refunds.filter((r) => r.provider !== 'credits').map((r) => ({ amount: r.amount, provider: r.provider })),
     creditsBack: p.credits_back, fees: p.fees ?? [],
@@ -114,9 +123,10 @@ export async function queueCancellationMail(tx: Tx, env: ChangeMailEnv, orgId: s
   ]);
   const ics = calendar ? cancelledSessionsIcs(ctx, cancelled, env.now) : [];
   const paid = settled?.paid ?? order?.amountPaid ?? 0;
-  const settlement = settled && order ? settlementMailData(settled, paid) : undefined;
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
+  const settlement = settled && order ? settlementMailData(settled, paid, manage) : undefined;
   const mail = bookingCancelledMail({
-    ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
+    ...bookingMailBase(ctx, manage),
     sessions: cancelled,
     calendarAttached: ics.length > 0,
     paid: order ? { amount: order.amountPaid, currency: order.currency } : null,
@@ -146,9 +156,10 @@ export async function queueNoShowMail(tx: Tx, env: ChangeMailEnv, orgId: string,
   const session = ctx.sessions.find((s) => s.id === sessionId);
   if (!session?.startsAt) return;
   const order = booking.orderId ? await orderRow(tx, orgId, booking.orderId) : undefined;
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
   const mail = noShowMail({
-    ...bookingMailBase(ctx, await manageUrlFor(tx, ctx, env.config, env.now)),
-    session: { seq: session.seq, startsAt: session.startsAt }, settlement: settlementMailData(settled, settled.paid ?? order?.amountPaid ?? 0),
+    ...bookingMailBase(ctx, manage),
+    session: { seq: session.seq, startsAt: session.startsAt }, settlement: settlementMailData(settled, settled.paid ?? order?.amountPaid ?? 0, manage),
   });
   await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:no_show:${sessionId}`, to: ctx.customer.email, ...mail, attachments: creditNoteAttachment(settled) });
 }

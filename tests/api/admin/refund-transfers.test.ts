@@ -40,6 +40,16 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
     return { ...b, refundId: settlement.refunds[0]!.id };
   }
 
+  test('the cancellation mail asks for the account through the portal\'s form: the manage link opened at this refund, alone on its line; in HTML its label', async () => {
+    const { booking, refundId } = await bankRefund('2026-12-02T14:15:00.000Z');
+    const [mail] = await query(db.db, sql`select text_body, html_body from mail_outbox where dedupe_key = ${`booking:${booking.id}:cancel`}`);
+    assert.ok(mail, 'the customer\'s cancellation mail');
+    const line = String(mail.text_body).split('\n').find((l) => l.includes(`refund=${refundId}`));
+    assert.match(line ?? '', new RegExp(`^https?://\\S+/manage/\\S+\\?refund=${refundId}$`), 'the form\'s address alone on its line');
+    assert.ok(String(mail.html_body).includes(`refund=${refundId}">`), 'a link to it in HTML');
+    assert.doesNotMatch(String(mail.text_body), /reply to this mail|antworten Sie auf diese Mail/);
+  });
+
   test('the transfer recorded: the refund succeeded with its reference and time, the order owes nothing and holds nothing back; an event says who and what', async () => {
     const { orderId, booking, refundId } = await bankRefund('2026-12-02T09:00:00.000Z');
     clock.set('2026-11-27T10:15:00Z');

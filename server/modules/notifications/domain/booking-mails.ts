@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel, type FormatLocale, type Lang } from '../../../../shared/format.ts';
 import { fill, strings } from './strings.ts';
-import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
+import { refundAccountLink, settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
 /** What every mail about a booking says, already looked up. Times are shown in `zone` (the customer's). */
 export interface BookingMailBase {
@@ -295,7 +295,7 @@ export function bookingCancelledMail(d: BookingMailBase & { sessions: MailSessio
     fill(S.signOff, { studio: d.studio.name }),
   ];
   const text = parts.join('\n\n');
-  return { subject: fill(S.cancelledSubject, vars), ...mailBodies(text, [d.manageUrl]) };
+  return { subject: fill(S.cancelledSubject, vars), ...mailBodies(text, [refundAccountLink(d.lang, d.settlement), d.manageUrl]) };
 }
 
 export interface InstallmentMailData {

@@ -15,6 +15,8 @@ export interface SettlementMailData {
   /** What is owed beyond what was paid, and how it is collected. */
   feeCollection: { amount: number; collection: 'charge' | 'balance' } | null;
   creditNote: { number: string } | null;
+  /** Where the customer gives the account for a bank refund (the portal's form); absent: they are asked to reply with it. */
+  refundAccountUrl?: string | null | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export function settlementParagraphs(lang: Lang, studio: string, d: SettlementMa
   const bank = d.refunds.filter((r) => r.provider === 'bank_transfer').reduce((a, r) => a + r.amount, 0);
   const card = d.refunds.filter((r) => r.provider !== 'bank_transfer' && r.provider !== 'credits').reduce((a, r) => a + r.amount, 0);
   if (card > 0) out.push(fill(T.refundCard, { amount: money(card) }));
-  if (bank > 0) out.push(fill(T.refundBank, { amount: money(bank), studio }));
+  if (bank > 0) out.push(fill(d.refundAccountUrl ? T.refundBankLink : T.refundBank, { amount: money(bank), studio, url: d.refundAccountUrl ?? '' }));
   if (d.creditsBack > 0) out.push(fill(T.refundCredits, { credits: d.creditsBack }));
   const fees = d.fees.filter((f) => f.fee > 0).map((f) => fill(T.feeKept, { amount: d.creditsBack > 0 ? String(f.fee) : money(f.fee), rule: T.rules[f.rule] ?? f.rule, seq: f.seq }));
   if (fees.length) out.push(fees.join('\n'));
@@ -41,3 +43,9 @@ export function settlementParagraphs(lang: Lang, studio: string, d: SettlementMa
   return out;
 }
 
+
+/** The link to the refund account form, labelled, for `mailBodies`; null without one. */
+export function refundAccountLink(lang: Lang, d: SettlementMailData | undefined): { url: string; label: string } | null {
+  const bank = d?.refunds.some((r) => r.provider === 'bank_transfer' && r.amount > 0);
+  return bank && d?.refundAccountUrl ? { url: d.refundAccountUrl, label: settlementStrings[lang].refundAccountLabel } : null;
+}

@@ -6,7 +6,7 @@ import { formatDate, formatMoney, type FormatLocale, type Lang } from '../../../
 import { fill, strings } from './strings.ts';
 import { settlementStrings } from './settlement-strings.ts';
 import { fmt, inert, staffFmt, mailBodies, type BookingMailBase, type ComposedMail, type StaffWords } from './booking-mails.ts';
-import { settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
+import { refundAccountLink, settlementParagraphs, type SettlementMailData } from './settlement-lines.ts';
 
 export interface StaffCancellationMailData extends StaffWords {
   customer: { name: string; email: string };
@@ -45,7 +45,7 @@ export function noShowMail(d: BookingMailBase & { session: { seq: number; starts
     ...settlementParagraphs(d.lang, d.studio.name, d.settlement, fmt(d)),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(T.noShowSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
+  return { subject: fill(T.noShowSubject, { program: d.program.title }), ...mailBodies(text, [refundAccountLink(d.lang, d.settlement), d.manageUrl]) };
 }
 
 export interface UnpaidReservationMailData {

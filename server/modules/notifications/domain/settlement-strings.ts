@@ -4,6 +4,10 @@ import { frenchCatalog, type Lang } from '../../../../shared/format.ts';
 export interface SettlementStrings {
   refundCard: string;
   refundBank: string;
+  /** A bank refund with the portal's form for the account: `{url}` ends it (it stands alone on its own line in the text part). */
+  refundBankLink: string;
+  /** The words of that link in the HTML part. */
+  refundAccountLabel: string;
   refundCredits: string;
   feeKept: string;
   feeCharged: string;
@@ -37,6 +41,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
   en: {
     refundCard: 'Refund: {amount} to the card or TWINT account you paid with. It usually shows on your statement within 5 to 10 business days.',
     refundBank: 'Refund: {amount} by bank transfer. Please reply to this mail with the account holder and IBAN to send it to; {studio} transfers it within a few days of receiving them.',
+    refundBankLink: 'Refund: {amount} by bank transfer; {studio} transfers it within a few days of receiving the account holder and IBAN. Please give them here: {url}',
+    refundAccountLabel: 'Give your account for the refund',
     refundCredits: '{credits} class credit(s) are back on your account now.',
     feeKept: 'Fee: {amount} ({rule}, session {seq}).',
     feeCharged: 'The fee beyond what you had paid, {amount}, is charged to the card you saved with your deposit.',
@@ -68,6 +74,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
   de: {
     refundCard: 'Rückerstattung: {amount} auf die Karte bzw. das TWINT-Konto, mit dem Sie bezahlt haben. Sie erscheint meist innert 5 bis 10 Arbeitstagen auf Ihrer Abrechnung.',
     refundBank: 'Rückerstattung: {amount} per Banküberweisung. Bitte antworten Sie auf diese Mail mit Kontoinhaber und IBAN; {studio} überweist den Betrag wenige Tage danach.',
+    refundBankLink: 'Rückerstattung: {amount} per Banküberweisung; {studio} überweist den Betrag wenige Tage nach Erhalt von Kontoinhaber und IBAN. Bitte geben Sie diese hier an: {url}',
+    refundAccountLabel: 'Konto für die Rückerstattung angeben',
     refundCredits: '{credits} Guthabenpunkt(e) sind ab sofort wieder auf Ihrem Konto.',
     feeKept: 'Gebühr: {amount} ({rule}, Termin {seq}).',
     feeCharged: 'Die Gebühr über das Bezahlte hinaus, {amount}, wird der Karte belastet, die Sie mit der Anzahlung hinterlegt haben.',
@@ -99,6 +107,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
   fr: {
     refundCard: 'Remboursement : {amount} sur la carte ou le compte TWINT utilisé pour payer. Il apparaît en général sur votre relevé sous 5 à 10 jours ouvrables.',
     refundBank: 'Remboursement : {amount} par virement bancaire. Merci de répondre à ce mail avec le titulaire du compte et l\'IBAN ; {studio} effectue le virement quelques jours après.',
+    refundBankLink: "Remboursement : {amount} par virement bancaire ; {studio} effectue le virement quelques jours après avoir reçu le titulaire du compte et l'IBAN. Merci de les indiquer ici : {url}",
+    refundAccountLabel: 'Indiquer votre compte pour le remboursement',
     refundCredits: '{credits} crédit(s) de cours sont de nouveau sur votre compte dès maintenant.',
     feeKept: 'Frais : {amount} ({rule}, séance {seq}).',
     feeCharged: 'Les frais au-delà de ce que vous aviez payé, {amount}, sont débités de la carte enregistrée avec votre acompte.',
@@ -130,6 +140,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
   it: {
     refundCard: 'Rimborso: {amount} sulla carta o sul conto TWINT con cui ha pagato. Di solito appare sull\'estratto conto entro 5-10 giorni lavorativi.',
     refundBank: 'Rimborso: {amount} con bonifico bancario. Risponda a questa mail indicando titolare del conto e IBAN; {studio} effettua il bonifico pochi giorni dopo.',
+    refundBankLink: 'Rimborso: {amount} con bonifico bancario; {studio} effettua il bonifico pochi giorni dopo aver ricevuto titolare del conto e IBAN. Li indichi qui: {url}',
+    refundAccountLabel: 'Indicare il conto per il rimborso',
     refundCredits: '{credits} credito/i di lezione sono di nuovo sul suo conto da subito.',
     feeKept: 'Penale: {amount} ({rule}, seduta {seq}).',
     feeCharged: 'La penale oltre quanto aveva pagato, {amount}, è addebitata sulla carta salvata con l\'acconto.',

@@ -26,7 +26,10 @@ function fixture(lang: mails.Lang) {
     amount: 5000, currency: 'CHF', reason: 'card declined', dueAt: end, nextAttempt: end, at,
     milestone: 'Week 1', filename: 'essay.pdf', inviter: 'Lea', role: 'manager', code: '123456', studios: ['Studio Flow'],
     recipient: 'Anna Muster', from: 'Maya', bodies: ['See you on Tuesday.'],
-    settlement: { currency: 'CHF', paid: 14000, refunds: [{ amount: 4000, provider: 'stripe' }], creditsBack: 0, fees: [], feeCollection: null, creditNote: { number: 'FLOW-2026-0002' } },
+    settlement: {
+      currency: 'CHF', paid: 14000, refunds: [{ amount: 4000, provider: 'stripe' }, { amount: 2000, provider: 'bank_transfer' }], creditsBack: 0, fees: [], feeCollection: null,
+      creditNote: { number: 'FLOW-2026-0002' }, refundAccountUrl: `${U('manage')}?refund=0f1a0000-0000-4000-8000-00000000beef`,
+    },
   };
 }
 
@@ -90,4 +93,21 @@ test('no mail leaves a placeholder unfilled, the late payment of a voided reserv
     }
   }
   assert.deepEqual(seen, []);
+});
+
+test('a cancellation or no-show that returns money by bank links to the refund account form: its label in HTML, the address alone on its line in the text', () => {
+  const form = `${U('manage')}?refund=0f1a0000-0000-4000-8000-00000000beef`;
+  const labels = { en: 'Give your account for the refund', de: 'Konto für die Rückerstattung angeben', fr: 'Indiquer votre compte pour le remboursement', it: 'Indicare il conto per il rimborso' };
+  for (const lang of ['en', 'de', 'fr', 'it'] as const) {
+    for (const build of [mails.bookingCancelledMail, mails.noShowMail] as ((d: unknown) => { text: string; html: string })[]) {
+      const mail = build({ ...fixture(lang), calendarAttached: false, paid: { amount: 14000, currency: 'CHF' } });
+      assert.ok(mail.text.split('\n').includes(form), `${lang}: the form's address alone on its line`);
+      assert.ok(mail.html.includes(`<a href="${form.replace(/&/g, '&amp;')}">${labels[lang]}</a>`), `${lang}: ${mail.html}`);
+      assert.doesNotMatch(mail.text, /reply to this mail|antworten Sie auf diese Mail|répondre à ce mail|Risponda a questa mail/);
+    }
+    // Without the form's address (a refund by card only, or no link): no link, the reply asked for as before.
+    const noForm = fixture(lang);
+    const plain = mails.bookingCancelledMail({ ...noForm, calendarAttached: false, paid: null, settlement: { ...noForm.settlement, refundAccountUrl: null } } as never) as { text: string };
+    assert.ok(!plain.text.includes('?refund='));
+  }
 });

@@ -4,14 +4,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CampaignOut } from '../../../../schema/api/admin-segments.ts';
 import { CONSOLE_LANGS, formatWhen, type ConsoleLang } from '../console-lang.ts';
 import { instantOf, localOf } from '../actions/shared.ts';
-import type { TandemAdminMarketing } from './marketing-view.ts';
+import type { CampaignDraft, MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
-
-export interface CampaignDraft {
-  id: string | null; name: string; segmentId: string;
-  subject: Record<ConsoleLang, string>; body: Record<ConsoleLang, string>;
-  now: boolean; at: string;
-}
 
 const empty = (): Record<ConsoleLang, string> => ({ en: '', de: '', fr: '', it: '' });
 const draftOf = (c: CampaignOut | null, segmentId: string): CampaignDraft => ({
@@ -23,7 +17,7 @@ const draftOf = (c: CampaignOut | null, segmentId: string): CampaignDraft => ({
 /** Only the languages written (English always: the fallback). */
 const written = (m: Record<ConsoleLang, string>) => Object.fromEntries(CONSOLE_LANGS.filter((l) => l === 'en' || m[l].trim()).map((l) => [l, m[l]]));
 
-async function save(v: TandemAdminMarketing, e: Event): Promise<void> {
+async function save(v: MarketingHost, e: Event): Promise<void> {
   e.preventDefault();
   const d = v.campaignDraft!;
   const body = { name: d.name, segment_id: d.segmentId, subject: written(d.subject), body_md: written(d.body), ...(d.now || !d.at ? {} : { send_at: instantOf(d.at) }) };
@@ -34,23 +28,23 @@ async function save(v: TandemAdminMarketing, e: Event): Promise<void> {
   v.previews = {};
 }
 
-async function preview(v: TandemAdminMarketing, lang: ConsoleLang): Promise<void> {
+async function preview(v: MarketingHost, lang: ConsoleLang): Promise<void> {
   const out = await v.act(() => v.client.send<{ html: string }>('POST', '/v1/admin/programs/preview', { markdown: v.campaignDraft!.body[lang] }));
   if (out) v.previews = { ...v.previews, [lang]: out.html };
 }
 
 /** The test goes to the signed-in staff member's own address, in the console's language. */
-async function testSend(v: TandemAdminMarketing, c: CampaignOut): Promise<void> {
+async function testSend(v: MarketingHost, c: CampaignOut): Promise<void> {
   const out = await v.act(() => v.client.send<{ to: string }>('POST', `/v1/admin/campaigns/${c.id}/test`, { language: v.language }));
   if (out) v.notice = v.t('testSent', { to: out.to });
 }
 
-async function cancel(v: TandemAdminMarketing, c: CampaignOut): Promise<void> {
+async function cancel(v: MarketingHost, c: CampaignOut): Promise<void> {
   const out = await v.act(() => v.client.send<CampaignOut>('POST', `/v1/admin/campaigns/${c.id}/cancel`), 'campaignCancelled');
   if (out) v.campaigns = v.replace(v.campaigns, out);
 }
 
-function editor(v: TandemAdminMarketing, d: CampaignDraft) {
+function editor(v: MarketingHost, d: CampaignDraft) {
   const set = (patch: Partial<CampaignDraft>) => { v.campaignDraft = { ...v.campaignDraft!, ...patch }; };
   const value = (e: Event) => (e.target as HTMLInputElement).value;
   return html`<form class="panel-form" aria-labelledby="cp-form" @submit=${(e: Event) => save(v, e)}>
@@ -81,7 +75,7 @@ function editor(v: TandemAdminMarketing, d: CampaignDraft) {
   </form>`;
 }
 
-export function campaignsSection(v: TandemAdminMarketing) {
+export function campaignsSection(v: MarketingHost) {
   const rows = v.campaigns;
   if (!rows) return nothing;
   const firstSegment = v.segments?.[0]?.id ?? '';

@@ -3,12 +3,12 @@ import { html, nothing } from 'lit';
 import type { ConsentOut } from '../../../../schema/api/marketing-consent.ts';
 import type { ReviewOut } from '../../../../schema/api/admin-reviews.ts';
 import { formatWhen } from '../console-lang.ts';
-import type { TandemAdminMarketing } from './marketing-view.ts';
+import type { MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
 
-const when = (v: TandemAdminMarketing, iso: string | null) => (iso ? formatWhen(v.language, iso) : '—');
+const when = (v: MarketingHost, iso: string | null) => (iso ? formatWhen(v.language, iso) : '—');
 
-export function consentsSection(v: TandemAdminMarketing) {
+export function consentsSection(v: MarketingHost) {
   const rows = v.consents;
   if (!rows) return nothing;
   const change = async (c: ConsentOut, verb: 'withdraw' | 'resend') => {
@@ -28,7 +28,7 @@ export function consentsSection(v: TandemAdminMarketing) {
         </td></tr>`)}</tbody></table>`}`;
 }
 
-export function referralsSection(v: TandemAdminMarketing) {
+export function referralsSection(v: MarketingHost) {
   const rows = v.referrals;
   if (!rows) return nothing;
   return html`<h3>${v.t('referrals')}</h3>
@@ -40,7 +40,7 @@ export function referralsSection(v: TandemAdminMarketing) {
       </tr>`)}</tbody></table>`}`;
 }
 
-export function reviewsSection(v: TandemAdminMarketing) {
+export function reviewsSection(v: MarketingHost) {
   const rows = v.reviews;
   if (!rows) return nothing;
   const decide = async (r: ReviewOut, verb: 'approve' | 'reject') => {

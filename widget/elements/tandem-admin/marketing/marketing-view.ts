@@ -24,13 +24,14 @@ import { consoleLang, type ConsoleLang } from '../console-lang.ts';
 import { problemAlert } from '../form-problem.ts';
 import { marketingWords, type MarketingKey } from './marketing-i18n.ts';
 import { consentsSection, referralsSection, reviewsSection } from './lists.ts';
-import { segmentsSection, type SegmentDraft, type Member } from './segments.ts';
-import { campaignsSection, type CampaignDraft } from './campaigns.ts';
+import { segmentsSection } from './segments.ts';
+import { campaignsSection } from './campaigns.ts';
+import type { CampaignDraft, MarketingHost, Member, SegmentDraft } from './host.ts';
 
 export const SECTIONS = ['consents', 'referrals', 'segments', 'campaigns', 'reviews'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export class TandemAdminMarketing extends LitElement {
+export class TandemAdminMarketing extends LitElement implements MarketingHost {
   static override styles = [tokens, base, adminStyles, css`
     [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0 0 1rem; }
     [role='tab'][aria-selected='true'] { font-weight: 700; border-bottom: 3px solid var(--_primary); }
@@ -77,13 +78,13 @@ export class TandemAdminMarketing extends LitElement {
   private fail = (p: Problem): void => { this.problem = p; };
 
   /** Runs a call with the busy flag, the problem shown, and a spoken confirmation on success. */
-  async act<T>(work: () => Promise<T>, done?: MarketingKey | string): Promise<T | undefined> {
+  async act<T>(work: () => Promise<T>, done?: MarketingKey): Promise<T | undefined> {
     this.busy = true;
     this.problem = null;
     this.notice = '';
     try {
       const out = await attempt(work, this.fail);
-      if (out !== undefined && done) this.notice = done in marketingWords.en ? this.t(done as MarketingKey) : done;
+      if (out !== undefined && done) this.notice = this.t(done);
       return out;
     } finally {
       this.busy = false;

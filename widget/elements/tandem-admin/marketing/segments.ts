@@ -2,13 +2,8 @@
 import { html, nothing } from 'lit';
 import type { SegmentFilter, SegmentOut } from '../../../../schema/api/admin-segments.ts';
 import { CONSOLE_LANGS, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
-import type { TandemAdminMarketing } from './marketing-view.ts';
+import { BOOKING_STATUSES, type MarketingHost, type Member, type SegmentDraft } from './host.ts';
 
-export const BOOKING_STATUSES = ['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled'] as const;
-type BookingStatus = (typeof BOOKING_STATUSES)[number];
-
-export interface SegmentDraft { id: string | null; name: string; languages: ConsoleLang[]; programs: string[]; statuses: BookingStatus[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string }
-export interface Member { id: string; name: string; email: string; language: string; last_booking_at: string | null; total_paid: number; credits: number; consent: boolean }
 
 const draftOf = (s: SegmentOut | null): SegmentDraft => ({
   id: s?.id ?? null, name: s?.name ?? '', languages: (s?.filter.languages ?? []) as ConsoleLang[],
@@ -30,7 +25,7 @@ function filterOf(d: SegmentDraft, base: SegmentFilter = {}): SegmentFilter {
   };
 }
 
-async function save(v: TandemAdminMarketing, e: Event): Promise<void> {
+async function save(v: MarketingHost, e: Event): Promise<void> {
   e.preventDefault();
   const d = v.segmentDraft!;
   const current = v.segments?.find((s) => s.id === d.id);
@@ -41,12 +36,12 @@ async function save(v: TandemAdminMarketing, e: Event): Promise<void> {
   v.segmentDraft = null;
 }
 
-async function showMembers(v: TandemAdminMarketing, s: SegmentOut): Promise<void> {
+async function showMembers(v: MarketingHost, s: SegmentOut): Promise<void> {
   const out = await v.act(() => v.client.get<{ members: Member[] }>(`/v1/admin/segments/${s.id}/members`));
   if (out) v.members = { segment: s, list: out.members };
 }
 
-function editor(v: TandemAdminMarketing, d: SegmentDraft) {
+function editor(v: MarketingHost, d: SegmentDraft) {
   const set = (patch: Partial<SegmentDraft>) => { v.segmentDraft = { ...v.segmentDraft!, ...patch }; };
   return html`<form class="panel-form" aria-labelledby="sg-form" @submit=${(e: Event) => save(v, e)}>
     <h3 id="sg-form">${d.id ? v.t('editSegment') : v.t('newSegment')}</h3>
@@ -77,7 +72,7 @@ function editor(v: TandemAdminMarketing, d: SegmentDraft) {
   </form>`;
 }
 
-function membersTable(v: TandemAdminMarketing, m: { segment: SegmentOut; list: Member[] }) {
+function membersTable(v: MarketingHost, m: { segment: SegmentOut; list: Member[] }) {
   return html`<section aria-labelledby="sg-members">
     <h3 id="sg-members">${v.t('members')}: ${m.segment.name}</h3>
     <p><a href=${v.client.url(`/v1/admin/segments/${m.segment.id}/members.csv`)} download="segment.csv">${v.t('csv')}</a></p>
@@ -88,7 +83,7 @@ function membersTable(v: TandemAdminMarketing, m: { segment: SegmentOut; list: M
   </section>`;
 }
 
-export function segmentsSection(v: TandemAdminMarketing) {
+export function segmentsSection(v: MarketingHost) {
   const rows = v.segments;
   if (!rows) return nothing;
   return html`<h3>${v.t('segments')}</h3>

@@ -61,7 +61,7 @@ export function getProgramRoute(deps: AppDeps) {
       }));
       pending.committed();
       // The catalog changed since the answer was kept: made afresh (the rate limit was taken above).
-      kept ??= await timedDb(c, () => withCaller(deps.db, caller, async (tx) => made(tx, await catalogVersion(tx, orgId))));
+      if (kept === undefined) kept = await timedDb(c, () => withCaller(deps.db, caller, async (tx) => made(tx, await catalogVersion(tx, orgId))));
       if (!kept) throw new AppError('not_found', 'No such program.');
       const headers: Record<string, string> = {
         ETag: kept.etag,

@@ -91,6 +91,7 @@ describe('transactions per embed request', () => {
     assert.equal(await transactionsOf(() => app.request('/v1/embed/programs/reiki', { headers: flowKey }), 200), 1);
     assert.equal(await transactionsOf(() => app.request('/v1/embed/programs/reiki/slots?from=2026-12-01&to=2026-12-31&tz=Europe/Zurich', { headers: flowKey }), 200), 1);
     assert.equal(await transactionsOf(() => book(app), 201), 1);
+    assert.equal(await transactionsOf(() => app.request('/v1/embed/programs/no-such-program', { headers: flowKey }), 404), 1, 'an unknown program: one transaction, not a second to make it again');
   });
 
   test('reads, whose only writes are rate-limit buckets, commit without waiting for the disk; a booking waits', async () => {

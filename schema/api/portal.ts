@@ -69,6 +69,16 @@ export const PortalMoney = v.nullable(v.object({
   })),
   invoices: v.array(PortalDocument),
   credit_notes: v.array(PortalDocument),
+  /**
+   * Money going back by bank transfer (QR-bill or transfer money refunded, an overpaid transfer): `pending` until the
+   * studio records its transfer, `succeeded` once sent. `account` as the customer gave it (the IBAN by its last four
+   * characters), null until given; `give_account`: the account form applies (POST …/refunds/:refundId/account).
+   */
+  bank_refunds: v.array(v.object({
+    id: Id, amount: Money, status: v.string(),
+    account: v.nullable(v.object({ holder: v.string(), iban_last4: v.string(), given_at: v.string() })),
+    give_account: v.boolean(),
+  })),
 }));
 
 export const PortalBookingDetail = v.object({

@@ -32,6 +32,7 @@ const detail = {
     refunded: { amount: 0, currency: 'CHF' }, balance_due: { amount: 0, currency: 'CHF' }, payments: [], plan: null,
     invoices: [{ id: '66666666-6666-4666-8666-666666666666', number: 'FLOW-2030-0001', issued_at: '2030-03-01T08:00:00.000Z', total: { amount: 18000, currency: 'CHF' }, pdf_url: '/v1/portal/invoices/x.pdf' }],
     credit_notes: [],
+    bank_refunds: [],
   },
   policy: { free_cancel_hours: 24, late_cancel_fee_bp: 5000, no_show_fee_bp: 10000 },
   actions: { schedule_sessions: true, reschedule_series: true, cancel: true, message: true },

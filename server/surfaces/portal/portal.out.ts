@@ -66,6 +66,11 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
     credit_notes: o.creditNotes.map(({ note }) => ({
       id: note.id, number: creditNoteLabel(note), issued_at: note.issuedAt.toISOString(), total: { amount: note.total, currency: note.currency }, pdf_url: creditNotePdfUrl(publicOrigin, note.id),
     })),
+    bank_refunds: o.refunds.filter((r) => r.kind === 'bank_transfer' && r.status !== 'failed').map((r) => ({
+      id: r.id, amount: { amount: r.amount, currency: r.currency }, status: r.status,
+      account: r.iban && r.accountHolder ? { holder: r.accountHolder, iban_last4: r.iban.slice(-4), given_at: (r.accountGivenAt ?? r.createdAt).toISOString() } : null,
+      give_account: r.status === 'pending',
+    })),
   };
 }
 

@@ -119,6 +119,11 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     assert.equal(new URL(link).searchParams.get('refund'), refundId);
 
     const bearer = (await proveIdentity(app, db.db, email))['Tandem-Identity'];
+    /** The booking's bank refunds as the portal shows them. */
+    const shown = async () => ((await (await app.request(`/v1/portal/bookings/${b.id}`, { headers: { Authorization: `Bearer ${bearer}` } })).json()) as
+      { money: { bank_refunds: { id: string; amount: { amount: number }; status: string; account: { holder: string; iban_last4: string } | null; give_account: boolean }[] } })
+      .money.bank_refunds.map((r) => ({ id: r.id, amount: r.amount.amount, status: r.status, account: r.account && { holder: r.account.holder, iban_last4: r.account.iban_last4 }, give_account: r.give_account }));
+    assert.deepEqual(await shown(), [{ id: refundId, amount: 1000, status: 'pending', account: null, give_account: true }], 'the portal lists it, waiting for an account');
     const give = (body: unknown, token = bearer, booking = b.id, refund = refundId) => app.request(`/v1/portal/bookings/${booking}/refunds/${refund}/account`, {
       method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body),
     });
@@ -147,6 +152,7 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     assert.deepEqual(view.refunds.find((r) => r.id === refundId)!.account && { ...view.refunds.find((r) => r.id === refundId)!.account, given_at: undefined },
       { holder: 'Anna Muster', iban: 'CH9300762011623852957', given_at: undefined });
 
+    assert.deepEqual(await shown(), [{ id: refundId, amount: 1000, status: 'pending', account: { holder: 'Anna Muster', iban_last4: '2957' }, give_account: true }]);
     // Transferred: the account can no longer change.
     const done = await app.request(`/v1/admin/refunds/${refundId}/transfers`, {
       method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 1000, reference: 'out #iban' }),
@@ -155,6 +161,7 @@ describe('admin: POST /v1/admin/orders/:id/payments (a bank transfer received)',
     const late = await give({ account_holder: 'Anna Muster', iban: 'DE89 3704 0044 0532 0130 00' });
     assert.equal(late.status, 409);
     assert.equal((await problemOf(late)).code, 'invalid_state');
+    assert.deepEqual(await shown(), [{ id: refundId, amount: 1000, status: 'succeeded', account: { holder: 'Anna Muster', iban_last4: '2957' }, give_account: false }]);
   });
 
   test('exactly what is due: no overpayment', async () => {

@@ -6,6 +6,7 @@
  * benches) and builds the widget first, since the pages load it.
  *
  *   CHROME_PATH=/usr/bin/chromium npx tsx tests/bench/lighthouse.bench.ts [--runs N] [--no-build] [--api URL] [path …]
+ *   (`--runs 3` or `--runs=3`; 1 to 20, default 3)
  *
  * `--api URL` measures a server already running there (`npm start`, say) instead of starting one.
  *
@@ -21,11 +22,22 @@ import { buildWidget } from './widget-size.ts';
 import { load, repoRoot, startApi } from './support/api-server.ts';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+/** `--name value` or `--name=value`. */
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+};
+const runsGiven = option('--runs');
+const runs = runsGiven === undefined ? 3 : Number(runsGiven);
+if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
+  console.error(`--runs takes a whole number from 1 to 20 (got ${runsGiven})`);
+  process.exit(2);
+}
 const build = !args.includes('--no-build');
-const given = args.includes('--api') ? args[args.indexOf('--api') + 1] : undefined;
+const given = option('--api');
 const paths = args.filter((a, i) => a.startsWith('/') && args[i - 1] !== '--runs' && args[i - 1] !== '--api');
 const pages = paths.length ? paths : ['/p/studio-flow', '/p/studio-flow/evolve', '/p/studio-flow/split', '/p/studio-flow/reiki', '/p/atelier-nord'];
+console.log(`Lighthouse: ${pages.length} page(s), ${runs} run(s) each; the median of each figure is shown.`);
 const GOALS = { performance: 90, accessibility: 95, seo: 95 } as const;
 type Category = keyof typeof GOALS;
 

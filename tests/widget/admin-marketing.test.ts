@@ -212,6 +212,11 @@ describe('<tandem-admin-marketing>', () => {
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Test senden: Winter"]')!.click();
     await waitFor(() => status(el) === 'Test an sandra@studioflow.example gesendet.', 'the test');
     expect(calls.find((c) => c.path === `/v1/admin/campaigns/${ID(2)}/test`)!.body).to.deep.equal({ language: 'de' });
+    await type('#cp-test-to', 'team@studioflow.example');
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Test senden: Winter"]')!.click();
+    await waitFor(() => calls.filter((c) => c.path === `/v1/admin/campaigns/${ID(2)}/test`).length === 2 && !el.busy, 'the second test');
+    await el.updateComplete;
+    expect(calls.filter((c) => c.path === `/v1/admin/campaigns/${ID(2)}/test`)[1]!.body).to.deep.equal({ email: 'team@studioflow.example', language: 'de' });
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Kampagne absagen: Winter"]')!.click();
     await waitFor(() => root(el).querySelector('tbody')!.textContent!.includes('Abgesagt'), 'cancelled');
     expect(root(el).querySelector('button[aria-label="Kampagne absagen: Winter"]')).to.equal(null);

@@ -33,9 +33,10 @@ async function preview(v: MarketingHost, lang: ConsoleLang): Promise<void> {
   if (out) v.previews = { ...v.previews, [lang]: out.html };
 }
 
-/** The test goes to the signed-in staff member's own address, in the console's language. */
+/** The test goes to the address given, else to the signed-in staff member, in the console's language. */
 async function testSend(v: MarketingHost, c: CampaignOut): Promise<void> {
-  const out = await v.act(() => v.client.send<{ to: string }>('POST', `/v1/admin/campaigns/${c.id}/test`, { language: v.language }));
+  const to = v.testTo.trim();
+  const out = await v.act(() => v.client.send<{ to: string }>('POST', `/v1/admin/campaigns/${c.id}/test`, to ? { email: to, language: v.language } : { language: v.language }));
   if (out) v.notice = v.t('testSent', { to: out.to });
 }
 
@@ -82,6 +83,8 @@ export function campaignsSection(v: MarketingHost) {
   return html`<h3>${v.t('campaigns')}</h3>
     <p><button ?disabled=${!firstSegment} @click=${() => { v.campaignDraft = draftOf(null, firstSegment); v.previews = {}; }}>${v.t('newCampaign')}</button></p>
     ${v.campaignDraft ? editor(v, v.campaignDraft) : nothing}
+    <p><label for="cp-test-to">${v.t('testTo')}</label>
+      <input id="cp-test-to" type="email" autocomplete="email" .value=${v.testTo} @input=${(e: Event) => { v.testTo = (e.target as HTMLInputElement).value; }}></p>
     ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
       <thead><tr><th scope="col">${v.t('name')}</th><th scope="col">${v.t('status')}</th><th scope="col">${v.t('when')}</th><th scope="col">${v.t('campaigns')}</th><th scope="col">${v.t('actions')}</th></tr></thead>
       <tbody>${rows.map((c) => html`<tr>

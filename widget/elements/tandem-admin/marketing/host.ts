@@ -36,6 +36,8 @@ export interface MarketingHost {
   members: { segment: SegmentOut; list: Member[] } | null;
   campaignDraft: CampaignDraft | null;
   previews: Partial<Record<ConsoleLang, string>>;
+  /** Where a campaign's test goes ('' = the signed-in staff member). */
+  testTo: string;
   t(key: MarketingKey, vars?: Record<string, string | number>): string;
   act<T>(work: () => Promise<T>, done?: MarketingKey): Promise<T | undefined>;
   replace<T extends { id: string }>(list: T[] | null, row: T): T[];

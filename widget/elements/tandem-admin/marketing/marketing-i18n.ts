@@ -3,6 +3,7 @@ import type { ConsoleLang } from '../console-lang.ts';
 
 const en = {
   nav: 'Marketing', heading: 'Marketing', sections: 'Marketing sections', loading: 'Loading…', problem: 'Please check these fields:',
+  testTo: 'Test address (empty: yours)',
   programsBooked: 'Booked one of these programs', bookingStatuses: 'With a booking that is', bs_reserved: 'reserved', bs_confirmed: 'confirmed', bs_in_progress: 'in progress', bs_completed: 'completed', bs_cancelled: 'cancelled',
   consents: 'Consents', referrals: 'Referrals', segments: 'Segments', campaigns: 'Campaigns', reviews: 'Reviews',
   customer: 'Customer', email: 'E-mail address', status: 'Status', requested: 'Asked', confirmed: 'Confirmed', withdrawn: 'Withdrawn', actions: 'Actions', none: 'Nothing here yet.',
@@ -24,6 +25,7 @@ export type MarketingKey = keyof typeof en;
 
 const de: Record<MarketingKey, string> = {
   nav: 'Marketing', heading: 'Marketing', sections: 'Marketing-Bereiche', loading: 'Wird geladen…', problem: 'Bitte prüfen Sie diese Felder:',
+  testTo: 'Testadresse (leer: Ihre)',
   programsBooked: 'Hat eines dieser Programme gebucht', bookingStatuses: 'Mit einer Buchung, die', bs_reserved: 'reserviert ist', bs_confirmed: 'bestätigt ist', bs_in_progress: 'läuft', bs_completed: 'abgeschlossen ist', bs_cancelled: 'storniert ist',
   consents: 'Einwilligungen', referrals: 'Empfehlungen', segments: 'Segmente', campaigns: 'Kampagnen', reviews: 'Bewertungen',
   customer: 'Kunde/Kundin', email: 'E-Mail-Adresse', status: 'Status', requested: 'Angefragt', confirmed: 'Bestätigt', withdrawn: 'Widerrufen', actions: 'Aktionen', none: 'Noch nichts da.',
@@ -44,6 +46,7 @@ const de: Record<MarketingKey, string> = {
 
 const fr: Record<MarketingKey, string> = {
   nav: 'Marketing', heading: 'Marketing', sections: 'Rubriques du marketing', loading: 'Chargement…', problem: 'Veuillez vérifier ces champs\u202f:',
+  testTo: 'Adresse de test (vide\u202f: la vôtre)',
   programsBooked: 'A réservé l’un de ces programmes', bookingStatuses: 'Avec une réservation', bs_reserved: 'réservée', bs_confirmed: 'confirmée', bs_in_progress: 'en cours', bs_completed: 'terminée', bs_cancelled: 'annulée',
   consents: 'Consentements', referrals: 'Parrainages', segments: 'Segments', campaigns: 'Campagnes', reviews: 'Avis',
   customer: 'Client·e', email: 'Adresse e-mail', status: 'Statut', requested: 'Demandé', confirmed: 'Confirmé', withdrawn: 'Retiré', actions: 'Actions', none: 'Rien pour l’instant.',
@@ -64,6 +67,7 @@ const fr: Record<MarketingKey, string> = {
 
 const it: Record<MarketingKey, string> = {
   nav: 'Marketing', heading: 'Marketing', sections: 'Sezioni del marketing', loading: 'Caricamento…', problem: 'Controlli questi campi:',
+  testTo: 'Indirizzo di test (vuoto: il suo)',
   programsBooked: 'Ha prenotato uno di questi programmi', bookingStatuses: 'Con una prenotazione', bs_reserved: 'riservata', bs_confirmed: 'confermata', bs_in_progress: 'in corso', bs_completed: 'conclusa', bs_cancelled: 'annullata',
   consents: 'Consensi', referrals: 'Raccomandazioni', segments: 'Segmenti', campaigns: 'Campagne', reviews: 'Recensioni',
   customer: 'Cliente', email: 'Indirizzo e-mail', status: 'Stato', requested: 'Richiesto', confirmed: 'Confermato', withdrawn: 'Revocato', actions: 'Azioni', none: 'Ancora niente.',

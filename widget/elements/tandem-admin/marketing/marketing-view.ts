@@ -58,6 +58,7 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
   @state() members: { segment: SegmentOut; list: Member[] } | null = null;
   @state() campaignDraft: CampaignDraft | null = null;
   @state() previews: Partial<Record<ConsoleLang, string>> = {};
+  @state() testTo = '';
   @state() problem: Problem | null = null;
   @state() notice = '';
   @state() busy = false;

@@ -46,6 +46,7 @@ import { adminBookingRefundsRoute } from './surfaces/admin/booking-refunds.ts';
 import { adminBookingNoteRoute } from './surfaces/admin/booking-note.ts';
 import { adminStudioRetentionRoute } from './surfaces/admin/studio-retention.ts';
 import { adminSessionNoteRoute } from './surfaces/admin/session-note.ts';
+import { adminSessionMeetingUrlRoute } from './surfaces/admin/session-meeting-url.ts';
 import { adminCancellationQuoteRoute } from './surfaces/admin/get-cancellation.ts';
 import { adminSessionAttendanceRoutes } from './surfaces/admin/session-attendance.ts';
 import { adminOrderRoutes } from './surfaces/admin/orders.ts';
@@ -177,6 +178,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminBookingNoteRoute(deps))
     .route('/', adminStudioRetentionRoute(deps))
     .route('/', adminSessionNoteRoute(deps))
+    .route('/', adminSessionMeetingUrlRoute(deps))
     .route('/', adminBookingArtifactRoutes(deps))
     .route('/', adminCancellationQuoteRoute(deps))
     .route('/', adminSessionAttendanceRoutes(deps))

@@ -14,6 +14,8 @@ export const StaffSessionOut = v.object({
   staff_status: v.picklist(['scheduled', 'awaiting_attendance', 'completed', 'cancelled', 'no_show']),
   /** Staff's private note on the session (markdown); never shown to the customer. */
   notes_private_md: v.nullable(v.string()),
+  /** Where the session takes place online (its own address, else the program's when booked); null in person. */
+  meeting_url: v.nullable(v.string()),
 });
 export type StaffSessionOut = v.InferOutput<typeof StaffSessionOut>;
 

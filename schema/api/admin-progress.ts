@@ -38,5 +38,11 @@ export const SessionNoteBody = v.object({
 
 /** PUT /v1/admin/bookings/:id/note: staff's private note on the booking; null or empty clears it. */
 export const BookingNoteBody = SessionNoteBody;
+
+/** PUT …/sessions/:sessionId/meeting-url: this session's own online meeting address; null gives the session none. */
+export const MeetingUrlBody = v.object({
+  meeting_url: v.nullable(v.pipe(v.string('must be a URL'), v.trim(), v.url('must be a URL'), v.regex(/^https?:\/\//i, 'must start with https:// or http://'), v.maxLength(500, 'must be at most 500 characters'))),
+});
+export type MeetingUrlBody = v.InferOutput<typeof MeetingUrlBody>;
 export const BookingNoteOut = v.object({ booking_id: v.string(), notes_private_md: v.nullable(v.string()) });
 export type BookingNoteOut = v.InferOutput<typeof BookingNoteOut>;

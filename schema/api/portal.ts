@@ -49,6 +49,8 @@ export const PortalSession = v.object({
   /** Until when the customer may move or freely cancel it themselves; null when not scheduled. */
   change_deadline: v.nullable(v.string()),
   actions: v.object({ reschedule: v.boolean(), cancel: v.boolean() }),
+  /** Where an online session takes place (the session's own, else the program's); null in person or once it is over. */
+  meeting_url: v.nullable(v.string()),
 });
 
 export const PortalMilestone = v.object({

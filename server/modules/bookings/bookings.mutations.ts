@@ -224,7 +224,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       currency: variant.currency,
       sessions: sessionRows.map((r) => ({
         id: r.id, seq: r.seq, startsAt: r.starts_at === null ? null : new Date(r.starts_at), endsAt: r.ends_at === null ? null : new Date(r.ends_at),
-        timezone: zone, status: 'scheduled', revision: 0, reschedules: 0,
+        timezone: zone, status: 'scheduled', revision: 0, reschedules: 0, meetingUrl,
       })),
     },
     clientToken: token,

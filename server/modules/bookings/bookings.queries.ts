@@ -22,7 +22,7 @@ export async function bookingById(tx: Tx, orgId: string, id: string, lock = fals
 }
 
 /** A session as a booking's answers show it; a session still to schedule has no times. */
-export type SessionView = Pick<SessionRow, 'id' | 'seq' | 'startsAt' | 'endsAt' | 'timezone' | 'status' | 'revision' | 'reschedules'>;
+export type SessionView = Pick<SessionRow, 'id' | 'seq' | 'startsAt' | 'endsAt' | 'timezone' | 'status' | 'revision' | 'reschedules' | 'meetingUrl'>;
 
 /** A booking with its program, variant, instructor and sessions (by seq): what each audience shapes its booking answer from. */
 export interface BookingView {

@@ -20,6 +20,16 @@ export async function setSessionNote(tx: Tx, ctx: EventContext, booking: Booking
   return staffSession(tx, booking.orgId, booking, sessionId, ctx.now);
 }
 
+/** A session's own online meeting address (staff set it per session; the portal and the mails show it). */
+export async function setSessionMeetingUrl(tx: Tx, ctx: EventContext, booking: BookingRow, sessionId: string, url: string | null): Promise<StaffSessionView> {
+  const rows = await tx.update(t.programSessions).set({ meetingUrl: url })
+    .where(and(eq(t.programSessions.orgId, booking.orgId), eq(t.programSessions.bookingId, booking.id), eq(t.programSessions.id, sessionId)))
+    .returning({ id: t.programSessions.id });
+  if (!rows.length) throw new AppError('not_found', 'No such session in this booking.');
+  await recordEvent(tx, { orgId: booking.orgId, type: 'session.meeting_url_changed', subjectId: booking.id, payload: { session_id: sessionId, cleared: !url } }, ctx);
+  return staffSession(tx, booking.orgId, booking, sessionId, ctx.now);
+}
+
 /** The booking's own private note; null or empty clears it. Answers the note as stored. */
 export async function setBookingNote(tx: Tx, ctx: EventContext, booking: BookingRow, notesMd: string | null): Promise<string | null> {
   const note = notesMd ? notesMd : null;

@@ -7,5 +7,5 @@ export { bookingOut } from '../shapes/booking.out.ts';
 
 /** A session with its attendance: `staff_status` says `awaiting_attendance` between its end and the end of the grace period. */
 export function staffSessionOut(v: StaffSessionView): StaffSessionOut {
-  return { ...sessionOut(v.session), check_in_at: v.session.checkInAt?.toISOString() ?? null, staff_status: v.staffStatus, notes_private_md: v.session.notesPrivateMd ?? null };
+  return { ...sessionOut(v.session), check_in_at: v.session.checkInAt?.toISOString() ?? null, staff_status: v.staffStatus, notes_private_md: v.session.notesPrivateMd ?? null, meeting_url: v.session.meetingUrl ?? null };
 }

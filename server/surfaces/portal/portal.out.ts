@@ -44,6 +44,7 @@ function sessionOut(s: SessionView, policy: ReschedulePolicy, bookingLive: boole
     change_deadline: s.startsAt && state === 'scheduled' ? new Date(rescheduleDeadline(s.startsAt.getTime(), rescheduleNoticeHours(policy))).toISOString() : null,
     // A session ahead can always be cancelled (late: the quote says what it costs); moving it only before the deadline.
     actions: { reschedule: movable, cancel: ahead && bookingLive },
+    meeting_url: state === 'scheduled' && bookingLive ? s.meetingUrl ?? null : null,
   };
 }
 

@@ -97,6 +97,7 @@ export const ROUTES: RouteSpec[] = [
   // A session's private note (tests/api/admin/session-note.test.ts): the booking's people.
   { method: 'PUT', route: '/v1/admin/bookings/:id/note', path: (f) => `/v1/admin/bookings/${f.bookingId}/note`, body: () => ({ notes_md: 'roles' }), expect: bookingPeople(200) },
   { method: 'PUT', route: '/v1/admin/bookings/:id/sessions/:sessionId/note', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/note`, body: () => ({ notes_md: 'roles' }), expect: bookingPeople(200) },
+  { method: 'PUT', route: '/v1/admin/bookings/:id/sessions/:sessionId/meeting-url', path: (f) => `/v1/admin/bookings/${f.bookingId}/sessions/${f.sessionId}/meeting-url`, body: () => ({ meeting_url: 'https://meet.example/roles' }), expect: bookingPeople(200) },
   // Sending the confirmation again (tests/api/admin/booking-confirmation.test.ts): the booking's people; the fixture's booking is confirmed.
   { method: 'POST', route: '/v1/admin/bookings/:id/confirmation', path: (f) => `/v1/admin/bookings/${f.bookingId}/confirmation`, expect: bookingPeople(202) },
   { method: 'GET', route: '/v1/admin/programs/:slug/nudges', path: () => '/v1/admin/programs/reiki/nudges', expect: { ...everyStaff(200), otherManager: 404 } },

@@ -179,3 +179,4 @@ export const RefundAccountOut = v.object({
     account_holder: v.string(), iban_last4: v.string(), account_given_at: v.string(),
   }),
 });
+export type RefundAccountOut = v.InferOutput<typeof RefundAccountOut>;

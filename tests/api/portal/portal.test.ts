@@ -379,6 +379,12 @@ describe('portal API: a customer\'s own bookings', () => {
     const body = await page.text();
     assert.match(body, /<html lang="de">/);
     assert.ok(body.includes(`<tandem-portal token="${reikiB.manage}" booking="${reikiB.id}" lang="de" key="pk_test_flow">`));
+    // A mail's link to a bank refund's account form: the portal opens at it; anything but an id is dropped.
+    const refundId = '0f1a0000-0000-4000-8000-00000000beef';
+    const deep = await (await app.request(`/manage/${reikiB.manage}?refund=${refundId}`)).text();
+    assert.ok(deep.includes(`<tandem-portal token="${reikiB.manage}" booking="${reikiB.id}" lang="de" key="pk_test_flow" refund="${refundId}">`));
+    const odd = await (await app.request(`/manage/${reikiB.manage}?refund=%22%3E%3Cscript%3E`)).text();
+    assert.ok(odd.includes(`<tandem-portal token="${reikiB.manage}" booking="${reikiB.id}" lang="de" key="pk_test_flow">`));
     const nonce = /script-src 'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
     assert.ok(nonce && body.includes(`<script type="module" nonce="${nonce}" src="/widget/tandem-portal.js">`));
     // SPLIT's link was revoked by signing out: the page says so and offers a new link, in German.

@@ -26,6 +26,7 @@ import { recordWords } from '../../../widget/elements/tandem-admin/actions/booki
 import { marketingWords } from '../../../widget/elements/tandem-admin/marketing/marketing-i18n.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
+import { refundAccountStrings } from '../../../widget/elements/tandem-portal/refund-account/refund-account-i18n.ts';
 
 function sentences(x: unknown, path: string, out: [string, string][] = []): [string, string][] {
   if (typeof x === 'string') out.push([path, x]);
@@ -35,7 +36,7 @@ function sentences(x: unknown, path: string, out: [string, string][] = []): [str
 
 const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
-  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr,
+  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr, refundAccount: refundAccountStrings.fr,
   // the console's word tables (every view)
   console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleAvailabilityBlocks: blocksWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
   consoleSettings: settingsWords.fr, consoleCustomers: customersWords.fr, consoleOnboarding: onboardingWords.fr, consolePayroll: payrollWords.fr,

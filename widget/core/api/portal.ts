@@ -4,9 +4,9 @@
  */
 import { ApiClient } from './client.ts';
 import type { PortalReferralOut } from '../../../schema/api/admin-referrals.ts';
-import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary } from '../../../schema/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut } from '../../../schema/api/portal.ts';
 
-export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary };
+export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut };
 
 const key = () => crypto.randomUUID();
 const base = (id: string) => `/v1/portal/bookings/${encodeURIComponent(id)}`;
@@ -106,4 +106,9 @@ export type { PortalReferralOut };
 /** The customer's referral code and link (null before a confirmed booking) and the rewards it earned. */
 export function getReferral(api: ApiClient, signal?: AbortSignal): Promise<PortalReferralOut> {
   return api.get<PortalReferralOut>('/v1/portal/referral', { signal });
+}
+
+/** Where a bank refund of the booking goes: the account holder and the IBAN (400 per field when the IBAN's check digits fail). */
+export function giveRefundAccount(api: ApiClient, id: string, refundId: string, body: RefundAccountBody): Promise<RefundAccountOut> {
+  return api.post<RefundAccountOut>(`${base(id)}/refunds/${encodeURIComponent(refundId)}/account`, body, { headers: { 'Idempotency-Key': key() } });
 }

@@ -28,6 +28,17 @@ interface ViewState {
   thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean;
   cardSetup: CardSetupOut['setup'] | null;
   balancePayment?: BalancePaymentOut['payment'] | null;
+  /** The bank refund whose account form takes the focus (the mails' deep link). */
+  focusRefund?: string;
+}
+
+/** A bank refund's account form (or where it went) is its own chunk, loaded when a booking with one is shown. */
+let refundFormLoading: Promise<unknown> | null = null;
+function bankRefunds(p: PortalHost, d: PortalBookingDetail, focus: string | undefined) {
+  const refunds = d.money?.bank_refunds ?? [];
+  if (!refunds.length) return nothing;
+  refundFormLoading ??= import('./refund-account/refund-account.ts');
+  return refunds.map((r) => html`<tandem-portal-refund-account .portal=${p} .booking=${d} .refund=${r} ?focused=${focus === r.id}></tandem-portal-refund-account>`);
 }
 
 /** "Pay now by card": the Payment Element for a one-off payment of the open balance (Stripe); the test processor has none. */
@@ -187,6 +198,7 @@ export function bookingView(p: PortalHost, d: PortalBookingDetail, v: ViewState)
       </div>` : nothing}
       ${v.cardSetup ? cardPanel(p, v.cardSetup, v.busy) : nothing}
       ${v.balancePayment ? balancePanel(p, v.balancePayment, i18n.money(m.balance_due.amount, m.balance_due.currency)) : nothing}
+      ${bankRefunds(p, d, v.focusRefund)}
       ${m.invoices.length || m.credit_notes.length ? html`<h4>${p.t('documents')}</h4><ul>
         ${m.invoices.map((doc) => html`<li>${p.t('invoice', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `invoice-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('invoice', { number: doc.number })}">${p.t('download')}</button></li>`)}
         ${m.credit_notes.map((doc) => html`<li>${p.t('creditNote', { number: doc.number })} <button class="btn link" @click=${() => p.download(doc.pdf_url, `credit-note-${doc.number}.pdf`)} aria-label="${p.t('download')}: ${p.t('creditNote', { number: doc.number })}">${p.t('download')}</button></li>`)}

@@ -29,6 +29,7 @@ const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>>
  * (the page at /manage/<token>), or, embedded on the studio's site with `key`, after an e-mail code.
  *
  * @attr token - a manage link's token (the booking's customer, that booking only)
+ * @attr refund - a bank refund of the booking: its account form is shown focused (the mails link there)
  * @attr key - the studio's publishable key (sign-in by e-mail code, free times)
  * @attr booking - the booking to open first
  * @attr lang - en, de, fr or it (default: the page's language)
@@ -41,6 +42,8 @@ export class TandemPortal extends LitElement {
   @property() token = '';
   @property() key = '';
   @property() booking = '';
+  /** A bank refund of the booking whose account form takes the focus (the mails' `?refund=<id>` link). */
+  @property() refund = '';
   @property() override lang = '';
 
   @state() private bearer = '';
@@ -166,6 +169,8 @@ export class TandemPortal extends LitElement {
     });
     void this.loadThread();
     await this.updateComplete;
+    // A mail's link to a bank refund's account form: that form takes the focus itself when it is shown.
+    if (this.detail?.money?.bank_refunds.some((r) => r.id === this.refund)) return;
     this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus();
   }
 
@@ -392,7 +397,7 @@ export class TandemPortal extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.notice}</div>
       ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
-        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment })
+        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment, focusRefund: this.refund })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
       ${signedIn && (this.detail || this.bookings) ? referralPanel({ referral: this.referral, i18n: this.i18n, t: (k, v) => this.t(k, v), onCopy: (link, input) => void this.copyReferral(link, input) }) : nothing}

@@ -14,6 +14,7 @@ import { messagesJob, MESSAGES_QUEUE } from './modules/messaging/index.ts';
 import { feedRefreshJob, feedSyncJob, FEED_REFRESH_QUEUE, FEEDS_QUEUE } from './modules/availability/index.ts';
 import { campaignJob, CAMPAIGN_QUEUE } from './modules/marketing/index.ts';
 import { healthRetentionJob, HEALTH_RETENTION_QUEUE } from './modules/customers/index.ts';
+import { unverifiedSignUpsJob, UNVERIFIED_SIGN_UPS_QUEUE } from './modules/staff/index.ts';
 import { homeworkObjectsJob, HOMEWORK_OBJECTS_QUEUE } from './modules/homework/index.ts';
 import { programImageObjectsJob, PROGRAM_IMAGE_OBJECTS_QUEUE } from './modules/program-editor/index.ts';
 import { ACTION_QUEUE as AUTOMATION_ACTION_QUEUE, automationRunJob, automationStepJob, automationSweepJob, RUN_QUEUE as AUTOMATION_RUN_QUEUE, SWEEP_QUEUE as AUTOMATION_SWEEP_QUEUE } from './modules/automations/index.ts';
@@ -56,6 +57,8 @@ export const JOB_QUEUES: QueueSettings[] = [
   { name: CAMPAIGN_QUEUE, retryLimit: 5 },
   // Deleting health answers reads the booking first and removes only what is there, so a retry is safe.
   { name: HEALTH_RETENTION_QUEUE, retryLimit: 5 },
+  // Sent by the runner's schedule once a day; a missed round is the next day's, so no retry.
+  { name: UNVERIFIED_SIGN_UPS_QUEUE, retryLimit: 0 },
   // A run starts once (its row's status); an action's own attempts and back-off decide, the queue retries only a crashed run.
   { name: AUTOMATION_RUN_QUEUE, retryLimit: 5 },
   { name: AUTOMATION_ACTION_QUEUE, retryLimit: 5 },
@@ -84,6 +87,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     referralRewardJob({ db: deps.db, now: deps.now }),
     campaignJob({ db: deps.db, now: deps.now, config: deps.config }),
     healthRetentionJob({ db: deps.db, now: deps.now, config: deps.config }),
+    unverifiedSignUpsJob({ db: deps.db, now: deps.now }),
     automationRunJob({ db: deps.db, now: deps.now }),
     automationStepJob({ db: deps.db, now: deps.now, config: deps.config, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     automationSweepJob({ db: deps.db, now: deps.now }),

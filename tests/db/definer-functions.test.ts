@@ -490,4 +490,29 @@ describe('SECURITY DEFINER functions', () => {
     assert.deepEqual(rowsOf(await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select * from verified_custom_domains()`))), []);
     assert.deepEqual(rowsOf(await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(sql`select * from verified_custom_domains()`))), []);
   });
+
+  definer('sign_ups_remove_unverified', async () => {
+    // Bare studios as a sign-up leaves them: the studio and its owner.
+    const bare = async () => {
+      const org = randomUUID();
+      const instructor = randomUUID();
+      await db.execute(sql`insert into orgs (id, slug, name, timezone, currency) values (${org}, ${`s-${org}`}, 'Signed up', 'Europe/Zurich', 'CHF')`);
+      await db.execute(sql`insert into staff (id, org_id, role, name, email, timezone, is_active) values (${instructor}, ${org}, 'owner', 'Owner', ${`o@${org}.example`}, 'Europe/Zurich', false)`);
+      return { org, instructor };
+    };
+    const [a, b, c] = [await bare(), await bare(), await bare()];
+    await signUpRow({ org: a.org, owner: a.instructor }, `e-${randomUUID()}`, 'x', minutes(-60 * 24 * 8));
+    await signUpRow({ org: b.org, owner: b.instructor }, `e-${randomUUID()}`, 'x', minutes(-60 * 24 * 8), minutes(-60 * 24 * 8 + 5));
+    await signUpRow({ org: c.org, owner: c.instructor }, `e-${randomUUID()}`, 'x', minutes(-60));
+    const remove = sql`select sign_ups_remove_unverified(${minutes(-60 * 24 * 7).toISOString()}::timestamptz) as removed`;
+    const exists = async (org: string) => rowsOf(await db.execute(sql`select 1 from orgs where id = ${org}`)).length === 1;
+    // Nothing for a studio's own staff or for the server acting for one studio.
+    assert.deepEqual(rowsOf(await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(remove))), [{ removed: 0 }]);
+    assert.deepEqual(rowsOf(await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(remove))), [{ removed: 0 }]);
+    assert.equal(await exists(a.org), true);
+    // Without an org: the unverified studio older than the date goes with its people; a verified one and a recent one stay.
+    assert.deepEqual(await crossTenant(db, remove), [{ removed: 1 }]);
+    assert.deepEqual([await exists(a.org), await exists(b.org), await exists(c.org)], [false, true, true]);
+    assert.deepEqual(rowsOf(await db.execute(sql`select 1 from staff where org_id = ${a.org}`)), []);
+  });
 });

@@ -7,3 +7,4 @@ export * from './members.mutations.ts';
 export * from './roles.mutations.ts';
 export * from './preferences.mutations.ts';
 export * from './sign-up.mutations.ts';
+export * from './unverified-sign-ups.jobs.ts';

@@ -25,7 +25,7 @@ const detail = {
   id: ID, status: 'confirmed', program: { slug: 'split', title: 'SPLIT' }, variant: { name: '6 weekly sessions' },
   instructor: { id: '33333333-3333-4333-8333-333333333333', name: 'Luca Brunner' },
   next_session: null, sessions_to_schedule: 1, sessions_count: 2, total_price: { amount: 18000, currency: 'CHF' },
-  sessions: [session(1, '2030-03-06T07:00:00.000Z', 'scheduled', { reschedule: true, cancel: true }), session(2, null, 'to_schedule')],
+  sessions: [{ ...session(1, '2030-03-06T07:00:00.000Z', 'scheduled', { reschedule: true, cancel: true }), meeting_url: 'https://meet.example/split-1' }, session(2, null, 'to_schedule')],
   milestones: [{ id: '44444444-4444-4444-8444-444444444444', order: 0, name: 'Baseline measured', description_html: '<p>Front and side splits.</p>', due_at: '2030-03-06T07:00:00.000Z', completed_at: null, notes_html: null }],
   money: {
     order_id: '55555555-5555-4555-8555-555555555555', status: 'paid', total: { amount: 18000, currency: 'CHF' }, paid: { amount: 18000, currency: 'CHF' },
@@ -139,6 +139,10 @@ describe('<tandem-portal>', () => {
     expect(text).to.include('Termin 1 · Geplant');
     expect(text).to.include('Termin 2 · Noch zu planen');
     expect(text).to.include('Kostenlos verschieben oder absagen bis');
+    const join = root(el).querySelector<HTMLAnchorElement>('a[aria-label="Online teilnehmen: Termin 1"]')!;
+    expect(join.href, 'the session\'s own meeting address').to.equal('https://meet.example/split-1');
+    expect(join.rel).to.equal('noopener noreferrer');
+    expect(root(el).querySelectorAll('a[aria-label^="Online teilnehmen"]')).to.have.length(1);
     expect(text).to.include('Baseline measured');
     expect(text).to.include('Rechnung FLOW-2030-0001');
     expect(button(el, 'Nächsten Termin buchen')).to.exist;

@@ -87,6 +87,7 @@ function sessionItem(p: PortalHost, d: PortalBookingDetail, s: Session) {
   const label = p.t('sessionN', { n: s.seq });
   return html`<li>
     <strong>${label}</strong> · ${p.t(stateKey[s.state])}${when ? html` · ${when}` : nothing}
+    ${s.meeting_url && /^https?:\/\//i.test(s.meeting_url) ? html`<br><a href=${s.meeting_url} target="_blank" rel="noopener noreferrer" aria-label="${p.t('joinOnline')}: ${label}">${p.t('joinOnline')}</a>` : nothing}
     ${s.state === 'scheduled' && s.change_deadline && s.actions.reschedule ? html`<br><small>${p.t('changeUntil', { date: i18n.dateTime(s.change_deadline, s.timezone, 'medium') })}</small>` : nothing}
     ${s.state === 'scheduled' && s.starts_at && Date.parse(s.starts_at) > Date.now() ? html`<div class="actions">
       <button class="btn link" @click=${() => p.addToCalendar(s.id, `${d.program.slug}-${s.seq}.ics`)} aria-label="${p.t('addToCalendar')}: ${label}">${p.t('addToCalendar')}</button>

@@ -6,7 +6,7 @@ export const portalDe: PortalMessages = {
   email: 'E-Mail-Adresse', code: 'Code aus der E-Mail', sendCode: 'Code senden', confirm: 'Anmelden', signOut: 'Abmelden', signedOut: 'Sie sind abgemeldet.',
   nextSession: 'Nächster Termin: {date}', toSchedule: '{count} noch zu planen', sessions: 'Termine', sessionN: 'Termin {n}',
   stateScheduled: 'Geplant', stateToSchedule: 'Noch zu planen', stateAttended: 'Besucht', stateNoShow: 'Verpasst', stateCancelled: 'Abgesagt',
-  changeUntil: 'Kostenlos verschieben oder absagen bis {date}', bookNext: 'Nächsten Termin buchen', reschedule: 'Verschieben',
+  changeUntil: 'Kostenlos verschieben oder absagen bis {date}', joinOnline: 'Online teilnehmen', bookNext: 'Nächsten Termin buchen', reschedule: 'Verschieben',
   moveSeriesLater: 'Alle restlichen eine Woche später', moveSeriesEarlier: 'Eine Woche früher', cancelSession: 'Termin absagen', cancelBooking: 'Buchung stornieren',
   quoteHeading: 'Was die Absage bedeutet', quoteRefund: 'Zurück an Sie', quoteFee: 'Gebühr', quoteCredits: 'Guthaben zurück', quoteDue: 'Noch offen',
   ruleCancelledInTime: 'rechtzeitig: kostenlos', ruleLateCancellation: 'kurzfristig: Gebühr', ruleNoShow: 'verpasst', ruleCompleted: 'besucht',

@@ -22,6 +22,7 @@ export const portalEn = {
   stateNoShow: 'Missed',
   stateCancelled: 'Cancelled',
   changeUntil: 'Free to move or cancel until {date}',
+  joinOnline: 'Join online',
   bookNext: 'Book your next session',
   reschedule: 'Move',
   moveSeriesLater: 'Move all remaining one week later',

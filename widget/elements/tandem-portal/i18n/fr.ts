@@ -6,7 +6,7 @@ export const portalFr: PortalMessages = {
   email: 'Adresse e-mail', code: 'Code reçu par e-mail', sendCode: 'Envoyer un code', confirm: 'Se connecter', signOut: 'Se déconnecter', signedOut: 'Vous êtes déconnecté·e.',
   nextSession: 'Prochaine séance\u202f: {date}', toSchedule: '{count} à planifier', sessions: 'Séances', sessionN: 'Séance {n}',
   stateScheduled: 'Planifiée', stateToSchedule: 'À planifier', stateAttended: 'Suivie', stateNoShow: 'Manquée', stateCancelled: 'Annulée',
-  changeUntil: 'Déplacement ou annulation gratuits jusqu’au {date}', bookNext: 'Réserver la prochaine séance', reschedule: 'Déplacer',
+  changeUntil: 'Déplacement ou annulation gratuits jusqu’au {date}', joinOnline: 'Rejoindre en ligne', bookNext: 'Réserver la prochaine séance', reschedule: 'Déplacer',
   moveSeriesLater: 'Toutes les suivantes une semaine plus tard', moveSeriesEarlier: 'Une semaine plus tôt', cancelSession: 'Annuler la séance', cancelBooking: 'Annuler la réservation',
   quoteHeading: 'Ce que l’annulation implique', quoteRefund: 'Remboursé', quoteFee: 'Frais retenus', quoteCredits: 'Crédits rendus', quoteDue: 'Reste dû',
   ruleCancelledInTime: 'à temps\u202f: gratuit', ruleLateCancellation: 'tardive\u202f: frais', ruleNoShow: 'manquée', ruleCompleted: 'suivie',

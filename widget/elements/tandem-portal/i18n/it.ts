@@ -6,7 +6,7 @@ export const portalIt: PortalMessages = {
   email: 'Indirizzo e-mail', code: 'Codice ricevuto per e-mail', sendCode: 'Inviami un codice', confirm: 'Accedi', signOut: 'Esci', signedOut: 'È uscito/a.',
   nextSession: 'Prossima seduta: {date}', toSchedule: '{count} da pianificare', sessions: 'Sedute', sessionN: 'Seduta {n}',
   stateScheduled: 'Pianificata', stateToSchedule: 'Da pianificare', stateAttended: 'Svolta', stateNoShow: 'Mancata', stateCancelled: 'Annullata',
-  changeUntil: 'Spostamento o annullamento gratuiti fino al {date}', bookNext: 'Prenoti la prossima seduta', reschedule: 'Sposta',
+  changeUntil: 'Spostamento o annullamento gratuiti fino al {date}', joinOnline: 'Partecipa online', bookNext: 'Prenoti la prossima seduta', reschedule: 'Sposta',
   moveSeriesLater: 'Tutte le restanti una settimana dopo', moveSeriesEarlier: 'Una settimana prima', cancelSession: 'Annulla la seduta', cancelBooking: 'Annulla la prenotazione',
   quoteHeading: 'Cosa comporta l’annullamento', quoteRefund: 'Rimborsato', quoteFee: 'Penale trattenuta', quoteCredits: 'Crediti restituiti', quoteDue: 'Ancora dovuto',
   ruleCancelledInTime: 'in tempo: gratuito', ruleLateCancellation: 'tardivo: penale', ruleNoShow: 'mancata', ruleCompleted: 'svolta',

@@ -3,14 +3,12 @@ import { Hono, type Context } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { BookingParams, CardSetupOut, PortalBookingDetail, TestCardBody } from '../../../schema/api/portal.ts';
 import type { AppDeps, PortalEnv } from '../../deps.ts';
-import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
-import { ProviderError } from '../../platform/adapters/payments/provider.ts';
 import { bookingForCustomer, slotRaceLost } from '../../modules/bookings/index.ts';
 import { applyPaymentEvent, cardSetupInput, recordSetupCustomer, startCardUpdate } from '../../modules/billing/index.ts';
-import { customerCaller, portalAction } from './portal-action.ts';
+import { callProviderForCustomer, customerCaller, portalAction } from './portal-action.ts';
 import { portalBookingDetail } from './get-booking.ts';
 import { portalSecurity } from './list-bookings.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -90,17 +88,10 @@ async function attachSetup(c: Context<PortalEnv>, deps: AppDeps, id: string, ans
   const setupId = (answer.body as { setup_id?: string }).setup_id;
   if (answer.status !== 200 || !setupId) return answer;
   const caller = c.get('portal');
-  const pending = await withCaller(deps.db, customerCaller(caller), async (tx) => cardSetupInput(tx, caller.orgId, await bookingForCustomer(tx, caller.orgId, id, caller.bookingId), setupId));
-  let setup;
-  try {
-    setup = await deps.payments.createSetupIntent(pending.input);
-  } catch (error) {
-    if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
-    throw error;
-  }
-  await withCaller(deps.db, customerCaller(caller), async (tx) => {
-    await bookingForCustomer(tx, caller.orgId, id, caller.bookingId);
-    await recordSetupCustomer(tx, caller.orgId, pending, setup);
+  const { pending, result: setup } = await callProviderForCustomer(c, deps, id, {
+    read: (tx, booking) => cardSetupInput(tx, caller.orgId, booking, setupId),
+    call: (p) => deps.payments.createSetupIntent(p.input),
+    record: (tx, p, created) => recordSetupCustomer(tx, caller.orgId, p, created),
   });
   const out: CardSetupOut = {
     setup: {

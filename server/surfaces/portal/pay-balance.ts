@@ -4,12 +4,9 @@ import { BalancePaymentOut, BookingParams, PayBalanceOut } from '../../../schema
 import type { AppDeps, PortalEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
-import { withCaller } from '../../platform/db/identity.ts';
-import { AppError } from '../../platform/errors.ts';
-import { ProviderError } from '../../platform/adapters/payments/provider.ts';
 import { bookingForCustomer, slotRaceLost } from '../../modules/bookings/index.ts';
 import { balanceIntentInput, payOpenBalance, recordBalanceIntent, startBalancePayment, type BalanceCharge } from '../../modules/billing/index.ts';
-import { customerCaller, portalAction } from './portal-action.ts';
+import { callProviderForCustomer, customerCaller, portalAction } from './portal-action.ts';
 import { portalBookingDetail } from './get-booking.ts';
 import { portalSecurity } from './list-bookings.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -92,17 +89,10 @@ async function attachBalanceIntent(c: Context<PortalEnv>, deps: AppDeps, id: str
   if (answer.status !== 200 || !body.payment_id) return answer;
   const paymentId = body.payment_id;
   const caller = c.get('portal');
-  const pending = await withCaller(deps.db, customerCaller(caller), async (tx) => balanceIntentInput(tx, caller.orgId, await bookingForCustomer(tx, caller.orgId, id, caller.bookingId), paymentId));
-  let intent;
-  try {
-    intent = await deps.payments.createIntent(pending.input);
-  } catch (error) {
-    if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
-    throw error;
-  }
-  await withCaller(deps.db, customerCaller(caller), async (tx) => {
-    await bookingForCustomer(tx, caller.orgId, id, caller.bookingId);
-    await recordBalanceIntent(tx, caller.orgId, paymentId, intent);
+  const { pending, result: intent } = await callProviderForCustomer(c, deps, id, {
+    read: (tx, booking) => balanceIntentInput(tx, caller.orgId, booking, paymentId),
+    call: (p) => deps.payments.createIntent(p.input),
+    record: (tx, _p, created) => recordBalanceIntent(tx, caller.orgId, paymentId, created),
   });
   const out: BalancePaymentOut = {
     payment: {

@@ -44,6 +44,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Dieser Termin wurde schon so oft verschoben, wie das Studio es erlaubt. Bitte schreiben Sie dem Studio.',
   sessions_in_the_way: 'Gebuchte Sitzungen lägen dann ausserhalb dieser Zeiten. Verschieben Sie sie zuerst oder behalten Sie die Änderung trotzdem.',
   quote_changed: 'Der Preis hat sich inzwischen geändert. Bitte prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
+  refund_exceeds_refundable: 'Diese Erstattung ist höher als der bezahlte und noch nicht erstattete Betrag. Bitte wählen Sie einen kleineren Betrag.',
   payment_method_unavailable: 'Diese Zahlungsart ist hier nicht verfügbar. Bitte wählen Sie eine andere.',
   payment_provider_error: 'Der Zahlungsdienst hat nicht geantwortet. Bitte versuchen Sie es gleich noch einmal.',
   payment_failed: 'Die Zahlung ist nicht durchgegangen. Ihre Zeiten sind weiterhin reserviert: Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',

@@ -44,6 +44,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'This session has already been moved as often as the studio allows. Please write to the studio.',
   sessions_in_the_way: 'Booked sessions would be left outside these hours. Move them first, or keep the change anyway.',
   quote_changed: 'The price has changed in the meantime. Please check the new total and confirm again.',
+  refund_exceeds_refundable: 'This refund is more than what was paid and not yet refunded. Please choose a smaller amount.',
   payment_method_unavailable: 'This payment method is not available here. Please choose another.',
   payment_provider_error: 'The payment service did not answer. Please try again in a moment.',
   payment_failed: 'The payment did not go through. Your times are still reserved: try again or choose another method.',

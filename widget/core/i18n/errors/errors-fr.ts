@@ -44,6 +44,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Cette séance a déjà été déplacée autant de fois que le studio le permet. Veuillez écrire au studio.',
   sessions_in_the_way: 'Des séances réservées se trouveraient hors de ces horaires. Déplacez-les d\'abord, ou gardez tout de même la modification.',
   quote_changed: 'Le prix a changé entre-temps. Veuillez vérifier le nouveau total et confirmer à nouveau.',
+  refund_exceeds_refundable: 'Ce remboursement dépasse ce qui a été payé et pas encore remboursé. Veuillez choisir un montant plus petit.',
   payment_method_unavailable: 'Ce moyen de paiement n\'est pas disponible ici. Veuillez en choisir un autre.',
   payment_provider_error: 'Le service de paiement n\'a pas répondu. Veuillez réessayer dans un instant.',
   payment_failed: 'Le paiement n\'a pas abouti. Vos horaires restent réservés\u202f: réessayez ou choisissez un autre moyen.',

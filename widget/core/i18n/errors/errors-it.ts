@@ -44,6 +44,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Questa sessione è già stata spostata tutte le volte consentite dallo studio. Scriva allo studio.',
   sessions_in_the_way: 'Alcune sessioni prenotate resterebbero fuori da questi orari. Le sposti prima, oppure mantenga comunque la modifica.',
   quote_changed: 'Nel frattempo il prezzo è cambiato. Controlli il nuovo totale e confermi di nuovo.',
+  refund_exceeds_refundable: 'Questo rimborso supera quanto pagato e non ancora rimborsato. Scelga un importo minore.',
   payment_method_unavailable: 'Questo metodo di pagamento non è disponibile qui. Ne scelga un altro.',
   payment_provider_error: 'Il servizio di pagamento non ha risposto. Riprovi tra un momento.',
   payment_failed: 'Il pagamento non è andato a buon fine. I suoi orari restano riservati: riprovi o scelga un altro metodo.',

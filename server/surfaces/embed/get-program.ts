@@ -11,7 +11,8 @@ import { routeLimits } from '../../platform/http/rate-limit.ts';
 import { catalogVersion, getProgramDetail } from '../../modules/catalog/index.ts';
 import { chooseEncoding } from '../../platform/http/compress.ts';
 import { timedDb } from '../../platform/http/server-timing.ts';
-import { answerKept, encodedAnswer, keepAnswer, keptAnswer, matches } from './program-answers.ts';
+import { answerKept, encodedAnswer, keepAnswer, keptAnswer } from './program-answers.ts';
+import { etagMatches } from '../../platform/http/etag.ts';
 import { programDetailOut } from './programs.out.ts';
 import { problemResponses } from '../openapi-shared.ts';
 import { requestLang } from '../../platform/http/field-messages.ts';
@@ -69,7 +70,7 @@ export function getProgramRoute(deps: AppDeps) {
         'Cache-Control': 'private, max-age=60, stale-while-revalidate=600',
         Vary: 'Authorization, Accept-Encoding, Accept-Language',
       };
-      if (matches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
+      if (etagMatches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
       const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
       if (!encoding) return c.body(kept.json, 200, { ...headers, 'Content-Type': 'application/json' });
       return c.body(encodedAnswer(kept, encoding), 200, { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': encoding });

@@ -12,7 +12,8 @@ import { chooseEncoding } from '../../platform/http/compress.ts';
 import { timedDb } from '../../platform/http/server-timing.ts';
 import { listSlots, slotsVersion } from '../../modules/availability/index.ts';
 import { slotsOut } from './slots.out.ts';
-import { encodedAnswer, matches } from './program-answers.ts';
+import { encodedAnswer } from './program-answers.ts';
+import { etagMatches } from '../../platform/http/etag.ts';
 import { keepSlots, keptSlots, slotsKept, slotsKeyOf } from './slots-answers.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
@@ -73,7 +74,7 @@ export function getSlotsRoute(deps: AppDeps) {
         'Cache-Control': 'private, no-cache',
         Vary: 'Authorization, Accept-Encoding',
       };
-      if (matches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
+      if (etagMatches(c.req.header('If-None-Match'), kept.etag)) return c.body(null, 304, headers);
       const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
       if (!encoding) return c.body(kept.json, 200, { ...headers, 'Content-Type': 'application/json' });
       const bytes = encodedAnswer(kept, encoding);

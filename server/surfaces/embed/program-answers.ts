@@ -51,9 +51,3 @@ export function encodedAnswer(kept: Pick<KeptAnswer, 'json' | 'encoded'>, encodi
   return kept.encoded[encoding] ??= new Uint8Array(encode(Buffer.from(kept.json), encoding));
 }
 
-/** Whether If-None-Match names this answer (weak comparison, as RFC 9110 asks for it). */
-export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}

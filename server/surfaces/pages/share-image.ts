@@ -20,6 +20,7 @@ import { loadHostedProgram } from './program-load.ts';
 import { pageNotFound, programUrl } from './studio.ts';
 import { wordsFor } from './words.ts';
 import type { ContentLang } from '../../../schema/db/index.ts';
+import { etagMatches } from '../../platform/http/etag.ts';
 
 export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;
@@ -120,9 +121,6 @@ export function pictureOf(version: string, svg: () => string): Uint8Array<ArrayB
   return png;
 }
 
-/** Whether an If-None-Match header names this ETag (weak or strong, in a list, or `*`). */
-export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
-  !!ifNoneMatch && ifNoneMatch.split(',').some((t) => { const v = t.trim(); return v === '*' || v.replace(/^W\//, '') === etag; });
 
 export function shareImageRoute(deps: AppDeps) {
   return new Hono().get('/p/:studio/:program/share.png', async (c) => {

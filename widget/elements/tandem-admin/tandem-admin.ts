@@ -84,7 +84,13 @@ export class TandemAdmin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.client = new AdminApi(this.api);
+    this.client.lang = this.viewLang;
     void this.start();
+  }
+
+  /** The API's problems come back in the console's language, also after `lang` changes. */
+  override willUpdate(): void {
+    this.client.lang = this.viewLang;
   }
 
   private async start(): Promise<void> {

@@ -1,6 +1,8 @@
 /**
- * RFC 5545 text helpers (no `ics` package, no Buffer): escaping, UTC stamps, content-line
- * folding by UTF-8 octets, and a minimal VCALENDAR of events for "add to calendar" links.
+ * The one iCalendar writer (RFC 5545, no Buffer, so server and widget share it): escaping, UTC
+ * stamps, content-line folding by UTF-8 octets, and VCALENDARs of events: METHOD:PUBLISH for
+ * "add to calendar" links and the portal's feed, METHOD:REQUEST/CANCEL (iTIP, RFC 5546) with
+ * ORGANIZER, ATTENDEE, SEQUENCE and STATUS for the booking mails.
  */
 
 /** UTF-8 length of one code point. */
@@ -60,26 +62,53 @@ export function utcStamp(instant: string | number | Date): string {
   return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-export interface IcsEvent {
-  uid: string;
-  start: string;
-  end: string;
-  summary: string;
-  description?: string;
-  location?: string;
-  url?: string;
+/** A person in ORGANIZER / ATTENDEE: the name becomes CN, the address a mailto: URI. */
+export interface IcsContact {
+  name: string;
+  email: string;
 }
 
-/** A METHOD:PUBLISH calendar of events, CRLF line ends, folded by octets. */
-export function icsCalendar(events: IcsEvent[], now: string | number | Date = Date.now(), prodId = '-//Tandem//Widget//EN'): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  for (const e of events) {
-    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(now)}`, `DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(e.end)}`, `SUMMARY:${escapeText(e.summary)}`);
-    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
-    lines.push('END:VEVENT');
-  }
+export interface IcsEvent {
+  uid: string;
+  start: string | number | Date;
+  end: string | number | Date;
+  summary: string;
+  description?: string | undefined;
+  location?: string | undefined;
+  url?: string | undefined;
+  /** iTIP: the event's revision; a later message for the same UID must carry a higher one. */
+  sequence?: number | undefined;
+  status?: 'CONFIRMED' | 'CANCELLED' | undefined;
+  organizer?: IcsContact | undefined;
+  /** One participant, already accepted (the customer booked it), no reply asked for. */
+  attendee?: IcsContact | undefined;
+}
+
+/** PUBLISH: a copy to keep; REQUEST / CANCEL: iTIP messages that create, update or remove by UID. */
+export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+/** A mail address as a mailto: URI; white space and control characters could only break the line. */
+function mailto(email: string): string {
+  return `mailto:${email.replace(/[\u0000-\u0020\u007f]/g, '')}`;
+}
+
+function eventLines(e: IcsEvent, now: string | number | Date): string[] {
+  const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(now)}`, `DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(e.end)}`, `SUMMARY:${escapeText(e.summary)}`];
+  if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);
+  if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+  if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+  if (e.url) lines.push(`URL:${e.url}`);
+  if (e.status) lines.push(`STATUS:${e.status}`);
+  if (e.organizer) lines.push(`ORGANIZER;CN="${paramValue(e.organizer.name)}":${mailto(e.organizer.email)}`);
+  if (e.attendee) lines.push(`ATTENDEE;CN="${paramValue(e.attendee.name)}";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:${mailto(e.attendee.email)}`);
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** A calendar of events with one METHOD, CRLF line ends, folded by octets. */
+export function icsCalendar(events: IcsEvent[], now: string | number | Date = Date.now(), prodId = '-//Tandem//Widget//EN', method: IcsMethod = 'PUBLISH'): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${prodId}`, 'CALSCALE:GREGORIAN', `METHOD:${method}`];
+  for (const e of events) lines.push(...eventLines(e, now));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }

@@ -1,8 +1,5 @@
-import { createEvents, type EventAttributes } from 'ics';
-// Line folding by UTF-8 octets: one implementation for the server and the widget.
-import { paramValue, refold } from '../../../shared/ics.ts';
-
-export { refold };
+// The one iCalendar writer, shared with the widget and the portal's feed.
+import { icsCalendar, type IcsEvent } from '../../../shared/ics.ts';
 
 /**
  * Calendar files (RFC 5545, with iTIP methods from RFC 5546) for a booking's sessions.
@@ -39,36 +36,27 @@ export interface IcsInput {
   now: Date;
 }
 
+const PRODID = 'tandem/bookings';
+
 export function sessionUid(sessionId: string): string {
   return `${sessionId}@tandem`;
 }
 
 export function sessionsIcs(input: IcsInput): string {
   const total = input.total ?? input.sessions.length;
-  const events: EventAttributes[] = input.sessions.map((s, i) => {
-    const event: EventAttributes & { timestamp: number } = {
-      uid: sessionUid(s.id),
-      sequence: input.method === 'CANCEL' ? s.revision + 1 : s.revision,
-      start: s.startsAt.getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      end: s.endsAt.getTime(),
-      endInputType: 'utc',
-      endOutputType: 'utc',
-      timestamp: input.now.getTime(),
-      title: input.title.replaceAll('{n}', String(s.seq ?? i + 1)).replaceAll('{total}', String(total)),
-      status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-      busyStatus: 'BUSY',
-      organizer: { name: paramValue(input.organizer.name), email: input.organizer.email },
-      attendees: [{ name: paramValue(input.attendee.name), email: input.attendee.email, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
-      productId: 'tandem/bookings',
-    };
-    if (input.description) event.description = input.description;
-    if (input.location) event.location = input.location;
-    if (input.url) event.url = input.url;
-    return event;
-  });
-  const { error, value } = createEvents(events, { productId: 'tandem/bookings', method: input.method });
-  if (error || !value) throw error ?? new Error('ics: no output');
-  return refold(value);
+  const cancel = input.method === 'CANCEL';
+  const events: IcsEvent[] = input.sessions.map((s, i) => ({
+    uid: sessionUid(s.id),
+    start: s.startsAt,
+    end: s.endsAt,
+    summary: input.title.replaceAll('{n}', String(s.seq ?? i + 1)).replaceAll('{total}', String(total)),
+    description: input.description,
+    location: input.location,
+    url: input.url,
+    sequence: cancel ? s.revision + 1 : s.revision,
+    status: cancel ? 'CANCELLED' : 'CONFIRMED',
+    organizer: input.organizer,
+    attendee: input.attendee,
+  }));
+  return icsCalendar(events, input.now, PRODID, input.method);
 }

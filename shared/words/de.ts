@@ -46,6 +46,8 @@ export const de: Messages = {
   lateFee: 'Spätere Stornierungen kosten {percent} des Sitzungspreises.',
   location: 'Ort',
   fromPrice: 'ab {price}',
+  programs_one: '{count} Programm',
+  programs_other: '{count} Programme',
   viewProgram: '{title} ansehen',
   allPrograms: 'Alle Programme',
   programsHeading: 'Programme',

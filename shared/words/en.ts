@@ -46,6 +46,8 @@ export const en = {
   lateFee: 'Later cancellations cost {percent} of the session price.',
   location: 'Location',
   fromPrice: 'from {price}',
+  programs_one: '{count} program',
+  programs_other: '{count} programs',
   viewProgram: 'View {title}',
   allPrograms: 'All programs',
   programsHeading: 'Programs',

@@ -46,6 +46,8 @@ export const fr: Messages = {
   lateFee: 'Les annulations plus tardives coûtent {percent} du prix de la séance.',
   location: 'Lieu',
   fromPrice: 'dès {price}',
+  programs_one: '{count} programme',
+  programs_other: '{count} programmes',
   viewProgram: 'Voir {title}',
   allPrograms: 'Tous les programmes',
   programsHeading: 'Programmes',

@@ -46,6 +46,8 @@ export const it: Messages = {
   lateFee: 'Le cancellazioni successive costano il {percent} del prezzo della sessione.',
   location: 'Luogo',
   fromPrice: 'da {price}',
+  programs_one: '{count} programma',
+  programs_other: '{count} programmi',
   viewProgram: 'Vedi {title}',
   allPrograms: 'Tutti i programmi',
   programsHeading: 'Programmi',

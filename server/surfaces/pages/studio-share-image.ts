@@ -23,17 +23,9 @@ const DRAWING = 1;
 /** The card's colour when the studio has none. */
 export const NEUTRAL_CARD = '#1e293b';
 
-const PROGRAMS: Record<Lang, { one: string; other: string }> = {
-  en: { one: '1 program', other: '{n} programs' },
-  de: { one: '1 Programm', other: '{n} Programme' },
-  fr: { one: '1 programme', other: '{n} programmes' },
-  it: { one: '1 programma', other: '{n} programmi' },
-};
-
-/** "3 programs" in the page's language. */
+/** "3 programs" in the page's language: the shared catalogs' plural (`programs_one` / `programs_other`). */
 export function programsCount(lang: Lang, n: number): string {
-  const w = PROGRAMS[lang];
-  return (new Intl.PluralRules(lang).select(n) === 'one' ? w.one : w.other).replace('{n}', String(n));
+  return wordsFor(lang, null).plural('programs', n);
 }
 
 export interface StudioCard {

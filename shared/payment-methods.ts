@@ -10,9 +10,14 @@
  *   bank_transfer  an invoice with an EPC QR code (GiroCode, EPC069-12): EUR to a SEPA account
  *                  outside CH/LI (those get the QR-bill)
  *   credits        when the variant has a credit price
+ *
+ * and, of those, only the ones the studio allows for the variant (`allowed`, every method by default).
  */
 
 export type OfferedMethod = 'card' | 'twint' | 'qr_bill' | 'bank_transfer' | 'credits';
+
+/** Every method, in the order the widget lists them: a variant allows all of them unless the studio says otherwise. */
+export const ALL_METHODS: readonly OfferedMethod[] = ['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'];
 
 /** The creditor account parts of a studio's billing data that decide the bank methods. */
 export interface BankAccount { iban?: string | undefined; qr_iban?: string | undefined }
@@ -71,14 +76,14 @@ export function bankMethodFor(currency: string, account: BankAccount | null | un
   return null;
 }
 
-/** Every method offered for a price in `currency`, in the order the widget lists them. */
-export function offeredMethods(currency: string, account: BankAccount | null | undefined, creditPrice: number | null | undefined): OfferedMethod[] {
+/** Every method offered for a price in `currency`, in the order the widget lists them, of those the variant allows. */
+export function offeredMethods(currency: string, account: BankAccount | null | undefined, creditPrice: number | null | undefined, allowed: readonly string[] = ALL_METHODS): OfferedMethod[] {
   const out: OfferedMethod[] = ['card'];
   if (currency === 'CHF') out.push('twint');
   const bank = bankMethodFor(currency, account);
   if (bank) out.push(bank);
   if (creditPrice != null) out.push('credits');
-  return out;
+  return out.filter((m) => allowed.includes(m));
 }
 
 /**
@@ -94,6 +99,6 @@ export function carriesPlan(method: string): boolean {
 }
 
 /** The offered methods a deposit + plan can be paid with; none without a deposit. */
-export function planMethods(currency: string, account: BankAccount | null | undefined, creditPrice: number | null | undefined, hasDeposit: boolean): OfferedMethod[] {
-  return hasDeposit ? offeredMethods(currency, account, creditPrice).filter(carriesPlan) : [];
+export function planMethods(currency: string, account: BankAccount | null | undefined, creditPrice: number | null | undefined, hasDeposit: boolean, allowed: readonly string[] = ALL_METHODS): OfferedMethod[] {
+  return hasDeposit ? offeredMethods(currency, account, creditPrice, allowed).filter(carriesPlan) : [];
 }

@@ -49,6 +49,9 @@ const Delivery = v.object({
   instructor_ids: v.optional(v.pipe(v.array(Id), v.maxLength(50))),
 });
 
+/** A way to pay a studio may allow for a variant (shared/payment-methods.ts). */
+export const AllowedMethod = v.picklist(['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'], 'must be one of card, twint, qr_bill, bank_transfer, credits');
+
 export const VariantInput = v.object({
   /** An existing variant: changed in place while nobody booked it, else replaced by a new version. */
   id: v.optional(Id),
@@ -61,6 +64,13 @@ export const VariantInput = v.object({
   deposit_amount: v.optional(v.nullable(v.pipe(MinorUnits, v.minValue(0, 'must not be negative')))),
   credit_price: v.optional(v.nullable(v.pipe(MinorUnits, v.minValue(1, 'must be positive')))),
   pay_plan: v.optional(v.nullable(v.object({ installments: Int(1, 24), every_weeks: Int(1, 12), deposit_bp: Int(0, 10000) }))),
+  /**
+   * The ways to pay customers are offered for this variant (card also means Apple Pay and Google Pay; a deposit
+   * + plan is paid by card). Left out: an existing variant keeps its own, a new one allows every method. Empty is
+   * saved as a draft, but publishing refuses it (`pricing.allowed_methods`). Changed in place, never a new version:
+   * it decides how later checkouts pay, not what a booking bought.
+   */
+  allowed_methods: v.optional(v.pipe(v.array(AllowedMethod), v.maxLength(5), v.check((l) => new Set(l).size === l.length, 'must not repeat a method'))),
 });
 export type VariantInput = v.InferOutput<typeof VariantInput>;
 
@@ -118,6 +128,10 @@ export const ProgramImageParams = v.object({ id: Id, role: v.picklist(['banner',
 const VariantOut = v.object({
   id: v.string(), name: v.string(), currency: v.string(), price: v.number(), vat_rate_bp: v.number(), billing: v.string(), sessions_count: v.number(),
   deposit_amount: v.nullable(v.number()), credit_price: v.nullable(v.number()), pay_plan: v.nullable(v.unknown()), is_active: v.boolean(),
+  /** What the studio allows (the wizard's checkboxes). */
+  allowed_methods: v.array(v.string()),
+  /** Of those, what customers are offered now (the currency, the studio's account and the credit price rule some out): the embed answer's `payment_methods`. */
+  offered_methods: v.array(v.string()),
 });
 
 export const AdminProgramOut = v.object({

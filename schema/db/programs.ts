@@ -148,6 +148,12 @@ export const programVariants = pgTable('program_variants', {
   payPlanJson: jsonb('pay_plan_json').$type<{ deposit: { kind: 'fixed'; amount: number } | { kind: 'percent'; bp: number }; installments: number; every?: { weeks: number }; schedule?: 'interval' | 'session_dates' }>(),
   /** One order line per session, or one package line. */
   billing: text('billing').notNull().default('package'),
+  /**
+   * The ways to pay the studio allows for this variant (shared/payment-methods.ts names them); what the
+   * widget offers is these, less what the currency, the studio's account or the credit price rule out.
+   * Every method by default. Not part of what a booking bought: changed in place, no new version.
+   */
+  allowedMethods: text('allowed_methods').array().notNull().default(sql`'{card,twint,qr_bill,bank_transfer,credits}'::text[]`),
   sortOrder: integer('sort_order').notNull().default(0),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: createdAt(),
@@ -161,6 +167,7 @@ export const programVariants = pgTable('program_variants', {
   check('program_variants_deposit', sql`${t.depositAmount} is null or (${t.depositAmount} >= 0 and ${t.depositAmount} <= ${t.price})`),
   check('program_variants_credit', sql`${t.creditPrice} is null or ${t.creditPrice} > 0`),
   check('program_variants_billing', sql`${t.billing} in ('package', 'per_session')`),
+  check('program_variants_allowed_methods', sql`${t.allowedMethods} <@ '{card,twint,qr_bill,bank_transfer,credits}'::text[]`),
   ...tenantPolicies('program_variants', followsProgram),
 ]).enableRLS();
 

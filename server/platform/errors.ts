@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'program_incomplete'
   | 'payment_method_unavailable'
+  | 'payment_method_not_allowed'
   | 'payment_provider_error'
   | 'quote_changed'
   | 'policy_window_closed'
@@ -110,6 +111,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'insufficient_credits':
     case 'refund_exceeds_refundable':
     case 'payment_method_unavailable':
+    case 'payment_method_not_allowed':
     case 'identity_code_invalid':
     case 'identity_code_expired':
     case 'program_incomplete':
@@ -170,6 +172,7 @@ const titles: Record<ErrorCode, string> = {
   forbidden: 'Your role may not do this',
   program_incomplete: 'The program is not complete enough to publish',
   payment_method_unavailable: 'This payment method is not available for this booking',
+  payment_method_not_allowed: 'The studio does not take this payment method for this program',
   payment_provider_error: 'The payment provider did not answer as expected',
   quote_changed: 'The cancellation quote no longer holds',
   policy_window_closed: 'Too close to the session to change it yourself',

@@ -53,6 +53,12 @@ function unavailable(detail: string, field: 'method' | 'plan' = 'method'): AppEr
   return new AppError('payment_method_unavailable', detail, { errors: [{ field, message: detail }] });
 }
 
+/** A method the studio does not take for this variant (the program answer leaves it out): which ones it allows. */
+function methodNotAllowed(allowed: readonly string[]): AppError {
+  const detail = 'The studio does not take this payment method for this program; please choose one the program offers.';
+  return new AppError('payment_method_not_allowed', detail, { errors: [{ field: 'method', message: detail }], allowed_methods: [...allowed] });
+}
+
 /** A deposit + plan with a method that cannot carry one: which methods can (the widget offers only those). */
 function planMethodUnavailable(): AppError {
   const detail = 'A deposit with a payment plan is paid by card (the installments are charged to it later); with TWINT, a bank transfer or credits please pay in full.';
@@ -92,8 +98,11 @@ export interface CheckoutResult {
   payment?: { provider: PaymentProvider['kind']; testMode: boolean; amount: number; currency: string; publishableKey?: string; stripeAccount?: string };
 }
 
-/** `paidNow`: staff record the transfer in the same transaction (staff-booking.mutations.ts): the invoice asks nobody to pay. */
-export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null, opts: { paidNow?: boolean } = {}): Promise<CheckoutResult> {
+/**
+ * `paidNow`: staff record the transfer in the same transaction (staff-booking.mutations.ts): the invoice asks nobody to pay.
+ * `byStaff`: the studio itself chose the method (a booking on the customer's behalf), so the variant's allowed methods, which say what customers are offered, do not bind it.
+ */
+export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking: BookingRow, body: CheckoutBody, proof: { customerId: string } | null = null, opts: { paidNow?: boolean; byStaff?: boolean } = {}): Promise<CheckoutResult> {
   const now = env.now;
   ensureCheckoutable(booking, now);
   if (booking.holdExpiresAt && booking.holdExpiresAt.getTime() <= now.getTime()) {
@@ -108,7 +117,7 @@ export async function checkout(tx: Tx, env: CheckoutEnv, orgId: string, booking:
   const proven = proof !== null && proof.customerId === booking.customerId;
 
   await supersedePendingOrder(tx, env, ctx);
-  const { lines, discount, priced, plan, amountNow, bankHoldUntil } = await checkoutTerms(tx, env, ctx, body, { proven, purpose: 'checkout' });
+  const { lines, discount, priced, plan, amountNow, bankHoldUntil } = await checkoutTerms(tx, env, ctx, body, { proven, purpose: 'checkout', byStaff: opts.byStaff ?? false });
   const total = priced.total.amount;
 
   // The order.
@@ -189,11 +198,12 @@ export interface CheckoutTerms {
  * A quote needs no proof of the address for the method (it spends nothing), but a code that counts
  * per customer is checked against the customer's history only with it, as at checkout.
  */
-export async function checkoutTerms(tx: Tx, env: CheckoutEnv, ctx: BookingContext, body: CheckoutBody, o: { proven: boolean; purpose: 'checkout' | 'quote' }): Promise<CheckoutTerms> {
+export async function checkoutTerms(tx: Tx, env: CheckoutEnv, ctx: BookingContext, body: CheckoutBody, o: { proven: boolean; purpose: 'checkout' | 'quote'; byStaff?: boolean }): Promise<CheckoutTerms> {
   const { now } = env;
   const { method } = body;
   const { proven } = o;
   const currency = ctx.booking.currency;
+  if (!o.byStaff && !ctx.variant.allowedMethods.includes(method)) throw methodNotAllowed(ctx.variant.allowedMethods);
   const zone = customerZone(ctx);
 
   // What is bought, and what it costs.

@@ -28,7 +28,7 @@ export async function payStaffBooking(tx: Tx, env: CheckoutEnv, orgId: string, b
     throw new AppError('payment_method_unavailable', `This studio takes no bank transfers in ${booking.currency} yet (its account in the settings).`, { errors: [{ field: 'payment.mode', message: 'needs the studio\'s bank account' }] });
   }
   // The studio typed the customer's address itself: it stands for it (the invoice goes with the mail).
-  const done = await checkout(tx, env, orgId, booking, { method, plan: 'full' } as CheckoutBody, { customerId: booking.customerId }, { paidNow: payment.mode === 'paid_by_transfer' });
+  const done = await checkout(tx, env, orgId, booking, { method, plan: 'full' } as CheckoutBody, { customerId: booking.customerId }, { paidNow: payment.mode === 'paid_by_transfer', byStaff: true });
   let paid = done.order.order.total === 0;
   if (payment.mode === 'paid_by_transfer' && !paid) {
     const order = await orderRow(tx, orgId, done.order.order.id, true);

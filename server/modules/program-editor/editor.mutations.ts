@@ -13,6 +13,7 @@ import * as t from '../../../schema/db/index.ts';
 import type { CreateCategoryBody, CreateProgramBody, UpdateProgramBody } from '../../../schema/api/admin-programs.ts';
 import { categoriesOf } from './categories.queries.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
+import { ALL_METHODS } from '../../../shared/payment-methods.ts';
 import { variantDecision, type VariantTerms } from './domain/index.ts';
 import { programForEditor, type EditorProgramRow } from './editor.queries.ts';
 
@@ -143,13 +144,15 @@ async function savePricing(tx: Tx, orgId: string, p: EditorProgramRow, b: Step<'
     if (v.id && !before) throw new AppError('validation_failed', undefined, { errors: [{ field: `variants.${i}.id`, message: 'is not a variant of this program' }] });
     const terms = termsOf(v);
     const decision = variantDecision(before && { booked: before.booked, terms: before.row as unknown as VariantTerms }, terms);
-    const values = { name: v.name, ...terms, payPlanJson: terms.payPlanJson as EditorVariantTerms, sortOrder: i, isActive: true };
+    // Not part of what a booking bought: carried into a new version, changed in place otherwise.
+    const allowedMethods = v.allowed_methods ?? before?.row.allowedMethods ?? [...ALL_METHODS];
+    const values = { name: v.name, ...terms, payPlanJson: terms.payPlanJson as EditorVariantTerms, sortOrder: i, isActive: true, allowedMethods };
     if (decision === 'insert' || decision === 'new_version') {
       await tx.insert(t.programVariants).values({ orgId, programId: p.id, ...values, createdAt: now });
       if (decision === 'new_version') await tx.update(t.programVariants).set({ isActive: false }).where(and(eq(t.programVariants.orgId, orgId), eq(t.programVariants.id, v.id!)));
     } else {
       kept.add(v.id!);
-      await tx.update(t.programVariants).set(decision === 'rename_only' ? { name: v.name, sortOrder: i, isActive: true } : values)
+      await tx.update(t.programVariants).set(decision === 'rename_only' ? { name: v.name, sortOrder: i, isActive: true, allowedMethods } : values)
         .where(and(eq(t.programVariants.orgId, orgId), eq(t.programVariants.id, v.id!)));
     }
   }

@@ -2,6 +2,7 @@
 import type { AdminProgramOut } from '../../../schema/api/admin-programs.ts';
 import type { ProgramEditorView } from '../../modules/program-editor/index.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
+import { offeredMethods } from '../../../shared/payment-methods.ts';
 
 export function adminProgramOut(v: ProgramEditorView): AdminProgramOut {
   const p = v.program;
@@ -16,6 +17,7 @@ export function adminProgramOut(v: ProgramEditorView): AdminProgramOut {
     variants: v.variants.map((x) => ({
       id: x.id, name: x.name, currency: x.currency, price: x.price, vat_rate_bp: x.vatRateBp, billing: x.billing, sessions_count: x.sessionsCount,
       deposit_amount: x.depositAmount, credit_price: x.creditPrice, pay_plan: x.payPlanJson ?? null, is_active: x.isActive,
+      allowed_methods: x.allowedMethods, offered_methods: offeredMethods(x.currency, v.orgBilling, x.creditPrice, x.allowedMethods),
     })),
     form: v.form?.formSchemaJson ?? null, form_required: v.form?.isRequired ?? false,
     milestones: v.milestones.map((m) => ({ id: m.id, name: m.name, description_md: m.descriptionMd, due_day_offset: m.dueDayOffset })),

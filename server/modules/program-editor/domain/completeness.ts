@@ -6,6 +6,8 @@ export interface ProgramParts {
   title: string; summary: string; sessionLengthMin: number;
   deliveryMode: 'in_person' | 'online' | 'hybrid'; locationId: string | null; meetingUrl: string | null;
   instructors: number; activeVariants: number;
+  /** Active variants a customer could not pay by any method (none allowed, or none of the allowed ones fits the currency, account or credit price). */
+  variantsWithoutMethod?: number;
 }
 
 export function missingForPublish(p: ProgramParts): string[] {
@@ -16,5 +18,6 @@ export function missingForPublish(p: ProgramParts): string[] {
   if (p.deliveryMode === 'online' && !p.meetingUrl) missing.push('delivery.meeting_url');
   if (p.instructors === 0) missing.push('delivery.instructor_ids');
   if (p.activeVariants === 0) missing.push('pricing.variants');
+  if ((p.variantsWithoutMethod ?? 0) > 0) missing.push('pricing.allowed_methods');
   return missing;
 }

@@ -46,6 +46,7 @@ export const errors: Record<string, string> = {
   quote_changed: 'Der Preis hat sich inzwischen geändert. Bitte prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
   refund_exceeds_refundable: 'Diese Erstattung ist höher als der bezahlte und noch nicht erstattete Betrag. Bitte wählen Sie einen kleineren Betrag.',
   payment_method_unavailable: 'Diese Zahlungsart ist hier nicht verfügbar. Bitte wählen Sie eine andere.',
+  payment_method_not_allowed: 'Das Studio nimmt diese Zahlungsart für dieses Angebot nicht an. Bitte wählen Sie eine andere.',
   payment_provider_error: 'Der Zahlungsdienst hat nicht geantwortet. Bitte versuchen Sie es gleich noch einmal.',
   payment_failed: 'Die Zahlung ist nicht durchgegangen. Ihre Zeiten sind weiterhin reserviert: Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
   rate_limited: 'Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es erneut.',

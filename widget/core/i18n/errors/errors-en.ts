@@ -46,6 +46,7 @@ export const errors: Record<string, string> = {
   quote_changed: 'The price has changed in the meantime. Please check the new total and confirm again.',
   refund_exceeds_refundable: 'This refund is more than what was paid and not yet refunded. Please choose a smaller amount.',
   payment_method_unavailable: 'This payment method is not available here. Please choose another.',
+  payment_method_not_allowed: 'The studio does not take this way of paying for this program. Please choose another.',
   payment_provider_error: 'The payment service did not answer. Please try again in a moment.',
   payment_failed: 'The payment did not go through. Your times are still reserved: try again or choose another method.',
   rate_limited: 'Too many attempts in a short time. Please wait a minute and try again.',

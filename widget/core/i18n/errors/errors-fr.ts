@@ -46,6 +46,7 @@ export const errors: Record<string, string> = {
   quote_changed: 'Le prix a changé entre-temps. Veuillez vérifier le nouveau total et confirmer à nouveau.',
   refund_exceeds_refundable: 'Ce remboursement dépasse ce qui a été payé et pas encore remboursé. Veuillez choisir un montant plus petit.',
   payment_method_unavailable: 'Ce moyen de paiement n\'est pas disponible ici. Veuillez en choisir un autre.',
+  payment_method_not_allowed: 'Le studio n\'accepte pas ce moyen de paiement pour ce programme. Veuillez en choisir un autre.',
   payment_provider_error: 'Le service de paiement n\'a pas répondu. Veuillez réessayer dans un instant.',
   payment_failed: 'Le paiement n\'a pas abouti. Vos horaires restent réservés\u202f: réessayez ou choisissez un autre moyen.',
   rate_limited: 'Trop de tentatives en peu de temps. Veuillez attendre une minute et réessayer.',

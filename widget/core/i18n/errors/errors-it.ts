@@ -46,6 +46,7 @@ export const errors: Record<string, string> = {
   quote_changed: 'Nel frattempo il prezzo è cambiato. Controlli il nuovo totale e confermi di nuovo.',
   refund_exceeds_refundable: 'Questo rimborso supera quanto pagato e non ancora rimborsato. Scelga un importo minore.',
   payment_method_unavailable: 'Questo metodo di pagamento non è disponibile qui. Ne scelga un altro.',
+  payment_method_not_allowed: 'Lo studio non accetta questo metodo di pagamento per questo programma. Ne scelga un altro.',
   payment_provider_error: 'Il servizio di pagamento non ha risposto. Riprovi tra un momento.',
   payment_failed: 'Il pagamento non è andato a buon fine. I suoi orari restano riservati: riprovi o scelga un altro metodo.',
   rate_limited: 'Troppi tentativi in poco tempo. Attenda un minuto e riprovi.',

@@ -20,6 +20,7 @@ import { wizardStyles } from './wizard.styles.ts';
 import { wizardWords, type WizardKey } from './words.ts';
 import { consoleLang } from '../console-lang.ts';
 import { codeWord } from '../booking-words.ts';
+import { VARIANT_METHODS, variantMethods } from './variant-methods.ts';
 import { KINDS, LANGS, blankQuestion, questionsFromSchema, schemaFromQuestions, type Lang, type QuestionDraft } from './intake-builder.ts';
 
 export const WIZARD_STEPS = ['basics', 'delivery', 'pricing', 'intake', 'milestones', 'policies', 'content', 'publish'] as const;
@@ -28,6 +29,8 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 interface VariantDraft {
   id?: string; name: string; price: string; currency: string; vat: string; billing: 'package' | 'per_session'; sessions: string;
   deposit: string; credit: string; plan: boolean; installments: string; every: string; planDeposit: string;
+  /** The ways to pay allowed (every one for a new variant). */
+  methods: string[];
 }
 interface MilestoneDraft { name: string; due: string; text: string }
 
@@ -46,6 +49,7 @@ function variantDrafts(p: AdminProgramOut, currency: string): VariantDraft[] {
       id: v.id, name: v.name, price: major(v.price), currency: v.currency || currency, vat: String(v.vat_rate_bp / 100), billing: v.billing === 'per_session' ? 'per_session' : 'package',
       sessions: String(v.sessions_count), deposit: major(v.deposit_amount), credit: v.credit_price == null ? '' : String(v.credit_price), plan: Boolean(plan),
       installments: String(plan?.installments ?? 3), every: String(plan?.every?.weeks ?? 4), planDeposit: plan?.deposit?.kind === 'percent' ? String((plan.deposit.bp ?? 0) / 100) : '30',
+      methods: [...(v.allowed_methods ?? VARIANT_METHODS)],
     };
   });
 }
@@ -97,7 +101,7 @@ export class TandemAdminWizard extends LitElement {
   }
 
   private blankVariant(): VariantDraft {
-    return { name: '', price: '', currency: this.currency, vat: '0', billing: 'package', sessions: String(this.program?.default_sessions_count ?? 1), deposit: '', credit: '', plan: false, installments: '3', every: '4', planDeposit: '30' };
+    return { name: '', price: '', currency: this.currency, vat: '0', billing: 'package', sessions: String(this.program?.default_sessions_count ?? 1), deposit: '', credit: '', plan: false, installments: '3', every: '4', planDeposit: '30', methods: [...VARIANT_METHODS] };
   }
 
   private async loadLists(): Promise<void> {
@@ -306,6 +310,7 @@ export class TandemAdminWizard extends LitElement {
       ...(v.id ? { id: v.id } : {}), name: v.name.trim(), currency: v.currency.trim().toUpperCase(), price: minor(v.price), vat_rate_bp: bp(v.vat || '0'), billing: v.billing,
       sessions_count: int(v.sessions) || 1, deposit_amount: v.deposit.trim() ? minor(v.deposit) : null, credit_price: v.credit.trim() ? int(v.credit) : null,
       pay_plan: v.plan ? { installments: int(v.installments) || 1, every_weeks: int(v.every) || 1, deposit_bp: bp(v.planDeposit || '0') } : null,
+      allowed_methods: v.methods,
     })) }); }}>
       ${this.variants.map((v, i) => html`<fieldset class="item"><legend>${this.w('variant')} ${i + 1}</legend>
         <div class="row">
@@ -324,6 +329,7 @@ export class TandemAdminWizard extends LitElement {
           ${this.input(`v${i}-inst`, this.w('installments'), v.installments, (x) => this.editVariant(i, { installments: x }), { type: 'number', min: '1' })}
           ${this.input(`v${i}-every`, this.w('everyWeeks'), v.every, (x) => this.editVariant(i, { every: x }), { type: 'number', min: '1' })}
           ${this.input(`v${i}-pdep`, this.w('planDeposit'), v.planDeposit, (x) => this.editVariant(i, { planDeposit: x }), { type: 'number', min: '0' })}</div>` : nothing}
+        ${variantMethods(consoleLang(this.lang), i, v.methods, (methods) => this.editVariant(i, { methods }))}
         <p class="tools">
           <button type="button" ?disabled=${i === 0} @click=${() => { this.variants = this.moveIn(this.variants, i, -1); }}>${this.w('moveUp')} (${this.w('variant')} ${i + 1})</button>
           <button type="button" ?disabled=${i === this.variants.length - 1} @click=${() => { this.variants = this.moveIn(this.variants, i, 1); }}>${this.w('moveDown')} (${this.w('variant')} ${i + 1})</button>

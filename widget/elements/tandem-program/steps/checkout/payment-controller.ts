@@ -118,7 +118,7 @@ export class PaymentController implements ReactiveController {
       const i18n = this.deps.i18n();
       const failure = checkoutFailure(e);
       if (coupon && (failure.kind === 'coupon' || failure.kind === 'identity')) this.set({ couponError: errorMessage(e, i18n) });
-      else if (e.code === 'payment_method_unavailable') this.set({ quote: null, methodError: errorMessage(e, i18n) });
+      else if (e.code === 'payment_method_unavailable' || e.code === 'payment_method_not_allowed') this.set({ quote: null, methodError: errorMessage(e, i18n) });
       else if (e.status === 0 || e.status >= 500) this.set({ quote: null });
       else this.set({ quote: null, error: { err: this.deps.report(e), retry: () => void this.requote() } });
     }

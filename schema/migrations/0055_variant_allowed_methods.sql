@@ -1,0 +1,2 @@
+ALTER TABLE "program_variants" ADD COLUMN "allowed_methods" text[] DEFAULT '{card,twint,qr_bill,bank_transfer,credits}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "program_variants" ADD CONSTRAINT "program_variants_allowed_methods" CHECK ("program_variants"."allowed_methods" <@ '{card,twint,qr_bill,bank_transfer,credits}'::text[]);

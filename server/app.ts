@@ -78,6 +78,7 @@ import { adminMarketingConsentRoutes } from './surfaces/admin/marketing-consents
 import { adminReferralRoutes } from './surfaces/admin/referrals.ts';
 import { adminMarketingCampaignRoutes } from './surfaces/admin/marketing-campaigns.ts';
 import { adminAutomationRoutes } from './surfaces/admin/automations.ts';
+import { adminSegmentPreviewRoute } from './surfaces/admin/segment-preview.ts';
 import { adminMarketingEditRoutes } from './surfaces/admin/marketing-campaign-edits.ts';
 import { adminMarketingConsentActionRoutes } from './surfaces/admin/marketing-consent-actions.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
@@ -90,6 +91,7 @@ import { adminDomainRoutes } from './surfaces/admin/settings-domain.ts';
 import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
 import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
 import { adminCustomerRoutes } from './surfaces/admin/customers.ts';
+import { adminCustomerTagRoutes } from './surfaces/admin/customer-tags.ts';
 import { adminAvailabilityRoutes } from './surfaces/admin/availability.ts';
 import { devOutboxRoute } from './surfaces/dev/outbox.ts';
 import { getStudioPageRoute } from './surfaces/pages/get-studio-page.ts';
@@ -166,6 +168,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminDomainRoutes(deps, domains))
     .route('/', adminOnboardingRoutes(deps))
     .route('/', adminCustomerRoutes(deps))
+    .route('/', adminCustomerTagRoutes(deps))
     .route('/', adminAvailabilityRoutes(deps))
     .route('/', recordPaymentRoute(deps))
     .route('/', adminRescheduleSessionRoute(deps))
@@ -202,6 +205,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminMarketingConsentRoutes(deps))
     .route('/', adminReferralRoutes(deps))
     .route('/', adminMarketingCampaignRoutes(deps))
+    .route('/', adminSegmentPreviewRoute(deps))
     .route('/', adminAutomationRoutes(deps))
     .route('/', adminMarketingEditRoutes(deps))
     .route('/', adminMarketingConsentActionRoutes(deps));

@@ -1,6 +1,7 @@
 /** The studio's customers in the console: list and search, one customer's whole record, export, erasure. */
 import * as v from 'valibot';
 import { Id, singleLine } from './common.ts';
+import { Tag } from './admin-segments.ts';
 
 export const CustomersQuery = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(100))),
@@ -24,6 +25,8 @@ export const CustomerDetailOut = v.object({
   /** Null for instructors (money is the studio's). */
   credits: v.nullable(v.object({ balance: v.number(), ledger: v.array(v.object({ id: v.string(), delta: v.number(), balance_after: v.number(), reason: v.string(), booking_id: v.nullable(v.string()), created_at: v.string() })) })),
   messages: v.array(v.object({ id: v.string(), booking_id: v.string(), from: v.string(), body: v.string(), created_at: v.string() })),
+  /** The customer's tags (staff's, and automations' `add_tag`), alphabetical; null for instructors (marketing is the studio's). */
+  tags: v.nullable(v.array(v.string())),
 });
 export type CustomerDetailOut = v.InferOutput<typeof CustomerDetailOut>;
 
@@ -33,3 +36,10 @@ export const RetentionBody = v.object({
 });
 export const RetentionOut = v.object({ health_months: v.number() });
 export type RetentionOut = v.InferOutput<typeof RetentionOut>;
+
+/** POST /v1/admin/customers/:id/tags: a tag on the customer (one per customer whatever its case). */
+export const CustomerTagBody = v.object({ tag: Tag });
+/** DELETE /v1/admin/customers/:id/tags/:tag */
+export const CustomerTagParams = v.object({ id: Id, tag: Tag });
+export const CustomerTagsOut = v.object({ tags: v.array(v.string()) });
+export type CustomerTagsOut = v.InferOutput<typeof CustomerTagsOut>;

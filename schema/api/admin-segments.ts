@@ -4,6 +4,8 @@ import { Id, singleLine } from './common.ts';
 const Lang = v.picklist(['en', 'de', 'fr', 'it']);
 /** An ISO 8601 instant between the years 1970 and 2199 (PostgreSQL has no year 0, and no campaign is planned for 9999). */
 const Instant = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 instant'), v.regex(/^(19[7-9]\d|2[01]\d\d)-/, 'must be between 1970 and 2199'));
+/** A customer's tag: one line, 1 to 60 characters (as an automation's `add_tag` takes it). */
+export const Tag = v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(60));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000_000));
 
 /** Every field optional; a customer is a member when all given fields hold. */
@@ -24,6 +26,8 @@ export const SegmentFilter = v.strictObject({
   utm_source: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1), v.maxLength(200))),
   /** `confirmed`: has given marketing consent (double opt-in); `not_confirmed`: has not. */
   consent: v.optional(v.picklist(['confirmed', 'not_confirmed'])),
+  /** Carries one of these tags (staff's or an automation's `add_tag`; any case). */
+  tags: v.optional(v.pipe(v.array(Tag), v.minLength(1), v.maxLength(50))),
 });
 export type SegmentFilter = v.InferOutput<typeof SegmentFilter>;
 
@@ -41,6 +45,15 @@ export const SegmentMemberOut = v.object({
   id: Id, name: v.string(), email: v.string(), language: v.string(), last_booking_at: v.nullable(v.string()), total_paid: v.number(), credits: v.number(), consent: v.boolean(),
 });
 export const SegmentMembersOut = v.object({ members: v.array(SegmentMemberOut) });
+/** POST /v1/admin/segments/preview: a filter counted before it is saved (nothing is written). */
+export const SegmentPreviewBody = v.object({ filter: SegmentFilter });
+export const SEGMENT_SAMPLE_SIZE = 5;
+export const SegmentPreviewOut = v.object({
+  count: v.number(), with_consent: v.number(),
+  /** The first members by name, at most five. */
+  sample: v.array(SegmentMemberOut),
+});
+export type SegmentPreviewOut = v.InferOutput<typeof SegmentPreviewOut>;
 
 const PerLang = (max: number) => v.pipe(
   v.object({ en: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(max)), de: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max))), fr: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max))), it: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(max))) }),

@@ -64,6 +64,7 @@ export interface SegmentFilterJson {
   min_credits?: number;
   utm_source?: string;
   consent?: 'confirmed' | 'not_confirmed';
+  tags?: string[];
 }
 
 /**

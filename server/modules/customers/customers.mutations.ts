@@ -31,5 +31,7 @@ export async function eraseCustomer(tx: Tx, orgId: string, customer: { id: strin
     where m.org_id = ${orgId}::uuid and th.org_id = m.org_id and th.id = m.thread_id and b.org_id = th.org_id and b.id = th.booking_id
       and b.customer_id = ${customer.id}::uuid and m.sender_kind = 'customer'`);
   await tx.update(t.customerSessions).set({ revokedAt: ctx.now }).where(and(eq(t.customerSessions.orgId, orgId), eq(t.customerSessions.customerId, customer.id)));
+  // Tags are the studio's words about a person ("injured knee"): erased with the rest.
+  await tx.delete(t.customerTags).where(and(eq(t.customerTags.orgId, orgId), eq(t.customerTags.customerId, customer.id)));
   await recordEvent(tx, { orgId, type: 'customer.erased', subjectId: customer.id, payload: { by: byId } }, ctx);
 }

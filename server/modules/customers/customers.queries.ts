@@ -8,6 +8,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import { healthFieldsOf, mayReadHealth } from '../pipeline/index.ts';
 import { answersForDisplay } from '../../../shared/intake-form.ts';
+import { tagsOfCustomer } from './tags.queries.ts';
 
 export const CUSTOMERS_PAGE = 50;
 export interface Viewer { role: 'owner' | 'manager' | 'instructor'; staffId: string }
@@ -39,7 +40,7 @@ export async function customerDetail(tx: Tx, orgId: string, id: string, viewer: 
     .orderBy(desc(t.programBookings.createdAt), asc(t.programBookings.id));
   const bookingIds = bookings.map((b) => b.booking.id);
   const programIds = [...new Set(bookings.map((b) => b.booking.programId))];
-  const [forms, ledger, messages] = await Promise.all([
+  const [forms, ledger, messages, tags] = await Promise.all([
     programIds.length ? tx.select({ programId: t.programIntakeForms.programId, schema: t.programIntakeForms.formSchemaJson }).from(t.programIntakeForms)
       .where(and(eq(t.programIntakeForms.orgId, orgId), inArray(t.programIntakeForms.programId, programIds))) : Promise.resolve([]),
     // The credit ledger is money: an instructor's policies show none of it, and the answer says so (null).
@@ -48,6 +49,8 @@ export async function customerDetail(tx: Tx, orgId: string, id: string, viewer: 
     bookingIds.length ? tx.select({ bookingId: t.messageThreads.bookingId, message: t.messages }).from(t.messages)
       .innerJoin(t.messageThreads, and(eq(t.messageThreads.orgId, t.messages.orgId), eq(t.messageThreads.id, t.messages.threadId)))
       .where(and(eq(t.messages.orgId, orgId), inArray(t.messageThreads.bookingId, bookingIds))).orderBy(asc(t.messages.createdAt), asc(t.messages.id)) : Promise.resolve([]),
+    // Tags are the studio's marketing: an instructor's policies show none, and the answer says so (null).
+    viewer.role === 'instructor' ? Promise.resolve(null) : tagsOfCustomer(tx, orgId, id),
   ]);
   const formOf = new Map(forms.map((f) => [f.programId, (f.schema ?? {}) as Record<string, unknown>]));
   return {
@@ -61,6 +64,7 @@ export async function customerDetail(tx: Tx, orgId: string, id: string, viewer: 
     }),
     credits: ledger === null ? null : { balance: ledger.at(-1)?.balanceAfter ?? 0, ledger },
     messages: messages.map((m) => ({ bookingId: m.bookingId, ...m.message })),
+    tags,
   };
 }
 export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof customerDetail>>>;

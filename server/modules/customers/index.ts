@@ -4,3 +4,5 @@ export * from './customers.queries.ts';
 export * from './customers.mutations.ts';
 export * from './health-retention.mutations.ts';
 export * from './health-retention.jobs.ts';
+export * from './tags.queries.ts';
+export * from './tags.mutations.ts';

@@ -29,6 +29,10 @@ function conditions(f: SegmentFilterJson): SQL[] {
   if (f.min_total_paid !== undefined) where.push(sql`f.total_paid >= ${f.min_total_paid}`);
   if (f.min_credits !== undefined) where.push(sql`f.credits >= ${f.min_credits}`);
   if (f.utm_source) where.push(sql`exists (select 1 from program_bookings b where b.org_id = c.org_id and b.customer_id = c.id and b.source->>'utm_source' = ${f.utm_source})`);
+  if (f.tags?.length) {
+    where.push(sql`exists (select 1 from customer_tags g where g.org_id = c.org_id and g.customer_id = c.id
+      and lower(g.tag) in (${sql.join(f.tags.map((tag) => sql`lower(${tag})`), sql`, `)}))`);
+  }
   if (f.consent === 'confirmed') where.push(sql`f.consent`);
   if (f.consent === 'not_confirmed') where.push(sql`not f.consent`);
   return where;

@@ -38,6 +38,7 @@ function detailOut(d: CustomerDetail): CustomerDetailOut {
     })),
     credits: d.credits && { balance: d.credits.balance, ledger: d.credits.ledger.map((l) => ({ id: l.id, delta: l.delta, balance_after: l.balanceAfter, reason: l.reason, booking_id: l.bookingId, created_at: l.createdAt.toISOString() })) },
     messages: d.messages.map((m) => ({ id: m.id, booking_id: m.bookingId, from: m.senderKind, body: m.bodyMd, created_at: m.createdAt.toISOString() })),
+    tags: d.tags,
   };
 }
 

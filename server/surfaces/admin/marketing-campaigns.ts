@@ -24,7 +24,7 @@ export async function segmentOut(tx: Tx, s: SegmentRow) {
   const n = await segmentCount(tx, s.orgId, s.filter);
   return { id: s.id, name: s.name, filter: s.filter as SegmentFilter, created_at: s.createdAt.toISOString(), count: n.count, with_consent: n.withConsent };
 }
-const memberOut = (m: SegmentMember) => ({ id: m.id, name: m.name, email: m.email, language: m.locale, last_booking_at: m.lastBookingAt?.toISOString() ?? null, total_paid: m.totalPaid, credits: m.credits, consent: m.consent });
+export const memberOut = (m: SegmentMember) => ({ id: m.id, name: m.name, email: m.email, language: m.locale, last_booking_at: m.lastBookingAt?.toISOString() ?? null, total_paid: m.totalPaid, credits: m.credits, consent: m.consent });
 
 export async function campaignOut(tx: Tx, c: CampaignRow): Promise<CampaignOut> {
   const s = await campaignStats(tx, c.orgId, c.id);

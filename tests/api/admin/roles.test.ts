@@ -157,6 +157,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/customers', path: () => '/v1/admin/customers', expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/customers/:id', path: (f) => `/v1/admin/customers/${f.customerId}`, expect: bookingPeople(200) },
   { method: 'GET', route: '/v1/admin/customers/:id/export', path: (f) => `/v1/admin/customers/${f.customerId}/export`, expect: { ...bookingPeople(200), instructorA: 403, instructorB: 403 } },
+  // Tags (tests/api/marketing/customer-tags.test.ts): owners and managers.
+  { method: 'POST', route: '/v1/admin/customers/:id/tags', path: (f) => `/v1/admin/customers/${f.customerId}/tags`, body: () => ({ tag: 'roles' }), expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
+  { method: 'DELETE', route: '/v1/admin/customers/:id/tags/:tag', path: (f) => `/v1/admin/customers/${f.customerId}/tags/roles`, expect: { ...studioMoney(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/customers/:id/erase', path: (f) => `/v1/admin/customers/${f.customerId}/erase`, expect: { ...bookingPeople(409), instructorA: 403, instructorB: 403 } },
   // Payroll (its own rules in tests/api/payroll): instructors read their own figures and change nothing.
   { method: 'GET', route: '/v1/admin/payroll/periods', path: () => '/v1/admin/payroll/periods', expect: everyStaff(200) },
@@ -217,6 +220,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/segments', path: () => '/v1/admin/segments', body: () => ({ name: 'Roles', filter: { languages: ['de'] } }),
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/segments', path: () => '/v1/admin/segments', expect: everyStaff(200) },
+  // A filter counted before it is saved (tests/api/marketing/segment-preview.test.ts): another studio's manager counts their own customers.
+  { method: 'POST', route: '/v1/admin/segments/preview', path: () => '/v1/admin/segments/preview', body: () => ({ filter: { languages: ['de'] } }),
+    expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/segments/:id/members', path: (f) => `/v1/admin/segments/${f.segmentId}/members`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/segments/:id/members.csv', path: (f) => `/v1/admin/segments/${f.segmentId}/members.csv`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/campaigns', path: () => '/v1/admin/campaigns',

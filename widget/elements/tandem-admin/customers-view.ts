@@ -4,7 +4,7 @@
  * their intake answers (health answers only where the API gives them, with its note where it
  * withheld some), credit balance and ledger (not for instructors), messages; and for owners and
  * managers the JSON export and the erasure after a confirmation (the API's 409 lists the
- * bookings that are not over).
+ * bookings that are not over), and the customer's tags (customer-tags.ts).
  *
  * @event open-booking - open a booking in the console; `detail` is its id
  * @attr lang - en, de, fr or it
@@ -21,6 +21,7 @@ import { attempt, type Problem } from './actions/shared.ts';
 import { consoleLang, formatMoney, formatWhen, intlLocale, type ConsoleLang } from './console-lang.ts';
 import { problemAlert } from './form-problem.ts';
 import { customersWords, type CustomersKey } from './customers-i18n.ts';
+import './customer-tags.ts';
 
 export class TandemAdminCustomers extends LitElement {
   static override styles = [tokens, base, adminStyles, css`
@@ -168,6 +169,7 @@ export class TandemAdminCustomers extends LitElement {
         <dt>${this.t('since')}</dt><dd>${formatWhen(this.language, c.created_at)}</dd>
       </dl>
       ${this.studioPeople ? this.dataTools(d) : nothing}
+      ${d.tags ? html`<tandem-admin-customer-tags lang=${this.language} customer=${c.id} .client=${this.client} .tags=${d.tags}></tandem-admin-customer-tags>` : nothing}
       <h3>${this.t('bookings')}</h3>
       ${d.bookings.length ? d.bookings.map((b) => html`<section class="booking" aria-labelledby="b-${b.id}">
         <h4 id="b-${b.id}">${b.program.title} · ${this.status(b.status)}</h4>

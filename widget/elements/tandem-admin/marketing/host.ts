@@ -13,7 +13,13 @@ import type { MarketingKey } from './marketing-i18n.ts';
 export const BOOKING_STATUSES = ['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-export interface SegmentDraft { id: string | null; name: string; languages: ConsoleLang[]; programs: string[]; statuses: BookingStatus[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string }
+export interface SegmentDraft {
+  id: string | null; name: string; languages: ConsoleLang[]; programs: string[]; statuses: BookingStatus[]; consent: '' | 'confirmed' | 'not_confirmed'; minPaid: string; after: string;
+  /** Last booking before (a date), `utm_source`, credits at least, tags (comma-separated). */
+  before: string; utm: string; minCredits: string; tags: string;
+}
+/** The segment form's live count: the last one counted (none yet, or `failed`), and whether a newer one is being asked for. */
+export interface SegmentCount { counting: boolean; last: { count: number; withConsent: number } | 'failed' | null }
 export interface Member { id: string; name: string; email: string; language: string; last_booking_at: string | null; total_paid: number; credits: number; consent: boolean }
 export interface CampaignDraft {
   id: string | null; name: string; segmentId: string;
@@ -33,6 +39,7 @@ export interface MarketingHost {
   programs: { id: string; title: string }[] | null;
   campaigns: CampaignOut[] | null;
   segmentDraft: SegmentDraft | null;
+  segmentCount: SegmentCount | null;
   members: { segment: SegmentOut; list: Member[] } | null;
   campaignDraft: CampaignDraft | null;
   previews: Partial<Record<ConsoleLang, string>>;

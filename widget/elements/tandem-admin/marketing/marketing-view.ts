@@ -26,7 +26,7 @@ import { marketingWords, type MarketingKey } from './marketing-i18n.ts';
 import { consentsSection, referralsSection, reviewsSection } from './lists.ts';
 import { segmentsSection } from './segments.ts';
 import { campaignsSection } from './campaigns.ts';
-import type { CampaignDraft, MarketingHost, Member, SegmentDraft } from './host.ts';
+import type { CampaignDraft, MarketingHost, Member, SegmentCount, SegmentDraft } from './host.ts';
 
 export const SECTIONS = ['consents', 'referrals', 'segments', 'campaigns', 'reviews'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -39,6 +39,7 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
     fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); }
     textarea { min-height: 6rem; width: 100%; }
     .preview { border-left: 3px solid var(--_primary); padding-left: 0.75rem; }
+    .live-count { font-weight: 600; margin: 0.25rem 0; }
     .tools { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     h2:focus, h3:focus { outline: none; }
   `];
@@ -55,6 +56,8 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
   @state() programs: { id: string; title: string }[] | null = null;
   @state() campaigns: CampaignOut[] | null = null;
   @state() segmentDraft: SegmentDraft | null = null;
+  /** The segment form's live count (segment-count.ts). */
+  @state() segmentCount: SegmentCount | null = null;
   @state() members: { segment: SegmentOut; list: Member[] } | null = null;
   @state() campaignDraft: CampaignDraft | null = null;
   @state() previews: Partial<Record<ConsoleLang, string>> = {};
@@ -123,6 +126,7 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
     this.problem = null;
     this.notice = '';
     this.segmentDraft = null;
+    this.segmentCount = null;
     this.campaignDraft = null;
     this.members = null;
     void this.load(section);

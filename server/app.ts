@@ -79,6 +79,7 @@ import { adminReferralRoutes } from './surfaces/admin/referrals.ts';
 import { adminMarketingCampaignRoutes } from './surfaces/admin/marketing-campaigns.ts';
 import { adminAutomationRoutes } from './surfaces/admin/automations.ts';
 import { adminSegmentPreviewRoute } from './surfaces/admin/segment-preview.ts';
+import { adminAutomationRetryRoute } from './surfaces/admin/automation-retry.ts';
 import { adminMarketingEditRoutes } from './surfaces/admin/marketing-campaign-edits.ts';
 import { adminMarketingConsentActionRoutes } from './surfaces/admin/marketing-consent-actions.ts';
 import { adminListMailRoute } from './surfaces/admin/list-mail.ts';
@@ -207,6 +208,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminMarketingCampaignRoutes(deps))
     .route('/', adminSegmentPreviewRoute(deps))
     .route('/', adminAutomationRoutes(deps))
+    .route('/', adminAutomationRetryRoute(deps))
     .route('/', adminMarketingEditRoutes(deps))
     .route('/', adminMarketingConsentActionRoutes(deps));
 

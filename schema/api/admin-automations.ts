@@ -78,6 +78,8 @@ export const AutomationPatch = v.strictObject({
 export type AutomationPatch = v.InferOutput<typeof AutomationPatch>;
 
 export const AutomationParams = v.object({ id: Id });
+/** POST /v1/admin/automations/:id/runs/:runId/retry */
+export const RunParams = v.object({ id: Id, runId: Id });
 export const RunsQuery = v.object({
   status: v.optional(v.picklist(['scheduled', 'running', 'succeeded', 'failed', 'skipped'])),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be 1 to 500'), v.transform(Number), v.minValue(1, 'must be 1 to 500'), v.maxValue(500, 'must be 1 to 500'))),

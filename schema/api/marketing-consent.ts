@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id } from './common.ts';
+import { Id, singleLine } from './common.ts';
 
 /** GET /v1/embed/marketing-consent: the words next to the checkout's unticked box, in `lang` (else `Accept-Language`). */
 export const ConsentWordingQuery = v.object({ lang: v.optional(v.picklist(['en', 'de', 'fr', 'it'])) });
@@ -14,7 +14,12 @@ export type ConsentWordingOut = v.InferOutput<typeof ConsentWordingOut>;
 /** GET /v1/admin/marketing/consents: the consent records, newest first. */
 export const ConsentsQuery = v.object({
   customer_id: v.optional(Id),
+  /** `withdrawn`: unsubscribed (by the link, the mail client or recorded by staff). */
   status: v.optional(v.picklist(['pending', 'confirmed', 'withdrawn', 'expired'])),
+  /** Part of the consenting e-mail address, any case. */
+  q: v.optional(v.pipe(v.string(), v.trim(), singleLine(), v.maxLength(254))),
+  /** `next_cursor` of the page before. */
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a cursor from this list'))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be 1 to 500'), v.transform(Number), v.minValue(1, 'must be 1 to 500'), v.maxValue(500, 'must be 1 to 500'))),
 });
 
@@ -40,5 +45,6 @@ export const ConsentOut = v.object({
   withdrawn_via: v.nullable(v.string()),
 });
 export type ConsentOut = v.InferOutput<typeof ConsentOut>;
-export const ConsentsOut = v.object({ consents: v.array(ConsentOut) });
+/** `next_cursor`: pass it as `cursor` for the next page; null on the last. */
+export const ConsentsOut = v.object({ consents: v.array(ConsentOut), next_cursor: v.nullable(v.string()) });
 export const ConsentParams = v.object({ id: Id });

@@ -222,7 +222,7 @@ describe('<tandem-admin-marketing>', () => {
     expect(root(el).querySelector('button[aria-label="Kampagne absagen: Winter"]')).to.equal(null);
   });
 
-  for (const [lang, heading, tabs] of [['fr', 'Marketing', ['Consentements', 'Parrainages', 'Segments', 'Campagnes', 'Avis']], ['it', 'Marketing', ['Consensi', 'Raccomandazioni', 'Segmenti', 'Campagne', 'Recensioni']]] as const) {
+  for (const [lang, heading, tabs] of [['fr', 'Marketing', ['Consentements', 'Parrainages', 'Segments', 'Campagnes', 'Automatisations', 'Avis']], ['it', 'Marketing', ['Consensi', 'Raccomandazioni', 'Segmenti', 'Campagne', 'Automazioni', 'Recensioni']]] as const) {
     it(`in ${lang}: its own words`, async () => {
       const { el } = await mount(lang);
       expect(root(el).querySelector('h2')!.textContent).to.equal(heading);

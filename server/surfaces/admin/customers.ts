@@ -14,19 +14,11 @@ import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { customerById, customerDetail, customersOfStudio, eraseCustomer, type CustomerDetail } from '../../modules/customers/index.ts';
 import { staffAction } from './staff-action.ts';
+import { afterOf, cursorOf } from './list-cursor.ts';
 import { problemResponses } from '../openapi-shared.ts';
 
 const security: Record<string, string[]>[] = [{ secretKey: [] }, { staffSession: [] }];
 const json = (schema: Parameters<typeof resolver>[0]) => ({ 'application/json': { schema: resolver(schema) } });
-
-const cursorOf = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-function afterOf(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) throw new AppError('validation_failed', undefined, { errors: [{ field: 'cursor', message: 'is not a cursor from this list' }] });
-  return { createdAt, id };
-}
 
 function detailOut(d: CustomerDetail): CustomerDetailOut {
   const c = d.customer;
@@ -60,11 +52,12 @@ export function adminCustomerRoutes(deps: AppDeps) {
       async (c) => {
         const s = c.get('staff');
         const q = c.req.valid('query');
-        const page = await withCaller(deps.db, as(s), (tx) => customersOfStudio(tx, s.orgId, { q: q.q || undefined, after: afterOf(q.cursor) }));
+        const after = afterOf(q.cursor);
+        const page = await withCaller(deps.db, as(s), (tx) => customersOfStudio(tx, s.orgId, { q: q.q || undefined, after: after && { createdAt: after.at, id: after.id } }));
         const last = page.rows.at(-1);
         return c.json({
           customers: page.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, phone: r.phone, language: r.locale, bookings: Number(r.bookings), created_at: r.createdAt.toISOString() })),
-          next_cursor: page.more && last ? cursorOf(last) : null,
+          next_cursor: page.more && last ? cursorOf(last.createdAt, last.id) : null,
         } satisfies CustomersOut);
       })
     .get('/customers/:id',

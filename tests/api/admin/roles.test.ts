@@ -36,6 +36,8 @@ interface Fixture {
   segmentId: string; campaignId: string;
   /** An automation of Studio Flow; one more per caller to remove. */
   automationId: string; automationsToRemove: string[];
+  /** A failed run of that automation (one action that failed) to retry. */
+  failedRunId: string;
   /** A second scheduled campaign to cancel; a confirmed consent to withdraw and a pending one to confirm again (two customers). */
   campaignToCancel: string; confirmedConsentId: string; pendingConsentId: string;
 }
@@ -245,6 +247,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/automations/:id/disable', path: (f) => `/v1/admin/automations/${f.automationId}/disable`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/automations/:id/enable', path: (f) => `/v1/admin/automations/${f.automationId}/enable`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/automations/:id/runs', path: (f) => `/v1/admin/automations/${f.automationId}/runs`, expect: studioMoney(200) },
+  // A failed run retried (tests/api/marketing/automation-retry.test.ts): the owner retries it (200), the manager finds it running (409).
+  { method: 'POST', route: '/v1/admin/automations/:id/runs/:runId/retry', path: (f) => `/v1/admin/automations/${f.automationId}/runs/${f.failedRunId}/retry`, expect: studioMoney('allowed') },
   { method: 'DELETE', route: '/v1/admin/automations/:id', path: (f) => `/v1/admin/automations/${f.automationsToRemove.shift()}`, expect: studioMoney(200) },
   { method: 'POST', route: '/v1/admin/session/sign-out', path: () => '/v1/admin/session/sign-out', fresh: true, expect: everyStaff(204) },
 ];
@@ -275,6 +279,10 @@ describe('admin routes × callers', () => {
     const [campaign] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Roles', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
     const automations = await query(db.db, sql`insert into automations (org_id, name, trigger, trigger_event, actions)
       select ${FLOW.org}, 'Roles ' || n, '{"kind":"event","event":"booking.confirmed"}', 'booking.confirmed', '[{"type":"add_tag","tag":"roles"}]' from generate_series(0, ${CALLERS.length}) n returning id`);
+    const [failedRun] = await query(db.db, sql`insert into automation_runs (org_id, automation_id, trigger_key, context, status, due_at, started_at, finished_at)
+      values (${FLOW.org}, ${automations[0]!.id}, 'roles', '{}', 'failed', now(), now(), now()) returning id`);
+    await query(db.db, sql`insert into automation_run_actions (org_id, run_id, position, type, spec, status, attempts, last_error, finished_at)
+      values (${FLOW.org}, ${failedRun!.id}, 0, 'add_tag', '{"type":"add_tag","tag":"roles"}', 'failed', 6, 'roles', now())`);
     const [cancelMe] = await query(db.db, sql`insert into campaigns (org_id, segment_id, name, subject, body_md, send_at) values (${FLOW.org}, ${segment!.id}, 'Cancel', '{"en":"Hi"}', '{"en":"Hello"}', '2027-06-01T09:00:00Z') returning id`);
     const consentFor = async (status: 'confirmed' | 'pending', offset: number) => String((await query(db.db, sql`insert into marketing_consents
       (org_id, customer_id, email, status, source, locale, wording, wording_version, requested_at, request_ip_hash, confirm_token_hash, unsubscribe_token_hash, confirmed_at)
@@ -282,6 +290,7 @@ describe('admin routes × callers', () => {
       from customers where org_id = ${FLOW.org} order by created_at, id offset ${offset} limit 1 returning id`))[0]!.id);
     const [confirmedConsentId, pendingConsentId] = [await consentFor('confirmed', 0), await consentFor('pending', 1)];
     f = {
+      failedRunId: String(failedRun!.id),
       automationId: String(automations[0]!.id), automationsToRemove: automations.slice(1).map((a) => String(a.id)),
       campaignToCancel: String(cancelMe!.id), confirmedConsentId, pendingConsentId,
       milestoneId: String(milestone!.id),

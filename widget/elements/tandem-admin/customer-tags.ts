@@ -80,13 +80,13 @@ export class TandemAdminCustomerTags extends LitElement {
     }
   }
 
-  private async add(e: Event): Promise<void> {
+  private async addTag(e: Event): Promise<void> {
     e.preventDefault();
     const tag = this.draft.trim();
     if (await this.change(() => this.client.send<CustomerTagsOut>('POST', `/v1/admin/customers/${this.customer}/tags`, { tag }), this.t('added', { tag }))) this.draft = '';
   }
 
-  private async remove(tag: string): Promise<void> {
+  private async removeTag(tag: string): Promise<void> {
     await this.change(() => this.client.send<CustomerTagsOut>('DELETE', `/v1/admin/customers/${this.customer}/tags/${encodeURIComponent(tag)}`), this.t('removed', { tag }));
     this.renderRoot.querySelector<HTMLInputElement>('#ct-new')?.focus();
   }
@@ -96,9 +96,9 @@ export class TandemAdminCustomerTags extends LitElement {
     return html`<section aria-labelledby="ct-heading">
       <h3 id="ct-heading">${this.t('tags')}</h3>
       ${this.tags.length ? html`<ul class="tags">${this.tags.map((tag) => html`<li><span>${tag}</span>
-        <button type="button" ?disabled=${this.busy} aria-label=${this.t('remove', { tag })} @click=${() => this.remove(tag)}><span aria-hidden="true">×</span></button></li>`)}</ul>`
+        <button type="button" ?disabled=${this.busy} aria-label=${this.t('remove', { tag })} @click=${() => this.removeTag(tag)}><span aria-hidden="true">×</span></button></li>`)}</ul>`
         : html`<p>${this.t('none')}</p>`}
-      <form @submit=${(e: Event) => this.add(e)}>
+      <form @submit=${(e: Event) => this.addTag(e)}>
         <div><label for="ct-new">${this.t('newTag')}</label>
           <input id="ct-new" required maxlength="60" aria-describedby=${invalid ? 'ct-hint ct-new-error' : 'ct-hint'} aria-invalid=${invalid ? 'true' : 'false'}
             .value=${this.draft} @input=${(e: Event) => { this.draft = (e.target as HTMLInputElement).value; }}>

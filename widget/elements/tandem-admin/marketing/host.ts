@@ -20,6 +20,8 @@ export interface SegmentDraft {
 }
 /** The segment form's live count: the last one counted (none yet, or `failed`), and whether a newer one is being asked for. */
 export interface SegmentCount { counting: boolean; last: { count: number; withConsent: number } | 'failed' | null }
+/** The consents list's filter: a status ('' = any; `withdrawn` = unsubscribed) and part of the e-mail address. */
+export interface ConsentFilter { status: '' | 'confirmed' | 'pending' | 'withdrawn' | 'expired'; q: string }
 export interface Member { id: string; name: string; email: string; language: string; last_booking_at: string | null; total_paid: number; credits: number; consent: boolean }
 export interface CampaignDraft {
   id: string | null; name: string; segmentId: string;
@@ -33,6 +35,9 @@ export interface MarketingHost {
   busy: boolean;
   notice: string;
   consents: ConsentOut[] | null;
+  consentFilter: ConsentFilter;
+  /** The API's cursor for the next page of consents (null: none). */
+  consentsNext: string | null;
   referrals: ReferralOut[] | null;
   reviews: ReviewOut[] | null;
   segments: SegmentOut[] | null;

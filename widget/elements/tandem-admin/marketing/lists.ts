@@ -1,32 +1,8 @@
-/** The marketing view's consents, referrals and reviews: lists with their actions. */
+/** The marketing view's referrals and reviews: lists with their actions (consents: consents.ts). */
 import { html, nothing } from 'lit';
-import type { ConsentOut } from '../../../../schema/api/marketing-consent.ts';
 import type { ReviewOut } from '../../../../schema/api/admin-reviews.ts';
-import { formatWhen } from '../console-lang.ts';
 import type { MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
-
-const when = (v: MarketingHost, iso: string | null) => (iso ? formatWhen(v.language, iso) : '—');
-
-export function consentsSection(v: MarketingHost) {
-  const rows = v.consents;
-  if (!rows) return nothing;
-  const change = async (c: ConsentOut, verb: 'withdraw' | 'resend') => {
-    const out = await v.act(() => v.client.send<ConsentOut>('POST', `/v1/admin/marketing/consents/${c.id}/${verb}`), verb === 'withdraw' ? 'withdrawalRecorded' : 'resent');
-    if (out) v.consents = v.replace(v.consents, out);
-  };
-  return html`<h3>${v.t('consents')}</h3>
-    ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
-      <thead><tr><th scope="col">${v.t('customer')}</th><th scope="col">${v.t('email')}</th><th scope="col">${v.t('status')}</th>
-        <th scope="col">${v.t('requested')}</th><th scope="col">${v.t('confirmed')}</th><th scope="col">${v.t('withdrawn')}</th><th scope="col">${v.t('actions')}</th></tr></thead>
-      <tbody>${rows.map((c) => html`<tr>
-        <td>${c.customer.name}</td><td>${c.email}</td><td>${v.t(`st_${c.status}` as MarketingKey)}</td>
-        <td>${when(v, c.requested_at)}</td><td>${when(v, c.confirmed_at)}</td><td>${when(v, c.withdrawn_at)}</td>
-        <td class="tools">
-          ${c.status === 'pending' || c.status === 'confirmed' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('recordWithdrawal')}: ${c.customer.name}`} @click=${() => change(c, 'withdraw')}>${v.t('recordWithdrawal')}</button>` : nothing}
-          ${c.status === 'pending' ? html`<button ?disabled=${v.busy} aria-label=${`${v.t('resend')}: ${c.customer.name}`} @click=${() => change(c, 'resend')}>${v.t('resend')}</button>` : nothing}
-        </td></tr>`)}</tbody></table>`}`;
-}
 
 export function referralsSection(v: MarketingHost) {
   const rows = v.referrals;

@@ -1,9 +1,10 @@
 /**
- * `<tandem-admin-marketing>`: the studio's marketing, for owners and managers. Five sections in a
- * tab list (arrow keys move between them): marketing consents (record a withdrawal the customer
- * asked for, resend a pending confirmation), referral codes and their rewards, segments (create,
+ * `<tandem-admin-marketing>`: the studio's marketing, for owners and managers. Six sections in a
+ * tab list (arrow keys move between them): marketing consents (filtered by status, searched by
+ * address, paged; record a withdrawal the customer asked for, resend a pending confirmation), referral codes and their rewards, segments (create,
  * edit, live count, members, CSV), campaigns (create or edit in four languages with a Markdown
- * preview, now or at a time, a test send, cancel a scheduled one, counts) and reviews (approve
+ * preview, now or at a time, a test send, cancel a scheduled one, counts), automations (their own
+ * element, automations-view.ts: list, edit, enable, run log with retry) and reviews (approve
  * as a testimonial, or hide).
  *
  * @attr lang - en, de, fr or it
@@ -23,12 +24,14 @@ import { attempt, type Problem } from '../actions/shared.ts';
 import { consoleLang, type ConsoleLang } from '../console-lang.ts';
 import { problemAlert } from '../form-problem.ts';
 import { marketingWords, type MarketingKey } from './marketing-i18n.ts';
-import { consentsSection, referralsSection, reviewsSection } from './lists.ts';
+import { referralsSection, reviewsSection } from './lists.ts';
+import { consentsSection, loadConsents } from './consents.ts';
 import { segmentsSection } from './segments.ts';
 import { campaignsSection } from './campaigns.ts';
-import type { CampaignDraft, MarketingHost, Member, SegmentCount, SegmentDraft } from './host.ts';
+import './automations-view.ts';
+import type { CampaignDraft, ConsentFilter, MarketingHost, Member, SegmentCount, SegmentDraft } from './host.ts';
 
-export const SECTIONS = ['consents', 'referrals', 'segments', 'campaigns', 'reviews'] as const;
+export const SECTIONS = ['consents', 'referrals', 'segments', 'campaigns', 'automations', 'reviews'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export class TandemAdminMarketing extends LitElement implements MarketingHost {
@@ -49,6 +52,8 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
 
   @state() section: Section = 'consents';
   @state() consents: ConsentOut[] | null = null;
+  @state() consentFilter: ConsentFilter = { status: '', q: '' };
+  @state() consentsNext: string | null = null;
   @state() referrals: ReferralOut[] | null = null;
   @state() reviews: ReviewOut[] | null = null;
   @state() segments: SegmentOut[] | null = null;
@@ -98,7 +103,7 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
   async load(section: Section): Promise<void> {
     const c = this.client;
     switch (section) {
-      case 'consents': this.consents = (await this.act(() => c.get<{ consents: ConsentOut[] }>('/v1/admin/marketing/consents')))?.consents ?? []; break;
+      case 'consents': await loadConsents(this); break;
       case 'referrals': this.referrals = (await this.act(() => c.get<{ referrals: ReferralOut[] }>('/v1/admin/referrals')))?.referrals ?? []; break;
       case 'reviews': this.reviews = (await this.act(() => c.get<{ reviews: ReviewOut[] }>('/v1/admin/reviews')))?.reviews ?? []; break;
       case 'segments': {
@@ -153,6 +158,7 @@ export class TandemAdminMarketing extends LitElement implements MarketingHost {
       referrals: () => referralsSection(this),
       segments: () => segmentsSection(this),
       campaigns: () => campaignsSection(this),
+      automations: () => html`<tandem-admin-automations lang=${this.language} .client=${this.client}></tandem-admin-automations>`,
       reviews: () => reviewsSection(this),
     }[this.section];
     return html`<section aria-labelledby="mk-heading">

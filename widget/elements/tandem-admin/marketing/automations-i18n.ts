@@ -1,0 +1,93 @@
+/** The automations view's words in the console's four languages. */
+import type { ConsoleLang } from '../console-lang.ts';
+
+const en = {
+  automations: 'Automations', newAutomation: 'New automation', editAutomation: 'Edit automation', name: 'Name', none: 'No automations yet.', loading: 'Loading…',
+  problem: 'Please check these fields:', save: 'Save', cancel: 'Cancel', saved: 'Saved.', edit: 'Edit', enable: 'Enable', disable: 'Disable',
+  enabled: 'Enabled', disabled: 'Disabled', state: 'State', trigger: 'Trigger', delay: 'Delay', conditions: 'Conditions', actions: 'Actions', tools: 'Tools',
+  nowEnabled: 'Automation enabled.', nowDisabled: 'Automation disabled.',
+  tk_event: 'An event', tk_segment_entered: 'A customer enters a segment', tk_session_time: 'A time around a session or milestone',
+  triggerKind: 'Starts when', event: 'Event', segment: 'Segment', anchor: 'Relative to', an_session_start: 'session start', an_session_end: 'session end', an_milestone_due: 'milestone due date',
+  offset: 'Minutes after (negative: before)', delayMinutes: 'Delay (minutes)', noDelay: 'at once', minutes: '{n} min',
+  conditionPrograms: 'Only for these programs', conditionSegment: 'Only for members of', anySegment: 'Anyone', noConditions: 'none',
+  triggerEvent: 'on {event}', triggerSegment: 'enters “{segment}”', triggerSession: '{offset} min from {anchor}',
+  condPrograms: '{n} programs', condVariants: '{n} variants', condSegment: 'in “{segment}”',
+  action: 'Action {n}', actionType: 'Type', at_send_mail: 'Send a mail', at_add_tag: 'Add a tag', at_grant_coupon: 'Grant a coupon', at_grant_credits: 'Grant credits', at_call_webhook: 'Call a webhook',
+  addAction: 'Add an action', removeAction: 'Remove action {n}', marketingMail: 'Marketing mail (only with consent, unsubscribe link)', subject: 'Subject ({lang})', body: 'Text, Markdown ({lang})',
+  tag: 'Tag', percentOff: 'Percent off', validDays: 'Valid for (days)', credits: 'Credits', endpoint: 'Webhook endpoint', noEndpoints: 'No webhook endpoints yet.',
+  sumMail: 'mail “{subject}”', sumTag: 'tag “{tag}”', sumCoupon: '{percent} % coupon', sumCredits: '{credits} credits', sumWebhook: 'webhook',
+  runLog: 'Run log', runLogOf: 'Run log: {name}', closeLog: 'Close the log', failedOnly: 'Failed runs only', noRuns: 'No runs yet.', created: 'Started', status: 'Status', due: 'Due', attempts: 'attempts: {n}',
+  rs_scheduled: 'Scheduled', rs_running: 'Running', rs_succeeded: 'Succeeded', rs_failed: 'Failed', rs_skipped: 'Skipped',
+  as_pending: 'pending', as_retrying: 'retrying', as_succeeded: 'succeeded', as_failed: 'failed', as_skipped: 'skipped',
+  nextAttempt: 'next attempt {when}', lastError: 'last error: {error}', skipReason: 'reason: {reason}', retry: 'Retry', retried: 'Run retried.', olderRuns: 'Older runs',
+  lang_en: 'English', lang_de: 'German', lang_fr: 'French', lang_it: 'Italian',
+};
+export type AutomationsKey = keyof typeof en;
+
+const de: Record<AutomationsKey, string> = {
+  automations: 'Automationen', newAutomation: 'Neue Automation', editAutomation: 'Automation bearbeiten', name: 'Name', none: 'Noch keine Automationen.', loading: 'Wird geladen…',
+  problem: 'Bitte prüfen Sie diese Felder:', save: 'Speichern', cancel: 'Abbrechen', saved: 'Gespeichert.', edit: 'Bearbeiten', enable: 'Einschalten', disable: 'Ausschalten',
+  enabled: 'Eingeschaltet', disabled: 'Ausgeschaltet', state: 'Zustand', trigger: 'Auslöser', delay: 'Verzögerung', conditions: 'Bedingungen', actions: 'Aktionen', tools: 'Werkzeuge',
+  nowEnabled: 'Automation eingeschaltet.', nowDisabled: 'Automation ausgeschaltet.',
+  tk_event: 'Ein Ereignis', tk_segment_entered: 'Jemand kommt in ein Segment', tk_session_time: 'Eine Zeit um eine Sitzung oder einen Meilenstein',
+  triggerKind: 'Startet, wenn', event: 'Ereignis', segment: 'Segment', anchor: 'Bezogen auf', an_session_start: 'Sitzungsbeginn', an_session_end: 'Sitzungsende', an_milestone_due: 'Fälligkeit des Meilensteins',
+  offset: 'Minuten danach (negativ: davor)', delayMinutes: 'Verzögerung (Minuten)', noDelay: 'sofort', minutes: '{n} Min.',
+  conditionPrograms: 'Nur für diese Programme', conditionSegment: 'Nur für Mitglieder von', anySegment: 'Alle', noConditions: 'keine',
+  triggerEvent: 'bei {event}', triggerSegment: 'kommt in «{segment}»', triggerSession: '{offset} Min. ab {anchor}',
+  condPrograms: '{n} Programme', condVariants: '{n} Varianten', condSegment: 'in «{segment}»',
+  action: 'Aktion {n}', actionType: 'Art', at_send_mail: 'Mail senden', at_add_tag: 'Tag setzen', at_grant_coupon: 'Gutschein geben', at_grant_credits: 'Guthaben geben', at_call_webhook: 'Webhook aufrufen',
+  addAction: 'Aktion hinzufügen', removeAction: 'Aktion {n} entfernen', marketingMail: 'Marketing-Mail (nur mit Einwilligung, mit Abmeldelink)', subject: 'Betreff ({lang})', body: 'Text, Markdown ({lang})',
+  tag: 'Tag', percentOff: 'Prozent Rabatt', validDays: 'Gültig (Tage)', credits: 'Guthaben', endpoint: 'Webhook-Endpunkt', noEndpoints: 'Noch keine Webhook-Endpunkte.',
+  sumMail: 'Mail «{subject}»', sumTag: 'Tag «{tag}»', sumCoupon: 'Gutschein {percent} %', sumCredits: '{credits} Guthaben', sumWebhook: 'Webhook',
+  runLog: 'Protokoll', runLogOf: 'Protokoll: {name}', closeLog: 'Protokoll schliessen', failedOnly: 'Nur fehlgeschlagene', noRuns: 'Noch keine Durchläufe.', created: 'Gestartet', status: 'Status', due: 'Fällig', attempts: 'Versuche: {n}',
+  rs_scheduled: 'Geplant', rs_running: 'Läuft', rs_succeeded: 'Erfolgreich', rs_failed: 'Fehlgeschlagen', rs_skipped: 'Übersprungen',
+  as_pending: 'ausstehend', as_retrying: 'wird wiederholt', as_succeeded: 'erfolgreich', as_failed: 'fehlgeschlagen', as_skipped: 'übersprungen',
+  nextAttempt: 'nächster Versuch {when}', lastError: 'letzter Fehler: {error}', skipReason: 'Grund: {reason}', retry: 'Erneut versuchen', retried: 'Durchlauf wird erneut versucht.', olderRuns: 'Ältere Durchläufe',
+  lang_en: 'Englisch', lang_de: 'Deutsch', lang_fr: 'Französisch', lang_it: 'Italienisch',
+};
+
+const fr: Record<AutomationsKey, string> = {
+  automations: 'Automatisations', newAutomation: 'Nouvelle automatisation', editAutomation: 'Modifier l’automatisation', name: 'Nom', none: 'Pas encore d’automatisation.', loading: 'Chargement…',
+  problem: 'Veuillez vérifier ces champs\u202f:', save: 'Enregistrer', cancel: 'Annuler', saved: 'Enregistré.', edit: 'Modifier', enable: 'Activer', disable: 'Désactiver',
+  enabled: 'Activée', disabled: 'Désactivée', state: 'État', trigger: 'Déclencheur', delay: 'Délai', conditions: 'Conditions', actions: 'Actions', tools: 'Outils',
+  nowEnabled: 'Automatisation activée.', nowDisabled: 'Automatisation désactivée.',
+  tk_event: 'Un événement', tk_segment_entered: 'Un·e client·e entre dans un segment', tk_session_time: 'Un moment autour d’une séance ou d’une étape',
+  triggerKind: 'Démarre quand', event: 'Événement', segment: 'Segment', anchor: 'Par rapport à', an_session_start: 'début de la séance', an_session_end: 'fin de la séance', an_milestone_due: 'échéance de l’étape',
+  offset: 'Minutes après (négatif\u202f: avant)', delayMinutes: 'Délai (minutes)', noDelay: 'aussitôt', minutes: '{n} min',
+  conditionPrograms: 'Seulement pour ces programmes', conditionSegment: 'Seulement pour les membres de', anySegment: 'Tout le monde', noConditions: 'aucune',
+  triggerEvent: 'à {event}', triggerSegment: 'entre dans «\u202f{segment}\u202f»', triggerSession: '{offset} min depuis {anchor}',
+  condPrograms: '{n} programmes', condVariants: '{n} variantes', condSegment: 'dans «\u202f{segment}\u202f»',
+  action: 'Action {n}', actionType: 'Type', at_send_mail: 'Envoyer un e-mail', at_add_tag: 'Ajouter une étiquette', at_grant_coupon: 'Offrir un bon', at_grant_credits: 'Offrir des crédits', at_call_webhook: 'Appeler un webhook',
+  addAction: 'Ajouter une action', removeAction: 'Retirer l’action {n}', marketingMail: 'E-mail marketing (seulement avec consentement, lien de désabonnement)', subject: 'Objet ({lang})', body: 'Texte, Markdown ({lang})',
+  tag: 'Étiquette', percentOff: 'Pourcentage de réduction', validDays: 'Valable (jours)', credits: 'Crédits', endpoint: 'Point de terminaison webhook', noEndpoints: 'Pas encore de point de terminaison webhook.',
+  sumMail: 'e-mail «\u202f{subject}\u202f»', sumTag: 'étiquette «\u202f{tag}\u202f»', sumCoupon: 'bon de {percent}\u202f%', sumCredits: '{credits} crédits', sumWebhook: 'webhook',
+  runLog: 'Journal', runLogOf: 'Journal\u202f: {name}', closeLog: 'Fermer le journal', failedOnly: 'Échecs seulement', noRuns: 'Pas encore d’exécution.', created: 'Démarrée', status: 'Statut', due: 'Prévue', attempts: 'tentatives\u202f: {n}',
+  rs_scheduled: 'Planifiée', rs_running: 'En cours', rs_succeeded: 'Réussie', rs_failed: 'Échouée', rs_skipped: 'Ignorée',
+  as_pending: 'en attente', as_retrying: 'nouvel essai prévu', as_succeeded: 'réussie', as_failed: 'échouée', as_skipped: 'ignorée',
+  nextAttempt: 'prochain essai {when}', lastError: 'dernière erreur\u202f: {error}', skipReason: 'raison\u202f: {reason}', retry: 'Réessayer', retried: 'Exécution relancée.', olderRuns: 'Exécutions plus anciennes',
+  lang_en: 'Anglais', lang_de: 'Allemand', lang_fr: 'Français', lang_it: 'Italien',
+};
+
+const it: Record<AutomationsKey, string> = {
+  automations: 'Automazioni', newAutomation: 'Nuova automazione', editAutomation: 'Modifica automazione', name: 'Nome', none: 'Ancora nessuna automazione.', loading: 'Caricamento…',
+  problem: 'Si prega di controllare questi campi:', save: 'Salva', cancel: 'Annulla', saved: 'Salvato.', edit: 'Modifica', enable: 'Attiva', disable: 'Disattiva',
+  enabled: 'Attiva', disabled: 'Disattivata', state: 'Stato', trigger: 'Attivatore', delay: 'Ritardo', conditions: 'Condizioni', actions: 'Azioni', tools: 'Strumenti',
+  nowEnabled: 'Automazione attivata.', nowDisabled: 'Automazione disattivata.',
+  tk_event: 'Un evento', tk_segment_entered: 'Un cliente entra in un segmento', tk_session_time: 'Un momento attorno a una sessione o a una tappa',
+  triggerKind: 'Parte quando', event: 'Evento', segment: 'Segmento', anchor: 'Rispetto a', an_session_start: 'inizio della sessione', an_session_end: 'fine della sessione', an_milestone_due: 'scadenza della tappa',
+  offset: 'Minuti dopo (negativo: prima)', delayMinutes: 'Ritardo (minuti)', noDelay: 'subito', minutes: '{n} min',
+  conditionPrograms: 'Solo per questi programmi', conditionSegment: 'Solo per i membri di', anySegment: 'Tutti', noConditions: 'nessuna',
+  triggerEvent: 'a {event}', triggerSegment: 'entra in «{segment}»', triggerSession: '{offset} min da {anchor}',
+  condPrograms: '{n} programmi', condVariants: '{n} varianti', condSegment: 'in «{segment}»',
+  action: 'Azione {n}', actionType: 'Tipo', at_send_mail: 'Invia un’e-mail', at_add_tag: 'Aggiungi un’etichetta', at_grant_coupon: 'Regala un buono', at_grant_credits: 'Regala crediti', at_call_webhook: 'Chiama un webhook',
+  addAction: 'Aggiungi un’azione', removeAction: 'Rimuovi azione {n}', marketingMail: 'E-mail di marketing (solo con consenso, link di disiscrizione)', subject: 'Oggetto ({lang})', body: 'Testo, Markdown ({lang})',
+  tag: 'Etichetta', percentOff: 'Percentuale di sconto', validDays: 'Valido (giorni)', credits: 'Crediti', endpoint: 'Endpoint webhook', noEndpoints: 'Ancora nessun endpoint webhook.',
+  sumMail: 'e-mail «{subject}»', sumTag: 'etichetta «{tag}»', sumCoupon: 'buono del {percent} %', sumCredits: '{credits} crediti', sumWebhook: 'webhook',
+  runLog: 'Registro', runLogOf: 'Registro: {name}', closeLog: 'Chiudi il registro', failedOnly: 'Solo esecuzioni fallite', noRuns: 'Ancora nessuna esecuzione.', created: 'Avviata', status: 'Stato', due: 'Prevista', attempts: 'tentativi: {n}',
+  rs_scheduled: 'Pianificata', rs_running: 'In corso', rs_succeeded: 'Riuscita', rs_failed: 'Fallita', rs_skipped: 'Saltata',
+  as_pending: 'in attesa', as_retrying: 'nuovo tentativo previsto', as_succeeded: 'riuscita', as_failed: 'fallita', as_skipped: 'saltata',
+  nextAttempt: 'prossimo tentativo {when}', lastError: 'ultimo errore: {error}', skipReason: 'motivo: {reason}', retry: 'Riprova', retried: 'Esecuzione riavviata.', olderRuns: 'Esecuzioni precedenti',
+  lang_en: 'Inglese', lang_de: 'Tedesco', lang_fr: 'Francese', lang_it: 'Italiano',
+};
+
+export const automationsWords: Record<ConsoleLang, Record<AutomationsKey, string>> = { en, de, fr, it };

@@ -4,9 +4,12 @@
 // @web/test-runner in Chromium. `types` is tsc, the layer rules (dependency-cruiser) and the schema drift check (schema/db against
 // schema/migrations). Ends with one line: `tandem: N passed, M failed`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { bundleTests } from './support/bundle-tests.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tapDir = join(root, '.tap');
@@ -23,6 +26,15 @@ const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const groups = asked.length ? asked : allGroups;
 for (const g of groups) if (!allGroups.includes(g)) { console.error(`unknown group "${g}" (one of ${allGroups.join(', ')})`); process.exit(2); }
 
+// Which Node groups run as esbuild bundles (support/bundle-tests.mjs) instead of through tsx:
+// TANDEM_TEST_BUNDLES=all, =none, or a comma list of groups; unit alone by default until db, api
+// and e2e have had a full green run as bundles on PGlite and on PostgreSQL (docs/benchmarks.md, "CI time").
+const bundledGroups = (() => {
+  const asked = process.env.TANDEM_TEST_BUNDLES ?? 'unit';
+  if (asked === 'all') return new Set(Object.keys(nodeGroups));
+  if (asked === 'none') return new Set();
+  return new Set(asked.split(',').map((g) => g.trim()));
+})();
 const chromium = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const requireBrowser = process.env.TANDEM_REQUIRE_BROWSER === '1';
 const totals = { passed: 0, failed: 0 };
@@ -66,23 +78,78 @@ async function pgliteTemplateEnv(group) {
   return pgliteTemplate ? { TANDEM_PGLITE_TEMPLATE: pgliteTemplate } : {};
 }
 
+// On PostgreSQL, test files copy one migrated database made here (support/pg-template.ts, dropped
+// at the end of the run) instead of migrating their own: the migrations were most of the server's work per file.
+let pgTemplate;
+async function pgTemplateEnv(group) {
+  const url = process.env.DATABASE_URL;
+  if (!url || group === 'unit') return {};
+  if (pgTemplate === undefined) {
+    const name = `tandem_template_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const { code } = await run(process.execPath, ['--import', 'tsx', join(root, 'tests/support/pg-template.ts'), url, name]);
+    // Without it each test file migrates its own database: slower, still right.
+    pgTemplate = code === 0 ? name : null;
+  }
+  return pgTemplate ? { TANDEM_PG_TEMPLATE: pgTemplate } : {};
+}
+
+async function dropPgTemplate() {
+  if (!pgTemplate) return;
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try { await admin.unsafe(`drop database if exists ${pgTemplate} with (force)`); }
+  catch (error) { console.error(`could not drop ${pgTemplate}: ${error.message}`); }
+  finally { await admin.end(); }
+}
+
+/** User + system CPU seconds of this process's finished children (Linux; null elsewhere). */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After "pid (comm) ": state is field 3, cutime 16 and cstime 17, in clock ticks (100 a second here).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch { return null; }
+}
+
 async function nodeSuite(group) {
   const files = testFiles(nodeGroups[group]);
   if (files.length === 0) { console.log(`\n== ${group}: no test files`); return; }
   const tap = join(tapDir, `${group}.tap`);
+  const fileTimes = join(tapDir, `${group}-files.json`);
   console.log(`\n== ${group} (${files.length} files${process.env.DATABASE_URL ? ', PostgreSQL at DATABASE_URL' : ', PGlite'})`);
-  const env = { ...(chromium ? { CHROME_PATH: chromium } : {}), ...await pgliteTemplateEnv(group) };
+  const env = { ...(chromium ? { CHROME_PATH: chromium } : {}), ...await pgliteTemplateEnv(group), ...await pgTemplateEnv(group) };
+  let entries = null;
+  if (bundledGroups.has(group)) {
+    const t = Date.now();
+    try {
+      const { outputs, reused } = await bundleTests(root, files);
+      entries = outputs;
+      console.log(reused ? 'bundles up to date' : `bundled in ${((Date.now() - t) / 1000).toFixed(1)} s (esbuild)`);
+    }
+    catch (error) { console.log(`bundling the ${group} files failed (${error.message.split('\n')[0]}): running them through tsx`); }
+  }
+  rmSync(fileTimes, { force: true });
+  const cpuBefore = childrenCpuSeconds();
+  const started = Date.now();
   const { code } = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${testTimeoutMs}`,
+    ...(entries ? ['--enable-source-maps'] : ['--import', 'tsx']),
+    '--test', '--test-concurrency=2', `--test-timeout=${testTimeoutMs}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...files,
-  ], env);
+    `--test-reporter=${join(root, 'tests/support/tap-with-file-times.mjs')}`, `--test-reporter-destination=${tap}`,
+    ...(entries ?? files),
+  ], { ...env, TANDEM_FILE_TIMES: fileTimes });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
   totals.passed += pass;
   totals.failed += fail || (code !== 0 ? 1 : 0);
+  const cpuAfter = childrenCpuSeconds();
+  const cpu = cpuBefore === null || cpuAfter === null ? '' : `, ${Math.round(cpuAfter - cpuBefore)} s CPU (test processes, user + system)`;
+  console.log(`\n${group}: ${Math.round((Date.now() - started) / 1000)} s${cpu}, ${entries ? 'bundles' : 'tsx'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  try {
+    const slowest = JSON.parse(readFileSync(fileTimes, 'utf8')).slice(0, 8);
+    console.log(`slowest files (their tests' time): ${slowest.map((f) => `${relative(root, f.file).replace(/^\.tap\/build\//, '')} ${(f.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  } catch { /* no times written: the run failed before its reporters closed */ }
 }
 
 async function widgetSuite() {
@@ -131,6 +198,7 @@ for (const group of groups) {
   else await nodeSuite(group);
 }
 
+await dropPgTemplate();
 writeFileSync(join(tapDir, 'totals.json'), JSON.stringify({ ...totals, notRun }));
 console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s${notRun.length ? `; not run: ${notRun.join(', ')} (no browser)` : ''}.`);
 console.log(`tandem: ${totals.passed} passed, ${totals.failed} failed`);

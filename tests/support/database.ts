@@ -9,7 +9,7 @@ import { JOB_QUEUES } from '../../server/jobs.ts';
  * A fresh, migrated database for one test file.
  *   DATABASE_URL unset: an in-memory PGlite, a copy of one migrated database (see pgliteTemplate).
  *   DATABASE_URL set:   a new database on that server (created here, dropped on close),
- *                       so runs never see each other's rows.
+ *                       so runs never see each other's rows; a copy of TANDEM_PG_TEMPLATE if set.
  */
 export async function freshDatabase(options: { max?: number } = {}): Promise<OpenDatabase & { label: string; url?: string }> {
   const url = process.env.DATABASE_URL;
@@ -21,13 +21,17 @@ export async function freshDatabase(options: { max?: number } = {}): Promise<Ope
   const { default: postgres } = await import('postgres');
   const name = `tandem_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  // A copy of the run's migrated database (tests/run.mjs, pg-template.ts) when there is one:
+  // a file copy on the server instead of 45 migrations and the job queue's set-up per test file.
+  const template = process.env.TANDEM_PG_TEMPLATE;
+  await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
   let opened: OpenDatabase;
   try {
+    // The migrations still run on the copy: a template older than schema/migrations gets the rest.
     opened = await openDatabase({ url: target.toString(), max: options.max ?? 20 });
-    await prepareJobQueue(opened.executor, JOB_QUEUES);
+    if (!template) await prepareJobQueue(opened.executor, JOB_QUEUES);
   } catch (error) {
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end();
@@ -70,5 +74,30 @@ export async function buildPgliteTemplate(): Promise<Blob> {
     return await opened.dumpDataDir!();
   } finally {
     await opened.close();
+  }
+}
+
+/**
+ * Creates `name` on the server at `url`, migrated and with the job queue prepared, for the test
+ * files' databases to copy (CREATE DATABASE … TEMPLATE). Nothing may stay connected to it.
+ */
+export async function buildPostgresTemplate(url: string, name: string): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const opened = await openDatabase({ url: target.toString(), max: 1 });
+    try {
+      await prepareJobQueue(opened.executor, JOB_QUEUES);
+    } finally {
+      await opened.close();
+    }
+  } catch (error) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    throw error;
+  } finally {
+    await admin.end();
   }
 }

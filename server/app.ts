@@ -91,6 +91,7 @@ import { adminSettingsKeyRoutes } from './surfaces/admin/settings-keys.ts';
 import { adminDomainRoutes } from './surfaces/admin/settings-domain.ts';
 import { adminSignUpRoutes } from './surfaces/admin/sign-up.ts';
 import { adminOnboardingRoutes } from './surfaces/admin/onboarding.ts';
+import { adminStripeConnectRoutes } from './surfaces/admin/stripe-connect.ts';
 import { adminCustomerRoutes } from './surfaces/admin/customers.ts';
 import { adminCustomerTagRoutes } from './surfaces/admin/customer-tags.ts';
 import { adminAvailabilityRoutes } from './surfaces/admin/availability.ts';
@@ -168,6 +169,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', adminSettingsKeyRoutes(deps))
     .route('/', adminDomainRoutes(deps, domains))
     .route('/', adminOnboardingRoutes(deps))
+    .route('/', adminStripeConnectRoutes(deps))
     .route('/', adminCustomerRoutes(deps))
     .route('/', adminCustomerTagRoutes(deps))
     .route('/', adminAvailabilityRoutes(deps))

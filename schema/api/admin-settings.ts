@@ -131,5 +131,10 @@ export const OnboardingOut = v.object({
   profile: v.nullable(StudioProfileOut),
   /** What to paste into the studio's site: null until the studio has a live publishable key. */
   embed: v.nullable(v.object({ script: v.string(), element: v.string(), program: v.nullable(v.string()) })),
+  /**
+   * Stripe Connect: `configured` false when this Tandem takes no card payments (the step is not offered); `state` as
+   * GET /v1/admin/settings/stripe says it (the owner starts the onboarding there).
+   */
+  stripe: v.object({ configured: v.boolean(), state: v.picklist(['not_connected', 'details_pending', 'charges_enabled']) }),
 });
 export type OnboardingOut = v.InferOutput<typeof OnboardingOut>;

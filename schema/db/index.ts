@@ -18,3 +18,4 @@ export * from './homework.ts';
 export * from './marketing.ts';
 export * from './automations.ts';
 export * from './custom-domains.ts';
+export * from './stripe-connect.ts';

@@ -100,6 +100,22 @@ describe('SECURITY DEFINER functions', () => {
     await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select raise_catalog_version()`)));
   });
 
+  definer('stripe_connect_account_ready', async () => {
+    const a = await smallOrg(db);
+    const b = await smallOrg(db);
+    const accountOf = async (org: string) => rowsOf(await db.execute(sql`select stripe_account_id from orgs where id = ${org}`))[0]!.stripe_account_id;
+    // The owner starts onboarding: a row without an account, then one with charges not yet enabled: the org's account stays unset.
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`insert into stripe_connect_accounts (org_id) values (${a.org})`));
+    await withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`update stripe_connect_accounts set account_id = 'acct_a' where org_id = ${a.org}`));
+    assert.equal(await accountOf(a.org), null);
+    // The server (who may not update orgs) records that charges are enabled: the org's own account is set, no other org's.
+    await withSystem(db, a.org, 'definer function test', (tx) => tx.execute(sql`update stripe_connect_accounts set charges_enabled = true where org_id = ${a.org}`));
+    assert.equal(await accountOf(a.org), 'acct_a');
+    assert.equal(await accountOf(b.org), null);
+    // Not callable as a function by a request.
+    await assert.rejects(withCaller(db, { orgId: a.org, role: 'owner' }, (tx) => tx.execute(sql`select stripe_connect_account_ready()`)));
+  });
+
   definer('raise_schedule_version', async () => {
     const a = await smallOrg(db);
     const b = await smallOrg(db);

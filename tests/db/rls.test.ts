@@ -197,6 +197,10 @@ const specs: TableSpec[] = [
   // A studio's own domain: the owner's setting (managers and instructors never see it); the server reads it and records checks.
   { table: t.customDomains, read: { owner: ALL, system: ALL }, managersList: false, write: { insert: ['owner', 'system'], update: ['owner', 'system'], delete: ['owner', 'system'] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, host: `new-${randomUUID()}.example`, verificationToken: 't' }) },
+  // Stripe Connect onboarding: the owner starts it; the owner, managers (the checklist) and the server read it; the server records
+  // what Stripe says (the owner's reads too); nobody removes it.
+  { table: t.stripeConnectAccounts, read: { manager: ALL, owner: ALL, system: ALL }, write: { insert: ['owner'], update: ['owner', 'system'], delete: [] }, target: 'org',
+    newRow: (o) => ({ orgId: o.org, accountId: `acct_${randomUUID()}` }) },
   { table: t.automations, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',
     newRow: (o) => ({ orgId: o.org, name: 'x', trigger: { kind: 'event', event: 'booking.cancelled' }, triggerEvent: 'booking.cancelled', actions: [] }) },
   { table: t.automationRuns, read: orgWideReads, write: { insert: orgWide(), update: orgWide(), delete: [] }, target: 'org',

@@ -194,6 +194,7 @@ async function buildOrg(db: Database, o: OrgIds, slug: string, rows: Fixture['ro
   // A sign-up waiting for its code (one per studio: its key is the org).
   await add(t.studioSignUps, 'studio_sign_ups', 'org', { orgId: org, ownerId: o.owner, emailHash: `sign-up-${slug}`, clientHash: 'c', codeHash: 'h', codeExpiresAt: later(1) }, org);
   await add(t.customDomains, 'custom_domains', 'org', { orgId: org, host: `book.${slug}.example`, verificationToken: `token-${slug}` });
+  await add(t.stripeConnectAccounts, 'stripe_connect_accounts', 'org', { orgId: org, accountId: `acct_${slug}` });
   await add(t.rateLimitBuckets, 'rate_limit_buckets', 'org', { orgId: org, bucket: `hold:client:${slug}`, tokens: 4, granted: true, updatedAt: start }, `hold:client:${slug}`);
   // The schedule version's stripes are written by the trigger of the blocks, rules and closures above, never directly.
   const stripes = rowsOf(await db.execute(sql`select org_id::text || ':' || stripe as key from schedule_version_stripes where org_id = ${org}`));

@@ -6,3 +6,5 @@ export * from './onboarding.queries.ts';
 export * from './domains.queries.ts';
 export * from './domains.mutations.ts';
 export { missingRecords, normalHost, recordsFor, type DnsRecord } from './domain/custom-domain.ts';
+export * from './stripe-connect.queries.ts';
+export * from './stripe-connect.mutations.ts';

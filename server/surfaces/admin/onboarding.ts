@@ -43,6 +43,7 @@ export function adminOnboardingRoutes(deps: AppDeps) {
         const origin = deps.config.publicOrigin;
         const out: OnboardingOut = {
           steps: o.steps, complete: o.steps.every((step) => step.done),
+          stripe: { configured: deps.payments.kind === 'stripe', state: o.stripe },
           profile: o.billing ? profileOut(o.billing) : null,
           embed: o.publishableKey ? {
             script: `<script type="module" src="${origin}/widget/tandem.js"></script>`,

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { handlePaymentEvent, handleRefundAtProvider } from '../../modules/billing/index.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
-import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
+import type { AccountUpdated, ChargeRefunded, StripePaymentProvider } from '../../platform/adapters/payments/stripe-provider.ts';
+import { applyAccountUpdated } from '../../modules/settings/index.ts';
 
 /**
  * Stripe's webhook. The signature is checked on the raw body with the webhook secret before
@@ -14,7 +15,8 @@ import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapt
  * (and `refund.created`, `charge.refund.updated`) settles one pending refund row; `charge.refunded`
  * reads the charge's refunds from Stripe and settles each of ours the same way, so whichever of
  * them comes first, and however often, a refund row moves once; a refund made in Stripe's dashboard
- * (none of ours) is recorded once, with a credit note (`handleRefundAtProvider`). Other events
+ * (none of ours) is recorded once, with a credit note (`handleRefundAtProvider`). `account.updated` records
+ * where a studio's connected account is with Stripe (its onboarding; charges enabled). Other events
  * are acknowledged and ignored. A database failure answers 500 (503 when unreachable), so Stripe retries.
  * Events signed more than the tolerance in the future are refused like stale ones (the library
  * only checks age); a correctly signed body that is not an event with `data.object` is 400
@@ -23,7 +25,7 @@ import type { ChargeRefunded, StripePaymentProvider } from '../../platform/adapt
 export function stripeHookRoute(deps: AppDeps) {
   return new Hono().post('/v1/hooks/stripe',
     describeRoute({
-      tags: ['hooks'], summary: 'Stripe webhook (payment_intent.succeeded / payment_intent.payment_failed / setup_intent.succeeded / refund.updated / charge.refunded)',
+      tags: ['hooks'], summary: 'Stripe webhook (payment_intent.succeeded / payment_intent.payment_failed / setup_intent.succeeded / refund.updated / charge.refunded / account.updated)',
       description: 'Verified with `Stripe-Signature` and STRIPE_WEBHOOK_SECRET. Idempotent: repeated and out-of-order events confirm a booking, and settle a refund, exactly once.',
       responses: { 200: { description: 'Received' }, 400: { description: 'invalid_signature or invalid_event' }, 404: { description: 'Stripe is not configured (test processor active)' } },
     }),
@@ -38,7 +40,7 @@ export function stripeHookRoute(deps: AppDeps) {
       if (signedAt !== undefined && signedAt > now.getTime() / 1000 + SIGNATURE_TOLERANCE_S) {
         throw new AppError('invalid_signature', 'The Stripe-Signature is dated in the future.');
       }
-      let event: PaymentEvent | ChargeRefunded | null;
+      let event: PaymentEvent | ChargeRefunded | AccountUpdated | null;
       try {
         event = (payments as StripePaymentProvider).parseWebhook(raw, signature, now);
       } catch (error) {
@@ -49,6 +51,12 @@ export function stripeHookRoute(deps: AppDeps) {
       if (!event) {
         if (!hasDataObject(raw)) throw new AppError('invalid_event', 'A signed body that is not an event with data.object.');
         return c.json({ received: true, handled: false });
+      }
+      if (event.kind === 'account_updated') {
+        // A studio's connected account (its metadata names the studio): what onboarding reached.
+        if (!event.orgId || !UUID.test(event.orgId)) return c.json({ received: true, handled: false });
+        const outcome = await applyAccountUpdated(deps.db, { ...event, orgId: event.orgId }, { now, config: deps.config });
+        return c.json({ received: true, handled: true, outcome });
       }
       if (event.kind === 'charge_refunded') {
         // Stripe unreachable: 502, and Stripe delivers the event again later.
@@ -65,6 +73,8 @@ export function stripeHookRoute(deps: AppDeps) {
       return c.json({ received: true, handled: true, outcome });
     });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The library's default tolerance, which parseWebhook uses for events that are too old. */
 const SIGNATURE_TOLERANCE_S = 300;

@@ -146,6 +146,9 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/settings/domain/verify', path: () => '/v1/admin/settings/domain/verify', expect: { ...everyStaff(403), owner: 404 } },
   { method: 'PUT', route: '/v1/admin/settings/domain', path: () => '/v1/admin/settings/domain', body: () => ({ host: `roles-${randomUUID().slice(0, 8)}.example.org` }), expect: { ...everyStaff(403), owner: 200 } },
   { method: 'DELETE', route: '/v1/admin/settings/domain', path: () => '/v1/admin/settings/domain', expect: { ...everyStaff(403), owner: 200 } },
+  // Stripe Connect: the owner's (this app has no Stripe keys: the owner reads "not configured" and cannot start).
+  { method: 'GET', route: '/v1/admin/settings/stripe', path: () => '/v1/admin/settings/stripe', expect: { ...everyStaff(403), owner: 200 } },
+  { method: 'POST', route: '/v1/admin/settings/stripe/onboarding', path: () => '/v1/admin/settings/stripe/onboarding', expect: { ...everyStaff(403), owner: 409 } },
   { method: 'PATCH', route: '/v1/admin/staff/:id', path: () => `/v1/admin/staff/${FLOW.mara}`, body: () => ({ role: 'instructor' }), expect: { ...everyStaff(403), owner: 200 } },
   { method: 'GET', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, expect: { ...bookingPeople(200), instructorB: 403 } },
   { method: 'PUT', route: '/v1/admin/staff/:id/mail-preferences', path: () => `/v1/admin/staff/${FLOW.noemi}/mail-preferences`, body: () => ({ message: true }), expect: { ...bookingPeople(200), instructorB: 403 } },

@@ -15,6 +15,7 @@ import { define } from '../../core/define.ts';
 import { base, tokens } from '../../core/styles.ts';
 import type { OnboardingOut, StudioProfileOut } from '../../../schema/api/admin-settings.ts';
 import { AdminApi } from './api.ts';
+import './stripe-connect.ts';
 import { adminStyles } from './tandem-admin.styles.ts';
 import { attempt, type Problem } from './actions/shared.ts';
 import { consoleLang, type ConsoleLang } from './console-lang.ts';
@@ -157,7 +158,9 @@ export class TandemAdminOnboarding extends LitElement {
       case 'program': return html`<p>${this.t('programHint')}</p><button @click=${() => this.go('programs')}>${this.t('openPrograms')}</button>`;
       case 'availability': return html`<p>${this.t('availabilityHint')}</p><button @click=${() => this.go('availability')}>${this.t('openAvailability')}</button>`;
       case 'origin': return this.originForm();
-      case 'payments': return html`<p>${this.t('paymentsQr')}</p><p>${this.t('paymentsStripe')}</p>`;
+      case 'payments': return html`<p>${this.t('paymentsQr')}</p>
+        <tandem-admin-stripe-connect lang=${this.lang} staff-role=${this.staffRole} .client=${this.client} ?configured=${o.stripe?.configured ?? false}
+          state=${o.stripe?.state ?? 'not_connected'} @stripe-connect-changed=${() => void this.load()}></tandem-admin-stripe-connect>`;
     }
   }
 

@@ -96,7 +96,9 @@ export class TandemAdmin extends LitElement {
   private async start(): Promise<void> {
     if (this.entry === 'signup') { this.view = 'signup'; return; }
     try {
-      this.signedIn(await this.client.get<StaffSessionOut>('/v1/admin/session'));
+      // Back from Stripe's onboarding (`/admin?stripe=return|refresh`): the checklist's payments step.
+      const fromStripe = new URLSearchParams(window.location.search).has('stripe');
+      this.signedIn(await this.client.get<StaffSessionOut>('/v1/admin/session'), fromStripe ? 'onboarding' : 'pipeline');
     } catch {
       this.view = 'signin';
     }

@@ -26,13 +26,35 @@ export interface ChargeRefunded {
   orgId: string | null;
 }
 
+/** What Stripe says of a connected account: whether it may take charges, be paid out, and whether its owner gave the details asked. */
+export interface ConnectStatus { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean }
+
+/** `account.updated`: a connected account changed (onboarding went on, charges were enabled or disabled). */
+export interface AccountUpdated extends ConnectStatus {
+  kind: 'account_updated';
+  /** The account (`acct_…`). */
+  account: string;
+  /** The org the account's metadata names (we set it when creating the account); null: not one of ours. */
+  orgId: string | null;
+}
+
 export interface StripePaymentProvider extends PaymentProvider {
   kind: 'stripe';
   /**
    * Verifies a webhook's signature and reads the payment it is about. Throws on a bad
    * signature; null for events this service does not act on.
    */
-  parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | ChargeRefunded | null;
+  parseWebhook(rawBody: string, signature: string, receivedAt: Date): PaymentEvent | ChargeRefunded | AccountUpdated | null;
+  /**
+   * Creates a studio's connected account (a Standard account: the studio has its own Stripe dashboard
+   * and is the merchant of record for the direct charges made on it). Keyed by `idempotencyKey`, so a
+   * retry gets the same account.
+   */
+  createConnectedAccount(input: { orgId: string; country: string | null; email: string; businessName: string; idempotencyKey: string }): Promise<{ ref: string } & ConnectStatus>;
+  /** A single-use, minutes-long link to Stripe's hosted onboarding for the account (never stored: it is a bearer token). */
+  createAccountLink(input: { account: string; refreshUrl: string; returnUrl: string }): Promise<{ url: string; expiresAt: Date }>;
+  /** The account as Stripe has it now. */
+  connectedAccount(account: string): Promise<ConnectStatus>;
   /**
    * The charge's refunds as they are at Stripe now (listed on the event's account), as refund events:
    * one per refund of ours (`metadata.refund_id`) that has succeeded or failed, and one
@@ -206,9 +228,46 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       return out;
     },
 
+    async createConnectedAccount(input) {
+      try {
+        const account = await stripe.accounts.create({
+          type: 'standard',
+          ...(input.country ? { country: input.country } : {}),
+          email: input.email,
+          business_profile: { name: input.businessName },
+          metadata: { org_id: input.orgId },
+        }, { idempotencyKey: input.idempotencyKey });
+        return { ref: account.id, ...connectStatus(account) };
+      } catch (error) {
+        throw providerError(error);
+      }
+    },
+
+    async createAccountLink(input) {
+      try {
+        const link = await stripe.accountLinks.create({ account: input.account, type: 'account_onboarding', refresh_url: input.refreshUrl, return_url: input.returnUrl });
+        return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+      } catch (error) {
+        throw providerError(error);
+      }
+    },
+
+    async connectedAccount(account) {
+      try {
+        return connectStatus(await stripe.accounts.retrieve(account));
+      } catch (error) {
+        throw providerError(error);
+      }
+    },
+
     parseWebhook(rawBody, signature, receivedAt) {
       const event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret, undefined, undefined, receivedAt.getTime());
       const idOf = (x: string | { id: string } | null | undefined) => (typeof x === 'string' ? x : x?.id);
+      if (event.type === 'account.updated') {
+        const account = event.data.object as { id?: unknown; metadata?: Record<string, string> | null; charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean };
+        if (typeof account.id !== 'string') return null;
+        return { kind: 'account_updated', account: account.id, orgId: account.metadata?.org_id ?? null, ...connectStatus(account) };
+      }
       if (event.type === 'setup_intent.succeeded') {
         // A new card saved from the portal ("update card"): the plan's later charges go to it.
         const setup = event.data.object as { id: string; metadata?: Record<string, string> | null; payment_method?: string | { id: string } | null; customer?: string | { id: string } | null };
@@ -248,6 +307,10 @@ export function stripeProvider(options: StripeProviderOptions): StripePaymentPro
       };
     },
   };
+}
+
+function connectStatus(account: { charges_enabled?: boolean | null; payouts_enabled?: boolean | null; details_submitted?: boolean | null }): ConnectStatus {
+  return { chargesEnabled: account.charges_enabled === true, payoutsEnabled: account.payouts_enabled === true, detailsSubmitted: account.details_submitted === true };
 }
 
 type StripeRefundLike = { id: string; status?: string | null; amount?: number; failure_reason?: string | null; metadata?: Record<string, string> | null };

@@ -19,7 +19,7 @@ import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError, CommitThenFail } from '../../platform/errors.ts';
 import { cadenceOrWeekly, cadenceStarts, type SlotSettings } from '../availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
-import { rows } from '../../platform/db/prepared.ts';
+import { commitAhead, rows } from '../../platform/db/prepared.ts';
 import { closureIntervals, loadCalendars, loadClosures, skipsClosures, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { mayReschedule, type RescheduleCheck } from './domain/reschedule-notice.ts';
@@ -134,6 +134,12 @@ export interface CreateBookingInput {
   followUp?: (created: NewBooking) => SQL;
   /** The anonymous embed's caps on live holds (hold-caps.ts); absent for bookings made by staff. */
   holdCaps?: HoldCaps | undefined;
+  /**
+   * The caller sends nothing more in this transaction once the booking is made (its answer is
+   * recorded in the booking's statement): COMMIT may then leave with that statement, in its round
+   * trip, when no every-event subscriber (webhooks, automations) has work for the booking's events.
+   */
+  lastInTransaction?: boolean;
 }
 
 /** The program a booking request names, read as the caller: 404 when the caller may not see it. */
@@ -187,8 +193,11 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   // Sent together, in this order (rows() starts each statement at the call): the escalation
   // (as asSystem), then the calendar reads and the customer.
   // The caps on live holds (their locks, then their count) go in the same round trip.
-  const [, , cals, customer] = await Promise.all([
+  // With them, when the booking's statement may be the transaction's last: whether anything subscribed to every
+  // event has work for its events (asked for both types it may record, so a yes may be too cautious, never wrong).
+  const [, interest, , cals, customer] = await Promise.all([
     rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
+    input.lastInTransaction ? rows(tx, sql`select ${eventInterestSql(orgId, ['customer.created', 'booking.reserved'])} as subscribed`) : undefined,
     input.holdCaps ? enforceHoldCaps(tx, orgId, body.customer.email, input.holdCaps, now) : undefined,
     loadCalendars(tx, { orgId, instructors: candidates, resourceId: program.resourceId, locationId: program.locationId, ...span, now }),
     findOrCreateCustomer(tx, orgId, body.customer),
@@ -237,7 +246,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     { id: randomUUID(), orgId, type: 'booking.reserved', subjectId: bookingId, payload: { program: program.slug, variant_id: variant.id, instructor_id: instructor.id, sessions: blocks.length, source: body.source ?? {}, hold_expires_at: iso(holdExpiresAt) } },
   ];
   const eventCtes = sql.join(events.map((e, i) => sql`, e${sql.raw(String(i))} as (${eventInsert(e, e.id)} returning 1)`), sql``);
-  const [answer] = await rows(tx, sql`
+  const statement = rows(tx, sql`
     with b as (
       insert into program_bookings (id, org_id, program_id, variant_id, customer_id, instructor_id, status, currency, total_price,
                                     sessions_count, customer_name, customer_phone, customer_locale, customer_timezone, source, funnel_visit, intake_answers, private_link_token, client_token_hash, hold_expires_at, hold_client)
@@ -259,6 +268,14 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)
     returning 1)
     select ${eventInterestSql(orgId, events.map((e) => e.type))} as subscribed`);
+  // Nothing will follow: COMMIT goes out behind the statement, in its write (one round trip fewer). The
+  // interest read in the previous round trip decides then, as the statement's own answer does otherwise.
+  if (interest?.[0]?.subscribed === false) {
+    commitAhead(tx);
+    await statement;
+    return created;
+  }
+  const [answer] = await statement;
   if (answer?.subscribed === true) await afterEventsInserted(tx, events, { now: nowDate });
 
   return created;

@@ -53,7 +53,8 @@ export function createBookingRoute(deps: AppDeps) {
           // The answer is recorded in the booking's own statement; the same answer object is returned.
           const answerOf = (created: NewBooking): Answer => ({ status: 201, body: createdBookingOut(created) });
           let recorded: Answer | undefined;
-          const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps,
+          // lastInTransaction: the answer is recorded in the booking's statement, so runIdempotent sends nothing after it.
+          const created = await createBooking(tx, { orgId, body, now, program, recordAnswer: (b) => recorder.statement(recorded = answerOf(b)), holdCaps, lastInTransaction: true,
             followUp: (b) => abandonedReservationCheck(orgId, b.booking.id, b.booking.holdExpiresAt ?? now) });
           return recorded ?? answerOf(created);
         }));

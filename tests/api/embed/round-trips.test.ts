@@ -112,6 +112,6 @@ describe('database round trips per embed request (PostgreSQL)', { skip }, () => 
   });
 
   test('POST /v1/embed/bookings', async () => {
-    within('booking', await countOf(book, 201), { roundTrips: 4, statements: 14, begins: 1 });
+    within('booking', await countOf(book, 201), { roundTrips: 3, statements: 15, begins: 1 });
   });
 });

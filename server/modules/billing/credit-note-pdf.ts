@@ -1,6 +1,5 @@
 import { fillTemplate } from '../../../shared/template.ts';
 import { documentLocale, drawParties } from './invoice-pdf.ts';
-import PDFDocument from 'pdfkit';
 import { formatRateBp, invoiceLabel, vatNumberText } from './domain/index.ts';
 import { formatDate, formatMoney, type Lang } from '../../../shared/format.ts';
 import type { CreditNoteDocument, CreditNoteRate } from './credit-notes.queries.ts';
@@ -84,6 +83,8 @@ export async function renderCreditNotePdf(d: CreditNoteDocument): Promise<Buffer
   const money = (n: number) => formatMoney(n, d.currency, locale);
   const minus = (n: number) => (n === 0 ? money(0) : `-${money(n)}`);
   const issued = new Date(d.issued_at);
+  // Loaded at the first PDF, not at start-up (see invoice-pdf.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${L.title} ${d.number}`, Author: s.creditor.name, CreationDate: issued } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

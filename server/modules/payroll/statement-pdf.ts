@@ -4,7 +4,6 @@
  * paid flat, the adjustments with their reasons, and the total. Drawn after the transaction that
  * read it closed.
  */
-import PDFDocument from 'pdfkit';
 import { insideTransaction } from '../../platform/db/identity.ts';
 import { formatMoney, type FormatLocale, type Lang } from '../../../shared/format.ts';
 import { fillTemplate as fill } from '../../../shared/template.ts';
@@ -79,6 +78,8 @@ export function ruleText(rule: Record<string, unknown>, currency: string, lang: 
 export async function renderStatementPdf(d: StatementDocument): Promise<Buffer> {
   if (insideTransaction()) throw new Error('statement PDFs are rendered outside database transactions');
   const W = STATEMENT_WORDS[d.lang];
+  // Loaded at the first PDF, not at start-up (see billing/invoice-pdf.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${W.title} ${d.period.startsOn} – ${d.period.endsOn}: ${d.staff.name}`, Author: d.studio } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,29 +48,43 @@ export function s3SettingsFromUrl(raw: string): S3Settings {
   return { endpoint: url.origin, bucket, prefix: rest.length ? `${rest.join('/')}/` : '', region: url.searchParams.get('region') || 'us-east-1', credentials };
 }
 
+type Sdk = typeof import('@aws-sdk/client-s3');
+
+/**
+ * The AWS SDK is loaded at the first use of the bucket, not when the module is: a process that
+ * stores uploads on disk never loads it (≈ 5 MB of heap), one with a bucket loads it once.
+ */
+let sdk: Promise<Sdk> | undefined;
+
 export function s3Storage(settings: S3Settings): FileStorage {
-  const client = new S3Client({
-    endpoint: settings.endpoint,
-    region: settings.region,
-    forcePathStyle: true,
-    ...(settings.credentials ? { credentials: settings.credentials } : {}),
-    // Checksums only where S3 requires them: S3-compatible servers differ in which trailers they accept.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  let opened: Promise<{ s3: S3Client; sdk: Sdk }> | undefined;
+  const open = () => (opened ??= (sdk ??= import('@aws-sdk/client-s3')).then((loaded) => ({
+    sdk: loaded,
+    s3: new loaded.S3Client({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      forcePathStyle: true,
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      // Checksums only where S3 requires them: S3-compatible servers differ in which trailers they accept.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+  })));
   const keyOf = (key: string) => { assertKey(key); return `${settings.prefix}${key}`; };
   return {
     kind: 's3',
     async put(key, body, contentType) {
+      const { s3, sdk: { PutObjectCommand } } = await open();
       if (body instanceof Uint8Array) {
-        await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: body, ContentType: contentType, ContentLength: body.byteLength }));
+        await s3.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: body, ContentType: contentType, ContentLength: body.byteLength }));
         return;
       }
-      await spooled(body, (file) => client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: file.open(), ContentType: contentType, ContentLength: file.size })));
+      await spooled(body, (file) => s3.send(new PutObjectCommand({ Bucket: settings.bucket, Key: keyOf(key), Body: file.open(), ContentType: contentType, ContentLength: file.size })));
     },
     async get(key) {
+      const { s3, sdk: { GetObjectCommand } } = await open();
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
+        const out = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
         if (!out.Body) return undefined;
         return { body: out.Body.transformToWebStream() as ReadableStream<Uint8Array>, size: Number(out.ContentLength ?? 0) };
       } catch (error) {
@@ -80,7 +94,8 @@ export function s3Storage(settings: S3Settings): FileStorage {
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
+      const { s3, sdk: { DeleteObjectCommand } } = await open();
+      await s3.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: keyOf(key) }));
     },
   };
 }

@@ -6,6 +6,7 @@
  * client flooding) except where a bench passes its own, and `X-Forwarded-For` is trusted so
  * a bench can speak for many clients.
  *
+ * The bundle runs with the Node options of `npm run start:prod` (productionNodeOptions);
  * BENCH_API_NODE_ARGS adds Node options to the server's command line (a CPU profile, say).
  * BENCH_TREE=/path/to/another/checkout measures that checkout's server instead (for before /
  * after figures of the same bench); it needs its own node_modules (a symlink will do).
@@ -78,13 +79,24 @@ function serverEntry(tree: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   if (process.env.BENCH_API_TSX === '1' || !scripts['build:server']) return ['--import', 'tsx', 'server/main.ts'];
   execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: tree, stdio: 'inherit' });
-  return ['dist/server/main.mjs'];
+  return [...productionNodeOptions(scripts['start:prod']), 'dist/server/main.mjs'];
 }
 
-/** How the API was started (the figures say which): the production bundle or the source through tsx. */
+/**
+ * The Node options `npm run start:prod` gives the bundle (`node <options> dist/server/main.mjs`):
+ * the heap's tuning among them, so the benches measure the process production runs.
+ */
+export function productionNodeOptions(startProd: string | undefined): string[] {
+  const m = /\bnode\s+((?:--\S+\s+)*)dist\/server\/main\.mjs/.exec(startProd ?? '');
+  return m ? m[1]!.split(/\s+/).filter(Boolean) : [];
+}
+
+/** How the API was started (the figures say which): the production bundle, with start:prod's Node options, or the source through tsx. */
 export function serverKind(tree = resolve(process.env.BENCH_TREE ?? repoRoot)): string {
   const scripts = (JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-  return process.env.BENCH_API_TSX === '1' || !scripts['build:server'] ? 'source through tsx' : 'production bundle (npm run build:server)';
+  if (process.env.BENCH_API_TSX === '1' || !scripts['build:server']) return 'source through tsx';
+  const options = [...productionNodeOptions(scripts['start:prod']), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  return `production bundle (npm run build:server), node ${options.join(' ') || '(no options)'}`;
 }
 
 export async function startApi(options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<RunningApi> {
@@ -131,7 +143,8 @@ export async function startApi(options: { postgres?: boolean; env?: Record<strin
   // BENCH_API_NODE_ARGS: extra Node options for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const entry = serverEntry(tree);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The bench's own options after start:prod's, so that they win where both set one (an A/B of the heap's tuning).
+  const child: ChildProcess = spawn(process.execPath, [...entry.slice(0, -1), ...nodeArgs, entry.at(-1)!, '--demo'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => { output += String(d); });
   child.stderr!.on('data', (d) => { output += String(d); });

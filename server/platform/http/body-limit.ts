@@ -4,8 +4,8 @@
  * Hono's middleware first asks `c.req.raw.body`; on the Node server (@hono/node-server) that one
  * property turns the light request object into a full WHATWG Request (headers, AbortController, a
  * ReadableStream over the socket), and the JSON body is then read through that stream instead of
- * straight from the socket. In a profile of the booking (`POST /v1/embed/bookings`) that was ≈ 8 % of
- * the API's CPU for a check the Content-Length header answers alone (docs/benchmarks.md). The
+ * straight from the socket. In a profile of the booking (`POST /v1/embed/bookings`) that was ≈ 4 % of
+ * the API's CPU, on GETs too, for a check the Content-Length header answers alone (docs/benchmarks.md). The
  * decision is the same as Hono's: GET and HEAD have no body; a request with a Content-Length and no
  * Transfer-Encoding is judged by that header (the server never reads more than it says); any
  * other request (chunked) goes through Hono's own middleware, which counts the bytes as they come.

@@ -149,7 +149,8 @@ export async function startApi(options: { postgres?: boolean; env?: Record<strin
   child.stdout!.on('data', (d) => { output += String(d); });
   child.stderr!.on('data', (d) => { output += String(d); });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // Generous: on a shared machine at a load of 50+, building the bundle, migrating and seeding take minutes.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) { await dropDatabase(); throw new Error(`the API exited (${child.exitCode}):\n${output}`); }
     if (/Ready in/.test(output)) {

@@ -268,8 +268,8 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
       from jsonb_to_recordset(${blocksJson(blocks, s.settings)}::jsonb) as x(session_id uuid, bs timestamptz, be timestamptz)
     returning 1)
     select ${eventInterestSql(orgId, events.map((e) => e.type))} as subscribed`);
-  // Nothing will follow: COMMIT goes out behind the statement, in its write (one round trip fewer). The
-  // interest read in the previous round trip decides then, as the statement's own answer does otherwise.
+  // Nothing will follow: COMMIT goes out right behind the statement, in its round trip (one round trip fewer).
+  // The interest read in the previous round trip decides then, as the statement's own answer does otherwise.
   if (interest?.[0]?.subscribed === false) {
     commitAhead(tx);
     await statement;

@@ -10,7 +10,8 @@
  * `booking.confirmed` event (whose subscriber queues the confirmation mail). However often and in whatever
  * order the events arrive, a booking is confirmed, invoiced and mailed once. Money that comes
  * after the hold expired restores the booking first when its times are still free
- * (late-payment.ts).
+ * (late-payment.ts). Money beyond what an order claims goes back: all of it on a cancelled order
+ * (below), the excess on a live one (overpayment.mutations.ts).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
@@ -21,6 +22,7 @@ import { recordEvent } from '../../platform/events/record.ts';
 import { invoiceLabel, type InvoiceSnapshot } from './domain/index.ts';
 import { LATE_MONEY_REFUND_REASON, refundMoney } from './refunds.mutations.ts';
 import { issueInvoice } from './invoices.mutations.ts';
+import { refundOverpayment, type Overpayment } from './overpayment.mutations.ts';
 import { bookingById } from '../bookings/index.ts';
 import { loadBookingContext, orderDetail, orderRow, type BookingContext, type OrderDetail, type OrderRow } from './context.queries.ts';
 import { expiredAwaitingPayment, restoreExpiredBooking } from './late-payment.mutations.ts';
@@ -36,10 +38,15 @@ export interface SettleResult {
   /** This call confirmed the booking (false when it already was, or the money is not enough yet). */
   confirmed: boolean;
   bookingStatus: string | null;
+  /** A live order left holding more than it claims: the excess, refunded (overpayment.mutations.ts). */
+  overpayment: Overpayment | null;
 }
 
-/** Runs as `system` inside the caller's transaction. */
-export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderId: string): Promise<SettleResult> {
+/**
+ * Runs as `system` inside the caller's transaction. `arrived`: the payment just recorded, which an
+ * overpayment goes back from first.
+ */
+export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderId: string, arrived: string | null = null): Promise<SettleResult> {
   const order = await orderRow(tx, orgId, orderId, true);
   if (!order) throw new Error(`order ${orderId} not found`);
   const [paidRow] = await tx.select({ paid: sql<string>`coalesce(sum(${t.payments.amount}), 0)` }).from(t.payments)
@@ -60,7 +67,10 @@ export async function settleOrder(tx: Tx, env: ConfirmEnv, orgId: string, orderI
     }
   }
 
-  const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null };
+  // On a live order, what a payment brought beyond what the order still claims goes back at once.
+  const overpayment = live ? await refundOverpayment(tx, env, order, order.amountPaid, paid, arrived) : null;
+
+  const result: SettleResult = { orderStatus: status, amountPaid: paid, confirmed: false, bookingStatus: null, overpayment };
   if (!order.bookingId) return result;
   const requiredNow = plan ? plan.deposit : order.total;
   if (!live || paid < requiredNow) {

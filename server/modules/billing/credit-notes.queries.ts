@@ -1,7 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { InvoiceSnapshot } from './domain/invoice-snapshot.ts';
+
+/** What the order's credit notes credited so far (gross). */
+export async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<number> {
+  const [row] = await tx.select({ total: sql<string>`coalesce(sum(${t.creditNotes.total}), 0)` }).from(t.creditNotes)
+    .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, orderId)));
+  return Number(row?.total ?? 0);
+}
 
 /** Where staff download a credit note's PDF. */
 export function creditNotePdfUrl(publicOrigin: string, creditNoteId: string): string {

@@ -18,6 +18,8 @@ import * as t from '../../../schema/db/index.ts';
 import { settleOrder } from './confirm.mutations.ts';
 import { applyCardSaved } from './card.mutations.ts';
 import { recordRefundFailed } from './refunds.mutations.ts';
+import { refundOverpayment } from './overpayment.mutations.ts';
+import { orderRow } from './context.queries.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts';
 
@@ -121,10 +123,16 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
   await recordEvent(tx, { orgId, type: 'payment.succeeded', subjectId: await bookingOfOrder(tx, orgId, orderId), payload: paymentSucceeded(payment) }, env);
   if (payment.purpose === 'fee') {
     // A fee after a settlement: counted as paid on the order, never confirming a booking nor refunded as late money.
+    const before = (await orderRow(tx, orgId, orderId))!;
     await tx.execute(sql`update orders set amount_paid = (select coalesce(sum(amount), 0) from payments
         where org_id = ${orgId}::uuid and order_id = ${orderId}::uuid and status = 'succeeded'), updated_at = ${env.now.toISOString()}::timestamptz
       where org_id = ${orgId}::uuid and id = ${orderId}::uuid`);
     await recordEvent(tx, { orgId, type: 'fee.charged', subjectId: await bookingOfOrder(tx, orgId, orderId), payload: { order_id: orderId, payment_id: payment.id, amount: payment.amount, currency: payment.currency } }, env);
+    // The order's other money may have paid the fee's part already (an installment charged for its old amount): the excess goes back.
+    if (before.status !== 'cancelled' && before.status !== 'refunded') {
+      const after = (await orderRow(tx, orgId, orderId))!;
+      await refundOverpayment(tx, env, after, before.amountPaid, after.amountPaid, payment.id);
+    }
     return { outcome: 'recorded', orderId };
   }
   if (payment.installmentId) {
@@ -138,7 +146,7 @@ export async function applyPaymentEvent(tx: Tx, env: { now: Date; config: AppCon
       .set({ stripePaymentMethodId: event.paymentMethodRef, stripeCustomerId: sql`coalesce(${t.paymentPlans.stripeCustomerId}, ${event.customerRef ?? null})` })
       .where(and(eq(t.paymentPlans.orgId, orgId), eq(t.paymentPlans.orderId, orderId), isNull(t.paymentPlans.stripePaymentMethodId)));
   }
-  const settled = await settleOrder(tx, env, orgId, orderId);
+  const settled = await settleOrder(tx, env, orgId, orderId, payment.id);
   return { outcome: settled.confirmed ? 'confirmed' : 'recorded', orderId };
 }
 

@@ -19,7 +19,8 @@ import type { PaymentEvent } from '../../platform/adapters/payments/provider.ts'
 import * as t from '../../../schema/db/index.ts';
 import { lockBookingAndOrder, type EventOutcome } from './payment-events.mutations.ts';
 import { orderRow } from './context.queries.ts';
-import { alreadyCredited, issueCreditNote } from './settlement.mutations.ts';
+import { issueCreditNote } from './settlement.mutations.ts';
+import { alreadyCredited } from './credit-notes.queries.ts';
 
 /** `refunds.reason` of a refund made at the provider outside Tandem. */
 export const REFUNDED_AT_PROVIDER = 'refunded at the payment provider (outside Tandem)';

@@ -32,12 +32,16 @@ export const OVERPAYMENT_REFUND_REASON = 'paid more than was due';
 /** Refunds of money the order never claimed (payroll takes them off no session's revenue). */
 export const UNCLAIMED_MONEY_REFUND_REASONS: readonly string[] = [LATE_MONEY_REFUND_REASON, OVERPAYMENT_REFUND_REASON];
 
-/** `amount` back to the order's payments, newest first. */
-export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string, sessionId: string | null = null): Promise<RefundWritten[]> {
+/**
+ * `amount` back to the order's payments, newest first; `from` first of all when given (an overpayment
+ * goes back from the very payment that brought it).
+ */
+export async function refundMoney(tx: Tx, ctx: EventContext, order: OrderRow, bookingId: string | null, amount: number, reason: string, sessionId: string | null = null, from: string | null = null): Promise<RefundWritten[]> {
   const orgId = order.orgId;
   const payments = await refundablePayments(tx, orgId, order.id);
   const written: RefundWritten[] = [];
-  for (const part of refundParts(amount, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: (p.row.succeededAt ?? p.row.createdAt).getTime() })))) {
+  const paidAt = (p: (typeof payments)[number]) => (p.row.id === from ? Number.MAX_SAFE_INTEGER : (p.row.succeededAt ?? p.row.createdAt).getTime());
+  for (const part of refundParts(amount, payments.map((p) => ({ id: p.row.id, amount: p.row.amount, refunded: p.refunded, paidAt: paidAt(p) })))) {
     const payment = payments.find((p) => p.row.id === part.paymentId)!.row;
     const kind = BANK.has(payment.method) ? 'bank_transfer' : 'provider';
     const [row] = await tx.insert(t.refunds).values({
@@ -64,18 +68,4 @@ export async function refundCredits(tx: Tx, ctx: EventContext, order: OrderRow, 
 /** A provider refund that failed: the money is still the studio's, owed back (the order's balance shows it); payroll recomputes. */
 export async function recordRefundFailed(tx: Tx, ctx: EventContext, refund: { id: string; orgId: string; orderId: string; bookingId: string | null; amount: number; currency: string }, ref: string | null): Promise<void> {
   await recordEvent(tx, { orgId: refund.orgId, type: 'refund.failed', subjectId: refund.bookingId, payload: { refund_id: refund.id, order_id: refund.orderId, amount: refund.amount, currency: refund.currency, provider_ref: ref } }, ctx);
-}
-
-/**
- * Money paid beyond what an order claims (a transfer of more than was due, or a second one): the excess
- * goes back from that very payment, as a bank refund waiting for the studio's outgoing transfer.
- */
-export async function refundOverpayment(tx: Tx, ctx: EventContext, order: OrderRow, payment: { id: string }, amount: number): Promise<RefundWritten> {
-  const orgId = order.orgId;
-  const reason = OVERPAYMENT_REFUND_REASON;
-  const [row] = await tx.insert(t.refunds).values({
-    orgId, orderId: order.id, paymentId: payment.id, bookingId: order.bookingId, amount, currency: order.currency, reason, status: 'pending', kind: 'bank_transfer',
-  }).returning({ id: t.refunds.id });
-  await recordEvent(tx, { orgId, type: 'refund.created', subjectId: order.bookingId, payload: { refund_id: row!.id, amount, currency: order.currency, kind: 'bank_transfer', reason } }, ctx);
-  return { id: row!.id, amount, status: 'pending_transfer', provider: 'bank_transfer' };
 }

@@ -21,7 +21,7 @@ import { expiredAwaitingPayment } from './late-payment.mutations.ts';
 import { lockBookingAndOrder } from './payment-events.mutations.ts';
 import { cancelChargesInFlight, cancelChargesNoLongerDue } from './intent-cancels.jobs.ts';
 import { itemsVatByRate } from './domain/order-view.ts';
-import { creditNotePdfUrl } from './credit-notes.queries.ts';
+import { alreadyCredited, creditNotePdfUrl } from './credit-notes.queries.ts';
 import { cancellationQuote, noShowSessionQuote, quoteStillHolds, sessionCancellationQuote, type CancellationQuote, type CancelledBy, type Fault } from './settlement.queries.ts';
 
 
@@ -134,13 +134,6 @@ function sessionRefunds(quote: CancellationQuote): { session_id: string; refund:
 /** The rules that made a fee, as the fee's event and the documents name them (late_cancellation, no_show). */
 function feeWhy(quote: CancellationQuote): string {
   return [...new Set(quote.lines.filter((l) => l.fee > 0).map((l) => l.rule))].join(', ') || 'fee';
-}
-
-/** What the order's credit notes credited so far (gross). */
-export async function alreadyCredited(tx: Tx, orgId: string, orderId: string): Promise<number> {
-  const [row] = await tx.select({ total: sql<string>`coalesce(sum(${t.creditNotes.total}), 0)` }).from(t.creditNotes)
-    .where(and(eq(t.creditNotes.orgId, orgId), eq(t.creditNotes.orderId, orderId)));
-  return Number(row?.total ?? 0);
 }
 
 /**

@@ -11,7 +11,7 @@ import { settleOrder } from './confirm.mutations.ts';
 import { lockBookingAndOrder, paymentSucceeded } from './payment-events.mutations.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { orderDetail, orderRow, type OrderDetail, type OrderRow } from './context.queries.ts';
-import { refundOverpayment, type RefundWritten } from './refunds.mutations.ts';
+import type { RefundWritten } from './refunds.mutations.ts';
 
 /** A bank transfer recorded: the payment, the order after it, the customer's language and the booking's status. */
 export interface TransferRecorded {
@@ -30,34 +30,24 @@ export interface TransferRecorded {
  * Staff record a bank transfer (a paid QR-bill, or any transfer): a succeeded payment, then
  * the same settlement as a card payment — the booking is confirmed once what is due now is
  * paid. Every arrival of money is recorded, whatever its amount: on a cancelled order it goes
- * back (settleOrder); on a live one, what exceeds what was still due (all of it on an order paid
- * in full) becomes a bank refund from this payment, waiting for the studio's outgoing transfer,
- * and `payment.overpaid` tells the customer and the studio. Runs as `system` with the booking
- * and the order locked.
+ * back (settleOrder); on a live one, what exceeds what the order still claimed (all of it on an
+ * order paid in full) becomes a bank refund from this payment, waiting for the studio's outgoing
+ * transfer, and `payment.overpaid` tells the customer and the studio (settleOrder's general rule,
+ * overpayment.mutations.ts). Runs as `system` with the booking and the order locked.
  */
 export async function recordTransfer(tx: Tx, env: { now: Date; config: AppConfig }, order: OrderRow, body: RecordPaymentBody): Promise<TransferRecorded> {
   const orgId = order.orgId;
-  const live = order.status !== 'cancelled' && order.status !== 'refunded';
   // Money that arrives for a cancelled order (a voided QR-bill paid after all) is recorded all the same:
-  // settleOrder queues it for refund at once, and the answer shows the refund.
-  const due = Math.max(0, order.total - order.amountPaid);
-  const excess = live ? Math.max(0, body.amount - due) : 0;
+  // settleOrder queues it for refund at once; on a live order it refunds what exceeds the claim.
   const paymentId = randomUUID();
   await tx.insert(t.payments).values({
     id: paymentId, orgId, orderId: order.id, method: 'bank_transfer', status: 'succeeded', amount: body.amount, currency: order.currency,
     provider: 'bank_transfer', providerRef: null, reference: body.reference, succeededAt: env.now, createdAt: env.now,
   });
   await recordEvent(tx, { orgId, type: 'payment.succeeded', subjectId: order.bookingId, payload: paymentSucceeded({ id: paymentId, orderId: order.id, amount: body.amount, currency: order.currency, method: 'bank_transfer' }) }, env);
-  const settled = await settleOrder(tx, env, orgId, order.id);
-  let overpayment: TransferRecorded['overpayment'] = null;
-  if (excess > 0) {
-    const refund = await refundOverpayment(tx, env, order, { id: paymentId }, excess);
-    overpayment = { amount: excess, refund };
-    await recordEvent(tx, {
-      orgId, type: 'payment.overpaid', subjectId: order.bookingId,
-      payload: { order_id: order.id, payment_id: paymentId, amount: body.amount, due, excess, currency: order.currency, refund_id: refund.id, reference: body.reference },
-    }, env);
-  }
+  const settled = await settleOrder(tx, env, orgId, order.id, paymentId);
+  // The excess goes back from this very payment (it holds at least the excess), as a bank refund.
+  const overpayment = settled.overpayment ? { amount: settled.overpayment.amount, refund: settled.overpayment.refunds[0]! } : null;
   const [customer] = await tx.select({ locale: t.customers.locale }).from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, order.customerId)));
   const fresh = (await orderRow(tx, orgId, order.id))!;
   return {

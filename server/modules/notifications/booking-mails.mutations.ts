@@ -102,15 +102,18 @@ export async function queueLatePaymentMails(tx: Tx, orgId: string, bookingId: st
   });
 }
 
-/** payment.overpaid: a transfer of more than was due; the customer is asked where the excess goes, the studio what to do. Once per payment. */
-export async function queueOverpaidMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, p: { paymentId: string; refundId: string | undefined; amount: number; excess: number; currency: string; reference: string }): Promise<void> {
+/**
+ * payment.overpaid: a payment of more than was due. A transfer's excess: the customer is asked where it
+ * goes, the studio what to do; a card's: both are told it goes back to the card by itself. Once per payment.
+ */
+export async function queueOverpaidMails(tx: Tx, env: MailEnv, orgId: string, bookingId: string, p: { paymentId: string; refundId: string | undefined; amount: number; excess: number; currency: string; reference: string; refundKind?: 'bank_transfer' | 'provider' | undefined }): Promise<void> {
   const ctx = await contextOf(tx, orgId, bookingId);
   // The booking's page, opened at the refund's account form.
   const account = new URL(await manageUrlFor(tx, ctx, env.config, env.now));
   if (p.refundId) account.searchParams.set('refund', p.refundId);
   const data = {
     ...customerWords(ctx), customer: { name: ctx.customer.name, email: ctx.customer.email }, studio: { name: ctx.org.name },
-    program: { title: ctx.program.title }, amount: p.amount, excess: p.excess, currency: p.currency, reference: p.reference, accountUrl: account.toString(),
+    program: { title: ctx.program.title }, amount: p.amount, excess: p.excess, currency: p.currency, reference: p.reference, accountUrl: account.toString(), refundKind: p.refundKind,
   };
   await enqueueMail(tx, { orgId, dedupeKey: `payment:${p.paymentId}:overpaid`, to: ctx.customer.email, ...overpaidMail(data) });
   await enqueueMail(tx, {

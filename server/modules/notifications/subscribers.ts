@@ -60,8 +60,14 @@ onEvent<SettledPayload & { session_id: string }>('session.no_show_settled', asyn
 onEvent<{ order_id: string; amount_paid: number; currency: string; refunded?: boolean }>('payment.after_cancellation', (tx, e) =>
   queueLatePaymentMails(tx, e.orgId, e.subjectId!, e.payload.order_id, e.payload.amount_paid, e.payload.currency, e.payload.refunded === true));
 
-onEvent<{ payment_id: string; refund_id?: string; amount: number; excess: number; currency: string; reference: string }>('payment.overpaid', async (tx, e, ctx) => {
-  if (e.subjectId) await queueOverpaidMails(tx, ctx, e.orgId, e.subjectId, { paymentId: e.payload.payment_id, refundId: e.payload.refund_id, amount: e.payload.amount, excess: e.payload.excess, currency: e.payload.currency, reference: e.payload.reference });
+type Overpaid = { payment_id: string; refund_id?: string; amount: number; excess: number; currency: string; reference?: string; refund_kind?: 'bank_transfer' | 'provider' };
+onEvent<Overpaid>('payment.overpaid', async (tx, e, ctx) => {
+  if (e.subjectId) {
+    await queueOverpaidMails(tx, ctx, e.orgId, e.subjectId, {
+      paymentId: e.payload.payment_id, refundId: e.payload.refund_id, amount: e.payload.amount, excess: e.payload.excess, currency: e.payload.currency,
+      reference: e.payload.reference ?? '', refundKind: e.payload.refund_kind,
+    });
+  }
 });
 
 onEvent<{ payment_id: string; amount: number; currency: string; reason: string }>('fee.failed', async (tx, e, ctx) => {

@@ -121,6 +121,30 @@ describe('settlement: staff cancellation with quote, refunds and credit notes', 
     assert.equal(row!.status, 'confirmed');
   });
 
+  test('a quote whose figures no longer hold (a payment arrived since): 409 quote_changed with the new quote, nothing cancelled; the new quote executes', async () => {
+    clock.set(START);
+    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-09T09:00:00.000Z'] } });
+    const qr = await checkedOut(await checkoutReq(app, b, { method: 'qr_bill' }, await proofFor(app, db.db, b.id)));
+    const quote = await quoteOf(b.id);
+    assert.deepEqual([quote.paid, quote.refund], [0, 0], 'unpaid: nothing to give back, the invoice would be voided');
+    const transfer = await app.request(`/v1/admin/orders/${qr.order.id}/payments`, {
+      method: 'POST', headers: { ...sk, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 14000, method: 'bank_transfer', reference: 'BANK-Q' }),
+    });
+    assert.equal(transfer.status, 201, await transfer.clone().text());
+    const res = await cancel(b.id, { quote_id: quote.quote_id });
+    assert.equal(res.status, 409);
+    const problem = await res.json() as { code: string; quote: { paid: number; refund: number; quote_id: string } };
+    assert.equal(problem.code, 'quote_changed');
+    assert.deepEqual([problem.quote.paid, problem.quote.refund], [14000, 14000], 'the new quote gives the transfer back');
+    const [row] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+    assert.equal(row!.status, 'confirmed', 'nothing cancelled');
+    assert.equal((await query(db.db, sql`select count(*)::int as n from refunds where order_id = ${qr.order.id}`))[0]!.n, 0);
+    const ok = await cancel(b.id, { quote_id: problem.quote.quote_id });
+    assert.equal(ok.status, 200, await ok.clone().text());
+    const out = await ok.json() as { settlement: { refunds: { status: string; amount: number }[] } };
+    assert.deepEqual(out.settlement.refunds.map((r) => [r.status, r.amount]), [['pending_transfer', 14000]]);
+  });
+
   test('an unpaid QR-bill: voided by a credit note for its whole amount, no refund; a paid one: a bank refund pending the transfer', async () => {
     clock.set(START);
     const unpaid = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(), sessions: { mode: 'explicit', starts: ['2026-12-04T09:00:00.000Z'] } });

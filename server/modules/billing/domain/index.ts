@@ -17,3 +17,4 @@ export * from './order-view.ts';
 export * from './invoice-snapshot.ts';
 export * from './postal-address.ts';
 export * from './staff-refund.ts';
+export * from './overpayment.ts';

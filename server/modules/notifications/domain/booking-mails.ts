@@ -391,25 +391,33 @@ export interface OverpaidMailData extends LatePaymentMailData {
   reference: string;
   /** The booking's page where the customer gives the account holder and IBAN of the refund (`POST /v1/portal/bookings/:id/refunds/:refundId/account`). */
   accountUrl: string;
+  /**
+   * How the excess goes back: `bank_transfer` (a transfer's money: the studio sends it to the IBAN the
+   * customer gives) or `provider` (a card or TWINT payment: refunded to it by itself). Absent: bank.
+   */
+  refundKind?: 'bank_transfer' | 'provider' | undefined;
 }
 
-/** To the customer: a transfer of more than was due; the excess goes back, where to? */
+/** To the customer: a payment of more than was due; the excess goes back (by transfer: where to?). */
 export function overpaidMail(d: OverpaidMailData): ComposedMail {
   const S = strings[d.lang];
+  const card = d.refundKind === 'provider';
+  const figures = { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title, url: d.accountUrl };
   const text = [
     fill(S.hello, { name: inert(d.customer.name) }),
-    fill(S.overpaidBody, { amount: formatMoney(d.amount, d.currency, fmt(d)), excess: formatMoney(d.excess, d.currency, fmt(d)), program: d.program.title, url: d.accountUrl }),
+    fill(card ? S.overpaidCardBody : S.overpaidBody, figures),
     fill(S.signOff, { studio: d.studio.name }),
   ].join('\n\n');
-  return { subject: fill(S.overpaidSubject, { program: d.program.title }), ...mailBodies(text, [d.accountUrl]) };
+  return { subject: fill(S.overpaidSubject, { program: d.program.title }), ...mailBodies(text, card ? [] : [d.accountUrl]) };
 }
 
-/** To the studio: the same, and what to do (send the excess back, record the transfer). */
+/** To the studio: the same, and what to do (by transfer: send the excess back, record the transfer; by card: nothing). */
 export function overpaidStaffMail(d: OverpaidMailData & StaffWords): ComposedMail {
   const S = strings[d.staffLang];
-  const text = fill(S.overpaidStaffBody, {
+  const card = d.refundKind === 'provider';
+  const text = fill(card ? S.overpaidCardStaffBody : S.overpaidStaffBody, {
     amount: formatMoney(d.amount, d.currency, staffFmt(d)), excess: formatMoney(d.excess, d.currency, staffFmt(d)),
     customer: inert(d.customer.name), email: d.customer.email, program: d.program.title, reference: inert(d.reference),
   });
-  return { subject: fill(S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
+  return { subject: fill(card ? S.overpaidCardStaffSubject : S.overpaidStaffSubject, { customer: inert(d.customer.name), program: d.program.title }), ...mailBodies(text) };
 }

@@ -65,6 +65,10 @@ export interface MailStrings {
   overpaidBody: string;
   overpaidStaffSubject: string;
   overpaidStaffBody: string;
+  /** A card or TWINT payment of more than the order still claimed (a charge for an installment's old amount): the excess goes back to it. */
+  overpaidCardBody: string;
+  overpaidCardStaffSubject: string;
+  overpaidCardStaffBody: string;
   signOff: string;
   session: string;
 }
@@ -130,6 +134,9 @@ export const strings: Record<Lang, MailStrings> = {
     overpaidBody: 'thank you for your transfer of {amount} for {program}. It is {excess} more than was due, and that goes back to you: please give the account holder and IBAN to send it to here: {url}',
     overpaidStaffSubject: 'Overpayment to refund: {customer}, {program}',
     overpaidStaffBody: 'A transfer of {amount} from {customer} ({email}) for {program} (reference {reference}) was {excess} more than was due. It is recorded in full; the {excess} waits to go back to the customer as a bank refund: record the outgoing transfer once it is done.',
+    overpaidCardBody: 'thank you for your payment of {amount} for {program}. It is {excess} more than was due (the amount still owed had changed while the payment was under way), and that goes back to the card or TWINT account you paid with; it reaches you within a few days.',
+    overpaidCardStaffSubject: 'Overpayment refunded: {customer}, {program}',
+    overpaidCardStaffBody: 'A payment of {amount} from {customer} ({email}) for {program} was {excess} more than the order still claimed (it was under way when the amount owed changed). It is recorded in full; the {excess} goes back to the customer\'s card or TWINT account by itself. Nothing to do.',
     signOff: 'See you soon,\n{studio}',
     session: 'session',
   },
@@ -193,6 +200,9 @@ export const strings: Record<Lang, MailStrings> = {
     overpaidBody: 'vielen Dank für Ihre Überweisung von {amount} für {program}. Sie ist {excess} höher als geschuldet; diesen Betrag erstatten wir Ihnen zurück: Bitte geben Sie Kontoinhaber und IBAN hier an: {url}',
     overpaidStaffSubject: 'Zu viel bezahlt, zurückzuerstatten: {customer}, {program}',
     overpaidStaffBody: 'Eine Überweisung von {amount} von {customer} ({email}) für {program} (Referenz {reference}) war {excess} höher als geschuldet. Sie ist vollständig erfasst; die {excess} warten auf die Rückerstattung per Überweisung: Bitte erfassen Sie die ausgehende Überweisung, sobald sie erledigt ist.',
+    overpaidCardBody: 'vielen Dank für Ihre Zahlung von {amount} für {program}. Sie ist {excess} höher als geschuldet (der offene Betrag hatte sich geändert, während die Zahlung unterwegs war); diesen Betrag erstatten wir auf die Karte oder das TWINT-Konto zurück, mit dem Sie bezahlt haben. Er ist in wenigen Tagen bei Ihnen.',
+    overpaidCardStaffSubject: 'Zu viel bezahlt, zurückerstattet: {customer}, {program}',
+    overpaidCardStaffBody: 'Eine Zahlung von {amount} von {customer} ({email}) für {program} war {excess} höher, als die Bestellung noch forderte (sie war unterwegs, als sich der offene Betrag änderte). Sie ist vollständig erfasst; die {excess} gehen von selbst auf die Karte oder das TWINT-Konto zurück. Nichts zu tun.',
     signOff: 'Bis bald\n{studio}',
     session: 'Termin',
   },
@@ -256,6 +266,9 @@ export const strings: Record<Lang, MailStrings> = {
     overpaidBody: "merci pour votre virement de {amount} pour {program}. Il dépasse de {excess} le montant dû ; cette somme vous sera remboursée : merci d'indiquer le titulaire du compte et l'IBAN ici : {url}",
     overpaidStaffSubject: 'Trop-perçu à rembourser : {customer}, {program}',
     overpaidStaffBody: "Un virement de {amount} de {customer} ({email}) pour {program} (référence {reference}) dépassait de {excess} le montant dû. Il est enregistré en entier ; les {excess} attendent d'être remboursés par virement : enregistrez le virement sortant une fois effectué.",
+    overpaidCardBody: 'merci pour votre paiement de {amount} pour {program}. Il dépasse de {excess} le montant dû (le montant restant avait changé pendant que le paiement était en cours) ; cette somme est remboursée sur la carte ou le compte TWINT utilisé et vous parviendra d\'ici quelques jours.',
+    overpaidCardStaffSubject: 'Trop-perçu remboursé : {customer}, {program}',
+    overpaidCardStaffBody: 'Un paiement de {amount} de {customer} ({email}) pour {program} dépassait de {excess} ce que la commande réclamait encore (il était en cours quand le montant dû a changé). Il est enregistré en entier ; les {excess} retournent d\'eux-mêmes sur la carte ou le compte TWINT du client. Rien à faire.',
     signOff: 'À bientôt,\n{studio}',
     session: 'séance',
   },
@@ -319,6 +332,9 @@ export const strings: Record<Lang, MailStrings> = {
     overpaidBody: "grazie per il bonifico di {amount} per {program}. Supera di {excess} l'importo dovuto; questa somma le verrà restituita: indichi il titolare del conto e l'IBAN qui: {url}",
     overpaidStaffSubject: 'Pagamento in eccesso da rimborsare: {customer}, {program}',
     overpaidStaffBody: "Un bonifico di {amount} da {customer} ({email}) per {program} (riferimento {reference}) superava di {excess} l'importo dovuto. È registrato per intero; i {excess} attendono di essere restituiti con un bonifico: registri il bonifico in uscita una volta eseguito.",
+    overpaidCardBody: 'grazie per il pagamento di {amount} per {program}. Supera di {excess} l\'importo dovuto (l\'importo ancora da pagare era cambiato mentre il pagamento era in corso); questa somma viene restituita sulla carta o sul conto TWINT con cui ha pagato e le arriverà entro pochi giorni.',
+    overpaidCardStaffSubject: 'Pagamento in eccesso rimborsato: {customer}, {program}',
+    overpaidCardStaffBody: 'Un pagamento di {amount} da {customer} ({email}) per {program} superava di {excess} quanto l\'ordine chiedeva ancora (era in corso quando l\'importo dovuto è cambiato). È registrato per intero; i {excess} tornano da soli sulla carta o sul conto TWINT del cliente. Nulla da fare.',
     signOff: 'A presto,\n{studio}',
     session: 'seduta',
   },

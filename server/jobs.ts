@@ -84,7 +84,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
     feedSyncJob({ db: deps.db, now: deps.now, allowPrivateTargets: deps.config.allowPrivateWebhookTargets === true }),
     feedRefreshJob({ db: deps.db, now: deps.now }),
     lapseVoidJob({ db: deps.db, now: deps.now, config: deps.config }),
-    referralRewardJob({ db: deps.db, now: deps.now }),
+    referralRewardJob({ db: deps.db, now: deps.now, config: deps.config }),
     campaignJob({ db: deps.db, now: deps.now, config: deps.config }),
     healthRetentionJob({ db: deps.db, now: deps.now, config: deps.config }),
     unverifiedSignUpsJob({ db: deps.db, now: deps.now }),

@@ -36,9 +36,9 @@ export const AutomationConditions = v.strictObject({
 
 /**
  * Done in order, each a step of its own, retried with back-off (30 s, 2 min, 10 min, 1 h, 6 h) and failed after the sixth attempt:
- * - `send_mail`: subject and markdown (en required, the fallback; the customer's language). `marketing: true` only under the customer's confirmed consent (else the step is skipped, `no_consent`), with the unsubscribe link and List-Unsubscribe; a transactional mail never asks. No mail in the customer's quiet hours (22:00–07:00).
+ * - `send_mail`: subject and markdown (en required, the fallback; the customer's language); `{{coupon_code}}` and `{{coupon_valid_until}}` (YYYY-MM-DD) name the coupon an earlier `grant_coupon` of the same run granted (a mail that names one with no such action before it fails, unsent). `marketing: true` only under the customer's confirmed consent (else the step is skipped, `no_consent`), with the unsubscribe link and List-Unsubscribe; a transactional mail never asks. No mail in the customer's quiet hours (22:00–07:00).
  * - `add_tag`: a tag on the customer.
- * - `grant_coupon`: a single-use coupon, `percent_off` %, valid `valid_days` days; its code is in the step's result.
+ * - `grant_coupon`: a single-use coupon of the customer's own (checkout refuses it to anyone else: `coupon_not_yours`), `percent_off` %, valid `valid_days` days; its code is in the step's result and in later mails as `{{coupon_code}}`.
  * - `grant_credits`: class credits on the customer's ledger.
  * - `call_webhook`: a POST to one of the studio's webhook endpoints, signed with its secret (Standard Webhooks; `webhook-id` is the step's, the same in every attempt); body `{ type: "automation.action", version: 1, id, timestamp, data: { automation_id, run_id, trigger, customer, booking_id } }`. A 2xx answer succeeds.
  */
@@ -103,7 +103,7 @@ export const RunActionOut = v.object({
 });
 export const RunOut = v.object({
   id: Id, trigger_key: v.string(), context: v.record(v.string(), v.unknown()), customer_id: v.nullable(Id), booking_id: v.nullable(Id),
-  /** scheduled (waiting for its delay) · running · succeeded · failed · skipped (`skip_reason`: automation_disabled, condition_program, condition_variant, condition_segment). */
+  /** scheduled (waiting for its delay) · running · succeeded · failed · skipped (`skip_reason`: automation_disabled, anchor_moved (its session or milestone was cancelled or moved before its time), condition_program, condition_variant, condition_segment). */
   status: v.picklist(['scheduled', 'running', 'succeeded', 'failed', 'skipped']), skip_reason: v.nullable(v.string()),
   due_at: v.string(), started_at: v.nullable(v.string()), finished_at: v.nullable(v.string()), created_at: v.string(),
   actions: v.array(RunActionOut),

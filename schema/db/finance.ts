@@ -283,9 +283,12 @@ export const coupons = pgTable('coupons', {
   variantIds: uuid('variant_ids').array(),
   minTotal: integer('min_total'),
   redemptions: integer('redemptions').notNull().default(0),
+  /** A coupon granted to one customer (a referral reward, an automation's): nobody else may redeem it. */
+  customerId: uuid('customer_id'),
   createdAt: createdAt(),
 }, (t) => [
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   uniqueIndex('coupons_code').on(t.orgId, sql`upper(${t.code})`),
   check('coupons_kind', sql`(${t.kind} = 'percent' and ${t.percentBp} between 1 and 10000) or (${t.kind} = 'fixed' and ${t.amountOff} > 0 and ${t.currency} is not null)`),
   ...tenantPolicies('coupons', managersOnly),
@@ -322,8 +325,12 @@ export const referralRewards = pgTable('referral_rewards', {
   refereeCustomerId: uuid('referee_customer_id').notNull(),
   orderId: uuid('order_id').notNull(),
   bookingId: uuid('booking_id').notNull(),
-  /** Class credits for the referrer. */
+  /** Class credits for the referrer (0 when the reward is a coupon). */
   credits: integer('credits').notNull(),
+  /** A coupon reward as the studio set it when the reward was earned (percent_bp or amount_off + currency, valid_days). */
+  coupon: jsonb('coupon').$type<{ percent_bp?: number; amount_off?: number; currency?: string; valid_days: number }>(),
+  /** The referrer's coupon, once granted. */
+  couponId: uuid('coupon_id'),
   status: text('status').notNull().default('pending'),
   dueAt: instant('due_at').notNull(),
   grantedAt: instant('granted_at'),
@@ -339,7 +346,8 @@ export const referralRewards = pgTable('referral_rewards', {
   foreignKey({ columns: [t.orgId, t.refereeCustomerId], foreignColumns: [customers.orgId, customers.id] }),
   foreignKey({ columns: [t.orgId, t.orderId], foreignColumns: [orders.orgId, orders.id] }),
   check('referral_rewards_status', sql`${t.status} in ('pending', 'granted', 'void')`),
-  check('referral_rewards_credits', sql`${t.credits} > 0`),
+  check('referral_rewards_credits', sql`(${t.coupon} is null and ${t.credits} > 0) or (${t.coupon} is not null and ${t.credits} = 0)`),
+  check('referral_rewards_coupon', sql`${t.couponId} is null or (${t.coupon} is not null and ${t.status} = 'granted')`),
   check('referral_rewards_not_self', sql`${t.referrerCustomerId} <> ${t.refereeCustomerId}`),
   check('referral_rewards_granted', sql`(${t.status} = 'granted') = (${t.grantedAt} is not null)`),
   check('referral_rewards_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null and ${t.voidReason} is not null)`),

@@ -6,6 +6,15 @@ import { anyOf, isAnonymous, isCustomer, isInstructor, isManager, isOwnerOrManag
 export const staffRole = pgEnum('staff_role', ['owner', 'manager', 'instructor']);
 export const apiKeyKind = pgEnum('api_key_kind', ['publishable', 'secret']);
 
+/**
+ * A referrer's reward: class credits, or a single-use coupon of their own (percent off in basis
+ * points, or an amount off in minor units and its currency), valid for `valid_days` from its grant.
+ */
+export type ReferralRewardJson =
+  | { kind: 'credits'; credits: number }
+  | { kind: 'coupon'; percent_bp: number; amount_off?: undefined; currency?: undefined; valid_days: number }
+  | { kind: 'coupon'; percent_bp?: undefined; amount_off: number; currency: string; valid_days: number };
+
 /** A studio or an independent instructor: the tenant. `org_id` mirrors `id` so every table has the column. */
 export const orgs = pgTable('orgs', {
   id: id(),
@@ -29,6 +38,8 @@ export const orgs = pgTable('orgs', {
   stripeAccountId: text('stripe_account_id'),
   /** Health answers of an intake form are deleted this many months after their booking completed (the studio's setting, 1–120). */
   healthRetentionMonths: integer('health_retention_months').notNull().default(24),
+  /** What a referrer earns per referee (the studio's setting); none set: the referral code's class credits. */
+  referralReward: jsonb('referral_reward').$type<ReferralRewardJson>(),
   /**
    * Counts changes to what the embed's program answer shows (programs, variants, forms,
    * milestones, instructors, staff, locations, the org's billing): raised by triggers (migration

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'too_many_holds'
   | 'too_many_unpaid_invoices'
   | 'coupon_not_found'
+  | 'coupon_not_yours'
   | 'coupon_not_started'
   | 'coupon_expired'
   | 'coupon_exhausted'
@@ -99,6 +100,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
       return 429;
     case 'idempotency_key_reused':
     case 'coupon_not_found':
+    case 'coupon_not_yours':
     case 'coupon_not_started':
     case 'coupon_expired':
     case 'coupon_exhausted':
@@ -153,6 +155,7 @@ const titles: Record<ErrorCode, string> = {
   too_many_holds: 'Too many reservations are open at once',
   too_many_unpaid_invoices: 'Too many unpaid invoices are open',
   coupon_not_found: 'Unknown code',
+  coupon_not_yours: 'This code was given to another customer',
   coupon_not_started: 'This code is not valid yet',
   coupon_expired: 'This code has expired',
   coupon_exhausted: 'This code has been used up',

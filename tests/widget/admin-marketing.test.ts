@@ -50,6 +50,7 @@ function stubApi(role: 'owner' | 'instructor' = 'owner'): Call[] {
       case `POST /v1/admin/marketing/consents/${ID(2)}/resend`: return json(202, consent(2, 'pending'));
       case 'GET /v1/admin/referrals': return json(200, { referrals: [{ code: 'LEA-K7QM', referrer: { id: ID(6), name: 'Léa Bühler', email: 'lea@example.ch' }, uses: 1, referee_discount_bp: 1000, referrer_reward_credits: 1, created_at: '2026-11-01T09:00:00Z',
         rewards: [{ id: ID(7), referee: { id: ID(8), name: 'Tom Frei', email: 'tom@example.ch' }, order_id: ID(9), booking_id: ID(9), credits: 1, status: 'granted', due_at: '2026-12-01T09:00:00Z', granted_at: '2026-12-01T09:00:00Z', voided_at: null, void_reason: null }] }] });
+      case 'GET /v1/admin/referrals/reward': return json(200, { kind: 'credits', credits: 1 });
       case 'GET /v1/admin/reviews': return json(200, { reviews: [review('pending')] });
       case `POST /v1/admin/reviews/${ID(3)}/approve`: return json(200, review('approved'));
       case 'GET /v1/admin/segments': return json(200, { segments: [segment] });

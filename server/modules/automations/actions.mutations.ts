@@ -6,7 +6,7 @@
  * one never asks. An action that cannot be done throws; the step records the error and is retried.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 import type { AppConfig } from '../../deps.ts';
@@ -14,7 +14,7 @@ import * as t from '../../../schema/db/index.ts';
 import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from '../notifications/index.ts';
 import { enqueueMarketingMail } from '../marketing/index.ts';
-import { mailTextOf, type Action } from './domain/index.ts';
+import { fillMailVariables, mailTextOf, type Action, type MailVariables } from './domain/index.ts';
 import type { RunRow } from './runs.mutations.ts';
 
 /** An action that can never succeed as it stands (no customer to mail): failed at once, not retried. */
@@ -44,12 +44,31 @@ function couponCode(): string {
   return `AUTO-${[...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
+/** What the run's earlier steps granted that a mail may name: the latest coupon's code and last day. */
+async function mailVariables(tx: Tx, run: RunRow, position: number): Promise<MailVariables> {
+  const [granted] = await tx.select({ result: t.automationRunActions.result }).from(t.automationRunActions)
+    .where(and(eq(t.automationRunActions.orgId, run.orgId), eq(t.automationRunActions.runId, run.id), lt(t.automationRunActions.position, position),
+      eq(t.automationRunActions.type, 'grant_coupon'), eq(t.automationRunActions.status, 'succeeded')))
+    .orderBy(desc(t.automationRunActions.position)).limit(1);
+  const result = granted?.result as { code?: unknown; valid_until?: unknown } | null | undefined;
+  return typeof result?.code === 'string'
+    ? { coupon_code: result.code, ...(typeof result.valid_until === 'string' ? { coupon_valid_until: result.valid_until.slice(0, 10) } : {}) }
+    : {};
+}
+
 export async function performRowAction(tx: Tx, env: { now: Date; config: AppConfig }, run: RunRow, position: number, action: RowAction, who: Recipient | null): Promise<ActionResult> {
   const orgId = run.orgId;
   switch (action.type) {
     case 'send_mail': {
       const to = need(who, 'send_mail');
-      const { subject, bodyMd } = mailTextOf(action, langOf(to.locale));
+      const words = mailTextOf(action, langOf(to.locale));
+      const vars = await mailVariables(tx, run, position);
+      const subjectFilled = fillMailVariables(words.subject, vars);
+      const bodyFilled = fillMailVariables(words.bodyMd, vars);
+      const missing = [...new Set([...subjectFilled.missing, ...bodyFilled.missing])];
+      if (missing.length) throw new PermanentActionError(`send_mail: no earlier action of this run gave ${missing.map((m) => `{{${m}}}`).join(', ')}`);
+      const subject = subjectFilled.text;
+      const bodyMd = bodyFilled.text;
       const dedupeKey = `automation:${run.id}:${position}`;
       if (action.marketing) {
         const outcome = await enqueueMarketingMail(tx, env, { orgId, customerId: to.id, dedupeKey, subject, text: bodyMd, html: renderMarkdown(bodyMd) });
@@ -65,10 +84,11 @@ export async function performRowAction(tx: Tx, env: { now: Date; config: AppConf
       return { status: 'succeeded', result: { tag: action.tag } };
     }
     case 'grant_coupon': {
-      need(who, 'grant_coupon');
+      const to = need(who, 'grant_coupon');
       const validUntil = new Date(env.now.getTime() + action.valid_days * 86_400_000);
+      // The customer's own: checkout refuses it to anyone else (coupon_not_yours).
       const [coupon] = await tx.insert(t.coupons).values({
-        orgId, code: couponCode(), kind: 'percent', percentBp: action.percent_off * 100, validFrom: env.now, validUntil, maxRedemptions: 1, maxPerCustomer: 1,
+        orgId, code: couponCode(), kind: 'percent', percentBp: action.percent_off * 100, validFrom: env.now, validUntil, maxRedemptions: 1, maxPerCustomer: 1, customerId: to.id,
       }).returning({ id: t.coupons.id, code: t.coupons.code });
       return { status: 'succeeded', result: { coupon_id: coupon!.id, code: coupon!.code, valid_until: validUntil.toISOString() } };
     }

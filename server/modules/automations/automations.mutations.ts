@@ -9,7 +9,7 @@ import * as t from '../../../schema/db/index.ts';
 import type { AutomationActionJson, AutomationConditionsJson, AutomationTriggerJson } from '../../../schema/db/automations.ts';
 import { isSwept, triggerEventOf } from './domain/index.ts';
 import type { AutomationRow } from './runs.mutations.ts';
-import { planSweep } from './sweep.mutations.ts';
+import { sweepSoon } from './sweep.mutations.ts';
 
 export interface AutomationInput {
   name: string;
@@ -27,7 +27,7 @@ export async function createAutomation(tx: Tx, now: Date, orgId: string, input: 
     orgId, name: input.name, enabled: input.enabled, trigger: input.trigger, triggerEvent: triggerEventOf(input.trigger),
     delayMinutes: input.delayMinutes, conditions: input.conditions, actions: input.actions, createdAt: now, updatedAt: now,
   }).returning();
-  if (row!.enabled && isSwept(row!.trigger)) await planSweep(tx, orgId, now);
+  if (row!.enabled && isSwept(row!.trigger)) await sweepSoon(tx, orgId, now);
   return row!;
 }
 
@@ -47,7 +47,7 @@ export async function updateAutomation(tx: Tx, now: Date, current: AutomationRow
     ...(newTrigger ? { sweptUntil: null } : {}),
     updatedAt: now,
   }).where(where(current)).returning();
-  if (row!.enabled && isSwept(row!.trigger)) await planSweep(tx, row!.orgId, now);
+  if (row!.enabled && isSwept(row!.trigger)) await sweepSoon(tx, row!.orgId, now);
   return row!;
 }
 
@@ -58,7 +58,7 @@ export async function updateAutomation(tx: Tx, now: Date, current: AutomationRow
 export async function setAutomationEnabled(tx: Tx, now: Date, current: AutomationRow, enabled: boolean): Promise<AutomationRow> {
   const fromNow = enabled && !current.enabled && current.trigger.kind === 'session_time' && current.sweptUntil !== null;
   const [row] = await tx.update(t.automations).set({ enabled, updatedAt: now, ...(fromNow ? { sweptUntil: now } : {}) }).where(where(current)).returning();
-  if (row!.enabled && isSwept(row!.trigger)) await planSweep(tx, row!.orgId, now);
+  if (row!.enabled && isSwept(row!.trigger)) await sweepSoon(tx, row!.orgId, now);
   return row!;
 }
 

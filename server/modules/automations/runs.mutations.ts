@@ -11,7 +11,8 @@ import type { EventContext, RecordedEvent } from '../../platform/events/record.t
 import * as t from '../../../schema/db/index.ts';
 import { webhookMessagesOf } from '../webhooks/index.ts';
 import { isSegmentMember } from '../marketing/index.ts';
-import { checkConditions, runDueAt, triggerKeys } from './domain/index.ts';
+import { checkConditions, plannedAnchorOf, runDueAt, triggerKeys } from './domain/index.ts';
+import { anchorStillAt } from './anchors.queries.ts';
 
 export const RUN_QUEUE = 'automations.run';
 export const ACTION_QUEUE = 'automations.action';
@@ -77,7 +78,7 @@ export type StartOutcome = 'started' | 'skipped' | 'not_due' | 'done_already' | 
 
 /**
  * Starts a due run (the server's transaction, the run locked): skipped when its automation is
- * disabled or removed, or a condition does not hold now; else its actions become steps and the
+ * disabled or removed, its session or milestone was cancelled or moved, or a condition does not hold now; else its actions become steps and the
  * first is queued.
  */
 export async function startRun(tx: Tx, now: Date, orgId: string, runId: string): Promise<StartOutcome> {
@@ -95,6 +96,9 @@ export async function startRun(tx: Tx, now: Date, orgId: string, runId: string):
     return 'skipped' as const;
   };
   if (!automation || !automation.enabled || automation.deletedAt) return skip('automation_disabled');
+  // Planned ahead by the sweep: the session or milestone may have been cancelled or moved since (a moved one has a run of its own).
+  const planned = plannedAnchorOf(run.context);
+  if (planned && !await anchorStillAt(tx, orgId, planned.anchor, planned.subjectId, planned.at)) return skip('anchor_moved');
   const c = automation.conditions;
   const booking = await bookingFacts(tx, orgId, run.bookingId);
   let inSegment: boolean | null = null;

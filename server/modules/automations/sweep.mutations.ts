@@ -1,17 +1,19 @@
 /**
  * The schedule's side of automations (`automations.sweep`, one waiting job per studio, every
- * SWEEP_EVERY_MS while it has a swept automation): the times of sessions and milestones that
- * passed since the last sweep (a session's start or end, a milestone's due date, plus the
- * automation's offset) and the customers who entered a segment since then become runs, each once
- * (its trigger key). A segment's members when the automation first looks are recorded without a run.
+ * SWEEP_EVERY_MS while it has a swept automation, and one soon after any event of the studio):
+ * the times of sessions and milestones (a session's start or end, a milestone's due date, plus the
+ * automation's offset) from the last sweep to SWEEP_AHEAD_MS ahead become runs due at those very
+ * instants (the run checks at its instant that the time still holds), and the customers who entered a
+ * segment since then become runs at once, each once (its trigger key). A segment's members when the
+ * automation first looks are recorded without a run.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
-import { rowsOf } from '../../platform/db/rows.ts';
 import * as t from '../../../schema/db/index.ts';
 import { segmentMembers } from '../marketing/index.ts';
-import { SWEEP_EVERY_MS, isSwept, newMembers, passedAnchors, triggerKeys, type Anchor, type AnchorTime } from './domain/index.ts';
+import { SWEEP_AHEAD_MS, SWEEP_EVERY_MS, isSwept, newMembers, passedAnchors, triggerKeys } from './domain/index.ts';
+import { anchorsBetween } from './anchors.queries.ts';
 import { SWEEP_QUEUE, addRun, type AutomationRow } from './runs.mutations.ts';
 
 /** The studio's waiting sweep: one at a time (a second ask while one waits is dropped). */
@@ -21,28 +23,28 @@ export function planSweep(tx: Tx, orgId: string, at: Date): Promise<void> {
   return enqueue(tx, SWEEP_QUEUE, { orgId }, { startAfter: at, singletonKey: sweepKey(orgId) });
 }
 
-/** Sessions and milestones of live or finished bookings whose anchor (without the offset) lies in [from, to]. */
-async function anchorsBetween(tx: Tx, orgId: string, anchor: Anchor, from: Date, to: Date): Promise<AnchorTime[]> {
-  const range = sql`between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz`;
-  const live = sql`b.status in ('confirmed', 'in_progress', 'completed')`;
-  const statement = anchor === 'milestone_due'
-    ? sql`select m.id || ':' || b.id as subject_id, b.id as booking_id, b.customer_id, f.first + m.due_day_offset * interval '1 day' as at
-        from program_bookings b
-        cross join lateral (select min(s.starts_at) as first from program_sessions s where s.org_id = b.org_id and s.booking_id = b.id and s.status <> 'cancelled') f
-        join program_milestones m on m.org_id = b.org_id and m.program_id = b.program_id and m.due_day_offset is not null
-       where b.org_id = ${orgId}::uuid and ${live} and f.first is not null and f.first + m.due_day_offset * interval '1 day' ${range}`
-    : sql`select s.id as subject_id, b.id as booking_id, b.customer_id, ${anchor === 'session_start' ? sql`s.starts_at` : sql`s.ends_at`} as at
-        from program_sessions s join program_bookings b on b.org_id = s.org_id and b.id = s.booking_id
-       where s.org_id = ${orgId}::uuid and ${live} and s.status <> 'cancelled' and ${anchor === 'session_start' ? sql`s.starts_at` : sql`s.ends_at`} ${range}`;
-  return rowsOf<Record<string, unknown>>(await tx.execute(statement)).map((r) => ({
-    subjectId: String(r.subject_id), bookingId: String(r.booking_id), customerId: String(r.customer_id), at: new Date(String(r.at)).getTime(),
-  }));
+/**
+ * A sweep right after this transaction commits (an automation created or changed, an event that may
+ * have moved a customer into a segment or added a session), beside the periodic one that may be
+ * waiting minutes ahead (its own key: several asks while one waits are one sweep). Sweeps of a studio
+ * never overlap (the automations are locked), so the two are safe together.
+ */
+export function sweepSoon(tx: Tx, orgId: string, now: Date): Promise<void> {
+  return enqueue(tx, SWEEP_QUEUE, { orgId }, { startAfter: now, singletonKey: `automations-sweep-soon:${orgId}` });
+}
+
+/** Whether the studio has an enabled automation the sweep serves (segment entered, a session's or milestone's time). */
+export async function hasSweptAutomations(tx: Tx, orgId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: t.automations.id }).from(t.automations)
+    .where(and(eq(t.automations.orgId, orgId), eq(t.automations.enabled, true), isNull(t.automations.deletedAt), isNull(t.automations.triggerEvent))).limit(1);
+  return Boolean(row);
 }
 
 async function sweepTimes(tx: Tx, a: AutomationRow, from: Date, to: Date): Promise<number> {
   if (a.trigger.kind !== 'session_time') return 0;
   const { anchor, offset_minutes: offset } = a.trigger;
-  // The anchors whose time + offset is in (from, to]: look offset earlier.
+  // The anchors whose time + offset is in (from, to]: look offset earlier. `to` is ahead of now: the
+  // run is planned for its instant, not found after it.
   const shift = offset * 60_000;
   const anchors = await anchorsBetween(tx, a.orgId, anchor, new Date(from.getTime() - shift), new Date(to.getTime() - shift));
   let added = 0;
@@ -92,8 +94,9 @@ export async function sweepOrg(tx: Tx, now: Date, orgId: string): Promise<number
   let added = 0;
   for (const a of swept) {
     const from = a.sweptUntil ?? a.updatedAt;
-    if (from.getTime() >= now.getTime() && a.sweptUntil !== null) continue;
-    added += a.trigger.kind === 'segment_entered' ? await sweepSegment(tx, a, now) : await sweepTimes(tx, a, from, now);
+    // Times already looked at up to now are not looked at again; a segment is compared whenever asked (an event may have moved someone in).
+    if (a.trigger.kind === 'session_time' && from.getTime() >= now.getTime() && a.sweptUntil !== null) continue;
+    added += a.trigger.kind === 'segment_entered' ? await sweepSegment(tx, a, now) : await sweepTimes(tx, a, from, new Date(now.getTime() + SWEEP_AHEAD_MS));
     await tx.update(t.automations).set({ sweptUntil: now }).where(and(eq(t.automations.orgId, orgId), eq(t.automations.id, a.id)));
   }
   if (swept.length) await planSweep(tx, orgId, new Date(now.getTime() + SWEEP_EVERY_MS));

@@ -460,6 +460,8 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
   const replacedUse = replaced && replaced.status === 'pending' && coupon && replaced.couponId === coupon.id ? 1 : 0;
   if (coupon) {
     if (coupon.maxPerCustomer != null && !proven) throw identityRequired('This code counts uses per customer: confirm the e-mail address first (a code by mail).', 'coupon');
+    // A coupon given to one customer: only the proven owner of its address may redeem it.
+    if (coupon.customerId != null && !proven) throw identityRequired('This code was given to one customer: confirm the e-mail address first (a code by mail).', 'coupon');
     // Uses that count: paid orders, and unpaid ones whose booking still holds its times (a lapsed hold gave its use back).
     const [mine] = await tx.select({ n: count() }).from(t.orders)
       .where(and(eq(t.orders.orgId, orgId), eq(t.orders.couponId, coupon.id), eq(t.orders.customerId, ctx.customer.id), notInArray(t.orders.status, ['cancelled']),
@@ -476,9 +478,10 @@ async function resolveDiscount(tx: Tx, ctx: BookingContext, raw: string, lines: 
       programIds: coupon.programIds ?? undefined,
       variantIds: coupon.variantIds ?? undefined,
       minTotal: coupon.minTotal != null ? { amount: coupon.minTotal, currency: coupon.currency ?? currency } : undefined,
+      customerId: coupon.customerId ?? undefined,
     };
     const usage = { total: coupon.redemptions - replacedUse, byThisCustomer: Number(mine?.n ?? 0) - replacedUse };
-    const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage });
+    const result = validateCoupon(domain, { now: now.getTime(), currency, lines, usage, customerId: ctx.customer.id });
     if (!result.ok) throw codeError(result.code);
     return { applied: result.discount, couponId: coupon.id, referralCodeId: null, code: { code: coupon.code, source: 'coupon' } };
   }

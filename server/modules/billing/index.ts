@@ -31,6 +31,7 @@ export * from './lapses.jobs.ts';
 export * from './referrals.mutations.ts';
 export * from './referrals.jobs.ts';
 export * from './referrals.queries.ts';
+export * from './referral-settings.mutations.ts';
 export * from './credit-adjust.mutations.ts';
 export * from './intent-cancels.jobs.ts';
 export * from './refund-accounts.mutations.ts';

@@ -7,7 +7,7 @@ import * as t from '../../../schema/db/index.ts';
 export interface ReferralListed {
   code: typeof t.referralCodes.$inferSelect;
   referrer: { id: string; name: string; email: string };
-  rewards: (typeof t.referralRewards.$inferSelect & { referee: { id: string; name: string; email: string } })[];
+  rewards: (typeof t.referralRewards.$inferSelect & { referee: { id: string; name: string; email: string }; couponCode: string | null })[];
 }
 
 /** The studio's referral codes, newest first, each with its referrer and its rewards (newest first). */
@@ -18,14 +18,15 @@ export async function referralsOf(tx: Tx, orgId: string, filter: { limit: number
     .orderBy(desc(t.referralCodes.createdAt)).limit(filter.limit);
   if (!codes.length) return [];
   const referee = alias(t.customers, 'referee');
-  const rewards = await tx.select({ reward: t.referralRewards, id: referee.id, name: referee.name, email: referee.email }).from(t.referralRewards)
+  const rewards = await tx.select({ reward: t.referralRewards, id: referee.id, name: referee.name, email: referee.email, couponCode: t.coupons.code }).from(t.referralRewards)
     .innerJoin(referee, and(eq(referee.orgId, t.referralRewards.orgId), eq(referee.id, t.referralRewards.refereeCustomerId)))
+    .leftJoin(t.coupons, and(eq(t.coupons.orgId, t.referralRewards.orgId), eq(t.coupons.id, t.referralRewards.couponId)))
     .where(and(eq(t.referralRewards.orgId, orgId), inArray(t.referralRewards.referralCodeId, codes.map((c) => c.code.id))))
     .orderBy(desc(t.referralRewards.createdAt));
   return codes.map((c) => ({
     code: c.code,
     referrer: { id: c.id, name: c.name, email: c.email },
-    rewards: rewards.filter((r) => r.reward.referralCodeId === c.code.id).map((r) => ({ ...r.reward, referee: { id: r.id, name: r.name, email: r.email } })),
+    rewards: rewards.filter((r) => r.reward.referralCodeId === c.code.id).map((r) => ({ ...r.reward, referee: { id: r.id, name: r.name, email: r.email }, couponCode: r.couponCode })),
   }));
 }
 

@@ -11,6 +11,7 @@ import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
 import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueOverpaidMails, queueQrBillMail } from './booking-mails.mutations.ts';
 import { queueHomeworkMail } from './homework-mails.mutations.ts';
+import { queueReferralRewardMail, type RewardGrantedPayload } from './referral-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
   const row = await bookingById(tx, orgId, id);
@@ -104,3 +105,5 @@ onEvent('booking.completed', (tx, e, ctx) => planReviewRequest(tx, ctx, e.orgId,
 // The booking's instructor hears of uploaded homework (one mail per file, sent after commit).
 onEvent<{ artifact_id: string; milestone: string; filename: string }>('homework.uploaded', async (tx, e, ctx) =>
   queueHomeworkMail(tx, ctx, await booking(tx, e.orgId, e.subjectId!), { artifactId: e.payload.artifact_id, milestone: e.payload.milestone, filename: e.payload.filename }));
+
+onEvent<RewardGrantedPayload>('referral.reward_granted', (tx, e) => queueReferralRewardMail(tx, e.orgId, e.subjectId!, e.payload));

@@ -222,6 +222,8 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/reviews/:id/reject', path: (f) => `/v1/admin/reviews/${f.reviewId}/reject`, expect: studioMoney(200) },
   { method: 'GET', route: '/v1/admin/marketing/consents', path: (f) => `/v1/admin/marketing/consents?customer_id=${f.customerId}`, expect: everyStaff(200) },
   { method: 'GET', route: '/v1/admin/referrals', path: () => '/v1/admin/referrals?limit=5', expect: everyStaff(200) },
+  { method: 'GET', route: '/v1/admin/referrals/reward', path: () => '/v1/admin/referrals/reward', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'PUT', route: '/v1/admin/referrals/reward', path: () => '/v1/admin/referrals/reward', body: () => ({ kind: 'credits', credits: 1 }), expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'POST', route: '/v1/admin/segments', path: () => '/v1/admin/segments', body: () => ({ name: 'Roles', filter: { languages: ['de'] } }),
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
   { method: 'GET', route: '/v1/admin/segments', path: () => '/v1/admin/segments', expect: everyStaff(200) },

@@ -6,9 +6,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
+import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
 import { cardPaid, skFlow, staffCancel } from '../../support/admin-money.ts';
@@ -65,15 +66,15 @@ describe('referral rewards', () => {
     assert.ok(job, 'the job that settles it is queued with it');
 
     clock.set('2026-12-07T08:59:00Z');
-    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'not_due');
+    assert.equal(await settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), clock.now()), 'not_due');
     assert.equal(await credits(referrer.email), 0);
 
     clock.set('2026-12-07T09:00:00Z');
     // Two runners at once: one grants, the other finds it settled.
-    const outcomes = await Promise.all([1, 2].map(() => settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now())));
+    const outcomes = await Promise.all([1, 2].map(() => settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), clock.now())));
     assert.deepEqual(outcomes.sort(), ['granted', 'settled_already']);
     assert.equal(await credits(referrer.email), 1);
-    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'settled_already');
+    assert.equal(await settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), clock.now()), 'settled_already');
     assert.equal(await credits(referrer.email), 1, 'once');
     // Cancelled after the window: the reward stands.
     await staffCancel(app, booking.id);
@@ -117,7 +118,7 @@ describe('referral rewards', () => {
     await staffCancel(app, booking.id);
     clock.set('2026-12-07T10:30:00Z');
     const [reward] = await rewardsOf(email);
-    assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), clock.now()), 'void');
+    assert.equal(await settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), clock.now()), 'void');
     const [after] = await rewardsOf(email);
     assert.equal(after!.status, 'void');
     assert.equal(after!.void_reason, 'booking_cancelled');
@@ -134,5 +135,62 @@ describe('referral rewards', () => {
     const res = await checkoutReq(app, b, { method: 'card', coupon: code }, await proveIdentity(app, db.db, alias));
     assert.equal(res.status, 422);
     assert.equal((await problemOf(res)).code, 'referral_self');
+  });
+
+  test('the studio sets a coupon reward: the referrer gets a single-use coupon of their own, once, its code in their mail; nobody else redeems it', async () => {
+    clock.set(START);
+    const put = (body: unknown) => app.request('/v1/admin/referrals/reward', { method: 'PUT', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body) });
+    const fields = async (res: Response) => { assert.equal(res.status, 400); return (await problemOf(res)).errors?.map((e) => e.field); };
+    assert.deepEqual(await fields(await put({ kind: 'coupon', valid_days: 30 })), ['percent_bp']);
+    assert.deepEqual(await fields(await put({ kind: 'coupon', amount_off: 2000, valid_days: 30 })), ['currency']);
+    assert.deepEqual(await fields(await put({ kind: 'coupon', percent_bp: 0, valid_days: 400 })), ['percent_bp', 'valid_days']);
+    assert.deepEqual(await fields(await put({ kind: 'credits', credits: 0 })), ['credits']);
+    const fixed = await put({ kind: 'coupon', amount_off: 2000, currency: 'CHF', valid_days: 30 });
+    assert.equal(fixed.status, 200, await fixed.clone().text());
+    assert.deepEqual(await fixed.json(), { kind: 'coupon', amount_off: 2000, currency: 'CHF', valid_days: 30 });
+    assert.equal((await put({ kind: 'coupon', percent_bp: 2000, valid_days: 60 })).status, 200);
+    assert.deepEqual(await (await app.request('/v1/admin/referrals/reward', { headers: skFlow })).json(), { kind: 'coupon', percent_bp: 2000, valid_days: 60 });
+
+    const referrer = customer({ name: 'Sofia Conti', locale: 'it' });
+    await cardPaid(app, reiki, '2026-12-02T13:30:00.000Z', referrer);
+    const { email } = await referred(await codeOf(referrer.email), '2026-12-09T13:30:00.000Z');
+    const [reward] = await rewardsOf(email);
+    assert.deepEqual([reward!.status, reward!.credits, reward!.coupon], ['pending', 0, { percent_bp: 2000, valid_days: 60 }], 'the setting as it stood when earned');
+
+    const due = new Date(String(reward!.due_at));
+    // Two runners at once, then a retry: one coupon, one mail.
+    const outcomes = await Promise.all([1, 2].map(() => settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), due)));
+    assert.deepEqual(outcomes.sort(), ['granted', 'settled_already']);
+    assert.equal(await settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), due), 'settled_already');
+    const coupons = await query(db.db, sql`select k.* from coupons k where k.customer_id = ${await customerId(referrer.email)}`);
+    assert.equal(coupons.length, 1, 'exactly one coupon');
+    const coupon = coupons[0]!;
+    assert.match(String(coupon.code), /^THANKS-[A-HJ-NP-Z2-9]{10}$/);
+    assert.deepEqual([coupon.kind, coupon.percent_bp, coupon.max_redemptions, coupon.max_per_customer], ['percent', 2000, 1, 1]);
+    assert.equal(new Date(String(coupon.valid_until)).getTime(), due.getTime() + 60 * 86_400_000);
+    const [granted] = await rewardsOf(email);
+    assert.deepEqual([granted!.status, granted!.coupon_id], ['granted', coupon.id]);
+    assert.equal(await credits(referrer.email), 0, 'a coupon, not credits');
+    const mails = await query(db.db, sql`select to_address, subject, text_body from mail_outbox where dedupe_key = ${`referral-reward:${reward!.id}`}`);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to_address, referrer.email);
+    assert.match(String(mails[0]!.subject), /^Grazie per aver consigliato /, 'in the referrer\'s language');
+    assert.ok(String(mails[0]!.text_body).includes(`Il suo codice: ${String(coupon.code)}`), String(mails[0]!.text_body));
+    assert.match(String(mails[0]!.text_body), /20 % di sconto/);
+
+    // Someone else, even with a proven address, is refused; the referrer redeems it (from its grant on).
+    clock.set(due.toISOString());
+    const other = customer();
+    const theirs = await reserve(app, { program: 'reiki', variant: reiki, customer: other, sessions: { mode: 'explicit', starts: ['2026-12-16T13:30:00.000Z'] } });
+    const refused = await checkoutReq(app, theirs, { method: 'card', coupon: String(coupon.code) }, await proveIdentity(app, db.db, other.email as string));
+    assert.equal(refused.status, 422);
+    assert.equal((await problemOf(refused)).code, 'coupon_not_yours');
+    const own = await reserve(app, { program: 'reiki', variant: reiki, customer: referrer, sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] } });
+    const out = await checkedOut(await checkoutReq(app, own, { method: 'card', coupon: String(coupon.code) }, await proveIdentity(app, db.db, referrer.email as string)));
+    assert.deepEqual(out.order.discount, { code: String(coupon.code), source: 'coupon' });
+
+    const listed = await (await app.request(`/v1/admin/referrals?referrer_id=${await customerId(referrer.email)}`, { headers: skFlow })).json() as { referrals: { rewards: { status: string; credits: number; coupon_code: string | null }[] }[] };
+    assert.deepEqual(listed.referrals[0]!.rewards.map((w) => [w.status, w.credits, w.coupon_code]), [['granted', 0, String(coupon.code)]], 'the studio sees the coupon it granted');
+    assert.equal((await put({ kind: 'credits', credits: 1 })).status, 200);
   });
 });

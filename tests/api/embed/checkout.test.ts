@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../support/database.ts';
-import { demoApp, flowKey, nordKey } from '../../support/app.ts';
+import { demoApp, flowKey, nordKey, testConfig } from '../../support/app.ts';
 import { Clock, DAY, MIN, asSystem, postJson, problemOf, query } from '../../support/booking.ts';
 import { EVOLVE_INTAKE, bookingRow, checkedOut, checkoutReq, countsFor, customer, demoVariants, outboxOf, reserve, testPay } from '../../support/checkout.ts';
 import { FLOW, NORD } from '../../../demo/seed/index.ts';
@@ -414,7 +414,7 @@ describe('checkout API', () => {
       const [reward] = await query(db.db, sql`select id, status, due_at from referral_rewards where order_id = ${out.order.id}`);
       assert.equal(reward!.status, 'pending');
       assert.equal((await query(db.db, sql`select count(*)::int as n from credit_ledger where reason = 'referral_reward'`))[0]!.n, 0, 'nothing before the free window has passed');
-      assert.equal(await settleReferralRewardNow(db.db, FLOW.org, String(reward!.id), new Date(String(reward!.due_at))), 'granted');
+      assert.equal(await settleReferralRewardNow(db.db, testConfig, FLOW.org, String(reward!.id), new Date(String(reward!.due_at))), 'granted');
       const after = await query(db.db, sql`select coalesce(sum(delta), 0)::int as n from credit_ledger where customer_id = ${FLOW.demoCustomer}`);
       assert.equal(after[0]!.n, Number(before[0]!.n) + 1);
       const own = await reiki('2026-12-16T10:30:00.000Z', customer({ name: 'Demo Customer', email: 'demo.customer@example.ch' }));

@@ -18,7 +18,8 @@ import { demoApp, testConfig } from '../../support/app.ts';
 import { Clock, problemOf, query } from '../../support/booking.ts';
 import { checkedOut, checkoutReq, customer, demoVariants, EVOLVE_INTAKE, reserve, testPay } from '../../support/checkout.ts';
 import { runJobsAt } from '../../support/parked-jobs.ts';
-import { skFlow } from '../../support/admin-money.ts';
+import { skFlow, staffCancel } from '../../support/admin-money.ts';
+import { proveIdentity } from '../../support/identity.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 import { automationRunJob, automationStepJob, automationSweepJob } from '../../../server/modules/automations/index.ts';
 import type { JobDefinition } from '../../../server/platform/jobs/queue.ts';
@@ -249,6 +250,52 @@ describe('automations', () => {
     await send('POST', `/v1/admin/automations/${a.id}/disable`);
   });
 
+  test('a granted coupon is the customer\'s own, and a mail after it in the run names its code; nobody else can redeem it', async () => {
+    clock.set(START);
+    const gift = await create({
+      name: 'A gift', trigger: { kind: 'event', event: 'booking.confirmed' },
+      actions: [
+        { type: 'grant_coupon', percent_off: 15, valid_days: 30 },
+        { type: 'send_mail', marketing: false, subject: { en: 'A gift: {{coupon_code}}' }, body_md: { en: 'Your code **{{ coupon_code }}**, valid until {{coupon_valid_until}}.' } },
+      ],
+    });
+    const holey = await create({ name: 'No coupon before', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'send_mail', marketing: false, subject: { en: 'Code' }, body_md: { en: 'Yours: {{coupon_code}}' } }] });
+    const who = customer({ locale: 'en' });
+    await paidEvolve('2026-12-14T13:00:00.000Z', who);
+    await at(START);
+    await at('2026-11-25T08:01:00Z');
+    const [run] = await runsOf(gift.id);
+    assert.equal(run!.status, 'succeeded');
+    const code = String(run!.actions[0]!.result?.code);
+    assert.match(code, /^AUTO-[A-Z2-9]{10}$/);
+    const [mail] = await mailsOf([run!.id]);
+    assert.equal(mail!.subject, `A gift: ${code}`);
+    assert.equal(mail!.text_body, `Your code **${code}**, valid until 2026-12-25.`);
+    const [owner] = await query(db.db, sql`select c.email from coupons k join customers c on c.org_id = k.org_id and c.id = k.customer_id where k.code = ${code}`);
+    assert.equal(owner?.email, who.email, 'the coupon is tied to the customer it was granted to');
+
+    const [failed] = await runsOf(holey.id);
+    assert.equal(failed!.status, 'failed');
+    assert.deepEqual(failed!.actions.map((a) => [a.status, a.attempts, a.last_error]), [['failed', 1, 'send_mail: no earlier action of this run gave {{coupon_code}}']]);
+    assert.equal((await mailsOf([failed!.id])).length, 0, 'no mail with a hole where the code should be');
+    await send('POST', `/v1/admin/automations/${gift.id}/disable`);
+    await send('POST', `/v1/admin/automations/${holey.id}/disable`);
+
+    // Another customer, even with a proven address, is refused; the customer it was given to redeems it.
+    const other = customer();
+    const theirs = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: other, sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] } });
+    const refused = await checkoutReq(app, theirs, { method: 'card', coupon: code.toLowerCase() }, await proveIdentity(app, db.db, other.email));
+    assert.equal(refused.status, 422);
+    const problem = await problemOf(refused);
+    assert.equal(problem.code, 'coupon_not_yours');
+    assert.deepEqual(problem.errors?.map((e) => e.field), ['coupon']);
+    const unproven = await checkoutReq(app, theirs, { method: 'card', coupon: code });
+    assert.equal((await problemOf(unproven)).code, 'identity_required', 'a coupon given to one customer asks for the address\'s proof first');
+    const mine = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: who, sessions: { mode: 'explicit', starts: ['2026-12-16T10:30:00.000Z'] } });
+    const out = await checkedOut(await checkoutReq(app, mine, { method: 'card', coupon: code }, await proveIdentity(app, db.db, who.email)));
+    assert.deepEqual(out.order.discount, { code, source: 'coupon' });
+  });
+
   test('24 hours after a session ends, and a customer entering a segment: found by the sweep, once each', async () => {
     clock.set(START);
     const after = await create({ name: 'How was it?', trigger: { kind: 'session_time', anchor: 'session_end', offset_minutes: 1440 }, actions: [{ type: 'grant_credits', credits: 2 }] });
@@ -261,6 +308,9 @@ describe('automations', () => {
     const entered = await create({ name: 'Benvenuti', trigger: { kind: 'segment_entered', segment_id: segmentId }, actions: [{ type: 'grant_coupon', percent_off: 10, valid_days: 30 }] });
     await at(START); // the first look: who is in already did not enter
     const b = await paidEvolve('2026-12-07T08:00:00.000Z', customer({ locale: 'it' }));
+    await at(START); // the booking's commit asked for a sweep at once: not at the next periodic one
+    const prompt = await runsOf(entered.id);
+    assert.deepEqual(prompt.map((r) => [r.status, r.due_at]), [['succeeded', new Date(START).toISOString()]], 'right after the event, not five minutes later');
     await at('2026-11-25T08:05:00Z');
     await at('2026-11-25T08:10:00Z');
     const segmentRuns = await runsOf(entered.id);
@@ -270,11 +320,16 @@ describe('automations', () => {
     assert.equal(segmentRuns[0]!.status, 'succeeded');
     assert.match(String(segmentRuns[0]!.actions[0]!.result?.code), /^AUTO-[A-Z2-9]{10}$/);
 
-    // The first session of the 12-04 booking ends 09:00 (+24 h: 12-05 09:00); sweeps before find nothing of it.
+    // The first session of the 12-04 booking ends 09:00 (+24 h: 12-05 09:00): a sweep a minute before plans the run for that instant.
     const firstEnd = String((await query(db.db, sql`select ends_at from program_sessions where booking_id = ${before.id} and seq = 1`))[0]!.ends_at);
     const fireAt = new Date(new Date(firstEnd).getTime() + 24 * 3_600_000);
+    const creditsOf = (id: string) => query(db.db, sql`select delta from credit_ledger where reason = 'automation' and customer_id = (select customer_id from program_bookings where id = ${id})`);
     await at(new Date(fireAt.getTime() - 60_000).toISOString());
-    assert.equal((await runsOf(after.id)).filter((r) => r.booking_id === before.id).length, 0);
+    const planned = (await runsOf(after.id)).filter((r) => r.booking_id === before.id);
+    assert.deepEqual(planned.map((r) => [r.status, r.due_at]), [['scheduled', fireAt.toISOString()]], 'planned for its instant');
+    assert.equal((await creditsOf(before.id)).length, 0, 'nothing before its time');
+    await at(fireAt.toISOString());
+    assert.deepEqual((await runsOf(after.id)).filter((r) => r.booking_id === before.id).map((r) => r.status), ['succeeded'], 'done at its instant, not at the sweep after it');
     await at(new Date(fireAt.getTime() + 5 * 60_000).toISOString());
     await at(new Date(fireAt.getTime() + 10 * 60_000).toISOString());
     const timeRuns = (await runsOf(after.id)).filter((r) => r.booking_id === before.id);
@@ -286,7 +341,18 @@ describe('automations', () => {
     await at('2026-12-06T08:10:00Z');
     const milestoneRuns = (await runsOf(dueSoon.id)).filter((r) => r.booking_id === before.id && String(r.context.subject_id).startsWith(String(milestone!.id)));
     assert.deepEqual(milestoneRuns.map((r) => [r.status, r.context.anchor_at]), [['succeeded', '2026-12-07T08:00:00.000Z']]);
-    const credits = await query(db.db, sql`select delta from credit_ledger where reason = 'automation' and customer_id = (select customer_id from program_bookings where id = ${before.id})`);
-    assert.deepEqual(credits.map((r) => r.delta), [2]);
+    assert.deepEqual((await creditsOf(before.id)).map((r) => r.delta), [2]);
+
+    // Planned ahead, then the booking is cancelled before the time: the run is skipped, nothing granted.
+    const gone = await paidEvolve('2026-12-10T13:00:00.000Z');
+    const goneEnd = String((await query(db.db, sql`select ends_at from program_sessions where booking_id = ${gone.id} and seq = 1`))[0]!.ends_at);
+    const goneFire = new Date(new Date(goneEnd).getTime() + 24 * 3_600_000);
+    await at(new Date(goneFire.getTime() - 60_000).toISOString());
+    assert.deepEqual((await runsOf(after.id)).filter((r) => r.booking_id === gone.id).map((r) => r.status), ['scheduled']);
+    await staffCancel(app, gone.id);
+    await at(goneFire.toISOString());
+    const cancelled = (await runsOf(after.id)).filter((r) => r.booking_id === gone.id);
+    assert.deepEqual(cancelled.map((r) => [r.status, r.skip_reason]), [['skipped', 'anchor_moved']]);
+    assert.equal((await creditsOf(gone.id)).length, 0);
   });
 });

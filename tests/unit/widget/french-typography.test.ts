@@ -26,6 +26,8 @@ import { recordWords } from '../../../widget/elements/tandem-admin/actions/booki
 import { marketingWords } from '../../../widget/elements/tandem-admin/marketing/marketing-i18n.ts';
 import { staffNoticeStrings } from '../../../server/modules/notifications/domain/staff-notices.ts';
 import { homeworkStrings } from '../../../server/modules/notifications/domain/homework-mails.ts';
+import { referralRewardStrings } from '../../../server/modules/notifications/domain/referral-mails.ts';
+import { rewardWords } from '../../../widget/elements/tandem-admin/marketing/referral-reward-i18n.ts';
 import { refundAccountStrings } from '../../../widget/elements/tandem-portal/refund-account/refund-account-i18n.ts';
 
 function sentences(x: unknown, path: string, out: [string, string][] = []): [string, string][] {
@@ -36,11 +38,11 @@ function sentences(x: unknown, path: string, out: [string, string][] = []): [str
 
 const catalogs = {
   widget: fr, errors: errorsFr, portal: portalFr,
-  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr, refundAccount: refundAccountStrings.fr,
+  mails: strings.fr, nudges: nudgeStrings.fr, settlement: settlementStrings.fr, staffNotices: staffNoticeStrings.fr, homework: homeworkStrings.fr, refundAccount: refundAccountStrings.fr, referralReward: referralRewardStrings.fr,
   // the console's word tables (every view)
   console: adminWords.fr, consoleAvailability: availabilityWords.fr, consoleAvailabilityBlocks: blocksWords.fr, consoleWizard: wizardWords.fr, consoleHomework: homeworkWords.fr,
   consoleSettings: settingsWords.fr, consoleCustomers: customersWords.fr, consoleOnboarding: onboardingWords.fr, consolePayroll: payrollWords.fr,
-  consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr, consoleMarketing: marketingWords.fr,
+  consoleFunnel: funnelWords.fr, consoleSignUp: signUpWords.fr, consoleRecord: recordWords.fr, consoleMarketing: marketingWords.fr, consoleReferralReward: rewardWords.fr,
 };
 
 test('French sentences: a narrow no-break space before : ; ? ! and inside « »', () => {

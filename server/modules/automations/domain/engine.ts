@@ -61,8 +61,23 @@ export function nextActionAttempt(attempts: number, now: number): number | null 
   return wait === undefined ? null : now + wait;
 }
 
-/** How often the schedule looks for passed session/milestone times and new segment members. */
+/** How often the schedule looks for session/milestone times and new segment members (events also ask for a sweep at once). */
 export const SWEEP_EVERY_MS = 5 * MINUTE_MS;
+
+/**
+ * How far ahead a sweep plans session/milestone runs, at their own instants: beyond the next sweep,
+ * with a minute to spare for a busy queue, so a known time fires on time rather than at the sweep after it.
+ */
+export const SWEEP_AHEAD_MS = SWEEP_EVERY_MS + MINUTE_MS;
+
+const ANCHORS: readonly string[] = ['session_start', 'session_end', 'milestone_due'] satisfies Anchor[];
+
+/** The anchor a run planned by the schedule waits for (its trigger, subject and time), else null. */
+export function plannedAnchorOf(context: Record<string, unknown>): { anchor: Anchor; subjectId: string; at: Date } | null {
+  const { trigger, subject_id: subjectId, anchor_at: at } = context;
+  if (typeof trigger !== 'string' || !ANCHORS.includes(trigger) || typeof subjectId !== 'string' || typeof at !== 'string') return null;
+  return { anchor: trigger as Anchor, subjectId, at: new Date(at) };
+}
 
 /** A time a sweep may find: a session's start or end, or a milestone's due date, of one booking. */
 export interface AnchorTime { subjectId: string; bookingId: string; customerId: string; at: number }
@@ -84,6 +99,23 @@ export function newMembers(members: string[], seen: ReadonlySet<string>): string
 export function mailTextOf(a: Extract<Action, { type: 'send_mail' }>, lang: Lang): { subject: string; bodyMd: string } {
   const pick = (p: PerLang) => (p[lang]?.trim() ? p[lang]! : p.en);
   return { subject: pick(a.subject), bodyMd: pick(a.body_md) };
+}
+
+/** The variables a mail action may name (`{{coupon_code}}`, …): what earlier actions of the same run granted. */
+export type MailVariables = Partial<Record<'coupon_code' | 'coupon_valid_until', string>>;
+
+/**
+ * The mail's words with its `{{variable}}`s filled in. A variable named that no earlier action
+ * gave is reported (the mail must not go out with a hole where the code should be).
+ */
+export function fillMailVariables(text: string, vars: MailVariables): { text: string; missing: string[] } {
+  const missing = new Set<string>();
+  const filled = text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => {
+    const value = (vars as Record<string, string | undefined>)[name];
+    if (value === undefined) { missing.add(name); return whole; }
+    return value;
+  });
+  return { text: filled, missing: [...missing] };
 }
 
 /** When an automation's mail may go out (the reminders' quiet hours in the customer's zone): now, or the quiet hours' end. */

@@ -3,7 +3,7 @@
  * counts redemptions; this decides whether the coupon applies to an order, and to which lines.
  *
  * Checks run in a fixed order, so one coupon on one order always gives the same answer:
- * not started → expired → exhausted (total limit) → already used (per customer) → currency
+ * another customer's → not started → expired → exhausted (total limit) → already used (per customer) → currency
  * mismatch → not applicable (no eligible line) → minimum total.
  */
 import { assertDiscountRule, eligibleLineIndexes, type AppliedDiscount, type DiscountRule } from './discount.ts';
@@ -28,6 +28,8 @@ export interface Coupon {
   readonly variantIds?: readonly string[] | undefined;
   /** Minimum order subtotal (before any discount), in the order's currency. */
   readonly minTotal?: Money | undefined;
+  /** A coupon granted to one customer (a referral reward, an automation's): only they may redeem it. */
+  readonly customerId?: string | undefined;
 }
 
 export interface CouponUsage {
@@ -42,10 +44,13 @@ export interface CouponContext {
   readonly currency: Currency;
   readonly lines: readonly OrderLineInput[];
   readonly usage: CouponUsage;
+  /** The customer placing the order. */
+  readonly customerId?: string | undefined;
 }
 
 export type CouponErrorCode =
   | 'coupon_not_found'
+  | 'coupon_not_yours'
   | 'coupon_not_started'
   | 'coupon_expired'
   | 'coupon_exhausted'
@@ -86,6 +91,7 @@ export function validateCoupon(coupon: Coupon, ctx: CouponContext): CouponResult
   assertNonNegativeInteger(ctx.usage.byThisCustomer, 'usage.byThisCustomer');
   if (coupon.minTotal !== undefined) assertMoney(coupon.minTotal, 'minTotal');
 
+  if (coupon.customerId !== undefined && coupon.customerId !== ctx.customerId) return { ok: false, code: 'coupon_not_yours' };
   if (coupon.validFrom !== undefined && now < toEpochMs(coupon.validFrom, 'validFrom')) {
     return { ok: false, code: 'coupon_not_started' };
   }

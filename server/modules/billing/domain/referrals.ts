@@ -160,3 +160,17 @@ export function referrerRewardFor(
   if (reward.amount.amount === 0) return null;
   return { kind: 'money', customerId: referral.referrerCustomerId, amount: reward.amount, orderId: order.orderId };
 }
+
+/**
+ * The studio's referral reward setting: class credits, or a single-use coupon of the referrer's own
+ * (percent off in basis points, or an amount off in minor units and its currency) valid `valid_days`.
+ */
+export type ReferralRewardSetting =
+  | { readonly kind: 'credits'; readonly credits: number }
+  | { readonly kind: 'coupon'; readonly percent_bp: number; readonly amount_off?: undefined; readonly currency?: undefined; readonly valid_days: number }
+  | { readonly kind: 'coupon'; readonly percent_bp?: undefined; readonly amount_off: number; readonly currency: string; readonly valid_days: number };
+
+/** What a referrer earns: the studio's setting, else (none set) the class credits their code carries. */
+export function effectiveReferralReward(setting: ReferralRewardSetting | null | undefined, codeCredits: number): ReferralRewardSetting {
+  return setting ?? { kind: 'credits', credits: codeCredits };
+}

@@ -11,4 +11,5 @@ export * from './settlement-mails.ts';
 export * from './settlement-lines.ts';
 export * from './staff-notices.ts';
 export * from './homework-mails.ts';
+export * from './referral-mails.ts';
 export * from './mail-brand.ts';

@@ -55,6 +55,14 @@ describe('validateCoupon', () => {
     assert.equal(validateCoupon({ ...pct, maxRedemptions: 100 }, ctx({ usage: { total: 99, byThisCustomer: 0 } })).ok, true);
   });
 
+  test('coupon_not_yours: a coupon given to one customer is refused to everyone else, first of all', () => {
+    const given: Coupon = { ...pct, customerId: 'ana', validUntil: NOW - 1 };
+    assert.deepEqual(validateCoupon(given, ctx({ customerId: 'ben' })), { ok: false, code: 'coupon_not_yours' });
+    assert.deepEqual(validateCoupon(given, ctx()), { ok: false, code: 'coupon_not_yours' }, 'nobody named: not theirs either');
+    assert.deepEqual(validateCoupon(given, ctx({ customerId: 'ana' })), { ok: false, code: 'coupon_expired' }, 'its owner gets the next reason');
+    assert.equal(validateCoupon({ ...given, validUntil: undefined }, ctx({ customerId: 'ana' })).ok, true);
+  });
+
   test('coupon_already_used (per-customer limit)', () => {
     assert.deepEqual(validateCoupon({ ...pct, maxPerCustomer: 1 }, ctx({ usage: { total: 5, byThisCustomer: 1 } })), {
       ok: false,

@@ -30,6 +30,7 @@ export const errors: Record<string, string> = {
   coupon_already_used: 'Sie haben diesen Code bereits verwendet.',
   coupon_not_applicable: 'Dieser Code gilt nicht für dieses Programm.',
   coupon_currency_mismatch: 'Dieser Code gilt für eine andere Währung.',
+  coupon_not_yours: 'Dieser Code wurde einer anderen Person geschenkt: nur sie kann ihn einlösen.',
   coupon_min_total: 'Der Betrag liegt unter dem Mindestbetrag dieses Codes.',
   referral_self: 'Sie können Ihren eigenen Empfehlungscode nicht verwenden.',
   referral_not_first_order: 'Empfehlungscodes gelten nur für eine erste Buchung.',

@@ -30,6 +30,7 @@ export const errors: Record<string, string> = {
   coupon_already_used: 'You have already used this code.',
   coupon_not_applicable: 'This code does not apply to this program.',
   coupon_currency_mismatch: 'This code is for another currency.',
+  coupon_not_yours: 'This code was given to someone else: only they can use it.',
   coupon_min_total: 'The total is below this code\'s minimum.',
   referral_self: 'You cannot use your own referral code.',
   referral_not_first_order: 'Referral codes are for a first booking only.',

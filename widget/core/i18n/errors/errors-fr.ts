@@ -30,6 +30,7 @@ export const errors: Record<string, string> = {
   coupon_already_used: 'Vous avez déjà utilisé ce code.',
   coupon_not_applicable: 'Ce code ne s\'applique pas à ce programme.',
   coupon_currency_mismatch: 'Ce code est prévu pour une autre devise.',
+  coupon_not_yours: 'Ce code a été offert à une autre personne\u202f: elle seule peut l\'utiliser.',
   coupon_min_total: 'Le total est inférieur au minimum de ce code.',
   referral_self: 'Vous ne pouvez pas utiliser votre propre code de parrainage.',
   referral_not_first_order: 'Les codes de parrainage valent pour une première réservation seulement.',

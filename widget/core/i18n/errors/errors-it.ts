@@ -30,6 +30,7 @@ export const errors: Record<string, string> = {
   coupon_already_used: 'Ha già usato questo codice.',
   coupon_not_applicable: 'Questo codice non vale per questo programma.',
   coupon_currency_mismatch: 'Questo codice vale per un\'altra valuta.',
+  coupon_not_yours: 'Questo codice è stato dato a un\'altra persona: solo lei può usarlo.',
   coupon_min_total: 'Il totale è inferiore al minimo di questo codice.',
   referral_self: 'Non può usare il suo codice di raccomandazione.',
   referral_not_first_order: 'I codici di raccomandazione valgono solo per una prima prenotazione.',

@@ -3,16 +3,28 @@ import { html, nothing } from 'lit';
 import type { ReviewOut } from '../../../../schema/api/admin-reviews.ts';
 import type { MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
+import { rewardWords } from './referral-reward-i18n.ts';
+import { fillTemplate } from '../../../../shared/template.ts';
+import './referral-reward.ts';
+
+/** A reward as a line: the referee, the credits or the coupon (its code once granted), the status. */
+function rewardLine(v: MarketingHost, w: NonNullable<MarketingHost['referrals']>[number]['rewards'][number]): string {
+  const status = v.t(`rw_${w.status}` as MarketingKey);
+  if (w.credits > 0) return v.t('rewardLine', { referee: w.referee.name, credits: w.credits, status });
+  const words = rewardWords[v.language];
+  return w.coupon_code ? fillTemplate(words.couponLine, { referee: w.referee.name, code: w.coupon_code, status }) : fillTemplate(words.couponPending, { referee: w.referee.name, status });
+}
 
 export function referralsSection(v: MarketingHost) {
   const rows = v.referrals;
   if (!rows) return nothing;
   return html`<h3>${v.t('referrals')}</h3>
+    <tandem-admin-referral-reward lang=${v.language} .client=${v.client}></tandem-admin-referral-reward>
     ${rows.length === 0 ? html`<p>${v.t('none')}</p>` : html`<table>
       <thead><tr><th scope="col">${v.t('code')}</th><th scope="col">${v.t('referrer')}</th><th scope="col">${v.t('uses')}</th><th scope="col">${v.t('rewards')}</th></tr></thead>
       <tbody>${rows.map((r) => html`<tr>
         <td><code>${r.code}</code></td><td>${r.referrer.name}<br><small>${r.referrer.email}</small></td><td>${r.uses}</td>
-        <td>${r.rewards.length ? html`<ul>${r.rewards.map((w) => html`<li>${v.t('rewardLine', { referee: w.referee.name, credits: w.credits, status: v.t(`rw_${w.status}` as MarketingKey) })}</li>`)}</ul>` : v.t('noRewards')}</td>
+        <td>${r.rewards.length ? html`<ul>${r.rewards.map((w) => html`<li>${rewardLine(v, w)}</li>`)}</ul>` : v.t('noRewards')}</td>
       </tr>`)}</tbody></table>`}`;
 }
 

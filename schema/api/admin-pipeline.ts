@@ -62,6 +62,8 @@ export const IntakeAnswerOut = v.object({ name: v.string(), label: v.string(), v
 export const BookingDetailOut = v.object({
   ...PipelineBookingOut.entries,
   variant: v.object({ id: v.string(), name: v.string() }),
+  /** How the program is delivered; online and hybrid sessions each have a meeting address (PUT …/sessions/:sessionId/meeting-url). */
+  delivery_mode: v.picklist(['in_person', 'online', 'hybrid']),
   customer: v.object({ id: v.string(), name: v.string(), email: v.string(), phone: v.nullable(v.string()), language: v.string(), timezone: v.nullable(v.string()) }),
   hold_expires_at: v.nullable(v.string()),
   cancelled_at: v.nullable(v.string()),

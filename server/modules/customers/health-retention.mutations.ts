@@ -12,16 +12,12 @@ import { recordEvent, type EventContext } from '../../platform/events/record.ts'
 import * as t from '../../../schema/db/index.ts';
 import { healthFieldsOf } from '../pipeline/index.ts';
 import { healthErasureDue, withoutHealthAnswers } from './domain/retention.ts';
+import { healthRetentionOf } from './health-retention.queries.ts';
 
 export const HEALTH_RETENTION_QUEUE = 'customers.health-retention';
 
 /** `completedAt`: when the booking completed (ISO), as the completing transaction's clock said. */
 export interface HealthRetentionJob { orgId: string; bookingId: string; completedAt: string; [k: string]: unknown }
-
-async function retentionMonths(tx: Tx, orgId: string): Promise<number> {
-  const [org] = await tx.select({ months: t.orgs.healthRetentionMonths }).from(t.orgs).where(eq(t.orgs.id, orgId));
-  return org?.months ?? 24;
-}
 
 /** Queues the booking's erasure at `due` (once per booking and date). */
 function queueErasure(tx: Tx, job: HealthRetentionJob, due: Date): Promise<void> {
@@ -30,7 +26,7 @@ function queueErasure(tx: Tx, job: HealthRetentionJob, due: Date): Promise<void>
 
 /** In the transaction that completes a booking: its erasure job, due after the studio's retention. */
 export async function scheduleHealthErasure(tx: Tx, orgId: string, bookingId: string, completedAt: Date): Promise<void> {
-  await queueErasure(tx, { orgId, bookingId, completedAt: completedAt.toISOString() }, healthErasureDue(completedAt, await retentionMonths(tx, orgId)));
+  await queueErasure(tx, { orgId, bookingId, completedAt: completedAt.toISOString() }, healthErasureDue(completedAt, await healthRetentionOf(tx, orgId)));
 }
 
 /** Runs as the server. Answers the fields deleted (none when not due yet, or nothing was there). */
@@ -38,7 +34,7 @@ export async function eraseHealthAnswers(tx: Tx, ctx: EventContext, job: HealthR
   const [booking] = await tx.select({ id: t.programBookings.id, status: t.programBookings.status, programId: t.programBookings.programId, answers: t.programBookings.intakeAnswers })
     .from(t.programBookings).where(and(eq(t.programBookings.orgId, job.orgId), eq(t.programBookings.id, job.bookingId))).for('update');
   if (!booking || booking.status !== 'completed') return [];
-  const due = healthErasureDue(new Date(job.completedAt), await retentionMonths(tx, job.orgId));
+  const due = healthErasureDue(new Date(job.completedAt), await healthRetentionOf(tx, job.orgId));
   if (due.getTime() > ctx.now.getTime()) {
     await queueErasure(tx, job, due);
     return [];

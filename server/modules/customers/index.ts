@@ -2,6 +2,7 @@
 import './subscribers.ts';
 export * from './customers.queries.ts';
 export * from './customers.mutations.ts';
+export * from './health-retention.queries.ts';
 export * from './health-retention.mutations.ts';
 export * from './health-retention.jobs.ts';
 export * from './tags.queries.ts';

@@ -9,11 +9,16 @@ import { customerZone, scheduledSessions, type BookingContext, type OrderDetail 
 
 /** The zone a customer reads times in: theirs, else the instructor's, else the studio's. */
 
-/** Where the sessions happen: the studio's address in person, the meeting URL online, both for hybrid. */
-export function placeOf(ctx: BookingContext): { place: string | null; meetingUrl: string | null } {
+/**
+ * Where the sessions happen: the studio's address in person, the meeting URL online, both for hybrid.
+ * A mail about one session (`session`) names that session's own URL, else the program's; a mail about
+ * the booking names the first session's that has one.
+ */
+export function placeOf(ctx: BookingContext, session?: { meetingUrl: string | null }): { place: string | null; meetingUrl: string | null } {
   const mode = ctx.program.deliveryMode;
   const place = mode !== 'online' && ctx.location ? placeLine(ctx.location.name, ctx.location.address) : null;
-  const meetingUrl = mode !== 'in_person' ? (ctx.sessions.find((s) => s.meetingUrl)?.meetingUrl ?? ctx.program.meetingUrl ?? null) : null;
+  const own = session ? session.meetingUrl : ctx.sessions.find((s) => s.meetingUrl)?.meetingUrl;
+  const meetingUrl = mode !== 'in_person' ? (own ?? ctx.program.meetingUrl ?? null) : null;
   return { place, meetingUrl };
 }
 

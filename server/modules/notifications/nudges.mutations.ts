@@ -17,7 +17,7 @@ import { openReviewRequest } from '../reviews/index.ts';
 import { customerZone, loadBookingContext, scheduledSessions, type BookingContext } from '../billing/index.ts';
 import { BOOK_NEXT_BEFORE_EXPIRY_MS, INSTALLMENT_NOTICE_MS, MILESTONE_NOTICE_MS, REVIEW_DELAY_MS, normalReminderHours, outsideQuietHours, sessionReminderAt, type NudgeSettings } from './domain/nudges.ts';
 import { bookNextMail, installmentDueMail, milestoneDueMail, reviewRequestMail, sessionReminderMail } from './domain/nudge-mails.ts';
-import { bookingMailBase, manageUrlFor } from './mail-data.ts';
+import { bookingMailBase, manageUrlFor, placeOf } from './mail-data.ts';
 import { enqueueMail } from './outbox.mutations.ts';
 import { nudgeSettingsOf } from './nudges.queries.ts';
 
@@ -155,7 +155,8 @@ export async function sendNudge(tx: Tx, env: NudgeEnv, job: NudgeJob): Promise<b
       // Cancelled, moved (its new start has its own jobs), or already begun: nothing to remind of.
       if (!s?.startsAt || !s.endsAt || s.status !== 'scheduled' || s.startsAt.toISOString() !== job.startsAt) return false;
       if (s.startsAt.getTime() <= env.now.getTime() || !settings.sessionReminderHours.includes(job.hours)) return false;
-      const mail = sessionReminderMail({ ...await base(), session: { seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt } });
+      // This session's own meeting address (staff may give each its own), else the program's.
+      const mail = sessionReminderMail({ ...await base(), ...placeOf(ctx, s), session: { seq: s.seq, startsAt: s.startsAt, endsAt: s.endsAt } });
       return enqueueMail(tx, { orgId: job.orgId, dedupeKey: `session:${s.id}:reminder:${job.hours}h:${job.startsAt}`, to, ...mail });
     }
     case 'book_next': {

@@ -19,6 +19,8 @@ export interface Viewer { role: 'owner' | 'manager' | 'instructor'; staffId: str
 export interface BookingDetail {
   head: PipelineRow;
   variant: { id: string; name: string };
+  /** How the program is delivered: online and hybrid sessions have meeting addresses. */
+  deliveryMode: 'in_person' | 'online' | 'hybrid';
   customer: { id: string; name: string; email: string; phone: string | null; language: string; timezone: string | null };
   holdExpiresAt: Date | null;
   cancelledAt: Date | null;
@@ -37,7 +39,7 @@ export async function bookingDetail(tx: Tx, orgId: string, id: string, viewer: V
   if (!booking) return undefined;
   const [page, [program], [variant], [customer], [org], [form], sessions, milestones] = await Promise.all([
     pipelinePage(tx, orgId, { q: booking.id }, { limit: 1 }, now),
-    tx.select({ policies: t.programs.policies }).from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, booking.programId))),
+    tx.select({ policies: t.programs.policies, deliveryMode: t.programs.deliveryMode }).from(t.programs).where(and(eq(t.programs.orgId, orgId), eq(t.programs.id, booking.programId))),
     tx.select({ id: t.programVariants.id, name: t.programVariants.name }).from(t.programVariants).where(and(eq(t.programVariants.orgId, orgId), eq(t.programVariants.id, booking.variantId))),
     tx.select().from(t.customers).where(and(eq(t.customers.orgId, orgId), eq(t.customers.id, booking.customerId))),
     tx.select({ locale: t.orgs.defaultLocale }).from(t.orgs).where(eq(t.orgs.id, orgId)),
@@ -67,6 +69,7 @@ export async function bookingDetail(tx: Tx, orgId: string, id: string, viewer: V
   return {
     head,
     variant,
+    deliveryMode: program?.deliveryMode ?? 'in_person',
     customer: {
       id: customer.id, name: booking.customerName ?? customer.name, email: customer.email, phone: booking.customerPhone ?? customer.phone,
       language: booking.customerLocale ?? customer.locale, timezone: booking.customerTimezone ?? customer.timezone,

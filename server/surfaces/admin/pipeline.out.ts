@@ -29,6 +29,7 @@ export function bookingDetailOut(d: BookingDetail, publicOrigin: string): Bookin
   return {
     ...pipelineBookingOut(d.head),
     variant: d.variant,
+    delivery_mode: d.deliveryMode,
     customer: d.customer,
     hold_expires_at: d.holdExpiresAt?.toISOString() ?? null,
     cancelled_at: d.cancelledAt?.toISOString() ?? null,

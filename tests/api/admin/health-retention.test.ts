@@ -43,6 +43,16 @@ describe('admin: health answers deleted after the studio\'s retention', () => {
   }
   const answersOf = async (id: string) => (await query(db.db, sql`select intake_answers from program_bookings where id = ${id}`))[0]!.intake_answers as Record<string, unknown>;
 
+  test('the setting is read back: 24 months until set, then what was set; instructors 403', async () => {
+    const read = (headers: Record<string, string> = skFlow) => app.request('/v1/admin/studio/retention', { headers });
+    const first = await read();
+    assert.equal(first.status, 200, await first.clone().text());
+    assert.deepEqual(await first.json(), { health_months: 24 });
+    assert.equal((await read(await staffKey(db.db, FLOW.mara))).status, 403);
+    assert.equal((await setMonths({ health_months: 36 })).status, 200);
+    assert.deepEqual(await (await read()).json(), { health_months: 36 });
+  });
+
   test('the setting: owners and managers, 1 to 120 months; instructors 403', async () => {
     const bad = await setMonths({ health_months: 0 });
     assert.equal(bad.status, 400);

@@ -95,6 +95,7 @@ export const ROUTES: RouteSpec[] = [
   { method: 'POST', route: '/v1/admin/bookings/:id/refunds', path: (f) => `/v1/admin/bookings/${f.bookingId}/refunds`, body: () => ({ mode: 'partial', amount: 100, reason: 'roles' }),
     expect: { ...bookingPeople(201), instructorA: 403, instructorB: 403 } },
   // Health answers' retention (tests/api/admin/health-retention.test.ts): owners and managers; instructors 403.
+  { method: 'GET', route: '/v1/admin/studio/retention', path: () => '/v1/admin/studio/retention', expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   { method: 'PUT', route: '/v1/admin/studio/retention', path: () => '/v1/admin/studio/retention', body: () => ({ health_months: 24 }), expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
   // A session's private note (tests/api/admin/session-note.test.ts): the booking's people.
   { method: 'PUT', route: '/v1/admin/bookings/:id/note', path: (f) => `/v1/admin/bookings/${f.bookingId}/note`, body: () => ({ notes_md: 'roles' }), expect: bookingPeople(200) },

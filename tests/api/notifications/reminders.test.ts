@@ -96,6 +96,24 @@ describe('session reminders', () => {
     assert.equal((await reminderMails(b)).length, 1);
   });
 
+  test('each reminder names its own session\'s meeting address, else the program\'s', async () => {
+    const b = await paidEvolve('2026-12-07T08:00:00.000Z'); // Mondays: no other test's sessions
+    const [s1, s2, s3] = b.sessions;
+    const PROGRAM_URL = 'https://meet.studioflow.example/evolve';
+    await query(db.db, sql`update program_sessions set meeting_url = case id when ${s1!.id}::uuid then 'https://meet.example/first' when ${s2!.id}::uuid then 'https://meet.example/second' else null end where booking_id = ${b.id}`);
+    const remind = (s: typeof s1) => withSystem(db.db, FLOW.org, 'test', (tx) => sendNudge(tx, { now: new Date('2026-12-01T08:00:00Z'), config: testConfig },
+      { kind: 'session_reminder', orgId: FLOW.org, bookingId: b.id, sessionId: s!.id, hours: 48, startsAt: s!.starts_at! }));
+    for (const s of [s1, s2, s3]) assert.equal(await remind(s), true);
+    const bodyOf = async (s: typeof s1) => String((await reminderMails(b)).find((m) => String(m.dedupe_key).startsWith(`session:${s!.id}:`))!.text_body);
+    assert.match(await bodyOf(s1), /https:\/\/meet\.example\/first/);
+    const second = await bodyOf(s2);
+    assert.match(second, /https:\/\/meet\.example\/second/);
+    assert.doesNotMatch(second, /meet\.example\/first/, 'not the first session\'s address');
+    const third = await bodyOf(s3);
+    assert.ok(third.includes(PROGRAM_URL), 'a session without its own address: the program\'s');
+    assert.doesNotMatch(third, /meet\.example\/first/);
+  });
+
   test('a moved session\'s reminders follow it; its old ones send nothing', async () => {
     const b = await paidEvolve('2026-12-03T08:00:00.000Z');
     const s2 = b.sessions[1]!;

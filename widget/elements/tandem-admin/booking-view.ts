@@ -1,14 +1,20 @@
-/** One booking in the console: who, what they answered, sessions with attendance, money, history; the actions (actions/booking-actions.ts). */
+/**
+ * One booking in the console: who, what they answered, sessions with attendance (and each online
+ * session's meeting link, actions/meeting-url.ts), money, history; the actions (actions/booking-actions.ts).
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingDetailOut } from '../../../schema/api/admin-pipeline.ts';
 import type { ConsoleHost } from './console-host.ts';
 import './actions/booking-actions.ts';
 import './actions/booking-record.ts';
 import './homework-list.ts';
+import { meetingUrlHeading } from './actions/meeting-url.ts';
 import { codeWord } from './booking-words.ts';
 
 export function bookingView(el: ConsoleHost, b: BookingDetailOut): TemplateResult {
   const t = el.t.bind(el);
+  // Online and hybrid sessions each have their own meeting address.
+  const online = b.delivery_mode === 'online' || b.delivery_mode === 'hybrid';
   return html`<p><button @click=${() => el.openPipeline()}>${t('back')}</button></p>
     <h2>${b.customer.name || b.customer.email} · ${b.program.title}</h2>
     <dl>
@@ -21,9 +27,10 @@ export function bookingView(el: ConsoleHost, b: BookingDetailOut): TemplateResul
     ${b.intake.answers.length ? html`<dl>${b.intake.answers.map((a) => html`<dt>${a.label}</dt><dd>${a.value}</dd>`)}</dl>` : html`<p>${t('none')}</p>`}
     ${b.intake.health_withheld ? html`<p class="notice">${t('healthWithheld')}</p>` : nothing}
     <h3>${t('sessions')}</h3>
-    <table><thead><tr><th scope="col">#</th><th scope="col">${t('next')}</th><th scope="col">${t('status')}</th></tr></thead>
+    <table><thead><tr><th scope="col">#</th><th scope="col">${t('next')}</th><th scope="col">${t('status')}</th>${online ? html`<th scope="col">${meetingUrlHeading(el.viewLang)}</th>` : nothing}</tr></thead>
       <tbody>${b.sessions.map((s) => html`<tr><td>${s.seq}</td><td>${s.starts_at ? el.when(s.starts_at, s.timezone) : t('none')}</td>
-        <td>${s.check_in_at ? t('checkedIn') : t(s.staff_status === 'scheduled' ? 'confirmed' : s.staff_status as 'completed')}</td></tr>`)}</tbody></table>
+        <td>${s.check_in_at ? t('checkedIn') : t(s.staff_status === 'scheduled' ? 'confirmed' : s.staff_status as 'completed')}</td>
+        ${online ? html`<td><tandem-admin-meeting-url .client=${el.client} lang=${el.viewLang} booking-id=${b.id} session-id=${s.id} seq=${s.seq} .value=${s.meeting_url ?? ''}></tandem-admin-meeting-url></td>` : nothing}</tr>`)}</tbody></table>
     ${b.order ? html`<h3>${t('order')}</h3><dl>
       <dt>${t('total')}</dt><dd>${el.money({ amount: b.order.total, currency: b.order.currency })}</dd>
       <dt>${t('payments')}</dt><dd>${b.order.payments.map((p) => html`${el.money({ amount: p.amount, currency: p.currency })} (${codeWord(el.language, 'method', p.method)}, ${codeWord(el.language, 'payment', p.status)}) `)}</dd>

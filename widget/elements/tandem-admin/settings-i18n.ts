@@ -2,7 +2,7 @@
 import type { ConsoleLang } from './console-lang.ts';
 
 const en = {
-  nav: 'Settings', heading: 'Settings', sections: 'Settings sections', keys: 'API keys', origins: 'Allowed websites', staff: 'Staff', mail: 'Mail preferences', domain: 'Own domain',
+  nav: 'Settings', heading: 'Settings', sections: 'Settings sections', keys: 'API keys', origins: 'Allowed websites', staff: 'Staff', mail: 'Mail preferences', domain: 'Own domain', retention: 'Health data', categories: 'Categories',
   loading: 'Loading…', problem: 'Please check the form:', ownersOnly: 'Only an owner of the studio changes this.',
   kind: 'Kind', publishable: 'Publishable (for the website)', secret: 'Secret (for scripts)', label: 'Label', key: 'Key', created: 'Created', state: 'State',
   active: 'Active', revoked: 'Revoked', revoke: 'Revoke', confirmRevoke: 'Revoke this key? Anything using it stops working at once.', yesRevoke: 'Revoke the key',
@@ -20,7 +20,7 @@ const en = {
 export type SettingsKey = keyof typeof en;
 
 const de: Record<SettingsKey, string> = {
-  nav: 'Einstellungen', heading: 'Einstellungen', sections: 'Bereiche der Einstellungen', keys: 'API-Schlüssel', origins: 'Zugelassene Websites', staff: 'Team', mail: 'Mail-Einstellungen', domain: 'Eigene Domain',
+  nav: 'Einstellungen', heading: 'Einstellungen', sections: 'Bereiche der Einstellungen', keys: 'API-Schlüssel', origins: 'Zugelassene Websites', staff: 'Team', mail: 'Mail-Einstellungen', domain: 'Eigene Domain', retention: 'Gesundheitsdaten', categories: 'Kategorien',
   loading: 'Wird geladen…', problem: 'Bitte prüfen Sie das Formular:', ownersOnly: 'Das ändert nur eine Inhaberin oder ein Inhaber des Studios.',
   kind: 'Art', publishable: 'Öffentlich (für die Website)', secret: 'Geheim (für Skripte)', label: 'Bezeichnung', key: 'Schlüssel', created: 'Erstellt', state: 'Zustand',
   active: 'Aktiv', revoked: 'Widerrufen', revoke: 'Widerrufen', confirmRevoke: 'Diesen Schlüssel widerrufen? Was ihn nutzt, funktioniert sofort nicht mehr.', yesRevoke: 'Schlüssel widerrufen',
@@ -37,7 +37,7 @@ const de: Record<SettingsKey, string> = {
 };
 
 const fr: Record<SettingsKey, string> = {
-  nav: 'Réglages', heading: 'Réglages', sections: 'Sections des réglages', keys: 'Clés d’API', origins: 'Sites autorisés', staff: 'Équipe', mail: 'Préférences d’e-mail', domain: 'Domaine propre',
+  nav: 'Réglages', heading: 'Réglages', sections: 'Sections des réglages', keys: 'Clés d’API', origins: 'Sites autorisés', staff: 'Équipe', mail: 'Préférences d’e-mail', domain: 'Domaine propre', retention: 'Données de santé', categories: 'Catégories',
   loading: 'Chargement…', problem: 'Veuillez vérifier le formulaire :', ownersOnly: 'Seul·e un·e propriétaire du studio modifie ceci.',
   kind: 'Type', publishable: 'Publique (pour le site)', secret: 'Secrète (pour les scripts)', label: 'Libellé', key: 'Clé', created: 'Créée', state: 'État',
   active: 'Active', revoked: 'Révoquée', revoke: 'Révoquer', confirmRevoke: 'Révoquer cette clé ? Ce qui l’utilise cesse aussitôt de fonctionner.', yesRevoke: 'Révoquer la clé',
@@ -54,7 +54,7 @@ const fr: Record<SettingsKey, string> = {
 };
 
 const it: Record<SettingsKey, string> = {
-  nav: 'Impostazioni', heading: 'Impostazioni', sections: 'Sezioni delle impostazioni', keys: 'Chiavi API', origins: 'Siti autorizzati', staff: 'Team', mail: 'Preferenze e-mail', domain: 'Dominio proprio',
+  nav: 'Impostazioni', heading: 'Impostazioni', sections: 'Sezioni delle impostazioni', keys: 'Chiavi API', origins: 'Siti autorizzati', staff: 'Team', mail: 'Preferenze e-mail', domain: 'Dominio proprio', retention: 'Dati sanitari', categories: 'Categorie',
   loading: 'Caricamento…', problem: 'Controlla il modulo:', ownersOnly: 'Solo un o una titolare dello studio modifica questo.',
   kind: 'Tipo', publishable: 'Pubblica (per il sito)', secret: 'Segreta (per gli script)', label: 'Etichetta', key: 'Chiave', created: 'Creata', state: 'Stato',
   active: 'Attiva', revoked: 'Revocata', revoke: 'Revoca', confirmRevoke: 'Revocare questa chiave? Ciò che la usa smette subito di funzionare.', yesRevoke: 'Revoca la chiave',

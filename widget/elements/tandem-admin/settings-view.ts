@@ -4,7 +4,8 @@
  * managers read them), the websites the publishable keys work from, the staff (owners invite,
  * change roles and deactivate after a confirmation; the API keeps an active owner and its 409 is
  * shown), per-person mail preferences (each person their own; owners and managers anyone's), and
- * for owners the studio's own domain for its pages (domain-view.ts).
+ * for owners the studio's own domain for its pages (domain-view.ts), and for owners and managers
+ * how long health answers are kept (retention-view.ts).
  *
  * @attr lang - en, de, fr or it
  * @attr staff-role - owner, manager or instructor
@@ -24,8 +25,9 @@ import { consoleLang, formatWhen, type ConsoleLang } from './console-lang.ts';
 import { fieldError, fieldMessage, problemAlert } from './form-problem.ts';
 import { settingsWords, type SettingsKey } from './settings-i18n.ts';
 import './domain-view.ts';
+import './retention-view.ts';
 
-type Section = 'keys' | 'origins' | 'staff' | 'mail' | 'domain';
+type Section = 'keys' | 'origins' | 'staff' | 'mail' | 'domain' | 'retention';
 type Role = 'owner' | 'manager' | 'instructor';
 type Confirm = { kind: 'revoke' | 'deactivate'; id: string; label: string };
 
@@ -70,7 +72,7 @@ export class TandemAdminSettings extends LitElement {
   }
 
   private get sections(): Section[] {
-    return this.staffRole === 'instructor' ? ['staff', 'mail'] : ['keys', 'origins', 'staff', 'mail', ...(this.owner ? ['domain' as const] : [])];
+    return this.staffRole === 'instructor' ? ['staff', 'mail'] : ['keys', 'origins', 'staff', 'mail', ...(this.owner ? ['domain' as const] : []), 'retention'];
   }
 
   override connectedCallback(): void {
@@ -93,7 +95,7 @@ export class TandemAdminSettings extends LitElement {
       case 'keys': { const k = await attempt(() => this.client.get<KeyListOut>('/v1/admin/keys'), this.fail); if (k) this.keys = k.keys; break; }
       case 'origins': { const o = await attempt(() => this.client.get<OriginListOut>('/v1/admin/origins'), this.fail); if (o) this.origins = o.origins; break; }
       case 'staff': { const s = await attempt(() => this.client.get<StaffListOut>('/v1/admin/staff'), this.fail); if (s) this.staff = s.staff; break; }
-      case 'domain': break;
+      case 'domain': case 'retention': break;
       case 'mail': {
         if (this.staffRole !== 'instructor' && !this.staff) { const s = await attempt(() => this.client.get<StaffListOut>('/v1/admin/staff'), this.fail); if (s) this.staff = s.staff; }
         if (!this.person) this.person = this.staffId || this.staff?.[0]?.id || '';
@@ -134,6 +136,7 @@ export class TandemAdminSettings extends LitElement {
       case 'staff': return this.staffSection();
       case 'mail': return this.mailSection();
       case 'domain': return html`<tandem-admin-domain lang=${this.language} staff-role=${this.staffRole} .client=${this.client}></tandem-admin-domain>`;
+      case 'retention': return html`<tandem-admin-retention lang=${this.language} staff-role=${this.staffRole} .client=${this.client}></tandem-admin-retention>`;
     }
   }
 

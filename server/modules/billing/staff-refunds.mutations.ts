@@ -58,7 +58,12 @@ export async function refundOutsideCancellation(tx: Tx, input: StaffRefundGiven)
   }, now, config.publicOrigin);
   await recordEvent(tx, {
     orgId, type: 'booking.refunded', subjectId: booking.id,
-    payload: { mode: input.mode, amount: quote.amount, currency: quote.currency, reason: input.reason, by: input.staffId, refund_ids: refunds.map((r) => r.id), session_refunds: quote.lines.map((l) => ({ session_id: l.session_id, refund: l.refund })) },
+    payload: {
+      mode: input.mode, amount: quote.amount, currency: quote.currency, reason: input.reason, by: input.staffId, refund_ids: refunds.map((r) => r.id),
+      session_refunds: quote.lines.map((l) => ({ session_id: l.session_id, refund: l.refund })),
+      // What the customer's mail tells (notifications): how each part goes back, and the credit note to attach.
+      refunds, credit_note: creditNote,
+    },
   }, { now, config });
   return {
     booking_id: booking.id, mode: input.mode, amount: quote.amount, currency: quote.currency, reason: input.reason,

@@ -15,7 +15,7 @@
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import { bookingCancelledMail, seriesMovedMail, sessionMovedMail, type MailSession } from './domain/booking-mails.ts';
-import { noShowMail, staffCancellationMail } from './domain/settlement-mails.ts';
+import { noShowMail, refundGivenMail, staffCancellationMail } from './domain/settlement-mails.ts';
 import type { SettlementMailData } from './domain/settlement-lines.ts';
 import { enqueueMail, type MailAttachmentInput } from './outbox.mutations.ts';
 import { loadBookingContext, orderRow, type BookingRow } from '../billing/index.ts';
@@ -162,4 +162,27 @@ export async function queueNoShowMail(tx: Tx, env: ChangeMailEnv, orgId: string,
     session: { seq: session.seq, startsAt: session.startsAt }, settlement: settlementMailData(settled, settled.paid ?? order?.amountPaid ?? 0, manage),
   });
   await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:no_show:${sessionId}`, to: ctx.customer.email, ...mail, attachments: creditNoteAttachment(settled) });
+}
+
+/** What a refund staff gave outside a cancellation recorded (`booking.refunded`) that the customer's mail tells. */
+export type RefundGivenPayload = {
+  amount: number;
+  currency: string;
+  refunds?: { id: string; amount: number; status: string; provider: string }[];
+  credit_note?: SettledPayload['credit_note'];
+};
+
+/**
+ * After staff refunded money while the booking goes on: the customer hears how much, how and when
+ * (a bank refund links the portal's form for the account), with the credit note attached. Keyed by
+ * the first refund row, so a repeat queues nothing more. Runs as `system`.
+ */
+export async function queueRefundGivenMail(tx: Tx, env: ChangeMailEnv, orgId: string, booking: BookingRow, given: RefundGivenPayload): Promise<void> {
+  const refunds = given.refunds ?? [];
+  if (!refunds.length || given.amount <= 0) return;
+  const ctx = await loadBookingContext(tx, orgId, booking);
+  const manage = await manageUrlFor(tx, ctx, env.config, env.now);
+  const settled: SettledPayload = { refund: given.amount, fee: 0, credits_back: 0, balance_due: 0, currency: given.currency, refunds, credit_note: given.credit_note ?? null };
+  const mail = refundGivenMail({ ...bookingMailBase(ctx, manage), amount: given.amount, settlement: { ...settlementMailData(settled, 0, manage), paid: given.amount } });
+  await enqueueMail(tx, { orgId, dedupeKey: `booking:${booking.id}:refund:${refunds[0]!.id}`, to: ctx.customer.email, ...mail, attachments: creditNoteAttachment(settled) });
 }

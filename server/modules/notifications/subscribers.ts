@@ -5,7 +5,7 @@
  */
 import { onEvent } from '../../platform/events/record.ts';
 import { bookingById } from '../bookings/index.ts';
-import { queueCancellationMail, queueNoShowMail, queueSeriesMovedMail, queueSessionMovedMail, type SettledPayload } from './change-mails.ts';
+import { queueCancellationMail, queueNoShowMail, queueRefundGivenMail, queueSeriesMovedMail, queueSessionMovedMail, type RefundGivenPayload, type SettledPayload } from './change-mails.ts';
 import { planBookNextAfterSession, planNudges, planReviewRequest } from './nudges.mutations.ts';
 import { schedulePaymentReminder } from './hold-mails.jobs.ts';
 import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
@@ -57,6 +57,10 @@ onEvent<Settled>('booking.settled', async (tx, e, ctx) => {
 
 onEvent<SettledPayload & { session_id: string }>('session.no_show_settled', async (tx, e, ctx) =>
   queueNoShowMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.session_id, e.payload));
+
+// Staff refunded money while the booking goes on: the customer hears of it (its mail job sends it after commit).
+onEvent<RefundGivenPayload>('booking.refunded', async (tx, e, ctx) =>
+  queueRefundGivenMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload));
 
 onEvent<{ order_id: string; amount_paid: number; currency: string; refunded?: boolean }>('payment.after_cancellation', (tx, e) =>
   queueLatePaymentMails(tx, e.orgId, e.subjectId!, e.payload.order_id, e.payload.amount_paid, e.payload.currency, e.payload.refunded === true));

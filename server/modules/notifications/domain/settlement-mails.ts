@@ -48,6 +48,24 @@ export function noShowMail(d: BookingMailBase & { session: { seq: number; starts
   return { subject: fill(T.noShowSubject, { program: d.program.title }), ...mailBodies(text, [refundAccountLink(d.lang, d.settlement), d.manageUrl]) };
 }
 
+/**
+ * To the customer: staff gave money back while the booking goes on (not a cancellation): how much,
+ * how and when it arrives (a bank refund links the portal's form for the account), the credit note.
+ */
+export function refundGivenMail(d: BookingMailBase & { amount: number; settlement: SettlementMailData }): ComposedMail {
+  const S = strings[d.lang];
+  const T = settlementStrings[d.lang];
+  const text = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    fill(T.refundGivenIntro, { studio: d.studio.name, amount: formatMoney(d.amount, d.settlement.currency, fmt(d)), program: d.program.title, variant: d.variant.name }),
+    ...settlementParagraphs(d.lang, d.studio.name, d.settlement, fmt(d)),
+    // The booking goes on: where to see it.
+    fill(S.manage, { instructor: d.instructor.name, url: d.manageUrl }),
+    fill(S.signOff, { studio: d.studio.name }),
+  ].join('\n\n');
+  return { subject: fill(T.refundGivenSubject, { program: d.program.title }), ...mailBodies(text, [refundAccountLink(d.lang, d.settlement), d.manageUrl]) };
+}
+
 export interface UnpaidReservationMailData {
   lang: Lang;
   /** Formats: the customer's language with the studio's country; absent: `lang` with Swiss formats. */

@@ -25,6 +25,9 @@ export interface SettlementStrings {
   staffFeeOwed: string;
   noShowSubject: string;
   noShowIntro: string;
+  /** A refund staff gave while the booking goes on (not a cancellation). */
+  refundGivenSubject: string;
+  refundGivenIntro: string;
   reminderSubject: string;
   reminderBody: string;
   lapsedSubject: string;
@@ -58,6 +61,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     staffRefundBank: 'A bank refund of {amount} waits for your outgoing transfer: record it in the order once sent (the customer was asked for their IBAN).',
     staffFeeCharged: 'The fee beyond what the customer had paid, {amount}, is charged to the card saved with the deposit.',
     staffFeeOwed: 'The fee beyond what the customer had paid, {amount}, is still owed on the order.',
+    refundGivenSubject: 'Refund for {program}',
+    refundGivenIntro: '{studio} has refunded {amount} of what you paid for {program} ({variant}). Your booking stays as it is.',
     noShowSubject: 'Missed session: {program}',
     noShowIntro: 'you did not attend session {seq} of {program} on {date}. It counts as held, and the studio\'s no-show policy applies.',
     reminderSubject: 'Reminder: please pay invoice {number} by {until}',
@@ -91,6 +96,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     staffRefundBank: 'Eine Rückerstattung von {amount} per Bank wartet auf Ihre Überweisung: erfassen Sie sie nach dem Senden in der Bestellung (die Kundschaft wurde um ihre IBAN gebeten).',
     staffFeeCharged: 'Die Gebühr über das Bezahlte hinaus, {amount}, wird der mit der Anzahlung hinterlegten Karte belastet.',
     staffFeeOwed: 'Die Gebühr über das Bezahlte hinaus, {amount}, ist auf der Bestellung noch offen.',
+    refundGivenSubject: 'Rückerstattung für {program}',
+    refundGivenIntro: '{studio} hat Ihnen {amount} von dem zurückerstattet, was Sie für {program} ({variant}) bezahlt haben. Ihre Buchung bleibt, wie sie ist.',
     noShowSubject: 'Verpasster Termin: {program}',
     noShowIntro: 'Sie sind nicht zu Termin {seq} von {program} am {date} erschienen. Er gilt als stattgefunden, und die Regel des Studios für Nichterscheinen gilt.',
     reminderSubject: 'Erinnerung: Bitte bezahlen Sie Rechnung {number} bis {until}',
@@ -124,6 +131,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     staffRefundBank: 'Un remboursement bancaire de {amount} attend votre virement : enregistrez-le dans la commande une fois envoyé (l\'IBAN a été demandé au client).',
     staffFeeCharged: 'Les frais au-delà de ce que le client avait payé, {amount}, sont débités de la carte enregistrée avec l\'acompte.',
     staffFeeOwed: 'Les frais au-delà de ce que le client avait payé, {amount}, restent dus sur la commande.',
+    refundGivenSubject: 'Remboursement pour {program}',
+    refundGivenIntro: '{studio} vous a remboursé {amount} sur ce que vous avez payé pour {program} ({variant}). Votre réservation reste inchangée.',
     noShowSubject: 'Séance manquée : {program}',
     noShowIntro: 'vous ne vous êtes pas présenté·e à la séance {seq} de {program} le {date}. Elle compte comme tenue, et la règle d\'absence du studio s\'applique.',
     reminderSubject: 'Rappel : merci de payer la facture {number} d\'ici le {until}',
@@ -157,6 +166,8 @@ export const settlementStrings: Record<Lang, SettlementStrings> = {
     staffRefundBank: 'Un rimborso bancario di {amount} attende il suo bonifico: lo registri nell\'ordine una volta inviato (al cliente è stato chiesto l\'IBAN).',
     staffFeeCharged: 'La penale oltre quanto pagato dal cliente, {amount}, è addebitata sulla carta salvata con l\'acconto.',
     staffFeeOwed: 'La penale oltre quanto pagato dal cliente, {amount}, è ancora dovuta sull\'ordine.',
+    refundGivenSubject: 'Rimborso per {program}',
+    refundGivenIntro: '{studio} le ha rimborsato {amount} di quanto pagato per {program} ({variant}). La sua prenotazione resta invariata.',
     noShowSubject: 'Seduta mancata: {program}',
     noShowIntro: 'non si è presentato/a alla seduta {seq} di {program} del {date}. Conta come svolta, e si applica la regola dello studio per la mancata presenza.',
     reminderSubject: 'Promemoria: paghi la fattura {number} entro il {until}',

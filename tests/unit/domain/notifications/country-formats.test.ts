@@ -10,7 +10,7 @@ import { formatLocale, formatMoney } from '../../../../shared/format.ts';
 import {
   feeDeclinedMail, feeDeclinedStaffMail, overpaidMail, overpaidStaffMail, installmentOverdueStaffMail, latePaymentMail, latePaymentStaffMail, noShowMail,
   paymentReminderMail, reservationLapsedStaffMail, settlementParagraphs, staffCancellationMail, staffNoticeMail, homeworkUploadedMail,
-  milestoneDueMail, type BookingMailBase, type SettlementMailData,
+  milestoneDueMail, refundGivenMail, type BookingMailBase, type SettlementMailData,
 } from '../../../../server/modules/notifications/domain/index.ts';
 
 const DE = formatLocale('de', 'DE');
@@ -58,6 +58,7 @@ test('settlement and payment mails to a German studio\'s customers: amounts in d
   };
   const texts = [
     noShowMail({ ...mail, session: { seq: 2, startsAt: new Date('2026-12-15T09:00:00Z') }, settlement }).text,
+    refundGivenMail({ ...mail, amount: 108000, settlement }).text,
     latePaymentMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, amount: 108000, currency: 'EUR' }).text,
     overpaidMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, amount: 108000, excess: 10000, currency: 'EUR', reference: 'RF18539007547034', accountUrl: 'https://x.example/m?refund=r' }).text,
     feeDeclinedMail({ lang: 'de', locale: mail.locale, customer: person, studio: mail.studio, program: mail.program, variant: mail.variant, amount: 108000, currency: 'EUR', reason: 'card_declined', payUrl: 'https://x.example/m' }).text,

@@ -173,6 +173,25 @@ export const CreateCategoryBody = v.object({
 });
 export type CreateCategoryBody = v.InferOutput<typeof CreateCategoryBody>;
 
+const CategoryKey = v.pipe(v.string('is required'), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lower-case letters, digits, dashes and underscores'));
+const SomeLabel = v.pipe(CategoryLabels, v.check((l) => Object.values(l).some((x) => typeof x === 'string' && x.length > 0), 'needs a label in at least one language'));
+
+/** PATCH /v1/admin/categories/:key: a new key (the programs filed under the old one move along) and/or the labels, replaced whole. */
+export const UpdateCategoryBody = v.pipe(
+  v.object({ key: v.optional(CategoryKey), labels: v.optional(SomeLabel) }),
+  v.check((b) => b.key !== undefined || b.labels !== undefined, 'needs a new key or labels'),
+);
+export type UpdateCategoryBody = v.InferOutput<typeof UpdateCategoryBody>;
+
+/** The category a PATCH or DELETE is about. */
+export const CategoryParams = v.object({ key: CategoryKey });
+
+/** 409 `category_in_use`: the programs (any status) still filed under the category. */
+export const CategoryInUseOut = v.object({
+  type: v.string(), title: v.string(), status: v.number(), code: v.literal('category_in_use'), detail: v.string(),
+  programs: v.array(v.object({ id: v.string(), slug: v.string(), title: v.string(), status: v.string() })),
+});
+
 export const CategoryOut = v.object({ key: v.string(), labels: v.record(v.string(), v.string()), programs: v.number() });
 export const CategoriesOut = v.object({ categories: v.array(CategoryOut) });
 export type CategoriesOut = v.InferOutput<typeof CategoriesOut>;

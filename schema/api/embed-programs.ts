@@ -15,6 +15,8 @@ export const ProgramSummary = v.object({
   title: v.string(),
   summary: v.string(),
   category: Category,
+  /** The category's name as the studio labelled it, in the answer's language (`Accept-Language`), else in the studio's. */
+  category_label: v.string(),
   delivery_mode: DeliveryMode,
   session_length_min: v.number(),
   is_multi_session: v.boolean(),

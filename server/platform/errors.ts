@@ -53,6 +53,7 @@ export type ErrorCode =
   | 'policy_window_closed'
   | 'reschedule_limit_reached'
   | 'sessions_in_the_way'
+  | 'category_in_use'
   | 'invalid_signature'
   | 'invalid_event'
   | 'database_unavailable'
@@ -85,6 +86,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'quote_changed':
     case 'policy_window_closed':
     case 'reschedule_limit_reached':
+    case 'category_in_use':
     case 'sessions_in_the_way':
     case 'invalid_state':
     case 'checkout_started':
@@ -181,6 +183,7 @@ const titles: Record<ErrorCode, string> = {
   policy_window_closed: 'Too close to the session to change it yourself',
   reschedule_limit_reached: 'This session has been moved as often as the studio allows',
   sessions_in_the_way: 'Booked sessions would be left outside the hours',
+  category_in_use: 'Programs still use this category',
   invalid_signature: 'The signature does not match',
   invalid_event: 'The event is not one this endpoint understands',
   database_unavailable: 'The service is briefly unavailable; try again shortly',

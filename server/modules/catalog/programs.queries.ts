@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { rows } from '../../platform/db/prepared.ts';
 import * as t from '../../../schema/db/index.ts';
 import { approvedTestimonials, type Testimonials } from '../reviews/index.ts';
+import { categoryNames, type CategoryNames } from './categories.queries.ts';
 
 export type ProgramRow = typeof t.programs.$inferSelect;
 export type VariantRow = typeof t.programVariants.$inferSelect;
@@ -21,6 +22,8 @@ export interface ProgramView {
   orgBilling: (typeof t.orgs.$inferSelect)['billing'] | undefined;
   /** Customers' reviews the studio approved as testimonials (the caller's policies: the public sees only those). */
   reviews: Testimonials;
+  /** The studio's category labels and language (the program's category is named from them). */
+  categories: CategoryNames;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function programInstructors(tx: Tx, programId: string) {
 export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Promise<ProgramView | undefined> {
   const p = await findProgramBySlug(tx, orgId, slug);
   if (!p) return undefined;
-  const [variants, forms, milestones, instructors, location, [org], reviews] = await Promise.all([
+  const [variants, forms, milestones, instructors, location, [org], reviews, categories] = await Promise.all([
     tx.select().from(t.programVariants).where(and(eq(t.programVariants.programId, p.id), eq(t.programVariants.isActive, true))).orderBy(asc(t.programVariants.sortOrder), asc(t.programVariants.price)),
     tx.select().from(t.programIntakeForms).where(eq(t.programIntakeForms.programId, p.id)),
     tx.select().from(t.programMilestones).where(eq(t.programMilestones.programId, p.id)).orderBy(asc(t.programMilestones.orderIdx)),
@@ -61,8 +64,9 @@ export async function getProgramDetail(tx: Tx, orgId: string, slug: string): Pro
     // The studio's account decides the bank method (a QR-bill for CH/LI, an EPC QR invoice for other SEPA accounts).
     tx.select({ billing: t.orgs.billing }).from(t.orgs).where(eq(t.orgs.id, orgId)),
     approvedTestimonials(tx, orgId, p.id),
+    categoryNames(tx, orgId),
   ]);
-  return { program: p, variants, form: forms[0], milestones, instructors, location: location[0], orgBilling: org?.billing, reviews };
+  return { program: p, variants, form: forms[0], milestones, instructors, location: location[0], orgBilling: org?.billing, reviews, categories };
 }
 
 /**

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { PG, pgErrorCode } from '../../platform/db/pg-errors.ts';
 import { recordEvent, type EventContext } from '../../platform/events/record.ts';
 import * as t from '../../../schema/db/index.ts';
-import type { CreateCategoryBody, CreateProgramBody, UpdateProgramBody } from '../../../schema/api/admin-programs.ts';
+import type { CreateProgramBody, UpdateProgramBody } from '../../../schema/api/admin-programs.ts';
 import { categoriesOf } from './categories.queries.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
 import { ALL_METHODS } from '../../../shared/payment-methods.ts';
@@ -22,7 +22,7 @@ type Step<S extends UpdateProgramBody['step']> = Extract<UpdateProgramBody, { st
 const slugTaken = () => new AppError('conflict', 'Another program of this studio has this slug.', { errors: [{ field: 'slug', message: 'is already used by another program' }] });
 
 /** Runs a statement that may hit a constraint, as a savepoint, turning the constraint's error into `error`. */
-async function guarded<T>(tx: Tx, code: string, error: () => AppError, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function guarded<T>(tx: Tx, code: string, error: () => AppError, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await tx.transaction(work as never) as T;
   } catch (e) {
@@ -37,19 +37,6 @@ async function studioCategory(tx: Tx, orgId: string, key: string | undefined): P
   if (key === undefined) return list[0]?.key ?? 'coaching';
   if (!list.some((c) => c.key === key)) throw new AppError('validation_failed', undefined, { errors: [{ field: 'category', message: `is not one of this studio's categories (${list.map((c) => c.key).join(', ')})` }] });
   return key;
-}
-
-/** Adds a category to the studio's list; the first one the studio writes starts its list from the built-in ones. */
-export async function createCategory(tx: Tx, orgId: string, body: CreateCategoryBody, ctx: EventContext): Promise<void> {
-  const [own] = await tx.select({ n: sql<number>`count(*)::int` }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId));
-  if (Number(own?.n ?? 0) === 0) {
-    const start = await categoriesOf(tx, orgId);
-    await tx.insert(t.programCategories).values(start.map((c, i) => ({ orgId, key: c.key, labels: c.labels, sortOrder: i + 1 })));
-  }
-  const [last] = await tx.select({ n: sql<number>`coalesce(max(sort_order), 0)::int` }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId));
-  const taken = () => new AppError('conflict', 'The studio has a category with this key.', { errors: [{ field: 'key', message: 'is already in the list' }] });
-  await guarded(tx, PG.uniqueViolation, taken, (sp) => sp.insert(t.programCategories).values({ orgId, key: body.key, labels: body.labels as Record<string, string>, sortOrder: Number(last?.n ?? 0) + 1 }));
-  await recordEvent(tx, { orgId, type: 'program_category.created', subjectId: orgId, payload: { key: body.key } }, ctx);
 }
 
 /** A new draft: not shown to customers until published. */

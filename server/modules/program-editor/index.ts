@@ -3,5 +3,6 @@ export * from './domain/index.ts';
 export * from './editor.queries.ts';
 export * from './editor.mutations.ts';
 export * from './categories.queries.ts';
+export * from './categories.mutations.ts';
 export * from './media.mutations.ts';
 export { PROGRAM_IMAGE_OBJECTS_QUEUE, programImageObjectsJob, type RemoveImageJob } from './media.jobs.ts';

@@ -4,7 +4,8 @@ import { renderMarkdown } from '../../platform/adapters/markdown.ts';
 import { withFieldOrder } from '../../../shared/intake-form.ts';
 import { placeLine } from '../../../shared/place.ts';
 import { offeredMethods, planMethods } from '../../../shared/payment-methods.ts';
-import type { ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
+import type { CategoryNames, ProgramListing, ProgramRow, ProgramView, VariantRow } from '../../modules/catalog/index.ts';
+import { BUILT_IN_LABELS, categoryLabel } from '../../../shared/program-categories.ts';
 import type { ContentLang } from '../../../schema/db/index.ts';
 
 /** The program's text in `lang` where the studio wrote it, else its own (the studio's language). */
@@ -36,10 +37,15 @@ function mediaUrl(p: ProgramRow, role: 'banner' | 'thumbnail'): string | null {
   return p.media.find((m) => m.role === role)?.url ?? p.media.find((m) => m.kind === 'image')?.url ?? null;
 }
 
-export function programSummaryOut({ program, variants }: ProgramListing, lang?: ContentLang): ProgramSummary {
+/** The category's label in `lang` where the studio wrote it, else in the studio's language (as the program's own text falls back). */
+function categoryLabelOf(key: string, lang: ContentLang | undefined, names: CategoryNames | undefined): string {
+  return categoryLabel((names?.labels ?? BUILT_IN_LABELS)[key], lang, names?.studioLang, key);
+}
+
+export function programSummaryOut({ program, variants }: ProgramListing, lang?: ContentLang, categories?: CategoryNames): ProgramSummary {
   const p = inLanguage(program, lang);
   return {
-    id: p.id, slug: p.slug, title: p.title, summary: p.summary, category: p.category, delivery_mode: p.deliveryMode,
+    id: p.id, slug: p.slug, title: p.title, summary: p.summary, category: p.category, category_label: categoryLabelOf(p.category, lang, categories), delivery_mode: p.deliveryMode,
     session_length_min: p.sessionLengthMin, is_multi_session: p.isMultiSession, sessions_count: p.defaultSessionsCount,
     sessions_range: sessionsRange(p, variants), from_price: fromPrice(variants), thumbnail_url: mediaUrl(p, 'thumbnail'), tags: p.tags,
   };
@@ -50,7 +56,7 @@ export function programDetailOut(view: ProgramView, lang?: ContentLang): Program
   const p = inLanguage(view.program, lang);
   const d = p.details;
   return {
-    ...programSummaryOut(view, lang),
+    ...programSummaryOut(view, lang, view.categories),
     region: view.orgBilling?.country ?? null,
     visibility: p.visibility,
     description_html: renderMarkdown(p.longDescriptionMd),

@@ -121,6 +121,11 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', route: '/v1/admin/categories', path: () => '/v1/admin/categories', expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/categories', path: () => '/v1/admin/categories', body: () => ({ key: `c-${randomUUID().slice(0, 8)}`, labels: { en: 'Roles' } }),
     expect: { ...everyStaff(201), instructorA: 403, instructorB: 403 } },
+  // Renaming and deleting categories (tests/api/admin/categories.test.ts): owners and managers; another studio's manager changes its own list
+  // (Atelier Nord has no Reiki program, so its `reiki` goes; Studio Flow's Reiki keeps its own: 409 category_in_use).
+  { method: 'PATCH', route: '/v1/admin/categories/:key', path: () => '/v1/admin/categories/coaching', body: () => ({ labels: { en: 'Coaching', de: 'Coaching' } }),
+    expect: { ...everyStaff(200), instructorA: 403, instructorB: 403 } },
+  { method: 'DELETE', route: '/v1/admin/categories/:key', path: () => '/v1/admin/categories/reiki', expect: { ...everyStaff(409), instructorA: 403, instructorB: 403, otherManager: 200 } },
   { method: 'POST', route: '/v1/admin/programs/preview', path: () => '/v1/admin/programs/preview', body: () => ({ markdown: '*hi*' }), expect: everyStaff(200) },
   { method: 'POST', route: '/v1/admin/bookings', path: () => '/v1/admin/bookings',
     body: () => ({ program: 'reiki', variant: randomUUID(), customer: { name: 'Roles', email: 'roles@example.ch', locale: 'de' }, sessions: { mode: 'explicit', starts: ['2026-12-16T09:00:00.000Z'] }, payment: { mode: 'invoice' } }),

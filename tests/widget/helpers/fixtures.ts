@@ -55,6 +55,7 @@ export const evolve: ProgramDetail = {
   title: 'EVOLVE coaching',
   summary: 'Eight weekly coaching sessions.',
   category: 'coaching',
+  category_label: 'Coaching',
   delivery_mode: 'hybrid',
   session_length_min: 60,
   is_multi_session: true,
@@ -116,6 +117,7 @@ export const reiki: ProgramDetail = {
   title: 'Reiki 1:1',
   summary: 'One hour of Reiki.',
   category: 'reiki',
+  category_label: 'Reiki',
   delivery_mode: 'in_person',
   session_length_min: 60,
   is_multi_session: false,
@@ -148,6 +150,6 @@ export const reiki: ProgramDetail = {
 export const programs: Record<string, ProgramDetail> = { evolve, reiki };
 
 export function summary(p: ProgramDetail): ProgramSummary {
-  const { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags } = p;
-  return { id, slug, title, summary: s, category, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags };
+  const { id, slug, title, summary: s, category, category_label, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags } = p;
+  return { id, slug, title, summary: s, category, category_label, delivery_mode, session_length_min, is_multi_session, sessions_count, sessions_range, from_price, thumbnail_url, tags };
 }

@@ -5,7 +5,7 @@
  * change roles and deactivate after a confirmation; the API keeps an active owner and its 409 is
  * shown), per-person mail preferences (each person their own; owners and managers anyone's), and
  * for owners the studio's own domain for its pages (domain-view.ts), and for owners and managers
- * how long health answers are kept (retention-view.ts).
+ * how long health answers are kept (retention-view.ts) and the program categories (categories-view.ts).
  *
  * @attr lang - en, de, fr or it
  * @attr staff-role - owner, manager or instructor
@@ -26,8 +26,9 @@ import { fieldError, fieldMessage, problemAlert } from './form-problem.ts';
 import { settingsWords, type SettingsKey } from './settings-i18n.ts';
 import './domain-view.ts';
 import './retention-view.ts';
+import './categories-view.ts';
 
-type Section = 'keys' | 'origins' | 'staff' | 'mail' | 'domain' | 'retention';
+type Section = 'keys' | 'origins' | 'staff' | 'mail' | 'domain' | 'retention' | 'categories';
 type Role = 'owner' | 'manager' | 'instructor';
 type Confirm = { kind: 'revoke' | 'deactivate'; id: string; label: string };
 
@@ -72,7 +73,7 @@ export class TandemAdminSettings extends LitElement {
   }
 
   private get sections(): Section[] {
-    return this.staffRole === 'instructor' ? ['staff', 'mail'] : ['keys', 'origins', 'staff', 'mail', ...(this.owner ? ['domain' as const] : []), 'retention'];
+    return this.staffRole === 'instructor' ? ['staff', 'mail'] : ['keys', 'origins', 'staff', 'mail', ...(this.owner ? ['domain' as const] : []), 'retention', 'categories'];
   }
 
   override connectedCallback(): void {
@@ -95,7 +96,7 @@ export class TandemAdminSettings extends LitElement {
       case 'keys': { const k = await attempt(() => this.client.get<KeyListOut>('/v1/admin/keys'), this.fail); if (k) this.keys = k.keys; break; }
       case 'origins': { const o = await attempt(() => this.client.get<OriginListOut>('/v1/admin/origins'), this.fail); if (o) this.origins = o.origins; break; }
       case 'staff': { const s = await attempt(() => this.client.get<StaffListOut>('/v1/admin/staff'), this.fail); if (s) this.staff = s.staff; break; }
-      case 'domain': case 'retention': break;
+      case 'domain': case 'retention': case 'categories': break;
       case 'mail': {
         if (this.staffRole !== 'instructor' && !this.staff) { const s = await attempt(() => this.client.get<StaffListOut>('/v1/admin/staff'), this.fail); if (s) this.staff = s.staff; }
         if (!this.person) this.person = this.staffId || this.staff?.[0]?.id || '';
@@ -137,6 +138,7 @@ export class TandemAdminSettings extends LitElement {
       case 'mail': return this.mailSection();
       case 'domain': return html`<tandem-admin-domain lang=${this.language} staff-role=${this.staffRole} .client=${this.client}></tandem-admin-domain>`;
       case 'retention': return html`<tandem-admin-retention lang=${this.language} staff-role=${this.staffRole} .client=${this.client}></tandem-admin-retention>`;
+      case 'categories': return html`<tandem-admin-categories lang=${this.language} staff-role=${this.staffRole} .client=${this.client}></tandem-admin-categories>`;
     }
   }
 

@@ -6,13 +6,9 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
-import '../../widget/entries/tandem-admin.ts';
+import { button, json, openBooking as open, restoreFetchAfterEach, root, stubAdminApi, type Call } from './helpers/admin-console.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
 
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
-
-const session = { status: 'signed_in', staff: { id: 's1', name: 'Sandra', email: 'sandra@studioflow.example', role: 'owner', timezone: 'Europe/Zurich' },
-  studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' };
 const row = { id: 'b1', status: 'reserved', booking_status: 'reserved', program: { id: 'p1', slug: 'evolve', title: 'EVOLVE' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch' },
   instructor: { id: 'i1', name: 'Mara Keller' }, next_session: null, sessions_count: 3, total_price: { amount: 24000, currency: 'CHF' }, source: {}, created_at: '2026-12-01T08:00:00.000Z' };
 const session1 = (id: string, seq: number, starts: string) => ({ id, seq, starts_at: starts, ends_at: starts.replace('T09', 'T10'), timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled' });
@@ -35,15 +31,7 @@ const reiki = { id: 'pr-reiki', slug: 'reiki', title: 'Reiki 1:1', status: 'publ
   milestones: [], policies: {}, visibility: 'hidden', private_link_token: null, missing: [], updated_at: '2026-12-01T08:00:00.000Z' };
 
 function stubApi(): Call[] {
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
-    const key = `${method} ${url.pathname}`;
-    if (key === 'GET /v1/admin/session') return json(200, session);
+  return stubAdminApi(({ method, url, key }) => {
     if (key === 'GET /v1/admin/bookings') return json(200, { bookings: [row], counts: { reserved: 1, confirmed: 0, in_progress: 0, awaiting_attendance: 0, payment_overdue: 0, completed: 0, cancelled: 0 }, next_cursor: null });
     if (key === 'GET /v1/admin/bookings/b1') return json(200, detail);
     if (key === 'GET /v1/admin/bookings/b9') return json(200, { ...detail, id: 'b9', status: 'confirmed', program: { id: 'pr-reiki', slug: 'reiki', title: 'Reiki 1:1' }, sessions: [detail.sessions[0]], sessions_to_schedule: 0, order: null });
@@ -54,28 +42,17 @@ function stubApi(): Call[] {
     if (key === 'GET /v1/admin/programs/pr-reiki') return json(200, reiki);
     if (key === 'POST /v1/admin/bookings') return json(201, { ...detail, id: 'b9' });
     return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+  });
 }
 
-const root = (el: TandemAdmin) => el.shadowRoot!;
 const actions = (el: TandemAdmin) => root(el).querySelector('tandem-admin-booking-actions')?.shadowRoot ?? null;
 const newBooking = (el: TandemAdmin) => root(el).querySelector('tandem-admin-new-booking')?.shadowRoot ?? null;
-const button = (r: ShadowRoot | null, text: string) => [...(r?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
 const posted = (calls: Call[], path: string) => calls.filter((c) => c.method === 'POST' && c.path === path).at(-1);
 
-async function openBooking(lang: 'en' | 'de'): Promise<{ el: TandemAdmin; calls: Call[] }> {
-  const calls = stubApi();
-  const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
-  await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
-  button(root(el), 'Lea Brunner')!.click();
-  await waitFor(() => actions(el)?.querySelector('h3'), 'the actions');
-  return { el, calls };
-}
+const openBooking = (lang: 'en' | 'de') => open(lang, stubApi(), (el) => actions(el)?.querySelector('h3'), 'the actions');
 
 describe('<tandem-admin> booking actions', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('schedules, moves, shifts, records a transfer and cancels by the quote shown line by line (English)', async function () {
     this.timeout(60_000);

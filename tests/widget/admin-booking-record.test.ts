@@ -6,13 +6,10 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
-import '../../widget/entries/tandem-admin.ts';
+import { button, json, openBooking as open, restoreFetchAfterEach, root, signedIn, stubAdminApi, type Call } from './helpers/admin-console.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
 
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
-
-const session = { status: 'signed_in', staff: { id: 's1', name: 'Sandra', email: 'sandra@studioflow.example', role: 'owner', timezone: 'Europe/Zurich' },
-  studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' };
+const session = signedIn();
 const row = { id: 'b1', status: 'confirmed', booking_status: 'confirmed', program: { id: 'p1', slug: 'evolve', title: 'EVOLVE' }, customer: { id: 'c1', name: 'Lea Brunner', email: 'lea@example.ch' },
   instructor: { id: 'i1', name: 'Mara Keller' }, next_session: null, sessions_count: 1, total_price: { amount: 24000, currency: 'CHF' }, source: {}, created_at: '2026-12-01T08:00:00.000Z' };
 const order = { id: 'o1', status: 'paid', currency: 'CHF', subtotal: 24000, discount_total: 0, discount: null, vat_total: 0, rounding_adjustment: 0, total: 24000, amount_paid: 24000, amount_due: 0,
@@ -37,16 +34,8 @@ const detail = { ...row, variant: { id: 'v1', name: 'Three' }, customer: { id: '
   events: [] };
 
 function stubApi(): Call[] {
-  const calls: Call[] = [];
   const thread = [{ id: 'msg1', from: 'customer', body_html: '<p>Can we start <em>earlier</em>?</p>', created_at: '2026-12-02T08:00:00.000Z' }];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
-    const key = `${method} ${url.pathname}`;
-    if (key === 'GET /v1/admin/session') return json(200, session);
+  return stubAdminApi(({ key, body }) => {
     if (key === 'GET /v1/admin/bookings') return json(200, { bookings: [row], counts: { reserved: 0, confirmed: 1, in_progress: 0, awaiting_attendance: 0, payment_overdue: 0, completed: 0, cancelled: 0 }, next_cursor: null });
     if (key === 'GET /v1/admin/bookings/b1') return json(200, detail);
     if (key === 'GET /v1/admin/bookings/b1/artifacts') return json(200, { artifacts: [], max_bytes: 1 });
@@ -67,28 +56,17 @@ function stubApi(): Call[] {
     if (key === 'PUT /v1/admin/bookings/b1/sessions/se1/note') return json(200, { session: { ...detail.sessions[0], notes_private_md: body!.notes_md } });
     if (key === 'POST /v1/admin/bookings/b1/confirmation') return json(202, { booking_id: 'b1', invoice_number: 'FLOW-2026-0017', queued_at: '2026-12-05T08:00:00.000Z' });
     return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+  }, session);
 }
 
-const root = (el: TandemAdmin) => el.shadowRoot!;
 const record = (el: TandemAdmin) => root(el).querySelector('tandem-admin-booking-record')?.shadowRoot ?? null;
-const button = (r: ParentNode | null, text: string) => [...(r?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
 const cells = (r: ShadowRoot, section: string) => [...r.querySelectorAll(`section[aria-labelledby="${section}"] tbody tr`)]
   .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()));
 
-async function openBooking(lang: string): Promise<{ el: TandemAdmin; calls: Call[] }> {
-  const calls = stubApi();
-  const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
-  await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
-  button(root(el), 'Lea Brunner')!.click();
-  await waitFor(() => record(el)?.querySelector('.thread'), 'the thread');
-  return { el, calls };
-}
+const openBooking = (lang: string) => open(lang, stubApi(), (el) => record(el)?.querySelector('.thread'), 'the thread');
 
 describe('<tandem-admin> booking record', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('shows refunds, invoices, credit notes, progress and the thread, and answers the customer by keyboard (English)', async function () {
     this.timeout(60_000);

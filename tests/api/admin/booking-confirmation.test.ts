@@ -4,37 +4,23 @@
  * Idempotency-Key; a booking that was never confirmed or is cancelled is 409 invalid_state;
  * another studio's booking is 404. Reiki: CHF 140.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
-import { Clock, problemOf, query } from '../../support/booking.ts';
-import { demoVariants } from '../../support/checkout.ts';
+import { problemOf, query } from '../../support/booking.ts';
 import { cardPaid, conductingInstructorKey, qrBill, skFlow, skNord, staffCancel } from '../../support/admin-money.ts';
+import { adminBookingStudio } from '../../support/admin-booking-studio.ts';
 
 describe('admin: POST /v1/admin/bookings/:id/confirmation (send the confirmation again)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let reiki = '';
-  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
+  const studio = adminBookingStudio();
 
-  before(async () => {
-    db = await freshDatabase();
-    app = await demoApp(db.db, { now: clock.now });
-    reiki = (await demoVariants(app)).reiki![0]!;
-  });
-  after(async () => db.close());
-
-  const resend = (bookingId: string, headers: Record<string, string> = {}) => app.request(`/v1/admin/bookings/${bookingId}/confirmation`, {
-    method: 'POST', headers: { ...skFlow, 'Idempotency-Key': randomUUID(), ...headers },
-  });
-  const confirmations = async (bookingId: string) => query(db.db, sql`select dedupe_key, to_address, subject, attachments from mail_outbox
+  const resend = (bookingId: string, headers: Record<string, string> = {}) => studio.send('POST', `/v1/admin/bookings/${bookingId}/confirmation`, undefined, headers);
+  const confirmations = async (bookingId: string) => query(studio.db, sql`select dedupe_key, to_address, subject, attachments from mail_outbox
     where dedupe_key like ${`booking:${bookingId}:confirmation%`} order by created_at, dedupe_key`);
 
   test('a confirmed booking: a second confirmation with the calendar file and the invoice; a replay sends nothing more; the event is in the history', async () => {
-    const { booking } = await cardPaid(app, reiki, '2026-12-02T09:00:00.000Z');
+    const { booking } = await cardPaid(studio.app, studio.reiki, '2026-12-02T09:00:00.000Z');
     const first = await confirmations(booking.id);
     assert.equal(first.length, 1);
     const key = randomUUID();
@@ -62,15 +48,15 @@ describe('admin: POST /v1/admin/bookings/:id/confirmation (send the confirmation
     assert.equal((await resend(booking.id)).status, 202);
     assert.equal((await confirmations(booking.id)).length, 3);
 
-    const events = await query(db.db, sql`select count(*)::int as n from domain_events where type = 'booking.confirmation_resent' and subject_id = ${booking.id}`);
+    const events = await query(studio.db, sql`select count(*)::int as n from domain_events where type = 'booking.confirmation_resent' and subject_id = ${booking.id}`);
     assert.equal(events[0]!.n, 2);
     // The booking's instructor may send it too.
-    assert.equal((await resend(booking.id, await conductingInstructorKey(db.db, booking.id))).status, 202);
+    assert.equal((await resend(booking.id, await conductingInstructorKey(studio.db, booking.id))).status, 202);
   });
 
   test('refused: no Idempotency-Key (400), a reserved booking and a cancelled one (409 invalid_state, nothing queued), another studio (404)', async () => {
-    const { booking } = await cardPaid(app, reiki, '2026-12-09T09:00:00.000Z');
-    const noKey = await app.request(`/v1/admin/bookings/${booking.id}/confirmation`, { method: 'POST', headers: skFlow });
+    const { booking } = await cardPaid(studio.app, studio.reiki, '2026-12-09T09:00:00.000Z');
+    const noKey = await studio.app.request(`/v1/admin/bookings/${booking.id}/confirmation`, { method: 'POST', headers: skFlow });
     assert.equal(noKey.status, 400);
     assert.equal((await problemOf(noKey)).code, 'idempotency_key_required');
 
@@ -78,14 +64,14 @@ describe('admin: POST /v1/admin/bookings/:id/confirmation (send the confirmation
     assert.equal(nord.status, 404);
     assert.equal(nord.headers.get('content-type'), 'application/problem+json');
 
-    const reserved = await qrBill(app, reiki, '2026-12-04T09:00:00.000Z', 0, db.db);
+    const reserved = await qrBill(studio.app, studio.reiki, '2026-12-04T09:00:00.000Z', 0, studio.db);
     const r = await resend(reserved.booking.id);
     assert.equal(r.status, 409);
     assert.equal(r.headers.get('content-type'), 'application/problem+json');
     assert.equal((await problemOf(r)).code, 'invalid_state');
     assert.equal((await confirmations(reserved.booking.id)).length, 0);
 
-    await staffCancel(app, booking.id);
+    await staffCancel(studio.app, booking.id);
     const before = (await confirmations(booking.id)).length;
     const c = await resend(booking.id);
     assert.equal(c.status, 409);

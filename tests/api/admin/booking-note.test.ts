@@ -4,70 +4,58 @@
  * says it changed, not what it says; once per Idempotency-Key; another instructor and another
  * studio 404.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { freshDatabase } from '../../support/database.ts';
-import { demoApp, flowKey } from '../../support/app.ts';
-import { Clock, problemOf } from '../../support/booking.ts';
-import { customer, demoVariants } from '../../support/checkout.ts';
+import { flowKey } from '../../support/app.ts';
+import { problemOf } from '../../support/booking.ts';
+import { customer } from '../../support/checkout.ts';
 import { cardPaid, conductingInstructorKey, skFlow, skNord, staffKey } from '../../support/admin-money.ts';
 import { proveIdentity } from '../../support/identity.ts';
+import { adminBookingStudio } from '../../support/admin-booking-studio.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 
 describe('admin: PUT /v1/admin/bookings/:id/note (the booking\'s private note)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let reiki = '';
-  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
+  const studio = adminBookingStudio();
 
-  before(async () => {
-    db = await freshDatabase();
-    app = await demoApp(db.db, { now: clock.now });
-    reiki = (await demoVariants(app)).reiki![0]!;
-  });
-  after(async () => db.close());
-
-  const note = (bookingId: string, body: unknown, headers: Record<string, string> = {}) => app.request(`/v1/admin/bookings/${bookingId}/note`, {
-    method: 'PUT', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...headers }, body: JSON.stringify(body),
-  });
+  const note = (bookingId: string, body: unknown, headers: Record<string, string> = {}) => studio.send('PUT', `/v1/admin/bookings/${bookingId}/note`, body, headers);
 
   test('written by the instructor, read by staff, never by the customer; a replay writes once; cleared by null', async () => {
     const who = customer();
-    const { booking } = await cardPaid(app, reiki, '2026-12-02T09:00:00.000Z', who);
+    const { booking } = await cardPaid(studio.app, studio.reiki, '2026-12-02T09:00:00.000Z', who);
     const key = randomUUID();
-    const res = await note(booking.id, { notes_md: 'Pays the rest in cash; **prefers mornings**.' }, { ...await conductingInstructorKey(db.db, booking.id), 'Idempotency-Key': key });
+    const res = await note(booking.id, { notes_md: 'Pays the rest in cash; **prefers mornings**.' }, { ...await conductingInstructorKey(studio.db, booking.id), 'Idempotency-Key': key });
     assert.equal(res.status, 200, await res.clone().text());
     assert.deepEqual(await res.json(), { booking_id: booking.id, notes_private_md: 'Pays the rest in cash; **prefers mornings**.' });
-    const detail = await (await app.request(`/v1/admin/bookings/${booking.id}`, { headers: skFlow })).json() as { notes_private_md: string | null; events: { type: string }[] };
+    const detail = await (await studio.app.request(`/v1/admin/bookings/${booking.id}`, { headers: skFlow })).json() as { notes_private_md: string | null; events: { type: string }[] };
     assert.equal(detail.notes_private_md, 'Pays the rest in cash; **prefers mornings**.');
     const changed = detail.events.filter((e) => e.type === 'booking.note_changed');
     assert.equal(changed.length, 1);
     assert.ok(!JSON.stringify(detail.events).includes('cash'), 'the event log does not carry the text');
 
     // The customer's answers: the widget's booking and the portal's.
-    const own = await app.request(`/v1/embed/bookings/${booking.id}`, { headers: { ...flowKey, 'Tandem-Booking-Token': booking.client_token } });
+    const own = await studio.app.request(`/v1/embed/bookings/${booking.id}`, { headers: { ...flowKey, 'Tandem-Booking-Token': booking.client_token } });
     const ownText = await own.text();
     assert.equal(own.status, 200, ownText);
     assert.ok(ownText.includes(booking.id) && !ownText.includes('cash') && !ownText.includes('notes_private'));
-    const proof = await proveIdentity(app, db.db, String(who.email));
-    const portal = await app.request(`/v1/portal/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } });
+    const proof = await proveIdentity(studio.app, studio.db, String(who.email));
+    const portal = await studio.app.request(`/v1/portal/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } });
     const portalText = await portal.text();
     assert.equal(portal.status, 200, portalText);
     assert.ok(!portalText.includes('cash') && !portalText.includes('notes_private'));
 
     const cleared = await (await note(booking.id, { notes_md: null })).json() as { notes_private_md: string | null };
     assert.equal(cleared.notes_private_md, null);
-    const again = await (await app.request(`/v1/admin/bookings/${booking.id}`, { headers: skFlow })).json() as { notes_private_md: string | null };
+    const again = await (await studio.app.request(`/v1/admin/bookings/${booking.id}`, { headers: skFlow })).json() as { notes_private_md: string | null };
     assert.equal(again.notes_private_md, null);
   });
 
   test('refused: too long (400), no key (400), another instructor and another studio (404)', async () => {
-    const { booking } = await cardPaid(app, reiki, '2026-12-09T09:00:00.000Z');
+    const { booking } = await cardPaid(studio.app, studio.reiki, '2026-12-09T09:00:00.000Z');
     assert.equal((await problemOf(await note(booking.id, { notes_md: 'x'.repeat(5001) }))).code, 'validation_failed');
-    const noKey = await app.request(`/v1/admin/bookings/${booking.id}/note`, { method: 'PUT', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: '{"notes_md":"x"}' });
+    const noKey = await studio.app.request(`/v1/admin/bookings/${booking.id}/note`, { method: 'PUT', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: '{"notes_md":"x"}' });
     assert.equal((await problemOf(noKey)).code, 'idempotency_key_required');
-    assert.equal((await note(booking.id, { notes_md: 'x' }, await staffKey(db.db, FLOW.mara))).status, 404);
+    assert.equal((await note(booking.id, { notes_md: 'x' }, await staffKey(studio.db, FLOW.mara))).status, 404);
     assert.equal((await note(booking.id, { notes_md: 'x' }, skNord)).status, 404);
   });
 });

@@ -2,47 +2,33 @@
  * POST /v1/admin/refunds/:id/transfers: staff record the outgoing bank transfer of a bank refund
  * (a paid QR-bill refunded after a cancellation). Reiki: CHF 140, free cancellation up to 48 h before.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { freshDatabase } from '../../support/database.ts';
-import { demoApp } from '../../support/app.ts';
-import { Clock, problemOf, query } from '../../support/booking.ts';
-import { demoVariants } from '../../support/checkout.ts';
+import { problemOf, query } from '../../support/booking.ts';
 import { cardPaid, conductingInstructorKey, qrBill, skFlow, skNord, staffCancel } from '../../support/admin-money.ts';
+import { adminBookingStudio } from '../../support/admin-booking-studio.ts';
 import type { RefundTransferResponse } from '../../../schema/api/admin-orders.ts';
 
 const START = '2026-11-25T08:00:00Z';
 
 describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let reiki = '';
-  const clock = new Clock(new Date(START));
+  const studio = adminBookingStudio(START);
 
-  before(async () => {
-    db = await freshDatabase();
-    app = await demoApp(db.db, { now: clock.now });
-    reiki = (await demoVariants(app)).reiki![0]!;
-  });
-  after(async () => db.close());
-
-  const transfer = (refundId: string, body: unknown, headers: Record<string, string> = {}) => app.request(`/v1/admin/refunds/${refundId}/transfers`, {
-    method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...headers }, body: JSON.stringify(body),
-  });
+  const transfer = (refundId: string, body: unknown, headers: Record<string, string> = {}) => studio.send('POST', `/v1/admin/refunds/${refundId}/transfers`, body, headers);
   /** A paid QR-bill cancelled in the free window: one bank refund of CHF 140 waiting for its transfer. */
   async function bankRefund(start: string) {
-    clock.set(START);
-    const b = await qrBill(app, reiki, start, 14000, db.db);
-    const settlement = await staffCancel(app, b.booking.id);
+    studio.clock.set(START);
+    const b = await qrBill(studio.app, studio.reiki, start, 14000, studio.db);
+    const settlement = await staffCancel(studio.app, b.booking.id);
     assert.deepEqual(settlement.refunds.map((r) => [r.status, r.provider, r.amount]), [['pending_transfer', 'bank_transfer', 14000]]);
     return { ...b, refundId: settlement.refunds[0]!.id };
   }
 
   test('the cancellation mail asks for the account through the portal\'s form: the manage link opened at this refund, alone on its line; in HTML its label', async () => {
     const { booking, refundId } = await bankRefund('2026-12-02T14:15:00.000Z');
-    const [mail] = await query(db.db, sql`select text_body, html_body from mail_outbox where dedupe_key = ${`booking:${booking.id}:cancel`}`);
+    const [mail] = await query(studio.db, sql`select text_body, html_body from mail_outbox where dedupe_key = ${`booking:${booking.id}:cancel`}`);
     assert.ok(mail, 'the customer\'s cancellation mail');
     const line = String(mail.text_body).split('\n').find((l) => l.includes(`refund=${refundId}`));
     assert.match(line ?? '', new RegExp(`^https?://\\S+/manage/\\S+\\?refund=${refundId}$`), 'the form\'s address alone on its line');
@@ -52,7 +38,7 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
 
   test('the transfer recorded: the refund succeeded with its reference and time, the order owes nothing and holds nothing back; an event says who and what', async () => {
     const { orderId, booking, refundId } = await bankRefund('2026-12-02T09:00:00.000Z');
-    clock.set('2026-11-27T10:15:00Z');
+    studio.clock.set('2026-11-27T10:15:00Z');
     const res = await transfer(refundId, { amount: 14000, reference: 'UBS e-banking 2026-11-27 #4711' });
     assert.equal(res.status, 201, await res.clone().text());
     const out = await res.json() as RefundTransferResponse;
@@ -61,12 +47,12 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
     assert.equal(out.order.id, orderId);
     assert.deepEqual(out.order.refunds.map((r) => r.status), ['succeeded']);
     assert.deepEqual([out.order.refunded, out.order.refunds_pending, out.order.balance_due], [14000, 0, 0]);
-    const [row] = await query(db.db, sql`select status::text, transfer_reference, completed_at from refunds where id = ${refundId}`);
+    const [row] = await query(studio.db, sql`select status::text, transfer_reference, completed_at from refunds where id = ${refundId}`);
     assert.deepEqual([row!.status, row!.transfer_reference, new Date(String(row!.completed_at)).toISOString()], ['succeeded', 'UBS e-banking 2026-11-27 #4711', '2026-11-27T10:15:00.000Z']);
-    const events = await query(db.db, sql`select subject_id, payload->>'refund_id' as refund_id, (payload->>'amount')::int as amount, actor_role from domain_events where type = 'refund.transferred'`);
+    const events = await query(studio.db, sql`select subject_id, payload->>'refund_id' as refund_id, (payload->>'amount')::int as amount, actor_role from domain_events where type = 'refund.transferred'`);
     assert.deepEqual(events.map((e) => ({ ...e })), [{ subject_id: booking.id, refund_id: refundId, amount: 14000, actor_role: 'system' }]);
     // Seen again through the order: the same.
-    const order = await (await app.request(`/v1/admin/orders/${orderId}`, { headers: skFlow })).json() as RefundTransferResponse['order'];
+    const order = await (await studio.app.request(`/v1/admin/orders/${orderId}`, { headers: skFlow })).json() as RefundTransferResponse['order'];
     assert.deepEqual(order.refunds, out.order.refunds);
   });
 
@@ -83,9 +69,9 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
     const again = await transfer(refundId, { amount: 14000, reference: 'r-2' });
     assert.equal(again.status, 409);
     assert.equal((await problemOf(again)).code, 'invalid_state');
-    const [row] = await query(db.db, sql`select transfer_reference from refunds where id = ${refundId}`);
+    const [row] = await query(studio.db, sql`select transfer_reference from refunds where id = ${refundId}`);
     assert.equal(row!.transfer_reference, 'r-1');
-    const noKey = await app.request(`/v1/admin/refunds/${refundId}/transfers`, { method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: JSON.stringify({ amount: 14000, reference: 'x' }) });
+    const noKey = await studio.app.request(`/v1/admin/refunds/${refundId}/transfers`, { method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: JSON.stringify({ amount: 14000, reference: 'x' }) });
     assert.equal(noKey.status, 400);
     assert.equal((await problemOf(noKey)).code, 'idempotency_key_required');
   });
@@ -99,14 +85,14 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
       assert.equal(problem.code, 'validation_failed');
       assert.deepEqual(problem.errors?.map((e) => e.field), ['amount']);
     }
-    const [row] = await query(db.db, sql`select status::text from refunds where id = ${refundId}`);
+    const [row] = await query(studio.db, sql`select status::text from refunds where id = ${refundId}`);
     assert.equal(row!.status, 'pending');
   });
 
   test('a refund that is not a pending bank refund (through the card provider) is 409 invalid_state', async () => {
-    clock.set(START);
-    const { booking } = await cardPaid(app, reiki, '2026-12-04T09:00:00.000Z');
-    const settlement = await staffCancel(app, booking.id);
+    studio.clock.set(START);
+    const { booking } = await cardPaid(studio.app, studio.reiki, '2026-12-04T09:00:00.000Z');
+    const settlement = await staffCancel(studio.app, booking.id);
     assert.deepEqual(settlement.refunds.map((r) => r.status), ['pending']);
     const res = await transfer(settlement.refunds[0]!.id, { amount: 14000, reference: 'r' });
     assert.equal(res.status, 409);
@@ -115,17 +101,17 @@ describe('admin: POST /v1/admin/refunds/:id/transfers (a bank refund sent)', () 
 
   test('who may: an instructor (even the one conducting the booking) 404, another studio 404, no key 401, an unknown refund 404', async () => {
     const { booking, refundId } = await bankRefund('2026-12-04T10:30:00.000Z');
-    for (const headers of [await conductingInstructorKey(db.db, booking.id), skNord]) {
+    for (const headers of [await conductingInstructorKey(studio.db, booking.id), skNord]) {
       const res = await transfer(refundId, { amount: 14000, reference: 'r' }, headers);
       assert.equal(res.status, 404);
       assert.equal((await problemOf(res)).code, 'not_found');
     }
-    const noKey = await app.request(`/v1/admin/refunds/${refundId}/transfers`, {
+    const noKey = await studio.app.request(`/v1/admin/refunds/${refundId}/transfers`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify({ amount: 14000, reference: 'r' }),
     });
     assert.equal(noKey.status, 401);
     assert.equal((await transfer(randomUUID(), { amount: 14000, reference: 'r' })).status, 404);
-    const [row] = await query(db.db, sql`select status::text from refunds where id = ${refundId}`);
+    const [row] = await query(studio.db, sql`select status::text from refunds where id = ${refundId}`);
     assert.equal(row!.status, 'pending', 'untouched');
   });
 

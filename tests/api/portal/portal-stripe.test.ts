@@ -358,6 +358,11 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
   const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments: provider, mailer: localMailer() });
   /** The expiry jobs waiting, made due by the queue's clock (the app's clock is the test's). */
   const expiryJobsDue = () => query(db.db, sql`update pgboss.job set start_after = now() where name = 'balance.expire-payment' and state = 'created' returning singleton_key`);
+  /** The open-balance payments' expiry jobs made due, then run: what the queue does an hour after a payment began. */
+  const runExpiryJobs = async () => {
+    await expiryJobsDue();
+    await runDueJobs(db.executor, jobs());
+  };
   const money = async (orderId: string) => (await query(db.db, sql`select o.status::text as status, o.amount_paid,
       (select array_agg(i.status::text order by i.seq) from installments i where i.order_id = o.id) as installments,
       (select array_agg(p.status::text order by p.created_at) from payments p where p.order_id = o.id and p.reference = 'open-balance') as balance
@@ -436,8 +441,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     hourLater();
     await withCaller(db.db, { orgId: FLOW.org, role: 'owner' }, (tx) => tx.execute(sql`update installments set due_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz, next_attempt_at = null where order_id = ${b.orderId}`));
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels().map((c) => [c.path, c.account]), [[`/v1/payment_intents/${pi}/cancel`, 'acct_flow']]);
     const [row] = await query(db.db, sql`select status::text, failure_reason from payments where provider_ref = ${pi}`);
     assert.equal(row!.status, 'failed');
@@ -452,8 +456,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['failed'] });
     // Run again (a retried job): Stripe is not asked a second time.
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels(), []);
   });
 
@@ -475,8 +478,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
     assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(calls.filter((c) => c.path === '/v1/payment_intents'), []);
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
   });
@@ -509,8 +511,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     await declined(pi);
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels().map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`]);
     const [row] = await query(db.db, sql`select status::text, failure_reason from payments where provider_ref = ${pi}`);
     assert.equal(row!.status, 'failed');
@@ -529,8 +530,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     const pi = await startPayment(b);
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels().filter((c) => c.path.includes(pi)).length, 1);
     assert.deepEqual(offSession(), []);
     assert.deepEqual((await money(b.orderId)).installments, ['scheduled', 'scheduled', 'scheduled']);
@@ -544,8 +544,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     stateAtStripe.set(pi, 'processing');
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(calls.filter((c) => c.path.startsWith(`/v1/payment_intents/${pi}`)).map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`, `/v1/payment_intents/${pi}`]);
     assert.deepEqual((await money(b.orderId)).balance, ['pending']);
     assert.deepEqual(offSession(), [], 'nothing charged beside a payment still processing');
@@ -559,8 +558,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     const meta = [...intents.values()].find((i) => i.id === pi)!.metadata;
     assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(calls, [], 'over: Stripe is not asked again, nothing charged');
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
   });
@@ -581,8 +579,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     await chargeDueInstallments({ db: db.db, payments: provider, now: clock.now, config: testConfig, orgId: FLOW.org });
     assert.deepEqual(offSession(), [], 'held within the hour: the customer may still ask again and get the intent');
     hourLater();
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels(), [], 'nothing to cancel at Stripe');
     const [row] = await query(db.db, sql`select status::text, failure_reason from payments where order_id = ${b.orderId} and reference = 'open-balance'`);
     assert.equal(row!.status, 'failed');
@@ -597,8 +594,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     stateAtStripe.set(pi, 'canceled');
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(calls.filter((c) => c.path.startsWith(`/v1/payment_intents/${pi}`)).map((c) => c.path), [`/v1/payment_intents/${pi}/cancel`, `/v1/payment_intents/${pi}`]);
     assert.deepEqual((await money(b.orderId)).balance, ['failed']);
   });
@@ -610,8 +606,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     assert.equal((await (await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta })).json() as { outcome: string }).outcome, 'recorded');
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(calls, [], 'Stripe is not asked anything');
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
   });
@@ -623,8 +618,7 @@ describe('portal with Stripe: a one-off payment of the balance left unfinished i
     stateAtStripe.set(pi, 'succeeded');
     hourLater();
     calls.length = 0;
-    await expiryJobsDue();
-    await runDueJobs(db.executor, jobs());
+    await runExpiryJobs();
     assert.deepEqual(cancels().length, 1);
     assert.deepEqual({ ...(await money(b.orderId)) }, { status: 'paid', amount_paid: 108000, installments: ['paid', 'paid', 'paid'], balance: ['succeeded'] });
     const res = await deliver('payment_intent.succeeded', { id: pi, object: 'payment_intent', status: 'succeeded', amount: 78000, metadata: meta });

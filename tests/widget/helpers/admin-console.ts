@@ -1,0 +1,61 @@
+/**
+ * The console's tests' shared set-up: the admin API as a stub on window.fetch behind a signed-in
+ * staff session, the real fetch put back after each test, and the console opened on a booking.
+ */
+import { fixture, html } from '@open-wc/testing';
+import { waitFor } from './dom.ts';
+import '../../../widget/entries/tandem-admin.ts';
+import type { TandemAdmin } from '../../../widget/elements/tandem-admin/tandem-admin.ts';
+
+export type Call = { method: string; path: string; search: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
+
+export interface AdminRequest {
+  method: string;
+  url: URL;
+  /** `GET /v1/admin/bookings`. */
+  key: string;
+  body: Record<string, unknown> | undefined;
+}
+
+/** What GET /v1/admin/session answers for Sandra, signed in to Studio Flow as `role`. */
+export const signedIn = (role = 'owner') => ({ status: 'signed_in', staff: { id: 's1', name: 'Sandra', email: 'sandra@studioflow.example', role, timezone: 'Europe/Zurich' },
+  studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' });
+
+export const json = (status: number, value: unknown, type = 'application/json') => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': type } });
+
+/**
+ * window.fetch answers as the admin API: `session` (read at each request, so a test may change its
+ * role), then `answer` for every other request; what it leaves unanswered is a 404 problem. Every
+ * call is recorded.
+ */
+export function stubAdminApi(answer: (req: AdminRequest) => Response | undefined, session: object = signedIn()): Call[] {
+  const calls: Call[] = [];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), location.href);
+    const method = init.method ?? 'GET';
+    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
+    calls.push({ method, path: url.pathname, search: url.search, headers: { ...(init.headers as Record<string, string>) }, body });
+    const key = `${method} ${url.pathname}`;
+    if (key === 'GET /v1/admin/session') return json(200, session);
+    return answer({ method, url, key, body }) ?? json(404, { code: 'not_found', title: 'Not found' }, 'application/problem+json');
+  };
+  return calls;
+}
+
+/** Puts the real window.fetch back after each test of the `describe` it is called in. */
+export function restoreFetchAfterEach(): void {
+  const realFetch = window.fetch;
+  afterEach(() => { window.fetch = realFetch; });
+}
+
+export const root = (el: TandemAdmin) => el.shadowRoot!;
+export const button = (r: ParentNode | null, text: string) => [...(r?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+
+/** The console in `lang` (the API stubbed first), its pipeline, then Lea Brunner's booking opened until `ready` shows. */
+export async function openBooking(lang: string, calls: Call[], ready: (el: TandemAdmin) => unknown, what: string): Promise<{ el: TandemAdmin; calls: Call[] }> {
+  const el = await fixture<TandemAdmin>(html`<tandem-admin lang=${lang}></tandem-admin>`);
+  await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
+  button(root(el), 'Lea Brunner')!.click();
+  await waitFor(() => ready(el), what);
+  return { el, calls };
+}

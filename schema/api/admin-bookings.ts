@@ -13,12 +13,14 @@ export type AdminRescheduleBody = v.InferOutput<typeof AdminRescheduleBody>;
  * POST /v1/admin/bookings: staff book on a customer's behalf. The booking's fields as the widget
  * sends them, and how it is paid: `invoice` mails the customer the invoice with its QR-bill (or
  * EPC QR) to pay by transfer, the times held until it is due; `paid_by_transfer` records the
- * transfer already received (`reference`) and confirms at once.
+ * transfer already received (`reference`) and confirms at once; `payment_link` holds the times
+ * for 48 hours and mails the customer a link to pay online (the booking's page checks it out).
  */
 export const AdminCreateBookingBody = v.object({
   ...v.omit(CreateBookingBody, ['link', 'source', 'visit']).entries,
   payment: v.variant('mode', [
     v.object({ mode: v.literal('invoice') }),
+    v.object({ mode: v.literal('payment_link') }),
     v.object({ mode: v.literal('paid_by_transfer'), reference: v.pipe(v.string(), v.trim(), singleLine(), v.minLength(1, 'is required'), v.maxLength(140)) }),
   ]),
 });

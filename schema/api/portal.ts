@@ -98,7 +98,11 @@ export const PortalBookingDetail = v.object({
     pay_balance: v.boolean(),
     /** Pay what is owed now, once, in the Payment Element (POST …/pay-balance/payment). */
     pay_balance_once: v.optional(v.boolean()),
+    /** A reserved booking the studio made for the customer, to pay by link before its hold ends (POST …/payment-link/checkout). */
+    pay_now: v.optional(v.boolean()),
   }),
+  /** With `pay_now`: until when the times are held for the payment. */
+  pay_until: v.optional(v.string()),
 });
 export type PortalBookingDetail = v.InferOutput<typeof PortalBookingDetail>;
 export type PortalBookingSummary = v.InferOutput<typeof PortalBookingSummary>;
@@ -180,3 +184,14 @@ export const RefundAccountOut = v.object({
   }),
 });
 export type RefundAccountOut = v.InferOutput<typeof RefundAccountOut>;
+
+/** POST /v1/portal/bookings/:id/payment-link/checkout: the customer checks out the booking the studio made for them. */
+export const PaymentLinkCheckoutBody = v.object({ method: v.optional(v.picklist(['card', 'twint']), 'card') });
+
+/** What the Payment Element (or the test processor's button) needs, and the amount. */
+export const PaymentLinkCheckoutOut = v.object({
+  /** Null when nothing is owed (the booking is confirmed at once). */
+  payment: v.nullable(BalancePaymentOut.entries.payment),
+  amount: Money,
+});
+export type PaymentLinkCheckoutOut = v.InferOutput<typeof PaymentLinkCheckoutOut>;

@@ -142,4 +142,30 @@ describe('<tandem-admin> booking actions', () => {
     expect(actions(el)!.querySelector('h3')!.textContent).to.equal('Aktionen');
     await expectAccessible(el);
   });
+
+  it('books for a customer with a payment link mailed to them (French)', async function () {
+    this.timeout(60_000);
+    const calls = stubApi();
+    const el = await fixture<TandemAdmin>(html`<tandem-admin lang="fr"></tandem-admin>`);
+    await waitFor(() => root(el).querySelector('.board'), 'the pipeline');
+    button(root(el), 'Réserver pour un·e client·e')!.click();
+    const nb = () => newBooking(el)!;
+    const select = await waitFor(() => nb()?.querySelector<HTMLSelectElement>('#nb-program option[value="pr-reiki"]') && nb().querySelector<HTMLSelectElement>('#nb-program'), 'the programs');
+    select.value = 'pr-reiki';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => nb().querySelector('#nb-name'), 'the form');
+    const link = nb().querySelector<HTMLInputElement>('input[name="payment"][value="link"]')!;
+    expect(link.parentElement!.textContent).to.contain('Envoyer un lien pour payer en ligne');
+    nb().querySelector<HTMLInputElement>('#nb-name')!.value = 'Léa Brunner';
+    nb().querySelector<HTMLInputElement>('#nb-email')!.value = 'lea@example.ch';
+    nb().querySelector<HTMLInputElement>('#nb-start-0')!.value = '2026-12-09T10:00';
+    nb().querySelector<HTMLInputElement>('#nb-q-goal')!.value = 'Calme';
+    link.click();
+    await el.updateComplete;
+    expect(nb().querySelector('#nb-reference'), 'no transfer reference for a link').to.equal(null);
+    await expectAccessible(el);
+    link.form!.requestSubmit();
+    await waitFor(() => posted(calls, '/v1/admin/bookings'), 'the booking');
+    expect((posted(calls, '/v1/admin/bookings')!.body as { payment: unknown }).payment).to.deep.equal({ mode: 'payment_link' });
+  });
 });

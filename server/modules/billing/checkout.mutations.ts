@@ -356,7 +356,7 @@ function itemRows(priced: PricedOrder, lines: CheckoutLine[], orgId: string, ord
 }
 
 /** Moves a reserved booking's hold (and its blocks') out to `until`, never in. Returns the new expiry. */
-async function extendHold(tx: Tx, ctx: BookingContext, until: Date): Promise<Date> {
+export async function extendHold(tx: Tx, ctx: BookingContext, until: Date): Promise<Date> {
   const orgId = ctx.org.id;
   const iso = until.toISOString();
   const [row] = await tx.update(t.programBookings)

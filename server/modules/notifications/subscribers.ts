@@ -12,6 +12,7 @@ import { queueStaffNotice, type StaffNoticeJob } from './staff-notices.jobs.ts';
 import { queueConfirmationMail, queueFeeDeclinedMails, queueInstallmentMails, queueLatePaymentMails, queueOverpaidMails, queueQrBillMail } from './booking-mails.mutations.ts';
 import { queueHomeworkMail } from './homework-mails.mutations.ts';
 import { queueReferralRewardMail, type RewardGrantedPayload } from './referral-mails.mutations.ts';
+import { queuePaymentLinkMail } from './payment-link-mails.mutations.ts';
 
 const booking = async (tx: Parameters<Parameters<typeof onEvent>[1]>[0], orgId: string, id: string) => {
   const row = await bookingById(tx, orgId, id);
@@ -38,6 +39,10 @@ onEvent<InvoiceIssued>('invoice.issued', async (tx, e, ctx) => {
     await schedulePaymentReminder(tx, e.orgId, e.subjectId!, e.payload.order_id, new Date(e.payload.hold_until), ctx.now, e.payload.proven === true);
   }
 });
+
+// Staff booked for the customer and asked them to pay by link: the link, to pay before the hold ends.
+onEvent<{ hold_until: string }>('booking.payment_link_sent', (tx, e, ctx) =>
+  queuePaymentLinkMail(tx, ctx, e.orgId, e.subjectId!, new Date(e.payload.hold_until)));
 
 onEvent<{ session_id: string; previous_start: string }>('session.rescheduled', async (tx, e, ctx) =>
   queueSessionMovedMail(tx, ctx, e.orgId, await booking(tx, e.orgId, e.subjectId!), e.payload.session_id, new Date(e.payload.previous_start)));

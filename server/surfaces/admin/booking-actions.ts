@@ -1,6 +1,6 @@
 /**
  * What staff do for a customer beyond the widget: book on their behalf (times chosen, paid by an
- * invoice mailed to them or a transfer already received), schedule the sessions still open, and
+ * invoice mailed to them, a transfer already received, or a payment link mailed to them), schedule the sessions still open, and
  * move the series. Moving one session, attendance and cancelling have their own routes.
  */
 import { Hono } from 'hono';
@@ -41,8 +41,10 @@ export function adminBookingActionRoutes(deps: AppDeps) {
           + 'same way (the instructor\'s hours, notice, busy time, the intake form), for a published program of any visibility (hidden ones too; '
           + 'a draft is 409 `invalid_state`), and `payment`: `{"mode":"invoice"}` mails the customer the invoice with its QR-bill (or EPC QR) and '
           + 'holds the times until it is due (the booking stays `reserved` until the transfer is recorded); `{"mode":"paid_by_transfer","reference"}` '
-          + 'records the transfer already received and confirms at once (confirmation mail, invoice). A studio without a bank account for the '
-          + 'currency is 422 `payment_method_unavailable`. Answers 201 with the booking as GET /v1/admin/bookings/:id. Instructors: 403. '
+          + 'records the transfer already received and confirms at once (confirmation mail, invoice); `{"mode":"payment_link"}` holds the times for '
+          + '48 hours (the booking stays `reserved`, released unpaid) and mails the customer a link to its page, where they pay by card or TWINT '
+          + '(POST /v1/portal/bookings/:id/payment-link/checkout; confirmed by the provider\'s verified event). A studio without a bank account for the '
+          + 'currency (invoice, transfer) or without its Stripe account (payment link) is 422 `payment_method_unavailable`. Answers 201 with the booking as GET /v1/admin/bookings/:id. Instructors: 403. '
           + 'Needs an `Idempotency-Key`.',
         security, parameters: [idempotencyHeader],
         responses: { 201: detailAnswer('The booking'), 409: slotProblem, ...problemResponses(400, 401, 403, 404, 422) },

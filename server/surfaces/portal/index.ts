@@ -19,6 +19,7 @@ import { calendarLinkRoute, sessionIcsRoute } from './calendar.ts';
 import { cardRoutes } from './card.ts';
 import { refundAccountRoute } from './refund-account.ts';
 import { payBalanceRoute } from './pay-balance.ts';
+import { paymentLinkRoutes } from './payment-link.ts';
 import { homeworkRoutes } from './homework.ts';
 import type { FileStorage } from '../../platform/adapters/storage/storage.ts';
 
@@ -41,6 +42,7 @@ export function portalRoutes(deps: AppDeps & { storage: FileStorage }) {
     .route('/', sessionIcsRoute(deps))
     .route('/', cardRoutes(deps))
     .route('/', payBalanceRoute(deps))
+    .route('/', paymentLinkRoutes(deps))
     .route('/', refundAccountRoute(deps))
     .route('/', homeworkRoutes(deps))
     .route('/', signOutRoute(deps));

@@ -65,10 +65,10 @@ export function managePageRoutes(deps: AppDeps) {
         const nonce = newNonce();
         if (!found?.live) return expired(c, lang, TOKEN.test(token) ? token : 'x'.repeat(43), nonce);
         const w = manageWords[lang];
-        // A mail's link to a bank refund's account form (`?refund=<id>`): the portal opens at it.
+        // A mail's link to a bank refund's account form (`?refund=<id>`), or the payment-link mail's `?pay=1`: the portal opens at it.
         const refund = c.req.query('refund') ?? '';
         const refundAttr = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(refund) ? html` refund="${refund}"` : '';
-        return page(c, 200, lang, `${w.title} · ${found.studio}`, nonce, html`<tandem-portal token="${token}" booking="${found.bookingId}" lang="${lang}"${found.publishableKey ? html` key="${found.publishableKey}"` : ''}${refundAttr}>
+        return page(c, 200, lang, `${w.title} · ${found.studio}`, nonce, html`<tandem-portal token="${token}" booking="${found.bookingId}" lang="${lang}"${found.publishableKey ? html` key="${found.publishableKey}"` : ''}${refundAttr}${c.req.query('pay') === '1' ? html` pay` : ''}>
 <p>${w.loading}</p>
 </tandem-portal>
 <noscript><p>${w.noScript}</p></noscript>

@@ -75,8 +75,14 @@ function moneyOut(o: StaffOrderView | undefined, publicOrigin: string): PortalMo
   };
 }
 
+/** A reserved booking the studio made for the customer with a payment link, still held: the customer may pay it. */
+export function payableByLink(b: { status: string; source: Record<string, string>; holdExpiresAt: Date | null }, now: Date): boolean {
+  return b.status === 'reserved' && b.source.payment === 'link' && b.holdExpiresAt !== null && b.holdExpiresAt.getTime() > now.getTime();
+}
+
 export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBookingDetail, order: StaffOrderView | undefined, publicOrigin: string, now: Date): PortalBookingDetail {
   const bookingLive = live(d.booking.status) && d.booking.status !== 'reserved';
+  const payNow = payableByLink(d.booking, now);
   const money = moneyOut(order, publicOrigin);
   const orderLive = money !== null && money.status !== 'cancelled' && money.status !== 'refunded';
   const sessions = d.view.sessions.map((s) => sessionOut(s, d.policies, bookingLive, now.getTime()));
@@ -100,6 +106,8 @@ export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBoo
       pay_balance: d.booking.status !== 'reserved' && money !== null && money.balance_due.amount > 0 && money.plan?.card_saved === true,
       // Owed on a live order: paid once in the browser, with or without a saved card.
       pay_balance_once: d.booking.status !== 'reserved' && orderLive && money !== null && money.balance_due.amount > 0,
+      ...(payNow ? { pay_now: true } : {}),
     },
+    ...(payNow ? { pay_until: d.booking.holdExpiresAt!.toISOString() } : {}),
   };
 }

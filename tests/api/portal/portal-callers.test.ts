@@ -121,6 +121,9 @@ describe('portal routes × callers', () => {
       { method: 'POST', pattern: '/v1/portal/bookings/:id/card/test-confirm', path: () => `${b}/card/test-confirm`, body: {}, owner: [200] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance', path: () => `${b}/pay-balance`, body: {}, owner: [202, 409] },
       { method: 'POST', pattern: '/v1/portal/bookings/:id/pay-balance/payment', path: () => `${b}/pay-balance/payment`, body: {}, owner: [409, 422] },
+      // A confirmed booking has no payment link to pay: the customer gets 409 invalid_state, never 404.
+      { method: 'POST', pattern: '/v1/portal/bookings/:id/payment-link/checkout', path: () => `${b}/payment-link/checkout`, body: {}, owner: [409] },
+      { method: 'POST', pattern: '/v1/portal/bookings/:id/payment-link/test-payment', path: () => `${b}/payment-link/test-payment`, body: {}, owner: [409] },
       // The customer's own referral code and rewards: another customer gets theirs, never this one's.
       { method: 'GET', pattern: '/v1/portal/referral', path: () => '/v1/portal/referral', owner: [200], own: [200] },
       { method: 'POST', pattern: '/v1/portal/calendar-link', path: () => '/v1/portal/calendar-link', body: {}, owner: [200], own: [200] },

@@ -4,9 +4,9 @@
  */
 import { ApiClient } from './client.ts';
 import type { PortalReferralOut } from '../../../schema/api/admin-referrals.ts';
-import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut } from '../../../schema/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PaymentLinkCheckoutOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut } from '../../../schema/api/portal.ts';
 
-export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut };
+export type { BalancePaymentOut, CancellationQuote, CardSetupOut, PayBalanceOut, PaymentLinkCheckoutOut, PortalBookingDetail, PortalBookingSummary, RefundAccountBody, RefundAccountOut };
 
 const key = () => crypto.randomUUID();
 const base = (id: string) => `/v1/portal/bookings/${encodeURIComponent(id)}`;
@@ -55,6 +55,16 @@ export function startBalancePayment(api: ApiClient, id: string): Promise<Balance
 
 export function payBalance(api: ApiClient, id: string): Promise<PayBalanceOut> {
   return api.post<PayBalanceOut>(`${base(id)}/pay-balance`, {}, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** "Pay now" on a booking the studio made with a payment link: the widget's checkout, by card; its secret for the Payment Element. */
+export function startPaymentLinkCheckout(api: ApiClient, id: string): Promise<PaymentLinkCheckoutOut> {
+  return api.post<PaymentLinkCheckoutOut>(`${base(id)}/payment-link/checkout`, { method: 'card' }, { headers: { 'Idempotency-Key': key() } });
+}
+
+/** Test processor only: the customer pays the payment-link checkout. */
+export function payTestPaymentLink(api: ApiClient, id: string): Promise<PortalBookingDetail> {
+  return api.post<PortalBookingDetail>(`${base(id)}/payment-link/test-payment`, { outcome: 'succeed' }, { headers: { 'Idempotency-Key': key() } });
 }
 
 /** One scheduled session's .ics file (add to calendar). */

@@ -14,7 +14,7 @@ const en: CodeWords = {
   event: {
     'booking.reserved': 'Reserved', 'booking.confirmed': 'Confirmed', 'booking.in_progress': 'Under way', 'booking.completed': 'Completed', 'booking.cancelled': 'Cancelled',
     'booking.expired': 'Validity ended', 'booking.hold_released': 'Reservation released', 'booking.settled': 'Money settled', 'booking.refunded': 'Refund given',
-    'booking.confirmation_resent': 'Confirmation sent again', 'session.scheduled': 'Session scheduled', 'session.rescheduled': 'Session moved', 'series.rescheduled': 'Series moved',
+    'booking.confirmation_resent': 'Confirmation sent again', 'booking.payment_link_sent': 'Payment link sent', 'session.scheduled': 'Session scheduled', 'session.rescheduled': 'Session moved', 'series.rescheduled': 'Series moved',
     'session.checked_in': 'Checked in', 'session.completed': 'Session held', 'session.no_show': 'No-show', 'session.no_show_settled': 'No-show settled',
     'session.cancelled': 'Session cancelled', 'session.note_changed': 'Private note changed', 'payment.succeeded': 'Payment received', 'payment.overpaid': 'Paid more than due',
     'payment.after_cancellation': 'Paid after cancellation', 'payment.card_updated': 'Card updated', 'balance.payment_requested': 'Payment of the balance requested',
@@ -32,7 +32,7 @@ const de: CodeWords = {
   event: {
     'booking.reserved': 'Reserviert', 'booking.confirmed': 'Bestätigt', 'booking.in_progress': 'Läuft', 'booking.completed': 'Abgeschlossen', 'booking.cancelled': 'Storniert',
     'booking.expired': 'Gültigkeit abgelaufen', 'booking.hold_released': 'Reservierung freigegeben', 'booking.settled': 'Abgerechnet', 'booking.refunded': 'Rückerstattung gewährt',
-    'booking.confirmation_resent': 'Bestätigung erneut gesendet', 'session.scheduled': 'Sitzung geplant', 'session.rescheduled': 'Sitzung verschoben', 'series.rescheduled': 'Serie verschoben',
+    'booking.confirmation_resent': 'Bestätigung erneut gesendet', 'booking.payment_link_sent': 'Zahlungslink gesendet', 'session.scheduled': 'Sitzung geplant', 'session.rescheduled': 'Sitzung verschoben', 'series.rescheduled': 'Serie verschoben',
     'session.checked_in': 'Eingecheckt', 'session.completed': 'Sitzung gehalten', 'session.no_show': 'Nicht erschienen', 'session.no_show_settled': 'Nichterscheinen abgerechnet',
     'session.cancelled': 'Sitzung storniert', 'session.note_changed': 'Private Notiz geändert', 'payment.succeeded': 'Zahlung eingegangen', 'payment.overpaid': 'Mehr als fällig bezahlt',
     'payment.after_cancellation': 'Nach der Stornierung bezahlt', 'payment.card_updated': 'Karte aktualisiert', 'balance.payment_requested': 'Zahlung des Restbetrags angefordert',
@@ -50,7 +50,7 @@ const fr: CodeWords = {
   event: {
     'booking.reserved': 'Réservée', 'booking.confirmed': 'Confirmée', 'booking.in_progress': 'En cours', 'booking.completed': 'Terminée', 'booking.cancelled': 'Annulée',
     'booking.expired': 'Validité échue', 'booking.hold_released': 'Réservation libérée', 'booking.settled': 'Décompte fait', 'booking.refunded': 'Remboursement accordé',
-    'booking.confirmation_resent': 'Confirmation renvoyée', 'session.scheduled': 'Séance planifiée', 'session.rescheduled': 'Séance déplacée', 'series.rescheduled': 'Série déplacée',
+    'booking.confirmation_resent': 'Confirmation renvoyée', 'booking.payment_link_sent': 'Lien de paiement envoyé', 'session.scheduled': 'Séance planifiée', 'session.rescheduled': 'Séance déplacée', 'series.rescheduled': 'Série déplacée',
     'session.checked_in': 'Présence enregistrée', 'session.completed': 'Séance tenue', 'session.no_show': 'Absence', 'session.no_show_settled': 'Absence décomptée',
     'session.cancelled': 'Séance annulée', 'session.note_changed': 'Note privée modifiée', 'payment.succeeded': 'Paiement reçu', 'payment.overpaid': 'Payé plus que dû',
     'payment.after_cancellation': 'Payé après l’annulation', 'payment.card_updated': 'Carte mise à jour', 'balance.payment_requested': 'Paiement du solde demandé',
@@ -68,7 +68,7 @@ const it: CodeWords = {
   event: {
     'booking.reserved': 'Riservata', 'booking.confirmed': 'Confermata', 'booking.in_progress': 'In corso', 'booking.completed': 'Conclusa', 'booking.cancelled': 'Annullata',
     'booking.expired': 'Validità scaduta', 'booking.hold_released': 'Prenotazione liberata', 'booking.settled': 'Conteggio fatto', 'booking.refunded': 'Rimborso concesso',
-    'booking.confirmation_resent': 'Conferma inviata di nuovo', 'session.scheduled': 'Sessione pianificata', 'session.rescheduled': 'Sessione spostata', 'series.rescheduled': 'Serie spostata',
+    'booking.confirmation_resent': 'Conferma inviata di nuovo', 'booking.payment_link_sent': 'Link di pagamento inviato', 'session.scheduled': 'Sessione pianificata', 'session.rescheduled': 'Sessione spostata', 'series.rescheduled': 'Serie spostata',
     'session.checked_in': 'Presenza registrata', 'session.completed': 'Sessione tenuta', 'session.no_show': 'Assenza', 'session.no_show_settled': 'Assenza conteggiata',
     'session.cancelled': 'Sessione annullata', 'session.note_changed': 'Nota privata modificata', 'payment.succeeded': 'Pagamento ricevuto', 'payment.overpaid': 'Pagato più del dovuto',
     'payment.after_cancellation': 'Pagato dopo l’annullamento', 'payment.card_updated': 'Carta aggiornata', 'balance.payment_requested': 'Pagamento del saldo richiesto',

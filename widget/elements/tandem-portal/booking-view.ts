@@ -28,6 +28,8 @@ interface ViewState {
   thread: PortalMessages | null; quote: CancellationQuote | null; picking: Picking | null; pickerReady: boolean; busy: boolean; canGoBack: boolean;
   cardSetup: CardSetupOut['setup'] | null;
   balancePayment?: BalancePaymentOut['payment'] | null;
+  /** "Pay now" on a booking the studio made with a payment link: what the Payment Element (or the test processor's button) needs. */
+  linkPayment?: BalancePaymentOut['payment'] | null;
   /** The bank refund whose account form takes the focus (the mails' deep link). */
   focusRefund?: string;
 }
@@ -58,6 +60,34 @@ function balancePanel(p: PortalHost, payment: BalancePaymentOut['payment'], amou
       : html`<p class="hint">${p.t('payOnceTest')}</p>`}
     <div class="actions"><button class="btn" @click=${() => p.closePanels()}>${p.t('close')}</button></div>
   </div>`;
+}
+
+/**
+ * A booking the studio made for the customer with a payment link: until when it is held, what it
+ * costs, and "pay now", which opens the Payment Element (Stripe) or the test processor's button.
+ */
+function payNowPanel(p: PortalHost, d: PortalBookingDetail, v: ViewState) {
+  const amount = p.localizer.money(d.total_price.amount, d.total_price.currency);
+  const payment = v.linkPayment;
+  return html`<section part="panel" class="panel" aria-labelledby="pay-now-heading">
+    <h3 id="pay-now-heading" tabindex="-1">${p.t('payNow', { amount })}</h3>
+    <p>${p.t('payNowIntro', { amount, date: p.localizer.dateTime(d.pay_until!, d.sessions[0]?.timezone ?? 'UTC', 'medium') })}</p>
+    ${!payment ? html`<div class="actions"><button class="btn primary" ?disabled=${v.busy} @click=${() => p.payNow()}>${p.t('payNow', { amount })}</button></div>`
+      : payment.provider === 'stripe'
+        ? html`<tandem-stripe-payment
+            .clientSecret=${payment.client_secret}
+            .publishableKey=${payment.publishable_key ?? ''}
+            .stripeAccount=${payment.stripe_account ?? ''}
+            .i18n=${p.localizer}
+            .mode=${'payment'}
+            .submitLabel=${p.t('payNow', { amount })}
+            @tandem-payment-confirmed=${() => p.linkPaid()}
+          ></tandem-stripe-payment>
+          <div class="actions"><button class="btn" @click=${() => p.closePanels()}>${p.t('close')}</button></div>`
+        : html`<p class="hint">${p.t('payNowTest')}</p>
+          <div class="actions"><button class="btn primary" ?disabled=${v.busy} @click=${() => p.payTestLink()}>${p.t('payNow', { amount })}</button>
+          <button class="btn" @click=${() => p.closePanels()}>${p.t('close')}</button></div>`}
+  </section>`;
 }
 
 /** "Update card": the Payment Element in setup mode (Stripe), or the test processor's one button. */
@@ -156,6 +186,7 @@ export function bookingView(p: PortalHost, d: PortalBookingDetail, v: ViewState)
     ${v.canGoBack ? html`<p><button class="btn link" @click=${() => p.back()}>← ${p.t('back')}</button></p>` : nothing}
     <h2 tabindex="-1">${d.program.title}</h2>
     <p>${d.variant.name} · ${d.instructor.name}</p>
+    ${d.actions.pay_now && d.pay_until ? payNowPanel(p, d, v) : nothing}
 
     <section part="panel" class="panel" aria-labelledby="sessions">
       <h3 id="sessions">${p.t('sessions')}</h3>

@@ -32,6 +32,9 @@ export interface PortalHost {
   payBalance(): Promise<void>;
   payBalanceOnce(): Promise<void>;
   balancePaid(): Promise<void>;
+  payNow(): Promise<void>;
+  linkPaid(): Promise<void>;
+  payTestLink(): Promise<void>;
   addToCalendar(sessionId: string, filename: string): Promise<void>;
   download(url: string, filename: string): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/templates.ts';
 import { base, tokens } from '../../core/styles.ts';
 import { requestIdentityCode, verifyIdentityCode } from '../../core/api/identity.ts';
 import * as portal from '../../core/api/portal.ts';
-import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
+import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PaymentLinkCheckoutOut, PortalBookingDetail, PortalBookingSummary } from '../../core/api/portal.ts';
 import { portalEn, type PortalKey, type PortalMessages } from './i18n/en.ts';
 import { fillTemplate } from '../../../shared/template.ts';
 import { portalStyles } from './tandem-portal.styles.ts';
@@ -30,6 +30,7 @@ const portalCatalogs: Record<Exclude<Lang, 'en'>, () => Promise<PortalMessages>>
  *
  * @attr token - a manage link's token (the booking's customer, that booking only)
  * @attr refund - a bank refund of the booking: its account form is shown focused (the mails link there)
+ * @attr pay - present: a booking the studio made with a payment link opens at its payment (the mail's `?pay=1` link)
  * @attr key - the studio's publishable key (sign-in by e-mail code, free times)
  * @attr booking - the booking to open first
  * @attr lang - en, de, fr or it (default: the page's language)
@@ -44,6 +45,8 @@ export class TandemPortal extends LitElement {
   @property() booking = '';
   /** A bank refund of the booking whose account form takes the focus (the mails' `?refund=<id>` link). */
   @property() refund = '';
+  /** The payment-link mail's `?pay=1`: the booking opens at its payment when it has one to pay. */
+  @property({ type: Boolean }) pay = false;
   @property() override lang = '';
 
   @state() private bearer = '';
@@ -62,6 +65,7 @@ export class TandemPortal extends LitElement {
   @state() private feedUrl = '';
   @state() private cardSetup: CardSetupOut['setup'] | null = null;
   @state() private balancePayment: BalancePaymentOut['payment'] | null = null;
+  @state() private linkPayment: NonNullable<PaymentLinkCheckoutOut['payment']> | null = null;
   @state() private referral: portal.PortalReferralOut | null = null;
   private email = '';
 
@@ -130,6 +134,11 @@ export class TandemPortal extends LitElement {
       this.bookings = list;
     });
     void this.loadThread();
+    // The payment-link mail (`?pay=1`): straight to the payment, once.
+    if (this.pay && this.detail?.actions.pay_now) {
+      this.pay = false;
+      await this.payNow();
+    }
     // The referral code is extra: without it the portal works as before.
     this.referral = await portal.getReferral(this.api).catch(() => null);
   }
@@ -257,6 +266,42 @@ export class TandemPortal extends LitElement {
     if (d) this.detail = (await portal.getBooking(this.api, d.id).catch(() => null)) ?? d;
   }
 
+  /** "Pay now" on a booking the studio made with a payment link: the widget's checkout, then the Payment Element (or the test processor's button). */
+  async payNow(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    this.closePanels();
+    const out = await this.run(() => portal.startPaymentLinkCheckout(this.api, d.id));
+    if (!out) return;
+    if (!out.payment) {
+      const fresh = await this.run(() => portal.getBooking(this.api, d.id));
+      if (fresh) this.applied(fresh, 'linkPaid');
+      return;
+    }
+    if (out.payment.provider === 'stripe') await import('../../components/stripe-payment/stripe-payment.ts');
+    this.linkPayment = out.payment;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#pay-now-heading')?.focus();
+  }
+
+  /** Stripe took the payment in the browser; the booking is confirmed once the provider's webhook has recorded it. */
+  async linkPaid(): Promise<void> {
+    const d = this.detail;
+    this.linkPayment = null;
+    this.notice = this.t('balancePaid');
+    if (d) this.detail = (await portal.getBooking(this.api, d.id).catch(() => null)) ?? d;
+  }
+
+  async payTestLink(): Promise<void> {
+    const d = this.detail;
+    if (!d) return;
+    const out = await this.run(() => portal.payTestPaymentLink(this.api, d.id));
+    if (out) {
+      this.linkPayment = null;
+      this.applied(out, 'linkPaid');
+    }
+  }
+
   async payBalance(): Promise<void> {
     const d = this.detail;
     if (!d) return;
@@ -305,6 +350,7 @@ export class TandemPortal extends LitElement {
     this.picking = null;
     this.cardSetup = null;
     this.balancePayment = null;
+    this.linkPayment = null;
   }
 
   async download(url: string, filename: string): Promise<void> {
@@ -397,7 +443,7 @@ export class TandemPortal extends LitElement {
       <div class="live" role="status" aria-live="polite">${this.notice}</div>
       ${this.error ? html`<div class="notice error" role="alert"><p>${this.problemText(this.error)}</p></div>` : nothing}
       ${!signedIn ? (this.key ? this.renderSignIn() : nothing)
-        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment, focusRefund: this.refund })
+        : this.detail ? bookingView(this, this.detail, { thread: this.thread, quote: this.quote?.quote ?? null, picking: this.picking, pickerReady: this.pickerReady, busy: this.busy, canGoBack: (this.bookings?.length ?? 0) > 1, cardSetup: this.cardSetup, balancePayment: this.balancePayment, linkPayment: this.linkPayment, focusRefund: this.refund })
         : this.bookings ? this.renderList() : html`<p role="status">${this.i18n.t('loading')}</p>`}
       ${signedIn && (this.detail || this.bookings) ? this.renderCalendar() : nothing}
       ${signedIn && (this.detail || this.bookings) ? referralPanel({ referral: this.referral, i18n: this.i18n, t: (k, v) => this.t(k, v), onCopy: (link, input) => void this.copyReferral(link, input) }) : nothing}

@@ -263,6 +263,25 @@ export function newManageLinkMail(d: BookingMailBase): ComposedMail {
   return { subject: fill(S.newLinkSubject, { program: d.program.title }), ...mailBodies(text, [d.manageUrl]) };
 }
 
+/**
+ * Staff booked on the customer's behalf with a payment link: the times are held until `holdUntil`,
+ * and the link (the booking's manage page, opened at its payment) takes the payment there.
+ */
+export function paymentLinkMail(d: BookingMailBase & { sessions: MailSession[]; amount: number; currency: string; holdUntil: Date; payUrl: string }): ComposedMail {
+  const S = strings[d.lang];
+  const until = formatDateTime(d.holdUntil, d.zone, fmt(d));
+  const parts = [
+    fill(S.hello, { name: inert(d.customer.name) }),
+    `${fill(S.payLinkIntro, { studio: d.studio.name, program: d.program.title, variant: d.variant.name, instructor: d.instructor.name, amount: formatMoney(d.amount, d.currency, fmt(d)), until })}\n${d.payUrl}`,
+    ...(d.sessions.length ? [sessionList(d, S.sessionsHeading, d.sessions)] : []),
+    whereAndWho(d),
+    S.payLinkNote,
+    fill(S.signOff, { studio: d.studio.name }),
+  ];
+  const text = parts.join('\n\n');
+  return { subject: fill(S.payLinkSubject, { program: d.program.title, until }), ...mailBodies(text, [d.payUrl, d.meetingUrl]) };
+}
+
 /** The messages one side wrote in a thread within one batching window: one mail, with a link back to the thread. */
 export function messagesMail(d: { lang: Lang; recipient: string; from: string; program: string; studio: string; bodies: string[]; threadUrl: string }): ComposedMail {
   const S = strings[d.lang];

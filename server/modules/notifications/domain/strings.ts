@@ -45,6 +45,9 @@ export interface MailStrings {
   newLinkSubject: string;
   newLinkIntro: string;
   newLinkNote: string;
+  payLinkSubject: string;
+  payLinkIntro: string;
+  payLinkNote: string;
   messagesSubject: string;
   messagesIntro: string;
   messagesReply: string;
@@ -116,6 +119,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Your link to {program}',
     newLinkIntro: 'here is your new link to see, reschedule or cancel your booking of {program} and to write to {instructor}:',
     newLinkNote: 'The link is personal: please do not forward it. If you did not ask for it, you can ignore this e-mail.',
+    payLinkSubject: 'Your booking of {program}: pay by {until}',
+    payLinkIntro: '{studio} has reserved {program} ({variant}) with {instructor} for you. To confirm it, please pay {amount} by {until} with this link:',
+    payLinkNote: 'The times are held for you until then; unpaid, they are released. The link is personal: please do not forward it.',
     messagesSubject: 'New message about {program}',
     messagesIntro: '{from} wrote about {program}:',
     messagesReply: 'Read and answer in the thread: {url}',
@@ -182,6 +188,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Ihr Link zu {program}',
     newLinkIntro: 'hier ist Ihr neuer Link, um Ihre Buchung von {program} anzusehen, zu verschieben oder abzusagen und {instructor} zu schreiben:',
     newLinkNote: 'Der Link ist persönlich: Bitte leiten Sie ihn nicht weiter. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.',
+    payLinkSubject: 'Ihre Buchung von {program}: bitte bis {until} bezahlen',
+    payLinkIntro: '{studio} hat {program} ({variant}) bei {instructor} für Sie reserviert. Um die Buchung zu bestätigen, bezahlen Sie bitte {amount} bis {until} über diesen Link:',
+    payLinkNote: 'Die Termine bleiben bis dahin für Sie reserviert; ohne Zahlung werden sie freigegeben. Der Link ist persönlich: Bitte leiten Sie ihn nicht weiter.',
     messagesSubject: 'Neue Nachricht zu {program}',
     messagesIntro: '{from} hat zu {program} geschrieben:',
     messagesReply: 'Lesen und antworten im Verlauf: {url}',
@@ -248,6 +257,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Votre lien vers {program}',
     newLinkIntro: 'voici votre nouveau lien pour consulter, déplacer ou annuler votre réservation de {program} et écrire à {instructor} :',
     newLinkNote: 'Ce lien est personnel : merci de ne pas le transférer. Si vous ne l’avez pas demandé, ignorez simplement cet e-mail.',
+    payLinkSubject: 'Votre réservation de {program} : à payer avant le {until}',
+    payLinkIntro: '{studio} a réservé pour vous {program} ({variant}) avec {instructor}. Pour la confirmer, merci de payer {amount} avant le {until} avec ce lien :',
+    payLinkNote: 'Les horaires vous sont réservés jusque-là ; sans paiement, ils sont libérés. Ce lien est personnel : merci de ne pas le transférer.',
     messagesSubject: 'Nouveau message concernant {program}',
     messagesIntro: '{from} a écrit au sujet de {program} :',
     messagesReply: 'Lire et répondre dans la conversation : {url}',
@@ -314,6 +326,9 @@ export const strings: Record<Lang, MailStrings> = {
     newLinkSubject: 'Il suo link a {program}',
     newLinkIntro: 'ecco il suo nuovo link per vedere, spostare o annullare la prenotazione di {program} e scrivere a {instructor}:',
     newLinkNote: 'Il link è personale: non lo inoltri. Se non l’ha richiesto, può ignorare questa e-mail.',
+    payLinkSubject: 'La sua prenotazione di {program}: da pagare entro il {until}',
+    payLinkIntro: '{studio} ha riservato per lei {program} ({variant}) con {instructor}. Per confermarla, paghi {amount} entro il {until} con questo link:',
+    payLinkNote: 'Gli orari restano riservati per lei fino ad allora; senza pagamento vengono liberati. Il link è personale: non lo inoltri.',
     messagesSubject: 'Nuovo messaggio su {program}',
     messagesIntro: '{from} ha scritto su {program}:',
     messagesReply: 'Legga e risponda nella conversazione: {url}',

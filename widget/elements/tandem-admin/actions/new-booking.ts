@@ -2,7 +2,7 @@
  * `<tandem-admin-new-booking>`: staff book for a customer. A published program (hidden ones too),
  * a variant, the customer, the times (in the staff member's zone; sessions left empty are
  * scheduled later), the intake answers, and how it is paid: an invoice mailed to pay by transfer,
- * or a transfer already received. Fires `booking-created` with the new booking's id.
+ * a transfer already received, or a link mailed to pay online (card, TWINT) within 48 hours. Fires `booking-created` with the new booking's id.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -28,6 +28,8 @@ export class TandemAdminNewBooking extends LitElement {
   @state() program: AdminProgramOut | null = null;
   @state() variantId = '';
   @state() paid = false;
+  /** A link mailed to pay online (the booking's page checks it out); the times are held 48 hours. */
+  @state() link = false;
   @state() problem: Problem | null = null;
 
   w(key: WizardKey): string {
@@ -71,7 +73,7 @@ export class TandemAdminNewBooking extends LitElement {
       program: p.id, variant: this.variantId, ...(s('instructor') ? { instructor: s('instructor') } : {}),
       customer: { name: s('name'), email: s('email'), locale: s('locale') || 'de', ...(s('phone') ? { phone: s('phone') } : {}) },
       sessions: { mode: 'explicit', starts }, intake,
-      payment: this.paid ? { mode: 'paid_by_transfer', reference: s('reference') } : { mode: 'invoice' },
+      payment: this.paid ? { mode: 'paid_by_transfer', reference: s('reference') } : this.link ? { mode: 'payment_link' } : { mode: 'invoice' },
     };
     this.problem = null;
     const created = await attempt(() => this.client.send<BookingDetailOut>('POST', '/v1/admin/bookings', body), (x) => { this.problem = x; });
@@ -117,8 +119,9 @@ export class TandemAdminNewBooking extends LitElement {
             <label for=${`nb-start-${i}`}>${this.w('sessionN')} ${i + 1}</label><input id=${`nb-start-${i}`} name="start" type="datetime-local" ?required=${i === 0}>`)}</fieldset>
           ${p.form ? html`<fieldset><legend>${this.w('intake')}</legend>${fieldsFromSchema(p.form, this.lang).map((f) => this.field(f))}</fieldset>` : nothing}
           <fieldset><legend>${this.w('payment')}</legend>
-            <label><input type="radio" name="payment" value="invoice" .checked=${!this.paid} @change=${() => { this.paid = false; }}> ${this.w('payInvoice')}</label>
-            <label><input type="radio" name="payment" value="paid" .checked=${this.paid} @change=${() => { this.paid = true; }}> ${this.w('payTransfer')}</label>
+            <label><input type="radio" name="payment" value="invoice" .checked=${!this.paid && !this.link} @change=${() => { this.paid = false; this.link = false; }}> ${this.w('payInvoice')}</label>
+            <label><input type="radio" name="payment" value="link" .checked=${this.link} @change=${() => { this.paid = false; this.link = true; }}> ${this.w('payLink')}</label>
+            <label><input type="radio" name="payment" value="paid" .checked=${this.paid} @change=${() => { this.paid = true; this.link = false; }}> ${this.w('payTransfer')}</label>
             ${this.paid ? html`<label for="nb-reference">${this.w('reference')}</label><input id="nb-reference" name="reference" required maxlength="140">` : nothing}
           </fieldset>
           <p><button class="primary" type="submit">${this.w('book')}</button></p>` : nothing}

@@ -14,5 +14,9 @@ export async function categoriesOf(tx: Tx, orgId: string): Promise<CategoryView[
     programs: sql<number>`(select count(*)::int from programs p where p.org_id = program_categories.org_id and p.category = program_categories.key)`,
   }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId)).orderBy(asc(t.programCategories.sortOrder), asc(t.programCategories.key));
   if (rows.length) return rows.map((r) => ({ ...r, programs: Number(r.programs) }));
-  return BUILT_IN_CATEGORIES.map((key) => ({ key, labels: BUILT_IN_LABELS[key] ?? {}, programs: 0 }));
+  // The built-in list has no rows to count against: its programs are counted by key.
+  const counted = await tx.select({ key: t.programs.category, programs: sql<number>`count(*)::int` })
+    .from(t.programs).where(eq(t.programs.orgId, orgId)).groupBy(t.programs.category);
+  const countOf = new Map(counted.map((c) => [c.key, Number(c.programs)]));
+  return BUILT_IN_CATEGORIES.map((key) => ({ key, labels: BUILT_IN_LABELS[key] ?? {}, programs: countOf.get(key) ?? 0 }));
 }

@@ -36,6 +36,13 @@ describe('admin: the studio\'s categories renamed, relabelled, deleted', () => {
   };
   const categoryOf = async (id: string) => String((await query(db.db, sql`select category from programs where id = ${id}`))[0]!.category);
 
+  test('the built-in list, before the studio changes it, counts the programs filed under each key', async () => {
+    const res = await app.request('/v1/admin/categories', { headers: skFlow });
+    assert.equal(res.status, 200, await res.clone().text());
+    const out = await res.json() as CategoriesOut;
+    assert.deepEqual(out.categories.map((c) => [c.key, c.programs]), [['coaching', 1], ['mobility', 1], ['reiki', 1], ['private_class', 1]]);
+  });
+
   test('rename: a new key and labels; the Reiki program moves along; once per Idempotency-Key', async () => {
     const key = randomUUID();
     const body = { key: 'energy-work', labels: { en: 'Energy work', de: 'Energiearbeit', fr: 'Travail énergétique' } };

@@ -82,6 +82,8 @@ describe('<tandem-admin-availability>', () => {
     expect(cells[1]).to.equal('Nichts');
     expect(root(el).textContent).to.contain('Zeiten in Europe/Zurich');
     expect(root(el).querySelector('#cl-name'), 'owners close the studio').to.exist;
+    // The closures ahead are read after the week: wait for that answer, not only the week's.
+    await waitFor(() => root(el).querySelector('button[aria-label$=": Bundesfeier"]'), 'the closures ahead');
     const listed = [...root(el).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(listed.filter((t) => t.includes('Bundesfeier')), 'a closure beyond this week is listed with its remove button').to.deep.equal(['2099-08-01–2099-08-01 · Bundesfeier Entfernen']);
     expect(listed.some((t) => t.includes('Long ago')), 'past closures are not').to.equal(false);

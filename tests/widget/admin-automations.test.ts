@@ -11,7 +11,7 @@ import '../../widget/elements/tandem-admin/marketing/automations-view.ts';
 import '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
 import type { TandemAdminAutomations } from '../../widget/elements/tandem-admin/marketing/automations-view.ts';
 import type { TandemAdminMarketing } from '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; body: any };
 const ID = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;

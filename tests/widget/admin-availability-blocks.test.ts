@@ -8,10 +8,10 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/availability-view.ts';
-import type { TandemAdminAvailability } from '../../widget/elements/tandem-admin/availability-view.ts';
-import type { TandemAdminAvailabilityBlocks } from '../../widget/elements/tandem-admin/availability-blocks.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import '../../widget/elements/tandem-admin/availability/availability-view.ts';
+import type { TandemAdminAvailability } from '../../widget/elements/tandem-admin/availability/availability-view.ts';
+import type { TandemAdminAvailabilityBlocks } from '../../widget/elements/tandem-admin/availability/availability-blocks.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; body: unknown };
 

@@ -8,7 +8,7 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
 import type { TandemAdminMarketing } from '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 const ID = (n: number) => `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 const consent = (n: number, status: string) => ({

@@ -6,10 +6,10 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/customers-view.ts';
-import type { TandemAdminCustomers } from '../../widget/elements/tandem-admin/customers-view.ts';
-import type { TandemAdminCustomerTags } from '../../widget/elements/tandem-admin/customer-tags.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import '../../widget/elements/tandem-admin/customers/customers-view.ts';
+import type { TandemAdminCustomers } from '../../widget/elements/tandem-admin/customers/customers-view.ts';
+import type { TandemAdminCustomerTags } from '../../widget/elements/tandem-admin/customers/customer-tags.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: any };
 const ID = '00000000-0000-4000-8000-000000000001';

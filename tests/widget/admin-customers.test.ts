@@ -7,9 +7,9 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/customers-view.ts';
-import type { TandemAdminCustomers } from '../../widget/elements/tandem-admin/customers-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import '../../widget/elements/tandem-admin/customers/customers-view.ts';
+import type { TandemAdminCustomers } from '../../widget/elements/tandem-admin/customers/customers-view.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: unknown };
 

@@ -8,11 +8,11 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/funnel-view.ts';
+import '../../widget/elements/tandem-admin/funnel/funnel-view.ts';
 import '../../widget/entries/tandem-admin.ts';
-import type { TandemAdminFunnel } from '../../widget/elements/tandem-admin/funnel-view.ts';
+import type { TandemAdminFunnel } from '../../widget/elements/tandem-admin/funnel/funnel-view.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 import { funnelSteps, type FunnelStep } from '../../shared/funnel.ts';
 import { addDays } from '../../shared/dates.ts';
 

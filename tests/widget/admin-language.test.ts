@@ -7,7 +7,7 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, waitFor } from './helpers/dom.ts';
 import '../../widget/entries/tandem-admin.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string> };
 

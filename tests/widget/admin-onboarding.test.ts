@@ -8,9 +8,9 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/onboarding-view.ts';
-import type { TandemAdminOnboarding } from '../../widget/elements/tandem-admin/onboarding-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import '../../widget/elements/tandem-admin/onboarding/onboarding-view.ts';
+import type { TandemAdminOnboarding } from '../../widget/elements/tandem-admin/onboarding/onboarding-view.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
 

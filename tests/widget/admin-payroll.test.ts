@@ -10,11 +10,11 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { activeElement, expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/payroll-view.ts';
+import '../../widget/elements/tandem-admin/payroll/payroll-view.ts';
 import '../../widget/entries/tandem-admin.ts';
-import type { TandemAdminPayroll } from '../../widget/elements/tandem-admin/payroll-view.ts';
+import type { TandemAdminPayroll } from '../../widget/elements/tandem-admin/payroll/payroll-view.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: unknown };
 

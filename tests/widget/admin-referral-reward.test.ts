@@ -8,7 +8,7 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, type, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/marketing/referral-reward.ts';
 import type { TandemAdminReferralReward } from '../../widget/elements/tandem-admin/marketing/referral-reward.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: any };
 

@@ -10,7 +10,7 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
 import type { TandemAdminMarketing } from '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 import { COUNT_DELAY_MS } from '../../widget/elements/tandem-admin/marketing/segment-count.ts';
 
 type Call = { method: string; path: string; body: any };

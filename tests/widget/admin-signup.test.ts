@@ -9,8 +9,8 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
 import '../../widget/entries/tandem-admin.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
-import type { TandemAdminSignUp } from '../../widget/elements/tandem-admin/signup-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import type { TandemAdminSignUp } from '../../widget/elements/tandem-admin/signup/signup-view.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
 

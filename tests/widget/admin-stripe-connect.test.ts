@@ -6,8 +6,8 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/stripe-connect.ts';
-import type { TandemAdminStripeConnect } from '../../widget/elements/tandem-admin/stripe-connect.ts';
+import '../../widget/elements/tandem-admin/onboarding/stripe-connect.ts';
+import type { TandemAdminStripeConnect } from '../../widget/elements/tandem-admin/onboarding/stripe-connect.ts';
 
 type Call = { method: string; path: string };
 

@@ -11,7 +11,7 @@ import '../../widget/elements/tandem-admin/wizard/program-wizard.ts';
 import type { TandemAdminWizard } from '../../widget/elements/tandem-admin/wizard/program-wizard.ts';
 import type { TandemAdminProgramImages } from '../../widget/elements/tandem-admin/wizard/program-images.ts';
 import type { AdminProgramOut } from '../../schema/api/admin-programs.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/api.ts';
+import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: unknown };
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));

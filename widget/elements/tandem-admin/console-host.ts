@@ -1,8 +1,8 @@
 import type { StaffSessionOut } from '../../../schema/api/admin-session.ts';
 import type { AdminProgramOut } from '../../../schema/api/admin-programs.ts';
-import type { AdminApi } from './api.ts';
+import type { AdminApi } from './core/api.ts';
 import type { AdminKey, AdminLang } from './i18n.ts';
-import type { ConsoleLang } from './console-lang.ts';
+import type { ConsoleLang } from './core/console-lang.ts';
 
 /**
  * What the console's views (booking-view.ts, program-view.ts) use of the <tandem-admin> element

@@ -1,5 +1,5 @@
 /** The console's words in en/de/fr/it (the studio person's `lang` or browser language picks). */
-import { consoleLang, type ConsoleLang } from './console-lang.ts';
+import { consoleLang, type ConsoleLang } from './core/console-lang.ts';
 
 const en = {
   title: 'Studio console', signIn: 'Sign in', email: 'E-mail address', sendCode: 'Send code', code: 'Code from the e-mail',

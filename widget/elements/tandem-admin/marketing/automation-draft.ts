@@ -4,7 +4,7 @@
  * automation being edited; numbers are sent as typed, so the API names a bad one.
  */
 import type { AutomationAction, AutomationOut, AutomationTrigger } from '../../../../schema/api/admin-automations.ts';
-import { CONSOLE_LANGS, type ConsoleLang } from '../console-lang.ts';
+import { CONSOLE_LANGS, type ConsoleLang } from '../core/console-lang.ts';
 
 export const ACTION_TYPES = ['send_mail', 'add_tag', 'grant_coupon', 'grant_credits', 'call_webhook'] as const;
 export const TRIGGER_KINDS = ['event', 'segment_entered', 'session_time'] as const;

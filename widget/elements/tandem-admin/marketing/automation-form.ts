@@ -6,8 +6,8 @@
 import { html, nothing } from 'lit';
 import type { AutomationOut, RunOut } from '../../../../schema/api/admin-automations.ts';
 import { WEBHOOK_EVENTS } from '../../../../shared/webhook-events.ts';
-import { CONSOLE_LANGS, type ConsoleLang } from '../console-lang.ts';
-import type { AdminApi } from '../api.ts';
+import { CONSOLE_LANGS, type ConsoleLang } from '../core/console-lang.ts';
+import type { AdminApi } from '../core/api.ts';
 import { ACTION_TYPES, ANCHORS, TRIGGER_KINDS, actionDraft, type ActionDraft, type ActionType, type AutomationDraft } from './automation-draft.ts';
 import type { AutomationsKey } from './automations-i18n.ts';
 

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { AutomationOut, RunOut } from '../../../../schema/api/admin-automations.ts';
-import { formatWhen } from '../console-lang.ts';
+import { formatWhen } from '../core/console-lang.ts';
 import type { AutomationsHost } from './automation-form.ts';
 import type { AutomationsKey } from './automations-i18n.ts';
 

@@ -1,5 +1,5 @@
 /** The automations view's words in the console's four languages. */
-import type { ConsoleLang } from '../console-lang.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 
 const en = {
   automations: 'Automations', newAutomation: 'New automation', editAutomation: 'Edit automation', name: 'Name', none: 'No automations yet.', loading: 'Loading…',

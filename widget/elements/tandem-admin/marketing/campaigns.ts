@@ -2,8 +2,8 @@
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CampaignOut } from '../../../../schema/api/admin-segments.ts';
-import { CONSOLE_LANGS, formatWhen, type ConsoleLang } from '../console-lang.ts';
-import { instantOf, localOf } from '../actions/shared.ts';
+import { CONSOLE_LANGS, formatWhen, type ConsoleLang } from '../core/console-lang.ts';
+import { instantOf, localOf } from '../core/shared.ts';
 import type { CampaignDraft, MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
 

@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import type { ConsentOut } from '../../../../schema/api/marketing-consent.ts';
-import { formatWhen } from '../console-lang.ts';
+import { formatWhen } from '../core/console-lang.ts';
 import type { ConsentFilter, MarketingHost } from './host.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
 

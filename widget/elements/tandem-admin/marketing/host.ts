@@ -6,8 +6,8 @@ import type { ConsentOut } from '../../../../schema/api/marketing-consent.ts';
 import type { ReferralOut } from '../../../../schema/api/admin-referrals.ts';
 import type { ReviewOut } from '../../../../schema/api/admin-reviews.ts';
 import type { CampaignOut, SegmentOut } from '../../../../schema/api/admin-segments.ts';
-import type { AdminApi } from '../api.ts';
-import type { ConsoleLang } from '../console-lang.ts';
+import type { AdminApi } from '../core/api.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 import type { MarketingKey } from './marketing-i18n.ts';
 
 export const BOOKING_STATUSES = ['reserved', 'confirmed', 'in_progress', 'completed', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 /** The marketing view's words in the console's four languages. */
-import type { ConsoleLang } from '../console-lang.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 
 const en = {
   nav: 'Marketing', heading: 'Marketing', sections: 'Marketing sections', loading: 'Loading…', problem: 'Please check these fields:',

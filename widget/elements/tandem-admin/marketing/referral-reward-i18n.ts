@@ -1,5 +1,5 @@
 /** The referral reward setting's words in the console's four languages. */
-import type { ConsoleLang } from '../console-lang.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 
 const en = {
   legend: 'What a referrer receives per new customer', credits: 'Class credits', coupon: 'A coupon of their own',

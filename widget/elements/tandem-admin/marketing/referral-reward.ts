@@ -12,11 +12,11 @@ import { define } from '../../../core/define.ts';
 import { base, tokens } from '../../../core/styles.ts';
 import { fillTemplate } from '../../../../shared/template.ts';
 import type { ReferralRewardSettingBody, ReferralRewardSettingOut } from '../../../../schema/api/admin-referrals.ts';
-import { AdminApi } from '../api.ts';
+import { AdminApi } from '../core/api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
-import { attempt, minorOf, type Problem } from '../actions/shared.ts';
-import { consoleLang, type ConsoleLang } from '../console-lang.ts';
-import { fieldError, fieldMessage, problemAlert } from '../form-problem.ts';
+import { attempt, minorOf, type Problem } from '../core/shared.ts';
+import { consoleLang, type ConsoleLang } from '../core/console-lang.ts';
+import { fieldError, fieldMessage, problemAlert } from '../core/form-problem.ts';
 import { rewardWords, type RewardKey } from './referral-reward-i18n.ts';
 
 interface Draft { kind: 'credits' | 'coupon'; credits: string; off: 'percent' | 'amount'; percent: string; amount: string; currency: string; validDays: string }

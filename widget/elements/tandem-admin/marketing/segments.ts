@@ -1,7 +1,7 @@
 /** The marketing view's segments: the list with live counts, the editor (create or edit), the members and their CSV. */
 import { html, nothing } from 'lit';
 import type { SegmentFilter, SegmentOut } from '../../../../schema/api/admin-segments.ts';
-import { CONSOLE_LANGS, formatMoney, formatWhen, type ConsoleLang } from '../console-lang.ts';
+import { CONSOLE_LANGS, formatMoney, formatWhen, type ConsoleLang } from '../core/console-lang.ts';
 import { BOOKING_STATUSES, type MarketingHost, type Member, type SegmentDraft } from './host.ts';
 import { countLine, recount, stopCount } from './segment-count.ts';
 

@@ -10,11 +10,11 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { base, tokens } from '../../../core/styles.ts';
 import type { AdminProgramOut } from '../../../../schema/api/admin-programs.ts';
-import { AdminApi } from '../api.ts';
+import { AdminApi } from '../core/api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardWords, type WizardKey } from './words.ts';
-import { consoleLang } from '../console-lang.ts';
-import { attempt, type Problem } from '../actions/shared.ts';
+import { consoleLang } from '../core/console-lang.ts';
+import { attempt, type Problem } from '../core/shared.ts';
 
 const ROLES = ['banner', 'thumbnail'] as const;
 type Role = (typeof ROLES)[number];

@@ -14,12 +14,12 @@ import type { AdminProgramOut, CategoriesOut, PreviewOut } from '../../../../sch
 import type { StaffListOut } from '../../../../schema/api/admin-staff.ts';
 import type { RoomsOut } from '../../../../schema/api/admin-availability.ts';
 import './program-images.ts';
-import { AdminApi, AdminApiError } from '../api.ts';
+import { AdminApi, AdminApiError } from '../core/api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { wizardStyles } from './wizard.styles.ts';
 import { wizardWords, type WizardKey } from './words.ts';
-import { consoleLang } from '../console-lang.ts';
-import { codeWord } from '../booking-words.ts';
+import { consoleLang } from '../core/console-lang.ts';
+import { codeWord } from '../core/booking-words.ts';
 import { VARIANT_METHODS, variantMethods } from './variant-methods.ts';
 import { KINDS, LANGS, blankQuestion, questionsFromSchema, schemaFromQuestions, type Lang, type QuestionDraft } from './intake-builder.ts';
 

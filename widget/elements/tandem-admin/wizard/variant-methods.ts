@@ -4,7 +4,7 @@
  * (publishing refuses such a variant). Words in the console's four languages.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ConsoleLang } from '../console-lang.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 
 export const VARIANT_METHODS = ['card', 'twint', 'qr_bill', 'bank_transfer', 'credits'] as const;
 export type VariantMethod = (typeof VARIANT_METHODS)[number];

@@ -1,5 +1,5 @@
 /** The words of the program wizard and the booking actions in en/de/fr/it (the console's languages). */
-import type { ConsoleLang } from '../console-lang.ts';
+import type { ConsoleLang } from '../core/console-lang.ts';
 
 const en = {
   steps: 'Wizard steps', basics: 'Basics', delivery: 'Delivery', pricing: 'Variants', intake: 'Intake form', milestones: 'Milestones', policies: 'Policies',

@@ -42,17 +42,6 @@ export const ReferralOut = v.object({
 export type ReferralOut = v.InferOutput<typeof ReferralOut>;
 export const ReferralsOut = v.object({ referrals: v.array(ReferralOut) });
 
-/** GET /v1/portal/referral: the customer's own code (from their first confirmed booking on) and what it earned them. */
-export const PortalReferralOut = v.object({
-  /** Null until a booking of theirs is confirmed. */
-  code: v.nullable(v.string()),
-  /** The studio's page with the code filled in at the payment (`?tandem-coupon=`), to share; null with no code. */
-  link: v.nullable(v.string()),
-  referee_discount_bp: v.nullable(v.number()),
-  reward_credits: v.nullable(v.number()),
-  rewards: v.array(v.object({ status: v.picklist(['pending', 'granted', 'void']), credits: v.number(), due_at: v.string(), granted_at: v.nullable(v.string()) })),
-});
-export type PortalReferralOut = v.InferOutput<typeof PortalReferralOut>;
 
 const int = (min: number, max: number) => v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(min, `must be >= ${min}`), v.maxValue(max, `must be <= ${max}`));
 
@@ -83,3 +72,19 @@ export const ReferralRewardSettingOut = v.union([
   v.object({ kind: v.literal('coupon'), percent_bp: v.optional(v.number()), amount_off: v.optional(v.number()), currency: v.optional(v.string()), valid_days: v.number() }),
 ]);
 export type ReferralRewardSettingOut = v.InferOutput<typeof ReferralRewardSettingOut>;
+
+/** GET /v1/portal/referral: the customer's own code (from their first confirmed booking on) and what it earned them. */
+export const PortalReferralOut = v.object({
+  /** Null until a booking of theirs is confirmed. */
+  code: v.nullable(v.string()),
+  /** The studio's page with the code filled in at the payment (`?tandem-coupon=`), to share; null with no code. */
+  link: v.nullable(v.string()),
+  referee_discount_bp: v.nullable(v.number()),
+  /** Class credits per referee when the reward is credits; 0 when it is a coupon; null with no code. */
+  reward_credits: v.nullable(v.number()),
+  /** What the customer receives per referee as the studio set it now (credits, or a coupon of their own); null with no code. */
+  reward: v.nullable(ReferralRewardSettingOut),
+  /** `kind`: what each reward is (class credits, or a coupon: `credits` 0). */
+  rewards: v.array(v.object({ status: v.picklist(['pending', 'granted', 'void']), kind: v.picklist(['credits', 'coupon']), credits: v.number(), due_at: v.string(), granted_at: v.nullable(v.string()) })),
+});
+export type PortalReferralOut = v.InferOutput<typeof PortalReferralOut>;

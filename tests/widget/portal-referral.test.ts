@@ -1,7 +1,7 @@
 /**
  * <tandem-portal>'s "Refer a friend" in Chromium against a fake portal API (msw): the customer's code
  * and link from GET /v1/portal/referral in the four languages, the copy button (keyboard), what the
- * code earned; no panel before a first confirmed booking (no code). axe-clean.
+ * code earns (the studio's credits, or its coupon with the discount and validity) and earned; no panel before a first confirmed booking (no code). axe-clean.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -14,12 +14,20 @@ import '../../widget/entries/tandem-portal.ts';
 const TOKEN = 'M'.repeat(43);
 const LINK = 'https://api.tandem.test/p/flow?tandem-coupon=LEA-K7QM';
 const referral = {
-  code: 'LEA-K7QM', link: LINK, referee_discount_bp: 1000, reward_credits: 1,
+  code: 'LEA-K7QM', link: LINK, referee_discount_bp: 1000, reward_credits: 1, reward: { kind: 'credits', credits: 1 },
   rewards: [
-    { status: 'granted', credits: 1, due_at: '2030-02-01T08:00:00.000Z', granted_at: '2030-02-01T08:00:00.000Z' },
-    { status: 'pending', credits: 1, due_at: '2030-03-04T08:00:00.000Z', granted_at: null },
+    { status: 'granted', kind: 'credits', credits: 1, due_at: '2030-02-01T08:00:00.000Z', granted_at: '2030-02-01T08:00:00.000Z' },
+    { status: 'pending', kind: 'credits', credits: 1, due_at: '2030-03-04T08:00:00.000Z', granted_at: null },
   ],
 };
+/** The studio gives a coupon of the referrer's own: one granted, one waiting (no credits at all). */
+const couponed = (reward: object) => ({
+  ...referral, reward_credits: 0, reward,
+  rewards: [
+    { status: 'granted', kind: 'coupon', credits: 0, due_at: '2030-02-01T08:00:00.000Z', granted_at: '2030-02-01T08:00:00.000Z' },
+    { status: 'pending', kind: 'coupon', credits: 0, due_at: '2030-03-04T08:00:00.000Z', granted_at: null },
+  ],
+});
 const api = (answer: object) => [
   http.get('*/v1/portal/bookings', () => HttpResponse.json({ bookings: [] })),
   http.get('*/v1/portal/referral', ({ request }) => (request.headers.get('Authorization') === `Bearer ${TOKEN}` ? HttpResponse.json(answer) : new HttpResponse(null, { status: 401 }))),
@@ -50,6 +58,7 @@ describe('<tandem-portal> referral', () => {
     expect(panel.querySelector('h3')!.textContent).to.equal('Refer a friend');
     expect(text).to.include('LEA-K7QM');
     expect(text).to.include('gets 10% off their first booking');
+    expect(text).to.include('you receive 1 class credit.');
     expect(text).to.include('Credits received: 1. Waiting for the free cancellation window: 1.');
     expect(panel.querySelector<HTMLInputElement>('#referral-link')!.value).to.equal(LINK);
     const copy = [...panel.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Copy link')!;
@@ -81,8 +90,27 @@ describe('<tandem-portal> referral', () => {
     });
   }
 
+  // The studio's reward is a coupon: the panel says so (its discount and validity), never credits, in each language.
+  for (const [lang, reward, says, earned] of [
+    ['en', { kind: 'coupon', percent_bp: 2000, valid_days: 60 }, 'you receive a coupon of your own: 20% off a booking, valid for 60 days.', 'Coupons received: 1. Waiting for the free cancellation window: 1.'],
+    ['de', { kind: 'coupon', amount_off: 2500, currency: 'CHF', valid_days: 1 }, 'erhalten Sie einen persönlichen Gutschein: 25,00 CHF Rabatt auf eine Buchung, gültig für 1 Tag.', 'Erhaltene Gutscheine: 1.'],
+    ['fr', { kind: 'coupon', percent_bp: 1500, valid_days: 30 }, 'vous recevez un bon personnel : 15 % de réduction sur une réservation, valable 30 jours.', 'Bons reçus : 1.'],
+    ['it', { kind: 'coupon', amount_off: 2000, currency: 'CHF', valid_days: 90 }, 'lei riceve un buono personale: 20,00 CHF di sconto su una prenotazione, valido per 90 giorni.', 'Buoni ricevuti: 1.'],
+  ] as const) {
+    it(`a coupon reward (${lang}): the panel describes the coupon, not credits; axe-clean`, async () => {
+      worker.resetHandlers(...api(couponed(reward)));
+      const el = await mount(lang);
+      // Any space (the languages' no-break spaces before % and :, in amounts) compares as one.
+      const text = root(el).querySelector('section.referral')!.textContent!.replace(/[\s\u00a0\u202f]+/g, ' ');
+      expect(text).to.include(says);
+      expect(text).to.include(earned);
+      expect(text).not.to.match(/credit|Guthaben|crédit|credit/i);
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('before a first confirmed booking (no code): no panel', async () => {
-    worker.resetHandlers(...api({ code: null, link: null, referee_discount_bp: null, reward_credits: null, rewards: [] }));
+    worker.resetHandlers(...api({ code: null, link: null, referee_discount_bp: null, reward_credits: null, reward: null, rewards: [] }));
     const el = await fixture<TandemPortal>(html`<tandem-portal token=${TOKEN} lang="en"></tandem-portal>`);
     await waitFor(() => root(el).textContent!.includes('You have no bookings'), 'the list');
     await new Promise((r) => setTimeout(r, 100));

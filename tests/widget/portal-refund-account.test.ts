@@ -37,7 +37,7 @@ const api = (refund: object) => [
   http.get('*/v1/portal/bookings', () => HttpResponse.json({ bookings: [detail(refund)] })),
   http.get(`*/v1/portal/bookings/${ID}`, () => HttpResponse.json(detail(refund))),
   http.get(`*/v1/portal/bookings/${ID}/messages`, () => HttpResponse.json({ messages: [] })),
-  http.get('*/v1/portal/referral', () => HttpResponse.json({ code: null, link: null, referee_discount_bp: null, reward_credits: null, rewards: [] })),
+  http.get('*/v1/portal/referral', () => HttpResponse.json({ code: null, link: null, referee_discount_bp: null, reward_credits: null, reward: null, rewards: [] })),
   http.post(`*/v1/portal/bookings/${ID}/refunds/${REFUND}/account`, async ({ request }) => {
     const body = await request.json() as { account_holder: string; iban: string };
     posted.push(body);

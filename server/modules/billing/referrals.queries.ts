@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
+import { effectiveReferralReward, type ReferralRewardSetting } from './domain/index.ts';
 
 export interface ReferralListed {
   code: typeof t.referralCodes.$inferSelect;
@@ -32,14 +33,22 @@ export async function referralsOf(tx: Tx, orgId: string, filter: { limit: number
 
 export interface OwnReferral {
   code: typeof t.referralCodes.$inferSelect | null;
-  rewards: { status: string; credits: number; dueAt: Date; grantedAt: Date | null }[];
+  /** What the code earns per referee now: the studio's setting, else the code's class credits; null with no code. */
+  reward: ReferralRewardSetting | null;
+  rewards: { status: string; kind: 'credits' | 'coupon'; credits: number; dueAt: Date; grantedAt: Date | null }[];
 }
 
-/** The customer's own code and the rewards it earned them (no referee's name: that is the studio's to see). */
+/** The customer's own code, what it earns now, and the rewards it earned them (no referee's name: that is the studio's to see). */
 export async function ownReferral(tx: Tx, orgId: string, customerId: string): Promise<OwnReferral> {
   const [code] = await tx.select().from(t.referralCodes).where(and(eq(t.referralCodes.orgId, orgId), eq(t.referralCodes.customerId, customerId)))
     .orderBy(t.referralCodes.createdAt).limit(1);
-  const rewards = await tx.select({ status: t.referralRewards.status, credits: t.referralRewards.credits, dueAt: t.referralRewards.dueAt, grantedAt: t.referralRewards.grantedAt })
+  const rewards = await tx.select({ status: t.referralRewards.status, coupon: t.referralRewards.coupon, credits: t.referralRewards.credits, dueAt: t.referralRewards.dueAt, grantedAt: t.referralRewards.grantedAt })
     .from(t.referralRewards).where(and(eq(t.referralRewards.orgId, orgId), eq(t.referralRewards.referrerCustomerId, customerId))).orderBy(desc(t.referralRewards.createdAt));
-  return { code: code ?? null, rewards };
+  const [org] = code ? await tx.select({ reward: t.orgs.referralReward }).from(t.orgs).where(eq(t.orgs.id, orgId)) : [];
+  return {
+    code: code ?? null,
+    // As the reward is earned (referrals.mutations): the studio's setting, else the code's credits.
+    reward: code ? effectiveReferralReward(org?.reward, code.referrerRewardCredits) : null,
+    rewards: rewards.map(({ coupon, ...r }) => ({ ...r, kind: coupon ? 'coupon' as const : 'credits' as const })),
+  };
 }

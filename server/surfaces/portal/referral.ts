@@ -16,7 +16,8 @@ export function referralRoute(deps: AppDeps) {
     describeRoute({
       tags: ['portal'], summary: 'The customer\'s referral code and rewards',
       description: 'A code from the first confirmed booking on (null before). A friend who books with it gets the studio\'s referee discount; the customer '
-        + 'gets `reward_credits` class credits once the friend\'s booking is paid and its free cancellation window has passed. `link`: the studio\'s '
+        + 'gets `reward` (the studio\'s setting: class credits, or a coupon of their own) once the friend\'s booking is paid and its free cancellation '
+        + 'window has passed; `reward_credits` repeats the credits (0 for a coupon). `link`: the studio\'s '
         + 'page, whose booking widgets fill the code in at the payment.',
       security: portalSecurity,
       responses: { 200: { description: 'The code and rewards', content: { 'application/json': { schema: resolver(PortalReferralOut) } } }, ...problemResponses(401) },
@@ -28,8 +29,9 @@ export function referralRoute(deps: AppDeps) {
       }));
       const code = own.code?.code ?? null;
       const out: PortalReferralOut = {
-        code, link: code && studio ? `${studioUrl(deps.config, studio.slug)}?tandem-coupon=${encodeURIComponent(code)}` : null, referee_discount_bp: own.code?.refereeDiscountBp ?? null, reward_credits: own.code?.referrerRewardCredits ?? null,
-        rewards: own.rewards.map((r) => ({ status: r.status as PortalReferralOut['rewards'][number]['status'], credits: r.credits, due_at: r.dueAt.toISOString(), granted_at: r.grantedAt?.toISOString() ?? null })),
+        code, link: code && studio ? `${studioUrl(deps.config, studio.slug)}?tandem-coupon=${encodeURIComponent(code)}` : null, referee_discount_bp: own.code?.refereeDiscountBp ?? null,
+        reward_credits: own.reward ? (own.reward.kind === 'credits' ? own.reward.credits : 0) : null, reward: own.reward,
+        rewards: own.rewards.map((r) => ({ status: r.status as PortalReferralOut['rewards'][number]['status'], kind: r.kind, credits: r.credits, due_at: r.dueAt.toISOString(), granted_at: r.grantedAt?.toISOString() ?? null })),
       };
       return c.json(out);
     });

@@ -84,10 +84,11 @@ describe('referral rewards', () => {
     const proof = await proveIdentity(app, db.db, referrer.email as string);
     const mine = await app.request('/v1/portal/referral', { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } });
     assert.equal(mine.status, 200);
-    const own = await mine.json() as { code: string; link: string; reward_credits: number; rewards: { status: string; credits: number }[] };
+    const own = await mine.json() as { code: string; link: string; reward_credits: number; reward: unknown; rewards: { status: string; kind: string; credits: number }[] };
     assert.equal(own.code, code);
     assert.equal(own.reward_credits, 1);
-    assert.deepEqual(own.rewards.map((r) => [r.status, r.credits]), [['granted', 1]]);
+    assert.deepEqual(own.reward, { kind: 'credits', credits: 1 });
+    assert.deepEqual(own.rewards.map((r) => [r.status, r.kind, r.credits]), [['granted', 'credits', 1]]);
     assert.doesNotMatch(JSON.stringify(own), new RegExp(email.replace(/[.+]/g, '\\$&')));
     // Her link: the studio's page, whose program links carry the code on to the widgets' payment.
     const link = new URL(own.link);
@@ -191,6 +192,12 @@ describe('referral rewards', () => {
 
     const listed = await (await app.request(`/v1/admin/referrals?referrer_id=${await customerId(referrer.email)}`, { headers: skFlow })).json() as { referrals: { rewards: { status: string; credits: number; coupon_code: string | null }[] }[] };
     assert.deepEqual(listed.referrals[0]!.rewards.map((w) => [w.status, w.credits, w.coupon_code]), [['granted', 0, String(coupon.code)]], 'the studio sees the coupon it granted');
+    // The referrer's portal says what the code earns now (the coupon, not credits) and what it earned.
+    const proof = await proveIdentity(app, db.db, referrer.email as string);
+    const mine = await (await app.request('/v1/portal/referral', { headers: { Authorization: `Bearer ${proof['Tandem-Identity']}` } })).json() as { reward: unknown; reward_credits: number; rewards: { status: string; kind: string; credits: number }[] };
+    assert.deepEqual(mine.reward, { kind: 'coupon', percent_bp: 2000, valid_days: 60 });
+    assert.equal(mine.reward_credits, 0);
+    assert.deepEqual(mine.rewards.map((r) => [r.status, r.kind, r.credits]), [['granted', 'coupon', 0]]);
     assert.equal((await put({ kind: 'credits', credits: 1 })).status, 200);
   });
 });

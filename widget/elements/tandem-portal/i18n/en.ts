@@ -88,12 +88,18 @@ export const portalEn = {
   payNowTest: 'Test mode: no real card is charged.',
   linkPaid: 'Paid: your booking is confirmed.',
   referralHeading: 'Refer a friend',
-  referralNote: 'A friend who books with your code gets {discount} off their first booking. Once their booking is paid and can no longer be cancelled for free, you receive class credits: {credits}.',
+  referralNote: 'A friend who books with your code gets {discount} off their first booking. Once their booking is paid and can no longer be cancelled for free, you receive {reward}.',
   referralCode: 'Your code',
   referralLink: 'Your link',
   copyLink: 'Copy link',
   copied: 'Link copied.',
   referralEarned: 'Credits received: {granted}. Waiting for the free cancellation window: {pending}.',
+  referralCreditsOne: '{count} class credit',
+  referralCreditsOther: '{count} class credits',
+  referralCoupon: 'a coupon of your own: {off} off a booking, valid for {days}',
+  referralDaysOne: '{count} day',
+  referralDaysOther: '{count} days',
+  referralEarnedCoupons: 'Coupons received: {granted}. Waiting for the free cancellation window: {pending}.',
 };
 export type PortalKey = keyof typeof portalEn;
 export type PortalMessages = Record<PortalKey, string>;

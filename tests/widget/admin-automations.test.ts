@@ -1,12 +1,13 @@
 /**
  * The console's automations, in Chromium against a stub admin API: the list says each automation's
  * trigger, delay, conditions and actions in words; one created (a time around a session, two
- * actions) and one edited (what the form does not show, variant conditions, kept) and disabled;
+ * actions, a variant of the chosen program ticked by keyboard) and one edited (its variant condition
+ * shown ticked and unticked) and disabled;
  * the run log shows a failed action with its last error, filters failed runs and retries one; the
  * marketing view's tab opens it; en/de/fr/it; axe-clean.
  */
 import { fixture, html } from '@open-wc/testing';
-import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
+import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/marketing/automations-view.ts';
 import '../../widget/elements/tandem-admin/marketing/marketing-view.ts';
 import type { TandemAdminAutomations } from '../../widget/elements/tandem-admin/marketing/automations-view.ts';
@@ -21,6 +22,9 @@ const welcome = {
   actions: [{ type: 'send_mail', marketing: false, subject: { en: 'Welcome', de: 'Willkommen' }, body_md: { en: 'Hi' } }, { type: 'call_webhook', endpoint_id: ID(6) }, { type: 'add_tag', tag: 'new' }],
   created_at: '2026-11-01T09:00:00Z', updated_at: '2026-11-01T09:00:00Z',
 };
+/** Reiki's two variants: ID(5) is the one Welcome's condition names. */
+const PACK = '00000000-0000-4000-8000-000000000051';
+const reikiVariants = [{ id: ID(5), name: 'Single session' }, { id: PACK, name: '5-session pack' }];
 const step = (position: number, type: string, status: string, attempts: number, last_error: string | null) => ({ position, type, status, attempts, next_attempt_at: null, last_error, result: null, finished_at: null });
 const failedRun = {
   id: ID(7), trigger_key: 'event:x', context: {}, customer_id: ID(8), booking_id: ID(9), status: 'failed', skip_reason: null,
@@ -41,6 +45,7 @@ function stubApi(): Call[] {
       case 'GET /v1/admin/automations': return json(200, { automations: [welcome] });
       case 'GET /v1/admin/segments': return json(200, { segments: [{ id: ID(2), name: 'Regulars' }] });
       case 'GET /v1/admin/programs': return json(200, { programs: [{ id: ID(4), title: 'Reiki 1:1' }] });
+      case `GET /v1/admin/programs/${ID(4)}`: return json(200, { id: ID(4), title: 'Reiki 1:1', variants: reikiVariants });
       case 'GET /v1/admin/webhooks': return json(200, { webhooks: [{ id: ID(6), url: 'https://crm.example/hook' }] });
       case 'GET /v1/admin/marketing/consents': return json(200, { consents: [], next_cursor: null });
       case 'POST /v1/admin/automations': return body.name
@@ -109,7 +114,19 @@ describe('<tandem-admin-automations>', () => {
     await pick(el, '#au-anchor', 'session_end');
     await type(el, '#au-offset', '120');
     await type(el, '#au-delay', '0');
+    expect(root(el).querySelector('#au-variants-note')!.textContent).to.equal('Choose programs above to limit it to some of their variants.');
     root(el).querySelector<HTMLInputElement>('fieldset fieldset input[type="checkbox"]')!.click();
+    // The chosen program's variants, by keyboard: Tab from the program's box to the first variant, on to the pack, Space ticks it.
+    await waitFor(() => root(el).querySelector(`input[value="${PACK}"]`), 'Reiki\'s variants');
+    const variants = [...root(el).querySelectorAll<HTMLLabelElement>('fieldset fieldset')].find((f) => f.querySelector('legend')!.textContent === 'Only for these variants')!;
+    expect([...variants.querySelectorAll('label')].map((l) => l.textContent!.trim())).to.deep.equal(['Single session (Reiki 1:1)', '5-session pack (Reiki 1:1)']);
+    root(el).querySelector<HTMLInputElement>('fieldset fieldset input[type="checkbox"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(root(el).querySelector(`input[value="${PACK}"]`));
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(root(el).querySelector<HTMLInputElement>(`input[value="${PACK}"]`)!.checked).to.equal(true);
     await pick(el, '#au-in-segment', ID(2));
     await pick(el, '#au-a0-type', 'grant_credits');
     await type(el, '#au-a0-credits', '2');
@@ -122,31 +139,49 @@ describe('<tandem-admin-automations>', () => {
     await waitFor(() => root(el).textContent!.includes('After the session'), 'created');
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/v1/admin/automations').at(-1)!.body).to.deep.equal({
       name: 'After the session', trigger: { kind: 'session_time', anchor: 'session_end', offset_minutes: 120 }, delay_minutes: 0,
-      conditions: { program_ids: [ID(4)], segment_id: ID(2) }, actions: [{ type: 'grant_credits', credits: 2 }, { type: 'add_tag', tag: 'came back' }],
+      conditions: { program_ids: [ID(4)], variant_ids: [PACK], segment_id: ID(2) }, actions: [{ type: 'grant_credits', credits: 2 }, { type: 'add_tag', tag: 'came back' }],
     });
     expect(status(el)).to.equal('Saved.');
     expect(root(el).querySelector('form')).to.equal(null);
   });
 
-  it('edits one (keeping its variant condition and the mail\'s German) and disables it', async function () {
+  it('edits one (its variant condition shown and changed, the mail\'s German kept) and disables it', async function () {
     this.timeout(30_000);
     const { el, calls } = await mount();
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Edit: Welcome"]')!.click();
     await el.updateComplete;
     expect(root(el).querySelector<HTMLInputElement>('#au-a0-subject-de')!.value).to.equal('Willkommen');
     expect(root(el).querySelector<HTMLSelectElement>('#au-a1-endpoint')!.value).to.equal(ID(6));
+    const single = await waitFor(() => root(el).querySelector<HTMLInputElement>(`input[value="${ID(5)}"]`), 'the variant condition');
+    expect([single.checked, root(el).querySelector<HTMLInputElement>(`input[value="${PACK}"]`)!.checked]).to.deep.equal([true, false]);
+    await expectAccessible(el);
+    single.click();
+    root(el).querySelector<HTMLInputElement>(`input[value="${PACK}"]`)!.click();
     await type(el, '#au-delay', '30');
     root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
     await waitFor(() => calls.some((c) => c.method === 'PATCH'), 'saved');
     const patch = calls.find((c) => c.method === 'PATCH')!.body;
     expect(patch.delay_minutes).to.equal(30);
-    expect(patch.conditions).to.deep.equal({ program_ids: [ID(4)], variant_ids: [ID(5)] });
+    expect(patch.conditions).to.deep.equal({ program_ids: [ID(4)], variant_ids: [PACK] });
     expect(patch.actions).to.deep.equal(welcome.actions);
     await waitFor(() => root(el).querySelector('tbody tr')!.textContent!.includes('30 min'), 'the new delay');
     root(el).querySelector<HTMLButtonElement>('button[aria-label="Disable: Welcome"]')!.click();
     await waitFor(() => root(el).querySelector('tbody tr')!.textContent!.includes('Disabled'), 'disabled');
     expect(status(el)).to.equal('Automation disabled.');
     expect(root(el).querySelector('button[aria-label="Enable: Welcome"]')).to.not.equal(null);
+  });
+
+  it('unticking a program drops its variants from the condition', async function () {
+    this.timeout(30_000);
+    const { el, calls } = await mount();
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Edit: Welcome"]')!.click();
+    await waitFor(() => root(el).querySelector(`input[value="${ID(5)}"]`), 'the variant condition');
+    root(el).querySelector<HTMLInputElement>('fieldset fieldset input[type="checkbox"]')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector(`input[value="${ID(5)}"]`)).to.equal(null);
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitFor(() => calls.some((c) => c.method === 'PATCH'), 'saved');
+    expect(calls.find((c) => c.method === 'PATCH')!.body.conditions).to.deep.equal({});
   });
 
   it('the run log: a failed action visible with its last error, failed runs only, a failed run retried; axe-clean', async function () {
@@ -187,12 +222,21 @@ describe('<tandem-admin-automations>', () => {
     await waitFor(() => root(inner).textContent!.includes('Welcome'), 'listed');
   });
 
-  for (const [lang, words] of [['de', ['Automationen', 'Neue Automation', 'bei booking.confirmed']], ['fr', ['Automatisations', 'Nouvelle automatisation', 'à booking.confirmed']], ['it', ['Automazioni', 'Nuova automazione', 'a booking.confirmed']]] as const) {
-    it(`in ${lang}: its own words`, async () => {
+  for (const [lang, words] of [
+    ['de', ['Automationen', 'Neue Automation', 'bei booking.confirmed', 'Nur für diese Varianten', 'Bearbeiten: Welcome']],
+    ['fr', ['Automatisations', 'Nouvelle automatisation', 'à booking.confirmed', 'Seulement pour ces variantes', 'Modifier: Welcome']],
+    ['it', ['Automazioni', 'Nuova automazione', 'a booking.confirmed', 'Solo per queste varianti', 'Modifica: Welcome']],
+  ] as const) {
+    it(`in ${lang}: its own words, the variant condition too`, async function () {
+      this.timeout(30_000);
       const { el } = await mount(lang);
       expect(root(el).querySelector('h3')!.textContent).to.equal(words[0]);
       expect(button(el, words[1])).to.not.equal(undefined);
       expect(root(el).querySelector('tbody')!.textContent).to.contain(words[2]);
+      await expectAccessible(el);
+      root(el).querySelector<HTMLButtonElement>(`button[aria-label="${words[4]}"]`)!.click();
+      await waitFor(() => root(el).querySelector(`input[value="${ID(5)}"]`), 'the variant condition');
+      expect([...root(el).querySelectorAll('legend')].map((l) => l.textContent)).to.include(words[3]);
       await expectAccessible(el);
     });
   }

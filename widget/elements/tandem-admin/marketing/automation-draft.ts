@@ -1,7 +1,7 @@
 /**
  * An automation as the console's form holds it (strings as typed, every action's fields at hand) and
- * back to the API's body. What the form does not show (variant conditions) is kept from the
- * automation being edited; numbers are sent as typed, so the API names a bad one.
+ * back to the API's body. Variant conditions the form cannot show (variants of programs not chosen)
+ * are kept from the automation being edited; numbers are sent as typed, so the API names a bad one.
  */
 import type { AutomationAction, AutomationOut, AutomationTrigger } from '../../../../schema/api/admin-automations.ts';
 import { CONSOLE_LANGS, type ConsoleLang } from '../core/console-lang.ts';

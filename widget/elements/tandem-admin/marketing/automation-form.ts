@@ -1,6 +1,6 @@
 /**
  * The automation form: name; what starts it (an event, a segment entered, a time around a session or
- * milestone); the delay; conditions (programs, a segment); the actions in order, each with its own
+ * milestone); the delay; conditions (programs, their variants, a segment); the actions in order, each with its own
  * fields (a mail in four languages, a tag, a coupon, credits, a webhook endpoint), added and removed.
  */
 import { html, nothing } from 'lit';
@@ -19,6 +19,9 @@ export interface AutomationsHost {
   draft: AutomationDraft | null;
   segments: { id: string; name: string }[];
   programs: { id: string; title: string }[];
+  /** Each program's variants, by program id, once loaded (loadVariants). */
+  variants: Record<string, { id: string; name: string }[]>;
+  loadVariants(programIds: readonly string[]): Promise<void>;
   endpoints: { id: string; url: string }[];
   t(key: AutomationsKey, vars?: Record<string, string | number>): string;
   save(e: Event): Promise<void>;
@@ -68,6 +71,32 @@ function actionsFieldset(v: AutomationsHost, d: AutomationDraft, set: (patch: Pa
     ${d.actions.length < 10 ? html`<p><button type="button" @click=${() => set({ actions: [...d.actions, actionDraft()] })}>${v.t('addAction')}</button></p>` : nothing}`;
 }
 
+/**
+ * "Only for these variants": the variants of the programs chosen above, each labelled with its program.
+ * Variants of programs not chosen (an automation set up through the API) stay in the condition, counted.
+ */
+function variantsFieldset(v: AutomationsHost, d: AutomationDraft, set: (patch: Partial<AutomationDraft>) => void) {
+  if (!d.programs.length) return html`<p id="au-variants-note">${v.t('conditionVariantsNote')}</p>`;
+  const shown = d.programs.flatMap((id) => (v.variants[id] ?? []).map((x) => ({ ...x, program: v.programs.find((p) => p.id === id)?.title ?? '' })));
+  const loading = d.programs.some((id) => !v.variants[id]);
+  const others = d.variants.filter((id) => !shown.some((x) => x.id === id)).length;
+  return html`<fieldset><legend>${v.t('conditionVariants')}</legend>
+    ${shown.map((x) => html`<label><input type="checkbox" value=${x.id} .checked=${d.variants.includes(x.id)}
+      @change=${(e: Event) => set({ variants: (e.target as HTMLInputElement).checked ? [...v.draft!.variants, x.id] : v.draft!.variants.filter((y) => y !== x.id) })}> ${v.t('variantOf', { variant: x.name, program: x.program })}</label>`)}
+    ${loading ? html`<p>${v.t('loading')}</p>` : !shown.length ? html`<p>${v.t('noVariants')}</p>` : nothing}
+    ${others && !loading ? html`<p>${v.t('otherVariants', { n: others })}</p>` : nothing}
+    <p>${v.t('anyVariant')}</p>
+  </fieldset>`;
+}
+
+/** Ticks or unticks a program; unticked, its variants leave the condition too. */
+function toggleProgram(v: AutomationsHost, id: string, on: boolean, set: (patch: Partial<AutomationDraft>) => void) {
+  const d = v.draft!;
+  const own = new Set((v.variants[id] ?? []).map((x) => x.id));
+  set(on ? { programs: [...d.programs, id] } : { programs: d.programs.filter((x) => x !== id), variants: d.variants.filter((x) => !own.has(x)) });
+  if (on) void v.loadVariants([id]);
+}
+
 export function automationForm(v: AutomationsHost, d: AutomationDraft) {
   const set = (patch: Partial<AutomationDraft>) => { v.draft = { ...v.draft!, ...patch }; };
   return html`<form class="panel-form" aria-labelledby="au-form" @submit=${(e: Event) => v.save(e)}>
@@ -94,8 +123,9 @@ export function automationForm(v: AutomationsHost, d: AutomationDraft) {
     <fieldset><legend>${v.t('conditions')}</legend>
       ${v.programs.length ? html`<fieldset><legend>${v.t('conditionPrograms')}</legend>
         ${v.programs.map((p) => html`<label><input type="checkbox" .checked=${d.programs.includes(p.id)}
-          @change=${(e: Event) => set({ programs: (e.target as HTMLInputElement).checked ? [...v.draft!.programs, p.id] : v.draft!.programs.filter((x) => x !== p.id) })}> ${p.title}</label> `)}
-      </fieldset>` : nothing}
+          @change=${(e: Event) => toggleProgram(v, p.id, (e.target as HTMLInputElement).checked, set)}> ${p.title}</label> `)}
+      </fieldset>
+      ${variantsFieldset(v, d, set)}` : nothing}
       <label for="au-in-segment">${v.t('conditionSegment')}</label>
       <select id="au-in-segment" @change=${(e: Event) => set({ inSegment: value(e) })}><option value="" ?selected=${!d.inSegment}>${v.t('anySegment')}</option>
         ${v.segments.map((s) => html`<option value=${s.id} ?selected=${d.inSegment === s.id}>${s.name}</option>`)}</select>

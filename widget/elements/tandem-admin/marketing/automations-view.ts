@@ -13,6 +13,7 @@ import { define } from '../../../core/define.ts';
 import { base, tokens } from '../../../core/styles.ts';
 import { fillTemplate } from '../../../../shared/template.ts';
 import type { AutomationAction, AutomationOut, RunOut } from '../../../../schema/api/admin-automations.ts';
+import type { AdminProgramOut } from '../../../../schema/api/admin-programs.ts';
 import { AdminApi } from '../core/api.ts';
 import { adminStyles } from '../tandem-admin.styles.ts';
 import { attempt, type Problem } from '../core/shared.ts';
@@ -40,6 +41,7 @@ export class TandemAdminAutomations extends LitElement implements AutomationsHos
   @state() segments: { id: string; name: string }[] = [];
   @state() programs: { id: string; title: string }[] = [];
   @state() endpoints: { id: string; url: string }[] = [];
+  @state() variants: Record<string, { id: string; name: string }[]> = {};
   @state() draft: AutomationDraft | null = null;
   @state() log: RunLog | null = null;
   @state() problem: Problem | null = null;
@@ -95,7 +97,16 @@ export class TandemAdminAutomations extends LitElement implements AutomationsHos
   private open(a: AutomationOut | null): void {
     this.draft = draftOf(a);
     this.log = null;
+    void this.loadVariants(this.draft.programs);
     void this.focusOn('#au-form');
+  }
+
+  /** The variants of these programs (for the variant condition), each program's read once. */
+  async loadVariants(programIds: readonly string[]): Promise<void> {
+    const wanted = programIds.filter((id) => !this.variants[id]);
+    const got = await Promise.all(wanted.map(async (id) => [id, await attempt(() => this.client.get<AdminProgramOut>(`/v1/admin/programs/${id}`), () => undefined)] as const));
+    const loaded = Object.fromEntries(got.map(([id, p]) => [id, (p?.variants ?? []).map((x) => ({ id: x.id, name: x.name }))]));
+    if (wanted.length) this.variants = { ...this.variants, ...loaded };
   }
 
   async save(e: Event): Promise<void> {

@@ -1,4 +1,4 @@
-/** What the console's action elements share: the API call with its problem shown, times from a local date-time field, money. */
+/** What the console's screens share: the API call with its problem shown, times from a local date-time field, money. */
 import { AdminApiError } from './api.ts';
 import { consoleLang, intlLocale } from './console-lang.ts';
 

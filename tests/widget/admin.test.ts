@@ -23,7 +23,8 @@ const detail = { ...row('b1', 'confirmed', 'Ana Muster'), variant: { id: 'v1', n
   customer: { id: 'c1', name: 'Ana Muster', email: 'b1@example.ch', phone: null, language: 'de', timezone: 'Europe/Zurich' },
   hold_expires_at: null, cancelled_at: null, cancellation_reason: null,
   intake: { answers: [{ name: 'goal', label: 'Your goal', value: 'Calm', health: false }], health_withheld: true },
-  sessions: [{ id: 'se1', seq: 1, starts_at: '2026-12-09T09:00:00.000Z', ends_at: '2026-12-09T10:00:00.000Z', timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled' }],
+  // Half an hour from now: check-in is open (from an hour before the start).
+  sessions: [{ id: 'se1', seq: 1, starts_at: new Date(Date.now() + 30 * 60_000).toISOString(), ends_at: new Date(Date.now() + 90 * 60_000).toISOString(), timezone: 'Europe/Zurich', status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled' }],
   sessions_to_schedule: 0, order: null, progress: [], events: [] };
 const program = { id: 'pr1', slug: 'breath', title: 'Breathwork', status: 'draft', category: 'coaching', summary: '', long_description_md: '', tags: [], details: {},
   delivery_mode: 'in_person', location_id: null, resource_id: null, meeting_url: null, session_length_min: 60, is_multi_session: false, default_sessions_count: 1,

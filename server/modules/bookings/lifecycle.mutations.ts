@@ -31,12 +31,10 @@ import { DEFAULT_ATTENDANCE_GRACE_HOURS } from '../../../schema/db/programs.ts';
 import { dueTransitions, isLive, lifecyclePolicy, staffSessionStatus, wakeUps, type LifecyclePolicy, type LifecycleSession } from './domain/lifecycle.ts';
 import type { BookingRow, SessionRow } from './bookings.queries.ts';
 import { uuidArray } from '../availability/index.ts';
+import { checkInOpen, noShowOpen } from '../../../shared/attendance.ts';
 
 /** The queue whose job applies one booking's due transitions. */
 export const LIFECYCLE_QUEUE = 'bookings.lifecycle';
-
-/** Check-in opens this long before a session starts. */
-export const CHECK_IN_OPENS_MS = 60 * 60_000;
 
 export interface StaffActor { role: 'owner' | 'manager' | 'instructor'; staffId: string }
 
@@ -183,7 +181,7 @@ export async function checkInSession(tx: Tx, input: AttendanceInput): Promise<St
   const session = await attendanceSession(tx, input);
   if (session.checkInAt === null) {
     if (session.status === 'no_show' || session.status === 'cancelled') throw new AppError('invalid_state', `The session is ${session.status === 'no_show' ? 'marked as a no-show' : 'cancelled'}.`);
-    if (ctx.now.getTime() < session.startsAt!.getTime() - CHECK_IN_OPENS_MS) throw new AppError('invalid_state', 'Check-in opens an hour before the session starts.');
+    if (!checkInOpen(session.startsAt!.getTime(), ctx.now.getTime())) throw new AppError('invalid_state', 'Check-in opens an hour before the session starts.');
     const at = ctx.now.toISOString();
     await tx.execute(sql`update program_sessions set check_in_at = ${at}::timestamptz
       where org_id = ${orgId}::uuid and id = ${sessionId}::uuid and check_in_at is null`);
@@ -210,7 +208,7 @@ export async function markNoShow(tx: Tx, input: AttendanceInput): Promise<StaffS
   if (marked) {
     if (session.status !== 'scheduled') throw new AppError('invalid_state', session.status === 'completed' ? 'The session is completed: the attendance grace period is over.' : `The session is ${session.status}.`);
     if (session.checkInAt !== null) throw new AppError('invalid_state', 'The customer checked in to this session.');
-    if (ctx.now.getTime() < session.startsAt!.getTime()) throw new AppError('invalid_state', 'The session has not begun.');
+    if (!noShowOpen(session.startsAt!.getTime(), ctx.now.getTime())) throw new AppError('invalid_state', 'The session has not begun.');
     await tx.execute(sql`update program_sessions set status = 'no_show'
       where org_id = ${orgId}::uuid and id = ${sessionId}::uuid and status = 'scheduled'`);
     await recordEvent(tx, {

@@ -210,6 +210,22 @@ describe('booking lifecycle', () => {
     assert.match((await problemOf(late)).detail ?? '', /grace period is over/);
   });
 
+  test('a reserved booking (not paid yet) takes no check-in and no no-show, even while its session runs: 409 invalid_state', async () => {
+    clock.set(START);
+    const b = await reserve(app, { program: 'evolve', variant: v.evolve![0], customer: customer(), sessions: { mode: 'cadence', first_start: '2026-12-01T13:00:00.000Z' }, intake: EVOLVE_INTAKE });
+    assert.equal(b.status, 'reserved');
+    const s1 = b.sessions[0]!.id;
+    clock.set('2026-12-01T13:15:00Z');
+    for (const res of [await checkIn(owner, b, s1), await noShow(mara, b, s1)]) {
+      assert.equal(res.status, 409, await res.clone().text());
+      const problem = await problemOf(res);
+      assert.equal(problem.code, 'invalid_state');
+      assert.match(problem.detail ?? '', /not confirmed/);
+    }
+    assert.deepEqual((await sessionsOf(b.id)).map((s) => [s.status, s.check_in_at]), [['scheduled', null], ['scheduled', null], ['scheduled', null], ['scheduled', null]]);
+    assert.deepEqual(await eventsOf(db, b.id, ['session.checked_in', 'session.no_show']), []);
+  });
+
   test('a no-show on the last session completes the booking at once', async () => {
     const b = await paidEvolve('2026-12-03T08:00:00.000Z');
     const ids = b.sessions.map((s) => s.id);

@@ -1,6 +1,6 @@
 /**
  * `<tandem-admin-booking-actions>`: what staff do with one booking in the console. Per session:
- * check in, mark a no-show, move it (outside the hours too, as staff); schedule the sessions still
+ * check in, mark a no-show (on a paid booking, when the session's attendance is open), move it (outside the hours too, as staff); schedule the sessions still
  * open; shift the whole series; record a transfer received; cancel with the settlement quote shown
  * line by line (the cancel sends that quote's id, so changed figures are refused, not applied).
  * Each change fires `booking-changed` for the console to read the booking again.
@@ -16,6 +16,9 @@ import { wizardStyles } from '../wizard/wizard.styles.ts';
 import { wizardWords, type WizardKey } from '../wizard/words.ts';
 import { consoleLang } from '../core/console-lang.ts';
 import { attempt, instantOf, localOf, minorOf, money, when, type Problem } from '../core/shared.ts';
+import { checkInOpen, noShowOpen, takesAttendance } from '../../../../shared/attendance.ts';
+
+type Session = BookingDetailOut['sessions'][number];
 
 interface QuoteLine { session_id: string | null; seq: number; starts_at: string | null; rule: string; value: number; refund: number; fee: number }
 export interface CancellationQuote {
@@ -78,11 +81,10 @@ export class TandemAdminBookingActions extends LitElement {
     const zone = b.customer.timezone ?? 'UTC';
     const rows = b.sessions.filter((s) => s.starts_at && s.status === 'scheduled');
     if (!rows.length || !live) return html``;
+    const now = Date.now();
     return html`<table><caption>${this.w('sessions')}</caption><thead><tr><th scope="col">#</th><th scope="col">${this.w('moveTo')}</th><th scope="col">${this.w('actions')}</th></tr></thead>
       <tbody>${rows.map((s) => html`<tr><td>${s.seq}</td><td>${when(this.lang, s.starts_at!, s.timezone || zone)}</td><td>
-        ${s.check_in_at ? nothing : html`
-          <button type="button" @click=${() => this.act(() => this.client.send('POST', this.path(`/sessions/${s.id}/check-in`)), 'checkedIn')}>${this.w('checkIn')} #${s.seq}</button>
-          <button type="button" @click=${() => this.act(() => this.client.send('POST', this.path(`/sessions/${s.id}/no-show`)), 'noShowMarked')}>${this.w('noShow')} #${s.seq}</button>`}
+        ${this.attendance(b, s, now)}
         <button type="button" aria-expanded=${String(this.moving === s.id)} @click=${() => { this.moving = this.moving === s.id ? null : s.id; }}>${this.w('move')} #${s.seq}</button>
         ${this.moving === s.id ? html`<form class="inline" @submit=${(e: SubmitEvent) => {
           e.preventDefault();
@@ -94,6 +96,21 @@ export class TandemAdminBookingActions extends LitElement {
           <button class="primary" type="submit">${this.w('moveDo')}</button>
         </form>` : nothing}
       </td></tr>`)}</tbody></table>`;
+  }
+
+  /**
+   * Check-in and no-show, offered only where the API takes them (shared/attendance.ts): on a paid
+   * booking, check-in from an hour before the start, a no-show from the start while attendance is
+   * still open (before the end, or `awaiting_attendance` after it).
+   */
+  private attendance(b: BookingDetailOut, s: Session, now: number): TemplateResult | typeof nothing {
+    if (s.check_in_at || !takesAttendance(b.booking_status)) return nothing;
+    const start = Date.parse(s.starts_at!);
+    const open = now < Date.parse(s.ends_at!) || s.staff_status === 'awaiting_attendance';
+    return html`${checkInOpen(start, now) ? html`
+      <button type="button" @click=${() => this.act(() => this.client.send('POST', this.path(`/sessions/${s.id}/check-in`)), 'checkedIn')}>${this.w('checkIn')} #${s.seq}</button>` : nothing}
+      ${noShowOpen(start, now) && open ? html`
+      <button type="button" @click=${() => this.act(() => this.client.send('POST', this.path(`/sessions/${s.id}/no-show`)), 'noShowMarked')}>${this.w('noShow')} #${s.seq}</button>` : nothing}`;
   }
 
   private schedule(b: BookingDetailOut): TemplateResult {

@@ -176,6 +176,8 @@ describe('e2e: stay in touch (marketing consent, a segment, the referral code)',
     await outbox.close();
     await adminEl.locator('#code').fill(code);
     await adminEl.locator('#code-form button[type="submit"]').click();
+    // Signed in, the console opens the bookings once their list has arrived: wait for it, then go to Marketing.
+    await adminEl.locator('nav button[aria-pressed="true"]', { hasText: 'Bookings' }).waitFor();
     await adminEl.locator('nav button', { hasText: 'Marketing' }).click();
     const marketing = console_.locator('tandem-admin-marketing');
     await marketing.getByRole('tab', { name: 'Segments' }).click();

@@ -1,5 +1,6 @@
 /**
- * The studio console in Chromium: sign-in with a code (and a studio to choose), the pipeline as
+ * The studio console in Chromium: sign-in with a code (and a studio to choose), a view picked from the
+ * menu before the first pipeline answer kept, the pipeline as
  * columns and as a table, a booking with check-in, and a program step saved and published, all
  * by keyboard where a person would type; axe-clean; English and German, and French and Italian for the sign-in, menu, pipeline, booking and wizard. The admin API is a
  * stub on window.fetch that records what the console sent (CSRF token, Idempotency-Key).
@@ -94,6 +95,27 @@ describe('<tandem-admin>', () => {
     const columns = [...root(el).querySelectorAll('.board h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
     expect(columns).to.deep.equal(['Reserviert 1', 'Bestätigt 1', 'Laufend 0', 'Anwesenheit offen 0', 'Zahlung überfällig 0', 'Abgeschlossen 0', 'Storniert 0']);
     await expectAccessible(el);
+  });
+
+  it('a view picked from the menu while the pipeline is still loading stays open when the list arrives', async () => {
+    stubApi({ signedIn: true });
+    const stub = window.fetch;
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(String(input), location.href).pathname === '/v1/admin/bookings') await held;
+      return stub(input, init);
+    };
+    const el = await fixture<TandemAdmin>(html`<tandem-admin lang="en"></tandem-admin>`);
+    const marketing = await waitFor(() => [...root(el).querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent!.trim() === 'Marketing'), 'the menu');
+    marketing.click();
+    await waitFor(() => marketing.getAttribute('aria-pressed') === 'true', 'marketing open');
+    release();
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    expect(marketing.getAttribute('aria-pressed')).to.equal('true');
+    expect(q(el, '.board')).to.equal(null);
+    expect(root(el).querySelector('tandem-admin-marketing')).to.not.equal(null);
   });
 
   it('filters, switches to the table, opens a booking and checks a session in with the CSRF token (English)', async () => {

@@ -109,7 +109,15 @@ export class TandemAdmin extends LitElement {
     this.client.csrf = s.csrf_token ?? '';
     this.studios = null;
     if (next === 'onboarding') this.open('onboarding');
-    else void this.openPipeline();
+    else void this.landOnPipeline();
+  }
+
+  /** The first view once signed in: the pipeline when its list arrives, unless a view was picked from the menu meanwhile. */
+  private async landOnPipeline(): Promise<void> {
+    const waiting = this.view;
+    const page = await this.attempt(() => this.client.get<PipelineOut>(`/v1/admin/bookings?${this.pipelineQuery()}`));
+    if (page) this.pipeline = page;
+    if (this.view === waiting) this.view = 'pipeline';
   }
 
   /** The language of the views that speak en/de/fr/it (sign-up, onboarding, settings, customers). */

@@ -42,3 +42,11 @@ export function cadenceStarts(firstStart: number, count: number, cadence: Cadenc
 export function cadenceStartsIso(firstStart: string, count: number, cadence: Cadence, zone: string): string[] {
   return cadenceStarts(Date.parse(firstStart), count, cadence, zone).map((t) => new Date(t).toISOString());
 }
+
+/**
+ * A booking of several sessions is a series: its remaining sessions move together (a week later
+ * or earlier, a new first date). A booking of one session has no series; its session moves alone.
+ */
+export function isSeries(sessionsCount: number): boolean {
+  return sessionsCount > 1;
+}

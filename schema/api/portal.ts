@@ -91,7 +91,10 @@ export const PortalBookingDetail = v.object({
   money: PortalMoney,
   policy: v.object({ free_cancel_hours: v.number(), late_cancel_fee_bp: v.number(), no_show_fee_bp: v.number() }),
   actions: v.object({
-    schedule_sessions: v.boolean(), reschedule_series: v.boolean(), cancel: v.boolean(), message: v.boolean(),
+    schedule_sessions: v.boolean(),
+    /** Move the remaining sessions together (POST …/reschedule-series): a booking of several sessions only. */
+    reschedule_series: v.boolean(),
+    cancel: v.boolean(), message: v.boolean(),
     /** Save a new card for the plan (POST …/card). */
     update_card: v.boolean(),
     /** Charge what is owed now to the saved card (POST …/pay-balance). */

@@ -25,6 +25,7 @@ import { checkIntake } from './intake.ts';
 import { mayReschedule, type RescheduleCheck } from './domain/reschedule-notice.ts';
 import { refuseReschedule } from './reschedule-policy.ts';
 import { DAY_MS, wallOf, wallToInstant } from '../../../shared/zone.ts';
+import { isSeries } from '../../../shared/cadence.ts';
 import { ALTERNATIVES_WINDOW_MS, bufferedWindow, choose, describeConflicts, overlaps, type Candidate, type Choice } from './domain/plan.ts';
 import { HOLD_MS, holdExpired, holdReleaseStatement, releaseExpiredHolds } from './holds.mutations.ts';
 import { bookingById, bookingByToken, bookingView, type BookingRow, type BookingView } from './bookings.queries.ts';
@@ -454,17 +455,19 @@ export interface RescheduleSeriesInput {
 }
 
 /**
- * Moves the customer's remaining sessions together: those still ahead whose change deadline has
- * not passed (sessions already inside the free-cancellation window stay where they are). Each
- * keeps its local wall-clock time in its zone across DST. Checked like a new booking against the
- * instructor's calendar, with the booking's own moving sessions left out and its staying ones
- * counted as busy; a refusal names each session that cannot move, with the nearest free times.
- * The moved sessions' revisions rise and the customer gets one calendar update per session.
+ * Moves the customer's remaining sessions together (a series only: a booking of one session moves
+ * by rescheduleSession): those still ahead whose change deadline has not passed (sessions already
+ * inside the free-cancellation window stay where they are). Each keeps its local wall-clock time
+ * in its zone across DST. Checked like a new booking against the instructor's calendar, with the
+ * booking's own moving sessions left out and its staying ones counted as busy; a refusal names
+ * each session that cannot move, with the nearest free times. The moved sessions' revisions rise
+ * and the customer gets one calendar update per session.
  */
 export async function rescheduleSeries(tx: Tx, input: RescheduleSeriesInput): Promise<BookingView> {
   const { orgId, booking, now: nowDate, config } = input;
   const now = nowDate.getTime();
   await ensureLive(tx, orgId, booking, now);
+  if (!isSeries(booking.sessionsCount)) throw new AppError('invalid_state', 'The booking has one session, no series: move the session itself.');
   const [sessions, { s, instructor, policies }] = await Promise.all([
     tx.select().from(t.programSessions)
       .where(and(eq(t.programSessions.orgId, orgId), eq(t.programSessions.bookingId, booking.id), eq(t.programSessions.status, 'scheduled'), sql`${t.programSessions.startsAt} > ${iso(now)}::timestamptz`))

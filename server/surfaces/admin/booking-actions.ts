@@ -95,7 +95,8 @@ export function adminBookingActionRoutes(deps: AppDeps) {
         tags: ['admin'], summary: 'Move every remaining session, keeping the cadence (staff)',
         description: 'As the customer\'s (`shift_weeks`, or `starts_at` for the first remaining session, the others keeping their local distance), '
           + 'by the program\'s notice and limit; `override` moves every session still ahead, notice and limit lifted and outside the hours too, '
-          + 'never onto busy time. Nothing moves unless every session can: 409 lists each that cannot (`session_id`) with the nearest free times. '
+          + 'never onto busy time. Nothing moves unless every session can: 409 lists each that cannot (`session_id`) with the nearest free times; '
+          + 'a booking of one session has no series (409 `invalid_state`). '
           + 'The customer is mailed the new times. An instructor reaches only the bookings they conduct (404 otherwise). Needs an `Idempotency-Key`.',
         security, parameters: [idempotencyHeader],
         responses: { 200: detailAnswer('The booking with its moved sessions'), 409: slotProblem, ...problemResponses(400, 401, 404, 422) },

@@ -4,6 +4,7 @@ import type { CustomerBookingDetail, CustomerBookingSummary, SessionView } from 
 import { mayReschedule, rescheduleDeadline, rescheduleNoticeHours, type ReschedulePolicy } from '../../modules/bookings/index.ts';
 import { creditNoteLabel, invoiceLabel, type InvoiceSnapshot, type StaffOrderView } from '../../modules/billing/index.ts';
 import { renderMarkdown } from '../../platform/adapters/markdown.ts';
+import { isSeries } from '../../../shared/cadence.ts';
 
 export function invoicePdfUrl(publicOrigin: string, invoiceId: string): string {
   return `${publicOrigin}/v1/portal/invoices/${invoiceId}.pdf`;
@@ -98,7 +99,7 @@ export function bookingDetailOut(summary: CustomerBookingSummary, d: CustomerBoo
     policy: { free_cancel_hours: d.policies.free_cancel_hours ?? 0, late_cancel_fee_bp: d.policies.late_cancel_fee_bp, no_show_fee_bp: d.policies.no_show_fee_bp },
     actions: {
       schedule_sessions: bookingLive && summary.sessionsToSchedule > 0,
-      reschedule_series: bookingLive && sessions.some((s) => s.actions.reschedule),
+      reschedule_series: bookingLive && isSeries(summary.sessionsCount) && sessions.some((s) => s.actions.reschedule),
       cancel: bookingLive,
       message: d.booking.status !== 'reserved',
       update_card: d.booking.status !== 'reserved' && orderLive && money.plan !== null,

@@ -18,7 +18,8 @@ export function rescheduleSeriesRoute(deps: AppDeps) {
         + 'remaining session there and keeps the others\' local distance to it. Remaining: ahead and before their change deadline (sessions '
         + 'already inside the free-cancellation window stay). Nothing moves unless every session can: 409 `slot_taken` / `slot_unavailable` '
         + 'lists each session that cannot (`session_id`) with the nearest free times; 409 `policy_window_closed` (with `deadline`) when no '
-        + 'session may move any more. Needs an `Idempotency-Key`. Answers the booking.',
+        + 'session may move any more; 409 `invalid_state` for a booking of one session, which has no series (its session moves by '
+        + '`POST …/sessions/:sessionId/reschedule`). Needs an `Idempotency-Key`. Answers the booking.',
       security: portalSecurity,
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
       responses: {

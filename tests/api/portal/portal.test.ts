@@ -26,7 +26,7 @@ const WEEK = ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23', '2026-12-3
 
 type App = Awaited<ReturnType<typeof demoApp>>;
 type Detail = {
-  id: string; status: string; sessions_to_schedule: number;
+  id: string; status: string; sessions_to_schedule: number; sessions_count: number;
   sessions: { id: string; seq: number; starts_at: string | null; state: string; revision: number; change_deadline: string | null; actions: { reschedule: boolean; cancel: boolean } }[];
   milestones: { name: string; due_at: string | null }[];
   money: { invoices: { id: string; pdf_url: string }[]; credit_notes: { id: string; pdf_url: string }[]; paid: { amount: number } } | null;
@@ -235,6 +235,20 @@ describe('portal API: a customer\'s own bookings', () => {
     assert.match(String(mails[0]!.subject), /^Termine verschoben: SPLIT/);
     assert.deepEqual((mails[0]!.attachments as { filename: string }[]).map((a) => a.filename).sort(), [1, 2, 3, 4, 5, 6].map((i) => `session-${i}.ics`));
     assert.equal((await problemOf(await post(`/v1/portal/bookings/${split.id}/reschedule-series`, bearer.a, { shift_weeks: 1, starts_at: WEEK[0] }))).code, 'validation_failed');
+  });
+
+  test('a booking of one session is no series: the series move is not offered, and asked for anyway it is 409 invalid_state, nothing moved', async () => {
+    const d = await detail(reikiA.id);
+    assert.equal(d.sessions_count, 1);
+    assert.equal(d.sessions[0]!.actions.reschedule, true, 'its one session still moves on its own');
+    assert.equal(d.actions.reschedule_series, false);
+    const was = await state();
+    for (const body of [{ shift_weeks: 1 }, { shift_weeks: -1 }, { starts_at: '2026-12-11T10:00:00.000Z' }]) {
+      const refused = await problemOf(await post(`/v1/portal/bookings/${reikiA.id}/reschedule-series`, bearer.a, body));
+      assert.equal(refused.status, 409);
+      assert.equal(refused.code, 'invalid_state');
+    }
+    assert.deepEqual(await state(), was);
   });
 
   test('cancel one session inside the window (back to "to schedule"), one late (its fee kept), by the quote shown', async () => {

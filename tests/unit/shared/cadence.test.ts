@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cadenceStarts, cadenceStartsIso } from '../../../shared/cadence.ts';
+import { cadenceStarts, cadenceStartsIso, isSeries } from '../../../shared/cadence.ts';
 
 const Z = 'Europe/Zurich';
 
@@ -33,4 +33,8 @@ test('bad input throws RangeError', () => {
   assert.throws(() => cadenceStarts(0, 2, { every: 0, unit: 'week' }, Z), RangeError);
   assert.throws(() => cadenceStarts(0, 2, { every: 1, unit: 'month' as 'week' }, Z), RangeError);
   assert.throws(() => cadenceStarts(0, 2, { every: 1, unit: 'week' }, 'Nowhere/Nope'), RangeError);
+});
+
+test('a booking of several sessions is a series; one of one session is not', () => {
+  assert.deepEqual([1, 2, 8].map(isSeries), [false, true, true]);
 });

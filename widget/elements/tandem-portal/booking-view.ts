@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { BalancePaymentOut, CancellationQuote, CardSetupOut, PortalBookingDetail, PortalMessages } from '../../core/api/portal.ts';
 import type { PortalKey } from './i18n/en.ts';
 import type { Picking, PortalHost } from './portal-host.ts';
+import { isSeries } from '../../../shared/cadence.ts';
 
 type Session = PortalBookingDetail['sessions'][number];
 
@@ -194,7 +195,7 @@ export function bookingView(p: PortalHost, d: PortalBookingDetail, v: ViewState)
       <div class="actions">
         ${d.actions.schedule_sessions ? html`<button class="btn primary" @click=${() => p.pickTime({ kind: 'book' })}>${p.t('bookNext')}</button>` : nothing}
         ${d.actions.schedule_sessions && d.sessions_to_schedule > 1 ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'series-book' })}>${p.t('bookRemaining')}</button>` : nothing}
-        ${d.actions.reschedule_series ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'series-move' })}>${p.t('moveSeries')}</button>
+        ${d.actions.reschedule_series && isSeries(d.sessions_count) ? html`<button class="btn" @click=${() => p.pickTime({ kind: 'series-move' })}>${p.t('moveSeries')}</button>
           <button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(1)}>${p.t('moveSeriesLater')}</button>
           <button class="btn" ?disabled=${v.busy} @click=${() => p.moveSeries(-1)}>${p.t('moveSeriesEarlier')}</button>` : nothing}
       </div>

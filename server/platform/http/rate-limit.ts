@@ -73,10 +73,18 @@ function expandIPv6(a: string): string[] {
   return [...left, ...fill, ...right].map((g) => parseInt(g || '0', 16).toString(16));
 }
 
+/** Kept per request: the rate limit and a booking's hold caps both ask (one HMAC, not two). */
+const clients = new WeakMap<Context, string>();
+
 /** Whose requests these are within the org: the publishable key and the client's address, as an HMAC. */
 export function embedClientOf(c: Context<AppEnv>, config: AppConfig): string {
-  const { keyId } = c.get('embed');
-  return pseudonym(config, 'client', keyId, clientAddress(c, rateLimitsOf(config).trustProxy));
+  let client = clients.get(c);
+  if (client === undefined) {
+    const { keyId } = c.get('embed');
+    client = pseudonym(config, 'client', keyId, clientAddress(c, rateLimitsOf(config).trustProxy));
+    clients.set(c, client);
+  }
+  return client;
 }
 
 /** The bucket name of an e-mail address (lower-cased and trimmed first). */

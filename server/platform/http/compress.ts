@@ -31,28 +31,45 @@ export function encode(body: Uint8Array, encoding: Encoding): Buffer {
     : gzipSync(body, { level: 1 });
 }
 
+/**
+ * The text of answers made from a string here (the idempotent POSTs' answers, sendAnswer): read from
+ * it, not from the Response. On the Node server a Response made from a string stays a light object
+ * until its body is asked for; asking (`res.body`, `arrayBuffer()`) turns it into a full web Response
+ * whose body the server then reads back through a stream.
+ */
+const texts = new WeakMap<Response, string>();
+
+/** Marks `res` as made from `text` (its whole body, unchanged). */
+export function answeredWith(res: Response, text: string): Response {
+  texts.set(res, text);
+  return res;
+}
+
 export function compressJson(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (!res.body || res.headers.has('Content-Encoding') || c.req.method === 'HEAD') return;
+    const text = texts.get(res);
+    if ((text === undefined && !res.body) || res.headers.has('Content-Encoding') || c.req.method === 'HEAD') return;
     if (!/^application\/(problem\+)?json\b/.test(res.headers.get('Content-Type') ?? '')) return;
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'));
     if (!encoding) {
       res.headers.append('Vary', 'Accept-Encoding');
       return;
     }
-    const body = new Uint8Array(await res.arrayBuffer());
+    const body = text === undefined ? new Uint8Array(await res.arrayBuffer()) : new TextEncoder().encode(text);
     const headers = new Headers(res.headers);
     headers.append('Vary', 'Accept-Encoding');
+    // Hono would merge the old answer into the new one (reading its body): `headers` has them already.
+    // No statusText: reading it turns a light answer into a full one, and ours carry none.
+    c.res = undefined as unknown as Response;
     if (body.byteLength < MIN_BYTES) {
-      c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+      c.res = new Response(body, { status: res.status, headers });
       return;
     }
     const packed = encode(body, encoding);
     headers.set('Content-Encoding', encoding);
     headers.set('Content-Length', String(packed.byteLength));
-    c.res = undefined as unknown as Response; // Hono keeps the old answer's headers otherwise
-    c.res = new Response(new Uint8Array(packed), { status: res.status, statusText: res.statusText, headers });
+    c.res = new Response(new Uint8Array(packed), { status: res.status, headers });
   };
 }

@@ -21,6 +21,7 @@ import { withCaller } from '../db/identity.ts';
 import { rows } from '../db/prepared.ts';
 import { withCallerRetried } from '../db/retry.ts';
 import { AppError, CommitThenFail, problemBody } from '../errors.ts';
+import { answeredWith } from './compress.ts';
 export { CommitThenFail };
 
 const KEY_TTL_MS = 24 * 3_600_000;
@@ -201,5 +202,6 @@ export function sendAnswer(c: Context, answer: IdempotentAnswer): Response {
     'Content-Type': answer.status >= 400 ? 'application/problem+json' : 'application/json',
   };
   if (answer.replayed) headers['Idempotency-Replayed'] = 'true';
-  return c.body(JSON.stringify(answer.body), answer.status as 200, headers);
+  const text = JSON.stringify(answer.body);
+  return answeredWith(c.body(text, answer.status as 200, headers), text);
 }

@@ -17,9 +17,13 @@ type Call = { method: string; path: string; body: any };
 const ID = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const segment = { id: ID(1), name: 'Regulars', filter: { min_credits: 2, tags: ['vip', 'yoga'], utm_source: 'newsletter', last_booking_before: new Date('2026-06-01T00:00:00').toISOString() }, created_at: '2026-11-01T09:00:00Z', count: 12, with_consent: 5 };
 
-/** Counts a filter as "number of its fields × 10"; `slow` answers after `slowMs`. */
+/** When the slow count (slowFirst) has been answered. */
+let slowAnswered = false;
+
+/** Counts a filter as "number of its fields × 10"; with `slowFirst` the second count answers after 4 × COUNT_DELAY_MS. */
 function stubApi(opts: { slowFirst?: boolean } = {}): Call[] {
   const calls: Call[] = [];
+  slowAnswered = false;
   let previews = 0;
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href);
@@ -34,7 +38,10 @@ function stubApi(opts: { slowFirst?: boolean } = {}): Call[] {
       case 'POST /v1/admin/segments/preview': {
         previews++;
         const n = Object.keys(body.filter).length;
-        if (opts.slowFirst && previews === 2) await new Promise((r) => setTimeout(r, 4 * COUNT_DELAY_MS));
+        if (opts.slowFirst && previews === 2) {
+          await new Promise((r) => setTimeout(r, 4 * COUNT_DELAY_MS));
+          slowAnswered = true;
+        }
         return json(200, { count: 100 - n * 10, with_consent: 50 - n * 10, sample: [] });
       }
       case 'POST /v1/admin/segments': return json(201, { ...segment, id: ID(9), name: body.name, filter: body.filter, count: 3, with_consent: 1 });
@@ -113,7 +120,10 @@ describe('the segment form\'s live count', () => {
     await waitFor(() => line(el)!.getAttribute('aria-busy') === 'true', 'busy');
     await type(el, '#sg-utm', 'x');
     await waitFor(() => line(el)!.textContent!.trim() === '80 members, 30 with consent', 'the newer count');
-    await new Promise((r) => setTimeout(r, 5 * COUNT_DELAY_MS));
+    // The older answer arrives; a moment for its body to be read and any update to render.
+    await waitFor(() => slowAnswered, 'the older answer');
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
     expect(line(el)!.textContent!.trim()).to.equal('80 members, 30 with consent', 'not replaced by the older answer');
   });
 

@@ -2,6 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import { delay, http, passthrough } from 'msw';
 import { $, expect, inStep, stepEl, useMockApi, waitFor } from './helpers/dom.ts';
 import { API, worker } from './helpers/mock-api.ts';
+import { loadErrorTable } from '../../widget/core/i18n/errors.ts';
 
 /**
  * The later steps' sentences come in a chunk of their own per language, loaded beside the steps'
@@ -24,7 +25,9 @@ describe('a later step in the visitor\'s language', () => {
     $(page, 'button.primary').click();
     // The step's heading as it is first shown, then once everything has arrived.
     const first = await waitFor(() => stepEl(el, 'time')?.shadowRoot?.querySelector('h2')?.textContent?.trim(), 'the time step', 6000);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Once the German sentences are in (a step shown without them renders again then).
+    await loadErrorTable('de');
+    await el.updateComplete;
     const settled = (await inStep(el, 'time')).querySelector('h2')!.textContent!.trim();
     expect(first).to.equal(settled);
   });

@@ -10,7 +10,7 @@ import { testConfig } from './app.ts';
 
 const database = await openDatabase({ url: process.argv[2], max: 4 });
 const now = new Date(process.argv[3]!);
-const runner = await startJobRunner(database.executor, [lifecycleJob({ db: database.db, now: () => now, config: testConfig }) as JobDefinition], { pollingIntervalSeconds: 0.5 });
+const runner = await startJobRunner(database.executor, [lifecycleJob({ db: database.db, now: () => now, config: testConfig }) as JobDefinition], { pollingIntervalSeconds: 0.5, refetchWhenBusy: true });
 process.stdout.write('ready\n');
 process.once('SIGTERM', async () => {
   await runner.stop();

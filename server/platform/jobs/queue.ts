@@ -126,8 +126,19 @@ export async function prepareJobQueue(executor: SqlExecutor, queues: QueueSettin
 
 export interface JobRunner { stop(): Promise<void> }
 
+export interface JobRunnerOptions {
+  /** How long a worker waits between fetches (default 1 s; pg-boss allows no less than 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /**
+   * After a fetch that found work, fetch again at once instead of waiting out the interval, so the
+   * interval is only the wait of an idle queue. Tests that drain a queue with real runners use it;
+   * the API keeps pg-boss's cadence (see QueueSettings.batchSize).
+   */
+  refetchWhenBusy?: boolean;
+}
+
 /** Works every queue of `jobs` until stopped. */
-export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[], options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[], options: JobRunnerOptions = {}): Promise<JobRunner> {
   const scheduled = jobs.filter((job) => job.cron);
   const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: true, schedule: scheduled.length > 0, migrate: false });
   boss.on('error', (error) => console.error('[tandem] job queue:', error instanceof Error ? error.message : error));
@@ -135,7 +146,10 @@ export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[
   for (const job of scheduled) await boss.schedule(job.name, job.cron!, {}, { tz: 'UTC' });
   for (const job of jobs) {
     const batchSize = job.batchSize ?? 1;
-    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize }, async (batch) => {
+    let workerId: string | undefined;
+    workerId = await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize }, async (batch) => {
+      // pg-boss's worker skips its wait when notified during a run.
+      if (options.refetchWhenBusy && batch.length > 0 && workerId) boss.notifyWorker(workerId);
       if (batchSize === 1) {
         if (batch[0]) await job.handle(batch[0].data as Record<string, unknown>);
         return;

@@ -129,16 +129,18 @@ export const PortalMessageList = v.object({
 });
 export type PortalMessageList = v.InferOutput<typeof PortalMessageList>;
 
-/** POST /v1/portal/bookings/:id/card: what the Payment Element needs to save a card (a SetupIntent). */
-export const CardSetupOut = v.object({
-  setup: v.object({
-    provider: v.picklist(['stripe', 'test']),
-    client_secret: v.string(),
-    publishable_key: v.nullable(v.string()),
-    stripe_account: v.nullable(v.string()),
-    test_mode: v.boolean(),
-  }),
+/** What Stripe's Payment Element needs to confirm a client secret (or the test processor's stand-in, `provider: 'test'`). */
+export const PaymentElementOut = v.object({
+  provider: v.picklist(['stripe', 'test']),
+  client_secret: v.string(),
+  publishable_key: v.nullable(v.string()),
+  stripe_account: v.nullable(v.string()),
+  test_mode: v.boolean(),
 });
+export type PaymentElementOut = v.InferOutput<typeof PaymentElementOut>;
+
+/** POST /v1/portal/bookings/:id/card: what the Payment Element needs to save a card (a SetupIntent). */
+export const CardSetupOut = v.object({ setup: PaymentElementOut });
 export type CardSetupOut = v.InferOutput<typeof CardSetupOut>;
 
 /** POST /v1/portal/bookings/:id/card/test-confirm (test processor only): the customer saves the test card, or it is refused. */
@@ -161,13 +163,7 @@ export type PayBalanceOut = v.InferOutput<typeof PayBalanceOut>;
  * Payment Element (`confirmPayment` in the browser); the money counts when Stripe's webhook says so.
  */
 export const BalancePaymentOut = v.object({
-  payment: v.object({
-    provider: v.picklist(['stripe', 'test']),
-    client_secret: v.string(),
-    publishable_key: v.nullable(v.string()),
-    stripe_account: v.nullable(v.string()),
-    test_mode: v.boolean(),
-  }),
+  payment: PaymentElementOut,
   charge: PayBalanceOut.entries.charge,
 });
 export type BalancePaymentOut = v.InferOutput<typeof BalancePaymentOut>;
@@ -194,7 +190,7 @@ export const PaymentLinkCheckoutBody = v.object({ method: v.optional(v.picklist(
 /** What the Payment Element (or the test processor's button) needs, and the amount. */
 export const PaymentLinkCheckoutOut = v.object({
   /** Null when nothing is owed (the booking is confirmed at once). */
-  payment: v.nullable(BalancePaymentOut.entries.payment),
+  payment: v.nullable(PaymentElementOut),
   amount: Money,
 });
 export type PaymentLinkCheckoutOut = v.InferOutput<typeof PaymentLinkCheckoutOut>;

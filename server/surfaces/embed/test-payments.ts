@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
 import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { bookingAction } from './booking-action.ts';
+import { testProcessorOnly } from '../test-processor-only.ts';
 import { checkoutBookingOut, orderOut } from './checkout.out.ts';
 import { checkoutBookingView } from '../../modules/billing/index.ts';
 import { orderDetail, orderRow } from '../../modules/billing/index.ts';
@@ -32,10 +33,7 @@ export function testPaymentsRoute(deps: AppDeps) {
       ],
       responses: { 200: { description: 'The booking after the simulated event', content: { 'application/json': { schema: resolver(TestPaymentResponse) } } } },
     }),
-    async (_c, next) => {
-      if (deps.payments.kind !== 'test') throw new AppError('not_found', 'The test payment processor is not active (Stripe is configured).');
-      await next();
-    },
+    testProcessorOnly(deps),
     idempotencyKeyRequired(),
     validate('param', BookingParams),
     validate('json', TestPaymentBody),

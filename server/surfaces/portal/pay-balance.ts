@@ -1,12 +1,12 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { BalancePaymentOut, BookingParams, PayBalanceOut } from '../../../schema/api/portal.ts';
 import type { AppDeps, PortalEnv } from '../../deps.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
-import { bookingForCustomer, slotRaceLost } from '../../modules/bookings/index.ts';
+import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
 import { balanceIntentInput, payOpenBalance, recordBalanceIntent, startBalancePayment, type BalanceCharge } from '../../modules/billing/index.ts';
-import { callProviderForCustomer, customerCaller, portalAction } from './portal-action.ts';
+import { portalAction } from './portal-action.ts';
+import { paymentRouteDoc } from './payment-routes.ts';
 import { portalBookingDetail } from './get-booking.ts';
 import { portalSecurity } from './list-bookings.ts';
 import { problemResponses } from '../openapi-shared.ts';
@@ -18,37 +18,36 @@ const money = (charge: BalanceCharge) => {
 
 export function payBalanceRoute(deps: AppDeps) {
   return new Hono<PortalEnv>().post('/bookings/:id/pay-balance/payment',
-    describeRoute({
-      tags: ['portal'], summary: 'Pay the open balance now, once, in the Payment Element',
+    paymentRouteDoc({
+      summary: 'Pay the open balance now, once, in the Payment Element',
       description: 'A one-off payment of what is still owed (the open installments and a fee left owed), with or without a saved card: answers '
         + '`payment.client_secret` of a PaymentIntent on the studio\'s Connect account for Stripe\'s Payment Element (`confirmPayment` in the browser). '
         + 'The installments it covers are not charged off-session for an hour meanwhile. The money is recorded, and the installments marked paid, '
         + 'only on Stripe\'s verified `payment_intent.succeeded`, once. A plan without a saved card keeps this card for its later installments. '
         + 'Asking again while this payment is open answers the same PaymentIntent (and the saved-card path answers 409 meanwhile). 409 `invalid_state` '
         + 'when nothing is owed; 422 `payment_method_unavailable` with the test processor (no one-off payment without Stripe). Needs an `Idempotency-Key`.',
-      security: portalSecurity,
-      parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
-      responses: {
-        200: { description: 'What the Payment Element needs, and what is paid', content: { 'application/json': { schema: resolver(BalancePaymentOut) } } },
-        ...problemResponses(400, 401, 404, 409, 422),
-        502: { description: 'payment_provider_error' },
-      },
+      answered: 'What the Payment Element needs, and what is paid', schema: BalancePaymentOut,
     }),
     idempotencyKeyRequired(),
     validate('param', BookingParams),
     async (c) => {
       const { id } = c.req.valid('param');
       const caller = c.get('portal');
-      const now = deps.now();
       // The recorded answer holds the payment's id, never the intent's secret: a replay asks the provider again, keyed by that payment.
-      const answer = await runIdempotent(deps.db, customerCaller(caller),
-        { key: idempotencyKeyOf(c), scope: `POST /v1/portal/bookings/${id}/pay-balance/payment`, body: {}, now, raceLost: slotRaceLost },
-        (tx) => bookingForCustomer(tx, caller.orgId, id, caller.bookingId),
-        async (tx, booking) => {
+      return portalAction(c, deps, { id, path: 'pay-balance/payment', body: {} },
+        async (tx, booking, now) => {
           const started = await startBalancePayment(tx, { now, config: deps.config, provider: deps.payments.kind }, caller.orgId, booking);
           return { status: 200, body: { payment_id: started.paymentId, charge: money(started.charge) } };
+        },
+        {
+          payment: {
+            rowOf: (body: { payment_id?: string; charge: BalancePaymentOut['charge'] }) => body.payment_id,
+            read: (tx, booking, paymentId) => balanceIntentInput(tx, caller.orgId, booking, paymentId),
+            call: (p) => deps.payments.createIntent(p.input),
+            record: (tx, _p, created, paymentId) => recordBalanceIntent(tx, caller.orgId, paymentId, created),
+            answer: (body, payment): BalancePaymentOut => ({ payment, charge: body.charge }),
+          },
         });
-      return sendAnswer(c, await attachBalanceIntent(c, deps, id, answer));
     })
     .post('/bookings/:id/pay-balance',
     describeRoute({
@@ -73,9 +72,8 @@ export function payBalanceRoute(deps: AppDeps) {
       const caller = c.get('portal');
       return portalAction(c, deps, { id, path: 'pay-balance', body: {} }, async (tx, booking, now) => {
         const charge = await payOpenBalance(tx, { now, config: deps.config, provider: deps.payments.kind }, caller.orgId, booking);
-        const m = (amount: number) => ({ amount, currency: charge.currency });
         const body: PayBalanceOut = {
-          charge: { amount: m(charge.amount), installments: charge.installments.map((i) => ({ seq: i.seq, amount: m(i.amount) })), other: m(charge.other), in_flight: m(charge.in_flight) },
+          charge: money(charge),
           booking: await portalBookingDetail(tx, deps, caller, id, now),
         };
         return { status: 202, body };
@@ -83,23 +81,3 @@ export function payBalanceRoute(deps: AppDeps) {
     });
 }
 
-/** After the request committed: the provider's PaymentIntent for the open-balance payment, keyed by its row (the same one on a replay). */
-async function attachBalanceIntent(c: Context<PortalEnv>, deps: AppDeps, id: string, answer: IdempotentAnswer): Promise<IdempotentAnswer> {
-  const body = answer.body as { payment_id?: string; charge: BalancePaymentOut['charge'] };
-  if (answer.status !== 200 || !body.payment_id) return answer;
-  const paymentId = body.payment_id;
-  const caller = c.get('portal');
-  const { pending, result: intent } = await callProviderForCustomer(c, deps, id, {
-    read: (tx, booking) => balanceIntentInput(tx, caller.orgId, booking, paymentId),
-    call: (p) => deps.payments.createIntent(p.input),
-    record: (tx, _p, created) => recordBalanceIntent(tx, caller.orgId, paymentId, created),
-  });
-  const out: BalancePaymentOut = {
-    payment: {
-      provider: deps.payments.kind, client_secret: intent.clientSecret, publishable_key: deps.payments.publishableKey,
-      stripe_account: deps.payments.kind === 'stripe' ? pending.stripeAccount : null, test_mode: deps.payments.testMode,
-    },
-    charge: body.charge,
-  };
-  return { ...answer, body: out };
-}

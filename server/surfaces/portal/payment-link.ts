@@ -6,25 +6,20 @@
  * (or the test processor's button below, which enters the same path).
  */
 import { Hono, type Context } from 'hono';
-import { describeRoute, resolver } from 'hono-openapi';
 import { and, desc, eq } from 'drizzle-orm';
-import { BookingParams, PaymentLinkCheckoutBody, PaymentLinkCheckoutOut, PortalBookingDetail, TestCardBody } from '../../../schema/api/portal.ts';
+import { BookingParams, PaymentLinkCheckoutBody, PaymentLinkCheckoutOut } from '../../../schema/api/portal.ts';
 import * as t from '../../../schema/db/index.ts';
 import type { AppDeps, PortalEnv } from '../../deps.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { withCaller } from '../../platform/db/identity.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validate } from '../../platform/http/validate.ts';
-import { answeredBefore, idempotencyKeyOf, idempotencyKeyRequired, runIdempotent, sendAnswer, type IdempotentAnswer } from '../../platform/http/idempotency.ts';
-import { ProviderError } from '../../platform/adapters/payments/provider.ts';
-import { bookingForCustomer, slotRaceLost, type BookingRow } from '../../modules/bookings/index.ts';
+import { idempotencyKeyRequired } from '../../platform/http/idempotency.ts';
+import { bookingForCustomer, type BookingRow } from '../../modules/bookings/index.ts';
 import { applyPaymentEvent, checkout, openIntentsOf, pendingIntentOf, recordIntent } from '../../modules/billing/index.ts';
-import { callProviderForCustomer, customerCaller, portalAction } from './portal-action.ts';
+import { atProvider, customerCaller, portalAction } from './portal-action.ts';
+import { paymentRouteDoc, testProcessorRoute } from './payment-routes.ts';
 import { portalBookingDetail } from './get-booking.ts';
-import { portalSecurity } from './list-bookings.ts';
-import { problemResponses } from '../openapi-shared.ts';
-
-const idempotencyHeader = { name: 'Idempotency-Key', in: 'header' as const, required: true, schema: { type: 'string' as const } };
 
 /** Only a reserved booking the studio sent a payment link for is checked out here (the hold's expiry is checkout's to judge). */
 function ensurePaymentLink(booking: BookingRow): void {
@@ -36,20 +31,15 @@ function ensurePaymentLink(booking: BookingRow): void {
 export function paymentLinkRoutes(deps: AppDeps) {
   return new Hono<PortalEnv>()
     .post('/bookings/:id/payment-link/checkout',
-      describeRoute({
-        tags: ['portal'], summary: 'Pay a booking the studio made for you (its payment link)',
+      paymentRouteDoc({
+        summary: 'Pay a booking the studio made for you (its payment link)',
         description: 'For a `reserved` booking the studio booked with `payment.mode: "payment_link"` (`actions.pay_now`): the widget\'s checkout '
           + '(`method` `card`, the default, or `twint`, paid in full) creates the order and its payment, and answers `payment.client_secret` for '
           + 'Stripe\'s Payment Element (`confirmPayment` in the browser), or the test processor when Stripe is not configured (`payment.provider` '
           + '`test`: POST …/payment-link/test-payment plays the customer paying). The booking is confirmed only by the provider\'s verified '
           + '`payment_intent.succeeded`. Asking again replaces the earlier unpaid payment. 409 `invalid_state` for any other booking, '
           + '`hold_expired` once its 48 hours have passed (its times are released). Needs an `Idempotency-Key`.',
-        security: portalSecurity, parameters: [idempotencyHeader],
-        responses: {
-          200: { description: 'What the Payment Element needs, and the amount', content: { 'application/json': { schema: resolver(PaymentLinkCheckoutOut) } } },
-          ...problemResponses(400, 401, 404, 409, 422),
-          502: { description: 'payment_provider_error' },
-        },
+        answered: 'What the Payment Element needs, and the amount', schema: PaymentLinkCheckoutOut,
       }),
       idempotencyKeyRequired(),
       validate('param', BookingParams),
@@ -58,55 +48,52 @@ export function paymentLinkRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const caller = c.get('portal');
-        const now = deps.now();
-        const scope = `POST /v1/portal/bookings/${id}/payment-link/checkout`;
-        if (!(await answeredBefore(deps.db, customerCaller(caller), { key: idempotencyKeyOf(c), scope }))) await cancelOpenIntents(c, deps, id);
-        const answer = await runIdempotent(deps.db, customerCaller(caller),
-          { key: idempotencyKeyOf(c), scope, body, now, raceLost: slotRaceLost },
-          (tx) => bookingForCustomer(tx, caller.orgId, id, caller.bookingId),
-          async (tx, booking) => {
+        return portalAction(c, deps, { id, path: 'payment-link/checkout', body },
+          async (tx, booking, now) => {
             ensurePaymentLink(booking);
             // The link was mailed to the booking's address: its holder stands for the customer, as a proven address does.
             // The studio chose online payment when it sent the link, so the variant's methods for the widget do not bind it (as for its other ways).
             const done = await checkout(tx, { now, config: deps.config, payments: deps.payments }, caller.orgId, booking, { method: body.method, plan: 'full' }, { customerId: booking.customerId }, { byStaff: true });
             const amount = { amount: done.payment?.amount ?? 0, currency: done.order.order.currency };
             return { status: 200, body: { order_id: done.payment ? done.order.order.id : null, amount } };
+          },
+          {
+            beforeFresh: () => cancelOpenIntents(c, deps, id),
+            // After the checkout committed: its payment's intent at the provider, keyed by the payment's id (the same one on a replay).
+            payment: {
+              rowOf: (recorded: CheckoutRecorded) => recorded.order_id,
+              read: async (tx, _booking, orderId) => {
+                const found = await pendingIntentOf(tx, caller.orgId, orderId);
+                if (!found) throw new AppError('invalid_state', 'This checkout has been replaced by a newer one or is paid already.');
+                const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, caller.orgId));
+                return { ...found, stripeAccount: org?.account ?? null };
+              },
+              call: (p) => deps.payments.createIntent(p.input),
+              record: (tx, p, created) => recordIntent(tx, caller.orgId, p, created),
+              answer: (recorded, payment): PaymentLinkCheckoutOut => ({ payment, amount: recorded.amount }),
+              unpaid: (recorded): PaymentLinkCheckoutOut => ({ payment: null, amount: recorded.amount }),
+            },
           });
-        return sendAnswer(c, await attachIntent(c, deps, id, answer));
       })
-    .post('/bookings/:id/payment-link/test-payment',
-      describeRoute({
-        tags: ['portal'], summary: 'Test mode only: the customer pays (or fails to pay) the payment-link checkout',
-        description: 'Exists only while no Stripe keys are configured (demo, tests); 404 otherwise. Plays the browser and the provider\'s part: '
-          + 'the outcome enters the same path as Stripe\'s verified webhook, which confirms the booking or records why not. Answers the booking.',
-        security: portalSecurity, parameters: [idempotencyHeader],
-        responses: {
-          200: { description: 'The booking after the simulated event', content: { 'application/json': { schema: resolver(PortalBookingDetail) } } },
-          ...problemResponses(400, 401, 404, 409),
-        },
-      }),
-      async (_c, next) => {
-        if (deps.payments.kind !== 'test') throw new AppError('not_found', 'The test payment processor is not active (Stripe is configured).');
-        await next();
-      },
-      idempotencyKeyRequired(),
-      validate('param', BookingParams),
-      validate('json', TestCardBody),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const body = c.req.valid('json');
-        const caller = c.get('portal');
-        return portalAction(c, deps, { id, path: 'payment-link/test-payment', body }, async (tx, booking, now) => {
-          ensurePaymentLink(booking);
-          const payment = booking.orderId ? await lastTestPayment(tx, caller.orgId, booking.orderId) : undefined;
-          if (!payment?.providerRef || payment.status !== 'pending') throw new AppError('invalid_state', 'There is no test payment waiting for this booking: check out first.');
-          await applyPaymentEvent(tx, { now, config: deps.config }, body.outcome === 'succeed'
-            ? { provider: 'test', kind: 'succeeded', ref: payment.providerRef, orgId: caller.orgId, paymentMethodRef: `test_pm_${payment.id.slice(0, 8)}` }
-            : { provider: 'test', kind: 'failed', ref: payment.providerRef, orgId: caller.orgId, failureReason: 'Your card was declined. (test mode)' });
-          return { status: 200, body: await portalBookingDetail(tx, deps, caller, id, now) };
-        });
-      });
+    .route('/', testProcessorRoute(deps, 'payment-link/test-payment', {
+      summary: 'Test mode only: the customer pays (or fails to pay) the payment-link checkout',
+      description: 'Exists only while no Stripe keys are configured (demo, tests); 404 otherwise. Plays the browser and the provider\'s part: '
+        + 'the outcome enters the same path as Stripe\'s verified webhook, which confirms the booking or records why not. Answers the booking.',
+      answered: 'The booking after the simulated event', refusals: [400, 401, 404, 409],
+    }, async (c, tx, { id, booking, now, outcome }) => {
+      const caller = c.get('portal');
+      ensurePaymentLink(booking);
+      const payment = booking.orderId ? await lastTestPayment(tx, caller.orgId, booking.orderId) : undefined;
+      if (!payment?.providerRef || payment.status !== 'pending') throw new AppError('invalid_state', 'There is no test payment waiting for this booking: check out first.');
+      await applyPaymentEvent(tx, { now, config: deps.config }, outcome === 'succeed'
+        ? { provider: 'test', kind: 'succeeded', ref: payment.providerRef, orgId: caller.orgId, paymentMethodRef: `test_pm_${payment.id.slice(0, 8)}` }
+        : { provider: 'test', kind: 'failed', ref: payment.providerRef, orgId: caller.orgId, failureReason: 'Your card was declined. (test mode)' });
+      return { status: 200, body: await portalBookingDetail(tx, deps, caller, id, now) };
+    }));
 }
+
+/** What the checkout records: the order whose payment the provider is asked for (none when nothing is owed), and the amount. */
+type CheckoutRecorded = { order_id?: string | null; amount: PaymentLinkCheckoutOut['amount'] };
 
 async function lastTestPayment(tx: Tx, orgId: string, orderId: string) {
   const [payment] = await tx.select().from(t.payments)
@@ -120,40 +107,8 @@ async function cancelOpenIntents(c: Context<PortalEnv>, deps: AppDeps, id: strin
   const caller = c.get('portal');
   const open = await withCaller(deps.db, customerCaller(caller), async (tx) => openIntentsOf(tx, caller.orgId, await bookingForCustomer(tx, caller.orgId, id, caller.bookingId), deps.payments.kind));
   for (const intent of open) {
-    let state: string;
-    try {
-      state = await deps.payments.cancelIntent(intent.ref, intent.account);
-    } catch (error) {
-      if (error instanceof ProviderError) throw new AppError('payment_provider_error', error.message);
-      throw error;
-    }
+    const state = await atProvider(() => deps.payments.cancelIntent(intent.ref, intent.account));
     if (state !== 'cancelled') throw new AppError('invalid_state', 'A payment for this booking has just gone through; it is being confirmed.');
   }
 }
 
-/** After the checkout committed: its payment's intent at the provider, keyed by the payment's id (the same one on a replay). */
-async function attachIntent(c: Context<PortalEnv>, deps: AppDeps, id: string, answer: IdempotentAnswer): Promise<IdempotentAnswer> {
-  const body = answer.body as { order_id: string | null; amount: PaymentLinkCheckoutOut['amount'] };
-  if (answer.status !== 200 || !('order_id' in body)) return answer;
-  const caller = c.get('portal');
-  if (!body.order_id) return { ...answer, body: { payment: null, amount: body.amount } };
-  const orderId = body.order_id;
-  const { pending, result: intent } = await callProviderForCustomer(c, deps, id, {
-    read: async (tx) => {
-      const found = await pendingIntentOf(tx, caller.orgId, orderId);
-      if (!found) throw new AppError('invalid_state', 'This checkout has been replaced by a newer one or is paid already.');
-      const [org] = await tx.select({ account: t.orgs.stripeAccountId }).from(t.orgs).where(eq(t.orgs.id, caller.orgId));
-      return { ...found, stripeAccount: org?.account ?? null };
-    },
-    call: (p) => deps.payments.createIntent(p.input),
-    record: (tx, p, created) => recordIntent(tx, caller.orgId, p, created),
-  });
-  const out: PaymentLinkCheckoutOut = {
-    payment: {
-      provider: deps.payments.kind, client_secret: intent.clientSecret, publishable_key: deps.payments.publishableKey,
-      stripe_account: deps.payments.kind === 'stripe' ? pending.stripeAccount : null, test_mode: deps.payments.testMode,
-    },
-    amount: body.amount,
-  };
-  return { ...answer, body: out };
-}

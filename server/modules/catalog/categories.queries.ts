@@ -6,14 +6,15 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import * as t from '../../../schema/db/index.ts';
-import { BUILT_IN_LABELS, type CategoryLabels } from '../../../shared/program-categories.ts';
+import type { CategoryLabels } from '../../../shared/program-categories.ts';
+import { categoryList } from '../program-editor/index.ts';
 
 export interface CategoryNames { studioLang: string; labels: Record<string, CategoryLabels> }
 
 export async function categoryNames(tx: Tx, orgId: string): Promise<CategoryNames> {
-  const [rows, [org]] = await Promise.all([
-    tx.select({ key: t.programCategories.key, labels: t.programCategories.labels }).from(t.programCategories).where(eq(t.programCategories.orgId, orgId)),
+  const [list, [org]] = await Promise.all([
+    categoryList(tx, orgId),
     tx.select({ locale: t.orgs.defaultLocale }).from(t.orgs).where(eq(t.orgs.id, orgId)),
   ]);
-  return { studioLang: org?.locale ?? 'en', labels: rows.length ? Object.fromEntries(rows.map((r) => [r.key, r.labels])) : BUILT_IN_LABELS };
+  return { studioLang: org?.locale ?? 'en', labels: Object.fromEntries(list.map((c) => [c.key, c.labels])) };
 }

@@ -4,29 +4,18 @@
  * in use shows the programs the API's 409 names; German words; instructors read only; axe-clean.
  * The admin API is a stub on window.fetch.
  */
-import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/settings/settings-view.ts';
-import type { TandemAdminSettings } from '../../widget/elements/tandem-admin/settings/settings-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
+import { json, mountSettings, problem, restoreFetchAfterEach, root, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
 type Cat = { key: string; labels: Record<string, string>; programs: number };
 
 function stubApi(): Call[] {
-  const calls: Call[] = [];
   let list: Cat[] = [
     { key: 'coaching', labels: { en: 'Coaching', de: 'Coaching' }, programs: 1 },
     { key: 'reiki', labels: { en: 'Reiki', de: 'Reiki' }, programs: 1 },
     { key: 'yin', labels: { en: 'Yin yoga' }, programs: 0 },
   ];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
-    const key = `${method} ${url.pathname}`;
+  return stubAdminApi(({ key, body }) => {
     if (key === 'GET /v1/admin/keys') return json(200, { keys: [] });
     if (key === 'GET /v1/admin/staff') return json(200, { staff: [] });
     if (key === 'GET /v1/admin/categories') return json(200, { categories: list });
@@ -35,25 +24,20 @@ function stubApi(): Call[] {
     if (one) {
       const c = list.find((x) => x.key === one[2])!;
       if (one[1] === 'DELETE') {
-        if (c.programs) return json(409, { code: 'category_in_use', title: 'Programs still use this category', detail: '1 program(s) use this category: give them another one first.', programs: [{ id: 'p1', slug: 'reiki', title: 'Reiki 1:1', status: 'published' }] });
+        if (c.programs) return problem(409, { code: 'category_in_use', title: 'Programs still use this category', detail: '1 program(s) use this category: give them another one first.', programs: [{ id: 'p1', slug: 'reiki', title: 'Reiki 1:1', status: 'published' }] });
         list = list.filter((x) => x !== c);
       } else Object.assign(c, { ...(body!.key ? { key: body!.key } : {}), labels: body!.labels });
       return json(200, { categories: list });
     }
-    return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+    return undefined;
+  });
 }
 
-const root = (el: Element) => el.shadowRoot!;
 const buttonWith = (el: Element, text: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
 
 async function mount(lang: string, role: string): Promise<{ el: Element; calls: Call[] }> {
   const calls = stubApi();
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
-  const settings = await fixture<TandemAdminSettings>(html`<tandem-admin-settings lang=${lang} staff-role=${role} staff-id="s1" .client=${client}></tandem-admin-settings>`);
-  await waitFor(() => root(settings).querySelector('nav button'), 'the sections');
+  const settings = await mountSettings(lang, role);
   await settings.show('categories' as never);
   const el = await waitFor(() => root(settings).querySelector('tandem-admin-categories'), 'the categories view');
   await waitFor(() => root(el).querySelector('#cat-coaching-key'), 'the list');
@@ -61,8 +45,7 @@ async function mount(lang: string, role: string): Promise<{ el: Element; calls: 
 }
 
 describe('<tandem-admin-categories> in the settings', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('renames a category with its labels, adds one, deletes an unused one, and shows the programs that keep one in use (English)', async function () {
     this.timeout(30_000);

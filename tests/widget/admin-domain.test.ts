@@ -6,29 +6,20 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/settings/settings-view.ts';
 import type { TandemAdminSettings } from '../../widget/elements/tandem-admin/settings/settings-view.ts';
 import type { TandemAdminDomain } from '../../widget/elements/tandem-admin/settings/domain-view.ts';
 import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
+import { json, mountSettings, problem, restoreFetchAfterEach, root, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
 function stubApi(): { calls: Call[]; dns: { cname: boolean; txt: boolean } } {
-  const calls: Call[] = [];
   const dns = { cname: false, txt: false };
   let domain: Record<string, unknown> | null = null;
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
-    const key = `${method} ${url.pathname}`;
+  const calls = stubAdminApi(({ key, body }) => {
     if (key === 'GET /v1/admin/keys') return json(200, { keys: [] });
     if (key === 'GET /v1/admin/settings/domain') return json(200, { domain });
     if (key === 'PUT /v1/admin/settings/domain') {
       const host = String(body!.host);
-      if (!host.includes('.')) return json(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'host', message: 'must be a domain name such as book.studio.ch' }] });
+      if (!host.includes('.')) return problem(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'host', message: 'must be a domain name such as book.studio.ch' }] });
       domain = { host, status: 'pending', verified_at: null, checked_at: null, missing: [], url: `https://${host}/`,
         records: [{ type: 'CNAME', name: host, value: 'api.tandem.example' }, { type: 'TXT', name: `_tandem.${host}`, value: 'tandem-verify=tok123' }] };
       return json(200, { domain });
@@ -39,20 +30,16 @@ function stubApi(): { calls: Call[]; dns: { cname: boolean; txt: boolean } } {
       return json(200, { domain });
     }
     if (key === 'DELETE /v1/admin/settings/domain') { domain = null; return json(200, { domain }); }
-    return json(404, { code: 'not_found', title: 'Not found' });
-  };
+    return undefined;
+  });
   return { calls, dns };
 }
 
-const root = (el: Element) => el.shadowRoot!;
 const buttonWith = (el: Element, text: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
 
 async function mountDomain(lang: string, role = 'owner'): Promise<{ settings: TandemAdminSettings; el: TandemAdminDomain; calls: Call[]; dns: { cname: boolean; txt: boolean } }> {
   const { calls, dns } = stubApi();
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
-  const settings = await fixture<TandemAdminSettings>(html`<tandem-admin-settings lang=${lang} staff-role=${role} staff-id="s1" .client=${client}></tandem-admin-settings>`);
-  await waitFor(() => root(settings).querySelector('nav button'), 'the sections');
+  const settings = await mountSettings(lang, role);
   await settings.show('domain');
   const el = await waitFor(() => root(settings).querySelector('tandem-admin-domain'), 'the domain view');
   await waitFor(() => root(el).querySelector('form'), 'the domain form');
@@ -66,8 +53,7 @@ function saveHost(el: Element, host: string): void {
 }
 
 describe('<tandem-admin-domain> in the settings', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('names a domain, shows the records, checks them until verified, removes it after a confirmation (English)', async function () {
     this.timeout(30_000);

@@ -7,13 +7,9 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/entries/tandem-admin.ts';
 import type { TandemAdmin } from '../../widget/elements/tandem-admin/tandem-admin.ts';
+import { json, problem, restoreFetchAfterEach, root, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
-
-const session = { status: 'signed_in', staff: { id: 's1', name: 'Sandra', email: 'sandra@studioflow.example', role: 'owner', timezone: 'Europe/Zurich' },
-  studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' };
 const sessionRow = (id: string, seq: number, day: string, url: string | null) => ({ id, seq, starts_at: `2026-12-${day}T09:00:00.000Z`, ends_at: `2026-12-${day}T10:00:00.000Z`, timezone: 'Europe/Zurich',
   status: 'scheduled', revision: 0, check_in_at: null, staff_status: 'scheduled', notes_private_md: null, meeting_url: url });
 function detail(mode: string) {
@@ -29,35 +25,24 @@ function detail(mode: string) {
 }
 
 function stubApi(mode: string): Call[] {
-  const calls: Call[] = [];
   const booking = detail(mode);
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
-    const key = `${method} ${url.pathname}`;
-    if (key === 'GET /v1/admin/session') return json(200, session);
+  return stubAdminApi(({ key, headers, body }) => {
     if (key === 'GET /v1/admin/bookings') return json(200, { bookings: [booking], counts: { reserved: 0, confirmed: 1, in_progress: 0, awaiting_attendance: 0, payment_overdue: 0, completed: 0, cancelled: 0 }, next_cursor: null });
     if (key === 'GET /v1/admin/bookings/b1') return json(200, booking);
     const put = /^PUT \/v1\/admin\/bookings\/b1\/sessions\/(se\d)\/meeting-url$/.exec(key);
     if (put) {
       const given = body!.meeting_url;
       if (typeof given === 'string' && !/^https?:\/\//.test(given)) {
-        const de = (init.headers as Record<string, string>)['Accept-Language'] === 'de';
-        return json(400, { code: 'validation_failed', title: 'Invalid', errors: [{ field: 'meeting_url', message: de ? 'muss eine http- oder https-Adresse sein' : 'must be an http or https address' }] });
+        const de = headers['Accept-Language'] === 'de';
+        return problem(400, { code: 'validation_failed', title: 'Invalid', errors: [{ field: 'meeting_url', message: de ? 'muss eine http- oder https-Adresse sein' : 'must be an http or https address' }] });
       }
       const s = booking.sessions.find((x) => x.id === put[1])!;
       s.meeting_url = given as string | null;
       return json(200, { session: s });
     }
-    return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+    return undefined;
+  });
 }
-
-const root = (el: Element) => el.shadowRoot!;
 
 async function openBooking(lang: string, mode: string): Promise<{ el: TandemAdmin; calls: Call[] }> {
   const calls = stubApi(mode);
@@ -76,8 +61,7 @@ function submit(field: Element, value: string): void {
 }
 
 describe('a session\'s meeting link in the booking detail', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('shows each online session\'s link, saves another for one session, shows the field\'s problem, removes it (English)', async function () {
     this.timeout(30_000);

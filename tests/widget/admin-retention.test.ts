@@ -6,49 +6,31 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
-import '../../widget/elements/tandem-admin/settings/settings-view.ts';
 import type { TandemAdminSettings } from '../../widget/elements/tandem-admin/settings/settings-view.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
+import { json, mountSettings, problem, restoreFetchAfterEach, root, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
 function stubApi(): Call[] {
-  const calls: Call[] = [];
   let months = 24;
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
-    const key = `${method} ${url.pathname}`;
+  return stubAdminApi(({ key, headers, body }) => {
     if (key === 'GET /v1/admin/keys') return json(200, { keys: [] });
     if (key === 'GET /v1/admin/staff') return json(200, { staff: [] });
     if (key === 'GET /v1/admin/studio/retention') return json(200, { health_months: months });
     if (key === 'PUT /v1/admin/studio/retention') {
       const n = body!.health_months;
       if (typeof n !== 'number' || n < 1 || n > 120) {
-        const said = (init.headers as Record<string, string>)['Accept-Language'] === 'de' ? 'muss mindestens 1 sein' : 'must be >= 1';
-        return json(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'health_months', message: said }] });
+        const said = headers['Accept-Language'] === 'de' ? 'muss mindestens 1 sein' : 'must be >= 1';
+        return problem(400, { type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', errors: [{ field: 'health_months', message: said }] });
       }
       months = n;
       return json(200, { health_months: months });
     }
-    return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+    return undefined;
+  });
 }
-
-const root = (el: Element) => el.shadowRoot!;
 
 async function mount(lang: string, role: string): Promise<{ settings: TandemAdminSettings; calls: Call[] }> {
   const calls = stubApi();
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
-  client.lang = lang;
-  const settings = await fixture<TandemAdminSettings>(html`<tandem-admin-settings lang=${lang} staff-role=${role} staff-id="s1" .client=${client}></tandem-admin-settings>`);
-  await waitFor(() => root(settings).querySelector('nav button'), 'the sections');
-  return { settings, calls };
+  return { settings: await mountSettings(lang, role, { clientLang: true }), calls };
 }
 
 async function openRetention(settings: TandemAdminSettings, label: string): Promise<Element> {
@@ -67,8 +49,7 @@ function save(el: Element, value: string): void {
 }
 
 describe('<tandem-admin-retention> in the settings', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('shows the months kept and saves a new number; 0 gets the API\'s message beside the field (English, owner)', async function () {
     this.timeout(30_000);

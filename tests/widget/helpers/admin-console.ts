@@ -6,6 +6,8 @@ import { fixture, html } from '@open-wc/testing';
 import { waitFor } from './dom.ts';
 import '../../../widget/entries/tandem-admin.ts';
 import type { TandemAdmin } from '../../../widget/elements/tandem-admin/tandem-admin.ts';
+import type { TandemAdminSettings } from '../../../widget/elements/tandem-admin/settings/settings-view.ts';
+import { AdminApi } from '../../../widget/elements/tandem-admin/core/api.ts';
 
 export type Call = { method: string; path: string; search: string; headers: Record<string, string>; body: Record<string, unknown> | undefined };
 
@@ -14,6 +16,7 @@ export interface AdminRequest {
   url: URL;
   /** `GET /v1/admin/bookings`. */
   key: string;
+  headers: Record<string, string>;
   body: Record<string, unknown> | undefined;
 }
 
@@ -22,6 +25,8 @@ export const signedIn = (role = 'owner') => ({ status: 'signed_in', staff: { id:
   studio: { id: 'o1', name: 'Studio Flow', timezone: 'Europe/Zurich', currency: 'CHF', default_locale: 'de' }, csrf_token: 'csrf-1', expires_at: '2026-12-07T20:00:00Z' });
 
 export const json = (status: number, value: unknown, type = 'application/json') => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': type } });
+/** A refusal as the API sends it (problem+json). */
+export const problem = (status: number, value: unknown) => json(status, value, 'application/problem+json');
 
 /**
  * window.fetch answers as the admin API: `session` (read at each request, so a test may change its
@@ -34,10 +39,11 @@ export function stubAdminApi(answer: (req: AdminRequest) => Response | undefined
     const url = new URL(String(input), location.href);
     const method = init.method ?? 'GET';
     const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, search: url.search, headers: { ...(init.headers as Record<string, string>) }, body });
+    const headers = { ...(init.headers as Record<string, string>) };
+    calls.push({ method, path: url.pathname, search: url.search, headers, body });
     const key = `${method} ${url.pathname}`;
     if (key === 'GET /v1/admin/session') return json(200, session);
-    return answer({ method, url, key, body }) ?? json(404, { code: 'not_found', title: 'Not found' }, 'application/problem+json');
+    return answer({ method, url, key, headers, body }) ?? problem(404, { code: 'not_found', title: 'Not found' });
   };
   return calls;
 }
@@ -48,7 +54,7 @@ export function restoreFetchAfterEach(): void {
   afterEach(() => { window.fetch = realFetch; });
 }
 
-export const root = (el: TandemAdmin) => el.shadowRoot!;
+export const root = (el: Element) => el.shadowRoot!;
 export const button = (r: ParentNode | null, text: string) => [...(r?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
 
 /** The console in `lang` (the API stubbed first), its pipeline, then Lea Brunner's booking opened until `ready` shows. */
@@ -58,4 +64,17 @@ export async function openBooking(lang: string, calls: Call[], ready: (el: Tande
   button(root(el), 'Lea Brunner')!.click();
   await waitFor(() => ready(el), what);
   return { el, calls };
+}
+
+/**
+ * <tandem-admin-settings> as `role` with its own client (the CSRF token given, and the language when
+ * `clientLang`), until its sections show.
+ */
+export async function mountSettings(lang: string, role: string, options: { clientLang?: boolean } = {}): Promise<TandemAdminSettings> {
+  const client = new AdminApi();
+  client.csrf = 'csrf-1';
+  if (options.clientLang) client.lang = lang;
+  const settings = await fixture<TandemAdminSettings>(html`<tandem-admin-settings lang=${lang} staff-role=${role} staff-id="s1" .client=${client}></tandem-admin-settings>`);
+  await waitFor(() => root(settings).querySelector('nav button'), 'the sections');
+  return settings;
 }

@@ -9,9 +9,7 @@ import { expect, expectAccessible, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/customers/customers-view.ts';
 import type { TandemAdminCustomers } from '../../widget/elements/tandem-admin/customers/customers-view.ts';
 import type { TandemAdminCustomerTags } from '../../widget/elements/tandem-admin/customers/customer-tags.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: any };
+import { json, problem, restoreFetchAfterEach, root, signedInClient, stubAdminApi, type Call } from './helpers/admin-console.ts';
 const ID = '00000000-0000-4000-8000-000000000001';
 const detail = (tags: string[] | null) => ({
   customer: { id: ID, name: 'Kundin 1', email: 'k1@example.ch', phone: null, language: 'de', timezone: 'Europe/Zurich', created_at: '2026-11-01T09:00:00Z' },
@@ -19,19 +17,13 @@ const detail = (tags: string[] | null) => ({
 });
 
 function stubApi(role: 'owner' | 'instructor' = 'owner'): Call[] {
-  const calls: Call[] = [];
   let tags = ['VIP'];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  return stubAdminApi(({ method, url, body }) => {
     if (method === 'GET' && url.pathname === '/v1/admin/customers') return json(200, { customers: [{ id: ID, name: 'Kundin 1', email: 'k1@example.ch', phone: null, language: 'de', bookings: 0, created_at: '2026-11-01T09:00:00Z' }], next_cursor: null });
     if (method === 'GET' && url.pathname === `/v1/admin/customers/${ID}`) return json(200, detail(role === 'instructor' ? null : tags));
     if (method === 'POST' && url.pathname === `/v1/admin/customers/${ID}/tags`) {
-      const tag = String(body.tag).trim();
-      if (!tag || tag.length > 60) return json(400, { type: 'x', title: 'Bad request', status: 400, code: 'validation_failed', detail: 'Check the fields', errors: [{ field: 'tag', message: 'is required' }] });
+      const tag = String(body!.tag).trim();
+      if (!tag || tag.length > 60) return problem(400, { type: 'x', title: 'Bad request', status: 400, code: 'validation_failed', detail: 'Check the fields', errors: [{ field: 'tag', message: 'is required' }] });
       tags = [...new Set([...tags, tag])].sort();
       return json(200, { tags });
     }
@@ -40,25 +32,20 @@ function stubApi(role: 'owner' | 'instructor' = 'owner'): Call[] {
       tags = tags.filter((x) => x !== tag);
       return json(200, { tags });
     }
-    return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+    return undefined;
+  });
 }
 
-const root = (el: Element) => el.shadowRoot!;
 async function openRecord(role: 'owner' | 'instructor', lang = 'en'): Promise<{ view: TandemAdminCustomers; calls: Call[] }> {
   const calls = stubApi(role);
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
-  const view = await fixture<TandemAdminCustomers>(html`<tandem-admin-customers lang=${lang} staff-role=${role} .client=${client}></tandem-admin-customers>`);
+  const view = await fixture<TandemAdminCustomers>(html`<tandem-admin-customers lang=${lang} staff-role=${role} .client=${signedInClient()}></tandem-admin-customers>`);
   (await waitFor(() => root(view).querySelector<HTMLButtonElement>(`button[data-id="${ID}"]`), 'the list')).click();
   await waitFor(() => root(view).querySelector('#cu-heading'), 'the record');
   return { view, calls };
 }
 
 describe('<tandem-admin-customer-tags>', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('an owner sees the tags, adds one and removes one, each announced; axe-clean', async function () {
     this.timeout(30_000);

@@ -8,40 +8,27 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, type, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/marketing/referral-reward.ts';
 import type { TandemAdminReferralReward } from '../../widget/elements/tandem-admin/marketing/referral-reward.ts';
-import { AdminApi } from '../../widget/elements/tandem-admin/core/api.ts';
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: any };
+import { json, problem, reply, restoreFetchAfterEach, root, signedInClient, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
 function stubApi(answerPut: (body: any) => [number, unknown]): Call[] {
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path: url.pathname, headers: { ...(init.headers as Record<string, string>) }, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
-    if (url.pathname !== '/v1/admin/referrals/reward') return json(404, { code: 'not_found', title: 'Not found' });
+  return stubAdminApi(({ method, url, body }) => {
+    if (url.pathname !== '/v1/admin/referrals/reward') return problem(404, { code: 'not_found', title: 'Not found' });
     if (method === 'GET') return json(200, { kind: 'credits', credits: 2 });
     const [status, value] = answerPut(body);
-    return json(status, value);
-  };
-  return calls;
+    return reply(status, value);
+  });
 }
 
-const root = (el: Element) => el.shadowRoot!;
 const input = (el: Element, id: string) => root(el).querySelector<HTMLInputElement>(`#${id}`)!;
 const radio = (el: Element, name: string, value: string) => root(el).querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
 async function mount(lang: string): Promise<TandemAdminReferralReward> {
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
-  const el = await fixture<TandemAdminReferralReward>(html`<tandem-admin-referral-reward lang=${lang} .client=${client}></tandem-admin-referral-reward>`);
+  const el = await fixture<TandemAdminReferralReward>(html`<tandem-admin-referral-reward lang=${lang} .client=${signedInClient()}></tandem-admin-referral-reward>`);
   await waitFor(() => root(el).querySelector('form'), 'the setting');
   return el;
 }
 
 describe('<tandem-admin-referral-reward>', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('shows the setting, saves a coupon of an amount in minor units with CSRF and Idempotency-Key; axe-clean', async function () {
     this.timeout(30_000);

@@ -27,6 +27,8 @@ export const signedIn = (role = 'owner') => ({ status: 'signed_in', staff: { id:
 export const json = (status: number, value: unknown, type = 'application/json') => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': type } });
 /** A refusal as the API sends it (problem+json). */
 export const problem = (status: number, value: unknown) => json(status, value, 'application/problem+json');
+/** An answer whose status is not known in advance: problem+json from 400 on. */
+export const reply = (status: number, value: unknown) => (status >= 400 ? problem : json)(status, value);
 
 /**
  * window.fetch answers as the admin API: `session` (read at each request, so a test may change its
@@ -66,13 +68,19 @@ export async function openBooking(lang: string, calls: Call[], ready: (el: Tande
   return { el, calls };
 }
 
+/** The admin API client of a signed-in session (its CSRF token set), for a view mounted on its own. */
+export function signedInClient(): AdminApi {
+  const client = new AdminApi();
+  client.csrf = 'csrf-1';
+  return client;
+}
+
 /**
  * <tandem-admin-settings> as `role` with its own client (the CSRF token given, and the language when
  * `clientLang`), until its sections show.
  */
 export async function mountSettings(lang: string, role: string, options: { clientLang?: boolean } = {}): Promise<TandemAdminSettings> {
-  const client = new AdminApi();
-  client.csrf = 'csrf-1';
+  const client = signedInClient();
   if (options.clientLang) client.lang = lang;
   const settings = await fixture<TandemAdminSettings>(html`<tandem-admin-settings lang=${lang} staff-role=${role} staff-id="s1" .client=${client}></tandem-admin-settings>`);
   await waitFor(() => root(settings).querySelector('nav button'), 'the sections');

@@ -8,19 +8,13 @@ import { fixture, html } from '@open-wc/testing';
 import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/onboarding/stripe-connect.ts';
 import type { TandemAdminStripeConnect } from '../../widget/elements/tandem-admin/onboarding/stripe-connect.ts';
-
-type Call = { method: string; path: string };
+import { json, restoreFetchAfterEach, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
 function stubApi(answers: Record<string, unknown>): Call[] {
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    calls.push({ method, path: url.pathname });
-    const body = answers[`${method} ${url.pathname}`];
-    return new Response(JSON.stringify(body ?? { code: 'not_found', title: 'Not found' }), { status: body ? 200 : 404, headers: { 'Content-Type': 'application/json' } });
-  };
-  return calls;
+  return stubAdminApi(({ key }) => {
+    const body = answers[key];
+    return body ? json(200, body) : json(404, { code: 'not_found', title: 'Not found' });
+  });
 }
 
 const status = (state: string) => ({ configured: true, state, account_id: state === 'not_connected' ? null : 'acct_1', charges_enabled: state === 'charges_enabled', payouts_enabled: false, details_submitted: false });
@@ -28,8 +22,7 @@ const text = (el: TandemAdminStripeConnect) => el.shadowRoot!.textContent!.repla
 const button = (el: TandemAdminStripeConnect) => el.shadowRoot!.querySelector<HTMLButtonElement>('button');
 
 describe('<tandem-admin-stripe-connect>', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('the owner connects Stripe by keyboard: the API makes the account and the browser goes to Stripe\'s link', async function () {
     this.timeout(60_000);

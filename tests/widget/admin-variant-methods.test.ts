@@ -8,6 +8,7 @@ import { expect, expectAccessible, sendKeys, waitFor } from './helpers/dom.ts';
 import '../../widget/elements/tandem-admin/wizard/program-wizard.ts';
 import type { TandemAdminWizard } from '../../widget/elements/tandem-admin/wizard/program-wizard.ts';
 import type { AdminProgramOut } from '../../schema/api/admin-programs.ts';
+import { json, restoreFetchAfterEach, stubAdminApi, type Call } from './helpers/admin-console.ts';
 
 const program = (variants: Partial<AdminProgramOut['variants'][number]>[] = []): AdminProgramOut => ({
   id: 'pr1', slug: 'breath', title: 'Breathwork', status: 'draft', category: 'coaching', summary: 'Calm.', long_description_md: '', description_html: '',
@@ -18,16 +19,8 @@ const program = (variants: Partial<AdminProgramOut['variants'][number]>[] = []):
   form: null, form_required: false, milestones: [], policies: {}, visibility: 'public', private_link_token: null, missing: [], updated_at: '2026-12-01T08:00:00.000Z',
 } as unknown as AdminProgramOut);
 
-type Call = { method: string; path: string; body: Record<string, unknown> | undefined };
-
 function stubApi(current: AdminProgramOut): Call[] {
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) as Record<string, unknown> : undefined;
-    calls.push({ method, path: url.pathname, body });
-    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+  return stubAdminApi(({ method, url, body }) => {
     if (method === 'PATCH') {
       const variants = (body!.variants as Record<string, unknown>[]).map((v, i) => ({ ...current.variants[0], id: `v${i}`, ...v, is_active: true }));
       return json(200, { ...current, variants, missing: variants.some((v) => !(v.allowed_methods as string[]).length) ? ['pricing.allowed_methods'] : [] });
@@ -36,8 +29,7 @@ function stubApi(current: AdminProgramOut): Call[] {
     if (url.pathname === '/v1/admin/staff') return json(200, { staff: [] });
     if (url.pathname === '/v1/admin/rooms') return json(200, { locations: [] });
     return json(404, { code: 'not_found', title: 'Not found' });
-  };
-  return calls;
+  });
 }
 
 async function openPricing(p: AdminProgramOut, lang: 'en' | 'de' = 'en'): Promise<{ el: TandemAdminWizard; calls: Call[] }> {
@@ -53,8 +45,7 @@ const deepActive = (): Element | null => { let a: Element | null = document.acti
 const lastPricing = (calls: Call[]) => calls.filter((c) => c.method === 'PATCH').at(-1)?.body?.variants as Record<string, unknown>[] | undefined;
 
 describe('<tandem-admin-wizard> allowed payment methods', () => {
-  const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  restoreFetchAfterEach();
 
   it('a new variant allows every way to pay; Space unticks one; the save sends the rest', async () => {
     const { el, calls } = await openPricing(program());

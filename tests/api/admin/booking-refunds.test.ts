@@ -5,54 +5,35 @@
  * caller's language); a quote that no longer holds is 409; instructors 403, another studio 404.
  * SPLIT: six weekly sessions, CHF 540 (CHF 90 each), paid in full by card.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { freshDatabase } from '../../support/database.ts';
-import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, problemOf, query } from '../../support/booking.ts';
-import { checkedOut, checkoutReq, customer, demoVariants, reserve, testPay } from '../../support/checkout.ts';
+import { adminBookingStudio } from '../../support/admin-booking-studio.ts';
+import { problemOf, query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, customer, reserve, testPay } from '../../support/checkout.ts';
 import { conductingInstructorKey, skFlow, skNord } from '../../support/admin-money.ts';
-import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
-import type { PaymentProvider, RefundInput } from '../../../server/platform/adapters/payments/provider.ts';
-import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
-import { jobDefinitions } from '../../../server/jobs.ts';
-import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 import type { RefundQuoteOut, StaffRefundOut } from '../../../schema/api/admin-refunds.ts';
 
 describe('admin: refunds outside a cancellation', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let v: Record<string, string[]> = {};
-  const clock = new Clock(new Date('2026-11-25T08:00:00Z'));
-  const refundCalls: RefundInput[] = [];
-  const inner = testProvider();
-  const payments: PaymentProvider = { ...inner, refund: async (input) => { refundCalls.push(input); return inner.refund(input); } };
-  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
-
-  before(async () => {
-    db = await freshDatabase();
-    app = await demoApp(db.db, { now: clock.now, payments });
-    v = await demoVariants(app);
-  });
-  after(async () => db.close());
+  const studio = adminBookingStudio('2026-11-25T08:00:00Z');
+  const { refundCalls } = studio;
 
   // Each booking its own weekday (Luca teaches Tuesday to Saturday from 07:00 Zurich), so they never take each other's time.
   let day = 8;
   async function paidSplit() {
     const first = `2026-12-${String(day++).padStart(2, '0')}T06:00:00.000Z`;
-    const b = await reserve(app, { program: 'split', variant: v.split![0], customer: customer(), sessions: { mode: 'cadence', first_start: first } });
-    await checkedOut(await checkoutReq(app, b, { method: 'card' }));
-    assert.equal((await testPay(app, b, 'succeed')).status, 200);
-    const sessions = (await query(db.db, sql`select id from program_sessions where booking_id = ${b.id} order by seq`)).map((s) => String(s.id));
+    const b = await reserve(studio.app, { program: 'split', variant: studio.variants.split![0], customer: customer(), sessions: { mode: 'cadence', first_start: first } });
+    await checkedOut(await checkoutReq(studio.app, b, { method: 'card' }));
+    assert.equal((await testPay(studio.app, b, 'succeed')).status, 200);
+    const sessions = (await query(studio.db, sql`select id from program_sessions where booking_id = ${b.id} order by seq`)).map((s) => String(s.id));
     return { id: b.id, sessions };
   }
-  const refund = (id: string, body: unknown, headers: Record<string, string> = {}) => app.request(`/v1/admin/bookings/${id}/refunds`, {
+  const refund = (id: string, body: unknown, headers: Record<string, string> = {}) => studio.app.request(`/v1/admin/bookings/${id}/refunds`, {
     method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...headers }, body: JSON.stringify(body),
   });
-  const quote = (id: string, qs: string, headers: Record<string, string> = skFlow) => app.request(`/v1/admin/bookings/${id}/refunds/quote?${qs}`, { headers });
-  const refundRows = async (id: string) => (await query(db.db, sql`select amount, session_id, kind, status::text from refunds where booking_id = ${id} order by created_at, amount`)).map((r) => ({ ...r }));
+  const quote = (id: string, qs: string, headers: Record<string, string> = skFlow) => studio.app.request(`/v1/admin/bookings/${id}/refunds/quote?${qs}`, { headers });
+  const refundRows = async (id: string) => (await query(studio.db, sql`select amount, session_id, kind, status::text from refunds where booking_id = ${id} order by created_at, amount`)).map((r) => ({ ...r }));
 
   test('by quote: two sessions\' shares line by line, given with the quote\'s id; one provider call per refund row after commit; a replay refunds nothing more', async () => {
     const b = await paidSplit();
@@ -76,11 +57,11 @@ describe('admin: refunds outside a cancellation', () => {
     assert.deepEqual((await refundRows(b.id)).map((r) => [r.amount, r.session_id, r.kind]), [[9000, b.sessions[0], 'provider'], [9000, b.sessions[1], 'provider']]);
 
     assert.equal(refundCalls.length, 0, 'nothing is sent inside the request');
-    await runDueJobs(db.executor, jobs());
-    await runDueJobs(db.executor, jobs());
+    await studio.runJobs();
+    await studio.runJobs();
     assert.deepEqual(refundCalls.map((c) => c.idempotencyKey).sort(), out.refunds.map((r) => `tandem:refund:${r.id}`).sort());
     assert.deepEqual((await refundRows(b.id)).map((r) => r.status), ['succeeded', 'succeeded']);
-    const [event] = await query(db.db, sql`select payload->>'reason' as reason, (payload->>'amount')::int as amount from domain_events where type = 'booking.refunded' and subject_id = ${b.id}`);
+    const [event] = await query(studio.db, sql`select payload->>'reason' as reason, (payload->>'amount')::int as amount from domain_events where type = 'booking.refunded' and subject_id = ${b.id}`);
     assert.deepEqual({ ...event }, { reason: 'The room was double-booked', amount: 18000 });
 
     // The same sessions again: nothing left of their shares; the old quote no longer holds.
@@ -91,7 +72,7 @@ describe('admin: refunds outside a cancellation', () => {
     assert.equal(stale.status, 409);
     assert.equal((await problemOf(stale)).code, 'quote_changed');
     // A later cancellation of the booking counts those sessions' parts as given back already.
-    const cancellation = await (await app.request(`/v1/admin/bookings/${b.id}/cancellation?fault=studio`, { headers: skFlow })).json() as { refund: number };
+    const cancellation = await (await studio.app.request(`/v1/admin/bookings/${b.id}/cancellation?fault=studio`, { headers: skFlow })).json() as { refund: number };
     assert.equal(cancellation.refund, 36000);
   });
 
@@ -108,12 +89,12 @@ describe('admin: refunds outside a cancellation', () => {
     assert.deepEqual({ refunded: q.refunded, refundable: q.refundable, amount: q.amount }, { refunded: 5000, refundable: 49000, amount: 49000 });
     const full = await refund(b.id, { mode: 'full', reason: 'Closing the studio' });
     assert.equal(((await full.json()) as StaffRefundOut).amount, 49000);
-    const [sum] = await query(db.db, sql`select sum(amount)::int as n from refunds where booking_id = ${b.id}`);
+    const [sum] = await query(studio.db, sql`select sum(amount)::int as n from refunds where booking_id = ${b.id}`);
     assert.equal(sum!.n, 54000);
     const none = await refund(b.id, { mode: 'full', reason: 'Once more' });
     assert.equal(none.status, 422);
     assert.deepEqual((await problemOf(none)).errors, [{ field: 'mode', message: 'nothing is left to refund: everything paid has gone back' }]);
-    const [booking] = await query(db.db, sql`select status::text from program_bookings where id = ${b.id}`);
+    const [booking] = await query(studio.db, sql`select status::text from program_bookings where id = ${b.id}`);
     assert.equal(booking!.status, 'confirmed', 'the booking goes on');
   });
 
@@ -134,7 +115,7 @@ describe('admin: refunds outside a cancellation', () => {
       assert.equal(problem.code, 'validation_failed');
       assert.deepEqual(problem.errors!.map((e) => e.field), fields, JSON.stringify(body));
     }
-    const noKey = await app.request(`/v1/admin/bookings/${b.id}/refunds`, { method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'full', reason: 'x' }) });
+    const noKey = await studio.app.request(`/v1/admin/bookings/${b.id}/refunds`, { method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json' }, body: JSON.stringify({ mode: 'full', reason: 'x' }) });
     assert.equal(noKey.status, 400);
     assert.equal((await problemOf(noKey)).code, 'idempotency_key_required');
     assert.equal((await refundRows(b.id)).length, 0);
@@ -142,7 +123,7 @@ describe('admin: refunds outside a cancellation', () => {
 
   test('roles: the instructor who conducts it is refused (403), another studio finds nothing (404); nothing is written', async () => {
     const b = await paidSplit();
-    const instructor = await conductingInstructorKey(db.db, b.id);
+    const instructor = await conductingInstructorKey(studio.db, b.id);
     assert.equal((await refund(b.id, { mode: 'full', reason: 'x' }, instructor)).status, 403);
     assert.equal((await quote(b.id, 'mode=full', instructor)).status, 403);
     const nord = await refund(b.id, { mode: 'full', reason: 'x' }, skNord);
@@ -153,7 +134,7 @@ describe('admin: refunds outside a cancellation', () => {
   });
 
   test('the OpenAPI document describes both routes, their answers and problems', async () => {
-    const doc = await (await app.request('/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>> };
+    const doc = await (await studio.app.request('/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>> };
     const q = doc.paths['/v1/admin/bookings/{id}/refunds/quote']?.get;
     const post = doc.paths['/v1/admin/bookings/{id}/refunds']?.post;
     assert.ok(q?.responses['200']?.content['application/json']?.schema);

@@ -6,21 +6,15 @@
  * provider), one ledger entry, the customer's balance equal to the sum of their ledger, the mail says
  * so, and no credit note (no money was invoiced). Cancelling again moves nothing.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { freshDatabase } from '../../support/database.ts';
-import { demoApp, testConfig } from '../../support/app.ts';
-import { Clock, query } from '../../support/booking.ts';
-import { checkedOut, checkoutReq, customer, demoVariants, outboxOf, reserve } from '../../support/checkout.ts';
+import { adminBookingStudio } from '../../support/admin-booking-studio.ts';
+import { query } from '../../support/booking.ts';
+import { checkedOut, checkoutReq, customer, outboxOf, reserve } from '../../support/checkout.ts';
 import { skFlow } from '../../support/admin-money.ts';
 import { proveIdentity } from '../../support/identity.ts';
-import { testProvider } from '../../../server/platform/adapters/payments/test-provider.ts';
-import type { PaymentProvider, RefundInput } from '../../../server/platform/adapters/payments/provider.ts';
-import { runDueJobs } from '../../../server/platform/jobs/queue.ts';
-import { jobDefinitions } from '../../../server/jobs.ts';
-import { localMailer } from '../../../server/platform/adapters/mail/mailer.ts';
 import { FLOW } from '../../../demo/seed/index.ts';
 
 const START = '2026-11-25T08:00:00Z';
@@ -29,31 +23,18 @@ const DEMO = { name: 'Demo Customer', email: 'demo.customer@example.ch', locale:
 interface Settlement { refund: number; fee: number; credits_back: number; balance_due: number; refunds: { id: string; amount: number; status: string; provider: string }[]; credit_note: unknown; lines: { rule: string }[] }
 
 describe('settlement: a booking paid in class credits', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let app: Awaited<ReturnType<typeof demoApp>>;
-  let v: Record<string, string[]> = {};
-  const clock = new Clock(new Date(START));
-  const refundCalls: RefundInput[] = [];
-  const inner = testProvider();
-  const payments: PaymentProvider = { ...inner, refund: async (input) => { refundCalls.push(input); return inner.refund(input); } };
-  const jobs = () => jobDefinitions({ db: db.db, now: clock.now, config: testConfig, payments, mailer: localMailer() });
-
-  before(async () => {
-    db = await freshDatabase();
-    app = await demoApp(db.db, { now: clock.now, payments });
-    v = await demoVariants(app);
-  });
-  after(async () => db.close());
+  const studio = adminBookingStudio(START);
+  const { clock, refundCalls } = studio;
 
   /** The demo customer's balance as the ledger's last entry says it, and as the sum of its entries. */
   const ledger = async () => {
-    const [row] = await query(db.db, sql`select coalesce(sum(delta), 0)::int as sum,
+    const [row] = await query(studio.db, sql`select coalesce(sum(delta), 0)::int as sum,
       (select balance_after from credit_ledger where customer_id = ${FLOW.demoCustomer}::uuid order by created_at desc, id desc limit 1) as last
       from credit_ledger where customer_id = ${FLOW.demoCustomer}::uuid`);
     return { sum: Number(row!.sum), last: Number(row!.last) };
   };
   const cancel = async (bookingId: string, fault?: 'policy' | 'studio') => {
-    const res = await app.request(`/v1/admin/bookings/${bookingId}/cancel`, {
+    const res = await studio.app.request(`/v1/admin/bookings/${bookingId}/cancel`, {
       method: 'POST', headers: { ...skFlow, 'Idempotency-Key': randomUUID(), ...(fault ? { 'Content-Type': 'application/json' } : {}) }, ...(fault ? { body: JSON.stringify({ fault }) } : {}),
     });
     assert.equal(res.status, 200, await res.clone().text());
@@ -62,8 +43,8 @@ describe('settlement: a booking paid in class credits', () => {
 
   async function reikiForCredits(start: string) {
     clock.set(START);
-    const b = await reserve(app, { program: 'reiki', variant: v.reiki![0], customer: customer(DEMO), sessions: { mode: 'explicit', starts: [start] } });
-    const out = await checkedOut(await checkoutReq(app, b, { method: 'credits' }, await proveIdentity(app, db.db, DEMO.email)));
+    const b = await reserve(studio.app, { program: 'reiki', variant: studio.variants.reiki![0], customer: customer(DEMO), sessions: { mode: 'explicit', starts: [start] } });
+    const out = await checkedOut(await checkoutReq(studio.app, b, { method: 'credits' }, await proveIdentity(studio.app, studio.db, DEMO.email)));
     assert.equal(out.booking.status, 'confirmed');
     return b;
   }
@@ -71,25 +52,25 @@ describe('settlement: a booking paid in class credits', () => {
   async function settledWith(bookingId: string, settlement: Settlement, creditsBack: number) {
     assert.deepEqual({ refund: settlement.refund, credits_back: settlement.credits_back, balance_due: settlement.balance_due, credit_note: settlement.credit_note, refunds: settlement.refunds.map((r) => [r.amount, r.status, r.provider]) },
       { refund: 0, credits_back: creditsBack, balance_due: 0, credit_note: null, refunds: creditsBack > 0 ? [[0, 'succeeded', 'credits']] : [] });
-    const rows = await query(db.db, sql`select kind, credits, amount, status::text from refunds where booking_id = ${bookingId}`);
+    const rows = await query(studio.db, sql`select kind, credits, amount, status::text from refunds where booking_id = ${bookingId}`);
     assert.deepEqual(rows.map((r) => ({ ...r })), creditsBack > 0 ? [{ kind: 'credits', credits: creditsBack, amount: 0, status: 'succeeded' }] : []);
-    const back = await query(db.db, sql`select delta from credit_ledger where booking_id = ${bookingId} and delta > 0`);
+    const back = await query(studio.db, sql`select delta from credit_ledger where booking_id = ${bookingId} and delta > 0`);
     assert.deepEqual(back.map((r) => r.delta), creditsBack > 0 ? [creditsBack] : [], 'one ledger entry gives them back');
     const calls = refundCalls.length;
-    await runDueJobs(db.executor, jobs());
+    await studio.runJobs();
     assert.equal(refundCalls.length, calls, 'nothing is sent to a payment provider');
-    const [mail] = (await outboxOf(db.db, bookingId)).filter((m) => m.dedupe_key === `booking:${bookingId}:cancel`);
+    const [mail] = (await outboxOf(studio.db, bookingId)).filter((m) => m.dedupe_key === `booking:${bookingId}:cancel`);
     if (creditsBack > 0) assert.match(String(mail!.text_body), new RegExp(`${creditsBack} class credit\\(s\\) are back on your account now\\.`));
     // Cancelling again: nothing more.
     assert.equal(await cancel(bookingId), null);
-    assert.equal((await query(db.db, sql`select count(*)::int as n from refunds where booking_id = ${bookingId}`))[0]!.n, rows.length);
+    assert.equal((await query(studio.db, sql`select count(*)::int as n from refunds where booking_id = ${bookingId}`))[0]!.n, rows.length);
   }
 
   test('in the free window: both credits back to the ledger at once; the balance is the sum of the ledger', async () => {
     const before = await ledger();
     const b = await reikiForCredits('2026-12-04T09:00:00.000Z');
     assert.equal((await ledger()).sum, before.sum - 2, 'paid with 2 credits');
-    const quote = await (await app.request(`/v1/admin/bookings/${b.id}/cancellation`, { headers: skFlow })).json() as { credits_back: number; refund: number };
+    const quote = await (await studio.app.request(`/v1/admin/bookings/${b.id}/cancellation`, { headers: skFlow })).json() as { credits_back: number; refund: number };
     assert.deepEqual([quote.credits_back, quote.refund], [2, 0]);
     await settledWith(b.id, (await cancel(b.id))!, 2);
     const after = await ledger();

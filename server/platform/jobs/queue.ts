@@ -24,9 +24,9 @@ export interface QueueSettings {
   /** How long one run may take before it counts as crashed and is retried. */
   expireInSeconds?: number;
   /**
-   * Jobs a worker takes per fetch (default 1). pg-boss's worker waits out its polling interval
-   * between fetches even when it found work, so one job per fetch caps a queue at one job per
-   * interval per process; a queue of many small jobs (reminders) takes several, run one after the other.
+   * Jobs a worker takes per fetch (default 1), run one after the other. The runner fetches again at
+   * once after a full batch and waits its polling interval otherwise; a queue of many small jobs
+   * (reminders) takes several, for fewer fetches.
    */
   batchSize?: number;
 }
@@ -130,41 +130,107 @@ export interface JobRunnerOptions {
   /** How long a worker waits between fetches (default 1 s; pg-boss allows no less than 0.5 s). */
   pollingIntervalSeconds?: number;
   /**
-   * After a fetch that found work, fetch again at once instead of waiting out the interval, so the
-   * interval is only the wait of an idle queue. Tests that drain a queue with real runners use it;
-   * the API keeps pg-boss's cadence (see QueueSettings.batchSize).
+   * After any fetch that found work, fetch again at once instead of waiting out the interval, so the
+   * interval is only the wait of an idle queue. Without it a worker fetches again at once only after
+   * a full batch (QueueSettings.batchSize). Tests that drain a queue with real runners use it.
    */
   refetchWhenBusy?: boolean;
+}
+
+/**
+ * The runner's fetch: up to $2 due jobs of queue $1, the earliest due first, claimed as pg-boss's
+ * own fetch claims them (state `active`, `started_on`, `retry_count` as it counts retries).
+ * pg-boss's fetch orders by `priority desc, created_on, id`, which its partial index
+ * `(name, start_after) … where state < 'active'` cannot give, and `FOR UPDATE` puts the lock
+ * between the sort and the limit: every fetch sorted the whole due backlog (100 ms for 20,000
+ * overdue reminders, more the further a queue fell behind). In the index's own order the scan
+ * stops after $2 rows whatever the backlog; the earliest due first is also the order a reminder's
+ * lag asks for. Tandem's queues use pg-boss's default (`standard`) policy and no priorities.
+ * The claimed ids are handed over as an array (an init plan, then the primary key): a join of the
+ * two, in a prepared statement's generic plan, hashed the whole queue.
+ */
+export const FETCH_DUE_JOBS = `
+  WITH next AS (
+    SELECT id FROM ${JOB_SCHEMA}.job
+    WHERE name = $1 AND state < 'active' AND start_after < now()
+    ORDER BY start_after
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  )
+  UPDATE ${JOB_SCHEMA}.job j SET
+    state = 'active',
+    started_on = now(),
+    retry_count = CASE WHEN j.started_on IS NOT NULL THEN j.retry_count + 1 ELSE j.retry_count END
+  WHERE j.name = $1 AND j.id = ANY (ARRAY(SELECT id FROM next))
+  RETURNING j.id, j.data`;
+
+/**
+ * Works one queue until stopped: fetch a batch, run its jobs one after the other (each failing on
+ * its own, retried by its own rules), complete the others in one statement; fetch again at once
+ * after a full batch (or any work, with `refetchWhenBusy`), else wait the polling interval
+ * (pg-boss's worker waited it after every fetch).
+ */
+function workQueue(boss: PgBoss, executor: SqlExecutor, job: JobDefinition, intervalMs: number, refetchWhenBusy: boolean): { stop(graceMs?: number): Promise<void> } {
+  const batchSize = job.batchSize ?? 1;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopping) {
+      let batch: { id: string; data: Record<string, unknown> }[] = [];
+      try {
+        batch = (await executor.executeSql(FETCH_DUE_JOBS, [job.name, batchSize])).rows as typeof batch;
+        const done: string[] = [];
+        for (const one of batch) {
+          try {
+            await job.handle(one.data);
+            done.push(one.id);
+          } catch (error) {
+            await boss.fail(job.name, one.id, { message: error instanceof Error ? error.message : String(error) });
+          }
+        }
+        if (done.length) await boss.complete(job.name, done);
+      } catch (error) {
+        // The database is away (or the queue's statement failed): its jobs stay claimed until they expire, then run again.
+        console.error(`[tandem] job queue ${job.name}:`, error instanceof Error ? error.message : error);
+      }
+      const busy = batch.length === batchSize || (refetchWhenBusy && batch.length > 0);
+      if (!busy && !stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          wake = () => { clearTimeout(timer); resolve(); };
+        });
+        wake = undefined;
+      }
+    }
+  })();
+  return {
+    /** Lets the batch under way finish, for at most `graceMs` (a job cut short is run again once it expires). */
+    stop: async (graceMs = 10_000) => {
+      stopping = true;
+      wake?.();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([loop, new Promise<void>((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Works every queue of `jobs` until stopped. */
 export async function startJobRunner(executor: SqlExecutor, jobs: JobDefinition[], options: JobRunnerOptions = {}): Promise<JobRunner> {
   const scheduled = jobs.filter((job) => job.cron);
+  // pg-boss keeps the schedules, expires crashed jobs and retries failed ones (supervise); the fetching is workQueue's.
   const boss = new PgBoss({ db: executor as PgBoss.Db, schema: JOB_SCHEMA, supervise: true, schedule: scheduled.length > 0, migrate: false });
   boss.on('error', (error) => console.error('[tandem] job queue:', error instanceof Error ? error.message : error));
   await boss.start();
   for (const job of scheduled) await boss.schedule(job.name, job.cron!, {}, { tz: 'UTC' });
-  for (const job of jobs) {
-    const batchSize = job.batchSize ?? 1;
-    let workerId: string | undefined;
-    workerId = await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize }, async (batch) => {
-      // pg-boss's worker skips its wait when notified during a run.
-      if (options.refetchWhenBusy && batch.length > 0 && workerId) boss.notifyWorker(workerId);
-      if (batchSize === 1) {
-        if (batch[0]) await job.handle(batch[0].data as Record<string, unknown>);
-        return;
-      }
-      // Each job of a batch fails on its own (retried by its own rules); pg-boss then completes only those still active.
-      for (const one of batch) {
-        try {
-          await job.handle(one.data as Record<string, unknown>);
-        } catch (error) {
-          await boss.fail(job.name, one.id, { message: error instanceof Error ? error.message : String(error) });
-        }
-      }
-    });
-  }
-  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  const workers = jobs.map((job) => workQueue(boss, executor, job, (options.pollingIntervalSeconds ?? 1) * 1000, options.refetchWhenBusy ?? false));
+  return {
+    stop: async () => {
+      // The batches under way finish (and are completed) before the queue's connection goes.
+      await Promise.all(workers.map((w) => w.stop()));
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }
 
 /**

@@ -4,7 +4,8 @@
  * per interval per process (the reminders bench found 4 reminders a second with 2 workers polling
  * every 0.5 s). A queue with `batchSize` takes that many per fetch; a failing job of a batch
  * fails alone and is retried by its own rules, the others complete. A runner started with
- * `refetchWhenBusy` fetches again at once after a fetch that found work.
+ * `refetchWhenBusy` fetches again at once after a fetch that found work. The runner takes the earliest
+ * due first (its fetch reads the queue's index in due order instead of sorting the whole backlog).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,13 +19,14 @@ import { demoApp } from '../../support/app.ts';
 
 const QUEUE = 'test.batch';
 const EAGER_QUEUE = 'test.eager';
+const ORDERED = 'test.due-order';
 
 describe('job runner batches', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   before(async () => {
     db = await freshDatabase();
     await demoApp(db.db);
-    await prepareJobQueue(db.executor, [{ name: QUEUE, retryLimit: 2 }, { name: EAGER_QUEUE }]);
+    await prepareJobQueue(db.executor, [{ name: QUEUE, retryLimit: 2 }, { name: EAGER_QUEUE }, { name: ORDERED }]);
   });
   after(async () => db.close());
 
@@ -58,5 +60,19 @@ describe('job runner batches', () => {
     await runner.stop();
     assert.equal(handled.length, 10, `handled ${handled.length} in ${took} ms (waiting 2 s after each job would be at most 7)`);
     assert.ok(took < 8_000, `took ${took} ms`);
+  });
+
+  test('a backlog runs in due order, not in the order the jobs were added', async () => {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // Added one after the other (created_on rising), due 1, 3 and 2 minutes ago.
+    for (const [i, m] of [[0, 1], [1, 3], [2, 2]] as const) {
+      await withSystem(db.db, FLOW.org, 'test: overdue jobs', (tx) => enqueueMany(tx, ORDERED, [{ data: { i }, options: { startAfter: minutesAgo(m) } }]));
+    }
+    const handled: number[] = [];
+    const runner = await startJobRunner(db.executor, [{ name: ORDERED, handle: async ({ i }) => { handled.push(Number(i)); } }], { pollingIntervalSeconds: 0.5 });
+    const started = Date.now();
+    while (handled.length < 3 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+    await runner.stop();
+    assert.deepEqual(handled, [1, 2, 0]);
   });
 });

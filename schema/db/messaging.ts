@@ -88,6 +88,11 @@ export const mailOutbox = pgTable('mail_outbox', {
   foreignKey({ columns: [t.orgId], foreignColumns: [orgs.id] }).onDelete('cascade'),
   uniqueIndex('mail_outbox_dedupe').on(t.orgId, t.dedupeKey),
   index('mail_outbox_pending').on(t.status, t.createdAt),
+  /**
+   * A studio's mail to send, oldest first: the drain's claim, read in order and stopped at its batch
+   * (through (org_id, dedupe_key) it read every mail the studio ever sent, then sorted).
+   */
+  index('mail_outbox_due').on(t.orgId, t.createdAt).where(sql`${t.status} = 'pending'`),
   /** The mails of the last hour to one address (the per-recipient limit). */
   index('mail_outbox_recipient').on(t.orgId, t.toAddress, t.createdAt),
   ...tenantPolicies('mail_outbox', { select: isManager, insert: isManager, update: isManager, delete: nobody }),

@@ -1,0 +1,2 @@
+-- A studio's mail to send, oldest first (the drain's claim): read in order and stopped at the batch.
+CREATE INDEX "mail_outbox_due" ON "mail_outbox" USING btree ("org_id","created_at") WHERE "mail_outbox"."status" = 'pending';

@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'reschedule_limit_reached'
   | 'sessions_in_the_way'
   | 'category_in_use'
+  | 'mail_variable_not_granted'
   | 'invalid_signature'
   | 'invalid_event'
   | 'database_unavailable'
@@ -120,6 +121,7 @@ function statusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 413 | 42
     case 'identity_code_expired':
     case 'program_incomplete':
     case 'file_type_not_allowed':
+    case 'mail_variable_not_granted':
       return 422;
     case 'identity_code_locked':
       return 429;
@@ -184,6 +186,7 @@ const titles: Record<ErrorCode, string> = {
   reschedule_limit_reached: 'This session has been moved as often as the studio allows',
   sessions_in_the_way: 'Booked sessions would be left outside the hours',
   category_in_use: 'Programs still use this category',
+  mail_variable_not_granted: 'A mail names a variable no earlier action gives',
   invalid_signature: 'The signature does not match',
   invalid_event: 'The event is not one this endpoint understands',
   database_unavailable: 'The service is briefly unavailable; try again shortly',

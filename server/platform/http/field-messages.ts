@@ -55,6 +55,8 @@ const TABLE: [RegExp, Said][] = [
   [/^This code does not apply to this program$/, { de: 'Dieser Code gilt nicht für dieses Programm.', fr: 'Ce code ne s’applique pas à ce programme.', it: 'Questo codice non vale per questo programma.' }],
   [/^This code is for another currency$/, { de: 'Dieser Code gilt für eine andere Währung.', fr: 'Ce code est pour une autre devise.', it: 'Questo codice è per un’altra valuta.' }],
   [/^The order is below this code's minimum$/, { de: 'Der Betrag liegt unter dem Minimum dieses Codes.', fr: 'Le montant est inférieur au minimum de ce code.', it: 'L’importo è inferiore al minimo di questo codice.' }],
+  [/^(\{\{[a-z_]+\}\}) needs a "Grant a coupon" action before this mail$/, { de: '$1 braucht davor eine Aktion «Gutschein geben»', fr: '$1 demande une action « Offrir un bon » avant cet e-mail', it: '$1 richiede un’azione «Regala un buono» prima di questa e-mail' }],
+  [/^(\{\{[a-z_]+\}\}) is no variable a mail can name$/, { de: '$1 ist keine Variable, die eine Mail nennen kann', fr: '$1 n’est pas une variable qu’un e-mail peut citer', it: '$1 non è una variabile che un’e-mail può citare' }],
 ];
 
 /**

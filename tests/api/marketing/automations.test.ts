@@ -140,6 +140,31 @@ describe('automations', () => {
     assert.equal((await send('POST', `/v1/admin/automations/${randomUUID()}/enable`)).status, 404);
   });
 
+  test('a mail naming {{coupon_code}} with no "Grant a coupon" before it is refused: 422 problem+json naming the field, in the caller\'s language; POST and PATCH', async () => {
+    const mail = (body: string) => ({ type: 'send_mail', marketing: false, subject: { en: 'Hello' }, body_md: { en: 'Hi', de: body } });
+    const refused = await send('POST', '/v1/admin/automations', { name: 'Hole', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'add_tag', tag: 'x' }, mail('Ihr Code: {{ coupon_code }}'), { type: 'grant_coupon', percent_off: 10, valid_days: 7 }] });
+    assert.equal(refused.status, 422);
+    assert.match(refused.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const problem = await problemOf(refused);
+    assert.equal(problem.code, 'mail_variable_not_granted');
+    assert.deepEqual(problem.errors, [{ field: 'actions.1.body_md.de', message: '{{coupon_code}} needs a "Grant a coupon" action before this mail' }]);
+    const unknown = await app.request('/v1/admin/automations', {
+      method: 'POST', headers: { ...skFlow, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), 'Accept-Language': 'de' },
+      body: JSON.stringify({ name: 'Unknown', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'send_mail', marketing: false, subject: { en: 'For {{first_name}}' }, body_md: { en: 'Hi' } }] }),
+    });
+    assert.equal(unknown.status, 422);
+    assert.deepEqual((await problemOf(unknown)).errors, [{ field: 'actions.0.subject.en', message: '{{first_name}} ist keine Variable, die eine Mail nennen kann' }]);
+    const listed = await (await app.request('/v1/admin/automations', { headers: skFlow })).json() as { automations: AutomationOut[] };
+    assert.deepEqual(listed.automations.filter((a) => a.name === 'Hole' || a.name === 'Unknown'), [], 'nothing saved');
+
+    const fine = await create({ name: 'Gift', enabled: false, trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'grant_coupon', percent_off: 10, valid_days: 7 }, mail('Ihr Code: {{coupon_code}}, bis {{coupon_valid_until}}')] });
+    const swapped = await send('PATCH', `/v1/admin/automations/${fine.id}`, { actions: [mail('Ihr Code: {{coupon_code}}'), { type: 'grant_coupon', percent_off: 10, valid_days: 7 }] });
+    assert.equal(swapped.status, 422);
+    assert.deepEqual((await problemOf(swapped)).errors?.map((e) => e.field), ['actions.0.body_md.de']);
+    assert.equal((await send('PATCH', `/v1/admin/automations/${fine.id}`, { name: 'Gift (renamed)' })).status, 200, 'a change that leaves the actions alone');
+    assert.equal((await send('DELETE', `/v1/admin/automations/${fine.id}`)).status, 200);
+  });
+
   test('a confirmed booking: after the delay, one mail in the outbox with two runners; a condition that does not hold skips', async () => {
     clock.set(START);
     const welcome = await create({
@@ -259,7 +284,10 @@ describe('automations', () => {
         { type: 'send_mail', marketing: false, subject: { en: 'A gift: {{coupon_code}}' }, body_md: { en: 'Your code **{{ coupon_code }}**, valid until {{coupon_valid_until}}.' } },
       ],
     });
-    const holey = await create({ name: 'No coupon before', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'send_mail', marketing: false, subject: { en: 'Code' }, body_md: { en: 'Yours: {{coupon_code}}' } }] });
+    // Saved before the API refused such a mail (mail_variable_not_granted): the run still sends nothing with a hole in it.
+    const [holey] = await query(db.db, sql`insert into automations (org_id, name, trigger, trigger_event, actions)
+      values (${FLOW.org}, 'No coupon before', ${JSON.stringify({ kind: 'event', event: 'booking.confirmed' })}::jsonb, 'booking.confirmed',
+        ${JSON.stringify([{ type: 'send_mail', marketing: false, subject: { en: 'Code' }, body_md: { en: 'Yours: {{coupon_code}}' } }])}::jsonb) returning id`) as { id: string }[];
     const who = customer({ locale: 'en' });
     await paidEvolve('2026-12-14T13:00:00.000Z', who);
     await at(START);
@@ -274,12 +302,12 @@ describe('automations', () => {
     const [owner] = await query(db.db, sql`select c.email from coupons k join customers c on c.org_id = k.org_id and c.id = k.customer_id where k.code = ${code}`);
     assert.equal(owner?.email, who.email, 'the coupon is tied to the customer it was granted to');
 
-    const [failed] = await runsOf(holey.id);
+    const [failed] = await runsOf(holey!.id);
     assert.equal(failed!.status, 'failed');
     assert.deepEqual(failed!.actions.map((a) => [a.status, a.attempts, a.last_error]), [['failed', 1, 'send_mail: no earlier action of this run gave {{coupon_code}}']]);
     assert.equal((await mailsOf([failed!.id])).length, 0, 'no mail with a hole where the code should be');
     await send('POST', `/v1/admin/automations/${gift.id}/disable`);
-    await send('POST', `/v1/admin/automations/${holey.id}/disable`);
+    await send('POST', `/v1/admin/automations/${holey!.id}/disable`);
 
     // Another customer, even with a proven address, is refused; the customer it was given to redeems it.
     const other = customer();

@@ -104,13 +104,42 @@ export function mailTextOf(a: Extract<Action, { type: 'send_mail' }>, lang: Lang
 /** The variables a mail action may name (`{{coupon_code}}`, …): what earlier actions of the same run granted. */
 export type MailVariables = Partial<Record<'coupon_code' | 'coupon_valid_until', string>>;
 
+/** Which action gives each variable a mail may name. */
+const GIVEN_BY: Record<keyof MailVariables, Action['type']> = { coupon_code: 'grant_coupon', coupon_valid_until: 'grant_coupon' };
+
+const VARIABLE = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/**
+ * The mail actions' `{{variable}}`s that no earlier action of the automation gives (a
+ * `{{coupon_code}}` with no "grant coupon" before it), each with the field that names it
+ * (`actions.1.body_md.de`). Such a mail could never go out: saving the automation refuses it.
+ */
+export function ungrantedMailVariables(actions: readonly Action[]): { field: string; variable: string; givenBy: Action['type'] | null }[] {
+  const found: { field: string; variable: string; givenBy: Action['type'] | null }[] = [];
+  const earlier = new Set<Action['type']>();
+  for (const [i, a] of actions.entries()) {
+    if (a.type === 'send_mail') {
+      for (const part of ['subject', 'body_md'] as const) {
+        for (const [lang, text] of Object.entries(a[part])) {
+          for (const name of new Set([...(text ?? '').matchAll(VARIABLE)].map((m) => m[1]!))) {
+            const givenBy = (GIVEN_BY as Record<string, Action['type'] | undefined>)[name] ?? null;
+            if (!givenBy || !earlier.has(givenBy)) found.push({ field: `actions.${i}.${part}.${lang}`, variable: name, givenBy });
+          }
+        }
+      }
+    }
+    earlier.add(a.type);
+  }
+  return found;
+}
+
 /**
  * The mail's words with its `{{variable}}`s filled in. A variable named that no earlier action
  * gave is reported (the mail must not go out with a hole where the code should be).
  */
 export function fillMailVariables(text: string, vars: MailVariables): { text: string; missing: string[] } {
   const missing = new Set<string>();
-  const filled = text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => {
+  const filled = text.replace(VARIABLE, (whole, name: string) => {
     const value = (vars as Record<string, string | undefined>)[name];
     if (value === undefined) { missing.add(name); return whole; }
     return value;

@@ -45,6 +45,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Dieser Termin wurde schon so oft verschoben, wie das Studio es erlaubt. Bitte schreiben Sie dem Studio.',
   sessions_in_the_way: 'Gebuchte Sitzungen lägen dann ausserhalb dieser Zeiten. Verschieben Sie sie zuerst oder behalten Sie die Änderung trotzdem.',
   category_in_use: 'Programme nutzen diese Kategorie noch. Geben Sie ihnen zuerst eine andere Kategorie und löschen Sie sie dann.',
+  mail_variable_not_granted: 'Eine Mail nennt einen Code, den keine frühere Aktion vergibt: Setzen Sie vor die Mail eine Aktion «Gutschein geben» oder nehmen Sie {{coupon_code}} heraus.',
   quote_changed: 'Der Preis hat sich inzwischen geändert. Bitte prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
   refund_exceeds_refundable: 'Diese Erstattung ist höher als der bezahlte und noch nicht erstattete Betrag. Bitte wählen Sie einen kleineren Betrag.',
   payment_method_unavailable: 'Diese Zahlungsart ist hier nicht verfügbar. Bitte wählen Sie eine andere.',

@@ -45,6 +45,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'This session has already been moved as often as the studio allows. Please write to the studio.',
   sessions_in_the_way: 'Booked sessions would be left outside these hours. Move them first, or keep the change anyway.',
   category_in_use: 'Programs still use this category. Give them another category first, then delete it.',
+  mail_variable_not_granted: 'A mail names a code that no earlier action gives: put a “Grant a coupon” action before the mail, or take {{coupon_code}} out of it.',
   quote_changed: 'The price has changed in the meantime. Please check the new total and confirm again.',
   refund_exceeds_refundable: 'This refund is more than what was paid and not yet refunded. Please choose a smaller amount.',
   payment_method_unavailable: 'This payment method is not available here. Please choose another.',

@@ -45,6 +45,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Questa sessione è già stata spostata tutte le volte consentite dallo studio. Scriva allo studio.',
   sessions_in_the_way: 'Alcune sessioni prenotate resterebbero fuori da questi orari. Le sposti prima, oppure mantenga comunque la modifica.',
   category_in_use: 'Alcuni programmi usano ancora questa categoria. Assegni loro prima un\'altra categoria, poi la elimini.',
+  mail_variable_not_granted: 'Un\'e-mail cita un codice che nessuna azione precedente dà: metta un\'azione «Regala un buono» prima dell\'e-mail, oppure tolga {{coupon_code}}.',
   quote_changed: 'Nel frattempo il prezzo è cambiato. Controlli il nuovo totale e confermi di nuovo.',
   refund_exceeds_refundable: 'Questo rimborso supera quanto pagato e non ancora rimborsato. Scelga un importo minore.',
   payment_method_unavailable: 'Questo metodo di pagamento non è disponibile qui. Ne scelga un altro.',

@@ -14,6 +14,7 @@ import * as t from '../../../schema/db/index.ts';
 import { langOf } from '../../../shared/format.ts';
 import { enqueueMail } from '../notifications/index.ts';
 import { enqueueMarketingMail } from '../marketing/index.ts';
+import { addCustomerTag } from '../customers/index.ts';
 import { fillMailVariables, mailTextOf, type Action, type MailVariables } from './domain/index.ts';
 import type { RunRow } from './runs.mutations.ts';
 
@@ -80,7 +81,8 @@ export async function performRowAction(tx: Tx, env: { now: Date; config: AppConf
     }
     case 'add_tag': {
       const to = need(who, 'add_tag');
-      await tx.insert(t.customerTags).values({ orgId, customerId: to.id, tag: action.tag, createdAt: env.now }).onConflictDoNothing();
+      // As staff tag: one per customer whatever its case, and `customer.tag_added` recorded when it is new.
+      await addCustomerTag(tx, env, orgId, to.id, action.tag, { kind: 'automation', automation_id: run.automationId, run_id: run.id });
       return { status: 'succeeded', result: { tag: action.tag } };
     }
     case 'grant_coupon': {

@@ -45,7 +45,7 @@ export function adminCustomerTagRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         return staffAction(c, deps, { path: `customers/${id}/tags`, body }, (tx) => customerOf(tx, s.orgId, id), async (tx, _row, now) => {
-          await addCustomerTag(tx, now, s.orgId, id, body.tag);
+          await addCustomerTag(tx, { now, config: deps.config }, s.orgId, id, body.tag, { kind: 'staff', staff_id: s.staffId });
           return { status: 200, body: { tags: await tagsOfCustomer(tx, s.orgId, id) } satisfies CustomerTagsOut };
         });
       })
@@ -58,8 +58,8 @@ export function adminCustomerTagRoutes(deps: AppDeps) {
       async (c) => {
         const s = studioPeople(c);
         const { id, tag } = c.req.valid('param');
-        return staffAction(c, deps, { method: 'DELETE', path: `customers/${id}/tags/${encodeURIComponent(tag)}`, body: {} }, (tx) => customerOf(tx, s.orgId, id), async (tx) => {
-          await removeCustomerTag(tx, s.orgId, id, tag);
+        return staffAction(c, deps, { method: 'DELETE', path: `customers/${id}/tags/${encodeURIComponent(tag)}`, body: {} }, (tx) => customerOf(tx, s.orgId, id), async (tx, _row, now) => {
+          await removeCustomerTag(tx, { now, config: deps.config }, s.orgId, id, tag, { kind: 'staff', staff_id: s.staffId });
           return { status: 200, body: { tags: await tagsOfCustomer(tx, s.orgId, id) } satisfies CustomerTagsOut };
         });
       });

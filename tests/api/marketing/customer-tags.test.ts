@@ -18,6 +18,9 @@ import { automationRunJob, automationStepJob } from '../../../server/modules/aut
 import type { JobDefinition } from '../../../server/platform/jobs/queue.ts';
 import type { CustomerDetailOut, CustomerTagsOut } from '../../../schema/api/admin-customers.ts';
 import type { SegmentOut, SegmentPreviewOut } from '../../../schema/api/admin-segments.ts';
+import { FLOW } from '../../../demo/seed/index.ts';
+
+const FLOW_ORG = FLOW.org;
 
 describe('customer tags', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -105,5 +108,32 @@ describe('customer tags', () => {
     await query(db.db, sql`update program_bookings set status = 'completed' where id = ${paid.booking.id}`);
     assert.equal((await send('POST', `/v1/admin/customers/${id}/erase`)).status, 200);
     assert.deepEqual((await detail(id)).tags, []);
+  });
+
+  test('a tag added or removed, by staff or by an automation, is a customer.tag_added / customer.tag_removed event in the customer\'s history; one that changes nothing is none', async () => {
+    const eventsOf = async (customerId: string) => (await query(db.db, sql`select type, payload from domain_events
+      where subject_id = ${customerId} and type like 'customer.tag_%' and payload->>'tag' in ('Regular', 'Early bird') order by seq`))
+      .map((e) => [e.type, (e.payload as { tag: string }).tag, (e.payload as { by: { kind: string } }).by.kind]);
+    const auto = await send('POST', '/v1/admin/automations', { name: 'Tag regulars', trigger: { kind: 'event', event: 'booking.confirmed' }, actions: [{ type: 'add_tag', tag: 'Regular' }] });
+    assert.equal(auto.status, 201, await auto.clone().text());
+    const autoId = (await auto.json() as { id: string }).id;
+    const paid = await cardPaid(app, reiki, '2026-12-09T14:15:00.000Z');
+    const id = await customerOf(paid.booking.id);
+    await runAutomations();
+    assert.deepEqual(await eventsOf(id), [['customer.tag_added', 'Regular', 'automation']]);
+    await send('POST', `/v1/admin/customers/${id}/tags`, { tag: 'Early bird' });
+    await send('POST', `/v1/admin/customers/${id}/tags`, { tag: 'EARLY BIRD' });
+    await send('DELETE', `/v1/admin/customers/${id}/tags/${encodeURIComponent('early bird')}`);
+    await send('DELETE', `/v1/admin/customers/${id}/tags/absent`);
+    assert.deepEqual(await eventsOf(id), [
+      ['customer.tag_added', 'Regular', 'automation'],
+      ['customer.tag_added', 'Early bird', 'staff'],
+      ['customer.tag_removed', 'Early bird', 'staff'],
+    ]);
+    const [added] = await query(db.db, sql`select org_id, payload from domain_events where subject_id = ${id} and type = 'customer.tag_added' and payload->>'tag' = 'Regular'`);
+    assert.equal(added!.org_id, FLOW_ORG);
+    assert.deepEqual(Object.keys((added!.payload as { by: Record<string, string> }).by).sort(), ['automation_id', 'kind', 'run_id']);
+    assert.equal((added!.payload as { by: Record<string, string> }).by.automation_id, autoId);
+    assert.equal((await send('POST', `/v1/admin/automations/${autoId}/disable`)).status, 200);
   });
 });

@@ -27,10 +27,10 @@ const groups = asked.length ? asked : allGroups;
 for (const g of groups) if (!allGroups.includes(g)) { console.error(`unknown group "${g}" (one of ${allGroups.join(', ')})`); process.exit(2); }
 
 // Which Node groups run as esbuild bundles (support/bundle-tests.mjs) instead of through tsx:
-// TANDEM_TEST_BUNDLES=all, =none, or a comma list of groups; unit alone by default until db, api
-// and e2e have had a full green run as bundles on PGlite and on PostgreSQL (docs/benchmarks.md, "CI time").
+// TANDEM_TEST_BUNDLES=all (the default), =none (every file through tsx), or a comma list of groups.
+// A bundle loads the server's module graph in ~1 s of CPU against ~4 s through tsx (docs/benchmarks.md, "CI time").
 const bundledGroups = (() => {
-  const asked = process.env.TANDEM_TEST_BUNDLES ?? 'unit';
+  const asked = process.env.TANDEM_TEST_BUNDLES ?? 'all';
   if (asked === 'all') return new Set(Object.keys(nodeGroups));
   if (asked === 'none') return new Set();
   return new Set(asked.split(',').map((g) => g.trim()));
@@ -111,15 +111,21 @@ function childrenCpuSeconds() {
   } catch { return null; }
 }
 
-async function nodeSuite(group) {
-  const files = testFiles(nodeGroups[group]);
+/**
+ * One or more Node groups in one `node --test` run: db and api together keep both test slots busy
+ * while the db group's longest file (the 2,000-operation concurrency test) runs, instead of one slot
+ * waiting for it before the api files start. Their files start in the order given, longest groups first.
+ */
+async function nodeSuite(groupNames) {
+  const group = groupNames.join('+');
+  const files = groupNames.flatMap((g) => testFiles(nodeGroups[g]));
   if (files.length === 0) { console.log(`\n== ${group}: no test files`); return; }
   const tap = join(tapDir, `${group}.tap`);
   const fileTimes = join(tapDir, `${group}-files.json`);
   console.log(`\n== ${group} (${files.length} files${process.env.DATABASE_URL ? ', PostgreSQL at DATABASE_URL' : ', PGlite'})`);
-  const env = { ...(chromium ? { CHROME_PATH: chromium } : {}), ...await pgliteTemplateEnv(group), ...await pgTemplateEnv(group) };
+  const env = { ...(chromium ? { CHROME_PATH: chromium } : {}), ...await pgliteTemplateEnv(groupNames[0]), ...await pgTemplateEnv(groupNames[0]) };
   let entries = null;
-  if (bundledGroups.has(group)) {
+  if (groupNames.every((g) => bundledGroups.has(g))) {
     const t = Date.now();
     try {
       const { outputs, reused } = await bundleTests(root, files);
@@ -195,7 +201,9 @@ for (const group of groups) {
   }
   if (group === 'types') await typesSuite();
   else if (group === 'widget') await widgetSuite();
-  else await nodeSuite(group);
+  else if (group === 'api' && groups.includes('db')) continue; // ran with db
+  else if (group === 'db' && groups.includes('api')) await nodeSuite(['db', 'api']);
+  else await nodeSuite([group]);
 }
 
 await dropPgTemplate();

@@ -81,7 +81,9 @@ function winAnsi(bytes: Buffer): string {
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // pdfkit ends the keyword lines with "\n" alone. An optional "\r" before "endstream" would take the
+  // last byte of a deflated stream that ends in 0x0D (1 in 256) and leave it unreadable.
+  for (const m of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
     let content: string;
     try {
       content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');

@@ -38,6 +38,8 @@ describe('marketing opt-in at checkout', () => {
     await fillDetails(checkout);
     $(checkout, 'button[type="submit"]').click();
     const label = await waitFor(() => checkout.querySelector('.opt-in label'), 'opt-in box');
+    // The German words arrive with the German catalogue, which a busy machine may load after the box is drawn.
+    await waitFor(() => label.textContent!.trim() === consentWords.de, 'the German words', 6000).catch(() => undefined);
     expect(label.textContent!.trim()).to.equal(consentWords.de);
     expect(callsTo('GET', '/v1/embed/marketing-consent').at(-1)!.query.get('lang')).to.equal('de');
     expect(label.querySelector('span')!.getAttribute('lang')).to.equal('de');

@@ -45,7 +45,7 @@ export const errors: Record<string, string> = {
   reschedule_limit_reached: 'Cette séance a déjà été déplacée autant de fois que le studio le permet. Veuillez écrire au studio.',
   sessions_in_the_way: 'Des séances réservées se trouveraient hors de ces horaires. Déplacez-les d\'abord, ou gardez tout de même la modification.',
   category_in_use: 'Des programmes utilisent encore cette catégorie. Donnez-leur d\'abord une autre catégorie, puis supprimez-la.',
-  mail_variable_not_granted: 'Un e-mail cite un code qu\'aucune action précédente ne donne : placez une action « Offrir un bon » avant l\'e-mail, ou retirez-en {{coupon_code}}.',
+  mail_variable_not_granted: 'Un e-mail cite un code qu\'aucune action précédente ne donne\u202f: placez une action «\u202fOffrir un bon\u202f» avant l\'e-mail, ou retirez-en {{coupon_code}}.',
   quote_changed: 'Le prix a changé entre-temps. Veuillez vérifier le nouveau total et confirmer à nouveau.',
   refund_exceeds_refundable: 'Ce remboursement dépasse ce qui a été payé et pas encore remboursé. Veuillez choisir un montant plus petit.',
   payment_method_unavailable: 'Ce moyen de paiement n\'est pas disponible ici. Veuillez en choisir un autre.',

@@ -15,7 +15,7 @@ async function pair() {
   let ended!: () => void;
   const done = new Promise<void>((r) => { ended = r; });
   const accepted: net.Socket[] = [];
-  const server = net.createServer((s) => { accepted.push(s); s.on('data', (d: Buffer) => received.push(d)); s.on('end', () => { ended(); s.end(); }); });
+  const server = net.createServer((s) => { accepted.push(s); s.on('data', (d) => received.push(d)); s.on('end', () => { ended(); s.end(); }); });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const socket = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
   await new Promise((r) => socket.once('connect', r));

@@ -9,21 +9,17 @@
  *   parses       Parse messages (what the server parses and plans; a prepared statement's
  *                second use on a connection has none)
  *   begins       transactions opened (BEGIN, as a simple query or a prepared one)
- *   writes       writes on the socket (system calls), after coalescing as openDatabase's socket
- *                does (server/platform/db/coalesced-writes.ts)
  *
- * postgres.js writes every message a tick produces together (setImmediate; with the coalescing,
- * also when they pass 1 KB), so what the code sends together stays together; the counts do not
- * depend on the machine's speed.
+ * postgres.js writes every message a tick produces in one write (setImmediate), so what the
+ * code sends together stays together; the counts do not depend on the machine's speed.
  */
 import net from 'node:net';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { schema, type Database } from '../../server/platform/db/database.ts';
 import { pipelineBegin } from '../../server/platform/db/pipelined-begin.ts';
-import { coalesceWrites } from '../../server/platform/db/coalesced-writes.ts';
 
-export interface WireCounts { roundTrips: number; statements: number; parses: number; begins: number; writes: number; sql: string[] }
+export interface WireCounts { roundTrips: number; statements: number; parses: number; begins: number; sql: string[] }
 
 export interface CountedDatabase {
   db: Database;
@@ -35,7 +31,7 @@ export interface CountedDatabase {
 
 /** `max: 1` by default: one connection, so a warmed-up statement is prepared where it runs next. */
 export function countedDatabase(url: string, options: { max?: number } = {}): CountedDatabase {
-  let counts: WireCounts = { roundTrips: 0, statements: 0, parses: 0, begins: 0, writes: 0, sql: [] };
+  let counts: WireCounts = { roundTrips: 0, statements: 0, parses: 0, begins: 0, sql: [] };
   const target = new URL(url);
   const socket = () => new Promise<net.Socket>((resolve, reject) => {
     const s = net.connect(Number(target.port || 5432), target.hostname);
@@ -45,10 +41,6 @@ export function countedDatabase(url: string, options: { max?: number } = {}): Co
     const names = new Map<string, string>();
     let bound = '';
     s.prependListener('data', () => { answered = true; });
-    // Every write (or writev) that reaches the socket's handle is one system call.
-    const generic = (s as unknown as { _writeGeneric: (...args: unknown[]) => unknown })._writeGeneric.bind(s);
-    (s as unknown as { _writeGeneric: (...args: unknown[]) => unknown })._writeGeneric = (...args: unknown[]) => { counts.writes++; return generic(...args); };
-    coalesceWrites(s);
     const write = s.write.bind(s) as (chunk: unknown, ...rest: unknown[]) => boolean;
     s.write = ((chunk: unknown, ...rest: unknown[]) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
@@ -91,12 +83,12 @@ export function countedDatabase(url: string, options: { max?: number } = {}): Co
     s.once('connect', () => resolve(s));
     s.once('error', reject);
   });
-  // As openDatabase opens it (pipelined BEGIN, coalesced writes).
+  // As openDatabase opens it (pipelined BEGIN).
   const client = pipelineBegin(postgres(url, { max: options.max ?? 1, onnotice: () => {}, socket } as postgres.Options<{}>));
   return {
     db: drizzle({ client, schema }) as unknown as Database,
     counts: () => ({ ...counts, sql: counts.sql.slice() }),
-    reset: () => { counts = { roundTrips: 0, statements: 0, parses: 0, begins: 0, writes: 0, sql: [] }; },
+    reset: () => { counts = { roundTrips: 0, statements: 0, parses: 0, begins: 0, sql: [] }; },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -7,7 +7,6 @@ import { schema, type Database, type OpenDatabase } from './database.ts';
 import { PG, pgErrorCode } from './pg-errors.ts';
 import { pgliteExecutor, postgresExecutor } from './executors.ts';
 import { pipelineBegin } from './pipelined-begin.ts';
-import { coalescedSocket, singleServer } from './coalesced-writes.ts';
 
 const migrationsFolder = join(projectRoot, 'schema/migrations');
 
@@ -33,10 +32,8 @@ async function openPostgres(url: string, max: number): Promise<OpenDatabase> {
   // connect_timeout: while the server is unreachable, a request waits at most this long for a
   // connection before it answers 503 (postgres.js waits 30 s by default). Connections a server
   // drops are replaced on the next query; the pool needs no restart.
-  // BEGIN goes out with the transaction's first statements, not a round trip before them (pipelined-begin.ts),
-  // and a round trip's statements leave in one write (coalesced-writes.ts).
-  const socket = singleServer(url) ? { socket: coalescedSocket } : {};
-  const client = pipelineBegin(postgres(url, { max, connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'tandem' }, ...socket } as Parameters<typeof postgres>[1]));
+  // BEGIN goes out with the transaction's first statements, not a round trip before them (pipelined-begin.ts).
+  const client = pipelineBegin(postgres(url, { max, connect_timeout: 10, onnotice: () => {}, connection: { application_name: 'tandem' } }));
   const db = drizzle({ client, schema });
   try {
     await ensureAppRole(client);

@@ -19,7 +19,7 @@ import { canonicalZone } from '../../../schema/api/embed-slots.ts';
 import { AppError, CommitThenFail } from '../../platform/errors.ts';
 import { cadenceOrWeekly, cadenceStarts, type SlotSettings } from '../availability/index.ts';
 import { loadBookableProgram, type BookableProgram } from '../availability/index.ts';
-import { commitAhead, rows } from '../../platform/db/prepared.ts';
+import { allSettledInTransaction, commitAhead, rows } from '../../platform/db/prepared.ts';
 import { closureIntervals, loadCalendars, loadClosures, skipsClosures, slotSettingsOf, uuidArray, type Calendars } from '../availability/index.ts';
 import { checkIntake } from './intake.ts';
 import { mayReschedule, type RescheduleCheck } from './domain/reschedule-notice.ts';
@@ -196,7 +196,8 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   // The caps on live holds (their locks, then their count) go in the same round trip.
   // With them, when the booking's statement may be the transaction's last: whether anything subscribed to every
   // event has work for its events (asked for both types it may record, so a yes may be too cautious, never wrong).
-  const [, interest, , cals, customer] = await Promise.all([
+  // Every part finishes before a refusal (the caps) is thrown: the customer's second statement must not outlive the transaction.
+  const [, interest, , cals, customer] = await allSettledInTransaction([
     rows(tx, asSystemStatement('booking: the program was visible to the caller; read calendars, write the booking')),
     input.lastInTransaction ? rows(tx, sql`select ${eventInterestSql(orgId, ['customer.created', 'booking.reserved'])} as subscribed`) : undefined,
     input.holdCaps ? enforceHoldCaps(tx, orgId, body.customer.email, input.holdCaps, now) : undefined,

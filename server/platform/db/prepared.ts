@@ -60,3 +60,17 @@ export function sentAtCall(tx: Tx): boolean {
 export function commitAhead(tx: Tx): void {
   (tx as unknown as TxInternals).session?.client?.[COMMIT_AHEAD]?.();
 }
+
+/**
+ * `Promise.all` for work sent together in one transaction: waits until every part has finished
+ * before the first failure is thrown. With `Promise.all`, a part refused early (a cap, a limit)
+ * ends the transaction while a sibling is still between two of its statements; that sibling's
+ * next statement then went out on a connection already given back to the pool, where another
+ * request's answers were read against it.
+ */
+export async function allSettledInTransaction<T extends readonly unknown[]>(parts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(parts);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -11,6 +11,7 @@ import { problemResponses } from '../openapi-shared.ts';
 import { emailBucket, embedClientOf, routeLimits } from '../../platform/http/rate-limit.ts';
 import { rateLimitsOf } from '../../platform/limits.ts';
 import { timedDb } from '../../platform/http/server-timing.ts';
+import { allSettledInTransaction } from '../../platform/db/prepared.ts';
 
 export function createBookingRoute(deps: AppDeps) {
   return new Hono<AppEnv>().post('/bookings',
@@ -46,8 +47,8 @@ export function createBookingRoute(deps: AppDeps) {
         (tx) => {
           const taken = pending.take(tx);
           const program = programForBooking(tx, orgId, body);
-          program.catch(() => undefined); // a refusal answers first
-          return taken.then(() => program);
+          // A refusal answers first, once the program's reads are done (none may outlive the transaction).
+          return allSettledInTransaction([taken, program] as const).then(([, read]) => read);
         },
         async (tx, program, recorder) => {
           // The answer is recorded in the booking's own statement; the same answer object is returned.
